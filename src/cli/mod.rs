@@ -1,0 +1,170 @@
+//! `otter` on the command line: quick look-ups that print plain text (or `--json`) and exit,
+//! and the full screen when no command is given.
+
+mod args;
+mod print;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+pub use args::{Cli, Command, Scale};
+use crate::domain::PhaseModel;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Texts};
+use crate::query;
+use crate::store::Store;
+
+/// Where a school's own phase model lives, beside its database.
+const PHASE_FILE: &str = "phases.toml";
+
+pub fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = args::language_of(&args);
+    install_panic_message(lang);
+    let matches = match args::command(lang.texts()).try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(err) => return usage_error(err, lang.texts()),
+    };
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(err, lang.texts()),
+    };
+    let t = cli.lang.texts();
+    let data_dir = match data_dir(&cli) {
+        Ok(dir) => dir,
+        Err(err) => return report(&err, t, Path::new("")),
+    };
+    match run(cli, &data_dir, today()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => report(&err, t, &data_dir),
+    }
+}
+
+fn report(err: &Error, t: &Texts, data_dir: &Path) -> ExitCode {
+    eprintln!("otter: {}", err.message(t, &data_dir.display().to_string()));
+    ExitCode::from(err.exit_code())
+}
+
+/// clap's help and version go to stdout as usual; its errors become one line in our language.
+fn usage_error(err: clap::Error, t: &Texts) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    let rendered = err.render().to_string();
+    let first = rendered
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ");
+    eprintln!("otter: {}", (t.err_usage)(first));
+    ExitCode::from(2)
+}
+
+/// No backtrace and no data in the message: where it happened, that what was saved is saved.
+fn install_panic_message(lang: Lang) {
+    std::panic::set_hook(Box::new(move |info| {
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("otter: {}", (lang.texts().err_internal)(&place));
+    }));
+}
+
+fn data_dir(cli: &Cli) -> Result<PathBuf> {
+    if let Some(dir) = &cli.data_dir {
+        return Ok(dir.clone());
+    }
+    directories::ProjectDirs::from("nl", "otter", "otter")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or(Error::NoDataDir)
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn phase_model(data_dir: &Path) -> Result<PhaseModel> {
+    let file = data_dir.join(PHASE_FILE);
+    if file.is_file() {
+        Ok(PhaseModel::load(&file)?)
+    } else {
+        Ok(PhaseModel::default())
+    }
+}
+
+pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
+    let lang = cli.lang;
+    let t = lang.texts();
+    let Some(command) = cli.command else {
+        return if cli.demo {
+            crate::app::run_demo(lang, today)
+        } else {
+            let model = phase_model(data_dir)?;
+            crate::app::run(&Store::open(data_dir)?, &model, lang, today, false)
+        };
+    };
+    let store = Store::open(data_dir)?;
+    let mut out = std::io::stdout().lock();
+    let json = cli.json;
+    let written = match command {
+        Command::Demo { scale } => {
+            if !store.is_empty() {
+                return Err(Error::NotEmpty(data_dir.to_path_buf()));
+            }
+            if !json {
+                eprintln!("{}", t.demo_filling);
+            }
+            let summary = crate::demo::fill(&store, scale, today)?;
+            if json {
+                print::json(&mut out, &summary)
+            } else {
+                let dir = data_dir.display().to_string();
+                print::line(
+                    &mut out,
+                    &(t.demo_done)(summary.pupils, summary.cases, summary.meetings, summary.actions, &dir),
+                )
+            }
+        }
+        Command::Pupils => {
+            let rows = query::pupils::list(&store)?;
+            if json { print::json(&mut out, &rows) } else { print::pupils(&mut out, &rows, t) }
+        }
+        Command::Pupil { name } => {
+            let pupil = query::pupils::find(&store, &name.join(" "))?;
+            let dossier = query::pupils::dossier(&store, pupil)?;
+            if json {
+                print::json(&mut out, &dossier)
+            } else {
+                print::dossier(&mut out, &dossier, &store, &phase_model(data_dir)?, lang)
+            }
+        }
+        Command::Actions(filter) => {
+            let filter = query::actions::Filter {
+                open: filter.open,
+                overdue: filter.overdue,
+                owner: filter.owner,
+            };
+            let rows = query::actions::list(&store, &filter, today)?;
+            if json { print::json(&mut out, &rows) } else { print::actions(&mut out, &rows, lang) }
+        }
+        Command::Meetings => {
+            let rows = query::meetings::list(&store, today)?;
+            if json { print::json(&mut out, &rows) } else { print::meetings(&mut out, &rows, lang) }
+        }
+        Command::Search { query: words } => {
+            let hits = query::search::search(&store, &words.join(" "))?;
+            if json { print::json(&mut out, &hits) } else { print::hits(&mut out, &hits, t) }
+        }
+    };
+    // A closed pipe (`otter pupils | head`) is not an error worth a message.
+    match written {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Terminal(err)),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,242 @@
+//! Plain-text and JSON output of the command line.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::dates::{format_date, format_day};
+use crate::domain::{EventKind, PhaseModel};
+use crate::i18n::{Lang, Texts};
+use crate::query::actions::ActionRow;
+use crate::query::meetings::MeetingRow;
+use crate::query::pupils::{Dossier, PupilRow};
+use crate::query::search::{Hit, HitKind};
+use crate::query::Labels;
+use crate::store::Store;
+
+pub fn json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+pub fn line(out: &mut impl Write, text: &str) -> io::Result<()> {
+    writeln!(out, "{text}")
+}
+
+/// Columns padded to the widest cell, measured in terminal cells (names with é or ğ, Arabic).
+fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let write_row = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
+        let mut text = String::new();
+        for (index, cell) in cells.enumerate() {
+            text.push_str(cell);
+            if index + 1 < widths.len() {
+                text.push_str(&" ".repeat(widths[index] - cell.width() + 2));
+            }
+        }
+        writeln!(out, "{}", text.trim_end())
+    };
+    write_row(out, &mut header.iter().copied())?;
+    for row in rows {
+        write_row(out, &mut row.iter().map(String::as_str))?;
+    }
+    Ok(())
+}
+
+pub fn pupils(out: &mut impl Write, rows: &[PupilRow], t: &Texts) -> io::Result<()> {
+    if rows.is_empty() {
+        return line(out, t.nothing_found);
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.name.clone(),
+                r.groep.to_string(),
+                format_date(r.birth_date),
+                r.teacher.clone(),
+                r.cases.to_string(),
+            ]
+        })
+        .collect();
+    table(out, &[t.col_name, t.col_groep, t.col_birth, t.col_teacher, t.col_cases], &cells)
+}
+
+pub fn actions(out: &mut impl Write, rows: &[ActionRow], lang: Lang) -> io::Result<()> {
+    let t = lang.texts();
+    if rows.is_empty() {
+        return line(out, t.nothing_found);
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                format_day(r.due, lang),
+                r.owner.clone(),
+                r.pupil.clone(),
+                t.status(&r.status).to_string(),
+                if r.days_overdue > 0 { (t.days_overdue)(r.days_overdue) } else { String::new() },
+                r.text.clone(),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[t.col_due, t.col_owner, t.col_pupil, t.col_status, t.col_overdue, t.col_action],
+        &cells,
+    )
+}
+
+pub fn meetings(out: &mut impl Write, rows: &[MeetingRow], lang: Lang) -> io::Result<()> {
+    let t = lang.texts();
+    if rows.is_empty() {
+        return line(out, t.nothing_found);
+    }
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                format_day(r.date, lang),
+                r.time.format("%H:%M").to_string(),
+                r.place.clone(),
+                t.meeting_kind(r.kind).to_string(),
+                t.meeting_state(r.state).to_string(),
+                (t.count_cases)(r.cases),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[t.col_date, t.col_time, t.col_place, "", t.col_state, t.col_cases],
+        &cells,
+    )
+}
+
+pub fn hits(out: &mut impl Write, hits: &[Hit], t: &Texts) -> io::Result<()> {
+    if hits.is_empty() {
+        return line(out, t.nothing_found);
+    }
+    let mut current = None;
+    for hit in hits {
+        if current != Some(hit.kind) {
+            if current.is_some() {
+                writeln!(out)?;
+            }
+            let heading = match hit.kind {
+                HitKind::Pupil => t.kind_pupil,
+                HitKind::Case => t.kind_case,
+                HitKind::Note => t.kind_note,
+                HitKind::Decision => t.kind_decision,
+                HitKind::Action => t.kind_action,
+            };
+            writeln!(out, "{heading}")?;
+            current = Some(hit.kind);
+        }
+        match (hit.subject.is_empty(), hit.text.is_empty()) {
+            (false, false) => writeln!(out, "  {} — {}", hit.subject, one_line(&hit.text))?,
+            (true, _) => writeln!(out, "  {}", one_line(&hit.text))?,
+            (false, true) => writeln!(out, "  {}", hit.subject)?,
+        }
+    }
+    Ok(())
+}
+
+/// A note of several paragraphs on one line, cut at a readable length.
+fn one_line(text: &str) -> String {
+    const MAX: usize = 100;
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= MAX {
+        flat
+    } else {
+        let cut: String = flat.chars().take(MAX - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+pub fn dossier(
+    out: &mut impl Write,
+    dossier: &Dossier,
+    store: &Store,
+    model: &PhaseModel,
+    lang: Lang,
+) -> io::Result<()> {
+    let t = lang.texts();
+    let pupil = &dossier.pupil;
+    writeln!(
+        out,
+        "{} · {} {} · {} {} · {} {}",
+        dossier.name,
+        t.col_groep,
+        pupil.groep,
+        t.col_birth,
+        format_date(pupil.birth_date),
+        t.col_teacher,
+        pupil.teacher
+    )?;
+    if dossier.cases.is_empty() {
+        return writeln!(out, "{}", t.no_cases);
+    }
+    let mut labels = Labels::new(store);
+    for file in &dossier.cases {
+        let case = &file.case;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} {} · {} · {} {} · {} {}",
+            t.col_question,
+            case.id,
+            model.name(&case.phase, lang),
+            t.col_level,
+            case.level.get(),
+            t.col_consent,
+            t.consent(case.consent)
+        )?;
+        writeln!(out, "  {}", case.question)?;
+        if let Some(date) = case.evaluation_date {
+            writeln!(out, "  {}: {}", t.label_evaluation, format_day(date, lang))?;
+        }
+        if !file.history.is_empty() {
+            writeln!(out, "  {}", t.label_history)?;
+        }
+        for event in &file.history {
+            let change = match &event.kind {
+                EventKind::Opened => model.name(model.first().id(), lang).to_string(),
+                EventKind::Phase { from, to } => {
+                    format!("{} → {}", model.name(from, lang), model.name(to, lang))
+                }
+                EventKind::Level { from, to } => {
+                    format!("{} {} → {}", t.col_level, from.get(), to.get())
+                }
+                EventKind::Consent { from, to } => {
+                    format!("{} {} → {}", t.col_consent, t.consent(*from), t.consent(*to))
+                }
+            };
+            let reason = if event.reason.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", event.reason)
+            };
+            writeln!(out, "    {}  {change}{reason}", format_day(event.date, lang))?;
+        }
+        if !file.actions.is_empty() {
+            writeln!(out, "  {}", t.label_actions)?;
+        }
+        for action in &file.actions {
+            let owner = labels.owner(action).map_err(io::Error::other)?;
+            writeln!(
+                out,
+                "    {}  [{}] {} — {owner}",
+                format_day(action.due, lang),
+                t.status(&action.status),
+                action.text
+            )?;
+        }
+    }
+    Ok(())
+}

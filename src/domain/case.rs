@@ -1,0 +1,222 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{CaseId, MeetingId, PupilId};
+
+/// Toestemming ouders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Consent {
+    /// Not yet asked: a case may be opened as a signal before parents are asked.
+    Unknown,
+    Yes,
+    No,
+    /// Discussed without the pupil's name: a pseudonym everywhere the team looks.
+    Anonymous,
+}
+
+impl Consent {
+    pub fn is_recorded(self) -> bool {
+        self != Consent::Unknown
+    }
+
+    /// Whether the team may see the pupil's name for this case outside the dossier.
+    pub fn shows_name(self) -> bool {
+        matches!(self, Consent::Yes)
+    }
+}
+
+/// Ondersteuningsniveau 1 (basis in de groep) to 5 (specialistisch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Level(u8);
+
+impl Level {
+    pub const MIN: Level = Level(1);
+    pub const MAX: Level = Level(5);
+
+    pub fn new(value: u8) -> Option<Level> {
+        (1..=5).contains(&value).then_some(Level(value))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    pub fn up(self) -> Option<Level> {
+        Level::new(self.0 + 1)
+    }
+
+    pub fn down(self) -> Option<Level> {
+        Level::new(self.0.saturating_sub(1))
+    }
+}
+
+impl TryFrom<u8> for Level {
+    type Error = String;
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        Level::new(value).ok_or_else(|| format!("level {value} is not between 1 and 5"))
+    }
+}
+
+impl From<Level> for u8 {
+    fn from(level: Level) -> u8 {
+        level.0
+    }
+}
+
+/// One of Beeldvorming's three circles: what goes well, what worries, what is unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Circle {
+    #[serde(default)]
+    pub plus: String,
+    #[serde(default)]
+    pub minus: String,
+    #[serde(default)]
+    pub unknown: String,
+}
+
+impl Circle {
+    pub fn is_filled(&self) -> bool {
+        [&self.plus, &self.minus, &self.unknown]
+            .iter()
+            .any(|text| !text.trim().is_empty())
+    }
+}
+
+/// Kind, onderwijs, opvoeding: the whiteboard picture of Beeldvorming.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Circles {
+    #[serde(default)]
+    pub child: Circle,
+    #[serde(default)]
+    pub education: Circle,
+    #[serde(default)]
+    pub upbringing: Circle,
+}
+
+impl Circles {
+    pub fn all_filled(&self) -> bool {
+        self.child.is_filled() && self.education.is_filled() && self.upbringing.is_filled()
+    }
+}
+
+/// A casus: one support question about one pupil, walked through the phases.
+/// Fields hold what a phase needs recorded; `phase::Requirement` checks them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    pub pupil: PupilId,
+    /// Hulpvraag, in one sentence.
+    pub question: String,
+    pub consent: Consent,
+    /// Phase id from the phase model (`"signaal"`, …).
+    pub phase: String,
+    pub level: Level,
+    /// Date of the signal.
+    pub opened: NaiveDate,
+    #[serde(default)]
+    pub signalled_by: String,
+    #[serde(default)]
+    pub circles: Circles,
+    #[serde(default)]
+    pub hypotheses: String,
+    #[serde(default)]
+    pub research_decision: String,
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub regiehouder: String,
+    #[serde(default)]
+    pub evaluation_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub help_start: Option<NaiveDate>,
+    /// When help cannot start yet: the date the wait was recorded.
+    #[serde(default)]
+    pub waiting_since: Option<NaiveDate>,
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub parents_informed: bool,
+    #[serde(default)]
+    pub closing_reason: String,
+    /// Date the case reached its final phase.
+    #[serde(default)]
+    pub closed: Option<NaiveDate>,
+}
+
+impl Case {
+    /// The pseudonym used wherever the team looks when consent is "anoniem".
+    /// Derived from the case id so it is stable and reveals nothing of the name.
+    pub fn pseudonym(&self) -> String {
+        pseudonym_for(self.id)
+    }
+}
+
+pub fn pseudonym_for(id: CaseId) -> String {
+    const LETTERS: &[u8] = b"ABCDEFGHJKLMNPRSTVWXZ";
+    // A multiplicative scramble keeps neighbouring ids from getting neighbouring pseudonyms.
+    let scrambled = id.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40;
+    let letter = LETTERS[(scrambled % LETTERS.len() as u64) as usize] as char;
+    format!("{letter}-{}", id.0)
+}
+
+/// What changed in a case's history. Monitoring is computed from these.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    Opened,
+    Phase { from: String, to: String },
+    Level { from: Level, to: Level },
+    Consent { from: Consent, to: Consent },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseEvent {
+    pub case: CaseId,
+    /// Position in the case's history, from 0.
+    pub seq: u32,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub meeting: Option<MeetingId>,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_stays_between_one_and_five() {
+        assert_eq!(Level::new(0), None);
+        assert_eq!(Level::new(6), None);
+        assert_eq!(Level::MAX.up(), None);
+        assert_eq!(Level::MIN.down(), None);
+        assert_eq!(Level::new(3).unwrap().up(), Level::new(4));
+        assert!(serde_json::from_str::<Level>("7").is_err());
+    }
+
+    #[test]
+    fn pseudonyms_are_stable_and_distinct() {
+        let a = pseudonym_for(CaseId(17));
+        assert_eq!(a, pseudonym_for(CaseId(17)));
+        assert_ne!(a, pseudonym_for(CaseId(18)));
+        assert!(a.ends_with("-17"), "{a}");
+    }
+
+    #[test]
+    fn a_circle_counts_as_filled_with_any_of_its_three_parts() {
+        let mut circles = Circles::default();
+        assert!(!circles.all_filled());
+        circles.child.plus = "leest graag".into();
+        circles.education.unknown = "toetsen?".into();
+        assert!(!circles.all_filled());
+        circles.upbringing.minus = "   ".into();
+        assert!(!circles.all_filled(), "whitespace is not content");
+        circles.upbringing.minus = "veel verhuisd".into();
+        assert!(circles.all_filled());
+    }
+}

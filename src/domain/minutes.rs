@@ -1,0 +1,147 @@
+//! The verslag: what a closed meeting fixed. A snapshot, so later edits to cases, actions or
+//! members do not change what was agreed then.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::action::Action;
+use super::case::CaseEvent;
+use super::ids::{ActionId, CaseId, MeetingId};
+use super::meeting::{AgendaKind, Meeting, MeetingKind, Presence};
+use super::note::{Decision, Note};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesAction {
+    pub id: ActionId,
+    pub text: String,
+    pub owner: String,
+    pub due: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesItem {
+    #[serde(flatten)]
+    pub kind: AgendaKind,
+    /// For a case: the pupil's name, or the pseudonym when consent is "anoniem".
+    #[serde(default)]
+    pub subject: String,
+    pub notes: Vec<String>,
+    pub decisions: Vec<String>,
+    pub changes: Vec<CaseEvent>,
+    pub actions: Vec<MinutesAction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Minutes {
+    pub meeting: MeetingId,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub place: String,
+    pub kind: MeetingKind,
+    pub chair: String,
+    pub present: Vec<String>,
+    pub absent_with_notice: Vec<String>,
+    pub absent: Vec<String>,
+    pub items: Vec<MinutesItem>,
+    /// Open actions of earlier meetings that this meeting kept open.
+    pub carried_over: Vec<MinutesAction>,
+    pub next_meeting: Option<NaiveDate>,
+    pub fixed_on: NaiveDate,
+}
+
+/// What the minutes are compiled from; names are resolved by the caller, which knows the
+/// members and which cases are anonymous.
+pub struct MinutesSource<'a> {
+    pub meeting: &'a Meeting,
+    pub chair: String,
+    pub attendee_name: &'a dyn Fn(&super::meeting::Attendee) -> String,
+    pub subject: &'a dyn Fn(CaseId) -> String,
+    pub owner_name: &'a dyn Fn(&Action) -> String,
+    pub notes: &'a [Note],
+    pub decisions: &'a [Decision],
+    pub events: &'a [CaseEvent],
+    /// Actions agreed in this meeting.
+    pub actions: &'a [Action],
+    pub carried_over: &'a [Action],
+    pub fixed_on: NaiveDate,
+}
+
+impl Minutes {
+    pub fn compile(source: &MinutesSource<'_>) -> Minutes {
+        let meeting = source.meeting;
+        let names_with = |presence: Presence| {
+            meeting
+                .attendance
+                .iter()
+                .filter(|a| a.presence == presence)
+                .map(|a| (source.attendee_name)(&a.who))
+                .collect::<Vec<_>>()
+        };
+        let as_minutes = |action: &Action| MinutesAction {
+            id: action.id,
+            text: action.text.clone(),
+            owner: (source.owner_name)(action),
+            due: action.due,
+        };
+        let items = meeting
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(index, item)| {
+                let index = u16::try_from(index).ok();
+                let case = match item.kind {
+                    AgendaKind::Case { case } => Some(case),
+                    _ => None,
+                };
+                // Case items gather by case; other items by their position on the agenda.
+                let belongs = |note_case: Option<CaseId>, note_item: Option<u16>| match case {
+                    Some(case) => note_case == Some(case),
+                    None => note_case.is_none() && note_item == index,
+                };
+                MinutesItem {
+                    kind: item.kind.clone(),
+                    subject: case.map(source.subject).unwrap_or_default(),
+                    notes: source
+                        .notes
+                        .iter()
+                        .filter(|n| belongs(n.case, n.agenda_item))
+                        .map(|n| n.text.clone())
+                        .collect(),
+                    decisions: source
+                        .decisions
+                        .iter()
+                        .filter(|d| belongs(d.case, d.agenda_item))
+                        .map(|d| d.text.clone())
+                        .collect(),
+                    changes: source
+                        .events
+                        .iter()
+                        .filter(|e| case == Some(e.case))
+                        .cloned()
+                        .collect(),
+                    actions: source
+                        .actions
+                        .iter()
+                        .filter(|a| belongs(a.case, a.agenda_item))
+                        .map(as_minutes)
+                        .collect(),
+                }
+            })
+            .collect();
+        Minutes {
+            meeting: meeting.id,
+            date: meeting.date,
+            time: meeting.time,
+            place: meeting.place.clone(),
+            kind: meeting.kind,
+            chair: source.chair.clone(),
+            present: names_with(Presence::Present),
+            absent_with_notice: names_with(Presence::AbsentWithNotice),
+            absent: names_with(Presence::Absent),
+            items,
+            carried_over: source.carried_over.iter().map(as_minutes).collect(),
+            next_meeting: meeting.next_meeting,
+            fixed_on: source.fixed_on,
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! The phase model as data (BRIEF §4): a built-in default, replaceable by a school's TOML file,
+//! and the rule of what must be recorded before a case may move.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::action::{Action, ActionStatus};
+use super::case::Case;
+use crate::i18n::Lang;
+
+const DEFAULT_TOML: &str = include_str!("phases.default.toml");
+
+/// Something that must be recorded on a case. The set is fixed in code because each one reads a
+/// field; which phase asks for which is the model's choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    SignalledBy,
+    Question,
+    Consent,
+    Circles,
+    Hypotheses,
+    ResearchDecision,
+    Goal,
+    Action,
+    Regiehouder,
+    EvaluationDate,
+    HelpStartOrWait,
+    Outcome,
+    ParentsInformed,
+    ClosingReason,
+}
+
+impl Requirement {
+    pub const ALL: [Requirement; 14] = [
+        Requirement::SignalledBy,
+        Requirement::Question,
+        Requirement::Consent,
+        Requirement::Circles,
+        Requirement::Hypotheses,
+        Requirement::ResearchDecision,
+        Requirement::Goal,
+        Requirement::Action,
+        Requirement::Regiehouder,
+        Requirement::EvaluationDate,
+        Requirement::HelpStartOrWait,
+        Requirement::Outcome,
+        Requirement::ParentsInformed,
+        Requirement::ClosingReason,
+    ];
+
+    /// `actions` are the case's own actions.
+    pub fn is_met(self, case: &Case, actions: &[Action]) -> bool {
+        let filled = |text: &str| !text.trim().is_empty();
+        match self {
+            Requirement::SignalledBy => filled(&case.signalled_by),
+            Requirement::Question => filled(&case.question),
+            Requirement::Consent => case.consent.is_recorded() && case.consent != super::Consent::No,
+            Requirement::Circles => case.circles.all_filled(),
+            Requirement::Hypotheses => filled(&case.hypotheses),
+            Requirement::ResearchDecision => filled(&case.research_decision),
+            Requirement::Goal => case.goals.iter().any(|goal| filled(goal)),
+            Requirement::Action => actions
+                .iter()
+                .any(|a| a.case == Some(case.id) && !matches!(a.status, ActionStatus::Dropped { .. })),
+            Requirement::Regiehouder => filled(&case.regiehouder),
+            Requirement::EvaluationDate => case.evaluation_date.is_some(),
+            Requirement::HelpStartOrWait => case.help_start.is_some() || case.waiting_since.is_some(),
+            Requirement::Outcome => filled(&case.outcome),
+            Requirement::ParentsInformed => case.parents_informed,
+            Requirement::ClosingReason => filled(&case.closing_reason),
+        }
+    }
+}
+
+/// A text in the model: one string for every language, or one per language (English falls back
+/// to Dutch, so a school's own file may be Dutch only).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Localized<T> {
+    PerLang { nl: T, en: Option<T> },
+    Same(T),
+}
+
+impl<T> Localized<T> {
+    pub fn get(&self, lang: Lang) -> &T {
+        match self {
+            Localized::Same(value) => value,
+            Localized::PerLang { nl, en } => match lang {
+                Lang::Nl => nl,
+                Lang::En => en.as_ref().unwrap_or(nl),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: Spanned<String>,
+    pub name: Localized<String>,
+    #[serde(default = "no_text")]
+    pub purpose: Localized<String>,
+    #[serde(default = "no_questions")]
+    pub questions: Localized<Vec<String>>,
+    #[serde(default)]
+    pub requires: Vec<Requirement>,
+    #[serde(default)]
+    pub requires_on_entry: Vec<Requirement>,
+}
+
+fn no_text() -> Localized<String> {
+    Localized::Same(String::new())
+}
+
+fn no_questions() -> Localized<Vec<String>> {
+    Localized::Same(Vec::new())
+}
+
+impl Phase {
+    pub fn id(&self) -> &str {
+        self.id.get_ref()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelFile {
+    phase: Vec<Phase>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PhaseModel {
+    phases: Vec<Phase>,
+}
+
+/// Why a phase model file was refused: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct ModelError {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// Why a case may not move to the phase asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoveRefused {
+    UnknownPhase(String),
+    AlreadyThere,
+    /// Moving forward with these still to be recorded.
+    Missing(Vec<Requirement>),
+    /// Moving back is always allowed, but the team says why.
+    ReasonRequired,
+}
+
+impl Default for PhaseModel {
+    fn default() -> Self {
+        PhaseModel::parse(DEFAULT_TOML, "phases.default.toml")
+            .expect("the built-in phase model is valid (tested)")
+    }
+}
+
+impl PhaseModel {
+    pub fn load(path: &Path) -> Result<PhaseModel, ModelError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|err| ModelError {
+            file: file.clone(),
+            line: 0,
+            reason: err.to_string(),
+        })?;
+        PhaseModel::parse(&text, &file)
+    }
+
+    pub fn parse(text: &str, file: &str) -> Result<PhaseModel, ModelError> {
+        let refuse = |offset: usize, reason: String| ModelError {
+            file: file.to_string(),
+            line: line_of(text, offset),
+            reason,
+        };
+        let parsed: ModelFile = toml::from_str(text).map_err(|err| {
+            let offset = err.span().map_or(0, |span| span.start);
+            refuse(offset, err.message().trim().to_string())
+        })?;
+        if parsed.phase.len() < 2 {
+            return Err(refuse(0, "a phase model needs at least two phases".into()));
+        }
+        for (index, phase) in parsed.phase.iter().enumerate() {
+            let id = phase.id();
+            let at = phase.id.span().start;
+            let well_formed = !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+            if !well_formed {
+                return Err(refuse(
+                    at,
+                    format!("phase id {id:?} must be lowercase letters, digits, - or _"),
+                ));
+            }
+            if parsed.phase[..index].iter().any(|other| other.id() == id) {
+                return Err(refuse(at, format!("phase id {id:?} appears twice")));
+            }
+            if phase.name.get(Lang::Nl).trim().is_empty() {
+                return Err(refuse(at, format!("phase {id:?} has an empty name")));
+            }
+        }
+        Ok(PhaseModel {
+            phases: parsed.phase,
+        })
+    }
+
+    pub fn phases(&self) -> &[Phase] {
+        &self.phases
+    }
+
+    pub fn first(&self) -> &Phase {
+        &self.phases[0]
+    }
+
+    pub fn last(&self) -> &Phase {
+        &self.phases[self.phases.len() - 1]
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.phases.iter().position(|phase| phase.id() == id)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|phase| phase.id() == id)
+    }
+
+    pub fn next(&self, id: &str) -> Option<&Phase> {
+        self.phases.get(self.position(id)? + 1)
+    }
+
+    pub fn previous(&self, id: &str) -> Option<&Phase> {
+        self.phases.get(self.position(id)?.checked_sub(1)?)
+    }
+
+    pub fn is_final(&self, id: &str) -> bool {
+        self.last().id() == id
+    }
+
+    /// The name to show, or the raw id when a stored case names a phase this model lacks.
+    pub fn name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        self.get(id).map_or(id, |phase| phase.name.get(lang))
+    }
+
+    /// What is still to be recorded before `case` may leave its phase forwards.
+    pub fn missing_to_leave(&self, case: &Case, actions: &[Action]) -> Vec<Requirement> {
+        self.get(&case.phase)
+            .map(|phase| unmet(&phase.requires, case, actions))
+            .unwrap_or_default()
+    }
+
+    /// The rule of BRIEF §4. Forwards: every phase passed must have its requirements recorded,
+    /// and the target its entry requirements. Backwards: always possible, with a reason.
+    pub fn check_move(
+        &self,
+        case: &Case,
+        actions: &[Action],
+        to: &str,
+        reason: &str,
+    ) -> Result<(), MoveRefused> {
+        let target = self
+            .position(to)
+            .ok_or_else(|| MoveRefused::UnknownPhase(to.to_string()))?;
+        // A case in a phase the model no longer knows may be placed anywhere, with a reason.
+        let Some(current) = self.position(&case.phase) else {
+            return reason_given(reason);
+        };
+        if target == current {
+            return Err(MoveRefused::AlreadyThere);
+        }
+        if target < current {
+            return reason_given(reason);
+        }
+        let mut missing: Vec<Requirement> = Vec::new();
+        let passed = self.phases[current..target].iter().map(|p| &p.requires);
+        for requirements in passed.chain([&self.phases[target].requires_on_entry]) {
+            for requirement in unmet(requirements, case, actions) {
+                if !missing.contains(&requirement) {
+                    missing.push(requirement);
+                }
+            }
+        }
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(MoveRefused::Missing(missing))
+        }
+    }
+}
+
+fn unmet(requirements: &[Requirement], case: &Case, actions: &[Action]) -> Vec<Requirement> {
+    requirements
+        .iter()
+        .copied()
+        .filter(|requirement| !requirement.is_met(case, actions))
+        .collect()
+}
+
+fn reason_given(reason: &str) -> Result<(), MoveRefused> {
+    if reason.trim().is_empty() {
+        Err(MoveRefused::ReasonRequired)
+    } else {
+        Ok(())
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests;

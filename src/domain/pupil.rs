@@ -1,0 +1,67 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ids::PupilId;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pupil {
+    pub id: PupilId,
+    /// Roepnaam: the name the pupil is called by.
+    pub first_name: String,
+    /// Tussenvoegsel ("van", "de", "el"), empty when there is none.
+    #[serde(default)]
+    pub prefix: String,
+    pub last_name: String,
+    /// Groep 1 to 8.
+    pub groep: u8,
+    pub birth_date: NaiveDate,
+    /// The leerkracht, as the administration names them.
+    #[serde(default)]
+    pub teacher: String,
+}
+
+impl Pupil {
+    pub fn full_name(&self) -> String {
+        [&self.first_name, &self.prefix, &self.last_name]
+            .iter()
+            .filter(|part| !part.is_empty())
+            .map(|part| part.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Age in whole years on `day`; consent rules depend on it (BRIEF §4).
+    pub fn age_on(&self, day: NaiveDate) -> u32 {
+        day.years_since(self.birth_date).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pupil(prefix: &str) -> Pupil {
+        Pupil {
+            id: PupilId(1),
+            first_name: "Sanne".into(),
+            prefix: prefix.into(),
+            last_name: "Vries".into(),
+            groep: 5,
+            birth_date: NaiveDate::from_ymd_opt(2017, 3, 14).unwrap(),
+            teacher: String::new(),
+        }
+    }
+
+    #[test]
+    fn full_name_skips_an_empty_prefix() {
+        assert_eq!(pupil("").full_name(), "Sanne Vries");
+        assert_eq!(pupil("de").full_name(), "Sanne de Vries");
+    }
+
+    #[test]
+    fn age_counts_whole_years() {
+        let p = pupil("");
+        assert_eq!(p.age_on(NaiveDate::from_ymd_opt(2026, 3, 13).unwrap()), 8);
+        assert_eq!(p.age_on(NaiveDate::from_ymd_opt(2026, 3, 14).unwrap()), 9);
+    }
+}

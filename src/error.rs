@@ -1,0 +1,93 @@
+//! Errors a person can meet, each with a message in their language and an exit code
+//! (documented in docs/architecture.md).
+
+use std::path::PathBuf;
+
+use crate::domain::dates::DateError;
+use crate::domain::phase::ModelError;
+use crate::i18n::Texts;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("demo refuses a non-empty database")]
+    NotEmpty(PathBuf),
+    #[error("no pupil {0}")]
+    NoPupil(String),
+    #[error("ambiguous {0}")]
+    Ambiguous(String, Vec<String>),
+    #[error("no owner {0}")]
+    NoOwner(String),
+    #[error("empty {0:?}")]
+    Empty(Field),
+    #[error("bad date: {0}")]
+    Date(#[from] DateError),
+    #[error("no data directory")]
+    NoDataDir,
+    #[error("terminal: {0}")]
+    Terminal(std::io::Error),
+    #[error(transparent)]
+    PhaseModel(#[from] ModelError),
+}
+
+/// An input that must not be empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Query,
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Exit codes: 0 success, 1 a user error (unknown name, bad input), 2 wrong use of the
+/// command line (from clap), 3 database in use, 4 database damaged, foreign or newer,
+/// 5 disk or terminal failure.
+pub mod exit {
+    pub const USER: u8 = 1;
+    pub const IN_USE: u8 = 3;
+    pub const DATABASE: u8 = 4;
+    pub const SYSTEM: u8 = 5;
+}
+
+impl Error {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Store(StoreError::InUse(_)) => exit::IN_USE,
+            Error::Store(
+                StoreError::Damaged(_)
+                | StoreError::Foreign(_)
+                | StoreError::Newer { .. }
+                | StoreError::NoMigration { .. },
+            ) => exit::DATABASE,
+            Error::Store(StoreError::Io(_)) | Error::Terminal(_) | Error::NoDataDir => exit::SYSTEM,
+            _ => exit::USER,
+        }
+    }
+
+    pub fn message(&self, t: &Texts, data_dir: &str) -> String {
+        match self {
+            Error::Store(err) => match err {
+                StoreError::InUse(_) => (t.err_in_use)(data_dir),
+                StoreError::Damaged(detail) => (t.err_damaged)(data_dir, detail),
+                StoreError::Foreign(_) => (t.err_foreign)(data_dir),
+                StoreError::Newer { found, supported } => (t.err_newer)(*found, *supported),
+                StoreError::NoMigration { from } => (t.err_no_migration)(*from),
+                StoreError::Exists(tree) => (t.err_exists)(tree),
+                StoreError::Io(io) => (t.err_disk)(&io.to_string()),
+            },
+            Error::NotEmpty(_) => (t.err_not_empty)(data_dir),
+            Error::NoPupil(name) => (t.err_no_pupil)(name),
+            Error::Ambiguous(name, candidates) => (t.err_ambiguous)(name, &candidates.join(", ")),
+            Error::NoOwner(name) => (t.err_no_owner)(name),
+            Error::Empty(Field::Name) => (t.err_empty)(t.field_name),
+            Error::Empty(Field::Query) => (t.err_empty)(t.field_query),
+            Error::Date(DateError::Impossible(text) | DateError::Unrecognised(text)) => (t.err_date)(text),
+            Error::Date(other) => (t.err_date)(&other.to_string()),
+            Error::NoDataDir => (t.err_no_data_dir)(),
+            Error::Terminal(io) => (t.err_terminal)(&io.to_string()),
+            Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The one catalog of UI text. `Texts` is a struct with one constant per language, so a text
+//! missing in either language does not compile. Parameterised messages are functions.
+
+mod en;
+mod nl;
+
+use serde::Serialize;
+
+use crate::domain::phase::Requirement;
+use crate::domain::{ActionStatus, Consent, MeetingKind, MeetingState, Role};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nl => &nl::NL,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Texts {
+    pub weekdays: [&'static str; 7],
+    /// In the order of `Role::ALL`.
+    pub roles: [&'static str; 11],
+    /// Ondersteuningsniveau 1 to 5.
+    pub levels: [&'static str; 5],
+    /// In the order of `Requirement::ALL`.
+    pub requirements: [&'static str; 14],
+    pub consent_unknown: &'static str,
+    pub consent_yes: &'static str,
+    pub consent_no: &'static str,
+    pub consent_anonymous: &'static str,
+    pub status_open: &'static str,
+    pub status_done: &'static str,
+    pub status_dropped: &'static str,
+    pub meeting_planned: &'static str,
+    pub meeting_open: &'static str,
+    pub meeting_closed: &'static str,
+    pub meeting_regular: &'static str,
+    pub meeting_vooroverleg: &'static str,
+
+    pub kind_pupil: &'static str,
+    pub kind_case: &'static str,
+    pub kind_note: &'static str,
+    pub kind_decision: &'static str,
+    pub kind_action: &'static str,
+
+    pub col_name: &'static str,
+    pub col_groep: &'static str,
+    pub col_birth: &'static str,
+    pub col_teacher: &'static str,
+    pub col_cases: &'static str,
+    pub col_action: &'static str,
+    pub col_owner: &'static str,
+    pub col_due: &'static str,
+    pub col_status: &'static str,
+    pub col_pupil: &'static str,
+    pub col_date: &'static str,
+    pub col_time: &'static str,
+    pub col_place: &'static str,
+    pub col_state: &'static str,
+    pub col_phase: &'static str,
+    pub col_level: &'static str,
+    pub col_consent: &'static str,
+    pub col_question: &'static str,
+    pub col_overdue: &'static str,
+
+    pub field_name: &'static str,
+    pub field_query: &'static str,
+    pub nothing_found: &'static str,
+    pub no_cases: &'static str,
+    pub label_history: &'static str,
+    pub label_actions: &'static str,
+    pub label_evaluation: &'static str,
+    pub demo_filling: &'static str,
+    pub no_terminal_demo_note: &'static str,
+
+    pub app_title: &'static str,
+    pub dash_next_meeting: &'static str,
+    pub dash_no_meeting: &'static str,
+    pub dash_overdue: &'static str,
+    pub dash_no_overdue: &'static str,
+    pub dash_school: &'static str,
+    pub dash_keys: &'static str,
+    pub dash_demo_banner: &'static str,
+
+    pub about: &'static str,
+    pub help_demo: &'static str,
+    pub help_pupils: &'static str,
+    pub help_pupil: &'static str,
+    pub help_actions: &'static str,
+    pub help_meetings: &'static str,
+    pub help_search: &'static str,
+    pub help_data_dir: &'static str,
+    pub help_lang: &'static str,
+    pub help_json: &'static str,
+    pub help_open_demo: &'static str,
+    pub help_scale: &'static str,
+    pub help_open: &'static str,
+    pub help_owner: &'static str,
+    pub help_overdue: &'static str,
+
+    #[serde(skip)]
+    pub err_in_use: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_damaged: fn(&str, &str) -> String,
+    #[serde(skip)]
+    pub err_foreign: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_newer: fn(u32, u32) -> String,
+    #[serde(skip)]
+    pub err_no_migration: fn(u32) -> String,
+    #[serde(skip)]
+    pub err_exists: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_disk: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_not_empty: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_no_pupil: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_ambiguous: fn(&str, &str) -> String,
+    #[serde(skip)]
+    pub err_no_owner: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_empty: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_date: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_no_data_dir: fn() -> String,
+    #[serde(skip)]
+    pub err_terminal: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_phase_model: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_internal: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_usage: fn(&str) -> String,
+    #[serde(skip)]
+    pub demo_done: fn(usize, usize, usize, usize, &str) -> String,
+    #[serde(skip)]
+    pub days_overdue: fn(i64) -> String,
+    #[serde(skip)]
+    pub too_small: fn(u16, u16) -> String,
+    #[serde(skip)]
+    pub count_cases: fn(usize) -> String,
+}
+
+impl Texts {
+    pub fn role(&self, role: Role) -> &'static str {
+        let index = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
+        self.roles[index]
+    }
+
+    pub fn requirement(&self, requirement: Requirement) -> &'static str {
+        let index = Requirement::ALL
+            .iter()
+            .position(|r| *r == requirement)
+            .unwrap_or(0);
+        self.requirements[index]
+    }
+
+    pub fn consent(&self, consent: Consent) -> &'static str {
+        match consent {
+            Consent::Unknown => self.consent_unknown,
+            Consent::Yes => self.consent_yes,
+            Consent::No => self.consent_no,
+            Consent::Anonymous => self.consent_anonymous,
+        }
+    }
+
+    pub fn status(&self, status: &ActionStatus) -> &'static str {
+        match status {
+            ActionStatus::Open => self.status_open,
+            ActionStatus::Done { .. } => self.status_done,
+            ActionStatus::Dropped { .. } => self.status_dropped,
+        }
+    }
+
+    pub fn meeting_state(&self, state: MeetingState) -> &'static str {
+        match state {
+            MeetingState::Planned => self.meeting_planned,
+            MeetingState::Open => self.meeting_open,
+            MeetingState::Closed => self.meeting_closed,
+        }
+    }
+
+    pub fn meeting_kind(&self, kind: MeetingKind) -> &'static str {
+        match kind {
+            MeetingKind::Regular => self.meeting_regular,
+            MeetingKind::Vooroverleg => self.meeting_vooroverleg,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,64 @@
+use super::{Lang, Texts};
+
+fn strings(texts: &Texts) -> Vec<(String, String)> {
+    fn walk(path: String, value: serde_json::Value, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::String(text) => out.push((path, text)),
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.into_iter().enumerate() {
+                    walk(format!("{path}[{index}]"), item, out);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (name, item) in fields {
+                    walk(format!("{path}.{name}"), item, out);
+                }
+            }
+            other => panic!("unexpected catalog value at {path}: {other}"),
+        }
+    }
+    let mut out = Vec::new();
+    walk(String::new(), serde_json::to_value(texts).unwrap(), &mut out);
+    out
+}
+
+#[test]
+fn every_text_is_filled_in_both_languages() {
+    for lang in [Lang::Nl, Lang::En] {
+        let texts = strings(lang.texts());
+        assert!(texts.len() > 100, "catalog walked: {}", texts.len());
+        for (path, text) in texts {
+            assert!(!text.trim().is_empty(), "{lang:?}{path} is empty");
+        }
+    }
+}
+
+#[test]
+fn english_is_translated_not_copied() {
+    let nl = strings(Lang::Nl.texts());
+    let en = strings(Lang::En.texts());
+    let same: Vec<_> = nl
+        .iter()
+        .zip(&en)
+        .filter(|((_, a), (_, b))| a == b)
+        .map(|((path, _), _)| path.clone())
+        .collect();
+    // Domain terms keep their Dutch names in both languages (groep, hulpvraag, open, Plan).
+    assert!(same.len() < 12, "identical in nl and en: {same:?}");
+}
+
+#[test]
+fn messages_carry_their_arguments() {
+    for lang in [Lang::Nl, Lang::En] {
+        let t = lang.texts();
+        assert!((t.err_in_use)("/data/x").contains("/data/x"));
+        assert!((t.err_damaged)("/d", "crc").contains("crc"));
+        assert!((t.err_newer)(7, 1).contains('7'));
+        assert!((t.err_no_pupil)("Zoë").contains("Zoë"));
+        assert!((t.err_ambiguous)("Sa", "Sanne, Sara").contains("Sanne, Sara"));
+        assert!((t.err_date)("31-02").contains("31-02"));
+        assert!((t.demo_done)(450, 80, 17, 300, "/d").contains("450"));
+        assert!((t.days_overdue)(3).contains('3'));
+        assert!((t.too_small)(10, 3).contains("10×3"));
+    }
+}

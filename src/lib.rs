@@ -1,0 +1,15 @@
+//! otter: runs the ondersteuningsteam (OT) meeting of a Dutch primary school from the terminal.
+//!
+//! `domain` holds the pure types and rules, `store` the only code that touches the database,
+//! `query` the read models shared by screens and command line, `app` the state machine, `ui`
+//! the rendering, `cli` the command line, `demo` the fictional school.
+
+pub mod app;
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod query;
+pub mod store;
+pub mod ui;

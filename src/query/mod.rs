@@ -1,0 +1,10 @@
+//! Read models: the answers the screens and the command line share (who, what, when), built
+//! from the store and never writing to it.
+
+pub mod actions;
+pub mod labels;
+pub mod meetings;
+pub mod pupils;
+pub mod search;
+
+pub use labels::Labels;

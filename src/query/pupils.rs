@@ -1,0 +1,101 @@
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::fold::fold;
+use crate::domain::{Action, Case, CaseEvent, Pupil};
+use crate::error::{Error, Field, Result};
+use crate::store::{Store, TreeId};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PupilRow {
+    pub id: u64,
+    pub name: String,
+    pub groep: u8,
+    pub birth_date: NaiveDate,
+    pub teacher: String,
+    pub cases: usize,
+}
+
+/// All pupils, by groep and then name.
+pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
+    let mut rows = Vec::new();
+    for pupil in store.all::<Pupil>() {
+        let pupil = pupil?;
+        rows.push(PupilRow {
+            id: pupil.id.0,
+            name: pupil.full_name(),
+            groep: pupil.groep,
+            birth_date: pupil.birth_date,
+            teacher: pupil.teacher.clone(),
+            cases: store.case_count_of_pupil(pupil.id)?,
+        });
+    }
+    rows.sort_by(|a, b| (a.groep, fold(&a.name)).cmp(&(b.groep, fold(&b.name))));
+    Ok(rows)
+}
+
+/// The pupil a person means by `name`: an exact full name (ignoring case and accents), or the
+/// one pupil whose name contains it.
+pub fn find(store: &Store, name: &str) -> Result<Pupil> {
+    let wanted = fold(name.trim());
+    if wanted.is_empty() {
+        return Err(Error::Empty(Field::Name));
+    }
+    let mut candidates = Vec::new();
+    for (tree, id) in store.search(&wanted)? {
+        if tree != TreeId::Pupils {
+            continue;
+        }
+        if let Some(pupil) = store.pupil(crate::domain::PupilId(id))? {
+            if fold(&pupil.full_name()) == wanted {
+                return Ok(pupil);
+            }
+            candidates.push(pupil);
+        }
+    }
+    match candidates.len() {
+        0 => Err(Error::NoPupil(name.trim().to_string())),
+        1 => Ok(candidates.remove(0)),
+        _ => {
+            let mut names: Vec<String> = candidates.iter().map(Pupil::full_name).collect();
+            names.sort();
+            names.truncate(8);
+            Err(Error::Ambiguous(name.trim().to_string(), names))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseFile {
+    pub case: Case,
+    pub history: Vec<CaseEvent>,
+    pub actions: Vec<Action>,
+    pub notes: usize,
+}
+
+/// A pupil's own dossier: the one place their anonymous cases show their name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dossier {
+    pub pupil: Pupil,
+    pub name: String,
+    pub cases: Vec<CaseFile>,
+}
+
+pub fn dossier(store: &Store, pupil: Pupil) -> Result<Dossier> {
+    let mut cases = Vec::new();
+    for case in store.cases_of_pupil(pupil.id)? {
+        let mut actions = store.actions_of_case(case.id)?;
+        actions.sort_by_key(|a| a.due);
+        cases.push(CaseFile {
+            history: store.events_of_case(case.id)?,
+            notes: store.notes_of_case(case.id)?.len(),
+            actions,
+            case,
+        });
+    }
+    Ok(Dossier {
+        name: pupil.full_name(),
+        pupil,
+        cases,
+    })
+}

@@ -1,0 +1,451 @@
+//! The one place that reads and writes the database (sled). Values pass through `codec`;
+//! keys are ids; every write is flushed before it returns (see docs/architecture.md).
+
+mod codec;
+pub mod records;
+pub mod schema;
+mod search;
+mod tx;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use crate::domain::fold::fold;
+use crate::domain::{
+    Action, ActionId, Case, CaseEvent, CaseId, Decision, Meeting, MeetingId, Member, MemberId,
+    Minutes, Note, Pupil, PupilId,
+};
+pub use records::{Record, TreeId};
+use records::{OTHER_OWNER, date_key};
+use search::{Bucket, tree_of_bucket};
+pub use tx::Tx;
+use tx::Write;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database in use by another otter: {0}")]
+    InUse(PathBuf),
+    #[error("database damaged: {0}")]
+    Damaged(String),
+    #[error("not an otter database: {0}")]
+    Foreign(PathBuf),
+    #[error("database written by a newer otter (schema {found}, this otter reads up to {supported})")]
+    Newer { found: u32, supported: u32 },
+    #[error("no migration from schema {from}")]
+    NoMigration { from: u32 },
+    #[error("record exists already in {0}")]
+    Exists(&'static str),
+    #[error("disk: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(err: sled::Error) -> Self {
+        match err {
+            sled::Error::Io(io) => StoreError::Io(io),
+            other => StoreError::Damaged(other.to_string()),
+        }
+    }
+}
+
+pub struct Store {
+    db: sled::Db,
+    /// In `TreeId` order, so a tree's handle is `trees[id as usize]`.
+    trees: Vec<sled::Tree>,
+    dir: PathBuf,
+    /// Held for the life of the store: a second otter on the same data is refused at once.
+    _lock: File,
+}
+
+const LOCK_FILE: &str = "otter.lock";
+const DB_DIR: &str = "db";
+
+impl Store {
+    /// Opens (or creates) the database in `dir`.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir)?;
+        if looks_like_foreign_sled(dir) {
+            return Err(StoreError::Foreign(dir.to_path_buf()));
+        }
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::InUse(dir.to_path_buf()));
+            }
+            Err(std::fs::TryLockError::Error(err)) => return Err(StoreError::Io(err)),
+        }
+        let db = open_sled(&dir.join(DB_DIR))?;
+        let trees = TreeId::ALL
+            .iter()
+            .map(|id| db.open_tree(id.name()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let store = Store {
+            db,
+            trees,
+            dir: dir.to_path_buf(),
+            _lock: lock,
+        };
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn tree(&self, id: TreeId) -> &sled::Tree {
+        &self.trees[id as usize]
+    }
+
+    fn check_schema(&self) -> Result<(), StoreError> {
+        let meta = self.tree(TreeId::Meta);
+        match schema::read_version(meta)? {
+            Some(found) => schema::migrate(&self.db, found, schema::CURRENT, schema::STEPS),
+            None if self.is_empty() => {
+                meta.insert(schema::VERSION_KEY, &schema::CURRENT.to_be_bytes())?;
+                self.db.flush()?;
+                Ok(())
+            }
+            None => Err(StoreError::Foreign(self.dir.clone())),
+        }
+    }
+
+    /// No records in any tree (and nothing in sled's default tree, where a foreign program
+    /// would have written).
+    pub fn is_empty(&self) -> bool {
+        let records = TreeId::ALL.iter().filter(|&&id| id != TreeId::Meta);
+        self.db.is_empty() && records.into_iter().all(|&id| self.tree(id).is_empty())
+    }
+
+    pub fn schema_version(&self) -> Result<Option<u32>, StoreError> {
+        schema::read_version(self.tree(TreeId::Meta))
+    }
+
+    pub fn tx(&self) -> Tx<'_> {
+        Tx::new(self)
+    }
+
+    /// A fresh id for a record of `tree`. Ids are never reused; a crash may skip one.
+    pub fn next_id(&self, tree: TreeId) -> Result<u64, StoreError> {
+        let key = [b"next_id/".as_slice(), tree.name().as_bytes()].concat();
+        let next = self.tree(TreeId::Meta).update_and_fetch(key, |old| {
+            let current = old
+                .and_then(|bytes| bytes.try_into().ok())
+                .map_or(0, u64::from_be_bytes);
+            Some((current + 1).to_be_bytes().to_vec())
+        })?;
+        let bytes = next.ok_or_else(|| StoreError::Damaged("meta: id counter".into()))?;
+        let bytes: [u8; 8] = bytes
+            .as_ref()
+            .try_into()
+            .map_err(|_| StoreError::Damaged("meta: id counter".into()))?;
+        Ok(u64::from_be_bytes(bytes))
+    }
+
+    /// Writes one record and flushes.
+    pub fn save<R: Record>(&self, record: &R) -> Result<(), StoreError> {
+        let mut tx = self.tx();
+        tx.put(record)?;
+        tx.commit()
+    }
+
+    fn apply(
+        &self,
+        writes: &std::collections::BTreeMap<(TreeId, Vec<u8>), Write>,
+        must_be_new: &[(TreeId, Vec<u8>)],
+    ) -> Result<(), StoreError> {
+        use sled::Transactional;
+        use sled::transaction::{ConflictableTransactionError, TransactionError};
+        let outcome = self.trees.as_slice().transaction(|trees| {
+            for (tree, key) in must_be_new {
+                if trees[*tree as usize].get(key)?.is_some() {
+                    return Err(ConflictableTransactionError::Abort(tree.name()));
+                }
+            }
+            for ((tree, key), write) in writes {
+                let tree = &trees[*tree as usize];
+                match write {
+                    Write::Put(value) => {
+                        tree.insert(key.as_slice(), value.as_slice())?;
+                    }
+                    Write::Remove => {
+                        tree.remove(key.as_slice())?;
+                    }
+                }
+            }
+            Ok(())
+        });
+        match outcome {
+            Ok(()) => {}
+            Err(TransactionError::Abort(tree)) => return Err(StoreError::Exists(tree)),
+            Err(TransactionError::Storage(err)) => return Err(err.into()),
+        }
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn apply_bulk(
+        &self,
+        writes: &std::collections::BTreeMap<(TreeId, Vec<u8>), Write>,
+    ) -> Result<(), StoreError> {
+        let mut batches: Vec<sled::Batch> = TreeId::ALL.iter().map(|_| sled::Batch::default()).collect();
+        for ((tree, key), write) in writes {
+            let batch = &mut batches[*tree as usize];
+            match write {
+                Write::Put(value) => batch.insert(key.as_slice(), value.as_slice()),
+                Write::Remove => batch.remove(key.as_slice()),
+            }
+        }
+        for (id, batch) in TreeId::ALL.iter().zip(batches) {
+            self.tree(*id).apply_batch(batch)?;
+        }
+        self.db.flush()?;
+        Ok(())
+    }
+
+    pub(crate) fn get_raw<R: Record>(&self, key: &[u8]) -> Result<Option<R>, StoreError> {
+        self.tree(R::TREE)
+            .get(key)?
+            .map(|bytes| codec::decode(R::TREE.name(), &bytes))
+            .transpose()
+    }
+
+    fn search_bucket(&self, key: &[u8]) -> Result<Option<Bucket>, StoreError> {
+        self.tree(TreeId::Search)
+            .get(key)?
+            .map(|bytes| codec::decode(TreeId::Search.name(), &bytes))
+            .transpose()
+    }
+
+    fn get<R: Record>(&self, id: u64) -> Result<Option<R>, StoreError> {
+        self.get_raw(&id.to_be_bytes())
+    }
+
+    /// Every record of a kind, in id order.
+    pub fn all<R: Record>(&self) -> impl Iterator<Item = Result<R, StoreError>> + '_ {
+        self.tree(R::TREE).iter().map(|item| {
+            let (_, bytes) = item?;
+            codec::decode(R::TREE.name(), &bytes)
+        })
+    }
+
+    pub fn count(&self, tree: TreeId) -> usize {
+        self.tree(tree).len()
+    }
+
+    pub fn pupil(&self, id: PupilId) -> Result<Option<Pupil>, StoreError> {
+        self.get(id.0)
+    }
+
+    pub fn member(&self, id: MemberId) -> Result<Option<Member>, StoreError> {
+        self.get(id.0)
+    }
+
+    pub fn case(&self, id: CaseId) -> Result<Option<Case>, StoreError> {
+        self.get(id.0)
+    }
+
+    pub fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>, StoreError> {
+        self.get(id.0)
+    }
+
+    pub fn action(&self, id: ActionId) -> Result<Option<Action>, StoreError> {
+        self.get(id.0)
+    }
+
+    pub fn note(&self, id: u64) -> Result<Option<Note>, StoreError> {
+        self.get(id)
+    }
+
+    pub fn decision(&self, id: u64) -> Result<Option<Decision>, StoreError> {
+        self.get(id)
+    }
+
+    pub fn minutes(&self, meeting: MeetingId) -> Result<Option<Minutes>, StoreError> {
+        self.get(meeting.0)
+    }
+
+    pub fn cases_of_pupil(&self, pupil: PupilId) -> Result<Vec<Case>, StoreError> {
+        self.ids_under(TreeId::CasesByPupil, &pupil.to_key())
+            .map(|id| self.case(CaseId(id?))?.ok_or_else(|| dangling("cases_by_pupil")))
+            .collect()
+    }
+
+    pub fn case_count_of_pupil(&self, pupil: PupilId) -> Result<usize, StoreError> {
+        self.ids_under(TreeId::CasesByPupil, &pupil.to_key())
+            .try_fold(0, |count, id| id.map(|_| count + 1))
+    }
+
+    /// The case's history, oldest first.
+    pub fn events_of_case(&self, case: CaseId) -> Result<Vec<CaseEvent>, StoreError> {
+        self.tree(TreeId::Events)
+            .scan_prefix(case.to_key())
+            .map(|item| codec::decode(TreeId::Events.name(), &item?.1))
+            .collect()
+    }
+
+    pub fn notes_of_case(&self, case: CaseId) -> Result<Vec<Note>, StoreError> {
+        self.linked(TreeId::ByCase, &case.to_key(), TreeId::Notes)
+    }
+
+    pub fn decisions_of_case(&self, case: CaseId) -> Result<Vec<Decision>, StoreError> {
+        self.linked(TreeId::ByCase, &case.to_key(), TreeId::Decisions)
+    }
+
+    pub fn actions_of_case(&self, case: CaseId) -> Result<Vec<Action>, StoreError> {
+        self.linked(TreeId::ByCase, &case.to_key(), TreeId::Actions)
+    }
+
+    pub fn notes_of_meeting(&self, meeting: MeetingId) -> Result<Vec<Note>, StoreError> {
+        self.linked(TreeId::ByMeeting, &meeting.to_key(), TreeId::Notes)
+    }
+
+    pub fn decisions_of_meeting(&self, meeting: MeetingId) -> Result<Vec<Decision>, StoreError> {
+        self.linked(TreeId::ByMeeting, &meeting.to_key(), TreeId::Decisions)
+    }
+
+    pub fn actions_of_meeting(&self, meeting: MeetingId) -> Result<Vec<Action>, StoreError> {
+        self.linked(TreeId::ByMeeting, &meeting.to_key(), TreeId::Actions)
+    }
+
+    pub fn events_of_meeting(&self, meeting: MeetingId) -> Result<Vec<CaseEvent>, StoreError> {
+        let prefix = [meeting.to_key().as_slice(), &[TreeId::Events as u8]].concat();
+        self.tree(TreeId::ByMeeting)
+            .scan_prefix(&prefix)
+            .map(|item| {
+                let (key, _) = item?;
+                let event_key = &key[prefix.len()..];
+                self.get_raw::<CaseEvent>(event_key)?
+                    .ok_or_else(|| dangling("by_meeting"))
+            })
+            .collect()
+    }
+
+    /// All actions owned by a member.
+    pub fn actions_of_member(&self, member: MemberId) -> Result<Vec<Action>, StoreError> {
+        self.ids_under(TreeId::ActionsByOwner, &member.to_key())
+            .map(|id| self.action(ActionId(id?))?.ok_or_else(|| dangling("actions_by_owner")))
+            .collect()
+    }
+
+    /// Open actions by due date, earliest first; `owner` narrows to one member (or, with
+    /// `Some(None)`, to the free-text owners) before any record is read.
+    pub fn open_actions(&self, owner: Option<Option<MemberId>>) -> Result<Vec<Action>, StoreError> {
+        let wanted = owner.map(|member| member.map_or(OTHER_OWNER, |m| m.0).to_be_bytes());
+        let mut actions = Vec::new();
+        for item in self.tree(TreeId::OpenActionsByDue).iter() {
+            let (key, value) = item?;
+            if wanted.is_some_and(|wanted| value.as_ref() != wanted) {
+                continue;
+            }
+            let id = ActionId::from_key(&key[4..]).ok_or_else(|| dangling("open_actions_by_due"))?;
+            actions.push(self.action(id)?.ok_or_else(|| dangling("open_actions_by_due"))?);
+        }
+        Ok(actions)
+    }
+
+    /// Open actions due before `day`, earliest first.
+    pub fn open_actions_due_before(&self, day: chrono::NaiveDate) -> Result<Vec<Action>, StoreError> {
+        self.tree(TreeId::OpenActionsByDue)
+            .range(..date_key(day).to_vec())
+            .map(|item| {
+                let (key, _) = item?;
+                let id = ActionId::from_key(&key[4..]).ok_or_else(|| dangling("open_actions_by_due"))?;
+                self.action(id)?.ok_or_else(|| dangling("open_actions_by_due"))
+            })
+            .collect()
+    }
+
+    /// Meetings by date, oldest first.
+    pub fn meetings_by_date(&self) -> Result<Vec<Meeting>, StoreError> {
+        self.tree(TreeId::MeetingsByDate)
+            .iter()
+            .map(|item| {
+                let (key, _) = item?;
+                let id = MeetingId::from_key(&key[4..]).ok_or_else(|| dangling("meetings_by_date"))?;
+                self.meeting(id)?.ok_or_else(|| dangling("meetings_by_date"))
+            })
+            .collect()
+    }
+
+    /// Records whose search text contains `query` (folded), as (tree, record number).
+    pub fn search(&self, query: &str) -> Result<Vec<(TreeId, u64)>, StoreError> {
+        let query = fold(query);
+        let mut hits = Vec::new();
+        for item in self.tree(TreeId::Search).iter() {
+            let (key, bytes) = item?;
+            let tree = tree_of_bucket(&key).ok_or_else(|| dangling("search"))?;
+            let bucket: Bucket = codec::decode(TreeId::Search.name(), &bytes)?;
+            hits.extend(
+                bucket
+                    .entries
+                    .iter()
+                    .filter(|(_, text)| text.contains(&query))
+                    .map(|(id, _)| (tree, *id)),
+            );
+        }
+        Ok(hits)
+    }
+
+    fn ids_under<'a>(
+        &'a self,
+        tree: TreeId,
+        prefix: &'a [u8],
+    ) -> impl Iterator<Item = Result<u64, StoreError>> + 'a {
+        self.tree(tree).scan_prefix(prefix).map(move |item| {
+            let (key, _) = item?;
+            key.get(prefix.len()..)
+                .and_then(|rest| rest.try_into().ok())
+                .map(u64::from_be_bytes)
+                .ok_or_else(|| dangling(tree.name()))
+        })
+    }
+
+    fn linked<R: Record>(&self, index: TreeId, owner: &[u8], kind: TreeId) -> Result<Vec<R>, StoreError> {
+        let prefix = [owner, &[kind as u8]].concat();
+        self.ids_under(index, &prefix)
+            .map(|id| self.get::<R>(id?)?.ok_or_else(|| dangling(index.name())))
+            .collect()
+    }
+}
+
+fn dangling(index: &str) -> StoreError {
+    StoreError::Damaged(format!("{index}: entry without record"))
+}
+
+/// A sled database of another program placed straight in the data directory.
+fn looks_like_foreign_sled(dir: &Path) -> bool {
+    dir.join("conf").is_file() && dir.join("db").is_file()
+}
+
+fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
+    // sled 0.34 panics on some kinds of damage instead of returning an error; a damaged file
+    // must give a message, so the panic is caught here and its default report silenced.
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| sled::Config::new().path(path).open());
+    std::panic::set_hook(quiet);
+    let Ok(result) = result else {
+        return Err(StoreError::Damaged(path.display().to_string()));
+    };
+    result.map_err(|err| match err {
+        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::Other => {
+            // sled's own lock, taken if another program opened the files without our lock.
+            if io.to_string().contains("could not acquire lock") {
+                StoreError::InUse(path.to_path_buf())
+            } else {
+                StoreError::Damaged(io.to_string())
+            }
+        }
+        sled::Error::Io(io) => StoreError::Io(io),
+        other => StoreError::Damaged(other.to_string()),
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,286 @@
+//! How each domain type is kept: its tree, its key (ids only), the index entries derived from
+//! it and the text it contributes to search. Indexes are recomputed from the record on every
+//! write, so they cannot drift from it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::domain::{
+    Action, ActionStatus, Case, CaseEvent, Decision, Meeting, Member, Minutes, Note, Owner, Pupil,
+};
+
+/// Every tree of the database. The discriminant is part of some index keys: never reorder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum TreeId {
+    Meta = 0,
+    Pupils = 1,
+    Members = 2,
+    Cases = 3,
+    Events = 4,
+    Meetings = 5,
+    Notes = 6,
+    Decisions = 7,
+    Actions = 8,
+    Minutes = 9,
+    Search = 10,
+    CasesByPupil = 11,
+    ActionsByOwner = 12,
+    OpenActionsByDue = 13,
+    ByCase = 14,
+    ByMeeting = 15,
+    MeetingsByDate = 16,
+}
+
+impl TreeId {
+    pub const ALL: [TreeId; 17] = [
+        TreeId::Meta,
+        TreeId::Pupils,
+        TreeId::Members,
+        TreeId::Cases,
+        TreeId::Events,
+        TreeId::Meetings,
+        TreeId::Notes,
+        TreeId::Decisions,
+        TreeId::Actions,
+        TreeId::Minutes,
+        TreeId::Search,
+        TreeId::CasesByPupil,
+        TreeId::ActionsByOwner,
+        TreeId::OpenActionsByDue,
+        TreeId::ByCase,
+        TreeId::ByMeeting,
+        TreeId::MeetingsByDate,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TreeId::Meta => "meta",
+            TreeId::Pupils => "pupils",
+            TreeId::Members => "members",
+            TreeId::Cases => "cases",
+            TreeId::Events => "events",
+            TreeId::Meetings => "meetings",
+            TreeId::Notes => "notes",
+            TreeId::Decisions => "decisions",
+            TreeId::Actions => "actions",
+            TreeId::Minutes => "minutes",
+            TreeId::Search => "search",
+            TreeId::CasesByPupil => "idx/cases_by_pupil",
+            TreeId::ActionsByOwner => "idx/actions_by_owner",
+            TreeId::OpenActionsByDue => "idx/open_actions_by_due",
+            TreeId::ByCase => "idx/by_case",
+            TreeId::ByMeeting => "idx/by_meeting",
+            TreeId::MeetingsByDate => "idx/meetings_by_date",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    pub tree: TreeId,
+    pub key: Vec<u8>,
+    pub value: Vec<u8>,
+}
+
+pub trait Record: Serialize + DeserializeOwned {
+    const TREE: TreeId;
+
+    fn key(&self) -> Vec<u8>;
+
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        Vec::new()
+    }
+
+    /// The record's number within its tree and its searchable text.
+    fn search_entry(&self) -> Option<(u64, String)> {
+        None
+    }
+}
+
+/// Owner id in index keys: 0 stands for every free-text owner, whose name is never a key.
+pub const OTHER_OWNER: u64 = 0;
+
+pub fn owner_key(owner: &Owner) -> u64 {
+    match owner {
+        Owner::Member(member) => member.0,
+        Owner::Other(_) => OTHER_OWNER,
+    }
+}
+
+/// Days since 1-1-0001, big-endian, so that keys sort by date.
+pub fn date_key(date: NaiveDate) -> [u8; 4] {
+    use chrono::Datelike;
+    (date.num_days_from_ce().max(0) as u32).to_be_bytes()
+}
+
+fn join(parts: &[&[u8]]) -> Vec<u8> {
+    parts.concat()
+}
+
+fn entry(tree: TreeId, key: Vec<u8>) -> IndexEntry {
+    IndexEntry {
+        tree,
+        key,
+        value: Vec::new(),
+    }
+}
+
+impl Record for Pupil {
+    const TREE: TreeId = TreeId::Pupils;
+
+    fn key(&self) -> Vec<u8> {
+        self.id.to_key().to_vec()
+    }
+
+    fn search_entry(&self) -> Option<(u64, String)> {
+        Some((self.id.0, self.full_name()))
+    }
+}
+
+impl Record for Member {
+    const TREE: TreeId = TreeId::Members;
+
+    fn key(&self) -> Vec<u8> {
+        self.id.to_key().to_vec()
+    }
+}
+
+impl Record for Case {
+    const TREE: TreeId = TreeId::Cases;
+
+    fn key(&self) -> Vec<u8> {
+        self.id.to_key().to_vec()
+    }
+
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        vec![entry(
+            TreeId::CasesByPupil,
+            join(&[&self.pupil.to_key(), &self.id.to_key()]),
+        )]
+    }
+
+    fn search_entry(&self) -> Option<(u64, String)> {
+        Some((self.id.0, self.question.clone()))
+    }
+}
+
+impl Record for CaseEvent {
+    const TREE: TreeId = TreeId::Events;
+
+    fn key(&self) -> Vec<u8> {
+        join(&[&self.case.to_key(), &self.seq.to_be_bytes()])
+    }
+
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        self.meeting
+            .map(|meeting| {
+                let key = join(&[&meeting.to_key(), &[TreeId::Events as u8], &self.key()]);
+                entry(TreeId::ByMeeting, key)
+            })
+            .into_iter()
+            .collect()
+    }
+}
+
+impl Record for Meeting {
+    const TREE: TreeId = TreeId::Meetings;
+
+    fn key(&self) -> Vec<u8> {
+        self.id.to_key().to_vec()
+    }
+
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        vec![entry(
+            TreeId::MeetingsByDate,
+            join(&[&date_key(self.date), &self.id.to_key()]),
+        )]
+    }
+}
+
+impl Record for Minutes {
+    const TREE: TreeId = TreeId::Minutes;
+
+    fn key(&self) -> Vec<u8> {
+        self.meeting.to_key().to_vec()
+    }
+}
+
+/// Index entries shared by the records written during a meeting about a case.
+fn case_and_meeting_entries(
+    tree: TreeId,
+    id: [u8; 8],
+    case: Option<crate::domain::CaseId>,
+    meeting: Option<crate::domain::MeetingId>,
+) -> Vec<IndexEntry> {
+    let mut entries = Vec::new();
+    if let Some(case) = case {
+        entries.push(entry(TreeId::ByCase, join(&[&case.to_key(), &[tree as u8], &id])));
+    }
+    if let Some(meeting) = meeting {
+        entries.push(entry(TreeId::ByMeeting, join(&[&meeting.to_key(), &[tree as u8], &id])));
+    }
+    entries
+}
+
+impl Record for Note {
+    const TREE: TreeId = TreeId::Notes;
+
+    fn key(&self) -> Vec<u8> {
+        self.id.to_key().to_vec()
+    }
+
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        case_and_meeting_entries(Self::TREE, self.id.to_key(), self.case, self.meeting)
+    }
+
+    fn search_entry(&self) -> Option<(u64, String)> {
+        Some((self.id.0, self.text.clone()))
+    }
+}
+
+impl Record for Decision {
+    const TREE: TreeId = TreeId::Decisions;
+
+    fn key(&self) -> Vec<u8> {
+        self.id.to_key().to_vec()
+    }
+
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        case_and_meeting_entries(Self::TREE, self.id.to_key(), self.case, self.meeting)
+    }
+
+    fn search_entry(&self) -> Option<(u64, String)> {
+        Some((self.id.0, self.text.clone()))
+    }
+}
+
+impl Record for Action {
+    const TREE: TreeId = TreeId::Actions;
+
+    fn key(&self) -> Vec<u8> {
+        self.id.to_key().to_vec()
+    }
+
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        let id = self.id.to_key();
+        let owner = owner_key(&self.owner).to_be_bytes();
+        let mut entries = case_and_meeting_entries(Self::TREE, id, self.case, self.meeting);
+        entries.push(entry(TreeId::ActionsByOwner, join(&[&owner, &id])));
+        if self.status == ActionStatus::Open {
+            // The owner rides along as the value, so "open actions of X" needs no record reads
+            // for the actions of others.
+            entries.push(IndexEntry {
+                tree: TreeId::OpenActionsByDue,
+                key: join(&[&date_key(self.due), &id]),
+                value: owner.to_vec(),
+            });
+        }
+        entries
+    }
+
+    fn search_entry(&self) -> Option<(u64, String)> {
+        Some((self.id.0, self.text.clone()))
+    }
+}

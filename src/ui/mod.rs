@@ -1,0 +1,1 @@
+//! Rendering: pure functions of state.
