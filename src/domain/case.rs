@@ -146,7 +146,8 @@ pub struct Case {
 }
 
 impl Case {
-    /// The pseudonym used wherever the team looks when consent is "anoniem".
+    /// The pseudonym used wherever the team looks when consent is "anoniem" ("Leerling K-17":
+    /// `leerling` is a domain term and stays Dutch in both languages).
     /// Derived from the case id so it is stable and reveals nothing of the name.
     pub fn pseudonym(&self) -> String {
         pseudonym_for(self.id)
@@ -158,7 +159,7 @@ pub fn pseudonym_for(id: CaseId) -> String {
     // A multiplicative scramble keeps neighbouring ids from getting neighbouring pseudonyms.
     let scrambled = id.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40;
     let letter = LETTERS[(scrambled % LETTERS.len() as u64) as usize] as char;
-    format!("{letter}-{}", id.0)
+    format!("Leerling {letter}-{}", id.0)
 }
 
 /// What changed in a case's history. Monitoring is computed from these.
@@ -204,7 +205,7 @@ mod tests {
         let a = pseudonym_for(CaseId(17));
         assert_eq!(a, pseudonym_for(CaseId(17)));
         assert_ne!(a, pseudonym_for(CaseId(18)));
-        assert!(a.ends_with("-17"), "{a}");
+        assert!(a.starts_with("Leerling ") && a.ends_with("-17"), "{a}");
     }
 
     #[test]

@@ -137,15 +137,12 @@ fn numeric(text: &str, today: NaiveDate, original: &str) -> Result<NaiveDate, Da
         }
         [day, month] => {
             let (d, m) = (number(day)?, number(month)?);
-            // The next such day from today: "12-12" typed in November is this December.
-            let this_year = NaiveDate::from_ymd_opt(today.year(), m, d);
-            let next_year = NaiveDate::from_ymd_opt(today.year() + 1, m, d);
-            match (this_year, next_year) {
-                (Some(date), _) if date >= today => Ok(date),
-                (_, Some(date)) => Ok(date),
-                (Some(date), None) => Ok(date),
-                (None, None) => Err(impossible()),
-            }
+            // The next such day from today: "12-12" typed in November is this December, and
+            // "29-02" the next leap day.
+            (today.year()..=today.year() + 4)
+                .filter_map(|year| NaiveDate::from_ymd_opt(year, m, d))
+                .find(|&date| date >= today)
+                .ok_or_else(impossible)
         }
         _ => Err(unrecognised()),
     }

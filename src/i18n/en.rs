@@ -138,6 +138,6 @@ pub const EN: Texts = Texts {
         format!("Demo school ready in {dir}: {pupils} pupils, {cases} cases, {meetings} meetings, {actions} actions.")
     },
     days_overdue: |days| if days == 1 { "1 day".to_string() } else { format!("{days} days") },
-    too_small: |width, height| format!("The window is too small ({width}×{height}). otter needs at least 80×24."),
+    too_small: |width, height| format!("{width}×{height}: the window is too small. otter needs at least 80×24."),
     count_cases: |count| if count == 1 { "1 case".to_string() } else { format!("{count} cases") },
 };

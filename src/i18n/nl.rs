@@ -138,6 +138,6 @@ pub const NL: Texts = Texts {
         format!("Demoschool klaar in {dir}: {pupils} leerlingen, {cases} casussen, {meetings} vergaderingen, {actions} actiepunten.")
     },
     days_overdue: |days| if days == 1 { "1 dag".to_string() } else { format!("{days} dagen") },
-    too_small: |width, height| format!("Het venster is te klein ({width}×{height}). otter heeft minstens 80×24 nodig."),
+    too_small: |width, height| format!("{width}×{height}: het venster is te klein. otter heeft minstens 80×24 nodig."),
     count_cases: |count| if count == 1 { "1 casus".to_string() } else { format!("{count} casussen") },
 };

@@ -2,6 +2,7 @@
 //! from the store and never writing to it.
 
 pub mod actions;
+pub mod dashboard;
 pub mod labels;
 pub mod meetings;
 pub mod pupils;

@@ -1,0 +1,434 @@
+use chrono::{NaiveDate, NaiveTime};
+use tempfile::TempDir;
+
+use super::*;
+use crate::domain::case::{Circles, Consent, EventKind, Level};
+use crate::domain::meeting::{Attendance, Attendee, MeetingKind, MeetingState, Presence};
+use crate::domain::minutes::MinutesSource;
+use crate::domain::{ActionStatus, DecisionId, NoteId, Owner, Role};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn pupil(id: u64, first: &str, last: &str) -> Pupil {
+    Pupil {
+        id: PupilId(id),
+        first_name: first.into(),
+        prefix: String::new(),
+        last_name: last.into(),
+        groep: 5,
+        birth_date: NaiveDate::from_ymd_opt(2017, 3, 14).unwrap(),
+        teacher: "juf Anouk".into(),
+    }
+}
+
+fn case(id: u64, pupil: u64) -> Case {
+    Case {
+        id: CaseId(id),
+        pupil: PupilId(pupil),
+        question: "Hoe helpen we haar met lezen?".into(),
+        consent: Consent::Yes,
+        phase: "signaal".into(),
+        level: Level::new(2).unwrap(),
+        opened: day(2),
+        signalled_by: "leerkracht".into(),
+        circles: Circles::default(),
+        hypotheses: String::new(),
+        research_decision: String::new(),
+        goals: vec![],
+        regiehouder: String::new(),
+        evaluation_date: None,
+        help_start: None,
+        waiting_since: None,
+        outcome: String::new(),
+        parents_informed: false,
+        closing_reason: String::new(),
+        closed: None,
+    }
+}
+
+fn action(id: u64, owner: Owner, due: NaiveDate, case: Option<u64>) -> Action {
+    Action {
+        id: ActionId(id),
+        text: format!("Actie {id}: gesprek plannen"),
+        owner,
+        due,
+        status: ActionStatus::Open,
+        created: day(1),
+        meeting: Some(MeetingId(1)),
+        case: case.map(CaseId),
+        agenda_item: None,
+        carried_through: vec![],
+    }
+}
+
+fn meeting(id: u64) -> Meeting {
+    Meeting {
+        id: MeetingId(id),
+        date: day(10),
+        time: NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+        place: "kamer IB".into(),
+        kind: MeetingKind::Regular,
+        state: MeetingState::Closed,
+        chair: Some(MemberId(1)),
+        attendance: vec![Attendance {
+            who: Attendee::Member(MemberId(1)),
+            presence: Presence::Present,
+        }],
+        agenda: Meeting::template_agenda(&[CaseId(1)]),
+        current_item: 0,
+        next_meeting: Some(day(24)),
+    }
+}
+
+fn open(dir: &TempDir) -> Store {
+    Store::open(dir.path()).expect("store opens")
+}
+
+#[test]
+fn every_record_type_survives_a_reopen() {
+    let dir = TempDir::new().unwrap();
+    let member = Member {
+        id: MemberId(1),
+        name: "Fatima Benali".into(),
+        role: Role::InternBegeleider,
+        active: true,
+    };
+    let p = pupil(1, "Zoë", "Çelik");
+    let c = case(1, 1);
+    let event = CaseEvent {
+        case: CaseId(1),
+        seq: 0,
+        date: day(2),
+        meeting: Some(MeetingId(1)),
+        reason: String::new(),
+        kind: EventKind::Opened,
+    };
+    let m = meeting(1);
+    let note = Note {
+        id: NoteId(1),
+        case: Some(CaseId(1)),
+        phase: Some("signaal".into()),
+        meeting: Some(MeetingId(1)),
+        agenda_item: Some(3),
+        date: day(10),
+        text: "Juf ziet dat ze woorden raadt.\nOuders herkennen het.".into(),
+    };
+    let decision = Decision {
+        id: DecisionId(1),
+        case: Some(CaseId(1)),
+        meeting: Some(MeetingId(1)),
+        agenda_item: Some(3),
+        date: day(10),
+        text: "Leesonderzoek aanvragen".into(),
+    };
+    let a = action(1, Owner::Member(MemberId(1)), day(20), Some(1));
+    let minutes = Minutes::compile(&MinutesSource {
+        meeting: &m,
+        chair: member.name.clone(),
+        attendee_name: &|_| "Fatima Benali".into(),
+        subject: &|_| "Zoë Çelik".into(),
+        owner_name: &|_| "Fatima Benali".into(),
+        notes: std::slice::from_ref(&note),
+        decisions: std::slice::from_ref(&decision),
+        events: std::slice::from_ref(&event),
+        actions: std::slice::from_ref(&a),
+        carried_over: &[],
+        fixed_on: day(10),
+    });
+    {
+        let store = open(&dir);
+        let mut tx = store.tx();
+        tx.insert(&member).unwrap();
+        tx.insert(&p).unwrap();
+        tx.insert(&c).unwrap();
+        tx.insert(&event).unwrap();
+        tx.insert(&m).unwrap();
+        tx.insert(&note).unwrap();
+        tx.insert(&decision).unwrap();
+        tx.insert(&a).unwrap();
+        tx.insert(&minutes).unwrap();
+        tx.commit().unwrap();
+    }
+    let store = open(&dir);
+    assert_eq!(store.member(MemberId(1)).unwrap(), Some(member));
+    assert_eq!(store.pupil(PupilId(1)).unwrap(), Some(p));
+    assert_eq!(store.case(CaseId(1)).unwrap(), Some(c.clone()));
+    assert_eq!(store.events_of_case(CaseId(1)).unwrap(), vec![event.clone()]);
+    assert_eq!(store.meeting(MeetingId(1)).unwrap(), Some(m));
+    assert_eq!(store.notes_of_case(CaseId(1)).unwrap(), vec![note.clone()]);
+    assert_eq!(store.decisions_of_meeting(MeetingId(1)).unwrap(), vec![decision]);
+    assert_eq!(store.actions_of_case(CaseId(1)).unwrap(), vec![a]);
+    assert_eq!(store.events_of_meeting(MeetingId(1)).unwrap(), vec![event]);
+    let fixed = store.minutes(MeetingId(1)).unwrap().unwrap();
+    assert_eq!(fixed, minutes);
+    let case_item = fixed.items.iter().find(|i| i.subject == "Zoë Çelik").unwrap();
+    assert_eq!(case_item.notes, vec![note.text]);
+    assert_eq!(case_item.decisions, vec!["Leesonderzoek aanvragen".to_string()]);
+    assert_eq!(case_item.actions.len(), 1);
+    assert_eq!(store.cases_of_pupil(PupilId(1)).unwrap(), vec![c]);
+}
+
+#[test]
+fn a_failed_write_of_several_records_leaves_nothing_behind() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir);
+    store.save(&pupil(1, "Sanne", "de Vries")).unwrap();
+    let mut tx = store.tx();
+    tx.insert(&case(7, 1)).unwrap();
+    tx.insert(&action(3, Owner::Member(MemberId(2)), day(20), Some(7))).unwrap();
+    // Pupil 1 exists: the insert is refused and with it the whole write.
+    tx.insert(&pupil(1, "Iemand", "Anders")).unwrap();
+    assert!(matches!(tx.commit(), Err(StoreError::Exists("pupils"))));
+    drop(store);
+    let store = open(&dir);
+    assert_eq!(store.case(CaseId(7)).unwrap(), None);
+    assert_eq!(store.action(ActionId(3)).unwrap(), None);
+    assert!(store.cases_of_pupil(PupilId(1)).unwrap().is_empty(), "no index entry");
+    assert!(store.open_actions(None).unwrap().is_empty(), "no index entry");
+    assert!(store.search("gesprek").unwrap().is_empty(), "no search text");
+    assert_eq!(store.pupil(PupilId(1)).unwrap().unwrap().first_name, "Sanne");
+}
+
+#[test]
+fn a_phase_change_writes_case_and_event_together() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir);
+    let mut c = case(1, 1);
+    store.save(&c).unwrap();
+    c.phase = "beeldvorming".into();
+    let event = CaseEvent {
+        case: c.id,
+        seq: 1,
+        date: day(10),
+        meeting: Some(MeetingId(4)),
+        reason: "signaal compleet".into(),
+        kind: EventKind::Phase {
+            from: "signaal".into(),
+            to: "beeldvorming".into(),
+        },
+    };
+    let mut tx = store.tx();
+    tx.put(&c).unwrap();
+    tx.insert(&event).unwrap();
+    tx.commit().unwrap();
+    // The same event again is refused, and the case change riding with it too.
+    c.phase = "analyse".into();
+    let mut tx = store.tx();
+    tx.put(&c).unwrap();
+    tx.insert(&event).unwrap();
+    assert!(tx.commit().is_err());
+    drop(store);
+    let store = open(&dir);
+    assert_eq!(store.case(CaseId(1)).unwrap().unwrap().phase, "beeldvorming");
+    assert_eq!(store.events_of_case(CaseId(1)).unwrap(), vec![event.clone()]);
+    assert_eq!(store.events_of_meeting(MeetingId(4)).unwrap(), vec![event]);
+}
+
+#[test]
+fn indexes_follow_every_change_of_a_record() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir);
+    let fatima = Owner::Member(MemberId(1));
+    let mut first = action(1, fatima.clone(), day(20), Some(1));
+    store.save(&first).unwrap();
+    store.save(&action(2, Owner::Member(MemberId(2)), day(15), Some(1))).unwrap();
+    store.save(&action(3, Owner::Other("moeder".into()), day(25), None)).unwrap();
+    let ids = |actions: Vec<Action>| actions.iter().map(|a| a.id.0).collect::<Vec<_>>();
+    assert_eq!(ids(store.open_actions(None).unwrap()), [2, 1, 3], "by due date");
+    assert_eq!(ids(store.open_actions(Some(Some(MemberId(1)))).unwrap()), [1]);
+    assert_eq!(ids(store.open_actions(Some(None)).unwrap()), [3]);
+    assert_eq!(ids(store.open_actions_due_before(day(20)).unwrap()), [2]);
+
+    // A new due date moves it in the index; done takes it out of the open ones.
+    first.due = day(5);
+    store.save(&first).unwrap();
+    assert_eq!(ids(store.open_actions(None).unwrap()), [1, 2, 3]);
+    first.status = ActionStatus::Done { on: day(6) };
+    store.save(&first).unwrap();
+    assert_eq!(ids(store.open_actions(None).unwrap()), [2, 3]);
+    assert_eq!(ids(store.actions_of_member(MemberId(1)).unwrap()), [1], "still owned");
+
+    // Another owner moves it between owners.
+    first.owner = Owner::Member(MemberId(2));
+    store.save(&first).unwrap();
+    assert!(store.actions_of_member(MemberId(1)).unwrap().is_empty());
+    assert_eq!(ids(store.actions_of_member(MemberId(2)).unwrap()), [1, 2]);
+
+    // A case moved to another pupil leaves the first pupil's index.
+    let mut c = case(1, 1);
+    store.save(&c).unwrap();
+    c.pupil = PupilId(2);
+    store.save(&c).unwrap();
+    assert!(store.cases_of_pupil(PupilId(1)).unwrap().is_empty());
+    assert_eq!(store.cases_of_pupil(PupilId(2)).unwrap().len(), 1);
+    assert_eq!(store.case_count_of_pupil(PupilId(2)).unwrap(), 1);
+
+    // Removal takes index entries and search text along.
+    let mut tx = store.tx();
+    tx.remove(&first).unwrap();
+    tx.commit().unwrap();
+    assert_eq!(ids(store.actions_of_member(MemberId(2)).unwrap()), [2]);
+    assert_eq!(store.search("actie 1:").unwrap(), vec![]);
+}
+
+#[test]
+fn search_finds_folded_text_and_follows_edits() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir);
+    store.save(&pupil(1, "Zoë", "Çelik")).unwrap();
+    store.save(&pupil(70, "Bram", "Jansen")).unwrap();
+    let mut c = case(1, 1);
+    store.save(&c).unwrap();
+    assert_eq!(store.search("celik").unwrap(), vec![(TreeId::Pupils, 1)]);
+    assert_eq!(store.search("ZOE").unwrap(), vec![(TreeId::Pupils, 1)]);
+    assert_eq!(store.search("jans").unwrap(), vec![(TreeId::Pupils, 70)]);
+    assert_eq!(store.search("met lezen").unwrap(), vec![(TreeId::Cases, 1)]);
+    c.question = "Hoe helpen we haar met rekenen?".into();
+    store.save(&c).unwrap();
+    assert!(store.search("met lezen").unwrap().is_empty());
+    assert_eq!(store.search("rekenen").unwrap(), vec![(TreeId::Cases, 1)]);
+}
+
+#[test]
+fn a_second_open_of_the_same_data_is_refused_at_once() {
+    let dir = TempDir::new().unwrap();
+    let _first = open(&dir);
+    match Store::open(dir.path()) {
+        Err(StoreError::InUse(path)) => assert_eq!(path, dir.path()),
+        Err(other) => panic!("expected InUse, got {other}"),
+        Ok(_) => panic!("expected InUse, got a second store"),
+    }
+}
+
+#[test]
+fn a_database_of_a_newer_otter_is_refused() {
+    let dir = TempDir::new().unwrap();
+    {
+        let store = open(&dir);
+        store
+            .tree(TreeId::Meta)
+            .insert(schema::VERSION_KEY, &(schema::CURRENT + 1).to_be_bytes())
+            .unwrap();
+        store.db.flush().unwrap();
+    }
+    match Store::open(dir.path()) {
+        Err(StoreError::Newer { found, supported }) => {
+            assert_eq!((found, supported), (schema::CURRENT + 1, schema::CURRENT));
+        }
+        other => panic!("expected Newer, got {:?}", other.err()),
+    }
+}
+
+#[test]
+fn a_new_database_is_stamped_with_the_current_schema() {
+    let dir = TempDir::new().unwrap();
+    assert_eq!(open(&dir).schema_version().unwrap(), Some(schema::CURRENT));
+}
+
+#[test]
+fn migration_steps_run_in_order_and_record_each_version() {
+    let dir = TempDir::new().unwrap();
+    let db = sled::open(dir.path().join("db")).unwrap();
+    let meta = db.open_tree(TreeId::Meta.name()).unwrap();
+    meta.insert(schema::VERSION_KEY, &1u32.to_be_bytes()).unwrap();
+    let steps = [
+        schema::Step {
+            from: 2,
+            run: |db| {
+                let log = db.open_tree("log")?;
+                let mut text = log.get("steps")?.map(|v| v.to_vec()).unwrap_or_default();
+                text.extend_from_slice(b"2>3;");
+                log.insert("steps", text)?;
+                Ok(())
+            },
+        },
+        schema::Step {
+            from: 1,
+            run: |db| {
+                db.open_tree("log")?.insert("steps", b"1>2;".to_vec())?;
+                Ok(())
+            },
+        },
+    ];
+    schema::migrate(&db, 1, 3, &steps).unwrap();
+    let log = db.open_tree("log").unwrap().get("steps").unwrap().unwrap();
+    assert_eq!(log.as_ref(), b"1>2;2>3;");
+    assert_eq!(schema::read_version(&meta).unwrap(), Some(3));
+    assert!(matches!(
+        schema::migrate(&db, 3, 5, &steps),
+        Err(StoreError::NoMigration { from: 3 })
+    ));
+    assert!(matches!(schema::migrate(&db, 4, 3, &steps), Err(StoreError::Newer { .. })));
+    assert!(schema::STEPS.is_empty() || schema::STEPS.iter().all(|s| s.from < schema::CURRENT));
+}
+
+#[test]
+fn a_foreign_database_is_refused_and_left_alone() {
+    let dir = TempDir::new().unwrap();
+    {
+        let db = sled::open(dir.path().join("db")).unwrap();
+        db.insert("someone", "else").unwrap();
+        db.flush().unwrap();
+    }
+    assert!(matches!(Store::open(dir.path()), Err(StoreError::Foreign(_))));
+    let db = sled::open(dir.path().join("db")).unwrap();
+    assert_eq!(db.get("someone").unwrap().unwrap().as_ref(), b"else");
+    assert!(db.open_tree(TreeId::Meta.name()).unwrap().is_empty(), "not stamped");
+}
+
+#[test]
+fn a_damaged_database_gives_an_error_not_a_panic() {
+    let dir = TempDir::new().unwrap();
+    {
+        let store = open(&dir);
+        for id in 1..200 {
+            store.save(&pupil(id, "Naam", "Achternaam")).unwrap();
+        }
+    }
+    let file = dir.path().join("db").join("db");
+    let mut bytes = std::fs::read(&file).unwrap();
+    for (index, byte) in bytes.iter_mut().enumerate() {
+        if index % 7 == 3 {
+            *byte ^= 0x5A;
+        }
+    }
+    std::fs::write(&file, bytes).unwrap();
+    let conf = dir.path().join("db").join("conf");
+    std::fs::write(&conf, b"not a sled config").unwrap();
+    match Store::open(dir.path()) {
+        Err(StoreError::Damaged(_)) => {}
+        Err(other) => panic!("expected Damaged, got {other}"),
+        Ok(_) => panic!("a damaged database opened"),
+    }
+}
+
+#[test]
+fn ids_count_up_per_tree_and_survive_a_reopen() {
+    let dir = TempDir::new().unwrap();
+    {
+        let store = open(&dir);
+        assert_eq!(store.next_id(TreeId::Cases).unwrap(), 1);
+        assert_eq!(store.next_id(TreeId::Cases).unwrap(), 2);
+        assert_eq!(store.next_id(TreeId::Notes).unwrap(), 1);
+        store.db.flush().unwrap();
+    }
+    assert_eq!(open(&dir).next_id(TreeId::Cases).unwrap(), 3);
+}
+
+#[test]
+fn no_name_is_ever_part_of_a_key() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir);
+    store.save(&pupil(1, "Zeynep", "Yıldız")).unwrap();
+    store.save(&case(1, 1)).unwrap();
+    store.save(&action(1, Owner::Other("oma Yıldız".into()), day(20), Some(1))).unwrap();
+    for tree in &store.trees {
+        for item in tree.iter() {
+            let (key, _) = item.unwrap();
+            let text = String::from_utf8_lossy(&key).to_lowercase();
+            assert!(!text.contains("zeynep") && !text.contains("yıldız") && !text.contains("oma"), "{text}");
+        }
+    }
+}

@@ -1,0 +1,261 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::case::{Circle, Circles, Consent, Level};
+use crate::domain::{ActionId, CaseId, MemberId, Owner, PupilId};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+/// A case at `phase` with nothing recorded.
+fn bare_case(phase: &str) -> Case {
+    Case {
+        id: CaseId(1),
+        pupil: PupilId(1),
+        question: String::new(),
+        consent: Consent::Unknown,
+        phase: phase.into(),
+        level: Level::new(2).unwrap(),
+        opened: day(2),
+        signalled_by: String::new(),
+        circles: Circles::default(),
+        hypotheses: String::new(),
+        research_decision: String::new(),
+        goals: vec![],
+        regiehouder: String::new(),
+        evaluation_date: None,
+        help_start: None,
+        waiting_since: None,
+        outcome: String::new(),
+        parents_informed: false,
+        closing_reason: String::new(),
+        closed: None,
+    }
+}
+
+fn action_for(case: CaseId, status: ActionStatus) -> Action {
+    Action {
+        id: ActionId(1),
+        text: "Gesprek met ouders".into(),
+        owner: Owner::Member(MemberId(1)),
+        due: day(30),
+        status,
+        created: day(2),
+        meeting: None,
+        case: Some(case),
+        agenda_item: None,
+        carried_through: vec![],
+    }
+}
+
+/// Records exactly what `requirement` asks, and nothing else.
+fn record(case: &mut Case, actions: &mut Vec<Action>, requirement: Requirement) {
+    let circle = || Circle {
+        plus: "leest graag".into(),
+        ..Circle::default()
+    };
+    match requirement {
+        Requirement::SignalledBy => case.signalled_by = "leerkracht groep 5".into(),
+        Requirement::Question => case.question = "Hoe helpen we haar bij rekenen?".into(),
+        Requirement::Consent => case.consent = Consent::Yes,
+        Requirement::Circles => {
+            case.circles = Circles {
+                child: circle(),
+                education: circle(),
+                upbringing: circle(),
+            }
+        }
+        Requirement::Hypotheses => case.hypotheses = "Mogelijk dyscalculie".into(),
+        Requirement::ResearchDecision => case.research_decision = "Geen onderzoek nu".into(),
+        Requirement::Goal => case.goals = vec!["Tafels van 1-5 beheersen".into()],
+        Requirement::Action => actions.push(action_for(case.id, ActionStatus::Open)),
+        Requirement::Regiehouder => case.regiehouder = "IB".into(),
+        Requirement::EvaluationDate => case.evaluation_date = Some(day(28)),
+        Requirement::HelpStartOrWait => case.help_start = Some(day(10)),
+        Requirement::Outcome => case.outcome = "Doel bereikt".into(),
+        Requirement::ParentsInformed => case.parents_informed = true,
+        Requirement::ClosingReason => case.closing_reason = "Doel bereikt, afgeschaald".into(),
+    }
+}
+
+#[test]
+fn the_default_model_has_the_seven_phases_of_the_brief() {
+    let model = PhaseModel::default();
+    let ids: Vec<&str> = model.phases().iter().map(Phase::id).collect();
+    assert_eq!(
+        ids,
+        ["signaal", "beeldvorming", "analyse", "plan", "uitvoering", "evaluatie", "afgesloten"]
+    );
+    assert_eq!(model.name("beeldvorming", Lang::Nl), "Beeldvorming");
+    assert_eq!(model.name("beeldvorming", Lang::En), "Picture");
+    assert_eq!(model.get("plan").unwrap().questions.get(Lang::Nl).len(), 4);
+}
+
+/// For every phase: leaving forwards is refused, naming exactly what is missing, until each
+/// requirement is recorded; then it is allowed.
+#[test]
+fn every_phase_refuses_to_move_forward_until_its_requirements_are_recorded() {
+    let model = PhaseModel::default();
+    let phases = model.phases();
+    for pair in phases.windows(2) {
+        let (from, to) = (&pair[0], &pair[1]);
+        let mut case = bare_case(from.id());
+        let mut actions = Vec::new();
+        let mut needed: Vec<Requirement> = from.requires.clone();
+        needed.extend(to.requires_on_entry.iter().copied());
+        assert!(!needed.is_empty(), "{} requires nothing", from.id());
+        for (done, requirement) in needed.iter().enumerate() {
+            assert_eq!(
+                model.check_move(&case, &actions, to.id(), ""),
+                Err(MoveRefused::Missing(needed[done..].to_vec())),
+                "{} → {} after recording {:?}",
+                from.id(),
+                to.id(),
+                &needed[..done]
+            );
+            record(&mut case, &mut actions, *requirement);
+        }
+        assert_eq!(model.check_move(&case, &actions, to.id(), ""), Ok(()), "{} → {}", from.id(), to.id());
+    }
+}
+
+#[test]
+fn every_phase_may_move_back_with_a_reason_only() {
+    let model = PhaseModel::default();
+    for pair in model.phases().windows(2) {
+        let (earlier, later) = (&pair[0], &pair[1]);
+        let case = bare_case(later.id());
+        assert_eq!(
+            model.check_move(&case, &[], earlier.id(), "  "),
+            Err(MoveRefused::ReasonRequired),
+            "{} → {}",
+            later.id(),
+            earlier.id()
+        );
+        assert_eq!(
+            model.check_move(&case, &[], earlier.id(), "beeld klopt nog niet"),
+            Ok(()),
+            "{} → {}",
+            later.id(),
+            earlier.id()
+        );
+    }
+}
+
+#[test]
+fn skipping_ahead_needs_everything_of_the_phases_passed() {
+    let model = PhaseModel::default();
+    let mut case = bare_case("signaal");
+    let mut actions = Vec::new();
+    for requirement in [Requirement::SignalledBy, Requirement::Question, Requirement::Consent] {
+        record(&mut case, &mut actions, requirement);
+    }
+    assert_eq!(
+        model.check_move(&case, &actions, "plan", ""),
+        Err(MoveRefused::Missing(vec![
+            Requirement::Circles,
+            Requirement::Hypotheses,
+            Requirement::ResearchDecision
+        ]))
+    );
+}
+
+#[test]
+fn consent_no_does_not_let_a_signal_go_on() {
+    let model = PhaseModel::default();
+    let mut case = bare_case("signaal");
+    case.signalled_by = "ouders".into();
+    case.question = "Hoe helpen we hem?".into();
+    case.consent = Consent::No;
+    assert_eq!(
+        model.check_move(&case, &[], "beeldvorming", ""),
+        Err(MoveRefused::Missing(vec![Requirement::Consent]))
+    );
+    case.consent = Consent::Anonymous;
+    assert_eq!(model.check_move(&case, &[], "beeldvorming", ""), Ok(()));
+}
+
+#[test]
+fn a_dropped_action_does_not_count_for_the_plan() {
+    let case = bare_case("plan");
+    let dropped = action_for(
+        case.id,
+        ActionStatus::Dropped {
+            on: day(3),
+            reason: "dubbel".into(),
+        },
+    );
+    let other_case = action_for(CaseId(99), ActionStatus::Open);
+    assert!(!Requirement::Action.is_met(&case, &[dropped, other_case]));
+    let done = action_for(case.id, ActionStatus::Done { on: day(4) });
+    assert!(Requirement::Action.is_met(&case, &[done]));
+}
+
+#[test]
+fn odd_moves_are_refused_plainly() {
+    let model = PhaseModel::default();
+    let case = bare_case("analyse");
+    assert_eq!(model.check_move(&case, &[], "analyse", "x"), Err(MoveRefused::AlreadyThere));
+    assert_eq!(
+        model.check_move(&case, &[], "nergens", "x"),
+        Err(MoveRefused::UnknownPhase("nergens".into()))
+    );
+    assert!(model.next("afgesloten").is_none());
+    assert!(model.previous("signaal").is_none());
+    assert_eq!(model.next("plan").unwrap().id(), "uitvoering");
+}
+
+#[test]
+fn a_school_may_replace_the_model_with_its_own_file() {
+    let text = r#"
+[[phase]]
+id = "melding"
+name = "Melding"
+questions = ["Wat zien we?"]
+requires = ["question"]
+
+[[phase]]
+id = "klaar"
+name = { nl = "Klaar", en = "Done" }
+requires_on_entry = ["closing_reason"]
+"#;
+    let model = PhaseModel::parse(text, "school.toml").unwrap();
+    assert_eq!(model.name("melding", Lang::En), "Melding", "one name for both languages");
+    assert_eq!(model.name("klaar", Lang::En), "Done");
+    let mut case = bare_case("melding");
+    assert_eq!(
+        model.check_move(&case, &[], "klaar", ""),
+        Err(MoveRefused::Missing(vec![Requirement::Question, Requirement::ClosingReason]))
+    );
+    case.question = "Waarom is hij zo stil?".into();
+    case.closing_reason = "Opgelost".into();
+    assert_eq!(model.check_move(&case, &[], "klaar", ""), Ok(()));
+}
+
+/// One file per mistake, each refused with its line and reason.
+#[test]
+fn broken_model_files_are_refused_with_file_line_and_reason() {
+    let cases: &[(&str, usize, &str)] = &[
+        ("[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"b\"\nname = \"B\"\nrequires = [\"hypothesen\"]\n", 7, "unknown variant"),
+        ("[[phase]]\nid = \"a\"\nname = \"A\"\n\n[[phase]]\nid = \"a\"\nname = \"B\"\n", 6, "appears twice"),
+        ("[[phase]]\nid = \"a\"\nname = \"A\"\n", 1, "at least two phases"),
+        ("[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"B c\"\nname = \"B\"\n", 5, "lowercase"),
+        ("[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"b\"\nname = \"\"\n", 5, "empty name"),
+        ("[[phase]]\nid = \"a\"\nname = \"A\"\ncolour = \"red\"\n[[phase]]\nid = \"b\"\nname = \"B\"\n", 4, "unknown field"),
+        ("[[phase]]\nid = \"a\"\nname = \"A\n", 3, ""),
+    ];
+    for (text, line, reason) in cases {
+        let err = PhaseModel::parse(text, "fases.toml").expect_err(text);
+        assert_eq!(err.file, "fases.toml");
+        assert_eq!(err.line, *line, "{text}\n→ {err}");
+        assert!(err.reason.contains(reason), "{err}");
+        assert!(err.to_string().starts_with(&format!("fases.toml:{line}: ")));
+    }
+}
+
+#[test]
+fn a_missing_model_file_is_reported_with_its_name() {
+    let err = PhaseModel::load(std::path::Path::new("/nonexistent/fases.toml")).unwrap_err();
+    assert_eq!(err.file, "/nonexistent/fases.toml");
+}

@@ -1,0 +1,97 @@
+use chrono::{NaiveDate, NaiveTime};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::render;
+use crate::app::{Model, View};
+use crate::domain::{ActionStatus, MeetingKind, MeetingState};
+use crate::i18n::Lang;
+use crate::query::actions::ActionRow;
+use crate::query::dashboard::Dashboard;
+use crate::query::meetings::MeetingRow;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn model(lang: Lang, demo: bool) -> Model {
+    let overdue = vec![
+        ActionRow {
+            id: 4,
+            text: "Leesonderzoek aanvragen bij het samenwerkingsverband".into(),
+            owner: "Fatima Benali".into(),
+            due: day(2),
+            status: ActionStatus::Open,
+            pupil: "Zoë Çelik".into(),
+            days_overdue: 21,
+        },
+        ActionRow {
+            id: 9,
+            text: "Terugkoppeling aan ouders".into(),
+            owner: "moeder".into(),
+            due: day(20),
+            status: ActionStatus::Open,
+            pupil: "Leerling K-17".into(),
+            days_overdue: 3,
+        },
+    ];
+    Model {
+        lang,
+        today: day(23),
+        demo,
+        dashboard: Dashboard {
+            pupils: 452,
+            members: 7,
+            active_cases: 64,
+            next_meeting: Some(MeetingRow {
+                id: 18,
+                date: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
+                time: NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+                place: "kamer IB".into(),
+                kind: MeetingKind::Regular,
+                state: MeetingState::Planned,
+                cases: 6,
+            }),
+            overdue,
+        },
+    }
+}
+
+fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| render(frame, model, &View::default()))
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn dashboard_80x24_nl() {
+    insta::assert_snapshot!(draw(&model(Lang::Nl, false), 80, 24).backend());
+}
+
+#[test]
+fn dashboard_160x48_nl() {
+    insta::assert_snapshot!(draw(&model(Lang::Nl, false), 160, 48).backend());
+}
+
+#[test]
+fn dashboard_80x24_en_demo() {
+    insta::assert_snapshot!(draw(&model(Lang::En, true), 80, 24).backend());
+}
+
+#[test]
+fn dashboard_without_meeting_or_overdue_actions() {
+    let mut empty = model(Lang::Nl, false);
+    empty.dashboard.next_meeting = None;
+    empty.dashboard.overdue.clear();
+    insta::assert_snapshot!(draw(&empty, 80, 24).backend());
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_not_a_cramped_screen() {
+    let terminal = draw(&model(Lang::Nl, false), 10, 3);
+    insta::assert_snapshot!(terminal.backend());
+    let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("10×3"), "{text}");
+}
