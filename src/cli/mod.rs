@@ -85,8 +85,13 @@ fn data_dir(cli: &Cli) -> Result<PathBuf> {
         .ok_or(Error::NoDataDir)
 }
 
+/// The local date, or `OTTER_TODAY` (yyyy-mm-dd) so that tests and captured screens are
+/// repeatable.
 fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    std::env::var("OTTER_TODAY")
+        .ok()
+        .and_then(|text| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 fn phase_model(data_dir: &Path) -> Result<PhaseModel> {
@@ -101,13 +106,14 @@ fn phase_model(data_dir: &Path) -> Result<PhaseModel> {
 pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     let lang = cli.lang;
     let t = lang.texts();
+    if cli.demo && cli.command.is_none() {
+        return crate::app::run_demo(lang, today);
+    }
+    // A school's broken model file is reported whatever the command, not only when a phase
+    // happens to be shown.
+    let model = phase_model(data_dir)?;
     let Some(command) = cli.command else {
-        return if cli.demo {
-            crate::app::run_demo(lang, today)
-        } else {
-            let model = phase_model(data_dir)?;
-            crate::app::run(&Store::open(data_dir)?, &model, lang, today, false)
-        };
+        return crate::app::run(&Store::open(data_dir)?, &model, lang, today, false);
     };
     let store = Store::open(data_dir)?;
     let mut out = std::io::stdout().lock();
@@ -141,7 +147,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             if json {
                 print::json(&mut out, &dossier)
             } else {
-                print::dossier(&mut out, &dossier, &store, &phase_model(data_dir)?, lang)
+                print::dossier(&mut out, &dossier, &store, &model, lang)
             }
         }
         Command::Actions(filter) => {

@@ -1,0 +1,49 @@
+//! Shared set-up of the end-to-end tests: the real binary on a temporary data directory.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard, OnceLock};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The fixed "today" of every test run, so demo data and overdue actions are repeatable.
+pub const TODAY: &str = "2026-11-23";
+
+pub fn otter(data_dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("otter").expect("binary built");
+    cmd.env("OTTER_DATA_DIR", data_dir)
+        .env("OTTER_TODAY", TODAY)
+        .env_remove("OTTER_LANG")
+        .env_remove("OTTER_PASSPHRASE");
+    cmd
+}
+
+/// A demo school made once per test binary. otter takes the database for itself, so tests
+/// take turns: hold the guard while running commands on it.
+pub fn demo_school() -> (MutexGuard<'static, ()>, &'static Path) {
+    static DIR: OnceLock<TempDir> = OnceLock::new();
+    static TURN: Mutex<()> = Mutex::new(());
+    let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let dir = DIR.get_or_init(|| {
+        let dir = TempDir::new().unwrap();
+        otter(dir.path()).arg("demo").assert().success();
+        dir
+    });
+    (turn, dir.path())
+}
+
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+pub fn json_of(cmd: &mut Command) -> serde_json::Value {
+    serde_json::from_str(&stdout_of(cmd.arg("--json"))).unwrap()
+}

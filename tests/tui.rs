@@ -1,0 +1,116 @@
+//! The real binary in a pseudo-terminal at a fixed size, read back through a terminal emulator.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+fn nonzero(n: u16) -> std::num::NonZero<u16> {
+    std::num::NonZero::new(n).expect("a terminal has a size")
+}
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str], data_dir: &std::path::Path, cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_otter"));
+        cmd.args(args);
+        cmd.env("OTTER_DATA_DIR", data_dir);
+        cmd.env("OTTER_TODAY", common::TODAY);
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (screen_in, raw_in) = (screen.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                screen_in.lock().unwrap().process(&buf[..n]);
+                raw_in.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session { screen, raw, writer, child, master: pty.master }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; the deadline only keeps a broken build from hanging.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let contents = self.contents();
+            if contents.contains(text) {
+                return contents;
+            }
+            assert!(Instant::now() < deadline, "never showed {text:?}; screen:\n{contents}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn exit_code(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(Instant::now() < deadline, "otter did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn the_start_screen_opens_shows_the_school_and_quits_on_q() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut otter = Session::start(&[], dir.path(), 100, 30);
+    let screen = otter.wait_for("Volgende OT");
+    assert!(screen.contains("ma 23-11-2026"), "{screen}");
+    assert!(screen.contains("Actiepunten over datum"), "{screen}");
+    assert!(screen.contains("Leerlingen: "), "{screen}");
+    otter.send("q");
+    assert_eq!(otter.exit_code(), 0);
+    let raw = otter.raw.lock().unwrap().clone();
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(raw.contains("\x1b[?1049l"), "the alternate screen is left on exit");
+}
+
+#[test]
+fn a_terminal_made_too_small_says_so_and_ctrl_c_quits() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut otter = Session::start(&["--lang", "en"], dir.path(), 100, 30);
+    otter.wait_for("No OT is planned.");
+    otter
+        .master
+        .resize(PtySize { rows: 12, cols: 40, pixel_width: 0, pixel_height: 0 })
+        .unwrap();
+    otter.screen.lock().unwrap().screen_mut().set_size(nonzero(12), nonzero(40));
+    otter.wait_for("at least 80×24");
+    otter.send("\x03");
+    assert_eq!(otter.exit_code(), 0);
+}
