@@ -46,7 +46,10 @@ fn pupil_shows_one_dossier_by_full_or_partial_name() {
     let name = with_case["name"].as_str().unwrap();
     let dossier = json_of(otter(school).args(["pupil", name]));
     assert_eq!(dossier["name"], name);
-    assert_eq!(dossier["cases"].as_array().unwrap().len() as u64, with_case["cases"].as_u64().unwrap());
+    assert_eq!(
+        dossier["cases"].as_array().unwrap().len() as u64,
+        with_case["cases"].as_u64().unwrap()
+    );
     let text = stdout_of(otter(school).args(["leerling", &name.to_uppercase()]));
     assert!(text.starts_with(name), "{text}");
 }
@@ -79,12 +82,19 @@ fn actions_filters_open_overdue_and_owner() {
     let open = open.as_array().unwrap();
     assert!(!open.is_empty() && open.len() < all.as_array().unwrap().len());
     assert!(open.iter().all(|r| r["status"] == "open"));
-    assert!(open.windows(2).all(|w| due(&w[0]) <= due(&w[1])), "by due date");
+    assert!(
+        open.windows(2).all(|w| due(&w[0]) <= due(&w[1])),
+        "by due date"
+    );
 
     let overdue = json_of(otter(school).args(["acties", "--overdue"]));
     let overdue = overdue.as_array().unwrap();
     assert!(!overdue.is_empty());
-    assert!(overdue.iter().all(|r| due(r) < today && r["days_overdue"].as_i64().unwrap() > 0));
+    assert!(
+        overdue
+            .iter()
+            .all(|r| due(r) < today && r["days_overdue"].as_i64().unwrap() > 0)
+    );
     let expected = open.iter().filter(|r| due(r) < today).count();
     assert_eq!(overdue.len(), expected);
 
@@ -93,7 +103,10 @@ fn actions_filters_open_overdue_and_owner() {
     let mine = mine.as_array().unwrap();
     assert!(!mine.is_empty());
     assert!(mine.iter().all(|r| r["owner"] == owner.as_str()));
-    assert_eq!(mine.len(), open.iter().filter(|r| r["owner"] == owner.as_str()).count());
+    assert_eq!(
+        mine.len(),
+        open.iter().filter(|r| r["owner"] == owner.as_str()).count()
+    );
 }
 
 #[test]
@@ -134,7 +147,10 @@ fn search_ignores_accents_and_hides_anonymous_names() {
     let plain: String = accented.replace(['ç', 'Ç'], "c").replace('ë', "e");
     let hits = json_of(otter(school).args(["zoek", &plain.to_lowercase()]));
     assert!(
-        hits.as_array().unwrap().iter().any(|h| h["kind"] == "pupil" && h["subject"] == accented.as_str()),
+        hits.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["kind"] == "pupil" && h["subject"] == accented.as_str()),
         "{plain} should find {accented}: {hits}"
     );
     // An anonymous case's hits carry its pseudonym, never the name.
@@ -208,7 +224,9 @@ fn a_damaged_or_foreign_database_exits_with_four_and_a_message() {
         .args(["--lang", "en", "pupils"])
         .assert()
         .code(4)
-        .stderr(predicate::str::contains("is damaged").and(predicate::str::contains("panicked").not()));
+        .stderr(
+            predicate::str::contains("is damaged").and(predicate::str::contains("panicked").not()),
+        );
 }
 
 #[test]
@@ -224,5 +242,8 @@ fn a_broken_phase_model_is_refused_with_file_and_line() {
         .args(["pupil", "x"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("phases.toml:7:").and(predicate::str::contains("Het fasemodel is ongeldig")));
+        .stderr(
+            predicate::str::contains("phases.toml:7:")
+                .and(predicate::str::contains("Het fasemodel is ongeldig")),
+        );
 }

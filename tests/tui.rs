@@ -23,7 +23,12 @@ struct Session {
 impl Session {
     fn start(args: &[&str], data_dir: &std::path::Path, cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_otter"));
         cmd.args(args);
@@ -32,7 +37,11 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(nonzero(rows), nonzero(cols), 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let (screen_in, raw_in) = (screen.clone(), raw.clone());
@@ -47,7 +56,13 @@ impl Session {
             }
         });
         let writer = pty.master.take_writer().unwrap();
-        Session { screen, raw, writer, child, master: pty.master }
+        Session {
+            screen,
+            raw,
+            writer,
+            child,
+            master: pty.master,
+        }
     }
 
     fn contents(&self) -> String {
@@ -62,7 +77,10 @@ impl Session {
             if contents.contains(text) {
                 return contents;
             }
-            assert!(Instant::now() < deadline, "never showed {text:?}; screen:\n{contents}");
+            assert!(
+                Instant::now() < deadline,
+                "never showed {text:?}; screen:\n{contents}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -97,7 +115,10 @@ fn the_start_screen_opens_shows_the_school_and_quits_on_q() {
     assert_eq!(otter.exit_code(), 0);
     let raw = otter.raw.lock().unwrap().clone();
     let raw = String::from_utf8_lossy(&raw);
-    assert!(raw.contains("\x1b[?1049l"), "the alternate screen is left on exit");
+    assert!(
+        raw.contains("\x1b[?1049l"),
+        "the alternate screen is left on exit"
+    );
 }
 
 #[test]
@@ -107,9 +128,19 @@ fn a_terminal_made_too_small_says_so_and_ctrl_c_quits() {
     otter.wait_for("No OT is planned.");
     otter
         .master
-        .resize(PtySize { rows: 12, cols: 40, pixel_width: 0, pixel_height: 0 })
+        .resize(PtySize {
+            rows: 12,
+            cols: 40,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .unwrap();
-    otter.screen.lock().unwrap().screen_mut().set_size(nonzero(12), nonzero(40));
+    otter
+        .screen
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(nonzero(12), nonzero(40));
     otter.wait_for("at least 80×24");
     otter.send("\x03");
     assert_eq!(otter.exit_code(), 0);

@@ -10,7 +10,13 @@ use crate::i18n::Lang;
 use crate::query::dashboard;
 use crate::store::Store;
 
-pub fn run(store: &Store, model: &PhaseModel, lang: Lang, today: NaiveDate, demo: bool) -> Result<()> {
+pub fn run(
+    store: &Store,
+    model: &PhaseModel,
+    lang: Lang,
+    today: NaiveDate,
+    demo: bool,
+) -> Result<()> {
     let state = Model {
         lang,
         today,

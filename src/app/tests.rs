@@ -33,7 +33,10 @@ fn quitting_is_one_key_and_needs_no_question() {
         KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
     ] {
         let action = action_for(key).unwrap();
-        assert_eq!(update(&model(0), &mut View::default(), action), vec![Effect::Quit]);
+        assert_eq!(
+            update(&model(0), &mut View::default(), action),
+            vec![Effect::Quit]
+        );
     }
 }
 

@@ -11,7 +11,13 @@ use crate::i18n::{Lang, Texts};
 pub struct Cli {
     #[arg(long, global = true, env = "OTTER_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    #[arg(long, global = true, env = "OTTER_LANG", value_enum, default_value = "nl")]
+    #[arg(
+        long,
+        global = true,
+        env = "OTTER_LANG",
+        value_enum,
+        default_value = "nl"
+    )]
     pub lang: Lang,
     #[arg(long, global = true)]
     pub json: bool,
@@ -66,29 +72,32 @@ pub struct ActionArgs {
 /// language.
 pub fn command(t: &Texts) -> clap::Command {
     use clap::CommandFactory;
-    let arg_help = |cmd: clap::Command, id: &str, help: &'static str| cmd.mut_arg(id, |a| a.help(help));
+    let arg_help =
+        |cmd: clap::Command, id: &str, help: &'static str| cmd.mut_arg(id, |a| a.help(help));
     let mut cmd = Cli::command().about(t.about);
     cmd = arg_help(cmd, "data_dir", t.help_data_dir);
     cmd = arg_help(cmd, "lang", t.help_lang);
     cmd = arg_help(cmd, "json", t.help_json);
     cmd = arg_help(cmd, "demo", t.help_open_demo);
-    cmd.mut_subcommand("demo", |c| arg_help(c.about(t.help_demo), "scale", t.help_scale))
-        .mut_subcommand("pupils", |c| c.about(t.help_pupils))
-        .mut_subcommand("pupil", |c| c.about(t.help_pupil))
-        .mut_subcommand("actions", |c| {
-            let c = arg_help(c.about(t.help_actions), "open", t.help_open);
-            let c = arg_help(c, "owner", t.help_owner);
-            arg_help(c, "overdue", t.help_overdue)
-        })
-        .mut_subcommand("meetings", |c| c.about(t.help_meetings))
-        .mut_subcommand("search", |c| c.about(t.help_search))
+    cmd.mut_subcommand("demo", |c| {
+        arg_help(c.about(t.help_demo), "scale", t.help_scale)
+    })
+    .mut_subcommand("pupils", |c| c.about(t.help_pupils))
+    .mut_subcommand("pupil", |c| c.about(t.help_pupil))
+    .mut_subcommand("actions", |c| {
+        let c = arg_help(c.about(t.help_actions), "open", t.help_open);
+        let c = arg_help(c, "owner", t.help_owner);
+        arg_help(c, "overdue", t.help_overdue)
+    })
+    .mut_subcommand("meetings", |c| c.about(t.help_meetings))
+    .mut_subcommand("search", |c| c.about(t.help_search))
 }
 
 /// The language asked for, read before clap so that clap's own help can use it.
 pub fn language_of(args: &[std::ffi::OsString]) -> Lang {
-    let from_flag = args.windows(2).find_map(|pair| {
-        (pair[0] == "--lang").then(|| pair[1].to_string_lossy().to_string())
-    });
+    let from_flag = args
+        .windows(2)
+        .find_map(|pair| (pair[0] == "--lang").then(|| pair[1].to_string_lossy().to_string()));
     let inline = args.iter().find_map(|arg| {
         arg.to_str()
             .and_then(|arg| arg.strip_prefix("--lang="))

@@ -10,12 +10,12 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-pub use args::{Cli, Command, Scale};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
 use crate::store::Store;
+pub use args::{Cli, Command, Scale};
 
 /// Where a school's own phase model lives, beside its database.
 const PHASE_FILE: &str = "phases.toml";
@@ -51,7 +51,12 @@ fn report(err: &Error, t: &Texts, data_dir: &Path) -> ExitCode {
 /// clap's help and version go to stdout as usual; its errors become one line in our language.
 fn usage_error(err: clap::Error, t: &Texts) -> ExitCode {
     use clap::error::ErrorKind;
-    if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
         let _ = err.print();
         return ExitCode::SUCCESS;
     }
@@ -133,13 +138,23 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 let dir = data_dir.display().to_string();
                 print::line(
                     &mut out,
-                    &(t.demo_done)(summary.pupils, summary.cases, summary.meetings, summary.actions, &dir),
+                    &(t.demo_done)(
+                        summary.pupils,
+                        summary.cases,
+                        summary.meetings,
+                        summary.actions,
+                        &dir,
+                    ),
                 )
             }
         }
         Command::Pupils => {
             let rows = query::pupils::list(&store)?;
-            if json { print::json(&mut out, &rows) } else { print::pupils(&mut out, &rows, t) }
+            if json {
+                print::json(&mut out, &rows)
+            } else {
+                print::pupils(&mut out, &rows, t)
+            }
         }
         Command::Pupil { name } => {
             let pupil = query::pupils::find(&store, &name.join(" "))?;
@@ -157,15 +172,27 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 owner: filter.owner,
             };
             let rows = query::actions::list(&store, &filter, today)?;
-            if json { print::json(&mut out, &rows) } else { print::actions(&mut out, &rows, lang) }
+            if json {
+                print::json(&mut out, &rows)
+            } else {
+                print::actions(&mut out, &rows, lang)
+            }
         }
         Command::Meetings => {
             let rows = query::meetings::list(&store, today)?;
-            if json { print::json(&mut out, &rows) } else { print::meetings(&mut out, &rows, lang) }
+            if json {
+                print::json(&mut out, &rows)
+            } else {
+                print::meetings(&mut out, &rows, lang)
+            }
         }
         Command::Search { query: words } => {
             let hits = query::search::search(&store, &words.join(" "))?;
-            if json { print::json(&mut out, &hits) } else { print::hits(&mut out, &hits, t) }
+            if json {
+                print::json(&mut out, &hits)
+            } else {
+                print::hits(&mut out, &hits, t)
+            }
         }
     };
     // A closed pipe (`otter pupils | head`) is not an error worth a message.

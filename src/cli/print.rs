@@ -8,11 +8,11 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::dates::{format_date, format_day};
 use crate::domain::{EventKind, PhaseModel};
 use crate::i18n::{Lang, Texts};
+use crate::query::Labels;
 use crate::query::actions::ActionRow;
 use crate::query::meetings::MeetingRow;
 use crate::query::pupils::{Dossier, PupilRow};
 use crate::query::search::{Hit, HitKind};
-use crate::query::Labels;
 use crate::store::Store;
 
 pub fn json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
@@ -32,16 +32,17 @@ fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Res
             *width = (*width).max(cell.width());
         }
     }
-    let write_row = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
-        let mut text = String::new();
-        for (index, cell) in cells.enumerate() {
-            text.push_str(cell);
-            if index + 1 < widths.len() {
-                text.push_str(&" ".repeat(widths[index] - cell.width() + 2));
+    let write_row =
+        |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> io::Result<()> {
+            let mut text = String::new();
+            for (index, cell) in cells.enumerate() {
+                text.push_str(cell);
+                if index + 1 < widths.len() {
+                    text.push_str(&" ".repeat(widths[index] - cell.width() + 2));
+                }
             }
-        }
-        writeln!(out, "{}", text.trim_end())
-    };
+            writeln!(out, "{}", text.trim_end())
+        };
     write_row(out, &mut header.iter().copied())?;
     for row in rows {
         write_row(out, &mut row.iter().map(String::as_str))?;
@@ -65,7 +66,17 @@ pub fn pupils(out: &mut impl Write, rows: &[PupilRow], t: &Texts) -> io::Result<
             ]
         })
         .collect();
-    table(out, &[t.col_name, t.col_groep, t.col_birth, t.col_teacher, t.col_cases], &cells)
+    table(
+        out,
+        &[
+            t.col_name,
+            t.col_groep,
+            t.col_birth,
+            t.col_teacher,
+            t.col_cases,
+        ],
+        &cells,
+    )
 }
 
 pub fn actions(out: &mut impl Write, rows: &[ActionRow], lang: Lang) -> io::Result<()> {
@@ -81,14 +92,25 @@ pub fn actions(out: &mut impl Write, rows: &[ActionRow], lang: Lang) -> io::Resu
                 r.owner.clone(),
                 r.pupil.clone(),
                 t.status(&r.status).to_string(),
-                if r.days_overdue > 0 { (t.days_overdue)(r.days_overdue) } else { String::new() },
+                if r.days_overdue > 0 {
+                    (t.days_overdue)(r.days_overdue)
+                } else {
+                    String::new()
+                },
                 r.text.clone(),
             ]
         })
         .collect();
     table(
         out,
-        &[t.col_due, t.col_owner, t.col_pupil, t.col_status, t.col_overdue, t.col_action],
+        &[
+            t.col_due,
+            t.col_owner,
+            t.col_pupil,
+            t.col_status,
+            t.col_overdue,
+            t.col_action,
+        ],
         &cells,
     )
 }
@@ -113,7 +135,14 @@ pub fn meetings(out: &mut impl Write, rows: &[MeetingRow], lang: Lang) -> io::Re
         .collect();
     table(
         out,
-        &[t.col_date, t.col_time, t.col_place, "", t.col_state, t.col_cases],
+        &[
+            t.col_date,
+            t.col_time,
+            t.col_place,
+            "",
+            t.col_state,
+            t.col_cases,
+        ],
         &cells,
     )
 }
@@ -214,7 +243,12 @@ pub fn dossier(
                     format!("{} {} → {}", t.col_level, from.get(), to.get())
                 }
                 EventKind::Consent { from, to } => {
-                    format!("{} {} → {}", t.col_consent, t.consent(*from), t.consent(*to))
+                    format!(
+                        "{} {} → {}",
+                        t.col_consent,
+                        t.consent(*from),
+                        t.consent(*to)
+                    )
                 }
             };
             let reason = if event.reason.is_empty() {
@@ -222,7 +256,11 @@ pub fn dossier(
             } else {
                 format!(" — {}", event.reason)
             };
-            writeln!(out, "    {}  {change}{reason}", format_day(event.date, lang))?;
+            writeln!(
+                out,
+                "    {}  {change}{reason}",
+                format_day(event.date, lang)
+            )?;
         }
         if !file.actions.is_empty() {
             writeln!(out, "  {}", t.label_actions)?;

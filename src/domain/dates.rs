@@ -74,7 +74,8 @@ pub fn parse_date(input: &str, context: DateContext) -> Result<NaiveDate, DateEr
         _ => {}
     }
     if let Some(weekday) = weekday_named(&text) {
-        let ahead = (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+        let ahead =
+            (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
         // "vr" on a Friday means next Friday: a due date today is rarely what is meant.
         let ahead = if ahead == 0 { 7 } else { ahead };
         return Ok(today + Duration::days(i64::from(ahead)));
@@ -119,7 +120,10 @@ fn numeric(text: &str, today: NaiveDate, original: &str) -> Result<NaiveDate, Da
     let unrecognised = || DateError::Unrecognised(original.to_string());
     let impossible = || DateError::Impossible(original.to_string());
     let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
-    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 4) {
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 4)
+    {
         return Err(unrecognised());
     }
     let number = |p: &str| p.parse::<u32>().map_err(|_| unrecognised());
@@ -182,16 +186,29 @@ mod tests {
         assert_eq!(parse("1-2-27"), Ok(day(2027, 2, 1)));
         assert_eq!(parse("2027-03-04"), Ok(day(2027, 3, 4)));
         assert_eq!(parse("12-12"), Ok(day(2026, 12, 12)));
-        assert_eq!(parse("01-09"), Ok(day(2027, 9, 1)), "a day already past means next year");
+        assert_eq!(
+            parse("01-09"),
+            Ok(day(2027, 9, 1)),
+            "a day already past means next year"
+        );
         assert_eq!(parse("29-02"), Ok(day(2028, 2, 29)));
     }
 
     #[test]
     fn impossible_and_unreadable_dates_are_refused() {
-        assert_eq!(parse("31-02-2027"), Err(DateError::Impossible("31-02-2027".into())));
+        assert_eq!(
+            parse("31-02-2027"),
+            Err(DateError::Impossible("31-02-2027".into()))
+        );
         assert_eq!(parse("32-1"), Err(DateError::Impossible("32-1".into())));
-        assert_eq!(parse("morgenochtend"), Err(DateError::Unrecognised("morgenochtend".into())));
-        assert_eq!(parse("12--2026"), Err(DateError::Unrecognised("12--2026".into())));
+        assert_eq!(
+            parse("morgenochtend"),
+            Err(DateError::Unrecognised("morgenochtend".into()))
+        );
+        assert_eq!(
+            parse("12--2026"),
+            Err(DateError::Unrecognised("12--2026".into()))
+        );
         assert_eq!(parse("  "), Err(DateError::Empty));
         assert!(parse("+99999999999d").is_err());
     }
@@ -200,7 +217,11 @@ mod tests {
     fn relative_forms() {
         assert_eq!(parse("vr"), Ok(day(2026, 11, 27)));
         assert_eq!(parse("Vrijdag"), Ok(day(2026, 11, 27)));
-        assert_eq!(parse("ma"), Ok(day(2026, 11, 30)), "today's weekday means next week");
+        assert_eq!(
+            parse("ma"),
+            Ok(day(2026, 11, 30)),
+            "today's weekday means next week"
+        );
         assert_eq!(parse("+2w"), Ok(day(2026, 12, 7)));
         assert_eq!(parse("+10d"), Ok(day(2026, 12, 3)));
         assert_eq!(parse("+1m"), Ok(day(2026, 12, 23)));
@@ -210,6 +231,9 @@ mod tests {
             next_meeting: None,
             ..context()
         };
-        assert_eq!(parse_date("volgende ot", without_meeting), Err(DateError::NoNextMeeting));
+        assert_eq!(
+            parse_date("volgende ot", without_meeting),
+            Err(DateError::NoNextMeeting)
+        );
     }
 }

@@ -27,4 +27,6 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(PupilId, MemberId, CaseId, MeetingId, NoteId, DecisionId, ActionId);
+id_type!(
+    PupilId, MemberId, CaseId, MeetingId, NoteId, DecisionId, ActionId
+);

@@ -35,7 +35,10 @@ pub enum Presence {
 pub enum Attendee {
     Member(MemberId),
     /// A leerkracht or parent invited for one item.
-    Guest { name: String, role: Role },
+    Guest {
+        name: String,
+        role: Role,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,7 +134,10 @@ impl Meeting {
     }
 
     pub fn planned_minutes(&self) -> u32 {
-        self.agenda.iter().map(|i| u32::from(i.timebox_minutes)).sum()
+        self.agenda
+            .iter()
+            .map(|i| u32::from(i.timebox_minutes))
+            .sum()
     }
 
     pub fn presence_of(&self, member: MemberId) -> Presence {

@@ -16,7 +16,9 @@ pub mod pupil;
 pub use action::{Action, ActionStatus, Owner};
 pub use case::{Case, CaseEvent, Circle, Circles, Consent, EventKind, Level};
 pub use ids::{ActionId, CaseId, DecisionId, MeetingId, MemberId, NoteId, PupilId};
-pub use meeting::{AgendaItem, AgendaKind, Attendance, Meeting, MeetingKind, MeetingState, Presence};
+pub use meeting::{
+    AgendaItem, AgendaKind, Attendance, Meeting, MeetingKind, MeetingState, Presence,
+};
 pub use member::{Member, Role};
 pub use minutes::Minutes;
 pub use note::{Decision, Note};

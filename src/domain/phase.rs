@@ -57,17 +57,21 @@ impl Requirement {
         match self {
             Requirement::SignalledBy => filled(&case.signalled_by),
             Requirement::Question => filled(&case.question),
-            Requirement::Consent => case.consent.is_recorded() && case.consent != super::Consent::No,
+            Requirement::Consent => {
+                case.consent.is_recorded() && case.consent != super::Consent::No
+            }
             Requirement::Circles => case.circles.all_filled(),
             Requirement::Hypotheses => filled(&case.hypotheses),
             Requirement::ResearchDecision => filled(&case.research_decision),
             Requirement::Goal => case.goals.iter().any(|goal| filled(goal)),
-            Requirement::Action => actions
-                .iter()
-                .any(|a| a.case == Some(case.id) && !matches!(a.status, ActionStatus::Dropped { .. })),
+            Requirement::Action => actions.iter().any(|a| {
+                a.case == Some(case.id) && !matches!(a.status, ActionStatus::Dropped { .. })
+            }),
             Requirement::Regiehouder => filled(&case.regiehouder),
             Requirement::EvaluationDate => case.evaluation_date.is_some(),
-            Requirement::HelpStartOrWait => case.help_start.is_some() || case.waiting_since.is_some(),
+            Requirement::HelpStartOrWait => {
+                case.help_start.is_some() || case.waiting_since.is_some()
+            }
             Requirement::Outcome => filled(&case.outcome),
             Requirement::ParentsInformed => case.parents_informed,
             Requirement::ClosingReason => filled(&case.closing_reason),
@@ -313,7 +317,11 @@ fn reason_given(reason: &str) -> Result<(), MoveRefused> {
 
 fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]

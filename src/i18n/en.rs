@@ -112,32 +112,68 @@ pub const EN: Texts = Texts {
     help_owner: "Only actions of this owner",
     help_overdue: "Overdue actions only",
 
-    err_in_use: |dir| format!("The database in {dir} is already open in another otter. Close that one first."),
-    err_damaged: |dir, detail| {
-        format!("The database in {dir} is damaged ({detail}). Nothing was changed; keep the folder and restore the last backup.")
+    err_in_use: |dir| {
+        format!("The database in {dir} is already open in another otter. Close that one first.")
     },
-    err_foreign: |dir| format!("{dir} does not hold an otter database. Choose another folder with --data-dir."),
+    err_damaged: |dir, detail| {
+        format!(
+            "The database in {dir} is damaged ({detail}). Nothing was changed; keep the folder and restore the last backup."
+        )
+    },
+    err_foreign: |dir| {
+        format!("{dir} does not hold an otter database. Choose another folder with --data-dir.")
+    },
     err_newer: |found, supported| {
-        format!("This database was written by a newer otter (schema {found}); this otter reads up to {supported}. Update otter.")
+        format!(
+            "This database was written by a newer otter (schema {found}); this otter reads up to {supported}. Update otter."
+        )
     },
     err_no_migration: |from| format!("This otter cannot upgrade a database with schema {from}."),
-    err_exists: |what| format!("A record with this number already exists in {what}; nothing was saved."),
+    err_exists: |what| {
+        format!("A record with this number already exists in {what}; nothing was saved.")
+    },
     err_disk: |detail| format!("Disk error: {detail}. What was saved before stays saved."),
-    err_not_empty: |dir| format!("The database in {dir} is not empty; the demo only fills an empty database."),
+    err_not_empty: |dir| {
+        format!("The database in {dir} is not empty; the demo only fills an empty database.")
+    },
     err_no_pupil: |name| format!("No pupil found named \"{name}\"."),
-    err_ambiguous: |name, candidates| format!("\"{name}\" matches more than one name: {candidates}. Give the full name."),
+    err_ambiguous: |name, candidates| {
+        format!("\"{name}\" matches more than one name: {candidates}. Give the full name.")
+    },
     err_no_owner: |name| format!("No team member or owner found named \"{name}\"."),
     err_empty: |what| format!("{what} must not be empty."),
-    err_date: |text| format!("\"{text}\" is not a valid date (for example 12-12-2026, 12-12, fri or +2w)."),
+    err_date: |text| {
+        format!("\"{text}\" is not a valid date (for example 12-12-2026, 12-12, fri or +2w).")
+    },
     err_no_data_dir: || "No folder for data could be found; give one with --data-dir.".to_string(),
     err_terminal: |detail| format!("The terminal could not be used: {detail}"),
     err_phase_model: |detail| format!("The phase model is invalid: {detail}"),
     err_usage: |detail| format!("Invalid use: {detail}. See otter --help."),
-    err_internal: |place| format!("otter stopped on an internal error ({place}). Everything up to the last keystroke is saved."),
-    demo_done: |pupils, cases, meetings, actions, dir| {
-        format!("Demo school ready in {dir}: {pupils} pupils, {cases} cases, {meetings} meetings, {actions} actions.")
+    err_internal: |place| {
+        format!(
+            "otter stopped on an internal error ({place}). Everything up to the last keystroke is saved."
+        )
     },
-    days_overdue: |days| if days == 1 { "1 day".to_string() } else { format!("{days} days") },
-    too_small: |width, height| format!("{width}×{height}: the window is too small. otter needs at least 80×24."),
-    count_cases: |count| if count == 1 { "1 case".to_string() } else { format!("{count} cases") },
+    demo_done: |pupils, cases, meetings, actions, dir| {
+        format!(
+            "Demo school ready in {dir}: {pupils} pupils, {cases} cases, {meetings} meetings, {actions} actions."
+        )
+    },
+    days_overdue: |days| {
+        if days == 1 {
+            "1 day".to_string()
+        } else {
+            format!("{days} days")
+        }
+    },
+    too_small: |width, height| {
+        format!("{width}×{height}: the window is too small. otter needs at least 80×24.")
+    },
+    count_cases: |count| {
+        if count == 1 {
+            "1 case".to_string()
+        } else {
+            format!("{count} cases")
+        }
+    },
 };

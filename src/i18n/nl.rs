@@ -112,32 +112,72 @@ pub const NL: Texts = Texts {
     help_owner: "Alleen actiepunten van deze eigenaar",
     help_overdue: "Alleen actiepunten over datum",
 
-    err_in_use: |dir| format!("De database in {dir} is al open in een andere otter. Sluit die eerst."),
+    err_in_use: |dir| {
+        format!("De database in {dir} is al open in een andere otter. Sluit die eerst.")
+    },
     err_damaged: |dir, detail| {
-        format!("De database in {dir} is beschadigd ({detail}). Er is niets gewijzigd; bewaar de map en zet de laatste back-up terug.")
+        format!(
+            "De database in {dir} is beschadigd ({detail}). Er is niets gewijzigd; bewaar de map en zet de laatste back-up terug."
+        )
     },
-    err_foreign: |dir| format!("{dir} bevat geen otter-database. Kies een andere map met --data-dir."),
+    err_foreign: |dir| {
+        format!("{dir} bevat geen otter-database. Kies een andere map met --data-dir.")
+    },
     err_newer: |found, supported| {
-        format!("Deze database is gemaakt door een nieuwere otter (schema {found}); deze otter kent tot en met {supported}. Werk otter bij.")
+        format!(
+            "Deze database is gemaakt door een nieuwere otter (schema {found}); deze otter kent tot en met {supported}. Werk otter bij."
+        )
     },
-    err_no_migration: |from| format!("Deze otter kan een database met schema {from} niet bijwerken."),
-    err_exists: |what| format!("Er bestaat al een record met dit nummer in {what}; er is niets opgeslagen."),
+    err_no_migration: |from| {
+        format!("Deze otter kan een database met schema {from} niet bijwerken.")
+    },
+    err_exists: |what| {
+        format!("Er bestaat al een record met dit nummer in {what}; er is niets opgeslagen.")
+    },
     err_disk: |detail| format!("Schijffout: {detail}. Wat al bewaard was, blijft bewaard."),
-    err_not_empty: |dir| format!("De database in {dir} is niet leeg; de demo vult alleen een lege database."),
+    err_not_empty: |dir| {
+        format!("De database in {dir} is niet leeg; de demo vult alleen een lege database.")
+    },
     err_no_pupil: |name| format!("Geen leerling gevonden met de naam \"{name}\"."),
-    err_ambiguous: |name, candidates| format!("\"{name}\" past bij meer dan één naam: {candidates}. Geef de volledige naam."),
+    err_ambiguous: |name, candidates| {
+        format!("\"{name}\" past bij meer dan één naam: {candidates}. Geef de volledige naam.")
+    },
     err_no_owner: |name| format!("Geen teamlid of eigenaar gevonden met de naam \"{name}\"."),
     err_empty: |what| format!("{what} mag niet leeg zijn."),
-    err_date: |text| format!("\"{text}\" is geen geldige datum (bijvoorbeeld 12-12-2026, 12-12, vr of +2w)."),
-    err_no_data_dir: || "Er is geen map voor gegevens te vinden; geef er een op met --data-dir.".to_string(),
+    err_date: |text| {
+        format!("\"{text}\" is geen geldige datum (bijvoorbeeld 12-12-2026, 12-12, vr of +2w).")
+    },
+    err_no_data_dir: || {
+        "Er is geen map voor gegevens te vinden; geef er een op met --data-dir.".to_string()
+    },
     err_terminal: |detail| format!("Het scherm kon niet worden gebruikt: {detail}"),
     err_phase_model: |detail| format!("Het fasemodel is ongeldig: {detail}"),
     err_usage: |detail| format!("Ongeldige aanroep: {detail}. Zie otter --help."),
-    err_internal: |place| format!("otter is gestopt door een interne fout ({place}). Alles tot de laatste toetsaanslag is bewaard."),
-    demo_done: |pupils, cases, meetings, actions, dir| {
-        format!("Demoschool klaar in {dir}: {pupils} leerlingen, {cases} casussen, {meetings} vergaderingen, {actions} actiepunten.")
+    err_internal: |place| {
+        format!(
+            "otter is gestopt door een interne fout ({place}). Alles tot de laatste toetsaanslag is bewaard."
+        )
     },
-    days_overdue: |days| if days == 1 { "1 dag".to_string() } else { format!("{days} dagen") },
-    too_small: |width, height| format!("{width}×{height}: het venster is te klein. otter heeft minstens 80×24 nodig."),
-    count_cases: |count| if count == 1 { "1 casus".to_string() } else { format!("{count} casussen") },
+    demo_done: |pupils, cases, meetings, actions, dir| {
+        format!(
+            "Demoschool klaar in {dir}: {pupils} leerlingen, {cases} casussen, {meetings} vergaderingen, {actions} actiepunten."
+        )
+    },
+    days_overdue: |days| {
+        if days == 1 {
+            "1 dag".to_string()
+        } else {
+            format!("{days} dagen")
+        }
+    },
+    too_small: |width, height| {
+        format!("{width}×{height}: het venster is te klein. otter heeft minstens 80×24 nodig.")
+    },
+    count_cases: |count| {
+        if count == 1 {
+            "1 casus".to_string()
+        } else {
+            format!("{count} casussen")
+        }
+    },
 };

@@ -18,7 +18,11 @@ fn strings(texts: &Texts) -> Vec<(String, String)> {
         }
     }
     let mut out = Vec::new();
-    walk(String::new(), serde_json::to_value(texts).unwrap(), &mut out);
+    walk(
+        String::new(),
+        serde_json::to_value(texts).unwrap(),
+        &mut out,
+    );
     out
 }
 

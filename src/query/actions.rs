@@ -38,7 +38,9 @@ fn resolve_owner(store: &Store, name: &str) -> Result<OwnerMatch> {
     if wanted.is_empty() {
         return Err(Error::Empty(Field::Name));
     }
-    let members: Vec<Member> = store.all::<Member>().collect::<std::result::Result<_, _>>()?;
+    let members: Vec<Member> = store
+        .all::<Member>()
+        .collect::<std::result::Result<_, _>>()?;
     if let Some(exact) = members.iter().find(|m| fold(&m.name) == wanted) {
         return Ok(OwnerMatch::Member(exact.id));
     }
@@ -70,9 +72,12 @@ pub fn list(store: &Store, filter: &Filter, today: NaiveDate) -> Result<Vec<Acti
         (None, true) if filter.overdue => store.open_actions_due_before(today)?,
         (None, true) => store.open_actions(None)?,
         (Some(OwnerMatch::Member(id)), false) => store.actions_of_member(*id)?,
-        (Some(OwnerMatch::Other(_)), false) => store
-            .actions_of_member(MemberId(crate::store::records::OTHER_OWNER))?,
-        (None, false) => store.all::<Action>().collect::<std::result::Result<_, _>>()?,
+        (Some(OwnerMatch::Other(_)), false) => {
+            store.actions_of_member(MemberId(crate::store::records::OTHER_OWNER))?
+        }
+        (None, false) => store
+            .all::<Action>()
+            .collect::<std::result::Result<_, _>>()?,
     };
     if let Some(OwnerMatch::Other(wanted)) = &owner {
         actions.retain(|a| matches!(&a.owner, Owner::Other(name) if fold(name).contains(wanted)));

@@ -32,8 +32,9 @@ fn row(meeting: &Meeting) -> MeetingRow {
 /// people ask for.
 pub fn list(store: &Store, today: NaiveDate) -> Result<Vec<MeetingRow>> {
     let meetings = store.meetings_by_date()?;
-    let (upcoming, past): (Vec<&Meeting>, Vec<&Meeting>) =
-        meetings.iter().partition(|m| m.date >= today && m.state != MeetingState::Closed);
+    let (upcoming, past): (Vec<&Meeting>, Vec<&Meeting>) = meetings
+        .iter()
+        .partition(|m| m.date >= today && m.state != MeetingState::Closed);
     Ok(upcoming
         .into_iter()
         .chain(past.into_iter().rev())

@@ -30,7 +30,7 @@ pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
             cases: store.case_count_of_pupil(pupil.id)?,
         });
     }
-    rows.sort_by(|a, b| (a.groep, fold(&a.name)).cmp(&(b.groep, fold(&b.name))));
+    rows.sort_by_cached_key(|row| (row.groep, fold(&row.name)));
     Ok(rows)
 }
 

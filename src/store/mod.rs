@@ -15,8 +15,8 @@ use crate::domain::{
     Action, ActionId, Case, CaseEvent, CaseId, Decision, Meeting, MeetingId, Member, MemberId,
     Minutes, Note, Pupil, PupilId,
 };
-pub use records::{Record, TreeId};
 use records::{OTHER_OWNER, date_key};
+pub use records::{Record, TreeId};
 use search::{Bucket, tree_of_bucket};
 pub use tx::Tx;
 use tx::Write;
@@ -29,7 +29,9 @@ pub enum StoreError {
     Damaged(String),
     #[error("not an otter database: {0}")]
     Foreign(PathBuf),
-    #[error("database written by a newer otter (schema {found}, this otter reads up to {supported})")]
+    #[error(
+        "database written by a newer otter (schema {found}, this otter reads up to {supported})"
+    )]
     Newer { found: u32, supported: u32 },
     #[error("no migration from schema {from}")]
     NoMigration { from: u32 },
@@ -193,7 +195,8 @@ impl Store {
         &self,
         writes: &std::collections::BTreeMap<(TreeId, Vec<u8>), Write>,
     ) -> Result<(), StoreError> {
-        let mut batches: Vec<sled::Batch> = TreeId::ALL.iter().map(|_| sled::Batch::default()).collect();
+        let mut batches: Vec<sled::Batch> =
+            TreeId::ALL.iter().map(|_| sled::Batch::default()).collect();
         for ((tree, key), write) in writes {
             let batch = &mut batches[*tree as usize];
             match write {
@@ -272,7 +275,10 @@ impl Store {
 
     pub fn cases_of_pupil(&self, pupil: PupilId) -> Result<Vec<Case>, StoreError> {
         self.ids_under(TreeId::CasesByPupil, &pupil.to_key())
-            .map(|id| self.case(CaseId(id?))?.ok_or_else(|| dangling("cases_by_pupil")))
+            .map(|id| {
+                self.case(CaseId(id?))?
+                    .ok_or_else(|| dangling("cases_by_pupil"))
+            })
             .collect()
     }
 
@@ -329,7 +335,10 @@ impl Store {
     /// All actions owned by a member.
     pub fn actions_of_member(&self, member: MemberId) -> Result<Vec<Action>, StoreError> {
         self.ids_under(TreeId::ActionsByOwner, &member.to_key())
-            .map(|id| self.action(ActionId(id?))?.ok_or_else(|| dangling("actions_by_owner")))
+            .map(|id| {
+                self.action(ActionId(id?))?
+                    .ok_or_else(|| dangling("actions_by_owner"))
+            })
             .collect()
     }
 
@@ -343,20 +352,29 @@ impl Store {
             if wanted.is_some_and(|wanted| value.as_ref() != wanted) {
                 continue;
             }
-            let id = ActionId::from_key(&key[4..]).ok_or_else(|| dangling("open_actions_by_due"))?;
-            actions.push(self.action(id)?.ok_or_else(|| dangling("open_actions_by_due"))?);
+            let id =
+                ActionId::from_key(&key[4..]).ok_or_else(|| dangling("open_actions_by_due"))?;
+            actions.push(
+                self.action(id)?
+                    .ok_or_else(|| dangling("open_actions_by_due"))?,
+            );
         }
         Ok(actions)
     }
 
     /// Open actions due before `day`, earliest first.
-    pub fn open_actions_due_before(&self, day: chrono::NaiveDate) -> Result<Vec<Action>, StoreError> {
+    pub fn open_actions_due_before(
+        &self,
+        day: chrono::NaiveDate,
+    ) -> Result<Vec<Action>, StoreError> {
         self.tree(TreeId::OpenActionsByDue)
             .range(..date_key(day).to_vec())
             .map(|item| {
                 let (key, _) = item?;
-                let id = ActionId::from_key(&key[4..]).ok_or_else(|| dangling("open_actions_by_due"))?;
-                self.action(id)?.ok_or_else(|| dangling("open_actions_by_due"))
+                let id =
+                    ActionId::from_key(&key[4..]).ok_or_else(|| dangling("open_actions_by_due"))?;
+                self.action(id)?
+                    .ok_or_else(|| dangling("open_actions_by_due"))
             })
             .collect()
     }
@@ -367,8 +385,10 @@ impl Store {
             .iter()
             .map(|item| {
                 let (key, _) = item?;
-                let id = MeetingId::from_key(&key[4..]).ok_or_else(|| dangling("meetings_by_date"))?;
-                self.meeting(id)?.ok_or_else(|| dangling("meetings_by_date"))
+                let id =
+                    MeetingId::from_key(&key[4..]).ok_or_else(|| dangling("meetings_by_date"))?;
+                self.meeting(id)?
+                    .ok_or_else(|| dangling("meetings_by_date"))
             })
             .collect()
     }
@@ -406,7 +426,12 @@ impl Store {
         })
     }
 
-    fn linked<R: Record>(&self, index: TreeId, owner: &[u8], kind: TreeId) -> Result<Vec<R>, StoreError> {
+    fn linked<R: Record>(
+        &self,
+        index: TreeId,
+        owner: &[u8],
+        kind: TreeId,
+    ) -> Result<Vec<R>, StoreError> {
         let prefix = [owner, &[kind as u8]].concat();
         self.ids_under(index, &prefix)
             .map(|id| self.get::<R>(id?)?.ok_or_else(|| dangling(index.name())))

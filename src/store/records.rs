@@ -216,10 +216,16 @@ fn case_and_meeting_entries(
 ) -> Vec<IndexEntry> {
     let mut entries = Vec::new();
     if let Some(case) = case {
-        entries.push(entry(TreeId::ByCase, join(&[&case.to_key(), &[tree as u8], &id])));
+        entries.push(entry(
+            TreeId::ByCase,
+            join(&[&case.to_key(), &[tree as u8], &id]),
+        ));
     }
     if let Some(meeting) = meeting {
-        entries.push(entry(TreeId::ByMeeting, join(&[&meeting.to_key(), &[tree as u8], &id])));
+        entries.push(entry(
+            TreeId::ByMeeting,
+            join(&[&meeting.to_key(), &[tree as u8], &id]),
+        ));
     }
     entries
 }

@@ -57,9 +57,15 @@ mod tests {
 
     #[test]
     fn neighbouring_ids_share_a_bucket_per_tree() {
-        assert_eq!(bucket_key(TreeId::Notes, 64), bucket_key(TreeId::Notes, 127));
+        assert_eq!(
+            bucket_key(TreeId::Notes, 64),
+            bucket_key(TreeId::Notes, 127)
+        );
         assert_ne!(bucket_key(TreeId::Notes, 63), bucket_key(TreeId::Notes, 64));
         assert_ne!(bucket_key(TreeId::Notes, 1), bucket_key(TreeId::Actions, 1));
-        assert_eq!(tree_of_bucket(&bucket_key(TreeId::Actions, 5)), Some(TreeId::Actions));
+        assert_eq!(
+            tree_of_bucket(&bucket_key(TreeId::Actions, 5)),
+            Some(TreeId::Actions)
+        );
     }
 }

@@ -155,17 +155,30 @@ fn every_record_type_survives_a_reopen() {
     assert_eq!(store.member(MemberId(1)).unwrap(), Some(member));
     assert_eq!(store.pupil(PupilId(1)).unwrap(), Some(p));
     assert_eq!(store.case(CaseId(1)).unwrap(), Some(c.clone()));
-    assert_eq!(store.events_of_case(CaseId(1)).unwrap(), vec![event.clone()]);
+    assert_eq!(
+        store.events_of_case(CaseId(1)).unwrap(),
+        vec![event.clone()]
+    );
     assert_eq!(store.meeting(MeetingId(1)).unwrap(), Some(m));
     assert_eq!(store.notes_of_case(CaseId(1)).unwrap(), vec![note.clone()]);
-    assert_eq!(store.decisions_of_meeting(MeetingId(1)).unwrap(), vec![decision]);
+    assert_eq!(
+        store.decisions_of_meeting(MeetingId(1)).unwrap(),
+        vec![decision]
+    );
     assert_eq!(store.actions_of_case(CaseId(1)).unwrap(), vec![a]);
     assert_eq!(store.events_of_meeting(MeetingId(1)).unwrap(), vec![event]);
     let fixed = store.minutes(MeetingId(1)).unwrap().unwrap();
     assert_eq!(fixed, minutes);
-    let case_item = fixed.items.iter().find(|i| i.subject == "Zoë Çelik").unwrap();
+    let case_item = fixed
+        .items
+        .iter()
+        .find(|i| i.subject == "Zoë Çelik")
+        .unwrap();
     assert_eq!(case_item.notes, vec![note.text]);
-    assert_eq!(case_item.decisions, vec!["Leesonderzoek aanvragen".to_string()]);
+    assert_eq!(
+        case_item.decisions,
+        vec!["Leesonderzoek aanvragen".to_string()]
+    );
     assert_eq!(case_item.actions.len(), 1);
     assert_eq!(store.cases_of_pupil(PupilId(1)).unwrap(), vec![c]);
 }
@@ -177,7 +190,8 @@ fn a_failed_write_of_several_records_leaves_nothing_behind() {
     store.save(&pupil(1, "Sanne", "de Vries")).unwrap();
     let mut tx = store.tx();
     tx.insert(&case(7, 1)).unwrap();
-    tx.insert(&action(3, Owner::Member(MemberId(2)), day(20), Some(7))).unwrap();
+    tx.insert(&action(3, Owner::Member(MemberId(2)), day(20), Some(7)))
+        .unwrap();
     // Pupil 1 exists: the insert is refused and with it the whole write.
     tx.insert(&pupil(1, "Iemand", "Anders")).unwrap();
     assert!(matches!(tx.commit(), Err(StoreError::Exists("pupils"))));
@@ -185,10 +199,22 @@ fn a_failed_write_of_several_records_leaves_nothing_behind() {
     let store = open(&dir);
     assert_eq!(store.case(CaseId(7)).unwrap(), None);
     assert_eq!(store.action(ActionId(3)).unwrap(), None);
-    assert!(store.cases_of_pupil(PupilId(1)).unwrap().is_empty(), "no index entry");
-    assert!(store.open_actions(None).unwrap().is_empty(), "no index entry");
-    assert!(store.search("gesprek").unwrap().is_empty(), "no search text");
-    assert_eq!(store.pupil(PupilId(1)).unwrap().unwrap().first_name, "Sanne");
+    assert!(
+        store.cases_of_pupil(PupilId(1)).unwrap().is_empty(),
+        "no index entry"
+    );
+    assert!(
+        store.open_actions(None).unwrap().is_empty(),
+        "no index entry"
+    );
+    assert!(
+        store.search("gesprek").unwrap().is_empty(),
+        "no search text"
+    );
+    assert_eq!(
+        store.pupil(PupilId(1)).unwrap().unwrap().first_name,
+        "Sanne"
+    );
 }
 
 #[test]
@@ -221,8 +247,14 @@ fn a_phase_change_writes_case_and_event_together() {
     assert!(tx.commit().is_err());
     drop(store);
     let store = open(&dir);
-    assert_eq!(store.case(CaseId(1)).unwrap().unwrap().phase, "beeldvorming");
-    assert_eq!(store.events_of_case(CaseId(1)).unwrap(), vec![event.clone()]);
+    assert_eq!(
+        store.case(CaseId(1)).unwrap().unwrap().phase,
+        "beeldvorming"
+    );
+    assert_eq!(
+        store.events_of_case(CaseId(1)).unwrap(),
+        vec![event.clone()]
+    );
     assert_eq!(store.events_of_meeting(MeetingId(4)).unwrap(), vec![event]);
 }
 
@@ -233,11 +265,22 @@ fn indexes_follow_every_change_of_a_record() {
     let fatima = Owner::Member(MemberId(1));
     let mut first = action(1, fatima.clone(), day(20), Some(1));
     store.save(&first).unwrap();
-    store.save(&action(2, Owner::Member(MemberId(2)), day(15), Some(1))).unwrap();
-    store.save(&action(3, Owner::Other("moeder".into()), day(25), None)).unwrap();
+    store
+        .save(&action(2, Owner::Member(MemberId(2)), day(15), Some(1)))
+        .unwrap();
+    store
+        .save(&action(3, Owner::Other("moeder".into()), day(25), None))
+        .unwrap();
     let ids = |actions: Vec<Action>| actions.iter().map(|a| a.id.0).collect::<Vec<_>>();
-    assert_eq!(ids(store.open_actions(None).unwrap()), [2, 1, 3], "by due date");
-    assert_eq!(ids(store.open_actions(Some(Some(MemberId(1)))).unwrap()), [1]);
+    assert_eq!(
+        ids(store.open_actions(None).unwrap()),
+        [2, 1, 3],
+        "by due date"
+    );
+    assert_eq!(
+        ids(store.open_actions(Some(Some(MemberId(1)))).unwrap()),
+        [1]
+    );
     assert_eq!(ids(store.open_actions(Some(None)).unwrap()), [3]);
     assert_eq!(ids(store.open_actions_due_before(day(20)).unwrap()), [2]);
 
@@ -248,7 +291,11 @@ fn indexes_follow_every_change_of_a_record() {
     first.status = ActionStatus::Done { on: day(6) };
     store.save(&first).unwrap();
     assert_eq!(ids(store.open_actions(None).unwrap()), [2, 3]);
-    assert_eq!(ids(store.actions_of_member(MemberId(1)).unwrap()), [1], "still owned");
+    assert_eq!(
+        ids(store.actions_of_member(MemberId(1)).unwrap()),
+        [1],
+        "still owned"
+    );
 
     // Another owner moves it between owners.
     first.owner = Owner::Member(MemberId(2));
@@ -332,7 +379,8 @@ fn migration_steps_run_in_order_and_record_each_version() {
     let dir = TempDir::new().unwrap();
     let db = sled::open(dir.path().join("db")).unwrap();
     let meta = db.open_tree(TreeId::Meta.name()).unwrap();
-    meta.insert(schema::VERSION_KEY, &1u32.to_be_bytes()).unwrap();
+    meta.insert(schema::VERSION_KEY, &1u32.to_be_bytes())
+        .unwrap();
     let steps = [
         schema::Step {
             from: 2,
@@ -360,7 +408,10 @@ fn migration_steps_run_in_order_and_record_each_version() {
         schema::migrate(&db, 3, 5, &steps),
         Err(StoreError::NoMigration { from: 3 })
     ));
-    assert!(matches!(schema::migrate(&db, 4, 3, &steps), Err(StoreError::Newer { .. })));
+    assert!(matches!(
+        schema::migrate(&db, 4, 3, &steps),
+        Err(StoreError::Newer { .. })
+    ));
     assert!(schema::STEPS.is_empty() || schema::STEPS.iter().all(|s| s.from < schema::CURRENT));
 }
 
@@ -372,10 +423,16 @@ fn a_foreign_database_is_refused_and_left_alone() {
         db.insert("someone", "else").unwrap();
         db.flush().unwrap();
     }
-    assert!(matches!(Store::open(dir.path()), Err(StoreError::Foreign(_))));
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Foreign(_))
+    ));
     let db = sled::open(dir.path().join("db")).unwrap();
     assert_eq!(db.get("someone").unwrap().unwrap().as_ref(), b"else");
-    assert!(db.open_tree(TreeId::Meta.name()).unwrap().is_empty(), "not stamped");
+    assert!(
+        db.open_tree(TreeId::Meta.name()).unwrap().is_empty(),
+        "not stamped"
+    );
 }
 
 #[test]
@@ -423,12 +480,22 @@ fn no_name_is_ever_part_of_a_key() {
     let store = open(&dir);
     store.save(&pupil(1, "Zeynep", "Yıldız")).unwrap();
     store.save(&case(1, 1)).unwrap();
-    store.save(&action(1, Owner::Other("oma Yıldız".into()), day(20), Some(1))).unwrap();
+    store
+        .save(&action(
+            1,
+            Owner::Other("oma Yıldız".into()),
+            day(20),
+            Some(1),
+        ))
+        .unwrap();
     for tree in &store.trees {
         for item in tree.iter() {
             let (key, _) = item.unwrap();
             let text = String::from_utf8_lossy(&key).to_lowercase();
-            assert!(!text.contains("zeynep") && !text.contains("yıldız") && !text.contains("oma"), "{text}");
+            assert!(
+                !text.contains("zeynep") && !text.contains("yıldız") && !text.contains("oma"),
+                "{text}"
+            );
         }
     }
 }

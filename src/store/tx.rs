@@ -65,7 +65,8 @@ impl<'s> Tx<'s> {
                 self.set_search(R::TREE, id, Some(fold(&text)))?;
             }
         }
-        self.writes.insert((R::TREE, key), Write::Put(codec::encode(record)));
+        self.writes
+            .insert((R::TREE, key), Write::Put(codec::encode(record)));
         Ok(())
     }
 
@@ -118,7 +119,10 @@ impl<'s> Tx<'s> {
 
     fn replace_entries(&mut self, old: &[IndexEntry], new: &[IndexEntry]) {
         for stale in old {
-            if !new.iter().any(|e| e.tree == stale.tree && e.key == stale.key) {
+            if !new
+                .iter()
+                .any(|e| e.tree == stale.tree && e.key == stale.key)
+            {
                 self.writes
                     .insert((stale.tree, stale.key.clone()), Write::Remove);
             }
@@ -131,7 +135,12 @@ impl<'s> Tx<'s> {
         }
     }
 
-    fn set_search(&mut self, tree: TreeId, id: u64, folded: Option<String>) -> Result<(), StoreError> {
+    fn set_search(
+        &mut self,
+        tree: TreeId,
+        id: u64,
+        folded: Option<String>,
+    ) -> Result<(), StoreError> {
         let key = bucket_key(tree, id);
         if !self.buckets.contains_key(&key) {
             let stored = self.store.search_bucket(&key)?;

@@ -23,7 +23,10 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
     let mut title = vec![Span::styled(t.app_title, bold)];
     if model.demo {
         title.push(Span::raw("   "));
-        title.push(Span::styled(t.dash_demo_banner, Style::new().add_modifier(Modifier::REVERSED)));
+        title.push(Span::styled(
+            t.dash_demo_banner,
+            Style::new().add_modifier(Modifier::REVERSED),
+        ));
     }
     let [title_area, date_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(16)]).areas(header);
@@ -39,7 +42,11 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
     let meeting_lines = match &dashboard.next_meeting {
         Some(next) => vec![
             Line::styled(
-                format!("{} {}", format_day(next.date, model.lang), next.time.format("%H:%M")),
+                format!(
+                    "{} {}",
+                    format_day(next.date, model.lang),
+                    next.time.format("%H:%M")
+                ),
                 bold,
             ),
             Line::from(next.place.clone()),
@@ -61,9 +68,11 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
         school_area,
     );
 
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(format!("{} ({})", t.dash_overdue, dashboard.overdue.len()));
+    let block = Block::new().borders(Borders::TOP).title(format!(
+        "{} ({})",
+        t.dash_overdue,
+        dashboard.overdue.len()
+    ));
     if dashboard.overdue.is_empty() {
         frame.render_widget(Paragraph::new(t.dash_no_overdue).block(block), overdue);
     } else {
@@ -94,7 +103,14 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
             ],
         )
         .header(
-            Row::new([t.col_due, t.col_overdue, t.col_owner, t.col_pupil, t.col_action]).style(bold),
+            Row::new([
+                t.col_due,
+                t.col_overdue,
+                t.col_owner,
+                t.col_pupil,
+                t.col_action,
+            ])
+            .style(bold),
         )
         .block(block);
         frame.render_widget(table, overdue);

@@ -92,6 +92,12 @@ fn dashboard_without_meeting_or_overdue_actions() {
 fn a_tiny_terminal_gets_a_message_not_a_cramped_screen() {
     let terminal = draw(&model(Lang::Nl, false), 10, 3);
     insta::assert_snapshot!(terminal.backend());
-    let text: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
     assert!(text.contains("10×3"), "{text}");
 }

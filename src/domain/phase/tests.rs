@@ -85,7 +85,15 @@ fn the_default_model_has_the_seven_phases_of_the_brief() {
     let ids: Vec<&str> = model.phases().iter().map(Phase::id).collect();
     assert_eq!(
         ids,
-        ["signaal", "beeldvorming", "analyse", "plan", "uitvoering", "evaluatie", "afgesloten"]
+        [
+            "signaal",
+            "beeldvorming",
+            "analyse",
+            "plan",
+            "uitvoering",
+            "evaluatie",
+            "afgesloten"
+        ]
     );
     assert_eq!(model.name("beeldvorming", Lang::Nl), "Beeldvorming");
     assert_eq!(model.name("beeldvorming", Lang::En), "Picture");
@@ -116,7 +124,13 @@ fn every_phase_refuses_to_move_forward_until_its_requirements_are_recorded() {
             );
             record(&mut case, &mut actions, *requirement);
         }
-        assert_eq!(model.check_move(&case, &actions, to.id(), ""), Ok(()), "{} → {}", from.id(), to.id());
+        assert_eq!(
+            model.check_move(&case, &actions, to.id(), ""),
+            Ok(()),
+            "{} → {}",
+            from.id(),
+            to.id()
+        );
     }
 }
 
@@ -148,7 +162,11 @@ fn skipping_ahead_needs_everything_of_the_phases_passed() {
     let model = PhaseModel::default();
     let mut case = bare_case("signaal");
     let mut actions = Vec::new();
-    for requirement in [Requirement::SignalledBy, Requirement::Question, Requirement::Consent] {
+    for requirement in [
+        Requirement::SignalledBy,
+        Requirement::Question,
+        Requirement::Consent,
+    ] {
         record(&mut case, &mut actions, requirement);
     }
     assert_eq!(
@@ -196,7 +214,10 @@ fn a_dropped_action_does_not_count_for_the_plan() {
 fn odd_moves_are_refused_plainly() {
     let model = PhaseModel::default();
     let case = bare_case("analyse");
-    assert_eq!(model.check_move(&case, &[], "analyse", "x"), Err(MoveRefused::AlreadyThere));
+    assert_eq!(
+        model.check_move(&case, &[], "analyse", "x"),
+        Err(MoveRefused::AlreadyThere)
+    );
     assert_eq!(
         model.check_move(&case, &[], "nergens", "x"),
         Err(MoveRefused::UnknownPhase("nergens".into()))
@@ -221,12 +242,19 @@ name = { nl = "Klaar", en = "Done" }
 requires_on_entry = ["closing_reason"]
 "#;
     let model = PhaseModel::parse(text, "school.toml").unwrap();
-    assert_eq!(model.name("melding", Lang::En), "Melding", "one name for both languages");
+    assert_eq!(
+        model.name("melding", Lang::En),
+        "Melding",
+        "one name for both languages"
+    );
     assert_eq!(model.name("klaar", Lang::En), "Done");
     let mut case = bare_case("melding");
     assert_eq!(
         model.check_move(&case, &[], "klaar", ""),
-        Err(MoveRefused::Missing(vec![Requirement::Question, Requirement::ClosingReason]))
+        Err(MoveRefused::Missing(vec![
+            Requirement::Question,
+            Requirement::ClosingReason
+        ]))
     );
     case.question = "Waarom is hij zo stil?".into();
     case.closing_reason = "Opgelost".into();
@@ -237,12 +265,36 @@ requires_on_entry = ["closing_reason"]
 #[test]
 fn broken_model_files_are_refused_with_file_line_and_reason() {
     let cases: &[(&str, usize, &str)] = &[
-        ("[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"b\"\nname = \"B\"\nrequires = [\"hypothesen\"]\n", 7, "unknown variant"),
-        ("[[phase]]\nid = \"a\"\nname = \"A\"\n\n[[phase]]\nid = \"a\"\nname = \"B\"\n", 6, "appears twice"),
-        ("[[phase]]\nid = \"a\"\nname = \"A\"\n", 1, "at least two phases"),
-        ("[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"B c\"\nname = \"B\"\n", 5, "lowercase"),
-        ("[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"b\"\nname = \"\"\n", 5, "empty name"),
-        ("[[phase]]\nid = \"a\"\nname = \"A\"\ncolour = \"red\"\n[[phase]]\nid = \"b\"\nname = \"B\"\n", 4, "unknown field"),
+        (
+            "[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"b\"\nname = \"B\"\nrequires = [\"hypothesen\"]\n",
+            7,
+            "unknown variant",
+        ),
+        (
+            "[[phase]]\nid = \"a\"\nname = \"A\"\n\n[[phase]]\nid = \"a\"\nname = \"B\"\n",
+            6,
+            "appears twice",
+        ),
+        (
+            "[[phase]]\nid = \"a\"\nname = \"A\"\n",
+            1,
+            "at least two phases",
+        ),
+        (
+            "[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"B c\"\nname = \"B\"\n",
+            5,
+            "lowercase",
+        ),
+        (
+            "[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"b\"\nname = \"\"\n",
+            5,
+            "empty name",
+        ),
+        (
+            "[[phase]]\nid = \"a\"\nname = \"A\"\ncolour = \"red\"\n[[phase]]\nid = \"b\"\nname = \"B\"\n",
+            4,
+            "unknown field",
+        ),
         ("[[phase]]\nid = \"a\"\nname = \"A\n", 3, ""),
     ];
     for (text, line, reason) in cases {
