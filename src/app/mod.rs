@@ -10,6 +10,15 @@ pub use terminal::{run, run_demo};
 use crate::i18n::Lang;
 use crate::query::dashboard::Dashboard;
 
+/// How the screen was asked for on the command line.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub theme: Option<String>,
+    pub demo: bool,
+}
+
 /// Everything a frame is drawn from.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -18,6 +27,8 @@ pub struct Model {
     /// A throwaway demo database: the screen says so.
     pub demo: bool,
     pub dashboard: Dashboard,
+    /// A message for the status bar, such as a theme file that could not be read.
+    pub notice: Option<String>,
 }
 
 /// Scroll and selection: screen state, kept apart from the data.

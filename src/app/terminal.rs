@@ -1,40 +1,50 @@
 //! The small synchronous loop: draw, read one event, update, apply effects.
 
-use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use super::{Effect, Model, View, action_for, update};
+use super::{Effect, Model, Settings, View, action_for, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
 use crate::query::dashboard;
 use crate::store::Store;
+use crate::ui::theme::{self, Theme};
 
-pub fn run(
-    store: &Store,
-    model: &PhaseModel,
-    lang: Lang,
-    today: NaiveDate,
-    demo: bool,
-) -> Result<()> {
+pub fn run(store: &Store, model: &PhaseModel, settings: Settings) -> Result<()> {
+    let (theme, theme_error) = load_theme(settings.theme.as_deref());
     let state = Model {
-        lang,
-        today,
-        demo,
-        dashboard: dashboard::load(store, model, today)?,
+        lang: settings.lang,
+        today: settings.today,
+        demo: settings.demo,
+        dashboard: dashboard::load(store, model, settings.today)?,
+        notice: theme_error.map(|err| (settings.lang.texts().err_theme)(&err.to_string())),
     };
     // try_init restores the terminal on a panic too, before our one-line message.
     let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
-    let outcome = event_loop(&mut terminal, &state);
+    let outcome = event_loop(&mut terminal, &state, &theme);
     ratatui::restore();
     outcome
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &Model) -> Result<()> {
+/// The chosen theme, or monochrome when the terminal or the person asks for no colour. A broken
+/// theme file falls back to the default and the error is shown on screen.
+fn load_theme(chosen: Option<&str>) -> (Theme, Option<theme::ThemeError>) {
+    let no_color = std::env::var("NO_COLOR").ok();
+    let term = std::env::var("TERM").ok();
+    let name = if theme::wants_monochrome(no_color.as_deref(), term.as_deref()) {
+        theme::MONOCHROME
+    } else {
+        chosen.unwrap_or(theme::DEFAULT)
+    };
+    let user_dir = directories::ProjectDirs::from("nl", "otter", "otter")
+        .map(|dirs| dirs.config_dir().join("themes"));
+    theme::load(name, user_dir.as_deref())
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &Model, theme: &Theme) -> Result<()> {
     let mut view = View::default();
     loop {
         terminal
-            .draw(|frame| crate::ui::render(frame, model, &view))
+            .draw(|frame| crate::ui::render(frame, model, &view, theme))
             .map_err(Error::Terminal)?;
         let Event::Key(key) = event::read().map_err(Error::Terminal)? else {
             continue;
@@ -52,12 +62,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &Model) -> Result<
 }
 
 /// A fresh demo school in a temporary folder, removed when otter closes.
-pub fn run_demo(lang: Lang, today: NaiveDate) -> Result<()> {
+pub fn run_demo(settings: Settings) -> Result<()> {
     let dir = tempfile::Builder::new()
         .prefix("otter-demo-")
         .tempdir()
         .map_err(|err| Error::Store(err.into()))?;
     let store = Store::open(dir.path())?;
-    crate::demo::fill(&store, crate::cli::Scale::School, today)?;
-    run(&store, &PhaseModel::default(), lang, today, true)
+    crate::demo::fill(&store, crate::cli::Scale::School, settings.today)?;
+    run(&store, &PhaseModel::default(), settings)
 }

@@ -22,6 +22,7 @@ fn model(overdue: usize) -> Model {
             overdue: (1..=overdue as u64).map(row).collect(),
             ..Dashboard::default()
         },
+        notice: None,
     }
 }
 

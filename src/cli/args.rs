@@ -21,6 +21,8 @@ pub struct Cli {
     pub lang: Lang,
     #[arg(long, global = true)]
     pub json: bool,
+    #[arg(long, global = true, env = "OTTER_THEME", value_name = "NAME")]
+    pub theme: Option<String>,
     /// Open the screen on a fresh, temporary demo database.
     #[arg(long)]
     pub demo: bool,
@@ -78,6 +80,7 @@ pub fn command(t: &Texts) -> clap::Command {
     cmd = arg_help(cmd, "data_dir", t.help_data_dir);
     cmd = arg_help(cmd, "lang", t.help_lang);
     cmd = arg_help(cmd, "json", t.help_json);
+    cmd = arg_help(cmd, "theme", t.help_theme);
     cmd = arg_help(cmd, "demo", t.help_open_demo);
     cmd.mut_subcommand("demo", |c| {
         arg_help(c.about(t.help_demo), "scale", t.help_scale)

@@ -111,14 +111,20 @@ fn phase_model(data_dir: &Path) -> Result<PhaseModel> {
 pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     let lang = cli.lang;
     let t = lang.texts();
+    let screen = crate::app::Settings {
+        lang,
+        today,
+        theme: cli.theme.clone(),
+        demo: cli.demo,
+    };
     if cli.demo && cli.command.is_none() {
-        return crate::app::run_demo(lang, today);
+        return crate::app::run_demo(screen);
     }
     // A school's broken model file is reported whatever the command, not only when a phase
     // happens to be shown.
     let model = phase_model(data_dir)?;
     let Some(command) = cli.command else {
-        return crate::app::run(&Store::open(data_dir)?, &model, lang, today, false);
+        return crate::app::run(&Store::open(data_dir)?, &model, screen);
     };
     let store = Store::open(data_dir)?;
     let mut out = std::io::stdout().lock();

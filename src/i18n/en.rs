@@ -107,6 +107,7 @@ pub const EN: Texts = Texts {
     help_lang: "Language of otter: nl or en",
     help_json: "Print JSON",
     help_open_demo: "Open otter on a new, temporary demo database",
+    help_theme: "Colour theme: donker (dark), beamer (projector), kleurenblind (colour-blind safe) or mono",
     help_scale: "Size of the demo school: school or large",
     help_open: "Open actions only",
     help_owner: "Only actions of this owner",
@@ -149,6 +150,7 @@ pub const EN: Texts = Texts {
     err_terminal: |detail| format!("The terminal could not be used: {detail}"),
     err_phase_model: |detail| format!("The phase model is invalid: {detail}"),
     err_usage: |detail| format!("Invalid use: {detail}. See otter --help."),
+    err_theme: |detail| format!("Theme not loaded, using the default: {detail}"),
     err_internal: |place| {
         format!(
             "otter stopped on an internal error ({place}). Everything up to the last keystroke is saved."

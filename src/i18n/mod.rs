@@ -103,6 +103,7 @@ pub struct Texts {
     pub help_lang: &'static str,
     pub help_json: &'static str,
     pub help_open_demo: &'static str,
+    pub help_theme: &'static str,
     pub help_scale: &'static str,
     pub help_open: &'static str,
     pub help_owner: &'static str,
@@ -140,6 +141,8 @@ pub struct Texts {
     pub err_terminal: fn(&str) -> String,
     #[serde(skip)]
     pub err_phase_model: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_theme: fn(&str) -> String,
     #[serde(skip)]
     pub err_internal: fn(&str) -> String,
     #[serde(skip)]

@@ -107,6 +107,7 @@ pub const NL: Texts = Texts {
     help_lang: "Taal van otter: nl of en",
     help_json: "Uitvoer als JSON",
     help_open_demo: "Open otter op een nieuwe, tijdelijke demodatabase",
+    help_theme: "Kleurenthema: donker, beamer, kleurenblind of mono",
     help_scale: "Grootte van de demoschool: school of large",
     help_open: "Alleen open actiepunten",
     help_owner: "Alleen actiepunten van deze eigenaar",
@@ -153,6 +154,7 @@ pub const NL: Texts = Texts {
     err_terminal: |detail| format!("Het scherm kon niet worden gebruikt: {detail}"),
     err_phase_model: |detail| format!("Het fasemodel is ongeldig: {detail}"),
     err_usage: |detail| format!("Ongeldige aanroep: {detail}. Zie otter --help."),
+    err_theme: |detail| format!("Thema niet geladen, standaardthema gebruikt: {detail}"),
     err_internal: |place| {
         format!(
             "otter is gestopt door een interne fout ({place}). Alles tot de laatste toetsaanslag is bewaard."

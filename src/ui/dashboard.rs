@@ -2,14 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
+use super::theme::Theme;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 
-pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
+pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
     let t = model.lang.texts();
     let [header, top, overdue, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -19,25 +19,26 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
     ])
     .areas(area);
 
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    let mut title = vec![Span::styled(t.app_title, bold)];
+    let mut title = vec![Span::styled(t.app_title, theme.style("ui.title"))];
     if model.demo {
         title.push(Span::raw("   "));
-        title.push(Span::styled(
-            t.dash_demo_banner,
-            Style::new().add_modifier(Modifier::REVERSED),
-        ));
+        title.push(Span::styled(t.dash_demo_banner, theme.style("ui.warning")));
     }
     let [title_area, date_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(16)]).areas(header);
     frame.render_widget(Line::from(title), title_area);
     frame.render_widget(
-        Line::from(format_day(model.today, model.lang)).right_aligned(),
+        Line::styled(format_day(model.today, model.lang), theme.style("ui.text")).right_aligned(),
         date_area,
     );
 
     let [meeting_area, school_area] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(top);
+    let panel = |title: &'static str| {
+        Block::bordered()
+            .border_style(theme.style("ui.border"))
+            .title(Span::styled(title, theme.style("ui.header")))
+    };
     let dashboard = &model.dashboard;
     let meeting_lines = match &dashboard.next_meeting {
         Some(next) => vec![
@@ -47,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
                     format_day(next.date, model.lang),
                     next.time.format("%H:%M")
                 ),
-                bold,
+                theme.style("ui.title"),
             ),
             Line::from(next.place.clone()),
             Line::from((t.count_cases)(next.cases)),
@@ -55,7 +56,9 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
         None => vec![Line::from(t.dash_no_meeting)],
     };
     frame.render_widget(
-        Paragraph::new(meeting_lines).block(Block::bordered().title(t.dash_next_meeting)),
+        Paragraph::new(meeting_lines)
+            .style(theme.style("ui.text"))
+            .block(panel(t.dash_next_meeting)),
         meeting_area,
     );
     let school_lines = vec![
@@ -64,17 +67,26 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
         Line::from(format!("OT: {}", dashboard.members)),
     ];
     frame.render_widget(
-        Paragraph::new(school_lines).block(Block::bordered().title(t.dash_school)),
+        Paragraph::new(school_lines)
+            .style(theme.style("ui.text"))
+            .block(panel(t.dash_school)),
         school_area,
     );
 
-    let block = Block::new().borders(Borders::TOP).title(format!(
-        "{} ({})",
-        t.dash_overdue,
-        dashboard.overdue.len()
-    ));
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.style("ui.border"))
+        .title(Span::styled(
+            format!("{} ({})", t.dash_overdue, dashboard.overdue.len()),
+            theme.style("ui.header"),
+        ));
     if dashboard.overdue.is_empty() {
-        frame.render_widget(Paragraph::new(t.dash_no_overdue).block(block), overdue);
+        frame.render_widget(
+            Paragraph::new(t.dash_no_overdue)
+                .style(theme.style("ui.text.dim"))
+                .block(block),
+            overdue,
+        );
     } else {
         // Only the rows that fit are built: a large school has thousands.
         let visible = usize::from(overdue.height.saturating_sub(2));
@@ -86,11 +98,13 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
             .map(|row| {
                 Row::new([
                     Cell::from(format_day(row.due, model.lang)),
-                    Cell::from((t.days_overdue)(row.days_overdue)),
+                    Cell::from((t.days_overdue)(row.days_overdue))
+                        .style(theme.style("action.overdue")),
                     Cell::from(row.owner.clone()),
                     Cell::from(row.pupil.clone()),
                     Cell::from(row.text.clone()),
                 ])
+                .style(theme.style("ui.text"))
             });
         let table = Table::new(
             rows,
@@ -110,13 +124,14 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View) {
                 t.col_pupil,
                 t.col_action,
             ])
-            .style(bold),
+            .style(theme.style("ui.header")),
         )
         .block(block);
         frame.render_widget(table, overdue);
     }
-    frame.render_widget(
-        Line::styled(t.dash_keys, Style::new().add_modifier(Modifier::DIM)),
-        footer,
-    );
+    let status = match &model.notice {
+        Some(notice) => Line::styled(notice.clone(), theme.style("ui.error")),
+        None => Line::styled(t.dash_keys, theme.style("ui.text.dim")),
+    };
+    frame.render_widget(status, footer);
 }

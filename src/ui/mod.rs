@@ -2,30 +2,35 @@
 //! touches the store, so every screen can be snapshot-tested.
 
 mod dashboard;
+pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::{Model, View};
+use theme::Theme;
 
 /// Below this otter says so instead of drawing a cramped screen.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-pub fn render(frame: &mut Frame, model: &Model, view: &View) {
+pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme) {
     let area = frame.area();
+    // The whole frame is painted, or a dark theme shows only behind some widgets.
+    frame.render_widget(Block::new().style(theme.style("ui.background")), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let message = (model.lang.texts().too_small)(area.width, area.height);
         frame.render_widget(
             Paragraph::new(message)
+                .style(theme.style("ui.warning"))
                 .alignment(Alignment::Center)
                 .wrap(Wrap { trim: true }),
             area,
         );
         return;
     }
-    dashboard::render(frame, area, model, view);
+    dashboard::render(frame, area, model, view, theme);
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::render;
+use super::theme::{self, Theme};
 use crate::app::{Model, View};
 use crate::domain::{ActionStatus, MeetingKind, MeetingState};
 use crate::i18n::Lang;
@@ -54,13 +55,19 @@ fn model(lang: Lang, demo: bool) -> Model {
             }),
             overdue,
         },
+        notice: None,
     }
 }
 
 fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
+    draw_with(model, width, height, theme::DEFAULT)
+}
+
+fn draw_with(model: &Model, width: u16, height: u16, theme: &str) -> Terminal<TestBackend> {
+    let theme = Theme::builtin(theme).unwrap();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| render(frame, model, &View::default()))
+        .draw(|frame| render(frame, model, &View::default(), &theme))
         .unwrap();
     terminal
 }
@@ -100,4 +107,33 @@ fn a_tiny_terminal_gets_a_message_not_a_cramped_screen() {
         .map(|c| c.symbol())
         .collect();
     assert!(text.contains("10×3"), "{text}");
+}
+
+#[test]
+fn a_broken_theme_is_named_in_the_status_line() {
+    let mut broken = model(Lang::Nl, false);
+    broken.notice =
+        Some("Thema niet geladen, standaardthema gebruikt: beamer.toml:4: unknown colour".into());
+    let terminal = draw(&broken, 80, 24);
+    let last: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_string())
+        .collect();
+    assert!(
+        last.starts_with("Thema niet geladen, standaardthema gebruikt: beamer.toml:4"),
+        "{last}"
+    );
+}
+
+#[test]
+fn overdue_days_take_the_theme_style_in_every_theme() {
+    for name in theme::builtin_names() {
+        let theme = Theme::builtin(name).unwrap();
+        let terminal = draw_with(&model(Lang::Nl, false), 80, 24, name);
+        // Row 9 is the first overdue action; its "te laat" cell starts at column 15.
+        let cell = &terminal.backend().buffer()[(15, 9)];
+        assert_eq!(cell.symbol(), "2", "{name}");
+        let expected = theme.style("action.overdue");
+        assert_eq!(cell.fg, expected.fg.unwrap_or(cell.fg), "{name}");
+        assert!(cell.modifier.contains(expected.add_modifier), "{name}");
+    }
 }
