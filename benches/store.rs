@@ -22,7 +22,8 @@ fn persisted_note_edit(c: &mut Criterion) {
     c.bench_function("note keystroke saved and flushed", |b| {
         b.iter(|| {
             typed += 1;
-            note.text.push(if typed.is_multiple_of(7) { ' ' } else { 'ë' });
+            note.text
+                .push(if typed.is_multiple_of(7) { ' ' } else { 'ë' });
             if note.text.len() > 2_000 {
                 note.text.clear();
             }

@@ -83,7 +83,9 @@ impl Error {
             Error::NoOwner(name) => (t.err_no_owner)(name),
             Error::Empty(Field::Name) => (t.err_empty)(t.field_name),
             Error::Empty(Field::Query) => (t.err_empty)(t.field_query),
-            Error::Date(DateError::Impossible(text) | DateError::Unrecognised(text)) => (t.err_date)(text),
+            Error::Date(DateError::Impossible(text) | DateError::Unrecognised(text)) => {
+                (t.err_date)(text)
+            }
             Error::Date(other) => (t.err_date)(&other.to_string()),
             Error::NoDataDir => (t.err_no_data_dir)(),
             Error::Terminal(io) => (t.err_terminal)(&io.to_string()),
