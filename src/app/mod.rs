@@ -1,6 +1,7 @@
 //! The screen's state machine: messages in, state and effects out. The terminal loop in
 //! `terminal` feeds it keys and draws `ui::render` of its state.
 
+pub mod keymap;
 mod terminal;
 
 use chrono::NaiveDate;
@@ -31,18 +32,28 @@ pub struct Model {
     pub notice: Option<String>,
 }
 
-/// Scroll and selection: screen state, kept apart from the data.
+/// Scroll, selection and overlays: screen state, kept apart from the data.
 #[derive(Debug, Clone, Default)]
 pub struct View {
     pub overdue_offset: usize,
+    /// The `?` overlay with the keys of the screen in front.
+    pub help: bool,
 }
 
-/// What a person can do on this screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
+/// and the catalog describe them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
+    Help,
     Down,
     Up,
+}
+
+impl Action {
+    /// In the order the help overlay lists them; the catalog's `actions` follows it.
+    pub const ALL: [Action; 4] = [Action::Up, Action::Down, Action::Help, Action::Quit];
 }
 
 /// What the loop must do after an update.
@@ -52,8 +63,17 @@ pub enum Effect {
 }
 
 pub fn update(model: &Model, view: &mut View, action: Action) -> Vec<Effect> {
+    // With the overlay open, any key closes it; Ctrl-c still quits.
+    if view.help && action != Action::Quit {
+        view.help = false;
+        return Vec::new();
+    }
     match action {
         Action::Quit => vec![Effect::Quit],
+        Action::Help => {
+            view.help = true;
+            Vec::new()
+        }
         Action::Down => {
             let last = model.dashboard.overdue.len().saturating_sub(1);
             view.overdue_offset = (view.overdue_offset + 1).min(last);
@@ -63,18 +83,6 @@ pub fn update(model: &Model, view: &mut View, action: Action) -> Vec<Effect> {
             view.overdue_offset = view.overdue_offset.saturating_sub(1);
             Vec::new()
         }
-    }
-}
-
-/// The keymap of the start screen.
-pub fn action_for(key: ratatui::crossterm::event::KeyEvent) -> Option<Action> {
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-    match (key.code, key.modifiers) {
-        (KeyCode::Char('c'), KeyModifiers::CONTROL) => Some(Action::Quit),
-        (KeyCode::Char('q') | KeyCode::Esc, _) => Some(Action::Quit),
-        (KeyCode::Down | KeyCode::Char('j'), _) => Some(Action::Down),
-        (KeyCode::Up | KeyCode::Char('k'), _) => Some(Action::Up),
-        _ => None,
     }
 }
 

@@ -2,7 +2,8 @@
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use super::{Effect, Model, Settings, View, action_for, update};
+use super::keymap::{Context, Keymap};
+use super::{Effect, Model, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
 use crate::query::dashboard;
@@ -42,9 +43,10 @@ fn load_theme(chosen: Option<&str>) -> (Theme, Option<theme::ThemeError>) {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &Model, theme: &Theme) -> Result<()> {
     let mut view = View::default();
+    let keymap = Keymap::default();
     loop {
         terminal
-            .draw(|frame| crate::ui::render(frame, model, &view, theme))
+            .draw(|frame| crate::ui::render(frame, model, &view, theme, &keymap))
             .map_err(Error::Terminal)?;
         let Event::Key(key) = event::read().map_err(Error::Terminal)? else {
             continue;
@@ -52,7 +54,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &Model, theme: &Th
         if key.kind != KeyEventKind::Press {
             continue;
         }
-        let Some(action) = action_for(key) else {
+        let Some(action) = keymap.action(Context::Dashboard, key) else {
             continue;
         };
         if update(model, &mut view, action).contains(&Effect::Quit) {

@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::keymap::{Context, Keymap};
 use super::*;
 use crate::query::actions::ActionRow;
 
@@ -28,12 +29,13 @@ fn model(overdue: usize) -> Model {
 
 #[test]
 fn quitting_is_one_key_and_needs_no_question() {
+    let keymap = Keymap::default();
     for key in [
         KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
         KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
         KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
     ] {
-        let action = action_for(key).unwrap();
+        let action = keymap.action(Context::Dashboard, key).unwrap();
         assert_eq!(
             update(&model(0), &mut View::default(), action),
             vec![Effect::Quit]
@@ -51,6 +53,17 @@ fn scrolling_stays_within_the_list() {
     assert_eq!(view.overdue_offset, 2);
     update(&model, &mut view, Action::Up);
     assert_eq!(view.overdue_offset, 1);
-    let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
-    assert_eq!(action_for(j), Some(Action::Down));
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it_but_ctrl_c_still_quits() {
+    let model = model(3);
+    let mut view = View::default();
+    update(&model, &mut view, Action::Help);
+    assert!(view.help);
+    assert_eq!(update(&model, &mut view, Action::Down), vec![]);
+    assert!(!view.help);
+    assert_eq!(view.overdue_offset, 0, "the closing key does nothing else");
+    update(&model, &mut view, Action::Help);
+    assert_eq!(update(&model, &mut view, Action::Quit), vec![Effect::Quit]);
 }

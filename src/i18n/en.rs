@@ -38,6 +38,12 @@ pub const EN: Texts = Texts {
         "feedback to the parents",
         "the closing reason",
     ],
+    actions: [
+        "up",
+        "down",
+        "show this help",
+        "quit (everything is already saved)",
+    ],
     consent_unknown: "not asked yet",
     consent_yes: "yes",
     consent_no: "no",
@@ -87,13 +93,14 @@ pub const EN: Texts = Texts {
     demo_filling: "Creating the demo school…",
     no_terminal_demo_note: "Note: this is a temporary demo database; changes disappear when otter closes.",
 
+    help_title: "Keys",
     app_title: "otter · support team",
     dash_next_meeting: "Next OT",
     dash_no_meeting: "No OT is planned.",
     dash_overdue: "Overdue actions",
     dash_no_overdue: "No overdue actions.",
     dash_school: "School",
-    dash_keys: "q or Ctrl-c quit (everything is already saved)",
+    dash_keys: "? keys · q or Ctrl-c quit (everything is already saved)",
     dash_demo_banner: "DEMO · fictional school · nothing is kept",
 
     about: "otter runs the support team (OT) of a primary school: agenda, cases, actions and minutes.",

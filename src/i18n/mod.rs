@@ -34,6 +34,8 @@ pub struct Texts {
     pub levels: [&'static str; 5],
     /// In the order of `Requirement::ALL`.
     pub requirements: [&'static str; 14],
+    /// What each `app::Action` does, in the order of `Action::ALL`.
+    pub actions: [&'static str; 4],
     pub consent_unknown: &'static str,
     pub consent_yes: &'static str,
     pub consent_no: &'static str,
@@ -83,6 +85,7 @@ pub struct Texts {
     pub demo_filling: &'static str,
     pub no_terminal_demo_note: &'static str,
 
+    pub help_title: &'static str,
     pub app_title: &'static str,
     pub dash_next_meeting: &'static str,
     pub dash_no_meeting: &'static str,
@@ -161,6 +164,14 @@ impl Texts {
     pub fn role(&self, role: Role) -> &'static str {
         let index = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
         self.roles[index]
+    }
+
+    pub fn action(&self, action: crate::app::Action) -> &'static str {
+        let index = crate::app::Action::ALL
+            .iter()
+            .position(|a| *a == action)
+            .unwrap_or(0);
+        self.actions[index]
     }
 
     pub fn requirement(&self, requirement: Requirement) -> &'static str {

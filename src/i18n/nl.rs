@@ -38,6 +38,12 @@ pub const NL: Texts = Texts {
         "terugkoppeling aan ouders",
         "de reden van afsluiten",
     ],
+    actions: [
+        "omhoog",
+        "omlaag",
+        "deze hulp tonen",
+        "stoppen (alles is al bewaard)",
+    ],
     consent_unknown: "nog niet gevraagd",
     consent_yes: "ja",
     consent_no: "nee",
@@ -87,13 +93,14 @@ pub const NL: Texts = Texts {
     demo_filling: "Demoschool wordt aangemaakt…",
     no_terminal_demo_note: "Let op: dit is een tijdelijke demodatabase; wijzigingen verdwijnen bij afsluiten.",
 
+    help_title: "Toetsen",
     app_title: "otter · ondersteuningsteam",
     dash_next_meeting: "Volgende OT",
     dash_no_meeting: "Er is geen OT gepland.",
     dash_overdue: "Actiepunten over datum",
     dash_no_overdue: "Geen actiepunten over datum.",
     dash_school: "School",
-    dash_keys: "q of Ctrl-c stoppen (alles is al bewaard)",
+    dash_keys: "? toetsen · q of Ctrl-c stoppen (alles is al bewaard)",
     dash_demo_banner: "DEMO · fictieve school · niets wordt bewaard",
 
     about: "otter leidt het ondersteuningsteam (OT) van een basisschool: agenda, casussen, actiepunten en verslagen.",

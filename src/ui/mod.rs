@@ -2,12 +2,14 @@
 //! touches the store, so every screen can be snapshot-tested.
 
 mod dashboard;
+mod help;
 pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::app::keymap::{Context, Keymap};
 use crate::app::{Model, View};
 use theme::Theme;
 
@@ -15,7 +17,7 @@ use theme::Theme;
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme) {
+pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) {
     let area = frame.area();
     // The whole frame is painted, or a dark theme shows only behind some widgets.
     frame.render_widget(Block::new().style(theme.style("ui.background")), area);
@@ -31,6 +33,10 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme) {
         return;
     }
     dashboard::render(frame, area, model, view, theme);
+    if view.help {
+        let bindings = keymap.bindings(Context::Dashboard);
+        help::render(frame, area, &bindings, model.lang.texts(), theme);
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use ratatui::backend::TestBackend;
 
 use super::render;
 use super::theme::{self, Theme};
+use crate::app::keymap::Keymap;
 use crate::app::{Model, View};
 use crate::domain::{ActionStatus, MeetingKind, MeetingState};
 use crate::i18n::Lang;
@@ -64,10 +65,20 @@ fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
 }
 
 fn draw_with(model: &Model, width: u16, height: u16, theme: &str) -> Terminal<TestBackend> {
+    draw_view(model, &View::default(), width, height, theme)
+}
+
+fn draw_view(
+    model: &Model,
+    view: &View,
+    width: u16,
+    height: u16,
+    theme: &str,
+) -> Terminal<TestBackend> {
     let theme = Theme::builtin(theme).unwrap();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| render(frame, model, &View::default(), &theme))
+        .draw(|frame| render(frame, model, view, &theme, &Keymap::default()))
         .unwrap();
     terminal
 }
@@ -136,4 +147,26 @@ fn overdue_days_take_the_theme_style_in_every_theme() {
         assert_eq!(cell.fg, expected.fg.unwrap_or(cell.fg), "{name}");
         assert!(cell.modifier.contains(expected.add_modifier), "{name}");
     }
+}
+
+#[test]
+fn help_overlay_80x24_nl() {
+    let view = View {
+        help: true,
+        ..View::default()
+    };
+    insta::assert_snapshot!(
+        draw_view(&model(Lang::Nl, false), &view, 80, 24, theme::DEFAULT).backend()
+    );
+}
+
+#[test]
+fn help_overlay_160x48_en() {
+    let view = View {
+        help: true,
+        ..View::default()
+    };
+    insta::assert_snapshot!(
+        draw_view(&model(Lang::En, false), &view, 160, 48, theme::DEFAULT).backend()
+    );
 }
