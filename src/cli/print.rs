@@ -139,7 +139,7 @@ pub fn meetings(out: &mut impl Write, rows: &[MeetingRow], lang: Lang) -> io::Re
             t.col_date,
             t.col_time,
             t.col_place,
-            "",
+            t.col_kind,
             t.col_state,
             t.col_cases,
         ],
@@ -218,7 +218,7 @@ pub fn dossier(
         writeln!(
             out,
             "{} {} · {} · {} {} · {} {}",
-            t.col_question,
+            t.label_case,
             case.id,
             model.name(&case.phase, lang),
             t.col_level,

@@ -110,9 +110,9 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             rows,
             [
                 Constraint::Length(14),
-                Constraint::Length(9),
-                Constraint::Length(15),
-                Constraint::Length(16),
+                Constraint::Length(10),
+                Constraint::Percentage(20),
+                Constraint::Percentage(18),
                 Constraint::Fill(1),
             ],
         )
