@@ -18,6 +18,8 @@ pub enum Error {
     NoPupil(String),
     #[error("ambiguous {0}")]
     Ambiguous(String, Vec<String>),
+    #[error("no closed meeting {0}")]
+    NoMeeting(String),
     #[error("no owner {0}")]
     NoOwner(String),
     #[error("empty {0:?}")]
@@ -81,6 +83,7 @@ impl Error {
             Error::NoPupil(name) => (t.err_no_pupil)(name),
             Error::Ambiguous(name, candidates) => (t.err_ambiguous)(name, &candidates.join(", ")),
             Error::NoOwner(name) => (t.err_no_owner)(name),
+            Error::NoMeeting(id) => (t.err_no_meeting)(id),
             Error::Empty(Field::Name) => (t.err_empty)(t.field_name),
             Error::Empty(Field::Query) => (t.err_empty)(t.field_query),
             Error::Date(DateError::Impossible(text) | DateError::Unrecognised(text)) => {

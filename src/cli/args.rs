@@ -58,6 +58,24 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
     },
+    #[command(subcommand)]
+    Export(Export),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Export {
+    Minutes {
+        /// A meeting number, or `last` for the most recent closed meeting.
+        #[arg(long, default_value = "last", value_name = "ID|last")]
+        meeting: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
 }
 
 #[derive(Debug, Args)]

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
 use crate::store::Store;
-pub use args::{Cli, Command, Scale};
+pub use args::{Cli, Command, Export, Format, Scale};
 
 /// Where a school's own phase model lives, beside its database.
 const PHASE_FILE: &str = "phases.toml";
@@ -199,6 +199,16 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             } else {
                 print::hits(&mut out, &hits, t)
             }
+        }
+        Command::Export(Export::Minutes {
+            meeting,
+            format: Format::Md,
+        }) => {
+            let minutes = query::meetings::minutes(&store, &meeting)?;
+            print::line(
+                &mut out,
+                &crate::export::minutes::markdown(&minutes, &model, lang),
+            )
         }
     };
     // A closed pipe (`otter pupils | head`) is not an error worth a message.

@@ -2,7 +2,9 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use crate::domain::{Meeting, MeetingKind, MeetingState};
-use crate::error::Result;
+
+use crate::domain::{MeetingId, Minutes};
+use crate::error::{Error, Result};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize)]
@@ -48,4 +50,21 @@ pub fn next(store: &Store, today: NaiveDate) -> Result<Option<MeetingRow>> {
         .into_iter()
         .next()
         .filter(|m| m.state != MeetingState::Closed))
+}
+
+/// The fixed minutes of meeting `which`: its number, or `last` for the most recent closed one.
+pub fn minutes(store: &Store, which: &str) -> Result<Minutes> {
+    let not_found = || Error::NoMeeting(which.to_string());
+    let id = if which.eq_ignore_ascii_case("last") || which == "laatste" {
+        store
+            .meetings_by_date()?
+            .iter()
+            .rev()
+            .find(|m| m.state == MeetingState::Closed)
+            .map(|m| m.id)
+            .ok_or_else(not_found)?
+    } else {
+        MeetingId(which.trim().parse().map_err(|_| not_found())?)
+    };
+    store.minutes(id)?.ok_or_else(not_found)
 }

@@ -1,0 +1,115 @@
+use chrono::{NaiveDate, NaiveTime};
+
+use super::*;
+use crate::domain::case::Level;
+use crate::domain::minutes::MinutesItem;
+use crate::domain::{ActionId, CaseEvent, CaseId, MeetingId, MeetingKind};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn minutes() -> Minutes {
+    let action = |id: u64, text: &str| MinutesAction {
+        id: ActionId(id),
+        text: text.into(),
+        owner: "Fatima Benali".into(),
+        due: day(27),
+    };
+    Minutes {
+        meeting: MeetingId(3),
+        date: day(3),
+        time: NaiveTime::from_hms_opt(14, 15, 0).unwrap(),
+        place: "kamer IB".into(),
+        kind: MeetingKind::Regular,
+        chair: "Fatima Benali".into(),
+        present: vec!["Fatima Benali".into(), "Rachid Amezian".into()],
+        absent_with_notice: vec!["Fatma Özkan".into()],
+        absent: vec![],
+        items: vec![
+            MinutesItem {
+                kind: AgendaKind::Opening,
+                subject: String::new(),
+                notes: vec![],
+                decisions: vec![],
+                changes: vec![],
+                actions: vec![],
+            },
+            MinutesItem {
+                kind: AgendaKind::Case { case: CaseId(7) },
+                subject: "Leerling K-17".into(),
+                notes: vec!["Juf ziet *veel* vooruitgang.\nOuders herkennen het.".into()],
+                decisions: vec!["Leesonderzoek aanvragen".into()],
+                changes: vec![
+                    CaseEvent {
+                        case: CaseId(7),
+                        seq: 2,
+                        date: day(3),
+                        meeting: Some(MeetingId(3)),
+                        reason: "beeld is compleet".into(),
+                        kind: EventKind::Phase {
+                            from: "beeldvorming".into(),
+                            to: "analyse".into(),
+                        },
+                    },
+                    CaseEvent {
+                        case: CaseId(7),
+                        seq: 3,
+                        date: day(3),
+                        meeting: Some(MeetingId(3)),
+                        reason: "wijkteam erbij".into(),
+                        kind: EventKind::Level {
+                            from: Level::new(2).unwrap(),
+                            to: Level::new(4).unwrap(),
+                        },
+                    },
+                ],
+                actions: vec![action(11, "Ouders bellen | terugkoppelen")],
+            },
+        ],
+        carried_over: vec![action(4, "Verslag logopedie opvragen")],
+        next_meeting: Some(NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()),
+        fixed_on: day(3),
+    }
+}
+
+#[test]
+fn dutch_minutes_hold_every_element() {
+    let md = markdown(&minutes(), &PhaseModel::default(), Lang::Nl);
+    insta::assert_snapshot!(md);
+    for expected in [
+        "# Verslag OT-overleg di 03-11-2026",
+        "- **Plaats:** kamer IB",
+        "- **Voorzitter:** Fatima Benali",
+        "- **Aanwezig:** Fatima Benali, Rachid Amezian",
+        "- **Afwezig met bericht:** Fatma Özkan",
+        "## 1. Opening en aanwezigheid",
+        "Geen bijzonderheden.",
+        "## 2. Leerlingbespreking: Leerling K-17",
+        "Juf ziet \\*veel\\* vooruitgang.  \nOuders herkennen het.",
+        "- Leesonderzoek aanvragen",
+        "- fase Beeldvorming → Analyse (beeld is compleet)",
+        "- niveau 2 → 4 (wijkteam erbij)",
+        "| Ouders bellen \\| terugkoppelen | Fatima Benali | vr 27-11-2026 |",
+        "## Openstaande actiepunten van eerdere vergaderingen",
+        "| Verslag logopedie opvragen | Fatima Benali | vr 27-11-2026 |",
+        "**Volgende vergadering:** di 15-12-2026",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+    assert!(!md.contains("Afwezig:**"), "an empty list is left out");
+}
+
+#[test]
+fn english_minutes_use_english_labels() {
+    let md = markdown(&minutes(), &PhaseModel::default(), Lang::En);
+    assert!(
+        md.starts_with("# Minutes of the OT meeting Tue 03-11-2026"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- phase Picture → Analysis (beeld is compleet)"),
+        "{md}"
+    );
+    assert!(md.contains("## 2. Pupil discussion: Leerling K-17"), "{md}");
+}
