@@ -259,18 +259,20 @@ fn the_last_minutes_print_as_markdown() {
         .iter()
         .find(|m| m["state"] == "closed")
         .unwrap();
-    let date = chrono::NaiveDate::parse_from_str(last["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    let date =
+        chrono::NaiveDate::parse_from_str(last["date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
     assert!(md.starts_with("# Verslag OT-overleg "), "{md}");
-    assert!(md.lines().next().unwrap().ends_with(&date.format("%d-%m-%Y").to_string()));
+    assert!(
+        md.lines()
+            .next()
+            .unwrap()
+            .ends_with(&date.format("%d-%m-%Y").to_string())
+    );
     assert!(md.contains("## 1. Opening en aanwezigheid"));
     assert!(md.contains("Leerlingbespreking: "));
     assert!(md.contains("| Actiepunt | Eigenaar | Datum |"));
-    let by_id = stdout_of(otter(school).args([
-        "export",
-        "minutes",
-        "--meeting",
-        &last["id"].to_string(),
-    ]));
+    let by_id =
+        stdout_of(otter(school).args(["export", "minutes", "--meeting", &last["id"].to_string()]));
     assert_eq!(by_id, md);
     otter(school)
         .args(["export", "minutes", "--meeting", "9999"])

@@ -48,8 +48,10 @@ pub struct Summary {
 /// The same school every time: only `today` moves it in time.
 const SEED: u64 = 0x07_7E12_2026;
 
-/// Records per bulk commit, so the large scale never holds all its writes at once.
-const CHUNK: usize = 50_000;
+/// Writes (records and index entries) per bulk commit. Small on purpose: sled applies a batch
+/// under one epoch guard, so a large batch keeps all its garbage alive; measured on the large
+/// scale, 3,000 was about 25% faster than 50,000 and the flushes cost less than they save.
+const CHUNK: usize = 3_000;
 
 /// How big the school is and how busy its OT.
 pub struct Params {
@@ -69,6 +71,8 @@ pub struct Params {
     action_chance: f64,
     extra_action: f64,
     second_note: f64,
+    /// Whether a case that stays where it is gets a decision in the minutes.
+    stay_decision: f64,
     planned_cap: usize,
 }
 
@@ -92,6 +96,7 @@ impl Params {
                 action_chance: 0.6,
                 extra_action: 0.1,
                 second_note: 0.6,
+                stay_decision: 1.0,
                 planned_cap: 12,
             },
             Scale::Large => Params {
@@ -103,14 +108,15 @@ impl Params {
                 // Six years of three meetings a week.
                 meetings: 720,
                 rhythm: Rhythm::ThriceWeekly,
-                max_steps: 3,
-                stay_chance: 0.5,
+                max_steps: 4,
+                stay_chance: 0.15,
                 max_stays: 1,
                 max_gap: 8,
                 recent: false,
-                action_chance: 1.0,
-                extra_action: 0.35,
-                second_note: 0.2,
+                action_chance: 0.95,
+                extra_action: 0.05,
+                second_note: 0.0,
+                stay_decision: 0.0,
                 planned_cap: 60,
             },
         }

@@ -20,9 +20,11 @@ impl Consent {
         self != Consent::Unknown
     }
 
-    /// Whether the team may see the pupil's name for this case outside the dossier.
+    /// Whether the team may see the pupil's name for this case outside the dossier. A new
+    /// signal has no answer from the parents yet and the team must know whom it is about;
+    /// "nee" and "anoniem" never show it.
     pub fn shows_name(self) -> bool {
-        matches!(self, Consent::Yes)
+        matches!(self, Consent::Yes | Consent::Unknown)
     }
 }
 

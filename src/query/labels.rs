@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{Action, Case, CaseId, Consent, MemberId, Owner, PupilId};
+use crate::domain::{Action, Case, CaseId, MemberId, Owner, PupilId};
 use crate::store::{Store, StoreError};
 
 /// Caches lookups made while building one answer.
@@ -51,7 +51,7 @@ impl<'s> Labels<'s> {
             return Ok(String::new());
         };
         let (pupil, consent, pseudonym) = (found.pupil, found.consent, found.pseudonym());
-        if shows_name(consent) {
+        if consent.shows_name() {
             self.pupil_name(pupil)
         } else {
             Ok(pseudonym)
@@ -77,10 +77,4 @@ impl<'s> Labels<'s> {
             Owner::Other(name) => Ok(name.clone()),
         }
     }
-}
-
-/// A case not (yet) discussed anonymously shows the name: a new signal has no answer from the
-/// parents yet, and the team must know whom it is about. "nee" and "anoniem" never show it.
-pub fn shows_name(consent: Consent) -> bool {
-    matches!(consent, Consent::Yes | Consent::Unknown)
 }

@@ -60,6 +60,9 @@ pub struct Store {
 }
 
 const LOCK_FILE: &str = "otter.lock";
+/// sled's page cache. Its default (1 GB) made a large school's look-up use hundreds of
+/// megabytes; a school's working set is far smaller.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 const DB_DIR: &str = "db";
 
 impl Store {
@@ -453,7 +456,12 @@ fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
     // must give a message, so the panic is caught here and its default report silenced.
     let quiet = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(|| sled::Config::new().path(path).open());
+    let result = std::panic::catch_unwind(|| {
+        sled::Config::new()
+            .path(path)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+    });
     std::panic::set_hook(quiet);
     let Ok(result) = result else {
         return Err(StoreError::Damaged(path.display().to_string()));

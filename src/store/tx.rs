@@ -42,16 +42,21 @@ impl<'s> Tx<'s> {
         self.writes.is_empty()
     }
 
-    /// Adds a record that must not exist yet.
+    /// Adds a record that must not exist yet. No old record is read: if one exists, `commit`
+    /// refuses the whole write.
     pub fn insert<R: Record>(&mut self, record: &R) -> Result<(), StoreError> {
         self.must_be_new.push((R::TREE, record.key()));
-        self.put(record)
+        self.write(record, None)
     }
 
     /// Writes a record, new or changed, with its indexes and search text.
     pub fn put<R: Record>(&mut self, record: &R) -> Result<(), StoreError> {
+        let old = self.current(&record.key())?;
+        self.write(record, old)
+    }
+
+    fn write<R: Record>(&mut self, record: &R, old: Option<R>) -> Result<(), StoreError> {
         let key = record.key();
-        let old: Option<R> = self.current(&key)?;
         let new_entries = record.index_entries();
         let old_entries = old.as_ref().map(Record::index_entries).unwrap_or_default();
         self.replace_entries(&old_entries, &new_entries);
