@@ -222,10 +222,13 @@ impl Store {
     }
 
     fn search_bucket(&self, key: &[u8]) -> Result<Option<Bucket>, StoreError> {
-        self.tree(TreeId::Search)
-            .get(key)?
-            .map(|bytes| codec::decode(TreeId::Search.name(), &bytes))
-            .transpose()
+        let Some(value) = self.tree(TreeId::Search).get(key)? else {
+            return Ok(None);
+        };
+        let bytes = codec::decode_bytes(TreeId::Search.name(), &value)?;
+        Bucket::from_bytes(bytes)
+            .map(Some)
+            .ok_or_else(|| StoreError::Damaged("search: bucket".into()))
     }
 
     fn get<R: Record>(&self, id: u64) -> Result<Option<R>, StoreError> {
@@ -403,14 +406,13 @@ impl Store {
         for item in self.tree(TreeId::Search).iter() {
             let (key, bytes) = item?;
             let tree = tree_of_bucket(&key).ok_or_else(|| dangling("search"))?;
-            let bucket: Bucket = codec::decode(TreeId::Search.name(), &bytes)?;
-            hits.extend(
-                bucket
-                    .entries
-                    .iter()
-                    .filter(|(_, text)| text.contains(&query))
-                    .map(|(id, _)| (tree, *id)),
-            );
+            for entry in search::entries(codec::decode_bytes(TreeId::Search.name(), &bytes)?) {
+                let (id, text) =
+                    entry.ok_or_else(|| StoreError::Damaged("search: bucket".into()))?;
+                if text.contains(&query) {
+                    hits.push((tree, id));
+                }
+            }
         }
         Ok(hits)
     }

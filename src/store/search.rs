@@ -2,13 +2,11 @@
 //! few thousand buckets is what makes a search over a large school quick: sled pays about a
 //! microsecond per item iterated, so one item per record would be ten times slower.
 
-use serde::{Deserialize, Serialize};
-
 use super::records::TreeId;
 
 pub const BUCKET_BITS: u32 = 6;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Bucket {
     /// (record number, folded text), sorted by number.
     pub entries: Vec<(u64, String)>,
@@ -26,6 +24,50 @@ impl Bucket {
             (Err(_), None) => {}
         }
     }
+}
+
+impl Bucket {
+    /// Each entry as id (8 bytes), length (4 bytes), folded text.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let size = self.entries.iter().map(|(_, t)| 12 + t.len()).sum();
+        let mut bytes = Vec::with_capacity(size);
+        for (id, text) in &self.entries {
+            bytes.extend_from_slice(&id.to_be_bytes());
+            bytes.extend_from_slice(&(text.len() as u32).to_be_bytes());
+            bytes.extend_from_slice(text.as_bytes());
+        }
+        bytes
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<Bucket> {
+        let entries = entries(bytes).collect::<Option<Vec<_>>>()?;
+        Some(Bucket {
+            entries: entries
+                .into_iter()
+                .map(|(id, text)| (id, text.to_string()))
+                .collect(),
+        })
+    }
+}
+
+/// The entries of an encoded bucket without copying them; `None` marks damage.
+pub fn entries(mut bytes: &[u8]) -> impl Iterator<Item = Option<(u64, &str)>> {
+    std::iter::from_fn(move || {
+        if bytes.is_empty() {
+            return None;
+        }
+        let entry = (|| {
+            let id = u64::from_be_bytes(bytes.get(..8)?.try_into().ok()?);
+            let len = u32::from_be_bytes(bytes.get(8..12)?.try_into().ok()?) as usize;
+            let text = std::str::from_utf8(bytes.get(12..12 + len)?).ok()?;
+            bytes = &bytes[12 + len..];
+            Some((id, text))
+        })();
+        if entry.is_none() {
+            bytes = &[];
+        }
+        Some(entry)
+    })
 }
 
 pub fn bucket_key(tree: TreeId, id: u64) -> Vec<u8> {
@@ -53,6 +95,21 @@ mod tests {
         bucket.set(3, None);
         bucket.set(4, None);
         assert_eq!(bucket.entries, vec![(9, "c".into())]);
+    }
+
+    #[test]
+    fn buckets_round_trip_through_bytes_and_refuse_damage() {
+        let bucket = Bucket {
+            entries: vec![
+                (3, "zoe celik".into()),
+                (9, String::new()),
+                (60, "يوسف".into()),
+            ],
+        };
+        let bytes = bucket.to_bytes();
+        assert_eq!(Bucket::from_bytes(&bytes), Some(bucket));
+        assert_eq!(Bucket::from_bytes(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(Bucket::from_bytes(&[0, 1, 2]), None);
     }
 
     #[test]

@@ -108,7 +108,7 @@ impl<'s> Tx<'s> {
             let write = if bucket.entries.is_empty() {
                 Write::Remove
             } else {
-                Write::Put(codec::encode(&bucket))
+                Write::Put(codec::encode_bytes(&bucket.to_bytes()))
             };
             self.writes.insert((TreeId::Search, key), write);
         }
