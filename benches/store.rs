@@ -37,7 +37,7 @@ fn search_school(c: &mut Criterion) {
     let store = Store::open(dir.path()).unwrap();
     otter::demo::fill(
         &store,
-        otter::cli::Scale::School,
+        otter::demo::Scale::School,
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     )
     .unwrap();

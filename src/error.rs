@@ -30,6 +30,11 @@ pub enum Error {
     NoDataDir,
     #[error("terminal: {0}")]
     Terminal(std::io::Error),
+    /// Writing the answer of a command failed (a full disk behind a redirect).
+    #[error("output: {0}")]
+    Output(std::io::Error),
+    #[error("no database in {0}")]
+    NoDatabase(PathBuf),
     #[error(transparent)]
     PhaseModel(#[from] ModelError),
 }
@@ -63,7 +68,10 @@ impl Error {
                 | StoreError::Newer { .. }
                 | StoreError::NoMigration { .. },
             ) => exit::DATABASE,
-            Error::Store(StoreError::Io(_)) | Error::Terminal(_) | Error::NoDataDir => exit::SYSTEM,
+            Error::Store(StoreError::Io(_))
+            | Error::Terminal(_)
+            | Error::Output(_)
+            | Error::NoDataDir => exit::SYSTEM,
             _ => exit::USER,
         }
     }
@@ -92,6 +100,8 @@ impl Error {
             Error::Date(other) => (t.err_date)(&other.to_string()),
             Error::NoDataDir => (t.err_no_data_dir)(),
             Error::Terminal(io) => (t.err_terminal)(&io.to_string()),
+            Error::Output(io) => (t.err_output)(&io.to_string()),
+            Error::NoDatabase(_) => (t.err_no_database)(data_dir),
             Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
         }
     }

@@ -153,20 +153,69 @@ fn search_ignores_accents_and_hides_anonymous_names() {
             .any(|h| h["kind"] == "pupil" && h["subject"] == accented.as_str()),
         "{plain} should find {accented}: {hits}"
     );
-    // An anonymous case's hits carry its pseudonym, never the name.
-    let cases = json_of(otter(school).args(["search", "e"]));
-    let anonymous: Vec<_> = cases
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|h| h["kind"] == "case" && h["subject"].as_str().unwrap().starts_with("Leerling "))
-        .collect();
-    assert!(!anonymous.is_empty(), "demo has anonymous cases");
+    // Every pupil whose cases are all anonymous (or "nee") never appears by name in a hit
+    // about a case, note, decision or action, only under the case's pseudonym.
+    let hidden = hidden_pupils(school);
+    assert!(!hidden.is_empty(), "demo has anonymous cases");
+    for (name, pseudonyms) in &hidden {
+        let first = name.split(' ').next().unwrap();
+        let hits = json_of(otter(school).args(["search", first]));
+        for hit in hits.as_array().unwrap() {
+            if hit["kind"] != "pupil" {
+                assert_ne!(hit["subject"], name.as_str(), "{name} named in {hit}");
+            }
+        }
+        let cases = json_of(otter(school).args(["search", "e"]));
+        let shown: Vec<&str> = cases
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["kind"] == "case")
+            .map(|h| h["subject"].as_str().unwrap())
+            .collect();
+        assert!(
+            pseudonyms.iter().all(|p| shown.contains(&p.as_str())),
+            "{pseudonyms:?}"
+        );
+        let listed = json_of(otter(school).arg("pupils"));
+        let row = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == name.as_str())
+            .unwrap();
+        assert_eq!(
+            row["cases"], 0,
+            "the pupil list does not count {name}'s anonymous case"
+        );
+    }
     otter(school)
         .args(["search", "qqqxxyyzz"])
         .assert()
         .success()
         .stdout("Niets gevonden.\n");
+}
+
+/// Pupils none of whose cases may show their name, with the pseudonyms of those cases.
+fn hidden_pupils(school: &std::path::Path) -> Vec<(String, Vec<String>)> {
+    use otter::domain::{Case, Pupil};
+    let store = otter::store::Store::open(school).unwrap();
+    let cases: Vec<Case> = store.all::<Case>().map(Result::unwrap).collect();
+    store
+        .all::<Pupil>()
+        .map(Result::unwrap)
+        .filter_map(|pupil| {
+            let own: Vec<&Case> = cases.iter().filter(|c| c.pupil == pupil.id).collect();
+            let all_hidden = !own.is_empty() && own.iter().all(|c| !c.consent.shows_name());
+            all_hidden.then(|| {
+                (
+                    pupil.full_name(),
+                    own.iter().map(|c| c.pseudonym()).collect(),
+                )
+            })
+        })
+        .take(4)
+        .collect()
 }
 
 #[test]
@@ -218,7 +267,7 @@ fn a_damaged_or_foreign_database_exits_with_four_and_a_message() {
         .stderr(predicate::str::contains("geen otter-database"));
 
     let damaged = TempDir::new().unwrap();
-    otter(damaged.path()).arg("pupils").assert().success();
+    drop(otter::store::Store::open(damaged.path()).unwrap());
     std::fs::write(damaged.path().join("db").join("conf"), b"garbage\x00\xff").unwrap();
     otter(damaged.path())
         .args(["--lang", "en", "pupils"])
@@ -232,7 +281,7 @@ fn a_damaged_or_foreign_database_exits_with_four_and_a_message() {
 #[test]
 fn a_broken_phase_model_is_refused_with_file_and_line() {
     let dir = TempDir::new().unwrap();
-    otter(dir.path()).arg("pupils").assert().success();
+    drop(otter::store::Store::open(dir.path()).unwrap());
     std::fs::write(
         dir.path().join("phases.toml"),
         "[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"b\"\nname = \"B\"\nrequires = [\"tovenarij\"]\n",
@@ -279,4 +328,97 @@ fn the_last_minutes_print_as_markdown() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("Geen vastgestelde vergadering"));
+}
+
+#[test]
+fn a_free_text_owner_can_be_filtered_on() {
+    let (_turn, school) = demo_school();
+    let open = json_of(otter(school).args(["actions", "--open", "--owner", "ouders"]));
+    let open = open.as_array().unwrap();
+    assert!(!open.is_empty());
+    assert!(
+        open.iter()
+            .all(|r| r["owner"] == "ouders" && r["status"] == "open")
+    );
+}
+
+#[test]
+fn a_look_up_never_creates_a_database() {
+    let dir = TempDir::new().unwrap();
+    let typo = dir.path().join("shcool");
+    otter(&typo)
+        .arg("pupils")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Er is nog geen otter-database"));
+    assert!(!typo.exists(), "nothing was created");
+}
+
+#[test]
+fn half_a_command_and_demo_with_a_command_are_usage_errors() {
+    let (_turn, school) = demo_school();
+    otter(school).arg("export").assert().code(2);
+    otter(school)
+        .args(["--demo", "pupils"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--demo"));
+}
+
+#[test]
+fn two_pupils_with_the_same_name_are_never_confused() {
+    use otter::domain::{Pupil, PupilId};
+    let dir = TempDir::new().unwrap();
+    {
+        let store = otter::store::Store::open(dir.path()).unwrap();
+        for (id, groep) in [(1, 3), (2, 6)] {
+            store
+                .save(&Pupil {
+                    id: PupilId(id),
+                    first_name: "Noah".into(),
+                    prefix: "de".into(),
+                    last_name: "Jong".into(),
+                    groep,
+                    birth_date: chrono::NaiveDate::from_ymd_opt(2015 + id as i32, 5, 1).unwrap(),
+                    teacher: String::new(),
+                })
+                .unwrap();
+        }
+    }
+    otter(dir.path())
+        .args(["pupil", "Noah de Jong"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("Noah de Jong (groep 3, 01-05-2016)").and(
+                predicate::str::contains("Noah de Jong (groep 6, 01-05-2017)"),
+            ),
+        );
+}
+
+#[test]
+fn json_into_a_closed_pipe_is_not_an_error() {
+    use std::io::{BufRead, BufReader};
+    let (_turn, school) = demo_school();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_otter"))
+        .args(["pupils", "--json"])
+        .env("OTTER_DATA_DIR", school)
+        .env("OTTER_TODAY", TODAY)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "[\n");
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stderr.is_empty());
 }

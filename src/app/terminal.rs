@@ -70,6 +70,6 @@ pub fn run_demo(settings: Settings) -> Result<()> {
         .tempdir()
         .map_err(|err| Error::Store(err.into()))?;
     let store = Store::open(dir.path())?;
-    crate::demo::fill(&store, crate::cli::Scale::School, settings.today)?;
+    crate::demo::fill(&store, crate::demo::Scale::School, settings.today)?;
     run(&store, &PhaseModel::default(), settings)
 }

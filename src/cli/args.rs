@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::demo::Scale;
 use crate::i18n::{Lang, Texts};
 
 #[derive(Debug, Parser)]
@@ -28,12 +29,6 @@ pub struct Cli {
     pub demo: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Scale {
-    School,
-    Large,
 }
 
 #[derive(Debug, Subcommand)]

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
 use crate::store::Store;
-pub use args::{Cli, Command, Export, Format, Scale};
+pub use args::{Cli, Command, Export, Format};
 
 /// Where a school's own phase model lives, beside its database.
 const PHASE_FILE: &str = "phases.toml";
@@ -33,6 +33,11 @@ pub fn main() -> ExitCode {
         Err(err) => return usage_error(err, lang.texts()),
     };
     let t = cli.lang.texts();
+    if cli.demo && cli.command.is_some() {
+        // --demo is a throwaway screen; with a command it would read the real database.
+        eprintln!("otter: {}", (t.err_usage)(t.err_demo_with_command));
+        return ExitCode::from(2);
+    }
     let data_dir = match data_dir(&cli) {
         Ok(dir) => dir,
         Err(err) => return report(&err, t, Path::new("")),
@@ -53,9 +58,7 @@ fn usage_error(err: clap::Error, t: &Texts) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(
         err.kind(),
-        ErrorKind::DisplayHelp
-            | ErrorKind::DisplayVersion
-            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
     ) {
         let _ = err.print();
         return ExitCode::SUCCESS;
@@ -86,7 +89,9 @@ fn data_dir(cli: &Cli) -> Result<PathBuf> {
         return Ok(dir.clone());
     }
     directories::ProjectDirs::from("nl", "otter", "otter")
-        .map(|dirs| dirs.data_dir().to_path_buf())
+        // The local, not the roaming, directory: on a school's Windows laptop a roaming profile
+        // would copy pupil data to a server at every logoff.
+        .map(|dirs| dirs.data_local_dir().to_path_buf())
         .ok_or(Error::NoDataDir)
 }
 
@@ -126,6 +131,11 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     let Some(command) = cli.command else {
         return crate::app::run(&Store::open(data_dir)?, &model, screen);
     };
+    // A look-up never creates a database: a mistyped --data-dir would otherwise answer
+    // "nothing found" from a new, empty one.
+    if !matches!(command, Command::Demo { .. }) && !Store::exists(data_dir) {
+        return Err(Error::NoDatabase(data_dir.to_path_buf()));
+    }
     let store = Store::open(data_dir)?;
     let mut out = std::io::stdout().lock();
     let json = cli.json;
@@ -164,11 +174,11 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         }
         Command::Pupil { name } => {
             let pupil = query::pupils::find(&store, &name.join(" "))?;
-            let dossier = query::pupils::dossier(&store, pupil)?;
+            let dossier = query::pupils::dossier(&store, pupil, today)?;
             if json {
                 print::json(&mut out, &dossier)
             } else {
-                print::dossier(&mut out, &dossier, &store, &model, lang)
+                print::dossier(&mut out, &dossier, &model, lang)
             }
         }
         Command::Actions(filter) => {
@@ -213,7 +223,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     };
     // A closed pipe (`otter pupils | head`) is not an error worth a message.
     match written {
-        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Terminal(err)),
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(err)),
         _ => Ok(()),
     }
 }

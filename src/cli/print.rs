@@ -8,16 +8,16 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::dates::{format_date, format_day};
 use crate::domain::{EventKind, PhaseModel};
 use crate::i18n::{Lang, Texts};
-use crate::query::Labels;
 use crate::query::actions::ActionRow;
 use crate::query::meetings::MeetingRow;
 use crate::query::pupils::{Dossier, PupilRow};
 use crate::query::search::{Hit, HitKind};
-use crate::store::Store;
 
 pub fn json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
-    writeln!(out)
+    // Serialised first, so a closed pipe shows up as the io error it is.
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
 }
 
 pub fn line(out: &mut impl Write, text: &str) -> io::Result<()> {
@@ -191,7 +191,6 @@ fn one_line(text: &str) -> String {
 pub fn dossier(
     out: &mut impl Write,
     dossier: &Dossier,
-    store: &Store,
     model: &PhaseModel,
     lang: Lang,
 ) -> io::Result<()> {
@@ -211,7 +210,6 @@ pub fn dossier(
     if dossier.cases.is_empty() {
         return writeln!(out, "{}", t.no_cases);
     }
-    let mut labels = Labels::new(store);
     for file in &dossier.cases {
         let case = &file.case;
         writeln!(out)?;
@@ -266,13 +264,13 @@ pub fn dossier(
             writeln!(out, "  {}", t.label_actions)?;
         }
         for action in &file.actions {
-            let owner = labels.owner(action).map_err(io::Error::other)?;
             writeln!(
                 out,
-                "    {}  [{}] {} — {owner}",
+                "    {}  [{}] {} — {}",
                 format_day(action.due, lang),
                 t.status(&action.status),
-                action.text
+                action.text,
+                action.owner
             )?;
         }
     }

@@ -27,7 +27,6 @@ use self::plan::Planner;
 use self::rng::Rng;
 use self::school::{Size, Team};
 use self::writer::Writer;
-use crate::cli::Scale;
 use crate::domain::{CaseId, MeetingId, PhaseModel};
 use crate::error::Result;
 use crate::store::{Store, TreeId};
@@ -43,6 +42,13 @@ pub struct Summary {
     pub decisions: usize,
     pub events: usize,
     pub minutes: usize,
+}
+
+/// How big a demo: a real school, or a stress database for benchmarks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Scale {
+    School,
+    Large,
 }
 
 /// The same school every time: only `today` moves it in time.

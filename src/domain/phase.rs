@@ -113,6 +113,10 @@ pub struct Phase {
     pub requires: Vec<Requirement>,
     #[serde(default)]
     pub requires_on_entry: Vec<Requirement>,
+    /// A case may jump here from any earlier phase with only `requires_on_entry` recorded:
+    /// closing early when a family moves away should not need a plan first.
+    #[serde(default)]
+    pub early_exit: bool,
 }
 
 fn no_text() -> Localized<String> {
@@ -261,7 +265,8 @@ impl PhaseModel {
     }
 
     /// The rule of BRIEF §4. Forwards: every phase passed must have its requirements recorded,
-    /// and the target its entry requirements. Backwards: always possible, with a reason.
+    /// and the target its entry requirements; a jump to an `early_exit` phase needs only the
+    /// latter. Backwards: always possible, with a reason.
     pub fn check_move(
         &self,
         case: &Case,
@@ -282,8 +287,10 @@ impl PhaseModel {
         if target < current {
             return reason_given(reason);
         }
+        let early = self.phases[target].early_exit && target > current + 1;
+        let passed_from = if early { target } else { current };
         let mut missing: Vec<Requirement> = Vec::new();
-        let passed = self.phases[current..target].iter().map(|p| &p.requires);
+        let passed = self.phases[passed_from..target].iter().map(|p| &p.requires);
         for requirements in passed.chain([&self.phases[target].requires_on_entry]) {
             for requirement in unmet(requirements, case, actions) {
                 if !missing.contains(&requirement) {

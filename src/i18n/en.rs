@@ -92,6 +92,7 @@ pub const EN: Texts = Texts {
     label_history: "History",
     label_actions: "Actions",
     label_evaluation: "evaluation",
+    err_demo_with_command: "--demo opens the screen on a demo school and does not go with a command; use otter demo to fill a database",
     demo_filling: "Creating the demo school…",
     no_terminal_demo_note: "Note: this is a temporary demo database; changes disappear when otter closes.",
 
@@ -180,6 +181,12 @@ pub const EN: Texts = Texts {
     },
     err_no_data_dir: || "No folder for data could be found; give one with --data-dir.".to_string(),
     err_terminal: |detail| format!("The terminal could not be used: {detail}"),
+    err_output: |detail| format!("The output could not be written: {detail}"),
+    err_no_database: |dir| {
+        format!(
+            "There is no otter database in {dir} yet. Start otter to make one, or otter demo for a demo school."
+        )
+    },
     err_phase_model: |detail| format!("The phase model is invalid: {detail}"),
     err_usage: |detail| format!("Invalid use: {detail}. See otter --help."),
     err_theme: |detail| format!("Theme not loaded, using the default: {detail}"),

@@ -84,6 +84,7 @@ pub struct Texts {
     pub label_history: &'static str,
     pub label_actions: &'static str,
     pub label_evaluation: &'static str,
+    pub err_demo_with_command: &'static str,
     pub demo_filling: &'static str,
     pub no_terminal_demo_note: &'static str,
 
@@ -168,6 +169,10 @@ pub struct Texts {
     pub err_no_data_dir: fn() -> String,
     #[serde(skip)]
     pub err_terminal: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_output: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_no_database: fn(&str) -> String,
     #[serde(skip)]
     pub err_phase_model: fn(&str) -> String,
     #[serde(skip)]

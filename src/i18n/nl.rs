@@ -92,6 +92,7 @@ pub const NL: Texts = Texts {
     label_history: "Geschiedenis",
     label_actions: "Actiepunten",
     label_evaluation: "evaluatie",
+    err_demo_with_command: "--demo opent het scherm op een demoschool en gaat niet samen met een opdracht; gebruik otter demo om een database te vullen",
     demo_filling: "Demoschool wordt aangemaakt…",
     no_terminal_demo_note: "Let op: dit is een tijdelijke demodatabase; wijzigingen verdwijnen bij afsluiten.",
 
@@ -184,6 +185,12 @@ pub const NL: Texts = Texts {
         "Er is geen map voor gegevens te vinden; geef er een op met --data-dir.".to_string()
     },
     err_terminal: |detail| format!("Het scherm kon niet worden gebruikt: {detail}"),
+    err_output: |detail| format!("De uitvoer kon niet worden geschreven: {detail}"),
+    err_no_database: |dir| {
+        format!(
+            "Er is nog geen otter-database in {dir}. Start otter om er een te maken, of otter demo voor een demoschool."
+        )
+    },
     err_phase_model: |detail| format!("Het fasemodel is ongeldig: {detail}"),
     err_usage: |detail| format!("Ongeldige aanroep: {detail}. Zie otter --help."),
     err_theme: |detail| format!("Thema niet geladen, standaardthema gebruikt: {detail}"),

@@ -6,6 +6,7 @@ use crate::domain::fold::fold;
 use crate::domain::{Action, ActionStatus, Member, MemberId, Owner};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
+use crate::store::records::OTHER_OWNER;
 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -50,7 +51,18 @@ fn resolve_owner(store: &Store, name: &str) -> Result<OwnerMatch> {
         .collect();
     match partial.as_slice() {
         [one] => Ok(OwnerMatch::Member(one.id)),
-        [] => Ok(OwnerMatch::Other(wanted)),
+        [] => {
+            // Not a member: someone named in free text ("moeder"), if any action has them.
+            let free_text = store.actions_of_member(MemberId(OTHER_OWNER))?;
+            let known = free_text
+                .iter()
+                .any(|a| matches!(&a.owner, Owner::Other(owner) if fold(owner).contains(&wanted)));
+            if known {
+                Ok(OwnerMatch::Other(wanted))
+            } else {
+                Err(Error::NoOwner(name.trim().to_string()))
+            }
+        }
         many => Err(Error::Ambiguous(
             name.trim().to_string(),
             many.iter().map(|m| m.name.clone()).collect(),
@@ -72,23 +84,23 @@ pub fn list(store: &Store, filter: &Filter, today: NaiveDate) -> Result<Vec<Acti
         (None, true) if filter.overdue => store.open_actions_due_before(today)?,
         (None, true) => store.open_actions(None)?,
         (Some(OwnerMatch::Member(id)), false) => store.actions_of_member(*id)?,
-        (Some(OwnerMatch::Other(_)), false) => {
-            store.actions_of_member(MemberId(crate::store::records::OTHER_OWNER))?
-        }
+        (Some(OwnerMatch::Other(_)), false) => store.actions_of_member(MemberId(OTHER_OWNER))?,
         (None, false) => store
             .all::<Action>()
             .collect::<std::result::Result<_, _>>()?,
     };
     if let Some(OwnerMatch::Other(wanted)) = &owner {
         actions.retain(|a| matches!(&a.owner, Owner::Other(name) if fold(name).contains(wanted)));
-        if actions.is_empty() {
-            return Err(Error::NoOwner(filter.owner.clone().unwrap_or_default()));
-        }
     }
     if filter.overdue {
         actions.retain(|a| a.is_overdue(today));
     }
     actions.sort_by_key(|a| (a.due, a.id));
+    rows(store, actions, today)
+}
+
+/// Actions as the team sees them: owners by name, pupils by name or pseudonym.
+pub fn rows(store: &Store, actions: Vec<Action>, today: NaiveDate) -> Result<Vec<ActionRow>> {
     let mut labels = Labels::new(store);
     actions
         .into_iter()

@@ -49,7 +49,7 @@ pub fn next(store: &Store, today: NaiveDate) -> Result<Option<MeetingRow>> {
     Ok(list(store, today)?
         .into_iter()
         .next()
-        .filter(|m| m.state != MeetingState::Closed))
+        .filter(|m| m.state != MeetingState::Closed && m.date >= today))
 }
 
 /// The fixed minutes of meeting `which`: its number, or `last` for the most recent closed one.

@@ -1,8 +1,12 @@
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::actions::ActionRow;
+use crate::domain::dates::format_date;
 use crate::domain::fold::fold;
-use crate::domain::{Action, Case, CaseEvent, Pupil};
+use crate::domain::{Case, CaseEvent, Pupil, PupilId};
 use crate::error::{Error, Field, Result};
 use crate::store::{Store, TreeId};
 
@@ -16,8 +20,16 @@ pub struct PupilRow {
     pub cases: usize,
 }
 
-/// All pupils, by groep and then name.
+/// All pupils, by groep and then name. `cases` counts only cases that may show the pupil's
+/// name: a count beside a name would otherwise tell who is discussed anonymously.
 pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
+    let mut visible: HashMap<PupilId, usize> = HashMap::new();
+    for case in store.all::<Case>() {
+        let case = case?;
+        if case.consent.shows_name() {
+            *visible.entry(case.pupil).or_default() += 1;
+        }
+    }
     let mut rows = Vec::new();
     for pupil in store.all::<Pupil>() {
         let pupil = pupil?;
@@ -27,7 +39,7 @@ pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
             groep: pupil.groep,
             birth_date: pupil.birth_date,
             teacher: pupil.teacher.clone(),
-            cases: store.case_count_of_pupil(pupil.id)?,
+            cases: visible.get(&pupil.id).copied().unwrap_or(0),
         });
     }
     rows.sort_by_cached_key(|row| (row.groep, fold(&row.name)));
@@ -43,21 +55,35 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
     }
     let mut candidates = Vec::new();
     for (tree, id) in store.search(&wanted)? {
-        if tree != TreeId::Pupils {
-            continue;
+        if tree == TreeId::Pupils {
+            candidates.extend(store.pupil(crate::domain::PupilId(id))?);
         }
-        if let Some(pupil) = store.pupil(crate::domain::PupilId(id))? {
-            if fold(&pupil.full_name()) == wanted {
-                return Ok(pupil);
-            }
-            candidates.push(pupil);
-        }
+    }
+    // A full name wins over names that contain it ("Sam" and "Sammy"), but two children with
+    // the same full name are both shown, never one picked.
+    let exact: Vec<Pupil> = candidates
+        .iter()
+        .filter(|p| fold(&p.full_name()) == wanted)
+        .cloned()
+        .collect();
+    if !exact.is_empty() {
+        candidates = exact;
     }
     match candidates.len() {
         0 => Err(Error::NoPupil(name.trim().to_string())),
         1 => Ok(candidates.remove(0)),
         _ => {
-            let mut names: Vec<String> = candidates.iter().map(Pupil::full_name).collect();
+            let mut names: Vec<String> = candidates
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} (groep {}, {})",
+                        p.full_name(),
+                        p.groep,
+                        format_date(p.birth_date)
+                    )
+                })
+                .collect();
             names.sort();
             names.truncate(8);
             Err(Error::Ambiguous(name.trim().to_string(), names))
@@ -69,7 +95,7 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
 pub struct CaseFile {
     pub case: Case,
     pub history: Vec<CaseEvent>,
-    pub actions: Vec<Action>,
+    pub actions: Vec<ActionRow>,
     pub notes: usize,
 }
 
@@ -81,11 +107,12 @@ pub struct Dossier {
     pub cases: Vec<CaseFile>,
 }
 
-pub fn dossier(store: &Store, pupil: Pupil) -> Result<Dossier> {
+pub fn dossier(store: &Store, pupil: Pupil, today: NaiveDate) -> Result<Dossier> {
     let mut cases = Vec::new();
     for case in store.cases_of_pupil(pupil.id)? {
         let mut actions = store.actions_of_case(case.id)?;
-        actions.sort_by_key(|a| a.due);
+        actions.sort_by_key(|a| (a.due, a.id));
+        let actions = super::actions::rows(store, actions, today)?;
         cases.push(CaseFile {
             history: store.events_of_case(case.id)?,
             notes: store.notes_of_case(case.id)?.len(),

@@ -45,6 +45,8 @@ impl From<sled::Error> for StoreError {
     fn from(err: sled::Error) -> Self {
         match err {
             sled::Error::Io(io) => StoreError::Io(io),
+            // sled's own text of a corruption carries a debug backtrace; people get a plain one.
+            sled::Error::Corruption { .. } => StoreError::Damaged("unreadable data".into()),
             other => StoreError::Damaged(other.to_string()),
         }
     }
@@ -84,7 +86,10 @@ impl Store {
             }
             Err(std::fs::TryLockError::Error(err)) => return Err(StoreError::Io(err)),
         }
-        let db = open_sled(&dir.join(DB_DIR))?;
+        let db = open_sled_with_patience(&dir.join(DB_DIR))?;
+        // Decided before any tree is opened: opening creates trees, and a refused database
+        // must be left exactly as it was found.
+        let fresh = check_schema(&db, dir)?;
         let trees = TreeId::ALL
             .iter()
             .map(|id| db.open_tree(id.name()))
@@ -95,8 +100,18 @@ impl Store {
             dir: dir.to_path_buf(),
             _lock: lock,
         };
-        store.check_schema()?;
+        if fresh {
+            store
+                .tree(TreeId::Meta)
+                .insert(schema::VERSION_KEY, &schema::CURRENT.to_be_bytes())?;
+            store.db.flush()?;
+        }
         Ok(store)
+    }
+
+    /// Whether `dir` holds a database (of otter or not) that `open` would read.
+    pub fn exists(dir: &Path) -> bool {
+        dir.join(DB_DIR).is_dir() || looks_like_foreign_sled(dir)
     }
 
     pub fn dir(&self) -> &Path {
@@ -105,19 +120,6 @@ impl Store {
 
     fn tree(&self, id: TreeId) -> &sled::Tree {
         &self.trees[id as usize]
-    }
-
-    fn check_schema(&self) -> Result<(), StoreError> {
-        let meta = self.tree(TreeId::Meta);
-        match schema::read_version(meta)? {
-            Some(found) => schema::migrate(&self.db, found, schema::CURRENT, schema::STEPS),
-            None if self.is_empty() => {
-                meta.insert(schema::VERSION_KEY, &schema::CURRENT.to_be_bytes())?;
-                self.db.flush()?;
-                Ok(())
-            }
-            None => Err(StoreError::Foreign(self.dir.clone())),
-        }
     }
 
     /// No records in any tree (and nothing in sled's default tree, where a foreign program
@@ -288,11 +290,6 @@ impl Store {
             .collect()
     }
 
-    pub fn case_count_of_pupil(&self, pupil: PupilId) -> Result<usize, StoreError> {
-        self.ids_under(TreeId::CasesByPupil, &pupil.to_key())
-            .try_fold(0, |count, id| id.map(|_| count + 1))
-    }
-
     /// The case's history, oldest first.
     pub fn events_of_case(&self, case: CaseId) -> Result<Vec<CaseEvent>, StoreError> {
         self.tree(TreeId::Events)
@@ -331,7 +328,7 @@ impl Store {
             .scan_prefix(&prefix)
             .map(|item| {
                 let (key, _) = item?;
-                let event_key = &key[prefix.len()..];
+                let event_key = key.get(prefix.len()..).unwrap_or_default();
                 self.get_raw::<CaseEvent>(event_key)?
                     .ok_or_else(|| dangling("by_meeting"))
             })
@@ -358,8 +355,10 @@ impl Store {
             if wanted.is_some_and(|wanted| value.as_ref() != wanted) {
                 continue;
             }
-            let id =
-                ActionId::from_key(&key[4..]).ok_or_else(|| dangling("open_actions_by_due"))?;
+            let id = key
+                .get(4..)
+                .and_then(ActionId::from_key)
+                .ok_or_else(|| dangling("open_actions_by_due"))?;
             actions.push(
                 self.action(id)?
                     .ok_or_else(|| dangling("open_actions_by_due"))?,
@@ -377,8 +376,10 @@ impl Store {
             .range(..date_key(day).to_vec())
             .map(|item| {
                 let (key, _) = item?;
-                let id =
-                    ActionId::from_key(&key[4..]).ok_or_else(|| dangling("open_actions_by_due"))?;
+                let id = key
+                    .get(4..)
+                    .and_then(ActionId::from_key)
+                    .ok_or_else(|| dangling("open_actions_by_due"))?;
                 self.action(id)?
                     .ok_or_else(|| dangling("open_actions_by_due"))
             })
@@ -391,8 +392,10 @@ impl Store {
             .iter()
             .map(|item| {
                 let (key, _) = item?;
-                let id =
-                    MeetingId::from_key(&key[4..]).ok_or_else(|| dangling("meetings_by_date"))?;
+                let id = key
+                    .get(4..)
+                    .and_then(MeetingId::from_key)
+                    .ok_or_else(|| dangling("meetings_by_date"))?;
                 self.meeting(id)?
                     .ok_or_else(|| dangling("meetings_by_date"))
             })
@@ -444,6 +447,41 @@ impl Store {
     }
 }
 
+/// Whether `db` is a new, empty database (to be stamped), or an otter database brought up to
+/// the current schema; anything else is refused without writing to it.
+fn check_schema(db: &sled::Db, dir: &Path) -> Result<bool, StoreError> {
+    let meta_name = TreeId::Meta.name().as_bytes();
+    let names = db.tree_names();
+    let has_meta = names.iter().any(|name| name.as_ref() == meta_name);
+    let version = if has_meta {
+        schema::read_version(&db.open_tree(meta_name)?)?
+    } else {
+        None
+    };
+    if let Some(found) = version {
+        schema::migrate(db, found, schema::CURRENT, schema::STEPS)?;
+        return Ok(false);
+    }
+    // No stamp: new if nothing at all is stored (an otter that stopped between creating its
+    // trees and stamping them counts as new), foreign otherwise.
+    let mut stored = names.iter().map(|name| db.open_tree(name));
+    let empty = db.is_empty()
+        && stored.try_fold(true, |all_empty, tree| {
+            tree.map(|t| all_empty && t.is_empty())
+        })?;
+    let only_ours = names.iter().all(|name| {
+        name.as_ref() == b"__sled__default"
+            || TreeId::ALL
+                .iter()
+                .any(|id| id.name().as_bytes() == name.as_ref())
+    });
+    if empty && only_ours {
+        Ok(true)
+    } else {
+        Err(StoreError::Foreign(dir.to_path_buf()))
+    }
+}
+
 fn dangling(index: &str) -> StoreError {
     StoreError::Damaged(format!("{index}: entry without record"))
 }
@@ -451,6 +489,19 @@ fn dangling(index: &str) -> StoreError {
 /// A sled database of another program placed straight in the data directory.
 fn looks_like_foreign_sled(dir: &Path) -> bool {
     dir.join("conf").is_file() && dir.join("db").is_file()
+}
+
+/// With otter's own lock held, a busy sled lock can only belong to an otter that is just
+/// closing (sled's flusher thread lets go a moment after the database is dropped): wait for
+/// it a little instead of refusing.
+fn open_sled_with_patience(path: &Path) -> Result<sled::Db, StoreError> {
+    for _ in 0..50 {
+        match open_sled(path) {
+            Err(StoreError::InUse(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            other => return other,
+        }
+    }
+    open_sled(path)
 }
 
 fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
@@ -477,8 +528,7 @@ fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
                 StoreError::Damaged(io.to_string())
             }
         }
-        sled::Error::Io(io) => StoreError::Io(io),
-        other => StoreError::Damaged(other.to_string()),
+        other => other.into(),
     })
 }
 

@@ -310,7 +310,6 @@ fn indexes_follow_every_change_of_a_record() {
     store.save(&c).unwrap();
     assert!(store.cases_of_pupil(PupilId(1)).unwrap().is_empty());
     assert_eq!(store.cases_of_pupil(PupilId(2)).unwrap().len(), 1);
-    assert_eq!(store.case_count_of_pupil(PupilId(2)).unwrap(), 1);
 
     // Removal takes index entries and search text along.
     let mut tx = store.tx();
@@ -412,17 +411,17 @@ fn migration_steps_run_in_order_and_record_each_version() {
         schema::migrate(&db, 4, 3, &steps),
         Err(StoreError::Newer { .. })
     ));
-    assert!(schema::STEPS.is_empty() || schema::STEPS.iter().all(|s| s.from < schema::CURRENT));
 }
 
 #[test]
 fn a_foreign_database_is_refused_and_left_alone() {
     let dir = TempDir::new().unwrap();
-    {
+    let names_before = {
         let db = sled::open(dir.path().join("db")).unwrap();
         db.insert("someone", "else").unwrap();
         db.flush().unwrap();
-    }
+        db.tree_names()
+    };
     assert!(matches!(
         Store::open(dir.path()),
         Err(StoreError::Foreign(_))
@@ -436,10 +435,7 @@ fn a_foreign_database_is_refused_and_left_alone() {
         })
         .expect("the foreign database opens again");
     assert_eq!(db.get("someone").unwrap().unwrap().as_ref(), b"else");
-    assert!(
-        db.open_tree(TreeId::Meta.name()).unwrap().is_empty(),
-        "not stamped"
-    );
+    assert_eq!(db.tree_names(), names_before, "no tree was added");
 }
 
 #[test]

@@ -311,3 +311,24 @@ fn a_missing_model_file_is_reported_with_its_name() {
     let err = PhaseModel::load(std::path::Path::new("/nonexistent/fases.toml")).unwrap_err();
     assert_eq!(err.file, "/nonexistent/fases.toml");
 }
+
+#[test]
+fn a_case_may_close_early_with_a_reason_but_not_skip_its_evaluation() {
+    let model = PhaseModel::default();
+    let mut case = bare_case("plan");
+    assert_eq!(
+        model.check_move(&case, &[], "afgesloten", ""),
+        Err(MoveRefused::Missing(vec![Requirement::ClosingReason]))
+    );
+    case.closing_reason = "Gezin verhuisd naar een andere gemeente".into();
+    assert_eq!(model.check_move(&case, &[], "afgesloten", ""), Ok(()));
+    // From Evaluatie, the normal step still asks for the outcome and the parents' feedback.
+    case.phase = "evaluatie".into();
+    assert_eq!(
+        model.check_move(&case, &[], "afgesloten", ""),
+        Err(MoveRefused::Missing(vec![
+            Requirement::Outcome,
+            Requirement::ParentsInformed
+        ]))
+    );
+}
