@@ -16,6 +16,7 @@ const DEFAULT: &str = include_str!("keymap.default.toml");
 pub enum Context {
     Global,
     Dashboard,
+    Meeting,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

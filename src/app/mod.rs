@@ -1,15 +1,19 @@
 //! The screen's state machine: messages in, state and effects out. The terminal loop in
-//! `terminal` feeds it keys and draws `ui::render` of its state.
+//! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
 
+mod effects;
 pub mod keymap;
 mod terminal;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
+pub use effects::{Flow, apply};
 pub use terminal::{run, run_demo};
 
+use crate::domain::{Meeting, MeetingState, PhaseModel};
 use crate::i18n::Lang;
 use crate::query::dashboard::Dashboard;
+use crate::query::meeting::MeetingRoom;
 
 /// How the screen was asked for on the command line.
 #[derive(Debug, Clone)]
@@ -20,14 +24,26 @@ pub struct Settings {
     pub demo: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Dashboard,
+    Meeting,
+}
+
 /// Everything a frame is drawn from.
 #[derive(Debug, Clone)]
 pub struct Model {
     pub lang: Lang,
     pub today: NaiveDate,
+    /// The clock, set by the loop before each update and frame (the timer reads it).
+    pub now: NaiveDateTime,
     /// A throwaway demo database: the screen says so.
     pub demo: bool,
+    pub phases: PhaseModel,
+    pub screen: Screen,
     pub dashboard: Dashboard,
+    /// The meeting being run, once opened.
+    pub meeting: Option<MeetingRoom>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
 }
@@ -38,6 +54,8 @@ pub struct View {
     pub overdue_offset: usize,
     /// The `?` overlay with the keys of the screen in front.
     pub help: bool,
+    /// The screen is blanked (privacy): nothing of the data is drawn.
+    pub blank: bool,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -49,29 +67,74 @@ pub enum Action {
     Help,
     Down,
     Up,
+    Blank,
+    OpenMeeting,
+    Back,
+    NextItem,
+    PreviousItem,
+    ToggleTimer,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 4] = [Action::Up, Action::Down, Action::Help, Action::Quit];
+    pub const ALL: [Action; 10] = [
+        Action::OpenMeeting,
+        Action::NextItem,
+        Action::PreviousItem,
+        Action::ToggleTimer,
+        Action::Up,
+        Action::Down,
+        Action::Blank,
+        Action::Back,
+        Action::Help,
+        Action::Quit,
+    ];
 }
 
 /// What the loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// Find the meeting in progress or the next one, and put it in `Model::meeting`; then
+    /// update with `Message::MeetingLoaded`.
+    LoadMeeting,
+    /// Reload the start screen's figures.
+    LoadDashboard,
+    SaveMeeting(Meeting),
 }
 
-pub fn update(model: &Model, view: &mut View, action: Action) -> Vec<Effect> {
-    // With the overlay open, any key closes it; Ctrl-c still quits.
-    if view.help && action != Action::Quit {
+/// What reaches `update`: a person's action, or the loop reporting back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    Act(Action),
+    MeetingLoaded,
+}
+
+impl From<Action> for Message {
+    fn from(action: Action) -> Message {
+        Message::Act(action)
+    }
+}
+
+pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -> Vec<Effect> {
+    let action = match message.into() {
+        Message::MeetingLoaded => return meeting_loaded(model),
+        Message::Act(action) => action,
+    };
+    // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.
+    if (view.help || view.blank) && action != Action::Quit {
         view.help = false;
+        view.blank = false;
         return Vec::new();
     }
     match action {
         Action::Quit => vec![Effect::Quit],
         Action::Help => {
             view.help = true;
+            Vec::new()
+        }
+        Action::Blank => {
+            view.blank = true;
             Vec::new()
         }
         Action::Down => {
@@ -83,7 +146,47 @@ pub fn update(model: &Model, view: &mut View, action: Action) -> Vec<Effect> {
             view.overdue_offset = view.overdue_offset.saturating_sub(1);
             Vec::new()
         }
+        Action::OpenMeeting => vec![Effect::LoadMeeting],
+        Action::Back => {
+            model.screen = Screen::Dashboard;
+            vec![Effect::LoadDashboard]
+        }
+        Action::NextItem | Action::PreviousItem | Action::ToggleTimer => {
+            let now = model.now;
+            let Some(room) = model
+                .meeting
+                .as_mut()
+                .filter(|_| model.screen == Screen::Meeting)
+            else {
+                return Vec::new();
+            };
+            let meeting = &mut room.meeting;
+            match action {
+                Action::NextItem => meeting.go_to(meeting.current_item + 1, now),
+                Action::PreviousItem if meeting.current_item > 0 => {
+                    meeting.go_to(meeting.current_item - 1, now)
+                }
+                Action::ToggleTimer if meeting.timer_running() => meeting.pause_timer(now),
+                Action::ToggleTimer => meeting.start_timer(now),
+                _ => return Vec::new(),
+            }
+            vec![Effect::SaveMeeting(meeting.clone())]
+        }
     }
+}
+
+/// A planned meeting opens when the chair first enters it; that is recorded.
+fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
+    let Some(room) = model.meeting.as_mut() else {
+        model.notice = Some(model.lang.texts().dash_no_meeting.to_string());
+        return Vec::new();
+    };
+    model.screen = Screen::Meeting;
+    if room.meeting.state == MeetingState::Planned {
+        room.meeting.state = MeetingState::Open;
+        return vec![Effect::SaveMeeting(room.meeting.clone())];
+    }
+    Vec::new()
 }
 
 #[cfg(test)]

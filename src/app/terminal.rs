@@ -1,29 +1,41 @@
-//! The small synchronous loop: draw, read one event, update, apply effects.
+//! The small synchronous loop: draw, read one event, update, apply effects. A tick once a
+//! second keeps the clock and the item timer moving.
+
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
+use super::effects::{Flow, apply};
 use super::keymap::{Context, Keymap};
-use super::{Effect, Model, Settings, View, update};
+use super::{Model, Screen, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
 use crate::query::dashboard;
 use crate::store::Store;
 use crate::ui::theme::{self, Theme};
 
-pub fn run(store: &Store, model: &PhaseModel, settings: Settings) -> Result<()> {
+pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()> {
     let (theme, theme_error) = load_theme(settings.theme.as_deref());
-    let state = Model {
+    let mut model = Model {
         lang: settings.lang,
         today: settings.today,
+        now: now(),
         demo: settings.demo,
-        dashboard: dashboard::load(store, model, settings.today)?,
+        phases: phases.clone(),
+        screen: Screen::Dashboard,
+        dashboard: dashboard::load(store, phases, settings.today)?,
+        meeting: None,
         notice: theme_error.map(|err| (settings.lang.texts().err_theme)(&err.to_string())),
     };
     // try_init restores the terminal on a panic too, before our one-line message.
     let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
-    let outcome = event_loop(&mut terminal, &state, &theme);
+    let outcome = event_loop(&mut terminal, store, &mut model, &theme);
     ratatui::restore();
     outcome
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
 }
 
 /// The chosen theme, or monochrome when the terminal or the person asks for no colour. A broken
@@ -41,23 +53,38 @@ fn load_theme(chosen: Option<&str>) -> (Theme, Option<theme::ThemeError>) {
     theme::load(name, user_dir.as_deref())
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &Model, theme: &Theme) -> Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    store: &Store,
+    model: &mut Model,
+    theme: &Theme,
+) -> Result<()> {
     let mut view = View::default();
     let keymap = Keymap::default();
     loop {
+        model.now = now();
         terminal
             .draw(|frame| crate::ui::render(frame, model, &view, theme, &keymap))
             .map_err(Error::Terminal)?;
+        if !event::poll(Duration::from_secs(1)).map_err(Error::Terminal)? {
+            continue;
+        }
         let Event::Key(key) = event::read().map_err(Error::Terminal)? else {
             continue;
         };
         if key.kind != KeyEventKind::Press {
             continue;
         }
-        let Some(action) = keymap.action(Context::Dashboard, key) else {
+        let context = match model.screen {
+            Screen::Dashboard => Context::Dashboard,
+            Screen::Meeting => Context::Meeting,
+        };
+        let Some(action) = keymap.action(context, key) else {
             continue;
         };
-        if update(model, &mut view, action).contains(&Effect::Quit) {
+        model.now = now();
+        let effects = update(model, &mut view, action);
+        if apply(store, model, &mut view, effects, model.today)? == Flow::Quit {
             return Ok(());
         }
     }

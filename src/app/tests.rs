@@ -1,9 +1,20 @@
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
 
 use super::keymap::{Context, Keymap};
 use super::*;
+use crate::domain::MeetingState;
 use crate::query::actions::ActionRow;
+use crate::store::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn at(hour: u32, minute: u32) -> NaiveDateTime {
+    today().and_hms_opt(hour, minute, 0).unwrap()
+}
 
 fn model(overdue: usize) -> Model {
     let row = |id: u64| ActionRow {
@@ -17,12 +28,16 @@ fn model(overdue: usize) -> Model {
     };
     Model {
         lang: Lang::Nl,
-        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        today: today(),
+        now: at(14, 0),
         demo: false,
+        phases: PhaseModel::default(),
+        screen: Screen::Dashboard,
         dashboard: Dashboard {
             overdue: (1..=overdue as u64).map(row).collect(),
             ..Dashboard::default()
         },
+        meeting: None,
         notice: None,
     }
 }
@@ -30,14 +45,27 @@ fn model(overdue: usize) -> Model {
 #[test]
 fn quitting_is_one_key_and_needs_no_question() {
     let keymap = Keymap::default();
-    for key in [
-        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
-        KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+    for (context, key) in [
+        (
+            Context::Dashboard,
+            KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        ),
+        (
+            Context::Meeting,
+            KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        ),
+        (
+            Context::Dashboard,
+            KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
+        ),
+        (
+            Context::Dashboard,
+            KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+        ),
     ] {
-        let action = keymap.action(Context::Dashboard, key).unwrap();
+        let action = keymap.action(context, key).unwrap();
         assert_eq!(
-            update(&model(0), &mut View::default(), action),
+            update(&mut model(0), &mut View::default(), action),
             vec![Effect::Quit]
         );
     }
@@ -45,25 +73,139 @@ fn quitting_is_one_key_and_needs_no_question() {
 
 #[test]
 fn scrolling_stays_within_the_list() {
-    let model = model(3);
+    let mut model = model(3);
     let mut view = View::default();
     for _ in 0..5 {
-        update(&model, &mut view, Action::Down);
+        update(&mut model, &mut view, Action::Down);
     }
     assert_eq!(view.overdue_offset, 2);
-    update(&model, &mut view, Action::Up);
+    update(&mut model, &mut view, Action::Up);
     assert_eq!(view.overdue_offset, 1);
 }
 
 #[test]
-fn help_opens_and_any_key_closes_it_but_ctrl_c_still_quits() {
-    let model = model(3);
+fn help_and_blank_close_on_any_key_but_ctrl_c_still_quits() {
+    let mut model = model(3);
     let mut view = View::default();
-    update(&model, &mut view, Action::Help);
+    update(&mut model, &mut view, Action::Help);
     assert!(view.help);
-    assert_eq!(update(&model, &mut view, Action::Down), vec![]);
+    assert_eq!(update(&mut model, &mut view, Action::Down), vec![]);
     assert!(!view.help);
     assert_eq!(view.overdue_offset, 0, "the closing key does nothing else");
-    update(&model, &mut view, Action::Help);
-    assert_eq!(update(&model, &mut view, Action::Quit), vec![Effect::Quit]);
+    update(&mut model, &mut view, Action::Blank);
+    assert!(view.blank);
+    update(&mut model, &mut view, Action::OpenMeeting);
+    assert!(!view.blank);
+    assert_eq!(
+        model.screen,
+        Screen::Dashboard,
+        "the key that unblanks does nothing else"
+    );
+    update(&mut model, &mut view, Action::Help);
+    assert_eq!(
+        update(&mut model, &mut view, Action::Quit),
+        vec![Effect::Quit]
+    );
+}
+
+/// A demo school's store and a model on its start screen.
+fn school() -> (TempDir, Store, Model) {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+    let mut model = model(0);
+    model.dashboard = crate::query::dashboard::load(&store, &model.phases, today()).unwrap();
+    (dir, store, model)
+}
+
+fn act(store: &Store, model: &mut Model, view: &mut View, action: Action) {
+    let effects = update(model, view, action);
+    assert_eq!(
+        apply(store, model, view, effects, today()).unwrap(),
+        Flow::Continue
+    );
+}
+
+#[test]
+fn opening_the_next_meeting_marks_it_open_and_shows_its_first_item() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    assert_eq!(model.screen, Screen::Meeting);
+    let room = model.meeting.as_ref().unwrap();
+    assert_eq!(room.meeting.state, MeetingState::Open);
+    assert_eq!(room.meeting.current_item, 0);
+    assert!(room.meeting.date >= today());
+    let id = room.meeting.id;
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.meeting(id).unwrap().unwrap().state,
+        MeetingState::Open
+    );
+}
+
+#[test]
+fn items_and_timer_are_saved_as_they_change_and_survive_a_restart() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    model.now = at(14, 15);
+    act(&store, &mut model, &mut view, Action::ToggleTimer);
+    model.now = at(14, 20);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    model.now = at(14, 23);
+    act(&store, &mut model, &mut view, Action::PreviousItem);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    drop(store);
+
+    // otter stops (a crash, a closed laptop) and starts again at 14:30.
+    let store = Store::open(dir.path()).unwrap();
+    model.meeting = None;
+    model.screen = Screen::Dashboard;
+    model.now = at(14, 30);
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    let meeting = &model.meeting.as_ref().unwrap().meeting;
+    assert_eq!(
+        meeting.id, id,
+        "the meeting in progress comes back, not the next planned one"
+    );
+    assert_eq!(meeting.current_item, 1, "on the same item");
+    assert!(meeting.timer_running(), "with its timer running");
+    assert_eq!(meeting.seconds_on(0, at(14, 30)), 5 * 60);
+    assert_eq!(
+        meeting.seconds_on(1, at(14, 30)),
+        7 * 60,
+        "back on it since 14:23"
+    );
+    assert_eq!(meeting.seconds_on(2, at(14, 30)), 3 * 60);
+
+    model.now = at(14, 31);
+    act(&store, &mut model, &mut view, Action::ToggleTimer);
+    let stored = store.meeting(id).unwrap().unwrap();
+    assert!(!stored.timer_running());
+    assert_eq!(stored.agenda[1].used_seconds, 8 * 60);
+}
+
+#[test]
+fn back_returns_to_a_fresh_start_screen_and_keys_of_the_meeting_do_nothing_there() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Action::Back);
+    assert_eq!(model.screen, Screen::Dashboard);
+    assert_eq!(update(&mut model, &mut view, Action::NextItem), vec![]);
+    assert_eq!(model.meeting.as_ref().unwrap().meeting.current_item, 0);
+}
+
+#[test]
+fn without_a_meeting_to_open_the_start_screen_says_so() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut model = model(0);
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    assert_eq!(model.screen, Screen::Dashboard);
+    assert_eq!(model.notice.as_deref(), Some("Er is geen OT gepland."));
 }

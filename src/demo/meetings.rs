@@ -152,6 +152,7 @@ impl History<'_, '_> {
             current_item: agenda.len() - 1,
             agenda,
             next_meeting: Some(next.date),
+            timer_started: None,
         })
     }
 
@@ -207,6 +208,7 @@ impl History<'_, '_> {
             agenda: Meeting::template_agenda(&cases),
             current_item: 0,
             next_meeting: None,
+            timer_started: None,
         })
     }
 }

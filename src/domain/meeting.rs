@@ -1,4 +1,4 @@
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{CaseId, MeetingId, MemberId};
@@ -103,6 +103,10 @@ pub struct Meeting {
     pub current_item: usize,
     #[serde(default)]
     pub next_meeting: Option<NaiveDate>,
+    /// When the current item's timer was started, if it runs. Stored, so a timer survives a
+    /// restart of otter in the middle of a meeting.
+    #[serde(default)]
+    pub timer_started: Option<NaiveDateTime>,
 }
 
 impl Meeting {
@@ -140,6 +144,58 @@ impl Meeting {
             .sum()
     }
 
+    /// Seconds spent on item `index`, counting a running timer up to `now`.
+    pub fn seconds_on(&self, index: usize, now: NaiveDateTime) -> u32 {
+        let Some(item) = self.agenda.get(index) else {
+            return 0;
+        };
+        let running = match self.timer_started {
+            Some(started) if index == self.current_item => {
+                u32::try_from((now - started).num_seconds().max(0)).unwrap_or(u32::MAX)
+            }
+            _ => 0,
+        };
+        item.used_seconds.saturating_add(running)
+    }
+
+    pub fn timer_running(&self) -> bool {
+        self.timer_started.is_some()
+    }
+
+    pub fn start_timer(&mut self, now: NaiveDateTime) {
+        self.timer_started.get_or_insert(now);
+    }
+
+    /// Adds the running time to the current item and stops the timer.
+    pub fn pause_timer(&mut self, now: NaiveDateTime) {
+        let spent = self.seconds_on(self.current_item, now);
+        if let Some(item) = self.agenda.get_mut(self.current_item) {
+            item.used_seconds = spent;
+        }
+        self.timer_started = None;
+    }
+
+    /// Moves to item `index`; a running timer keeps running, now for the new item.
+    pub fn go_to(&mut self, index: usize, now: NaiveDateTime) {
+        if index >= self.agenda.len() || index == self.current_item {
+            return;
+        }
+        let running = self.timer_running();
+        self.pause_timer(now);
+        self.current_item = index;
+        if running {
+            self.start_timer(now);
+        }
+    }
+
+    /// Minutes used of the whole agenda so far, and minutes planned.
+    pub fn progress(&self, now: NaiveDateTime) -> (u32, u32) {
+        let used: u32 = (0..self.agenda.len())
+            .map(|i| self.seconds_on(i, now))
+            .sum();
+        (used / 60, self.planned_minutes())
+    }
+
     pub fn presence_of(&self, member: MemberId) -> Presence {
         self.attendance
             .iter()
@@ -151,6 +207,70 @@ impl Meeting {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(minute: u32, second: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 12, 15)
+            .unwrap()
+            .and_hms_opt(14, minute, second)
+            .unwrap()
+    }
+
+    fn meeting() -> Meeting {
+        Meeting {
+            id: MeetingId(1),
+            date: NaiveDate::from_ymd_opt(2026, 12, 15).unwrap(),
+            time: NaiveTime::from_hms_opt(14, 15, 0).unwrap(),
+            place: "teamkamer".into(),
+            kind: MeetingKind::Regular,
+            state: MeetingState::Open,
+            chair: None,
+            attendance: vec![],
+            agenda: Meeting::template_agenda(&[CaseId(4)]),
+            current_item: 0,
+            next_meeting: None,
+            timer_started: None,
+        }
+    }
+
+    #[test]
+    fn the_timer_counts_the_current_item_only_while_it_runs() {
+        let mut m = meeting();
+        m.start_timer(at(15, 0));
+        assert_eq!(m.seconds_on(0, at(17, 30)), 150);
+        assert_eq!(m.seconds_on(1, at(17, 30)), 0);
+        m.start_timer(at(16, 0));
+        assert_eq!(
+            m.seconds_on(0, at(17, 30)),
+            150,
+            "starting twice keeps the first start"
+        );
+        m.pause_timer(at(18, 0));
+        assert_eq!(
+            m.seconds_on(0, at(40, 0)),
+            180,
+            "paused time does not count"
+        );
+        assert!(!m.timer_running());
+    }
+
+    #[test]
+    fn moving_on_keeps_a_running_timer_running_for_the_next_item() {
+        let mut m = meeting();
+        m.start_timer(at(15, 0));
+        m.go_to(1, at(20, 0));
+        assert_eq!(m.agenda[0].used_seconds, 300);
+        assert_eq!(m.seconds_on(1, at(21, 0)), 60);
+        m.pause_timer(at(22, 0));
+        m.go_to(0, at(30, 0));
+        assert_eq!(
+            m.seconds_on(0, at(35, 0)),
+            300,
+            "a paused timer stays paused"
+        );
+        m.go_to(99, at(35, 0));
+        assert_eq!(m.current_item, 0, "no item 99");
+        assert_eq!(m.progress(at(35, 0)), (7, m.planned_minutes()));
+    }
 
     #[test]
     fn template_puts_cases_between_actions_and_new_signals() {

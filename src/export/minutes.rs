@@ -7,7 +7,7 @@ use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
 use crate::domain::minutes::{MinutesAction, MinutesItem};
 use crate::domain::{EventKind, Minutes, PhaseModel};
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, Texts, capitalised};
 
 pub fn markdown(minutes: &Minutes, model: &PhaseModel, lang: Lang) -> String {
     let t = lang.texts();
@@ -54,14 +54,6 @@ pub fn markdown(minutes: &Minutes, model: &PhaseModel, lang: Lang) -> String {
         format_day(minutes.fixed_on, lang)
     );
     out
-}
-
-fn capitalised(label: &str) -> String {
-    let mut chars = label.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 pub fn agenda_title(kind: &AgendaKind, t: &Texts) -> String {

@@ -25,17 +25,26 @@ impl Lang {
     }
 }
 
+/// A catalog label at the start of a line or a heading ("plaats" → "Plaats").
+pub fn capitalised(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 #[derive(Serialize)]
 pub struct Texts {
     pub weekdays: [&'static str; 7],
     /// In the order of `Role::ALL`.
-    pub roles: [&'static str; 11],
+    pub roles: [&'static str; Role::ALL.len()],
     /// Ondersteuningsniveau 1 to 5.
     pub levels: [&'static str; 5],
     /// In the order of `Requirement::ALL`.
-    pub requirements: [&'static str; 14],
+    pub requirements: [&'static str; Requirement::ALL.len()],
     /// What each `app::Action` does, in the order of `Action::ALL`.
-    pub actions: [&'static str; 4],
+    pub actions: [&'static str; crate::app::Action::ALL.len()],
     pub consent_unknown: &'static str,
     pub consent_yes: &'static str,
     pub consent_no: &'static str,
@@ -107,6 +116,22 @@ pub struct Texts {
     pub agenda_new_signals: &'static str,
     pub agenda_rondvraag: &'static str,
     pub agenda_closing: &'static str,
+    pub meeting_agenda: &'static str,
+    pub meeting_question: &'static str,
+    pub meeting_questions: &'static str,
+    pub meeting_missing: &'static str,
+    pub meeting_ready: &'static str,
+    pub meeting_open_actions: &'static str,
+    pub meeting_no_actions: &'static str,
+    pub meeting_earlier_actions: &'static str,
+    pub meeting_keys: &'static str,
+    pub meeting_timer_paused: &'static str,
+    pub hint_opening: &'static str,
+    pub hint_previous_minutes: &'static str,
+    pub hint_new_signals: &'static str,
+    pub hint_rondvraag: &'static str,
+    pub hint_closing: &'static str,
+    pub blank_message: &'static str,
     pub app_title: &'static str,
     pub dash_next_meeting: &'static str,
     pub dash_no_meeting: &'static str,

@@ -58,6 +58,23 @@ impl<'s> Labels<'s> {
         }
     }
 
+    /// What a shared screen shows for a case that is not the one being discussed: the pupil's
+    /// initials, or the pseudonym.
+    pub fn short_subject(&mut self, case: CaseId) -> Result<String, StoreError> {
+        let Some(found) = self.case(case)? else {
+            return Ok(String::new());
+        };
+        let (pupil, consent, pseudonym) = (found.pupil, found.consent, found.pseudonym());
+        if !consent.shows_name() {
+            return Ok(pseudonym);
+        }
+        Ok(self
+            .store
+            .pupil(pupil)?
+            .map(|pupil| super::meeting::initials(&pupil))
+            .unwrap_or_default())
+    }
+
     pub fn member_name(&mut self, id: MemberId) -> Result<String, StoreError> {
         if let Some(name) = self.members.get(&id) {
             return Ok(name.clone());

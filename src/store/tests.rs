@@ -79,6 +79,7 @@ fn meeting(id: u64) -> Meeting {
         agenda: Meeting::template_agenda(&[CaseId(1)]),
         current_item: 0,
         next_meeting: Some(day(24)),
+        timer_started: None,
     }
 }
 

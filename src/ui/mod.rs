@@ -3,6 +3,7 @@
 
 mod dashboard;
 mod help;
+mod meeting;
 pub mod theme;
 
 use ratatui::Frame;
@@ -10,7 +11,7 @@ use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Context, Keymap};
-use crate::app::{Model, View};
+use crate::app::{Model, Screen, View};
 use theme::Theme;
 
 /// Below this otter says so instead of drawing a cramped screen.
@@ -32,9 +33,22 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
         );
         return;
     }
-    dashboard::render(frame, area, model, view, theme);
+    if view.blank {
+        meeting::render_blank(frame, area, model.lang.texts(), theme);
+        return;
+    }
+    let context = match (model.screen, &model.meeting) {
+        (Screen::Meeting, Some(room)) => {
+            meeting::render(frame, area, model, room, theme);
+            Context::Meeting
+        }
+        _ => {
+            dashboard::render(frame, area, model, view, theme);
+            Context::Dashboard
+        }
+    };
     if view.help {
-        let bindings = keymap.bindings(Context::Dashboard);
+        let bindings = keymap.bindings(context);
         help::render(frame, area, &bindings, model.lang.texts(), theme);
     }
 }

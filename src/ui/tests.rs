@@ -40,6 +40,10 @@ fn model(lang: Lang, demo: bool) -> Model {
     Model {
         lang,
         today: day(23),
+        now: day(23).and_hms_opt(14, 32, 0).unwrap(),
+        phases: crate::domain::PhaseModel::default(),
+        screen: crate::app::Screen::Dashboard,
+        meeting: None,
         demo,
         dashboard: Dashboard {
             pupils: 452,
@@ -168,5 +172,160 @@ fn help_overlay_160x48_en() {
     };
     insta::assert_snapshot!(
         draw_view(&model(Lang::En, false), &view, 160, 48, theme::DEFAULT).backend()
+    );
+}
+
+/// The demo school's next meeting, opened at item `item` with its timer started at 14:20 and
+/// the clock at 14:32.
+fn meeting_model(lang: Lang, item: usize) -> Model {
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = crate::store::Store::open(dir.path()).unwrap();
+    crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+    let phases = crate::domain::PhaseModel::default();
+    let id = crate::query::meeting::current_or_next(&store, day(23))
+        .unwrap()
+        .unwrap();
+    let mut room = crate::query::meeting::load(&store, &phases, id, day(23)).unwrap();
+    room.meeting.current_item = item;
+    room.meeting.timer_started = Some(day(23).and_hms_opt(14, 20, 0).unwrap());
+    let mut model = model(lang, false);
+    model.screen = crate::app::Screen::Meeting;
+    model.meeting = Some(room);
+    model
+}
+
+fn first_case_item(model: &Model) -> usize {
+    let agenda = &model.meeting.as_ref().unwrap().meeting.agenda;
+    agenda
+        .iter()
+        .position(|i| matches!(i.kind, crate::domain::meeting::AgendaKind::Case { .. }))
+        .unwrap()
+}
+
+#[test]
+fn meeting_case_80x24_nl() {
+    let mut model = meeting_model(Lang::Nl, 0);
+    let item = first_case_item(&model);
+    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    insta::assert_snapshot!(draw(&model, 80, 24).backend());
+}
+
+#[test]
+fn meeting_case_160x48_nl() {
+    let mut model = meeting_model(Lang::Nl, 0);
+    let item = first_case_item(&model);
+    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    insta::assert_snapshot!(draw(&model, 160, 48).backend());
+}
+
+#[test]
+fn meeting_case_160x48_en() {
+    let mut model = meeting_model(Lang::En, 0);
+    let item = first_case_item(&model);
+    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    insta::assert_snapshot!(draw(&model, 160, 48).backend());
+}
+
+#[test]
+fn meeting_actions_item_80x24_en() {
+    insta::assert_snapshot!(draw(&meeting_model(Lang::En, 2), 80, 24).backend());
+}
+
+#[test]
+fn only_the_pupil_under_discussion_is_named_on_the_meeting_screen() {
+    let mut model = meeting_model(Lang::Nl, 0);
+    let item = first_case_item(&model);
+    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    let room = model.meeting.as_ref().unwrap();
+    let current = match room.meeting.agenda[item].kind {
+        crate::domain::meeting::AgendaKind::Case { case } => case,
+        _ => unreachable!(),
+    };
+    let screen: String = draw(&model, 160, 48)
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    for (case, brief) in &room.cases {
+        if !brief.case.consent.shows_name() {
+            continue; // a pseudonym names no one
+        }
+        if *case == current {
+            assert!(
+                screen.contains(&brief.subject),
+                "{} is discussed",
+                brief.subject
+            );
+        } else {
+            assert!(
+                !screen.contains(&brief.subject),
+                "{} is named but not discussed",
+                brief.subject
+            );
+        }
+    }
+}
+
+#[test]
+fn the_timer_turns_when_the_timebox_is_nearly_up_and_when_it_is_over() {
+    let theme = Theme::builtin(theme::DEFAULT).unwrap();
+    let mut model = meeting_model(Lang::Nl, 0);
+    // Item 0 has a timebox of 5 minutes; the timer started at 14:20.
+    let timer_cell = |model: &Model| {
+        let terminal = draw(model, 160, 48);
+        let row: Vec<_> = (0..160)
+            .map(|x| terminal.backend().buffer()[(x, 0)].clone())
+            .collect();
+        let text: String = row.iter().map(|c| c.symbol()).collect();
+        let at = text.find("/05:00").unwrap() - 5;
+        row[text[..at].chars().count()].clone()
+    };
+    model.now = day(23).and_hms_opt(14, 21, 0).unwrap();
+    assert_eq!(
+        timer_cell(&model).fg,
+        theme.style("timer.running").fg.unwrap()
+    );
+    model.now = day(23).and_hms_opt(14, 24, 0).unwrap();
+    assert_eq!(timer_cell(&model).fg, theme.style("timer.near").fg.unwrap());
+    model.now = day(23).and_hms_opt(14, 26, 0).unwrap();
+    assert_eq!(timer_cell(&model).bg, theme.style("timer.over").bg.unwrap());
+}
+
+#[test]
+fn a_blanked_screen_shows_nothing_of_the_data() {
+    for model in [model(Lang::Nl, false), meeting_model(Lang::Nl, 3)] {
+        let view = View {
+            blank: true,
+            ..View::default()
+        };
+        let terminal = draw_view(&model, &view, 80, 24, theme::DEFAULT);
+        let text: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert_eq!(text.trim(), "Scherm verborgen · druk op een toets");
+    }
+    let view = View {
+        blank: true,
+        ..View::default()
+    };
+    insta::assert_snapshot!(
+        draw_view(&meeting_model(Lang::En, 3), &view, 80, 24, theme::DEFAULT).backend()
+    );
+}
+
+#[test]
+fn meeting_help_lists_the_meeting_keys() {
+    let view = View {
+        help: true,
+        ..View::default()
+    };
+    insta::assert_snapshot!(
+        draw_view(&meeting_model(Lang::Nl, 3), &view, 80, 24, theme::DEFAULT).backend()
     );
 }

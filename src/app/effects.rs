@@ -1,0 +1,54 @@
+//! Carrying out what `update` asked for: the only place the screen's loop touches the store.
+
+use chrono::NaiveDate;
+
+use super::{Effect, Message, Model, View, update};
+use crate::error::{Error, Result};
+use crate::query::{dashboard, meeting};
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+}
+
+/// Applies `effects` and any that follow from them. A failed save is shown on screen and
+/// the edit stays in the model, so the chair sees it and nothing typed disappears.
+pub fn apply(
+    store: &Store,
+    model: &mut Model,
+    view: &mut View,
+    effects: Vec<Effect>,
+    today: NaiveDate,
+) -> Result<Flow> {
+    let mut pending = effects;
+    while !pending.is_empty() {
+        let mut next = Vec::new();
+        for effect in pending {
+            match effect {
+                Effect::Quit => return Ok(Flow::Quit),
+                Effect::LoadDashboard => {
+                    model.dashboard = dashboard::load(store, &model.phases, today)?;
+                }
+                Effect::LoadMeeting => {
+                    model.meeting = match meeting::current_or_next(store, today)? {
+                        Some(id) => Some(meeting::load(store, &model.phases, id, today)?),
+                        None => None,
+                    };
+                    next.extend(update(model, view, Message::MeetingLoaded));
+                }
+                Effect::SaveMeeting(meeting) => {
+                    if let Err(err) = store.save(&meeting) {
+                        let err = Error::from(err);
+                        model.notice = Some(
+                            err.message(model.lang.texts(), &store.dir().display().to_string()),
+                        );
+                    }
+                }
+            }
+        }
+        pending = next;
+    }
+    Ok(Flow::Continue)
+}

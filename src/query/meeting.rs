@@ -1,0 +1,111 @@
+//! What the meeting screen shows: the meeting, each case on its agenda, and the actions of
+//! earlier meetings still open.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::actions::{self, ActionRow};
+use crate::domain::phase::Requirement;
+use crate::domain::{Case, CaseId, Meeting, MeetingId, MeetingState, PhaseModel, Pupil};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+#[derive(Debug, Clone)]
+pub struct CaseBrief {
+    pub case: Case,
+    /// The pupil's name when consent allows it, else the pseudonym: the one name the shared
+    /// screen may show, and only while this case is discussed.
+    pub subject: String,
+    /// What the agenda shows while another item is on screen: initials, or the pseudonym.
+    pub short: String,
+    pub groep: u8,
+    pub missing: Vec<Requirement>,
+    pub actions: Vec<ActionRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeetingRoom {
+    pub meeting: Meeting,
+    pub cases: HashMap<CaseId, CaseBrief>,
+    /// Open actions agreed before this meeting, for the Actiepunten item.
+    pub earlier_actions: Vec<ActionRow>,
+}
+
+pub fn initials(pupil: &Pupil) -> String {
+    [&pupil.first_name, &pupil.prefix, &pupil.last_name]
+        .iter()
+        .filter_map(|part| part.chars().next())
+        .map(|c| format!("{c}."))
+        .collect()
+}
+
+pub fn load(
+    store: &Store,
+    model: &PhaseModel,
+    id: MeetingId,
+    today: NaiveDate,
+) -> Result<MeetingRoom> {
+    let meeting = store
+        .meeting(id)?
+        .ok_or_else(|| Error::NoMeeting(id.to_string()))?;
+    let mut cases = HashMap::new();
+    for case_id in meeting.cases() {
+        let Some(case) = store.case(case_id)? else {
+            continue;
+        };
+        let pupil = store.pupil(case.pupil)?;
+        let (subject, short) = match &pupil {
+            Some(pupil) if case.consent.shows_name() => (pupil.full_name(), initials(pupil)),
+            _ => (case.pseudonym(), case.pseudonym()),
+        };
+        let own = store.actions_of_case(case_id)?;
+        let missing = model.missing_to_leave(&case, &own);
+        let mut open: Vec<_> = own.into_iter().filter(|a| a.is_open()).collect();
+        open.sort_by_key(|a| (a.due, a.id));
+        cases.insert(
+            case_id,
+            CaseBrief {
+                subject,
+                short,
+                groep: pupil.map_or(0, |p| p.groep),
+                missing,
+                actions: actions::rows(store, open, today)?,
+                case,
+            },
+        );
+    }
+    let earlier: Vec<_> = store
+        .open_actions(None)?
+        .into_iter()
+        .filter(|a| a.meeting != Some(id))
+        .collect();
+    // On the shared screen the list of earlier actions names no pupil in full.
+    let mut labels = super::Labels::new(store);
+    let mut earlier_actions = Vec::with_capacity(earlier.len());
+    for (action, mut row) in earlier
+        .iter()
+        .zip(actions::rows(store, earlier.clone(), today)?)
+    {
+        row.pupil = match action.case {
+            Some(case) => labels.short_subject(case)?,
+            None => String::new(),
+        };
+        earlier_actions.push(row);
+    }
+    Ok(MeetingRoom {
+        earlier_actions,
+        meeting,
+        cases,
+    })
+}
+
+/// The meeting to open from the start screen: one in progress, else the next planned one.
+pub fn current_or_next(store: &Store, today: NaiveDate) -> Result<Option<MeetingId>> {
+    let meetings = store.meetings_by_date()?;
+    let open = meetings.iter().find(|m| m.state == MeetingState::Open);
+    let next = meetings
+        .iter()
+        .find(|m| m.state == MeetingState::Planned && m.date >= today);
+    Ok(open.or(next).map(|m| m.id))
+}

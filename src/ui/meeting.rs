@@ -1,0 +1,373 @@
+//! The meeting screen: agenda on the left with each item's time, the item in front on the
+//! right, the clock and the item's timer on top. Only the pupil being discussed is named.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::Model;
+use crate::domain::dates::format_day;
+use crate::domain::meeting::AgendaKind;
+use crate::export::minutes::agenda_title;
+use crate::i18n::{Texts, capitalised};
+use crate::query::meeting::{CaseBrief, MeetingRoom};
+
+/// A timer turns "near" this long before its timebox is up.
+const NEAR_SECONDS: u32 = 2 * 60;
+
+pub fn render(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoom, theme: &Theme) {
+    let t = model.lang.texts();
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(frame, header, model, room, theme);
+    let agenda_width = (area.width / 3).clamp(28, 48);
+    let [agenda, item] =
+        Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(0)]).areas(body);
+    render_agenda(frame, agenda, model, room, theme);
+    render_item(frame, item, model, room, theme);
+    let status = match &model.notice {
+        Some(notice) => Line::styled(notice.clone(), theme.style("ui.error")),
+        None => Line::styled(t.meeting_keys, theme.style("ui.text.dim")),
+    };
+    frame.render_widget(status, footer);
+}
+
+fn clock(seconds: u32) -> String {
+    format!("{:02}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// The style of an item's time: running, nearly up, over, or paused.
+fn timer_style(used: u32, timebox_minutes: u16, running: bool, theme: &Theme) -> Style {
+    let limit = u32::from(timebox_minutes) * 60;
+    if used > limit {
+        theme.style("timer.over")
+    } else if used + NEAR_SECONDS > limit {
+        theme.style("timer.near")
+    } else if running {
+        theme.style("timer.running")
+    } else {
+        theme.style("timer.paused")
+    }
+}
+
+fn render_header(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoom, theme: &Theme) {
+    let t = model.lang.texts();
+    let meeting = &room.meeting;
+    let now = model.now;
+    let index = meeting.current_item;
+    let used = meeting.seconds_on(index, now);
+    let timebox = meeting.agenda.get(index).map_or(0, |i| i.timebox_minutes);
+    let (spent, planned) = meeting.progress(now);
+    let mut timer = vec![Span::styled(
+        format!("{}/{:02}:00", clock(used), timebox),
+        timer_style(used, timebox, meeting.timer_running(), theme),
+    )];
+    if !meeting.timer_running() {
+        timer.push(Span::styled(
+            format!(" {}", t.meeting_timer_paused),
+            theme.style("timer.paused"),
+        ));
+    }
+    let right = Line::from(
+        [
+            vec![Span::styled(
+                format!("{}  ", now.format("%H:%M")),
+                theme.style("ui.title"),
+            )],
+            timer,
+            vec![Span::styled(
+                format!(
+                    "  {}/{} · {spent}/{planned} min",
+                    index + 1,
+                    meeting.agenda.len()
+                ),
+                theme.style("ui.text"),
+            )],
+        ]
+        .concat(),
+    )
+    .right_aligned();
+    let title = Line::styled(
+        format!(
+            "{} {}",
+            t.meeting_kind(meeting.kind),
+            format_day(meeting.date, model.lang)
+        ),
+        theme.style("ui.title"),
+    );
+    let [left, right_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right.width() as u16)])
+            .areas(area);
+    frame.render_widget(title, left);
+    frame.render_widget(right, right_area);
+}
+
+fn render_agenda(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoom, theme: &Theme) {
+    let t = model.lang.texts();
+    let meeting = &room.meeting;
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let lines: Vec<Line> = meeting
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let current = index == meeting.current_item;
+            let title = match &item.kind {
+                // Another pupil than the one discussed is never named in full.
+                AgendaKind::Case { case } => room.cases.get(case).map_or(String::new(), |brief| {
+                    if current {
+                        brief.subject.clone()
+                    } else {
+                        brief.short.clone()
+                    }
+                }),
+                other => agenda_title(other, t),
+            };
+            let used = meeting.seconds_on(index, model.now) / 60;
+            let time = format!("{used}/{}", item.timebox_minutes);
+            let marker = if current { "▶" } else { " " };
+            let marker = format!("{marker}{:>2} ", index + 1);
+            let room_for_title = inner_width.saturating_sub(marker.len() + time.len() + 1);
+            let title: String = title.chars().take(room_for_title).collect();
+            let gap = inner_width
+                .saturating_sub(marker.chars().count() + title.chars().count() + time.len());
+            let style = if current {
+                theme.style("agenda.current")
+            } else if index < meeting.current_item {
+                theme.style("agenda.done")
+            } else {
+                theme.style("ui.text")
+            };
+            Line::styled(format!("{marker}{title}{}{time}", " ".repeat(gap)), style)
+        })
+        .collect();
+    // Keep the current item in view on a long agenda.
+    let visible = usize::from(area.height.saturating_sub(2));
+    let scroll = meeting
+        .current_item
+        .saturating_sub(visible.saturating_sub(1));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((u16::try_from(scroll).unwrap_or(0), 0))
+            .block(panel(t.meeting_agenda, theme, false)),
+        area,
+    );
+}
+
+fn panel<'a>(title: &'a str, theme: &Theme, focus: bool) -> Block<'a> {
+    let border = if focus {
+        "ui.border.focus"
+    } else {
+        "ui.border"
+    };
+    Block::bordered()
+        .border_style(theme.style(border))
+        .title(Span::styled(title, theme.style("ui.header")))
+}
+
+fn render_item(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoom, theme: &Theme) {
+    let t = model.lang.texts();
+    let meeting = &room.meeting;
+    let Some(item) = meeting.agenda.get(meeting.current_item) else {
+        return;
+    };
+    let title = agenda_title(&item.kind, t);
+    let lines = match &item.kind {
+        AgendaKind::Case { case } => match room.cases.get(case) {
+            Some(brief) => case_lines(brief, model, theme),
+            None => Vec::new(),
+        },
+        AgendaKind::Actions => action_lines(room, model, theme),
+        other => vec![Line::styled(hint(other, t), theme.style("ui.text"))],
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(panel(&title, theme, true)),
+        area,
+    );
+}
+
+fn hint(kind: &AgendaKind, t: &Texts) -> String {
+    match kind {
+        AgendaKind::Opening => t.hint_opening.into(),
+        AgendaKind::PreviousMinutes => t.hint_previous_minutes.into(),
+        AgendaKind::NewSignals => t.hint_new_signals.into(),
+        AgendaKind::Rondvraag => t.hint_rondvraag.into(),
+        AgendaKind::Closing => t.hint_closing.into(),
+        AgendaKind::Other { title } => title.clone(),
+        AgendaKind::Actions | AgendaKind::Case { .. } => String::new(),
+    }
+}
+
+fn case_lines<'a>(brief: &'a CaseBrief, model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
+    let t = model.lang.texts();
+    let lang = model.lang;
+    let case = &brief.case;
+    let name_style = if case.consent.shows_name() {
+        theme.style("pupil.name")
+    } else {
+        theme.style("pupil.anonymous")
+    };
+    let consent_style = if case.consent.shows_name() && case.consent.is_recorded() {
+        theme.style("ui.text")
+    } else {
+        theme.style("consent.missing")
+    };
+    let level = usize::from(case.level.get()) - 1;
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(brief.subject.clone(), name_style),
+            Span::styled(
+                format!(" · {} {}", t.col_groep, brief.groep),
+                theme.style("ui.text"),
+            ),
+        ]),
+        Line::from(vec![
+            Span::styled(
+                format!("{}: ", t.meeting_question),
+                theme.style("ui.header"),
+            ),
+            Span::styled(case.question.clone(), theme.style("ui.text")),
+        ]),
+        Line::from(vec![
+            Span::styled(
+                format!("{}: ", capitalised(t.col_consent)),
+                theme.style("ui.header"),
+            ),
+            Span::styled(t.consent(case.consent), consent_style),
+            Span::styled(
+                format!("   {}: ", capitalised(t.col_level)),
+                theme.style("ui.header"),
+            ),
+            Span::styled(t.levels[level.min(4)], theme.style("level")),
+        ]),
+        Line::default(),
+    ];
+    let phases = &model.phases;
+    let current = phases.position(&case.phase);
+    let mut strip = Vec::new();
+    for (index, phase) in phases.phases().iter().enumerate() {
+        if index > 0 {
+            strip.push(Span::styled(" › ", theme.style("ui.text.dim")));
+        }
+        let name = phase.name.get(lang).clone();
+        let (text, style) = match current {
+            Some(at) if at == index => (format!("[{name}]"), theme.style("phase.current")),
+            Some(at) if index < at => (name, theme.style("phase.done")),
+            _ => (name, theme.style("phase.todo")),
+        };
+        strip.push(Span::styled(text, style));
+    }
+    lines.push(Line::from(strip));
+    lines.push(Line::default());
+    if let Some(phase) = phases.get(&case.phase) {
+        let purpose = phase.purpose.get(lang);
+        lines.push(Line::styled(
+            format!("{} — {purpose}", phase.name.get(lang)),
+            theme.style("ui.title"),
+        ));
+        for question in phase.questions.get(lang) {
+            lines.push(Line::styled(
+                format!("  • {question}"),
+                theme.style("ui.text"),
+            ));
+        }
+        lines.push(Line::default());
+    }
+    if brief.missing.is_empty() {
+        lines.push(Line::styled(t.meeting_ready, theme.style("phase.done")));
+    } else {
+        let missing: Vec<&str> = brief.missing.iter().map(|r| t.requirement(*r)).collect();
+        lines.push(Line::styled(
+            format!("{}:", t.meeting_missing),
+            theme.style("ui.warning"),
+        ));
+        lines.push(Line::styled(
+            format!("  {}", missing.join(", ")),
+            theme.style("ui.warning"),
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        t.meeting_open_actions,
+        theme.style("ui.header"),
+    ));
+    if brief.actions.is_empty() {
+        lines.push(Line::styled(
+            format!("  {}", t.meeting_no_actions),
+            theme.style("ui.text.dim"),
+        ));
+    }
+    for action in &brief.actions {
+        let style = if action.days_overdue > 0 {
+            theme.style("action.overdue")
+        } else {
+            theme.style("action.open")
+        };
+        lines.push(Line::styled(
+            format!(
+                "  {}  {} — {}",
+                format_day(action.due, lang),
+                action.text,
+                action.owner
+            ),
+            style,
+        ));
+    }
+    lines
+}
+
+fn action_lines<'a>(room: &'a MeetingRoom, model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
+    let t = model.lang.texts();
+    if room.earlier_actions.is_empty() {
+        return vec![Line::styled(
+            t.meeting_no_actions,
+            theme.style("ui.text.dim"),
+        )];
+    }
+    let mut lines = vec![Line::styled(
+        t.meeting_earlier_actions,
+        theme.style("ui.header"),
+    )];
+    for action in &room.earlier_actions {
+        let style = if action.days_overdue > 0 {
+            theme.style("action.overdue")
+        } else {
+            theme.style("action.open")
+        };
+        let who = if action.pupil.is_empty() {
+            action.owner.clone()
+        } else {
+            format!("{} · {}", action.owner, action.pupil)
+        };
+        lines.push(Line::styled(
+            format!(
+                "  {}  {} — {who}",
+                format_day(action.due, model.lang),
+                action.text
+            ),
+            style,
+        ));
+    }
+    lines
+}
+
+/// What a blanked screen shows: nothing of the data.
+pub fn render_blank(frame: &mut Frame, area: Rect, t: &Texts, theme: &Theme) {
+    frame.render_widget(Block::new().style(theme.style("privacy.blank")), area);
+    let [middle] = Layout::vertical([Constraint::Length(1)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    frame.render_widget(
+        Line::styled(t.blank_message, theme.style("privacy.blank")).centered(),
+        middle,
+    );
+}
