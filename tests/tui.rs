@@ -145,3 +145,36 @@ fn a_terminal_made_too_small_says_so_and_ctrl_c_quits() {
     otter.send("\x03");
     assert_eq!(otter.exit_code(), 0);
 }
+
+#[test]
+fn a_meeting_opened_and_timed_is_saved_as_it_goes() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut otter = Session::start(&[], dir.path(), 120, 32);
+    otter.wait_for("Volgende OT");
+    otter.send("\r");
+    otter.wait_for("Opening en aanwezigheid");
+    otter.send("t");
+    otter.send("n");
+    otter.wait_for("▶ 2 Verslag vorige vergadering");
+    otter.send("b");
+    let hidden = otter.wait_for("Scherm verborgen");
+    assert!(!hidden.contains("Verslag vorige vergadering"), "{hidden}");
+    otter.send("x");
+    otter.wait_for("▶ 2 Verslag vorige vergadering");
+    otter.send("\x03");
+    assert_eq!(otter.exit_code(), 0);
+
+    let store = otter::store::Store::open(dir.path()).unwrap();
+    let meeting = store
+        .meetings_by_date()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state == otter::domain::MeetingState::Open)
+        .expect("the meeting is recorded as open");
+    assert_eq!(meeting.current_item, 1);
+    assert!(
+        meeting.timer_running(),
+        "the timer still runs for when otter comes back"
+    );
+}

@@ -107,6 +107,8 @@ pub enum Effect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
     Act(Action),
+    /// A key without a meaning on this screen: it still closes an overlay or unblanks.
+    OtherKey,
     MeetingLoaded,
 }
 
@@ -119,6 +121,11 @@ impl From<Action> for Message {
 pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -> Vec<Effect> {
     let action = match message.into() {
         Message::MeetingLoaded => return meeting_loaded(model),
+        Message::OtherKey => {
+            view.help = false;
+            view.blank = false;
+            return Vec::new();
+        }
         Message::Act(action) => action,
     };
     // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use super::effects::{Flow, apply};
 use super::keymap::{Context, Keymap};
-use super::{Model, Screen, Settings, View, update};
+use super::{Message, Model, Screen, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
 use crate::query::dashboard;
@@ -79,11 +79,11 @@ fn event_loop(
             Screen::Dashboard => Context::Dashboard,
             Screen::Meeting => Context::Meeting,
         };
-        let Some(action) = keymap.action(context, key) else {
-            continue;
-        };
+        let message = keymap
+            .action(context, key)
+            .map_or(Message::OtherKey, Message::Act);
         model.now = now();
-        let effects = update(model, &mut view, action);
+        let effects = update(model, &mut view, message);
         if apply(store, model, &mut view, effects, model.today)? == Flow::Quit {
             return Ok(());
         }
