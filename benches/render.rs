@@ -1,0 +1,92 @@
+//! Keypress to finished frame on the meeting screen: `update` with "next item" and a full
+//! render into a 160x48 TestBackend, with the store write it causes. Uses the large demo school
+//! when `OTTER_BENCH_LARGE` names its data directory, else a fresh school-sized one.
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use otter::app::keymap::Keymap;
+use otter::app::{Action, Model, Screen, View, apply, update};
+use otter::domain::PhaseModel;
+use otter::i18n::Lang;
+use otter::query::{dashboard, meeting};
+use otter::store::Store;
+use otter::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn keypress_to_frame(c: &mut Criterion) {
+    let school = tempfile::TempDir::new().unwrap();
+    let dir = match std::env::var("OTTER_BENCH_LARGE") {
+        Ok(dir) => std::path::PathBuf::from(dir),
+        Err(_) => {
+            let store = Store::open(school.path()).unwrap();
+            otter::demo::fill(&store, otter::demo::Scale::School, today()).unwrap();
+            school.path().to_path_buf()
+        }
+    };
+    let store = Store::open(&dir).unwrap();
+    let phases = PhaseModel::default();
+    let id = meeting::current_or_next(&store, today()).unwrap().unwrap();
+    let mut model = Model {
+        lang: Lang::Nl,
+        today: today(),
+        now: today().and_hms_opt(14, 30, 0).unwrap(),
+        demo: false,
+        phases: phases.clone(),
+        screen: Screen::Meeting,
+        dashboard: dashboard::Dashboard::default(),
+        meeting: Some(meeting::load(&store, &phases, id, today()).unwrap()),
+        notice: None,
+    };
+    let mut view = View::default();
+    let theme = Theme::builtin("donker").unwrap();
+    let keymap = Keymap::default();
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    let items = model.meeting.as_ref().unwrap().meeting.agenda.len();
+    let mut step = |model: &mut Model, view: &mut View| {
+        let room = model.meeting.as_ref().unwrap();
+        let action = if room.meeting.current_item + 1 >= items {
+            Action::Back
+        } else {
+            Action::NextItem
+        };
+        if action == Action::Back {
+            model.meeting.as_mut().unwrap().meeting.current_item = 0;
+            model.screen = Screen::Meeting;
+        } else {
+            let effects = update(model, view, action);
+            apply(&store, model, view, effects, today()).unwrap();
+        }
+        terminal
+            .draw(|frame| otter::ui::render(frame, model, view, &theme, &keymap))
+            .unwrap();
+    };
+
+    // Percentiles over single presses, which criterion's summary does not give.
+    let mut samples: Vec<Duration> = (0..2_000)
+        .map(|_| {
+            let start = Instant::now();
+            step(&mut model, &mut view);
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    eprintln!(
+        "keypress to frame over {} agenda items: median {:?}, p99 {:?}",
+        items,
+        samples[samples.len() / 2],
+        samples[samples.len() * 99 / 100]
+    );
+    c.bench_function("meeting: next item, saved and drawn", |b| {
+        b.iter(|| step(&mut model, &mut view))
+    });
+}
+
+criterion_group!(benches, keypress_to_frame);
+criterion_main!(benches);
