@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::domain::PhaseModel;
 use crate::domain::dates::{format_date, format_day};
-use crate::domain::{EventKind, PhaseModel};
 use crate::i18n::{Lang, Texts};
 use crate::query::actions::ActionRow;
 use crate::query::meetings::MeetingRow;
@@ -232,23 +232,7 @@ pub fn dossier(
             writeln!(out, "  {}", t.label_history)?;
         }
         for event in &file.history {
-            let change = match &event.kind {
-                EventKind::Opened => model.name(model.first().id(), lang).to_string(),
-                EventKind::Phase { from, to } => {
-                    format!("{} → {}", model.name(from, lang), model.name(to, lang))
-                }
-                EventKind::Level { from, to } => {
-                    format!("{} {} → {}", t.col_level, from.get(), to.get())
-                }
-                EventKind::Consent { from, to } => {
-                    format!(
-                        "{} {} → {}",
-                        t.col_consent,
-                        t.consent(*from),
-                        t.consent(*to)
-                    )
-                }
-            };
+            let change = crate::export::minutes::change_text(&event.kind, model, lang);
             let reason = if event.reason.is_empty() {
                 String::new()
             } else {

@@ -101,32 +101,7 @@ fn item_body(out: &mut String, item: &MinutesItem, model: &PhaseModel, lang: Lan
     if !item.changes.is_empty() {
         let _ = writeln!(out, "**{}**\n", t.minutes_changes);
         for event in &item.changes {
-            let change = match &event.kind {
-                EventKind::Opened => format!(
-                    "{}: {}",
-                    t.minutes_opened,
-                    model.name(model.first().id(), lang)
-                ),
-                EventKind::Phase { from, to } => {
-                    format!(
-                        "{} {} → {}",
-                        t.col_phase,
-                        model.name(from, lang),
-                        model.name(to, lang)
-                    )
-                }
-                EventKind::Level { from, to } => {
-                    format!("{} {} → {}", t.col_level, from.get(), to.get())
-                }
-                EventKind::Consent { from, to } => {
-                    format!(
-                        "{} {} → {}",
-                        t.col_consent,
-                        t.consent(*from),
-                        t.consent(*to)
-                    )
-                }
-            };
+            let change = change_text(&event.kind, model, lang);
             let reason = if event.reason.is_empty() {
                 String::new()
             } else {
@@ -139,6 +114,35 @@ fn item_body(out: &mut String, item: &MinutesItem, model: &PhaseModel, lang: Lan
     if !item.actions.is_empty() {
         let _ = writeln!(out, "**{}**\n", t.kind_action);
         action_table(out, &item.actions, lang);
+    }
+}
+
+/// One line of a case's history: "fase Plan → Uitvoering", "niveau 2 → 3".
+pub fn change_text(kind: &EventKind, model: &PhaseModel, lang: Lang) -> String {
+    let t = lang.texts();
+    match kind {
+        EventKind::Opened => format!(
+            "{}: {}",
+            t.minutes_opened,
+            model.name(model.first().id(), lang)
+        ),
+        EventKind::Phase { from, to } => {
+            format!(
+                "{} {} → {}",
+                t.col_phase,
+                model.name(from, lang),
+                model.name(to, lang)
+            )
+        }
+        EventKind::Level { from, to } => format!("{} {} → {}", t.col_level, from.get(), to.get()),
+        EventKind::Consent { from, to } => {
+            format!(
+                "{} {} → {}",
+                t.col_consent,
+                t.consent(*from),
+                t.consent(*to)
+            )
+        }
     }
 }
 

@@ -13,6 +13,7 @@ use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
 use crate::export::minutes::agenda_title;
 use crate::i18n::{Texts, capitalised};
+use crate::query::actions::ActionRow;
 use crate::query::meeting::{CaseBrief, MeetingRoom};
 
 /// A timer turns "near" this long before its timebox is up.
@@ -307,11 +308,7 @@ fn case_lines<'a>(brief: &'a CaseBrief, model: &'a Model, theme: &Theme) -> Vec<
         ));
     }
     for action in &brief.actions {
-        let style = if action.days_overdue > 0 {
-            theme.style("action.overdue")
-        } else {
-            theme.style("action.open")
-        };
+        let style = action_style(action, theme);
         lines.push(Line::styled(
             format!(
                 "  {}  {} — {}",
@@ -338,11 +335,7 @@ fn action_lines<'a>(room: &'a MeetingRoom, model: &'a Model, theme: &Theme) -> V
         theme.style("ui.header"),
     )];
     for action in &room.earlier_actions {
-        let style = if action.days_overdue > 0 {
-            theme.style("action.overdue")
-        } else {
-            theme.style("action.open")
-        };
+        let style = action_style(action, theme);
         let who = if action.pupil.is_empty() {
             action.owner.clone()
         } else {
@@ -358,6 +351,14 @@ fn action_lines<'a>(room: &'a MeetingRoom, model: &'a Model, theme: &Theme) -> V
         ));
     }
     lines
+}
+
+fn action_style(action: &ActionRow, theme: &Theme) -> Style {
+    if action.days_overdue > 0 {
+        theme.style("action.overdue")
+    } else {
+        theme.style("action.open")
+    }
 }
 
 /// What a blanked screen shows: nothing of the data.
