@@ -38,17 +38,30 @@ pub fn apply(
                     };
                     next.extend(update(model, view, Message::MeetingLoaded));
                 }
-                Effect::SaveMeeting(meeting) => {
-                    if let Err(err) = store.save(&meeting) {
-                        let err = Error::from(err);
-                        model.notice = Some(
-                            err.message(model.lang.texts(), &store.dir().display().to_string()),
-                        );
-                    }
+                Effect::SaveMeeting(meeting) => report(store, model, store.save(meeting.as_ref())),
+                Effect::SaveCaseChange(change) => {
+                    let (case, event) = *change;
+                    let mut tx = store.tx();
+                    let written = tx
+                        .put(&case)
+                        .and_then(|()| tx.insert(&event))
+                        .and_then(|()| tx.commit());
+                    report(store, model, written);
                 }
             }
         }
         pending = next;
     }
     Ok(Flow::Continue)
+}
+
+fn report(
+    store: &Store,
+    model: &mut Model,
+    written: std::result::Result<(), crate::store::StoreError>,
+) {
+    if let Err(err) = written {
+        let dir = store.dir().display().to_string();
+        model.notice = Some(Error::from(err).message(model.lang.texts(), &dir));
+    }
 }

@@ -1,6 +1,7 @@
 //! The screen's state machine: messages in, state and effects out. The terminal loop in
 //! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
 
+pub mod case;
 mod effects;
 pub mod keymap;
 mod terminal;
@@ -10,7 +11,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use effects::{Flow, apply};
 pub use terminal::{run, run_demo};
 
-use crate::domain::{Meeting, MeetingState, PhaseModel};
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::domain::{Case, CaseEvent, Meeting, MeetingState, PhaseModel};
 use crate::i18n::Lang;
 use crate::query::dashboard::Dashboard;
 use crate::query::meeting::MeetingRoom;
@@ -56,6 +59,10 @@ pub struct View {
     pub help: bool,
     /// The screen is blanked (privacy): nothing of the data is drawn.
     pub blank: bool,
+    /// A one-line question (a reason) that takes the keys until answered or cancelled.
+    pub prompt: Option<case::Prompt>,
+    /// A short message for the status line, gone at the next key.
+    pub flash: Option<String>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -73,15 +80,23 @@ pub enum Action {
     NextItem,
     PreviousItem,
     ToggleTimer,
+    NextPhase,
+    PreviousPhase,
+    LevelUp,
+    LevelDown,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 14] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
         Action::ToggleTimer,
+        Action::NextPhase,
+        Action::PreviousPhase,
+        Action::LevelUp,
+        Action::LevelDown,
         Action::Up,
         Action::Down,
         Action::Blank,
@@ -100,13 +115,17 @@ pub enum Effect {
     LoadMeeting,
     /// Reload the start screen's figures.
     LoadDashboard,
-    SaveMeeting(Meeting),
+    SaveMeeting(Box<Meeting>),
+    /// A changed case and the event of its history, written together or not at all.
+    SaveCaseChange(Box<(Case, CaseEvent)>),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
     Act(Action),
+    /// A key while a prompt is open.
+    PromptKey(KeyEvent),
     /// A key without a meaning on this screen: it still closes an overlay or unblanks.
     OtherKey,
     MeetingLoaded,
@@ -119,8 +138,10 @@ impl From<Action> for Message {
 }
 
 pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -> Vec<Effect> {
+    view.flash = None;
     let action = match message.into() {
         Message::MeetingLoaded => return meeting_loaded(model),
+        Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::OtherKey => {
             view.help = false;
             view.blank = false;
@@ -154,6 +175,10 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             Vec::new()
         }
         Action::OpenMeeting => vec![Effect::LoadMeeting],
+        Action::NextPhase => case::next_phase(model, view),
+        Action::PreviousPhase => case::previous_phase(model, view),
+        Action::LevelUp => case::level(model, view, true),
+        Action::LevelDown => case::level(model, view, false),
         Action::Back => {
             model.screen = Screen::Dashboard;
             vec![Effect::LoadDashboard]
@@ -177,7 +202,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
                 Action::ToggleTimer => meeting.start_timer(now),
                 _ => return Vec::new(),
             }
-            vec![Effect::SaveMeeting(meeting.clone())]
+            vec![Effect::SaveMeeting(Box::new(meeting.clone()))]
         }
     }
 }
@@ -191,7 +216,7 @@ fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
     model.screen = Screen::Meeting;
     if room.meeting.state == MeetingState::Planned {
         room.meeting.state = MeetingState::Open;
-        return vec![Effect::SaveMeeting(room.meeting.clone())];
+        return vec![Effect::SaveMeeting(Box::new(room.meeting.clone()))];
     }
     Vec::new()
 }

@@ -79,9 +79,13 @@ fn event_loop(
             Screen::Dashboard => Context::Dashboard,
             Screen::Meeting => Context::Meeting,
         };
-        let message = keymap
-            .action(context, key)
-            .map_or(Message::OtherKey, Message::Act);
+        let message = if view.prompt.is_some() {
+            Message::PromptKey(key)
+        } else {
+            keymap
+                .action(context, key)
+                .map_or(Message::OtherKey, Message::Act)
+        };
         model.now = now();
         let effects = update(model, &mut view, message);
         if apply(store, model, &mut view, effects, model.today)? == Flow::Quit {

@@ -209,3 +209,149 @@ fn without_a_meeting_to_open_the_start_screen_says_so() {
     assert_eq!(model.screen, Screen::Dashboard);
     assert_eq!(model.notice.as_deref(), Some("Er is geen OT gepland."));
 }
+
+/// Opens the demo's next meeting on the first case item for which `pick` holds.
+fn on_case(
+    pick: impl Fn(&crate::query::meeting::CaseBrief) -> bool,
+) -> (TempDir, Store, Model, View) {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    let room = model.meeting.as_mut().unwrap();
+    let item = room
+        .meeting
+        .agenda
+        .iter()
+        .position(|item| match item.kind {
+            crate::domain::meeting::AgendaKind::Case { case } => pick(&room.cases[&case]),
+            _ => false,
+        })
+        .expect("the demo's next meeting has such a case");
+    room.meeting.current_item = item;
+    (dir, store, model, view)
+}
+
+fn current(model: &Model) -> &crate::query::meeting::CaseBrief {
+    let room = model.meeting.as_ref().unwrap();
+    match room.meeting.agenda[room.meeting.current_item].kind {
+        crate::domain::meeting::AgendaKind::Case { case } => &room.cases[&case],
+        _ => panic!("not on a case"),
+    }
+}
+
+fn typed(text: &str) -> Vec<Message> {
+    text.chars()
+        .map(|c| Message::PromptKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+        .collect()
+}
+
+fn send(store: &Store, model: &mut Model, view: &mut View, message: Message) {
+    let effects = update(model, view, message);
+    assert_eq!(
+        apply(store, model, view, effects, today()).unwrap(),
+        Flow::Continue
+    );
+}
+
+#[test]
+fn a_phase_is_not_left_while_something_is_missing_and_the_screen_says_what() {
+    let (_dir, store, mut model, mut view) = on_case(|brief| !brief.missing.is_empty());
+    let before = current(&model).case.clone();
+    let effects = update(&mut model, &mut view, Action::NextPhase);
+    assert_eq!(effects, vec![]);
+    assert_eq!(current(&model).case, before);
+    let t = Lang::Nl.texts();
+    let first_missing = t.requirement(current(&model).missing[0]);
+    let flash = view.flash.clone().unwrap();
+    assert!(
+        flash.starts_with("Nog vast te leggen") && flash.contains(first_missing),
+        "{flash}"
+    );
+    assert_eq!(store.case(before.id).unwrap().unwrap(), before);
+}
+
+#[test]
+fn a_phase_moves_forward_with_its_event_saved_together() {
+    let (dir, store, mut model, mut view) =
+        on_case(|brief| brief.missing.is_empty() && brief.case.phase != "afgesloten");
+    let case = current(&model).case.clone();
+    let expected = model.phases.next(&case.phase).unwrap().id().to_string();
+    act(&store, &mut model, &mut view, Action::NextPhase);
+    assert_eq!(current(&model).case.phase, expected);
+    let meeting = model.meeting.as_ref().unwrap().meeting.id;
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.case(case.id).unwrap().unwrap().phase, expected);
+    let last = store.events_of_case(case.id).unwrap().pop().unwrap();
+    assert_eq!(last.meeting, Some(meeting));
+    assert_eq!(last.date, today());
+    assert_eq!(
+        last.kind,
+        crate::domain::EventKind::Phase {
+            from: case.phase.clone(),
+            to: expected
+        }
+    );
+    assert!(store.events_of_meeting(meeting).unwrap().contains(&last));
+}
+
+#[test]
+fn going_back_asks_for_a_reason_and_records_it() {
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.phase != "signaal");
+    let case = current(&model).case.clone();
+    let back = model.phases.previous(&case.phase).unwrap().id().to_string();
+    act(&store, &mut model, &mut view, Action::PreviousPhase);
+    assert!(view.prompt.is_some(), "a reason is asked");
+    let enter = Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    send(&store, &mut model, &mut view, enter);
+    assert!(view.prompt.is_some(), "an empty reason is not accepted");
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Geef een reden; Esc breekt af.")
+    );
+    for key in typed("Beeld klopt nog niet, ouders vertellen iets anders") {
+        send(&store, &mut model, &mut view, key);
+    }
+    send(&store, &mut model, &mut view, enter);
+    assert!(view.prompt.is_none());
+    assert_eq!(store.case(case.id).unwrap().unwrap().phase, back);
+    let last = store.events_of_case(case.id).unwrap().pop().unwrap();
+    assert_eq!(
+        last.reason,
+        "Beeld klopt nog niet, ouders vertellen iets anders"
+    );
+}
+
+#[test]
+fn a_level_change_asks_for_a_reason_and_escape_cancels() {
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.level.get() < 5);
+    let case = current(&model).case.clone();
+    act(&store, &mut model, &mut view, Action::LevelUp);
+    let esc = Message::PromptKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    send(&store, &mut model, &mut view, esc);
+    assert!(view.prompt.is_none());
+    assert_eq!(
+        store.case(case.id).unwrap().unwrap().level,
+        case.level,
+        "cancelled"
+    );
+
+    act(&store, &mut model, &mut view, Action::LevelUp);
+    for key in typed("Wijkteam ingeschakeld: zorgen thuis") {
+        send(&store, &mut model, &mut view, key);
+    }
+    let enter = Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    send(&store, &mut model, &mut view, enter);
+    let stored = store.case(case.id).unwrap().unwrap();
+    assert_eq!(stored.level, case.level.up().unwrap());
+    let last = store.events_of_case(case.id).unwrap().pop().unwrap();
+    assert_eq!(
+        last.kind,
+        crate::domain::EventKind::Level {
+            from: case.level,
+            to: case.level.up().unwrap()
+        }
+    );
+    assert_eq!(last.reason, "Wijkteam ingeschakeld: zorgen thuis");
+    assert_eq!(current(&model).next_seq, last.seq + 1);
+}

@@ -156,6 +156,49 @@ impl Case {
     }
 }
 
+/// Where and why a change is made: every change of a case is an event of its history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeContext {
+    pub seq: u32,
+    pub date: NaiveDate,
+    pub meeting: Option<MeetingId>,
+    pub reason: String,
+}
+
+impl Case {
+    /// Moves the case to phase `to`, which `PhaseModel::check_move` allowed, and returns the
+    /// event to store with it. `closes` says whether `to` is the model's final phase.
+    pub fn move_to_phase(&mut self, to: &str, closes: bool, at: ChangeContext) -> CaseEvent {
+        let from = std::mem::replace(&mut self.phase, to.to_string());
+        self.closed = closes.then_some(at.date);
+        at.event(
+            self.id,
+            EventKind::Phase {
+                from,
+                to: to.to_string(),
+            },
+        )
+    }
+
+    pub fn change_level(&mut self, to: Level, at: ChangeContext) -> CaseEvent {
+        let from = std::mem::replace(&mut self.level, to);
+        at.event(self.id, EventKind::Level { from, to })
+    }
+}
+
+impl ChangeContext {
+    fn event(self, case: CaseId, kind: EventKind) -> CaseEvent {
+        CaseEvent {
+            case,
+            seq: self.seq,
+            date: self.date,
+            meeting: self.meeting,
+            reason: self.reason,
+            kind,
+        }
+    }
+}
+
 pub fn pseudonym_for(id: CaseId) -> String {
     const LETTERS: &[u8] = b"ABCDEFGHJKLMNPRSTVWXZ";
     // A multiplicative scramble keeps neighbouring ids from getting neighbouring pseudonyms.

@@ -14,7 +14,7 @@ pub mod phase;
 pub mod pupil;
 
 pub use action::{Action, ActionStatus, Owner};
-pub use case::{Case, CaseEvent, Circle, Circles, Consent, EventKind, Level};
+pub use case::{Case, CaseEvent, ChangeContext, Circle, Circles, Consent, EventKind, Level};
 pub use ids::{ActionId, CaseId, DecisionId, MeetingId, MemberId, NoteId, PupilId};
 pub use meeting::{
     AgendaItem, AgendaKind, Attendance, Meeting, MeetingKind, MeetingState, Presence,

@@ -43,6 +43,10 @@ pub const EN: Texts = Texts {
         "next agenda item",
         "previous agenda item",
         "start or pause the timer",
+        "case to the next phase",
+        "case back to the previous phase (with a reason)",
+        "level up (scale up, with a reason)",
+        "level down (scale down, with a reason)",
         "up",
         "down",
         "blank the screen (privacy)",
@@ -137,6 +141,11 @@ pub const EN: Texts = Texts {
     hint_rondvraag: "Does anyone have anything else?",
     hint_closing: "Agree the date of the next meeting.",
     blank_message: "Screen hidden · press any key",
+    flash_last_phase: "This case is in the last phase already.",
+    flash_first_phase: "This case is still in the first phase.",
+    flash_level_limit: "The level stays between 1 and 5.",
+    flash_reason_needed: "Give a reason; Esc cancels.",
+    prompt_hint: "Enter saves · Esc cancels",
     app_title: "otter · support team",
     dash_next_meeting: "Next OT",
     dash_no_meeting: "No OT is planned.",
@@ -212,6 +221,9 @@ pub const EN: Texts = Texts {
     err_phase_model: |detail| format!("The phase model is invalid: {detail}"),
     err_usage: |detail| format!("Invalid use: {detail}. See otter --help."),
     err_theme: |detail| format!("Theme not loaded, using the default: {detail}"),
+    flash_missing: |missing| format!("Still to record before the case may move on: {missing}"),
+    prompt_phase_back: |phase| format!("Reason to go back to {phase}"),
+    prompt_level: |from, to| format!("Reason for level {from} → {to}"),
     err_internal: |place| {
         format!(
             "otter stopped on an internal error ({place}). Everything up to the last keystroke is saved."

@@ -132,6 +132,11 @@ pub struct Texts {
     pub hint_rondvraag: &'static str,
     pub hint_closing: &'static str,
     pub blank_message: &'static str,
+    pub flash_last_phase: &'static str,
+    pub flash_first_phase: &'static str,
+    pub flash_level_limit: &'static str,
+    pub flash_reason_needed: &'static str,
+    pub prompt_hint: &'static str,
     pub app_title: &'static str,
     pub dash_next_meeting: &'static str,
     pub dash_no_meeting: &'static str,
@@ -202,6 +207,12 @@ pub struct Texts {
     pub err_phase_model: fn(&str) -> String,
     #[serde(skip)]
     pub err_theme: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_missing: fn(&str) -> String,
+    #[serde(skip)]
+    pub prompt_phase_back: fn(&str) -> String,
+    #[serde(skip)]
+    pub prompt_level: fn(u8, u8) -> String,
     #[serde(skip)]
     pub err_internal: fn(&str) -> String,
     #[serde(skip)]

@@ -43,6 +43,10 @@ pub const NL: Texts = Texts {
         "volgend agendapunt",
         "vorig agendapunt",
         "timer starten of pauzeren",
+        "casus naar de volgende fase",
+        "casus terug naar de vorige fase (met reden)",
+        "niveau omhoog (opschalen, met reden)",
+        "niveau omlaag (afschalen, met reden)",
         "omhoog",
         "omlaag",
         "scherm verbergen (privacy)",
@@ -137,6 +141,11 @@ pub const NL: Texts = Texts {
     hint_rondvraag: "Heeft iemand nog iets?",
     hint_closing: "Spreek de datum van de volgende vergadering af.",
     blank_message: "Scherm verborgen · druk op een toets",
+    flash_last_phase: "Deze casus is al in de laatste fase.",
+    flash_first_phase: "Deze casus is nog in de eerste fase.",
+    flash_level_limit: "Het niveau gaat niet verder dan 1 tot 5.",
+    flash_reason_needed: "Geef een reden; Esc breekt af.",
+    prompt_hint: "Enter bewaart · Esc breekt af",
     app_title: "otter · ondersteuningsteam",
     dash_next_meeting: "Volgende OT",
     dash_no_meeting: "Er is geen OT gepland.",
@@ -216,6 +225,9 @@ pub const NL: Texts = Texts {
     err_phase_model: |detail| format!("Het fasemodel is ongeldig: {detail}"),
     err_usage: |detail| format!("Ongeldige aanroep: {detail}. Zie otter --help."),
     err_theme: |detail| format!("Thema niet geladen, standaardthema gebruikt: {detail}"),
+    flash_missing: |missing| format!("Nog vast te leggen voordat de casus verder mag: {missing}"),
+    prompt_phase_back: |phase| format!("Reden om terug te gaan naar {phase}"),
+    prompt_level: |from, to| format!("Reden voor niveau {from} → {to}"),
     err_internal: |place| {
         format!(
             "otter is gestopt door een interne fout ({place}). Alles tot de laatste toetsaanslag is bewaard."

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::actions::{self, ActionRow};
 use crate::domain::phase::Requirement;
-use crate::domain::{Case, CaseId, Meeting, MeetingId, MeetingState, PhaseModel, Pupil};
+use crate::domain::{Action, Case, CaseId, Meeting, MeetingId, MeetingState, PhaseModel, Pupil};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -21,7 +21,12 @@ pub struct CaseBrief {
     pub short: String,
     pub groep: u8,
     pub missing: Vec<Requirement>,
+    /// Open actions, as shown.
     pub actions: Vec<ActionRow>,
+    /// All the case's actions, for the phase rule.
+    pub own_actions: Vec<Action>,
+    /// The number of the next event in the case's history.
+    pub next_seq: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -61,7 +66,11 @@ pub fn load(
         };
         let own = store.actions_of_case(case_id)?;
         let missing = model.missing_to_leave(&case, &own);
-        let mut open: Vec<_> = own.into_iter().filter(|a| a.is_open()).collect();
+        let next_seq = store
+            .events_of_case(case_id)?
+            .last()
+            .map_or(0, |event| event.seq + 1);
+        let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
         open.sort_by_key(|a| (a.due, a.id));
         cases.insert(
             case_id,
@@ -71,6 +80,8 @@ pub fn load(
                 groep: pupil.map_or(0, |p| p.groep),
                 missing,
                 actions: actions::rows(store, open, today)?,
+                own_actions: own,
+                next_seq,
                 case,
             },
         );

@@ -5,10 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::app::Model;
+use crate::app::case::{Ask, Prompt};
+use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
 use crate::export::minutes::agenda_title;
@@ -19,7 +20,14 @@ use crate::query::meeting::{CaseBrief, MeetingRoom};
 /// A timer turns "near" this long before its timebox is up.
 const NEAR_SECONDS: u32 = 2 * 60;
 
-pub fn render(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoom, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    view: &View,
+    room: &MeetingRoom,
+    theme: &Theme,
+) {
     let t = model.lang.texts();
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -33,11 +41,57 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoom, 
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(0)]).areas(body);
     render_agenda(frame, agenda, model, room, theme);
     render_item(frame, item, model, room, theme);
-    let status = match &model.notice {
-        Some(notice) => Line::styled(notice.clone(), theme.style("ui.error")),
-        None => Line::styled(t.meeting_keys, theme.style("ui.text.dim")),
+    if let Some(prompt) = &view.prompt {
+        render_prompt(frame, item, model, room, prompt, theme);
+    }
+    let status = match (&model.notice, &view.flash) {
+        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
+        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
+        (None, None) if view.prompt.is_some() => {
+            Line::styled(t.prompt_hint, theme.style("ui.text.dim"))
+        }
+        (None, None) => Line::styled(t.meeting_keys, theme.style("ui.text.dim")),
     };
     frame.render_widget(status, footer);
+}
+
+/// The reason asked for, in a box over the bottom of the item.
+fn render_prompt(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    room: &MeetingRoom,
+    prompt: &Prompt,
+    theme: &Theme,
+) {
+    let t = model.lang.texts();
+    let question = match &prompt.ask {
+        Ask::PhaseBack { to } => (t.prompt_phase_back)(model.phases.name(to, model.lang)),
+        Ask::Level { to } => {
+            let from = room
+                .meeting
+                .agenda
+                .get(room.meeting.current_item)
+                .and_then(|item| match item.kind {
+                    AgendaKind::Case { case } => room.cases.get(&case),
+                    _ => None,
+                })
+                .map_or(0, |brief| brief.case.level.get());
+            (t.prompt_level)(from, to.get())
+        }
+    };
+    let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
+    frame.render_widget(Clear, bottom);
+    let block = Block::bordered()
+        .border_style(theme.style("ui.border.focus"))
+        .title(Span::styled(question, theme.style("ui.title")));
+    let inner = block.inner(bottom);
+    frame.render_widget(block, bottom);
+    let mut editor = prompt.editor.clone();
+    editor.set_style(theme.style("ui.text"));
+    editor.set_cursor_style(theme.style("ui.selection"));
+    editor.set_cursor_line_style(theme.style("ui.text"));
+    frame.render_widget(&editor, inner);
 }
 
 fn clock(seconds: u32) -> String {

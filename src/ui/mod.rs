@@ -39,7 +39,7 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
     }
     let context = match (model.screen, &model.meeting) {
         (Screen::Meeting, Some(room)) => {
-            meeting::render(frame, area, model, room, theme);
+            meeting::render(frame, area, model, view, room, theme);
             Context::Meeting
         }
         _ => {

@@ -329,3 +329,21 @@ fn meeting_help_lists_the_meeting_keys() {
         draw_view(&meeting_model(Lang::Nl, 3), &view, 80, 24, theme::DEFAULT).backend()
     );
 }
+
+#[test]
+fn meeting_reason_prompt_80x24_nl() {
+    let mut model = meeting_model(Lang::Nl, 0);
+    let item = first_case_item(&model);
+    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    let mut view = View::default();
+    crate::app::update(&mut model, &mut view, crate::app::Action::LevelUp);
+    for c in "Wijkteam erbij".chars() {
+        let key = ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        );
+        crate::app::update(&mut model, &mut view, crate::app::Message::PromptKey(key));
+    }
+    let terminal = draw_view(&model, &view, 80, 24, theme::DEFAULT);
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -1,0 +1,185 @@
+//! Changing the case on screen during a meeting: its phase (`>` `<`) and its level (`+` `-`).
+//! Moving back and changing the level ask for a reason in a one-line prompt.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+use super::{Effect, Model, Screen, View};
+use crate::domain::meeting::AgendaKind;
+use crate::domain::phase::MoveRefused;
+use crate::domain::{ChangeContext, Level};
+use crate::query::meeting::CaseBrief;
+
+/// What a reason is asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    PhaseBack { to: String },
+    Level { to: Level },
+}
+
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub ask: Ask,
+    pub editor: TextArea<'static>,
+}
+
+impl Prompt {
+    fn new(ask: Ask) -> Prompt {
+        Prompt {
+            ask,
+            editor: TextArea::default(),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.editor.lines().join(" ").trim().to_string()
+    }
+}
+
+/// The case of the agenda item in front, if the meeting screen shows one.
+fn current_case(model: &mut Model) -> Option<&mut CaseBrief> {
+    if model.screen != Screen::Meeting {
+        return None;
+    }
+    let room = model.meeting.as_mut()?;
+    let item = room.meeting.agenda.get(room.meeting.current_item)?;
+    match item.kind {
+        AgendaKind::Case { case } => room.cases.get_mut(&case),
+        _ => None,
+    }
+}
+
+pub fn next_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    let t = model.lang.texts();
+    let phases = model.phases.clone();
+    let Some(brief) = current_case(model) else {
+        return Vec::new();
+    };
+    let Some(to) = phases.next(&brief.case.phase).map(|p| p.id().to_string()) else {
+        view.flash = Some(t.flash_last_phase.to_string());
+        return Vec::new();
+    };
+    match phases.check_move(&brief.case, &brief.own_actions, &to, "") {
+        Ok(()) => record_phase(model, &to, String::new()),
+        Err(MoveRefused::Missing(missing)) => {
+            let names: Vec<&str> = missing.iter().map(|r| t.requirement(*r)).collect();
+            view.flash = Some((t.flash_missing)(&names.join(", ")));
+            Vec::new()
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+pub fn previous_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    let t = model.lang.texts();
+    let phases = model.phases.clone();
+    let Some(brief) = current_case(model) else {
+        return Vec::new();
+    };
+    match phases.previous(&brief.case.phase) {
+        Some(to) => {
+            view.prompt = Some(Prompt::new(Ask::PhaseBack {
+                to: to.id().to_string(),
+            }))
+        }
+        None => view.flash = Some(t.flash_first_phase.to_string()),
+    }
+    Vec::new()
+}
+
+pub fn level(model: &mut Model, view: &mut View, up: bool) -> Vec<Effect> {
+    let t = model.lang.texts();
+    let Some(brief) = current_case(model) else {
+        return Vec::new();
+    };
+    let to = if up {
+        brief.case.level.up()
+    } else {
+        brief.case.level.down()
+    };
+    match to {
+        Some(to) => view.prompt = Some(Prompt::new(Ask::Level { to })),
+        None => view.flash = Some(t.flash_level_limit.to_string()),
+    }
+    Vec::new()
+}
+
+/// A key while the prompt is open: typed into it, or Enter to confirm, Esc to cancel.
+pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
+    let Some(prompt) = view.prompt.as_mut() else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc => {
+            view.prompt = None;
+            Vec::new()
+        }
+        KeyCode::Enter => {
+            let reason = prompt.text();
+            if reason.is_empty() {
+                view.flash = Some(model.lang.texts().flash_reason_needed.to_string());
+                return Vec::new();
+            }
+            let ask = prompt.ask.clone();
+            view.prompt = None;
+            match ask {
+                Ask::PhaseBack { to } => record_phase(model, &to, reason),
+                Ask::Level { to } => record_level(model, to, reason),
+            }
+        }
+        _ => {
+            prompt.editor.input(key);
+            Vec::new()
+        }
+    }
+}
+
+fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
+    let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
+    let date = model.today;
+    let seq = current_case(model)?.next_seq;
+    Some(ChangeContext {
+        seq,
+        date,
+        meeting,
+        reason,
+    })
+}
+
+fn record_phase(model: &mut Model, to: &str, reason: String) -> Vec<Effect> {
+    let closes = model.phases.is_final(to);
+    let phases = model.phases.clone();
+    let Some(at) = change_context(model, reason) else {
+        return Vec::new();
+    };
+    let Some(brief) = current_case(model) else {
+        return Vec::new();
+    };
+    let event = brief.case.move_to_phase(to, closes, at);
+    after_change(brief, &phases);
+    vec![Effect::SaveCaseChange(Box::new((
+        brief.case.clone(),
+        event,
+    )))]
+}
+
+fn record_level(model: &mut Model, to: Level, reason: String) -> Vec<Effect> {
+    let phases = model.phases.clone();
+    let Some(at) = change_context(model, reason) else {
+        return Vec::new();
+    };
+    let Some(brief) = current_case(model) else {
+        return Vec::new();
+    };
+    let event = brief.case.change_level(to, at);
+    after_change(brief, &phases);
+    vec![Effect::SaveCaseChange(Box::new((
+        brief.case.clone(),
+        event,
+    )))]
+}
+
+fn after_change(brief: &mut CaseBrief, phases: &crate::domain::PhaseModel) {
+    brief.next_seq += 1;
+    brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
+}
