@@ -39,6 +39,11 @@ pub fn apply(
                     next.extend(update(model, view, Message::MeetingLoaded));
                 }
                 Effect::SaveMeeting(meeting) => report(store, model, store.save(meeting.as_ref())),
+                Effect::NewNote => {
+                    let id = crate::domain::NoteId(store.next_id(crate::store::TreeId::Notes)?);
+                    next.extend(update(model, view, Message::NoteReady(id)));
+                }
+                Effect::SaveNote(note) => report(store, model, store.save(note.as_ref())),
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;
                     let mut tx = store.tx();

@@ -4,6 +4,7 @@
 pub mod case;
 mod effects;
 pub mod keymap;
+pub mod notes;
 mod terminal;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -13,7 +14,7 @@ pub use terminal::{run, run_demo};
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::{Case, CaseEvent, Meeting, MeetingState, PhaseModel};
+use crate::domain::{Case, CaseEvent, Meeting, MeetingState, Note, NoteId, PhaseModel};
 use crate::i18n::Lang;
 use crate::query::dashboard::Dashboard;
 use crate::query::meeting::MeetingRoom;
@@ -63,6 +64,8 @@ pub struct View {
     pub prompt: Option<case::Prompt>,
     /// A short message for the status line, gone at the next key.
     pub flash: Option<String>,
+    /// The notes editor, open on the case in front.
+    pub editor: Option<notes::NoteEditor>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -84,15 +87,17 @@ pub enum Action {
     PreviousPhase,
     LevelUp,
     LevelDown,
+    EditNotes,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
         Action::ToggleTimer,
+        Action::EditNotes,
         Action::NextPhase,
         Action::PreviousPhase,
         Action::LevelUp,
@@ -118,14 +123,22 @@ pub enum Effect {
     SaveMeeting(Box<Meeting>),
     /// A changed case and the event of its history, written together or not at all.
     SaveCaseChange(Box<(Case, CaseEvent)>),
+    /// Give a new note its number; then update with `Message::NoteReady`.
+    NewNote,
+    SaveNote(Box<Note>),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     Act(Action),
     /// A key while a prompt is open.
     PromptKey(KeyEvent),
+    /// A key while the notes editor is open.
+    EditorKey(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste), whole.
+    Paste(String),
+    NoteReady(NoteId),
     /// A key without a meaning on this screen: it still closes an overlay or unblanks.
     OtherKey,
     MeetingLoaded,
@@ -142,6 +155,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     let action = match message.into() {
         Message::MeetingLoaded => return meeting_loaded(model),
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
+        Message::EditorKey(key) => return notes::key(model, view, key),
+        Message::Paste(text) => return notes::paste(model, view, &text),
+        Message::NoteReady(id) => return notes::ready(model, view, id),
         Message::OtherKey => {
             view.help = false;
             view.blank = false;
@@ -179,6 +195,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::PreviousPhase => case::previous_phase(model, view),
         Action::LevelUp => case::level(model, view, true),
         Action::LevelDown => case::level(model, view, false),
+        Action::EditNotes => notes::open(model, view),
         Action::Back => {
             model.screen = Screen::Dashboard;
             vec![Effect::LoadDashboard]

@@ -3,7 +3,10 @@
 
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+};
+use ratatui::crossterm::execute;
 
 use super::effects::{Flow, apply};
 use super::keymap::{Context, Keymap};
@@ -29,7 +32,10 @@ pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()>
     };
     // try_init restores the terminal on a panic too, before our one-line message.
     let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
+    // A pasted text arrives as one event, not as keys that could trigger commands.
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
     let outcome = event_loop(&mut terminal, store, &mut model, &theme);
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     outcome
 }
@@ -69,17 +75,28 @@ fn event_loop(
         if !event::poll(Duration::from_secs(1)).map_err(Error::Terminal)? {
             continue;
         }
-        let Event::Key(key) = event::read().map_err(Error::Terminal)? else {
-            continue;
+        let key = match event::read().map_err(Error::Terminal)? {
+            Event::Key(key) if key.kind == KeyEventKind::Press => key,
+            Event::Paste(text) => {
+                model.now = now();
+                let effects = update(model, &mut view, Message::Paste(text));
+                apply(store, model, &mut view, effects, model.today)?;
+                continue;
+            }
+            _ => continue,
         };
-        if key.kind != KeyEventKind::Press {
-            continue;
-        }
         let context = match model.screen {
             Screen::Dashboard => Context::Dashboard,
             Screen::Meeting => Context::Meeting,
         };
-        let message = if view.prompt.is_some() {
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
+        let message = if ctrl_c {
+            Message::Act(super::Action::Quit)
+        } else if view.editor.is_some() {
+            Message::EditorKey(key)
+        } else if view.prompt.is_some() {
             Message::PromptKey(key)
         } else {
             keymap

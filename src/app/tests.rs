@@ -303,7 +303,7 @@ fn going_back_asks_for_a_reason_and_records_it() {
     act(&store, &mut model, &mut view, Action::PreviousPhase);
     assert!(view.prompt.is_some(), "a reason is asked");
     let enter = Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    send(&store, &mut model, &mut view, enter);
+    send(&store, &mut model, &mut view, enter.clone());
     assert!(view.prompt.is_some(), "an empty reason is not accepted");
     assert_eq!(
         view.flash.as_deref(),
@@ -354,4 +354,79 @@ fn a_level_change_asks_for_a_reason_and_escape_cancels() {
     );
     assert_eq!(last.reason, "Wijkteam ingeschakeld: zorgen thuis");
     assert_eq!(current(&model).next_seq, last.seq + 1);
+}
+
+#[test]
+fn notes_are_saved_at_every_keystroke_and_reopen_as_the_same_note() {
+    let (dir, store, mut model, mut view) = on_case(|_| true);
+    let case = current(&model).case.clone();
+    act(&store, &mut model, &mut view, Action::EditNotes);
+    assert!(view.editor.is_some());
+    let id = view.editor.as_ref().unwrap().note.id;
+    let mut typed_so_far = String::new();
+    for key in typed("Zoë leest beter; ouders (ğ, يوسف) herkennen het") {
+        if let Message::PromptKey(key) = key {
+            if let KeyCode::Char(c) = key.code {
+                typed_so_far.push(c);
+            }
+            send(&store, &mut model, &mut view, Message::EditorKey(key));
+        }
+        // On disk after every keystroke, before the next frame.
+        assert_eq!(store.note(id.0).unwrap().unwrap().text, typed_so_far);
+    }
+    let esc = Message::EditorKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    send(&store, &mut model, &mut view, esc);
+    assert!(view.editor.is_none());
+
+    act(&store, &mut model, &mut view, Action::EditNotes);
+    let reopened = &view.editor.as_ref().unwrap().note;
+    assert_eq!(reopened.id, id, "the same note, not a second one");
+    assert_eq!(reopened.text, typed_so_far);
+
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let notes = store.notes_of_case(case.id).unwrap();
+    let saved = notes.iter().find(|n| n.id == id).unwrap();
+    assert_eq!(
+        saved.text,
+        "Zoë leest beter; ouders (ğ, يوسف) herkennen het"
+    );
+    assert_eq!(saved.phase.as_deref(), Some(case.phase.as_str()));
+    assert_eq!(
+        saved.meeting,
+        Some(model.meeting.as_ref().unwrap().meeting.id)
+    );
+    assert_eq!(
+        store.search("zoe leest").unwrap().len(),
+        1,
+        "and found by search"
+    );
+}
+
+#[test]
+fn a_huge_paste_is_saved_whole_in_one_write() {
+    let (_dir, store, mut model, mut view) = on_case(|_| true);
+    act(&store, &mut model, &mut view, Action::EditNotes);
+    let text = "Verslag van de logopedist, regel voor regel overgenomen. ".repeat(2_000);
+    let effects = update(&mut model, &mut view, Message::Paste(text.clone()));
+    assert_eq!(effects.len(), 1);
+    assert_eq!(
+        apply(&store, &mut model, &mut view, effects, today()).unwrap(),
+        Flow::Continue
+    );
+    let id = view.editor.as_ref().unwrap().note.id;
+    assert_eq!(store.note(id.0).unwrap().unwrap().text, text);
+}
+
+#[test]
+fn notes_cannot_be_opened_outside_a_case() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    assert_eq!(
+        update(&mut model, &mut view, Action::EditNotes),
+        vec![],
+        "item 1 is the opening"
+    );
+    assert!(view.editor.is_none());
 }

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use super::actions::{self, ActionRow};
 use crate::domain::phase::Requirement;
-use crate::domain::{Action, Case, CaseId, Meeting, MeetingId, MeetingState, PhaseModel, Pupil};
+use crate::domain::{
+    Action, Case, CaseId, Meeting, MeetingId, MeetingState, Note, PhaseModel, Pupil,
+};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -27,6 +29,17 @@ pub struct CaseBrief {
     pub own_actions: Vec<Action>,
     /// The number of the next event in the case's history.
     pub next_seq: u32,
+    /// The case's notes, oldest first.
+    pub notes: Vec<Note>,
+}
+
+impl CaseBrief {
+    /// The note of this meeting for the case's current phase: the one `e` edits.
+    pub fn note_of(&self, meeting: MeetingId) -> Option<&Note> {
+        self.notes.iter().rev().find(|n| {
+            n.meeting == Some(meeting) && n.phase.as_deref() == Some(self.case.phase.as_str())
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +95,7 @@ pub fn load(
                 actions: actions::rows(store, open, today)?,
                 own_actions: own,
                 next_seq,
+                notes: store.notes_of_case(case_id)?,
                 case,
             },
         );

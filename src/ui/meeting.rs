@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::case::{Ask, Prompt};
+use crate::app::notes::NoteEditor;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
@@ -40,6 +41,15 @@ pub fn render(
     let [agenda, item] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(0)]).areas(body);
     render_agenda(frame, agenda, model, room, theme);
+    let item = match &view.editor {
+        Some(open) => {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Min(6), Constraint::Percentage(45)]).areas(item);
+            render_editor(frame, bottom, model, open, theme);
+            top
+        }
+        None => item,
+    };
     render_item(frame, item, model, room, theme);
     if let Some(prompt) = &view.prompt {
         render_prompt(frame, item, model, room, prompt, theme);
@@ -50,9 +60,34 @@ pub fn render(
         (None, None) if view.prompt.is_some() => {
             Line::styled(t.prompt_hint, theme.style("ui.text.dim"))
         }
+        (None, None) if view.editor.is_some() => {
+            Line::styled(t.editor_hint, theme.style("ui.text.dim"))
+        }
         (None, None) => Line::styled(t.meeting_keys, theme.style("ui.text.dim")),
     };
     frame.render_widget(status, footer);
+}
+
+fn render_editor(frame: &mut Frame, area: Rect, model: &Model, open: &NoteEditor, theme: &Theme) {
+    let t = model.lang.texts();
+    let phase = open
+        .note
+        .phase
+        .as_deref()
+        .map_or("", |phase| model.phases.name(phase, model.lang));
+    let mut editor = open.editor.clone();
+    editor.set_block(
+        Block::bordered()
+            .border_style(theme.style("ui.border.focus"))
+            .title(Span::styled(
+                format!("{} · {phase}", t.meeting_notes),
+                theme.style("ui.title"),
+            )),
+    );
+    editor.set_style(theme.style("ui.text"));
+    editor.set_cursor_style(theme.style("ui.selection"));
+    editor.set_cursor_line_style(theme.style("ui.text"));
+    frame.render_widget(&editor, area);
 }
 
 /// The reason asked for, in a box over the bottom of the item.
@@ -337,6 +372,22 @@ fn case_lines<'a>(brief: &'a CaseBrief, model: &'a Model, theme: &Theme) -> Vec<
         }
         lines.push(Line::default());
     }
+    lines.push(Line::styled(t.meeting_notes, theme.style("ui.header")));
+    let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
+    match meeting.and_then(|id| brief.note_of(id)) {
+        Some(note) if !note.text.trim().is_empty() => {
+            lines.extend(
+                note.text
+                    .lines()
+                    .map(|line| Line::styled(format!("  {line}"), theme.style("ui.text"))),
+            );
+        }
+        _ => lines.push(Line::styled(
+            format!("  {}", t.meeting_no_notes),
+            theme.style("ui.text.dim"),
+        )),
+    }
+    lines.push(Line::default());
     if brief.missing.is_empty() {
         lines.push(Line::styled(t.meeting_ready, theme.style("phase.done")));
     } else {

@@ -347,3 +347,24 @@ fn meeting_reason_prompt_80x24_nl() {
     let terminal = draw_view(&model, &view, 80, 24, theme::DEFAULT);
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn meeting_notes_editor_80x24_nl() {
+    let mut model = meeting_model(Lang::Nl, 0);
+    let item = first_case_item(&model);
+    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    let mut view = View::default();
+    crate::app::update(
+        &mut model,
+        &mut view,
+        crate::app::Message::NoteReady(crate::domain::NoteId(999)),
+    );
+    crate::app::update(
+        &mut model,
+        &mut view,
+        crate::app::Message::Paste(
+            "Hulp is gestart op 2 november.\nOuders zijn tevreden; Zoë ook.".into(),
+        ),
+    );
+    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
+}
