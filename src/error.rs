@@ -44,6 +44,8 @@ pub enum Error {
 pub enum Field {
     Name,
     Query,
+    Action,
+    Owner,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -94,6 +96,8 @@ impl Error {
             Error::NoMeeting(id) => (t.err_no_meeting)(id),
             Error::Empty(Field::Name) => (t.err_empty)(t.field_name),
             Error::Empty(Field::Query) => (t.err_empty)(t.field_query),
+            Error::Empty(Field::Action) => (t.err_empty)(t.field_action),
+            Error::Empty(Field::Owner) => (t.err_empty)(t.field_owner),
             Error::Date(DateError::Impossible(text) | DateError::Unrecognised(text)) => {
                 (t.err_date)(text)
             }

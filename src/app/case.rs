@@ -7,7 +7,7 @@ use ratatui_textarea::TextArea;
 use super::{Effect, Model, Screen, View};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::phase::MoveRefused;
-use crate::domain::{ChangeContext, Level};
+use crate::domain::{ChangeContext, Level, Owner};
 use crate::query::meeting::CaseBrief;
 
 /// What a reason is asked for.
@@ -15,6 +15,9 @@ use crate::query::meeting::CaseBrief;
 pub enum Ask {
     PhaseBack { to: String },
     Level { to: Level },
+    ActionText,
+    ActionOwner { text: String },
+    ActionDue { text: String, owner: Owner },
 }
 
 #[derive(Debug, Clone)]
@@ -24,7 +27,7 @@ pub struct Prompt {
 }
 
 impl Prompt {
-    fn new(ask: Ask) -> Prompt {
+    pub fn new(ask: Ask) -> Prompt {
         Prompt {
             ask,
             editor: TextArea::default(),
@@ -115,16 +118,18 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
             Vec::new()
         }
         KeyCode::Enter => {
-            let reason = prompt.text();
-            if reason.is_empty() {
+            let answer = prompt.text();
+            let ask = prompt.ask.clone();
+            let is_reason = matches!(ask, Ask::PhaseBack { .. } | Ask::Level { .. });
+            if is_reason && answer.is_empty() {
                 view.flash = Some(model.lang.texts().flash_reason_needed.to_string());
                 return Vec::new();
             }
-            let ask = prompt.ask.clone();
             view.prompt = None;
             match ask {
-                Ask::PhaseBack { to } => record_phase(model, &to, reason),
-                Ask::Level { to } => record_level(model, to, reason),
+                Ask::PhaseBack { to } => record_phase(model, &to, answer),
+                Ask::Level { to } => record_level(model, to, answer),
+                other => super::new_action::answer(model, view, other, answer),
             }
         }
         _ => {

@@ -43,6 +43,17 @@ pub fn apply(
                     let id = crate::domain::NoteId(store.next_id(crate::store::TreeId::Notes)?);
                     next.extend(update(model, view, Message::NoteReady(id)));
                 }
+                Effect::NewAction(mut action) => {
+                    action.id =
+                        crate::domain::ActionId(store.next_id(crate::store::TreeId::Actions)?);
+                    let mut tx = store.tx();
+                    let written = tx.insert(action.as_ref()).and_then(|()| tx.commit());
+                    let saved = written.is_ok();
+                    report(store, model, written);
+                    if saved {
+                        next.extend(update(model, view, Message::ActionAdded(action)));
+                    }
+                }
                 Effect::SaveNote(note) => report(store, model, store.save(note.as_ref())),
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;

@@ -4,6 +4,7 @@
 pub mod case;
 mod effects;
 pub mod keymap;
+pub mod new_action;
 pub mod notes;
 mod terminal;
 
@@ -88,16 +89,18 @@ pub enum Action {
     LevelUp,
     LevelDown,
     EditNotes,
+    AddAction,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
         Action::ToggleTimer,
         Action::EditNotes,
+        Action::AddAction,
         Action::NextPhase,
         Action::PreviousPhase,
         Action::LevelUp,
@@ -126,6 +129,8 @@ pub enum Effect {
     /// Give a new note its number; then update with `Message::NoteReady`.
     NewNote,
     SaveNote(Box<Note>),
+    /// Number and save a new action; then update with `Message::ActionAdded`.
+    NewAction(Box<crate::domain::Action>),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -139,6 +144,7 @@ pub enum Message {
     /// Text pasted into the terminal (bracketed paste), whole.
     Paste(String),
     NoteReady(NoteId),
+    ActionAdded(Box<crate::domain::Action>),
     /// A key without a meaning on this screen: it still closes an overlay or unblanks.
     OtherKey,
     MeetingLoaded,
@@ -158,6 +164,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::EditorKey(key) => return notes::key(model, view, key),
         Message::Paste(text) => return notes::paste(model, view, &text),
         Message::NoteReady(id) => return notes::ready(model, view, id),
+        Message::ActionAdded(action) => return new_action::added(model, view, *action),
         Message::OtherKey => {
             view.help = false;
             view.blank = false;
@@ -196,6 +203,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::LevelUp => case::level(model, view, true),
         Action::LevelDown => case::level(model, view, false),
         Action::EditNotes => notes::open(model, view),
+        Action::AddAction => new_action::start(model, view),
         Action::Back => {
             model.screen = Screen::Dashboard;
             vec![Effect::LoadDashboard]

@@ -430,3 +430,87 @@ fn notes_cannot_be_opened_outside_a_case() {
     );
     assert!(view.editor.is_none());
 }
+
+fn answer(store: &Store, model: &mut Model, view: &mut View, text: &str) {
+    for key in typed(text) {
+        send(store, model, view, key);
+    }
+    let enter = Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    send(store, model, view, enter);
+}
+
+#[test]
+fn an_action_is_asked_in_three_questions_and_saved_with_its_case_and_meeting() {
+    let (dir, store, mut model, mut view) = on_case(|brief| brief.case.phase == "plan");
+    let case = current(&model).case.clone();
+    let member = model
+        .meeting
+        .as_ref()
+        .unwrap()
+        .members
+        .iter()
+        .find(|m| m.active)
+        .unwrap()
+        .clone();
+    act(&store, &mut model, &mut view, Action::AddAction);
+    answer(&store, &mut model, &mut view, "");
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Het actiepunt mag niet leeg zijn.")
+    );
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        "Ouders uitnodigen voor een gesprek",
+    );
+    answer(&store, &mut model, &mut view, &member.name.to_lowercase());
+    answer(&store, &mut model, &mut view, "31-02");
+    assert!(
+        view.flash
+            .as_deref()
+            .unwrap()
+            .contains("\"31-02\" is geen geldige datum"),
+        "{:?}",
+        view.flash
+    );
+    assert!(view.prompt.is_some(), "the date is asked again");
+    answer(&store, &mut model, &mut view, "vr");
+    assert!(view.prompt.is_none());
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(
+            format!(
+                "Actiepunt bewaard: Ouders uitnodigen voor een gesprek — {} — vr 27-11-2026",
+                member.name
+            )
+            .as_str()
+        )
+    );
+    let meeting = model.meeting.as_ref().unwrap().meeting.id;
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let saved = store
+        .actions_of_case(case.id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.text == "Ouders uitnodigen voor een gesprek")
+        .expect("saved with its case");
+    assert_eq!(saved.owner, crate::domain::Owner::Member(member.id));
+    assert_eq!(saved.due, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+    assert_eq!(saved.meeting, Some(meeting));
+    assert!(saved.is_open());
+    assert!(
+        store
+            .open_actions(Some(Some(member.id)))
+            .unwrap()
+            .contains(&saved),
+        "in the owner's index"
+    );
+    assert!(
+        !current(&model)
+            .missing
+            .contains(&crate::domain::phase::Requirement::Action),
+        "the plan has its action now"
+    );
+}

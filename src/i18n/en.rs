@@ -44,6 +44,7 @@ pub const EN: Texts = Texts {
         "previous agenda item",
         "start or pause the timer",
         "write the notes of this phase",
+        "new action (what, who, when)",
         "case to the next phase",
         "case back to the previous phase (with a reason)",
         "level up (scale up, with a reason)",
@@ -97,6 +98,10 @@ pub const EN: Texts = Texts {
 
     field_name: "The name",
     field_query: "The search term",
+    field_action: "The action",
+    field_owner: "The owner",
+    prompt_action_text: "New action: what will be done?",
+    prompt_action_due: "Done by when? (12-12, fri, +2w, next ot)",
     nothing_found: "Nothing found.",
     no_cases: "No cases.",
     label_case: "Case",
@@ -228,6 +233,8 @@ pub const EN: Texts = Texts {
     flash_missing: |missing| format!("Still to record before the case may move on: {missing}"),
     prompt_phase_back: |phase| format!("Reason to go back to {phase}"),
     prompt_level: |from, to| format!("Reason for level {from} → {to}"),
+    prompt_action_owner: |what| format!("Who owns \"{what}\"?"),
+    flash_action_saved: |what, owner, due| format!("Action saved: {what} — {owner} — {due}"),
     err_internal: |place| {
         format!(
             "otter stopped on an internal error ({place}). Everything up to the last keystroke is saved."

@@ -87,6 +87,10 @@ pub struct Texts {
 
     pub field_name: &'static str,
     pub field_query: &'static str,
+    pub field_action: &'static str,
+    pub field_owner: &'static str,
+    pub prompt_action_text: &'static str,
+    pub prompt_action_due: &'static str,
     pub nothing_found: &'static str,
     pub no_cases: &'static str,
     pub label_case: &'static str,
@@ -216,6 +220,10 @@ pub struct Texts {
     pub prompt_phase_back: fn(&str) -> String,
     #[serde(skip)]
     pub prompt_level: fn(u8, u8) -> String,
+    #[serde(skip)]
+    pub prompt_action_owner: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_action_saved: fn(&str, &str, &str) -> String,
     #[serde(skip)]
     pub err_internal: fn(&str) -> String,
     #[serde(skip)]

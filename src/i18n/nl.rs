@@ -44,6 +44,7 @@ pub const NL: Texts = Texts {
         "vorig agendapunt",
         "timer starten of pauzeren",
         "aantekeningen van deze fase schrijven",
+        "nieuw actiepunt (wat, wie, wanneer)",
         "casus naar de volgende fase",
         "casus terug naar de vorige fase (met reden)",
         "niveau omhoog (opschalen, met reden)",
@@ -97,6 +98,10 @@ pub const NL: Texts = Texts {
 
     field_name: "De naam",
     field_query: "De zoekterm",
+    field_action: "Het actiepunt",
+    field_owner: "De eigenaar",
+    prompt_action_text: "Nieuw actiepunt: wat gaat er gebeuren?",
+    prompt_action_due: "Wanneer klaar? (12-12, vr, +2w, volgende ot)",
     nothing_found: "Niets gevonden.",
     no_cases: "Geen casussen.",
     label_case: "Casus",
@@ -232,6 +237,8 @@ pub const NL: Texts = Texts {
     flash_missing: |missing| format!("Nog vast te leggen voordat de casus verder mag: {missing}"),
     prompt_phase_back: |phase| format!("Reden om terug te gaan naar {phase}"),
     prompt_level: |from, to| format!("Reden voor niveau {from} → {to}"),
+    prompt_action_owner: |what| format!("Wie is eigenaar van \"{what}\"?"),
+    flash_action_saved: |what, owner, due| format!("Actiepunt bewaard: {what} — {owner} — {due}"),
     err_internal: |place| {
         format!(
             "otter is gestopt door een interne fout ({place}). Alles tot de laatste toetsaanslag is bewaard."

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::actions::{self, ActionRow};
 use crate::domain::phase::Requirement;
 use crate::domain::{
-    Action, Case, CaseId, Meeting, MeetingId, MeetingState, Note, PhaseModel, Pupil,
+    Action, Case, CaseId, Meeting, MeetingId, MeetingState, Member, Note, PhaseModel, Pupil,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -48,6 +48,8 @@ pub struct MeetingRoom {
     pub cases: HashMap<CaseId, CaseBrief>,
     /// Open actions agreed before this meeting, for the Actiepunten item.
     pub earlier_actions: Vec<ActionRow>,
+    /// The team, for owners of new actions.
+    pub members: Vec<Member>,
 }
 
 pub fn initials(pupil: &Pupil) -> String {
@@ -119,6 +121,9 @@ pub fn load(
         earlier_actions.push(row);
     }
     Ok(MeetingRoom {
+        members: store
+            .all::<Member>()
+            .collect::<std::result::Result<_, _>>()?,
         earlier_actions,
         meeting,
         cases,

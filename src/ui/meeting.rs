@@ -114,6 +114,9 @@ fn render_prompt(
                 .map_or(0, |brief| brief.case.level.get());
             (t.prompt_level)(from, to.get())
         }
+        Ask::ActionText => t.prompt_action_text.to_string(),
+        Ask::ActionOwner { text } => (t.prompt_action_owner)(text),
+        Ask::ActionDue { .. } => t.prompt_action_due.to_string(),
     };
     let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
     frame.render_widget(Clear, bottom);
