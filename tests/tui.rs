@@ -178,3 +178,58 @@ fn a_meeting_opened_and_timed_is_saved_as_it_goes() {
         "the timer still runs for when otter comes back"
     );
 }
+
+/// The short meeting of the issue: open, a case with a note, a phase attempt and an action,
+/// close; then the record is read back through the command line.
+#[test]
+fn a_short_meeting_from_open_to_fixed_minutes() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut otter = Session::start(&[], dir.path(), 120, 36);
+    otter.wait_for("Volgende OT");
+    otter.send("\r");
+    otter.wait_for("Opening en aanwezigheid");
+    otter.send("nnn");
+    otter.wait_for("▶ 4 ");
+    otter.send("e");
+    otter.wait_for("Typ de aantekeningen");
+    otter.send("Moeder vertelt dat het thuis rustiger gaat. Zoë leest elke avond.");
+    otter.send("\x1b");
+    // The editor has closed when the meeting's keys are back in the status line.
+    otter.wait_for("n volgende · p vorige");
+    otter.send(">");
+    otter.wait_for("[Evaluatie]");
+    otter.send("a");
+    otter.wait_for("Nieuw actiepunt");
+    otter.send("Gesprek met ouders over de voortgang\r");
+    otter.wait_for("Wie is eigenaar");
+    otter.send("moeder\r");
+    otter.wait_for("Wanneer klaar?");
+    otter.send("+2w\r");
+    otter.wait_for(
+        "Actiepunt bewaard: Gesprek met ouders over de voortgang — moeder — ma 07-12-2026",
+    );
+    otter.send("S");
+    otter.wait_for("Datum volgende OT?");
+    otter.send("+6w\r");
+    otter.wait_for("Verslag vastgesteld");
+    otter.send("\x03");
+    assert_eq!(otter.exit_code(), 0);
+
+    let minutes = common::stdout_of(common::otter(dir.path()).args([
+        "export",
+        "minutes",
+        "--meeting",
+        "last",
+    ]));
+    assert!(minutes.starts_with("# Verslag OT-overleg "), "{minutes}");
+    assert!(minutes.contains("Moeder vertelt dat het thuis rustiger gaat. Zoë leest elke avond."));
+    assert!(minutes.contains("| Gesprek met ouders over de voortgang | moeder | ma 07-12-2026 |"));
+    assert!(
+        minutes.contains("**Volgende vergadering:** ma 04-01-2027"),
+        "{minutes}"
+    );
+    let meetings = common::json_of(common::otter(dir.path()).arg("meetings"));
+    assert_eq!(meetings[0]["state"], "planned");
+    assert_eq!(meetings[0]["date"], "2027-01-04");
+}

@@ -13,11 +13,22 @@ use crate::query::meeting::CaseBrief;
 /// What a reason is asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
-    PhaseBack { to: String },
-    Level { to: Level },
+    PhaseBack {
+        to: String,
+    },
+    Level {
+        to: Level,
+    },
     ActionText,
-    ActionOwner { text: String },
-    ActionDue { text: String, owner: Owner },
+    ActionOwner {
+        text: String,
+    },
+    ActionDue {
+        text: String,
+        owner: Owner,
+    },
+    /// Closing the meeting: the date of the next one (empty for none yet).
+    NextMeeting,
 }
 
 #[derive(Debug, Clone)]
@@ -121,6 +132,10 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
             let answer = prompt.text();
             let ask = prompt.ask.clone();
             let is_reason = matches!(ask, Ask::PhaseBack { .. } | Ask::Level { .. });
+            if ask == Ask::NextMeeting {
+                view.prompt = None;
+                return super::close::answer(model, view, &answer);
+            }
             if is_reason && answer.is_empty() {
                 view.flash = Some(model.lang.texts().flash_reason_needed.to_string());
                 return Vec::new();

@@ -54,6 +54,31 @@ pub fn apply(
                         next.extend(update(model, view, Message::ActionAdded(action)));
                     }
                 }
+                Effect::CloseMeeting(meeting) => {
+                    let next_id = match meeting.next_meeting {
+                        Some(_) => Some(crate::domain::MeetingId(
+                            store.next_id(crate::store::TreeId::Meetings)?,
+                        )),
+                        None => None,
+                    };
+                    let closing = meeting::closing(store, &model.phases, &meeting, next_id, today)?;
+                    let mut tx = store.tx();
+                    let mut written = tx
+                        .put(meeting.as_ref())
+                        .and_then(|()| tx.insert(&closing.minutes));
+                    for action in &closing.carried {
+                        written = written.and_then(|()| tx.put(action));
+                    }
+                    if let Some(next) = &closing.next {
+                        written = written.and_then(|()| tx.insert(next));
+                    }
+                    let written = written.and_then(|()| tx.commit());
+                    let saved = written.is_ok();
+                    report(store, model, written);
+                    if saved {
+                        next.extend(update(model, view, Message::MeetingClosed));
+                    }
+                }
                 Effect::SaveNote(note) => report(store, model, store.save(note.as_ref())),
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;

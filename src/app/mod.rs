@@ -2,6 +2,7 @@
 //! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
 
 pub mod case;
+mod close;
 mod effects;
 pub mod keymap;
 pub mod new_action;
@@ -90,11 +91,12 @@ pub enum Action {
     LevelDown,
     EditNotes,
     AddAction,
+    CloseMeeting,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
@@ -105,6 +107,7 @@ impl Action {
         Action::PreviousPhase,
         Action::LevelUp,
         Action::LevelDown,
+        Action::CloseMeeting,
         Action::Up,
         Action::Down,
         Action::Blank,
@@ -131,6 +134,9 @@ pub enum Effect {
     SaveNote(Box<Note>),
     /// Number and save a new action; then update with `Message::ActionAdded`.
     NewAction(Box<crate::domain::Action>),
+    /// Fix the minutes of this (now closed) meeting, carry the open actions over and plan
+    /// the next one, in one write; then update with `Message::MeetingClosed`.
+    CloseMeeting(Box<Meeting>),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -145,6 +151,7 @@ pub enum Message {
     Paste(String),
     NoteReady(NoteId),
     ActionAdded(Box<crate::domain::Action>),
+    MeetingClosed,
     /// A key without a meaning on this screen: it still closes an overlay or unblanks.
     OtherKey,
     MeetingLoaded,
@@ -165,6 +172,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Paste(text) => return notes::paste(model, view, &text),
         Message::NoteReady(id) => return notes::ready(model, view, id),
         Message::ActionAdded(action) => return new_action::added(model, view, *action),
+        Message::MeetingClosed => return close::closed(model, view),
         Message::OtherKey => {
             view.help = false;
             view.blank = false;
@@ -204,6 +212,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::LevelDown => case::level(model, view, false),
         Action::EditNotes => notes::open(model, view),
         Action::AddAction => new_action::start(model, view),
+        Action::CloseMeeting => close::start(model, view),
         Action::Back => {
             model.screen = Screen::Dashboard;
             vec![Effect::LoadDashboard]

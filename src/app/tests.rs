@@ -514,3 +514,82 @@ fn an_action_is_asked_in_three_questions_and_saved_with_its_case_and_meeting() {
         "the plan has its action now"
     );
 }
+
+#[test]
+fn closing_fixes_the_minutes_carries_actions_over_and_plans_the_next_meeting() {
+    let (dir, store, mut model, mut view) = on_case(|_| true);
+    let meeting_id = model.meeting.as_ref().unwrap().meeting.id;
+    let earlier: Vec<_> = store
+        .open_actions(None)
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.meeting != Some(meeting_id))
+        .collect();
+    assert!(!earlier.is_empty());
+    act(&store, &mut model, &mut view, Action::EditNotes);
+    for key in typed("Hulp loopt goed, doel bijna bereikt") {
+        if let Message::PromptKey(key) = key {
+            send(&store, &mut model, &mut view, Message::EditorKey(key));
+        }
+    }
+    send(
+        &store,
+        &mut model,
+        &mut view,
+        Message::EditorKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+    );
+    act(&store, &mut model, &mut view, Action::AddAction);
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        "Evaluatie met ouders plannen",
+    );
+    answer(&store, &mut model, &mut view, "moeder");
+    answer(&store, &mut model, &mut view, "+1w");
+
+    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    answer(&store, &mut model, &mut view, "2-2-2027");
+    assert_eq!(model.screen, Screen::Dashboard);
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(Lang::Nl.texts().flash_minutes_fixed)
+    );
+
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let closed = store.meeting(meeting_id).unwrap().unwrap();
+    assert_eq!(closed.state, MeetingState::Closed);
+    assert!(!closed.timer_running());
+    let minutes = store
+        .minutes(meeting_id)
+        .unwrap()
+        .expect("minutes are fixed");
+    assert_eq!(minutes.next_meeting, NaiveDate::from_ymd_opt(2027, 2, 2));
+    let item = minutes
+        .items
+        .iter()
+        .find(|i| {
+            i.notes
+                .contains(&"Hulp loopt goed, doel bijna bereikt".to_string())
+        })
+        .expect("the note is in the minutes");
+    assert_eq!(item.actions.len(), 1);
+    assert_eq!(item.actions[0].owner, "moeder");
+    assert_eq!(minutes.carried_over.len(), earlier.len());
+    for action in &earlier {
+        let now = store.action(action.id).unwrap().unwrap();
+        assert_eq!(
+            now.carried_through.last(),
+            Some(&meeting_id),
+            "carried through this meeting"
+        );
+    }
+    let next = crate::query::meeting::current_or_next(&store, today())
+        .unwrap()
+        .unwrap();
+    let planned = store.meeting(next).unwrap().unwrap();
+    assert_eq!(planned.date, NaiveDate::from_ymd_opt(2027, 2, 2).unwrap());
+    assert_eq!(planned.state, MeetingState::Planned);
+    assert!(planned.cases().count() > 0, "the agenda proposes cases");
+}

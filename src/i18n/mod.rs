@@ -144,6 +144,8 @@ pub struct Texts {
     pub meeting_notes: &'static str,
     pub meeting_no_notes: &'static str,
     pub editor_hint: &'static str,
+    pub flash_minutes_fixed: &'static str,
+    pub prompt_next_meeting: &'static str,
     pub app_title: &'static str,
     pub dash_next_meeting: &'static str,
     pub dash_no_meeting: &'static str,

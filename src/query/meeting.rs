@@ -139,3 +139,107 @@ pub fn current_or_next(store: &Store, today: NaiveDate) -> Result<Option<Meeting
         .find(|m| m.state == MeetingState::Planned && m.date >= today);
     Ok(open.or(next).map(|m| m.id))
 }
+
+/// What closing `meeting` fixes: its minutes, the earlier actions it carries over (each now
+/// naming this meeting), and the next meeting planned from the template when a date is given.
+pub struct Closing {
+    pub minutes: crate::domain::Minutes,
+    pub carried: Vec<Action>,
+    pub next: Option<Meeting>,
+}
+
+pub fn closing(
+    store: &Store,
+    phases: &PhaseModel,
+    meeting: &Meeting,
+    next_id: Option<MeetingId>,
+    today: NaiveDate,
+) -> Result<Closing> {
+    use crate::domain::meeting::MeetingKind;
+    use crate::domain::minutes::{Minutes, MinutesSource};
+    let mut labels = super::Labels::new(store);
+    let mut carried: Vec<Action> = store
+        .open_actions(None)?
+        .into_iter()
+        .filter(|a| a.meeting != Some(meeting.id))
+        .collect();
+    for action in &mut carried {
+        if !action.carried_through.contains(&meeting.id) {
+            action.carried_through.push(meeting.id);
+        }
+    }
+    let mut names = Vec::new();
+    for attendance in &meeting.attendance {
+        let name = match &attendance.who {
+            crate::domain::meeting::Attendee::Member(id) => labels.member_name(*id)?,
+            crate::domain::meeting::Attendee::Guest { name, .. } => name.clone(),
+        };
+        names.push((attendance.who.clone(), name));
+    }
+    let mut subjects = HashMap::new();
+    for case in meeting.cases() {
+        subjects.insert(case, labels.subject(case)?);
+    }
+    let actions = store.actions_of_meeting(meeting.id)?;
+    let mut owners = HashMap::new();
+    for action in actions.iter().chain(&carried) {
+        owners.insert(action.id, labels.owner(action)?);
+    }
+    let chair = match meeting.chair {
+        Some(id) => labels.member_name(id)?,
+        None => String::new(),
+    };
+    let minutes = Minutes::compile(&MinutesSource {
+        meeting,
+        chair,
+        attendee_name: &|who| {
+            names
+                .iter()
+                .find(|(attendee, _)| attendee == who)
+                .map_or(String::new(), |(_, name)| name.clone())
+        },
+        subject: &|case| subjects.get(&case).cloned().unwrap_or_default(),
+        owner_name: &|action| owners.get(&action.id).cloned().unwrap_or_default(),
+        notes: &store.notes_of_meeting(meeting.id)?,
+        decisions: &store.decisions_of_meeting(meeting.id)?,
+        events: &store.events_of_meeting(meeting.id)?,
+        actions: &actions,
+        carried_over: &carried,
+        fixed_on: today,
+    });
+    // The next meeting proposes the cases whose evaluation date has come by then and the new
+    // signals; the chair changes it when preparing.
+    let next = match (meeting.next_meeting, next_id) {
+        (Some(date), Some(id)) => {
+            let mut due: Vec<CaseId> = Vec::new();
+            for case in store.all::<Case>() {
+                let case = case?;
+                let evaluate = case.evaluation_date.is_some_and(|d| d <= date);
+                let open = case.closed.is_none();
+                if open && (evaluate || case.phase == phases.first().id()) {
+                    due.push(case.id);
+                }
+            }
+            Some(Meeting {
+                id,
+                date,
+                time: meeting.time,
+                place: meeting.place.clone(),
+                kind: MeetingKind::Regular,
+                state: MeetingState::Planned,
+                chair: meeting.chair,
+                attendance: Vec::new(),
+                agenda: Meeting::template_agenda(&due),
+                current_item: 0,
+                next_meeting: None,
+                timer_started: None,
+            })
+        }
+        _ => None,
+    };
+    Ok(Closing {
+        minutes,
+        carried,
+        next,
+    })
+}

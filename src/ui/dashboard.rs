@@ -129,9 +129,10 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         .block(block);
         frame.render_widget(table, overdue);
     }
-    let status = match &model.notice {
-        Some(notice) => Line::styled(notice.clone(), theme.style("ui.error")),
-        None => Line::styled(t.dash_keys, theme.style("ui.text.dim")),
+    let status = match (&model.notice, &view.flash) {
+        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
+        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
+        (None, None) => Line::styled(t.dash_keys, theme.style("ui.text.dim")),
     };
     frame.render_widget(status, footer);
 }

@@ -117,6 +117,7 @@ fn render_prompt(
         Ask::ActionText => t.prompt_action_text.to_string(),
         Ask::ActionOwner { text } => (t.prompt_action_owner)(text),
         Ask::ActionDue { .. } => t.prompt_action_due.to_string(),
+        Ask::NextMeeting => t.prompt_next_meeting.to_string(),
     };
     let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
     frame.render_widget(Clear, bottom);
