@@ -1,6 +1,7 @@
 //! The screen's state machine: messages in, state and effects out. The terminal loop in
 //! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
 
+mod attendance;
 pub mod case;
 mod close;
 mod effects;
@@ -68,6 +69,8 @@ pub struct View {
     pub flash: Option<String>,
     /// The notes editor, open on the case in front.
     pub editor: Option<notes::NoteEditor>,
+    /// The chosen row of a list in the meeting's item (attendance).
+    pub selected: usize,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -92,11 +95,12 @@ pub enum Action {
     EditNotes,
     AddAction,
     CloseMeeting,
+    TogglePresence,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
@@ -110,6 +114,7 @@ impl Action {
         Action::CloseMeeting,
         Action::Up,
         Action::Down,
+        Action::TogglePresence,
         Action::Blank,
         Action::Back,
         Action::Help,
@@ -196,6 +201,10 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             view.blank = true;
             Vec::new()
         }
+        Action::Down | Action::Up if model.screen == Screen::Meeting => {
+            attendance::select(model, view, action == Action::Down)
+        }
+        Action::TogglePresence => attendance::toggle(model, view),
         Action::Down => {
             let last = model.dashboard.overdue.len().saturating_sub(1);
             view.overdue_offset = (view.overdue_offset + 1).min(last);
@@ -227,6 +236,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
                 return Vec::new();
             };
             let meeting = &mut room.meeting;
+            view.selected = 0;
             match action {
                 Action::NextItem => meeting.go_to(meeting.current_item + 1, now),
                 Action::PreviousItem if meeting.current_item > 0 => {
@@ -250,6 +260,7 @@ fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
     model.screen = Screen::Meeting;
     if room.meeting.state == MeetingState::Planned {
         room.meeting.state = MeetingState::Open;
+        attendance::roll_call(&mut room.meeting, &room.members);
         return vec![Effect::SaveMeeting(Box::new(room.meeting.clone()))];
     }
     Vec::new()

@@ -593,3 +593,52 @@ fn closing_fixes_the_minutes_carries_actions_over_and_plans_the_next_meeting() {
     assert_eq!(planned.state, MeetingState::Planned);
     assert!(planned.cases().count() > 0, "the agenda proposes cases");
 }
+
+#[test]
+fn attendance_is_taken_on_the_opening_item_and_saved() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    let room = model.meeting.as_ref().unwrap();
+    for member in room.members.iter().filter(|m| m.active) {
+        let who = crate::domain::meeting::Attendee::Member(member.id);
+        assert!(
+            room.meeting.attendance.iter().any(|a| a.who == who),
+            "{} is on the list",
+            member.name
+        );
+    }
+    let before: Vec<_> = room.meeting.attendance.iter().map(|a| a.presence).collect();
+    act(&store, &mut model, &mut view, Action::TogglePresence);
+    act(&store, &mut model, &mut view, Action::Down);
+    act(&store, &mut model, &mut view, Action::TogglePresence);
+    act(&store, &mut model, &mut view, Action::TogglePresence);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let after: Vec<_> = store
+        .meeting(id)
+        .unwrap()
+        .unwrap()
+        .attendance
+        .iter()
+        .map(|a| a.presence)
+        .collect();
+    use super::attendance::next;
+    assert_eq!(after[0], next(before[0]));
+    assert_eq!(after[1], next(next(before[1])));
+    assert_eq!(after[2..], before[2..]);
+    use crate::domain::Presence::*;
+    assert_eq!(
+        [NotRecorded, Present, AbsentWithNotice, Absent].map(next),
+        [Present, AbsentWithNotice, Absent, Present]
+    );
+
+    // Elsewhere on the agenda the same keys do nothing to attendance.
+    act(&store, &mut model, &mut view, Action::NextItem);
+    assert_eq!(
+        update(&mut model, &mut view, Action::TogglePresence),
+        vec![]
+    );
+    assert_eq!(view.selected, 0, "a new item starts at the top");
+}

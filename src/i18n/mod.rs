@@ -146,6 +146,11 @@ pub struct Texts {
     pub editor_hint: &'static str,
     pub flash_minutes_fixed: &'static str,
     pub prompt_next_meeting: &'static str,
+    pub presence_present: &'static str,
+    pub presence_notice: &'static str,
+    pub presence_absent: &'static str,
+    pub presence_unknown: &'static str,
+    pub attendance_hint: &'static str,
     pub app_title: &'static str,
     pub dash_next_meeting: &'static str,
     pub dash_no_meeting: &'static str,
@@ -276,6 +281,16 @@ impl Texts {
             ActionStatus::Open => self.status_open,
             ActionStatus::Done { .. } => self.status_done,
             ActionStatus::Dropped { .. } => self.status_dropped,
+        }
+    }
+
+    pub fn presence(&self, presence: crate::domain::Presence) -> &'static str {
+        use crate::domain::Presence;
+        match presence {
+            Presence::Present => self.presence_present,
+            Presence::AbsentWithNotice => self.presence_notice,
+            Presence::Absent => self.presence_absent,
+            Presence::NotRecorded => self.presence_unknown,
         }
     }
 

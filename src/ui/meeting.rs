@@ -50,7 +50,7 @@ pub fn render(
         }
         None => item,
     };
-    render_item(frame, item, model, room, theme);
+    render_item(frame, item, model, view, room, theme);
     if let Some(prompt) = &view.prompt {
         render_prompt(frame, item, model, room, prompt, theme);
     }
@@ -266,7 +266,14 @@ fn panel<'a>(title: &'a str, theme: &Theme, focus: bool) -> Block<'a> {
         .title(Span::styled(title, theme.style("ui.header")))
 }
 
-fn render_item(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoom, theme: &Theme) {
+fn render_item(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    view: &View,
+    room: &MeetingRoom,
+    theme: &Theme,
+) {
     let t = model.lang.texts();
     let meeting = &room.meeting;
     let Some(item) = meeting.agenda.get(meeting.current_item) else {
@@ -279,6 +286,7 @@ fn render_item(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoom,
             None => Vec::new(),
         },
         AgendaKind::Actions => action_lines(room, model, theme),
+        AgendaKind::Opening => attendance_lines(room, model, view, theme),
         other => vec![Line::styled(hint(other, t), theme.style("ui.text"))],
     };
     frame.render_widget(
@@ -458,6 +466,45 @@ fn action_lines<'a>(room: &'a MeetingRoom, model: &'a Model, theme: &Theme) -> V
             ),
             style,
         ));
+    }
+    lines
+}
+
+fn attendance_lines<'a>(
+    room: &'a MeetingRoom,
+    model: &Model,
+    view: &View,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    use crate::domain::meeting::{Attendee, Presence};
+    let t = model.lang.texts();
+    let mut lines = vec![
+        Line::styled(t.hint_opening, theme.style("ui.text")),
+        Line::styled(t.attendance_hint, theme.style("ui.text.dim")),
+        Line::default(),
+    ];
+    for (index, row) in room.meeting.attendance.iter().enumerate() {
+        let (name, role) = match &row.who {
+            Attendee::Member(id) => room
+                .members
+                .iter()
+                .find(|m| m.id == *id)
+                .map_or((String::new(), ""), |m| (m.name.clone(), t.role(m.role))),
+            Attendee::Guest { name, role } => (name.clone(), t.role(*role)),
+        };
+        let (mark, style) = match row.presence {
+            Presence::Present => ("✓", theme.style("phase.done")),
+            Presence::AbsentWithNotice => ("–", theme.style("ui.warning")),
+            Presence::Absent => ("✗", theme.style("ui.error")),
+            Presence::NotRecorded => ("?", theme.style("ui.text.dim")),
+        };
+        let text = format!(" {mark} {name} ({role}): {}", t.presence(row.presence));
+        let style = if index == view.selected {
+            theme.style("ui.selection")
+        } else {
+            style
+        };
+        lines.push(Line::styled(text, style));
     }
     lines
 }

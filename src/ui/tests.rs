@@ -368,3 +368,30 @@ fn meeting_notes_editor_80x24_nl() {
     );
     insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
 }
+
+#[test]
+fn meeting_attendance_80x24_nl() {
+    let mut model = meeting_model(Lang::Nl, 0);
+    let room = model.meeting.as_mut().unwrap();
+    use crate::domain::meeting::{Attendance, Attendee, Presence};
+    let presences = [
+        Presence::Present,
+        Presence::AbsentWithNotice,
+        Presence::Absent,
+    ];
+    room.meeting.attendance = room
+        .members
+        .iter()
+        .filter(|m| m.active)
+        .enumerate()
+        .map(|(i, m)| Attendance {
+            who: Attendee::Member(m.id),
+            presence: presences.get(i).copied().unwrap_or(Presence::NotRecorded),
+        })
+        .collect();
+    let view = View {
+        selected: 1,
+        ..View::default()
+    };
+    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
+}

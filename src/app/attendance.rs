@@ -1,0 +1,68 @@
+//! Attendance on the opening item: the team listed, `j`/`k` to choose, space or Enter to go
+//! round present → absent with notice → absent.
+
+use super::{Effect, Model, Screen, View};
+use crate::domain::meeting::{AgendaKind, Attendance, Attendee, Presence};
+use crate::domain::{Meeting, Member};
+
+/// Everyone active on the team, not yet recorded: filled in when a meeting opens.
+pub fn roll_call(meeting: &mut Meeting, members: &[Member]) {
+    for member in members.iter().filter(|m| m.active) {
+        let who = Attendee::Member(member.id);
+        if !meeting.attendance.iter().any(|a| a.who == who) {
+            meeting.attendance.push(Attendance {
+                who,
+                presence: Presence::NotRecorded,
+            });
+        }
+    }
+}
+
+pub fn next(presence: Presence) -> Presence {
+    match presence {
+        Presence::NotRecorded | Presence::Absent => Presence::Present,
+        Presence::Present => Presence::AbsentWithNotice,
+        Presence::AbsentWithNotice => Presence::Absent,
+    }
+}
+
+fn on_opening(model: &Model) -> bool {
+    model.screen == Screen::Meeting
+        && model.meeting.as_ref().is_some_and(|room| {
+            room.meeting
+                .agenda
+                .get(room.meeting.current_item)
+                .is_some_and(|item| item.kind == AgendaKind::Opening)
+        })
+}
+
+/// `j`/`k` on the meeting screen: the row of the attendance list.
+pub fn select(model: &Model, view: &mut View, down: bool) -> Vec<Effect> {
+    if !on_opening(model) {
+        return Vec::new();
+    }
+    let rows = model
+        .meeting
+        .as_ref()
+        .map_or(0, |room| room.meeting.attendance.len());
+    view.selected = if down {
+        (view.selected + 1).min(rows.saturating_sub(1))
+    } else {
+        view.selected.saturating_sub(1)
+    };
+    Vec::new()
+}
+
+pub fn toggle(model: &mut Model, view: &View) -> Vec<Effect> {
+    if !on_opening(model) {
+        return Vec::new();
+    }
+    let Some(room) = model.meeting.as_mut() else {
+        return Vec::new();
+    };
+    let Some(row) = room.meeting.attendance.get_mut(view.selected) else {
+        return Vec::new();
+    };
+    row.presence = next(row.presence);
+    vec![Effect::SaveMeeting(Box::new(room.meeting.clone()))]
+}
