@@ -1,4 +1,4 @@
-//! Attendance on the opening item: the team listed, `j`/`k` to choose, space or Enter to go
+//! Attendance on the opening item, and choosing a row of the list in front: the team listed, `j`/`k` to choose, space or Enter to go
 //! round present → absent with notice → absent.
 
 use super::{Effect, Model, Screen, View};
@@ -27,24 +27,32 @@ pub fn next(presence: Presence) -> Presence {
 }
 
 fn on_opening(model: &Model) -> bool {
+    on_item(model, &AgendaKind::Opening)
+}
+
+/// Whether the meeting screen shows an item of this kind.
+pub fn on_item(model: &Model, kind: &AgendaKind) -> bool {
     model.screen == Screen::Meeting
         && model.meeting.as_ref().is_some_and(|room| {
             room.meeting
                 .agenda
                 .get(room.meeting.current_item)
-                .is_some_and(|item| item.kind == AgendaKind::Opening)
+                .is_some_and(|item| item.kind == *kind)
         })
 }
 
-/// `j`/`k` on the meeting screen: the row of the attendance list.
+/// `j`/`k` on the meeting screen: the row of the list in front (attendance, earlier actions).
 pub fn select(model: &Model, view: &mut View, down: bool) -> Vec<Effect> {
-    if !on_opening(model) {
+    let Some(room) = model.meeting.as_ref() else {
         return Vec::new();
-    }
-    let rows = model
-        .meeting
-        .as_ref()
-        .map_or(0, |room| room.meeting.attendance.len());
+    };
+    let rows = if on_opening(model) {
+        room.meeting.attendance.len()
+    } else if on_item(model, &AgendaKind::Actions) {
+        room.earlier_actions.len()
+    } else {
+        return Vec::new();
+    };
     view.selected = if down {
         (view.selected + 1).min(rows.saturating_sub(1))
     } else {

@@ -29,6 +29,10 @@ pub enum Ask {
     },
     /// Closing the meeting: the date of the next one (empty for none yet).
     NextMeeting,
+    /// Dropping earlier action number `index`: why.
+    DropAction {
+        index: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -131,7 +135,10 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
         KeyCode::Enter => {
             let answer = prompt.text();
             let ask = prompt.ask.clone();
-            let is_reason = matches!(ask, Ask::PhaseBack { .. } | Ask::Level { .. });
+            let is_reason = matches!(
+                ask,
+                Ask::PhaseBack { .. } | Ask::Level { .. } | Ask::DropAction { .. }
+            );
             if ask == Ask::NextMeeting {
                 view.prompt = None;
                 return super::close::answer(model, view, &answer);
@@ -144,6 +151,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
             match ask {
                 Ask::PhaseBack { to } => record_phase(model, &to, answer),
                 Ask::Level { to } => record_level(model, to, answer),
+                Ask::DropAction { index } => super::review::drop_with(model, index, answer),
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

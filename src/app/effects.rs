@@ -80,6 +80,7 @@ pub fn apply(
                     }
                 }
                 Effect::SaveNote(note) => report(store, model, store.save(note.as_ref())),
+                Effect::SaveAction(action) => report(store, model, store.save(action.as_ref())),
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;
                     let mut tx = store.tx();

@@ -8,6 +8,7 @@ mod effects;
 pub mod keymap;
 pub mod new_action;
 pub mod notes;
+mod review;
 mod terminal;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -96,11 +97,13 @@ pub enum Action {
     AddAction,
     CloseMeeting,
     TogglePresence,
+    ToggleDone,
+    DropAction,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 20] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
@@ -115,6 +118,8 @@ impl Action {
         Action::Up,
         Action::Down,
         Action::TogglePresence,
+        Action::ToggleDone,
+        Action::DropAction,
         Action::Blank,
         Action::Back,
         Action::Help,
@@ -137,6 +142,7 @@ pub enum Effect {
     /// Give a new note its number; then update with `Message::NoteReady`.
     NewNote,
     SaveNote(Box<Note>),
+    SaveAction(Box<crate::domain::Action>),
     /// Number and save a new action; then update with `Message::ActionAdded`.
     NewAction(Box<crate::domain::Action>),
     /// Fix the minutes of this (now closed) meeting, carry the open actions over and plan
@@ -205,6 +211,8 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             attendance::select(model, view, action == Action::Down)
         }
         Action::TogglePresence => attendance::toggle(model, view),
+        Action::ToggleDone => review::toggle_done(model, view),
+        Action::DropAction => review::start_drop(model, view),
         Action::Down => {
             let last = model.dashboard.overdue.len().saturating_sub(1);
             view.overdue_offset = (view.overdue_offset + 1).min(last);

@@ -88,7 +88,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
             }
         }
-        Ask::PhaseBack { .. } | Ask::Level { .. } | Ask::NextMeeting => {}
+        Ask::PhaseBack { .. } | Ask::Level { .. } | Ask::NextMeeting | Ask::DropAction { .. } => {}
     }
     Vec::new()
 }

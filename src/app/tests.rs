@@ -642,3 +642,73 @@ fn attendance_is_taken_on_the_opening_item_and_saved() {
     );
     assert_eq!(view.selected, 0, "a new item starts at the top");
 }
+
+#[test]
+fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    let ids: Vec<_> = model
+        .meeting
+        .as_ref()
+        .unwrap()
+        .earlier_actions
+        .iter()
+        .map(|(a, _)| a.id)
+        .collect();
+    assert!(ids.len() >= 3);
+    act(&store, &mut model, &mut view, Action::ToggleDone);
+    act(&store, &mut model, &mut view, Action::Down);
+    act(&store, &mut model, &mut view, Action::DropAction);
+    answer(&store, &mut model, &mut view, "");
+    assert!(view.prompt.is_some(), "dropping needs a reason");
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        "Niet meer nodig: gezin verhuisd",
+    );
+    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    let meeting = model.dashboard.next_meeting.as_ref().map(|m| m.id);
+    assert_eq!(meeting, None, "no date given, no next meeting planned");
+
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let done = store.action(ids[0]).unwrap().unwrap();
+    assert_eq!(
+        done.status,
+        crate::domain::ActionStatus::Done { on: today() }
+    );
+    let dropped = store.action(ids[1]).unwrap().unwrap();
+    assert_eq!(
+        dropped.status,
+        crate::domain::ActionStatus::Dropped {
+            on: today(),
+            reason: "Niet meer nodig: gezin verhuisd".into()
+        }
+    );
+    let kept = store.action(ids[2]).unwrap().unwrap();
+    assert!(kept.is_open());
+    let closed = store
+        .meetings_by_date()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state == MeetingState::Closed && m.date > today())
+        .unwrap();
+    assert_eq!(kept.carried_through.last(), Some(&closed.id));
+    assert!(
+        done.carried_through.last() != Some(&closed.id),
+        "a done action is not carried"
+    );
+    let minutes = store.minutes(closed.id).unwrap().unwrap();
+    assert!(minutes.carried_over.iter().any(|a| a.id == kept.id));
+    assert!(
+        !minutes
+            .carried_over
+            .iter()
+            .any(|a| a.id == done.id || a.id == dropped.id)
+    );
+}

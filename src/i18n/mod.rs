@@ -151,6 +151,8 @@ pub struct Texts {
     pub presence_absent: &'static str,
     pub presence_unknown: &'static str,
     pub attendance_hint: &'static str,
+    pub review_hint: &'static str,
+    pub prompt_drop_action: &'static str,
     pub app_title: &'static str,
     pub dash_next_meeting: &'static str,
     pub dash_no_meeting: &'static str,

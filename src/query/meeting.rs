@@ -46,8 +46,9 @@ impl CaseBrief {
 pub struct MeetingRoom {
     pub meeting: Meeting,
     pub cases: HashMap<CaseId, CaseBrief>,
-    /// Open actions agreed before this meeting, for the Actiepunten item.
-    pub earlier_actions: Vec<ActionRow>,
+    /// Open actions agreed before this meeting, for the Actiepunten item: the record, and
+    /// the row shown (pupils by initials or pseudonym).
+    pub earlier_actions: Vec<(Action, ActionRow)>,
     /// The team, for owners of new actions.
     pub members: Vec<Member>,
 }
@@ -118,7 +119,7 @@ pub fn load(
             Some(case) => labels.short_subject(case)?,
             None => String::new(),
         };
-        earlier_actions.push(row);
+        earlier_actions.push((action.clone(), row));
     }
     Ok(MeetingRoom {
         members: store

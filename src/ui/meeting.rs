@@ -118,6 +118,7 @@ fn render_prompt(
         Ask::ActionOwner { text } => (t.prompt_action_owner)(text),
         Ask::ActionDue { .. } => t.prompt_action_due.to_string(),
         Ask::NextMeeting => t.prompt_next_meeting.to_string(),
+        Ask::DropAction { .. } => t.prompt_drop_action.to_string(),
     };
     let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
     frame.render_widget(Clear, bottom);
@@ -285,7 +286,7 @@ fn render_item(
             Some(brief) => case_lines(brief, model, theme),
             None => Vec::new(),
         },
-        AgendaKind::Actions => action_lines(room, model, theme),
+        AgendaKind::Actions => action_lines(room, model, view, theme),
         AgendaKind::Opening => attendance_lines(room, model, view, theme),
         other => vec![Line::styled(hint(other, t), theme.style("ui.text"))],
     };
@@ -439,7 +440,13 @@ fn case_lines<'a>(brief: &'a CaseBrief, model: &'a Model, theme: &Theme) -> Vec<
     lines
 }
 
-fn action_lines<'a>(room: &'a MeetingRoom, model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
+fn action_lines<'a>(
+    room: &'a MeetingRoom,
+    model: &'a Model,
+    view: &View,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    use crate::domain::ActionStatus;
     let t = model.lang.texts();
     if room.earlier_actions.is_empty() {
         return vec![Line::styled(
@@ -447,12 +454,22 @@ fn action_lines<'a>(room: &'a MeetingRoom, model: &'a Model, theme: &Theme) -> V
             theme.style("ui.text.dim"),
         )];
     }
-    let mut lines = vec![Line::styled(
-        t.meeting_earlier_actions,
-        theme.style("ui.header"),
-    )];
-    for action in &room.earlier_actions {
-        let style = action_style(action, theme);
+    let mut lines = vec![
+        Line::styled(t.meeting_earlier_actions, theme.style("ui.header")),
+        Line::styled(t.review_hint, theme.style("ui.text.dim")),
+        Line::default(),
+    ];
+    for (index, (record, action)) in room.earlier_actions.iter().enumerate() {
+        let (mark, style) = match &record.status {
+            ActionStatus::Open => ("·", action_style(action, theme)),
+            ActionStatus::Done { .. } => ("✓", theme.style("action.done")),
+            ActionStatus::Dropped { .. } => ("✗", theme.style("action.dropped")),
+        };
+        let style = if index == view.selected {
+            theme.style("ui.selection")
+        } else {
+            style
+        };
         let who = if action.pupil.is_empty() {
             action.owner.clone()
         } else {
@@ -460,7 +477,7 @@ fn action_lines<'a>(room: &'a MeetingRoom, model: &'a Model, theme: &Theme) -> V
         };
         lines.push(Line::styled(
             format!(
-                "  {}  {} — {who}",
+                " {mark} {}  {} — {who}",
                 format_day(action.due, model.lang),
                 action.text
             ),
