@@ -290,9 +290,25 @@ fn render_item(
         AgendaKind::Opening => attendance_lines(room, model, view, theme),
         other => vec![Line::styled(hint(other, t), theme.style("ui.text"))],
     };
+    // A long list scrolls with its chosen row (three heading lines come before the rows). Word
+    // wrapping may need a line more than the width says, hence the spare line.
+    let is_list = matches!(item.kind, AgendaKind::Actions | AgendaKind::Opening);
+    let visible = usize::from(area.height.saturating_sub(2));
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let offset = if is_list {
+        let through_selected: usize = lines
+            .iter()
+            .take(3 + view.selected + 1)
+            .map(|line| line.width().div_ceil(width).max(1))
+            .sum();
+        (through_selected + 1).saturating_sub(visible)
+    } else {
+        0
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0))
             .block(panel(&title, theme, true)),
         area,
     );

@@ -395,3 +395,34 @@ fn meeting_attendance_80x24_nl() {
     };
     insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
 }
+
+#[test]
+fn the_chosen_earlier_action_stays_in_view_on_a_small_screen() {
+    let model = meeting_model(Lang::Nl, 2);
+    let room = model.meeting.as_ref().unwrap();
+    let last = room.earlier_actions.len() - 1;
+    let text = room.earlier_actions[last].1.text.clone();
+    let view = View {
+        selected: last,
+        ..View::default()
+    };
+    let screen: String = draw_view(&model, &view, 80, 24, theme::DEFAULT)
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    let start: String = text.chars().take(20).collect();
+    let rows: Vec<String> = screen
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(80)
+        .map(|r| r.iter().collect())
+        .collect();
+    assert!(
+        screen.contains(&start),
+        "{start} not on screen:\n{}",
+        rows.join("\n")
+    );
+}
