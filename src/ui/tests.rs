@@ -194,6 +194,13 @@ fn meeting_model(lang: Lang, item: usize) -> Model {
     model
 }
 
+fn on_first_case(lang: Lang) -> Model {
+    let mut model = meeting_model(lang, 0);
+    let item = first_case_item(&model);
+    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    model
+}
+
 fn first_case_item(model: &Model) -> usize {
     let agenda = &model.meeting.as_ref().unwrap().meeting.agenda;
     agenda
@@ -204,25 +211,19 @@ fn first_case_item(model: &Model) -> usize {
 
 #[test]
 fn meeting_case_80x24_nl() {
-    let mut model = meeting_model(Lang::Nl, 0);
-    let item = first_case_item(&model);
-    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    let model = on_first_case(Lang::Nl);
     insta::assert_snapshot!(draw(&model, 80, 24).backend());
 }
 
 #[test]
 fn meeting_case_160x48_nl() {
-    let mut model = meeting_model(Lang::Nl, 0);
-    let item = first_case_item(&model);
-    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    let model = on_first_case(Lang::Nl);
     insta::assert_snapshot!(draw(&model, 160, 48).backend());
 }
 
 #[test]
 fn meeting_case_160x48_en() {
-    let mut model = meeting_model(Lang::En, 0);
-    let item = first_case_item(&model);
-    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    let model = on_first_case(Lang::En);
     insta::assert_snapshot!(draw(&model, 160, 48).backend());
 }
 
@@ -233,11 +234,9 @@ fn meeting_actions_item_80x24_en() {
 
 #[test]
 fn only_the_pupil_under_discussion_is_named_on_the_meeting_screen() {
-    let mut model = meeting_model(Lang::Nl, 0);
-    let item = first_case_item(&model);
-    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    let model = on_first_case(Lang::Nl);
     let room = model.meeting.as_ref().unwrap();
-    let current = match room.meeting.agenda[item].kind {
+    let current = match room.meeting.agenda[room.meeting.current_item].kind {
         crate::domain::meeting::AgendaKind::Case { case } => case,
         _ => unreachable!(),
     };
@@ -332,9 +331,7 @@ fn meeting_help_lists_the_meeting_keys() {
 
 #[test]
 fn meeting_reason_prompt_80x24_nl() {
-    let mut model = meeting_model(Lang::Nl, 0);
-    let item = first_case_item(&model);
-    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    let mut model = on_first_case(Lang::Nl);
     let mut view = View::default();
     crate::app::update(&mut model, &mut view, crate::app::Action::LevelUp);
     for c in "Wijkteam erbij".chars() {
@@ -350,9 +347,7 @@ fn meeting_reason_prompt_80x24_nl() {
 
 #[test]
 fn meeting_notes_editor_80x24_nl() {
-    let mut model = meeting_model(Lang::Nl, 0);
-    let item = first_case_item(&model);
-    model.meeting.as_mut().unwrap().meeting.current_item = item;
+    let mut model = on_first_case(Lang::Nl);
     let mut view = View::default();
     crate::app::update(
         &mut model,
