@@ -46,6 +46,7 @@ pub enum Field {
     Query,
     Action,
     Owner,
+    Decision,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -98,6 +99,7 @@ impl Error {
             Error::Empty(Field::Query) => (t.err_empty)(t.field_query),
             Error::Empty(Field::Action) => (t.err_empty)(t.field_action),
             Error::Empty(Field::Owner) => (t.err_empty)(t.field_owner),
+            Error::Empty(Field::Decision) => (t.err_empty)(t.field_decision),
             Error::Date(DateError::Impossible(text) | DateError::Unrecognised(text)) => {
                 (t.err_date)(text)
             }

@@ -10,7 +10,7 @@ use crate::domain::phase::MoveRefused;
 use crate::domain::{ChangeContext, Level, Owner};
 use crate::query::meeting::CaseBrief;
 
-/// What a reason is asked for.
+/// What the one-line prompt asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
     PhaseBack {
@@ -33,6 +33,8 @@ pub enum Ask {
     DropAction {
         index: usize,
     },
+    /// A besluit: what was agreed.
+    Decision,
 }
 
 #[derive(Debug, Clone)]
@@ -152,6 +154,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                 Ask::PhaseBack { to } => record_phase(model, &to, answer),
                 Ask::Level { to } => record_level(model, to, answer),
                 Ask::DropAction { index } => super::review::drop_with(model, index, answer),
+                Ask::Decision => super::decision::record(model, view, answer),
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

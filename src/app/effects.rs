@@ -80,6 +80,17 @@ pub fn apply(
                     }
                 }
                 Effect::SaveNote(note) => report(store, model, store.save(note.as_ref())),
+                Effect::NewDecision(mut decision) => {
+                    decision.id =
+                        crate::domain::DecisionId(store.next_id(crate::store::TreeId::Decisions)?);
+                    let mut tx = store.tx();
+                    let written = tx.insert(decision.as_ref()).and_then(|()| tx.commit());
+                    let saved = written.is_ok();
+                    report(store, model, written);
+                    if saved {
+                        next.extend(update(model, view, Message::DecisionAdded(decision)));
+                    }
+                }
                 Effect::SaveAction(action) => report(store, model, store.save(action.as_ref())),
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;

@@ -4,6 +4,7 @@
 mod attendance;
 pub mod case;
 mod close;
+mod decision;
 mod effects;
 pub mod keymap;
 pub mod new_action;
@@ -99,17 +100,19 @@ pub enum Action {
     TogglePresence,
     ToggleDone,
     DropAction,
+    RecordDecision,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 21] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
         Action::ToggleTimer,
         Action::EditNotes,
         Action::AddAction,
+        Action::RecordDecision,
         Action::NextPhase,
         Action::PreviousPhase,
         Action::LevelUp,
@@ -143,6 +146,8 @@ pub enum Effect {
     NewNote,
     SaveNote(Box<Note>),
     SaveAction(Box<crate::domain::Action>),
+    /// Number and save a new decision; then update with `Message::DecisionAdded`.
+    NewDecision(Box<crate::domain::Decision>),
     /// Number and save a new action; then update with `Message::ActionAdded`.
     NewAction(Box<crate::domain::Action>),
     /// Fix the minutes of this (now closed) meeting, carry the open actions over and plan
@@ -163,6 +168,7 @@ pub enum Message {
     NoteReady(NoteId),
     ActionAdded(Box<crate::domain::Action>),
     MeetingClosed,
+    DecisionAdded(Box<crate::domain::Decision>),
     /// A key without a meaning on this screen: it still closes an overlay or unblanks.
     OtherKey,
     MeetingLoaded,
@@ -184,6 +190,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::NoteReady(id) => return notes::ready(model, view, id),
         Message::ActionAdded(action) => return new_action::added(model, view, *action),
         Message::MeetingClosed => return close::closed(model, view),
+        Message::DecisionAdded(decision) => return decision::added(model, view, *decision),
         Message::OtherKey => {
             view.help = false;
             view.blank = false;
@@ -213,6 +220,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::TogglePresence => attendance::toggle(model, view),
         Action::ToggleDone => review::toggle_done(model, view),
         Action::DropAction => review::start_drop(model, view),
+        Action::RecordDecision => decision::start(model, view),
         Action::Down => {
             let last = model.dashboard.overdue.len().saturating_sub(1);
             view.overdue_offset = (view.overdue_offset + 1).min(last);

@@ -88,7 +88,11 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
             }
         }
-        Ask::PhaseBack { .. } | Ask::Level { .. } | Ask::NextMeeting | Ask::DropAction { .. } => {}
+        Ask::PhaseBack { .. }
+        | Ask::Level { .. }
+        | Ask::NextMeeting
+        | Ask::DropAction { .. }
+        | Ask::Decision => {}
     }
     Vec::new()
 }

@@ -712,3 +712,41 @@ fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
             .any(|a| a.id == done.id || a.id == dropped.id)
     );
 }
+
+#[test]
+fn a_decision_is_recorded_under_its_case_and_reaches_the_minutes() {
+    let (dir, store, mut model, mut view) = on_case(|_| true);
+    let case = current(&model).case.id;
+    act(&store, &mut model, &mut view, Action::RecordDecision);
+    answer(&store, &mut model, &mut view, "");
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Het besluit mag niet leeg zijn.")
+    );
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        "Aanmelden bij het wijkteam, ouders stemmen in",
+    );
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Besluit vastgelegd: Aanmelden bij het wijkteam, ouders stemmen in")
+    );
+    assert_eq!(
+        current(&model).decisions.last().unwrap().text,
+        "Aanmelden bij het wijkteam, ouders stemmen in"
+    );
+    let meeting = model.meeting.as_ref().unwrap().meeting.id;
+    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let decisions = store.decisions_of_case(case).unwrap();
+    assert_eq!(decisions.last().unwrap().meeting, Some(meeting));
+    let minutes = store.minutes(meeting).unwrap().unwrap();
+    assert!(minutes.items.iter().any(|i| {
+        i.decisions
+            .contains(&"Aanmelden bij het wijkteam, ouders stemmen in".to_string())
+    }));
+}

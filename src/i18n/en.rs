@@ -45,6 +45,7 @@ pub const EN: Texts = Texts {
         "start or pause the timer",
         "write the notes of this phase",
         "new action (what, who, when)",
+        "record a decision",
         "case to the next phase",
         "case back to the previous phase (with a reason)",
         "level up (scale up, with a reason)",
@@ -106,6 +107,7 @@ pub const EN: Texts = Texts {
     field_owner: "The owner",
     prompt_action_text: "New action: what will be done?",
     prompt_action_due: "Done by when? (12-12, fri, +2w, next ot)",
+    field_decision: "The decision",
     nothing_found: "Nothing found.",
     no_cases: "No cases.",
     label_case: "Case",
@@ -168,6 +170,7 @@ pub const EN: Texts = Texts {
     attendance_hint: "j/k choose · space or Enter: present → absent with notice → absent",
     review_hint: "j/k choose · x done · d drop (with a reason) · what stays open carries over to the next OT",
     prompt_drop_action: "Why is this action dropped?",
+    prompt_decision: "Decision: what was agreed?",
     app_title: "otter · support team",
     dash_next_meeting: "Next OT",
     dash_no_meeting: "No OT is planned.",
@@ -248,6 +251,7 @@ pub const EN: Texts = Texts {
     prompt_level: |from, to| format!("Reason for level {from} → {to}"),
     prompt_action_owner: |what| format!("Who owns \"{what}\"?"),
     flash_action_saved: |what, owner, due| format!("Action saved: {what} — {owner} — {due}"),
+    flash_decision_saved: |text| format!("Decision recorded: {text}"),
     err_internal: |place| {
         format!(
             "otter stopped on an internal error ({place}). Everything up to the last keystroke is saved."

@@ -91,6 +91,7 @@ pub struct Texts {
     pub field_owner: &'static str,
     pub prompt_action_text: &'static str,
     pub prompt_action_due: &'static str,
+    pub field_decision: &'static str,
     pub nothing_found: &'static str,
     pub no_cases: &'static str,
     pub label_case: &'static str,
@@ -153,6 +154,7 @@ pub struct Texts {
     pub attendance_hint: &'static str,
     pub review_hint: &'static str,
     pub prompt_drop_action: &'static str,
+    pub prompt_decision: &'static str,
     pub app_title: &'static str,
     pub dash_next_meeting: &'static str,
     pub dash_no_meeting: &'static str,
@@ -233,6 +235,8 @@ pub struct Texts {
     pub prompt_action_owner: fn(&str) -> String,
     #[serde(skip)]
     pub flash_action_saved: fn(&str, &str, &str) -> String,
+    #[serde(skip)]
+    pub flash_decision_saved: fn(&str) -> String,
     #[serde(skip)]
     pub err_internal: fn(&str) -> String,
     #[serde(skip)]

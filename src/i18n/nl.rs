@@ -45,6 +45,7 @@ pub const NL: Texts = Texts {
         "timer starten of pauzeren",
         "aantekeningen van deze fase schrijven",
         "nieuw actiepunt (wat, wie, wanneer)",
+        "besluit vastleggen",
         "casus naar de volgende fase",
         "casus terug naar de vorige fase (met reden)",
         "niveau omhoog (opschalen, met reden)",
@@ -106,6 +107,7 @@ pub const NL: Texts = Texts {
     field_owner: "De eigenaar",
     prompt_action_text: "Nieuw actiepunt: wat gaat er gebeuren?",
     prompt_action_due: "Wanneer klaar? (12-12, vr, +2w, volgende ot)",
+    field_decision: "Het besluit",
     nothing_found: "Niets gevonden.",
     no_cases: "Geen casussen.",
     label_case: "Casus",
@@ -168,6 +170,7 @@ pub const NL: Texts = Texts {
     attendance_hint: "j/k kiezen · spatie of Enter: aanwezig → afwezig met bericht → afwezig",
     review_hint: "j/k kiezen · x gedaan · d vervalt (met reden) · wat open blijft, gaat mee naar de volgende OT",
     prompt_drop_action: "Waarom vervalt dit actiepunt?",
+    prompt_decision: "Besluit: wat is afgesproken?",
     app_title: "otter · ondersteuningsteam",
     dash_next_meeting: "Volgende OT",
     dash_no_meeting: "Er is geen OT gepland.",
@@ -252,6 +255,7 @@ pub const NL: Texts = Texts {
     prompt_level: |from, to| format!("Reden voor niveau {from} → {to}"),
     prompt_action_owner: |what| format!("Wie is eigenaar van \"{what}\"?"),
     flash_action_saved: |what, owner, due| format!("Actiepunt bewaard: {what} — {owner} — {due}"),
+    flash_decision_saved: |text| format!("Besluit vastgelegd: {text}"),
     err_internal: |place| {
         format!(
             "otter is gestopt door een interne fout ({place}). Alles tot de laatste toetsaanslag is bewaard."

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use super::actions::{self, ActionRow};
 use crate::domain::phase::Requirement;
 use crate::domain::{
-    Action, Case, CaseId, Meeting, MeetingId, MeetingState, Member, Note, PhaseModel, Pupil,
+    Action, Case, CaseId, Decision, Meeting, MeetingId, MeetingState, Member, Note, PhaseModel,
+    Pupil,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -31,6 +32,8 @@ pub struct CaseBrief {
     pub next_seq: u32,
     /// The case's notes, oldest first.
     pub notes: Vec<Note>,
+    /// The case's decisions, oldest first.
+    pub decisions: Vec<Decision>,
 }
 
 impl CaseBrief {
@@ -99,6 +102,7 @@ pub fn load(
                 own_actions: own,
                 next_seq,
                 notes: store.notes_of_case(case_id)?,
+                decisions: store.decisions_of_case(case_id)?,
                 case,
             },
         );

@@ -119,6 +119,7 @@ fn render_prompt(
         Ask::ActionDue { .. } => t.prompt_action_due.to_string(),
         Ask::NextMeeting => t.prompt_next_meeting.to_string(),
         Ask::DropAction { .. } => t.prompt_drop_action.to_string(),
+        Ask::Decision => t.prompt_decision.to_string(),
     };
     let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
     frame.render_widget(Clear, bottom);
@@ -415,6 +416,20 @@ fn case_lines<'a>(brief: &'a CaseBrief, model: &'a Model, theme: &Theme) -> Vec<
             format!("  {}", t.meeting_no_notes),
             theme.style("ui.text.dim"),
         )),
+    }
+    let agreed: Vec<_> = brief
+        .decisions
+        .iter()
+        .filter(|d| meeting.is_some() && d.meeting == meeting)
+        .collect();
+    if !agreed.is_empty() {
+        lines.push(Line::styled(t.kind_decision, theme.style("ui.header")));
+        for decision in agreed {
+            lines.push(Line::styled(
+                format!("  • {}", decision.text),
+                theme.style("ui.text"),
+            ));
+        }
     }
     lines.push(Line::default());
     if brief.missing.is_empty() {
