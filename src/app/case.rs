@@ -35,6 +35,10 @@ pub enum Ask {
     },
     /// A besluit: what was agreed.
     Decision,
+    /// Something the case's phase asks for.
+    Field {
+        requirement: crate::domain::phase::Requirement,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -155,6 +159,9 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                 Ask::Level { to } => record_level(model, to, answer),
                 Ask::DropAction { index } => super::review::drop_with(model, index, answer),
                 Ask::Decision => super::decision::record(model, view, answer),
+                Ask::Field { requirement } => {
+                    super::fields::answer(model, view, requirement, answer)
+                }
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

@@ -91,6 +91,7 @@ pub fn apply(
                         next.extend(update(model, view, Message::DecisionAdded(decision)));
                     }
                 }
+                Effect::SaveCase(case) => report(store, model, store.save(case.as_ref())),
                 Effect::SaveAction(action) => report(store, model, store.save(action.as_ref())),
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;

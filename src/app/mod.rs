@@ -6,6 +6,7 @@ pub mod case;
 mod close;
 mod decision;
 mod effects;
+mod fields;
 pub mod keymap;
 pub mod new_action;
 pub mod notes;
@@ -101,11 +102,12 @@ pub enum Action {
     ToggleDone,
     DropAction,
     RecordDecision,
+    RecordFields,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 22] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
@@ -113,6 +115,7 @@ impl Action {
         Action::EditNotes,
         Action::AddAction,
         Action::RecordDecision,
+        Action::RecordFields,
         Action::NextPhase,
         Action::PreviousPhase,
         Action::LevelUp,
@@ -146,6 +149,7 @@ pub enum Effect {
     NewNote,
     SaveNote(Box<Note>),
     SaveAction(Box<crate::domain::Action>),
+    SaveCase(Box<Case>),
     /// Number and save a new decision; then update with `Message::DecisionAdded`.
     NewDecision(Box<crate::domain::Decision>),
     /// Number and save a new action; then update with `Message::ActionAdded`.
@@ -221,6 +225,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::ToggleDone => review::toggle_done(model, view),
         Action::DropAction => review::start_drop(model, view),
         Action::RecordDecision => decision::start(model, view),
+        Action::RecordFields => fields::start(model, view),
         Action::Down => {
             let last = model.dashboard.overdue.len().saturating_sub(1);
             view.overdue_offset = (view.overdue_offset + 1).min(last);

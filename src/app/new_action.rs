@@ -92,7 +92,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::Level { .. }
         | Ask::NextMeeting
         | Ask::DropAction { .. }
-        | Ask::Decision => {}
+        | Ask::Decision
+        | Ask::Field { .. } => {}
     }
     Vec::new()
 }

@@ -750,3 +750,92 @@ fn a_decision_is_recorded_under_its_case_and_reaches_the_minutes() {
             .contains(&"Aanmelden bij het wijkteam, ouders stemmen in".to_string())
     }));
 }
+
+/// What a person would answer to each question of `f`.
+fn reply(requirement: crate::domain::phase::Requirement) -> &'static str {
+    use crate::domain::phase::Requirement::*;
+    match requirement {
+        Consent => "anoniem",
+        ParentsInformed => "ja",
+        EvaluationDate => "+6w",
+        HelpStartOrWait => "wacht 20-11-2026",
+        _ => "Vastgelegd in het OT",
+    }
+}
+
+#[test]
+fn f_asks_what_the_phase_needs_until_the_case_may_move_on() {
+    let (dir, store, mut model, mut view) = on_case(|brief| {
+        brief.case.phase == "signaal"
+            && !brief.missing.is_empty()
+            && brief
+                .missing
+                .iter()
+                .all(|r| !matches!(r, crate::domain::phase::Requirement::Action))
+    });
+    let case = current(&model).case.clone();
+    act(&store, &mut model, &mut view, Action::RecordFields);
+    let mut asked = Vec::new();
+    while let Some(super::case::Ask::Field { requirement }) =
+        view.prompt.as_ref().map(|p| p.ask.clone())
+    {
+        asked.push(requirement);
+        assert!(asked.len() < 20, "the questions end");
+        answer(&store, &mut model, &mut view, reply(requirement));
+    }
+    assert!(!asked.is_empty());
+    assert!(
+        current(&model).missing.is_empty(),
+        "all recorded: {:?}",
+        current(&model).missing
+    );
+    act(&store, &mut model, &mut view, Action::NextPhase);
+    assert_eq!(current(&model).case.phase, "beeldvorming");
+
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let saved = store.case(case.id).unwrap().unwrap();
+    assert_eq!(saved.phase, "beeldvorming");
+    if asked.contains(&crate::domain::phase::Requirement::Consent) {
+        assert_eq!(saved.consent, crate::domain::Consent::Anonymous);
+        let consent_event = store
+            .events_of_case(case.id)
+            .unwrap()
+            .into_iter()
+            .find(|e| matches!(e.kind, crate::domain::EventKind::Consent { .. }))
+            .expect("a consent change is an event of the history");
+        assert_eq!(
+            consent_event.kind,
+            crate::domain::EventKind::Consent {
+                from: case.consent,
+                to: crate::domain::Consent::Anonymous
+            }
+        );
+    }
+}
+
+#[test]
+fn a_wrong_kind_of_answer_is_asked_again() {
+    let (_dir, store, mut model, mut view) =
+        on_case(|brief| brief.case.phase == "evaluatie" && !brief.case.parents_informed);
+    act(&store, &mut model, &mut view, Action::RecordFields);
+    while let Some(super::case::Ask::Field { requirement }) =
+        view.prompt.as_ref().map(|p| p.ask.clone())
+    {
+        if requirement == crate::domain::phase::Requirement::ParentsInformed {
+            answer(&store, &mut model, &mut view, "misschien");
+            assert_eq!(view.flash.as_deref(), Some("Antwoord ja of nee."));
+            assert!(matches!(
+                view.prompt.as_ref().unwrap().ask,
+                super::case::Ask::Field {
+                    requirement: crate::domain::phase::Requirement::ParentsInformed
+                }
+            ));
+            answer(&store, &mut model, &mut view, "ja");
+            assert!(current(&model).case.parents_informed);
+            return;
+        }
+        answer(&store, &mut model, &mut view, reply(requirement));
+    }
+    panic!("parents_informed was never asked");
+}

@@ -120,6 +120,17 @@ fn render_prompt(
         Ask::NextMeeting => t.prompt_next_meeting.to_string(),
         Ask::DropAction { .. } => t.prompt_drop_action.to_string(),
         Ask::Decision => t.prompt_decision.to_string(),
+        Ask::Field { requirement } => {
+            use crate::domain::phase::Requirement;
+            let hint = match requirement {
+                Requirement::EvaluationDate => t.hint_date,
+                Requirement::ParentsInformed => t.hint_yes_no,
+                Requirement::Consent => t.hint_consent,
+                Requirement::HelpStartOrWait => t.hint_help_start,
+                _ => "",
+            };
+            format!("{}{hint}", capitalised(t.requirement(*requirement)))
+        }
     };
     let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
     frame.render_widget(Clear, bottom);
