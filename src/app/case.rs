@@ -4,8 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use super::{Effect, Model, Screen, View};
-use crate::domain::meeting::AgendaKind;
+use super::{Effect, Model, View, case_on_screen};
 use crate::domain::phase::MoveRefused;
 use crate::domain::{ChangeContext, Level, Owner};
 use crate::query::meeting::CaseBrief;
@@ -60,23 +59,10 @@ impl Prompt {
     }
 }
 
-/// The case of the agenda item in front, if the meeting screen shows one.
-fn current_case(model: &mut Model) -> Option<&mut CaseBrief> {
-    if model.screen != Screen::Meeting {
-        return None;
-    }
-    let room = model.meeting.as_mut()?;
-    let item = room.meeting.agenda.get(room.meeting.current_item)?;
-    match item.kind {
-        AgendaKind::Case { case } => room.cases.get_mut(&case),
-        _ => None,
-    }
-}
-
 pub fn next_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let t = model.lang.texts();
     let phases = model.phases.clone();
-    let Some(brief) = current_case(model) else {
+    let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
     let Some(to) = phases.next(&brief.case.phase).map(|p| p.id().to_string()) else {
@@ -97,7 +83,7 @@ pub fn next_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
 pub fn previous_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let t = model.lang.texts();
     let phases = model.phases.clone();
-    let Some(brief) = current_case(model) else {
+    let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
     match phases.previous(&brief.case.phase) {
@@ -113,7 +99,7 @@ pub fn previous_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
 
 pub fn level(model: &mut Model, view: &mut View, up: bool) -> Vec<Effect> {
     let t = model.lang.texts();
-    let Some(brief) = current_case(model) else {
+    let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
     let to = if up {
@@ -175,7 +161,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
 fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
     let date = model.today;
-    let seq = current_case(model)?.next_seq;
+    let seq = case_on_screen(model)?.next_seq;
     Some(ChangeContext {
         seq,
         date,
@@ -190,7 +176,7 @@ fn record_phase(model: &mut Model, to: &str, reason: String) -> Vec<Effect> {
     let Some(at) = change_context(model, reason) else {
         return Vec::new();
     };
-    let Some(brief) = current_case(model) else {
+    let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
     let event = brief.case.move_to_phase(to, closes, at);
@@ -206,7 +192,7 @@ fn record_level(model: &mut Model, to: Level, reason: String) -> Vec<Effect> {
     let Some(at) = change_context(model, reason) else {
         return Vec::new();
     };
-    let Some(brief) = current_case(model) else {
+    let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
     let event = brief.case.change_level(to, at);

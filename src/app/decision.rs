@@ -2,7 +2,6 @@
 
 use super::case::{Ask, Prompt};
 use super::{Effect, Model, Screen, View};
-use crate::domain::meeting::AgendaKind;
 use crate::domain::{Decision, DecisionId};
 use crate::error::{Error, Field};
 
@@ -22,17 +21,12 @@ pub fn record(model: &mut Model, view: &mut View, text: String) -> Vec<Effect> {
     let Some(room) = model.meeting.as_ref() else {
         return Vec::new();
     };
-    let index = room.meeting.current_item;
-    let case = match room.meeting.agenda.get(index).map(|item| &item.kind) {
-        Some(AgendaKind::Case { case }) => Some(*case),
-        _ => None,
-    };
     // The store gives it its number.
     vec![Effect::NewDecision(Box::new(Decision {
         id: DecisionId(0),
-        case,
+        case: room.current_case_id(),
         meeting: Some(room.meeting.id),
-        agenda_item: u16::try_from(index).ok(),
+        agenda_item: room.current_item_index(),
         date: model.today,
         text,
     }))]

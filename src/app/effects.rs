@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 
 use super::{Effect, Message, Model, View, update};
+use crate::domain::{ActionId, DecisionId, MeetingId, NoteId};
 use crate::error::{Error, Result};
 use crate::query::{dashboard, meeting};
-use crate::store::Store;
+use crate::store::{Store, StoreError, TreeId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -38,27 +39,22 @@ pub fn apply(
                     };
                     next.extend(update(model, view, Message::MeetingLoaded));
                 }
-                Effect::SaveMeeting(meeting) => report(store, model, store.save(meeting.as_ref())),
+                Effect::SaveMeeting(meeting) => {
+                    report(store, model, store.save(meeting.as_ref()));
+                }
                 Effect::NewNote => {
-                    let id = crate::domain::NoteId(store.next_id(crate::store::TreeId::Notes)?);
+                    let id = NoteId(store.next_id(TreeId::Notes)?);
                     next.extend(update(model, view, Message::NoteReady(id)));
                 }
                 Effect::NewAction(mut action) => {
-                    action.id =
-                        crate::domain::ActionId(store.next_id(crate::store::TreeId::Actions)?);
-                    let mut tx = store.tx();
-                    let written = tx.insert(action.as_ref()).and_then(|()| tx.commit());
-                    let saved = written.is_ok();
-                    report(store, model, written);
-                    if saved {
+                    action.id = ActionId(store.next_id(TreeId::Actions)?);
+                    if report(store, model, store.insert(action.as_ref())) {
                         next.extend(update(model, view, Message::ActionAdded(action)));
                     }
                 }
                 Effect::CloseMeeting(meeting) => {
                     let next_id = match meeting.next_meeting {
-                        Some(_) => Some(crate::domain::MeetingId(
-                            store.next_id(crate::store::TreeId::Meetings)?,
-                        )),
+                        Some(_) => Some(MeetingId(store.next_id(TreeId::Meetings)?)),
                         None => None,
                     };
                     let closing = meeting::closing(store, &model.phases, &meeting, next_id, today)?;
@@ -72,27 +68,25 @@ pub fn apply(
                     if let Some(next) = &closing.next {
                         written = written.and_then(|()| tx.insert(next));
                     }
-                    let written = written.and_then(|()| tx.commit());
-                    let saved = written.is_ok();
-                    report(store, model, written);
-                    if saved {
+                    if report(store, model, written.and_then(|()| tx.commit())) {
                         next.extend(update(model, view, Message::MeetingClosed));
                     }
                 }
-                Effect::SaveNote(note) => report(store, model, store.save(note.as_ref())),
+                Effect::SaveNote(note) => {
+                    report(store, model, store.save(note.as_ref()));
+                }
                 Effect::NewDecision(mut decision) => {
-                    decision.id =
-                        crate::domain::DecisionId(store.next_id(crate::store::TreeId::Decisions)?);
-                    let mut tx = store.tx();
-                    let written = tx.insert(decision.as_ref()).and_then(|()| tx.commit());
-                    let saved = written.is_ok();
-                    report(store, model, written);
-                    if saved {
+                    decision.id = DecisionId(store.next_id(TreeId::Decisions)?);
+                    if report(store, model, store.insert(decision.as_ref())) {
                         next.extend(update(model, view, Message::DecisionAdded(decision)));
                     }
                 }
-                Effect::SaveCase(case) => report(store, model, store.save(case.as_ref())),
-                Effect::SaveAction(action) => report(store, model, store.save(action.as_ref())),
+                Effect::SaveCase(case) => {
+                    report(store, model, store.save(case.as_ref()));
+                }
+                Effect::SaveAction(action) => {
+                    report(store, model, store.save(action.as_ref()));
+                }
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;
                     let mut tx = store.tx();
@@ -109,13 +103,14 @@ pub fn apply(
     Ok(Flow::Continue)
 }
 
-fn report(
-    store: &Store,
-    model: &mut Model,
-    written: std::result::Result<(), crate::store::StoreError>,
-) {
-    if let Err(err) = written {
-        let dir = store.dir().display().to_string();
-        model.notice = Some(Error::from(err).message(model.lang.texts(), &dir));
+/// Shows a failed write on screen; true when it was written.
+fn report(store: &Store, model: &mut Model, written: std::result::Result<(), StoreError>) -> bool {
+    match written {
+        Ok(()) => true,
+        Err(err) => {
+            let dir = store.dir().display().to_string();
+            model.notice = Some(Error::from(err).message(model.lang.texts(), &dir));
+            false
+        }
     }
 }

@@ -2,35 +2,22 @@
 //! saved at once; after the last one the case may move on with `>`.
 
 use super::case::{Ask, Prompt};
-use super::{Effect, Model, Screen, View};
+use super::{Effect, Model, View, case_on_screen};
 use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
-use crate::domain::meeting::AgendaKind;
 use crate::domain::phase::Requirement;
 use crate::domain::{Consent, EventKind};
 use crate::error::Error;
-use crate::query::meeting::CaseBrief;
 
 /// Requirements recorded elsewhere: actions with `a`, the three circles in their own editor.
 fn asked_here(requirement: Requirement) -> bool {
     !matches!(requirement, Requirement::Action | Requirement::Circles)
 }
 
-fn current_case(model: &mut Model) -> Option<&mut CaseBrief> {
-    if model.screen != Screen::Meeting {
-        return None;
-    }
-    let room = model.meeting.as_mut()?;
-    match room.meeting.agenda.get(room.meeting.current_item)?.kind {
-        AgendaKind::Case { case } => room.cases.get_mut(&case),
-        _ => None,
-    }
-}
-
 /// Asks the first thing still missing, or says nothing is.
 pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let t = model.lang.texts();
-    let Some(brief) = current_case(model) else {
+    let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
     match brief.missing.iter().copied().find(|r| asked_here(*r)) {
@@ -77,7 +64,7 @@ pub fn answer(
     let answer = fold(&text);
     let yes = ["ja", "yes", "j", "y"].contains(&answer.as_str());
     let no = ["nee", "no", "n"].contains(&answer.as_str());
-    let Some(brief) = current_case(model) else {
+    let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
     let case = &mut brief.case;

@@ -272,6 +272,14 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     }
 }
 
+/// The case being discussed, when the meeting screen shows one.
+fn case_on_screen(model: &mut Model) -> Option<&mut crate::query::meeting::CaseBrief> {
+    if model.screen != Screen::Meeting {
+        return None;
+    }
+    model.meeting.as_mut()?.current_case_mut()
+}
+
 /// A planned meeting opens when the chair first enters it; that is recorded.
 fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
     let Some(room) = model.meeting.as_mut() else {

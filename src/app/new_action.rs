@@ -6,7 +6,6 @@ use super::case::{Ask, Prompt};
 use super::{Effect, Model, Screen, View};
 use crate::domain::dates::{DateContext, format_day, parse_date};
 use crate::domain::fold::fold;
-use crate::domain::meeting::AgendaKind;
 use crate::domain::{Action, ActionId, ActionStatus, Member, Owner};
 use crate::error::{Error, Field};
 
@@ -62,11 +61,6 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
             };
             match parse_date(&text, context) {
                 Ok(due) => {
-                    let index = room.meeting.current_item;
-                    let case = match room.meeting.agenda.get(index).map(|i| &i.kind) {
-                        Some(AgendaKind::Case { case }) => Some(*case),
-                        _ => None,
-                    };
                     // The store gives it its number.
                     let action = Action {
                         id: ActionId(0),
@@ -76,8 +70,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                         status: ActionStatus::Open,
                         created: model.today,
                         meeting: Some(room.meeting.id),
-                        case,
-                        agenda_item: u16::try_from(index).ok(),
+                        case: room.current_case_id(),
+                        agenda_item: room.current_item_index(),
                         carried_through: Vec::new(),
                     };
                     return vec![Effect::NewAction(Box::new(action))];

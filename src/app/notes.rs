@@ -5,8 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{Effect, Model, Screen, View};
-use crate::domain::meeting::AgendaKind;
-use crate::domain::{CaseId, Note, NoteId};
+use crate::domain::{Note, NoteId};
 
 #[derive(Debug, Clone)]
 pub struct NoteEditor {
@@ -24,31 +23,19 @@ impl NoteEditor {
     }
 }
 
-/// The case on screen and the agenda item it is on.
-fn current(model: &Model) -> Option<(CaseId, u16)> {
-    if model.screen != Screen::Meeting {
-        return None;
-    }
-    let room = model.meeting.as_ref()?;
-    let index = room.meeting.current_item;
-    match room.meeting.agenda.get(index)?.kind {
-        AgendaKind::Case { case } => Some((case, u16::try_from(index).ok()?)),
-        _ => None,
-    }
+/// The meeting, when its screen is in front.
+fn room_on_screen(model: &Model) -> Option<&crate::query::meeting::MeetingRoom> {
+    (model.screen == Screen::Meeting).then_some(model.meeting.as_ref()?)
 }
 
 pub fn open(model: &mut Model, view: &mut View) -> Vec<Effect> {
-    let Some((case, _)) = current(model) else {
+    let Some(room) = room_on_screen(model) else {
         return Vec::new();
     };
-    let Some(room) = model.meeting.as_ref() else {
+    let Some(brief) = room.current_case() else {
         return Vec::new();
     };
-    match room
-        .cases
-        .get(&case)
-        .and_then(|brief| brief.note_of(room.meeting.id))
-    {
+    match brief.note_of(room.meeting.id) {
         Some(note) => {
             view.editor = Some(NoteEditor::new(note.clone()));
             Vec::new()
@@ -60,21 +47,18 @@ pub fn open(model: &mut Model, view: &mut View) -> Vec<Effect> {
 
 /// The store gave the new note its number.
 pub fn ready(model: &mut Model, view: &mut View, id: NoteId) -> Vec<Effect> {
-    let Some((case, item)) = current(model) else {
+    let Some(room) = room_on_screen(model) else {
         return Vec::new();
     };
-    let Some(room) = model.meeting.as_ref() else {
-        return Vec::new();
-    };
-    let Some(brief) = room.cases.get(&case) else {
+    let Some(brief) = room.current_case() else {
         return Vec::new();
     };
     view.editor = Some(NoteEditor::new(Note {
         id,
-        case: Some(case),
+        case: Some(brief.case.id),
         phase: Some(brief.case.phase.clone()),
         meeting: Some(room.meeting.id),
-        agenda_item: Some(item),
+        agenda_item: room.current_item_index(),
         date: model.today,
         text: String::new(),
     }));

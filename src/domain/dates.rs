@@ -36,10 +36,6 @@ pub fn format_date(date: NaiveDate) -> String {
     date.format("%d-%m-%Y").to_string()
 }
 
-pub fn week_number(date: NaiveDate) -> u32 {
-    date.iso_week().week()
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
     #[error("empty date")]
@@ -177,7 +173,6 @@ mod tests {
         assert_eq!(format_day(day(2026, 11, 12), Lang::Nl), "do 12-11-2026");
         assert_eq!(format_day(day(2026, 11, 10), Lang::Nl), "di 10-11-2026");
         assert_eq!(format_day(day(2026, 11, 10), Lang::En), "Tue 10-11-2026");
-        assert_eq!(week_number(day(2026, 11, 23)), 48);
     }
 
     #[test]

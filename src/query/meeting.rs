@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::actions::{self, ActionRow};
+use crate::domain::meeting::AgendaKind;
 use crate::domain::phase::Requirement;
 use crate::domain::{
     Action, Case, CaseId, Decision, Meeting, MeetingId, MeetingState, Member, Note, PhaseModel,
@@ -54,6 +55,30 @@ pub struct MeetingRoom {
     pub earlier_actions: Vec<(Action, ActionRow)>,
     /// The team, for owners of new actions.
     pub members: Vec<Member>,
+}
+
+impl MeetingRoom {
+    /// The case of the agenda item in front, if that item is a case.
+    pub fn current_case_id(&self) -> Option<CaseId> {
+        match self.meeting.agenda.get(self.meeting.current_item)?.kind {
+            AgendaKind::Case { case } => Some(case),
+            _ => None,
+        }
+    }
+
+    pub fn current_case(&self) -> Option<&CaseBrief> {
+        self.cases.get(&self.current_case_id()?)
+    }
+
+    pub fn current_case_mut(&mut self) -> Option<&mut CaseBrief> {
+        let id = self.current_case_id()?;
+        self.cases.get_mut(&id)
+    }
+
+    /// The agenda item in front, as the index notes, decisions and actions keep.
+    pub fn current_item_index(&self) -> Option<u16> {
+        u16::try_from(self.meeting.current_item).ok()
+    }
 }
 
 pub fn initials(pupil: &Pupil) -> String {

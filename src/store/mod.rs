@@ -154,6 +154,13 @@ impl Store {
         Ok(u64::from_be_bytes(bytes))
     }
 
+    /// Writes one new record and flushes; refused if its key is taken.
+    pub fn insert<R: Record>(&self, record: &R) -> Result<(), StoreError> {
+        let mut tx = self.tx();
+        tx.insert(record)?;
+        tx.commit()
+    }
+
     /// Writes one record and flushes.
     pub fn save<R: Record>(&self, record: &R) -> Result<(), StoreError> {
         let mut tx = self.tx();

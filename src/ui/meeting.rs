@@ -104,13 +104,7 @@ fn render_prompt(
         Ask::PhaseBack { to } => (t.prompt_phase_back)(model.phases.name(to, model.lang)),
         Ask::Level { to } => {
             let from = room
-                .meeting
-                .agenda
-                .get(room.meeting.current_item)
-                .and_then(|item| match item.kind {
-                    AgendaKind::Case { case } => room.cases.get(&case),
-                    _ => None,
-                })
+                .current_case()
                 .map_or(0, |brief| brief.case.level.get());
             (t.prompt_level)(from, to.get())
         }
