@@ -244,15 +244,13 @@ fn wrong_use_of_the_command_line_is_one_line_with_exit_two() {
 fn a_second_otter_on_the_same_data_is_told_at_once() {
     let dir = TempDir::new().unwrap();
     let _held = otter::store::Store::open(dir.path()).unwrap();
-    let started = std::time::Instant::now();
     otter(dir.path())
         .arg("pupils")
+        // A hang on the lock would run into this and fail the exit-code check.
         .timeout(std::time::Duration::from_secs(20))
         .assert()
         .code(3)
         .stderr(predicate::str::contains("al open in een andere otter"));
-    // Not a timing assertion on speed: only that it answered instead of waiting for the lock.
-    assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
 
 #[test]

@@ -75,19 +75,18 @@ fn render_editor(frame: &mut Frame, area: Rect, model: &Model, open: &NoteEditor
         .phase
         .as_deref()
         .map_or("", |phase| model.phases.name(phase, model.lang));
-    let mut editor = open.editor.clone();
-    editor.set_block(
-        Block::bordered()
-            .border_style(theme.style("ui.border.focus"))
-            .title(Span::styled(
-                format!("{} · {phase}", t.meeting_notes),
-                theme.style("ui.title"),
-            )),
-    );
-    editor.set_style(theme.style("ui.text"));
-    editor.set_cursor_style(theme.style("ui.selection"));
-    editor.set_cursor_line_style(theme.style("ui.text"));
-    frame.render_widget(&editor, area);
+    let block = Block::bordered()
+        .border_style(theme.style("ui.border.focus"))
+        .title(Span::styled(
+            format!("{} · {phase}", t.meeting_notes),
+            theme.style("ui.title"),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // Drawn as it is, not a styled copy: a pasted report can be long, and the editor's own
+    // cursor (reversed) shows in every theme, the monochrome one too. The text takes the
+    // theme's colours from the painted background.
+    frame.render_widget(&open.editor, inner);
 }
 
 /// The reason asked for, in a box over the bottom of the item.
@@ -133,11 +132,8 @@ fn render_prompt(
         .title(Span::styled(question, theme.style("ui.title")));
     let inner = block.inner(bottom);
     frame.render_widget(block, bottom);
-    let mut editor = prompt.editor.clone();
-    editor.set_style(theme.style("ui.text"));
-    editor.set_cursor_style(theme.style("ui.selection"));
-    editor.set_cursor_line_style(theme.style("ui.text"));
-    frame.render_widget(&editor, inner);
+    frame.render_widget(Block::new().style(theme.style("ui.text")), inner);
+    frame.render_widget(&prompt.editor, inner);
 }
 
 fn clock(seconds: u32) -> String {
