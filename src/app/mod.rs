@@ -296,4 +296,4 @@ fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

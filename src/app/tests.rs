@@ -8,15 +8,15 @@ use crate::domain::MeetingState;
 use crate::query::actions::ActionRow;
 use crate::store::Store;
 
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-fn at(hour: u32, minute: u32) -> NaiveDateTime {
+pub(crate) fn at(hour: u32, minute: u32) -> NaiveDateTime {
     today().and_hms_opt(hour, minute, 0).unwrap()
 }
 
-fn model(overdue: usize) -> Model {
+pub(crate) fn model(overdue: usize) -> Model {
     let row = |id: u64| ActionRow {
         id,
         text: "Ouders bellen".into(),
@@ -109,7 +109,7 @@ fn help_and_blank_close_on_any_key_but_ctrl_c_still_quits() {
 }
 
 /// A demo school's store and a model on its start screen.
-fn school() -> (TempDir, Store, Model) {
+pub(crate) fn school() -> (TempDir, Store, Model) {
     let dir = TempDir::new().unwrap();
     let store = Store::open(dir.path()).unwrap();
     crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
@@ -118,7 +118,7 @@ fn school() -> (TempDir, Store, Model) {
     (dir, store, model)
 }
 
-fn act(store: &Store, model: &mut Model, view: &mut View, action: Action) {
+pub(crate) fn act(store: &Store, model: &mut Model, view: &mut View, action: Action) {
     let effects = update(model, view, action);
     assert_eq!(
         apply(store, model, view, effects, today()).unwrap(),
@@ -211,7 +211,7 @@ fn without_a_meeting_to_open_the_start_screen_says_so() {
 }
 
 /// Opens the demo's next meeting on the first case item for which `pick` holds.
-fn on_case(
+pub(crate) fn on_case(
     pick: impl Fn(&crate::query::meeting::CaseBrief) -> bool,
 ) -> (TempDir, Store, Model, View) {
     let (dir, store, mut model) = school();
@@ -231,7 +231,7 @@ fn on_case(
     (dir, store, model, view)
 }
 
-fn current(model: &Model) -> &crate::query::meeting::CaseBrief {
+pub(crate) fn current(model: &Model) -> &crate::query::meeting::CaseBrief {
     let room = model.meeting.as_ref().unwrap();
     match room.meeting.agenda[room.meeting.current_item].kind {
         crate::domain::meeting::AgendaKind::Case { case } => &room.cases[&case],
@@ -239,13 +239,13 @@ fn current(model: &Model) -> &crate::query::meeting::CaseBrief {
     }
 }
 
-fn typed(text: &str) -> Vec<Message> {
+pub(crate) fn typed(text: &str) -> Vec<Message> {
     text.chars()
         .map(|c| Message::PromptKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
         .collect()
 }
 
-fn send(store: &Store, model: &mut Model, view: &mut View, message: Message) {
+pub(crate) fn send(store: &Store, model: &mut Model, view: &mut View, message: Message) {
     let effects = update(model, view, message);
     assert_eq!(
         apply(store, model, view, effects, today()).unwrap(),
@@ -431,7 +431,7 @@ fn notes_cannot_be_opened_outside_a_case() {
     assert!(view.editor.is_none());
 }
 
-fn answer(store: &Store, model: &mut Model, view: &mut View, text: &str) {
+pub(crate) fn answer(store: &Store, model: &mut Model, view: &mut View, text: &str) {
     for key in typed(text) {
         send(store, model, view, key);
     }
@@ -752,7 +752,7 @@ fn a_decision_is_recorded_under_its_case_and_reaches_the_minutes() {
 }
 
 /// What a person would answer to each question of `f`.
-fn reply(requirement: crate::domain::phase::Requirement) -> &'static str {
+pub(crate) fn reply(requirement: crate::domain::phase::Requirement) -> &'static str {
     use crate::domain::phase::Requirement::*;
     match requirement {
         Consent => "anoniem",

@@ -54,4 +54,4 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

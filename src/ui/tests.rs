@@ -12,11 +12,11 @@ use crate::query::actions::ActionRow;
 use crate::query::dashboard::Dashboard;
 use crate::query::meetings::MeetingRow;
 
-fn day(d: u32) -> NaiveDate {
+pub(crate) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
-fn model(lang: Lang, demo: bool) -> Model {
+pub(crate) fn model(lang: Lang, demo: bool) -> Model {
     let overdue = vec![
         ActionRow {
             id: 4,
@@ -64,15 +64,20 @@ fn model(lang: Lang, demo: bool) -> Model {
     }
 }
 
-fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(crate) fn draw(model: &Model, width: u16, height: u16) -> Terminal<TestBackend> {
     draw_with(model, width, height, theme::DEFAULT)
 }
 
-fn draw_with(model: &Model, width: u16, height: u16, theme: &str) -> Terminal<TestBackend> {
+pub(crate) fn draw_with(
+    model: &Model,
+    width: u16,
+    height: u16,
+    theme: &str,
+) -> Terminal<TestBackend> {
     draw_view(model, &View::default(), width, height, theme)
 }
 
-fn draw_view(
+pub(crate) fn draw_view(
     model: &Model,
     view: &View,
     width: u16,
@@ -177,7 +182,7 @@ fn help_overlay_160x48_en() {
 
 /// The demo school's next meeting, opened at item `item` with its timer started at 14:20 and
 /// the clock at 14:32.
-fn meeting_model(lang: Lang, item: usize) -> Model {
+pub(crate) fn meeting_model(lang: Lang, item: usize) -> Model {
     let dir = tempfile::TempDir::new().unwrap();
     let store = crate::store::Store::open(dir.path()).unwrap();
     crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
@@ -194,14 +199,14 @@ fn meeting_model(lang: Lang, item: usize) -> Model {
     model
 }
 
-fn on_first_case(lang: Lang) -> Model {
+pub(crate) fn on_first_case(lang: Lang) -> Model {
     let mut model = meeting_model(lang, 0);
     let item = first_case_item(&model);
     model.meeting.as_mut().unwrap().meeting.current_item = item;
     model
 }
 
-fn first_case_item(model: &Model) -> usize {
+pub(crate) fn first_case_item(model: &Model) -> usize {
     let agenda = &model.meeting.as_ref().unwrap().meeting.agenda;
     agenda
         .iter()
