@@ -2,6 +2,7 @@
 //! Moving back and changing the level ask for a reason in a one-line prompt.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
 use super::{Effect, Model, View, case_on_screen};
@@ -32,6 +33,14 @@ pub enum Ask {
     DropAction {
         index: usize,
     },
+    /// Earlier action number `index` gets another owner.
+    NewOwner {
+        index: usize,
+    },
+    /// Earlier action number `index` gets another due date.
+    NewDue {
+        index: usize,
+    },
     /// A besluit: what was agreed.
     Decision,
     /// Something the case's phase asks for.
@@ -52,6 +61,15 @@ impl Prompt {
             ask,
             editor: TextArea::default(),
         }
+    }
+
+    /// A question whose answer starts from what is there now, selected: typing replaces it,
+    /// an arrow key keeps it to change a little.
+    pub fn prefilled(ask: Ask, current: String) -> Prompt {
+        let mut editor = TextArea::new(vec![current]);
+        editor.set_selection_style(Style::new().add_modifier(Modifier::REVERSED));
+        editor.select_all();
+        Prompt { ask, editor }
     }
 
     pub fn text(&self) -> String {
@@ -144,6 +162,9 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                 Ask::PhaseBack { to } => record_phase(model, &to, answer),
                 Ask::Level { to } => record_level(model, to, answer),
                 Ask::DropAction { index } => super::review::drop_with(model, index, answer),
+                Ask::NewOwner { .. } | Ask::NewDue { .. } => {
+                    super::review::change_with(model, view, ask, answer)
+                }
                 Ask::Decision => super::decision::record(model, view, answer),
                 Ask::Field { requirement } => {
                     super::fields::answer(model, view, requirement, answer)

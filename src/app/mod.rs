@@ -101,13 +101,15 @@ pub enum Action {
     TogglePresence,
     ToggleDone,
     DropAction,
+    ChangeOwner,
+    ChangeDue,
     RecordDecision,
     RecordFields,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 24] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
@@ -126,6 +128,8 @@ impl Action {
         Action::TogglePresence,
         Action::ToggleDone,
         Action::DropAction,
+        Action::ChangeOwner,
+        Action::ChangeDue,
         Action::Blank,
         Action::Back,
         Action::Help,
@@ -224,6 +228,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::TogglePresence => attendance::toggle(model, view),
         Action::ToggleDone => review::toggle_done(model, view),
         Action::DropAction => review::start_drop(model, view),
+        Action::ChangeOwner | Action::ChangeDue => review::start_change(model, view, action),
         Action::RecordDecision => decision::start(model, view),
         Action::RecordFields => fields::start(model, view),
         Action::Down => {

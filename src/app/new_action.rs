@@ -86,6 +86,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::Level { .. }
         | Ask::NextMeeting
         | Ask::DropAction { .. }
+        | Ask::NewOwner { .. }
+        | Ask::NewDue { .. }
         | Ask::Decision
         | Ask::Field { .. } => {}
     }

@@ -1,11 +1,15 @@
 //! The Actiepunten item: the open actions of earlier meetings, one by one. `x` marks one done
-//! (or open again), `d` drops it with a reason; what is left open is carried over at closing.
+//! (or open again), `d` drops it with a reason, `o` and `w` give it another owner or due date;
+//! what is left open is carried over at closing.
 
 use super::attendance::on_item;
 use super::case::{Ask, Prompt};
+use super::new_action::owner_for;
 use super::{Effect, Model, View};
-use crate::domain::ActionStatus;
+use crate::domain::dates::{DateContext, format_day, parse_date};
 use crate::domain::meeting::AgendaKind;
+use crate::domain::{ActionStatus, Owner};
+use crate::error::Error;
 
 pub fn toggle_done(model: &mut Model, view: &View) -> Vec<Effect> {
     if !on_item(model, &AgendaKind::Actions) {
@@ -51,5 +55,78 @@ pub fn drop_with(model: &mut Model, index: usize, reason: String) -> Vec<Effect>
     };
     action.status = ActionStatus::Dropped { on: today, reason };
     row.status = action.status.clone();
+    vec![Effect::SaveAction(Box::new(action.clone()))]
+}
+
+/// `o` or `w`: asks for the new owner or due date, starting from the current one.
+pub fn start_change(model: &Model, view: &mut View, action: super::Action) -> Vec<Effect> {
+    if !on_item(model, &AgendaKind::Actions) {
+        return Vec::new();
+    }
+    let Some((_, row)) = model
+        .meeting
+        .as_ref()
+        .and_then(|room| room.earlier_actions.get(view.selected))
+    else {
+        return Vec::new();
+    };
+    let index = view.selected;
+    view.prompt = Some(match action {
+        super::Action::ChangeOwner => Prompt::prefilled(Ask::NewOwner { index }, row.owner.clone()),
+        _ => Prompt::prefilled(Ask::NewDue { index }, format_day(row.due, model.lang)),
+    });
+    Vec::new()
+}
+
+/// The new owner (a member when the name says so) or due date; a date that cannot be read is
+/// asked again with what was typed still there.
+pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec<Effect> {
+    let t = model.lang.texts();
+    let today = model.today;
+    let Some(room) = model.meeting.as_mut() else {
+        return Vec::new();
+    };
+    let next_meeting = room.meeting.next_meeting;
+    let members = room.members.clone();
+    let (Ask::NewOwner { index } | Ask::NewDue { index }) = ask else {
+        return Vec::new();
+    };
+    let Some((action, row)) = room.earlier_actions.get_mut(index) else {
+        return Vec::new();
+    };
+    if text.is_empty() {
+        view.flash = Some(t.flash_answer_needed.to_string());
+        view.prompt = Some(Prompt::new(ask));
+        return Vec::new();
+    }
+    if let Ask::NewOwner { .. } = ask {
+        action.owner = owner_for(&text, &members);
+        row.owner = match &action.owner {
+            Owner::Member(id) => members
+                .iter()
+                .find(|m| m.id == *id)
+                .map_or(text, |m| m.name.clone()),
+            Owner::Other(name) => name.clone(),
+        };
+    } else {
+        match parse_date(
+            &text,
+            DateContext {
+                today,
+                next_meeting,
+            },
+        ) {
+            Ok(due) => {
+                action.due = due;
+                row.due = due;
+                row.days_overdue = action.days_overdue(today);
+            }
+            Err(err) => {
+                view.flash = Some(Error::from(err).message(t, ""));
+                view.prompt = Some(Prompt::prefilled(ask, text));
+                return Vec::new();
+            }
+        }
+    }
     vec![Effect::SaveAction(Box::new(action.clone()))]
 }

@@ -839,3 +839,31 @@ fn a_wrong_kind_of_answer_is_asked_again() {
     }
     panic!("parents_informed was never asked");
 }
+
+#[test]
+fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_again() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    let id = model.meeting.as_ref().unwrap().earlier_actions[0].0.id;
+    act(&store, &mut model, &mut view, Action::ChangeOwner);
+    answer(&store, &mut model, &mut view, "moeder");
+    act(&store, &mut model, &mut view, Action::ChangeDue);
+    answer(&store, &mut model, &mut view, "31-02");
+    assert!(view.flash.is_some(), "an impossible date is refused");
+    let prompt = view.prompt.as_ref().expect("and asked again");
+    assert_eq!(prompt.text(), "31-02", "with what was typed still there");
+    view.prompt = Some(case::Prompt::new(prompt.ask.clone()));
+    answer(&store, &mut model, &mut view, "18-12-2026");
+    let row = &model.meeting.as_ref().unwrap().earlier_actions[0].1;
+    assert_eq!((row.owner.as_str(), row.days_overdue), ("moeder", 0));
+
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let action = store.action(id).unwrap().unwrap();
+    assert_eq!(action.owner, crate::domain::Owner::Other("moeder".into()));
+    assert_eq!(action.due, NaiveDate::from_ymd_opt(2026, 12, 18).unwrap());
+    assert!(action.is_open());
+}

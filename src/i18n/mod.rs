@@ -154,6 +154,8 @@ pub struct Texts {
     pub attendance_hint: &'static str,
     pub review_hint: &'static str,
     pub prompt_drop_action: &'static str,
+    pub prompt_new_owner: &'static str,
+    pub prompt_new_due: &'static str,
     pub prompt_decision: &'static str,
     pub flash_elsewhere: &'static str,
     pub flash_answer_needed: &'static str,

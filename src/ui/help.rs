@@ -1,7 +1,7 @@
 //! The `?` overlay: the keys of the screen in front, generated from the keymap.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
@@ -35,40 +35,100 @@ fn keys_of(binding: &Binding) -> String {
         .join(" ")
 }
 
-pub fn render(frame: &mut Frame, area: Rect, bindings: &[Binding], t: &Texts, theme: &Theme) {
+/// Greedy word wrap: a description too long for its column continues on the next line.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("starts with one line");
+        let taken = line.chars().count();
+        if taken > 0 && taken + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if taken > 0 {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
+
+/// The lines of one binding: its keys, then what it does, wrapped under itself.
+fn entry<'a>(
+    binding: &Binding,
+    key_width: usize,
+    text_width: usize,
+    t: &Texts,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let keys = keys_of(binding);
+    wrap(t.action(binding.action), text_width)
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let keys = if index == 0 { keys.as_str() } else { "" };
+            Line::from(vec![
+                Span::styled(format!("{keys:>key_width$}  "), theme.style("ui.help.key")),
+                Span::styled(text, theme.style("ui.text")),
+            ])
+        })
+        .collect()
+}
+
+/// The lines of a column of bindings, the keys right-aligned to the column's widest.
+fn column<'a>(bindings: &[Binding], width: usize, t: &Texts, theme: &Theme) -> Vec<Line<'a>> {
     let key_width = bindings
         .iter()
         .map(|b| keys_of(b).chars().count())
         .max()
         .unwrap_or(0);
-    let lines: Vec<Line> = bindings
+    let text_width = width.saturating_sub(key_width + 2).max(1);
+    bindings
         .iter()
-        .map(|binding| {
-            let keys = keys_of(binding);
-            Line::from(vec![
-                Span::styled(format!("{keys:>key_width$}"), theme.style("ui.help.key")),
-                Span::raw("  "),
-                Span::styled(t.action(binding.action), theme.style("ui.text")),
-            ])
-        })
-        .collect();
-    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
-    let height = lines.len() as u16 + 2;
+        .flat_map(|b| entry(b, key_width, text_width, t, theme))
+        .collect()
+}
+
+pub fn render(frame: &mut Frame, area: Rect, bindings: &[Binding], t: &Texts, theme: &Theme) {
+    let room = usize::from(area.height.saturating_sub(2));
+    let full = usize::from(area.width.saturating_sub(4));
+    // One column while it fits the screen's height; otherwise two side by side, split where
+    // the taller of the two is shortest once the descriptions are wrapped to a half.
+    let single = column(bindings, full, t, theme);
+    let columns: Vec<Vec<Line>> = if single.len() <= room || bindings.len() < 2 {
+        vec![single]
+    } else {
+        let half = usize::from(area.width.saturating_sub(7)) / 2;
+        (1..bindings.len())
+            .map(|at| {
+                let (left, right) = bindings.split_at(at);
+                vec![column(left, half, t, theme), column(right, half, t, theme)]
+            })
+            .min_by_key(|pair| pair.iter().map(Vec::len).max())
+            .unwrap_or_default()
+    };
+    let column_width = columns.iter().flatten().map(Line::width).max().unwrap_or(0) as u16;
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let gap = 3;
+    let count = columns.len() as u16;
+    let width = column_width * count + gap * (count - 1) + 4;
     let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
         .flex(Flex::Center)
         .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))])
+    let [popup] = Layout::vertical([Constraint::Length((tallest + 2).min(area.height))])
         .flex(Flex::Center)
         .areas(popup);
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.style("ui.background"))
-            .block(
-                Block::bordered()
-                    .border_style(theme.style("ui.border.focus"))
-                    .title(Span::styled(t.help_title, theme.style("ui.title"))),
-            ),
-        popup,
-    );
+    let block = Block::bordered()
+        .border_style(theme.style("ui.border.focus"))
+        .title(Span::styled(t.help_title, theme.style("ui.title")))
+        .style(theme.style("ui.background"));
+    let inner = block.inner(popup).inner(Margin::new(1, 0));
+    frame.render_widget(block, popup);
+    let parts = Layout::horizontal(vec![Constraint::Length(column_width); columns.len()])
+        .spacing(gap)
+        .split(inner);
+    for (lines, part) in columns.into_iter().zip(parts.iter()) {
+        frame.render_widget(Paragraph::new(lines), *part);
+    }
 }

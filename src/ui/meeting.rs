@@ -112,6 +112,8 @@ fn render_prompt(
         Ask::ActionDue { .. } => t.prompt_action_due.to_string(),
         Ask::NextMeeting => t.prompt_next_meeting.to_string(),
         Ask::DropAction { .. } => t.prompt_drop_action.to_string(),
+        Ask::NewOwner { .. } => t.prompt_new_owner.to_string(),
+        Ask::NewDue { .. } => t.prompt_new_due.to_string(),
         Ask::Decision => t.prompt_decision.to_string(),
         Ask::Field { requirement } => {
             use crate::domain::phase::Requirement;
