@@ -7,7 +7,7 @@ use ratatui_textarea::TextArea;
 
 use super::{Effect, Model, View, case_on_screen};
 use crate::domain::phase::MoveRefused;
-use crate::domain::{ChangeContext, Level, Owner};
+use crate::domain::{CaseEvent, ChangeContext, Level, Owner};
 use crate::query::meeting::CaseBrief;
 
 /// What the one-line prompt asks for.
@@ -182,7 +182,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
 fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
     let date = model.today;
-    let seq = case_on_screen(model)?.next_seq;
+    let seq = case_on_screen(model)?.next_seq();
     Some(ChangeContext {
         seq,
         date,
@@ -201,7 +201,7 @@ fn record_phase(model: &mut Model, to: &str, reason: String) -> Vec<Effect> {
         return Vec::new();
     };
     let event = brief.case.move_to_phase(to, closes, at);
-    after_change(brief, &phases);
+    after_change(brief, &phases, &event);
     vec![Effect::SaveCaseChange(Box::new((
         brief.case.clone(),
         event,
@@ -217,14 +217,14 @@ fn record_level(model: &mut Model, to: Level, reason: String) -> Vec<Effect> {
         return Vec::new();
     };
     let event = brief.case.change_level(to, at);
-    after_change(brief, &phases);
+    after_change(brief, &phases, &event);
     vec![Effect::SaveCaseChange(Box::new((
         brief.case.clone(),
         event,
     )))]
 }
 
-fn after_change(brief: &mut CaseBrief, phases: &crate::domain::PhaseModel) {
-    brief.next_seq += 1;
+fn after_change(brief: &mut CaseBrief, phases: &crate::domain::PhaseModel, event: &CaseEvent) {
+    brief.events.push(event.clone());
     brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
 }

@@ -111,7 +111,7 @@ pub fn answer(
             let from = std::mem::replace(&mut case.consent, to);
             event = Some(crate::domain::CaseEvent {
                 case: case.id,
-                seq: brief.next_seq,
+                seq: brief.next_seq(),
                 date: today,
                 meeting,
                 reason: String::new(),
@@ -120,8 +120,8 @@ pub fn answer(
         }
         Requirement::Action | Requirement::Circles => return Vec::new(),
     }
-    if event.is_some() {
-        brief.next_seq += 1;
+    if let Some(event) = &event {
+        brief.events.push(event.clone());
     }
     brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
     let effect = match event {

@@ -74,6 +74,8 @@ pub struct View {
     pub editor: Option<notes::NoteEditor>,
     /// The chosen row of a list in the meeting's item (attendance).
     pub selected: usize,
+    /// The history of the case on screen, over its item, until the next key.
+    pub history: bool,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -105,11 +107,12 @@ pub enum Action {
     ChangeDue,
     RecordDecision,
     RecordFields,
+    History,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
@@ -118,6 +121,7 @@ impl Action {
         Action::AddAction,
         Action::RecordDecision,
         Action::RecordFields,
+        Action::History,
         Action::NextPhase,
         Action::PreviousPhase,
         Action::LevelUp,
@@ -200,16 +204,14 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::MeetingClosed => return close::closed(model, view),
         Message::DecisionAdded(decision) => return decision::added(model, view, *decision),
         Message::OtherKey => {
-            view.help = false;
-            view.blank = false;
+            close_overlays(view);
             return Vec::new();
         }
         Message::Act(action) => action,
     };
     // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.
-    if (view.help || view.blank) && action != Action::Quit {
-        view.help = false;
-        view.blank = false;
+    if (view.help || view.blank || view.history) && action != Action::Quit {
+        close_overlays(view);
         return Vec::new();
     }
     match action {
@@ -231,6 +233,10 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::ChangeOwner | Action::ChangeDue => review::start_change(model, view, action),
         Action::RecordDecision => decision::start(model, view),
         Action::RecordFields => fields::start(model, view),
+        Action::History => {
+            view.history = case_on_screen(model).is_some();
+            Vec::new()
+        }
         Action::Down => {
             let last = model.dashboard.overdue.len().saturating_sub(1);
             view.overdue_offset = (view.overdue_offset + 1).min(last);
@@ -275,6 +281,12 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             vec![Effect::SaveMeeting(Box::new(meeting.clone()))]
         }
     }
+}
+
+fn close_overlays(view: &mut View) {
+    view.help = false;
+    view.blank = false;
+    view.history = false;
 }
 
 /// The case being discussed, when the meeting screen shows one.

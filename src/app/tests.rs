@@ -353,7 +353,7 @@ fn a_level_change_asks_for_a_reason_and_escape_cancels() {
         }
     );
     assert_eq!(last.reason, "Wijkteam ingeschakeld: zorgen thuis");
-    assert_eq!(current(&model).next_seq, last.seq + 1);
+    assert_eq!(current(&model).next_seq(), last.seq + 1);
 }
 
 #[test]
@@ -866,4 +866,22 @@ fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_aga
     assert_eq!(action.owner, crate::domain::Owner::Other("moeder".into()));
     assert_eq!(action.due, NaiveDate::from_ymd_opt(2026, 12, 18).unwrap());
     assert!(action.is_open());
+}
+
+#[test]
+fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.events.len() > 1);
+    act(&store, &mut model, &mut view, Action::History);
+    assert!(view.history);
+    let item = model.meeting.as_ref().unwrap().meeting.current_item;
+    act(&store, &mut model, &mut view, Action::NextItem);
+    assert!(!view.history, "the next key closes it");
+    assert_eq!(
+        model.meeting.as_ref().unwrap().meeting.current_item,
+        item,
+        "and does nothing else"
+    );
+    model.meeting.as_mut().unwrap().meeting.current_item = 0;
+    act(&store, &mut model, &mut view, Action::History);
+    assert!(!view.history, "the opening has no case history");
 }

@@ -9,8 +9,8 @@ use super::actions::{self, ActionRow};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::phase::Requirement;
 use crate::domain::{
-    Action, Case, CaseId, Decision, Meeting, MeetingId, MeetingState, Member, Note, PhaseModel,
-    Pupil,
+    Action, Case, CaseEvent, CaseId, Decision, Meeting, MeetingId, MeetingState, Member, Note,
+    PhaseModel, Pupil,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -29,8 +29,8 @@ pub struct CaseBrief {
     pub actions: Vec<ActionRow>,
     /// All the case's actions, for the phase rule.
     pub own_actions: Vec<Action>,
-    /// The number of the next event in the case's history.
-    pub next_seq: u32,
+    /// The case's history, oldest first; changes made in this meeting are added as made.
+    pub events: Vec<CaseEvent>,
     /// The case's notes, oldest first.
     pub notes: Vec<Note>,
     /// The case's decisions, oldest first.
@@ -38,6 +38,11 @@ pub struct CaseBrief {
 }
 
 impl CaseBrief {
+    /// The number the next event in the case's history gets.
+    pub fn next_seq(&self) -> u32 {
+        self.events.last().map_or(0, |event| event.seq + 1)
+    }
+
     /// The note of this meeting for the case's current phase: the one `e` edits.
     pub fn note_of(&self, meeting: MeetingId) -> Option<&Note> {
         self.notes.iter().rev().find(|n| {
@@ -110,10 +115,6 @@ pub fn load(
         };
         let own = store.actions_of_case(case_id)?;
         let missing = model.missing_to_leave(&case, &own);
-        let next_seq = store
-            .events_of_case(case_id)?
-            .last()
-            .map_or(0, |event| event.seq + 1);
         let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
         open.sort_by_key(|a| (a.due, a.id));
         cases.insert(
@@ -125,7 +126,7 @@ pub fn load(
                 missing,
                 actions: actions::rows(store, open, today)?,
                 own_actions: own,
-                next_seq,
+                events: store.events_of_case(case_id)?,
                 notes: store.notes_of_case(case_id)?,
                 decisions: store.decisions_of_case(case_id)?,
                 case,

@@ -51,6 +51,9 @@ pub fn render(
         None => item,
     };
     render_item(frame, item, model, view, room, theme);
+    if let Some(brief) = room.current_case().filter(|_| view.history) {
+        super::history::render(frame, item, model, room, brief, theme);
+    }
     if let Some(prompt) = &view.prompt {
         render_prompt(frame, item, model, room, prompt, theme);
     }

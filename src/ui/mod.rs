@@ -3,6 +3,7 @@
 
 mod dashboard;
 mod help;
+mod history;
 mod meeting;
 pub mod theme;
 

@@ -426,3 +426,39 @@ fn the_chosen_earlier_action_stays_in_view_on_a_small_screen() {
         rows.join("\n")
     );
 }
+
+/// The first case of the demo's next meeting with more history than its opening.
+fn on_case_with_history(lang: Lang) -> (Model, View) {
+    let mut model = meeting_model(lang, 0);
+    let room = model.meeting.as_mut().unwrap();
+    let item = room
+        .meeting
+        .agenda
+        .iter()
+        .position(|i| match i.kind {
+            crate::domain::meeting::AgendaKind::Case { case } => {
+                let brief = &room.cases[&case];
+                brief.events.len() > 2 && !brief.notes.is_empty()
+            }
+            _ => false,
+        })
+        .expect("the demo has a case with a history");
+    room.meeting.current_item = item;
+    let view = View {
+        history: true,
+        ..View::default()
+    };
+    (model, view)
+}
+
+#[test]
+fn meeting_history_80x24_nl() {
+    let (model, view) = on_case_with_history(Lang::Nl);
+    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
+}
+
+#[test]
+fn meeting_history_160x48_en() {
+    let (model, view) = on_case_with_history(Lang::En);
+    insta::assert_snapshot!(draw_view(&model, &view, 160, 48, theme::DEFAULT).backend());
+}
