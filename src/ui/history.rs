@@ -75,7 +75,7 @@ fn entries(brief: &CaseBrief, room: &MeetingRoom, model: &Model) -> Vec<Entry> {
         });
     }
     // Newest first, so what happened lately is what fits; same-day entries keep their order.
-    entries.sort_by(|a, b| b.date.cmp(&a.date));
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.date));
     entries
 }
 
