@@ -29,6 +29,8 @@ pub fn apply(
         for effect in pending {
             match effect {
                 Effect::Quit => return Ok(Flow::Quit),
+                // The loop took it out before; a theme is not stored.
+                Effect::UseTheme(_) => {}
                 Effect::LoadDashboard => {
                     model.dashboard = dashboard::load(store, &model.phases, today)?;
                 }

@@ -10,6 +10,7 @@ mod fields;
 pub mod keymap;
 pub mod new_action;
 pub mod notes;
+pub mod palette;
 mod review;
 mod terminal;
 
@@ -76,6 +77,8 @@ pub struct View {
     pub selected: usize,
     /// The history of the case on screen, over its item, until the next key.
     pub history: bool,
+    /// The `:` command palette, taking the keys while open.
+    pub palette: Option<palette::Palette>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -108,11 +111,12 @@ pub enum Action {
     RecordDecision,
     RecordFields,
     History,
+    Palette,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 26] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
@@ -135,6 +139,7 @@ impl Action {
         Action::ChangeOwner,
         Action::ChangeDue,
         Action::Blank,
+        Action::Palette,
         Action::Back,
         Action::Help,
         Action::Quit,
@@ -165,6 +170,8 @@ pub enum Effect {
     /// Fix the minutes of this (now closed) meeting, carry the open actions over and plan
     /// the next one, in one write; then update with `Message::MeetingClosed`.
     CloseMeeting(Box<Meeting>),
+    /// Draw with this theme from now on (the loop holds the theme, not the model).
+    UseTheme(String),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -175,6 +182,8 @@ pub enum Message {
     PromptKey(KeyEvent),
     /// A key while the notes editor is open.
     EditorKey(KeyEvent),
+    /// A key while the command palette is open.
+    PaletteKey(KeyEvent),
     /// Text pasted into the terminal (bracketed paste), whole.
     Paste(String),
     NoteReady(NoteId),
@@ -198,6 +207,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::MeetingLoaded => return meeting_loaded(model),
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::EditorKey(key) => return notes::key(model, view, key),
+        Message::PaletteKey(key) => return palette::key(model, view, key),
         Message::Paste(text) => return notes::paste(model, view, &text),
         Message::NoteReady(id) => return notes::ready(model, view, id),
         Message::ActionAdded(action) => return new_action::added(model, view, *action),
@@ -233,6 +243,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::ChangeOwner | Action::ChangeDue => review::start_change(model, view, action),
         Action::RecordDecision => decision::start(model, view),
         Action::RecordFields => fields::start(model, view),
+        Action::Palette => palette::open(model, view),
         Action::History => {
             view.history = case_on_screen(model).is_some();
             Vec::new()

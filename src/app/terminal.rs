@@ -34,7 +34,7 @@ pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()>
     let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
     // A pasted text arrives as one event, not as keys that could trigger commands.
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let outcome = event_loop(&mut terminal, store, &mut model, &theme);
+    let outcome = event_loop(&mut terminal, store, &mut model, theme);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     outcome
@@ -54,23 +54,43 @@ fn load_theme(chosen: Option<&str>) -> (Theme, Option<theme::ThemeError>) {
     } else {
         chosen.unwrap_or(theme::DEFAULT)
     };
+    load_named(name)
+}
+
+/// A theme by name, the user's own themes folder first.
+fn load_named(name: &str) -> (Theme, Option<theme::ThemeError>) {
     let user_dir = directories::ProjectDirs::from("nl", "otter", "otter")
         .map(|dirs| dirs.config_dir().join("themes"));
     theme::load(name, user_dir.as_deref())
+}
+
+/// Switches to the theme the palette asked for; the rest goes to the store.
+fn switch_theme(effects: &mut Vec<super::Effect>, theme: &mut Theme, model: &mut Model) {
+    effects.retain(|effect| match effect {
+        super::Effect::UseTheme(name) => {
+            let (loaded, error) = load_named(name);
+            *theme = loaded;
+            if let Some(error) = error {
+                model.notice = Some((model.lang.texts().err_theme)(&error.to_string()));
+            }
+            false
+        }
+        _ => true,
+    });
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     store: &Store,
     model: &mut Model,
-    theme: &Theme,
+    mut theme: Theme,
 ) -> Result<()> {
     let mut view = View::default();
     let keymap = Keymap::default();
     loop {
         model.now = now();
         terminal
-            .draw(|frame| crate::ui::render(frame, model, &view, theme, &keymap))
+            .draw(|frame| crate::ui::render(frame, model, &view, &theme, &keymap))
             .map_err(Error::Terminal)?;
         if !event::poll(Duration::from_secs(1)).map_err(Error::Terminal)? {
             continue;
@@ -94,6 +114,8 @@ fn event_loop(
         // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
         let message = if ctrl_c {
             Message::Act(super::Action::Quit)
+        } else if view.palette.is_some() {
+            Message::PaletteKey(key)
         } else if view.editor.is_some() {
             Message::EditorKey(key)
         } else if view.prompt.is_some() {
@@ -104,7 +126,8 @@ fn event_loop(
                 .map_or(Message::OtherKey, Message::Act)
         };
         model.now = now();
-        let effects = update(model, &mut view, message);
+        let mut effects = update(model, &mut view, message);
+        switch_theme(&mut effects, &mut theme, model);
         if apply(store, model, &mut view, effects, model.today)? == Flow::Quit {
             return Ok(());
         }

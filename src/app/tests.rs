@@ -885,3 +885,41 @@ fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
     act(&store, &mut model, &mut view, Action::History);
     assert!(!view.history, "the opening has no case history");
 }
+
+fn palette_typed(store: &Store, model: &mut Model, view: &mut View, text: &str) {
+    for c in text.chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        send(store, model, view, Message::PaletteKey(key));
+    }
+}
+
+#[test]
+fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
+    let (dir, store, mut model, mut view) = on_case(|_| true);
+    model.now = at(14, 0);
+    act(&store, &mut model, &mut view, Action::Palette);
+    palette_typed(&store, &mut model, &mut view, "timer");
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    send(&store, &mut model, &mut view, Message::PaletteKey(enter));
+    assert!(
+        view.palette.is_none(),
+        "running a command closes the palette"
+    );
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let saved = store.meeting(id).unwrap().unwrap();
+    assert_eq!(saved.timer_started, Some(at(14, 0)), "the timer started");
+
+    act(&store, &mut model, &mut view, Action::Palette);
+    palette_typed(&store, &mut model, &mut view, "thema kleur");
+    let effects = update(&mut model, &mut view, Message::PaletteKey(enter));
+    assert_eq!(effects, vec![Effect::UseTheme("kleurenblind".into())]);
+
+    act(&store, &mut model, &mut view, Action::Palette);
+    palette_typed(&store, &mut model, &mut view, "b");
+    assert!(!view.blank, "typed letters are the query, not keys");
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    send(&store, &mut model, &mut view, Message::PaletteKey(esc));
+    assert!(view.palette.is_none());
+}

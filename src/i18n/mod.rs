@@ -160,6 +160,7 @@ pub struct Texts {
     pub history_empty: &'static str,
     pub history_decision: &'static str,
     pub history_action: &'static str,
+    pub palette_hint: &'static str,
     pub prompt_decision: &'static str,
     pub flash_elsewhere: &'static str,
     pub flash_answer_needed: &'static str,
@@ -239,6 +240,8 @@ pub struct Texts {
     pub err_phase_model: fn(&str) -> String,
     #[serde(skip)]
     pub err_theme: fn(&str) -> String,
+    #[serde(skip)]
+    pub palette_theme: fn(&str) -> String,
     #[serde(skip)]
     pub flash_missing: fn(&str) -> String,
     #[serde(skip)]

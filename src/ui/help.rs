@@ -10,7 +10,7 @@ use crate::app::keymap::Binding;
 use crate::i18n::Texts;
 
 /// How a key is written for people: arrows as arrows, Control as on the keyboard.
-fn label(key: &str) -> String {
+pub(super) fn label(key: &str) -> String {
     match key {
         "up" => "↑".into(),
         "down" => "↓".into(),

@@ -5,6 +5,7 @@ mod dashboard;
 mod help;
 mod history;
 mod meeting;
+mod palette;
 pub mod theme;
 
 use ratatui::Frame;
@@ -51,6 +52,9 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
     if view.help {
         let bindings = keymap.bindings(context);
         help::render(frame, area, &bindings, model.lang.texts(), theme);
+    }
+    if let Some(open) = &view.palette {
+        palette::render(frame, area, open, model.lang.texts(), theme);
     }
 }
 

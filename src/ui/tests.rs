@@ -462,3 +462,31 @@ fn meeting_history_160x48_en() {
     let (model, view) = on_case_with_history(Lang::En);
     insta::assert_snapshot!(draw_view(&model, &view, 160, 48, theme::DEFAULT).backend());
 }
+
+fn with_palette(model: &Model, query: &str) -> View {
+    let mut view = View::default();
+    crate::app::palette::open(model, &mut view);
+    view.palette.as_mut().unwrap().query.insert_str(query);
+    view
+}
+
+#[test]
+fn palette_80x24_nl() {
+    let model = on_first_case(Lang::Nl);
+    let view = with_palette(&model, "");
+    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
+}
+
+#[test]
+fn palette_160x48_en_narrowed() {
+    let model = on_first_case(Lang::En);
+    let view = with_palette(&model, "level");
+    insta::assert_snapshot!(draw_view(&model, &view, 160, 48, theme::DEFAULT).backend());
+}
+
+#[test]
+fn palette_on_the_dashboard_80x24_en() {
+    let model = model(Lang::En, false);
+    let view = with_palette(&model, "theme");
+    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
+}
