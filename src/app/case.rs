@@ -43,6 +43,10 @@ pub enum Ask {
     },
     /// A besluit: what was agreed.
     Decision,
+    /// Why the closed meeting is opened again.
+    Reopen {
+        meeting: crate::domain::MeetingId,
+    },
     /// Something the case's phase asks for.
     Field {
         requirement: crate::domain::phase::Requirement,
@@ -147,7 +151,10 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
             let ask = prompt.ask.clone();
             let is_reason = matches!(
                 ask,
-                Ask::PhaseBack { .. } | Ask::Level { .. } | Ask::DropAction { .. }
+                Ask::PhaseBack { .. }
+                    | Ask::Level { .. }
+                    | Ask::DropAction { .. }
+                    | Ask::Reopen { .. }
             );
             if ask == Ask::NextMeeting {
                 view.prompt = None;
@@ -166,6 +173,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                     super::review::change_with(model, view, ask, answer)
                 }
                 Ask::Decision => super::decision::record(model, view, answer),
+                Ask::Reopen { meeting } => vec![Effect::ReopenMeeting(meeting, answer)],
                 Ask::Field { requirement } => {
                     super::fields::answer(model, view, requirement, answer)
                 }

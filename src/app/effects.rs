@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{Effect, Message, Model, View, update};
-use crate::domain::{ActionId, DecisionId, MeetingId, NoteId};
+use crate::domain::meeting::Reopening;
+use crate::domain::{ActionId, DecisionId, MeetingId, MeetingState, NoteId};
 use crate::error::{Error, Result};
 use crate::query::{dashboard, meeting};
 use crate::store::{Store, StoreError, TreeId};
@@ -61,9 +62,14 @@ pub fn apply(
                     };
                     let closing = meeting::closing(store, &model.phases, &meeting, next_id, today)?;
                     let mut tx = store.tx();
-                    let mut written = tx
-                        .put(meeting.as_ref())
-                        .and_then(|()| tx.insert(&closing.minutes));
+                    // A reopened meeting's minutes are fixed anew, over the earlier ones.
+                    let mut written = tx.put(meeting.as_ref()).and_then(|()| {
+                        if meeting.reopened.is_empty() {
+                            tx.insert(&closing.minutes)
+                        } else {
+                            tx.put(&closing.minutes)
+                        }
+                    });
                     for action in &closing.carried {
                         written = written.and_then(|()| tx.put(action));
                     }
@@ -72,6 +78,15 @@ pub fn apply(
                     }
                     if report(store, model, written.and_then(|()| tx.commit())) {
                         next.extend(update(model, view, Message::MeetingClosed));
+                    }
+                }
+                Effect::ReopenMeeting(id, reason) => {
+                    if let Some(mut meeting) = store.meeting(id)? {
+                        meeting.state = MeetingState::Open;
+                        meeting.reopened.push(Reopening { on: today, reason });
+                        if report(store, model, store.save(&meeting)) {
+                            next.push(Effect::LoadMeeting);
+                        }
                     }
                 }
                 Effect::SaveNote(note) => {

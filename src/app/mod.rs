@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod new_action;
 pub mod notes;
 pub mod palette;
+mod reopen;
 mod review;
 mod terminal;
 
@@ -21,7 +22,7 @@ pub use terminal::{run, run_demo};
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::{Case, CaseEvent, Meeting, MeetingState, Note, NoteId, PhaseModel};
+use crate::domain::{Case, CaseEvent, Meeting, MeetingId, MeetingState, Note, NoteId, PhaseModel};
 use crate::i18n::Lang;
 use crate::query::dashboard::Dashboard;
 use crate::query::meeting::MeetingRoom;
@@ -112,11 +113,12 @@ pub enum Action {
     RecordFields,
     History,
     Palette,
+    ReopenMeeting,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
@@ -131,6 +133,7 @@ impl Action {
         Action::LevelUp,
         Action::LevelDown,
         Action::CloseMeeting,
+        Action::ReopenMeeting,
         Action::Up,
         Action::Down,
         Action::TogglePresence,
@@ -170,6 +173,8 @@ pub enum Effect {
     /// Fix the minutes of this (now closed) meeting, carry the open actions over and plan
     /// the next one, in one write; then update with `Message::MeetingClosed`.
     CloseMeeting(Box<Meeting>),
+    /// Open closed meeting `0` again for reason `1`; then load it as `LoadMeeting` does.
+    ReopenMeeting(MeetingId, String),
     /// Draw with this theme from now on (the loop holds the theme, not the model).
     UseTheme(String),
 }
@@ -244,6 +249,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::RecordDecision => decision::start(model, view),
         Action::RecordFields => fields::start(model, view),
         Action::Palette => palette::open(model, view),
+        Action::ReopenMeeting => reopen::start(model, view),
         Action::History => {
             view.history = case_on_screen(model).is_some();
             Vec::new()

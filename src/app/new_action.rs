@@ -89,6 +89,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::NewOwner { .. }
         | Ask::NewDue { .. }
         | Ask::Decision
+        | Ask::Reopen { .. }
         | Ask::Field { .. } => {}
     }
     Vec::new()

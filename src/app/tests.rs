@@ -923,3 +923,54 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
     send(&store, &mut model, &mut view, Message::PaletteKey(esc));
     assert!(view.palette.is_none());
 }
+
+#[test]
+fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    answer(&store, &mut model, &mut view, "12-01-2027");
+    let closed = model.dashboard.last_closed.clone().expect("just closed");
+    let planned = store.meetings_by_date().unwrap().len();
+
+    act(&store, &mut model, &mut view, Action::ReopenMeeting);
+    answer(&store, &mut model, &mut view, "");
+    assert!(view.prompt.is_some(), "reopening needs a reason");
+    answer(&store, &mut model, &mut view, "Besluit over Sanne ontbrak");
+    assert_eq!(model.screen, Screen::Meeting);
+    let room = model.meeting.as_ref().unwrap();
+    assert_eq!(room.meeting.id.0, closed.id);
+    assert_eq!(room.meeting.state, MeetingState::Open);
+
+    act(&store, &mut model, &mut view, Action::Back);
+    act(&store, &mut model, &mut view, Action::ReopenMeeting);
+    assert!(view.prompt.is_none(), "one meeting open at a time");
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Er is al een vergadering open: sluit die eerst.")
+    );
+
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    answer(&store, &mut model, &mut view, "12-01-2027");
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.meetings_by_date().unwrap().len(),
+        planned,
+        "the next meeting is not planned twice"
+    );
+    let id = crate::domain::MeetingId(closed.id);
+    let meeting = store.meeting(id).unwrap().unwrap();
+    assert_eq!(meeting.state, MeetingState::Closed);
+    let minutes = store.minutes(id).unwrap().unwrap();
+    assert_eq!(minutes.reopened.len(), 1);
+    assert_eq!(minutes.reopened[0].reason, "Besluit over Sanne ontbrak");
+    assert_eq!(minutes.reopened[0].on, today());
+    let text = crate::export::minutes::markdown(&minutes, &model.phases, Lang::Nl);
+    assert!(
+        text.contains("Heropend op ma 23-11-2026: Besluit over Sanne ontbrak"),
+        "{text}"
+    );
+}

@@ -153,6 +153,7 @@ impl History<'_, '_> {
             agenda,
             next_meeting: Some(next.date),
             timer_started: None,
+            reopened: Vec::new(),
         })
     }
 
@@ -209,6 +210,7 @@ impl History<'_, '_> {
             current_item: 0,
             next_meeting: None,
             timer_started: None,
+            reopened: Vec::new(),
         })
     }
 }

@@ -107,6 +107,16 @@ pub struct Meeting {
     /// restart of otter in the middle of a meeting.
     #[serde(default)]
     pub timer_started: Option<NaiveDateTime>,
+    /// Each time the closed meeting was opened again, and why: the minutes say so.
+    #[serde(default)]
+    pub reopened: Vec<Reopening>,
+}
+
+/// A closed meeting opened again: only on purpose, with a reason, and never forgotten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reopening {
+    pub on: NaiveDate,
+    pub reason: String,
 }
 
 impl Meeting {
@@ -229,6 +239,7 @@ mod tests {
             current_item: 0,
             next_meeting: None,
             timer_started: None,
+            reopened: vec![],
         }
     }
 

@@ -47,6 +47,9 @@ pub struct Minutes {
     pub carried_over: Vec<MinutesAction>,
     pub next_meeting: Option<NaiveDate>,
     pub fixed_on: NaiveDate,
+    /// When the meeting was reopened after an earlier closing, and why.
+    #[serde(default)]
+    pub reopened: Vec<super::meeting::Reopening>,
 }
 
 /// What the minutes are compiled from; names are resolved by the caller, which knows the
@@ -142,6 +145,7 @@ impl Minutes {
             carried_over: source.carried_over.iter().map(as_minutes).collect(),
             next_meeting: meeting.next_meeting,
             fixed_on: source.fixed_on,
+            reopened: meeting.reopened.clone(),
         }
     }
 }

@@ -53,6 +53,16 @@ pub fn markdown(minutes: &Minutes, model: &PhaseModel, lang: Lang) -> String {
         t.minutes_fixed_on,
         format_day(minutes.fixed_on, lang)
     );
+    for reopening in &minutes.reopened {
+        let _ = writeln!(
+            out,
+            "\n*{}*",
+            text(&(t.minutes_reopened)(
+                &format_day(reopening.on, lang),
+                &reopening.reason
+            ))
+        );
+    }
     out
 }
 

@@ -161,6 +161,8 @@ pub struct Texts {
     pub history_decision: &'static str,
     pub history_action: &'static str,
     pub palette_hint: &'static str,
+    pub flash_close_open_first: &'static str,
+    pub flash_nothing_to_reopen: &'static str,
     pub prompt_decision: &'static str,
     pub flash_elsewhere: &'static str,
     pub flash_answer_needed: &'static str,
@@ -242,6 +244,10 @@ pub struct Texts {
     pub err_theme: fn(&str) -> String,
     #[serde(skip)]
     pub palette_theme: fn(&str) -> String,
+    #[serde(skip)]
+    pub minutes_reopened: fn(&str, &str) -> String,
+    #[serde(skip)]
+    pub prompt_reopen: fn(&str) -> String,
     #[serde(skip)]
     pub flash_missing: fn(&str) -> String,
     #[serde(skip)]

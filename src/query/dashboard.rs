@@ -14,6 +14,8 @@ pub struct Dashboard {
     /// Cases not in the model's final phase.
     pub active_cases: usize,
     pub next_meeting: Option<MeetingRow>,
+    /// The meeting that may be reopened, if any closed.
+    pub last_closed: Option<MeetingRow>,
     pub overdue: Vec<ActionRow>,
 }
 
@@ -33,6 +35,7 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         members: store.count(TreeId::Members),
         active_cases,
         next_meeting: meetings::next(store, today)?,
+        last_closed: meetings::last_closed(store)?,
         overdue: actions::list(store, &overdue, today)?,
     })
 }

@@ -240,7 +240,15 @@ pub fn closing(
     });
     // The next meeting proposes the cases whose evaluation date has come by then and the new
     // signals; the chair changes it when preparing.
+    // A reopened meeting closing again does not plan its next meeting twice.
+    let planned = |date: NaiveDate| -> Result<bool> {
+        Ok(store
+            .meetings_by_date()?
+            .iter()
+            .any(|m| m.date == date && m.state == MeetingState::Planned))
+    };
     let next = match (meeting.next_meeting, next_id) {
+        (Some(date), Some(_)) if planned(date)? => None,
         (Some(date), Some(id)) => {
             let mut due: Vec<CaseId> = Vec::new();
             for case in store.all::<Case>() {
@@ -264,6 +272,7 @@ pub fn closing(
                 current_item: 0,
                 next_meeting: None,
                 timer_started: None,
+                reopened: Vec::new(),
             })
         }
         _ => None,

@@ -52,16 +52,22 @@ pub fn next(store: &Store, today: NaiveDate) -> Result<Option<MeetingRow>> {
         .filter(|m| m.state != MeetingState::Closed && m.date >= today))
 }
 
+/// The most recent closed meeting: the one `last` means, and the one that may be reopened.
+pub fn last_closed(store: &Store) -> Result<Option<MeetingRow>> {
+    Ok(store
+        .meetings_by_date()?
+        .iter()
+        .rev()
+        .find(|m| m.state == MeetingState::Closed)
+        .map(row))
+}
+
 /// The fixed minutes of meeting `which`: its number, or `last` for the most recent closed one.
 pub fn minutes(store: &Store, which: &str) -> Result<Minutes> {
     let not_found = || Error::NoMeeting(which.to_string());
     let id = if which.eq_ignore_ascii_case("last") || which == "laatste" {
-        store
-            .meetings_by_date()?
-            .iter()
-            .rev()
-            .find(|m| m.state == MeetingState::Closed)
-            .map(|m| m.id)
+        last_closed(store)?
+            .map(|m| MeetingId(m.id))
             .ok_or_else(not_found)?
     } else {
         MeetingId(which.trim().parse().map_err(|_| not_found())?)

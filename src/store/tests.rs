@@ -80,6 +80,7 @@ fn meeting(id: u64) -> Meeting {
         current_item: 0,
         next_meeting: Some(day(24)),
         timer_started: None,
+        reopened: Vec::new(),
     }
 }
 

@@ -129,9 +129,15 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         .block(block);
         frame.render_widget(table, overdue);
     }
+    if let Some(prompt) = &view.prompt {
+        super::prompt::render(frame, overdue, model, prompt, theme);
+    }
     let status = match (&model.notice, &view.flash) {
         (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
         (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
+        (None, None) if view.prompt.is_some() => {
+            Line::styled(t.prompt_hint, theme.style("ui.text.dim"))
+        }
         (None, None) => Line::styled(t.dash_keys, theme.style("ui.text.dim")),
     };
     frame.render_widget(status, footer);

@@ -5,10 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::app::case::{Ask, Prompt};
 use crate::app::notes::NoteEditor;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
@@ -55,7 +54,7 @@ pub fn render(
         super::history::render(frame, item, model, room, brief, theme);
     }
     if let Some(prompt) = &view.prompt {
-        render_prompt(frame, item, model, room, prompt, theme);
+        super::prompt::render(frame, item, model, prompt, theme);
     }
     let status = match (&model.notice, &view.flash) {
         (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
@@ -90,55 +89,6 @@ fn render_editor(frame: &mut Frame, area: Rect, model: &Model, open: &NoteEditor
     // cursor (reversed) shows in every theme, the monochrome one too. The text takes the
     // theme's colours from the painted background.
     frame.render_widget(&open.editor, inner);
-}
-
-/// The reason asked for, in a box over the bottom of the item.
-fn render_prompt(
-    frame: &mut Frame,
-    area: Rect,
-    model: &Model,
-    room: &MeetingRoom,
-    prompt: &Prompt,
-    theme: &Theme,
-) {
-    let t = model.lang.texts();
-    let question = match &prompt.ask {
-        Ask::PhaseBack { to } => (t.prompt_phase_back)(model.phases.name(to, model.lang)),
-        Ask::Level { to } => {
-            let from = room
-                .current_case()
-                .map_or(0, |brief| brief.case.level.get());
-            (t.prompt_level)(from, to.get())
-        }
-        Ask::ActionText => t.prompt_action_text.to_string(),
-        Ask::ActionOwner { text } => (t.prompt_action_owner)(text),
-        Ask::ActionDue { .. } => t.prompt_action_due.to_string(),
-        Ask::NextMeeting => t.prompt_next_meeting.to_string(),
-        Ask::DropAction { .. } => t.prompt_drop_action.to_string(),
-        Ask::NewOwner { .. } => t.prompt_new_owner.to_string(),
-        Ask::NewDue { .. } => t.prompt_new_due.to_string(),
-        Ask::Decision => t.prompt_decision.to_string(),
-        Ask::Field { requirement } => {
-            use crate::domain::phase::Requirement;
-            let hint = match requirement {
-                Requirement::EvaluationDate => t.hint_date,
-                Requirement::ParentsInformed => t.hint_yes_no,
-                Requirement::Consent => t.hint_consent,
-                Requirement::HelpStartOrWait => t.hint_help_start,
-                _ => "",
-            };
-            format!("{}{hint}", capitalised(t.requirement(*requirement)))
-        }
-    };
-    let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
-    frame.render_widget(Clear, bottom);
-    let block = Block::bordered()
-        .border_style(theme.style("ui.border.focus"))
-        .title(Span::styled(question, theme.style("ui.title")));
-    let inner = block.inner(bottom);
-    frame.render_widget(block, bottom);
-    frame.render_widget(Block::new().style(theme.style("ui.text")), inner);
-    frame.render_widget(&prompt.editor, inner);
 }
 
 fn clock(seconds: u32) -> String {

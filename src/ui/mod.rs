@@ -6,6 +6,7 @@ mod help;
 mod history;
 mod meeting;
 mod palette;
+mod prompt;
 pub mod theme;
 
 use ratatui::Frame;

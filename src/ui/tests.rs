@@ -58,6 +58,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
                 state: MeetingState::Planned,
                 cases: 6,
             }),
+            last_closed: None,
             overdue,
         },
         notice: None,
@@ -488,5 +489,18 @@ fn palette_160x48_en_narrowed() {
 fn palette_on_the_dashboard_80x24_en() {
     let model = model(Lang::En, false);
     let view = with_palette(&model, "theme");
+    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
+}
+
+#[test]
+fn reopen_prompt_on_the_dashboard_80x24_nl() {
+    let mut model = model(Lang::Nl, false);
+    model.dashboard.last_closed = model.dashboard.next_meeting.clone().map(|mut m| {
+        m.date = day(10);
+        m.state = MeetingState::Closed;
+        m
+    });
+    let mut view = View::default();
+    crate::app::update(&mut model, &mut view, crate::app::Action::ReopenMeeting);
     insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
 }

@@ -70,6 +70,7 @@ fn minutes() -> Minutes {
         carried_over: vec![action(4, "Verslag logopedie opvragen")],
         next_meeting: Some(NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()),
         fixed_on: day(3),
+        reopened: vec![],
     }
 }
 

@@ -1,0 +1,61 @@
+//! A one-line question (a reason, a date, a name) in a box over the bottom of the screen's
+//! main pane, on whichever screen asked it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Clear};
+
+use super::theme::Theme;
+use crate::app::Model;
+use crate::app::case::{Ask, Prompt};
+use crate::domain::dates::format_day;
+use crate::i18n::capitalised;
+
+/// The question asked, in a box over the bottom of `area`.
+pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, theme: &Theme) {
+    let t = model.lang.texts();
+    let question = match &prompt.ask {
+        Ask::PhaseBack { to } => (t.prompt_phase_back)(model.phases.name(to, model.lang)),
+        Ask::Level { to } => {
+            let from = model
+                .meeting
+                .as_ref()
+                .and_then(|room| room.current_case())
+                .map_or(0, |brief| brief.case.level.get());
+            (t.prompt_level)(from, to.get())
+        }
+        Ask::ActionText => t.prompt_action_text.to_string(),
+        Ask::ActionOwner { text } => (t.prompt_action_owner)(text),
+        Ask::ActionDue { .. } => t.prompt_action_due.to_string(),
+        Ask::NextMeeting => t.prompt_next_meeting.to_string(),
+        Ask::DropAction { .. } => t.prompt_drop_action.to_string(),
+        Ask::NewOwner { .. } => t.prompt_new_owner.to_string(),
+        Ask::NewDue { .. } => t.prompt_new_due.to_string(),
+        Ask::Decision => t.prompt_decision.to_string(),
+        Ask::Reopen { .. } => {
+            let day = model.dashboard.last_closed.as_ref().map(|m| m.date);
+            (t.prompt_reopen)(&day.map_or(String::new(), |d| format_day(d, model.lang)))
+        }
+        Ask::Field { requirement } => {
+            use crate::domain::phase::Requirement;
+            let hint = match requirement {
+                Requirement::EvaluationDate => t.hint_date,
+                Requirement::ParentsInformed => t.hint_yes_no,
+                Requirement::Consent => t.hint_consent,
+                Requirement::HelpStartOrWait => t.hint_help_start,
+                _ => "",
+            };
+            format!("{}{hint}", capitalised(t.requirement(*requirement)))
+        }
+    };
+    let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
+    frame.render_widget(Clear, bottom);
+    let block = Block::bordered()
+        .border_style(theme.style("ui.border.focus"))
+        .title(Span::styled(question, theme.style("ui.title")));
+    let inner = block.inner(bottom);
+    frame.render_widget(block, bottom);
+    frame.render_widget(Block::new().style(theme.style("ui.text")), inner);
+    frame.render_widget(&prompt.editor, inner);
+}
