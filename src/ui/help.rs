@@ -35,24 +35,6 @@ fn keys_of(binding: &Binding) -> String {
         .join(" ")
 }
 
-/// Greedy word wrap: a description too long for its column continues on the next line.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let line = lines.last_mut().expect("starts with one line");
-        let taken = line.chars().count();
-        if taken > 0 && taken + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
-        } else {
-            if taken > 0 {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    lines
-}
-
 /// The lines of one binding: its keys, then what it does, wrapped under itself.
 fn entry<'a>(
     binding: &Binding,
@@ -62,7 +44,7 @@ fn entry<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let keys = keys_of(binding);
-    wrap(t.action(binding.action), text_width)
+    super::wrap(t.action(binding.action), text_width)
         .into_iter()
         .enumerate()
         .map(|(index, text)| {

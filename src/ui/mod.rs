@@ -59,5 +59,25 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
     }
 }
 
+/// Greedy word wrap at spaces: what is too long for its box continues on the next line.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("starts with one line");
+        let taken = line.chars().count();
+        if taken > 0 && taken + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if taken > 0 {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_matrix;

@@ -3,8 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Clear};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::app::Model;
@@ -49,13 +49,23 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
             format!("{}{hint}", capitalised(t.requirement(*requirement)))
         }
     };
-    let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
+    // A question longer than the box is wide is wrapped above the answer, not cut off.
+    let question: Vec<Line> = super::wrap(&question, usize::from(area.width.saturating_sub(2)))
+        .into_iter()
+        .map(|line| Line::styled(line, theme.style("ui.title")))
+        .collect();
+    let height = (question.len() as u16 + 3).min(area.height);
+    let [_, bottom] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(height)]).areas(area);
     frame.render_widget(Clear, bottom);
     let block = Block::bordered()
         .border_style(theme.style("ui.border.focus"))
-        .title(Span::styled(question, theme.style("ui.title")));
+        .style(theme.style("ui.background"));
     let inner = block.inner(bottom);
     frame.render_widget(block, bottom);
-    frame.render_widget(Block::new().style(theme.style("ui.text")), inner);
-    frame.render_widget(&prompt.editor, inner);
+    let [question_area, answer] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(question), question_area);
+    frame.render_widget(Block::new().style(theme.style("ui.text")), answer);
+    frame.render_widget(&prompt.editor, answer);
 }

@@ -94,21 +94,6 @@ pub(crate) fn draw_view(
 }
 
 #[test]
-fn dashboard_80x24_nl() {
-    insta::assert_snapshot!(draw(&model(Lang::Nl, false), 80, 24).backend());
-}
-
-#[test]
-fn dashboard_160x48_nl() {
-    insta::assert_snapshot!(draw(&model(Lang::Nl, false), 160, 48).backend());
-}
-
-#[test]
-fn dashboard_80x24_en_demo() {
-    insta::assert_snapshot!(draw(&model(Lang::En, true), 80, 24).backend());
-}
-
-#[test]
 fn dashboard_without_meeting_or_overdue_actions() {
     let mut empty = model(Lang::Nl, false);
     empty.dashboard.next_meeting = None;
@@ -159,28 +144,6 @@ fn overdue_days_take_the_theme_style_in_every_theme() {
     }
 }
 
-#[test]
-fn help_overlay_80x24_nl() {
-    let view = View {
-        help: true,
-        ..View::default()
-    };
-    insta::assert_snapshot!(
-        draw_view(&model(Lang::Nl, false), &view, 80, 24, theme::DEFAULT).backend()
-    );
-}
-
-#[test]
-fn help_overlay_160x48_en() {
-    let view = View {
-        help: true,
-        ..View::default()
-    };
-    insta::assert_snapshot!(
-        draw_view(&model(Lang::En, false), &view, 160, 48, theme::DEFAULT).backend()
-    );
-}
-
 /// The demo school's next meeting, opened at item `item` with its timer started at 14:20 and
 /// the clock at 14:32.
 pub(crate) fn meeting_model(lang: Lang, item: usize) -> Model {
@@ -213,29 +176,6 @@ pub(crate) fn first_case_item(model: &Model) -> usize {
         .iter()
         .position(|i| matches!(i.kind, crate::domain::meeting::AgendaKind::Case { .. }))
         .unwrap()
-}
-
-#[test]
-fn meeting_case_80x24_nl() {
-    let model = on_first_case(Lang::Nl);
-    insta::assert_snapshot!(draw(&model, 80, 24).backend());
-}
-
-#[test]
-fn meeting_case_160x48_nl() {
-    let model = on_first_case(Lang::Nl);
-    insta::assert_snapshot!(draw(&model, 160, 48).backend());
-}
-
-#[test]
-fn meeting_case_160x48_en() {
-    let model = on_first_case(Lang::En);
-    insta::assert_snapshot!(draw(&model, 160, 48).backend());
-}
-
-#[test]
-fn meeting_actions_item_80x24_en() {
-    insta::assert_snapshot!(draw(&meeting_model(Lang::En, 2), 80, 24).backend());
 }
 
 #[test]
@@ -325,17 +265,6 @@ fn a_blanked_screen_shows_nothing_of_the_data() {
 }
 
 #[test]
-fn meeting_help_lists_the_meeting_keys() {
-    let view = View {
-        help: true,
-        ..View::default()
-    };
-    insta::assert_snapshot!(
-        draw_view(&meeting_model(Lang::Nl, 3), &view, 80, 24, theme::DEFAULT).backend()
-    );
-}
-
-#[test]
 fn meeting_reason_prompt_80x24_nl() {
     let mut model = on_first_case(Lang::Nl);
     let mut view = View::default();
@@ -349,25 +278,6 @@ fn meeting_reason_prompt_80x24_nl() {
     }
     let terminal = draw_view(&model, &view, 80, 24, theme::DEFAULT);
     insta::assert_snapshot!(terminal.backend());
-}
-
-#[test]
-fn meeting_notes_editor_80x24_nl() {
-    let mut model = on_first_case(Lang::Nl);
-    let mut view = View::default();
-    crate::app::update(
-        &mut model,
-        &mut view,
-        crate::app::Message::NoteReady(crate::domain::NoteId(999)),
-    );
-    crate::app::update(
-        &mut model,
-        &mut view,
-        crate::app::Message::Paste(
-            "Hulp is gestart op 2 november.\nOuders zijn tevreden; Zoë ook.".into(),
-        ),
-    );
-    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
 }
 
 #[test]
@@ -426,81 +336,4 @@ fn the_chosen_earlier_action_stays_in_view_on_a_small_screen() {
         "{start} not on screen:\n{}",
         rows.join("\n")
     );
-}
-
-/// The first case of the demo's next meeting with more history than its opening.
-fn on_case_with_history(lang: Lang) -> (Model, View) {
-    let mut model = meeting_model(lang, 0);
-    let room = model.meeting.as_mut().unwrap();
-    let item = room
-        .meeting
-        .agenda
-        .iter()
-        .position(|i| match i.kind {
-            crate::domain::meeting::AgendaKind::Case { case } => {
-                let brief = &room.cases[&case];
-                brief.events.len() > 2 && !brief.notes.is_empty()
-            }
-            _ => false,
-        })
-        .expect("the demo has a case with a history");
-    room.meeting.current_item = item;
-    let view = View {
-        history: true,
-        ..View::default()
-    };
-    (model, view)
-}
-
-#[test]
-fn meeting_history_80x24_nl() {
-    let (model, view) = on_case_with_history(Lang::Nl);
-    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
-}
-
-#[test]
-fn meeting_history_160x48_en() {
-    let (model, view) = on_case_with_history(Lang::En);
-    insta::assert_snapshot!(draw_view(&model, &view, 160, 48, theme::DEFAULT).backend());
-}
-
-fn with_palette(model: &Model, query: &str) -> View {
-    let mut view = View::default();
-    crate::app::palette::open(model, &mut view);
-    view.palette.as_mut().unwrap().query.insert_str(query);
-    view
-}
-
-#[test]
-fn palette_80x24_nl() {
-    let model = on_first_case(Lang::Nl);
-    let view = with_palette(&model, "");
-    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
-}
-
-#[test]
-fn palette_160x48_en_narrowed() {
-    let model = on_first_case(Lang::En);
-    let view = with_palette(&model, "level");
-    insta::assert_snapshot!(draw_view(&model, &view, 160, 48, theme::DEFAULT).backend());
-}
-
-#[test]
-fn palette_on_the_dashboard_80x24_en() {
-    let model = model(Lang::En, false);
-    let view = with_palette(&model, "theme");
-    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
-}
-
-#[test]
-fn reopen_prompt_on_the_dashboard_80x24_nl() {
-    let mut model = model(Lang::Nl, false);
-    model.dashboard.last_closed = model.dashboard.next_meeting.clone().map(|mut m| {
-        m.date = day(10);
-        m.state = MeetingState::Closed;
-        m
-    });
-    let mut view = View::default();
-    crate::app::update(&mut model, &mut view, crate::app::Action::ReopenMeeting);
-    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
 }

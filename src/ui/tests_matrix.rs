@@ -1,0 +1,218 @@
+//! Every screen and overlay at the smallest supported size and at 160x48, in both languages;
+//! the meeting screen in every built-in theme with its styles written out, since a text
+//! snapshot alone cannot tell one theme from another.
+
+use std::sync::OnceLock;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::tests::{day, draw_view, meeting_model, model};
+use super::theme;
+use crate::app::{Action, Message, Model, View, update};
+use crate::domain::MeetingState;
+use crate::domain::meeting::AgendaKind;
+use crate::i18n::Lang;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+const LANGS: [(Lang, &str); 2] = [(Lang::Nl, "nl"), (Lang::En, "en")];
+
+/// The demo school's next meeting, built once per language: filling a demo school is the
+/// slow part of these tests.
+fn meeting(lang: Lang) -> Model {
+    static NL: OnceLock<Model> = OnceLock::new();
+    static EN: OnceLock<Model> = OnceLock::new();
+    let cell = if lang == Lang::Nl { &NL } else { &EN };
+    cell.get_or_init(|| {
+        let mut model = meeting_model(lang, 0);
+        model.meeting.as_mut().unwrap().meeting.state = MeetingState::Open;
+        model
+    })
+    .clone()
+}
+
+fn at_item(lang: Lang, kind: impl Fn(&AgendaKind) -> bool) -> Model {
+    let mut model = meeting(lang);
+    let room = model.meeting.as_mut().unwrap();
+    room.meeting.current_item = room
+        .meeting
+        .agenda
+        .iter()
+        .position(|item| kind(&item.kind))
+        .expect("the demo's agenda has such an item");
+    model
+}
+
+fn on_case(lang: Lang) -> Model {
+    at_item(lang, |kind| matches!(kind, AgendaKind::Case { .. }))
+}
+
+/// A model and view after `messages`, as a person would have got there.
+fn after(mut model: Model, messages: Vec<Message>) -> (Model, View) {
+    let mut view = View::default();
+    for message in messages {
+        update(&mut model, &mut view, message);
+    }
+    (model, view)
+}
+
+fn keys(text: &str, wrap: fn(KeyEvent) -> Message) -> Vec<Message> {
+    text.chars()
+        .map(|c| wrap(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+        .collect()
+}
+
+fn with_closed_meeting(lang: Lang) -> Model {
+    let mut model = model(lang, false);
+    model.dashboard.last_closed = model.dashboard.next_meeting.clone().map(|mut m| {
+        m.date = day(10);
+        m.state = MeetingState::Closed;
+        m
+    });
+    model
+}
+
+/// Each screen and overlay by name, reached through messages where it can be.
+fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
+    let act = |action: Action| Message::Act(action);
+    let mut screens = vec![
+        ("dashboard", model(lang, false), View::default()),
+        ("dashboard_demo", model(lang, true), View::default()),
+    ];
+    let mut add = |name, (model, view): (Model, View)| screens.push((name, model, view));
+    add(
+        "dashboard_help",
+        after(model(lang, false), vec![act(Action::Help)]),
+    );
+    add(
+        "dashboard_palette",
+        after(
+            model(lang, false),
+            [vec![act(Action::Palette)], keys("the", Message::PaletteKey)].concat(),
+        ),
+    );
+    add(
+        "dashboard_reopen_prompt",
+        after(with_closed_meeting(lang), vec![act(Action::ReopenMeeting)]),
+    );
+    add(
+        "meeting_attendance",
+        after(
+            at_item(lang, |k| *k == AgendaKind::Opening),
+            vec![act(Action::Down)],
+        ),
+    );
+    add(
+        "meeting_actions",
+        after(at_item(lang, |k| *k == AgendaKind::Actions), vec![]),
+    );
+    add("meeting_case", after(on_case(lang), vec![]));
+    add(
+        "meeting_case_notes_editor",
+        after(
+            on_case(lang),
+            vec![
+                Message::NoteReady(crate::domain::NoteId(999)),
+                Message::Paste("Hulp is gestart op 2 november.\nOuders zijn tevreden.".into()),
+            ],
+        ),
+    );
+    add(
+        "meeting_case_history",
+        after(on_case(lang), vec![act(Action::History)]),
+    );
+    add(
+        "meeting_case_action_prompt",
+        after(
+            on_case(lang),
+            [
+                vec![act(Action::AddAction)],
+                keys("Ouders uitnodigen", Message::PromptKey),
+            ]
+            .concat(),
+        ),
+    );
+    add(
+        "meeting_help",
+        after(on_case(lang), vec![act(Action::Help)]),
+    );
+    add(
+        "meeting_palette",
+        after(on_case(lang), vec![act(Action::Palette)]),
+    );
+    add(
+        "meeting_rondvraag",
+        after(at_item(lang, |k| *k == AgendaKind::Rondvraag), vec![]),
+    );
+    add(
+        "meeting_close_prompt",
+        after(
+            at_item(lang, |k| *k == AgendaKind::Closing),
+            vec![act(Action::CloseMeeting)],
+        ),
+    );
+    add("blank", after(on_case(lang), vec![act(Action::Blank)]));
+    screens
+}
+
+#[test]
+fn every_screen_in_both_sizes_and_languages() {
+    for (lang, code) in LANGS {
+        for (name, model, view) in screens(lang) {
+            for (width, height) in SIZES {
+                let terminal = draw_view(&model, &view, width, height, theme::DEFAULT);
+                insta::assert_snapshot!(
+                    format!("{name}_{width}x{height}_{code}"),
+                    terminal.backend()
+                );
+            }
+        }
+    }
+}
+
+/// The buffer's text, then per row the runs of one style: where each colour and modifier is.
+fn styled(buffer: &Buffer) -> String {
+    let width = usize::from(buffer.area.width);
+    let mut out = String::new();
+    for (y, row) in buffer.content.chunks(width).enumerate() {
+        let text: String = row.iter().map(|cell| cell.symbol()).collect();
+        out.push_str(&format!("{y:>2} {text}\n"));
+        let mut start = 0;
+        for x in 1..=row.len() {
+            let same = x < row.len()
+                && (row[x].fg, row[x].bg, row[x].modifier)
+                    == (row[start].fg, row[start].bg, row[start].modifier);
+            if !same {
+                let cell = &row[start];
+                out.push_str(&format!(
+                    "   {start}..{x} fg={:?} bg={:?} {:?}\n",
+                    cell.fg, cell.bg, cell.modifier
+                ));
+                start = x;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_meeting_screen_in_every_theme() {
+    let model = on_case(Lang::Nl);
+    let attendance = after(
+        at_item(Lang::Nl, |k| *k == AgendaKind::Opening),
+        vec![Message::Act(Action::Down)],
+    );
+    for name in theme::builtin_names() {
+        let terminal = draw_view(&model, &View::default(), 80, 24, name);
+        insta::assert_snapshot!(
+            format!("theme_{name}_meeting_case"),
+            styled(terminal.backend().buffer())
+        );
+        // A chosen row must stand out in every theme, the monochrome one by a modifier.
+        let terminal = draw_view(&attendance.0, &attendance.1, 80, 24, name);
+        insta::assert_snapshot!(
+            format!("theme_{name}_meeting_attendance"),
+            styled(terminal.backend().buffer())
+        );
+    }
+}
