@@ -22,6 +22,16 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], data_dir: &std::path::Path, cols: u16, rows: u16) -> Session {
+        Session::start_with(args, data_dir, cols, rows, &[])
+    }
+
+    fn start_with(
+        args: &[&str],
+        data_dir: &std::path::Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -35,6 +45,9 @@ impl Session {
         cmd.env("OTTER_DATA_DIR", data_dir);
         cmd.env("OTTER_TODAY", common::TODAY);
         cmd.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
@@ -189,6 +202,9 @@ fn a_short_meeting_from_open_to_fixed_minutes() {
     otter.wait_for("Volgende OT");
     otter.send("\r");
     otter.wait_for("Opening en aanwezigheid");
+    // The first member is present, the second sent notice.
+    otter.send(" j  ");
+    otter.wait_for("afwezig met bericht");
     otter.send("nnn");
     otter.wait_for("▶ 4 ");
     otter.send("e");
@@ -223,6 +239,14 @@ fn a_short_meeting_from_open_to_fixed_minutes() {
         "last",
     ]));
     assert!(minutes.starts_with("# Verslag OT-overleg "), "{minutes}");
+    assert!(
+        minutes.contains("- **Aanwezig:** Marieke van den Berg\n"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("- **Afwezig met bericht:** Erik Hoekstra"),
+        "{minutes}"
+    );
     assert!(minutes.contains("Moeder vertelt dat het thuis rustiger gaat. Zoë leest elke avond."));
     assert!(minutes.contains("| Gesprek met ouders over de voortgang | moeder | ma 07-12-2026 |"));
     assert!(
@@ -232,4 +256,48 @@ fn a_short_meeting_from_open_to_fixed_minutes() {
     let meetings = common::json_of(common::otter(dir.path()).arg("meetings"));
     assert_eq!(meetings[0]["state"], "planned");
     assert_eq!(meetings[0]["date"], "2027-01-04");
+}
+
+/// crossterm 0.29.0 writes a bare reset for every colour under `NO_COLOR`, which can wipe the
+/// modifiers that show the chosen row in the monochrome theme; a terminal emulator shows
+/// whether the selection survives.
+#[test]
+fn under_no_color_the_chosen_row_is_still_shown_reversed() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut otter = Session::start_with(&[], dir.path(), 100, 30, &[("NO_COLOR", "1")]);
+    otter.wait_for("Volgende OT");
+    otter.send("\r");
+    otter.wait_for("Marieke van den Berg");
+    otter.send("j");
+    // Whether the cells that spell `name` on screen are drawn reversed.
+    let reversed = |name: &str| -> Option<bool> {
+        let parser = otter.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        (0..rows).find_map(|row| {
+            let line = screen.contents_between(row, 0, row, cols);
+            let at = line.find(name)?;
+            let col = line[..at].chars().count() as u16;
+            let width = name.chars().count() as u16;
+            Some((col..col + width).all(|c| screen.cell(row, c).is_some_and(|cell| cell.inverse())))
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while reversed("Erik Hoekstra") != Some(true) {
+        assert!(
+            Instant::now() < deadline,
+            "the chosen row never showed reversed:\n{}",
+            otter.contents()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        reversed("Marieke van den Berg"),
+        Some(false),
+        "only the chosen row is reversed"
+    );
+    otter.send("\x03");
+    assert_eq!(otter.exit_code(), 0);
 }
