@@ -216,3 +216,43 @@ fn the_meeting_screen_in_every_theme() {
         );
     }
 }
+
+/// BRIEF §8: whatever is open over the meeting screen and however large the projector's
+/// terminal, no pupil is named in full but the one under discussion.
+#[test]
+fn no_screen_of_the_meeting_names_another_pupil_at_any_size() {
+    for (lang, _) in LANGS {
+        for (name, model, view) in screens(lang) {
+            let Some(room) = model
+                .meeting
+                .as_ref()
+                .filter(|_| name.starts_with("meeting"))
+            else {
+                continue;
+            };
+            let current = room.current_case_id();
+            let others: Vec<&str> = room
+                .cases
+                .iter()
+                .filter(|(id, brief)| Some(**id) != current && brief.subject != brief.short)
+                .map(|(_, brief)| brief.subject.as_str())
+                .collect();
+            assert!(others.len() > 5, "{name}: the demo names enough pupils");
+            for (width, height) in [(80, 24), (160, 48), (400, 120)] {
+                let terminal = draw_view(&model, &view, width, height, theme::DEFAULT);
+                let buffer = terminal.backend().buffer();
+                let rows: Vec<String> = buffer
+                    .content
+                    .chunks(usize::from(width))
+                    .map(|row| row.iter().map(|cell| cell.symbol()).collect())
+                    .collect();
+                for other in &others {
+                    assert!(
+                        !rows.iter().any(|row| row.contains(other)),
+                        "{name} at {width}x{height} shows {other}"
+                    );
+                }
+            }
+        }
+    }
+}
