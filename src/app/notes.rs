@@ -1,10 +1,12 @@
-//! `e` on a case: the notes of its current phase in this meeting, in a multi-line editor.
-//! Every keystroke that changes the text is saved before the next frame.
+//! `e` on a case: the notes of its current phase in this meeting, in a multi-line editor; on
+//! the meeting's own items (verslag, nieuwe signalen, rondvraag, sluiting) the item's free
+//! notes. Every keystroke that changes the text is saved before the next frame.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{Effect, Model, Screen, View};
+use crate::domain::meeting::AgendaKind;
 use crate::domain::{Note, NoteId};
 
 #[derive(Debug, Clone)]
@@ -28,14 +30,31 @@ fn room_on_screen(model: &Model) -> Option<&crate::query::meeting::MeetingRoom> 
     (model.screen == Screen::Meeting).then_some(model.meeting.as_ref()?)
 }
 
+/// Items with notes of their own; the opening and the actions have lists that take the keys.
+fn has_free_notes(kind: &AgendaKind) -> bool {
+    !matches!(
+        kind,
+        AgendaKind::Opening | AgendaKind::Actions | AgendaKind::Case { .. }
+    )
+}
+
 pub fn open(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let Some(room) = room_on_screen(model) else {
         return Vec::new();
     };
-    let Some(brief) = room.current_case() else {
-        return Vec::new();
+    let existing = match room.current_case() {
+        Some(brief) => brief.note_of(room.meeting.id),
+        None if room
+            .meeting
+            .agenda
+            .get(room.meeting.current_item)
+            .is_some_and(|item| has_free_notes(&item.kind)) =>
+        {
+            room.item_note()
+        }
+        None => return Vec::new(),
     };
-    match brief.note_of(room.meeting.id) {
+    match existing {
         Some(note) => {
             view.editor = Some(NoteEditor::new(note.clone()));
             Vec::new()
@@ -50,13 +69,11 @@ pub fn ready(model: &mut Model, view: &mut View, id: NoteId) -> Vec<Effect> {
     let Some(room) = room_on_screen(model) else {
         return Vec::new();
     };
-    let Some(brief) = room.current_case() else {
-        return Vec::new();
-    };
+    let brief = room.current_case();
     view.editor = Some(NoteEditor::new(Note {
         id,
-        case: Some(brief.case.id),
-        phase: Some(brief.case.phase.clone()),
+        case: brief.map(|brief| brief.case.id),
+        phase: brief.map(|brief| brief.case.phase.clone()),
         meeting: Some(room.meeting.id),
         agenda_item: room.current_item_index(),
         date: model.today,
@@ -97,15 +114,18 @@ fn edit(
     }
     open.note.text = text;
     let note = open.note.clone();
-    // The case's notes on screen follow the editor, so reopening it finds this note.
-    if let Some(brief) = model
-        .meeting
-        .as_mut()
-        .and_then(|room| note.case.and_then(|case| room.cases.get_mut(&case)))
-    {
-        match brief.notes.iter_mut().find(|n| n.id == note.id) {
+    // The notes on screen follow the editor, so reopening it finds this note.
+    let Some(room) = model.meeting.as_mut() else {
+        return Vec::new();
+    };
+    let notes = match note.case {
+        Some(case) => room.cases.get_mut(&case).map(|brief| &mut brief.notes),
+        None => Some(&mut room.notes),
+    };
+    if let Some(notes) = notes {
+        match notes.iter_mut().find(|n| n.id == note.id) {
             Some(stored) => *stored = note.clone(),
-            None => brief.notes.push(note.clone()),
+            None => notes.push(note.clone()),
         }
     }
     vec![Effect::SaveNote(Box::new(note))]

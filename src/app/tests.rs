@@ -419,7 +419,7 @@ fn a_huge_paste_is_saved_whole_in_one_write() {
 }
 
 #[test]
-fn notes_cannot_be_opened_outside_a_case() {
+fn notes_are_not_opened_over_the_lists_of_the_opening_and_the_actions() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
     act(&store, &mut model, &mut view, Action::OpenMeeting);
@@ -428,7 +428,62 @@ fn notes_cannot_be_opened_outside_a_case() {
         vec![],
         "item 1 is the opening"
     );
+    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    assert_eq!(update(&mut model, &mut view, Action::EditNotes), vec![]);
     assert!(view.editor.is_none());
+}
+
+#[test]
+fn rondvraag_takes_free_notes_that_reach_the_minutes_under_their_item() {
+    use crate::domain::meeting::AgendaKind;
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    let room = model.meeting.as_mut().unwrap();
+    let item = room
+        .meeting
+        .agenda
+        .iter()
+        .position(|i| i.kind == AgendaKind::Rondvraag)
+        .unwrap();
+    room.meeting.current_item = item;
+    let id = room.meeting.id;
+    act(&store, &mut model, &mut view, Action::EditNotes);
+    send(
+        &store,
+        &mut model,
+        &mut view,
+        Message::Paste("Juf Anna vraagt naar de studiedag.".into()),
+    );
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    send(&store, &mut model, &mut view, Message::EditorKey(esc));
+    act(&store, &mut model, &mut view, Action::EditNotes);
+    assert_eq!(
+        view.editor.as_ref().unwrap().note.text,
+        "Juf Anna vraagt naar de studiedag.",
+        "the same note opens again"
+    );
+    send(&store, &mut model, &mut view, Message::EditorKey(esc));
+    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let minutes = store.minutes(id).unwrap().unwrap();
+    let rondvraag = minutes
+        .items
+        .iter()
+        .find(|i| i.kind == AgendaKind::Rondvraag)
+        .unwrap();
+    assert_eq!(rondvraag.notes, ["Juf Anna vraagt naar de studiedag."]);
+    assert!(
+        minutes
+            .items
+            .iter()
+            .filter(|i| i.kind != AgendaKind::Rondvraag)
+            .all(|i| !i.notes.iter().any(|n| n.contains("studiedag"))),
+        "and under no other item"
+    );
 }
 
 pub(crate) fn answer(store: &Store, model: &mut Model, view: &mut View, text: &str) {

@@ -60,6 +60,8 @@ pub struct MeetingRoom {
     pub earlier_actions: Vec<(Action, ActionRow)>,
     /// The team, for owners of new actions.
     pub members: Vec<Member>,
+    /// Notes of the meeting's own items (rondvraag, sluiting, …), not of a case.
+    pub notes: Vec<Note>,
 }
 
 impl MeetingRoom {
@@ -78,6 +80,12 @@ impl MeetingRoom {
     pub fn current_case_mut(&mut self) -> Option<&mut CaseBrief> {
         let id = self.current_case_id()?;
         self.cases.get_mut(&id)
+    }
+
+    /// The note of the item in front when it is not a case: the one `e` edits there.
+    pub fn item_note(&self) -> Option<&Note> {
+        let index = self.current_item_index();
+        self.notes.iter().find(|n| n.agenda_item == index)
     }
 
     /// The agenda item in front, as the index notes, decisions and actions keep.
@@ -156,6 +164,11 @@ pub fn load(
             .all::<Member>()
             .collect::<std::result::Result<_, _>>()?,
         earlier_actions,
+        notes: store
+            .notes_of_meeting(id)?
+            .into_iter()
+            .filter(|note| note.case.is_none())
+            .collect(),
         meeting,
         cases,
     })

@@ -245,7 +245,19 @@ fn render_item(
         },
         AgendaKind::Actions => action_lines(room, model, view, theme),
         AgendaKind::Opening => attendance_lines(room, model, view, theme),
-        other => vec![Line::styled(hint(other, t), theme.style("ui.text"))],
+        other => {
+            let mut lines = vec![Line::styled(hint(other, t), theme.style("ui.text"))];
+            lines.push(Line::default());
+            match room.item_note().filter(|note| !note.text.trim().is_empty()) {
+                Some(note) => lines.extend(
+                    note.text
+                        .lines()
+                        .map(|line| Line::styled(line.to_string(), theme.style("ui.text"))),
+                ),
+                None => lines.push(Line::styled(t.meeting_no_notes, theme.style("ui.text.dim"))),
+            }
+            lines
+        }
     };
     // A long list scrolls with its chosen row (three heading lines come before the rows). Word
     // wrapping may need a line more than the width says, hence the spare line.

@@ -145,6 +145,17 @@ fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
         after(at_item(lang, |k| *k == AgendaKind::Rondvraag), vec![]),
     );
     add(
+        "meeting_rondvraag_notes",
+        after(
+            at_item(lang, |k| *k == AgendaKind::Rondvraag),
+            vec![
+                Message::NoteReady(crate::domain::NoteId(998)),
+                Message::Paste("Juf Anna vraagt naar de studiedag.".into()),
+                Message::EditorKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+            ],
+        ),
+    );
+    add(
         "meeting_close_prompt",
         after(
             at_item(lang, |k| *k == AgendaKind::Closing),
