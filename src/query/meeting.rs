@@ -15,7 +15,7 @@ use crate::domain::{
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseBrief {
     pub case: Case,
     /// The pupil's name when consent allows it, else the pseudonym: the one name the shared
@@ -100,37 +100,9 @@ pub fn load(
         .ok_or_else(|| Error::NoMeeting(id.to_string()))?;
     let mut cases = HashMap::new();
     for case_id in meeting.cases() {
-        let Some(case) = store.case(case_id)? else {
-            continue;
-        };
-        let pupil = store.pupil(case.pupil)?;
-        let (subject, short) = match &pupil {
-            Some(pupil) if case.consent.shows_name() => (pupil.full_name(), initials(pupil)),
-            _ => (case.pseudonym(), case.pseudonym()),
-        };
-        let own = store.actions_of_case(case_id)?;
-        let missing = model.missing_to_leave(&case, &own);
-        let next_seq = store
-            .events_of_case(case_id)?
-            .last()
-            .map_or(0, |event| event.seq + 1);
-        let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
-        open.sort_by_key(|a| (a.due, a.id));
-        cases.insert(
-            case_id,
-            CaseBrief {
-                subject,
-                short,
-                groep: pupil.map_or(0, |p| p.groep),
-                missing,
-                actions: actions::rows(store, open, today)?,
-                own_actions: own,
-                next_seq,
-                notes: store.notes_of_case(case_id)?,
-                decisions: store.decisions_of_case(case_id)?,
-                case,
-            },
-        );
+        if let Some(case) = store.case(case_id)? {
+            cases.insert(case_id, brief(store, model, case, today)?);
+        }
     }
     let earlier: Vec<_> = store
         .open_actions(None)?
@@ -157,6 +129,36 @@ pub fn load(
         earlier_actions,
         meeting,
         cases,
+    })
+}
+
+/// What the meeting screen knows of one case: its pupil as the screen may name them, what its
+/// phase still asks for, and its actions, notes and decisions.
+pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) -> Result<CaseBrief> {
+    let pupil = store.pupil(case.pupil)?;
+    let (subject, short) = match &pupil {
+        Some(pupil) if case.consent.shows_name() => (pupil.full_name(), initials(pupil)),
+        _ => (case.pseudonym(), case.pseudonym()),
+    };
+    let own = store.actions_of_case(case.id)?;
+    let missing = model.missing_to_leave(&case, &own);
+    let next_seq = store
+        .events_of_case(case.id)?
+        .last()
+        .map_or(0, |event| event.seq + 1);
+    let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
+    open.sort_by_key(|a| (a.due, a.id));
+    Ok(CaseBrief {
+        subject,
+        short,
+        groep: pupil.map_or(0, |p| p.groep),
+        missing,
+        actions: actions::rows(store, open, today)?,
+        own_actions: own,
+        next_seq,
+        notes: store.notes_of_case(case.id)?,
+        decisions: store.decisions_of_case(case.id)?,
+        case,
     })
 }
 
