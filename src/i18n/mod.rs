@@ -155,6 +155,11 @@ pub struct Texts {
     pub review_hint: &'static str,
     pub prompt_drop_action: &'static str,
     pub prompt_decision: &'static str,
+    pub picker_title: &'static str,
+    pub picker_query: &'static str,
+    pub picker_hint: &'static str,
+    pub picker_type_more: &'static str,
+    pub flash_question_needed: &'static str,
     pub flash_elsewhere: &'static str,
     pub flash_answer_needed: &'static str,
     pub flash_yes_no: &'static str,
@@ -245,6 +250,10 @@ pub struct Texts {
     pub flash_action_saved: fn(&str, &str, &str) -> String,
     #[serde(skip)]
     pub flash_decision_saved: fn(&str) -> String,
+    #[serde(skip)]
+    pub picker_question: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_signal_opened: fn(&str) -> String,
     #[serde(skip)]
     pub err_internal: fn(&str) -> String,
     #[serde(skip)]

@@ -15,7 +15,7 @@ use crate::store::Store;
 
 /// Fewer typed letters than this match no one: a single letter would list half the school on
 /// a shared screen.
-pub const MIN_QUERY_CHARS: usize = 2;
+const MIN_QUERY_CHARS: usize = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
@@ -68,12 +68,12 @@ impl PupilPicker {
         PupilPicker { entries }
     }
 
-    /// The best `limit` pupils for `query`, best first; equal scores by name.
+    /// The best `limit` pupils for `query`, best first.
     pub fn matches(&self, query: &str, limit: usize) -> Vec<PupilMatch> {
-        let query = fold(query.trim());
-        if query.chars().filter(|c| !c.is_whitespace()).count() < MIN_QUERY_CHARS {
+        if !long_enough(query) {
             return Vec::new();
         }
+        let query = fold(query.trim());
         // Each word matches on its own, so "sanne vries" finds Sanne de Vries; no special
         // characters, so a typed apostrophe ("d'Hondt") is just a letter.
         let pattern = Pattern::new(
@@ -84,43 +84,56 @@ impl PupilPicker {
         );
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buf = Vec::new();
-        let mut scored: Vec<(u32, &Entry)> = self
+        let mut found: Vec<(u32, Vec<u32>, &Entry)> = self
             .entries
             .iter()
             .filter_map(|entry| {
-                let score = pattern.score(Utf32Str::new(&entry.key, &mut buf), &mut matcher)?;
-                Some((score, entry))
+                let mut indices = Vec::new();
+                let haystack = Utf32Str::new(&entry.key, &mut buf);
+                let score = pattern.indices(haystack, &mut matcher, &mut indices)?;
+                indices.sort_unstable();
+                Some((score, indices, entry))
             })
             .collect();
-        scored.sort_by(|(a, x), (b, y)| {
-            (Reverse(a), &x.key, &x.name, x.id).cmp(&(Reverse(b), &y.key, &y.name, y.id))
-        });
-        scored.truncate(limit);
-        scored
+        // People type a name from its start: of two equal scores the earlier match wins ("zoe"
+        // puts Zoë Çelik before Mo Zoeteman), then the name. nucleo's own `prefer_prefix` is
+        // too strong for names: it ranks "Cees Lik" above "Zoë Çelik" for "celik".
+        found.sort_by(|(a, ai, x), (b, bi, y)| rank(*a, ai, x).cmp(&rank(*b, bi, y)));
+        found.truncate(limit);
+        found
             .into_iter()
-            .map(|(_, entry)| {
-                let mut indices = Vec::new();
-                pattern.indices(
-                    Utf32Str::new(&entry.key, &mut buf),
-                    &mut matcher,
-                    &mut indices,
-                );
-                PupilMatch {
-                    id: entry.id,
-                    name: entry.name.clone(),
-                    groep: entry.groep,
-                    birth_date: entry.birth_date,
-                    matched: in_name(&entry.name, indices),
-                }
+            .map(|(_, indices, entry)| PupilMatch {
+                id: entry.id,
+                name: entry.name.clone(),
+                groep: entry.groep,
+                birth_date: entry.birth_date,
+                matched: in_name(&entry.name, indices),
             })
             .collect()
     }
 }
 
-/// Positions in the folded key turned into positions in the name: folding is per character,
+fn rank<'a>(
+    score: u32,
+    indices: &[u32],
+    entry: &'a Entry,
+) -> (Reverse<u32>, Option<u32>, &'a str, u64) {
+    (
+        Reverse(score),
+        indices.first().copied(),
+        &entry.key,
+        entry.id.0,
+    )
+}
+
+/// Whether `query` has enough letters to be matched at all.
+pub fn long_enough(query: &str) -> bool {
+    fold(query).chars().filter(|c| !c.is_whitespace()).count() >= MIN_QUERY_CHARS
+}
+
+/// Positions in the folded key (ascending) turned into positions in the name: folding is per character,
 /// but one character may fold to two ("ß" to "ss") or to none.
 fn in_name(name: &str, mut folded: Vec<u32>) -> Vec<usize> {
-    folded.sort_unstable();
     folded.dedup();
     let mut owners = Vec::new();
     for (position, c) in name.chars().enumerate() {
@@ -160,6 +173,7 @@ mod tests {
             pupil(5, "Sanne", "", "Bakker", 2),
             pupil(6, "Sam", "", "Bakker", 7),
             pupil(7, "Joris", "", "Groß", 8),
+            pupil(8, "Mo", "", "Zoeteman", 1),
         ])
     }
 
@@ -190,7 +204,7 @@ mod tests {
             ["Sanne de Vries"]
         );
         let bakker = school().matches("bakker", 1);
-        assert_eq!(names(&bakker), ["Sam Bakker"], "ties by name, then cut");
+        assert_eq!(names(&bakker), ["Sam Bakker"], "nearer the start, then cut");
         assert_eq!(school().matches("a", 5), vec![]);
         assert!(school().matches("an", 5).len() <= 5);
         assert_eq!(school().matches("an", 2).len(), 2);
