@@ -4,6 +4,7 @@
 mod dashboard;
 mod help;
 mod meeting;
+mod picker;
 pub mod theme;
 
 use ratatui::Frame;
@@ -55,3 +56,5 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_picker;
