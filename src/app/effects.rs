@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 
 use super::{Effect, Message, Model, View, update};
 use crate::domain::meeting::Reopening;
-use crate::domain::{ActionId, DecisionId, MeetingId, MeetingState, NoteId};
+use crate::domain::{ActionId, CaseId, DecisionId, MeetingId, MeetingState, NoteId};
 use crate::error::{Error, Result};
-use crate::query::{dashboard, meeting};
+use crate::query::{dashboard, meeting, pick};
 use crate::store::{Store, StoreError, TreeId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +87,25 @@ pub fn apply(
                         if report(store, model, store.save(&meeting)) {
                             next.push(Effect::LoadMeeting);
                         }
+                    }
+                }
+                Effect::LoadPupils => {
+                    let pupils = Box::new(pick::PupilPicker::load(store)?);
+                    next.extend(update(model, view, Message::PupilsLoaded(pupils)));
+                }
+                Effect::OpenSignal(signal) => {
+                    let id = CaseId(store.next_id(TreeId::Cases)?);
+                    let (case, event, meeting) = signal.numbered(id);
+                    let mut tx = store.tx();
+                    let written = tx
+                        .insert(&case)
+                        .and_then(|()| tx.insert(&event))
+                        .and_then(|()| tx.put(&meeting))
+                        .and_then(|()| tx.commit());
+                    if report(store, model, written) {
+                        let brief = meeting::brief(store, &model.phases, case, today)?;
+                        let opened = Box::new((brief, meeting));
+                        next.extend(update(model, view, Message::SignalOpened(opened)));
                     }
                 }
                 Effect::SaveNote(note) => {

@@ -13,6 +13,7 @@ pub mod notes;
 pub mod palette;
 mod reopen;
 mod review;
+pub mod signal;
 mod terminal;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -80,6 +81,8 @@ pub struct View {
     pub history: bool,
     /// The `:` command palette, taking the keys while open.
     pub palette: Option<palette::Palette>,
+    /// The pupil picker of a new signal (`s`), then its hulpvraag.
+    pub picker: Option<signal::Picker>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -114,11 +117,12 @@ pub enum Action {
     History,
     Palette,
     ReopenMeeting,
+    NewSignal,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 28] = [
         Action::OpenMeeting,
         Action::NextItem,
         Action::PreviousItem,
@@ -132,6 +136,7 @@ impl Action {
         Action::PreviousPhase,
         Action::LevelUp,
         Action::LevelDown,
+        Action::NewSignal,
         Action::CloseMeeting,
         Action::ReopenMeeting,
         Action::Up,
@@ -177,13 +182,18 @@ pub enum Effect {
     ReopenMeeting(MeetingId, String),
     /// Draw with this theme from now on (the loop holds the theme, not the model).
     UseTheme(String),
+    /// Read the pupils for the picker; then update with `Message::PupilsLoaded`.
+    LoadPupils,
+    /// Number the new case and write it with its event and the meeting that puts it on the
+    /// agenda, together; then update with `Message::SignalOpened`.
+    OpenSignal(Box<signal::NewSignal>),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
     Act(Action),
-    /// A key while a prompt is open.
+    /// A key while a prompt (or the pupil picker) is open.
     PromptKey(KeyEvent),
     /// A key while the notes editor is open.
     EditorKey(KeyEvent),
@@ -198,6 +208,8 @@ pub enum Message {
     /// A key without a meaning on this screen: it still closes an overlay or unblanks.
     OtherKey,
     MeetingLoaded,
+    PupilsLoaded(Box<crate::query::pick::PupilPicker>),
+    SignalOpened(Box<(crate::query::meeting::CaseBrief, Meeting)>),
 }
 
 impl From<Action> for Message {
@@ -210,14 +222,21 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     view.flash = None;
     let action = match message.into() {
         Message::MeetingLoaded => return meeting_loaded(model),
+        Message::PromptKey(key) if view.picker.is_some() => return signal::key(model, view, key),
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::EditorKey(key) => return notes::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
+        Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
         Message::Paste(text) => return notes::paste(model, view, &text),
         Message::NoteReady(id) => return notes::ready(model, view, id),
         Message::ActionAdded(action) => return new_action::added(model, view, *action),
         Message::MeetingClosed => return close::closed(model, view),
         Message::DecisionAdded(decision) => return decision::added(model, view, *decision),
+        Message::PupilsLoaded(pupils) => return signal::ready(view, *pupils),
+        Message::SignalOpened(opened) => {
+            let (brief, meeting) = *opened;
+            return signal::opened(model, view, brief, meeting);
+        }
         Message::OtherKey => {
             close_overlays(view);
             return Vec::new();
@@ -254,6 +273,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             view.history = case_on_screen(model).is_some();
             Vec::new()
         }
+        Action::NewSignal => signal::start(model),
         Action::Down => {
             let last = model.dashboard.overdue.len().saturating_sub(1);
             view.overdue_offset = (view.overdue_offset + 1).min(last);

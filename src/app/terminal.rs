@@ -118,7 +118,7 @@ fn event_loop(
             Message::PaletteKey(key)
         } else if view.editor.is_some() {
             Message::EditorKey(key)
-        } else if view.prompt.is_some() {
+        } else if view.prompt.is_some() || view.picker.is_some() {
             Message::PromptKey(key)
         } else {
             keymap

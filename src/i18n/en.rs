@@ -52,6 +52,7 @@ pub const EN: Texts = Texts {
         "case back to the previous phase (with a reason)",
         "level up (scale up, with a reason)",
         "level down (scale down, with a reason)",
+        "new signal: choose a pupil and give the hulpvraag",
         "close the meeting and fix the minutes",
         "reopen the last closed meeting (with a reason)",
         "up",
@@ -155,7 +156,7 @@ pub const EN: Texts = Texts {
     meeting_timer_paused: "paused",
     hint_opening: "Welcome. Go through the attendance.",
     hint_previous_minutes: "Are the minutes of the previous meeting agreed?",
-    hint_new_signals: "Are there new concerns about pupils?",
+    hint_new_signals: "Are there new concerns about pupils? s opens a new signal.",
     hint_rondvraag: "Does anyone have anything else?",
     hint_closing: "Agree the date of the next meeting.",
     blank_message: "Screen hidden · press any key",
@@ -186,6 +187,11 @@ pub const EN: Texts = Texts {
     flash_nothing_to_reopen: "No meeting has been closed.",
     palette_hint: "type to narrow · ↑↓ choose · Enter run · Esc close",
     prompt_decision: "Decision: what was agreed?",
+    picker_title: "New signal",
+    picker_query: "Which pupil? (at least 2 letters)",
+    picker_hint: "↑↓ choose · Enter next · Esc cancels",
+    picker_type_more: "Type at least 2 letters and choose a pupil; Esc cancels.",
+    flash_question_needed: "Give the hulpvraag; Esc cancels.",
     flash_elsewhere: "What is still missing is recorded with a (action) or in the three circles.",
     flash_answer_needed: "Give an answer; Esc stops.",
     flash_yes_no: "Answer yes or no.",
@@ -278,6 +284,10 @@ pub const EN: Texts = Texts {
     prompt_action_owner: |what| format!("Who owns \"{what}\"?"),
     flash_action_saved: |what, owner, due| format!("Action saved: {what} — {owner} — {due}"),
     flash_decision_saved: |text| format!("Decision recorded: {text}"),
+    picker_question: |name| format!("Hulpvraag about {name}, in one sentence"),
+    flash_signal_opened: |phase| {
+        format!("New case in phase {phase}; f records what that phase still asks for.")
+    },
     err_internal: |place| {
         format!(
             "otter stopped on an internal error ({place}). Everything up to the last keystroke is saved."

@@ -164,6 +164,11 @@ pub struct Texts {
     pub flash_close_open_first: &'static str,
     pub flash_nothing_to_reopen: &'static str,
     pub prompt_decision: &'static str,
+    pub picker_title: &'static str,
+    pub picker_query: &'static str,
+    pub picker_hint: &'static str,
+    pub picker_type_more: &'static str,
+    pub flash_question_needed: &'static str,
     pub flash_elsewhere: &'static str,
     pub flash_answer_needed: &'static str,
     pub flash_yes_no: &'static str,
@@ -260,6 +265,10 @@ pub struct Texts {
     pub flash_action_saved: fn(&str, &str, &str) -> String,
     #[serde(skip)]
     pub flash_decision_saved: fn(&str) -> String,
+    #[serde(skip)]
+    pub picker_question: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_signal_opened: fn(&str) -> String,
     #[serde(skip)]
     pub err_internal: fn(&str) -> String,
     #[serde(skip)]

@@ -52,6 +52,7 @@ pub const NL: Texts = Texts {
         "casus terug naar de vorige fase (met reden)",
         "niveau omhoog (opschalen, met reden)",
         "niveau omlaag (afschalen, met reden)",
+        "nieuw signaal: leerling kiezen en hulpvraag",
         "vergadering sluiten en verslag vaststellen",
         "laatste gesloten vergadering heropenen (met reden)",
         "omhoog",
@@ -155,7 +156,7 @@ pub const NL: Texts = Texts {
     meeting_timer_paused: "gepauzeerd",
     hint_opening: "Welkom. Neem de aanwezigheid door.",
     hint_previous_minutes: "Is het verslag van de vorige vergadering akkoord?",
-    hint_new_signals: "Zijn er nieuwe zorgen over leerlingen?",
+    hint_new_signals: "Zijn er nieuwe zorgen over leerlingen? s opent een nieuw signaal.",
     hint_rondvraag: "Heeft iemand nog iets?",
     hint_closing: "Spreek de datum van de volgende vergadering af.",
     blank_message: "Scherm verborgen · druk op een toets",
@@ -186,6 +187,11 @@ pub const NL: Texts = Texts {
     flash_nothing_to_reopen: "Er is geen gesloten vergadering.",
     palette_hint: "typ om te zoeken · ↑↓ kiezen · Enter uitvoeren · Esc sluiten",
     prompt_decision: "Besluit: wat is afgesproken?",
+    picker_title: "Nieuw signaal",
+    picker_query: "Welke leerling? (minstens 2 letters)",
+    picker_hint: "↑↓ kiezen · Enter verder · Esc breekt af",
+    picker_type_more: "Typ minstens 2 letters en kies een leerling; Esc breekt af.",
+    flash_question_needed: "Geef de hulpvraag; Esc breekt af.",
     flash_elsewhere: "Wat nog ontbreekt, leg je vast met a (actiepunt) of in de drie cirkels.",
     flash_answer_needed: "Geef een antwoord; Esc stopt.",
     flash_yes_no: "Antwoord ja of nee.",
@@ -282,6 +288,10 @@ pub const NL: Texts = Texts {
     prompt_action_owner: |what| format!("Wie is eigenaar van \"{what}\"?"),
     flash_action_saved: |what, owner, due| format!("Actiepunt bewaard: {what} — {owner} — {due}"),
     flash_decision_saved: |text| format!("Besluit vastgelegd: {text}"),
+    picker_question: |name| format!("Hulpvraag over {name}, in één zin"),
+    flash_signal_opened: |phase| {
+        format!("Nieuwe casus in fase {phase}; f legt vast wat die fase nog vraagt.")
+    },
     err_internal: |place| {
         format!(
             "otter is gestopt door een interne fout ({place}). Alles tot de laatste toetsaanslag is bewaard."

@@ -15,7 +15,7 @@ pub struct Filter {
     pub owner: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionRow {
     pub id: u64,
     pub text: String,

@@ -15,7 +15,7 @@ use crate::domain::{
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseBrief {
     pub case: Case,
     /// The pupil's name when consent allows it, else the pseudonym: the one name the shared
@@ -113,33 +113,9 @@ pub fn load(
         .ok_or_else(|| Error::NoMeeting(id.to_string()))?;
     let mut cases = HashMap::new();
     for case_id in meeting.cases() {
-        let Some(case) = store.case(case_id)? else {
-            continue;
-        };
-        let pupil = store.pupil(case.pupil)?;
-        let (subject, short) = match &pupil {
-            Some(pupil) if case.consent.shows_name() => (pupil.full_name(), initials(pupil)),
-            _ => (case.pseudonym(), case.pseudonym()),
-        };
-        let own = store.actions_of_case(case_id)?;
-        let missing = model.missing_to_leave(&case, &own);
-        let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
-        open.sort_by_key(|a| (a.due, a.id));
-        cases.insert(
-            case_id,
-            CaseBrief {
-                subject,
-                short,
-                groep: pupil.map_or(0, |p| p.groep),
-                missing,
-                actions: actions::rows(store, open, today)?,
-                own_actions: own,
-                events: store.events_of_case(case_id)?,
-                notes: store.notes_of_case(case_id)?,
-                decisions: store.decisions_of_case(case_id)?,
-                case,
-            },
-        );
+        if let Some(case) = store.case(case_id)? {
+            cases.insert(case_id, brief(store, model, case, today)?);
+        }
     }
     let earlier: Vec<_> = store
         .open_actions(None)?
@@ -171,6 +147,32 @@ pub fn load(
             .collect(),
         meeting,
         cases,
+    })
+}
+
+/// What the meeting screen knows of one case: its pupil as the screen may name them, what its
+/// phase still asks for, and its actions, notes and decisions.
+pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) -> Result<CaseBrief> {
+    let pupil = store.pupil(case.pupil)?;
+    let (subject, short) = match &pupil {
+        Some(pupil) if case.consent.shows_name() => (pupil.full_name(), initials(pupil)),
+        _ => (case.pseudonym(), case.pseudonym()),
+    };
+    let own = store.actions_of_case(case.id)?;
+    let missing = model.missing_to_leave(&case, &own);
+    let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
+    open.sort_by_key(|a| (a.due, a.id));
+    Ok(CaseBrief {
+        subject,
+        short,
+        groep: pupil.map_or(0, |p| p.groep),
+        missing,
+        actions: actions::rows(store, open, today)?,
+        own_actions: own,
+        events: store.events_of_case(case.id)?,
+        notes: store.notes_of_case(case.id)?,
+        decisions: store.decisions_of_case(case.id)?,
+        case,
     })
 }
 

@@ -39,7 +39,9 @@ pub fn render(
     let agenda_width = (area.width / 3).clamp(28, 48);
     let [agenda, item] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(0)]).areas(body);
-    render_agenda(frame, agenda, model, room, theme);
+    // While the picker lists pupils, the one in front goes by initials too.
+    let named = view.picker.is_none();
+    render_agenda(frame, agenda, model, room, named, theme);
     let item = match &view.editor {
         Some(open) => {
             let [top, bottom] =
@@ -56,11 +58,17 @@ pub fn render(
     if let Some(prompt) = &view.prompt {
         super::prompt::render(frame, item, model, prompt, theme);
     }
+    if let Some(picker) = &view.picker {
+        super::picker::render(frame, item, model, picker, theme);
+    }
     let status = match (&model.notice, &view.flash) {
         (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
         (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
         (None, None) if view.prompt.is_some() => {
             Line::styled(t.prompt_hint, theme.style("ui.text.dim"))
+        }
+        (None, None) if view.picker.is_some() => {
+            Line::styled(super::picker::hint(view, t), theme.style("ui.text.dim"))
         }
         (None, None) if view.editor.is_some() => {
             Line::styled(t.editor_hint, theme.style("ui.text.dim"))
@@ -161,7 +169,14 @@ fn render_header(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoo
     frame.render_widget(right, right_area);
 }
 
-fn render_agenda(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoom, theme: &Theme) {
+fn render_agenda(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    room: &MeetingRoom,
+    named: bool,
+    theme: &Theme,
+) {
     let t = model.lang.texts();
     let meeting = &room.meeting;
     let inner_width = usize::from(area.width.saturating_sub(2));
@@ -174,7 +189,7 @@ fn render_agenda(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoo
             let title = match &item.kind {
                 // Another pupil than the one discussed is never named in full.
                 AgendaKind::Case { case } => room.cases.get(case).map_or(String::new(), |brief| {
-                    if current {
+                    if current && named {
                         brief.subject.clone()
                     } else {
                         brief.short.clone()

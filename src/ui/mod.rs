@@ -6,6 +6,7 @@ mod help;
 mod history;
 mod meeting;
 mod palette;
+mod picker;
 mod prompt;
 pub mod theme;
 
@@ -81,3 +82,5 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_matrix;
+#[cfg(test)]
+mod tests_picker;

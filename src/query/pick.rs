@@ -1,0 +1,231 @@
+//! Picking a pupil by a few typed letters, fuzzy and ranked (nucleo). Names are matched in
+//! their folded form: nucleo leaves its fast ASCII path for a name holding one diacritic, and
+//! folding lets `celik` find Çelik. What is shown is the name as the administration spells it.
+
+use std::cmp::Reverse;
+
+use chrono::NaiveDate;
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use crate::domain::fold::fold;
+use crate::domain::{Pupil, PupilId};
+use crate::error::Result;
+use crate::store::Store;
+
+/// Fewer typed letters than this match no one: a single letter would list half the school on
+/// a shared screen.
+const MIN_QUERY_CHARS: usize = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Entry {
+    id: PupilId,
+    key: String,
+    name: String,
+    groep: u8,
+    birth_date: NaiveDate,
+}
+
+/// A pupil found, with what tells namesakes apart and the letters that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PupilMatch {
+    pub id: PupilId,
+    pub name: String,
+    pub groep: u8,
+    pub birth_date: NaiveDate,
+    /// Positions (in chars) of `name` that the query matched, ascending.
+    pub matched: Vec<usize>,
+}
+
+/// Every pupil, read once and folded once, ready to be matched on each key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PupilPicker {
+    entries: Vec<Entry>,
+}
+
+impl PupilPicker {
+    pub fn load(store: &Store) -> Result<PupilPicker> {
+        let pupils = store
+            .all::<Pupil>()
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(PupilPicker::new(pupils))
+    }
+
+    pub fn new(pupils: impl IntoIterator<Item = Pupil>) -> PupilPicker {
+        let entries = pupils
+            .into_iter()
+            .map(|pupil| {
+                let name = pupil.full_name();
+                Entry {
+                    id: pupil.id,
+                    key: fold(&name),
+                    name,
+                    groep: pupil.groep,
+                    birth_date: pupil.birth_date,
+                }
+            })
+            .collect();
+        PupilPicker { entries }
+    }
+
+    /// The best `limit` pupils for `query`, best first.
+    pub fn matches(&self, query: &str, limit: usize) -> Vec<PupilMatch> {
+        if !long_enough(query) {
+            return Vec::new();
+        }
+        let query = fold(query.trim());
+        // Each word matches on its own, so "sanne vries" finds Sanne de Vries; no special
+        // characters, so a typed apostrophe ("d'Hondt") is just a letter.
+        let pattern = Pattern::new(
+            &query,
+            CaseMatching::Ignore,
+            Normalization::Never,
+            AtomKind::Fuzzy,
+        );
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buf = Vec::new();
+        let mut found: Vec<(u32, Vec<u32>, &Entry)> = self
+            .entries
+            .iter()
+            .filter_map(|entry| {
+                let mut indices = Vec::new();
+                let haystack = Utf32Str::new(&entry.key, &mut buf);
+                let score = pattern.indices(haystack, &mut matcher, &mut indices)?;
+                indices.sort_unstable();
+                Some((score, indices, entry))
+            })
+            .collect();
+        // People type a name from its start: of two equal scores the earlier match wins ("zoe"
+        // puts Zoë Çelik before Mo Zoeteman), then the name. nucleo's own `prefer_prefix` is
+        // too strong for names: it ranks "Cees Lik" above "Zoë Çelik" for "celik".
+        found.sort_by(|(a, ai, x), (b, bi, y)| rank(*a, ai, x).cmp(&rank(*b, bi, y)));
+        found.truncate(limit);
+        found
+            .into_iter()
+            .map(|(_, indices, entry)| PupilMatch {
+                id: entry.id,
+                name: entry.name.clone(),
+                groep: entry.groep,
+                birth_date: entry.birth_date,
+                matched: in_name(&entry.name, indices),
+            })
+            .collect()
+    }
+}
+
+fn rank<'a>(
+    score: u32,
+    indices: &[u32],
+    entry: &'a Entry,
+) -> (Reverse<u32>, Option<u32>, &'a str, u64) {
+    (
+        Reverse(score),
+        indices.first().copied(),
+        &entry.key,
+        entry.id.0,
+    )
+}
+
+/// Whether `query` has enough letters to be matched at all.
+pub fn long_enough(query: &str) -> bool {
+    fold(query).chars().filter(|c| !c.is_whitespace()).count() >= MIN_QUERY_CHARS
+}
+
+/// Positions in the folded key (ascending) turned into positions in the name: folding is per character,
+/// but one character may fold to two ("ß" to "ss") or to none.
+fn in_name(name: &str, mut folded: Vec<u32>) -> Vec<usize> {
+    folded.dedup();
+    let mut owners = Vec::new();
+    for (position, c) in name.chars().enumerate() {
+        let len = fold(c.encode_utf8(&mut [0; 4])).chars().count();
+        owners.extend(std::iter::repeat_n(position, len));
+    }
+    let mut positions: Vec<usize> = folded
+        .into_iter()
+        .filter_map(|i| owners.get(i as usize).copied())
+        .collect();
+    positions.dedup();
+    positions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pupil(id: u64, first: &str, prefix: &str, last: &str, groep: u8) -> Pupil {
+        Pupil {
+            id: PupilId(id),
+            first_name: first.into(),
+            prefix: prefix.into(),
+            last_name: last.into(),
+            groep,
+            birth_date: NaiveDate::from_ymd_opt(2016, 1, id as u32).unwrap(),
+            teacher: String::new(),
+        }
+    }
+
+    fn school() -> PupilPicker {
+        PupilPicker::new([
+            pupil(1, "Cees", "", "Lik", 3),
+            pupil(2, "Zoë", "", "Çelik", 5),
+            pupil(3, "Zoe", "", "Jansen", 4),
+            pupil(4, "Sanne", "de", "Vries", 6),
+            pupil(5, "Sanne", "", "Bakker", 2),
+            pupil(6, "Sam", "", "Bakker", 7),
+            pupil(7, "Joris", "", "Groß", 8),
+            pupil(8, "Mo", "", "Zoeteman", 1),
+        ])
+    }
+
+    fn names(found: &[PupilMatch]) -> Vec<&str> {
+        found.iter().map(|m| m.name.as_str()).collect()
+    }
+
+    #[test]
+    fn celik_finds_celik_first() {
+        let found = school().matches("celik", 5);
+        assert_eq!(found[0].name, "Zoë Çelik", "{:?}", names(&found));
+        assert_eq!(found[0].matched, [4, 5, 6, 7, 8]);
+    }
+
+    #[test]
+    fn zoe_finds_zoe_with_and_without_diacritic_ties_by_name() {
+        let found = school().matches("zoe", 5);
+        assert_eq!(names(&found)[..2], ["Zoë Çelik", "Zoe Jansen"]);
+        assert_eq!(found[0].matched, [0, 1, 2]);
+        let typed = school().matches("ZOË", 5);
+        assert_eq!(names(&typed), names(&found), "the query is folded too");
+    }
+
+    #[test]
+    fn words_match_on_their_own_and_the_limit_holds() {
+        assert_eq!(
+            names(&school().matches("sanne vries", 5)),
+            ["Sanne de Vries"]
+        );
+        let bakker = school().matches("bakker", 1);
+        assert_eq!(names(&bakker), ["Sam Bakker"], "nearer the start, then cut");
+        assert_eq!(school().matches("a", 5), vec![]);
+        assert!(school().matches("an", 5).len() <= 5);
+        assert_eq!(school().matches("an", 2).len(), 2);
+    }
+
+    #[test]
+    fn fewer_than_two_letters_finds_no_one() {
+        for query in ["", " ", "s", " z ", "ë"] {
+            assert_eq!(school().matches(query, 5), vec![], "{query:?}");
+        }
+    }
+
+    #[test]
+    fn matched_letters_point_into_the_name_as_spelled() {
+        let found = school().matches("gross", 5);
+        assert_eq!(found[0].name, "Joris Groß");
+        assert_eq!(
+            found[0].matched,
+            [6, 7, 8, 9],
+            "ß is one letter of the name"
+        );
+        assert_eq!(in_name("Çelik", vec![0, 1]), [0, 1]);
+    }
+}
