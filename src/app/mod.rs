@@ -3,13 +3,16 @@
 
 mod attendance;
 pub mod case;
+pub mod circles;
 mod close;
 mod decision;
 mod effects;
 mod fields;
+pub mod form;
 pub mod keymap;
 pub mod new_action;
 pub mod notes;
+pub mod plan;
 mod review;
 mod terminal;
 
@@ -72,6 +75,9 @@ pub struct View {
     pub flash: Option<String>,
     /// The notes editor, open on the case in front.
     pub editor: Option<notes::NoteEditor>,
+    /// The circles or the plan's fields, open on the case in front (with `editor` as the
+    /// plan's notes).
+    pub form: Option<form::Form>,
     /// The chosen row of a list in the meeting's item (attendance).
     pub selected: usize,
 }
@@ -165,7 +171,7 @@ pub enum Message {
     Act(Action),
     /// A key while a prompt is open.
     PromptKey(KeyEvent),
-    /// A key while the notes editor is open.
+    /// A key while the notes editor or a form (circles, plan) is open.
     EditorKey(KeyEvent),
     /// Text pasted into the terminal (bracketed paste), whole.
     Paste(String),
@@ -189,9 +195,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     let action = match message.into() {
         Message::MeetingLoaded => return meeting_loaded(model),
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
-        Message::EditorKey(key) => return notes::key(model, view, key),
-        Message::Paste(text) => return notes::paste(model, view, &text),
-        Message::NoteReady(id) => return notes::ready(model, view, id),
+        Message::EditorKey(key) => return form::key(model, view, key),
+        Message::Paste(text) => return form::paste(model, view, &text),
+        Message::NoteReady(id) => return form::note_ready(model, view, id),
         Message::ActionAdded(action) => return new_action::added(model, view, *action),
         Message::MeetingClosed => return close::closed(model, view),
         Message::DecisionAdded(decision) => return decision::added(model, view, *decision),
@@ -240,7 +246,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::PreviousPhase => case::previous_phase(model, view),
         Action::LevelUp => case::level(model, view, true),
         Action::LevelDown => case::level(model, view, false),
-        Action::EditNotes => notes::open(model, view),
+        Action::EditNotes => form::open(model, view),
         Action::AddAction => new_action::start(model, view),
         Action::CloseMeeting => close::start(model, view),
         Action::Back => {

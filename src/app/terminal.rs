@@ -94,7 +94,7 @@ fn event_loop(
         // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
         let message = if ctrl_c {
             Message::Act(super::Action::Quit)
-        } else if view.editor.is_some() {
+        } else if view.editor.is_some() || view.form.is_some() {
             Message::EditorKey(key)
         } else if view.prompt.is_some() {
             Message::PromptKey(key)
