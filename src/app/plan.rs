@@ -8,9 +8,8 @@ use ratatui_textarea::TextArea;
 
 use super::form::{Form, save_case, show_focus, text_box};
 use super::{Effect, Model, View, notes};
-use crate::domain::dates::{DateContext, format_date, parse_date};
+use crate::domain::dates::{DateContext, DateError, format_date, parse_date};
 use crate::domain::{Case, CaseId};
-use crate::error::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -182,7 +181,10 @@ fn read_date(model: &mut Model, form: &mut PlanForm) -> Result<Vec<Effect>, Stri
             Err(err) => {
                 form.parsed = None;
                 let t = model.lang.texts();
-                return Err((t.flash_date_kept)(&Error::from(err).message(t, "")));
+                return Err(match err {
+                    DateError::NoNextMeeting => t.flash_no_next_meeting.to_string(),
+                    _ => (t.flash_date_kept)(text.trim()),
+                });
             }
         }
     };

@@ -176,6 +176,7 @@ pub struct Texts {
     pub plan_evaluation: &'static str,
     pub plan_not_set: &'static str,
     pub plan_hint: &'static str,
+    pub flash_no_next_meeting: &'static str,
     pub app_title: &'static str,
     pub dash_next_meeting: &'static str,
     pub dash_no_meeting: &'static str,

@@ -190,6 +190,7 @@ pub const NL: Texts = Texts {
     plan_regiehouder: "Regiehouder",
     plan_evaluation: "Evaluatiedatum",
     plan_not_set: "nog niet vastgelegd",
+    flash_no_next_meeting: "Er is nog geen volgende OT gepland; geef een datum. Niet bewaard.",
     plan_hint: "Tab volgend veld · Shift-Tab vorig · alles wordt direct bewaard · Esc klaar",
     app_title: "otter · ondersteuningsteam",
     dash_next_meeting: "Volgende OT",
@@ -271,9 +272,7 @@ pub const NL: Texts = Texts {
     err_usage: |detail| format!("Ongeldige aanroep: {detail}. Zie otter --help."),
     err_theme: |detail| format!("Thema niet geladen, standaardthema gebruikt: {detail}"),
     flash_missing: |missing| format!("Nog vast te leggen voordat de casus verder mag: {missing}"),
-    flash_date_kept: |error| {
-        format!("{error} Niet bewaard; verbeter de datum of maak het vak leeg.")
-    },
+    flash_date_kept: |text| format!("\"{text}\" is geen datum (12-12, vr, +2w); niet bewaard."),
     prompt_phase_back: |phase| format!("Reden om terug te gaan naar {phase}"),
     prompt_level: |from, to| format!("Reden voor niveau {from} → {to}"),
     prompt_action_owner: |what| format!("Wie is eigenaar van \"{what}\"?"),
