@@ -1,9 +1,12 @@
 //! Rendering: pure functions of the app's state. Nothing here writes, reads the clock or
 //! touches the store, so every screen can be snapshot-tested.
 
+mod circles;
 mod dashboard;
+mod form;
 mod help;
 mod meeting;
+mod plan;
 pub mod theme;
 
 use ratatui::Frame;
@@ -55,3 +58,5 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_circles;
