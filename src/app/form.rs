@@ -68,11 +68,14 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// Terminals (tmux among them) paste line breaks as carriage returns; the editors break lines
+/// only at `\n` and would keep a lone `\r` as an invisible character in the text.
 pub fn paste(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     match view.form {
-        Some(Form::Circles(_)) => super::circles::paste(model, view, text),
-        Some(Form::Plan(_)) => super::plan::paste(model, view, text),
-        None => notes::paste(model, view, text),
+        Some(Form::Circles(_)) => super::circles::paste(model, view, &text),
+        Some(Form::Plan(_)) => super::plan::paste(model, view, &text),
+        None => notes::paste(model, view, &text),
     }
 }
 

@@ -73,7 +73,8 @@ fn e_in_beeldvorming_opens_the_circles_and_every_keystroke_is_saved() {
         &store,
         &mut model,
         &mut view,
-        Message::Paste("Snel afgeleid\nbij rekenen".into()),
+        // As tmux pastes it: line breaks as carriage returns.
+        Message::Paste("Snel afgeleid\rbij rekenen".into()),
     );
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
     assert!(view.form.is_none());

@@ -4,7 +4,7 @@ use crate::app::circles::tests::{on_case_in, press, type_text};
 use crate::app::form::Form;
 use crate::app::plan::Field;
 use crate::app::tests::{act, current, on_case, send, today};
-use crate::app::{Action, Model, View};
+use crate::app::{Action, Message, Model, View};
 use crate::domain::phase::Requirement;
 use crate::store::Store;
 
@@ -58,7 +58,8 @@ fn goals_regiehouder_and_evaluation_date_are_saved_as_typed() {
     );
 
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
-    type_text(&store, &mut model, &mut view, "Fatima Benali");
+    let paste = Message::Paste("Fatima\r\nBenali".into());
+    send(&store, &mut model, &mut view, paste);
     assert_eq!(
         store.case(id).unwrap().unwrap().regiehouder,
         "Fatima Benali"
