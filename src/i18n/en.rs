@@ -182,7 +182,7 @@ pub const EN: Texts = Texts {
     hint_help_start: " (a date, or wait and the date)",
     circles: ["Kind (child)", "Onderwijs (school)", "Opvoeding (home)"],
     circle_parts: ["+ what goes well", "− worries", "? what we don't know yet"],
-    circles_title: "The three circles",
+    circles_title: "The three circles · e to fill them in",
     circles_empty: "still empty",
     circles_hint: "Tab next box · Shift-Tab previous · everything is saved as you type · Esc done",
     plan_goals: "Goals",

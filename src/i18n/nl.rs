@@ -182,7 +182,7 @@ pub const NL: Texts = Texts {
     hint_help_start: " (datum, of wacht en de datum)",
     circles: ["Kind", "Onderwijs", "Opvoeding"],
     circle_parts: ["+ wat gaat goed", "− zorgen", "? wat weten we nog niet"],
-    circles_title: "De drie cirkels",
+    circles_title: "De drie cirkels · e om in te vullen",
     circles_empty: "nog leeg",
     circles_hint: "Tab volgend vak · Shift-Tab vorig · alles wordt direct bewaard · Esc klaar",
     plan_goals: "Doelen",
