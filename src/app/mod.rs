@@ -3,14 +3,17 @@
 
 mod attendance;
 pub mod case;
+pub mod circles;
 mod close;
 mod decision;
 mod effects;
 mod fields;
+pub mod form;
 pub mod keymap;
 pub mod new_action;
 pub mod notes;
 pub mod palette;
+pub mod plan;
 mod reopen;
 mod review;
 pub mod signal;
@@ -75,6 +78,9 @@ pub struct View {
     pub flash: Option<String>,
     /// The notes editor, open on the case in front.
     pub editor: Option<notes::NoteEditor>,
+    /// The circles or the plan's fields, open on the case in front (with `editor` as the
+    /// plan's notes).
+    pub form: Option<form::Form>,
     /// The chosen row of a list in the meeting's item (attendance).
     pub selected: usize,
     /// The history of the case on screen, over its item, until the next key.
@@ -195,7 +201,7 @@ pub enum Message {
     Act(Action),
     /// A key while a prompt (or the pupil picker) is open.
     PromptKey(KeyEvent),
-    /// A key while the notes editor is open.
+    /// A key while the notes editor or a form (circles, plan) is open.
     EditorKey(KeyEvent),
     /// A key while the command palette is open.
     PaletteKey(KeyEvent),
@@ -224,11 +230,11 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::MeetingLoaded => return meeting_loaded(model),
         Message::PromptKey(key) if view.picker.is_some() => return signal::key(model, view, key),
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
-        Message::EditorKey(key) => return notes::key(model, view, key),
+        Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
         Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
-        Message::Paste(text) => return notes::paste(model, view, &text),
-        Message::NoteReady(id) => return notes::ready(model, view, id),
+        Message::Paste(text) => return form::paste(model, view, &text),
+        Message::NoteReady(id) => return form::note_ready(model, view, id),
         Message::ActionAdded(action) => return new_action::added(model, view, *action),
         Message::MeetingClosed => return close::closed(model, view),
         Message::DecisionAdded(decision) => return decision::added(model, view, *decision),
@@ -288,7 +294,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::PreviousPhase => case::previous_phase(model, view),
         Action::LevelUp => case::level(model, view, true),
         Action::LevelDown => case::level(model, view, false),
-        Action::EditNotes => notes::open(model, view),
+        Action::EditNotes => form::open(model, view),
         Action::AddAction => new_action::start(model, view),
         Action::CloseMeeting => close::start(model, view),
         Action::Back => {

@@ -116,7 +116,7 @@ fn event_loop(
             Message::Act(super::Action::Quit)
         } else if view.palette.is_some() {
             Message::PaletteKey(key)
-        } else if view.editor.is_some() {
+        } else if view.editor.is_some() || view.form.is_some() {
             Message::EditorKey(key)
         } else if view.prompt.is_some() || view.picker.is_some() {
             Message::PromptKey(key)

@@ -97,9 +97,29 @@ pub struct Circles {
     pub upbringing: Circle,
 }
 
+impl Circle {
+    /// Plus, minus, unknown: the order the screen shows them in.
+    pub fn parts(&self) -> [&String; 3] {
+        [&self.plus, &self.minus, &self.unknown]
+    }
+
+    pub fn parts_mut(&mut self) -> [&mut String; 3] {
+        [&mut self.plus, &mut self.minus, &mut self.unknown]
+    }
+}
+
 impl Circles {
     pub fn all_filled(&self) -> bool {
         self.child.is_filled() && self.education.is_filled() && self.upbringing.is_filled()
+    }
+
+    /// Kind, onderwijs, opvoeding: the order of the whiteboard, left to right.
+    pub fn circles(&self) -> [&Circle; 3] {
+        [&self.child, &self.education, &self.upbringing]
+    }
+
+    pub fn circles_mut(&mut self) -> [&mut Circle; 3] {
+        [&mut self.child, &mut self.education, &mut self.upbringing]
     }
 }
 

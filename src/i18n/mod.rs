@@ -177,6 +177,20 @@ pub struct Texts {
     pub hint_yes_no: &'static str,
     pub hint_consent: &'static str,
     pub hint_help_start: &'static str,
+    /// Beeldvorming's circles: kind, onderwijs, opvoeding.
+    pub circles: [&'static str; 3],
+    /// The three parts of a circle: +, −, ?.
+    pub circle_parts: [&'static str; 3],
+    pub circles_title: &'static str,
+    pub circles_empty: &'static str,
+    pub circles_hint: &'static str,
+    pub plan_goals: &'static str,
+    pub plan_goals_box: &'static str,
+    pub plan_regiehouder: &'static str,
+    pub plan_evaluation: &'static str,
+    pub plan_not_set: &'static str,
+    pub plan_hint: &'static str,
+    pub flash_no_next_meeting: &'static str,
     pub app_title: &'static str,
     pub dash_next_meeting: &'static str,
     pub dash_no_meeting: &'static str,
@@ -255,6 +269,8 @@ pub struct Texts {
     pub prompt_reopen: fn(&str) -> String,
     #[serde(skip)]
     pub flash_missing: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_date_kept: fn(&str) -> String,
     #[serde(skip)]
     pub prompt_phase_back: fn(&str) -> String,
     #[serde(skip)]

@@ -36,6 +36,10 @@ pub fn render(
     ])
     .areas(area);
     render_header(frame, header, model, room, theme);
+    if let Some(form) = &view.form {
+        super::form::render(frame, body, footer, model, view, room, form, theme);
+        return;
+    }
     let agenda_width = (area.width / 3).clamp(28, 48);
     let [agenda, item] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(0)]).areas(body);
@@ -253,9 +257,10 @@ fn render_item(
         return;
     };
     let title = agenda_title(&item.kind, t);
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
     let lines = match &item.kind {
         AgendaKind::Case { case } => match room.cases.get(case) {
-            Some(brief) => case_lines(brief, model, theme),
+            Some(brief) => case_lines(brief, width, model, theme),
             None => Vec::new(),
         },
         AgendaKind::Actions => action_lines(room, model, view, theme),
@@ -278,7 +283,6 @@ fn render_item(
     // wrapping may need a line more than the width says, hence the spare line.
     let is_list = matches!(item.kind, AgendaKind::Actions | AgendaKind::Opening);
     let visible = usize::from(area.height.saturating_sub(2));
-    let width = usize::from(area.width.saturating_sub(2)).max(1);
     let offset = if is_list {
         let through_selected: usize = lines
             .iter()
@@ -310,7 +314,12 @@ fn hint(kind: &AgendaKind, t: &Texts) -> String {
     }
 }
 
-fn case_lines<'a>(brief: &'a CaseBrief, model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
+fn case_lines<'a>(
+    brief: &'a CaseBrief,
+    width: usize,
+    model: &'a Model,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let t = model.lang.texts();
     let lang = model.lang;
     let case = &brief.case;
@@ -385,6 +394,7 @@ fn case_lines<'a>(brief: &'a CaseBrief, model: &'a Model, theme: &Theme) -> Vec<
         }
         lines.push(Line::default());
     }
+    lines.extend(super::form::summary(case, width, model, theme));
     lines.push(Line::styled(t.meeting_notes, theme.style("ui.header")));
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
     match meeting.and_then(|id| brief.note_of(id)) {

@@ -1,12 +1,15 @@
 //! Rendering: pure functions of the app's state. Nothing here writes, reads the clock or
 //! touches the store, so every screen can be snapshot-tested.
 
+mod circles;
 mod dashboard;
+mod form;
 mod help;
 mod history;
 mod meeting;
 mod palette;
 mod picker;
+mod plan;
 mod prompt;
 pub mod theme;
 
@@ -80,6 +83,8 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_circles;
 #[cfg(test)]
 mod tests_matrix;
 #[cfg(test)]

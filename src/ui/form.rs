@@ -1,0 +1,106 @@
+//! A form open on the case in front (the circles, the plan's fields) takes the whole body of
+//! the meeting screen: the whiteboard needs the width, and the agenda waits meanwhile.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType};
+use ratatui_textarea::TextArea;
+
+use super::theme::Theme;
+use crate::app::form::{Form, Kind, kind_of};
+use crate::app::{Model, View};
+use crate::domain::{Case, CaseId};
+use crate::query::meeting::MeetingRoom;
+
+#[allow(clippy::too_many_arguments)]
+pub fn render(
+    frame: &mut Frame,
+    body: Rect,
+    footer: Rect,
+    model: &Model,
+    view: &View,
+    room: &MeetingRoom,
+    form: &Form,
+    theme: &Theme,
+) {
+    let t = model.lang.texts();
+    let hint = match form {
+        Form::Circles(editor) => {
+            super::circles::render(frame, body, model, room, editor, theme);
+            t.circles_hint
+        }
+        Form::Plan(plan) => {
+            super::plan::render(frame, body, model, view, room, plan, theme);
+            t.plan_hint
+        }
+    };
+    let status = match (&model.notice, &view.flash) {
+        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
+        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
+        (None, None) => Line::styled(hint, theme.style("ui.text.dim")),
+    };
+    frame.render_widget(status, footer);
+}
+
+/// The line over a form: the phase and the one pupil being discussed.
+pub(super) fn title<'a>(
+    model: &'a Model,
+    room: &'a MeetingRoom,
+    case: CaseId,
+    theme: &Theme,
+) -> Line<'a> {
+    let t = model.lang.texts();
+    let Some(brief) = room.cases.get(&case) else {
+        return Line::default();
+    };
+    let name_style = if brief.case.consent.shows_name() {
+        theme.style("pupil.name")
+    } else {
+        theme.style("pupil.anonymous")
+    };
+    Line::from(vec![
+        Span::styled(
+            format!("{} — ", model.phases.name(&brief.case.phase, model.lang)),
+            theme.style("ui.title"),
+        ),
+        Span::styled(brief.subject.as_str(), name_style),
+        Span::styled(
+            format!(" · {} {}", t.col_groep, brief.groep),
+            theme.style("ui.text"),
+        ),
+    ])
+}
+
+/// One box of a form. The one with focus has a thick border in the focus style, so it stands
+/// out in the monochrome theme too.
+pub(super) fn text_box(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    text: &TextArea<'static>,
+    focused: bool,
+    theme: &Theme,
+) {
+    let (border, border_style, title_style) = if focused {
+        (BorderType::Thick, "ui.border.focus", "ui.title")
+    } else {
+        (BorderType::Plain, "ui.border", "ui.header")
+    };
+    let block = Block::bordered()
+        .border_type(border)
+        .border_style(theme.style(border_style))
+        .title(Span::styled(title, theme.style(title_style)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(text, inner);
+}
+
+/// What the case panel shows of the form of the case's phase, above its notes.
+pub fn summary<'a>(case: &'a Case, width: usize, model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
+    match kind_of(&model.phases, &case.phase) {
+        Some(Kind::Circles) => super::circles::summary(case, width, model, theme),
+        Some(Kind::Plan) => super::plan::summary(case, model, theme),
+        None => Vec::new(),
+    }
+}
