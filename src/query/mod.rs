@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod labels;
 pub mod meeting;
 pub mod meetings;
+pub mod prepare;
 pub mod pupils;
 pub mod search;
 
