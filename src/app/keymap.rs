@@ -17,6 +17,7 @@ pub enum Context {
     Global,
     Dashboard,
     Meeting,
+    Prepare,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -10,6 +10,7 @@ mod fields;
 pub mod keymap;
 pub mod new_action;
 pub mod notes;
+pub mod prepare;
 mod review;
 mod terminal;
 
@@ -20,10 +21,11 @@ pub use terminal::{run, run_demo};
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::{Case, CaseEvent, Meeting, MeetingState, Note, NoteId, PhaseModel};
+use crate::domain::{Case, CaseEvent, Meeting, MeetingId, MeetingState, Note, NoteId, PhaseModel};
 use crate::i18n::Lang;
 use crate::query::dashboard::Dashboard;
 use crate::query::meeting::MeetingRoom;
+use crate::query::prepare::Preparation;
 
 /// How the screen was asked for on the command line.
 #[derive(Debug, Clone)]
@@ -38,6 +40,7 @@ pub struct Settings {
 pub enum Screen {
     Dashboard,
     Meeting,
+    Prepare,
 }
 
 /// Everything a frame is drawn from.
@@ -54,6 +57,8 @@ pub struct Model {
     pub dashboard: Dashboard,
     /// The meeting being run, once opened.
     pub meeting: Option<MeetingRoom>,
+    /// The meeting being prepared, once found or planned.
+    pub prepare: Option<Preparation>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
 }
@@ -74,6 +79,7 @@ pub struct View {
     pub editor: Option<notes::NoteEditor>,
     /// The chosen row of a list in the meeting's item (attendance).
     pub selected: usize,
+    pub prepare: prepare::PrepareView,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -103,12 +109,36 @@ pub enum Action {
     DropAction,
     RecordDecision,
     RecordFields,
+    PrepareMeeting,
+    PlanMeeting,
+    MoveItemUp,
+    MoveItemDown,
+    LongerItem,
+    ShorterItem,
+    RemoveItem,
+    AddItem,
+    AddProposals,
+    SwitchPane,
+    ToggleInvited,
+    AddGuest,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 34] = [
         Action::OpenMeeting,
+        Action::PrepareMeeting,
+        Action::PlanMeeting,
+        Action::MoveItemUp,
+        Action::MoveItemDown,
+        Action::LongerItem,
+        Action::ShorterItem,
+        Action::RemoveItem,
+        Action::AddItem,
+        Action::AddProposals,
+        Action::SwitchPane,
+        Action::ToggleInvited,
+        Action::AddGuest,
         Action::NextItem,
         Action::PreviousItem,
         Action::ToggleTimer,
@@ -157,6 +187,18 @@ pub enum Effect {
     /// Fix the minutes of this (now closed) meeting, carry the open actions over and plan
     /// the next one, in one write; then update with `Message::MeetingClosed`.
     CloseMeeting(Box<Meeting>),
+    /// Find the next planned meeting and put it in `Model::prepare` (or none); then update
+    /// with `Message::PreparationLoaded`.
+    LoadPreparation,
+    /// Number and save a new planned meeting with the template agenda and the proposed cases,
+    /// and prepare it; then update with `Message::PreparationLoaded`.
+    PlanMeeting {
+        date: NaiveDate,
+        time: chrono::NaiveTime,
+        place: String,
+    },
+    /// Open this meeting, as `LoadMeeting` opens the next one.
+    StartMeeting(MeetingId),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -176,6 +218,7 @@ pub enum Message {
     /// A key without a meaning on this screen: it still closes an overlay or unblanks.
     OtherKey,
     MeetingLoaded,
+    PreparationLoaded,
 }
 
 impl From<Action> for Message {
@@ -188,6 +231,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     view.flash = None;
     let action = match message.into() {
         Message::MeetingLoaded => return meeting_loaded(model),
+        Message::PreparationLoaded => return prepare::loaded(model, view),
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::EditorKey(key) => return notes::key(model, view, key),
         Message::Paste(text) => return notes::paste(model, view, &text),
@@ -218,6 +262,22 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             view.blank = true;
             Vec::new()
         }
+        Action::Down | Action::Up if model.screen == Screen::Prepare => {
+            prepare::select(model, view, action == Action::Down)
+        }
+        Action::OpenMeeting if model.screen == Screen::Prepare => prepare::start(model),
+        Action::PrepareMeeting => vec![Effect::LoadPreparation],
+        Action::PlanMeeting
+        | Action::MoveItemUp
+        | Action::MoveItemDown
+        | Action::LongerItem
+        | Action::ShorterItem
+        | Action::RemoveItem
+        | Action::AddItem
+        | Action::AddProposals
+        | Action::SwitchPane
+        | Action::ToggleInvited
+        | Action::AddGuest => prepare::act(model, view, action),
         Action::Down | Action::Up if model.screen == Screen::Meeting => {
             attendance::select(model, view, action == Action::Down)
         }

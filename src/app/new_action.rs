@@ -87,7 +87,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::NextMeeting
         | Ask::DropAction { .. }
         | Ask::Decision
-        | Ask::Field { .. } => {}
+        | Ask::Field { .. }
+        | Ask::Prepare(_) => {}
     }
     Vec::new()
 }

@@ -28,6 +28,7 @@ pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()>
         screen: Screen::Dashboard,
         dashboard: dashboard::load(store, phases, settings.today)?,
         meeting: None,
+        prepare: None,
         notice: theme_error.map(|err| (settings.lang.texts().err_theme)(&err.to_string())),
     };
     // try_init restores the terminal on a panic too, before our one-line message.
@@ -88,6 +89,7 @@ fn event_loop(
         let context = match model.screen {
             Screen::Dashboard => Context::Dashboard,
             Screen::Meeting => Context::Meeting,
+            Screen::Prepare => Context::Prepare,
         };
         let ctrl_c =
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::case::{Ask, Prompt};
@@ -124,16 +124,9 @@ fn render_prompt(
             };
             format!("{}{hint}", capitalised(t.requirement(*requirement)))
         }
+        Ask::Prepare(ask) => super::prepare::question(ask, t),
     };
-    let [_, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(area);
-    frame.render_widget(Clear, bottom);
-    let block = Block::bordered()
-        .border_style(theme.style("ui.border.focus"))
-        .title(Span::styled(question, theme.style("ui.title")));
-    let inner = block.inner(bottom);
-    frame.render_widget(block, bottom);
-    frame.render_widget(Block::new().style(theme.style("ui.text")), inner);
-    frame.render_widget(&prompt.editor, inner);
+    super::prompt::render(frame, area, question, prompt, theme);
 }
 
 fn clock(seconds: u32) -> String {

@@ -4,6 +4,8 @@
 mod dashboard;
 mod help;
 mod meeting;
+mod prepare;
+mod prompt;
 pub mod theme;
 
 use ratatui::Frame;
@@ -42,6 +44,10 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
             meeting::render(frame, area, model, view, room, theme);
             Context::Meeting
         }
+        (Screen::Prepare, _) => {
+            prepare::render(frame, area, model, view, theme);
+            Context::Prepare
+        }
         _ => {
             dashboard::render(frame, area, model, view, theme);
             Context::Dashboard
@@ -55,3 +61,5 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_prepare;
