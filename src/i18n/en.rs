@@ -202,7 +202,6 @@ pub const EN: Texts = Texts {
     dash_demo_banner: "DEMO · fictional school · nothing is kept",
     prepare_title: "Preparing the OT",
     prepare_team: "Participants",
-    prepare_invited: "invited",
     prepare_excused: "sent apologies",
     prepare_not_invited: "not invited",
     prepare_guest: "guest",

@@ -179,7 +179,6 @@ pub struct Texts {
     pub dash_demo_banner: &'static str,
     pub prepare_title: &'static str,
     pub prepare_team: &'static str,
-    pub prepare_invited: &'static str,
     pub prepare_excused: &'static str,
     pub prepare_not_invited: &'static str,
     pub prepare_guest: &'static str,

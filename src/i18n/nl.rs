@@ -202,7 +202,6 @@ pub const NL: Texts = Texts {
     dash_demo_banner: "DEMO · fictieve school · niets wordt bewaard",
     prepare_title: "OT voorbereiden",
     prepare_team: "Deelnemers",
-    prepare_invited: "uitgenodigd",
     prepare_excused: "afgemeld",
     prepare_not_invited: "niet uitgenodigd",
     prepare_guest: "gast",

@@ -214,19 +214,21 @@ fn render_team(
                 Attendee::Guest { name, role } => (name.clone(), t.role(*role), true),
             };
             let (mark, state_text, style) = match row.invite {
-                Invite::Invited => ("✓", t.prepare_invited, theme.style("ui.text")),
-                Invite::Excused => ("–", t.prepare_excused, theme.style("ui.warning")),
-                Invite::NotInvited => ("·", t.prepare_not_invited, theme.style("ui.text.dim")),
+                Invite::Invited => ("✓", None, theme.style("ui.text")),
+                Invite::Excused => ("–", Some(t.prepare_excused), theme.style("ui.warning")),
+                Invite::NotInvited => {
+                    ("·", Some(t.prepare_not_invited), theme.style("ui.text.dim"))
+                }
             };
-            let guest = if guest {
-                format!(" · {}", t.prepare_guest)
-            } else {
-                String::new()
-            };
-            let text = match row.invite {
-                Invite::Invited => format!(" {mark} {name} ({role}){guest}"),
-                _ => format!(" {mark} {name} ({role}){guest}: {state_text}"),
-            };
+            // Name and state first: on a narrow screen the role is what gets cut.
+            let mut text = format!(" {mark} {name}");
+            if let Some(state_text) = state_text {
+                text.push_str(&format!(": {state_text}"));
+            }
+            if guest {
+                text.push_str(&format!(" · {}", t.prepare_guest));
+            }
+            text.push_str(&format!(" ({role})"));
             let style = if state.on_team && index == state.person {
                 theme.style("ui.selection")
             } else {
