@@ -42,6 +42,7 @@ fn keypress_to_frame(c: &mut Criterion) {
         screen: Screen::Meeting,
         dashboard: dashboard::Dashboard::default(),
         meeting: Some(meeting::load(&store, &phases, id, today()).unwrap()),
+        prepare: None,
         notice: None,
     };
     let mut view = View::default();

@@ -5,16 +5,21 @@ use super::{Effect, Model, Screen, View};
 use crate::domain::meeting::{AgendaKind, Attendance, Attendee, Presence};
 use crate::domain::{Meeting, Member};
 
-/// Everyone active on the team, not yet recorded: filled in when a meeting opens.
+/// The list prepared beforehand is the roll call, guests included; a meeting nobody prepared
+/// (no member on its list) calls everyone active on the team. Filled in when a meeting opens.
 pub fn roll_call(meeting: &mut Meeting, members: &[Member]) {
+    let prepared = meeting
+        .attendance
+        .iter()
+        .any(|a| matches!(a.who, Attendee::Member(_)));
+    if prepared {
+        return;
+    }
     for member in members.iter().filter(|m| m.active) {
-        let who = Attendee::Member(member.id);
-        if !meeting.attendance.iter().any(|a| a.who == who) {
-            meeting.attendance.push(Attendance {
-                who,
-                presence: Presence::NotRecorded,
-            });
-        }
+        meeting.attendance.push(Attendance {
+            who: Attendee::Member(member.id),
+            presence: Presence::NotRecorded,
+        });
     }
 }
 

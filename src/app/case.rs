@@ -51,6 +51,8 @@ pub enum Ask {
     Field {
         requirement: crate::domain::phase::Requirement,
     },
+    /// Planning the meeting, its agenda or its guests.
+    Prepare(super::prepare::Ask),
 }
 
 #[derive(Debug, Clone)]
@@ -177,6 +179,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                 Ask::Field { requirement } => {
                     super::fields::answer(model, view, requirement, answer)
                 }
+                Ask::Prepare(ask) => super::prepare::answer(model, view, ask, answer),
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

@@ -6,7 +6,7 @@ use super::{Effect, Message, Model, View, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{ActionId, CaseId, DecisionId, MeetingId, MeetingState, NoteId};
 use crate::error::{Error, Result};
-use crate::query::{dashboard, meeting, pick};
+use crate::query::{dashboard, meeting, pick, prepare};
 use crate::store::{Store, StoreError, TreeId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,26 @@ pub fn apply(
                         Some(id) => Some(meeting::load(store, &model.phases, id, today)?),
                         None => None,
                     };
+                    next.extend(update(model, view, Message::MeetingLoaded));
+                }
+                Effect::LoadPreparation => {
+                    model.prepare = match prepare::next_planned(store, today)? {
+                        Some(id) => Some(prepare::load(store, &model.phases, id)?),
+                        None => None,
+                    };
+                    next.extend(update(model, view, Message::PreparationLoaded));
+                }
+                Effect::PlanMeeting { date, time, place } => {
+                    let id = MeetingId(store.next_id(TreeId::Meetings)?);
+                    let planned =
+                        prepare::new_meeting(store, &model.phases, id, date, time, &place)?;
+                    if report(store, model, store.insert(&planned)) {
+                        model.prepare = Some(prepare::load(store, &model.phases, id)?);
+                        next.extend(update(model, view, Message::PreparationLoaded));
+                    }
+                }
+                Effect::StartMeeting(id) => {
+                    model.meeting = Some(meeting::load(store, &model.phases, id, today)?);
                     next.extend(update(model, view, Message::MeetingLoaded));
                 }
                 Effect::SaveMeeting(meeting) => {

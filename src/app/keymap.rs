@@ -17,6 +17,17 @@ pub enum Context {
     Global,
     Dashboard,
     Meeting,
+    Prepare,
+}
+
+impl From<super::Screen> for Context {
+    fn from(screen: super::Screen) -> Context {
+        match screen {
+            super::Screen::Dashboard => Context::Dashboard,
+            super::Screen::Meeting => Context::Meeting,
+            super::Screen::Prepare => Context::Prepare,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -14,6 +14,7 @@ pub mod new_action;
 pub mod notes;
 pub mod palette;
 pub mod plan;
+pub mod prepare;
 mod reopen;
 mod review;
 pub mod signal;
@@ -30,6 +31,7 @@ use crate::domain::{Case, CaseEvent, Meeting, MeetingId, MeetingState, Note, Not
 use crate::i18n::Lang;
 use crate::query::dashboard::Dashboard;
 use crate::query::meeting::MeetingRoom;
+use crate::query::prepare::Preparation;
 
 /// How the screen was asked for on the command line.
 #[derive(Debug, Clone)]
@@ -44,6 +46,7 @@ pub struct Settings {
 pub enum Screen {
     Dashboard,
     Meeting,
+    Prepare,
 }
 
 /// Everything a frame is drawn from.
@@ -60,6 +63,8 @@ pub struct Model {
     pub dashboard: Dashboard,
     /// The meeting being run, once opened.
     pub meeting: Option<MeetingRoom>,
+    /// The meeting being prepared, once found or planned.
+    pub prepare: Option<Preparation>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
 }
@@ -89,6 +94,7 @@ pub struct View {
     pub palette: Option<palette::Palette>,
     /// The pupil picker of a new signal (`s`), then its hulpvraag.
     pub picker: Option<signal::Picker>,
+    pub prepare: prepare::PrepareView,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -124,12 +130,36 @@ pub enum Action {
     Palette,
     ReopenMeeting,
     NewSignal,
+    PrepareMeeting,
+    PlanMeeting,
+    MoveItemUp,
+    MoveItemDown,
+    LongerItem,
+    ShorterItem,
+    RemoveItem,
+    AddItem,
+    AddProposals,
+    SwitchPane,
+    ToggleInvited,
+    AddGuest,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 40] = [
         Action::OpenMeeting,
+        Action::PrepareMeeting,
+        Action::PlanMeeting,
+        Action::MoveItemUp,
+        Action::MoveItemDown,
+        Action::LongerItem,
+        Action::ShorterItem,
+        Action::RemoveItem,
+        Action::AddItem,
+        Action::AddProposals,
+        Action::SwitchPane,
+        Action::ToggleInvited,
+        Action::AddGuest,
         Action::NextItem,
         Action::PreviousItem,
         Action::ToggleTimer,
@@ -193,6 +223,18 @@ pub enum Effect {
     /// Number the new case and write it with its event and the meeting that puts it on the
     /// agenda, together; then update with `Message::SignalOpened`.
     OpenSignal(Box<signal::NewSignal>),
+    /// Find the next planned meeting and put it in `Model::prepare` (or none); then update
+    /// with `Message::PreparationLoaded`.
+    LoadPreparation,
+    /// Number and save a new planned meeting with the template agenda and the proposed cases,
+    /// and prepare it; then update with `Message::PreparationLoaded`.
+    PlanMeeting {
+        date: NaiveDate,
+        time: chrono::NaiveTime,
+        place: String,
+    },
+    /// Open this meeting, as `LoadMeeting` opens the next one.
+    StartMeeting(MeetingId),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -216,6 +258,7 @@ pub enum Message {
     MeetingLoaded,
     PupilsLoaded(Box<crate::query::pick::PupilPicker>),
     SignalOpened(Box<(crate::query::meeting::CaseBrief, Meeting)>),
+    PreparationLoaded,
 }
 
 impl From<Action> for Message {
@@ -229,6 +272,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     let action = match message.into() {
         Message::MeetingLoaded => return meeting_loaded(model),
         Message::PromptKey(key) if view.picker.is_some() => return signal::key(model, view, key),
+        Message::PreparationLoaded => return prepare::loaded(model, view),
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
@@ -264,6 +308,22 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             view.blank = true;
             Vec::new()
         }
+        Action::Down | Action::Up if model.screen == Screen::Prepare => {
+            prepare::select(model, view, action == Action::Down)
+        }
+        Action::OpenMeeting if model.screen == Screen::Prepare => prepare::start(model),
+        Action::PrepareMeeting => vec![Effect::LoadPreparation],
+        Action::PlanMeeting
+        | Action::MoveItemUp
+        | Action::MoveItemDown
+        | Action::LongerItem
+        | Action::ShorterItem
+        | Action::RemoveItem
+        | Action::AddItem
+        | Action::AddProposals
+        | Action::SwitchPane
+        | Action::ToggleInvited
+        | Action::AddGuest => prepare::act(model, view, action),
         Action::Down | Action::Up if model.screen == Screen::Meeting => {
             attendance::select(model, view, action == Action::Down)
         }

@@ -90,7 +90,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::NewDue { .. }
         | Ask::Decision
         | Ask::Reopen { .. }
-        | Ask::Field { .. } => {}
+        | Ask::Field { .. }
+        | Ask::Prepare(_) => {}
     }
     Vec::new()
 }

@@ -57,17 +57,10 @@ impl Palette {
     }
 }
 
-fn context(screen: Screen) -> Context {
-    match screen {
-        Screen::Dashboard => Context::Dashboard,
-        Screen::Meeting => Context::Meeting,
-    }
-}
-
 /// The screen's actions, as the help overlay lists them, then a row per built-in theme.
 pub fn rows(screen: Screen, t: &Texts) -> Vec<Row> {
     let mut rows: Vec<Row> = Keymap::default()
-        .bindings(context(screen))
+        .bindings(Context::from(screen))
         .into_iter()
         .filter(|binding| binding.action != Action::Palette)
         .map(|binding| Row {

@@ -28,6 +28,7 @@ pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()>
         screen: Screen::Dashboard,
         dashboard: dashboard::load(store, phases, settings.today)?,
         meeting: None,
+        prepare: None,
         notice: theme_error.map(|err| (settings.lang.texts().err_theme)(&err.to_string())),
     };
     // try_init restores the terminal on a panic too, before our one-line message.
@@ -105,10 +106,7 @@ fn event_loop(
             }
             _ => continue,
         };
-        let context = match model.screen {
-            Screen::Dashboard => Context::Dashboard,
-            Screen::Meeting => Context::Meeting,
-        };
+        let context = Context::from(model.screen);
         let ctrl_c =
             key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
         // Ctrl-c quits from anywhere, an open editor too: everything is saved already.

@@ -38,6 +38,7 @@ pub(crate) fn model(overdue: usize) -> Model {
             ..Dashboard::default()
         },
         meeting: None,
+        prepare: None,
         notice: None,
     }
 }

@@ -1,7 +1,7 @@
 //! Dutch dates: `di 12-11-2026` on screen, and the short forms an IB types
 //! (`12-12`, `vr`, `+2w`, `volgende ot`).
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 use crate::i18n::Lang;
 
@@ -80,6 +80,22 @@ pub fn parse_date(input: &str, context: DateContext) -> Result<NaiveDate, DateEr
         return relative(offset, today).ok_or(DateError::Unrecognised(input.trim().to_string()));
     }
     numeric(&text, today, input.trim())
+}
+
+/// A time of day as people type it: `8:30`, `08.30`, `0830`, or just the hour `9`.
+pub fn parse_time(input: &str) -> Option<NaiveTime> {
+    let text = input.trim().replace('.', ":");
+    let (hour, minute) = match text.split_once(':') {
+        Some((hour, minute)) => (hour, minute),
+        None if text.len() > 2 => text.split_at(text.len() - 2),
+        None => (text.as_str(), "0"),
+    };
+    let number = |part: &str| {
+        (!part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    NaiveTime::from_hms_opt(number(hour)?, number(minute)?, 0)
 }
 
 fn weekday_named(text: &str) -> Option<Weekday> {
@@ -206,6 +222,18 @@ mod tests {
         );
         assert_eq!(parse("  "), Err(DateError::Empty));
         assert!(parse("+99999999999d").is_err());
+    }
+
+    #[test]
+    fn times_as_people_type_them() {
+        let time = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        assert_eq!(parse_time("8:30"), time(8, 30));
+        assert_eq!(parse_time(" 08.30 "), time(8, 30));
+        assert_eq!(parse_time("1415"), time(14, 15));
+        assert_eq!(parse_time("9"), time(9, 0));
+        for wrong in ["", "25:00", "8:60", "8:3x", "half negen", "12345", ":30"] {
+            assert_eq!(parse_time(wrong), None, "{wrong}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Everything here can be tested with plain values.
 
 pub mod action;
+pub mod agenda;
 pub mod case;
 pub mod dates;
 pub mod fold;

@@ -34,6 +34,11 @@ pub fn capitalised(label: &str) -> String {
         .unwrap_or_default()
 }
 
+/// serde serialises arrays of up to 32 items only; the catalog test walks longer ones too.
+fn as_slice<S: serde::Serializer>(items: &[&str], serializer: S) -> Result<S::Ok, S::Error> {
+    items.serialize(serializer)
+}
+
 #[derive(Serialize)]
 pub struct Texts {
     pub weekdays: [&'static str; 7],
@@ -44,6 +49,7 @@ pub struct Texts {
     /// In the order of `Requirement::ALL`.
     pub requirements: [&'static str; Requirement::ALL.len()],
     /// What each `app::Action` does, in the order of `Action::ALL`.
+    #[serde(serialize_with = "as_slice")]
     pub actions: [&'static str; crate::app::Action::ALL.len()],
     pub consent_unknown: &'static str,
     pub consent_yes: &'static str,
@@ -199,6 +205,25 @@ pub struct Texts {
     pub dash_school: &'static str,
     pub dash_keys: &'static str,
     pub dash_demo_banner: &'static str,
+    pub prepare_title: &'static str,
+    pub prepare_team: &'static str,
+    pub prepare_excused: &'static str,
+    pub prepare_not_invited: &'static str,
+    pub prepare_guest: &'static str,
+    pub prepare_proposed: &'static str,
+    pub prepare_no_meeting: &'static str,
+    pub prepare_keys_agenda: &'static str,
+    pub prepare_keys_team: &'static str,
+    pub prompt_plan_date: &'static str,
+    pub prompt_plan_time: &'static str,
+    pub prompt_plan_place: &'static str,
+    pub prompt_item_title: &'static str,
+    pub prompt_guest_name: &'static str,
+    pub flash_fixed_item: &'static str,
+    pub flash_past_date: &'static str,
+    pub flash_bad_role: &'static str,
+    pub flash_no_proposals: &'static str,
+    pub flash_last_invited: &'static str,
 
     pub about: &'static str,
     pub help_demo: &'static str,
@@ -297,6 +322,12 @@ pub struct Texts {
     pub too_small: fn(u16, u16) -> String,
     #[serde(skip)]
     pub count_cases: fn(usize) -> String,
+    #[serde(skip)]
+    pub prompt_guest_role: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_bad_time: fn(&str) -> String,
+    #[serde(skip)]
+    pub prepare_minutes: fn(u32, u32) -> String,
 }
 
 impl Texts {

@@ -265,15 +265,7 @@ pub fn closing(
     let next = match (meeting.next_meeting, next_id) {
         (Some(date), Some(_)) if planned(date)? => None,
         (Some(date), Some(id)) => {
-            let mut due: Vec<CaseId> = Vec::new();
-            for case in store.all::<Case>() {
-                let case = case?;
-                let evaluate = case.evaluation_date.is_some_and(|d| d <= date);
-                let open = case.closed.is_none();
-                if open && (evaluate || case.phase == phases.first().id()) {
-                    due.push(case.id);
-                }
-            }
+            let due = super::prepare::proposals(store, phases, date)?;
             Some(Meeting {
                 id,
                 date,

@@ -7,6 +7,7 @@ pub mod labels;
 pub mod meeting;
 pub mod meetings;
 pub mod pick;
+pub mod prepare;
 pub mod pupils;
 pub mod search;
 

@@ -10,6 +10,7 @@ mod meeting;
 mod palette;
 mod picker;
 mod plan;
+mod prepare;
 mod prompt;
 pub mod theme;
 
@@ -48,6 +49,10 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
         (Screen::Meeting, Some(room)) => {
             meeting::render(frame, area, model, view, room, theme);
             Context::Meeting
+        }
+        (Screen::Prepare, _) => {
+            prepare::render(frame, area, model, view, theme);
+            Context::Prepare
         }
         _ => {
             dashboard::render(frame, area, model, view, theme);
@@ -89,3 +94,5 @@ mod tests_circles;
 mod tests_matrix;
 #[cfg(test)]
 mod tests_picker;
+#[cfg(test)]
+mod tests_prepare;

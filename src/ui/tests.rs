@@ -44,6 +44,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
         phases: crate::domain::PhaseModel::default(),
         screen: crate::app::Screen::Dashboard,
         meeting: None,
+        prepare: None,
         demo,
         dashboard: Dashboard {
             pupils: 452,

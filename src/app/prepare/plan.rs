@@ -1,0 +1,60 @@
+//! Planning a new meeting in three questions: date, time (08:30 unless said), place (the last
+//! meeting's unless said). The store then gives it the template agenda with the proposed cases.
+
+use chrono::NaiveTime;
+
+use super::{Ask, ask};
+use crate::app::{Effect, Model, View};
+use crate::domain::dates::{DateContext, parse_date, parse_time};
+use crate::error::Error;
+
+/// When an OT starts unless the chair says otherwise: before the lessons.
+fn default_time() -> NaiveTime {
+    NaiveTime::from_hms_opt(8, 30, 0).unwrap_or_default()
+}
+
+pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -> Vec<Effect> {
+    let t = model.lang.texts();
+    match question {
+        Ask::Date => {
+            let context = DateContext {
+                today: model.today,
+                next_meeting: None,
+            };
+            match parse_date(&text, context) {
+                Ok(date) if date < model.today => {
+                    view.flash = Some(t.flash_past_date.to_string());
+                    ask(view, Ask::Date);
+                }
+                Ok(date) => ask(view, Ask::Time { date }),
+                Err(err) => {
+                    view.flash = Some(Error::from(err).message(t, ""));
+                    ask(view, Ask::Date);
+                }
+            }
+        }
+        Ask::Time { date } if text.is_empty() => ask(
+            view,
+            Ask::Place {
+                date,
+                time: default_time(),
+            },
+        ),
+        Ask::Time { date } => match parse_time(&text) {
+            Some(time) => ask(view, Ask::Place { date, time }),
+            None => {
+                view.flash = Some((t.flash_bad_time)(&text));
+                ask(view, Ask::Time { date });
+            }
+        },
+        Ask::Place { date, time } => {
+            return vec![Effect::PlanMeeting {
+                date,
+                time,
+                place: text,
+            }];
+        }
+        Ask::ItemTitle | Ask::GuestName | Ask::GuestRole { .. } => {}
+    }
+    Vec::new()
+}

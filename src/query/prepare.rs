@@ -1,0 +1,227 @@
+//! What preparing a meeting needs: the meeting, how each case on its agenda or proposed for it
+//! is named on the shared screen, the team to invite, and the cases the agenda proposes.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDate, NaiveTime};
+
+use crate::domain::{
+    Case, CaseId, Meeting, MeetingId, MeetingKind, MeetingState, Member, PhaseModel,
+};
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// A case as the preparation lists it: never the pupil's full name, for this screen is on the
+/// projector too (BRIEF §8).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseLine {
+    /// Initials, or the pseudonym.
+    pub short: String,
+    /// The phase id, named by the phase model on screen.
+    pub phase: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Preparation {
+    pub meeting: Meeting,
+    pub cases: HashMap<CaseId, CaseLine>,
+    /// What the agenda proposes for the meeting's date, on it or not (see [`proposals`]).
+    pub proposed: Vec<CaseId>,
+    /// The active team, in the store's order.
+    pub members: Vec<Member>,
+}
+
+impl Preparation {
+    /// The proposed cases the agenda lacks.
+    pub fn missing(&self) -> impl Iterator<Item = CaseId> + '_ {
+        let on: HashSet<CaseId> = self.meeting.cases().collect();
+        self.proposed
+            .iter()
+            .copied()
+            .filter(move |c| !on.contains(c))
+    }
+}
+
+/// The cases to discuss at a meeting on `date`: open cases whose evaluation date has come by
+/// then (soonest first), then the new signals — cases in the model's first phase that no
+/// meeting has discussed yet (oldest first). A signal on another planned meeting's agenda is
+/// not discussed yet, so it is still proposed.
+pub fn proposals(store: &Store, phases: &PhaseModel, date: NaiveDate) -> Result<Vec<CaseId>> {
+    let discussed: HashSet<CaseId> = store
+        .meetings_by_date()?
+        .iter()
+        .filter(|m| m.state != MeetingState::Planned)
+        .flat_map(Meeting::cases)
+        .collect();
+    let mut due = Vec::new();
+    let mut signals = Vec::new();
+    for case in store.all::<Case>() {
+        let case = case?;
+        if case.closed.is_some() || phases.is_final(&case.phase) {
+            continue;
+        }
+        match case.evaluation_date {
+            Some(evaluate) if evaluate <= date => due.push((evaluate, case.id)),
+            _ if case.phase == phases.first().id() && !discussed.contains(&case.id) => {
+                signals.push((case.opened, case.id));
+            }
+            _ => {}
+        }
+    }
+    due.sort();
+    signals.sort();
+    Ok(due.into_iter().chain(signals).map(|(_, id)| id).collect())
+}
+
+/// The next meeting still to be held: planned, today or later.
+pub fn next_planned(store: &Store, today: NaiveDate) -> Result<Option<MeetingId>> {
+    Ok(store
+        .meetings_by_date()?
+        .iter()
+        .find(|m| m.state == MeetingState::Planned && m.date >= today)
+        .map(|m| m.id))
+}
+
+/// A new planned meeting on `date`: the template agenda with the proposed cases, chaired by
+/// the chair of the last meeting and, without a place given, held where that one was.
+pub fn new_meeting(
+    store: &Store,
+    phases: &PhaseModel,
+    id: MeetingId,
+    date: NaiveDate,
+    time: NaiveTime,
+    place: &str,
+) -> Result<Meeting> {
+    let last = store.meetings_by_date()?.pop();
+    let place = match (place.trim(), &last) {
+        ("", Some(last)) => last.place.clone(),
+        (given, _) => given.to_string(),
+    };
+    Ok(Meeting {
+        id,
+        date,
+        time,
+        place,
+        kind: MeetingKind::Regular,
+        state: MeetingState::Planned,
+        chair: last.and_then(|m| m.chair),
+        attendance: Vec::new(),
+        agenda: Meeting::template_agenda(&proposals(store, phases, date)?),
+        current_item: 0,
+        next_meeting: None,
+        timer_started: None,
+        reopened: Vec::new(),
+    })
+}
+
+pub fn load(store: &Store, phases: &PhaseModel, id: MeetingId) -> Result<Preparation> {
+    let meeting = store
+        .meeting(id)?
+        .ok_or_else(|| Error::NoMeeting(id.to_string()))?;
+    let proposed = proposals(store, phases, meeting.date)?;
+    let mut labels = super::Labels::new(store);
+    let mut cases = HashMap::new();
+    for case in meeting.cases().chain(proposed.iter().copied()) {
+        if cases.contains_key(&case) {
+            continue;
+        }
+        let phase = labels
+            .case(case)?
+            .map_or(String::new(), |c| c.phase.clone());
+        let short = labels.short_subject(case)?;
+        cases.insert(case, CaseLine { short, phase });
+    }
+    let mut members = Vec::new();
+    for member in store.all::<Member>() {
+        let member = member?;
+        if member.active {
+            members.push(member);
+        }
+    }
+    Ok(Preparation {
+        meeting,
+        cases,
+        proposed,
+        members,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Consent;
+
+    fn demo() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        crate::demo::fill(
+            &store,
+            crate::demo::Scale::School,
+            crate::app::tests::today(),
+        )
+        .unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn proposals_are_due_evaluations_then_undiscussed_signals() {
+        let (_dir, store) = demo();
+        let phases = PhaseModel::default();
+        let date = crate::app::tests::today() + chrono::Duration::days(14);
+        let proposed = proposals(&store, &phases, date).unwrap();
+        let discussed: HashSet<CaseId> = store
+            .meetings_by_date()
+            .unwrap()
+            .iter()
+            .filter(|m| m.state != MeetingState::Planned)
+            .flat_map(Meeting::cases)
+            .collect();
+        let cases: HashMap<CaseId, Case> = store
+            .all::<Case>()
+            .map(|c| c.map(|c| (c.id, c)))
+            .collect::<std::result::Result<_, _>>()
+            .unwrap();
+        let is_due = |c: &Case| c.evaluation_date.is_some_and(|d| d <= date);
+        let first = phases.first().id();
+        let mut seen_signal = false;
+        for id in &proposed {
+            let case = &cases[id];
+            assert!(case.closed.is_none(), "case {id} is closed");
+            if is_due(case) {
+                assert!(!seen_signal, "due evaluations come first");
+            } else {
+                seen_signal = true;
+                assert_eq!(case.phase, first, "case {id}");
+                assert!(!discussed.contains(id), "case {id} was discussed already");
+            }
+        }
+        let due = cases
+            .values()
+            .filter(|c| c.closed.is_none() && !phases.is_final(&c.phase) && is_due(c))
+            .count();
+        assert!(due > 0 && seen_signal, "the demo has both kinds");
+        assert_eq!(proposed.iter().filter(|id| is_due(&cases[id])).count(), due);
+        let unique: HashSet<_> = proposed.iter().collect();
+        assert_eq!(unique.len(), proposed.len(), "each case once");
+    }
+
+    #[test]
+    fn the_preparation_names_cases_by_initials_or_pseudonym_only() {
+        let (_dir, store) = demo();
+        let phases = PhaseModel::default();
+        let today = crate::app::tests::today();
+        let id = next_planned(&store, today).unwrap().unwrap();
+        let preparation = load(&store, &phases, id).unwrap();
+        assert!(!preparation.cases.is_empty());
+        assert!(preparation.members.iter().all(|m| m.active));
+        for (id, line) in &preparation.cases {
+            let case = store.case(*id).unwrap().unwrap();
+            let pupil = store.pupil(case.pupil).unwrap().unwrap();
+            assert!(!line.short.contains(&pupil.last_name), "case {id}");
+            if !case.consent.shows_name() {
+                assert_eq!(line.short, case.pseudonym());
+                assert_ne!(case.consent, Consent::Yes);
+            }
+        }
+    }
+}
