@@ -190,6 +190,15 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
     }
 }
 
+/// A pasted text in a one-line answer: its lines joined with spaces.
+pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
+    if let Some(prompt) = view.prompt.as_mut() {
+        let line: Vec<&str> = text.split_whitespace().collect();
+        prompt.editor.insert_str(line.join(" "));
+    }
+    Vec::new()
+}
+
 fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
     let date = model.today;

@@ -59,8 +59,17 @@ pub fn apply(
                     }
                 }
                 Effect::StartMeeting(id) => {
-                    model.meeting = Some(meeting::load(store, &model.phases, id, today)?);
-                    next.extend(update(model, view, Message::MeetingLoaded));
+                    // One meeting runs at a time: an open one is closed (or finished) first.
+                    let open = store
+                        .meetings_by_date()?
+                        .into_iter()
+                        .any(|m| m.state == MeetingState::Open && m.id != id);
+                    if open {
+                        view.flash = Some(model.lang.texts().flash_close_open_first.to_string());
+                    } else {
+                        model.meeting = Some(meeting::load(store, &model.phases, id, today)?);
+                        next.extend(update(model, view, Message::MeetingLoaded));
+                    }
                 }
                 Effect::SaveMeeting(meeting) => {
                     report(store, model, store.save(meeting.as_ref()));

@@ -38,10 +38,7 @@ pub fn answer(
     let t = model.lang.texts();
     let today = model.today;
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
-    let next_meeting = model
-        .meeting
-        .as_ref()
-        .and_then(|room| room.meeting.next_meeting);
+    let next_meeting = model.meeting.as_ref().and_then(|room| room.next_ot());
     let phases = model.phases.clone();
     let ask_again = |view: &mut View, message: String| {
         view.flash = Some(message);

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod prepare;
 mod reopen;
 mod review;
+mod route;
 pub mod signal;
 mod terminal;
 
@@ -277,6 +278,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
         Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
+        Message::Paste(text) if view.prompt.is_some() => return case::paste(view, &text),
         Message::Paste(text) => return form::paste(model, view, &text),
         Message::NoteReady(id) => return form::note_ready(model, view, id),
         Message::ActionAdded(action) => return new_action::added(model, view, *action),
@@ -417,3 +419,5 @@ fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_whole;

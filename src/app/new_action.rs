@@ -57,7 +57,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         Ask::ActionDue { text: what, owner } => {
             let context = DateContext {
                 today: model.today,
-                next_meeting: room.meeting.next_meeting,
+                next_meeting: room.next_ot(),
             };
             match parse_date(&text, context) {
                 Ok(due) => {

@@ -171,7 +171,7 @@ fn read_date(model: &mut Model, form: &mut PlanForm) -> Result<Vec<Effect>, Stri
     let text = form.evaluation.lines().join(" ");
     let context = DateContext {
         today: model.today,
-        next_meeting: model.meeting.as_ref().and_then(|r| r.meeting.next_meeting),
+        next_meeting: model.meeting.as_ref().and_then(|r| r.next_ot()),
     };
     let day = if text.trim().is_empty() {
         None

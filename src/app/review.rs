@@ -86,7 +86,7 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
     let Some(room) = model.meeting.as_mut() else {
         return Vec::new();
     };
-    let next_meeting = room.meeting.next_meeting;
+    let next_meeting = room.next_ot();
     let members = room.members.clone();
     let (Ask::NewOwner { index } | Ask::NewDue { index }) = ask else {
         return Vec::new();

@@ -4,12 +4,12 @@
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEventKind, KeyModifiers,
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
 };
 use ratatui::crossterm::execute;
 
 use super::effects::{Flow, apply};
-use super::keymap::{Context, Keymap};
+use super::keymap::Keymap;
 use super::{Message, Model, Screen, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
@@ -106,23 +106,7 @@ fn event_loop(
             }
             _ => continue,
         };
-        let context = Context::from(model.screen);
-        let ctrl_c =
-            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-        // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
-        let message = if ctrl_c {
-            Message::Act(super::Action::Quit)
-        } else if view.palette.is_some() {
-            Message::PaletteKey(key)
-        } else if view.editor.is_some() || view.form.is_some() {
-            Message::EditorKey(key)
-        } else if view.prompt.is_some() || view.picker.is_some() {
-            Message::PromptKey(key)
-        } else {
-            keymap
-                .action(context, key)
-                .map_or(Message::OtherKey, Message::Act)
-        };
+        let message = super::route::route(model, &view, &keymap, key);
         model.now = now();
         let mut effects = update(model, &mut view, message);
         switch_theme(&mut effects, &mut theme, model);

@@ -1030,3 +1030,31 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
         "{text}"
     );
 }
+
+#[test]
+fn volgende_ot_in_a_meeting_is_the_meeting_already_planned_after_it() {
+    let (_dir, store, mut model) = school();
+    let next = crate::query::meeting::current_or_next(&store, today())
+        .unwrap()
+        .unwrap();
+    let mut later = store.meeting(next).unwrap().unwrap();
+    later.id = crate::domain::MeetingId(store.next_id(crate::store::TreeId::Meetings).unwrap());
+    later.date = NaiveDate::from_ymd_opt(2027, 1, 26).unwrap();
+    store.insert(&later).unwrap();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    let room = model.meeting.as_mut().unwrap();
+    room.meeting.current_item = room
+        .meeting
+        .agenda
+        .iter()
+        .position(|i| matches!(i.kind, crate::domain::meeting::AgendaKind::Case { .. }))
+        .unwrap();
+    act(&store, &mut model, &mut view, Action::AddAction);
+    answer(&store, &mut model, &mut view, "Ouders uitnodigen");
+    answer(&store, &mut model, &mut view, "Fatma");
+    answer(&store, &mut model, &mut view, "volgende ot");
+    let action = current(&model).own_actions.last().unwrap();
+    assert_eq!(action.text, "Ouders uitnodigen");
+    assert_eq!(action.due, later.date);
+}

@@ -55,7 +55,7 @@ pub const EN: Texts = Texts {
         "next agenda item",
         "previous agenda item",
         "start or pause the timer",
-        "write the notes of this phase",
+        "notes of this phase (or the three circles, the plan)",
         "new action (what, who, when)",
         "record a decision",
         "record what this phase asks for",

@@ -55,7 +55,7 @@ pub const NL: Texts = Texts {
         "volgend agendapunt",
         "vorig agendapunt",
         "timer starten of pauzeren",
-        "aantekeningen van deze fase schrijven",
+        "aantekeningen van deze fase (of de drie cirkels, het plan)",
         "nieuw actiepunt (wat, wie, wanneer)",
         "besluit vastleggen",
         "vastleggen wat deze fase vraagt",

@@ -62,6 +62,8 @@ pub struct MeetingRoom {
     pub members: Vec<Member>,
     /// Notes of the meeting's own items (rondvraag, sluiting, …), not of a case.
     pub notes: Vec<Note>,
+    /// The date of the meeting already planned after this one, if any.
+    pub planned_after: Option<NaiveDate>,
 }
 
 impl MeetingRoom {
@@ -80,6 +82,12 @@ impl MeetingRoom {
     pub fn current_case_mut(&mut self) -> Option<&mut CaseBrief> {
         let id = self.current_case_id()?;
         self.cases.get_mut(&id)
+    }
+
+    /// What "volgende ot" means in this meeting: the date agreed at its closing, else the
+    /// meeting already planned after it.
+    pub fn next_ot(&self) -> Option<NaiveDate> {
+        self.meeting.next_meeting.or(self.planned_after)
     }
 
     /// The note of the item in front when it is not a case: the one `e` edits there.
@@ -140,6 +148,11 @@ pub fn load(
             .all::<Member>()
             .collect::<std::result::Result<_, _>>()?,
         earlier_actions,
+        planned_after: store
+            .meetings_by_date()?
+            .iter()
+            .find(|m| m.date > meeting.date && m.state != MeetingState::Closed)
+            .map(|m| m.date),
         notes: store
             .notes_of_meeting(id)?
             .into_iter()

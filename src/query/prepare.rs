@@ -43,16 +43,10 @@ impl Preparation {
 }
 
 /// The cases to discuss at a meeting on `date`: open cases whose evaluation date has come by
-/// then (soonest first), then the new signals — cases in the model's first phase that no
-/// meeting has discussed yet (oldest first). A signal on another planned meeting's agenda is
-/// not discussed yet, so it is still proposed.
+/// then (soonest first), then the signals — cases still in the model's first phase (oldest
+/// first). A signal comes back at every meeting until the team moves it on, so none is
+/// forgotten after the meeting that raised it.
 pub fn proposals(store: &Store, phases: &PhaseModel, date: NaiveDate) -> Result<Vec<CaseId>> {
-    let discussed: HashSet<CaseId> = store
-        .meetings_by_date()?
-        .iter()
-        .filter(|m| m.state != MeetingState::Planned)
-        .flat_map(Meeting::cases)
-        .collect();
     let mut due = Vec::new();
     let mut signals = Vec::new();
     for case in store.all::<Case>() {
@@ -62,7 +56,7 @@ pub fn proposals(store: &Store, phases: &PhaseModel, date: NaiveDate) -> Result<
         }
         match case.evaluation_date {
             Some(evaluate) if evaluate <= date => due.push((evaluate, case.id)),
-            _ if case.phase == phases.first().id() && !discussed.contains(&case.id) => {
+            _ if case.phase == phases.first().id() => {
                 signals.push((case.opened, case.id));
             }
             _ => {}
@@ -164,18 +158,11 @@ mod tests {
     }
 
     #[test]
-    fn proposals_are_due_evaluations_then_undiscussed_signals() {
+    fn proposals_are_due_evaluations_then_signals() {
         let (_dir, store) = demo();
         let phases = PhaseModel::default();
         let date = crate::app::tests::today() + chrono::Duration::days(14);
         let proposed = proposals(&store, &phases, date).unwrap();
-        let discussed: HashSet<CaseId> = store
-            .meetings_by_date()
-            .unwrap()
-            .iter()
-            .filter(|m| m.state != MeetingState::Planned)
-            .flat_map(Meeting::cases)
-            .collect();
         let cases: HashMap<CaseId, Case> = store
             .all::<Case>()
             .map(|c| c.map(|c| (c.id, c)))
@@ -192,7 +179,6 @@ mod tests {
             } else {
                 seen_signal = true;
                 assert_eq!(case.phase, first, "case {id}");
-                assert!(!discussed.contains(id), "case {id} was discussed already");
             }
         }
         let due = cases
@@ -201,6 +187,15 @@ mod tests {
             .count();
         assert!(due > 0 && seen_signal, "the demo has both kinds");
         assert_eq!(proposed.iter().filter(|id| is_due(&cases[id])).count(), due);
+        let signals = cases
+            .values()
+            .filter(|c| c.closed.is_none() && c.phase == first && !is_due(c))
+            .count();
+        assert_eq!(
+            proposed.len(),
+            due + signals,
+            "every open signal is proposed"
+        );
         let unique: HashSet<_> = proposed.iter().collect();
         assert_eq!(unique.len(), proposed.len(), "each case once");
     }

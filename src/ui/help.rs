@@ -19,6 +19,11 @@ pub(super) fn label(key: &str) -> String {
         "esc" => "Esc".into(),
         "enter" => "Enter".into(),
         "tab" => "Tab".into(),
+        "backtab" => "Shift-Tab".into(),
+        "delete" => "Del".into(),
+        "backspace" => "⌫".into(),
+        "pgup" => "PgUp".into(),
+        "pgdn" => "PgDn".into(),
         other => match other.strip_prefix("ctrl-") {
             Some(rest) => format!("Ctrl-{rest}"),
             None => other.to_string(),

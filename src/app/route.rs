@@ -1,0 +1,90 @@
+//! Which message a key press becomes: the part of the loop that decides who gets the key, kept
+//! pure so it is tested like the rest of the state machine.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::keymap::{Context, Keymap};
+use super::{Action, Message, Model, View};
+
+pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Message {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
+        KeyCode::Char('c') if ctrl => return Message::Act(Action::Quit),
+        // Ctrl-b blanks the screen from anywhere, while typing too, where `b` is a letter.
+        KeyCode::Char('b') if ctrl => return Message::Act(Action::Blank),
+        _ => {}
+    }
+    if view.blank {
+        // The key that brings the screen back does nothing else, not even type a letter.
+        Message::OtherKey
+    } else if view.palette.is_some() {
+        Message::PaletteKey(key)
+    } else if view.editor.is_some() || view.form.is_some() {
+        Message::EditorKey(key)
+    } else if view.prompt.is_some() || view.picker.is_some() {
+        Message::PromptKey(key)
+    } else {
+        keymap
+            .action(Context::from(model.screen), key)
+            .map_or(Message::OtherKey, Message::Act)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::{act, on_case};
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn ctrl_b_blanks_while_typing_and_the_next_key_only_brings_the_screen_back() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        let keymap = Keymap::default();
+        act(&store, &mut model, &mut view, Action::AddAction);
+        let b = press(KeyCode::Char('b'), KeyModifiers::NONE);
+        assert_eq!(
+            route(&model, &view, &keymap, b),
+            Message::PromptKey(b),
+            "b is a letter in a prompt"
+        );
+        let ctrl_b = press(KeyCode::Char('b'), KeyModifiers::CONTROL);
+        let message = route(&model, &view, &keymap, ctrl_b);
+        assert_eq!(message, Message::Act(Action::Blank));
+        crate::app::update(&mut model, &mut view, message);
+        assert!(view.blank);
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        let message = route(&model, &view, &keymap, x);
+        assert_eq!(
+            message,
+            Message::OtherKey,
+            "not typed into the hidden prompt"
+        );
+        crate::app::update(&mut model, &mut view, message);
+        assert!(!view.blank);
+        assert_eq!(view.prompt.as_ref().unwrap().text(), "", "nothing typed");
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            route(&model, &view, &keymap, ctrl_c),
+            Message::Act(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn a_paste_into_a_one_line_answer_arrives_as_one_line() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        act(&store, &mut model, &mut view, Action::AddAction);
+        crate::app::update(
+            &mut model,
+            &mut view,
+            Message::Paste("Verslag van de\r\nlogopedist  opvragen\n".into()),
+        );
+        assert_eq!(
+            view.prompt.as_ref().unwrap().text(),
+            "Verslag van de logopedist opvragen"
+        );
+    }
+}
