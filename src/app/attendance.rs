@@ -47,6 +47,11 @@ pub fn on_item(model: &Model, kind: &AgendaKind) -> bool {
 }
 
 /// `j`/`k` on the meeting screen: the row of the list in front (attendance, earlier actions).
+/// Whether the item in front is a list whose rows j/k choose (the roll call, the actions).
+pub fn on_list(model: &Model) -> bool {
+    on_opening(model) || on_item(model, &AgendaKind::Actions)
+}
+
 pub fn select(model: &Model, view: &mut View, down: bool) -> Vec<Effect> {
     let Some(room) = model.meeting.as_ref() else {
         return Vec::new();

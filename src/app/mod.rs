@@ -89,6 +89,10 @@ pub struct View {
     pub form: Option<form::Form>,
     /// The chosen row of a list in the meeting's item (attendance).
     pub selected: usize,
+    /// How far the item in front is scrolled down, when it does not fit (a case at 80x24).
+    pub item_scroll: u16,
+    /// How far it can scroll: the renderer knows the lines as wrapped, and says so here.
+    pub item_scroll_max: std::cell::Cell<u16>,
     /// The history of the case on screen, over its item, until the next key.
     pub history: bool,
     /// The `:` command palette, taking the keys while open.
@@ -326,6 +330,16 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         | Action::SwitchPane
         | Action::ToggleInvited
         | Action::AddGuest => prepare::act(model, view, action),
+        Action::Down | Action::Up
+            if model.screen == Screen::Meeting && !attendance::on_list(model) =>
+        {
+            view.item_scroll = if action == Action::Down {
+                (view.item_scroll + 1).min(view.item_scroll_max.get())
+            } else {
+                view.item_scroll.saturating_sub(1)
+            };
+            Vec::new()
+        }
         Action::Down | Action::Up if model.screen == Screen::Meeting => {
             attendance::select(model, view, action == Action::Down)
         }
@@ -374,6 +388,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             };
             let meeting = &mut room.meeting;
             view.selected = 0;
+            view.item_scroll = 0;
             match action {
                 Action::NextItem => meeting.go_to(meeting.current_item + 1, now),
                 Action::PreviousItem if meeting.current_item > 0 => {

@@ -197,6 +197,7 @@ pub const EN: Texts = Texts {
     history_action: "Action",
     flash_close_open_first: "A meeting is open already: close it first.",
     flash_nothing_to_reopen: "No meeting has been closed.",
+    more_below: "↓ j: more",
     palette_hint: "type to narrow · ↑↓ choose · Enter run · Esc close",
     prompt_decision: "Decision: what was agreed?",
     picker_title: "New signal",

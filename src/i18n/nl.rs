@@ -197,6 +197,7 @@ pub const NL: Texts = Texts {
     history_action: "Actiepunt",
     flash_close_open_first: "Er is al een vergadering open: sluit die eerst.",
     flash_nothing_to_reopen: "Er is geen gesloten vergadering.",
+    more_below: "↓ j: meer",
     palette_hint: "typ om te zoeken · ↑↓ kiezen · Enter uitvoeren · Esc sluiten",
     prompt_decision: "Besluit: wat is afgesproken?",
     picker_title: "Nieuw signaal",

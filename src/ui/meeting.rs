@@ -283,23 +283,29 @@ fn render_item(
     // wrapping may need a line more than the width says, hence the spare line.
     let is_list = matches!(item.kind, AgendaKind::Actions | AgendaKind::Opening);
     let visible = usize::from(area.height.saturating_sub(2));
+    let through_selected: usize = lines
+        .iter()
+        .take(3 + view.selected + 1)
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum();
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // Anything else that does not fit scrolls with j/k; the view learns how far it can go.
+    let overflow = paragraph
+        .line_count(area.width.saturating_sub(2))
+        .saturating_sub(visible);
+    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
     let offset = if is_list {
-        let through_selected: usize = lines
-            .iter()
-            .take(3 + view.selected + 1)
-            .map(|line| line.width().div_ceil(width).max(1))
-            .sum();
-        (through_selected + 1).saturating_sub(visible)
+        u16::try_from((through_selected + 1).saturating_sub(visible)).unwrap_or(u16::MAX)
     } else {
-        0
+        view.item_scroll_max.set(overflow);
+        view.item_scroll.min(overflow)
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0))
-            .block(panel(&title, theme, true)),
-        area,
-    );
+    let mut block = panel(&title, theme, true);
+    if !is_list && offset < overflow {
+        block = block
+            .title_bottom(Line::styled(t.more_below, theme.style("ui.text.dim")).right_aligned());
+    }
+    frame.render_widget(paragraph.scroll((offset, 0)).block(block), area);
 }
 
 fn hint(kind: &AgendaKind, t: &Texts) -> String {

@@ -267,3 +267,36 @@ fn no_screen_of_the_meeting_names_another_pupil_at_any_size() {
         }
     }
 }
+
+fn screen_text(model: &Model, view: &View) -> String {
+    let terminal = draw_view(model, view, 80, 24, theme::DEFAULT);
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content
+        .chunks(80)
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+/// A case does not fit 80x24: j scrolls it to its end and no further, k back to the top.
+#[test]
+fn a_case_too_long_for_the_screen_scrolls_with_j_and_k() {
+    let (mut model, mut view) = after(on_case(Lang::Nl), vec![]);
+    let top = screen_text(&model, &view);
+    assert!(top.contains("↓ j: meer"), "{top}");
+    assert!(!top.contains("Openstaande actiepunten"), "{top}");
+    let max = view.item_scroll_max.get();
+    assert!(max > 0);
+    for _ in 0..max + 5 {
+        update(&mut model, &mut view, Action::Down);
+        screen_text(&model, &view);
+    }
+    assert_eq!(view.item_scroll, max, "no presses lost past the end");
+    let bottom = screen_text(&model, &view);
+    assert!(bottom.contains("Openstaande actiepunten"), "{bottom}");
+    assert!(!bottom.contains("↓ j: meer"), "{bottom}");
+    update(&mut model, &mut view, Action::Up);
+    assert_eq!(view.item_scroll, max - 1);
+    update(&mut model, &mut view, Action::NextItem);
+    assert_eq!(view.item_scroll, 0, "the next item starts at its top");
+}
