@@ -102,14 +102,7 @@ pub fn added(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> 
     let Some(room) = model.meeting.as_mut() else {
         return Vec::new();
     };
-    let owner = match &action.owner {
-        Owner::Member(id) => room
-            .members
-            .iter()
-            .find(|m| m.id == *id)
-            .map_or(String::new(), |m| m.name.clone()),
-        Owner::Other(name) => name.clone(),
-    };
+    let owner = room.owner_name(&action.owner);
     view.flash = Some((t.flash_action_saved)(
         &action.text,
         &owner,

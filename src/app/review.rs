@@ -6,9 +6,9 @@ use super::attendance::on_item;
 use super::case::{Ask, Prompt};
 use super::new_action::owner_for;
 use super::{Effect, Model, View};
+use crate::domain::ActionStatus;
 use crate::domain::dates::{DateContext, format_day, parse_date};
 use crate::domain::meeting::AgendaKind;
-use crate::domain::{ActionStatus, Owner};
 use crate::error::Error;
 
 pub fn toggle_done(model: &mut Model, view: &View) -> Vec<Effect> {
@@ -87,7 +87,8 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
         return Vec::new();
     };
     let next_meeting = room.next_ot();
-    let members = room.members.clone();
+    let owner = owner_for(&text, &room.members);
+    let owner_name = room.owner_name(&owner);
     let (Ask::NewOwner { index } | Ask::NewDue { index }) = ask else {
         return Vec::new();
     };
@@ -100,14 +101,8 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
         return Vec::new();
     }
     if let Ask::NewOwner { .. } = ask {
-        action.owner = owner_for(&text, &members);
-        row.owner = match &action.owner {
-            Owner::Member(id) => members
-                .iter()
-                .find(|m| m.id == *id)
-                .map_or(text, |m| m.name.clone()),
-            Owner::Other(name) => name.clone(),
-        };
+        action.owner = owner;
+        row.owner = owner_name;
     } else {
         match parse_date(
             &text,

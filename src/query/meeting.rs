@@ -10,7 +10,7 @@ use crate::domain::meeting::AgendaKind;
 use crate::domain::phase::Requirement;
 use crate::domain::{
     Action, Case, CaseEvent, CaseId, Decision, Meeting, MeetingId, MeetingState, Member, Note,
-    PhaseModel, Pupil,
+    Owner, PhaseModel, Pupil,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -82,6 +82,18 @@ impl MeetingRoom {
     pub fn current_case_mut(&mut self) -> Option<&mut CaseBrief> {
         let id = self.current_case_id()?;
         self.cases.get_mut(&id)
+    }
+
+    /// How an action's owner is named: the member's name, or the free text as typed.
+    pub fn owner_name(&self, owner: &Owner) -> String {
+        match owner {
+            Owner::Member(id) => self
+                .members
+                .iter()
+                .find(|m| m.id == *id)
+                .map_or(String::new(), |m| m.name.clone()),
+            Owner::Other(name) => name.clone(),
+        }
     }
 
     /// What "volgende ot" means in this meeting: the date agreed at its closing, else the

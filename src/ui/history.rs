@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::Model;
-use crate::domain::Owner;
 use crate::domain::dates::format_day;
 use crate::export::minutes::change_text;
 use crate::query::meeting::{CaseBrief, MeetingRoom};
@@ -54,14 +53,7 @@ fn entries(brief: &CaseBrief, room: &MeetingRoom, model: &Model) -> Vec<Entry> {
         });
     }
     for action in &brief.own_actions {
-        let owner = match &action.owner {
-            Owner::Member(id) => room
-                .members
-                .iter()
-                .find(|m| m.id == *id)
-                .map_or(String::new(), |m| m.name.clone()),
-            Owner::Other(name) => name.clone(),
-        };
+        let owner = room.owner_name(&action.owner);
         entries.push(Entry {
             date: action.created,
             heading: format!(

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::panel;
 use super::theme::Theme;
 use crate::app::notes::NoteEditor;
 use crate::app::{Model, View};
@@ -230,17 +231,6 @@ fn render_agenda(
             .block(panel(t.meeting_agenda, theme, false)),
         area,
     );
-}
-
-fn panel<'a>(title: &'a str, theme: &Theme, focus: bool) -> Block<'a> {
-    let border = if focus {
-        "ui.border.focus"
-    } else {
-        "ui.border"
-    };
-    Block::bordered()
-        .border_style(theme.style(border))
-        .title(Span::styled(title, theme.style("ui.header")))
 }
 
 fn render_item(

@@ -68,6 +68,18 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
     }
 }
 
+/// A bordered pane with its title; the one with focus is drawn in the focus colour.
+pub(crate) fn panel<'a>(title: &'a str, theme: &Theme, focus: bool) -> Block<'a> {
+    let border = if focus {
+        "ui.border.focus"
+    } else {
+        "ui.border"
+    };
+    Block::bordered()
+        .border_style(theme.style(border))
+        .title(ratatui::text::Span::styled(title, theme.style("ui.header")))
+}
+
 /// Greedy word wrap at spaces: what is too long for its box continues on the next line.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = vec![String::new()];

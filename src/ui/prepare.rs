@@ -5,8 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
+use super::panel;
 use super::prompt;
 use super::theme::Theme;
 use crate::app::prepare::team::{self, Invite};
@@ -116,17 +117,6 @@ fn render_header(
     .areas(area);
     frame.render_widget(Line::styled(title, theme.style("ui.title")), left);
     frame.render_widget(minutes, right);
-}
-
-fn panel<'a>(title: &'a str, theme: &Theme, focus: bool) -> Block<'a> {
-    let border = if focus {
-        "ui.border.focus"
-    } else {
-        "ui.border"
-    };
-    Block::bordered()
-        .border_style(theme.style(border))
-        .title(Span::styled(title, theme.style("ui.header")))
 }
 
 /// How far a list scrolls so that its chosen row stays in view.
