@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::{Effect, Model, Screen, View};
 use crate::domain::meeting::{AgendaItem, AgendaKind, CASE_TIMEBOX_MINUTES};
-use crate::domain::{Case, CaseEvent, CaseId, Consent, EventKind, Level, Meeting, PupilId};
+use crate::domain::{Case, CaseEvent, CaseId, EventKind, Meeting, PupilId};
 use crate::query::meeting::CaseBrief;
 use crate::query::pick::{PupilMatch, PupilPicker};
 
@@ -57,28 +57,7 @@ pub struct NewSignal {
 impl NewSignal {
     /// The case, its `Opened` event, and the meeting with the case on its agenda and in front.
     pub fn numbered(self, id: CaseId) -> (Case, CaseEvent, Meeting) {
-        let case = Case {
-            id,
-            pupil: self.pupil,
-            question: self.question,
-            consent: Consent::Unknown,
-            phase: self.phase,
-            level: Level::MIN,
-            opened: self.today,
-            signalled_by: String::new(),
-            circles: Default::default(),
-            hypotheses: String::new(),
-            research_decision: String::new(),
-            goals: Vec::new(),
-            regiehouder: String::new(),
-            evaluation_date: None,
-            help_start: None,
-            waiting_since: None,
-            outcome: String::new(),
-            parents_informed: false,
-            closing_reason: String::new(),
-            closed: None,
-        };
+        let case = Case::signal(id, self.pupil, self.question, self.phase, self.today);
         let mut meeting = self.meeting;
         let event = CaseEvent {
             case: id,

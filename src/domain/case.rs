@@ -168,6 +168,39 @@ pub struct Case {
 }
 
 impl Case {
+    /// A new signal: only the question asked, consent not yet known, at the lowest level, in
+    /// phase `phase` (the model's first); what later phases need is recorded as they come.
+    pub fn signal(
+        id: CaseId,
+        pupil: PupilId,
+        question: String,
+        phase: String,
+        opened: NaiveDate,
+    ) -> Case {
+        Case {
+            id,
+            pupil,
+            question,
+            consent: Consent::Unknown,
+            phase,
+            level: Level::MIN,
+            opened,
+            signalled_by: String::new(),
+            circles: Circles::default(),
+            hypotheses: String::new(),
+            research_decision: String::new(),
+            goals: Vec::new(),
+            regiehouder: String::new(),
+            evaluation_date: None,
+            help_start: None,
+            waiting_since: None,
+            outcome: String::new(),
+            parents_informed: false,
+            closing_reason: String::new(),
+            closed: None,
+        }
+    }
+
     /// The pseudonym used wherever the team looks when consent is "anoniem" ("Leerling K-17":
     /// `leerling` is a domain term and stays Dutch in both languages).
     /// Derived from the case id so it is stable and reveals nothing of the name.

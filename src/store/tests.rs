@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveTime};
 use tempfile::TempDir;
 
 use super::*;
-use crate::domain::case::{Circles, Consent, EventKind, Level};
+use crate::domain::case::{Consent, EventKind, Level};
 use crate::domain::meeting::{Attendance, Attendee, MeetingKind, MeetingState, Presence};
 use crate::domain::minutes::MinutesSource;
 use crate::domain::{ActionStatus, DecisionId, NoteId, Owner, Role};
@@ -25,26 +25,16 @@ fn pupil(id: u64, first: &str, last: &str) -> Pupil {
 
 fn case(id: u64, pupil: u64) -> Case {
     Case {
-        id: CaseId(id),
-        pupil: PupilId(pupil),
-        question: "Hoe helpen we haar met lezen?".into(),
         consent: Consent::Yes,
-        phase: "signaal".into(),
         level: Level::new(2).unwrap(),
-        opened: day(2),
         signalled_by: "leerkracht".into(),
-        circles: Circles::default(),
-        hypotheses: String::new(),
-        research_decision: String::new(),
-        goals: vec![],
-        regiehouder: String::new(),
-        evaluation_date: None,
-        help_start: None,
-        waiting_since: None,
-        outcome: String::new(),
-        parents_informed: false,
-        closing_reason: String::new(),
-        closed: None,
+        ..Case::signal(
+            CaseId(id),
+            PupilId(pupil),
+            "Hoe helpen we haar met lezen?".into(),
+            "signaal".into(),
+            day(2),
+        )
     }
 }
 

@@ -11,26 +11,8 @@ fn day(d: u32) -> NaiveDate {
 /// A case at `phase` with nothing recorded.
 fn bare_case(phase: &str) -> Case {
     Case {
-        id: CaseId(1),
-        pupil: PupilId(1),
-        question: String::new(),
-        consent: Consent::Unknown,
-        phase: phase.into(),
         level: Level::new(2).unwrap(),
-        opened: day(2),
-        signalled_by: String::new(),
-        circles: Circles::default(),
-        hypotheses: String::new(),
-        research_decision: String::new(),
-        goals: vec![],
-        regiehouder: String::new(),
-        evaluation_date: None,
-        help_start: None,
-        waiting_since: None,
-        outcome: String::new(),
-        parents_informed: false,
-        closing_reason: String::new(),
-        closed: None,
+        ..Case::signal(CaseId(1), PupilId(1), String::new(), phase.into(), day(2))
     }
 }
 
