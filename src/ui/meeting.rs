@@ -248,12 +248,20 @@ fn render_item(
     };
     let title = agenda_title(&item.kind, t);
     let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let visible = usize::from(area.height.saturating_sub(2));
+    // A list is built from the rows around the chosen one; rows before `first` are skipped.
+    let first = match item.kind {
+        AgendaKind::Actions => view.selected.saturating_sub(visible),
+        _ => 0,
+    };
     let lines = match &item.kind {
         AgendaKind::Case { case } => match room.cases.get(case) {
             Some(brief) => case_lines(brief, width, model, theme),
             None => Vec::new(),
         },
-        AgendaKind::Actions => action_lines(room, model, view, theme),
+        AgendaKind::Actions => {
+            action_lines(room, model, view, first..view.selected + visible + 1, theme)
+        }
         AgendaKind::Opening => attendance_lines(room, model, view, theme),
         other => {
             let mut lines = vec![Line::styled(hint(other, t), theme.style("ui.text"))];
@@ -269,29 +277,31 @@ fn render_item(
             lines
         }
     };
-    // A long list scrolls with its chosen row (three heading lines come before the rows). Word
-    // wrapping may need a line more than the width says, hence the spare line.
+    // A long list scrolls with its chosen row (three heading lines come before the rows, when
+    // the list is built from its top). Word wrapping may need a line more than the width says,
+    // hence the spare line.
     let is_list = matches!(item.kind, AgendaKind::Actions | AgendaKind::Opening);
-    let visible = usize::from(area.height.saturating_sub(2));
+    let heading = if first == 0 { 3 } else { 0 };
     let through_selected: usize = lines
         .iter()
-        .take(3 + view.selected + 1)
+        .take(heading + view.selected - first + 1)
         .map(|line| line.width().div_ceil(width).max(1))
         .sum();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    // Anything else that does not fit scrolls with j/k; the view learns how far it can go.
-    let overflow = paragraph
-        .line_count(area.width.saturating_sub(2))
-        .saturating_sub(visible);
-    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
-    let offset = if is_list {
-        u16::try_from((through_selected + 1).saturating_sub(visible)).unwrap_or(u16::MAX)
+    let (offset, overflow) = if is_list {
+        let offset = (through_selected + 1).saturating_sub(visible);
+        (u16::try_from(offset).unwrap_or(u16::MAX), 0)
     } else {
+        // Anything else that does not fit scrolls with j/k; the view learns how far it can go.
+        let overflow = paragraph
+            .line_count(area.width.saturating_sub(2))
+            .saturating_sub(visible);
+        let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
         view.item_scroll_max.set(overflow);
-        view.item_scroll.min(overflow)
+        (view.item_scroll.min(overflow), overflow)
     };
     let mut block = panel(&title, theme, true);
-    if !is_list && offset < overflow {
+    if offset < overflow {
         block = block
             .title_bottom(Line::styled(t.more_below, theme.style("ui.text.dim")).right_aligned());
     }
@@ -460,10 +470,13 @@ fn case_lines<'a>(
     lines
 }
 
+/// The earlier actions in `window`, with the heading when the window starts at the top: a
+/// large school has thousands open, and only those near the chosen one can be on screen.
 fn action_lines<'a>(
     room: &'a MeetingRoom,
     model: &'a Model,
     view: &View,
+    window: std::ops::Range<usize>,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     use crate::domain::ActionStatus;
@@ -474,12 +487,16 @@ fn action_lines<'a>(
             theme.style("ui.text.dim"),
         )];
     }
-    let mut lines = vec![
-        Line::styled(t.meeting_earlier_actions, theme.style("ui.header")),
-        Line::styled(t.review_hint, theme.style("ui.text.dim")),
-        Line::default(),
-    ];
-    for (index, (record, action)) in room.earlier_actions.iter().enumerate() {
+    let mut lines = Vec::new();
+    if window.start == 0 {
+        lines.extend([
+            Line::styled(t.meeting_earlier_actions, theme.style("ui.header")),
+            Line::styled(t.review_hint, theme.style("ui.text.dim")),
+            Line::default(),
+        ]);
+    }
+    let shown = room.earlier_actions.iter().enumerate();
+    for (index, (record, action)) in shown.skip(window.start).take(window.len()) {
         let (mark, style) = match &record.status {
             ActionStatus::Open => ("·", action_style(action, theme)),
             ActionStatus::Done { .. } => ("✓", theme.style("action.done")),
