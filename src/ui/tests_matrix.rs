@@ -8,8 +8,13 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::tests::{day, draw_view, meeting_model, model};
+use super::tests_circles::{circles_open, plan_open};
+use super::tests_picker::{key, picking};
+use super::tests_prepare::preparing;
 use super::theme;
-use crate::app::{Action, Message, Model, View, update};
+use crate::app::case::{Ask, Prompt};
+use crate::app::prepare::{self, PrepareView};
+use crate::app::{Action, Message, Model, Screen, View, update};
 use crate::domain::MeetingState;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::Lang;
@@ -163,6 +168,44 @@ fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
         ),
     );
     add("blank", after(on_case(lang), vec![act(Action::Blank)]));
+    add("meeting_circles_editor", circles_open(lang));
+    add("meeting_plan_form", plan_open(lang));
+    let (mut picked, mut view) = picking(lang, "zoe");
+    update(&mut picked, &mut view, key(KeyCode::Down));
+    add("meeting_signal_picker", (picked.clone(), view.clone()));
+    update(&mut picked, &mut view, key(KeyCode::Enter));
+    for c in "Praat niet in de klas".chars() {
+        update(&mut picked, &mut view, key(KeyCode::Char(c)));
+    }
+    add("meeting_signal_question", (picked, view));
+    add("prepare", (preparing(lang), View::default()));
+    let on_team = View {
+        prepare: PrepareView {
+            item: 4,
+            person: 2,
+            on_team: true,
+        },
+        ..View::default()
+    };
+    add("prepare_participants", (preparing(lang), on_team));
+    let guest_role = View {
+        prompt: Some(Prompt::new(Ask::Prepare(prepare::Ask::GuestRole {
+            name: "Fatma Yılmaz".into(),
+        }))),
+        ..View::default()
+    };
+    add("prepare_guest_role_prompt", (preparing(lang), guest_role));
+    add(
+        "prepare_help",
+        after(preparing(lang), vec![act(Action::Help)]),
+    );
+    let mut unplanned = model(lang, false);
+    unplanned.screen = Screen::Prepare;
+    let date = View {
+        prompt: Some(Prompt::new(Ask::Prepare(prepare::Ask::Date))),
+        ..View::default()
+    };
+    add("prepare_without_a_meeting", (unplanned, date));
     screens
 }
 

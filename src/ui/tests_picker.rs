@@ -43,12 +43,12 @@ fn pupils() -> Vec<Pupil> {
     ]
 }
 
-fn key(code: KeyCode) -> Message {
+pub(crate) fn key(code: KeyCode) -> Message {
     Message::PromptKey(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 /// The meeting on its first case, the picker open and `query` typed.
-fn picking(lang: Lang, query: &str) -> (Model, View) {
+pub(crate) fn picking(lang: Lang, query: &str) -> (Model, View) {
     let mut model = on_first_case(lang);
     let mut view = View::default();
     let loaded = Message::PupilsLoaded(Box::new(PupilPicker::new(pupils())));
@@ -67,42 +67,6 @@ fn screen_text(model: &Model, view: &View, theme: &str) -> String {
         .iter()
         .map(|c| c.symbol())
         .collect()
-}
-
-#[test]
-fn picker_80x24_nl() {
-    let (mut model, mut view) = picking(Lang::Nl, "zoe");
-    update(&mut model, &mut view, key(KeyCode::Down));
-    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
-}
-
-#[test]
-fn picker_80x24_en() {
-    let (model, view) = picking(Lang::En, "zoe");
-    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
-}
-
-#[test]
-fn picker_160x48_nl() {
-    let (model, view) = picking(Lang::Nl, "celik");
-    insta::assert_snapshot!(draw_view(&model, &view, 160, 48, theme::DEFAULT).backend());
-}
-
-#[test]
-fn picker_160x48_en() {
-    let (model, view) = picking(Lang::En, "celik");
-    insta::assert_snapshot!(draw_view(&model, &view, 160, 48, theme::DEFAULT).backend());
-}
-
-#[test]
-fn picker_hulpvraag_80x24_nl() {
-    let (mut model, mut view) = picking(Lang::Nl, "celik");
-    update(&mut model, &mut view, key(KeyCode::Down));
-    update(&mut model, &mut view, key(KeyCode::Enter));
-    for c in "Praat niet in de klas".chars() {
-        update(&mut model, &mut view, key(KeyCode::Char(c)));
-    }
-    insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
 }
 
 #[test]
