@@ -22,9 +22,13 @@ fn today() -> NaiveDate {
 
 fn keypress_to_frame(c: &mut Criterion) {
     let school = tempfile::TempDir::new().unwrap();
-    let dir = match std::env::var("OTTER_BENCH_LARGE") {
-        Ok(dir) => std::path::PathBuf::from(dir),
-        Err(_) => {
+    // An empty value means none: a store opened at "" would land in the working directory.
+    let dir = match std::env::var("OTTER_BENCH_LARGE")
+        .ok()
+        .filter(|dir| !dir.is_empty())
+    {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => {
             let store = Store::open(school.path()).unwrap();
             otter::demo::fill(&store, otter::demo::Scale::School, today()).unwrap();
             school.path().to_path_buf()
