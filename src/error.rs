@@ -103,7 +103,8 @@ impl Error {
             Error::Date(DateError::Impossible(text) | DateError::Unrecognised(text)) => {
                 (t.err_date)(text)
             }
-            Error::Date(other) => (t.err_date)(&other.to_string()),
+            Error::Date(DateError::NoNextMeeting) => t.err_no_next_meeting.to_string(),
+            Error::Date(DateError::Empty) => t.err_no_date.to_string(),
             Error::NoDataDir => (t.err_no_data_dir)(),
             Error::Terminal(io) => (t.err_terminal)(&io.to_string()),
             Error::Output(io) => (t.err_output)(&io.to_string()),

@@ -15,8 +15,9 @@ pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Mess
         KeyCode::Char('b') if ctrl => return Message::Act(Action::Blank),
         _ => {}
     }
-    if view.blank {
-        // The key that brings the screen back does nothing else, not even type a letter.
+    if view.blank || view.help || view.history {
+        // The key that brings the screen back or closes the overlay does nothing else: not
+        // type a letter, and not quit where Esc or q would on the screen behind.
         Message::OtherKey
     } else if view.palette.is_some() {
         Message::PaletteKey(key)
@@ -70,6 +71,24 @@ mod tests {
         assert_eq!(
             route(&model, &view, &keymap, ctrl_c),
             Message::Act(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn esc_closes_the_help_on_the_start_screen_instead_of_quitting() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        act(&store, &mut model, &mut view, Action::Back);
+        act(&store, &mut model, &mut view, Action::Help);
+        let keymap = Keymap::default();
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        let message = route(&model, &view, &keymap, esc);
+        assert_eq!(message, Message::OtherKey);
+        assert_eq!(crate::app::update(&mut model, &mut view, message), vec![]);
+        assert!(!view.help);
+        assert_eq!(
+            route(&model, &view, &keymap, esc),
+            Message::Act(Action::Quit),
+            "without the overlay Esc quits the start screen"
         );
     }
 

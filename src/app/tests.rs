@@ -1058,3 +1058,37 @@ fn volgende_ot_in_a_meeting_is_the_meeting_already_planned_after_it() {
     assert_eq!(action.text, "Ouders uitnodigen");
     assert_eq!(action.due, later.date);
 }
+
+#[test]
+fn volgende_ot_without_a_next_meeting_is_explained_in_the_screen_language() {
+    let (_dir, store, mut model, mut view) = on_case(|_| true);
+    act(&store, &mut model, &mut view, Action::AddAction);
+    answer(&store, &mut model, &mut view, "Ouders bellen");
+    answer(&store, &mut model, &mut view, "moeder");
+    answer(&store, &mut model, &mut view, "volgende ot");
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Er is nog geen volgende OT gepland; geef een datum.")
+    );
+    assert!(view.prompt.is_some(), "the date is asked again");
+}
+
+#[test]
+fn recording_anoniem_hides_the_name_on_screen_at_once() {
+    use crate::domain::phase::Requirement;
+    let (_dir, store, mut model, mut view) = on_case(|brief| {
+        brief.case.consent == crate::domain::Consent::Unknown
+            && brief.missing.contains(&Requirement::Consent)
+    });
+    let name = current(&model).subject.clone();
+    assert!(!name.starts_with("Leerling "), "named while consent is unknown");
+    view.prompt = Some(case::Prompt::new(case::Ask::Field {
+        requirement: Requirement::Consent,
+    }));
+    answer(&store, &mut model, &mut view, "anoniem");
+    let brief = current(&model);
+    assert_eq!(brief.case.consent, crate::domain::Consent::Anonymous);
+    assert_eq!(brief.subject, brief.case.pseudonym());
+    assert_eq!(brief.short, brief.case.pseudonym());
+    assert_ne!(brief.subject, name);
+}

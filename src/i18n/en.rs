@@ -197,6 +197,8 @@ pub const EN: Texts = Texts {
     history_action: "Action",
     flash_close_open_first: "A meeting is open already: close it first.",
     flash_nothing_to_reopen: "No meeting has been closed.",
+    err_no_next_meeting: "No next OT is planned yet; give a date.",
+    err_no_date: "Give a date.",
     more_below: "↓ j: more",
     palette_hint: "type to narrow · ↑↓ choose · Enter run · Esc close",
     prompt_decision: "Decision: what was agreed?",

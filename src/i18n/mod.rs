@@ -168,6 +168,8 @@ pub struct Texts {
     pub history_action: &'static str,
     pub palette_hint: &'static str,
     pub more_below: &'static str,
+    pub err_no_next_meeting: &'static str,
+    pub err_no_date: &'static str,
     pub flash_close_open_first: &'static str,
     pub flash_nothing_to_reopen: &'static str,
     pub prompt_decision: &'static str,

@@ -197,6 +197,8 @@ pub const NL: Texts = Texts {
     history_action: "Actiepunt",
     flash_close_open_first: "Er is al een vergadering open: sluit die eerst.",
     flash_nothing_to_reopen: "Er is geen gesloten vergadering.",
+    err_no_next_meeting: "Er is nog geen volgende OT gepland; geef een datum.",
+    err_no_date: "Geef een datum.",
     more_below: "↓ j: meer",
     palette_hint: "typ om te zoeken · ↑↓ kiezen · Enter uitvoeren · Esc sluiten",
     prompt_decision: "Besluit: wat is afgesproken?",

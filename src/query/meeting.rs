@@ -23,6 +23,8 @@ pub struct CaseBrief {
     pub subject: String,
     /// What the agenda shows while another item is on screen: initials, or the pseudonym.
     pub short: String,
+    /// The pupil's own name and initials, kept to name them again when consent allows.
+    named: (String, String),
     pub groep: u8,
     pub missing: Vec<Requirement>,
     /// Open actions, as shown.
@@ -38,6 +40,16 @@ pub struct CaseBrief {
 }
 
 impl CaseBrief {
+    /// Names the pupil as the case's consent now allows: after "anoniem" is recorded the
+    /// screen shows the pseudonym at once, not from the next time the meeting is opened.
+    pub fn rename(&mut self) {
+        (self.subject, self.short) = if self.case.consent.shows_name() && !self.named.0.is_empty() {
+            self.named.clone()
+        } else {
+            (self.case.pseudonym(), self.case.pseudonym())
+        };
+    }
+
     /// The number the next event in the case's history gets.
     pub fn next_seq(&self) -> u32 {
         self.events.last().map_or(0, |event| event.seq + 1)
@@ -179,17 +191,17 @@ pub fn load(
 /// phase still asks for, and its actions, notes and decisions.
 pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) -> Result<CaseBrief> {
     let pupil = store.pupil(case.pupil)?;
-    let (subject, short) = match &pupil {
-        Some(pupil) if case.consent.shows_name() => (pupil.full_name(), initials(pupil)),
-        _ => (case.pseudonym(), case.pseudonym()),
-    };
+    let named = pupil
+        .as_ref()
+        .map_or_else(Default::default, |p| (p.full_name(), initials(p)));
     let own = store.actions_of_case(case.id)?;
     let missing = model.missing_to_leave(&case, &own);
     let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
     open.sort_by_key(|a| (a.due, a.id));
-    Ok(CaseBrief {
-        subject,
-        short,
+    let mut brief = CaseBrief {
+        subject: String::new(),
+        short: String::new(),
+        named,
         groep: pupil.map_or(0, |p| p.groep),
         missing,
         actions: actions::rows(store, open, today)?,
@@ -198,7 +210,9 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
         notes: store.notes_of_case(case.id)?,
         decisions: store.decisions_of_case(case.id)?,
         case,
-    })
+    };
+    brief.rename();
+    Ok(brief)
 }
 
 /// The meeting to open from the start screen: one in progress, else the next planned one.
