@@ -89,7 +89,20 @@ pub fn apply(
                         Some(_) => Some(MeetingId(store.next_id(TreeId::Meetings)?)),
                         None => None,
                     };
-                    let closing = meeting::closing(store, &model.phases, &meeting, next_id, today)?;
+                    let reviewed: Vec<_> = model
+                        .meeting
+                        .iter()
+                        .flat_map(|room| &room.earlier_actions)
+                        .map(|(action, _)| action.clone())
+                        .collect();
+                    let closing = meeting::closing(
+                        store,
+                        &model.phases,
+                        &meeting,
+                        &reviewed,
+                        next_id,
+                        today,
+                    )?;
                     let mut tx = store.tx();
                     // A reopened meeting's minutes are fixed anew, over the earlier ones.
                     let mut written = tx.put(meeting.as_ref()).and_then(|()| {

@@ -761,6 +761,23 @@ fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
     );
     let minutes = store.minutes(closed.id).unwrap().unwrap();
     assert!(minutes.carried_over.iter().any(|a| a.id == kept.id));
+    let review = minutes
+        .items
+        .iter()
+        .find(|i| i.kind == crate::domain::meeting::AgendaKind::Actions)
+        .unwrap();
+    let outcomes: Vec<_> = review
+        .reviewed
+        .iter()
+        .map(|r| (r.action.id, r.dropped.as_deref()))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            (done.id, None),
+            (dropped.id, Some("Niet meer nodig: gezin verhuisd"))
+        ]
+    );
     assert!(
         !minutes
             .carried_over
@@ -1081,7 +1098,10 @@ fn recording_anoniem_hides_the_name_on_screen_at_once() {
             && brief.missing.contains(&Requirement::Consent)
     });
     let name = current(&model).subject.clone();
-    assert!(!name.starts_with("Leerling "), "named while consent is unknown");
+    assert!(
+        !name.starts_with("Leerling "),
+        "named while consent is unknown"
+    );
     view.prompt = Some(case::Prompt::new(case::Ask::Field {
         requirement: Requirement::Consent,
     }));

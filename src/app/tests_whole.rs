@@ -193,6 +193,14 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
             .any(|e| e.kind == EventKind::Opened)
     );
     assert_eq!(signal_item.subject, pupil.full_name());
+    let review = minutes
+        .items
+        .iter()
+        .find(|i| i.kind == AgendaKind::Actions)
+        .unwrap();
+    assert_eq!(review.reviewed.len(), 1, "only the done one was finished");
+    assert_eq!(review.reviewed[0].action.id, earlier[0]);
+    assert_eq!(review.reviewed[0].dropped, None);
     let rondvraag = minutes
         .items
         .iter()

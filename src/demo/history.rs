@@ -350,6 +350,7 @@ impl<'a, 's> History<'a, 's> {
             events: &out.events,
             actions: &out.actions,
             carried_over: &carried,
+            reviewed: &[],
             fixed_on: meeting.date,
         });
         self.writer.insert(&meeting)?;

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::action::Action;
+use super::action::{Action, ActionStatus};
 use super::case::CaseEvent;
 use super::ids::{ActionId, CaseId, MeetingId};
 use super::meeting::{AgendaKind, Meeting, MeetingKind, Presence};
@@ -18,6 +18,15 @@ pub struct MinutesAction {
     pub due: NaiveDate,
 }
 
+/// An earlier action the meeting went through and finished: done, or dropped and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesReview {
+    #[serde(flatten)]
+    pub action: MinutesAction,
+    /// None when done; the reason when dropped.
+    pub dropped: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MinutesItem {
     #[serde(flatten)]
@@ -29,6 +38,9 @@ pub struct MinutesItem {
     pub decisions: Vec<String>,
     pub changes: Vec<CaseEvent>,
     pub actions: Vec<MinutesAction>,
+    /// Under Actiepunten: the earlier actions finished in this meeting.
+    #[serde(default)]
+    pub reviewed: Vec<MinutesReview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +78,8 @@ pub struct MinutesSource<'a> {
     /// Actions agreed in this meeting.
     pub actions: &'a [Action],
     pub carried_over: &'a [Action],
+    /// Earlier actions done or dropped in this meeting.
+    pub reviewed: &'a [Action],
     pub fixed_on: NaiveDate,
 }
 
@@ -128,6 +142,24 @@ impl Minutes {
                         .filter(|a| belongs(a.case, a.agenda_item))
                         .map(as_minutes)
                         .collect(),
+                    reviewed: match item.kind {
+                        AgendaKind::Actions => source
+                            .reviewed
+                            .iter()
+                            .filter_map(|a| {
+                                let dropped = match &a.status {
+                                    ActionStatus::Done { .. } => None,
+                                    ActionStatus::Dropped { reason, .. } => Some(reason.clone()),
+                                    ActionStatus::Open => return None,
+                                };
+                                Some(MinutesReview {
+                                    action: as_minutes(a),
+                                    dropped,
+                                })
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    },
                 }
             })
             .collect();

@@ -93,7 +93,8 @@ fn item_body(out: &mut String, item: &MinutesItem, model: &PhaseModel, lang: Lan
     let empty = item.notes.is_empty()
         && item.decisions.is_empty()
         && item.changes.is_empty()
-        && item.actions.is_empty();
+        && item.actions.is_empty()
+        && item.reviewed.is_empty();
     if empty {
         let _ = writeln!(out, "{}", t.minutes_nothing);
         return;
@@ -124,6 +125,30 @@ fn item_body(out: &mut String, item: &MinutesItem, model: &PhaseModel, lang: Lan
     if !item.actions.is_empty() {
         let _ = writeln!(out, "**{}**\n", t.kind_action);
         action_table(out, &item.actions, lang);
+    }
+    if !item.reviewed.is_empty() {
+        let _ = writeln!(out, "**{}**\n", t.minutes_reviewed);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            capitalised(t.col_action),
+            capitalised(t.col_owner),
+            capitalised(t.col_status)
+        );
+        let _ = writeln!(out, "|---|---|---|");
+        for review in &item.reviewed {
+            let outcome = match &review.dropped {
+                None => t.status_done.to_string(),
+                Some(reason) => format!("{}: {}", t.status_dropped, cell(reason)),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {outcome} |",
+                cell(&review.action.text),
+                cell(&review.action.owner)
+            );
+        }
+        let _ = writeln!(out);
     }
 }
 

@@ -143,6 +143,7 @@ pub const EN: Texts = Texts {
     minutes_present: "present",
     minutes_absent_notice: "absent with notice",
     minutes_absent: "absent",
+    minutes_reviewed: "Finished in this meeting",
     minutes_carried_over: "Open actions of earlier meetings",
     minutes_next: "Next meeting",
     minutes_fixed_on: "Fixed on",

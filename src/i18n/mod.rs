@@ -115,6 +115,7 @@ pub struct Texts {
     pub minutes_absent_notice: &'static str,
     pub minutes_absent: &'static str,
     pub minutes_carried_over: &'static str,
+    pub minutes_reviewed: &'static str,
     pub minutes_next: &'static str,
     pub minutes_fixed_on: &'static str,
     pub minutes_nothing: &'static str,

@@ -143,6 +143,7 @@ pub const NL: Texts = Texts {
     minutes_present: "aanwezig",
     minutes_absent_notice: "afwezig met bericht",
     minutes_absent: "afwezig",
+    minutes_reviewed: "Afgehandeld in deze vergadering",
     minutes_carried_over: "Openstaande actiepunten van eerdere vergaderingen",
     minutes_next: "Volgende vergadering",
     minutes_fixed_on: "Vastgesteld op",

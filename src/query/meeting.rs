@@ -233,10 +233,13 @@ pub struct Closing {
     pub next: Option<Meeting>,
 }
 
+/// `reviewed`: the earlier actions the meeting went through, as they are now; those done or
+/// dropped are named in the minutes under Actiepunten.
 pub fn closing(
     store: &Store,
     phases: &PhaseModel,
     meeting: &Meeting,
+    reviewed: &[Action],
     next_id: Option<MeetingId>,
     today: NaiveDate,
 ) -> Result<Closing> {
@@ -267,7 +270,7 @@ pub fn closing(
     }
     let actions = store.actions_of_meeting(meeting.id)?;
     let mut owners = HashMap::new();
-    for action in actions.iter().chain(&carried) {
+    for action in actions.iter().chain(&carried).chain(reviewed) {
         owners.insert(action.id, labels.owner(action)?);
     }
     let chair = match meeting.chair {
@@ -290,6 +293,7 @@ pub fn closing(
         events: &store.events_of_meeting(meeting.id)?,
         actions: &actions,
         carried_over: &carried,
+        reviewed,
         fixed_on: today,
     });
     // The next meeting proposes the cases whose evaluation date has come by then and the new

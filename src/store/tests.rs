@@ -127,6 +127,7 @@ fn every_record_type_survives_a_reopen() {
         events: std::slice::from_ref(&event),
         actions: std::slice::from_ref(&a),
         carried_over: &[],
+        reviewed: &[],
         fixed_on: day(10),
     });
     {

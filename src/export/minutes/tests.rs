@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::*;
 use crate::domain::case::Level;
-use crate::domain::minutes::MinutesItem;
+use crate::domain::minutes::{MinutesItem, MinutesReview};
 use crate::domain::{ActionId, CaseEvent, CaseId, MeetingId, MeetingKind};
 
 fn day(d: u32) -> NaiveDate {
@@ -34,6 +34,25 @@ fn minutes() -> Minutes {
                 decisions: vec![],
                 changes: vec![],
                 actions: vec![],
+                reviewed: vec![],
+            },
+            MinutesItem {
+                kind: AgendaKind::Actions,
+                subject: String::new(),
+                notes: vec![],
+                decisions: vec![],
+                changes: vec![],
+                actions: vec![],
+                reviewed: vec![
+                    MinutesReview {
+                        action: action(2, "Observatie in de klas"),
+                        dropped: None,
+                    },
+                    MinutesReview {
+                        action: action(3, "Logopedie aanvragen"),
+                        dropped: Some("ouders regelen het | zelf".into()),
+                    },
+                ],
             },
             MinutesItem {
                 kind: AgendaKind::Case { case: CaseId(7) },
@@ -65,6 +84,7 @@ fn minutes() -> Minutes {
                     },
                 ],
                 actions: vec![action(11, "Ouders bellen | terugkoppelen")],
+                reviewed: vec![],
             },
         ],
         carried_over: vec![action(4, "Verslag logopedie opvragen")],
@@ -86,7 +106,11 @@ fn dutch_minutes_hold_every_element() {
         "- **Afwezig met bericht:** Fatma Özkan",
         "## 1. Opening en aanwezigheid",
         "Geen bijzonderheden.",
-        "## 2. Leerlingbespreking: Leerling K-17",
+        "## 2. Actiepunten",
+        "**Afgehandeld in deze vergadering**",
+        "| Observatie in de klas | Fatima Benali | gedaan |",
+        "| Logopedie aanvragen | Fatima Benali | vervallen: ouders regelen het \\| zelf |",
+        "## 3. Leerlingbespreking: Leerling K-17",
         "Juf ziet \\*veel\\* vooruitgang.  \nOuders herkennen het.",
         "- Leesonderzoek aanvragen",
         "- fase Beeldvorming → Analyse (beeld is compleet)",
@@ -112,5 +136,9 @@ fn english_minutes_use_english_labels() {
         md.contains("- phase Picture → Analysis (beeld is compleet)"),
         "{md}"
     );
-    assert!(md.contains("## 2. Pupil discussion: Leerling K-17"), "{md}");
+    assert!(md.contains("## 3. Pupil discussion: Leerling K-17"), "{md}");
+    assert!(
+        md.contains("| Logopedie aanvragen | Fatima Benali | dropped: ouders"),
+        "{md}"
+    );
 }
