@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::tests::{act, answer, school, send, today, typed};
 use super::{Action, Message, Screen, View};
 use crate::domain::meeting::{AgendaKind, Attendee};
-use crate::domain::{ActionStatus, EventKind, MeetingState, Owner, Role};
+use crate::domain::{ActionStatus, EventKind, MeetingState, Owner, Requirement, Role};
 use crate::store::Store;
 
 fn go_to(
@@ -178,6 +178,16 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
             from: from.clone(),
             to: to.clone()
         }));
+    // What the phase it left required is recorded in the minutes, as it stood.
+    let left = model.phases.get(&from).unwrap();
+    assert!(!left.requires.is_empty(), "{from} asks for something");
+    for requirement in left.requires.iter().filter(|r| **r != Requirement::Action) {
+        assert!(
+            case_item.recorded.iter().any(|(r, _)| r == requirement),
+            "{requirement:?} not in {:?}",
+            case_item.recorded
+        );
+    }
     assert_eq!(case_item.actions.len(), 1);
     assert_eq!(case_item.actions[0].owner, "moeder");
     assert_eq!(case_item.actions[0].due, today() + chrono::Days::new(14));

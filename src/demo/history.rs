@@ -351,6 +351,7 @@ impl<'a, 's> History<'a, 's> {
             actions: &out.actions,
             carried_over: &carried,
             reviewed: &[],
+            recorded: &|_| Vec::new(),
             fixed_on: meeting.date,
         });
         self.writer.insert(&meeting)?;

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::ids::{CaseId, MeetingId, PupilId};
+use super::phase::Requirement;
 
 /// Toestemming ouders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -123,6 +124,21 @@ impl Circles {
     }
 }
 
+/// What a case has recorded for one of the phase model's requirements, in no language: the
+/// screen and the minutes word it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Recorded {
+    Text(String),
+    List(Vec<String>),
+    Day(NaiveDate),
+    HelpStarted(NaiveDate),
+    WaitingSince(NaiveDate),
+    YesNo(bool),
+    Consent(Consent),
+    Circles(Circles),
+}
+
 /// A casus: one support question about one pupil, walked through the phases.
 /// Fields hold what a phase needs recorded; `phase::Requirement` checks them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,6 +214,47 @@ impl Case {
             parents_informed: false,
             closing_reason: String::new(),
             closed: None,
+        }
+    }
+
+    /// What is recorded for `requirement`, if anything; actions are records of their own.
+    pub fn recorded(&self, requirement: Requirement) -> Option<Recorded> {
+        let text =
+            |value: &String| (!value.trim().is_empty()).then(|| Recorded::Text(value.clone()));
+        match requirement {
+            Requirement::SignalledBy => text(&self.signalled_by),
+            Requirement::Question => text(&self.question),
+            Requirement::Consent => Some(Recorded::Consent(self.consent)),
+            Requirement::Circles => [
+                &self.circles.child,
+                &self.circles.education,
+                &self.circles.upbringing,
+            ]
+            .iter()
+            .any(|c| c.is_filled())
+            .then(|| Recorded::Circles(self.circles.clone())),
+            Requirement::Hypotheses => text(&self.hypotheses),
+            Requirement::ResearchDecision => text(&self.research_decision),
+            Requirement::Goal => {
+                let goals: Vec<String> = self
+                    .goals
+                    .iter()
+                    .filter(|g| !g.trim().is_empty())
+                    .cloned()
+                    .collect();
+                (!goals.is_empty()).then_some(Recorded::List(goals))
+            }
+            Requirement::Action => None,
+            Requirement::Regiehouder => text(&self.regiehouder),
+            Requirement::EvaluationDate => self.evaluation_date.map(Recorded::Day),
+            Requirement::HelpStartOrWait => match (self.help_start, self.waiting_since) {
+                (Some(day), _) => Some(Recorded::HelpStarted(day)),
+                (None, Some(day)) => Some(Recorded::WaitingSince(day)),
+                (None, None) => None,
+            },
+            Requirement::Outcome => text(&self.outcome),
+            Requirement::ParentsInformed => Some(Recorded::YesNo(self.parents_informed)),
+            Requirement::ClosingReason => text(&self.closing_reason),
         }
     }
 

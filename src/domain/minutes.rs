@@ -5,10 +5,11 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::action::{Action, ActionStatus};
-use super::case::CaseEvent;
+use super::case::{CaseEvent, Recorded};
 use super::ids::{ActionId, CaseId, MeetingId};
 use super::meeting::{AgendaKind, Meeting, MeetingKind, Presence};
 use super::note::{Decision, Note};
+use super::phase::Requirement;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MinutesAction {
@@ -41,6 +42,9 @@ pub struct MinutesItem {
     /// Under Actiepunten: the earlier actions finished in this meeting.
     #[serde(default)]
     pub reviewed: Vec<MinutesReview>,
+    /// For a case: what it had recorded for its phases in this meeting, as it stood then.
+    #[serde(default)]
+    pub recorded: Vec<(Requirement, Recorded)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +84,8 @@ pub struct MinutesSource<'a> {
     pub carried_over: &'a [Action],
     /// Earlier actions done or dropped in this meeting.
     pub reviewed: &'a [Action],
+    /// What a case on the agenda has recorded for the phases it was in during the meeting.
+    pub recorded: &'a dyn Fn(CaseId) -> Vec<(Requirement, Recorded)>,
     pub fixed_on: NaiveDate,
 }
 
@@ -142,6 +148,7 @@ impl Minutes {
                         .filter(|a| belongs(a.case, a.agenda_item))
                         .map(as_minutes)
                         .collect(),
+                    recorded: case.map(source.recorded).unwrap_or_default(),
                     reviewed: match item.kind {
                         AgendaKind::Actions => source
                             .reviewed

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::action::{Action, ActionStatus};
@@ -14,7 +14,7 @@ const DEFAULT_TOML: &str = include_str!("phases.default.toml");
 
 /// Something that must be recorded on a case. The set is fixed in code because each one reads a
 /// field; which phase asks for which is the model's choice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Requirement {
     SignalledBy,

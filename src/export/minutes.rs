@@ -94,13 +94,32 @@ fn item_body(out: &mut String, item: &MinutesItem, model: &PhaseModel, lang: Lan
         && item.decisions.is_empty()
         && item.changes.is_empty()
         && item.actions.is_empty()
-        && item.reviewed.is_empty();
+        && item.reviewed.is_empty()
+        && item.recorded.is_empty();
     if empty {
         let _ = writeln!(out, "{}", t.minutes_nothing);
         return;
     }
     for note in &item.notes {
         let _ = writeln!(out, "{}\n", text(note));
+    }
+    if !item.recorded.is_empty() {
+        let _ = writeln!(out, "**{}**\n", t.minutes_recorded);
+        for (requirement, value) in &item.recorded {
+            let label = t.recorded_label(*requirement);
+            match lang.recorded(value).as_slice() {
+                [one] => {
+                    let _ = writeln!(out, "- {label}: {}", cell(one));
+                }
+                many => {
+                    let _ = writeln!(out, "- {label}:");
+                    for line in many {
+                        let _ = writeln!(out, "  - {}", cell(line));
+                    }
+                }
+            }
+        }
+        let _ = writeln!(out);
     }
     if !item.decisions.is_empty() {
         let _ = writeln!(out, "**{}**\n", t.kind_decision);

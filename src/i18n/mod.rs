@@ -17,6 +17,45 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// A recorded value as one line; the circles as "Kind: + … − … ? …" per circle, joined.
+    pub fn recorded(self, value: &crate::domain::case::Recorded) -> Vec<String> {
+        use crate::domain::case::Recorded;
+        use crate::domain::dates::format_day;
+        let t = self.texts();
+        match value {
+            Recorded::Text(text) => vec![text.clone()],
+            Recorded::List(items) => items.clone(),
+            Recorded::Day(day) => vec![format_day(*day, self)],
+            Recorded::HelpStarted(day) => vec![(t.recorded_help_started)(&format_day(*day, self))],
+            Recorded::WaitingSince(day) => vec![(t.recorded_waiting)(&format_day(*day, self))],
+            Recorded::YesNo(yes) => {
+                vec![if *yes { t.consent_yes } else { t.consent_no }.to_string()]
+            }
+            Recorded::Consent(consent) => vec![t.consent(*consent).to_string()],
+            Recorded::Circles(circles) => circles
+                .circles()
+                .iter()
+                .zip(t.circles)
+                .filter(|(circle, _)| circle.is_filled())
+                .map(|(circle, name)| {
+                    let parts: Vec<String> = circle
+                        .parts()
+                        .iter()
+                        .zip(["+", "−", "?"])
+                        .filter(|(text, _)| !text.trim().is_empty())
+                        .map(|(text, sign)| {
+                            format!(
+                                "{sign} {}",
+                                text.split_whitespace().collect::<Vec<_>>().join(" ")
+                            )
+                        })
+                        .collect();
+                    format!("{name}: {}", parts.join(" "))
+                })
+                .collect(),
+        }
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Nl => &nl::NL,
@@ -48,6 +87,8 @@ pub struct Texts {
     pub levels: [&'static str; 5],
     /// In the order of `Requirement::ALL`.
     pub requirements: [&'static str; Requirement::ALL.len()],
+    /// What is recorded for each requirement, as a label, in the order of `Requirement::ALL`.
+    pub recorded: [&'static str; Requirement::ALL.len()],
     /// What each `app::Action` does, in the order of `Action::ALL`.
     #[serde(serialize_with = "as_slice")]
     pub actions: [&'static str; crate::app::Action::ALL.len()],
@@ -116,6 +157,7 @@ pub struct Texts {
     pub minutes_absent: &'static str,
     pub minutes_carried_over: &'static str,
     pub minutes_reviewed: &'static str,
+    pub minutes_recorded: &'static str,
     pub minutes_next: &'static str,
     pub minutes_fixed_on: &'static str,
     pub minutes_nothing: &'static str,
@@ -291,6 +333,10 @@ pub struct Texts {
     #[serde(skip)]
     pub err_theme: fn(&str) -> String,
     #[serde(skip)]
+    pub recorded_help_started: fn(&str) -> String,
+    #[serde(skip)]
+    pub recorded_waiting: fn(&str) -> String,
+    #[serde(skip)]
     pub palette_theme: fn(&str) -> String,
     #[serde(skip)]
     pub minutes_reopened: fn(&str, &str) -> String,
@@ -346,6 +392,11 @@ impl Texts {
             .position(|a| *a == action)
             .unwrap_or(0);
         self.actions[index]
+    }
+
+    pub fn recorded_label(&self, requirement: Requirement) -> &'static str {
+        let index = Requirement::ALL.iter().position(|r| *r == requirement);
+        index.map_or("", |i| self.recorded[i])
     }
 
     pub fn requirement(&self, requirement: Requirement) -> &'static str {

@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::actions::{self, ActionRow};
+use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
 use crate::domain::phase::Requirement;
 use crate::domain::{
-    Action, Case, CaseEvent, CaseId, Decision, Meeting, MeetingId, MeetingState, Member, Note,
-    Owner, PhaseModel, Pupil,
+    Action, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId, MeetingState, Member,
+    Note, Owner, PhaseModel, Pupil,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -215,6 +216,34 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
     Ok(brief)
 }
 
+/// What `case` has recorded for the phases it was in during meeting `id`: the one it is in
+/// now and those it left then. Actions are in the minutes on their own.
+fn recorded_in(
+    phases: &PhaseModel,
+    case: &Case,
+    id: MeetingId,
+    events: &[CaseEvent],
+) -> Vec<(Requirement, Recorded)> {
+    let left = events.iter().filter_map(|e| match &e.kind {
+        EventKind::Phase { from, .. } if e.case == case.id && e.meeting == Some(id) => {
+            Some(from.as_str())
+        }
+        _ => None,
+    });
+    let visited: Vec<&str> = std::iter::once(case.phase.as_str()).chain(left).collect();
+    let asked = |requirement: &Requirement| {
+        visited.iter().filter_map(|p| phases.get(p)).any(|phase| {
+            phase.requires.contains(requirement) || phase.requires_on_entry.contains(requirement)
+        })
+    };
+    Requirement::ALL
+        .into_iter()
+        .filter(|r| *r != Requirement::Action && asked(r))
+        .filter_map(|r| case.recorded(r).map(|value| (r, value)))
+        .filter(|(_, value)| *value != Recorded::YesNo(false))
+        .collect()
+}
+
 /// The meeting to open from the start screen: one in progress, else the next planned one.
 pub fn current_or_next(store: &Store, today: NaiveDate) -> Result<Option<MeetingId>> {
     let meetings = store.meetings_by_date()?;
@@ -268,6 +297,13 @@ pub fn closing(
     for case in meeting.cases() {
         subjects.insert(case, labels.subject(case)?);
     }
+    let events = store.events_of_meeting(meeting.id)?;
+    let mut recorded = HashMap::new();
+    for id in meeting.cases() {
+        if let Some(case) = store.case(id)? {
+            recorded.insert(id, recorded_in(phases, &case, meeting.id, &events));
+        }
+    }
     let actions = store.actions_of_meeting(meeting.id)?;
     let mut owners = HashMap::new();
     for action in actions.iter().chain(&carried).chain(reviewed) {
@@ -290,10 +326,11 @@ pub fn closing(
         owner_name: &|action| owners.get(&action.id).cloned().unwrap_or_default(),
         notes: &store.notes_of_meeting(meeting.id)?,
         decisions: &store.decisions_of_meeting(meeting.id)?,
-        events: &store.events_of_meeting(meeting.id)?,
+        events: &events,
         actions: &actions,
         carried_over: &carried,
         reviewed,
+        recorded: &|case| recorded.get(&case).cloned().unwrap_or_default(),
         fixed_on: today,
     });
     // The next meeting proposes the cases whose evaluation date has come by then and the new

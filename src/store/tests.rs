@@ -128,6 +128,7 @@ fn every_record_type_survives_a_reopen() {
         actions: std::slice::from_ref(&a),
         carried_over: &[],
         reviewed: &[],
+        recorded: &|_| Vec::new(),
         fixed_on: day(10),
     });
     {

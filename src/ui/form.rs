@@ -10,7 +10,8 @@ use ratatui_textarea::TextArea;
 use super::theme::Theme;
 use crate::app::form::{Form, Kind, kind_of};
 use crate::app::{Model, View};
-use crate::domain::{Case, CaseId};
+use crate::domain::case::Recorded;
+use crate::domain::{Case, CaseId, Requirement};
 use crate::query::meeting::MeetingRoom;
 
 #[allow(clippy::too_many_arguments)]
@@ -101,6 +102,49 @@ pub fn summary<'a>(case: &'a Case, width: usize, model: &'a Model, theme: &Theme
     match kind_of(&model.phases, &case.phase) {
         Some(Kind::Circles) => super::circles::summary(case, width, model, theme),
         Some(Kind::Plan) => super::plan::summary(case, model, theme),
-        None => Vec::new(),
+        None => recorded(case, model, theme),
     }
+}
+
+/// What `f` recorded for this phase, so the team sees the answers and not only what is
+/// missing. The hulpvraag, consent, circles and actions have places of their own.
+fn recorded<'a>(case: &Case, model: &Model, theme: &Theme) -> Vec<Line<'a>> {
+    let t = model.lang.texts();
+    let Some(phase) = model.phases.get(&case.phase) else {
+        return Vec::new();
+    };
+    let shown_elsewhere = [
+        Requirement::Question,
+        Requirement::Consent,
+        Requirement::Circles,
+        Requirement::Action,
+    ];
+    let mut lines = Vec::new();
+    for requirement in Requirement::ALL {
+        let asked =
+            phase.requires.contains(&requirement) || phase.requires_on_entry.contains(&requirement);
+        if !asked || shown_elsewhere.contains(&requirement) {
+            continue;
+        }
+        let Some(value) = case.recorded(requirement) else {
+            continue;
+        };
+        if value == Recorded::YesNo(false) {
+            continue;
+        }
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{}: ", t.recorded_label(requirement)),
+                theme.style("ui.header"),
+            ),
+            Span::styled(
+                model.lang.recorded(&value).join("; "),
+                theme.style("ui.text"),
+            ),
+        ]));
+    }
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines
 }

@@ -1,7 +1,8 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::*;
-use crate::domain::case::Level;
+use crate::domain::Requirement;
+use crate::domain::case::{Circle, Circles, Level, Recorded};
 use crate::domain::minutes::{MinutesItem, MinutesReview};
 use crate::domain::{ActionId, CaseEvent, CaseId, MeetingId, MeetingKind};
 
@@ -35,6 +36,7 @@ fn minutes() -> Minutes {
                 changes: vec![],
                 actions: vec![],
                 reviewed: vec![],
+                recorded: vec![],
             },
             MinutesItem {
                 kind: AgendaKind::Actions,
@@ -53,6 +55,7 @@ fn minutes() -> Minutes {
                         dropped: Some("ouders regelen het | zelf".into()),
                     },
                 ],
+                recorded: vec![],
             },
             MinutesItem {
                 kind: AgendaKind::Case { case: CaseId(7) },
@@ -85,6 +88,21 @@ fn minutes() -> Minutes {
                 ],
                 actions: vec![action(11, "Ouders bellen | terugkoppelen")],
                 reviewed: vec![],
+                recorded: vec![
+                    (Requirement::SignalledBy, Recorded::Text("juf Anna".into())),
+                    (
+                        Requirement::Circles,
+                        Recorded::Circles(Circles {
+                            child: Circle {
+                                plus: "Leest graag".into(),
+                                minus: "Faalangst".into(),
+                                unknown: String::new(),
+                            },
+                            ..Circles::default()
+                        }),
+                    ),
+                    (Requirement::HelpStartOrWait, Recorded::WaitingSince(day(2))),
+                ],
             },
         ],
         carried_over: vec![action(4, "Verslag logopedie opvragen")],
@@ -115,6 +133,7 @@ fn dutch_minutes_hold_every_element() {
         "- Leesonderzoek aanvragen",
         "- fase Beeldvorming → Analyse (beeld is compleet)",
         "- niveau 2 → 4 (wijkteam erbij)",
+        "**Vastgelegd**\n\n- Signaal van: juf Anna\n- Drie cirkels: Kind: + Leest graag − Faalangst\n- Hulp: wacht sinds ma 02-11-2026\n",
         "| Ouders bellen \\| terugkoppelen | Fatima Benali | vr 27-11-2026 |",
         "## Openstaande actiepunten van eerdere vergaderingen",
         "| Verslag logopedie opvragen | Fatima Benali | vr 27-11-2026 |",
