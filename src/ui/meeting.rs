@@ -85,17 +85,14 @@ pub fn render(
 
 fn render_editor(frame: &mut Frame, area: Rect, model: &Model, open: &NoteEditor, theme: &Theme) {
     let t = model.lang.texts();
-    let phase = open
-        .note
-        .phase
-        .as_deref()
-        .map_or("", |phase| model.phases.name(phase, model.lang));
+    // A case's notes belong to its phase; the meeting's own items' notes to no phase.
+    let title = match open.note.phase.as_deref() {
+        Some(phase) => format!("{} · {}", t.meeting_notes, model.phases.name(phase, model.lang)),
+        None => t.meeting_notes.to_string(),
+    };
     let block = Block::bordered()
         .border_style(theme.style("ui.border.focus"))
-        .title(Span::styled(
-            format!("{} · {phase}", t.meeting_notes),
-            theme.style("ui.title"),
-        ));
+        .title(Span::styled(title, theme.style("ui.title")));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     // Drawn as it is, not a styled copy: a pasted report can be long, and the editor's own
@@ -401,20 +398,31 @@ fn case_lines<'a>(
         lines.push(Line::default());
     }
     lines.extend(super::form::summary(case, width, model, theme));
-    lines.push(Line::styled(t.meeting_notes, theme.style("ui.header")));
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
-    match meeting.and_then(|id| brief.note_of(id)) {
-        Some(note) if !note.text.trim().is_empty() => {
+    let note = meeting
+        .and_then(|id| brief.note_of(id))
+        .filter(|note| !note.text.trim().is_empty());
+    // In Beeldvorming `e` opens the circles, which are that phase's notes: no empty notes to
+    // invite there.
+    let has_form = crate::app::form::kind_of(&model.phases, &case.phase)
+        == Some(crate::app::form::Kind::Circles);
+    match note {
+        Some(note) => {
+            lines.push(Line::styled(t.meeting_notes, theme.style("ui.header")));
             lines.extend(
                 note.text
                     .lines()
                     .map(|line| Line::styled(format!("  {line}"), theme.style("ui.text"))),
             );
         }
-        _ => lines.push(Line::styled(
-            format!("  {}", t.meeting_no_notes),
-            theme.style("ui.text.dim"),
-        )),
+        None if has_form => {}
+        None => {
+            lines.push(Line::styled(t.meeting_notes, theme.style("ui.header")));
+            lines.push(Line::styled(
+                format!("  {}", t.meeting_no_notes),
+                theme.style("ui.text.dim"),
+            ));
+        }
     }
     let agreed: Vec<_> = brief
         .decisions

@@ -249,8 +249,9 @@ fn render_proposed(
     let t = model.lang.texts();
     frame.render_widget(
         Line::from(vec![
+            // The count says how many there are when the line is cut at the window's edge.
             Span::styled(
-                format!("{}: ", t.prepare_proposed),
+                format!("{} ({}): ", t.prepare_proposed, names.len()),
                 theme.style("ui.header"),
             ),
             Span::styled(names.join(", "), theme.style("ui.text")),

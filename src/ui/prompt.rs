@@ -47,7 +47,13 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
                 Requirement::HelpStartOrWait => t.hint_help_start,
                 _ => "",
             };
-            format!("{}{hint}", capitalised(t.requirement(*requirement)))
+            // The consent requirement already names its answers ("ja of anoniem"); the question
+            // lists all three after the plain label.
+            let asked = match requirement {
+                Requirement::Consent => t.recorded_label(*requirement),
+                _ => t.requirement(*requirement),
+            };
+            format!("{}{hint}", capitalised(asked))
         }
     };
     // A question longer than the box is wide is wrapped above the answer, not cut off.
