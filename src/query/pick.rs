@@ -88,9 +88,21 @@ impl PupilPicker {
             .entries
             .iter()
             .filter_map(|entry| {
-                let mut indices = Vec::new();
                 let haystack = Utf32Str::new(&entry.key, &mut buf);
-                let score = pattern.indices(haystack, &mut matcher, &mut indices)?;
+                // Every word's letters lie close together in the name: a typo is forgiven,
+                // but "celik" scattered over "Alicja Zielińska" is no match to put on the
+                // projector.
+                let mut indices = Vec::new();
+                for atom in &pattern.atoms {
+                    let mut word = Vec::new();
+                    atom.indices(haystack, &mut matcher, &mut word)?;
+                    let (first, last) = (word.iter().min()?, word.iter().max()?);
+                    if last - first + 1 > 2 * atom.needle_text().len() as u32 {
+                        return None;
+                    }
+                    indices.extend(word);
+                }
+                let score = pattern.score(haystack, &mut matcher)?;
                 indices.sort_unstable();
                 Some((score, indices, entry))
             })
@@ -186,6 +198,27 @@ mod tests {
         let found = school().matches("celik", 5);
         assert_eq!(found[0].name, "Zoë Çelik", "{:?}", names(&found));
         assert_eq!(found[0].matched, [4, 5, 6, 7, 8]);
+    }
+
+    #[test]
+    fn letters_scattered_over_a_name_are_no_match_but_a_typo_is() {
+        let picker = PupilPicker::new(vec![
+            pupil(1, "Zoë", "", "Çelik", 5),
+            pupil(2, "Alicja", "", "Zielińska", 6),
+            pupil(3, "Sanne", "de", "Vries", 4),
+        ]);
+        assert_eq!(names(&picker.matches("celik", 5)), ["Zoë Çelik"]);
+        assert_eq!(
+            names(&picker.matches("cleik", 5)),
+            Vec::<&str>::new(),
+            "letters out of order are not a subsequence"
+        );
+        assert_eq!(
+            names(&picker.matches("celk", 5)),
+            ["Zoë Çelik"],
+            "one left out"
+        );
+        assert_eq!(names(&picker.matches("snne vrie", 5)), ["Sanne de Vries"]);
     }
 
     #[test]

@@ -87,7 +87,11 @@ fn render_editor(frame: &mut Frame, area: Rect, model: &Model, open: &NoteEditor
     let t = model.lang.texts();
     // A case's notes belong to its phase; the meeting's own items' notes to no phase.
     let title = match open.note.phase.as_deref() {
-        Some(phase) => format!("{} · {}", t.meeting_notes, model.phases.name(phase, model.lang)),
+        Some(phase) => format!(
+            "{} · {}",
+            t.meeting_notes,
+            model.phases.name(phase, model.lang)
+        ),
         None => t.meeting_notes.to_string(),
     };
     let block = Block::bordered()
