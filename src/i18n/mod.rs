@@ -256,7 +256,6 @@ pub struct Texts {
     pub prepare_excused: &'static str,
     pub prepare_not_invited: &'static str,
     pub prepare_guest: &'static str,
-    pub prepare_proposed: &'static str,
     pub prepare_no_meeting: &'static str,
     pub prepare_keys_agenda: &'static str,
     pub prepare_keys_team: &'static str,
@@ -332,6 +331,8 @@ pub struct Texts {
     pub err_phase_model: fn(&str) -> String,
     #[serde(skip)]
     pub err_theme: fn(&str) -> String,
+    #[serde(skip)]
+    pub prepare_proposed: fn(usize) -> String,
     #[serde(skip)]
     pub recorded_help_started: fn(&str) -> String,
     #[serde(skip)]

@@ -251,7 +251,7 @@ fn render_proposed(
         Line::from(vec![
             // The count says how many there are when the line is cut at the window's edge.
             Span::styled(
-                format!("{} ({}): ", t.prepare_proposed, names.len()),
+                format!("{}: ", (t.prepare_proposed)(names.len())),
                 theme.style("ui.header"),
             ),
             Span::styled(names.join(", "), theme.style("ui.text")),
