@@ -89,7 +89,8 @@ pub struct View {
     pub form: Option<form::Form>,
     /// The chosen row of a list in the meeting's item (attendance).
     pub selected: usize,
-    /// How far the item in front is scrolled down, when it does not fit (a case at 80x24).
+    /// How far the item in front (or the history over it) is scrolled down, when it does not
+    /// fit (a case at 80x24).
     pub item_scroll: u16,
     /// How far it can scroll: the renderer knows the lines as wrapped, and says so here.
     pub item_scroll_max: std::cell::Cell<u16>,
@@ -300,6 +301,10 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Act(action) => action,
     };
     // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.
+    if view.history && matches!(action, Action::Down | Action::Up) {
+        scroll(view, action == Action::Down);
+        return Vec::new();
+    }
     if (view.help || view.blank || view.history) && action != Action::Quit {
         close_overlays(view);
         return Vec::new();
@@ -333,11 +338,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::Down | Action::Up
             if model.screen == Screen::Meeting && !attendance::on_list(model) =>
         {
-            view.item_scroll = if action == Action::Down {
-                (view.item_scroll + 1).min(view.item_scroll_max.get())
-            } else {
-                view.item_scroll.saturating_sub(1)
-            };
+            scroll(view, action == Action::Down);
             Vec::new()
         }
         Action::Down | Action::Up if model.screen == Screen::Meeting => {
@@ -353,6 +354,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::ReopenMeeting => reopen::start(model, view),
         Action::History => {
             view.history = case_on_screen(model).is_some();
+            view.item_scroll = 0;
             Vec::new()
         }
         Action::NewSignal => signal::start(model),
@@ -406,7 +408,21 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
 fn close_overlays(view: &mut View) {
     view.help = false;
     view.blank = false;
-    view.history = false;
+    if view.history {
+        // The history and the item share the scroll: the item comes back at its top.
+        view.history = false;
+        view.item_scroll = 0;
+    }
+}
+
+/// One line down or up in what is in front (the item, or the history over it), as far as the
+/// renderer said it goes.
+fn scroll(view: &mut View, down: bool) {
+    view.item_scroll = if down {
+        (view.item_scroll + 1).min(view.item_scroll_max.get())
+    } else {
+        view.item_scroll.saturating_sub(1)
+    };
 }
 
 /// The case being discussed, when the meeting screen shows one.

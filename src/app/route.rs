@@ -15,7 +15,11 @@ pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Mess
         KeyCode::Char('b') if ctrl => return Message::Act(Action::Blank),
         _ => {}
     }
-    if view.blank || view.help || view.history {
+    let action = keymap.action(Context::from(model.screen), key);
+    if view.history && matches!(action, Some(Action::Down | Action::Up)) {
+        // A long history scrolls; any other key closes it.
+        Message::Act(action.unwrap_or(Action::Down))
+    } else if view.blank || view.help || view.history {
         // The key that brings the screen back or closes the overlay does nothing else: not
         // type a letter, and not quit where Esc or q would on the screen behind.
         Message::OtherKey
@@ -26,9 +30,7 @@ pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Mess
     } else if view.prompt.is_some() || view.picker.is_some() {
         Message::PromptKey(key)
     } else {
-        keymap
-            .action(Context::from(model.screen), key)
-            .map_or(Message::OtherKey, Message::Act)
+        action.map_or(Message::OtherKey, Message::Act)
     }
 }
 
@@ -90,6 +92,17 @@ mod tests {
             Message::Act(Action::Quit),
             "without the overlay Esc quits the start screen"
         );
+    }
+
+    #[test]
+    fn j_scrolls_an_open_history_and_other_keys_close_it() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        act(&store, &mut model, &mut view, Action::History);
+        let keymap = Keymap::default();
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(route(&model, &view, &keymap, j), Message::Act(Action::Down));
+        let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
+        assert_eq!(route(&model, &view, &keymap, n), Message::OtherKey);
     }
 
     #[test]

@@ -209,7 +209,7 @@ pub const EN: Texts = Texts {
     prompt_drop_action: "Why is this action dropped?",
     prompt_new_owner: "Who owns it now?",
     prompt_new_due: "When is it due now?",
-    history_hint: "newest first · any key closes",
+    history_hint: "newest first · any other key closes",
     history_empty: "Nothing recorded yet.",
     history_decision: "Decision",
     history_action: "Action",

@@ -209,7 +209,7 @@ pub const NL: Texts = Texts {
     prompt_drop_action: "Waarom vervalt dit actiepunt?",
     prompt_new_owner: "Wie wordt eigenaar?",
     prompt_new_due: "Wanneer moet het klaar zijn?",
-    history_hint: "nieuwste eerst · elke toets sluit",
+    history_hint: "nieuwste eerst · elke andere toets sluit",
     history_empty: "Nog niets vastgelegd.",
     history_decision: "Besluit",
     history_action: "Actiepunt",

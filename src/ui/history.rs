@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::app::Model;
+use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::export::minutes::change_text;
 use crate::query::meeting::{CaseBrief, MeetingRoom};
@@ -75,6 +75,7 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     model: &Model,
+    view: &View,
     room: &MeetingRoom,
     brief: &CaseBrief,
     theme: &Theme,
@@ -100,19 +101,28 @@ pub fn render(
                 .map(|text| Line::styled(format!("    {text}"), theme.style("ui.text"))),
         );
     }
+    let paragraph = Paragraph::new(lines)
+        .style(theme.style("ui.background"))
+        .wrap(Wrap { trim: false });
+    let visible = usize::from(area.height.saturating_sub(2));
+    let overflow = paragraph
+        .line_count(area.width.saturating_sub(2))
+        .saturating_sub(visible);
+    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
+    view.item_scroll_max.set(overflow);
+    let offset = view.item_scroll.min(overflow);
+    let hint = if offset < overflow {
+        format!("{} · {}", t.more_below, t.history_hint)
+    } else {
+        t.history_hint.to_string()
+    };
     let block = Block::bordered()
         .border_style(theme.style("ui.border.focus"))
         .title(Span::styled(
             format!("{} · {}", t.label_history, brief.subject),
             theme.style("ui.title"),
         ))
-        .title_bottom(Span::styled(t.history_hint, theme.style("ui.text.dim")));
+        .title_bottom(Span::styled(hint, theme.style("ui.text.dim")));
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .style(theme.style("ui.background"))
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    frame.render_widget(paragraph.scroll((offset, 0)).block(block), area);
 }

@@ -58,7 +58,7 @@ pub fn render(
     };
     render_item(frame, item, model, view, room, theme);
     if let Some(brief) = room.current_case().filter(|_| view.history) {
-        super::history::render(frame, item, model, room, brief, theme);
+        super::history::render(frame, item, model, view, room, brief, theme);
     }
     if let Some(prompt) = &view.prompt {
         super::prompt::render(frame, item, model, prompt, theme);

@@ -343,3 +343,26 @@ fn a_case_too_long_for_the_screen_scrolls_with_j_and_k() {
     update(&mut model, &mut view, Action::NextItem);
     assert_eq!(view.item_scroll, 0, "the next item starts at its top");
 }
+
+/// The history of a case with a long past scrolls with j and k; any other key closes it and
+/// the case is back at its top.
+#[test]
+fn a_long_history_scrolls_with_j_and_closes_on_another_key() {
+    let (mut model, mut view) = after(on_case(Lang::Nl), vec![Message::Act(Action::History)]);
+    let top = screen_text(&model, &view);
+    assert!(top.contains("↓ j: meer"), "{top}");
+    let max = view.item_scroll_max.get();
+    assert!(max > 0, "the demo's case has more history than fits");
+    for _ in 0..max + 3 {
+        update(&mut model, &mut view, Action::Down);
+        screen_text(&model, &view);
+    }
+    assert!(view.history, "j scrolls, it does not close");
+    assert_eq!(view.item_scroll, max);
+    let bottom = screen_text(&model, &view);
+    assert!(!bottom.contains("↓ j: meer"), "{bottom}");
+    assert_ne!(top, bottom);
+    update(&mut model, &mut view, Message::OtherKey);
+    assert!(!view.history);
+    assert_eq!(view.item_scroll, 0);
+}
