@@ -138,6 +138,7 @@ pub enum Action {
     NewSignal,
     PrepareMeeting,
     PlanMeeting,
+    Reschedule,
     MoveItemUp,
     MoveItemDown,
     LongerItem,
@@ -152,10 +153,11 @@ pub enum Action {
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 41] = [
         Action::OpenMeeting,
         Action::PrepareMeeting,
         Action::PlanMeeting,
+        Action::Reschedule,
         Action::MoveItemUp,
         Action::MoveItemDown,
         Action::LongerItem,
@@ -325,6 +327,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::OpenMeeting if model.screen == Screen::Prepare => prepare::start(model),
         Action::PrepareMeeting => vec![Effect::LoadPreparation],
         Action::PlanMeeting
+        | Action::Reschedule
         | Action::MoveItemUp
         | Action::MoveItemDown
         | Action::LongerItem

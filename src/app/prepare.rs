@@ -51,6 +51,8 @@ pub struct PrepareView {
     pub item: usize,
     pub person: usize,
     pub on_team: bool,
+    /// The date, time and place asked are this meeting's new ones, not a new meeting's.
+    pub rescheduling: bool,
 }
 
 /// The store found the next planned meeting, or none: then planning one starts at once.
@@ -69,7 +71,19 @@ pub fn act(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     if action == Action::PlanMeeting {
+        view.prepare.rescheduling = false;
         ask(view, Ask::Date);
+        return Vec::new();
+    }
+    if action == Action::Reschedule {
+        if let Some(preparation) = model.prepare.as_ref() {
+            view.prepare.rescheduling = true;
+            let current = preparation.meeting.date.format("%d-%m-%Y").to_string();
+            view.prompt = Some(Prompt::prefilled(
+                super::case::Ask::Prepare(Ask::Date),
+                current,
+            ));
+        }
         return Vec::new();
     }
     let t = model.lang.texts();

@@ -184,6 +184,7 @@ fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
             item: 4,
             person: 2,
             on_team: true,
+            rescheduling: false,
         },
         ..View::default()
     };

@@ -4,6 +4,7 @@
 use chrono::NaiveTime;
 
 use super::{Ask, ask};
+use crate::app::case::Prompt;
 use crate::app::{Effect, Model, View};
 use crate::domain::dates::{DateContext, parse_date, parse_time};
 use crate::error::Error;
@@ -11,6 +12,32 @@ use crate::error::Error;
 /// When an OT starts unless the chair says otherwise: before the lessons.
 fn default_time() -> NaiveTime {
     NaiveTime::from_hms_opt(8, 30, 0).unwrap_or_default()
+}
+
+/// The next question; when rescheduling it starts from the meeting's current answer.
+fn ask_again(model: &Model, view: &mut View, next: Ask) {
+    let current = model
+        .prepare
+        .as_ref()
+        .filter(|_| view.prepare.rescheduling)
+        .map(|preparation| &preparation.meeting);
+    match (current, &next) {
+        (Some(meeting), Ask::Time { .. }) => {
+            let time = meeting.time.format("%H:%M").to_string();
+            view.prompt = Some(Prompt::prefilled(
+                crate::app::case::Ask::Prepare(next),
+                time,
+            ));
+        }
+        (Some(meeting), Ask::Place { .. }) => {
+            let place = meeting.place.clone();
+            view.prompt = Some(Prompt::prefilled(
+                crate::app::case::Ask::Prepare(next),
+                place,
+            ));
+        }
+        _ => ask(view, next),
+    }
 }
 
 pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -> Vec<Effect> {
@@ -26,14 +53,15 @@ pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -
                     view.flash = Some(t.flash_past_date.to_string());
                     ask(view, Ask::Date);
                 }
-                Ok(date) => ask(view, Ask::Time { date }),
+                Ok(date) => ask_again(model, view, Ask::Time { date }),
                 Err(err) => {
                     view.flash = Some(Error::from(err).message(t, ""));
                     ask(view, Ask::Date);
                 }
             }
         }
-        Ask::Time { date } if text.is_empty() => ask(
+        Ask::Time { date } if text.is_empty() => ask_again(
+            model,
             view,
             Ask::Place {
                 date,
@@ -41,12 +69,25 @@ pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -
             },
         ),
         Ask::Time { date } => match parse_time(&text) {
-            Some(time) => ask(view, Ask::Place { date, time }),
+            Some(time) => ask_again(model, view, Ask::Place { date, time }),
             None => {
                 view.flash = Some((t.flash_bad_time)(&text));
                 ask(view, Ask::Time { date });
             }
         },
+        Ask::Place { date, time } if view.prepare.rescheduling => {
+            view.prepare.rescheduling = false;
+            let Some(preparation) = model.prepare.as_mut() else {
+                return Vec::new();
+            };
+            let meeting = &mut preparation.meeting;
+            meeting.date = date;
+            meeting.time = time;
+            if !text.is_empty() {
+                meeting.place = text;
+            }
+            return vec![Effect::SaveMeeting(Box::new(meeting.clone()))];
+        }
         Ask::Place { date, time } => {
             return vec![Effect::PlanMeeting {
                 date,

@@ -229,3 +229,37 @@ fn the_screen_opens_on_the_next_planned_meeting_and_esc_goes_back() {
     act(&store, &mut model, &mut view, Action::Back);
     assert_eq!(model.screen, Screen::Dashboard);
 }
+
+#[test]
+fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
+    let (_dir, store, mut model, mut view) = preparing();
+    let before = stored(&store, &model);
+    act(&store, &mut model, &mut view, Action::Reschedule);
+    let prompt = view.prompt.as_ref().unwrap();
+    assert_eq!(
+        prompt.text(),
+        before.date.format("%d-%m-%Y").to_string(),
+        "starts from the date"
+    );
+    answer(&store, &mut model, &mut view, "22-12-2026");
+    assert_eq!(
+        view.prompt.as_ref().unwrap().text(),
+        before.time.format("%H:%M").to_string()
+    );
+    answer(&store, &mut model, &mut view, "9:00");
+    assert_eq!(view.prompt.as_ref().unwrap().text(), before.place);
+    answer(&store, &mut model, &mut view, "aula");
+    let after = stored(&store, &model);
+    assert_eq!(after.id, before.id, "the same meeting, not a new one");
+    assert_eq!(after.date, NaiveDate::from_ymd_opt(2026, 12, 22).unwrap());
+    assert_eq!(after.time, NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    assert_eq!(after.place, "aula");
+    assert_eq!(after.agenda, before.agenda);
+    let planned = store
+        .meetings_by_date()
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.state == MeetingState::Planned)
+        .count();
+    assert_eq!(planned, 1);
+}
