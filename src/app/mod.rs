@@ -307,18 +307,21 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         scroll(view, action == Action::Down);
         return Vec::new();
     }
-    if (view.help || view.blank || view.history) && action != Action::Quit {
+    // Blanking wins over any overlay: whoever walks in sees nothing.
+    let overlay = view.help || view.blank || view.history;
+    if overlay && !matches!(action, Action::Quit | Action::Blank) {
         close_overlays(view);
         return Vec::new();
     }
     match action {
         Action::Quit => vec![Effect::Quit],
-        Action::Help => {
-            view.help = true;
+        Action::Blank => {
+            close_overlays(view);
+            view.blank = true;
             Vec::new()
         }
-        Action::Blank => {
-            view.blank = true;
+        Action::Help => {
+            view.help = true;
             Vec::new()
         }
         Action::Down | Action::Up if model.screen == Screen::Prepare => {

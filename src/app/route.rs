@@ -16,9 +16,9 @@ pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Mess
         _ => {}
     }
     let action = keymap.action(Context::from(model.screen), key);
-    if view.history && matches!(action, Some(Action::Down | Action::Up)) {
+    if let Some(scroll @ (Action::Down | Action::Up)) = action.filter(|_| view.history) {
         // A long history scrolls; any other key closes it.
-        Message::Act(action.unwrap_or(Action::Down))
+        Message::Act(scroll)
     } else if view.blank || view.help || view.history {
         // The key that brings the screen back or closes the overlay does nothing else: not
         // type a letter, and not quit where Esc or q would on the screen behind.
@@ -103,6 +103,17 @@ mod tests {
         assert_eq!(route(&model, &view, &keymap, j), Message::Act(Action::Down));
         let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
         assert_eq!(route(&model, &view, &keymap, n), Message::OtherKey);
+    }
+
+    #[test]
+    fn ctrl_b_blanks_over_the_help_too() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        act(&store, &mut model, &mut view, Action::Help);
+        let ctrl_b = press(KeyCode::Char('b'), KeyModifiers::CONTROL);
+        let message = route(&model, &view, &Keymap::default(), ctrl_b);
+        crate::app::update(&mut model, &mut view, message);
+        assert!(view.blank, "blanked at once, not just the help closed");
+        assert!(!view.help);
     }
 
     #[test]
