@@ -111,15 +111,10 @@ impl History<'_, '_> {
             .take_while(|&j| resolved.is_none_or(|on| self.meetings[j].date < on))
             .map(|j| self.meeting_ids[j])
             .collect();
-        if let Some(on) = resolved {
-            let review = k + 1 + carried_through.len();
-            if review < self.meetings.len() && on > created {
-                match fate {
-                    Fate::Done(_) => self.done_at[review] += 1,
-                    _ => self.dropped_at[review] += 1,
-                }
-            }
-        }
+        let review = k + 1 + carried_through.len();
+        let settled_at = resolved
+            .filter(|on| review < self.meetings.len() && *on > created)
+            .map(|_| review);
         let status = match fate {
             Fate::Done(on) => ActionStatus::Done { on },
             Fate::Dropped(on, reason) => ActionStatus::Dropped { on, reason },
@@ -139,6 +134,9 @@ impl History<'_, '_> {
         };
         if !action.carried_through.is_empty() {
             self.pending.push(action.clone());
+        }
+        if let Some(review) = settled_at {
+            self.settled[review].push(action.clone());
         }
         Ok(action)
     }

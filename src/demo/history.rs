@@ -53,9 +53,8 @@ pub struct History<'a, 's> {
     seq: Vec<u32>,
     /// Actions still to be reviewed at a later meeting.
     pub pending: Vec<Action>,
-    /// Per meeting: actions settled since the one before.
-    pub done_at: Vec<u32>,
-    pub dropped_at: Vec<u32>,
+    /// Per meeting: the earlier actions it settled (done or dropped), for its minutes.
+    pub settled: Vec<Vec<Action>>,
 }
 
 pub struct Setting<'a> {
@@ -90,8 +89,7 @@ impl<'a, 's> History<'a, 's> {
             consent: setting.plans.iter().map(|p| p.consent).collect(),
             seq: vec![0; setting.plans.len()],
             pending: Vec::new(),
-            done_at: vec![0; count],
-            dropped_at: vec![0; count],
+            settled: vec![Vec::new(); count],
         }
     }
 
@@ -350,7 +348,7 @@ impl<'a, 's> History<'a, 's> {
             events: &out.events,
             actions: &out.actions,
             carried_over: &carried,
-            reviewed: &[],
+            reviewed: &self.settled[k],
             recorded: &|_| Vec::new(),
             fixed_on: meeting.date,
         });

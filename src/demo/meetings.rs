@@ -8,7 +8,9 @@ use super::history::{History, Out};
 use super::phrases::{MEETING_ACTIONS, RONDVRAAG};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::{Attendee, MeetingKind};
-use crate::domain::{Attendance, CaseId, Consent, Meeting, MeetingState, Presence, Role};
+use crate::domain::{
+    ActionStatus, Attendance, CaseId, Consent, Meeting, MeetingState, Presence, Role,
+};
 use crate::error::Result;
 use crate::i18n::Lang;
 
@@ -108,9 +110,14 @@ impl History<'_, '_> {
             let text = "Verslag van het vorige OT vastgesteld zonder wijzigingen.".to_string();
             out.decisions
                 .push(self.decision(k, PREVIOUS_MINUTES, None, text)?);
+            let settled = &self.settled[k];
+            let dropped = settled
+                .iter()
+                .filter(|a| matches!(a.status, ActionStatus::Dropped { .. }))
+                .count();
+            let done = settled.len() - dropped;
             let review = format!(
-                "Actiepunten doorgelopen: {} afgerond, {} vervallen, {carried} blijven staan.",
-                self.done_at[k], self.dropped_at[k]
+                "Actiepunten doorgelopen: {done} afgerond, {dropped} vervallen, {carried} blijven staan."
             );
             out.notes.push(self.note(k, ACTIONS, None, review)?);
         }

@@ -261,9 +261,9 @@ pub const DROPPED: &[&str] = &[
     "overgenomen door het wijkteam",
     "dubbel met een ander actiepunt",
     "ouders zien ervan af",
-    "vervallen: situatie veranderd",
+    "de situatie is veranderd",
 ];
-pub const DROPPED_CLOSED: &str = "vervallen: casus afgesloten";
+pub const DROPPED_CLOSED: &str = "casus afgesloten";
 pub const DROPPED_HANDOVER: &str = "overgedragen aan de nieuwe schoolmaatschappelijk werker";
 
 pub fn consent_reason(to: Consent) -> &'static str {

@@ -311,6 +311,37 @@ fn carried_actions_are_reviewed_by_the_meetings_they_name() {
 }
 
 #[test]
+fn the_minutes_name_the_earlier_actions_each_meeting_settled() {
+    let (_dir, store, _) = filled();
+    let actions: HashMap<_, Action> = all::<Action>(&store)
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let mut settled = 0;
+    for minutes in all::<Minutes>(&store) {
+        let review = minutes.items.iter().find(|i| i.kind == AgendaKind::Actions);
+        for reviewed in review.iter().flat_map(|i| &i.reviewed) {
+            let action = &actions[&reviewed.action.id];
+            assert_ne!(action.meeting, Some(minutes.meeting), "an earlier action");
+            match (&action.status, &reviewed.dropped) {
+                // Settled since the meeting before, reported at this one.
+                (ActionStatus::Done { on }, None) => assert!(*on <= minutes.date),
+                (ActionStatus::Dropped { on, reason }, Some(said)) => {
+                    assert!(*on <= minutes.date);
+                    assert_eq!(reason, said);
+                }
+                other => panic!("action {} settled as {other:?}", action.id),
+            }
+            settled += 1;
+        }
+    }
+    assert!(
+        settled > 20,
+        "the demo's meetings settle actions: {settled}"
+    );
+}
+
+#[test]
 fn two_school_years_of_closed_meetings_and_one_planned() {
     let (_dir, store, summary) = filled();
     let meetings = store.meetings_by_date().unwrap();
