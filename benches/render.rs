@@ -128,6 +128,7 @@ fn actions_keypress(c: &mut Criterion) {
             filter,
             entries,
             next_meeting: None,
+            strays: false,
         }),
         notice: None,
     };

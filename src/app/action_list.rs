@@ -21,6 +21,9 @@ pub struct ActionList {
     pub entries: Vec<(crate::domain::Action, ActionRow)>,
     /// What `volgende ot` means when a due date is typed.
     pub next_meeting: Option<NaiveDate>,
+    /// A row was marked done (or open) since the list was read and no longer answers its
+    /// status: it stays, so `x` can undo it, and the screen shows the status column.
+    pub strays: bool,
 }
 
 /// The chosen row and the first row shown.
@@ -147,10 +150,12 @@ pub fn act(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
         }
         Action::ToggleDone => {
             let today = model.today;
-            return match list.entries.get_mut(moves.selected) {
-                Some((action, row)) => vec![action_edit::toggle_done(action, row, today)],
-                None => Vec::new(),
+            let Some((action, row)) = list.entries.get_mut(moves.selected) else {
+                return Vec::new();
             };
+            let saved = action_edit::toggle_done(action, row, today);
+            list.strays |= !list.filter.status().admits(&action.status);
+            return vec![saved];
         }
         Action::ChangeDue => {
             if let Some((action, row)) = list.entries.get(moves.selected) {

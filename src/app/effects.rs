@@ -174,6 +174,7 @@ pub fn apply(
                                 filter: *filter,
                                 entries,
                                 next_meeting,
+                                strays: false,
                             }))
                         }
                         // An owner or meeting nobody knows is the person's to retype.

@@ -52,7 +52,7 @@ impl Status {
         }
     }
 
-    fn admits(self, status: &ActionStatus) -> bool {
+    pub fn admits(self, status: &ActionStatus) -> bool {
         matches!(
             (self, status),
             (Status::All, _)

@@ -33,19 +33,24 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
     ])
     .areas(header);
     let mut title = vec![Span::styled(t.actions_title, theme.style("ui.title"))];
-    title.push(Span::styled(
-        format!("  {}", summary(&list.filter, t)),
-        theme.style("ui.text"),
-    ));
+    if model.demo {
+        title.push(Span::raw("  "));
+        title.push(Span::styled(t.dash_demo_banner, theme.style("ui.warning")));
+    }
     frame.render_widget(Line::from(title), title_area);
     frame.render_widget(
         Line::styled(count, theme.style("ui.header")).right_aligned(),
         count_area,
     );
 
+    // The filter on the rule over the table, where it has the whole width.
     let block = Block::new()
         .borders(Borders::TOP)
-        .border_style(theme.style("ui.border"));
+        .border_style(theme.style("ui.border"))
+        .title(Span::styled(
+            format!(" {} ", summary(&list.filter, t)),
+            theme.style("ui.header"),
+        ));
     if list.entries.is_empty() {
         frame.render_widget(
             Paragraph::new(t.actions_none)
@@ -59,7 +64,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         view.actions.page.set(visible);
         let selected = view.actions.selected.min(list.entries.len() - 1);
         // One status asked for is named in the header; its column would only repeat it.
-        let mixed = list.filter.status() == Status::All;
+        let mixed = list.filter.status() == Status::All || list.strays;
         // After a resize the remembered window may no longer hold the chosen row.
         let top = view
             .actions

@@ -94,6 +94,7 @@ fn actions(lang: Lang, filter: Filter) -> Model {
         entries: crate::query::actions::entries(store, &filter, day(23)).unwrap(),
         filter,
         next_meeting: None,
+        strays: false,
     });
     model
 }

@@ -173,6 +173,10 @@ fn x_marks_done_and_open_again_saved_at_once() {
         ActionStatus::Done { on: today() },
         "the row stays, so x can undo it"
     );
+    assert!(
+        model.action_list.as_ref().unwrap().strays,
+        "and the screen shows its status"
+    );
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     let saved = store.action(id).unwrap().unwrap();
