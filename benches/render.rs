@@ -47,6 +47,7 @@ fn keypress_to_frame(c: &mut Criterion) {
         dashboard: dashboard::Dashboard::default(),
         meeting: Some(meeting::load(&store, &phases, id, today()).unwrap()),
         prepare: None,
+        action_list: None,
         notice: None,
     };
     let mut view = View::default();
@@ -94,5 +95,71 @@ fn keypress_to_frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, keypress_to_frame);
+/// `j` on the actions screen with every action listed (over 150 000 on the large school):
+/// only the rows that fit are built, so a press costs the same as on a short list.
+fn actions_keypress(c: &mut Criterion) {
+    let school = tempfile::TempDir::new().unwrap();
+    let dir = match std::env::var("OTTER_BENCH_LARGE")
+        .ok()
+        .filter(|dir| !dir.is_empty())
+    {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => {
+            let store = Store::open(school.path()).unwrap();
+            otter::demo::fill(&store, otter::demo::Scale::School, today()).unwrap();
+            school.path().to_path_buf()
+        }
+    };
+    let store = Store::open(&dir).unwrap();
+    let filter = otter::query::actions::Filter::default();
+    let entries = otter::query::actions::entries(&store, &filter, today()).unwrap();
+    let count = entries.len();
+    let mut model = Model {
+        lang: Lang::Nl,
+        today: today(),
+        now: today().and_hms_opt(14, 30, 0).unwrap(),
+        demo: false,
+        phases: PhaseModel::default(),
+        screen: Screen::Actions,
+        dashboard: dashboard::Dashboard::default(),
+        meeting: None,
+        prepare: None,
+        action_list: Some(otter::app::action_list::ActionList {
+            filter,
+            entries,
+            next_meeting: None,
+            strays: false,
+        }),
+        notice: None,
+    };
+    let mut view = View::default();
+    let theme = Theme::builtin("donker").unwrap();
+    let keymap = Keymap::default();
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    let mut step = |model: &mut Model, view: &mut View| {
+        let start = Instant::now();
+        let action = if view.actions.selected + 1 >= count {
+            Action::First
+        } else {
+            Action::Down
+        };
+        update(model, view, action);
+        terminal
+            .draw(|frame| otter::ui::render(frame, model, view, &theme, &keymap))
+            .unwrap();
+        start.elapsed()
+    };
+    let mut presses: Vec<Duration> = (0..2_000).map(|_| step(&mut model, &mut view)).collect();
+    presses.sort();
+    eprintln!(
+        "actions screen, j over {count} actions: median {:?}, p99 {:?}",
+        presses[presses.len() / 2],
+        presses[presses.len() * 99 / 100],
+    );
+    c.bench_function("actions: j, drawn", |b| {
+        b.iter(|| step(&mut model, &mut view))
+    });
+}
+
+criterion_group!(benches, keypress_to_frame, actions_keypress);
 criterion_main!(benches);

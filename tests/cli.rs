@@ -120,6 +120,60 @@ fn an_unknown_owner_is_a_clear_error() {
 }
 
 #[test]
+fn actions_filter_by_status_pupil_and_meeting() {
+    let (_turn, school) = demo_school();
+    let all = json_of(otter(school).arg("actions"));
+    let all = all.as_array().unwrap();
+    let count = |status: &str| all.iter().filter(|r| r["status"] == status).count();
+    for (flag, status) in [("done", "done"), ("gedaan", "done"), ("dropped", "dropped")] {
+        let rows = json_of(otter(school).args(["actions", "--status", flag]));
+        let rows = rows.as_array().unwrap();
+        assert!(!rows.is_empty() && rows.iter().all(|r| r["status"] == status));
+        assert_eq!(rows.len(), count(status), "{flag}");
+    }
+    let open = json_of(otter(school).args(["actions", "--status", "open"]));
+    assert_eq!(open, json_of(otter(school).args(["actions", "--open"])));
+
+    // A pupil as the team sees them: an anonymous case by its pseudonym.
+    let pseudonym = all
+        .iter()
+        .map(|r| r["pupil"].as_str().unwrap())
+        .find(|p| p.starts_with("Leerling "))
+        .expect("the demo has an anonymous case with actions");
+    let theirs = json_of(otter(school).args(["actions", "--pupil", pseudonym]));
+    let theirs = theirs.as_array().unwrap();
+    assert_eq!(
+        theirs.len(),
+        all.iter().filter(|r| r["pupil"] == pseudonym).count()
+    );
+
+    let last = json_of(otter(school).args(["actions", "--meeting", "last"]));
+    let last = last.as_array().unwrap();
+    assert!(!last.is_empty() && last.len() < all.len());
+    let meetings = json_of(otter(school).arg("meetings"));
+    let closed = meetings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["state"] == "closed")
+        .unwrap();
+    let by_number = closed["id"].as_u64().unwrap().to_string();
+    assert_eq!(
+        json_of(otter(school).args(["actions", "--meeting", &by_number])),
+        json_of(otter(school).args(["actions", "--meeting", "laatste"]))
+    );
+    otter(school)
+        .args(["actions", "--meeting", "9999"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("9999"));
+    otter(school)
+        .args(["actions", "--open", "--status", "done"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn meetings_put_the_next_one_first() {
     let (_turn, school) = demo_school();
     let rows = json_of(otter(school).arg("meetings"));

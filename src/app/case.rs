@@ -53,6 +53,12 @@ pub enum Ask {
     },
     /// Planning the meeting, its agenda or its guests.
     Prepare(super::prepare::Ask),
+    /// The actions screen: a filter's text (empty clears it).
+    ActionFilter(super::action_list::FilterField),
+    /// The actions screen: action `id` gets another due date.
+    ActionListDue {
+        id: crate::domain::ActionId,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +186,9 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                     super::fields::answer(model, view, requirement, answer)
                 }
                 Ask::Prepare(ask) => super::prepare::answer(model, view, ask, answer),
+                Ask::ActionFilter(_) | Ask::ActionListDue { .. } => {
+                    super::action_list::answer(model, view, ask, answer)
+                }
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

@@ -2,11 +2,12 @@
 
 use chrono::NaiveDate;
 
+use super::action_list::{ActionList, Refused};
 use super::{Effect, Message, Model, View, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{ActionId, CaseId, DecisionId, MeetingId, MeetingState, NoteId};
 use crate::error::{Error, Result};
-use crate::query::{dashboard, meeting, pick, prepare};
+use crate::query::{dashboard, meeting, meetings, pick, prepare};
 use crate::store::{Store, StoreError, TreeId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +165,26 @@ pub fn apply(
                 }
                 Effect::SaveAction(action) => {
                     report(store, model, store.save(action.as_ref()));
+                }
+                Effect::LoadActions { filter, typed } => {
+                    let message = match crate::query::actions::entries(store, &filter, today) {
+                        Ok(entries) => {
+                            let next_meeting = meetings::next(store, today)?.map(|m| m.date);
+                            Message::ActionsLoaded(Box::new(ActionList {
+                                filter: *filter,
+                                entries,
+                                next_meeting,
+                                strays: false,
+                            }))
+                        }
+                        // An owner or meeting nobody knows is the person's to retype.
+                        Err(err) if err.exit_code() == 1 => {
+                            let message = err.message(model.lang.texts(), "");
+                            Message::ActionsRefused(Box::new(Refused { message, typed }))
+                        }
+                        Err(err) => return Err(err),
+                    };
+                    next.extend(update(model, view, message));
                 }
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;

@@ -1,6 +1,8 @@
 //! The screen's state machine: messages in, state and effects out. The terminal loop in
 //! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
 
+pub mod action_edit;
+pub mod action_list;
 mod attendance;
 pub mod case;
 pub mod circles;
@@ -48,6 +50,7 @@ pub enum Screen {
     Dashboard,
     Meeting,
     Prepare,
+    Actions,
 }
 
 /// Everything a frame is drawn from.
@@ -66,6 +69,8 @@ pub struct Model {
     pub meeting: Option<MeetingRoom>,
     /// The meeting being prepared, once found or planned.
     pub prepare: Option<Preparation>,
+    /// The actions screen's filter and what answers it, once opened.
+    pub action_list: Option<action_list::ActionList>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
 }
@@ -101,6 +106,7 @@ pub struct View {
     /// The pupil picker of a new signal (`s`), then its hulpvraag.
     pub picker: Option<signal::Picker>,
     pub prepare: prepare::PrepareView,
+    pub actions: action_list::ListView,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -149,12 +155,23 @@ pub enum Action {
     SwitchPane,
     ToggleInvited,
     AddGuest,
+    OpenActions,
+    CycleStatus,
+    ToggleOverdue,
+    FilterOwner,
+    FilterPupil,
+    FilterMeeting,
+    PageDown,
+    PageUp,
+    First,
+    Last,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 51] = [
         Action::OpenMeeting,
+        Action::OpenActions,
         Action::PrepareMeeting,
         Action::PlanMeeting,
         Action::Reschedule,
@@ -190,6 +207,15 @@ impl Action {
         Action::DropAction,
         Action::ChangeOwner,
         Action::ChangeDue,
+        Action::CycleStatus,
+        Action::ToggleOverdue,
+        Action::FilterOwner,
+        Action::FilterPupil,
+        Action::FilterMeeting,
+        Action::PageDown,
+        Action::PageUp,
+        Action::First,
+        Action::Last,
         Action::Blank,
         Action::Palette,
         Action::Back,
@@ -243,6 +269,12 @@ pub enum Effect {
     },
     /// Open this meeting, as `LoadMeeting` opens the next one.
     StartMeeting(MeetingId),
+    /// Read the actions that answer `filter`; then update with `Message::ActionsLoaded`, or
+    /// with `Message::ActionsRefused` (an unknown owner or meeting) and what was `typed`.
+    LoadActions {
+        filter: Box<crate::query::actions::Filter>,
+        typed: Option<(action_list::FilterField, String)>,
+    },
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -267,6 +299,8 @@ pub enum Message {
     PupilsLoaded(Box<crate::query::pick::PupilPicker>),
     SignalOpened(Box<(crate::query::meeting::CaseBrief, Meeting)>),
     PreparationLoaded,
+    ActionsLoaded(Box<action_list::ActionList>),
+    ActionsRefused(Box<action_list::Refused>),
 }
 
 impl From<Action> for Message {
@@ -281,6 +315,8 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::MeetingLoaded => return meeting_loaded(model),
         Message::PromptKey(key) if view.picker.is_some() => return signal::key(model, view, key),
         Message::PreparationLoaded => return prepare::loaded(model, view),
+        Message::ActionsLoaded(list) => return action_list::loaded(model, view, *list),
+        Message::ActionsRefused(refused) => return action_list::refused(view, *refused),
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
@@ -314,6 +350,19 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         return Vec::new();
     }
     match action {
+        _ if model.screen == Screen::Actions && action_list::takes(action) => {
+            action_list::act(model, view, action)
+        }
+        Action::OpenActions => action_list::open(model),
+        Action::CycleStatus
+        | Action::ToggleOverdue
+        | Action::FilterOwner
+        | Action::FilterPupil
+        | Action::FilterMeeting
+        | Action::PageDown
+        | Action::PageUp
+        | Action::First
+        | Action::Last => Vec::new(),
         Action::Quit => vec![Effect::Quit],
         Action::Blank => {
             close_overlays(view);

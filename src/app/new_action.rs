@@ -91,7 +91,9 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::Decision
         | Ask::Reopen { .. }
         | Ask::Field { .. }
-        | Ask::Prepare(_) => {}
+        | Ask::Prepare(_)
+        | Ask::ActionFilter(_)
+        | Ask::ActionListDue { .. } => {}
     }
     Vec::new()
 }

@@ -2,14 +2,14 @@
 //! (or open again), `d` drops it with a reason, `o` and `w` give it another owner or due date;
 //! what is left open is carried over at closing.
 
+use super::action_edit;
 use super::attendance::on_item;
 use super::case::{Ask, Prompt};
 use super::new_action::owner_for;
 use super::{Effect, Model, View};
 use crate::domain::ActionStatus;
-use crate::domain::dates::{DateContext, format_day, parse_date};
+use crate::domain::dates::{DateContext, format_day};
 use crate::domain::meeting::AgendaKind;
-use crate::error::Error;
 
 pub fn toggle_done(model: &mut Model, view: &View) -> Vec<Effect> {
     if !on_item(model, &AgendaKind::Actions) {
@@ -23,12 +23,7 @@ pub fn toggle_done(model: &mut Model, view: &View) -> Vec<Effect> {
     else {
         return Vec::new();
     };
-    action.status = match action.status {
-        ActionStatus::Open => ActionStatus::Done { on: today },
-        _ => ActionStatus::Open,
-    };
-    row.status = action.status.clone();
-    vec![Effect::SaveAction(Box::new(action.clone()))]
+    vec![action_edit::toggle_done(action, row, today)]
 }
 
 pub fn start_drop(model: &Model, view: &mut View) -> Vec<Effect> {
@@ -103,25 +98,18 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
     if let Ask::NewOwner { .. } = ask {
         action.owner = owner;
         row.owner = owner_name;
-    } else {
-        match parse_date(
-            &text,
-            DateContext {
-                today,
-                next_meeting,
-            },
-        ) {
-            Ok(due) => {
-                action.due = due;
-                row.due = due;
-                row.days_overdue = action.days_overdue(today);
-            }
-            Err(err) => {
-                view.flash = Some(Error::from(err).message(t, ""));
-                view.prompt = Some(Prompt::prefilled(ask, text));
-                return Vec::new();
-            }
+        return vec![Effect::SaveAction(Box::new(action.clone()))];
+    }
+    let context = DateContext {
+        today,
+        next_meeting,
+    };
+    match action_edit::change_due(action, row, &text, context, t) {
+        Ok(saved) => vec![saved],
+        Err(message) => {
+            view.flash = Some(message);
+            view.prompt = Some(Prompt::prefilled(ask, text));
+            Vec::new()
         }
     }
-    vec![Effect::SaveAction(Box::new(action.clone()))]
 }

@@ -29,6 +29,7 @@ pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()>
         dashboard: dashboard::load(store, phases, settings.today)?,
         meeting: None,
         prepare: None,
+        action_list: None,
         notice: theme_error.map(|err| (settings.lang.texts().err_theme)(&err.to_string())),
     };
     // try_init restores the terminal on a panic too, before our one-line message.

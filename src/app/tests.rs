@@ -39,6 +39,7 @@ pub(crate) fn model(overdue: usize) -> Model {
         },
         meeting: None,
         prepare: None,
+        action_list: None,
         notice: None,
     }
 }

@@ -75,12 +75,18 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct ActionArgs {
-    #[arg(long)]
+    #[arg(long, conflicts_with = "status")]
     pub open: bool,
+    #[arg(long, value_enum, default_value = "all")]
+    pub status: crate::query::actions::Status,
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
     #[arg(long)]
     pub overdue: bool,
+    #[arg(long, value_name = "NAME")]
+    pub pupil: Option<String>,
+    #[arg(long, value_name = "ID|last|DATE")]
+    pub meeting: Option<String>,
 }
 
 /// The clap command with its help texts from the catalog, so `--help` speaks the chosen
@@ -103,6 +109,9 @@ pub fn command(t: &Texts) -> clap::Command {
     .mut_subcommand("actions", |c| {
         let c = arg_help(c.about(t.help_actions), "open", t.help_open);
         let c = arg_help(c, "owner", t.help_owner);
+        let c = arg_help(c, "status", t.help_status);
+        let c = arg_help(c, "pupil", t.help_pupil_filter);
+        let c = arg_help(c, "meeting", t.help_meeting_filter);
         arg_help(c, "overdue", t.help_overdue)
     })
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))

@@ -184,8 +184,11 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         Command::Actions(filter) => {
             let filter = query::actions::Filter {
                 open: filter.open,
+                status: filter.status,
                 overdue: filter.overdue,
                 owner: filter.owner,
+                pupil: filter.pupil,
+                meeting: filter.meeting,
             };
             let rows = query::actions::list(&store, &filter, today)?;
             if json {

@@ -56,6 +56,7 @@ pub const EN: Texts = Texts {
     ],
     actions: [
         "open the meeting",
+        "all actions (filter, mark done, due date)",
         "prepare the OT",
         "plan a new OT (date, time, place)",
         "change the date, time and place of this OT",
@@ -91,6 +92,15 @@ pub const EN: Texts = Texts {
         "drop the action (with a reason)",
         "change the action's owner",
         "change the action's due date",
+        "status: open → done → dropped → all",
+        "overdue only (on or off)",
+        "filter by owner",
+        "filter by pupil (name or pseudonym)",
+        "filter by meeting (number, date or last)",
+        "one page down",
+        "one page up",
+        "to the first",
+        "to the last",
         "blank the screen (privacy)",
         "every command by name, and the theme",
         "back",
@@ -272,6 +282,17 @@ pub const EN: Texts = Texts {
     flash_bad_role: "Give a role: leerkracht (teacher), parent, other, youth doctor …",
     flash_no_proposals: "All proposed cases are on the agenda already.",
     flash_last_invited: "At least one team member stays invited.",
+    actions_title: "Actions",
+    actions_keys: "x done · w due date · s status · t overdue · o owner · l pupil · m meeting",
+    actions_none: "No actions for this choice.",
+    status_all: "all",
+    filter_overdue: "overdue",
+    filter_owner: "owner",
+    filter_pupil: "pupil",
+    filter_meeting: "meeting",
+    prompt_filter_owner: "Whose actions? (empty: everyone)",
+    prompt_filter_pupil: "Which pupil? (name or pseudonym; empty: all)",
+    prompt_filter_meeting: "Agreed in which meeting? (number, date or last; empty: all)",
 
     about: "otter runs the support team (OT) of a primary school: agenda, cases, actions and minutes.",
     help_demo: "Fill an empty database with a fictional school",
@@ -293,6 +314,9 @@ pub const EN: Texts = Texts {
     help_open: "Open actions only",
     help_owner: "Only actions of this owner",
     help_overdue: "Overdue actions only",
+    help_status: "Only actions with this status: all, open, done, dropped",
+    help_pupil_filter: "Only actions of this pupil (name, or the pseudonym of an anonymous case)",
+    help_meeting_filter: "Only actions agreed in this meeting: number, last or date",
 
     err_in_use: |dir| {
         format!("The database in {dir} is already open in another otter. Close that one first.")
@@ -386,4 +410,11 @@ pub const EN: Texts = Texts {
     prompt_guest_role: |name| format!("Role of {name}? (leerkracht, parent, other …)"),
     flash_bad_time: |text| format!("\"{text}\" is not a time (for example 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} of {length} min"),
+    count_actions: |count| {
+        if count == 1 {
+            "1 action".to_string()
+        } else {
+            format!("{count} actions")
+        }
+    },
 };

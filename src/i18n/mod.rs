@@ -269,6 +269,17 @@ pub struct Texts {
     pub flash_bad_role: &'static str,
     pub flash_no_proposals: &'static str,
     pub flash_last_invited: &'static str,
+    pub actions_title: &'static str,
+    pub actions_keys: &'static str,
+    pub actions_none: &'static str,
+    pub status_all: &'static str,
+    pub filter_overdue: &'static str,
+    pub filter_owner: &'static str,
+    pub filter_pupil: &'static str,
+    pub filter_meeting: &'static str,
+    pub prompt_filter_owner: &'static str,
+    pub prompt_filter_pupil: &'static str,
+    pub prompt_filter_meeting: &'static str,
 
     pub about: &'static str,
     pub help_demo: &'static str,
@@ -290,6 +301,9 @@ pub struct Texts {
     pub help_open: &'static str,
     pub help_owner: &'static str,
     pub help_overdue: &'static str,
+    pub help_status: &'static str,
+    pub help_pupil_filter: &'static str,
+    pub help_meeting_filter: &'static str,
 
     #[serde(skip)]
     pub err_in_use: fn(&str) -> String,
@@ -379,6 +393,8 @@ pub struct Texts {
     pub flash_bad_time: fn(&str) -> String,
     #[serde(skip)]
     pub prepare_minutes: fn(u32, u32) -> String,
+    #[serde(skip)]
+    pub count_actions: fn(usize) -> String,
 }
 
 impl Texts {
@@ -422,6 +438,17 @@ impl Texts {
             ActionStatus::Open => self.status_open,
             ActionStatus::Done { .. } => self.status_done,
             ActionStatus::Dropped { .. } => self.status_dropped,
+        }
+    }
+
+    /// A status filter as the actions screen's header names it.
+    pub fn status_filter(&self, status: crate::query::actions::Status) -> &'static str {
+        use crate::query::actions::Status;
+        match status {
+            Status::All => self.status_all,
+            Status::Open => self.status_open,
+            Status::Done => self.status_done,
+            Status::Dropped => self.status_dropped,
         }
     }
 

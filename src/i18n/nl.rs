@@ -56,6 +56,7 @@ pub const NL: Texts = Texts {
     ],
     actions: [
         "vergadering openen",
+        "alle actiepunten (filteren, afvinken, datum)",
         "OT voorbereiden",
         "nieuw OT plannen (datum, tijd, plaats)",
         "datum, tijd en plaats van dit OT wijzigen",
@@ -91,6 +92,15 @@ pub const NL: Texts = Texts {
         "actiepunt laten vervallen (met reden)",
         "eigenaar van het actiepunt wijzigen",
         "datum van het actiepunt wijzigen",
+        "status: open → gedaan → vervallen → alle",
+        "alleen te laat (aan of uit)",
+        "filter op eigenaar",
+        "filter op leerling (naam of pseudoniem)",
+        "filter op vergadering (nummer, datum of laatste)",
+        "een pagina omlaag",
+        "een pagina omhoog",
+        "naar het eerste",
+        "naar het laatste",
         "scherm verbergen (privacy)",
         "alle opdrachten op naam, en het thema",
         "terug",
@@ -272,6 +282,17 @@ pub const NL: Texts = Texts {
     flash_bad_role: "Geef een rol: leerkracht, ouder, overig, jeugdarts …",
     flash_no_proposals: "Alle voorgestelde casussen staan al op de agenda.",
     flash_last_invited: "Minstens één teamlid blijft uitgenodigd.",
+    actions_title: "Actiepunten",
+    actions_keys: "x gedaan · w datum · s status · t te laat · o eigenaar · l leerling · m OT",
+    actions_none: "Geen actiepunten bij deze keuze.",
+    status_all: "alle",
+    filter_overdue: "te laat",
+    filter_owner: "eigenaar",
+    filter_pupil: "leerling",
+    filter_meeting: "vergadering",
+    prompt_filter_owner: "Actiepunten van wie? (leeg: iedereen)",
+    prompt_filter_pupil: "Van welke leerling? (naam of pseudoniem; leeg: alle)",
+    prompt_filter_meeting: "Afgesproken in welke vergadering? (nummer, datum of laatste; leeg: alle)",
 
     about: "otter leidt het ondersteuningsteam (OT) van een basisschool: agenda, casussen, actiepunten en verslagen.",
     help_demo: "Vul een lege database met een fictieve school",
@@ -293,6 +314,9 @@ pub const NL: Texts = Texts {
     help_open: "Alleen open actiepunten",
     help_owner: "Alleen actiepunten van deze eigenaar",
     help_overdue: "Alleen actiepunten over datum",
+    help_status: "Alleen actiepunten met deze status: all, open, done, dropped (alle, gedaan, vervallen)",
+    help_pupil_filter: "Alleen actiepunten van deze leerling (naam, of het pseudoniem bij een anonieme casus)",
+    help_meeting_filter: "Alleen actiepunten afgesproken in deze vergadering: nummer, last of datum",
 
     err_in_use: |dir| {
         format!("De database in {dir} is al open in een andere otter. Sluit die eerst.")
@@ -390,4 +414,11 @@ pub const NL: Texts = Texts {
     prompt_guest_role: |name| format!("Rol van {name}? (leerkracht, ouder, overig …)"),
     flash_bad_time: |text| format!("\"{text}\" is geen tijd (bijvoorbeeld 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} van {length} min"),
+    count_actions: |count| {
+        if count == 1 {
+            "1 actiepunt".to_string()
+        } else {
+            format!("{count} actiepunten")
+        }
+    },
 };

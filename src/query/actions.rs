@@ -1,18 +1,77 @@
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::Labels;
+use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
-use crate::domain::{Action, ActionStatus, Member, MemberId, Owner};
+use crate::domain::{Action, ActionStatus, MeetingId, Member, MemberId, Owner};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
 use crate::store::records::OTHER_OWNER;
 
-#[derive(Debug, Clone, Default)]
+/// Which actions a person asks for, on the actions screen and with `otter actions`: both
+/// build one of these and call [`list`] or [`entries`], so the answers cannot differ.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
+    /// Only open actions; the same as `status: Status::Open`, kept for the call sites that
+    /// read better with it (`--open`, the dashboard).
     pub open: bool,
+    pub status: Status,
+    /// Open and past due.
     pub overdue: bool,
+    /// A member (whole name or a part that fits one), or a free-text owner ("moeder").
     pub owner: Option<String>,
+    /// A part of the pupil's name as the team sees it: the pseudonym for an anonymous case,
+    /// so a real name never finds an anonymous case.
+    pub pupil: Option<String>,
+    /// The meeting that agreed the action: its number, `last`, or its date.
+    pub meeting: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    #[value(alias = "alle")]
+    All,
+    Open,
+    #[value(alias = "gedaan")]
+    Done,
+    #[value(alias = "vervallen")]
+    Dropped,
+}
+
+impl Status {
+    /// The order `s` cycles through on the actions screen, open first.
+    pub fn next(self) -> Status {
+        match self {
+            Status::Open => Status::Done,
+            Status::Done => Status::Dropped,
+            Status::Dropped => Status::All,
+            Status::All => Status::Open,
+        }
+    }
+
+    pub fn admits(self, status: &ActionStatus) -> bool {
+        matches!(
+            (self, status),
+            (Status::All, _)
+                | (Status::Open, ActionStatus::Open)
+                | (Status::Done, ActionStatus::Done { .. })
+                | (Status::Dropped, ActionStatus::Dropped { .. })
+        )
+    }
+}
+
+impl Filter {
+    /// The status asked for, `open` and `overdue` included.
+    pub fn status(&self) -> Status {
+        if self.open || self.overdue {
+            Status::Open
+        } else {
+            self.status
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,6 +93,9 @@ enum OwnerMatch {
     Other(String),
 }
 
+/// A member by whole name or by a part that fits one member; any other text is taken as a
+/// free-text owner, checked only when nothing is found (reading every free-text action just to
+/// say yes costs a large school hundreds of milliseconds).
 fn resolve_owner(store: &Store, name: &str) -> Result<OwnerMatch> {
     let wanted = fold(name.trim());
     if wanted.is_empty() {
@@ -51,18 +113,7 @@ fn resolve_owner(store: &Store, name: &str) -> Result<OwnerMatch> {
         .collect();
     match partial.as_slice() {
         [one] => Ok(OwnerMatch::Member(one.id)),
-        [] => {
-            // Not a member: someone named in free text ("moeder"), if any action has them.
-            let free_text = store.actions_of_member(MemberId(OTHER_OWNER))?;
-            let known = free_text
-                .iter()
-                .any(|a| matches!(&a.owner, Owner::Other(owner) if fold(owner).contains(&wanted)));
-            if known {
-                Ok(OwnerMatch::Other(wanted))
-            } else {
-                Err(Error::NoOwner(name.trim().to_string()))
-            }
-        }
+        [] => Ok(OwnerMatch::Other(wanted)),
         many => Err(Error::Ambiguous(
             name.trim().to_string(),
             many.iter().map(|m| m.name.clone()).collect(),
@@ -70,53 +121,145 @@ fn resolve_owner(store: &Store, name: &str) -> Result<OwnerMatch> {
     }
 }
 
+fn named_in_free_text(action: &Action, wanted: &str) -> bool {
+    matches!(&action.owner, Owner::Other(name) if fold(name).contains(wanted))
+}
+
+/// The meeting `--meeting` means: its number, `last` (`laatste`) for the most recent closed
+/// one, or its date as people type it (`19-11-2026`, `19-11`).
+fn resolve_meeting(store: &Store, which: &str, today: NaiveDate) -> Result<MeetingId> {
+    let which = which.trim();
+    let not_found = || Error::NoMeeting(which.to_string());
+    if which.eq_ignore_ascii_case("last") || which.eq_ignore_ascii_case("laatste") {
+        return super::meetings::last_closed(store)?
+            .map(|m| MeetingId(m.id))
+            .ok_or_else(not_found);
+    }
+    if let Ok(number) = which.parse::<u64>() {
+        return store
+            .meeting(MeetingId(number))?
+            .map(|m| m.id)
+            .ok_or_else(not_found);
+    }
+    let context = DateContext {
+        today,
+        next_meeting: None,
+    };
+    let day = parse_date(which, context).map_err(|_| not_found())?;
+    // A date without a year is read as the next such day; a meeting asked for by date is
+    // as often one that was, so the year before counts too.
+    let days = [day, day.with_year(day.year() - 1).unwrap_or(day)];
+    store
+        .meetings_by_date()?
+        .into_iter()
+        .rev()
+        .find(|m| days.contains(&m.date))
+        .map(|m| m.id)
+        .ok_or_else(not_found)
+}
+
 /// Actions by due date, earliest first.
 pub fn list(store: &Store, filter: &Filter, today: NaiveDate) -> Result<Vec<ActionRow>> {
+    Ok(entries(store, filter, today)?
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect())
+}
+
+/// Actions by due date, earliest first, each with its row: the actions screen edits the
+/// action and shows the row.
+pub fn entries(
+    store: &Store,
+    filter: &Filter,
+    today: NaiveDate,
+) -> Result<Vec<(Action, ActionRow)>> {
     let owner = filter
         .owner
         .as_deref()
         .map(|name| resolve_owner(store, name))
         .transpose()?;
-    let only_open = filter.open || filter.overdue;
-    let mut actions: Vec<Action> = match (&owner, only_open) {
-        (Some(OwnerMatch::Member(id)), true) => store.open_actions(Some(Some(*id)))?,
-        (Some(OwnerMatch::Other(_)), true) => store.open_actions(Some(None))?,
-        (None, true) if filter.overdue => store.open_actions_due_before(today)?,
-        (None, true) => store.open_actions(None)?,
-        (Some(OwnerMatch::Member(id)), false) => store.actions_of_member(*id)?,
-        (Some(OwnerMatch::Other(_)), false) => store.actions_of_member(MemberId(OTHER_OWNER))?,
-        (None, false) => store
+    let meeting = filter
+        .meeting
+        .as_deref()
+        .map(|which| resolve_meeting(store, which, today))
+        .transpose()?;
+    let status = filter.status();
+    let only_open = status == Status::Open;
+    // The narrowest index first; the rest is filtered below.
+    let mut actions: Vec<Action> = match (meeting, &owner, only_open) {
+        (Some(meeting), _, _) => store.actions_of_meeting(meeting)?,
+        (None, Some(OwnerMatch::Member(id)), true) => store.open_actions(Some(Some(*id)))?,
+        (None, Some(OwnerMatch::Other(_)), true) => store.open_actions(Some(None))?,
+        (None, None, true) if filter.overdue => store.open_actions_due_before(today)?,
+        (None, None, true) => store.open_actions(None)?,
+        (None, Some(OwnerMatch::Member(id)), false) => store.actions_of_member(*id)?,
+        (None, Some(OwnerMatch::Other(_)), false) => {
+            store.actions_of_member(MemberId(OTHER_OWNER))?
+        }
+        (None, None, false) => store
             .all::<Action>()
             .collect::<std::result::Result<_, _>>()?,
     };
-    if let Some(OwnerMatch::Other(wanted)) = &owner {
-        actions.retain(|a| matches!(&a.owner, Owner::Other(name) if fold(name).contains(wanted)));
-    }
-    if filter.overdue {
-        actions.retain(|a| a.is_overdue(today));
+    actions.retain(|a| {
+        status.admits(&a.status)
+            && (!filter.overdue || a.is_overdue(today))
+            && match &owner {
+                Some(OwnerMatch::Member(id)) => a.owner == Owner::Member(*id),
+                Some(OwnerMatch::Other(wanted)) => named_in_free_text(a, wanted),
+                None => true,
+            }
+    });
+    if actions.is_empty()
+        && let (Some(OwnerMatch::Other(wanted)), Some(name)) = (&owner, &filter.owner)
+    {
+        let known = store
+            .actions_of_member(MemberId(OTHER_OWNER))?
+            .iter()
+            .any(|a| named_in_free_text(a, wanted));
+        if !known {
+            return Err(Error::NoOwner(name.trim().to_string()));
+        }
     }
     actions.sort_by_key(|a| (a.due, a.id));
-    rows(store, actions, today)
+    let pupil = filter
+        .pupil
+        .as_deref()
+        .map(|text| fold(text.trim()))
+        .filter(|text| !text.is_empty());
+    let mut labels = Labels::new(store);
+    let mut found = Vec::with_capacity(actions.len());
+    for action in actions {
+        let row = row(&mut labels, &action, today)?;
+        if pupil
+            .as_ref()
+            .is_none_or(|wanted| fold(&row.pupil).contains(wanted))
+        {
+            found.push((action, row));
+        }
+    }
+    Ok(found)
 }
 
 /// Actions as the team sees them: owners by name, pupils by name or pseudonym.
 pub fn rows(store: &Store, actions: Vec<Action>, today: NaiveDate) -> Result<Vec<ActionRow>> {
     let mut labels = Labels::new(store);
     actions
-        .into_iter()
-        .map(|action| {
-            Ok(ActionRow {
-                id: action.id.0,
-                owner: labels.owner(&action)?,
-                pupil: match action.case {
-                    Some(case) => labels.subject(case)?,
-                    None => String::new(),
-                },
-                days_overdue: action.days_overdue(today),
-                text: action.text,
-                due: action.due,
-                status: action.status,
-            })
-        })
+        .iter()
+        .map(|action| row(&mut labels, action, today))
         .collect()
+}
+
+fn row(labels: &mut Labels, action: &Action, today: NaiveDate) -> Result<ActionRow> {
+    Ok(ActionRow {
+        id: action.id.0,
+        owner: labels.owner(action)?,
+        pupil: match action.case {
+            Some(case) => labels.subject(case)?,
+            None => String::new(),
+        },
+        days_overdue: action.days_overdue(today),
+        text: action.text.clone(),
+        due: action.due,
+        status: action.status.clone(),
+    })
 }

@@ -1,6 +1,7 @@
 //! Rendering: pure functions of the app's state. Nothing here writes, reads the clock or
 //! touches the store, so every screen can be snapshot-tested.
 
+mod actions;
 mod circles;
 mod dashboard;
 mod form;
@@ -49,6 +50,10 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
         (Screen::Meeting, Some(room)) => {
             meeting::render(frame, area, model, view, room, theme);
             Context::Meeting
+        }
+        (Screen::Actions, _) => {
+            actions::render(frame, area, model, view, theme);
+            Context::Actions
         }
         (Screen::Prepare, _) => {
             prepare::render(frame, area, model, view, theme);

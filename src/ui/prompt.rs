@@ -31,7 +31,16 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
         Ask::NextMeeting => t.prompt_next_meeting.to_string(),
         Ask::DropAction { .. } => t.prompt_drop_action.to_string(),
         Ask::NewOwner { .. } => t.prompt_new_owner.to_string(),
-        Ask::NewDue { .. } => t.prompt_new_due.to_string(),
+        Ask::NewDue { .. } | Ask::ActionListDue { .. } => t.prompt_new_due.to_string(),
+        Ask::ActionFilter(field) => {
+            use crate::app::action_list::FilterField;
+            match field {
+                FilterField::Owner => t.prompt_filter_owner,
+                FilterField::Pupil => t.prompt_filter_pupil,
+                FilterField::Meeting => t.prompt_filter_meeting,
+            }
+            .to_string()
+        }
         Ask::Decision => t.prompt_decision.to_string(),
         Ask::Prepare(ask) => super::prepare::question(ask, t),
         Ask::Reopen { .. } => {

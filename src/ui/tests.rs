@@ -45,6 +45,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
         screen: crate::app::Screen::Dashboard,
         meeting: None,
         prepare: None,
+        action_list: None,
         demo,
         dashboard: Dashboard {
             pupils: 452,

@@ -12,12 +12,14 @@ use super::tests_circles::{circles_open, plan_open};
 use super::tests_picker::{key, picking};
 use super::tests_prepare::preparing;
 use super::theme;
+use crate::app::action_list::ActionList;
 use crate::app::case::{Ask, Prompt};
 use crate::app::prepare::{self, PrepareView};
 use crate::app::{Action, Message, Model, Screen, View, update};
 use crate::domain::MeetingState;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::Lang;
+use crate::query::actions::{Filter, Status};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 const LANGS: [(Lang, &str); 2] = [(Lang::Nl, "nl"), (Lang::En, "en")];
@@ -75,6 +77,36 @@ fn with_closed_meeting(lang: Lang) -> Model {
         m
     });
     model
+}
+
+/// The actions screen on the demo school with `filter`; the school is filled once.
+fn actions(lang: Lang, filter: Filter) -> Model {
+    static SCHOOL: OnceLock<(tempfile::TempDir, crate::store::Store)> = OnceLock::new();
+    let (_, store) = SCHOOL.get_or_init(|| {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = crate::store::Store::open(dir.path()).unwrap();
+        crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+        (dir, store)
+    });
+    let mut model = model(lang, false);
+    model.screen = Screen::Actions;
+    model.action_list = Some(ActionList {
+        entries: crate::query::actions::entries(store, &filter, day(23)).unwrap(),
+        filter,
+        next_meeting: None,
+        strays: false,
+    });
+    model
+}
+
+fn open_actions(lang: Lang) -> Model {
+    actions(
+        lang,
+        Filter {
+            status: Status::Open,
+            ..Filter::default()
+        },
+    )
 }
 
 /// Each screen and overlay by name, reached through messages where it can be.
@@ -207,6 +239,33 @@ fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
         ..View::default()
     };
     add("prepare_without_a_meeting", (unplanned, date));
+    add(
+        "actions",
+        after(
+            open_actions(lang),
+            vec![act(Action::Down), act(Action::Down)],
+        ),
+    );
+    let filtered = Filter {
+        status: Status::All,
+        owner: Some("marieke".into()),
+        ..Filter::default()
+    };
+    add("actions_filtered", after(actions(lang, filtered), vec![]));
+    let nothing = Filter {
+        meeting: Some("laatste".into()),
+        pupil: Some("Zzyzx".into()),
+        ..Filter::default()
+    };
+    add("actions_none", after(actions(lang, nothing), vec![]));
+    add(
+        "actions_due_prompt",
+        after(open_actions(lang), vec![act(Action::ChangeDue)]),
+    );
+    add(
+        "actions_help",
+        after(open_actions(lang), vec![act(Action::Help)]),
+    );
     screens
 }
 
