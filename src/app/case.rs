@@ -53,6 +53,8 @@ pub enum Ask {
     },
     /// Planning the meeting, its agenda or its guests.
     Prepare(super::prepare::Ask),
+    /// Who is using otter: a member's name, for "my actions".
+    Me,
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +182,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                     super::fields::answer(model, view, requirement, answer)
                 }
                 Ask::Prepare(ask) => super::prepare::answer(model, view, ask, answer),
+                Ask::Me => super::dashboard::answer_me(model, view, answer),
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

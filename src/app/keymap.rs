@@ -18,6 +18,7 @@ pub enum Context {
     Dashboard,
     Meeting,
     Prepare,
+    Dossier,
 }
 
 impl From<super::Screen> for Context {
@@ -26,6 +27,7 @@ impl From<super::Screen> for Context {
             super::Screen::Dashboard => Context::Dashboard,
             super::Screen::Meeting => Context::Meeting,
             super::Screen::Prepare => Context::Prepare,
+            super::Screen::Dossier => Context::Dossier,
         }
     }
 }

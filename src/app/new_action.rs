@@ -91,7 +91,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::Decision
         | Ask::Reopen { .. }
         | Ask::Field { .. }
-        | Ask::Prepare(_) => {}
+        | Ask::Prepare(_)
+        | Ask::Me => {}
     }
     Vec::new()
 }

@@ -3,6 +3,7 @@
 
 mod circles;
 mod dashboard;
+mod dossier;
 mod form;
 mod help;
 mod history;
@@ -13,6 +14,7 @@ mod plan;
 mod prepare;
 mod prompt;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -49,6 +51,10 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
         (Screen::Meeting, Some(room)) => {
             meeting::render(frame, area, model, view, room, theme);
             Context::Meeting
+        }
+        (Screen::Dossier, _) if model.dossier.is_some() => {
+            dossier::render(frame, area, model, view, theme);
+            Context::Dossier
         }
         (Screen::Prepare, _) => {
             prepare::render(frame, area, model, view, theme);
