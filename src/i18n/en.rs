@@ -265,6 +265,13 @@ pub const EN: Texts = Texts {
     dash_no_evaluations: "No cases past their evaluation date.",
     dash_recent: "Recently changed",
     dash_no_recent: "No cases changed in the last 14 days.",
+    dash_count_of: |shown, total| {
+        if shown < total {
+            format!("first {shown} of {total}")
+        } else {
+            total.to_string()
+        }
+    },
     col_change: "change",
     prompt_me: "Who are you? Type (the start of) your name; the start screen then shows your actions. Esc: later",
     flash_no_member: |name| {

@@ -258,6 +258,9 @@ pub struct Texts {
     pub dash_no_evaluations: &'static str,
     pub dash_recent: &'static str,
     pub dash_no_recent: &'static str,
+    /// A list's length: "12", or "200 of 13 594" when only the first are shown.
+    #[serde(skip)]
+    pub dash_count_of: fn(usize, usize) -> String,
     pub col_change: &'static str,
     pub prompt_me: &'static str,
     #[serde(skip)]

@@ -265,6 +265,13 @@ pub const NL: Texts = Texts {
     dash_no_evaluations: "Geen casussen met een verstreken evaluatiedatum.",
     dash_recent: "Recent gewijzigd",
     dash_no_recent: "Geen casussen gewijzigd in de laatste 14 dagen.",
+    dash_count_of: |shown, total| {
+        if shown < total {
+            format!("eerste {shown} van {total}")
+        } else {
+            total.to_string()
+        }
+    },
     col_change: "wijziging",
     prompt_me: "Wie ben jij? Typ (het begin van) je naam; de startpagina toont dan jouw actiepunten. Esc: later",
     flash_no_member: |name| {

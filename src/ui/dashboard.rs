@@ -1,6 +1,6 @@
 //! The start screen: the next OT, then four lists — my open actions, everyone's overdue
 //! ones, cases past their evaluation date, cases changed lately. At 80x24 the list in focus
-//! takes the room and the others are one line each; from 120x40 all four stand in a grid.
+//! takes the room and the others are one line each; from 140x35 all four stand in a grid.
 //! Only the rows that fit are built: a large school has thousands.
 
 use ratatui::Frame;
@@ -16,7 +16,7 @@ use crate::export::minutes::change_text;
 use crate::i18n::Texts;
 
 /// From this size on the four lists stand side by side in two rows.
-const GRID_WIDTH: u16 = 120;
+const GRID_WIDTH: u16 = 140;
 const GRID_HEIGHT: u16 = 30;
 
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
@@ -127,8 +127,16 @@ fn title(panel: Panel, model: &Model) -> String {
             None => t.dash_mine.to_string(),
         },
         Panel::Overdue => format!("{} ({count})", t.dash_overdue),
-        Panel::Evaluations => format!("{} ({count})", t.dash_evaluations),
-        Panel::Recent => format!("{} ({count})", t.dash_recent),
+        Panel::Evaluations => format!(
+            "{} ({})",
+            t.dash_evaluations,
+            (t.dash_count_of)(count, dashboard.evaluations_total)
+        ),
+        Panel::Recent => format!(
+            "{} ({})",
+            t.dash_recent,
+            (t.dash_count_of)(count, dashboard.recent_total)
+        ),
     }
 }
 

@@ -88,6 +88,8 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
                     change: None,
                 },
             ],
+            evaluations_total: 2,
+            recent_total: 1,
             recent: vec![CaseRow {
                 case: CaseId(5),
                 pupil: PupilId(42),
