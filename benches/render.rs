@@ -47,6 +47,7 @@ fn keypress_to_frame(c: &mut Criterion) {
         dashboard: dashboard::Dashboard::default(),
         meeting: Some(meeting::load(&store, &phases, id, today()).unwrap()),
         prepare: None,
+        dossier: None,
         notice: None,
     };
     let mut view = View::default();
