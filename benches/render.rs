@@ -48,6 +48,7 @@ fn keypress_to_frame(c: &mut Criterion) {
         meeting: Some(meeting::load(&store, &phases, id, today()).unwrap()),
         prepare: None,
         action_list: None,
+        dossier: None,
         notice: None,
     };
     let mut view = View::default();

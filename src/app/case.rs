@@ -59,6 +59,8 @@ pub enum Ask {
     ActionListDue {
         id: crate::domain::ActionId,
     },
+    /// Who is using otter: a member's name, for "my actions".
+    Me,
 }
 
 #[derive(Debug, Clone)]
@@ -189,6 +191,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                 Ask::ActionFilter(_) | Ask::ActionListDue { .. } => {
                     super::action_list::answer(model, view, ask, answer)
                 }
+                Ask::Me => super::dashboard::answer_me(model, view, answer),
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

@@ -7,7 +7,7 @@ use super::{Effect, Message, Model, View, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{ActionId, CaseId, DecisionId, MeetingId, MeetingState, NoteId};
 use crate::error::{Error, Result};
-use crate::query::{dashboard, meeting, meetings, pick, prepare};
+use crate::query::{dashboard, dossier, meeting, meetings, pick, prepare};
 use crate::store::{Store, StoreError, TreeId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +149,33 @@ pub fn apply(
                         let brief = meeting::brief(store, &model.phases, case, today)?;
                         let opened = Box::new((brief, meeting));
                         next.extend(update(model, view, Message::SignalOpened(opened)));
+                    }
+                }
+                Effect::SetMe(member) => {
+                    report(store, model, store.set_me(member));
+                }
+                Effect::LoadDossier(of) => {
+                    let pupil = match of {
+                        super::dossier::DossierOf::Pupil(pupil) => Some(pupil),
+                        super::dossier::DossierOf::Case(case) => store.case(case)?.map(|c| c.pupil),
+                        super::dossier::DossierOf::Action(action) => match store.action(action)? {
+                            Some(action) => match action.case {
+                                Some(case) => store.case(case)?.map(|c| c.pupil),
+                                None => None,
+                            },
+                            None => None,
+                        },
+                    };
+                    match pupil
+                        .map(|p| dossier::load(store, p))
+                        .transpose()?
+                        .flatten()
+                    {
+                        Some(found) => {
+                            let found = Box::new(found);
+                            next.extend(update(model, view, Message::DossierLoaded(found)));
+                        }
+                        None => view.flash = Some(model.lang.texts().flash_no_pupil.to_string()),
                     }
                 }
                 Effect::SaveNote(note) => {

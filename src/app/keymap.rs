@@ -19,6 +19,7 @@ pub enum Context {
     Meeting,
     Prepare,
     Actions,
+    Dossier,
 }
 
 impl From<super::Screen> for Context {
@@ -28,6 +29,7 @@ impl From<super::Screen> for Context {
             super::Screen::Meeting => Context::Meeting,
             super::Screen::Prepare => Context::Prepare,
             super::Screen::Actions => Context::Actions,
+            super::Screen::Dossier => Context::Dossier,
         }
     }
 }

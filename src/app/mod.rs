@@ -7,7 +7,9 @@ mod attendance;
 pub mod case;
 pub mod circles;
 mod close;
+pub mod dashboard;
 mod decision;
+pub mod dossier;
 mod effects;
 mod fields;
 pub mod form;
@@ -25,6 +27,8 @@ mod terminal;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub use dashboard::first_screen;
+pub use dossier::open_dossier;
 pub use effects::{Flow, apply};
 pub use terminal::{run, run_demo};
 
@@ -51,6 +55,7 @@ pub enum Screen {
     Meeting,
     Prepare,
     Actions,
+    Dossier,
 }
 
 /// Everything a frame is drawn from.
@@ -71,6 +76,8 @@ pub struct Model {
     pub prepare: Option<Preparation>,
     /// The actions screen's filter and what answers it, once opened.
     pub action_list: Option<action_list::ActionList>,
+    /// The pupil dossier on screen, once opened.
+    pub dossier: Option<Box<crate::query::dossier::PupilDossier>>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
 }
@@ -78,7 +85,9 @@ pub struct Model {
 /// Scroll, selection and overlays: screen state, kept apart from the data.
 #[derive(Debug, Clone, Default)]
 pub struct View {
-    pub overdue_offset: usize,
+    /// The start screen's list in focus and the chosen row of each.
+    pub dashboard: dashboard::DashView,
+    pub dossier: dossier::DossierView,
     /// The `?` overlay with the keys of the screen in front.
     pub help: bool,
     /// The screen is blanked (privacy): nothing of the data is drawn.
@@ -165,13 +174,21 @@ pub enum Action {
     PageUp,
     First,
     Last,
+    Open,
+    NextPanel,
+    ChooseMe,
+    ExportExtract,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 51] = [
+    pub const ALL: [Action; 55] = [
         Action::OpenMeeting,
         Action::OpenActions,
+        Action::Open,
+        Action::NextPanel,
+        Action::ChooseMe,
+        Action::ExportExtract,
         Action::PrepareMeeting,
         Action::PlanMeeting,
         Action::Reschedule,
@@ -275,6 +292,10 @@ pub enum Effect {
         filter: Box<crate::query::actions::Filter>,
         typed: Option<(action_list::FilterField, String)>,
     },
+    /// Remember this member as the person using otter ("my actions").
+    SetMe(crate::domain::MemberId),
+    /// Read a pupil's dossier; then update with `Message::DossierLoaded`.
+    LoadDossier(dossier::DossierOf),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -301,6 +322,7 @@ pub enum Message {
     PreparationLoaded,
     ActionsLoaded(Box<action_list::ActionList>),
     ActionsRefused(Box<action_list::Refused>),
+    DossierLoaded(Box<crate::query::dossier::PupilDossier>),
 }
 
 impl From<Action> for Message {
@@ -317,6 +339,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::PreparationLoaded => return prepare::loaded(model, view),
         Message::ActionsLoaded(list) => return action_list::loaded(model, view, *list),
         Message::ActionsRefused(refused) => return action_list::refused(view, *refused),
+        Message::DossierLoaded(dossier) => return dossier::loaded(model, view, *dossier),
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
@@ -373,6 +396,23 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             view.help = true;
             Vec::new()
         }
+        Action::Down | Action::Up if model.screen == Screen::Dossier => {
+            scroll(view, action == Action::Down);
+            Vec::new()
+        }
+        Action::Back if model.screen == Screen::Dossier => dossier::back(model, view),
+        Action::Open | Action::NextPanel if model.screen == Screen::Dossier => {
+            if action == Action::Open {
+                dossier::toggle_case(model, view)
+            } else {
+                dossier::next_case(model, view)
+            }
+        }
+        Action::ExportExtract if model.screen == Screen::Dossier => dossier::export(model, view),
+        Action::Open if model.screen == Screen::Dashboard => dashboard::open(model, view),
+        Action::NextPanel if model.screen == Screen::Dashboard => dashboard::next_panel(view),
+        Action::Open | Action::NextPanel | Action::ExportExtract => Vec::new(),
+        Action::ChooseMe => dashboard::choose_me(model, view),
         Action::Down | Action::Up if model.screen == Screen::Prepare => {
             prepare::select(model, view, action == Action::Down)
         }
@@ -413,15 +453,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             Vec::new()
         }
         Action::NewSignal => signal::start(model),
-        Action::Down => {
-            let last = model.dashboard.overdue.len().saturating_sub(1);
-            view.overdue_offset = (view.overdue_offset + 1).min(last);
-            Vec::new()
-        }
-        Action::Up => {
-            view.overdue_offset = view.overdue_offset.saturating_sub(1);
-            Vec::new()
-        }
+        Action::Down | Action::Up => dashboard::select(model, view, action == Action::Down),
         Action::OpenMeeting => vec![Effect::LoadMeeting],
         Action::NextPhase => case::next_phase(model, view),
         Action::PreviousPhase => case::previous_phase(model, view),

@@ -93,7 +93,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::Field { .. }
         | Ask::Prepare(_)
         | Ask::ActionFilter(_)
-        | Ask::ActionListDue { .. } => {}
+        | Ask::ActionListDue { .. }
+        | Ask::Me => {}
     }
     Vec::new()
 }

@@ -10,33 +10,22 @@ use ratatui::crossterm::execute;
 
 use super::effects::{Flow, apply};
 use super::keymap::Keymap;
-use super::{Message, Model, Screen, Settings, View, update};
+use super::{Message, Model, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
-use crate::query::dashboard;
 use crate::store::Store;
 use crate::ui::theme::{self, Theme};
 
 pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()> {
     let (theme, theme_error) = load_theme(settings.theme.as_deref());
-    let mut model = Model {
-        lang: settings.lang,
-        today: settings.today,
-        now: now(),
-        demo: settings.demo,
-        phases: phases.clone(),
-        screen: Screen::Dashboard,
-        dashboard: dashboard::load(store, phases, settings.today)?,
-        meeting: None,
-        prepare: None,
-        action_list: None,
-        notice: theme_error.map(|err| (settings.lang.texts().err_theme)(&err.to_string())),
-    };
+    let (mut model, view) = super::first_screen(store, phases, &settings)?;
+    model.now = now();
+    model.notice = theme_error.map(|err| (settings.lang.texts().err_theme)(&err.to_string()));
     // try_init restores the terminal on a panic too, before our one-line message.
     let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
     // A pasted text arrives as one event, not as keys that could trigger commands.
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let outcome = event_loop(&mut terminal, store, &mut model, theme);
+    let outcome = event_loop(&mut terminal, store, &mut model, view, theme);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     outcome
@@ -85,9 +74,9 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     store: &Store,
     model: &mut Model,
+    mut view: View,
     mut theme: Theme,
 ) -> Result<()> {
-    let mut view = View::default();
     let keymap = Keymap::default();
     loop {
         model.now = now();

@@ -40,6 +40,7 @@ pub(crate) fn model(overdue: usize) -> Model {
         meeting: None,
         prepare: None,
         action_list: None,
+        dossier: None,
         notice: None,
     }
 }
@@ -75,14 +76,22 @@ fn quitting_is_one_key_and_needs_no_question() {
 
 #[test]
 fn scrolling_stays_within_the_list() {
+    use crate::app::dashboard::Panel;
     let mut model = model(3);
     let mut view = View::default();
+    update(&mut model, &mut view, Action::NextPanel);
+    assert_eq!(view.dashboard.panel, Panel::Overdue);
     for _ in 0..5 {
         update(&mut model, &mut view, Action::Down);
     }
-    assert_eq!(view.overdue_offset, 2);
+    assert_eq!(view.dashboard.selected(Panel::Overdue), 2);
     update(&mut model, &mut view, Action::Up);
-    assert_eq!(view.overdue_offset, 1);
+    assert_eq!(view.dashboard.selected(Panel::Overdue), 1);
+    assert_eq!(
+        view.dashboard.selected(Panel::Mine),
+        0,
+        "each list keeps its own row"
+    );
 }
 
 #[test]
@@ -93,7 +102,11 @@ fn help_and_blank_close_on_any_key_but_ctrl_c_still_quits() {
     assert!(view.help);
     assert_eq!(update(&mut model, &mut view, Action::Down), vec![]);
     assert!(!view.help);
-    assert_eq!(view.overdue_offset, 0, "the closing key does nothing else");
+    assert_eq!(
+        view.dashboard,
+        Default::default(),
+        "the closing key does nothing else"
+    );
     update(&mut model, &mut view, Action::Blank);
     assert!(view.blank);
     update(&mut model, &mut view, Action::OpenMeeting);

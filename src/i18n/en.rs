@@ -57,6 +57,10 @@ pub const EN: Texts = Texts {
     actions: [
         "open the meeting",
         "all actions (filter, mark done, due date)",
+        "open the chosen row (the pupil, the case)",
+        "next list or case",
+        "choose who I am (my actions)",
+        "export the pupil's extract",
         "prepare the OT",
         "plan a new OT (date, time, place)",
         "change the date, time and place of this OT",
@@ -262,8 +266,37 @@ pub const EN: Texts = Texts {
     dash_overdue: "Overdue actions",
     dash_no_overdue: "No overdue actions.",
     dash_school: "School",
-    dash_keys: "Enter open the OT · P prepare · ? keys · q quit (everything is already saved)",
+    dash_keys: "Enter open · Tab list · v meeting · P prepare · m who am I · ? keys · q quit",
     dash_demo_banner: "DEMO · fictional school · nothing is kept",
+    dash_mine: "My actions",
+    dash_no_me: "Press m to choose who you are: your open actions then show here.",
+    dash_no_mine: "No open actions.",
+    dash_evaluations: "Evaluation date passed",
+    dash_no_evaluations: "No cases past their evaluation date.",
+    dash_recent: "Recently changed",
+    dash_no_recent: "No cases changed in the last 14 days.",
+    dash_count_of: |shown, total| {
+        if shown < total {
+            format!("first {shown} of {total}")
+        } else {
+            total.to_string()
+        }
+    },
+    col_change: "change",
+    prompt_me: "Who are you? Type (the start of) your name; the start screen then shows your actions. Esc: later",
+    flash_no_member: |name| {
+        format!("No team member \"{name}\" found, or more than one: type more of the name.")
+    },
+    flash_no_pupil: "This action belongs to no pupil.",
+    dossier_title: "Pupil dossier",
+    dossier_cases: "Cases",
+    dossier_timeline: "Timeline",
+    dossier_discussed: "Discussed in the OT",
+    dossier_on_agenda: "On the agenda of the OT",
+    dossier_keys: "j/k scroll · Tab case · Enter show case · x extract · Esc back",
+    dossier_case_keys: "Enter or Esc: back to the timeline",
+    dossier_anonymous_as: |pseudonym| format!("discussed anonymously as {pseudonym}"),
+    flash_export_later: "Exporting the extract comes in a later version; nothing was exported.",
     prepare_title: "Preparing the OT",
     prepare_team: "Participants",
     prepare_excused: "sent apologies",

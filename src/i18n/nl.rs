@@ -57,6 +57,10 @@ pub const NL: Texts = Texts {
     actions: [
         "vergadering openen",
         "alle actiepunten (filteren, afvinken, datum)",
+        "openen wat gekozen is (de leerling, de casus)",
+        "volgende lijst of casus",
+        "kiezen wie ik ben (mijn actiepunten)",
+        "uittreksel voor het dossier exporteren",
         "OT voorbereiden",
         "nieuw OT plannen (datum, tijd, plaats)",
         "datum, tijd en plaats van dit OT wijzigen",
@@ -262,8 +266,37 @@ pub const NL: Texts = Texts {
     dash_overdue: "Actiepunten over datum",
     dash_no_overdue: "Geen actiepunten over datum.",
     dash_school: "School",
-    dash_keys: "Enter OT openen · P voorbereiden · ? toetsen · q stoppen (alles is al bewaard)",
+    dash_keys: "Enter openen · Tab lijst · v vergadering · P voorbereiden · m ik · ? toetsen",
     dash_demo_banner: "DEMO · fictieve school · niets wordt bewaard",
+    dash_mine: "Mijn actiepunten",
+    dash_no_me: "Kies met m wie jij bent: dan staan hier jouw open actiepunten.",
+    dash_no_mine: "Geen open actiepunten.",
+    dash_evaluations: "Evaluatie verstreken",
+    dash_no_evaluations: "Geen casussen met een verstreken evaluatiedatum.",
+    dash_recent: "Recent gewijzigd",
+    dash_no_recent: "Geen casussen gewijzigd in de laatste 14 dagen.",
+    dash_count_of: |shown, total| {
+        if shown < total {
+            format!("eerste {shown} van {total}")
+        } else {
+            total.to_string()
+        }
+    },
+    col_change: "wijziging",
+    prompt_me: "Wie ben jij? Typ (het begin van) je naam; de startpagina toont dan jouw actiepunten. Esc: later",
+    flash_no_member: |name| {
+        format!("Geen teamlid „{name}” gevonden, of meer dan één: typ meer van de naam.")
+    },
+    flash_no_pupil: "Dit actiepunt hoort bij geen leerling.",
+    dossier_title: "Leerlingdossier",
+    dossier_cases: "Casussen",
+    dossier_timeline: "Tijdlijn",
+    dossier_discussed: "Besproken in het OT",
+    dossier_on_agenda: "Op de agenda van het OT",
+    dossier_keys: "j/k scrollen · Tab casus · Enter casus tonen · x uittreksel · Esc terug",
+    dossier_case_keys: "Enter of Esc: terug naar de tijdlijn",
+    dossier_anonymous_as: |pseudonym| format!("anoniem besproken als {pseudonym}"),
+    flash_export_later: "Het uittreksel exporteren komt in een volgende versie; er is niets geëxporteerd.",
     prepare_title: "OT voorbereiden",
     prepare_team: "Deelnemers",
     prepare_excused: "afgemeld",

@@ -46,20 +46,12 @@ pub fn list(store: &Store, today: NaiveDate) -> Result<Vec<MeetingRow>> {
 
 /// The first meeting from today on that is not closed.
 pub fn next(store: &Store, today: NaiveDate) -> Result<Option<MeetingRow>> {
-    Ok(list(store, today)?
-        .into_iter()
-        .next()
-        .filter(|m| m.state != MeetingState::Closed && m.date >= today))
+    Ok(store.next_open_meeting(today)?.as_ref().map(row))
 }
 
 /// The most recent closed meeting: the one `last` means, and the one that may be reopened.
 pub fn last_closed(store: &Store) -> Result<Option<MeetingRow>> {
-    Ok(store
-        .meetings_by_date()?
-        .iter()
-        .rev()
-        .find(|m| m.state == MeetingState::Closed)
-        .map(row))
+    Ok(store.last_closed_meeting()?.as_ref().map(row))
 }
 
 /// The fixed minutes of meeting `which`: its number, or `last` for the most recent closed one.

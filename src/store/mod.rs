@@ -66,6 +66,8 @@ const LOCK_FILE: &str = "otter.lock";
 /// megabytes; a school's working set is far smaller.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 const DB_DIR: &str = "db";
+/// In `meta`: the member id of the person at this machine, never a name.
+const ME_KEY: &[u8] = b"settings/me";
 
 impl Store {
     /// Opens (or creates) the database in `dir`.
@@ -407,6 +409,92 @@ impl Store {
                     .ok_or_else(|| dangling("meetings_by_date"))
             })
             .collect()
+    }
+
+    /// The first meeting on or after `day` that is not closed, reading only the meetings
+    /// passed on the way (a large school keeps hundreds).
+    pub fn next_open_meeting(&self, day: chrono::NaiveDate) -> Result<Option<Meeting>, StoreError> {
+        for item in self
+            .tree(TreeId::MeetingsByDate)
+            .range(date_key(day).to_vec()..)
+        {
+            let meeting = self.meeting_of_date_key(&item?.0)?;
+            if meeting.state != crate::domain::MeetingState::Closed {
+                return Ok(Some(meeting));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The most recent closed meeting, read from the newest backwards.
+    pub fn last_closed_meeting(&self) -> Result<Option<Meeting>, StoreError> {
+        for item in self.tree(TreeId::MeetingsByDate).iter().rev() {
+            let meeting = self.meeting_of_date_key(&item?.0)?;
+            if meeting.state == crate::domain::MeetingState::Closed {
+                return Ok(Some(meeting));
+            }
+        }
+        Ok(None)
+    }
+
+    fn meeting_of_date_key(&self, key: &[u8]) -> Result<Meeting, StoreError> {
+        let id = key
+            .get(4..)
+            .and_then(MeetingId::from_key)
+            .ok_or_else(|| dangling("meetings_by_date"))?;
+        self.meeting(id)?
+            .ok_or_else(|| dangling("meetings_by_date"))
+    }
+
+    /// Open cases whose evaluation date is before `day`, earliest date first; ids only.
+    pub fn open_cases_evaluated_before(
+        &self,
+        day: chrono::NaiveDate,
+    ) -> Result<Vec<CaseId>, StoreError> {
+        self.tree(TreeId::OpenCasesByEvaluation)
+            .range(..date_key(day).to_vec())
+            .map(|item| {
+                item?
+                    .0
+                    .get(4..)
+                    .and_then(CaseId::from_key)
+                    .ok_or_else(|| dangling("open_cases_by_evaluation"))
+            })
+            .collect()
+    }
+
+    /// Events dated `day` or later (up to and including `until`), newest first.
+    pub fn events_between(
+        &self,
+        day: chrono::NaiveDate,
+        until: chrono::NaiveDate,
+    ) -> Result<Vec<CaseEvent>, StoreError> {
+        let end = until.succ_opt().unwrap_or(until);
+        self.tree(TreeId::EventsByDate)
+            .range(date_key(day).to_vec()..date_key(end).to_vec())
+            .rev()
+            .map(|item| {
+                let (key, _) = item?;
+                let event_key = key.get(4..).unwrap_or_default();
+                self.get_raw::<CaseEvent>(event_key)?
+                    .ok_or_else(|| dangling("events_by_date"))
+            })
+            .collect()
+    }
+
+    /// The member who uses this otter ("my actions"), once chosen.
+    pub fn me(&self) -> Result<Option<MemberId>, StoreError> {
+        self.tree(TreeId::Meta)
+            .get(ME_KEY)?
+            .map(|bytes| codec::decode(TreeId::Meta.name(), &bytes))
+            .transpose()
+    }
+
+    pub fn set_me(&self, member: MemberId) -> Result<(), StoreError> {
+        self.tree(TreeId::Meta)
+            .insert(ME_KEY, codec::encode(&member))?;
+        self.db.flush()?;
+        Ok(())
     }
 
     /// Records whose search text contains `query` (folded), as (tree, record number).

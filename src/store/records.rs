@@ -31,10 +31,12 @@ pub enum TreeId {
     ByCase = 14,
     ByMeeting = 15,
     MeetingsByDate = 16,
+    OpenCasesByEvaluation = 17,
+    EventsByDate = 18,
 }
 
 impl TreeId {
-    pub const ALL: [TreeId; 17] = [
+    pub const ALL: [TreeId; 19] = [
         TreeId::Meta,
         TreeId::Pupils,
         TreeId::Members,
@@ -52,6 +54,8 @@ impl TreeId {
         TreeId::ByCase,
         TreeId::ByMeeting,
         TreeId::MeetingsByDate,
+        TreeId::OpenCasesByEvaluation,
+        TreeId::EventsByDate,
     ];
 
     pub fn name(self) -> &'static str {
@@ -73,6 +77,8 @@ impl TreeId {
             TreeId::ByCase => "idx/by_case",
             TreeId::ByMeeting => "idx/by_meeting",
             TreeId::MeetingsByDate => "idx/meetings_by_date",
+            TreeId::OpenCasesByEvaluation => "idx/open_cases_by_evaluation",
+            TreeId::EventsByDate => "idx/events_by_date",
         }
     }
 }
@@ -155,10 +161,19 @@ impl Record for Case {
     }
 
     fn index_entries(&self) -> Vec<IndexEntry> {
-        vec![entry(
+        let mut entries = vec![entry(
             TreeId::CasesByPupil,
             join(&[&self.pupil.to_key(), &self.id.to_key()]),
-        )]
+        )];
+        // The start screen lists open cases whose evaluation date has passed without reading
+        // the tens of thousands of cases a large school keeps.
+        if let (None, Some(evaluation)) = (self.closed, self.evaluation_date) {
+            entries.push(entry(
+                TreeId::OpenCasesByEvaluation,
+                join(&[&date_key(evaluation), &self.id.to_key()]),
+            ));
+        }
+        entries
     }
 
     fn search_entry(&self) -> Option<(u64, String)> {
@@ -174,13 +189,20 @@ impl Record for CaseEvent {
     }
 
     fn index_entries(&self) -> Vec<IndexEntry> {
-        self.meeting
+        let mut entries: Vec<IndexEntry> = self
+            .meeting
             .map(|meeting| {
                 let key = join(&[&meeting.to_key(), &[TreeId::Events as u8], &self.key()]);
                 entry(TreeId::ByMeeting, key)
             })
             .into_iter()
-            .collect()
+            .collect();
+        // "Recently changed cases": the newest events, read backwards from today.
+        entries.push(entry(
+            TreeId::EventsByDate,
+            join(&[&date_key(self.date), &self.key()]),
+        ));
+        entries
     }
 }
 

@@ -1,10 +1,13 @@
 //! The schema version and the path from older versions to this one.
 
 use super::StoreError;
+use super::codec;
+use super::records::{Record, TreeId};
+use crate::domain::{Case, CaseEvent};
 
 /// Version written by this otter. Bump it with a migration step when stored data changes shape
 /// in a way `#[serde(default)]` cannot absorb.
-pub const CURRENT: u32 = 1;
+pub const CURRENT: u32 = 2;
 
 /// One step: rewrites a database of version `from` into version `from + 1`.
 pub struct Step {
@@ -12,9 +15,42 @@ pub struct Step {
     pub run: fn(&sled::Db) -> Result<(), StoreError>,
 }
 
-/// Steps of the released versions. Empty while there is one version; the mechanism is tested
-/// with steps of its own.
-pub const STEPS: &[Step] = &[];
+/// Steps of the released versions.
+pub const STEPS: &[Step] = &[Step {
+    from: 1,
+    run: index_for_the_start_screen,
+}];
+
+/// 1 → 2: open cases by evaluation date and events by date, so the start screen reads only
+/// what it shows. Rebuilt from the records; running it twice writes the same keys.
+fn index_for_the_start_screen(db: &sled::Db) -> Result<(), StoreError> {
+    reindex::<Case>(db, TreeId::OpenCasesByEvaluation)?;
+    reindex::<CaseEvent>(db, TreeId::EventsByDate)
+}
+
+fn reindex<R: Record>(db: &sled::Db, index: TreeId) -> Result<(), StoreError> {
+    let records = db.open_tree(R::TREE.name())?;
+    let target = db.open_tree(index.name())?;
+    let mut batch = sled::Batch::default();
+    let mut pending = 0;
+    for item in records.iter() {
+        let (_, bytes) = item?;
+        let record: R = codec::decode(R::TREE.name(), &bytes)?;
+        for entry in record.index_entries() {
+            if entry.tree == index {
+                batch.insert(entry.key, entry.value);
+                pending += 1;
+            }
+        }
+        // Small batches: sled keeps a batch's garbage alive until it is applied.
+        if pending >= 3_000 {
+            target.apply_batch(std::mem::take(&mut batch))?;
+            pending = 0;
+        }
+    }
+    target.apply_batch(batch)?;
+    Ok(())
+}
 
 pub const VERSION_KEY: &[u8] = b"schema_version";
 

@@ -496,3 +496,35 @@ fn no_name_is_ever_part_of_a_key() {
         }
     }
 }
+
+/// A database of schema 1 gets the start screen's indexes built from its records on opening.
+#[test]
+fn schema_1_gains_the_start_screens_indexes_from_its_records() {
+    let dir = TempDir::new().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let (passed, recent) = {
+        let store = Store::open(dir.path()).unwrap();
+        crate::demo::fill(&store, crate::demo::Scale::School, today).unwrap();
+        let since = today - chrono::Duration::days(14);
+        (
+            store.open_cases_evaluated_before(today).unwrap(),
+            store.events_between(since, today).unwrap(),
+        )
+    };
+    assert!(!passed.is_empty() && !recent.is_empty());
+    {
+        let db = sled::open(dir.path().join("db")).unwrap();
+        for index in [TreeId::OpenCasesByEvaluation, TreeId::EventsByDate] {
+            db.drop_tree(index.name()).unwrap();
+        }
+        let meta = db.open_tree(TreeId::Meta.name()).unwrap();
+        meta.insert(schema::VERSION_KEY, &1u32.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), Some(schema::CURRENT));
+    assert_eq!(store.open_cases_evaluated_before(today).unwrap(), passed);
+    let since = today - chrono::Duration::days(14);
+    assert_eq!(store.events_between(since, today).unwrap(), recent);
+}

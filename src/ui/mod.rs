@@ -4,6 +4,7 @@
 mod actions;
 mod circles;
 mod dashboard;
+mod dossier;
 mod form;
 mod help;
 mod history;
@@ -14,6 +15,7 @@ mod plan;
 mod prepare;
 mod prompt;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -54,6 +56,10 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
         (Screen::Actions, _) => {
             actions::render(frame, area, model, view, theme);
             Context::Actions
+        }
+        (Screen::Dossier, _) if model.dossier.is_some() => {
+            dossier::render(frame, area, model, view, theme);
+            Context::Dossier
         }
         (Screen::Prepare, _) => {
             prepare::render(frame, area, model, view, theme);

@@ -7,9 +7,10 @@ use super::theme::{self, Theme};
 use crate::app::keymap::Keymap;
 use crate::app::{Model, View};
 use crate::domain::{ActionStatus, MeetingKind, MeetingState};
+use crate::domain::{CaseId, EventKind, Member, MemberId, PupilId, Role};
 use crate::i18n::Lang;
 use crate::query::actions::ActionRow;
-use crate::query::dashboard::Dashboard;
+use crate::query::dashboard::{CaseRow, Dashboard};
 use crate::query::meetings::MeetingRow;
 
 pub(crate) fn day(d: u32) -> NaiveDate {
@@ -46,11 +47,62 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
         meeting: None,
         prepare: None,
         action_list: None,
+        dossier: None,
         demo,
         dashboard: Dashboard {
-            pupils: 452,
-            members: 7,
-            active_cases: 64,
+            members: Vec::new(),
+            me: Some(Member {
+                id: MemberId(1),
+                name: "Fatima Benali".into(),
+                role: Role::InternBegeleider,
+                active: true,
+            }),
+            mine: vec![
+                overdue[0].clone(),
+                ActionRow {
+                    id: 12,
+                    text: "Gesprek met ouders plannen".into(),
+                    owner: "Fatima Benali".into(),
+                    due: day(30),
+                    status: ActionStatus::Open,
+                    pupil: "Daan Jansen".into(),
+                    days_overdue: 0,
+                },
+            ],
+            evaluations: vec![
+                CaseRow {
+                    case: CaseId(3),
+                    pupil: PupilId(40),
+                    subject: "Zoë Çelik".into(),
+                    phase: "uitvoering".into(),
+                    level: 3,
+                    date: day(9),
+                    change: None,
+                },
+                CaseRow {
+                    case: CaseId(17),
+                    pupil: PupilId(41),
+                    subject: "Leerling K-17".into(),
+                    phase: "evaluatie".into(),
+                    level: 2,
+                    date: day(20),
+                    change: None,
+                },
+            ],
+            evaluations_total: 2,
+            recent_total: 1,
+            recent: vec![CaseRow {
+                case: CaseId(5),
+                pupil: PupilId(42),
+                subject: "Daan Jansen".into(),
+                phase: "plan".into(),
+                level: 2,
+                date: day(17),
+                change: Some(EventKind::Phase {
+                    from: "analyse".into(),
+                    to: "plan".into(),
+                }),
+            }],
             next_meeting: Some(MeetingRow {
                 id: 18,
                 date: NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
@@ -137,8 +189,8 @@ fn overdue_days_take_the_theme_style_in_every_theme() {
     for name in theme::builtin_names() {
         let theme = Theme::builtin(name).unwrap();
         let terminal = draw_with(&model(Lang::Nl, false), 80, 24, name);
-        // Row 9 is the first overdue action; its "te laat" cell starts at column 15.
-        let cell = &terminal.backend().buffer()[(15, 9)];
+        // Row 6 is the first of my actions, overdue; its "te laat" cell starts at column 16.
+        let cell = &terminal.backend().buffer()[(16, 6)];
         assert_eq!(cell.symbol(), "2", "{name}");
         let expected = theme.style("action.overdue");
         assert_eq!(cell.fg, expected.fg.unwrap_or(cell.fg), "{name}");

@@ -109,6 +109,29 @@ fn open_actions(lang: Lang) -> Model {
     )
 }
 
+/// The demo pupil with an anonymous case and the most notes, in their dossier.
+fn dossier(lang: Lang) -> Model {
+    static DOSSIER: OnceLock<crate::query::dossier::PupilDossier> = OnceLock::new();
+    let found = DOSSIER.get_or_init(|| {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = crate::store::Store::open(dir.path()).unwrap();
+        crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+        let case = store
+            .all::<crate::domain::Case>()
+            .map(Result::unwrap)
+            .filter(|c| c.consent == crate::domain::Consent::Anonymous)
+            .max_by_key(|c| store.notes_of_case(c.id).unwrap().len())
+            .unwrap();
+        crate::query::dossier::load(&store, case.pupil)
+            .unwrap()
+            .unwrap()
+    });
+    let mut model = model(lang, false);
+    model.screen = Screen::Dossier;
+    model.dossier = Some(Box::new(found.clone()));
+    model
+}
+
 /// Each screen and overlay by name, reached through messages where it can be.
 fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     let act = |action: Action| Message::Act(action);
@@ -127,6 +150,30 @@ fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
             model(lang, false),
             [vec![act(Action::Palette)], keys("the", Message::PaletteKey)].concat(),
         ),
+    );
+    add(
+        "dashboard_overdue",
+        after(model(lang, false), vec![act(Action::NextPanel)]),
+    );
+    let mut nobody = model(lang, false);
+    nobody.dashboard.me = None;
+    nobody.dashboard.mine.clear();
+    let asked = View {
+        prompt: Some(Prompt::new(Ask::Me)),
+        ..View::default()
+    };
+    add("dashboard_me_prompt", (nobody, asked));
+    add("dossier", after(dossier(lang), vec![]));
+    add(
+        "dossier_case",
+        after(
+            dossier(lang),
+            vec![act(Action::NextPanel), act(Action::Open)],
+        ),
+    );
+    add(
+        "dossier_export",
+        after(dossier(lang), vec![act(Action::ExportExtract)]),
     );
     add(
         "dashboard_reopen_prompt",

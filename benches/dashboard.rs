@@ -1,0 +1,83 @@
+//! `otter` start to the first complete dashboard frame: open the store, build the start screen
+//! as `otter` does (`app::first_screen`: the lists and who I am) and draw it once into a
+//! TestBackend. Uses the large demo school when
+//! `OTTER_BENCH_LARGE` names its data directory, else a fresh school-sized one.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use otter::app::keymap::Keymap;
+use otter::app::{Settings, first_screen};
+use otter::domain::PhaseModel;
+use otter::i18n::Lang;
+use otter::store::Store;
+use otter::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+/// Opened, loaded, drawn: the time each took.
+fn first_frame(dir: &Path, width: u16, height: u16) -> [Duration; 3] {
+    let start = Instant::now();
+    let store = Store::open(dir).unwrap();
+    let opened = start.elapsed();
+    let settings = Settings {
+        lang: Lang::Nl,
+        today: today(),
+        theme: None,
+        demo: false,
+    };
+    let (model, view) = first_screen(&store, &PhaseModel::default(), &settings).unwrap();
+    let loaded = start.elapsed();
+    let theme = Theme::builtin("donker").unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| otter::ui::render(frame, &model, &view, &theme, &Keymap::default()))
+        .unwrap();
+    let drawn = start.elapsed();
+    [opened, loaded - opened, drawn - loaded]
+}
+
+fn start_to_dashboard(c: &mut Criterion) {
+    let school = tempfile::TempDir::new().unwrap();
+    // An empty value means none: a store opened at "" would land in the working directory.
+    let (label, dir) = match std::env::var("OTTER_BENCH_LARGE")
+        .ok()
+        .filter(|dir| !dir.is_empty())
+    {
+        Some(dir) => ("large", PathBuf::from(dir)),
+        None => {
+            let store = Store::open(school.path()).unwrap();
+            otter::demo::fill(&store, otter::demo::Scale::School, today()).unwrap();
+            ("school", school.path().to_path_buf())
+        }
+    };
+    // Where the time goes, which criterion's summary does not say: medians of each part.
+    let mut parts: Vec<[Duration; 3]> = (0..15).map(|_| first_frame(&dir, 160, 48)).collect();
+    let median = |i: usize, parts: &mut Vec<[Duration; 3]>| {
+        parts.sort_by_key(|p| p[i]);
+        parts[parts.len() / 2][i]
+    };
+    eprintln!(
+        "{label}: open {:?}, dashboard query {:?}, first frame {:?} (medians)",
+        median(0, &mut parts),
+        median(1, &mut parts),
+        median(2, &mut parts)
+    );
+    let mut group = c.benchmark_group(label);
+    group.sample_size(20);
+    for (width, height) in [(80, 24), (160, 48)] {
+        group.bench_function(format!("start to dashboard frame {width}x{height}"), |b| {
+            b.iter(|| first_frame(&dir, width, height))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, start_to_dashboard);
+criterion_main!(benches);

@@ -1,0 +1,133 @@
+use crate::app::tests::{school, today};
+use crate::app::{Action, Model, Screen, View, open_dossier, update};
+use crate::domain::{Case, Consent, Note, Pupil};
+use crate::i18n::Lang;
+use crate::store::Store;
+use crate::ui::tests::draw_view;
+
+/// The demo pupil with an anonymous case and the most notes: the dossier's hardest test.
+fn anonymous_pupil(store: &Store) -> Pupil {
+    let case = store
+        .all::<Case>()
+        .map(Result::unwrap)
+        .filter(|c| c.consent == Consent::Anonymous)
+        .max_by_key(|c| store.notes_of_case(c.id).unwrap().len())
+        .expect("the demo has an anonymous case");
+    store.pupil(case.pupil).unwrap().unwrap()
+}
+
+fn screen_text(model: &Model, view: &View, width: u16, height: u16) -> String {
+    let terminal = draw_view(model, view, width, height, crate::ui::theme::DEFAULT);
+    terminal
+        .backend()
+        .buffer()
+        .content
+        .chunks(usize::from(width))
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn the_dossier_holds_the_pupils_cases_and_their_records_and_nothing_of_another_pupil() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    let pupil = anonymous_pupil(&store);
+    for effect in open_dossier(&model, &mut view, pupil.id) {
+        let effects = vec![effect];
+        crate::app::apply(&store, &mut model, &mut view, effects, today()).unwrap();
+    }
+    assert_eq!(model.screen, Screen::Dossier);
+    let dossier = model.dossier.as_deref().unwrap();
+    assert_eq!(dossier.pupil, pupil);
+    let own = store.cases_of_pupil(pupil.id).unwrap();
+    assert_eq!(dossier.cases.len(), own.len());
+    for records in &dossier.cases {
+        let id = records.case.id;
+        assert_eq!(records.case.pupil, pupil.id);
+        assert!(records.events.iter().all(|e| e.case == id));
+        assert!(records.notes.iter().all(|n| n.case == Some(id)));
+        assert!(records.decisions.iter().all(|d| d.case == Some(id)));
+        assert!(records.actions.iter().all(|(a, _)| a.case == Some(id)));
+        assert_eq!(records.events, store.events_of_case(id).unwrap());
+    }
+    let ids: Vec<_> = own.iter().map(|c| c.id).collect();
+    assert!(!dossier.meetings.is_empty());
+    for meeting in &dossier.meetings {
+        assert!(meeting.cases.iter().all(|c| ids.contains(c)));
+        let agenda = store.meeting(meeting.meeting).unwrap().unwrap();
+        assert!(
+            meeting
+                .cases
+                .iter()
+                .all(|c| agenda.cases().any(|a| a == *c))
+        );
+    }
+
+    // On screen: the name beside the pseudonym (the one place it may stand), the newest note
+    // at the top of the timeline, and no other pupil's name.
+    let text = screen_text(&model, &view, 160, 48);
+    assert!(text.contains(&pupil.full_name()), "{text}");
+    let anonymous = own
+        .iter()
+        .find(|c| c.consent == Consent::Anonymous)
+        .unwrap();
+    assert!(text.contains(&anonymous.pseudonym()), "{text}");
+    let newest: Note = dossier
+        .cases
+        .iter()
+        .flat_map(|c| c.notes.iter())
+        .filter(|n| !n.text.trim().is_empty())
+        .max_by_key(|n| n.date)
+        .cloned()
+        .expect("the pupil has notes");
+    let first_words: String = newest.text.chars().take(30).collect();
+    assert!(text.contains(&first_words), "{first_words} in {text}");
+    for other in store.all::<Pupil>().map(Result::unwrap) {
+        if other.id != pupil.id && other.full_name() != pupil.full_name() {
+            assert!(
+                !text.contains(&other.full_name()),
+                "{} shown",
+                other.full_name()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_from() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    let pupil = anonymous_pupil(&store);
+    let effects = open_dossier(&model, &mut view, pupil.id);
+    crate::app::apply(&store, &mut model, &mut view, effects, today()).unwrap();
+    let top = screen_text(&model, &view, 80, 24);
+    let max = view.item_scroll_max.get();
+    assert!(max > 0, "a long timeline does not fit 80x24");
+    for _ in 0..max + 3 {
+        update(&mut model, &mut view, Action::Down);
+        screen_text(&model, &view, 80, 24);
+    }
+    assert_eq!(view.item_scroll, max);
+    assert_ne!(top, screen_text(&model, &view, 80, 24));
+
+    update(&mut model, &mut view, Action::Open);
+    assert!(view.dossier.case_open);
+    assert_eq!(view.item_scroll, 0, "the case starts at its top");
+    let case = &model.dossier.as_ref().unwrap().cases[0].case;
+    let shown = screen_text(&model, &view, 80, 24);
+    assert!(
+        shown.contains(&case.question.chars().take(20).collect::<String>()),
+        "{shown}"
+    );
+    update(&mut model, &mut view, Action::Back);
+    assert!(!view.dossier.case_open, "Esc closes the case first");
+    assert_eq!(model.screen, Screen::Dossier);
+
+    update(&mut model, &mut view, Action::ExportExtract);
+    let t = Lang::Nl.texts();
+    assert_eq!(view.flash.as_deref(), Some(t.flash_export_later));
+
+    let effects = update(&mut model, &mut view, Action::Back);
+    assert_eq!(model.screen, Screen::Dashboard);
+    assert_eq!(effects, vec![crate::app::Effect::LoadDashboard]);
+}

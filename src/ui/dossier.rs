@@ -1,0 +1,342 @@
+//! The pupil dossier: who the pupil is, their cases, and one timeline of everything recorded
+//! about them, newest first. The one screen that names a pupil beside their anonymous cases.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+
+use super::theme::Theme;
+use super::timeline::{self, Entry, Records};
+use crate::app::{Model, View};
+use crate::domain::MeetingState;
+use crate::domain::dates::{format_date, format_day};
+use crate::domain::phase::Requirement;
+use crate::i18n::capitalised;
+use crate::query::dossier::{CaseRecords, PupilDossier};
+
+pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
+    let t = model.lang.texts();
+    let Some(dossier) = model.dossier.as_deref() else {
+        return;
+    };
+    let cases_height = u16::try_from(dossier.cases.len().max(1) + 3)
+        .unwrap_or(u16::MAX)
+        .min(area.height / 4 + 1);
+    let anonymous = dossier.cases.iter().any(|c| !c.case.consent.shows_name());
+    let [header, pupil, cases, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if anonymous { 4 } else { 3 }),
+        Constraint::Length(cases_height),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [title_area, date_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(16)]).areas(header);
+    frame.render_widget(
+        Line::styled(t.dossier_title, theme.style("ui.title")),
+        title_area,
+    );
+    frame.render_widget(
+        Line::styled(format_day(model.today, model.lang), theme.style("ui.text")).right_aligned(),
+        date_area,
+    );
+    render_pupil(frame, pupil, model, dossier, theme);
+    render_cases(frame, cases, model, view, dossier, theme);
+    let hint = if view.dossier.case_open {
+        render_case(frame, body, model, view, dossier, theme);
+        t.dossier_case_keys
+    } else {
+        render_timeline(frame, body, model, view, dossier, theme);
+        t.dossier_keys
+    };
+    let status = match (&model.notice, &view.flash) {
+        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
+        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
+        (None, None) => Line::styled(hint, theme.style("ui.text.dim")),
+    };
+    frame.render_widget(status, footer);
+}
+
+fn render_pupil(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    dossier: &PupilDossier,
+    theme: &Theme,
+) {
+    let t = model.lang.texts();
+    let pupil = &dossier.pupil;
+    let mut lines = Vec::new();
+    let mut spans = vec![
+        Span::styled(pupil.full_name(), theme.style("pupil.name")),
+        Span::styled(
+            format!(
+                " · {} {} · {} {}",
+                t.col_groep,
+                pupil.groep,
+                t.col_birth,
+                format_date(pupil.birth_date)
+            ),
+            theme.style("ui.text"),
+        ),
+    ];
+    if !pupil.teacher.is_empty() {
+        spans.push(Span::styled(
+            format!(" · {} {}", t.col_teacher, pupil.teacher),
+            theme.style("ui.text"),
+        ));
+    }
+    // The team knows an anonymous case by its pseudonym: the dossier says which one it is.
+    let anonymous: Vec<String> = dossier
+        .cases
+        .iter()
+        .filter(|c| !c.case.consent.shows_name())
+        .map(|c| c.case.pseudonym())
+        .collect();
+    lines.push(Line::from(spans));
+    if !anonymous.is_empty() {
+        lines.push(Line::styled(
+            (t.dossier_anonymous_as)(&anonymous.join(", ")),
+            theme.style("pupil.anonymous"),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(super::panel(&capitalised(t.col_pupil), theme, false)),
+        area,
+    );
+}
+
+fn render_cases(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    view: &View,
+    dossier: &PupilDossier,
+    theme: &Theme,
+) {
+    let t = model.lang.texts();
+    let block = super::panel(t.dossier_cases, theme, false);
+    if dossier.cases.is_empty() {
+        frame.render_widget(
+            Paragraph::new(t.history_empty)
+                .style(theme.style("ui.text.dim"))
+                .block(block),
+            area,
+        );
+        return;
+    }
+    let visible = usize::from(area.height.saturating_sub(3)).max(1);
+    let first = (view.dossier.case + 1).saturating_sub(visible);
+    let rows = dossier
+        .cases
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+        .map(|(i, records)| {
+            let case = &records.case;
+            let style = if i == view.dossier.case && dossier.cases.len() > 1 {
+                theme.style("ui.selection")
+            } else {
+                theme.style("ui.text")
+            };
+            Row::new([
+                Cell::from(format!("{}", i + 1)),
+                Cell::from(case.question.clone()),
+                Cell::from(model.phases.name(&case.phase, model.lang).to_string()),
+                Cell::from(case.level.get().to_string()),
+                Cell::from(t.consent(case.consent)),
+            ])
+            .style(style)
+        });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(2),
+            Constraint::Fill(1),
+            Constraint::Length(14),
+            Constraint::Length(6),
+            Constraint::Length(12),
+        ],
+    )
+    .header(
+        Row::new(["", t.col_question, t.col_phase, t.col_level, t.col_consent])
+            .style(theme.style("ui.header")),
+    )
+    .block(block);
+    frame.render_widget(table, area);
+}
+
+/// Every case's story and the meetings that discussed them, newest first; with more than one
+/// case each entry names its case by number, as the case list does.
+fn entries(dossier: &PupilDossier, model: &Model) -> Vec<Entry> {
+    let t = model.lang.texts();
+    let numbered = dossier.cases.len() > 1;
+    let number = |case| {
+        dossier
+            .cases
+            .iter()
+            .position(|c| c.case.id == case)
+            .map_or(String::new(), |i| format!("[{}] ", i + 1))
+    };
+    // The meeting leads its day: what was discussed comes under it after the sort, which
+    // keeps same-day entries in order.
+    let mut entries = Vec::new();
+    for meeting in &dossier.meetings {
+        let heading = if meeting.state == MeetingState::Planned {
+            t.dossier_on_agenda
+        } else {
+            t.dossier_discussed
+        };
+        let prefix: String = if numbered {
+            meeting.cases.iter().map(|c| number(*c)).collect()
+        } else {
+            String::new()
+        };
+        entries.push(Entry {
+            date: meeting.date,
+            heading: format!("{prefix}{heading}"),
+            body: Vec::new(),
+        });
+    }
+    for records in &dossier.cases {
+        let prefix = if numbered {
+            number(records.case.id)
+        } else {
+            String::new()
+        };
+        entries.extend(timeline::entries(own(records), &prefix, model));
+    }
+    timeline::newest_first(&mut entries);
+    entries
+}
+
+fn own(records: &CaseRecords) -> Records<'_> {
+    Records {
+        events: &records.events,
+        notes: &records.notes,
+        decisions: &records.decisions,
+        actions: records
+            .actions
+            .iter()
+            .map(|(action, owner)| (action, owner.clone()))
+            .collect(),
+    }
+}
+
+fn render_timeline(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    view: &View,
+    dossier: &PupilDossier,
+    theme: &Theme,
+) {
+    let t = model.lang.texts();
+    let entries = entries(dossier, model);
+    let mut lines = Vec::new();
+    if entries.is_empty() {
+        lines.push(Line::styled(t.history_empty, theme.style("ui.text.dim")));
+    }
+    lines.extend(timeline::lines(entries, model, theme));
+    scrolled(frame, area, model, view, t.dossier_timeline, lines, theme);
+}
+
+/// The chosen case on its own: what it asks and what its phases recorded.
+fn render_case(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    view: &View,
+    dossier: &PupilDossier,
+    theme: &Theme,
+) {
+    let t = model.lang.texts();
+    let lang = model.lang;
+    let Some(records) = dossier.cases.get(view.dossier.case) else {
+        return;
+    };
+    let case = &records.case;
+    let label =
+        |text: &str| Span::styled(format!("{}: ", capitalised(text)), theme.style("ui.header"));
+    let value = |text: String| Span::styled(text, theme.style("ui.text"));
+    let mut lines = vec![
+        Line::from(vec![label(t.col_question), value(case.question.clone())]),
+        Line::from(vec![
+            label(t.col_phase),
+            value(model.phases.name(&case.phase, lang).to_string()),
+        ]),
+        Line::from(vec![
+            label(t.col_level),
+            value(t.levels[usize::from(case.level.get() - 1)].to_string()),
+        ]),
+        Line::from(vec![
+            label(t.col_consent),
+            value(t.consent(case.consent).to_string()),
+        ]),
+    ];
+    for requirement in Requirement::ALL {
+        if matches!(
+            requirement,
+            Requirement::Question | Requirement::Consent | Requirement::Action
+        ) {
+            continue;
+        }
+        if let Some(recorded) = case.recorded(requirement) {
+            lines.push(Line::from(vec![
+                label(t.recorded_label(requirement)),
+                value(lang.recorded(&recorded).join("; ")),
+            ]));
+        }
+    }
+    let open: Vec<_> = records
+        .actions
+        .iter()
+        .filter(|(a, _)| a.is_open())
+        .collect();
+    if !open.is_empty() {
+        lines.push(Line::from(label(t.label_actions)));
+        for (action, owner) in open {
+            lines.push(
+                value(format!(
+                    "  {} — {owner}, {}",
+                    action.text,
+                    format_day(action.due, lang)
+                ))
+                .into(),
+            );
+        }
+    }
+    let title = format!("{} {}", t.label_case, view.dossier.case + 1);
+    scrolled(frame, area, model, view, &title, lines, theme);
+}
+
+/// A bordered text that scrolls with `j`/`k` as far as the renderer says it goes.
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    model: &Model,
+    view: &View,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    theme: &Theme,
+) {
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let visible = usize::from(area.height.saturating_sub(2));
+    let overflow = paragraph
+        .line_count(area.width.saturating_sub(2))
+        .saturating_sub(visible);
+    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
+    view.item_scroll_max.set(overflow);
+    let offset = view.item_scroll.min(overflow);
+    let mut block = super::panel(title, theme, true);
+    if offset < overflow {
+        block = block.title_bottom(Span::styled(
+            model.lang.texts().more_below,
+            theme.style("ui.text.dim"),
+        ));
+    }
+    frame.render_widget(paragraph.scroll((offset, 0)).block(block), area);
+}
