@@ -125,6 +125,7 @@ fn actions_keypress(c: &mut Criterion) {
         dashboard: dashboard::Dashboard::default(),
         meeting: None,
         prepare: None,
+        dossier: None,
         action_list: Some(otter::app::action_list::ActionList {
             filter,
             entries,
