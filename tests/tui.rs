@@ -131,7 +131,12 @@ fn the_start_screen_opens_shows_the_school_and_quits_on_q() {
     assert!(screen.contains("ma 23-11-2026"), "{screen}");
     otter.wait_for("Wie ben jij?");
     otter.send("mar\r");
-    let screen = otter.wait_for("Mijn actiepunten · Marieke van den Berg");
+    // The frame is written top to bottom: once its last list shows, the rest is there.
+    let screen = otter.wait_for("Recent gewijzigd");
+    assert!(
+        screen.contains("Mijn actiepunten · Marieke van den Berg"),
+        "{screen}"
+    );
     assert!(screen.contains("Actiepunten over datum"), "{screen}");
     assert!(screen.contains("Evaluatie verstreken"), "{screen}");
     otter.send("q");
@@ -145,7 +150,11 @@ fn the_start_screen_opens_shows_the_school_and_quits_on_q() {
 
     // Asked once: the next start knows who it is.
     let mut otter = Session::start(&[], dir.path(), 100, 30);
-    let screen = otter.wait_for("Mijn actiepunten · Marieke van den Berg");
+    let screen = otter.wait_for("Recent gewijzigd");
+    assert!(
+        screen.contains("Mijn actiepunten · Marieke van den Berg"),
+        "{screen}"
+    );
     assert!(!screen.contains("Wie ben jij?"), "{screen}");
     otter.send("q");
     assert_eq!(otter.exit_code(), 0);
