@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod dashboard;
+pub mod fuzzy;
 pub mod labels;
 pub mod meeting;
 pub mod meetings;
