@@ -18,6 +18,7 @@ pub mod prepare;
 mod reopen;
 mod review;
 mod route;
+pub mod search;
 pub mod signal;
 mod terminal;
 
@@ -101,6 +102,11 @@ pub struct View {
     /// The pupil picker of a new signal (`s`), then its hulpvraag.
     pub picker: Option<signal::Picker>,
     pub prepare: prepare::PrepareView,
+    /// The `/` search, taking the keys while open.
+    pub search: Option<search::Overlay>,
+    /// What `/` searches, read from the store at the first `/`; dropped when a write may
+    /// change it.
+    pub search_index: Option<std::sync::Arc<crate::query::search::SearchIndex>>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -149,11 +155,12 @@ pub enum Action {
     SwitchPane,
     ToggleInvited,
     AddGuest,
+    Search,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 42] = [
         Action::OpenMeeting,
         Action::PrepareMeeting,
         Action::PlanMeeting,
@@ -191,6 +198,7 @@ impl Action {
         Action::ChangeOwner,
         Action::ChangeDue,
         Action::Blank,
+        Action::Search,
         Action::Palette,
         Action::Back,
         Action::Help,
@@ -243,6 +251,8 @@ pub enum Effect {
     },
     /// Open this meeting, as `LoadMeeting` opens the next one.
     StartMeeting(MeetingId),
+    /// Read everything `/` searches; then update with `Message::SearchLoaded`.
+    LoadSearch,
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -255,6 +265,8 @@ pub enum Message {
     EditorKey(KeyEvent),
     /// A key while the command palette is open.
     PaletteKey(KeyEvent),
+    /// A key while the search is open.
+    SearchKey(KeyEvent),
     /// Text pasted into the terminal (bracketed paste), whole.
     Paste(String),
     NoteReady(NoteId),
@@ -267,6 +279,7 @@ pub enum Message {
     PupilsLoaded(Box<crate::query::pick::PupilPicker>),
     SignalOpened(Box<(crate::query::meeting::CaseBrief, Meeting)>),
     PreparationLoaded,
+    SearchLoaded(search::Loaded),
 }
 
 impl From<Action> for Message {
@@ -284,6 +297,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
+        Message::SearchKey(key) => return search::key(model, view, key),
+        Message::SearchLoaded(index) => return search::loaded(model, view, index),
+        Message::Paste(text) if view.search.is_some() => return search::paste(view, &text),
         Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
         Message::Paste(text) if view.prompt.is_some() => return case::paste(view, &text),
         Message::Paste(text) => return form::paste(model, view, &text),
@@ -354,6 +370,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::RecordDecision => decision::start(model, view),
         Action::RecordFields => fields::start(model, view),
         Action::Palette => palette::open(model, view),
+        Action::Search => search::open(model, view),
         Action::ReopenMeeting => reopen::start(model, view),
         Action::History => {
             view.history = case_on_screen(model).is_some();

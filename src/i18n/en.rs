@@ -92,6 +92,7 @@ pub const EN: Texts = Texts {
         "change the action's owner",
         "change the action's due date",
         "blank the screen (privacy)",
+        "search everything: pupils, cases, notes",
         "every command by name, and the theme",
         "back",
         "show this help",
@@ -115,6 +116,10 @@ pub const EN: Texts = Texts {
     kind_note: "Notes",
     kind_decision: "Decisions",
     kind_action: "Actions",
+    search_title: "Search",
+    search_hint: "type to search · ↑↓ choose · Enter choose · Esc close",
+    search_type_more: "Type at least two letters.",
+    search_shared: "Shared screen: no pupils, initials or pseudonym only",
 
     col_name: "name",
     col_groep: "groep",
@@ -386,4 +391,12 @@ pub const EN: Texts = Texts {
     prompt_guest_role: |name| format!("Role of {name}? (leerkracht, parent, other …)"),
     flash_bad_time: |text| format!("\"{text}\" is not a time (for example 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} of {length} min"),
+    search_heading: |kind, shown, total| {
+        if shown == total {
+            format!("{kind} ({total})")
+        } else {
+            format!("{kind} ({shown} of {total})")
+        }
+    },
+    flash_search_chosen: |what| format!("Chosen: {what}"),
 };

@@ -92,6 +92,7 @@ pub const NL: Texts = Texts {
         "eigenaar van het actiepunt wijzigen",
         "datum van het actiepunt wijzigen",
         "scherm verbergen (privacy)",
+        "overal zoeken: leerlingen, casussen, aantekeningen",
         "alle opdrachten op naam, en het thema",
         "terug",
         "deze hulp tonen",
@@ -115,6 +116,10 @@ pub const NL: Texts = Texts {
     kind_note: "Aantekeningen",
     kind_decision: "Besluiten",
     kind_action: "Actiepunten",
+    search_title: "Zoeken",
+    search_hint: "typ om te zoeken · ↑↓ kiezen · Enter kiezen · Esc sluiten",
+    search_type_more: "Typ minstens twee letters.",
+    search_shared: "Gedeeld scherm: geen leerlingen, alleen initialen of pseudoniem",
 
     col_name: "naam",
     col_groep: "groep",
@@ -390,4 +395,12 @@ pub const NL: Texts = Texts {
     prompt_guest_role: |name| format!("Rol van {name}? (leerkracht, ouder, overig …)"),
     flash_bad_time: |text| format!("\"{text}\" is geen tijd (bijvoorbeeld 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} van {length} min"),
+    search_heading: |kind, shown, total| {
+        if shown == total {
+            format!("{kind} ({total})")
+        } else {
+            format!("{kind} ({shown} van {total})")
+        }
+    },
+    flash_search_chosen: |what| format!("Gekozen: {what}"),
 };

@@ -16,7 +16,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use crate::domain::fold::fold;
 
 /// Letters a word's stretch may hold beyond the word's own.
-pub const SLACK: usize = 2;
+pub const SLACK: usize = 1;
 
 /// Fewer typed letters than this match nothing: a single letter would list half the school.
 pub const MIN_QUERY_CHARS: usize = 2;
@@ -281,8 +281,12 @@ mod tests {
     fn a_word_starting_a_word_scores_higher() {
         let mut finder = Finder::default();
         let words = Words::parse("lez");
-        let start = finder.score(&Key::new("lezen gaat moeizaam"), &words).unwrap();
-        let inside = finder.score(&Key::new("moeite met blezen"), &words).unwrap();
+        let start = finder
+            .score(&Key::new("lezen gaat moeizaam"), &words)
+            .unwrap();
+        let inside = finder
+            .score(&Key::new("moeite met blezen"), &words)
+            .unwrap();
         assert!(start.score > inside.score, "{start:?} {inside:?}");
     }
 

@@ -203,5 +203,5 @@ mod tests {
             [6, 7, 8, 9],
             "ß is one letter of the name"
         );
-            }
+    }
 }

@@ -12,6 +12,7 @@ mod picker;
 mod plan;
 mod prepare;
 mod prompt;
+mod search;
 pub mod theme;
 
 use ratatui::Frame;
@@ -65,6 +66,9 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
     }
     if let Some(open) = &view.palette {
         palette::render(frame, area, open, model.lang.texts(), theme);
+    }
+    if let Some(open) = &view.search {
+        search::render(frame, area, open, model.lang.texts(), theme);
     }
 }
 
