@@ -117,7 +117,7 @@ pub const EN: Texts = Texts {
     kind_decision: "Decisions",
     kind_action: "Actions",
     search_title: "Search",
-    search_hint: "type to search · ↑↓ choose · Enter choose · Esc close",
+    search_hint: "type to search · ↑↓ Enter choose · Esc close",
     search_type_more: "Type at least two letters.",
     search_shared: "Shared screen: no pupils, initials or pseudonym only",
 

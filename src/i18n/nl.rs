@@ -117,7 +117,7 @@ pub const NL: Texts = Texts {
     kind_decision: "Besluiten",
     kind_action: "Actiepunten",
     search_title: "Zoeken",
-    search_hint: "typ om te zoeken · ↑↓ kiezen · Enter kiezen · Esc sluiten",
+    search_hint: "typ om te zoeken · ↑↓ Enter kiezen · Esc sluiten",
     search_type_more: "Typ minstens twee letters.",
     search_shared: "Gedeeld scherm: geen leerlingen, alleen initialen of pseudoniem",
 

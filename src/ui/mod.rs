@@ -112,3 +112,5 @@ mod tests_matrix;
 mod tests_picker;
 #[cfg(test)]
 mod tests_prepare;
+#[cfg(test)]
+mod tests_search;

@@ -42,8 +42,12 @@ pub fn render(frame: &mut Frame, area: Rect, overlay: &Overlay, t: &Texts, theme
         Audience::Shared => t.search_shared,
         Audience::Private => "",
     };
-    let rule_text = format!("{note} ");
-    let dashes = usize::from(rule.width).saturating_sub(rule_text.chars().count() + 1);
+    let rule_text = if note.is_empty() {
+        String::new()
+    } else {
+        format!("{note} ")
+    };
+    let dashes = usize::from(rule.width).saturating_sub(rule_text.chars().count());
     frame.render_widget(
         Line::from(vec![
             Span::styled(rule_text, theme.style("pupil.anonymous")),
