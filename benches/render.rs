@@ -10,7 +10,7 @@ use otter::app::keymap::Keymap;
 use otter::app::{Action, Model, Screen, View, apply, update};
 use otter::domain::PhaseModel;
 use otter::i18n::Lang;
-use otter::query::{dashboard, meeting};
+use otter::query::meeting;
 use otter::store::Store;
 use otter::ui::theme::Theme;
 use ratatui::Terminal;
@@ -38,18 +38,10 @@ fn keypress_to_frame(c: &mut Criterion) {
     let phases = PhaseModel::default();
     let id = meeting::current_or_next(&store, today()).unwrap().unwrap();
     let mut model = Model {
-        lang: Lang::Nl,
-        today: today(),
         now: today().and_hms_opt(14, 30, 0).unwrap(),
-        demo: false,
-        phases: phases.clone(),
         screen: Screen::Meeting,
-        dashboard: dashboard::Dashboard::default(),
         meeting: Some(meeting::load(&store, &phases, id, today()).unwrap()),
-        prepare: None,
-        action_list: None,
-        dossier: None,
-        notice: None,
+        ..Model::new(Lang::Nl, today(), phases.clone())
     };
     let mut view = View::default();
     let theme = Theme::builtin("donker").unwrap();
@@ -116,23 +108,15 @@ fn actions_keypress(c: &mut Criterion) {
     let entries = otter::query::actions::entries(&store, &filter, today()).unwrap();
     let count = entries.len();
     let mut model = Model {
-        lang: Lang::Nl,
-        today: today(),
         now: today().and_hms_opt(14, 30, 0).unwrap(),
-        demo: false,
-        phases: PhaseModel::default(),
         screen: Screen::Actions,
-        dashboard: dashboard::Dashboard::default(),
-        meeting: None,
-        prepare: None,
-        dossier: None,
         action_list: Some(otter::app::action_list::ActionList {
             filter,
             entries,
             next_meeting: None,
             strays: false,
         }),
-        notice: None,
+        ..Model::new(Lang::Nl, today(), PhaseModel::default())
     };
     let mut view = View::default();
     let theme = Theme::builtin("donker").unwrap();

@@ -24,6 +24,8 @@ pub enum Error {
     NoOwner(String),
     #[error("empty {0:?}")]
     Empty(Field),
+    #[error("query too short")]
+    ShortQuery,
     #[error("bad date: {0}")]
     Date(#[from] DateError),
     #[error("no data directory")]
@@ -100,6 +102,7 @@ impl Error {
             Error::Empty(Field::Action) => (t.err_empty)(t.field_action),
             Error::Empty(Field::Owner) => (t.err_empty)(t.field_owner),
             Error::Empty(Field::Decision) => (t.err_empty)(t.field_decision),
+            Error::ShortQuery => t.search_type_more.to_string(),
             Error::Date(DateError::Impossible(text) | DateError::Unrecognised(text)) => {
                 (t.err_date)(text)
             }

@@ -64,18 +64,9 @@ pub fn first_screen(
     settings: &Settings,
 ) -> Result<(Model, View)> {
     let model = Model {
-        lang: settings.lang,
-        today: settings.today,
-        now: settings.today.and_time(chrono::NaiveTime::MIN),
         demo: settings.demo,
-        phases: phases.clone(),
-        screen: Screen::Dashboard,
         dashboard: dashboard::load(store, phases, settings.today)?,
-        meeting: None,
-        prepare: None,
-        action_list: None,
-        dossier: None,
-        notice: None,
+        ..Model::new(settings.lang, settings.today, phases.clone())
     };
     let mut view = View::default();
     ask_once(&model, &mut view);

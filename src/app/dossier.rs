@@ -24,7 +24,7 @@ pub struct DossierView {
 }
 
 /// Opens the dossier of `pupil` over the screen in front; `Esc` comes back to it.
-pub fn open_dossier(_model: &Model, _view: &mut View, pupil: PupilId) -> Vec<Effect> {
+pub fn open_dossier(pupil: PupilId) -> Vec<Effect> {
     vec![Effect::LoadDossier(DossierOf::Pupil(pupil))]
 }
 

@@ -2,11 +2,14 @@
 
 use chrono::NaiveDate;
 
+use std::sync::Arc;
+
 use super::action_list::{ActionList, Refused};
-use super::{Effect, Message, Model, View, update};
+use super::{Effect, Message, Model, View, search, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{ActionId, CaseId, DecisionId, MeetingId, MeetingState, NoteId};
 use crate::error::{Error, Result};
+use crate::query::search::SearchIndex;
 use crate::query::{dashboard, dossier, meeting, meetings, pick, prepare};
 use crate::store::{Store, StoreError, TreeId};
 
@@ -29,6 +32,9 @@ pub fn apply(
     while !pending.is_empty() {
         let mut next = Vec::new();
         for effect in pending {
+            if changes_search(&effect) {
+                view.search_index = None;
+            }
             match effect {
                 Effect::Quit => return Ok(Flow::Quit),
                 // The loop took it out before; a theme is not stored.
@@ -132,6 +138,11 @@ pub fn apply(
                         }
                     }
                 }
+                Effect::LoadSearch => {
+                    let index = Arc::new(SearchIndex::load(store)?);
+                    let loaded = Message::SearchLoaded(search::Loaded(index));
+                    next.extend(update(model, view, loaded));
+                }
                 Effect::LoadPupils => {
                     let pupils = Box::new(pick::PupilPicker::load(store)?);
                     next.extend(update(model, view, Message::PupilsLoaded(pupils)));
@@ -227,6 +238,23 @@ pub fn apply(
         pending = next;
     }
     Ok(Flow::Continue)
+}
+
+/// Whether `effect` may write a text `/` searches, or a consent that changes how a case is
+/// named: the index is then read anew at the next `/`.
+fn changes_search(effect: &Effect) -> bool {
+    !matches!(
+        effect,
+        Effect::Quit
+            | Effect::LoadMeeting
+            | Effect::LoadDashboard
+            | Effect::LoadPupils
+            | Effect::LoadPreparation
+            | Effect::LoadSearch
+            | Effect::UseTheme(_)
+            | Effect::SaveMeeting(_)
+            | Effect::StartMeeting(_)
+    )
 }
 
 /// Shows a failed write on screen; true when it was written.

@@ -22,6 +22,7 @@ pub mod prepare;
 mod reopen;
 mod review;
 mod route;
+pub mod search;
 pub mod signal;
 mod terminal;
 
@@ -82,6 +83,27 @@ pub struct Model {
     pub notice: Option<String>,
 }
 
+impl Model {
+    /// The start screen with nothing loaded yet, at midnight of `today`; whoever builds one
+    /// fills in what it shows.
+    pub fn new(lang: Lang, today: NaiveDate, phases: PhaseModel) -> Model {
+        Model {
+            lang,
+            today,
+            now: today.and_time(chrono::NaiveTime::MIN),
+            demo: false,
+            phases,
+            screen: Screen::Dashboard,
+            dashboard: Dashboard::default(),
+            meeting: None,
+            prepare: None,
+            action_list: None,
+            dossier: None,
+            notice: None,
+        }
+    }
+}
+
 /// Scroll, selection and overlays: screen state, kept apart from the data.
 #[derive(Debug, Clone, Default)]
 pub struct View {
@@ -116,6 +138,11 @@ pub struct View {
     pub picker: Option<signal::Picker>,
     pub prepare: prepare::PrepareView,
     pub actions: action_list::ListView,
+    /// The `/` search, taking the keys while open.
+    pub search: Option<search::Overlay>,
+    /// What `/` searches, read from the store at the first `/`; dropped when a write may
+    /// change it.
+    pub search_index: Option<std::sync::Arc<crate::query::search::SearchIndex>>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -178,11 +205,12 @@ pub enum Action {
     NextPanel,
     ChooseMe,
     ExportExtract,
+    Search,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 55] = [
+    pub const ALL: [Action; 56] = [
         Action::OpenMeeting,
         Action::OpenActions,
         Action::Open,
@@ -234,6 +262,7 @@ impl Action {
         Action::First,
         Action::Last,
         Action::Blank,
+        Action::Search,
         Action::Palette,
         Action::Back,
         Action::Help,
@@ -296,6 +325,8 @@ pub enum Effect {
     SetMe(crate::domain::MemberId),
     /// Read a pupil's dossier; then update with `Message::DossierLoaded`.
     LoadDossier(dossier::DossierOf),
+    /// Read everything `/` searches; then update with `Message::SearchLoaded`.
+    LoadSearch,
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -308,6 +339,8 @@ pub enum Message {
     EditorKey(KeyEvent),
     /// A key while the command palette is open.
     PaletteKey(KeyEvent),
+    /// A key while the search is open.
+    SearchKey(KeyEvent),
     /// Text pasted into the terminal (bracketed paste), whole.
     Paste(String),
     NoteReady(NoteId),
@@ -323,6 +356,7 @@ pub enum Message {
     ActionsLoaded(Box<action_list::ActionList>),
     ActionsRefused(Box<action_list::Refused>),
     DossierLoaded(Box<crate::query::dossier::PupilDossier>),
+    SearchLoaded(search::Loaded),
 }
 
 impl From<Action> for Message {
@@ -343,6 +377,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
+        Message::SearchKey(key) => return search::key(model, view, key),
+        Message::SearchLoaded(index) => return search::loaded(model, view, index),
+        Message::Paste(text) if view.search.is_some() => return search::paste(view, &text),
         Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
         Message::Paste(text) if view.prompt.is_some() => return case::paste(view, &text),
         Message::Paste(text) => return form::paste(model, view, &text),
@@ -446,6 +483,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::RecordDecision => decision::start(model, view),
         Action::RecordFields => fields::start(model, view),
         Action::Palette => palette::open(model, view),
+        Action::Search => search::open(model, view),
         Action::ReopenMeeting => reopen::start(model, view),
         Action::History => {
             view.history = case_on_screen(model).is_some();

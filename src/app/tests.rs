@@ -27,21 +27,12 @@ pub(crate) fn model(overdue: usize) -> Model {
         days_overdue: 21,
     };
     Model {
-        lang: Lang::Nl,
-        today: today(),
         now: at(14, 0),
-        demo: false,
-        phases: PhaseModel::default(),
-        screen: Screen::Dashboard,
         dashboard: Dashboard {
             overdue: (1..=overdue as u64).map(row).collect(),
             ..Dashboard::default()
         },
-        meeting: None,
-        prepare: None,
-        action_list: None,
-        dossier: None,
-        notice: None,
+        ..Model::new(Lang::Nl, today(), PhaseModel::default())
     }
 }
 

@@ -19,6 +19,8 @@ pub use args::{Cli, Command, Export, Format};
 
 /// Where a school's own phase model lives, beside its database.
 const PHASE_FILE: &str = "phases.toml";
+/// Hits printed per kind: the best ones; the heading says how many there are in all.
+const SEARCH_LIMIT: usize = 20;
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -206,11 +208,11 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             }
         }
         Command::Search { query: words } => {
-            let hits = query::search::search(&store, &words.join(" "))?;
+            let found = query::search::search(&store, &words.join(" "), SEARCH_LIMIT)?;
             if json {
-                print::json(&mut out, &hits)
+                print::json(&mut out, &found.hits().collect::<Vec<_>>())
             } else {
-                print::hits(&mut out, &hits, t)
+                print::hits(&mut out, &found, t)
             }
         }
         Command::Export(Export::Minutes {

@@ -11,7 +11,7 @@ use crate::i18n::{Lang, Texts};
 use crate::query::actions::ActionRow;
 use crate::query::meetings::MeetingRow;
 use crate::query::pupils::{Dossier, PupilRow};
-use crate::query::search::{Hit, HitKind};
+use crate::query::search::Results;
 
 pub fn json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
     // Serialised first, so a closed pipe shows up as the io error it is.
@@ -147,30 +147,25 @@ pub fn meetings(out: &mut impl Write, rows: &[MeetingRow], lang: Lang) -> io::Re
     )
 }
 
-pub fn hits(out: &mut impl Write, hits: &[Hit], t: &Texts) -> io::Result<()> {
-    if hits.is_empty() {
+pub fn hits(out: &mut impl Write, found: &Results, t: &Texts) -> io::Result<()> {
+    if found.is_empty() {
         return line(out, t.nothing_found);
     }
-    let mut current = None;
-    for hit in hits {
-        if current != Some(hit.kind) {
-            if current.is_some() {
-                writeln!(out)?;
-            }
-            let heading = match hit.kind {
-                HitKind::Pupil => t.kind_pupil,
-                HitKind::Case => t.kind_case,
-                HitKind::Note => t.kind_note,
-                HitKind::Decision => t.kind_decision,
-                HitKind::Action => t.kind_action,
-            };
-            writeln!(out, "{heading}")?;
-            current = Some(hit.kind);
+    for (n, group) in found.groups.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
         }
-        match (hit.subject.is_empty(), hit.text.is_empty()) {
-            (false, false) => writeln!(out, "  {} — {}", hit.subject, one_line(&hit.text))?,
-            (true, _) => writeln!(out, "  {}", one_line(&hit.text))?,
-            (false, true) => writeln!(out, "  {}", hit.subject)?,
+        writeln!(
+            out,
+            "{}",
+            (t.search_heading)(t.search_kind(group.kind), group.hits.len(), group.total)
+        )?;
+        for hit in &group.hits {
+            match (hit.subject.is_empty(), hit.text.is_empty()) {
+                (false, false) => writeln!(out, "  {} — {}", hit.subject, one_line(&hit.text))?,
+                (true, _) => writeln!(out, "  {}", one_line(&hit.text))?,
+                (false, true) => writeln!(out, "  {}", hit.subject)?,
+            }
         }
     }
     Ok(())

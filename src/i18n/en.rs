@@ -106,6 +106,7 @@ pub const EN: Texts = Texts {
         "to the first",
         "to the last",
         "blank the screen (privacy)",
+        "search everything: pupils, cases, notes",
         "every command by name, and the theme",
         "back",
         "show this help",
@@ -129,6 +130,10 @@ pub const EN: Texts = Texts {
     kind_note: "Notes",
     kind_decision: "Decisions",
     kind_action: "Actions",
+    search_title: "Search",
+    search_hint: "type to search · ↑↓ Enter choose · Esc close",
+    search_type_more: "Type at least two letters.",
+    search_shared: "Shared screen: no pupils, initials or pseudonym only",
 
     col_name: "name",
     col_groep: "groep",
@@ -450,4 +455,12 @@ pub const EN: Texts = Texts {
             format!("{count} actions")
         }
     },
+    search_heading: |kind, shown, total| {
+        if shown == total {
+            format!("{kind} ({total})")
+        } else {
+            format!("{kind} ({shown} of {total})")
+        }
+    },
+    flash_search_chosen: |what| format!("Chosen: {what}"),
 };

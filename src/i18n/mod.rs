@@ -110,6 +110,10 @@ pub struct Texts {
     pub kind_note: &'static str,
     pub kind_decision: &'static str,
     pub kind_action: &'static str,
+    pub search_title: &'static str,
+    pub search_hint: &'static str,
+    pub search_type_more: &'static str,
+    pub search_shared: &'static str,
 
     pub col_name: &'static str,
     pub col_groep: &'static str,
@@ -420,6 +424,11 @@ pub struct Texts {
     pub prepare_minutes: fn(u32, u32) -> String,
     #[serde(skip)]
     pub count_actions: fn(usize) -> String,
+    /// A group of search results: its kind, the hits shown, and how many there are.
+    #[serde(skip)]
+    pub search_heading: fn(&str, usize, usize) -> String,
+    #[serde(skip)]
+    pub flash_search_chosen: fn(&str) -> String,
 }
 
 impl Texts {
@@ -434,6 +443,18 @@ impl Texts {
             .position(|a| *a == action)
             .unwrap_or(0);
         self.actions[index]
+    }
+
+    /// The heading of a group of search results.
+    pub fn search_kind(&self, kind: crate::query::search::HitKind) -> &'static str {
+        use crate::query::search::HitKind;
+        match kind {
+            HitKind::Pupil => self.kind_pupil,
+            HitKind::Case => self.kind_case,
+            HitKind::Action => self.kind_action,
+            HitKind::Decision => self.kind_decision,
+            HitKind::Note => self.kind_note,
+        }
     }
 
     pub fn recorded_label(&self, requirement: Requirement) -> &'static str {

@@ -106,6 +106,7 @@ pub const NL: Texts = Texts {
         "naar het eerste",
         "naar het laatste",
         "scherm verbergen (privacy)",
+        "overal zoeken: leerlingen, casussen, aantekeningen",
         "alle opdrachten op naam, en het thema",
         "terug",
         "deze hulp tonen",
@@ -129,6 +130,10 @@ pub const NL: Texts = Texts {
     kind_note: "Aantekeningen",
     kind_decision: "Besluiten",
     kind_action: "Actiepunten",
+    search_title: "Zoeken",
+    search_hint: "typ om te zoeken · ↑↓ Enter kiezen · Esc sluiten",
+    search_type_more: "Typ minstens twee letters.",
+    search_shared: "Gedeeld scherm: geen leerlingen, alleen initialen of pseudoniem",
 
     col_name: "naam",
     col_groep: "groep",
@@ -454,4 +459,12 @@ pub const NL: Texts = Texts {
             format!("{count} actiepunten")
         }
     },
+    search_heading: |kind, shown, total| {
+        if shown == total {
+            format!("{kind} ({total})")
+        } else {
+            format!("{kind} ({shown} van {total})")
+        }
+    },
+    flash_search_chosen: |what| format!("Gekozen: {what}"),
 };

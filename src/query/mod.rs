@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod dashboard;
 pub mod dossier;
+pub mod fuzzy;
 pub mod labels;
 pub mod meeting;
 pub mod meetings;

@@ -5,22 +5,16 @@
 use std::cmp::Reverse;
 
 use chrono::NaiveDate;
-use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use crate::domain::fold::fold;
+use super::fuzzy::{Finder, Key, Score, Words, in_original};
 use crate::domain::{Pupil, PupilId};
 use crate::error::Result;
 use crate::store::Store;
 
-/// Fewer typed letters than this match no one: a single letter would list half the school on
-/// a shared screen.
-const MIN_QUERY_CHARS: usize = 2;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Entry {
     id: PupilId,
-    key: String,
+    key: Key,
     name: String,
     groep: u8,
     birth_date: NaiveDate,
@@ -58,7 +52,7 @@ impl PupilPicker {
                 let name = pupil.full_name();
                 Entry {
                     id: pupil.id,
-                    key: fold(&name),
+                    key: Key::new(&name),
                     name,
                     groep: pupil.groep,
                     birth_date: pupil.birth_date,
@@ -70,94 +64,44 @@ impl PupilPicker {
 
     /// The best `limit` pupils for `query`, best first.
     pub fn matches(&self, query: &str, limit: usize) -> Vec<PupilMatch> {
-        if !long_enough(query) {
-            return Vec::new();
-        }
-        let query = fold(query.trim());
-        // Each word matches on its own, so "sanne vries" finds Sanne de Vries; no special
-        // characters, so a typed apostrophe ("d'Hondt") is just a letter.
-        let pattern = Pattern::new(
-            &query,
-            CaseMatching::Ignore,
-            Normalization::Never,
-            AtomKind::Fuzzy,
-        );
-        let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut buf = Vec::new();
-        let mut found: Vec<(u32, Vec<u32>, &Entry)> = self
+        let words = Words::parse(query);
+        let mut finder = Finder::default();
+        let mut found: Vec<(Score, &Entry)> = self
             .entries
             .iter()
-            .filter_map(|entry| {
-                let haystack = Utf32Str::new(&entry.key, &mut buf);
-                // Every word's letters lie close together in the name: a typo is forgiven,
-                // but "celik" scattered over "Alicja Zielińska" is no match to put on the
-                // projector.
-                let mut indices = Vec::new();
-                for atom in &pattern.atoms {
-                    let mut word = Vec::new();
-                    atom.indices(haystack, &mut matcher, &mut word)?;
-                    let (first, last) = (word.iter().min()?, word.iter().max()?);
-                    if last - first + 1 > 2 * atom.needle_text().len() as u32 {
-                        return None;
-                    }
-                    indices.extend(word);
-                }
-                let score = pattern.score(haystack, &mut matcher)?;
-                indices.sort_unstable();
-                Some((score, indices, entry))
-            })
+            .filter_map(|entry| Some((finder.score(&entry.key, &words)?, entry)))
             .collect();
-        // People type a name from its start: of two equal scores the earlier match wins ("zoe"
-        // puts Zoë Çelik before Mo Zoeteman), then the name. nucleo's own `prefer_prefix` is
-        // too strong for names: it ranks "Cees Lik" above "Zoë Çelik" for "celik".
-        found.sort_by(|(a, ai, x), (b, bi, y)| rank(*a, ai, x).cmp(&rank(*b, bi, y)));
+        // Of two equal scores the earlier match wins ("zoe" puts Zoë Çelik before Mo
+        // Zoeteman), then the name. nucleo's own `prefer_prefix` is too strong for names: it
+        // ranks "Cees Lik" above "Zoë Çelik" for "celik".
+        found.sort_by_key(|(score, entry)| rank(*score, entry));
         found.truncate(limit);
         found
             .into_iter()
-            .map(|(_, indices, entry)| PupilMatch {
-                id: entry.id,
-                name: entry.name.clone(),
-                groep: entry.groep,
-                birth_date: entry.birth_date,
-                matched: in_name(&entry.name, indices),
+            .map(|(_, entry)| {
+                let matched = finder
+                    .indices(&entry.key, &words)
+                    .map(|(_, folded)| in_original(&entry.name, folded))
+                    .unwrap_or_default();
+                PupilMatch {
+                    id: entry.id,
+                    name: entry.name.clone(),
+                    groep: entry.groep,
+                    birth_date: entry.birth_date,
+                    matched,
+                }
             })
             .collect()
     }
 }
 
-fn rank<'a>(
-    score: u32,
-    indices: &[u32],
-    entry: &'a Entry,
-) -> (Reverse<u32>, Option<u32>, &'a str, u64) {
-    (
-        Reverse(score),
-        indices.first().copied(),
-        &entry.key,
-        entry.id.0,
-    )
+fn rank(score: Score, entry: &Entry) -> (Reverse<u32>, u32, &Key, u64) {
+    (Reverse(score.score), score.start, &entry.key, entry.id.0)
 }
 
 /// Whether `query` has enough letters to be matched at all.
 pub fn long_enough(query: &str) -> bool {
-    fold(query).chars().filter(|c| !c.is_whitespace()).count() >= MIN_QUERY_CHARS
-}
-
-/// Positions in the folded key (ascending) turned into positions in the name: folding is per character,
-/// but one character may fold to two ("ß" to "ss") or to none.
-fn in_name(name: &str, mut folded: Vec<u32>) -> Vec<usize> {
-    folded.dedup();
-    let mut owners = Vec::new();
-    for (position, c) in name.chars().enumerate() {
-        let len = fold(c.encode_utf8(&mut [0; 4])).chars().count();
-        owners.extend(std::iter::repeat_n(position, len));
-    }
-    let mut positions: Vec<usize> = folded
-        .into_iter()
-        .filter_map(|i| owners.get(i as usize).copied())
-        .collect();
-    positions.dedup();
-    positions
+    Words::parse(query).long_enough()
 }
 
 #[cfg(test)]
@@ -259,6 +203,5 @@ mod tests {
             [6, 7, 8, 9],
             "ß is one letter of the name"
         );
-        assert_eq!(in_name("Çelik", vec![0, 1]), [0, 1]);
     }
 }

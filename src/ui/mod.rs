@@ -14,6 +14,7 @@ mod picker;
 mod plan;
 mod prepare;
 mod prompt;
+mod search;
 pub mod theme;
 mod timeline;
 
@@ -77,6 +78,9 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
     if let Some(open) = &view.palette {
         palette::render(frame, area, open, model.lang.texts(), theme);
     }
+    if let Some(open) = &view.search {
+        search::render(frame, area, open, model.lang.texts(), theme);
+    }
 }
 
 /// A bordered pane with its title; the one with focus is drawn in the focus colour.
@@ -119,3 +123,5 @@ mod tests_matrix;
 mod tests_picker;
 #[cfg(test)]
 mod tests_prepare;
+#[cfg(test)]
+mod tests_search;

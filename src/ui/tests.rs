@@ -39,15 +39,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
         },
     ];
     Model {
-        lang,
-        today: day(23),
         now: day(23).and_hms_opt(14, 32, 0).unwrap(),
-        phases: crate::domain::PhaseModel::default(),
-        screen: crate::app::Screen::Dashboard,
-        meeting: None,
-        prepare: None,
-        action_list: None,
-        dossier: None,
         demo,
         dashboard: Dashboard {
             members: Vec::new(),
@@ -115,7 +107,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
             last_closed: None,
             overdue,
         },
-        notice: None,
+        ..Model::new(lang, day(23), crate::domain::PhaseModel::default())
     }
 }
 

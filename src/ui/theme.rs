@@ -83,6 +83,7 @@ pub const REQUIRED_KEYS: &[&str] = &[
     "agenda.current",
     "agenda.done",
     "privacy.blank",
+    "search.match",
 ];
 
 const BUILTIN: &[(&str, &str)] = &[

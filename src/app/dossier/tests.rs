@@ -32,7 +32,7 @@ fn the_dossier_holds_the_pupils_cases_and_their_records_and_nothing_of_another_p
     let (_dir, store, mut model) = school();
     let mut view = View::default();
     let pupil = anonymous_pupil(&store);
-    for effect in open_dossier(&model, &mut view, pupil.id) {
+    for effect in open_dossier(pupil.id) {
         let effects = vec![effect];
         crate::app::apply(&store, &mut model, &mut view, effects, today()).unwrap();
     }
@@ -98,7 +98,7 @@ fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_
     let (_dir, store, mut model) = school();
     let mut view = View::default();
     let pupil = anonymous_pupil(&store);
-    let effects = open_dossier(&model, &mut view, pupil.id);
+    let effects = open_dossier(pupil.id);
     crate::app::apply(&store, &mut model, &mut view, effects, today()).unwrap();
     let top = screen_text(&model, &view, 80, 24);
     let max = view.item_scroll_max.get();

@@ -1,0 +1,135 @@
+//! `/` search, keystroke to updated results: a realistic query typed letter by letter into the
+//! open overlay (the `update` that searches, then the frame at 160x48), and the index built at
+//! the first `/`. Uses the large demo school when `OTTER_BENCH_LARGE` names its data directory,
+//! else a fresh school-sized one.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use otter::app::keymap::Keymap;
+use otter::app::{Action, Message, Model, View, update};
+use otter::domain::PhaseModel;
+use otter::i18n::Lang;
+use otter::query::search::SearchIndex;
+use otter::store::Store;
+use otter::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a chair looks up between lessons: a name, a word of a hulpvraag, an action.
+const QUERIES: [&str; 6] = [
+    "sanne de vries",
+    "celik",
+    "logopedie",
+    "gesprek met ouders",
+    "zoe",
+    "leesonderzoek aanvragen",
+];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn key(code: KeyCode) -> Message {
+    Message::SearchKey(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn search(c: &mut Criterion) {
+    let school = tempfile::TempDir::new().unwrap();
+    // An empty value means none: a store opened at "" would land in the working directory.
+    let dir = match std::env::var("OTTER_BENCH_LARGE")
+        .ok()
+        .filter(|dir| !dir.is_empty())
+    {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => {
+            let store = Store::open(school.path()).unwrap();
+            otter::demo::fill(&store, otter::demo::Scale::School, today()).unwrap();
+            school.path().to_path_buf()
+        }
+    };
+    let store = Store::open(&dir).unwrap();
+
+    let mut builds: Vec<Duration> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(SearchIndex::load(&store).unwrap());
+            start.elapsed()
+        })
+        .collect();
+    builds.sort();
+    let index = Arc::new(SearchIndex::load(&store).unwrap());
+    eprintln!(
+        "index of {} entries built in: median {:?}, best {:?}",
+        index.len(),
+        builds[builds.len() / 2],
+        builds[0]
+    );
+
+    let mut model = Model {
+        now: today().and_hms_opt(10, 15, 0).unwrap(),
+        ..Model::new(Lang::Nl, today(), PhaseModel::default())
+    };
+    let mut view = View {
+        search_index: Some(index),
+        ..View::default()
+    };
+    let theme = Theme::builtin("donker").unwrap();
+    let keymap = Keymap::default();
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+
+    // One query typed from an empty overlay: per key, the search and the frame, timed apart.
+    let mut type_query = |model: &mut Model, view: &mut View, query: &str| {
+        update(model, view, Action::Search);
+        let mut times = Vec::new();
+        for c in query.chars() {
+            let start = Instant::now();
+            update(model, view, key(KeyCode::Char(c)));
+            let searched = start.elapsed();
+            terminal
+                .draw(|frame| otter::ui::render(frame, model, view, &theme, &keymap))
+                .unwrap();
+            times.push((searched, start.elapsed()));
+        }
+        update(model, view, key(KeyCode::Esc));
+        times
+    };
+
+    let rounds = 20;
+    let (mut searched, mut whole): (Vec<Duration>, Vec<Duration>) = (0..rounds)
+        .flat_map(|_| QUERIES)
+        .flat_map(|query| type_query(&mut model, &mut view, query))
+        .unzip();
+    searched.sort();
+    whole.sort();
+    let median = |samples: &[Duration]| samples[samples.len() / 2];
+    let p99 = |samples: &[Duration]| samples[samples.len() * 99 / 100];
+    eprintln!(
+        "keystroke to results over {} keys: search median {:?}, p99 {:?}, max {:?}; with the frame: median {:?}, p99 {:?}, max {:?}",
+        searched.len(),
+        median(&searched),
+        p99(&searched),
+        searched.last().unwrap(),
+        median(&whole),
+        p99(&whole),
+        whole.last().unwrap(),
+    );
+    // The slowest single key: the second letter, the first that searches, over everything.
+    c.bench_function("search: second letter, every entry", |b| {
+        b.iter(|| {
+            update(&mut model, &mut view, Action::Search);
+            update(&mut model, &mut view, key(KeyCode::Char('s')));
+            update(&mut model, &mut view, key(KeyCode::Char('a')));
+            update(&mut model, &mut view, key(KeyCode::Esc));
+        })
+    });
+    c.bench_function("search: \"sanne de vries\" typed, key by key", |b| {
+        b.iter(|| type_query(&mut model, &mut view, "sanne de vries"))
+    });
+}
+
+criterion_group!(benches, search);
+criterion_main!(benches);

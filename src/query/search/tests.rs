@@ -1,0 +1,290 @@
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::{ActionId, ActionStatus, Consent, DecisionId, NoteId, Owner};
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn pupil(id: u64, first: &str, prefix: &str, last: &str) -> Pupil {
+    Pupil {
+        id: PupilId(id),
+        first_name: first.into(),
+        prefix: prefix.into(),
+        last_name: last.into(),
+        groep: 5,
+        birth_date: NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
+        teacher: String::new(),
+    }
+}
+
+fn case(id: u64, pupil: u64, question: &str, consent: Consent) -> Case {
+    let mut case = Case::signal(
+        CaseId(id),
+        PupilId(pupil),
+        question.into(),
+        "signaal".into(),
+        day(),
+    );
+    case.consent = consent;
+    case
+}
+
+fn action(id: u64, case: u64, text: &str) -> Action {
+    Action {
+        id: ActionId(id),
+        text: text.into(),
+        owner: Owner::Other("moeder".into()),
+        due: day(),
+        status: ActionStatus::Open,
+        created: day(),
+        meeting: None,
+        case: Some(CaseId(case)),
+        agenda_item: None,
+        carried_through: Vec::new(),
+    }
+}
+
+fn note(id: u64, case: Option<u64>, text: &str) -> Note {
+    Note {
+        id: NoteId(id),
+        case: case.map(CaseId),
+        phase: None,
+        meeting: None,
+        agenda_item: None,
+        date: day(),
+        text: text.into(),
+    }
+}
+
+fn decision(id: u64, case: u64, text: &str) -> Decision {
+    Decision {
+        id: DecisionId(id),
+        case: Some(CaseId(case)),
+        meeting: None,
+        agenda_item: None,
+        date: day(),
+        text: text.into(),
+    }
+}
+
+/// Sanne de Vries's only case is discussed anonymously.
+fn school() -> SearchIndex {
+    SearchIndex::new(
+        [
+            pupil(1, "Cees", "", "Lik"),
+            pupil(2, "Zoë", "", "Çelik"),
+            pupil(3, "Zoe", "", "Jansen"),
+            pupil(4, "Sanne", "de", "Vries"),
+            pupil(5, "Mo", "", "Zoeteman"),
+            pupil(6, "Joris", "", "Groß"),
+        ],
+        [
+            case(10, 2, "Leest traag en raadt woorden", Consent::Yes),
+            case(
+                11,
+                4,
+                "Trekt zich terug in de klas – sinds de zomer",
+                Consent::Anonymous,
+            ),
+            case(12, 6, "Rekenen blijft achter", Consent::Unknown),
+        ],
+        [
+            action(
+                20,
+                10,
+                "Leesonderzoek aanvragen bij het samenwerkingsverband",
+            ),
+            action(21, 11, "Gesprek met moeder over de zomer"),
+        ],
+        [decision(30, 11, "Schoolmaatschappelijk werk inschakelen")],
+        [
+            note(
+                40,
+                Some(10),
+                "Ouders vertellen dat Zoë thuis graag voorleest aan Sanne.",
+            ),
+            note(41, Some(11), "Teruggetrokken sinds de verhuizing."),
+            note(42, None, "Rondvraag: studiedag in maart."),
+        ],
+    )
+}
+
+fn subjects(results: &Results, kind: HitKind) -> Vec<&str> {
+    results
+        .groups
+        .iter()
+        .filter(|g| g.kind == kind)
+        .flat_map(|g| &g.hits)
+        .map(|h| h.subject.as_str())
+        .collect()
+}
+
+fn kinds(results: &Results) -> Vec<HitKind> {
+    results.groups.iter().map(|g| g.kind).collect()
+}
+
+#[test]
+fn celik_finds_celik_first_and_zoe_finds_zoe() {
+    let index = school();
+    let found = index.matches("celik", Audience::Private, 10);
+    assert_eq!(subjects(&found, HitKind::Pupil)[0], "Zoë Çelik");
+    assert_eq!(found.groups[0].hits[0].matched, [4, 5, 6, 7, 8]);
+    let found = index.matches("zoe", Audience::Private, 10);
+    assert_eq!(
+        subjects(&found, HitKind::Pupil),
+        ["Zoë Çelik", "Zoe Jansen", "Mo Zoeteman"]
+    );
+    assert_eq!(
+        index.matches("ZOË", Audience::Private, 10),
+        found,
+        "the query is folded too"
+    );
+}
+
+#[test]
+fn a_pupils_name_comes_before_a_note_that_holds_it() {
+    // "zoe" also fits "zomer" with a letter left out, in the groups after the pupils.
+    let found = school().matches("zoe", Audience::Private, 10);
+    assert_eq!(
+        kinds(&found),
+        [
+            HitKind::Pupil,
+            HitKind::Case,
+            HitKind::Action,
+            HitKind::Note
+        ]
+    );
+    assert_eq!(found.groups[3].hits[0].matched, [21, 22, 23]);
+    let found = school().matches("zomer", Audience::Private, 10);
+    assert_eq!(kinds(&found), [HitKind::Case, HitKind::Action]);
+}
+
+#[test]
+fn groups_keep_the_best_few_and_count_all() {
+    let found = school().matches("zoe", Audience::Private, 2);
+    assert_eq!(found.groups[0].total, 3);
+    assert_eq!(
+        subjects(&found, HitKind::Pupil),
+        ["Zoë Çelik", "Zoe Jansen"]
+    );
+}
+
+#[test]
+fn an_anonymous_case_is_found_by_its_text_under_its_pseudonym_only() {
+    let index = school();
+    let pseudonym = crate::domain::case::pseudonym_for(CaseId(11));
+    // Her name finds her as a pupil, and nothing of her case.
+    let found = index.matches("sanne vries", Audience::Private, 10);
+    assert_eq!(kinds(&found), [HitKind::Pupil]);
+    let found = index.matches("sanne", Audience::Private, 10);
+    assert_eq!(subjects(&found, HitKind::Note), ["Zoë Çelik"]);
+    for query in ["zomer", "teruggetrokken", "schoolmaatschappelijk", "trekt"] {
+        let found = index.matches(query, Audience::Private, 10);
+        assert!(!found.is_empty(), "{query}");
+        for hit in found.hits() {
+            assert_eq!(hit.subject, pseudonym, "{query}: {hit:?}");
+            assert!(!hit.text.contains("Sanne"), "{query}: {hit:?}");
+        }
+    }
+    let json = serde_json::to_string(&index.matches("zomer", Audience::Private, 10).groups[0].hits)
+        .unwrap();
+    assert!(
+        !json.contains("\"pupil\""),
+        "no pupil number ties it: {json}"
+    );
+}
+
+#[test]
+fn a_shared_screen_lists_no_pupil_and_names_by_initials() {
+    let index = school();
+    let found = index.matches("zoe", Audience::Shared, 10);
+    assert!(!kinds(&found).contains(&HitKind::Pupil));
+    assert_eq!(subjects(&found, HitKind::Note), ["Z.Ç."]);
+    let found = index.matches("rekenen", Audience::Shared, 10);
+    assert_eq!(subjects(&found, HitKind::Case), ["J.G."]);
+    let found = index.matches("zomer", Audience::Shared, 10);
+    assert!(found.hits().all(|h| h.subject.starts_with("Leerling ")));
+}
+
+#[test]
+fn a_note_of_the_meeting_itself_has_no_subject() {
+    let found = school().matches("studiedag", Audience::Private, 10);
+    assert_eq!(subjects(&found, HitKind::Note), [""]);
+}
+
+#[test]
+fn too_little_typed_finds_nothing() {
+    for query in ["", " ", "z", " e ", "ë"] {
+        assert!(school().matches(query, Audience::Private, 10).is_empty());
+    }
+}
+
+#[test]
+fn matched_positions_point_at_the_letters_typed() {
+    let index = school();
+    for query in ["gross", "zomer", "trekt terug", "celik", "lees", "vries"] {
+        let words = fold(query).replace(' ', "");
+        for hit in index.matches(query, Audience::Private, 10).hits() {
+            let shown = if hit.kind == HitKind::Pupil {
+                &hit.subject
+            } else {
+                &hit.text
+            };
+            let chars: Vec<char> = shown.chars().collect();
+            let letters: String = hit
+                .matched
+                .iter()
+                .map(|&i| fold(&chars[i].to_string()))
+                .collect();
+            assert!(!hit.matched.is_empty(), "{query}: {hit:?}");
+            assert!(
+                letters.chars().all(|c| words.contains(c)),
+                "{query}: {letters} in {shown}"
+            );
+        }
+    }
+    let found = index.matches("gross", Audience::Private, 10);
+    assert_eq!(
+        found.groups[0].hits[0].matched,
+        [6, 7, 8, 9],
+        "ß is one letter"
+    );
+}
+
+use crate::domain::fold::fold;
+
+/// Typing, deleting and retyping: each step's results as a fresh search gives them.
+#[derive(Debug, Clone)]
+enum Key {
+    Type(char),
+    Delete,
+}
+
+fn keys() -> impl Strategy<Value = Vec<Key>> {
+    let letter = prop::sample::select(vec!['a', 'e', 'o', 'z', 'r', 's', 'n', 'l', 'ë', ' ', 'k']);
+    prop::collection::vec(
+        prop_oneof![4 => letter.prop_map(Key::Type), 1 => Just(Key::Delete)],
+        0..14,
+    )
+}
+
+proptest! {
+    #[test]
+    fn typing_letter_by_letter_finds_what_a_fresh_search_finds(keys in keys()) {
+        let index = school();
+        let mut session = Session::default();
+        let mut query = String::new();
+        for key in keys {
+            match key {
+                Key::Type(c) => query.push(c),
+                Key::Delete => { query.pop(); }
+            }
+            let typed = session.search(&index, &query, Audience::Private, 3);
+            let fresh = index.matches(&query, Audience::Private, 3);
+            prop_assert_eq!(typed, fresh, "{:?}", query);
+        }
+    }
+}
