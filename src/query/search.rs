@@ -223,6 +223,41 @@ impl SearchIndex {
             .collect()
     }
 
+    /// The first search of a query goes through every entry: on a large school that is most
+    /// of the time a keystroke takes, so the entries are split over the machine's cores, each
+    /// with its own matcher, and the parts joined in index order.
+    fn filter_all(&self, words: &Words) -> Vec<(u32, Score)> {
+        const PER_THREAD: usize = 50_000;
+        let count = self.entries.len();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(count.div_ceil(PER_THREAD))
+            .max(1);
+        self.filter_split(words, threads)
+    }
+
+    fn filter_split(&self, words: &Words, threads: usize) -> Vec<(u32, Score)> {
+        let count = self.entries.len();
+        if threads <= 1 {
+            return self.filter(0..count as u32, words, &mut Finder::default());
+        }
+        let chunk = count.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = (0..threads)
+                .map(|part| {
+                    let range = (part * chunk).min(count)..((part + 1) * chunk).min(count);
+                    let range = range.start as u32..range.end as u32;
+                    scope.spawn(move || self.filter(range, words, &mut Finder::default()))
+                })
+                .collect();
+            parts
+                .into_iter()
+                // A matcher that panicked is a bug: it surfaces as one, not as fewer hits.
+                .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    }
+
     fn results(
         &self,
         found: &[(u32, Score)],
@@ -400,7 +435,7 @@ impl Session {
                 Some((_, hits)) => {
                     index.filter(hits.iter().map(|(at, _)| *at), &words, &mut finder)
                 }
-                None => index.filter(0..index.entries.len() as u32, &words, &mut finder),
+                None => index.filter_all(&words),
             };
             self.steps.push((words.clone(), found));
         }

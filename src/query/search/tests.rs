@@ -288,3 +288,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_search_split_over_threads_finds_what_one_pass_finds_in_the_same_order() {
+    let index = school();
+    for query in ["de", "zoe", "ouders", "celik", "e e", "lees"] {
+        let words = Words::parse(query);
+        let one = index.filter_split(&words, 1);
+        assert!(!one.is_empty(), "{query} finds something");
+        for threads in [2, 3, 7] {
+            assert_eq!(index.filter_split(&words, threads), one, "{query}, {threads}");
+        }
+    }
+}
