@@ -29,11 +29,18 @@ pub fn open_dossier(pupil: PupilId) -> Vec<Effect> {
 }
 
 /// The store found the dossier: it takes the screen.
-pub fn loaded(model: &mut Model, view: &mut View, dossier: PupilDossier) -> Vec<Effect> {
+pub fn loaded(
+    model: &mut Model,
+    view: &mut View,
+    dossier: PupilDossier,
+    chosen: Option<crate::domain::CaseId>,
+) -> Vec<Effect> {
     if model.screen != Screen::Dossier {
         view.dossier.from = Some(model.screen);
     }
-    view.dossier.case = 0;
+    view.dossier.case = chosen
+        .and_then(|id| dossier.cases.iter().position(|c| c.case.id == id))
+        .unwrap_or(0);
     view.dossier.case_open = false;
     view.item_scroll = 0;
     model.dossier = Some(Box::new(dossier));

@@ -166,6 +166,14 @@ pub fn apply(
                     report(store, model, store.set_me(member));
                 }
                 Effect::LoadDossier(of) => {
+                    // Opened from a case or an action: that case is the one chosen.
+                    let chosen = match of {
+                        super::dossier::DossierOf::Case(case) => Some(case),
+                        super::dossier::DossierOf::Action(action) => {
+                            store.action(action)?.and_then(|a| a.case)
+                        }
+                        super::dossier::DossierOf::Pupil(_) => None,
+                    };
                     let pupil = match of {
                         super::dossier::DossierOf::Pupil(pupil) => Some(pupil),
                         super::dossier::DossierOf::Case(case) => store.case(case)?.map(|c| c.pupil),
@@ -183,7 +191,7 @@ pub fn apply(
                         .flatten()
                     {
                         Some(found) => {
-                            let found = Box::new(found);
+                            let found = Box::new((found, chosen));
                             next.extend(update(model, view, Message::DossierLoaded(found)));
                         }
                         None => view.flash = Some(model.lang.texts().flash_no_pupil.to_string()),

@@ -355,7 +355,13 @@ pub enum Message {
     PreparationLoaded,
     ActionsLoaded(Box<action_list::ActionList>),
     ActionsRefused(Box<action_list::Refused>),
-    DossierLoaded(Box<crate::query::dossier::PupilDossier>),
+    /// The dossier, and the case chosen when it was opened from one.
+    DossierLoaded(
+        Box<(
+            crate::query::dossier::PupilDossier,
+            Option<crate::domain::CaseId>,
+        )>,
+    ),
     SearchLoaded(search::Loaded),
 }
 
@@ -373,7 +379,10 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::PreparationLoaded => return prepare::loaded(model, view),
         Message::ActionsLoaded(list) => return action_list::loaded(model, view, *list),
         Message::ActionsRefused(refused) => return action_list::refused(view, *refused),
-        Message::DossierLoaded(dossier) => return dossier::loaded(model, view, *dossier),
+        Message::DossierLoaded(loaded) => {
+            let (found, chosen) = *loaded;
+            return dossier::loaded(model, view, found, chosen);
+        }
         Message::PromptKey(key) => return case::prompt_key(model, view, key),
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),

@@ -91,8 +91,8 @@ mod tests {
         assert!(!view.help);
         assert_eq!(
             route(&model, &view, &keymap, esc),
-            Message::Act(Action::Quit),
-            "without the overlay Esc quits the start screen"
+            Message::OtherKey,
+            "without the overlay Esc does nothing on the start screen: it never quits"
         );
     }
 

@@ -116,8 +116,12 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
             // A pupil's dossier names them: it opens from the chair's own screens, never over
             // the projector's. There the choice is only named.
             if let (Audience::Private, Some(pupil)) = (overlay.audience, hit.pupil) {
+                let open = match hit.case {
+                    Some(case) => vec![Effect::LoadDossier(super::dossier::DossierOf::Case(case))],
+                    None => super::dossier::open_dossier(pupil),
+                };
                 view.search = None;
-                return super::dossier::open_dossier(pupil);
+                return open;
             }
             view.flash = Some((t.flash_search_chosen)(&label(hit)));
             view.search = None;

@@ -52,10 +52,6 @@ fn quitting_is_one_key_and_needs_no_question() {
             Context::Dashboard,
             KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
         ),
-        (
-            Context::Dashboard,
-            KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-        ),
     ] {
         let action = keymap.action(context, key).unwrap();
         assert_eq!(
@@ -63,6 +59,12 @@ fn quitting_is_one_key_and_needs_no_question() {
             vec![Effect::Quit]
         );
     }
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(
+        keymap.action(Context::Dashboard, esc),
+        None,
+        "Esc goes back elsewhere and never quits"
+    );
 }
 
 #[test]

@@ -175,5 +175,35 @@ fn enter_on_a_row_opens_the_dossier_of_its_pupil_and_esc_comes_back() {
     update(&mut model, &mut view, Action::NextPanel);
     let row = model.dashboard.evaluations[0].clone();
     send(&store, &mut model, &mut view, Action::Open.into());
-    assert_eq!(model.dossier.as_ref().unwrap().pupil.id, row.pupil);
+    let dossier = model.dossier.as_ref().unwrap();
+    assert_eq!(dossier.pupil.id, row.pupil);
+    assert_eq!(
+        dossier.cases[view.dossier.case].case.id, row.case,
+        "the case of the row is the one chosen"
+    );
+
+    // A pupil with more than one case, opened from the later one, starts on that one.
+    let (pupil, later) = store
+        .all::<crate::domain::Pupil>()
+        .map(Result::unwrap)
+        .find_map(|p| {
+            let cases = store.cases_of_pupil(p.id).unwrap();
+            (cases.len() > 1).then(|| (p.id, cases.last().unwrap().id))
+        })
+        .expect("the demo has a pupil with two cases");
+    let effects = vec![crate::app::Effect::LoadDossier(
+        crate::app::dossier::DossierOf::Case(later),
+    )];
+    crate::app::apply(
+        &store,
+        &mut model,
+        &mut view,
+        effects,
+        crate::app::tests::today(),
+    )
+    .unwrap();
+    let dossier = model.dossier.as_ref().unwrap();
+    assert_eq!(dossier.pupil.id, pupil);
+    assert_eq!(dossier.cases[view.dossier.case].case.id, later);
+    assert_ne!(view.dossier.case, 0);
 }

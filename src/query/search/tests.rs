@@ -297,7 +297,11 @@ fn a_search_split_over_threads_finds_what_one_pass_finds_in_the_same_order() {
         let one = index.filter_split(&words, 1);
         assert!(!one.is_empty(), "{query} finds something");
         for threads in [2, 3, 7] {
-            assert_eq!(index.filter_split(&words, threads), one, "{query}, {threads}");
+            assert_eq!(
+                index.filter_split(&words, threads),
+                one,
+                "{query}, {threads}"
+            );
         }
     }
 }
