@@ -3,10 +3,12 @@
 //! TestBackend. Uses the large demo school when
 //! `OTTER_BENCH_LARGE` names its data directory, else a fresh school-sized one.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use common::today;
 use criterion::{Criterion, criterion_group, criterion_main};
 use otter::app::keymap::Keymap;
 use otter::app::{Settings, first_screen};
@@ -16,10 +18,6 @@ use otter::store::Store;
 use otter::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
 
 /// Opened, loaded, drawn: the time each took.
 fn first_frame(dir: &Path, width: u16, height: u16) -> [Duration; 3] {
@@ -44,21 +42,10 @@ fn first_frame(dir: &Path, width: u16, height: u16) -> [Duration; 3] {
 }
 
 fn start_to_dashboard(c: &mut Criterion) {
-    let school = tempfile::TempDir::new().unwrap();
-    // An empty value means none: a store opened at "" would land in the working directory.
-    let (label, dir) = match std::env::var("OTTER_BENCH_LARGE")
-        .ok()
-        .filter(|dir| !dir.is_empty())
-    {
-        Some(dir) => ("large", PathBuf::from(dir)),
-        None => {
-            let store = Store::open(school.path()).unwrap();
-            otter::demo::fill(&store, otter::demo::Scale::School, today()).unwrap();
-            ("school", school.path().to_path_buf())
-        }
-    };
+    let demo = common::demo();
+    let (label, dir) = (demo.label, &demo.dir);
     // Where the time goes, which criterion's summary does not say: medians of each part.
-    let mut parts: Vec<[Duration; 3]> = (0..15).map(|_| first_frame(&dir, 160, 48)).collect();
+    let mut parts: Vec<[Duration; 3]> = (0..15).map(|_| first_frame(dir, 160, 48)).collect();
     let median = |i: usize, parts: &mut Vec<[Duration; 3]>| {
         parts.sort_by_key(|p| p[i]);
         parts[parts.len() / 2][i]
@@ -73,7 +60,7 @@ fn start_to_dashboard(c: &mut Criterion) {
     group.sample_size(20);
     for (width, height) in [(80, 24), (160, 48)] {
         group.bench_function(format!("start to dashboard frame {width}x{height}"), |b| {
-            b.iter(|| first_frame(&dir, width, height))
+            b.iter(|| first_frame(dir, width, height))
         });
     }
     group.finish();

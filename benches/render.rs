@@ -2,9 +2,11 @@
 //! render into a 160x48 TestBackend, with the store write it causes. Uses the large demo school
 //! when `OTTER_BENCH_LARGE` names its data directory, else a fresh school-sized one.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use common::today;
 use criterion::{Criterion, criterion_group, criterion_main};
 use otter::app::keymap::Keymap;
 use otter::app::{Action, Model, Screen, View, apply, update};
@@ -16,24 +18,9 @@ use otter::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
-
 fn keypress_to_frame(c: &mut Criterion) {
-    let school = tempfile::TempDir::new().unwrap();
-    // An empty value means none: a store opened at "" would land in the working directory.
-    let dir = match std::env::var("OTTER_BENCH_LARGE")
-        .ok()
-        .filter(|dir| !dir.is_empty())
-    {
-        Some(dir) => std::path::PathBuf::from(dir),
-        None => {
-            let store = Store::open(school.path()).unwrap();
-            otter::demo::fill(&store, otter::demo::Scale::School, today()).unwrap();
-            school.path().to_path_buf()
-        }
-    };
+    let demo = common::demo();
+    let dir = demo.dir.clone();
     let store = Store::open(&dir).unwrap();
     let phases = PhaseModel::default();
     let id = meeting::current_or_next(&store, today()).unwrap().unwrap();
@@ -77,7 +64,8 @@ fn keypress_to_frame(c: &mut Criterion) {
     let median = |samples: &[Duration]| samples[samples.len() / 2];
     let p99 = |samples: &[Duration]| samples[samples.len() * 99 / 100];
     eprintln!(
-        "keypress to frame over {items} agenda items: median {:?}, p99 {:?}; of which the frame: median {:?}, p99 {:?}",
+        "{}: keypress to frame over {items} agenda items: median {:?}, p99 {:?}; of which the frame: median {:?}, p99 {:?}",
+        demo.label,
         median(&whole),
         p99(&whole),
         median(&drawn),
@@ -91,18 +79,8 @@ fn keypress_to_frame(c: &mut Criterion) {
 /// `j` on the actions screen with every action listed (over 150 000 on the large school):
 /// only the rows that fit are built, so a press costs the same as on a short list.
 fn actions_keypress(c: &mut Criterion) {
-    let school = tempfile::TempDir::new().unwrap();
-    let dir = match std::env::var("OTTER_BENCH_LARGE")
-        .ok()
-        .filter(|dir| !dir.is_empty())
-    {
-        Some(dir) => std::path::PathBuf::from(dir),
-        None => {
-            let store = Store::open(school.path()).unwrap();
-            otter::demo::fill(&store, otter::demo::Scale::School, today()).unwrap();
-            school.path().to_path_buf()
-        }
-    };
+    let demo = common::demo();
+    let dir = demo.dir.clone();
     let store = Store::open(&dir).unwrap();
     let filter = otter::query::actions::Filter::default();
     let entries = otter::query::actions::entries(&store, &filter, today()).unwrap();
@@ -138,7 +116,8 @@ fn actions_keypress(c: &mut Criterion) {
     let mut presses: Vec<Duration> = (0..2_000).map(|_| step(&mut model, &mut view)).collect();
     presses.sort();
     eprintln!(
-        "actions screen, j over {count} actions: median {:?}, p99 {:?}",
+        "{}: actions screen, j over {count} actions: median {:?}, p99 {:?}",
+        demo.label,
         presses[presses.len() / 2],
         presses[presses.len() * 99 / 100],
     );

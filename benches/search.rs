@@ -3,10 +3,12 @@
 //! the first `/`. Uses the large demo school when `OTTER_BENCH_LARGE` names its data directory,
 //! else a fresh school-sized one.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use common::today;
 use criterion::{Criterion, criterion_group, criterion_main};
 use otter::app::keymap::Keymap;
 use otter::app::{Action, Message, Model, View, update};
@@ -29,28 +31,13 @@ const QUERIES: [&str; 6] = [
     "leesonderzoek aanvragen",
 ];
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
-
 fn key(code: KeyCode) -> Message {
     Message::SearchKey(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 fn search(c: &mut Criterion) {
-    let school = tempfile::TempDir::new().unwrap();
-    // An empty value means none: a store opened at "" would land in the working directory.
-    let dir = match std::env::var("OTTER_BENCH_LARGE")
-        .ok()
-        .filter(|dir| !dir.is_empty())
-    {
-        Some(dir) => std::path::PathBuf::from(dir),
-        None => {
-            let store = Store::open(school.path()).unwrap();
-            otter::demo::fill(&store, otter::demo::Scale::School, today()).unwrap();
-            school.path().to_path_buf()
-        }
-    };
+    let demo = common::demo();
+    let dir = demo.dir.clone();
     let store = Store::open(&dir).unwrap();
 
     let mut builds: Vec<Duration> = (0..5)
@@ -63,7 +50,8 @@ fn search(c: &mut Criterion) {
     builds.sort();
     let index = Arc::new(SearchIndex::load(&store).unwrap());
     eprintln!(
-        "index of {} entries built in: median {:?}, best {:?}",
+        "{}: index of {} entries built in: median {:?}, best {:?}",
+        demo.label,
         index.len(),
         builds[builds.len() / 2],
         builds[0]

@@ -1,0 +1,44 @@
+//! What the benches measure on: the large demo school when `OTTER_BENCH_LARGE` names its data
+//! directory (made once with `otter demo --scale large`), else a fresh school-sized one.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use otter::store::Store;
+use tempfile::TempDir;
+
+/// The day the demo schools are made for.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("a real day")
+}
+
+/// The data directory, and the temporary school that must live as long as it is used.
+pub struct Demo {
+    pub dir: PathBuf,
+    pub label: &'static str,
+    _school: Option<TempDir>,
+}
+
+pub fn demo() -> Demo {
+    // An empty value means none: a store opened at "" would land in the working directory.
+    match std::env::var("OTTER_BENCH_LARGE")
+        .ok()
+        .filter(|dir| !dir.is_empty())
+    {
+        Some(dir) => Demo {
+            dir: PathBuf::from(dir),
+            label: "large",
+            _school: None,
+        },
+        None => {
+            let school = TempDir::new().expect("a temporary directory");
+            let store = Store::open(school.path()).expect("a fresh store");
+            otter::demo::fill(&store, otter::demo::Scale::School, today()).expect("the demo");
+            Demo {
+                dir: school.path().to_path_buf(),
+                label: "school",
+                _school: Some(school),
+            }
+        }
+    }
+}
