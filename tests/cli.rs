@@ -185,6 +185,13 @@ fn meetings_put_the_next_one_first() {
     let text = stdout_of(otter(school).arg("vergaderingen"));
     let first = text.lines().nth(1).unwrap();
     assert!(first.contains("gepland"), "{text}");
+    // The number that --meeting takes leads each row.
+    let number = rows[0]["id"].as_u64().unwrap().to_string();
+    assert_eq!(
+        first.split_whitespace().next(),
+        Some(number.as_str()),
+        "{text}"
+    );
 }
 
 #[test]

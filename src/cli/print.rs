@@ -123,7 +123,9 @@ pub fn meetings(out: &mut impl Write, rows: &[MeetingRow], lang: Lang) -> io::Re
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
+            // The number is what `--meeting` and `export minutes --meeting` take.
             vec![
+                r.id.to_string(),
                 format_day(r.date, lang),
                 r.time.format("%H:%M").to_string(),
                 r.place.clone(),
@@ -136,6 +138,7 @@ pub fn meetings(out: &mut impl Write, rows: &[MeetingRow], lang: Lang) -> io::Re
     table(
         out,
         &[
+            t.col_number,
             t.col_date,
             t.col_time,
             t.col_place,

@@ -145,6 +145,7 @@ pub const EN: Texts = Texts {
     col_due: "due",
     col_status: "status",
     col_pupil: "pupil",
+    col_number: "no.",
     col_date: "date",
     col_time: "time",
     col_place: "place",

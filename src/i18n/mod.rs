@@ -125,6 +125,7 @@ pub struct Texts {
     pub col_due: &'static str,
     pub col_status: &'static str,
     pub col_pupil: &'static str,
+    pub col_number: &'static str,
     pub col_date: &'static str,
     pub col_time: &'static str,
     pub col_place: &'static str,

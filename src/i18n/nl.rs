@@ -145,6 +145,7 @@ pub const NL: Texts = Texts {
     col_due: "datum",
     col_status: "status",
     col_pupil: "leerling",
+    col_number: "nr",
     col_date: "datum",
     col_time: "tijd",
     col_place: "plaats",
