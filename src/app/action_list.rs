@@ -155,6 +155,13 @@ pub fn act(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
             };
             let saved = action_edit::toggle_done(action, row, today);
             list.strays |= !list.filter.status().admits(&action.status);
+            // Said back, so the chair knows the key took and what it did.
+            let t = model.lang.texts();
+            view.flash = Some(if action.is_open() {
+                (t.flash_action_reopened)(&action.text)
+            } else {
+                (t.flash_action_done)(&action.text)
+            });
             return vec![saved];
         }
         Action::ChangeDue => {
@@ -203,7 +210,11 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 return Vec::new();
             };
             match action_edit::change_due(action, row, &text, context, t) {
-                Ok(saved) => vec![saved],
+                Ok(saved) => {
+                    let day = format_day(action.due, model.lang);
+                    view.flash = Some((t.flash_action_due)(&action.text, &day));
+                    vec![saved]
+                }
                 Err(message) => {
                     view.flash = Some(message);
                     view.prompt = Some(Prompt::prefilled(ask, text));

@@ -376,6 +376,12 @@ pub struct Texts {
     #[serde(skip)]
     pub err_theme: fn(&str) -> String,
     #[serde(skip)]
+    pub flash_action_done: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_action_reopened: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_action_due: fn(&str, &str) -> String,
+    #[serde(skip)]
     pub prepare_proposed: fn(usize) -> String,
     #[serde(skip)]
     pub recorded_help_started: fn(&str) -> String,

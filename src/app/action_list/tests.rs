@@ -167,6 +167,8 @@ fn x_marks_done_and_open_again_saved_at_once() {
     let id = entries(&model)[1].0.id;
     let effects = update(&mut model, &mut view, Action::ToggleDone);
     assert!(matches!(effects.as_slice(), [Effect::SaveAction(a)] if a.id == id));
+    let text = entries(&model)[1].0.text.clone();
+    assert_eq!(view.flash, Some(format!("Gedaan: {text}")), "said back");
     crate::app::apply(&store, &mut model, &mut view, effects, today()).unwrap();
     assert_eq!(
         entries(&model)[1].1.status,
@@ -182,6 +184,7 @@ fn x_marks_done_and_open_again_saved_at_once() {
     let saved = store.action(id).unwrap().unwrap();
     assert_eq!(saved.status, ActionStatus::Done { on: today() });
     act(&store, &mut model, &mut view, Action::ToggleDone);
+    assert_eq!(view.flash, Some(format!("Weer open: {text}")));
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     assert!(store.action(id).unwrap().unwrap().is_open());
