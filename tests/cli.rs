@@ -293,7 +293,7 @@ fn hidden_pupils(school: &std::path::Path) -> Vec<(String, Vec<HiddenCase>)> {
 fn english_is_complete_on_the_command_line() {
     let (_turn, school) = demo_school();
     let text = stdout_of(otter(school).args(["--lang", "en", "meetings"]));
-    assert!(text.starts_with("date"), "{text}");
+    assert!(text.starts_with("no.  date"), "{text}");
     assert!(text.contains("planned"));
     let help = stdout_of(otter(school).args(["--lang", "en", "--help"]));
     assert!(help.contains("List all pupils"), "{help}");
