@@ -457,4 +457,4 @@ pub fn search(store: &Store, query: &str, limit: usize) -> Result<Results> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

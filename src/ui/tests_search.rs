@@ -4,42 +4,15 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::tests::{day, draw_view, meeting_model, model};
+use super::tests::{draw_view, meeting_model, model};
 use super::theme::{self, Theme};
 use crate::app::{Action, Message, Model, View, update};
-use crate::domain::{
-    Action as Task, ActionId, ActionStatus, Case, CaseId, Consent, Decision, DecisionId, Note,
-    NoteId, Owner, Pupil, PupilId,
-};
+use crate::domain::Consent;
 use crate::i18n::Lang;
 use crate::query::search::SearchIndex;
-
-fn pupil(id: u64, first: &str, prefix: &str, last: &str) -> Pupil {
-    Pupil {
-        id: PupilId(id),
-        first_name: first.into(),
-        prefix: prefix.into(),
-        last_name: last.into(),
-        groep: 5,
-        birth_date: NaiveDate::from_ymd_opt(2016, 3, 1).unwrap(),
-        teacher: String::new(),
-    }
-}
-
-fn case(id: u64, pupil: u64, question: &str, consent: Consent) -> Case {
-    let mut case = Case::signal(
-        CaseId(id),
-        PupilId(pupil),
-        question.into(),
-        "signaal".into(),
-        day(2),
-    );
-    case.consent = consent;
-    case
-}
+use crate::query::search::tests::{action, case, decision, note, pupil};
 
 /// Zoë Çelik and two namesakes; Sanne de Vries's case is discussed anonymously.
 fn index() -> SearchIndex {
@@ -59,37 +32,22 @@ fn index() -> SearchIndex {
                 Consent::Anonymous,
             ),
         ],
-        [Task {
-            id: ActionId(20),
-            text: "Gesprek met moeder: zoeken naar een logopedist in de buurt".into(),
-            owner: Owner::Other("moeder".into()),
-            due: day(30),
-            status: ActionStatus::Open,
-            created: day(2),
-            meeting: None,
-            case: Some(CaseId(10)),
-            agenda_item: None,
-            carried_through: Vec::new(),
-        }],
-        [Decision {
-            id: DecisionId(30),
-            case: Some(CaseId(11)),
-            meeting: None,
-            agenda_item: None,
-            date: day(2),
-            text: "Schoolmaatschappelijk werk zoekt contact met thuis".into(),
-        }],
-        [Note {
-            id: NoteId(40),
-            case: Some(CaseId(10)),
-            phase: None,
-            meeting: None,
-            agenda_item: None,
-            date: day(2),
-            text: "Ouders vertellen dat Zoë thuis graag voorleest aan haar broertje, maar op \
-                   school stil wordt zodra ze hardop moet lezen."
-                .into(),
-        }],
+        [action(
+            20,
+            10,
+            "Gesprek met moeder: zoeken naar een logopedist in de buurt",
+        )],
+        [decision(
+            30,
+            11,
+            "Schoolmaatschappelijk werk zoekt contact met thuis",
+        )],
+        [note(
+            40,
+            Some(10),
+            "Ouders vertellen dat Zoë thuis graag voorleest aan haar broertje, maar op \
+             school stil wordt zodra ze hardop moet lezen.",
+        )],
     )
 }
 

@@ -8,7 +8,7 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-fn pupil(id: u64, first: &str, prefix: &str, last: &str) -> Pupil {
+pub(crate) fn pupil(id: u64, first: &str, prefix: &str, last: &str) -> Pupil {
     Pupil {
         id: PupilId(id),
         first_name: first.into(),
@@ -20,7 +20,7 @@ fn pupil(id: u64, first: &str, prefix: &str, last: &str) -> Pupil {
     }
 }
 
-fn case(id: u64, pupil: u64, question: &str, consent: Consent) -> Case {
+pub(crate) fn case(id: u64, pupil: u64, question: &str, consent: Consent) -> Case {
     let mut case = Case::signal(
         CaseId(id),
         PupilId(pupil),
@@ -32,7 +32,7 @@ fn case(id: u64, pupil: u64, question: &str, consent: Consent) -> Case {
     case
 }
 
-fn action(id: u64, case: u64, text: &str) -> Action {
+pub(crate) fn action(id: u64, case: u64, text: &str) -> Action {
     Action {
         id: ActionId(id),
         text: text.into(),
@@ -47,7 +47,7 @@ fn action(id: u64, case: u64, text: &str) -> Action {
     }
 }
 
-fn note(id: u64, case: Option<u64>, text: &str) -> Note {
+pub(crate) fn note(id: u64, case: Option<u64>, text: &str) -> Note {
     Note {
         id: NoteId(id),
         case: case.map(CaseId),
@@ -59,7 +59,7 @@ fn note(id: u64, case: Option<u64>, text: &str) -> Note {
     }
 }
 
-fn decision(id: u64, case: u64, text: &str) -> Decision {
+pub(crate) fn decision(id: u64, case: u64, text: &str) -> Decision {
     Decision {
         id: DecisionId(id),
         case: Some(CaseId(case)),
