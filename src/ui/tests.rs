@@ -124,6 +124,24 @@ pub(crate) fn draw_with(
     draw_view(model, &View::default(), width, height, theme)
 }
 
+/// The screen as text, a line per row, so a word is never found across two rows.
+pub(crate) fn screen_of(
+    model: &Model,
+    view: &View,
+    width: u16,
+    height: u16,
+    theme: &str,
+) -> String {
+    let terminal = draw_view(model, view, width, height, theme);
+    terminal
+        .backend()
+        .buffer()
+        .content
+        .chunks(usize::from(width))
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
 pub(crate) fn draw_view(
     model: &Model,
     view: &View,
@@ -149,15 +167,9 @@ fn dashboard_without_meeting_or_overdue_actions() {
 
 #[test]
 fn a_tiny_terminal_gets_a_message_not_a_cramped_screen() {
-    let terminal = draw(&model(Lang::Nl, false), 10, 3);
-    insta::assert_snapshot!(terminal.backend());
-    let text: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let model = model(Lang::Nl, false);
+    insta::assert_snapshot!(draw(&model, 10, 3).backend());
+    let text = screen_of(&model, &View::default(), 10, 3, theme::DEFAULT);
     assert!(text.contains("10×3"), "{text}");
 }
 
@@ -232,13 +244,7 @@ fn only_the_pupil_under_discussion_is_named_on_the_meeting_screen() {
         crate::domain::meeting::AgendaKind::Case { case } => case,
         _ => unreachable!(),
     };
-    let screen: String = draw(&model, 160, 48)
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen_of(&model, &View::default(), 160, 48, theme::DEFAULT);
     for (case, brief) in &room.cases {
         if !brief.case.consent.shows_name() {
             continue; // a pseudonym names no one
@@ -291,14 +297,7 @@ fn a_blanked_screen_shows_nothing_of_the_data() {
             blank: true,
             ..View::default()
         };
-        let terminal = draw_view(&model, &view, 80, 24, theme::DEFAULT);
-        let text: String = terminal
-            .backend()
-            .buffer()
-            .content()
-            .iter()
-            .map(|c| c.symbol())
-            .collect();
+        let text = screen_of(&model, &view, 80, 24, theme::DEFAULT);
         assert_eq!(text.trim(), "Scherm verborgen · druk op een toets");
     }
     let view = View {
@@ -363,23 +362,7 @@ fn the_chosen_earlier_action_stays_in_view_on_a_small_screen() {
         selected: last,
         ..View::default()
     };
-    let screen: String = draw_view(&model, &view, 80, 24, theme::DEFAULT)
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen_of(&model, &view, 80, 24, theme::DEFAULT);
     let start: String = text.chars().take(20).collect();
-    let rows: Vec<String> = screen
-        .chars()
-        .collect::<Vec<_>>()
-        .chunks(80)
-        .map(|r| r.iter().collect())
-        .collect();
-    assert!(
-        screen.contains(&start),
-        "{start} not on screen:\n{}",
-        rows.join("\n")
-    );
+    assert!(screen.contains(&start), "{start} not on screen:\n{screen}");
 }

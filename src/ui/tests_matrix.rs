@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::tests::{day, draw_view, meeting_model, model};
+use super::tests::{day, draw_view, meeting_model, model, screen_of};
 use super::tests_circles::{circles_open, plan_open};
 use super::tests_picker::{key, picking};
 use super::tests_prepare::preparing;
@@ -400,16 +400,10 @@ fn no_screen_of_the_meeting_names_another_pupil_at_any_size() {
                 .collect();
             assert!(others.len() > 5, "{name}: the demo names enough pupils");
             for (width, height) in [(80, 24), (160, 48), (400, 120)] {
-                let terminal = draw_view(&model, &view, width, height, theme::DEFAULT);
-                let buffer = terminal.backend().buffer();
-                let rows: Vec<String> = buffer
-                    .content
-                    .chunks(usize::from(width))
-                    .map(|row| row.iter().map(|cell| cell.symbol()).collect())
-                    .collect();
+                let screen = screen_of(&model, &view, width, height, theme::DEFAULT);
                 for other in &others {
                     assert!(
-                        !rows.iter().any(|row| row.contains(other)),
+                        !screen.contains(other),
                         "{name} at {width}x{height} shows {other}"
                     );
                 }
@@ -419,13 +413,7 @@ fn no_screen_of_the_meeting_names_another_pupil_at_any_size() {
 }
 
 fn screen_text(model: &Model, view: &View) -> String {
-    let terminal = draw_view(model, view, 80, 24, theme::DEFAULT);
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content
-        .chunks(80)
-        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>() + "\n")
-        .collect()
+    screen_of(model, view, 80, 24, theme::DEFAULT)
 }
 
 /// A case does not fit 80x24: j scrolls it to its end and no further, k back to the top.

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 
-use super::tests::{draw_view, on_first_case};
+use super::tests::{draw_view, on_first_case, screen_of};
 use super::theme;
 use crate::app::{Message, Model, View, update};
 use crate::domain::{Pupil, PupilId};
@@ -60,13 +60,7 @@ pub(crate) fn picking(lang: Lang, query: &str) -> (Model, View) {
 }
 
 fn screen_text(model: &Model, view: &View, theme: &str) -> String {
-    draw_view(model, view, 160, 48, theme)
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect()
+    screen_of(model, view, 160, 48, theme)
 }
 
 #[test]

@@ -1,4 +1,4 @@
-use super::tests::{day, draw_view, model};
+use super::tests::{day, model, screen_of};
 use super::theme;
 use crate::app::{Model, Screen, View};
 use crate::domain::meeting::{Attendance, Attendee};
@@ -29,13 +29,7 @@ pub(crate) fn preparing(lang: Lang) -> Model {
 }
 
 fn text(model: &Model, view: &View) -> String {
-    draw_view(model, view, 160, 48, theme::DEFAULT)
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect()
+    screen_of(model, view, 160, 48, theme::DEFAULT)
 }
 
 #[test]

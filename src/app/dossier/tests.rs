@@ -3,7 +3,6 @@ use crate::app::{Action, Model, Screen, View, open_dossier, update};
 use crate::domain::{Case, Consent, Note, Pupil};
 use crate::i18n::Lang;
 use crate::store::Store;
-use crate::ui::tests::draw_view;
 
 /// The demo pupil with an anonymous case and the most notes: the dossier's hardest test.
 fn anonymous_pupil(store: &Store) -> Pupil {
@@ -17,14 +16,7 @@ fn anonymous_pupil(store: &Store) -> Pupil {
 }
 
 fn screen_text(model: &Model, view: &View, width: u16, height: u16) -> String {
-    let terminal = draw_view(model, view, width, height, crate::ui::theme::DEFAULT);
-    terminal
-        .backend()
-        .buffer()
-        .content
-        .chunks(usize::from(width))
-        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>() + "\n")
-        .collect()
+    crate::ui::tests::screen_of(model, view, width, height, crate::ui::theme::DEFAULT)
 }
 
 #[test]
