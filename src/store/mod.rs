@@ -399,15 +399,7 @@ impl Store {
     pub fn meetings_by_date(&self) -> Result<Vec<Meeting>, StoreError> {
         self.tree(TreeId::MeetingsByDate)
             .iter()
-            .map(|item| {
-                let (key, _) = item?;
-                let id = key
-                    .get(4..)
-                    .and_then(MeetingId::from_key)
-                    .ok_or_else(|| dangling("meetings_by_date"))?;
-                self.meeting(id)?
-                    .ok_or_else(|| dangling("meetings_by_date"))
-            })
+            .map(|item| self.meeting_of_date_key(&item?.0))
             .collect()
     }
 

@@ -324,13 +324,7 @@ fn scrolled(
     theme: &Theme,
 ) {
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let visible = usize::from(area.height.saturating_sub(2));
-    let overflow = paragraph
-        .line_count(area.width.saturating_sub(2))
-        .saturating_sub(visible);
-    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
-    view.item_scroll_max.set(overflow);
-    let offset = view.item_scroll.min(overflow);
+    let (offset, overflow) = super::bounded_scroll(&paragraph, area, view);
     let mut block = super::panel(title, theme, true);
     if offset < overflow {
         block = block.title_bottom(Span::styled(

@@ -41,13 +41,7 @@ pub fn render(
     let paragraph = Paragraph::new(lines)
         .style(theme.style("ui.background"))
         .wrap(Wrap { trim: false });
-    let visible = usize::from(area.height.saturating_sub(2));
-    let overflow = paragraph
-        .line_count(area.width.saturating_sub(2))
-        .saturating_sub(visible);
-    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
-    view.item_scroll_max.set(overflow);
-    let offset = view.item_scroll.min(overflow);
+    let (offset, overflow) = super::bounded_scroll(&paragraph, area, view);
     let hint = if offset < overflow {
         format!("{} · {}", t.more_below, t.history_hint)
     } else {

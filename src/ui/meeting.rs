@@ -293,13 +293,8 @@ fn render_item(
         let offset = (through_selected + 1).saturating_sub(visible);
         (u16::try_from(offset).unwrap_or(u16::MAX), 0)
     } else {
-        // Anything else that does not fit scrolls with j/k; the view learns how far it can go.
-        let overflow = paragraph
-            .line_count(area.width.saturating_sub(2))
-            .saturating_sub(visible);
-        let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
-        view.item_scroll_max.set(overflow);
-        (view.item_scroll.min(overflow), overflow)
+        // Anything else that does not fit scrolls with j/k.
+        super::bounded_scroll(&paragraph, area, view)
     };
     let mut block = panel(&title, theme, true);
     if offset < overflow {

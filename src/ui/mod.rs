@@ -95,6 +95,23 @@ pub(crate) fn panel<'a>(title: &'a str, theme: &Theme, focus: bool) -> Block<'a>
         .title(ratatui::text::Span::styled(title, theme.style("ui.header")))
 }
 
+/// How far a bordered `paragraph` in `area` is scrolled, and how far it could go. The view
+/// asks for a scroll; only the renderer knows the wrapped lines, so it tells the view the limit
+/// (for `j` to stop at the end) and draws within it.
+pub(crate) fn bounded_scroll(
+    paragraph: &Paragraph,
+    area: ratatui::layout::Rect,
+    view: &View,
+) -> (u16, u16) {
+    let visible = usize::from(area.height.saturating_sub(2));
+    let overflow = paragraph
+        .line_count(area.width.saturating_sub(2))
+        .saturating_sub(visible);
+    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
+    view.item_scroll_max.set(overflow);
+    (view.item_scroll.min(overflow), overflow)
+}
+
 /// Greedy word wrap at spaces: what is too long for its box continues on the next line.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
