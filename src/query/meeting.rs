@@ -173,11 +173,11 @@ pub fn load(
             .all::<Member>()
             .collect::<std::result::Result<_, _>>()?,
         earlier_actions,
-        planned_after: store
-            .meetings_by_date()?
-            .iter()
-            .find(|m| m.date > meeting.date && m.state != MeetingState::Closed)
-            .map(|m| m.date),
+        // Through the date index from the day after: not every meeting the school ever held.
+        planned_after: match meeting.date.succ_opt() {
+            Some(after) => store.next_open_meeting(after)?.map(|m| m.date),
+            None => None,
+        },
         notes: store
             .notes_of_meeting(id)?
             .into_iter()
@@ -338,9 +338,8 @@ pub fn closing(
     // A reopened meeting closing again does not plan its next meeting twice.
     let planned = |date: NaiveDate| -> Result<bool> {
         Ok(store
-            .meetings_by_date()?
-            .iter()
-            .any(|m| m.date == date && m.state == MeetingState::Planned))
+            .next_open_meeting(date)?
+            .is_some_and(|m| m.date == date && m.state == MeetingState::Planned))
     };
     let next = match (meeting.next_meeting, next_id) {
         (Some(date), Some(_)) if planned(date)? => None,
