@@ -119,7 +119,6 @@ pub fn answer(
     }
     if let Some(event) = &event {
         brief.events.push(event.clone());
-        brief.rename();
     }
     brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
     let effect = match event {

@@ -118,7 +118,7 @@ pub fn added(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> 
             owner,
             due: action.due,
             status: action.status.clone(),
-            pupil: brief.subject.clone(),
+            pupil: brief.subject(),
             days_overdue: 0,
         });
         brief.own_actions.push(action);

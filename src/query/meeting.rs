@@ -19,12 +19,7 @@ use crate::store::Store;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseBrief {
     pub case: Case,
-    /// The pupil's name when consent allows it, else the pseudonym: the one name the shared
-    /// screen may show, and only while this case is discussed.
-    pub subject: String,
-    /// What the agenda shows while another item is on screen: initials, or the pseudonym.
-    pub short: String,
-    /// The pupil's own name and initials, kept to name them again when consent allows.
+    /// The pupil's own name and initials; what is shown follows the case's consent.
     named: (String, String),
     pub groep: u8,
     pub missing: Vec<Requirement>,
@@ -41,14 +36,24 @@ pub struct CaseBrief {
 }
 
 impl CaseBrief {
-    /// Names the pupil as the case's consent now allows: after "anoniem" is recorded the
-    /// screen shows the pseudonym at once, not from the next time the meeting is opened.
-    pub fn rename(&mut self) {
-        (self.subject, self.short) = if self.case.consent.shows_name() && !self.named.0.is_empty() {
-            self.named.clone()
+    /// The pupil's name when consent allows it, else the pseudonym: the one name the shared
+    /// screen may show, and only while this case is discussed. Read from the consent each
+    /// time, so "anoniem" recorded in the meeting hides the name at once.
+    pub fn subject(&self) -> String {
+        self.named_as(&self.named.0)
+    }
+
+    /// What the agenda shows while another item is on screen: initials, or the pseudonym.
+    pub fn short(&self) -> String {
+        self.named_as(&self.named.1)
+    }
+
+    fn named_as(&self, shown: &str) -> String {
+        if self.case.consent.shows_name() && !shown.is_empty() {
+            shown.to_string()
         } else {
-            (self.case.pseudonym(), self.case.pseudonym())
-        };
+            self.case.pseudonym()
+        }
     }
 
     /// The number the next event in the case's history gets.
@@ -199,9 +204,7 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
     let missing = model.missing_to_leave(&case, &own);
     let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
     open.sort_by_key(|a| (a.due, a.id));
-    let mut brief = CaseBrief {
-        subject: String::new(),
-        short: String::new(),
+    Ok(CaseBrief {
         named,
         groep: pupil.map_or(0, |p| p.groep),
         missing,
@@ -211,9 +214,7 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
         notes: store.notes_of_case(case.id)?,
         decisions: store.decisions_of_case(case.id)?,
         case,
-    };
-    brief.rename();
-    Ok(brief)
+    })
 }
 
 /// What `case` has recorded for the phases it was in during meeting `id`: the one it is in

@@ -65,7 +65,7 @@ pub(super) fn title<'a>(
             format!("{} — ", model.phases.name(&brief.case.phase, model.lang)),
             theme.style("ui.title"),
         ),
-        Span::styled(brief.subject.as_str(), name_style),
+        Span::styled(brief.subject(), name_style),
         Span::styled(
             format!(" · {} {}", t.col_groep, brief.groep),
             theme.style("ui.text"),

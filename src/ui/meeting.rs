@@ -196,9 +196,9 @@ fn render_agenda(
                 // Another pupil than the one discussed is never named in full.
                 AgendaKind::Case { case } => room.cases.get(case).map_or(String::new(), |brief| {
                     if current && named {
-                        brief.subject.clone()
+                        brief.subject()
                     } else {
-                        brief.short.clone()
+                        brief.short()
                     }
                 }),
                 other => agenda_title(other, t),
@@ -338,7 +338,7 @@ fn case_lines<'a>(
     let level = usize::from(case.level.get()) - 1;
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(brief.subject.clone(), name_style),
+            Span::styled(brief.subject(), name_style),
             Span::styled(
                 format!(" · {} {}", t.col_groep, brief.groep),
                 theme.style("ui.text"),

@@ -251,15 +251,15 @@ fn only_the_pupil_under_discussion_is_named_on_the_meeting_screen() {
         }
         if *case == current {
             assert!(
-                screen.contains(&brief.subject),
+                screen.contains(&brief.subject()),
                 "{} is discussed",
-                brief.subject
+                brief.subject()
             );
         } else {
             assert!(
-                !screen.contains(&brief.subject),
+                !screen.contains(&brief.subject()),
                 "{} is named but not discussed",
-                brief.subject
+                brief.subject()
             );
         }
     }

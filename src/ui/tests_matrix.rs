@@ -392,11 +392,11 @@ fn no_screen_of_the_meeting_names_another_pupil_at_any_size() {
                 continue;
             };
             let current = room.current_case_id();
-            let others: Vec<&str> = room
+            let others: Vec<String> = room
                 .cases
                 .iter()
-                .filter(|(id, brief)| Some(**id) != current && brief.subject != brief.short)
-                .map(|(_, brief)| brief.subject.as_str())
+                .filter(|(id, brief)| Some(**id) != current && brief.subject() != brief.short())
+                .map(|(_, brief)| brief.subject())
                 .collect();
             assert!(others.len() > 5, "{name}: the demo names enough pupils");
             for (width, height) in [(80, 24), (160, 48), (400, 120)] {

@@ -72,8 +72,7 @@ fn no_name_is_shown_before_two_letters_not_even_the_case_in_front() {
         .unwrap()
         .current_case()
         .unwrap()
-        .subject
-        .clone();
+        .subject();
     let screen = screen_text(&model, &view, theme::DEFAULT);
     assert!(
         !screen.contains(&in_front),

@@ -100,7 +100,8 @@ fn a_new_signal_becomes_a_case_in_the_first_phase_on_the_agenda_and_on_screen() 
         "right after Nieuwe signalen"
     );
     assert_eq!(
-        room.cases[&id].subject, name,
+        room.cases[&id].subject(),
+        name,
         "the screen names the pupil picked"
     );
 
