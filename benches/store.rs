@@ -32,19 +32,5 @@ fn persisted_note_edit(c: &mut Criterion) {
     });
 }
 
-fn search_school(c: &mut Criterion) {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    otter::demo::fill(
-        &store,
-        otter::demo::Scale::School,
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    )
-    .unwrap();
-    c.bench_function("search pass, school", |b| {
-        b.iter(|| store.search("lezen").unwrap())
-    });
-}
-
-criterion_group!(benches, persisted_note_edit, search_school);
+criterion_group!(benches, persisted_note_edit);
 criterion_main!(benches);

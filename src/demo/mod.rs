@@ -189,7 +189,7 @@ pub fn fill(store: &Store, scale: Scale, today: NaiveDate) -> Result<Summary> {
     History::new(&mut writer, setting, rng.fork()).run()?;
 
     let counts = writer.finish()?;
-    let count = |tree: TreeId| counts[tree as usize];
+    let count = |tree: TreeId| counts[tree.slot()];
     Ok(Summary {
         pupils: count(TreeId::Pupils),
         members: count(TreeId::Members),

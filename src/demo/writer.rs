@@ -27,7 +27,7 @@ impl<'s> Writer<'s> {
 
     pub fn insert<R: Record>(&mut self, record: &R) -> Result<()> {
         self.tx.insert(record)?;
-        self.counts[R::TREE as usize] += 1;
+        self.counts[R::TREE.slot()] += 1;
         if self.tx.len() > self.limit {
             self.flush()?;
         }

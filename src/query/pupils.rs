@@ -8,7 +8,7 @@ use crate::domain::dates::format_date;
 use crate::domain::fold::fold;
 use crate::domain::{Case, CaseEvent, Pupil, PupilId};
 use crate::error::{Error, Field, Result};
-use crate::store::{Store, TreeId};
+use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PupilRow {
@@ -54,9 +54,10 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
         return Err(Error::Empty(Field::Name));
     }
     let mut candidates = Vec::new();
-    for (tree, id) in store.search(&wanted)? {
-        if tree == TreeId::Pupils {
-            candidates.extend(store.pupil(crate::domain::PupilId(id))?);
+    for pupil in store.all::<Pupil>() {
+        let pupil = pupil?;
+        if fold(&pupil.full_name()).contains(&wanted) {
+            candidates.push(pupil);
         }
     }
     // A full name wins over names that contain it ("Sam" and "Sammy"), but two children with

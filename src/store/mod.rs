@@ -4,20 +4,17 @@
 mod codec;
 pub mod records;
 pub mod schema;
-mod search;
 mod tx;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use crate::domain::fold::fold;
 use crate::domain::{
     Action, ActionId, Case, CaseEvent, CaseId, Decision, Meeting, MeetingId, Member, MemberId,
     Minutes, Note, Pupil, PupilId,
 };
 use records::{OTHER_OWNER, date_key};
 pub use records::{Record, TreeId};
-use search::{Bucket, tree_of_bucket};
 pub use tx::Tx;
 use tx::Write;
 
@@ -54,7 +51,7 @@ impl From<sled::Error> for StoreError {
 
 pub struct Store {
     db: sled::Db,
-    /// In `TreeId` order, so a tree's handle is `trees[id as usize]`.
+    /// In `TreeId::ALL` order, so a tree's handle is `trees[id.slot()]`.
     trees: Vec<sled::Tree>,
     dir: PathBuf,
     /// Held for the life of the store: a second otter on the same data is refused at once.
@@ -121,7 +118,7 @@ impl Store {
     }
 
     fn tree(&self, id: TreeId) -> &sled::Tree {
-        &self.trees[id as usize]
+        &self.trees[id.slot()]
     }
 
     /// No records in any tree (and nothing in sled's default tree, where a foreign program
@@ -179,12 +176,12 @@ impl Store {
         use sled::transaction::{ConflictableTransactionError, TransactionError};
         let outcome = self.trees.as_slice().transaction(|trees| {
             for (tree, key) in must_be_new {
-                if trees[*tree as usize].get(key)?.is_some() {
+                if trees[tree.slot()].get(key)?.is_some() {
                     return Err(ConflictableTransactionError::Abort(tree.name()));
                 }
             }
             for ((tree, key), write) in writes {
-                let tree = &trees[*tree as usize];
+                let tree = &trees[tree.slot()];
                 match write {
                     Write::Put(value) => {
                         tree.insert(key.as_slice(), value.as_slice())?;
@@ -212,7 +209,7 @@ impl Store {
         let mut batches: Vec<sled::Batch> =
             TreeId::ALL.iter().map(|_| sled::Batch::default()).collect();
         for ((tree, key), write) in writes {
-            let batch = &mut batches[*tree as usize];
+            let batch = &mut batches[tree.slot()];
             match write {
                 Write::Put(value) => batch.insert(key.as_slice(), value.as_slice()),
                 Write::Remove => batch.remove(key.as_slice()),
@@ -230,16 +227,6 @@ impl Store {
             .get(key)?
             .map(|bytes| codec::decode(R::TREE.name(), &bytes))
             .transpose()
-    }
-
-    fn search_bucket(&self, key: &[u8]) -> Result<Option<Bucket>, StoreError> {
-        let Some(value) = self.tree(TreeId::Search).get(key)? else {
-            return Ok(None);
-        };
-        let bytes = codec::decode_bytes(TreeId::Search.name(), &value)?;
-        Bucket::from_bytes(bytes)
-            .map(Some)
-            .ok_or_else(|| StoreError::Damaged("search: bucket".into()))
     }
 
     fn get<R: Record>(&self, id: u64) -> Result<Option<R>, StoreError> {
@@ -487,24 +474,6 @@ impl Store {
             .insert(ME_KEY, codec::encode(&member))?;
         self.db.flush()?;
         Ok(())
-    }
-
-    /// Records whose search text contains `query` (folded), as (tree, record number).
-    pub fn search(&self, query: &str) -> Result<Vec<(TreeId, u64)>, StoreError> {
-        let query = fold(query);
-        let mut hits = Vec::new();
-        for item in self.tree(TreeId::Search).iter() {
-            let (key, bytes) = item?;
-            let tree = tree_of_bucket(&key).ok_or_else(|| dangling("search"))?;
-            for entry in search::entries(codec::decode_bytes(TreeId::Search.name(), &bytes)?) {
-                let (id, text) =
-                    entry.ok_or_else(|| StoreError::Damaged("search: bucket".into()))?;
-                if text.contains(&query) {
-                    hits.push((tree, id));
-                }
-            }
-        }
-        Ok(hits)
     }
 
     fn ids_under<'a>(

@@ -1,5 +1,5 @@
 //! How each domain type is kept: its tree, its key (ids only), the index entries derived from
-//! it and the text it contributes to search. Indexes are recomputed from the record on every
+//! it. Indexes are recomputed from the record on every
 //! write, so they cannot drift from it.
 
 use chrono::NaiveDate;
@@ -24,7 +24,7 @@ pub enum TreeId {
     Decisions = 7,
     Actions = 8,
     Minutes = 9,
-    Search = 10,
+    // 10 held the search buckets until schema 3: folded names on disk, which privacy forbids.
     CasesByPupil = 11,
     ActionsByOwner = 12,
     OpenActionsByDue = 13,
@@ -36,7 +36,7 @@ pub enum TreeId {
 }
 
 impl TreeId {
-    pub const ALL: [TreeId; 19] = [
+    pub const ALL: [TreeId; 18] = [
         TreeId::Meta,
         TreeId::Pupils,
         TreeId::Members,
@@ -47,7 +47,6 @@ impl TreeId {
         TreeId::Decisions,
         TreeId::Actions,
         TreeId::Minutes,
-        TreeId::Search,
         TreeId::CasesByPupil,
         TreeId::ActionsByOwner,
         TreeId::OpenActionsByDue,
@@ -57,6 +56,16 @@ impl TreeId {
         TreeId::OpenCasesByEvaluation,
         TreeId::EventsByDate,
     ];
+
+    /// Position in `ALL`: the discriminant, less the retired one below it.
+    pub const fn slot(self) -> usize {
+        let discriminant = self as usize;
+        if discriminant > 10 {
+            discriminant - 1
+        } else {
+            discriminant
+        }
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -70,7 +79,6 @@ impl TreeId {
             TreeId::Decisions => "decisions",
             TreeId::Actions => "actions",
             TreeId::Minutes => "minutes",
-            TreeId::Search => "search",
             TreeId::CasesByPupil => "idx/cases_by_pupil",
             TreeId::ActionsByOwner => "idx/actions_by_owner",
             TreeId::OpenActionsByDue => "idx/open_actions_by_due",
@@ -97,11 +105,6 @@ pub trait Record: Serialize + DeserializeOwned {
 
     fn index_entries(&self) -> Vec<IndexEntry> {
         Vec::new()
-    }
-
-    /// The record's number within its tree and its searchable text.
-    fn search_entry(&self) -> Option<(u64, String)> {
-        None
     }
 }
 
@@ -139,10 +142,6 @@ impl Record for Pupil {
     fn key(&self) -> Vec<u8> {
         self.id.to_key().to_vec()
     }
-
-    fn search_entry(&self) -> Option<(u64, String)> {
-        Some((self.id.0, self.full_name()))
-    }
 }
 
 impl Record for Member {
@@ -174,10 +173,6 @@ impl Record for Case {
             ));
         }
         entries
-    }
-
-    fn search_entry(&self) -> Option<(u64, String)> {
-        Some((self.id.0, self.question.clone()))
     }
 }
 
@@ -262,10 +257,6 @@ impl Record for Note {
     fn index_entries(&self) -> Vec<IndexEntry> {
         case_and_meeting_entries(Self::TREE, self.id.to_key(), self.case, self.meeting)
     }
-
-    fn search_entry(&self) -> Option<(u64, String)> {
-        Some((self.id.0, self.text.clone()))
-    }
 }
 
 impl Record for Decision {
@@ -277,10 +268,6 @@ impl Record for Decision {
 
     fn index_entries(&self) -> Vec<IndexEntry> {
         case_and_meeting_entries(Self::TREE, self.id.to_key(), self.case, self.meeting)
-    }
-
-    fn search_entry(&self) -> Option<(u64, String)> {
-        Some((self.id.0, self.text.clone()))
     }
 }
 
@@ -306,9 +293,5 @@ impl Record for Action {
             });
         }
         entries
-    }
-
-    fn search_entry(&self) -> Option<(u64, String)> {
-        Some((self.id.0, self.text.clone()))
     }
 }

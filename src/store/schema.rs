@@ -7,7 +7,7 @@ use crate::domain::{Case, CaseEvent};
 
 /// Version written by this otter. Bump it with a migration step when stored data changes shape
 /// in a way `#[serde(default)]` cannot absorb.
-pub const CURRENT: u32 = 2;
+pub const CURRENT: u32 = 3;
 
 /// One step: rewrites a database of version `from` into version `from + 1`.
 pub struct Step {
@@ -16,16 +16,29 @@ pub struct Step {
 }
 
 /// Steps of the released versions.
-pub const STEPS: &[Step] = &[Step {
-    from: 1,
-    run: index_for_the_start_screen,
-}];
+pub const STEPS: &[Step] = &[
+    Step {
+        from: 1,
+        run: index_for_the_start_screen,
+    },
+    Step {
+        from: 2,
+        run: drop_search_buckets,
+    },
+];
 
 /// 1 → 2: open cases by evaluation date and events by date, so the start screen reads only
 /// what it shows. Rebuilt from the records; running it twice writes the same keys.
 fn index_for_the_start_screen(db: &sled::Db) -> Result<(), StoreError> {
     reindex::<Case>(db, TreeId::OpenCasesByEvaluation)?;
     reindex::<CaseEvent>(db, TreeId::EventsByDate)
+}
+
+/// 2 → 3: the search buckets held every name and note folded, in plain text on disk. Search
+/// builds its index in memory now, so the tree goes.
+fn drop_search_buckets(db: &sled::Db) -> Result<(), StoreError> {
+    db.drop_tree("search")?;
+    Ok(())
 }
 
 fn reindex<R: Record>(db: &sled::Db, index: TreeId) -> Result<(), StoreError> {

@@ -201,10 +201,6 @@ fn a_failed_write_of_several_records_leaves_nothing_behind() {
         store.open_actions(None).unwrap().is_empty(),
         "no index entry"
     );
-    assert!(
-        store.search("gesprek").unwrap().is_empty(),
-        "no search text"
-    );
     assert_eq!(
         store.pupil(PupilId(1)).unwrap().unwrap().first_name,
         "Sanne"
@@ -305,30 +301,12 @@ fn indexes_follow_every_change_of_a_record() {
     assert!(store.cases_of_pupil(PupilId(1)).unwrap().is_empty());
     assert_eq!(store.cases_of_pupil(PupilId(2)).unwrap().len(), 1);
 
-    // Removal takes index entries and search text along.
+    // Removal takes index entries along.
     let mut tx = store.tx();
     tx.remove(&first).unwrap();
     tx.commit().unwrap();
     assert_eq!(ids(store.actions_of_member(MemberId(2)).unwrap()), [2]);
-    assert_eq!(store.search("actie 1:").unwrap(), vec![]);
-}
-
-#[test]
-fn search_finds_folded_text_and_follows_edits() {
-    let dir = TempDir::new().unwrap();
-    let store = open(&dir);
-    store.save(&pupil(1, "Zoë", "Çelik")).unwrap();
-    store.save(&pupil(70, "Bram", "Jansen")).unwrap();
-    let mut c = case(1, 1);
-    store.save(&c).unwrap();
-    assert_eq!(store.search("celik").unwrap(), vec![(TreeId::Pupils, 1)]);
-    assert_eq!(store.search("ZOE").unwrap(), vec![(TreeId::Pupils, 1)]);
-    assert_eq!(store.search("jans").unwrap(), vec![(TreeId::Pupils, 70)]);
-    assert_eq!(store.search("met lezen").unwrap(), vec![(TreeId::Cases, 1)]);
-    c.question = "Hoe helpen we haar met rekenen?".into();
-    store.save(&c).unwrap();
-    assert!(store.search("met lezen").unwrap().is_empty());
-    assert_eq!(store.search("rekenen").unwrap(), vec![(TreeId::Cases, 1)]);
+    assert_eq!(store.action(first.id).unwrap(), None);
 }
 
 #[test]
@@ -527,4 +505,33 @@ fn schema_1_gains_the_start_screens_indexes_from_its_records() {
     assert_eq!(store.open_cases_evaluated_before(today).unwrap(), passed);
     let since = today - chrono::Duration::days(14);
     assert_eq!(store.events_between(since, today).unwrap(), recent);
+}
+
+/// A database of schema 2 kept folded names in a `search` tree; opening it drops the tree.
+#[test]
+fn schema_2_loses_its_search_buckets() {
+    let dir = TempDir::new().unwrap();
+    {
+        let store = open(&dir);
+        store.save(&pupil(1, "Zoë", "Çelik")).unwrap();
+    }
+    {
+        let db = sled::open(dir.path().join("db")).unwrap();
+        db.open_tree("search")
+            .unwrap()
+            .insert(b"k", b"zoe celik")
+            .unwrap();
+        let meta = db.open_tree(TreeId::Meta.name()).unwrap();
+        meta.insert(schema::VERSION_KEY, &2u32.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = open(&dir);
+    assert_eq!(store.schema_version().unwrap(), Some(schema::CURRENT));
+    drop(store);
+    let db = sled::open(dir.path().join("db")).unwrap();
+    let names: Vec<_> = db.tree_names().into_iter().map(|n| n.to_vec()).collect();
+    assert!(!names.contains(&b"search".to_vec()), "search tree dropped");
+    let pupils = db.open_tree(TreeId::Pupils.name()).unwrap();
+    assert_eq!(pupils.len(), 1, "records kept");
 }

@@ -1,13 +1,11 @@
-//! A write: records, the index entries derived from them and their search text, applied
+//! A write: records and the index entries derived from them, applied
 //! together or not at all, and on disk when `commit` returns.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::codec;
 use super::records::{IndexEntry, Record, TreeId};
-use super::search::{Bucket, bucket_key};
 use super::{Store, StoreError};
-use crate::domain::fold::fold;
 
 #[derive(Debug, Clone)]
 pub enum Write {
@@ -20,7 +18,6 @@ pub struct Tx<'s> {
     pub(super) writes: BTreeMap<(TreeId, Vec<u8>), Write>,
     /// Keys that must not exist yet: a new record never silently replaces another.
     pub(super) must_be_new: Vec<(TreeId, Vec<u8>)>,
-    buckets: HashMap<Vec<u8>, Bucket>,
 }
 
 impl<'s> Tx<'s> {
@@ -29,7 +26,6 @@ impl<'s> Tx<'s> {
             store,
             writes: BTreeMap::new(),
             must_be_new: Vec::new(),
-            buckets: HashMap::new(),
         }
     }
 
@@ -49,7 +45,7 @@ impl<'s> Tx<'s> {
         self.write(record, None)
     }
 
-    /// Writes a record, new or changed, with its indexes and search text.
+    /// Writes a record, new or changed, with its indexes.
     pub fn put<R: Record>(&mut self, record: &R) -> Result<(), StoreError> {
         let old = self.current(&record.key())?;
         self.write(record, old)
@@ -60,58 +56,32 @@ impl<'s> Tx<'s> {
         let new_entries = record.index_entries();
         let old_entries = old.as_ref().map(Record::index_entries).unwrap_or_default();
         self.replace_entries(&old_entries, &new_entries);
-        let old_search = old.as_ref().and_then(Record::search_entry);
-        let new_search = record.search_entry();
-        if old_search != new_search {
-            if let Some((id, _)) = old_search {
-                self.set_search(R::TREE, id, None)?;
-            }
-            if let Some((id, text)) = new_search {
-                self.set_search(R::TREE, id, Some(fold(&text)))?;
-            }
-        }
         self.writes
             .insert((R::TREE, key), Write::Put(codec::encode(record)));
         Ok(())
     }
 
-    /// Removes a record with its indexes and search text.
+    /// Removes a record with its indexes.
     pub fn remove<R: Record>(&mut self, record: &R) -> Result<(), StoreError> {
         let key = record.key();
         let Some(old) = self.current::<R>(&key)? else {
             return Ok(());
         };
         self.replace_entries(&old.index_entries(), &[]);
-        if let Some((id, _)) = old.search_entry() {
-            self.set_search(R::TREE, id, None)?;
-        }
         self.writes.insert((R::TREE, key), Write::Remove);
         Ok(())
     }
 
     /// Applies everything atomically and flushes, so the write survives a crash once this
     /// returns.
-    pub fn commit(mut self) -> Result<(), StoreError> {
-        self.stage_buckets();
+    pub fn commit(self) -> Result<(), StoreError> {
         self.store.apply(&self.writes, &self.must_be_new)
     }
 
     /// For filling an empty database: per-tree batches and one flush, not one transaction.
     /// Not atomic across trees; only `demo` uses it, on a database it refuses unless empty.
-    pub fn commit_bulk(mut self) -> Result<(), StoreError> {
-        self.stage_buckets();
+    pub fn commit_bulk(self) -> Result<(), StoreError> {
         self.store.apply_bulk(&self.writes)
-    }
-
-    fn stage_buckets(&mut self) {
-        for (key, bucket) in std::mem::take(&mut self.buckets) {
-            let write = if bucket.entries.is_empty() {
-                Write::Remove
-            } else {
-                Write::Put(codec::encode_bytes(&bucket.to_bytes()))
-            };
-            self.writes.insert((TreeId::Search, key), write);
-        }
     }
 
     fn current<R: Record>(&self, key: &[u8]) -> Result<Option<R>, StoreError> {
@@ -138,22 +108,5 @@ impl<'s> Tx<'s> {
                 Write::Put(fresh.value.clone()),
             );
         }
-    }
-
-    fn set_search(
-        &mut self,
-        tree: TreeId,
-        id: u64,
-        folded: Option<String>,
-    ) -> Result<(), StoreError> {
-        let key = bucket_key(tree, id);
-        if !self.buckets.contains_key(&key) {
-            let stored = self.store.search_bucket(&key)?;
-            self.buckets.insert(key.clone(), stored.unwrap_or_default());
-        }
-        if let Some(bucket) = self.buckets.get_mut(&key) {
-            bucket.set(id, folded);
-        }
-        Ok(())
     }
 }
