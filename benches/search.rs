@@ -87,10 +87,25 @@ fn search(c: &mut Criterion) {
     };
 
     let rounds = 20;
-    let (mut searched, mut whole): (Vec<Duration>, Vec<Duration>) = (0..rounds)
+    let typed: Vec<Vec<(Duration, Duration)>> = (0..rounds)
         .flat_map(|_| QUERIES)
-        .flat_map(|query| type_query(&mut model, &mut view, query))
-        .unzip();
+        .map(|query| type_query(&mut model, &mut view, query))
+        .collect();
+    // By how many letters were typed: the second is the one pass over every entry.
+    for letters in 2..=4 {
+        let mut at: Vec<Duration> = typed
+            .iter()
+            .filter_map(|keys| keys.get(letters - 1).map(|(searched, _)| *searched))
+            .collect();
+        at.sort();
+        eprintln!(
+            "letter {letters}: search median {:?}, max {:?}",
+            at[at.len() / 2],
+            at.last().unwrap()
+        );
+    }
+    let (mut searched, mut whole): (Vec<Duration>, Vec<Duration>) =
+        typed.into_iter().flatten().unzip();
     searched.sort();
     whole.sort();
     let median = |samples: &[Duration]| samples[samples.len() / 2];

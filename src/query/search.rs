@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::fuzzy::{Finder, Key, Score, Words, in_original};
+use super::fuzzy::{Finder, Fit, Key, Words, fit, in_original};
 use crate::domain::{Action, Case, CaseId, Decision, Note, Pupil, PupilId};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
@@ -102,6 +102,10 @@ impl Results {
 }
 
 const NO_SUBJECT: u32 = u32::MAX;
+
+/// Of each kind, how many entries per hit shown nucleo scores: the best by the shape of their
+/// match and its position.
+const SCORED_PER_HIT: usize = 4;
 
 struct Entry {
     kind: HitKind,
@@ -208,25 +212,18 @@ impl SearchIndex {
         Session::default().search(self, query, audience, limit)
     }
 
-    /// The entries among `candidates` that match, with their scores, in index order.
-    fn filter(
-        &self,
-        candidates: impl Iterator<Item = u32>,
-        words: &Words,
-        finder: &mut Finder,
-    ) -> Vec<(u32, Score)> {
+    /// The entries among `candidates` that match, with the shape of their match, in index
+    /// order.
+    fn filter(&self, candidates: impl Iterator<Item = u32>, words: &Words) -> Vec<(u32, Fit)> {
         candidates
-            .filter_map(|at| {
-                let score = finder.score(&self.entries[at as usize].key, words)?;
-                Some((at, score))
-            })
+            .filter_map(|at| Some((at, fit(&self.entries[at as usize].key, words)?)))
             .collect()
     }
 
     /// The first search of a query goes through every entry: on a large school that is most
-    /// of the time a keystroke takes, so the entries are split over the machine's cores, each
-    /// with its own matcher, and the parts joined in index order.
-    fn filter_all(&self, words: &Words) -> Vec<(u32, Score)> {
+    /// of the time a keystroke takes, so the entries are split over the machine's cores and
+    /// the parts joined in index order.
+    fn filter_all(&self, words: &Words) -> Vec<(u32, Fit)> {
         const PER_THREAD: usize = 50_000;
         let count = self.entries.len();
         let threads = std::thread::available_parallelism()
@@ -236,10 +233,10 @@ impl SearchIndex {
         self.filter_split(words, threads)
     }
 
-    fn filter_split(&self, words: &Words, threads: usize) -> Vec<(u32, Score)> {
+    fn filter_split(&self, words: &Words, threads: usize) -> Vec<(u32, Fit)> {
         let count = self.entries.len();
         if threads <= 1 {
-            return self.filter(0..count as u32, words, &mut Finder::default());
+            return self.filter(0..count as u32, words);
         }
         let chunk = count.div_ceil(threads);
         std::thread::scope(|scope| {
@@ -247,7 +244,7 @@ impl SearchIndex {
                 .map(|part| {
                     let range = (part * chunk).min(count)..((part + 1) * chunk).min(count);
                     let range = range.start as u32..range.end as u32;
-                    scope.spawn(move || self.filter(range, words, &mut Finder::default()))
+                    scope.spawn(move || self.filter(range, words))
                 })
                 .collect();
             parts
@@ -258,9 +255,14 @@ impl SearchIndex {
         })
     }
 
+    /// Each kind's best `limit` hits. The shape of the match ranks first (a word typed whole at
+    /// the start of a word before one found inside a word), then nucleo's score, then the
+    /// earlier match. nucleo scores only the few best by shape and position: a common start
+    /// such as "ge" fits most notes of a school, and scoring them all took longer than a
+    /// keystroke may.
     fn results(
         &self,
-        found: &[(u32, Score)],
+        found: &[(u32, Fit)],
         words: &Words,
         audience: Audience,
         limit: usize,
@@ -279,24 +281,35 @@ impl SearchIndex {
             if kind == HitKind::Pupil && audience == Audience::Shared {
                 continue;
             }
-            let mut best = run.to_vec();
-            let rank = |(at, score): &(u32, Score)| {
-                let entry = &self.entries[*at as usize];
-                // Pupils of equal score by name; anything else newest first.
-                let (key, id) = match kind {
+            // Pupils of equal rank by name; anything else newest first.
+            let tie = |at: u32| {
+                let entry = &self.entries[at as usize];
+                match kind {
                     HitKind::Pupil => (Some(&entry.key), Reverse(0)),
                     _ => (None, Reverse(entry.id)),
-                };
-                (Reverse(score.score), score.start, key, id)
+                }
             };
-            if best.len() > limit && limit > 0 {
-                best.select_nth_unstable_by(limit - 1, |a, b| rank(a).cmp(&rank(b)));
+            let mut best = run.to_vec();
+            let candidates = limit.saturating_mul(SCORED_PER_HIT);
+            if best.len() > candidates && candidates > 0 {
+                let by_shape = |(at, fit): &(u32, Fit)| (Reverse(fit.class), fit.start, tie(*at));
+                best.select_nth_unstable_by(candidates - 1, |a, b| by_shape(a).cmp(&by_shape(b)));
+                best.truncate(candidates);
             }
-            best.truncate(limit);
-            best.sort_by(|a, b| rank(a).cmp(&rank(b)));
-            let hits = best
+            let mut scored: Vec<(u32, Fit, u32)> = best
+                .into_iter()
+                .map(|(at, fit)| {
+                    let score = finder.score(&self.entries[at as usize].key, words);
+                    (at, fit, score.map_or(0, |score| score.score))
+                })
+                .collect();
+            scored.sort_by_key(|&(at, fit, score)| {
+                (Reverse(fit.class), Reverse(score), fit.start, tie(at))
+            });
+            scored.truncate(limit);
+            let hits = scored
                 .iter()
-                .map(|(at, _)| self.hit(&self.entries[*at as usize], words, audience, finder))
+                .map(|(at, _, _)| self.hit(&self.entries[*at as usize], words, audience, finder))
                 .collect();
             groups.push(Group {
                 kind,
@@ -402,7 +415,7 @@ impl Builder {
 /// those and a deleted one goes back a step.
 #[derive(Debug, Clone, Default)]
 pub struct Session {
-    steps: Vec<(Words, Vec<(u32, Score)>)>,
+    steps: Vec<(Words, Vec<(u32, Fit)>)>,
 }
 
 impl Session {
@@ -432,9 +445,7 @@ impl Session {
             .is_some_and(|(earlier, _)| *earlier == words);
         if !same {
             let found = match self.steps.last() {
-                Some((_, hits)) => {
-                    index.filter(hits.iter().map(|(at, _)| *at), &words, &mut finder)
-                }
+                Some((_, hits)) => index.filter(hits.iter().map(|(at, _)| *at), &words),
                 None => index.filter_all(&words),
             };
             self.steps.push((words.clone(), found));

@@ -216,6 +216,25 @@ fn a_note_of_the_meeting_itself_has_no_subject() {
 }
 
 #[test]
+fn a_word_typed_whole_at_a_words_start_wins_over_many_found_inside_words() {
+    // Thirty newer notes hold "ge" inside a word; the oldest begins a word with it.
+    let notes = (1..=31).map(|id| {
+        let text = if id == 1 {
+            "gesprek gepland"
+        } else {
+            "de vlieger is weg"
+        };
+        note(id, None, text)
+    });
+    let index = SearchIndex::new([], [], [], [], notes);
+    let found = index.matches("ge", Audience::Private, 2);
+    assert_eq!(found.groups[0].total, 31);
+    let texts: Vec<&str> = found.hits().map(|hit| hit.text.as_str()).collect();
+    assert_eq!(texts, ["gesprek gepland", "de vlieger is weg"]);
+    assert_eq!(found.groups[0].hits[1].id, 31, "then the newest");
+}
+
+#[test]
 fn too_little_typed_finds_nothing() {
     for query in ["", " ", "z", " e ", "ë"] {
         assert!(school().matches(query, Audience::Private, 10).is_empty());
