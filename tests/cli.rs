@@ -435,6 +435,30 @@ fn half_a_command_and_demo_with_a_command_are_usage_errors() {
 }
 
 #[test]
+fn usage_errors_speak_the_chosen_language() {
+    let (_turn, school) = demo_school();
+    otter(school)
+        .args(["acties", "--status", "raar"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "'raar' is geen geldige waarde voor '--status <STATUS>' (kies uit 'all', 'open'",
+        ));
+    otter(school)
+        .args(["zoekk"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("onbekende opdracht 'zoekk'"));
+    otter(school)
+        .args(["--lang", "en", "actions", "--open", "--status", "done"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "'--open' cannot be used with '--status <STATUS>'",
+        ));
+}
+
+#[test]
 fn two_pupils_with_the_same_name_are_never_confused() {
     use otter::domain::{Pupil, PupilId};
     let dir = TempDir::new().unwrap();

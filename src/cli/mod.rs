@@ -65,14 +65,54 @@ fn usage_error(err: clap::Error, t: &Texts) -> ExitCode {
         let _ = err.print();
         return ExitCode::SUCCESS;
     }
-    let rendered = err.render().to_string();
-    let first = rendered
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches("error: ");
-    eprintln!("otter: {}", (t.err_usage)(first));
+    let detail = usage_detail(&err, t).unwrap_or_else(|| {
+        // A kind we do not phrase ourselves keeps clap's own (English) first line.
+        let rendered = err.render().to_string();
+        let first = rendered.lines().next().unwrap_or_default();
+        first.trim_start_matches("error: ").to_string()
+    });
+    eprintln!("otter: {}", (t.err_usage)(&detail));
     ExitCode::from(2)
+}
+
+/// The common usage errors in the chosen language, from what clap found.
+fn usage_detail(err: &clap::Error, t: &Texts) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind| match err.get(kind)? {
+        ContextValue::String(text) => Some(format!("'{text}'")),
+        ContextValue::Strings(texts) => Some(
+            texts
+                .iter()
+                .map(|text| format!("'{text}'"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => None,
+    };
+    match err.kind() {
+        ErrorKind::UnknownArgument => Some((t.usage_unknown_argument)(&context(
+            ContextKind::InvalidArg,
+        )?)),
+        ErrorKind::InvalidSubcommand => Some((t.usage_unknown_command)(&context(
+            ContextKind::InvalidSubcommand,
+        )?)),
+        ErrorKind::InvalidValue => Some((t.usage_invalid_value)(
+            &context(ContextKind::InvalidValue)?,
+            &context(ContextKind::InvalidArg)?,
+            &context(ContextKind::ValidValue).unwrap_or_default(),
+        )),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            Some(t.usage_missing_command.to_string())
+        }
+        ErrorKind::MissingRequiredArgument => {
+            Some((t.usage_missing)(&context(ContextKind::InvalidArg)?))
+        }
+        ErrorKind::ArgumentConflict => Some((t.usage_conflict)(
+            &context(ContextKind::InvalidArg)?,
+            &context(ContextKind::PriorArg)?,
+        )),
+        _ => None,
+    }
 }
 
 /// No backtrace and no data in the message: where it happened, that what was saved is saved.

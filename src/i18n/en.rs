@@ -401,6 +401,19 @@ pub const EN: Texts = Texts {
     },
     err_phase_model: |detail| format!("The phase model is invalid: {detail}"),
     err_usage: |detail| format!("Invalid use: {detail}. See otter --help."),
+    usage_unknown_argument: |arg| format!("unknown option {arg}"),
+    usage_unknown_command: |command| format!("unknown command {command}"),
+    usage_invalid_value: |value, arg, valid| {
+        let text = format!("{value} is not a valid value for {arg}");
+        if valid.is_empty() {
+            text
+        } else {
+            format!("{text} (choose from {valid})")
+        }
+    },
+    usage_missing_command: "a command is missing",
+    usage_missing: |arg| format!("{arg} is missing"),
+    usage_conflict: |arg, other| format!("{arg} cannot be used with {other}"),
     recorded_help_started: |day| format!("started on {day}"),
     recorded_waiting: |day| format!("waiting since {day}"),
     prepare_proposed: |n| format!("{n} proposed, not on the agenda (r adds)"),

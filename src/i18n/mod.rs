@@ -151,6 +151,7 @@ pub struct Texts {
     pub label_actions: &'static str,
     pub label_evaluation: &'static str,
     pub err_demo_with_command: &'static str,
+    pub usage_missing_command: &'static str,
     pub demo_filling: &'static str,
     pub no_terminal_demo_note: &'static str,
 
@@ -415,6 +416,16 @@ pub struct Texts {
     pub err_internal: fn(&str) -> String,
     #[serde(skip)]
     pub err_usage: fn(&str) -> String,
+    #[serde(skip)]
+    pub usage_unknown_argument: fn(&str) -> String,
+    #[serde(skip)]
+    pub usage_unknown_command: fn(&str) -> String,
+    #[serde(skip)]
+    pub usage_invalid_value: fn(&str, &str, &str) -> String,
+    #[serde(skip)]
+    pub usage_missing: fn(&str) -> String,
+    #[serde(skip)]
+    pub usage_conflict: fn(&str, &str) -> String,
     #[serde(skip)]
     pub demo_done: fn(usize, usize, usize, usize, &str) -> String,
     #[serde(skip)]

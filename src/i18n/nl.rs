@@ -99,7 +99,7 @@ pub const NL: Texts = Texts {
         "status: open → gedaan → vervallen → alle",
         "alleen te laat (aan of uit)",
         "filter op eigenaar",
-        "filter op leerling (naam of pseudoniem)",
+        "filter op leerling (naam of schuilnaam)",
         "filter op vergadering (nummer, datum of laatste)",
         "een pagina omlaag",
         "een pagina omhoog",
@@ -133,7 +133,7 @@ pub const NL: Texts = Texts {
     search_title: "Zoeken",
     search_hint: "typ om te zoeken · ↑↓ Enter kiezen · Esc sluiten",
     search_type_more: "Typ minstens twee letters.",
-    search_shared: "Gedeeld scherm: geen leerlingen, alleen initialen of pseudoniem",
+    search_shared: "Gedeeld scherm: geen leerlingen, alleen initialen of schuilnaam",
 
     col_name: "naam",
     col_groep: "groep",
@@ -330,7 +330,7 @@ pub const NL: Texts = Texts {
     filter_pupil: "leerling",
     filter_meeting: "vergadering",
     prompt_filter_owner: "Actiepunten van wie? (leeg: iedereen)",
-    prompt_filter_pupil: "Van welke leerling? (naam of pseudoniem; leeg: alle)",
+    prompt_filter_pupil: "Van welke leerling? (naam of schuilnaam; leeg: alle)",
     prompt_filter_meeting: "Afgesproken in welke vergadering? (nummer, datum of laatste; leeg: alle)",
 
     about: "otter leidt het ondersteuningsteam (OT) van een basisschool: agenda, casussen, actiepunten en verslagen.",
@@ -354,7 +354,7 @@ pub const NL: Texts = Texts {
     help_owner: "Alleen actiepunten van deze eigenaar",
     help_overdue: "Alleen actiepunten over datum",
     help_status: "Alleen actiepunten met deze status: all, open, done, dropped (alle, gedaan, vervallen)",
-    help_pupil_filter: "Alleen actiepunten van deze leerling (naam, of het pseudoniem bij een anonieme casus)",
+    help_pupil_filter: "Alleen actiepunten van deze leerling (naam, of de schuilnaam bij een anonieme casus)",
     help_meeting_filter: "Alleen actiepunten afgesproken in deze vergadering: nummer, last of datum",
 
     err_in_use: |dir| {
@@ -405,6 +405,19 @@ pub const NL: Texts = Texts {
     },
     err_phase_model: |detail| format!("Het fasemodel is ongeldig: {detail}"),
     err_usage: |detail| format!("Ongeldige aanroep: {detail}. Zie otter --help."),
+    usage_unknown_argument: |arg| format!("onbekende optie {arg}"),
+    usage_unknown_command: |command| format!("onbekende opdracht {command}"),
+    usage_invalid_value: |value, arg, valid| {
+        let text = format!("{value} is geen geldige waarde voor {arg}");
+        if valid.is_empty() {
+            text
+        } else {
+            format!("{text} (kies uit {valid})")
+        }
+    },
+    usage_missing_command: "er ontbreekt een opdracht",
+    usage_missing: |arg| format!("{arg} ontbreekt"),
+    usage_conflict: |arg, other| format!("{arg} gaat niet samen met {other}"),
     recorded_help_started: |day| format!("gestart op {day}"),
     recorded_waiting: |day| format!("wacht sinds {day}"),
     prepare_proposed: |n| format!("{n} voorgesteld, niet op de agenda (r voegt toe)"),
