@@ -112,6 +112,7 @@ pub const EN: Texts = Texts {
         "show this help",
         "quit (everything is already saved)",
     ],
+    import: super::import::EN,
     consent_unknown: "not asked yet",
     consent_yes: "yes",
     consent_no: "no",

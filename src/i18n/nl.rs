@@ -112,6 +112,7 @@ pub const NL: Texts = Texts {
         "deze hulp tonen",
         "stoppen (alles is al bewaard)",
     ],
+    import: super::import::NL,
     consent_unknown: "nog niet gevraagd",
     consent_yes: "ja",
     consent_no: "nee",
