@@ -67,7 +67,6 @@ pub enum Import {
 
 #[derive(Debug, Args)]
 pub struct ImportPupils {
-    /// An EDEXML or CSV file; which one is read from its content.
     pub file: PathBuf,
     #[arg(long)]
     pub dry_run: bool,
@@ -143,6 +142,7 @@ pub fn command(t: &Texts) -> clap::Command {
                 "dry_run",
                 t.import.help_dry_run,
             );
+            let c = arg_help(c, "file", t.import.help_file);
             let c = arg_help(c, "skip_bad", t.import.help_skip_bad);
             arg_help(c, "map", t.import.help_map)
         })

@@ -41,6 +41,7 @@ pub enum Reason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BadRow {
     pub line: usize,
+    #[serde(flatten)]
     pub reason: Reason,
 }
 
