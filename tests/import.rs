@@ -38,7 +38,11 @@ fn each_encoding_and_separator_imports_the_same_four_pupils() {
         "magister_1252_tab.csv",
     ] {
         let dir = TempDir::new().unwrap();
-        let text = stdout_of(otter(dir.path()).args(["import", "pupils"]).arg(fixture(file)));
+        let text = stdout_of(
+            otter(dir.path())
+                .args(["import", "pupils"])
+                .arg(fixture(file)),
+        );
         assert!(
             text.contains("Geïmporteerd: 4 nieuw, 0 bijgewerkt."),
             "{file}: {text}"
@@ -128,8 +132,12 @@ fn bad_rows_stop_the_whole_import_unless_skipped() {
         .stdout(predicate::str::contains(
             "regel 4: datum \"31-02-2016\" bestaat niet",
         ))
-        .stdout(predicate::str::contains("regel 7: dezelfde leerling als regel 2"))
-        .stderr(predicate::str::contains("Niets geïmporteerd: 6 foute regels"));
+        .stdout(predicate::str::contains(
+            "regel 7: dezelfde leerling als regel 2",
+        ))
+        .stderr(predicate::str::contains(
+            "Niets geïmporteerd: 6 foute regels",
+        ));
     // Nothing at all was written, though two rows were good.
     assert!(pupil_names(dir.path()).is_empty());
 
@@ -179,7 +187,14 @@ fn file_level_mistakes_get_one_clear_line() {
             "Geen kolom voor roepnaam gevonden (kolommen: Naam, Geboren op, Jaar)",
         ));
     otter(dir.path())
-        .args(["import", "pupils", "--map", "voornaam=Naam", "--map", "naam=2"])
+        .args([
+            "import",
+            "pupils",
+            "--map",
+            "voornaam=Naam",
+            "--map",
+            "naam=2",
+        ])
         .arg(&unknown)
         .assert()
         .code(1)

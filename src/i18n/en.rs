@@ -61,6 +61,7 @@ pub const EN: Texts = Texts {
         "next list or case",
         "choose who I am (my actions)",
         "export the pupil's extract",
+        "import pupils (EDEXML or CSV)",
         "prepare the OT",
         "plan a new OT (date, time, place)",
         "change the date, time and place of this OT",

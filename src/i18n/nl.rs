@@ -61,6 +61,7 @@ pub const NL: Texts = Texts {
         "volgende lijst of casus",
         "kiezen wie ik ben (mijn actiepunten)",
         "uittreksel voor het dossier exporteren",
+        "leerlingen importeren (EDEXML of CSV)",
         "OT voorbereiden",
         "nieuw OT plannen (datum, tijd, plaats)",
         "datum, tijd en plaats van dit OT wijzigen",
