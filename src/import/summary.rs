@@ -71,7 +71,7 @@ fn changed(update: &Update, lang: Lang) -> String {
     format!("{}: {}", update.after.full_name(), changes.join(", "))
 }
 
-pub fn bad_row(bad: &BadRow, lang: Lang) -> String {
+fn bad_row(bad: &BadRow, lang: Lang) -> String {
     let t = &lang.texts().import;
     let reason = match &bad.reason {
         Reason::EmptyFirstName => t.reason_empty_first_name.to_string(),
