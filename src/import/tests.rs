@@ -449,3 +449,63 @@ fn apply_writes_new_and_updated_pupils_in_one_go() {
     assert_eq!(zoe.teacher, "Mehmet Yildiz");
     assert_eq!(store.search("celik").unwrap().len(), 1);
 }
+
+/// One file per mistake in tests/invalid_imports, each with the error it must give; a file
+/// added there without an expectation fails this test.
+#[test]
+fn every_invalid_file_gets_its_own_error() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid_imports");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let err = prepare(&read_file(&path).unwrap(), &Mapping::default(), &[]).unwrap_err();
+        let expected = match name.as_str() {
+            "empty.csv" | "only_separators.csv" => matches!(err, ImportError::NoHeader),
+            "no_achternaam_column.csv" => {
+                matches!(err, ImportError::MissingColumn(Field::LastName, _))
+            }
+            "no_geboortedatum_column.csv" => {
+                matches!(err, ImportError::MissingColumn(Field::BirthDate, _))
+            }
+            "no_groep_column.csv" => matches!(err, ImportError::MissingColumn(Field::Groep, _)),
+            "mismatched_tags.xml" => matches!(err, ImportError::Xml { line: 5, .. }),
+            "no_leerlingen.xml" | "html_page.xml" => matches!(err, ImportError::NotEdexml),
+            other => panic!("no expectation for tests/invalid_imports/{other}"),
+        };
+        assert!(expected, "{name}: {err:?}");
+        checked += 1;
+    }
+    assert_eq!(checked, 8);
+}
+
+#[test]
+fn import_messages_carry_their_arguments_in_both_languages() {
+    for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+        let t = lang.texts();
+        let message = |err: crate::error::Error| err.message(t, "/data");
+        let missing =
+            ImportError::MissingColumn(Field::BirthDate, vec!["Naam".into(), "Klas".into()]);
+        let text = message(missing.into());
+        assert!(
+            text.contains("geboortedatum") && text.contains("Naam, Klas"),
+            "{text}"
+        );
+        assert!(message(ImportError::ColumnOutOfRange(9, 4).into()).contains('9'));
+        let text = message(ImportError::UnknownField("naam".into()).into());
+        assert!(
+            text.contains("\"naam\"") && text.contains("roepnaam, tussenvoegsel"),
+            "{text}"
+        );
+        let text = message(
+            ImportError::Xml {
+                line: 12,
+                detail: "x".into(),
+            }
+            .into(),
+        );
+        assert!(text.contains("12"), "{text}");
+        assert!(message(crate::error::Error::BadRows(3)).contains('3'));
+        assert_eq!(crate::error::Error::BadRows(3).exit_code(), 1);
+    }
+}
