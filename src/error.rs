@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::domain::dates::DateError;
 use crate::domain::phase::ModelError;
 use crate::i18n::Texts;
+use crate::import::ImportError;
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +40,11 @@ pub enum Error {
     NoDatabase(PathBuf),
     #[error(transparent)]
     PhaseModel(#[from] ModelError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// An import stopped by its bad rows (without `--skip-bad`): nothing was written.
+    #[error("{0} bad rows")]
+    BadRows(usize),
 }
 
 /// An input that must not be empty.
@@ -113,6 +119,32 @@ impl Error {
             Error::Output(io) => (t.err_output)(&io.to_string()),
             Error::NoDatabase(_) => (t.err_no_database)(data_dir),
             Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
+            Error::Import(err) => import_message(err, t),
+            Error::BadRows(count) => (t.import.err_bad_rows)(*count),
         }
+    }
+}
+
+fn import_message(err: &ImportError, t: &Texts) -> String {
+    let t = &t.import;
+    match err {
+        ImportError::Read { path, detail } => (t.err_read)(path, detail),
+        ImportError::TooLarge { path, limit } => (t.err_too_large)(path, *limit),
+        ImportError::NoHeader => t.err_no_header.to_string(),
+        ImportError::MissingColumn(field, headers) => {
+            (t.err_missing_column)(field.key(), &headers.join(", "))
+        }
+        ImportError::UnknownColumn(name, headers) => {
+            (t.err_unknown_column)(name, &headers.join(", "))
+        }
+        ImportError::ColumnOutOfRange(number, count) => (t.err_column_range)(*number, *count),
+        ImportError::UnknownField(key) => {
+            let known: Vec<&str> = crate::import::Field::ALL.iter().map(|f| f.key()).collect();
+            (t.err_unknown_field)(key, &known.join(", "))
+        }
+        ImportError::BadMapping(text) => (t.err_bad_mapping)(text),
+        ImportError::Xml { line, detail } => (t.err_xml)(*line, detail),
+        ImportError::NotEdexml => t.err_not_edexml.to_string(),
+        ImportError::MapWithEdexml => t.err_map_with_edexml.to_string(),
     }
 }

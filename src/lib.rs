@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod query;
 pub mod store;
 pub mod ui;

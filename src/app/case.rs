@@ -61,6 +61,8 @@ pub enum Ask {
     },
     /// Who is using otter: a member's name, for "my actions".
     Me,
+    /// The path of a file of pupils to import.
+    ImportFile,
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +194,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                     super::action_list::answer(model, view, ask, answer)
                 }
                 Ask::Me => super::dashboard::answer_me(model, view, answer),
+                Ask::ImportFile => super::import::answer(&answer),
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

@@ -232,6 +232,22 @@ pub fn apply(
                     };
                     next.extend(update(model, view, message));
                 }
+                Effect::PlanImport(path) => {
+                    let planned = plan_import(store, &path).map_err(|err| {
+                        err.message(model.lang.texts(), &store.dir().display().to_string())
+                    });
+                    next.extend(update(
+                        model,
+                        view,
+                        Message::ImportPlanned(Box::new(planned)),
+                    ));
+                }
+                Effect::ImportPupils(plan) => match crate::import::apply(store, &plan) {
+                    Ok(applied) => next.extend(update(model, view, Message::Imported(applied))),
+                    Err(err) => {
+                        report(store, model, Err(err));
+                    }
+                },
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;
                     let mut tx = store.tx();
@@ -259,6 +275,7 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::LoadPupils
             | Effect::LoadPreparation
             | Effect::LoadSearch
+            | Effect::PlanImport(_)
             | Effect::UseTheme(_)
             | Effect::SaveMeeting(_)
             | Effect::StartMeeting(_)
@@ -275,4 +292,14 @@ fn report(store: &Store, model: &mut Model, written: std::result::Result<(), Sto
             false
         }
     }
+}
+
+/// The dry run of an import: the file read and planned against the pupils there are now.
+fn plan_import(store: &Store, path: &std::path::Path) -> Result<(String, crate::import::Plan)> {
+    let bytes = crate::import::read_file(path)?;
+    let existing = store
+        .all::<crate::domain::Pupil>()
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let plan = crate::import::prepare(&bytes, &crate::import::Mapping::default(), &existing)?;
+    Ok((path.display().to_string(), plan))
 }

@@ -13,6 +13,7 @@ pub mod dossier;
 mod effects;
 mod fields;
 pub mod form;
+pub mod import;
 pub mod keymap;
 pub mod new_action;
 pub mod notes;
@@ -143,6 +144,9 @@ pub struct View {
     /// What `/` searches, read from the store at the first `/`; dropped when a write may
     /// change it.
     pub search_index: Option<std::sync::Arc<crate::query::search::SearchIndex>>,
+    /// The dry run of an import, over the start screen until `Enter` imports it or a key
+    /// cancels.
+    pub import: Option<import::Review>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -206,17 +210,19 @@ pub enum Action {
     ChooseMe,
     ExportExtract,
     Search,
+    ImportPupils,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 56] = [
+    pub const ALL: [Action; 57] = [
         Action::OpenMeeting,
         Action::OpenActions,
         Action::Open,
         Action::NextPanel,
         Action::ChooseMe,
         Action::ExportExtract,
+        Action::ImportPupils,
         Action::PrepareMeeting,
         Action::PlanMeeting,
         Action::Reschedule,
@@ -327,6 +333,12 @@ pub enum Effect {
     LoadDossier(dossier::DossierOf),
     /// Read everything `/` searches; then update with `Message::SearchLoaded`.
     LoadSearch,
+    /// Read this file and plan its import against the pupils there are (a dry run); then
+    /// update with `Message::ImportPlanned`.
+    PlanImport(std::path::PathBuf),
+    /// Write the plan's new and updated pupils in one transaction; then update with
+    /// `Message::Imported`.
+    ImportPupils(Box<crate::import::Plan>),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -363,6 +375,11 @@ pub enum Message {
         )>,
     ),
     SearchLoaded(search::Loaded),
+    /// A key while the import's dry run is on screen.
+    ImportKey(KeyEvent),
+    /// The dry run of the file named (its name as shown and its plan), or why it failed.
+    ImportPlanned(Box<Result<(String, crate::import::Plan), String>>),
+    Imported(crate::import::Applied),
 }
 
 impl From<Action> for Message {
@@ -388,6 +405,12 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::PaletteKey(key) => return palette::key(model, view, key),
         Message::SearchKey(key) => return search::key(model, view, key),
         Message::SearchLoaded(index) => return search::loaded(model, view, index),
+        Message::ImportKey(key) => return import::key(view, key),
+        Message::ImportPlanned(planned) => {
+            import::planned(model, view, *planned);
+            return Vec::new();
+        }
+        Message::Imported(applied) => return import::imported(model, view, applied),
         Message::Paste(text) if view.search.is_some() => return search::paste(view, &text),
         Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
         Message::Paste(text) if view.prompt.is_some() => return case::paste(view, &text),
@@ -459,6 +482,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::NextPanel if model.screen == Screen::Dashboard => dashboard::next_panel(view),
         Action::Open | Action::NextPanel | Action::ExportExtract => Vec::new(),
         Action::ChooseMe => dashboard::choose_me(model, view),
+        Action::ImportPupils => import::start(model, view),
         Action::Down | Action::Up if model.screen == Screen::Prepare => {
             prepare::select(model, view, action == Action::Down)
         }

@@ -94,7 +94,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::Prepare(_)
         | Ask::ActionFilter(_)
         | Ask::ActionListDue { .. }
-        | Ask::Me => {}
+        | Ask::Me
+        | Ask::ImportFile => {}
     }
     Vec::new()
 }

@@ -27,6 +27,8 @@ pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Mess
         Message::PaletteKey(key)
     } else if view.search.is_some() {
         Message::SearchKey(key)
+    } else if view.import.is_some() {
+        Message::ImportKey(key)
     } else if view.editor.is_some() || view.form.is_some() {
         Message::EditorKey(key)
     } else if view.prompt.is_some() || view.picker.is_some() {

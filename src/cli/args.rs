@@ -55,6 +55,25 @@ pub enum Command {
     },
     #[command(subcommand)]
     Export(Export),
+    #[command(subcommand, visible_alias = "importeer")]
+    Import(Import),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Import {
+    #[command(visible_alias = "leerlingen")]
+    Pupils(ImportPupils),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportPupils {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub skip_bad: bool,
+    #[arg(long, value_name = "FIELD=COLUMN")]
+    pub map: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -116,6 +135,18 @@ pub fn command(t: &Texts) -> clap::Command {
     })
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))
     .mut_subcommand("search", |c| c.about(t.help_search))
+    .mut_subcommand("import", |c| {
+        c.about(t.import.help_import).mut_subcommand("pupils", |c| {
+            let c = arg_help(
+                c.about(t.import.help_pupils),
+                "dry_run",
+                t.import.help_dry_run,
+            );
+            let c = arg_help(c, "file", t.import.help_file);
+            let c = arg_help(c, "skip_bad", t.import.help_skip_bad);
+            arg_help(c, "map", t.import.help_map)
+        })
+    })
 }
 
 /// The language asked for, read before clap so that clap's own help can use it.

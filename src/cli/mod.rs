@@ -2,6 +2,7 @@
 //! and the full screen when no command is given.
 
 mod args;
+mod import;
 mod print;
 
 use std::ffi::OsString;
@@ -15,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
 use crate::store::Store;
-pub use args::{Cli, Command, Export, Format};
+pub use args::{Cli, Command, Export, Format, Import, ImportPupils};
 
 /// Where a school's own phase model lives, beside its database.
 const PHASE_FILE: &str = "phases.toml";
@@ -173,6 +174,13 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     let Some(command) = cli.command else {
         return crate::app::run(&Store::open(data_dir)?, &model, screen);
     };
+    // An import opens the store itself: a real one may create the database, a dry run never.
+    let command = match command {
+        Command::Import(Import::Pupils(args)) => {
+            return import::run(&args, data_dir, cli.json, lang);
+        }
+        command => command,
+    };
     // A look-up never creates a database: a mistyped --data-dir would otherwise answer
     // "nothing found" from a new, empty one.
     if !matches!(command, Command::Demo { .. }) && !Store::exists(data_dir) {
@@ -265,6 +273,8 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 &crate::export::minutes::markdown(&minutes, &model, lang),
             )
         }
+        // Answered above, before the store was opened.
+        Command::Import(_) => Ok(()),
     };
     // A closed pipe (`otter pupils | head`) is not an error worth a message.
     match written {

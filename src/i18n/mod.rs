@@ -2,6 +2,7 @@
 //! missing in either language does not compile. Parameterised messages are functions.
 
 mod en;
+pub mod import;
 mod nl;
 
 use serde::Serialize;
@@ -92,6 +93,8 @@ pub struct Texts {
     /// What each `app::Action` does, in the order of `Action::ALL`.
     #[serde(serialize_with = "as_slice")]
     pub actions: [&'static str; crate::app::Action::ALL.len()],
+    /// Importing pupils (`otter import pupils`, the palette's import).
+    pub import: import::ImportTexts,
     pub consent_unknown: &'static str,
     pub consent_yes: &'static str,
     pub consent_no: &'static str,

@@ -8,6 +8,7 @@ mod dossier;
 mod form;
 mod help;
 mod history;
+mod import;
 mod meeting;
 mod palette;
 mod picker;
@@ -81,6 +82,9 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
     if let Some(open) = &view.search {
         search::render(frame, area, open, model.lang.texts(), theme);
     }
+    if let Some(review) = &view.import {
+        import::render(frame, area, review, model.lang.texts(), theme);
+    }
 }
 
 /// A bordered pane with its title; the one with focus is drawn in the focus colour.
@@ -134,6 +138,8 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_circles;
+#[cfg(test)]
+mod tests_import;
 #[cfg(test)]
 mod tests_matrix;
 #[cfg(test)]
