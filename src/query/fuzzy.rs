@@ -45,18 +45,15 @@ impl Key {
         }
     }
 
-    fn as_utf32(&self) -> Utf32Str<'_> {
+    pub fn as_ref(&self) -> KeyRef<'_> {
         match self {
-            Key::Ascii(bytes) => Utf32Str::Ascii(bytes),
-            Key::Chars(chars) => Utf32Str::Unicode(chars),
+            Key::Ascii(bytes) => KeyRef::Ascii(bytes),
+            Key::Chars(chars) => KeyRef::Chars(chars),
         }
     }
 
     pub fn len(&self) -> usize {
-        match self {
-            Key::Ascii(bytes) => bytes.len(),
-            Key::Chars(chars) => chars.len(),
-        }
+        self.as_ref().len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -66,11 +63,51 @@ impl Key {
 
 impl Ord for Key {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.as_utf32().chars().cmp(other.as_utf32().chars())
+        self.as_ref().cmp(&other.as_ref())
     }
 }
 
 impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A folded text borrowed from wherever it is kept: the search keeps all of a school's texts
+/// in one buffer, so a pass over them reads memory in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyRef<'a> {
+    Ascii(&'a [u8]),
+    Chars(&'a [char]),
+}
+
+impl<'a> KeyRef<'a> {
+    fn as_utf32(self) -> Utf32Str<'a> {
+        match self {
+            KeyRef::Ascii(bytes) => Utf32Str::Ascii(bytes),
+            KeyRef::Chars(chars) => Utf32Str::Unicode(chars),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            KeyRef::Ascii(bytes) => bytes.len(),
+            KeyRef::Chars(chars) => chars.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Ord for KeyRef<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_utf32().chars().cmp(other.as_utf32().chars())
+    }
+}
+
+impl PartialOrd for KeyRef<'_> {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
@@ -152,7 +189,7 @@ pub struct Fit {
 }
 
 /// Whether `key` holds every word, and in what shape.
-pub fn fit(key: &Key, words: &Words) -> Option<Fit> {
+pub fn fit(key: KeyRef<'_>, words: &Words) -> Option<Fit> {
     if !words.long_enough() {
         return None;
     }
@@ -179,16 +216,20 @@ pub fn fit(key: &Key, words: &Words) -> Option<Fit> {
 }
 
 /// [`stretches`] over whichever form key and word are kept in.
-fn each_stretch(key: &Key, needle: &Key, found: &mut impl FnMut(usize, usize, bool) -> bool) {
+fn each_stretch(
+    key: KeyRef<'_>,
+    needle: &Key,
+    found: &mut impl FnMut(usize, usize, bool) -> bool,
+) {
     match (key, needle) {
-        (Key::Ascii(hay), Key::Ascii(bytes)) => stretches(hay, bytes, find_byte, found),
-        (Key::Chars(hay), Key::Chars(chars)) => stretches(hay, chars, find_char, found),
-        (Key::Chars(hay), Key::Ascii(bytes)) => {
+        (KeyRef::Ascii(hay), Key::Ascii(bytes)) => stretches(hay, bytes, find_byte, found),
+        (KeyRef::Chars(hay), Key::Chars(chars)) => stretches(hay, chars, find_char, found),
+        (KeyRef::Chars(hay), Key::Ascii(bytes)) => {
             let chars: Vec<char> = bytes.iter().map(|b| char::from(*b)).collect();
             stretches(hay, &chars, find_char, found)
         }
         // An ASCII text never holds a word with other letters.
-        (Key::Ascii(_), Key::Chars(_)) => {}
+        (KeyRef::Ascii(_), Key::Chars(_)) => {}
     }
 }
 
@@ -209,12 +250,12 @@ impl Default for Finder {
 
 impl Finder {
     /// The score of `key` for `words`, or `None` when a word does not fit.
-    pub fn score(&mut self, key: &Key, words: &Words) -> Option<Score> {
+    pub fn score(&mut self, key: KeyRef<'_>, words: &Words) -> Option<Score> {
         self.find(key, words, None)
     }
 
     /// The score and the matched positions in the folded key, ascending.
-    pub fn indices(&mut self, key: &Key, words: &Words) -> Option<(Score, Vec<u32>)> {
+    pub fn indices(&mut self, key: KeyRef<'_>, words: &Words) -> Option<(Score, Vec<u32>)> {
         let mut indices = Vec::new();
         let score = self.find(key, words, Some(&mut indices))?;
         indices.sort_unstable();
@@ -222,7 +263,12 @@ impl Finder {
         Some((score, indices))
     }
 
-    fn find(&mut self, key: &Key, words: &Words, mut out: Option<&mut Vec<u32>>) -> Option<Score> {
+    fn find(
+        &mut self,
+        key: KeyRef<'_>,
+        words: &Words,
+        mut out: Option<&mut Vec<u32>>,
+    ) -> Option<Score> {
         if !words.long_enough() {
             return None;
         }
@@ -241,7 +287,7 @@ impl Finder {
                 let haystack = key.as_utf32().slice(context..end);
                 self.indices.clear();
                 self.matcher
-                    .fuzzy_indices(haystack, word.key.as_utf32(), &mut self.indices)?;
+                    .fuzzy_indices(haystack, word.key.as_ref().as_utf32(), &mut self.indices)?;
                 out.extend(self.indices.iter().map(|i| i + context as u32));
             }
         }
@@ -249,14 +295,14 @@ impl Finder {
     }
 
     /// The best-scoring stretch of `key` where `word` fits: (score, start, end).
-    fn best(&mut self, key: &Key, word: &Word) -> Option<(u16, usize, usize)> {
+    fn best(&mut self, key: KeyRef<'_>, word: &Word) -> Option<(u16, usize, usize)> {
         let mut best: Option<(u16, usize, usize)> = None;
         let matcher = &mut self.matcher;
         let needle = &word.key;
         let mut consider = |start: usize, end: usize, at_word_start: bool| {
             // One letter before the stretch, so nucleo sees whether it begins a word.
             let haystack = key.as_utf32().slice(start.saturating_sub(1)..end);
-            if let Some(score) = matcher.fuzzy_match(haystack, needle.as_utf32())
+            if let Some(score) = matcher.fuzzy_match(haystack, needle.as_ref().as_utf32())
                 && best.is_none_or(|(top, _, _)| score > top)
             {
                 best = Some((score, start, end));
@@ -355,7 +401,7 @@ mod tests {
 
     fn fits(text: &str, query: &str) -> bool {
         Finder::default()
-            .score(&Key::new(text), &Words::parse(query))
+            .score(Key::new(text).as_ref(), &Words::parse(query))
             .is_some()
     }
 
@@ -374,10 +420,10 @@ mod tests {
         let mut finder = Finder::default();
         let words = Words::parse("lez");
         let start = finder
-            .score(&Key::new("lezen gaat moeizaam"), &words)
+            .score(Key::new("lezen gaat moeizaam").as_ref(), &words)
             .unwrap();
         let inside = finder
-            .score(&Key::new("moeite met blezen"), &words)
+            .score(Key::new("moeite met blezen").as_ref(), &words)
             .unwrap();
         assert!(start.score > inside.score, "{start:?} {inside:?}");
     }
@@ -396,7 +442,7 @@ mod tests {
     #[test]
     fn indices_point_into_the_text_as_spelled() {
         let (_, folded) = Finder::default()
-            .indices(&Key::new("Joris Groß"), &Words::parse("gross"))
+            .indices(Key::new("Joris Groß").as_ref(), &Words::parse("gross"))
             .unwrap();
         assert_eq!(in_original("Joris Groß", folded), [6, 7, 8, 9]);
         assert_eq!(in_original("Çelik", vec![0, 1]), [0, 1]);

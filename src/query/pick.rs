@@ -69,7 +69,7 @@ impl PupilPicker {
         let mut found: Vec<(Score, &Entry)> = self
             .entries
             .iter()
-            .filter_map(|entry| Some((finder.score(&entry.key, &words)?, entry)))
+            .filter_map(|entry| Some((finder.score(entry.key.as_ref(), &words)?, entry)))
             .collect();
         // Of two equal scores the earlier match wins ("zoe" puts Zoë Çelik before Mo
         // Zoeteman), then the name. nucleo's own `prefer_prefix` is too strong for names: it
@@ -80,7 +80,7 @@ impl PupilPicker {
             .into_iter()
             .map(|(_, entry)| {
                 let matched = finder
-                    .indices(&entry.key, &words)
+                    .indices(entry.key.as_ref(), &words)
                     .map(|(_, folded)| in_original(&entry.name, folded))
                     .unwrap_or_default();
                 PupilMatch {

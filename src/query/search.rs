@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::fuzzy::{Finder, Fit, Key, Words, fit, in_original};
+use super::fuzzy::{Finder, Fit, Key, KeyRef, Words, fit, in_original};
 use crate::domain::{Action, Case, CaseId, Decision, Note, Pupil, PupilId};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
@@ -110,7 +110,6 @@ const SCORED_PER_HIT: usize = 4;
 struct Entry {
     kind: HitKind,
     id: u64,
-    key: Key,
     text: Box<str>,
     /// Index into `subjects`, or `NO_SUBJECT` (a pupil, or a note of the meeting itself).
     subject: u32,
@@ -127,11 +126,65 @@ struct Subject {
     anonymous: bool,
 }
 
+/// Every entry's folded key, one after the other in two buffers: a pass over a school then
+/// reads memory in order instead of following half a million pointers, which made the scan
+/// wait on memory more than it matched.
+#[derive(Default)]
+struct Keys {
+    bytes: Vec<u8>,
+    chars: Vec<char>,
+    spans: Vec<Span>,
+}
+
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    ascii: bool,
+}
+
+impl Keys {
+    fn push(&mut self, key: &Key) {
+        let span = match key {
+            Key::Ascii(bytes) => {
+                let start = self.bytes.len();
+                self.bytes.extend_from_slice(bytes);
+                Span {
+                    start,
+                    end: self.bytes.len(),
+                    ascii: true,
+                }
+            }
+            Key::Chars(chars) => {
+                let start = self.chars.len();
+                self.chars.extend_from_slice(chars);
+                Span {
+                    start,
+                    end: self.chars.len(),
+                    ascii: false,
+                }
+            }
+        };
+        self.spans.push(span);
+    }
+
+    fn get(&self, at: u32) -> KeyRef<'_> {
+        let Span { start, end, ascii } = self.spans[at as usize];
+        if ascii {
+            KeyRef::Ascii(&self.bytes[start..end])
+        } else {
+            KeyRef::Chars(&self.chars[start..end])
+        }
+    }
+}
+
 /// Every searchable text of the school, folded once.
 #[derive(Default)]
 pub struct SearchIndex {
     /// In the order of `HitKind`, so each kind's hits are one run.
     entries: Vec<Entry>,
+    /// The folded key of `entries[i]` at `i`.
+    keys: Keys,
     subjects: Vec<Subject>,
 }
 
@@ -212,39 +265,45 @@ impl SearchIndex {
         Session::default().search(self, query, audience, limit)
     }
 
-    /// The entries among `candidates` that match, with the shape of their match, in index
-    /// order.
-    fn filter(&self, candidates: impl Iterator<Item = u32>, words: &Words) -> Vec<(u32, Fit)> {
-        candidates
-            .filter_map(|at| Some((at, fit(&self.entries[at as usize].key, words)?)))
-            .collect()
-    }
-
-    /// The first search of a query goes through every entry: on a large school that is most
-    /// of the time a keystroke takes, so the entries are split over the machine's cores and
-    /// the parts joined in index order.
-    fn filter_all(&self, words: &Words) -> Vec<(u32, Fit)> {
+    /// Of `count` candidates, the entries that match, with the shape of their match, in the
+    /// candidates' order. A pass over many (the first two letters go through every entry of
+    /// the school) is split over the machine's cores and the parts joined in order.
+    fn filter(
+        &self,
+        count: usize,
+        candidate: impl Fn(usize) -> u32 + Sync,
+        words: &Words,
+    ) -> Vec<(u32, Fit)> {
         const PER_THREAD: usize = 50_000;
-        let count = self.entries.len();
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)
             .min(count.div_ceil(PER_THREAD))
             .max(1);
-        self.filter_split(words, threads)
+        self.filter_split(count, &candidate, words, threads)
     }
 
-    fn filter_split(&self, words: &Words, threads: usize) -> Vec<(u32, Fit)> {
-        let count = self.entries.len();
+    fn filter_split(
+        &self,
+        count: usize,
+        candidate: &(impl Fn(usize) -> u32 + Sync),
+        words: &Words,
+        threads: usize,
+    ) -> Vec<(u32, Fit)> {
+        let part = |range: std::ops::Range<usize>| -> Vec<(u32, Fit)> {
+            range
+                .map(candidate)
+                .filter_map(|at| Some((at, fit(self.keys.get(at), words)?)))
+                .collect()
+        };
         if threads <= 1 {
-            return self.filter(0..count as u32, words);
+            return part(0..count);
         }
         let chunk = count.div_ceil(threads);
         std::thread::scope(|scope| {
             let parts: Vec<_> = (0..threads)
-                .map(|part| {
-                    let range = (part * chunk).min(count)..((part + 1) * chunk).min(count);
-                    let range = range.start as u32..range.end as u32;
-                    scope.spawn(move || self.filter(range, words))
+                .map(|n| {
+                    let range = (n * chunk).min(count)..((n + 1) * chunk).min(count);
+                    scope.spawn(move || part(range))
                 })
                 .collect();
             parts
@@ -282,12 +341,9 @@ impl SearchIndex {
                 continue;
             }
             // Pupils of equal rank by name; anything else newest first.
-            let tie = |at: u32| {
-                let entry = &self.entries[at as usize];
-                match kind {
-                    HitKind::Pupil => (Some(&entry.key), Reverse(0)),
-                    _ => (None, Reverse(entry.id)),
-                }
+            let tie = |at: u32| match kind {
+                HitKind::Pupil => (Some(self.keys.get(at)), Reverse(0)),
+                _ => (None, Reverse(self.entries[at as usize].id)),
             };
             let mut best = run.to_vec();
             let candidates = limit.saturating_mul(SCORED_PER_HIT);
@@ -299,7 +355,7 @@ impl SearchIndex {
             let mut scored: Vec<(u32, Fit, u32)> = best
                 .into_iter()
                 .map(|(at, fit)| {
-                    let score = finder.score(&self.entries[at as usize].key, words);
+                    let score = finder.score(self.keys.get(at), words);
                     (at, fit, score.map_or(0, |score| score.score))
                 })
                 .collect();
@@ -309,7 +365,7 @@ impl SearchIndex {
             scored.truncate(limit);
             let hits = scored
                 .iter()
-                .map(|(at, _, _)| self.hit(&self.entries[*at as usize], words, audience, finder))
+                .map(|(at, _, _)| self.hit(*at, words, audience, finder))
                 .collect();
             groups.push(Group {
                 kind,
@@ -320,9 +376,10 @@ impl SearchIndex {
         Results { groups }
     }
 
-    fn hit(&self, entry: &Entry, words: &Words, audience: Audience, finder: &mut Finder) -> Hit {
+    fn hit(&self, at: u32, words: &Words, audience: Audience, finder: &mut Finder) -> Hit {
+        let entry = &self.entries[at as usize];
         let matched = finder
-            .indices(&entry.key, words)
+            .indices(self.keys.get(at), words)
             .map(|(_, folded)| in_original(&entry.text, folded))
             .unwrap_or_default();
         let subject = self.subjects.get(entry.subject as usize);
@@ -355,7 +412,8 @@ struct Builder {
     /// A pupil's name and initials.
     pupils: HashMap<PupilId, (String, String)>,
     cases: HashMap<CaseId, u32>,
-    index: SearchIndex,
+    entries: Vec<(Entry, Key)>,
+    subjects: Vec<Subject>,
 }
 
 impl Builder {
@@ -372,8 +430,8 @@ impl Builder {
         } else {
             (case.pseudonym(), case.pseudonym())
         };
-        let subject = self.index.subjects.len() as u32;
-        self.index.subjects.push(Subject {
+        let subject = self.subjects.len() as u32;
+        self.subjects.push(Subject {
             case: case.id,
             pupil: case.pupil,
             name,
@@ -394,20 +452,33 @@ impl Builder {
     fn push(&mut self, kind: HitKind, id: u64, subject: u32, text: &str) {
         let key = Key::new(text);
         if !key.is_empty() {
-            self.index.entries.push(Entry {
+            let entry = Entry {
                 kind,
                 id,
-                key,
                 text: text.into(),
                 subject,
-            });
+            };
+            self.entries.push((entry, key));
         }
     }
 
     fn finish(mut self) -> SearchIndex {
         // Stable: within a kind the store's (id) order stays.
-        self.index.entries.sort_by_key(|entry| entry.kind);
-        self.index
+        self.entries.sort_by_key(|(entry, _)| entry.kind);
+        let mut keys = Keys::default();
+        let entries = self
+            .entries
+            .into_iter()
+            .map(|(entry, key)| {
+                keys.push(&key);
+                entry
+            })
+            .collect();
+        SearchIndex {
+            entries,
+            keys,
+            subjects: self.subjects,
+        }
     }
 }
 
@@ -445,8 +516,8 @@ impl Session {
             .is_some_and(|(earlier, _)| *earlier == words);
         if !same {
             let found = match self.steps.last() {
-                Some((_, hits)) => index.filter(hits.iter().map(|(at, _)| *at), &words),
-                None => index.filter_all(&words),
+                Some((_, hits)) => index.filter(hits.len(), |i| hits[i].0, &words),
+                None => index.filter(index.len(), |i| i as u32, &words),
             };
             self.steps.push((words.clone(), found));
         }

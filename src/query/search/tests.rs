@@ -313,14 +313,29 @@ fn a_search_split_over_threads_finds_what_one_pass_finds_in_the_same_order() {
     let index = school();
     for query in ["de", "zoe", "ouders", "celik", "e e", "lees"] {
         let words = Words::parse(query);
-        let one = index.filter_split(&words, 1);
+        let every = |i| i as u32;
+        let one = index.filter_split(index.len(), &every, &words, 1);
         assert!(!one.is_empty(), "{query} finds something");
+        // Narrowing searches among earlier hits: here every other entry.
+        let even = |i| 2 * i as u32;
+        let half = index.len().div_ceil(2);
+        let among_one = index.filter_split(half, &even, &words, 1);
         for threads in [2, 3, 7] {
             assert_eq!(
-                index.filter_split(&words, threads),
+                index.filter_split(index.len(), &every, &words, threads),
                 one,
                 "{query}, {threads}"
             );
+            assert_eq!(
+                index.filter_split(half, &even, &words, threads),
+                among_one,
+                "{query} among half, {threads}"
+            );
         }
+        assert!(among_one.iter().all(|(at, _)| at % 2 == 0));
+        assert_eq!(
+            among_one,
+            one.iter().filter(|(at, _)| at % 2 == 0).copied().collect::<Vec<_>>()
+        );
     }
 }
