@@ -11,6 +11,7 @@ pub mod dashboard;
 mod decision;
 pub mod dossier;
 mod effects;
+pub mod export;
 mod fields;
 pub mod form;
 pub mod keymap;
@@ -81,6 +82,8 @@ pub struct Model {
     pub dossier: Option<Box<crate::query::dossier::PupilDossier>>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
+    /// Where `x` and `E` write their documents (`export::file::dir`, outside the data).
+    pub export_dir: std::path::PathBuf,
 }
 
 impl Model {
@@ -100,6 +103,7 @@ impl Model {
             action_list: None,
             dossier: None,
             notice: None,
+            export_dir: crate::export::file::dir(),
         }
     }
 }
@@ -205,18 +209,20 @@ pub enum Action {
     NextPanel,
     ChooseMe,
     ExportExtract,
+    ExportMinutes,
     Search,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 56] = [
+    pub const ALL: [Action; 57] = [
         Action::OpenMeeting,
         Action::OpenActions,
         Action::Open,
         Action::NextPanel,
         Action::ChooseMe,
         Action::ExportExtract,
+        Action::ExportMinutes,
         Action::PrepareMeeting,
         Action::PlanMeeting,
         Action::Reschedule,
@@ -327,6 +333,8 @@ pub enum Effect {
     LoadDossier(dossier::DossierOf),
     /// Read everything `/` searches; then update with `Message::SearchLoaded`.
     LoadSearch,
+    /// Write a document to the export folder (outside the data directory) and say where.
+    Export(export::Export),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -454,10 +462,13 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
                 dossier::next_case(model, view)
             }
         }
-        Action::ExportExtract if model.screen == Screen::Dossier => dossier::export(model, view),
+        Action::ExportExtract if model.screen == Screen::Dossier => dossier::export(model),
+        Action::ExportMinutes if model.screen == Screen::Meeting => export::minutes(model),
         Action::Open if model.screen == Screen::Dashboard => dashboard::open(model, view),
         Action::NextPanel if model.screen == Screen::Dashboard => dashboard::next_panel(view),
-        Action::Open | Action::NextPanel | Action::ExportExtract => Vec::new(),
+        Action::Open | Action::NextPanel | Action::ExportExtract | Action::ExportMinutes => {
+            Vec::new()
+        }
         Action::ChooseMe => dashboard::choose_me(model, view),
         Action::Down | Action::Up if model.screen == Screen::Prepare => {
             prepare::select(model, view, action == Action::Down)

@@ -59,18 +59,47 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum Export {
+    #[command(visible_alias = "verslag")]
     Minutes {
         /// A meeting number, or `last` for the most recent closed meeting.
         #[arg(long, default_value = "last", value_name = "ID|last")]
         meeting: String,
         #[arg(long, value_enum, default_value = "md")]
         format: Format,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    #[command(visible_alias = "leerling")]
+    Pupil {
+        #[arg(required = true, num_args = 1..)]
+        name: Vec<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    #[command(visible_alias = "acties")]
+    Actions {
+        #[command(flatten)]
+        filter: ActionArgs,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ListFormat,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Md,
+    Html,
+}
+
+/// How a list of actions leaves otter: a spreadsheet or a calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Csv,
+    Ics,
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +145,21 @@ pub fn command(t: &Texts) -> clap::Command {
     })
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))
     .mut_subcommand("search", |c| c.about(t.help_search))
+    .mut_subcommand("export", |c| {
+        c.about(t.help_export)
+            .mut_subcommand("minutes", |c| {
+                let c = arg_help(c.about(t.help_export_minutes), "format", t.help_format);
+                arg_help(c, "output", t.help_output)
+            })
+            .mut_subcommand("pupil", |c| {
+                let c = arg_help(c.about(t.help_export_pupil), "format", t.help_format);
+                arg_help(c, "output", t.help_output)
+            })
+            .mut_subcommand("actions", |c| {
+                let c = arg_help(c.about(t.help_export_actions), "format", t.help_format);
+                arg_help(c, "output", t.help_output)
+            })
+    })
 }
 
 /// The language asked for, read before clap so that clap's own help can use it.

@@ -5,6 +5,7 @@ use crate::domain::Requirement;
 use crate::domain::case::{Circle, Circles, Level, Recorded};
 use crate::domain::minutes::{MinutesItem, MinutesReview};
 use crate::domain::{ActionId, CaseEvent, CaseId, MeetingId, MeetingKind};
+use crate::export::Context;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -112,12 +113,24 @@ fn minutes() -> Minutes {
     }
 }
 
+fn markdown(minutes: &Minutes, status: Status, lang: Lang) -> String {
+    let model = PhaseModel::default();
+    let cx = Context {
+        model: &model,
+        lang,
+        school: "OBS De Vlonder",
+        today: day(4),
+    };
+    crate::export::minutes(minutes, status, &cx, crate::export::Format::Markdown)
+}
+
 #[test]
 fn dutch_minutes_hold_every_element() {
-    let md = markdown(&minutes(), &PhaseModel::default(), Lang::Nl);
+    let md = markdown(&minutes(), Status::Fixed, Lang::Nl);
     insta::assert_snapshot!(md);
     for expected in [
-        "# Verslag OT-overleg di 03-11-2026",
+        "# Verslag OT-overleg di 03-11-2026\n",
+        "- **School:** OBS De Vlonder",
         "- **Plaats:** kamer IB",
         "- **Voorzitter:** Fatima Benali",
         "- **Aanwezig:** Fatima Benali, Rachid Amezian",
@@ -137,7 +150,8 @@ fn dutch_minutes_hold_every_element() {
         "| Ouders bellen \\| terugkoppelen | Fatima Benali | vr 27-11-2026 |",
         "## Openstaande actiepunten van eerdere vergaderingen",
         "| Verslag logopedie opvragen | Fatima Benali | vr 27-11-2026 |",
-        "**Volgende vergadering:** di 15-12-2026",
+        "- **Volgende vergadering:** di 15-12-2026",
+        "*Vastgesteld op di 03-11-2026*",
     ] {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }
@@ -146,7 +160,7 @@ fn dutch_minutes_hold_every_element() {
 
 #[test]
 fn english_minutes_use_english_labels() {
-    let md = markdown(&minutes(), &PhaseModel::default(), Lang::En);
+    let md = markdown(&minutes(), Status::Fixed, Lang::En);
     assert!(
         md.starts_with("# Minutes of the OT meeting Tue 03-11-2026"),
         "{md}"
@@ -160,4 +174,49 @@ fn english_minutes_use_english_labels() {
         md.contains("| Logopedie aanvragen | Fatima Benali | dropped: ouders"),
         "{md}"
     );
+}
+
+#[test]
+fn a_draft_says_so_in_its_title_banner_and_footer() {
+    let mut draft = minutes();
+    draft.next_meeting = None;
+    let md = markdown(&draft, Status::Draft, Lang::Nl);
+    assert!(
+        md.starts_with(
+            "# Verslag OT-overleg di 03-11-2026 (concept)\n\n> **Concept: nog niet vastgesteld**"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Volgende vergadering:** nog niet gepland"),
+        "{md}"
+    );
+    assert!(md.contains("*Concept van di 03-11-2026."), "{md}");
+    assert!(!md.contains("Vastgesteld op"), "{md}");
+}
+
+#[test]
+fn html_and_markdown_hold_the_same_content() {
+    let model = PhaseModel::default();
+    let cx = Context {
+        model: &model,
+        lang: Lang::Nl,
+        school: "OBS De Vlonder",
+        today: day(4),
+    };
+    let html = crate::export::minutes(&minutes(), Status::Fixed, &cx, crate::export::Format::Html);
+    for expected in [
+        "<title>Verslag OT-overleg di 03-11-2026</title>",
+        "<dt>School</dt><dd>OBS De Vlonder</dd>",
+        "<dt>Afwezig met bericht</dt><dd>Fatma Özkan</dd>",
+        "<h2>3. Leerlingbespreking: Leerling K-17</h2>",
+        "<p>Juf ziet *veel* vooruitgang.<br>\nOuders herkennen het.</p>",
+        "<li>niveau 2 → 4 (wijkteam erbij)</li>",
+        "<li>Drie cirkels: Kind: + Leest graag − Faalangst</li>",
+        "<td>Ouders bellen | terugkoppelen</td><td>Fatima Benali</td><td>vr 27-11-2026</td>",
+        "<h2>Openstaande actiepunten van eerdere vergaderingen</h2>",
+        "<dt>Volgende vergadering</dt><dd>di 15-12-2026</dd>",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in\n{html}");
+    }
 }
