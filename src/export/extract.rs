@@ -8,6 +8,7 @@ use super::Context;
 use super::doc::{Doc, Item};
 use crate::domain::dates::{format_date, format_day};
 use crate::domain::phase::Requirement;
+use crate::i18n::capitalised;
 use crate::query::dossier::{CaseRecords, PupilDossier};
 
 pub fn write(doc: &mut impl Doc, dossier: &PupilDossier, cx: &Context) {
@@ -71,7 +72,11 @@ fn case(doc: &mut impl Doc, number: usize, records: &CaseRecords, cx: &Context) 
     let lang = cx.lang;
     let t = lang.texts();
     let case = &records.case;
-    doc.heading(&format!("{} {number}: {}", t.export_case, case.question));
+    doc.heading(&format!(
+        "{} {number}: {}",
+        capitalised(t.export_case),
+        case.question
+    ));
     let anonymous = !case.consent.shows_name();
     doc.facts(&[
         (t.export_opened, format_day(case.opened, lang)),

@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use crate::domain::ActionStatus;
 use crate::domain::dates::format_date;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, capitalised};
 use crate::query::calendar::{Calendar, CalendarAction, CalendarMeeting};
 
 /// How long a meeting without an agenda is put in the calendar for.
@@ -47,11 +47,15 @@ fn action(out: &mut String, action: &CalendarAction, lang: Lang, stamp: &str) {
         summary = format!("✓ {summary}");
     }
     let mut description = vec![
-        format!("{}: {}", t.col_owner, action.owner),
-        format!("{}: {}", t.col_status, t.status(&action.status)),
+        format!("{}: {}", capitalised(t.col_owner), action.owner),
+        format!(
+            "{}: {}",
+            capitalised(t.col_status),
+            t.status(&action.status)
+        ),
     ];
     if !action.pupil.is_empty() {
-        description.insert(1, format!("{}: {}", t.col_pupil, action.pupil));
+        description.insert(1, format!("{}: {}", capitalised(t.col_pupil), action.pupil));
     }
     line(out, "BEGIN:VEVENT");
     line(out, &format!("UID:action-{}@otter", action.id));
