@@ -552,3 +552,50 @@ fn the_calendar_parses_elsewhere_with_the_right_dates_and_uids_that_stay() {
     );
     let _ = TODAY;
 }
+
+#[test]
+fn the_school_is_named_once_and_heads_every_document() {
+    let dir = tempfile::TempDir::new().unwrap();
+    otter(dir.path())
+        .args(["school", "OBS De Vlonder"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("Er is nog geen otter-database"));
+    otter(dir.path()).arg("demo").assert().success();
+    assert_eq!(
+        stdout_of(otter(dir.path()).arg("school")),
+        "OBS Het Otterveld\n"
+    );
+    let set = stdout_of(otter(dir.path()).args(["school", "OBS", "De", "Vlonder"]));
+    assert_eq!(set, "OBS De Vlonder\n");
+    let md = stdout_of(otter(dir.path()).args(["export", "minutes"]));
+    assert!(md.contains("- **School:** OBS De Vlonder\n"), "{md}");
+    let html = stdout_of(otter(dir.path()).args(["export", "minutes", "--format", "html"]));
+    assert!(html.contains("<dt>School</dt><dd>OBS De Vlonder</dd>"));
+}
+
+#[test]
+fn output_writes_a_whole_file_and_a_bad_name_is_an_error() {
+    let (_turn, school) = demo_school();
+    let out = tempfile::TempDir::new().unwrap();
+    let file = out.path().join("acties.ics");
+    otter(school)
+        .args(["export", "actions", "--format", "ics", "--output"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("");
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.starts_with("BEGIN:VCALENDAR\r\n") && written.ends_with("END:VCALENDAR\r\n"));
+    let blocked = out.path().join("acties.ics").join("x.csv");
+    otter(school)
+        .args(["export", "actions", "-o"])
+        .arg(&blocked)
+        .assert()
+        .code(5);
+    otter(school)
+        .args(["export", "pupil", "Niemand Bestaatniet"])
+        .assert()
+        .code(1)
+        .stdout("");
+}

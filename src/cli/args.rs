@@ -55,6 +55,11 @@ pub enum Command {
     },
     #[command(subcommand)]
     Export(Export),
+    /// The school's name as minutes and extracts are headed: shown, or set when given.
+    School {
+        #[arg(num_args = 0..)]
+        name: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,16 +140,10 @@ pub fn command(t: &Texts) -> clap::Command {
     })
     .mut_subcommand("pupils", |c| c.about(t.help_pupils))
     .mut_subcommand("pupil", |c| c.about(t.help_pupil))
-    .mut_subcommand("actions", |c| {
-        let c = arg_help(c.about(t.help_actions), "open", t.help_open);
-        let c = arg_help(c, "owner", t.help_owner);
-        let c = arg_help(c, "status", t.help_status);
-        let c = arg_help(c, "pupil", t.help_pupil_filter);
-        let c = arg_help(c, "meeting", t.help_meeting_filter);
-        arg_help(c, "overdue", t.help_overdue)
-    })
+    .mut_subcommand("actions", |c| filter_help(c.about(t.help_actions), t))
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))
     .mut_subcommand("search", |c| c.about(t.help_search))
+    .mut_subcommand("school", |c| c.about(t.help_school))
     .mut_subcommand("export", |c| {
         c.about(t.help_export)
             .mut_subcommand("minutes", |c| {
@@ -157,9 +156,21 @@ pub fn command(t: &Texts) -> clap::Command {
             })
             .mut_subcommand("actions", |c| {
                 let c = arg_help(c.about(t.help_export_actions), "format", t.help_format);
-                arg_help(c, "output", t.help_output)
+                filter_help(arg_help(c, "output", t.help_output), t)
             })
     })
+}
+
+/// The help of the filters `otter actions` and `otter export actions` share.
+fn filter_help(cmd: clap::Command, t: &Texts) -> clap::Command {
+    let arg_help =
+        |cmd: clap::Command, id: &str, help: &'static str| cmd.mut_arg(id, |a| a.help(help));
+    let cmd = arg_help(cmd, "open", t.help_open);
+    let cmd = arg_help(cmd, "owner", t.help_owner);
+    let cmd = arg_help(cmd, "status", t.help_status);
+    let cmd = arg_help(cmd, "pupil", t.help_pupil_filter);
+    let cmd = arg_help(cmd, "meeting", t.help_meeting_filter);
+    arg_help(cmd, "overdue", t.help_overdue)
 }
 
 /// The language asked for, read before clap so that clap's own help can use it.

@@ -208,6 +208,21 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 print::hits(&mut out, &found, t)
             }
         }
+        Command::School { name } => {
+            let name = name.join(" ");
+            let name = name.trim();
+            if !name.is_empty() {
+                store.set_school(name)?;
+            }
+            let school = store.school()?;
+            if json {
+                print::json(&mut out, &school)
+            } else if school.is_empty() {
+                print::line(&mut out, t.school_none)
+            } else {
+                print::line(&mut out, &school)
+            }
+        }
         Command::Export(export) => {
             let school = store.school()?;
             let cx = crate::export::Context {

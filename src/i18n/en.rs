@@ -498,4 +498,6 @@ pub const EN: Texts = Texts {
     help_export_pupil: "Everything about one pupil, for the file and for the parents",
     help_export_actions: "Actions as a spreadsheet (csv) or calendar (ics), with the filters of otter actions",
     help_output: "Write to this file instead of the screen",
+    help_school: "The school's name above minutes and extracts: show it, or set it with a name",
+    school_none: "No school name set yet; set one with otter school \"name of the school\".",
 };

@@ -456,6 +456,8 @@ pub struct Texts {
     pub help_export_pupil: &'static str,
     pub help_export_actions: &'static str,
     pub help_output: &'static str,
+    pub help_school: &'static str,
+    pub school_none: &'static str,
     #[serde(skip)]
     pub export_draft_of: fn(&str) -> String,
     #[serde(skip)]

@@ -504,4 +504,6 @@ pub const NL: Texts = Texts {
     help_export_pupil: "Alles over één leerling, voor het dossier en voor de ouders",
     help_export_actions: "Actiepunten als spreadsheet (csv) of agenda (ics), met de filters van otter actions",
     help_output: "Schrijf naar dit bestand in plaats van naar het scherm",
+    help_school: "Naam van de school boven verslagen en uittreksels: tonen, of instellen met een naam",
+    school_none: "Nog geen naam van de school ingesteld; doe dat met otter school \"naam van de school\".",
 };
