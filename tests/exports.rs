@@ -41,6 +41,21 @@ fn closed_minutes(school: &Path) -> (Vec<Minutes>, Vec<Case>, BTreeMap<u64, Pupi
     (minutes, cases, pupils)
 }
 
+/// A row of an action table: what, (for whom,) who, when.
+fn action_row(action: &otter::domain::minutes::MinutesAction, with_pupil: bool) -> String {
+    let pupil = if with_pupil {
+        format!(" {} |", cell(&action.subject))
+    } else {
+        String::new()
+    };
+    format!(
+        "| {} |{pupil} {} | {} |",
+        cell(&action.text),
+        cell(&action.owner),
+        format_day(action.due, Lang::Nl)
+    )
+}
+
 /// Asserts that `haystack` holds `needle`, and counts `what` as seen.
 fn check(
     seen: &mut BTreeMap<&'static str, usize>,
@@ -145,14 +160,12 @@ fn the_minutes_of_every_demo_meeting_hold_every_element_of_the_record() {
                     cell(&change_text(&event.kind, &model, Lang::Nl)),
                 );
             }
+            let others = item
+                .actions
+                .iter()
+                .any(|a| !a.subject.is_empty() && a.subject != item.subject);
             for action in &item.actions {
-                let row = format!(
-                    "| {} | {} | {} |",
-                    cell(&action.text),
-                    cell(&action.owner),
-                    format_day(action.due, Lang::Nl)
-                );
-                check(&mut seen, section, "action", row);
+                check(&mut seen, section, "action", action_row(action, others));
             }
             if let otter::domain::meeting::AgendaKind::Case { case } = item.kind {
                 let case = cases.iter().find(|c| c.id == case).unwrap();
@@ -178,13 +191,12 @@ fn the_minutes_of_every_demo_meeting_hold_every_element_of_the_record() {
                 .split("## Openstaande actiepunten van eerdere vergaderingen\n")
                 .nth(1)
                 .expect("a section of carried-over actions");
+            let named = minutes.carried_over.iter().any(|a| !a.subject.is_empty());
+            if named {
+                *seen.entry("carried over with pupil").or_default() += 1;
+            }
             for action in &minutes.carried_over {
-                let row = format!(
-                    "| {} | {} | {} |",
-                    cell(&action.text),
-                    cell(&action.owner),
-                    format_day(action.due, Lang::Nl)
-                );
+                let row = action_row(action, named);
                 assert!(carried.contains(&row), "{row} not carried over in\n{md}");
                 *seen.entry("carried over").or_default() += 1;
             }
@@ -218,6 +230,7 @@ fn the_minutes_of_every_demo_meeting_hold_every_element_of_the_record() {
         "level change",
         "action",
         "carried over",
+        "carried over with pupil",
         "next meeting",
         "pseudonym",
     ] {

@@ -47,7 +47,7 @@ pub fn write(doc: &mut impl Doc, minutes: &Minutes, status: Status, cx: &Context
     }
     if !minutes.carried_over.is_empty() {
         doc.heading(t.minutes_carried_over);
-        action_table(doc, &minutes.carried_over, lang);
+        action_table(doc, &minutes.carried_over, "", lang);
     }
     let next = minutes
         .next_meeting
@@ -131,10 +131,11 @@ fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: L
     }
     if !item.actions.is_empty() {
         doc.label(t.kind_action);
-        action_table(doc, &item.actions, lang);
+        action_table(doc, &item.actions, &item.subject, lang);
     }
     if !item.reviewed.is_empty() {
         doc.label(t.minutes_reviewed);
+        let with_pupil = item.reviewed.iter().any(|r| !r.action.subject.is_empty());
         let rows: Vec<Vec<String>> = item
             .reviewed
             .iter()
@@ -143,14 +144,20 @@ fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: L
                     None => t.status_done.to_string(),
                     Some(reason) => format!("{}: {reason}", t.status_dropped),
                 };
-                vec![
-                    review.action.text.clone(),
-                    review.action.owner.clone(),
-                    outcome,
-                ]
+                let mut row = vec![review.action.text.clone()];
+                if with_pupil {
+                    row.push(review.action.subject.clone());
+                }
+                row.extend([review.action.owner.clone(), outcome]);
+                row
             })
             .collect();
-        doc.table(&[t.col_action, t.col_owner, t.col_status], &rows);
+        let mut header = vec![t.col_action];
+        if with_pupil {
+            header.push(t.col_pupil);
+        }
+        header.extend([t.col_owner, t.col_status]);
+        doc.table(&header, &rows);
     }
 }
 
@@ -183,19 +190,30 @@ pub fn change_text(kind: &EventKind, model: &PhaseModel, lang: Lang) -> String {
     }
 }
 
-fn action_table(doc: &mut impl Doc, actions: &[MinutesAction], lang: Lang) {
+/// Actions with what, who and when; with the pupil too when one of them is about another
+/// pupil than the item's own (`item_subject`), as the carried-over actions are.
+fn action_table(doc: &mut impl Doc, actions: &[MinutesAction], item_subject: &str, lang: Lang) {
     let t = lang.texts();
+    let with_pupil = actions
+        .iter()
+        .any(|a| !a.subject.is_empty() && a.subject != item_subject);
     let rows: Vec<Vec<String>> = actions
         .iter()
         .map(|action| {
-            vec![
-                action.text.clone(),
-                action.owner.clone(),
-                format_day(action.due, lang),
-            ]
+            let mut row = vec![action.text.clone()];
+            if with_pupil {
+                row.push(action.subject.clone());
+            }
+            row.extend([action.owner.clone(), format_day(action.due, lang)]);
+            row
         })
         .collect();
-    doc.table(&[t.col_action, t.col_owner, t.col_due], &rows);
+    let mut header = vec![t.col_action];
+    if with_pupil {
+        header.push(t.col_pupil);
+    }
+    header.extend([t.col_owner, t.col_due]);
+    doc.table(&header, &rows);
 }
 
 #[cfg(test)]

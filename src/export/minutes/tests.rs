@@ -17,6 +17,7 @@ fn minutes() -> Minutes {
         text: text.into(),
         owner: "Fatima Benali".into(),
         due: day(27),
+        subject: String::new(),
     };
     Minutes {
         meeting: MeetingId(3),
@@ -219,4 +220,23 @@ fn html_and_markdown_hold_the_same_content() {
     ] {
         assert!(html.contains(expected), "missing {expected:?} in\n{html}");
     }
+}
+
+#[test]
+fn actions_about_other_pupils_say_whose_and_a_cases_own_do_not() {
+    let mut with_subjects = minutes();
+    with_subjects.carried_over[0].subject = "Sanne de Vries".into();
+    with_subjects.items[2].actions[0].subject = "Leerling K-17".into();
+    let md = markdown(&with_subjects, Status::Fixed, Lang::Nl);
+    assert!(
+        md.contains(
+            "| Actiepunt | Leerling | Eigenaar | Datum |\n|---|---|---|---|\n\
+             | Verslag logopedie opvragen | Sanne de Vries | Fatima Benali | vr 27-11-2026 |"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Ouders bellen \\| terugkoppelen | Fatima Benali | vr 27-11-2026 |"),
+        "the case's own actions need no pupil column: {md}"
+    );
 }
