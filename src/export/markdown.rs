@@ -19,7 +19,8 @@ pub fn text(input: &str) -> String {
         // A line that would start a heading, a list or a quote. A numbered list is broken by
         // escaping its dot: CommonMark escapes punctuation only, so `\1.` would show the `\`.
         let numbered = numbered_list(body);
-        if numbered.is_none() && body.starts_with(['#', '>', '-', '+']) {
+        // `=` and `-` under a line make it a heading, `~~~` opens a code block.
+        if numbered.is_none() && body.starts_with(['#', '>', '-', '+', '=', '~']) {
             out.push('\\');
         }
         escape_into(&mut out, body, numbered);
@@ -40,7 +41,9 @@ fn inline(input: &str) -> String {
 
 fn escape_into(out: &mut String, text: &str, also_at: Option<usize>) {
     for (at, c) in text.char_indices() {
-        if Some(at) == also_at || matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '|') {
+        // `&` too: `&copy;` would show as ©.
+        if Some(at) == also_at || matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '|' | '&')
+        {
             out.push('\\');
         }
         out.push(c);
@@ -148,6 +151,30 @@ mod tests {
         assert_eq!(text("- geen lijst"), "\\- geen lijst");
         assert_eq!(text("regel een\nregel twee"), "regel een  \nregel twee");
         assert_eq!(text("Zoë <b>"), "Zoë \\<b>");
+        assert_eq!(text("regel\n===\n~~~"), "regel  \n\\===  \n\\~~~");
+        assert_eq!(text("R&D &copy;"), "R\\&D \\&copy;");
+    }
+
+    /// Whatever a person typed, a CommonMark reader shows one paragraph with that text.
+    #[test]
+    fn a_commonmark_reader_gets_back_what_was_typed() {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let typed = "# kop?\n1. lijst?\n- lijst?\n> citaat?\nregel\n===\n~~~\n\
+                     *nadruk* _ook_ `code` [link](x) <b> | R&D &copy; \\ einde";
+        let mut paragraphs = 0;
+        let mut back = String::new();
+        for event in Parser::new(&text(typed)) {
+            match event {
+                Event::Start(Tag::Paragraph) => paragraphs += 1,
+                Event::Start(tag) => panic!("{tag:?} in {}", text(typed)),
+                Event::Text(t) => back.push_str(&t),
+                Event::HardBreak => back.push('\n'),
+                Event::End(_) => {}
+                other => panic!("{other:?} in {}", text(typed)),
+            }
+        }
+        assert_eq!(paragraphs, 1);
+        assert_eq!(back, typed);
     }
 
     #[test]

@@ -240,3 +240,66 @@ fn actions_about_other_pupils_say_whose_and_a_cases_own_do_not() {
         "the case's own actions need no pupil column: {md}"
     );
 }
+
+/// The Markdown read back by a CommonMark parser with tables (as GitHub, GitLab and VS Code
+/// read it): the structure is the minutes' own, and people's text comes out as typed.
+#[test]
+fn a_commonmark_reader_sees_the_minutes_structure_and_the_text_as_typed() {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let md = markdown(&minutes(), Status::Fixed, Lang::Nl);
+    let mut headings = Vec::new();
+    let mut tables = 0;
+    let mut cells = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut in_cell = false;
+    for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => panic!("raw HTML: {html}"),
+            Event::Start(Tag::Table(_)) => tables += 1,
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                current.clear();
+            }
+            Event::End(TagEnd::TableCell) => {
+                in_cell = false;
+                cells.push(std::mem::take(&mut current));
+            }
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph) if !in_cell => current.clear(),
+            Event::End(TagEnd::Heading(level)) => {
+                headings.push((level, std::mem::take(&mut current)))
+            }
+            Event::End(TagEnd::Paragraph) => paragraphs.push(std::mem::take(&mut current)),
+            Event::Text(text) | Event::Code(text) => current.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => current.push('\n'),
+            Event::Start(Tag::Emphasis | Tag::Strong) if in_cell => {
+                panic!("markup inside a cell: {md}")
+            }
+            _ => {}
+        }
+    }
+    let titles: Vec<&str> = headings
+        .iter()
+        .filter(|(level, _)| *level == HeadingLevel::H2)
+        .map(|(_, text)| text.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "1. Opening en aanwezigheid",
+            "2. Actiepunten",
+            "3. Leerlingbespreking: Leerling K-17",
+            "Openstaande actiepunten van eerdere vergaderingen"
+        ]
+    );
+    assert_eq!(tables, 3, "reviewed, agreed and carried-over actions");
+    assert!(
+        cells.contains(&"Ouders bellen | terugkoppelen".to_string()),
+        "{cells:?}"
+    );
+    assert!(cells.contains(&"vervallen: ouders regelen het | zelf".to_string()));
+    assert!(
+        paragraphs.contains(&"Juf ziet *veel* vooruitgang.\nOuders herkennen het.".to_string()),
+        "{paragraphs:?}"
+    );
+}
