@@ -121,8 +121,12 @@ impl Doc for Html {
         self.body.push_str("</tr></thead>\n<tbody>\n");
         for row in rows {
             self.body.push_str("<tr>");
-            for cell in row {
-                let _ = write!(self.body, "<td>{}</td>", lines(cell));
+            for (column, cell) in row.iter().enumerate() {
+                if column > 0 && is_short(cell) {
+                    let _ = write!(self.body, "<td class=\"short\">{}</td>", lines(cell));
+                } else {
+                    let _ = write!(self.body, "<td>{}</td>", lines(cell));
+                }
             }
             self.body.push_str("</tr>\n");
         }
@@ -156,6 +160,13 @@ impl Doc for Html {
             self.body
         )
     }
+}
+
+/// A cell that reads best unbroken: "Marieke van den Berg", "Leerling H-55", "ma 24-08-2026".
+/// The first column (what was agreed) is never one: it takes the room the others leave.
+fn is_short(cell: &str) -> bool {
+    const SHORT: usize = 24;
+    !cell.contains('\n') && cell.chars().count() <= SHORT
 }
 
 /// A CSS string literal: quotes, backslashes and line breaks escaped.
@@ -194,6 +205,23 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<td>a &lt; b</td>"), "{html}");
+        let mut doc = Html::new(Lang::Nl);
+        doc.table(
+            &["actiepunt", "eigenaar", "status"],
+            &[vec![
+                "Bellen".into(),
+                "Marieke van den Berg".into(),
+                "vervallen: de situatie is veranderd".into(),
+            ]],
+        );
+        let html = doc.finish();
+        assert!(
+            html.contains(
+                "<tr><td>Bellen</td><td class=\"short\">Marieke van den Berg</td>\
+                 <td>vervallen: de situatie is veranderd</td></tr>"
+            ),
+            "names and dates stay whole, long text wraps: {html}"
+        );
         assert!(!html.contains("<script>"), "{html}");
     }
 

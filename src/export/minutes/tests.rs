@@ -214,7 +214,7 @@ fn html_and_markdown_hold_the_same_content() {
         "<p>Juf ziet *veel* vooruitgang.<br>\nOuders herkennen het.</p>",
         "<li>niveau 2 → 4 (wijkteam erbij)</li>",
         "<li>Drie cirkels: Kind: + Leest graag − Faalangst</li>",
-        "<td>Ouders bellen | terugkoppelen</td><td>Fatima Benali</td><td>vr 27-11-2026</td>",
+        "<td>Ouders bellen | terugkoppelen</td><td class=\"short\">Fatima Benali</td><td class=\"short\">vr 27-11-2026</td>",
         "<h2>Openstaande actiepunten van eerdere vergaderingen</h2>",
         "<dt>Volgende vergadering</dt><dd>di 15-12-2026</dd>",
     ] {
