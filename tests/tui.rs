@@ -327,3 +327,35 @@ fn under_no_color_the_chosen_row_is_still_shown_reversed() {
     otter.send("\x03");
     assert_eq!(otter.exit_code(), 0);
 }
+
+/// `E` in a running meeting writes the draft minutes where `OTTER_EXPORT_DIR` says, and the
+/// status line says where.
+#[test]
+fn e_in_a_meeting_writes_draft_minutes_to_the_export_folder() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let out = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let export_dir = out.path().to_str().unwrap();
+    let mut otter = Session::start_with(
+        &[],
+        dir.path(),
+        160,
+        40,
+        &[("OTTER_EXPORT_DIR", export_dir)],
+    );
+    otter.on_start_screen();
+    otter.send("v");
+    otter.wait_for("Opening en aanwezigheid");
+    otter.send("E");
+    let file = out.path().join("verslag-OT-2026-12-15-concept.html");
+    otter.wait_for(&format!("Geschreven: {}", file.display()));
+    otter.send("\x03");
+    assert_eq!(otter.exit_code(), 0);
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.contains("<h1>Verslag OT-overleg di 15-12-2026 (concept)</h1>"));
+    assert!(
+        !dir.path()
+            .join("verslag-OT-2026-12-15-concept.html")
+            .exists()
+    );
+}

@@ -1,7 +1,8 @@
 //! The pupil dossier: opened from a row of the start screen (or from search), scrolled with
-//! `j`/`k`; `Tab` chooses one of the pupil's cases and `Enter` shows it; `x` will export the
+//! `j`/`k`; `Tab` chooses one of the pupil's cases and `Enter` shows it; `x` exports the
 //! pupil's extract; `Esc` goes back to where it was opened from.
 
+use super::export::Export;
 use super::{Effect, Model, Screen, View};
 use crate::domain::{ActionId, CaseId, PupilId};
 use crate::query::dossier::PupilDossier;
@@ -84,10 +85,11 @@ pub fn toggle_case(model: &Model, view: &mut View) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `x`: the extract comes with the exports; say so rather than pretend.
-pub fn export(model: &Model, view: &mut View) -> Vec<Effect> {
-    view.flash = Some(model.lang.texts().flash_export_later.to_string());
-    Vec::new()
+/// `x`: the pupil's extract, written to the export folder.
+pub fn export(model: &Model) -> Vec<Effect> {
+    model.dossier.as_ref().map_or_else(Vec::new, |dossier| {
+        vec![Effect::Export(Export::Extract(dossier.pupil.id))]
+    })
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 
 use chrono::NaiveDate;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::action_list::{ActionList, Refused};
+use super::export::Export;
 use super::{Effect, Message, Model, View, search, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{ActionId, CaseId, DecisionId, MeetingId, MeetingState, NoteId};
@@ -248,6 +250,16 @@ pub fn apply(
                         report(store, model, Err(err));
                     }
                 },
+                Effect::Export(which) => {
+                    let t = model.lang.texts();
+                    view.flash = Some(match export(store, model, which, today) {
+                        Ok(path) => (t.flash_exported)(&path.display().to_string()),
+                        Err(err) => {
+                            let dir = store.dir().display().to_string();
+                            (t.flash_export_failed)(&err.message(t, &dir))
+                        }
+                    });
+                }
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;
                     let mut tx = store.tx();
@@ -279,7 +291,57 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::UseTheme(_)
             | Effect::SaveMeeting(_)
             | Effect::StartMeeting(_)
+            | Effect::Export(_)
     )
+}
+
+/// Writes the document `which` as HTML to the export folder; where it went.
+fn export(store: &Store, model: &Model, which: Export, today: NaiveDate) -> Result<PathBuf> {
+    use crate::export::{Context, Format, file, minutes::Status};
+    let lang = model.lang;
+    let school = store.school()?;
+    let cx = Context {
+        model: &model.phases,
+        lang,
+        school: &school,
+        today,
+    };
+    let (name, text) = match which {
+        Export::Minutes(id) => {
+            let no_meeting = || Error::NoMeeting(id.0.to_string());
+            let found = store.meeting(id)?.ok_or_else(no_meeting)?;
+            let (minutes, status) = if found.state == MeetingState::Closed {
+                (store.minutes(id)?.ok_or_else(no_meeting)?, Status::Fixed)
+            } else {
+                // As closing would fix them now, without writing anything.
+                let reviewed: Vec<_> = model
+                    .meeting
+                    .iter()
+                    .flat_map(|room| &room.earlier_actions)
+                    .map(|(action, _)| action.clone())
+                    .collect();
+                let closing =
+                    meeting::closing(store, &model.phases, &found, &reviewed, None, today)?;
+                (closing.minutes, Status::Draft)
+            };
+            let draft = status == Status::Draft;
+            (
+                file::minutes_name(minutes.date, draft, Format::Html, lang),
+                crate::export::minutes(&minutes, status, &cx, Format::Html),
+            )
+        }
+        Export::Extract(pupil) => {
+            let found =
+                dossier::load(store, pupil)?.ok_or_else(|| Error::NoPupil(pupil.0.to_string()))?;
+            (
+                file::extract_name(&found.pupil, today, Format::Html, lang),
+                crate::export::extract(&found, &cx, Format::Html),
+            )
+        }
+    };
+    let path = model.export_dir.join(name);
+    file::write(&path, text.as_bytes()).map_err(Error::Output)?;
+    Ok(path)
 }
 
 /// Shows a failed write on screen; true when it was written.

@@ -11,6 +11,7 @@ pub mod dashboard;
 mod decision;
 pub mod dossier;
 mod effects;
+pub mod export;
 mod fields;
 pub mod form;
 pub mod import;
@@ -82,6 +83,8 @@ pub struct Model {
     pub dossier: Option<Box<crate::query::dossier::PupilDossier>>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
+    /// Where `x` and `E` write their documents (`export::file::dir`, outside the data).
+    pub export_dir: std::path::PathBuf,
 }
 
 impl Model {
@@ -101,6 +104,7 @@ impl Model {
             action_list: None,
             dossier: None,
             notice: None,
+            export_dir: crate::export::file::dir(),
         }
     }
 }
@@ -209,13 +213,14 @@ pub enum Action {
     NextPanel,
     ChooseMe,
     ExportExtract,
+    ExportMinutes,
     Search,
     ImportPupils,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 57] = [
+    pub const ALL: [Action; 58] = [
         Action::OpenMeeting,
         Action::OpenActions,
         Action::Open,
@@ -250,6 +255,7 @@ impl Action {
         Action::LevelDown,
         Action::NewSignal,
         Action::CloseMeeting,
+        Action::ExportMinutes,
         Action::ReopenMeeting,
         Action::Up,
         Action::Down,
@@ -339,6 +345,8 @@ pub enum Effect {
     /// Write the plan's new and updated pupils in one transaction; then update with
     /// `Message::Imported`.
     ImportPupils(Box<crate::import::Plan>),
+    /// Write a document to the export folder (outside the data directory) and say where.
+    Export(export::Export),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -477,10 +485,13 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
                 dossier::next_case(model, view)
             }
         }
-        Action::ExportExtract if model.screen == Screen::Dossier => dossier::export(model, view),
+        Action::ExportExtract if model.screen == Screen::Dossier => dossier::export(model),
+        Action::ExportMinutes if model.screen == Screen::Meeting => export::minutes(model),
         Action::Open if model.screen == Screen::Dashboard => dashboard::open(model, view),
         Action::NextPanel if model.screen == Screen::Dashboard => dashboard::next_panel(view),
-        Action::Open | Action::NextPanel | Action::ExportExtract => Vec::new(),
+        Action::Open | Action::NextPanel | Action::ExportExtract | Action::ExportMinutes => {
+            Vec::new()
+        }
         Action::ChooseMe => dashboard::choose_me(model, view),
         Action::ImportPupils => import::start(model, view),
         Action::Down | Action::Up if model.screen == Screen::Prepare => {

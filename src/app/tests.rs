@@ -1043,7 +1043,18 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
     assert_eq!(minutes.reopened.len(), 1);
     assert_eq!(minutes.reopened[0].reason, "Besluit over Sanne ontbrak");
     assert_eq!(minutes.reopened[0].on, today());
-    let text = crate::export::minutes::markdown(&minutes, &model.phases, Lang::Nl);
+    let cx = crate::export::Context {
+        model: &model.phases,
+        lang: Lang::Nl,
+        school: "",
+        today: today(),
+    };
+    let text = crate::export::minutes(
+        &minutes,
+        crate::export::minutes::Status::Fixed,
+        &cx,
+        crate::export::Format::Markdown,
+    );
     assert!(
         text.contains("Heropend op ma 23-11-2026: Besluit over Sanne ontbrak"),
         "{text}"

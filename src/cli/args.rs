@@ -55,6 +55,11 @@ pub enum Command {
     },
     #[command(subcommand)]
     Export(Export),
+    /// The school's name as minutes and extracts are headed: shown, or set when given.
+    School {
+        #[arg(num_args = 0..)]
+        name: Vec<String>,
+    },
     #[command(subcommand, visible_alias = "importeer")]
     Import(Import),
 }
@@ -78,18 +83,47 @@ pub struct ImportPupils {
 
 #[derive(Debug, Subcommand)]
 pub enum Export {
+    #[command(visible_alias = "verslag")]
     Minutes {
         /// A meeting number, or `last` for the most recent closed meeting.
         #[arg(long, default_value = "last", value_name = "ID|last")]
         meeting: String,
         #[arg(long, value_enum, default_value = "md")]
         format: Format,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    #[command(visible_alias = "leerling")]
+    Pupil {
+        #[arg(required = true, num_args = 1..)]
+        name: Vec<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    #[command(visible_alias = "acties")]
+    Actions {
+        #[command(flatten)]
+        filter: ActionArgs,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ListFormat,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Md,
+    Html,
+}
+
+/// How a list of actions leaves otter: a spreadsheet or a calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Csv,
+    Ics,
 }
 
 #[derive(Debug, Args)]
@@ -125,14 +159,7 @@ pub fn command(t: &Texts) -> clap::Command {
     })
     .mut_subcommand("pupils", |c| c.about(t.help_pupils))
     .mut_subcommand("pupil", |c| c.about(t.help_pupil))
-    .mut_subcommand("actions", |c| {
-        let c = arg_help(c.about(t.help_actions), "open", t.help_open);
-        let c = arg_help(c, "owner", t.help_owner);
-        let c = arg_help(c, "status", t.help_status);
-        let c = arg_help(c, "pupil", t.help_pupil_filter);
-        let c = arg_help(c, "meeting", t.help_meeting_filter);
-        arg_help(c, "overdue", t.help_overdue)
-    })
+    .mut_subcommand("actions", |c| filter_help(c.about(t.help_actions), t))
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))
     .mut_subcommand("search", |c| c.about(t.help_search))
     .mut_subcommand("import", |c| {
@@ -147,6 +174,34 @@ pub fn command(t: &Texts) -> clap::Command {
             arg_help(c, "map", t.import.help_map)
         })
     })
+    .mut_subcommand("school", |c| c.about(t.help_school))
+    .mut_subcommand("export", |c| {
+        c.about(t.help_export)
+            .mut_subcommand("minutes", |c| {
+                let c = arg_help(c.about(t.help_export_minutes), "format", t.help_format);
+                arg_help(c, "output", t.help_output)
+            })
+            .mut_subcommand("pupil", |c| {
+                let c = arg_help(c.about(t.help_export_pupil), "format", t.help_format);
+                arg_help(c, "output", t.help_output)
+            })
+            .mut_subcommand("actions", |c| {
+                let c = arg_help(c.about(t.help_export_actions), "format", t.help_format);
+                filter_help(arg_help(c, "output", t.help_output), t)
+            })
+    })
+}
+
+/// The help of the filters `otter actions` and `otter export actions` share.
+fn filter_help(cmd: clap::Command, t: &Texts) -> clap::Command {
+    let arg_help =
+        |cmd: clap::Command, id: &str, help: &'static str| cmd.mut_arg(id, |a| a.help(help));
+    let cmd = arg_help(cmd, "open", t.help_open);
+    let cmd = arg_help(cmd, "owner", t.help_owner);
+    let cmd = arg_help(cmd, "status", t.help_status);
+    let cmd = arg_help(cmd, "pupil", t.help_pupil_filter);
+    let cmd = arg_help(cmd, "meeting", t.help_meeting_filter);
+    arg_help(cmd, "overdue", t.help_overdue)
 }
 
 /// The language asked for, read before clap so that clap's own help can use it.

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
 use crate::store::Store;
-pub use args::{Cli, Command, Export, Format, Import, ImportPupils};
+pub use args::{Cli, Command, Export, Format, Import, ImportPupils, ListFormat};
 
 /// Where a school's own phase model lives, beside its database.
 const PHASE_FILE: &str = "phases.toml";
@@ -232,14 +232,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             }
         }
         Command::Actions(filter) => {
-            let filter = query::actions::Filter {
-                open: filter.open,
-                status: filter.status,
-                overdue: filter.overdue,
-                owner: filter.owner,
-                pupil: filter.pupil,
-                meeting: filter.meeting,
-            };
+            let filter = action_filter(filter);
             let rows = query::actions::list(&store, &filter, today)?;
             if json {
                 print::json(&mut out, &rows)
@@ -263,15 +256,34 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 print::hits(&mut out, &found, t)
             }
         }
-        Command::Export(Export::Minutes {
-            meeting,
-            format: Format::Md,
-        }) => {
-            let minutes = query::meetings::minutes(&store, &meeting)?;
-            print::line(
-                &mut out,
-                &crate::export::minutes::markdown(&minutes, &model, lang),
-            )
+        Command::School { name } => {
+            let name = name.join(" ");
+            let name = name.trim();
+            if !name.is_empty() {
+                store.set_school(name)?;
+            }
+            let school = store.school()?;
+            if json {
+                print::json(&mut out, &school)
+            } else if school.is_empty() {
+                print::line(&mut out, t.school_none)
+            } else {
+                print::line(&mut out, &school)
+            }
+        }
+        Command::Export(export) => {
+            let school = store.school()?;
+            let cx = crate::export::Context {
+                model: &model,
+                lang,
+                school: &school,
+                today,
+            };
+            let (bytes, output) = exported(&store, export, &cx)?;
+            match output {
+                Some(path) => crate::export::file::write(&path, &bytes),
+                None => std::io::Write::write_all(&mut out, &bytes),
+            }
         }
         // Answered above, before the store was opened.
         Command::Import(_) => Ok(()),
@@ -281,4 +293,72 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(err)),
         _ => Ok(()),
     }
+}
+
+fn action_filter(args: args::ActionArgs) -> query::actions::Filter {
+    query::actions::Filter {
+        open: args.open,
+        status: args.status,
+        overdue: args.overdue,
+        owner: args.owner,
+        pupil: args.pupil,
+        meeting: args.meeting,
+    }
+}
+
+fn document_format(format: Format) -> crate::export::Format {
+    match format {
+        Format::Md => crate::export::Format::Markdown,
+        Format::Html => crate::export::Format::Html,
+    }
+}
+
+/// The bytes an `otter export` writes, and the file it writes them to (stdout when none).
+fn exported(
+    store: &Store,
+    export: Export,
+    cx: &crate::export::Context,
+) -> Result<(Vec<u8>, Option<PathBuf>)> {
+    use crate::export::minutes::Status;
+    Ok(match export {
+        Export::Minutes {
+            meeting,
+            format,
+            output,
+        } => {
+            let minutes = query::meetings::minutes(store, &meeting)?;
+            let text = crate::export::minutes(&minutes, Status::Fixed, cx, document_format(format));
+            (text.into_bytes(), output)
+        }
+        Export::Pupil {
+            name,
+            format,
+            output,
+        } => {
+            let name = name.join(" ");
+            let pupil = query::pupils::find(store, &name)?;
+            let dossier = query::dossier::load(store, pupil.id)?.ok_or(Error::NoPupil(name))?;
+            let text = crate::export::extract(&dossier, cx, document_format(format));
+            (text.into_bytes(), output)
+        }
+        Export::Actions {
+            filter,
+            format,
+            output,
+        } => {
+            let filter = action_filter(filter);
+            let bytes = match format {
+                ListFormat::Csv => {
+                    let rows = query::actions::list(store, &filter, cx.today)?;
+                    crate::export::actions_csv(&rows, cx.lang).map_err(Error::Output)?
+                }
+                ListFormat::Ics => {
+                    let calendar = query::calendar::load(store, &filter, cx.today)?;
+                    let stamp = chrono::Utc::now().naive_utc();
+                    crate::export::calendar(&calendar, cx.lang, stamp).into_bytes()
+                }
+            };
+            (bytes, output)
+        }
+    })
 }

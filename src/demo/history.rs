@@ -315,9 +315,9 @@ impl<'a, 's> History<'a, 's> {
         let cases: Vec<CaseId> = visits.iter().map(|&(p, _)| self.plans[p].id).collect();
         let meeting = self.closed_meeting(k, &cases, visits, carried.len(), &mut out)?;
 
-        let subjects: HashMap<CaseId, String> = visits
-            .iter()
-            .map(|&(p, _)| {
+        // Every case, not only the visited ones: carried and settled actions name theirs.
+        let subjects: HashMap<CaseId, String> = (0..self.plans.len())
+            .map(|p| {
                 let plan = &self.plans[p];
                 let subject = if self.consent[p].shows_name() {
                     self.pupils.list[plan.pupil].full_name()

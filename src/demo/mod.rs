@@ -51,6 +51,9 @@ pub enum Scale {
     Large,
 }
 
+/// The fictional school's name, as its minutes are headed.
+pub const SCHOOL: &str = "OBS Het Otterveld";
+
 /// The same school every time: only `today` moves it in time.
 const SEED: u64 = 0x07_7E12_2026;
 
@@ -189,6 +192,7 @@ pub fn fill(store: &Store, scale: Scale, today: NaiveDate) -> Result<Summary> {
     History::new(&mut writer, setting, rng.fork()).run()?;
 
     let counts = writer.finish()?;
+    store.set_school(SCHOOL)?;
     let count = |tree: TreeId| counts[tree.slot()];
     Ok(Summary {
         pupils: count(TreeId::Pupils),

@@ -17,6 +17,10 @@ pub struct MinutesAction {
     pub text: String,
     pub owner: String,
     pub due: NaiveDate,
+    /// The pupil of the action's case as the team sees it (the name, or the pseudonym when
+    /// consent is "anoniem"); empty without a case, and in minutes fixed before it was kept.
+    #[serde(default)]
+    pub subject: String,
 }
 
 /// An earlier action the meeting went through and finished: done, or dropped and why.
@@ -74,6 +78,7 @@ pub struct MinutesSource<'a> {
     pub meeting: &'a Meeting,
     pub chair: String,
     pub attendee_name: &'a dyn Fn(&super::meeting::Attendee) -> String,
+    /// How the team names the pupil of a case: for the agenda's cases and the actions' cases.
     pub subject: &'a dyn Fn(CaseId) -> String,
     pub owner_name: &'a dyn Fn(&Action) -> String,
     pub notes: &'a [Note],
@@ -105,6 +110,7 @@ impl Minutes {
             text: action.text.clone(),
             owner: (source.owner_name)(action),
             due: action.due,
+            subject: action.case.map(source.subject).unwrap_or_default(),
         };
         let items = meeting
             .agenda

@@ -1,25 +1,36 @@
-//! The minutes of a closed meeting as Markdown: what the team sends round after the OT.
+//! The minutes of a meeting: what the team sends round after the OT. One walk over the
+//! minutes writes every format, through [`Doc`].
 
-use std::fmt::Write;
-
-use super::markdown::{cell, text};
+use super::Context;
+use super::doc::{Doc, Item};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
 use crate::domain::minutes::{MinutesAction, MinutesItem};
 use crate::domain::{EventKind, Minutes, PhaseModel};
-use crate::i18n::{Lang, Texts, capitalised};
+use crate::i18n::{Lang, Texts};
 
-pub fn markdown(minutes: &Minutes, model: &PhaseModel, lang: Lang) -> String {
+/// Whether the minutes were fixed at closing, or are a draft of a meeting still open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Fixed,
+    Draft,
+}
+
+pub fn write(doc: &mut impl Doc, minutes: &Minutes, status: Status, cx: &Context) {
+    let lang = cx.lang;
     let t = lang.texts();
-    let mut out = String::new();
     let day = format_day(minutes.date, lang);
-    let _ = writeln!(
-        out,
-        "# {} {} {day}\n",
-        t.minutes_title,
-        t.meeting_kind(minutes.kind)
-    );
-    let facts = [
+    let mut title = format!("{} {} {day}", t.minutes_title, t.meeting_kind(minutes.kind));
+    if status == Status::Draft {
+        title = format!("{title} ({})", t.export_draft);
+    }
+    doc.title(&title);
+    if status == Status::Draft {
+        doc.banner(t.export_draft_banner);
+    }
+    doc.facts(&[
+        (t.export_school, cx.school.to_string()),
+        (t.col_date, day),
         (t.col_time, minutes.time.format("%H:%M").to_string()),
         (t.col_place, minutes.place.clone()),
         (t.minutes_chair, minutes.chair.clone()),
@@ -29,41 +40,31 @@ pub fn markdown(minutes: &Minutes, model: &PhaseModel, lang: Lang) -> String {
             minutes.absent_with_notice.join(", "),
         ),
         (t.minutes_absent, minutes.absent.join(", ")),
-    ];
-    for (label, value) in facts {
-        if !value.is_empty() {
-            let _ = writeln!(out, "- **{}:** {}", capitalised(label), cell(&value));
-        }
-    }
+    ]);
     for (number, item) in minutes.items.iter().enumerate() {
-        let _ = writeln!(out, "\n## {}. {}\n", number + 1, title(item, t));
-        item_body(&mut out, item, model, lang);
+        doc.heading(&format!("{}. {}", number + 1, title_of(item, t)));
+        item_body(doc, item, cx.model, lang);
     }
     if !minutes.carried_over.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", t.minutes_carried_over);
-        action_table(&mut out, &minutes.carried_over, lang);
+        doc.heading(t.minutes_carried_over);
+        action_table(doc, &minutes.carried_over, "", lang);
     }
-    let _ = writeln!(out);
-    if let Some(next) = minutes.next_meeting {
-        let _ = writeln!(out, "**{}:** {}  ", t.minutes_next, format_day(next, lang));
+    let next = minutes
+        .next_meeting
+        .map(|next| format_day(next, lang))
+        .unwrap_or_else(|| t.export_none_planned.to_string());
+    doc.facts(&[(t.minutes_next, next)]);
+    let fixed = format_day(minutes.fixed_on, lang);
+    match status {
+        Status::Fixed => doc.fine_print(&format!("{} {fixed}", t.minutes_fixed_on)),
+        Status::Draft => doc.fine_print(&(t.export_draft_of)(&fixed)),
     }
-    let _ = writeln!(
-        out,
-        "*{} {}*",
-        t.minutes_fixed_on,
-        format_day(minutes.fixed_on, lang)
-    );
     for reopening in &minutes.reopened {
-        let _ = writeln!(
-            out,
-            "\n*{}*",
-            text(&(t.minutes_reopened)(
-                &format_day(reopening.on, lang),
-                &reopening.reason
-            ))
-        );
+        doc.fine_print(&(t.minutes_reopened)(
+            &format_day(reopening.on, lang),
+            &reopening.reason,
+        ));
     }
-    out
 }
 
 pub fn agenda_title(kind: &AgendaKind, t: &Texts) -> String {
@@ -79,16 +80,16 @@ pub fn agenda_title(kind: &AgendaKind, t: &Texts) -> String {
     }
 }
 
-fn title(item: &MinutesItem, t: &Texts) -> String {
+fn title_of(item: &MinutesItem, t: &Texts) -> String {
     let base = agenda_title(&item.kind, t);
     if item.subject.is_empty() {
-        text(&base)
+        base
     } else {
-        format!("{base}: {}", text(&item.subject))
+        format!("{base}: {}", item.subject)
     }
 }
 
-fn item_body(out: &mut String, item: &MinutesItem, model: &PhaseModel, lang: Lang) {
+fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: Lang) {
     let t = lang.texts();
     let empty = item.notes.is_empty()
         && item.decisions.is_empty()
@@ -97,77 +98,66 @@ fn item_body(out: &mut String, item: &MinutesItem, model: &PhaseModel, lang: Lan
         && item.reviewed.is_empty()
         && item.recorded.is_empty();
     if empty {
-        let _ = writeln!(out, "{}", t.minutes_nothing);
+        doc.paragraph(t.minutes_nothing);
         return;
     }
     for note in &item.notes {
-        let _ = writeln!(out, "{}\n", text(note));
+        doc.paragraph(note);
     }
     if !item.recorded.is_empty() {
-        let _ = writeln!(out, "**{}**\n", t.minutes_recorded);
-        for (requirement, value) in &item.recorded {
-            let label = t.recorded_label(*requirement);
-            match lang.recorded(value).as_slice() {
-                [one] => {
-                    let _ = writeln!(out, "- {label}: {}", cell(one));
-                }
-                many => {
-                    let _ = writeln!(out, "- {label}:");
-                    for line in many {
-                        let _ = writeln!(out, "  - {}", cell(line));
-                    }
-                }
-            }
-        }
-        let _ = writeln!(out);
+        doc.label(t.minutes_recorded);
+        doc.list(&super::recorded_items(&item.recorded, lang));
     }
     if !item.decisions.is_empty() {
-        let _ = writeln!(out, "**{}**\n", t.kind_decision);
-        for decision in &item.decisions {
-            let _ = writeln!(out, "- {}", text(decision));
-        }
-        let _ = writeln!(out);
+        doc.label(t.kind_decision);
+        let decisions: Vec<Item> = item.decisions.iter().map(Item::new).collect();
+        doc.list(&decisions);
     }
     if !item.changes.is_empty() {
-        let _ = writeln!(out, "**{}**\n", t.minutes_changes);
-        for event in &item.changes {
-            let change = change_text(&event.kind, model, lang);
-            let reason = if event.reason.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", text(&event.reason))
-            };
-            let _ = writeln!(out, "- {}{reason}", text(&change));
-        }
-        let _ = writeln!(out);
+        doc.label(t.minutes_changes);
+        let changes: Vec<Item> = item
+            .changes
+            .iter()
+            .map(|event| {
+                let change = change_text(&event.kind, model, lang);
+                if event.reason.is_empty() {
+                    Item::new(change)
+                } else {
+                    Item::new(format!("{change} ({})", event.reason))
+                }
+            })
+            .collect();
+        doc.list(&changes);
     }
     if !item.actions.is_empty() {
-        let _ = writeln!(out, "**{}**\n", t.kind_action);
-        action_table(out, &item.actions, lang);
+        doc.label(t.kind_action);
+        action_table(doc, &item.actions, &item.subject, lang);
     }
     if !item.reviewed.is_empty() {
-        let _ = writeln!(out, "**{}**\n", t.minutes_reviewed);
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |",
-            capitalised(t.col_action),
-            capitalised(t.col_owner),
-            capitalised(t.col_status)
-        );
-        let _ = writeln!(out, "|---|---|---|");
-        for review in &item.reviewed {
-            let outcome = match &review.dropped {
-                None => t.status_done.to_string(),
-                Some(reason) => format!("{}: {}", t.status_dropped, cell(reason)),
-            };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {outcome} |",
-                cell(&review.action.text),
-                cell(&review.action.owner)
-            );
+        doc.label(t.minutes_reviewed);
+        let with_pupil = item.reviewed.iter().any(|r| !r.action.subject.is_empty());
+        let rows: Vec<Vec<String>> = item
+            .reviewed
+            .iter()
+            .map(|review| {
+                let outcome = match &review.dropped {
+                    None => t.status_done.to_string(),
+                    Some(reason) => format!("{}: {reason}", t.status_dropped),
+                };
+                let mut row = vec![review.action.text.clone()];
+                if with_pupil {
+                    row.push(review.action.subject.clone());
+                }
+                row.extend([review.action.owner.clone(), outcome]);
+                row
+            })
+            .collect();
+        let mut header = vec![t.col_action];
+        if with_pupil {
+            header.push(t.col_pupil);
         }
-        let _ = writeln!(out);
+        header.extend([t.col_owner, t.col_status]);
+        doc.table(&header, &rows);
     }
 }
 
@@ -200,25 +190,30 @@ pub fn change_text(kind: &EventKind, model: &PhaseModel, lang: Lang) -> String {
     }
 }
 
-fn action_table(out: &mut String, actions: &[MinutesAction], lang: Lang) {
+/// Actions with what, who and when; with the pupil too when one of them is about another
+/// pupil than the item's own (`item_subject`), as the carried-over actions are.
+fn action_table(doc: &mut impl Doc, actions: &[MinutesAction], item_subject: &str, lang: Lang) {
     let t = lang.texts();
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} |",
-        capitalised(t.col_action),
-        capitalised(t.col_owner),
-        capitalised(t.col_due)
-    );
-    let _ = writeln!(out, "|---|---|---|");
-    for action in actions {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |",
-            cell(&action.text),
-            cell(&action.owner),
-            format_day(action.due, lang)
-        );
+    let with_pupil = actions
+        .iter()
+        .any(|a| !a.subject.is_empty() && a.subject != item_subject);
+    let rows: Vec<Vec<String>> = actions
+        .iter()
+        .map(|action| {
+            let mut row = vec![action.text.clone()];
+            if with_pupil {
+                row.push(action.subject.clone());
+            }
+            row.extend([action.owner.clone(), format_day(action.due, lang)]);
+            row
+        })
+        .collect();
+    let mut header = vec![t.col_action];
+    if with_pupil {
+        header.push(t.col_pupil);
     }
+    header.extend([t.col_owner, t.col_due]);
+    doc.table(&header, &rows);
 }
 
 #[cfg(test)]

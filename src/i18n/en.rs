@@ -89,6 +89,7 @@ pub const EN: Texts = Texts {
         "level down (scale down, with a reason)",
         "new signal: choose a pupil and give the hulpvraag",
         "close the meeting and fix the minutes",
+        "export draft minutes (HTML)",
         "reopen the last closed meeting (with a reason)",
         "up",
         "down",
@@ -304,7 +305,6 @@ pub const EN: Texts = Texts {
     dossier_keys: "j/k scroll · Tab case · Enter show case · x extract · Esc back",
     dossier_case_keys: "Enter or Esc: back to the timeline",
     dossier_anonymous_as: |pseudonym| format!("discussed anonymously as {pseudonym}"),
-    flash_export_later: "Exporting the extract comes in a later version; nothing was exported.",
     prepare_title: "Preparing the OT",
     prepare_team: "Participants",
     prepare_excused: "sent apologies",
@@ -345,7 +345,7 @@ pub const EN: Texts = Texts {
     help_export: "Write minutes or a list as text",
     help_export_minutes: "The minutes of a closed meeting",
     help_meeting: "Meeting number, or last for the most recent",
-    help_format: "Format: md (Markdown)",
+    help_format: "Format: md (Markdown) or html (to print); for actions csv (spreadsheet) or ics (calendar)",
     help_data_dir: "Folder holding the database (else OTTER_DATA_DIR or the default folder)",
     help_lang: "Language of otter: nl or en",
     help_json: "Print JSON",
@@ -482,4 +482,37 @@ pub const EN: Texts = Texts {
         }
     },
     flash_search_chosen: |what| format!("Chosen: {what}"),
+    export_school: "school",
+    export_page: "Page",
+    export_page_of: "of",
+    export_draft: "draft",
+    export_draft_banner: "Draft: not yet fixed",
+    export_none_planned: "not planned yet",
+    export_extract_title: "Extract from the pupil file",
+    export_extract_intro: "This extract holds everything the support team recorded in otter about this pupil: the cases and their course, notes, decisions and actions, and the dates on which the OT discussed the pupil. It holds nothing about other pupils.",
+    export_made_on: "made on",
+    export_no_cases: "No case is recorded about this pupil.",
+    export_case: "case",
+    export_opened: "opened",
+    export_reason: "reason",
+    export_finished_on: "finished on",
+    export_calendar_name: "OT meetings and actions",
+    export_minutes_file: "minutes",
+    export_extract_file: "extract",
+    export_draft_of: |day| {
+        format!("Draft of {day}. The minutes are fixed when the meeting is closed.")
+    },
+    export_anonymous: |pseudonym| {
+        format!(
+            "This case was discussed without the name: in minutes, agendas and on the shared screen the pupil is called {pseudonym}."
+        )
+    },
+    export_meeting_on: |day| format!("OT meeting of {day}. Agenda and minutes are in otter."),
+    flash_exported: |path| format!("Written: {path}"),
+    flash_export_failed: |reason| format!("Not exported: {reason}"),
+    help_export_pupil: "Everything about one pupil, for the file and for the parents",
+    help_export_actions: "Actions as a spreadsheet (csv) or calendar (ics), with the filters of otter actions",
+    help_output: "Write to this file instead of the screen",
+    help_school: "The school's name above minutes and extracts: show it, or set it with a name",
+    school_none: "No school name set yet; set one with otter school \"name of the school\".",
 };

@@ -284,7 +284,6 @@ pub struct Texts {
     pub dossier_case_keys: &'static str,
     #[serde(skip)]
     pub dossier_anonymous_as: fn(&str) -> String,
-    pub flash_export_later: &'static str,
     pub prepare_title: &'static str,
     pub prepare_team: &'static str,
     pub prepare_excused: &'static str,
@@ -450,6 +449,39 @@ pub struct Texts {
     pub search_heading: fn(&str, usize, usize) -> String,
     #[serde(skip)]
     pub flash_search_chosen: fn(&str) -> String,
+    // Exports: minutes, the pupil's extract, actions as a spreadsheet and a calendar.
+    pub export_school: &'static str,
+    pub export_page: &'static str,
+    pub export_page_of: &'static str,
+    pub export_draft: &'static str,
+    pub export_draft_banner: &'static str,
+    pub export_none_planned: &'static str,
+    pub export_extract_title: &'static str,
+    pub export_extract_intro: &'static str,
+    pub export_made_on: &'static str,
+    pub export_no_cases: &'static str,
+    pub export_case: &'static str,
+    pub export_opened: &'static str,
+    pub export_reason: &'static str,
+    pub export_finished_on: &'static str,
+    pub export_calendar_name: &'static str,
+    pub export_minutes_file: &'static str,
+    pub export_extract_file: &'static str,
+    pub help_export_pupil: &'static str,
+    pub help_export_actions: &'static str,
+    pub help_output: &'static str,
+    pub help_school: &'static str,
+    pub school_none: &'static str,
+    #[serde(skip)]
+    pub export_draft_of: fn(&str) -> String,
+    #[serde(skip)]
+    pub export_anonymous: fn(&str) -> String,
+    #[serde(skip)]
+    pub export_meeting_on: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_exported: fn(&str) -> String,
+    #[serde(skip)]
+    pub flash_export_failed: fn(&str) -> String,
 }
 
 impl Texts {

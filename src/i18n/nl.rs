@@ -89,6 +89,7 @@ pub const NL: Texts = Texts {
         "niveau omlaag (afschalen, met reden)",
         "nieuw signaal: leerling kiezen en hulpvraag",
         "vergadering sluiten en verslag vaststellen",
+        "conceptverslag exporteren (HTML)",
         "laatste gesloten vergadering heropenen (met reden)",
         "omhoog",
         "omlaag",
@@ -304,7 +305,6 @@ pub const NL: Texts = Texts {
     dossier_keys: "j/k scrollen · Tab casus · Enter casus tonen · x uittreksel · Esc terug",
     dossier_case_keys: "Enter of Esc: terug naar de tijdlijn",
     dossier_anonymous_as: |pseudonym| format!("anoniem besproken als {pseudonym}"),
-    flash_export_later: "Het uittreksel exporteren komt in een volgende versie; er is niets geëxporteerd.",
     prepare_title: "OT voorbereiden",
     prepare_team: "Deelnemers",
     prepare_excused: "afgemeld",
@@ -345,7 +345,7 @@ pub const NL: Texts = Texts {
     help_export: "Maak een verslag of lijst als tekst",
     help_export_minutes: "Het verslag van een vastgestelde vergadering",
     help_meeting: "Nummer van de vergadering, of last voor de laatste",
-    help_format: "Formaat: md (Markdown)",
+    help_format: "Formaat: md (Markdown) of html (om te printen); bij actiepunten csv (spreadsheet) of ics (agenda)",
     help_data_dir: "Map met de database (anders OTTER_DATA_DIR of de standaardmap)",
     help_lang: "Taal van otter: nl of en",
     help_json: "Uitvoer als JSON",
@@ -486,4 +486,39 @@ pub const NL: Texts = Texts {
         }
     },
     flash_search_chosen: |what| format!("Gekozen: {what}"),
+    export_school: "school",
+    export_page: "Pagina",
+    export_page_of: "van",
+    export_draft: "concept",
+    export_draft_banner: "Concept: nog niet vastgesteld",
+    export_none_planned: "nog niet gepland",
+    export_extract_title: "Uittreksel leerlingdossier",
+    export_extract_intro: "Dit uittreksel bevat alles wat het ondersteuningsteam in otter over deze leerling heeft vastgelegd: de casussen met hun verloop, aantekeningen, besluiten en actiepunten, en de data waarop het OT over de leerling sprak. Over andere leerlingen staat er niets in.",
+    export_made_on: "opgesteld op",
+    export_no_cases: "Over deze leerling is geen casus vastgelegd.",
+    export_case: "casus",
+    export_opened: "geopend",
+    export_reason: "reden",
+    export_finished_on: "afgehandeld op",
+    export_calendar_name: "OT-overleg en actiepunten",
+    export_minutes_file: "verslag",
+    export_extract_file: "uittreksel",
+    export_draft_of: |day| {
+        format!(
+            "Concept van {day}. Het verslag wordt vastgesteld bij het sluiten van de vergadering."
+        )
+    },
+    export_anonymous: |pseudonym| {
+        format!(
+            "Deze casus is zonder naam besproken: in verslagen, agenda's en op het gedeelde scherm heet de leerling {pseudonym}."
+        )
+    },
+    export_meeting_on: |day| format!("OT-overleg van {day}. Agenda en verslag staan in otter."),
+    flash_exported: |path| format!("Geschreven: {path}"),
+    flash_export_failed: |reason| format!("Niet geëxporteerd: {reason}"),
+    help_export_pupil: "Alles over één leerling, voor het dossier en voor de ouders",
+    help_export_actions: "Actiepunten als spreadsheet (csv) of agenda (ics), met de filters van otter actions",
+    help_output: "Schrijf naar dit bestand in plaats van naar het scherm",
+    help_school: "Naam van de school boven verslagen en uittreksels: tonen, of instellen met een naam",
+    school_none: "Nog geen naam van de school ingesteld; doe dat met otter school \"naam van de school\".",
 };

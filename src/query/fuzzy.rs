@@ -216,11 +216,7 @@ pub fn fit(key: KeyRef<'_>, words: &Words) -> Option<Fit> {
 }
 
 /// [`stretches`] over whichever form key and word are kept in.
-fn each_stretch(
-    key: KeyRef<'_>,
-    needle: &Key,
-    found: &mut impl FnMut(usize, usize, bool) -> bool,
-) {
+fn each_stretch(key: KeyRef<'_>, needle: &Key, found: &mut impl FnMut(usize, usize, bool) -> bool) {
     match (key, needle) {
         (KeyRef::Ascii(hay), Key::Ascii(bytes)) => stretches(hay, bytes, find_byte, found),
         (KeyRef::Chars(hay), Key::Chars(chars)) => stretches(hay, chars, find_char, found),
@@ -286,8 +282,11 @@ impl Finder {
                 let context = start.saturating_sub(1);
                 let haystack = key.as_utf32().slice(context..end);
                 self.indices.clear();
-                self.matcher
-                    .fuzzy_indices(haystack, word.key.as_ref().as_utf32(), &mut self.indices)?;
+                self.matcher.fuzzy_indices(
+                    haystack,
+                    word.key.as_ref().as_utf32(),
+                    &mut self.indices,
+                )?;
                 out.extend(self.indices.iter().map(|i| i + context as u32));
             }
         }

@@ -11,6 +11,7 @@ pub struct Labels<'s> {
     store: &'s Store,
     cases: HashMap<CaseId, Option<Case>>,
     pupils: HashMap<PupilId, String>,
+    initials: HashMap<PupilId, String>,
     members: HashMap<MemberId, String>,
 }
 
@@ -20,6 +21,7 @@ impl<'s> Labels<'s> {
             store,
             cases: HashMap::new(),
             pupils: HashMap::new(),
+            initials: HashMap::new(),
             members: HashMap::new(),
         }
     }
@@ -68,11 +70,16 @@ impl<'s> Labels<'s> {
         if !consent.shows_name() {
             return Ok(pseudonym);
         }
-        Ok(self
+        if let Some(initials) = self.initials.get(&pupil) {
+            return Ok(initials.clone());
+        }
+        let initials = self
             .store
             .pupil(pupil)?
             .map(|pupil| super::meeting::initials(&pupil))
-            .unwrap_or_default())
+            .unwrap_or_default();
+        self.initials.insert(pupil, initials.clone());
+        Ok(initials)
     }
 
     pub fn member_name(&mut self, id: MemberId) -> Result<String, StoreError> {

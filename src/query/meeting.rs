@@ -294,10 +294,7 @@ pub fn closing(
         };
         names.push((attendance.who.clone(), name));
     }
-    let mut subjects = HashMap::new();
-    for case in meeting.cases() {
-        subjects.insert(case, labels.subject(case)?);
-    }
+
     let events = store.events_of_meeting(meeting.id)?;
     let mut recorded = HashMap::new();
     for id in meeting.cases() {
@@ -307,8 +304,17 @@ pub fn closing(
     }
     let actions = store.actions_of_meeting(meeting.id)?;
     let mut owners = HashMap::new();
+    let mut subjects = HashMap::new();
+    for case in meeting.cases() {
+        subjects.insert(case, labels.subject(case)?);
+    }
     for action in actions.iter().chain(&carried).chain(reviewed) {
         owners.insert(action.id, labels.owner(action)?);
+        if let Some(case) = action.case
+            && !subjects.contains_key(&case)
+        {
+            subjects.insert(case, labels.subject(case)?);
+        }
     }
     let chair = match meeting.chair {
         Some(id) => labels.member_name(id)?,

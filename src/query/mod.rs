@@ -2,6 +2,7 @@
 //! from the store and never writing to it.
 
 pub mod actions;
+pub mod calendar;
 pub mod dashboard;
 pub mod dossier;
 pub mod fuzzy;

@@ -65,6 +65,8 @@ const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 const DB_DIR: &str = "db";
 /// In `meta`: the member id of the person at this machine, never a name.
 const ME_KEY: &[u8] = b"settings/me";
+/// In `meta`: the school's name, as its documents are headed.
+const SCHOOL_KEY: &[u8] = b"settings/school";
 
 impl Store {
     /// Opens (or creates) the database in `dir`.
@@ -472,6 +474,23 @@ impl Store {
     pub fn set_me(&self, member: MemberId) -> Result<(), StoreError> {
         self.tree(TreeId::Meta)
             .insert(ME_KEY, codec::encode(&member))?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// The school's name for the heading of minutes and extracts; empty until set.
+    pub fn school(&self) -> Result<String, StoreError> {
+        Ok(self
+            .tree(TreeId::Meta)
+            .get(SCHOOL_KEY)?
+            .map(|bytes| codec::decode(TreeId::Meta.name(), &bytes))
+            .transpose()?
+            .unwrap_or_default())
+    }
+
+    pub fn set_school(&self, name: &str) -> Result<(), StoreError> {
+        self.tree(TreeId::Meta)
+            .insert(SCHOOL_KEY, codec::encode(&name))?;
         self.db.flush()?;
         Ok(())
     }

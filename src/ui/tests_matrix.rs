@@ -172,10 +172,6 @@ fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
         ),
     );
     add(
-        "dossier_export",
-        after(dossier(lang), vec![act(Action::ExportExtract)]),
-    );
-    add(
         "dashboard_reopen_prompt",
         after(with_closed_meeting(lang), vec![act(Action::ReopenMeeting)]),
     );

@@ -1,7 +1,6 @@
 use crate::app::tests::{school, today};
 use crate::app::{Action, Model, Screen, View, open_dossier, update};
 use crate::domain::{Case, Consent, Note, Pupil};
-use crate::i18n::Lang;
 use crate::store::Store;
 
 /// The demo pupil with an anonymous case and the most notes: the dossier's hardest test.
@@ -115,9 +114,14 @@ fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_
     assert!(!view.dossier.case_open, "Esc closes the case first");
     assert_eq!(model.screen, Screen::Dossier);
 
-    update(&mut model, &mut view, Action::ExportExtract);
-    let t = Lang::Nl.texts();
-    assert_eq!(view.flash.as_deref(), Some(t.flash_export_later));
+    let pupil = model.dossier.as_ref().unwrap().pupil.id;
+    let effects = update(&mut model, &mut view, Action::ExportExtract);
+    assert_eq!(
+        effects,
+        vec![crate::app::Effect::Export(
+            crate::app::export::Export::Extract(pupil)
+        )]
+    );
 
     let effects = update(&mut model, &mut view, Action::Back);
     assert_eq!(model.screen, Screen::Dashboard);

@@ -5,6 +5,7 @@ use crate::domain::Requirement;
 use crate::domain::case::{Circle, Circles, Level, Recorded};
 use crate::domain::minutes::{MinutesItem, MinutesReview};
 use crate::domain::{ActionId, CaseEvent, CaseId, MeetingId, MeetingKind};
+use crate::export::Context;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -16,6 +17,7 @@ fn minutes() -> Minutes {
         text: text.into(),
         owner: "Fatima Benali".into(),
         due: day(27),
+        subject: String::new(),
     };
     Minutes {
         meeting: MeetingId(3),
@@ -112,12 +114,24 @@ fn minutes() -> Minutes {
     }
 }
 
+fn markdown(minutes: &Minutes, status: Status, lang: Lang) -> String {
+    let model = PhaseModel::default();
+    let cx = Context {
+        model: &model,
+        lang,
+        school: "OBS De Vlonder",
+        today: day(4),
+    };
+    crate::export::minutes(minutes, status, &cx, crate::export::Format::Markdown)
+}
+
 #[test]
 fn dutch_minutes_hold_every_element() {
-    let md = markdown(&minutes(), &PhaseModel::default(), Lang::Nl);
+    let md = markdown(&minutes(), Status::Fixed, Lang::Nl);
     insta::assert_snapshot!(md);
     for expected in [
-        "# Verslag OT-overleg di 03-11-2026",
+        "# Verslag OT-overleg di 03-11-2026\n",
+        "- **School:** OBS De Vlonder",
         "- **Plaats:** kamer IB",
         "- **Voorzitter:** Fatima Benali",
         "- **Aanwezig:** Fatima Benali, Rachid Amezian",
@@ -137,7 +151,8 @@ fn dutch_minutes_hold_every_element() {
         "| Ouders bellen \\| terugkoppelen | Fatima Benali | vr 27-11-2026 |",
         "## Openstaande actiepunten van eerdere vergaderingen",
         "| Verslag logopedie opvragen | Fatima Benali | vr 27-11-2026 |",
-        "**Volgende vergadering:** di 15-12-2026",
+        "- **Volgende vergadering:** di 15-12-2026",
+        "*Vastgesteld op di 03-11-2026*",
     ] {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }
@@ -146,7 +161,7 @@ fn dutch_minutes_hold_every_element() {
 
 #[test]
 fn english_minutes_use_english_labels() {
-    let md = markdown(&minutes(), &PhaseModel::default(), Lang::En);
+    let md = markdown(&minutes(), Status::Fixed, Lang::En);
     assert!(
         md.starts_with("# Minutes of the OT meeting Tue 03-11-2026"),
         "{md}"
@@ -159,5 +174,132 @@ fn english_minutes_use_english_labels() {
     assert!(
         md.contains("| Logopedie aanvragen | Fatima Benali | dropped: ouders"),
         "{md}"
+    );
+}
+
+#[test]
+fn a_draft_says_so_in_its_title_banner_and_footer() {
+    let mut draft = minutes();
+    draft.next_meeting = None;
+    let md = markdown(&draft, Status::Draft, Lang::Nl);
+    assert!(
+        md.starts_with(
+            "# Verslag OT-overleg di 03-11-2026 (concept)\n\n> **Concept: nog niet vastgesteld**"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Volgende vergadering:** nog niet gepland"),
+        "{md}"
+    );
+    assert!(md.contains("*Concept van di 03-11-2026."), "{md}");
+    assert!(!md.contains("Vastgesteld op"), "{md}");
+}
+
+#[test]
+fn html_and_markdown_hold_the_same_content() {
+    let model = PhaseModel::default();
+    let cx = Context {
+        model: &model,
+        lang: Lang::Nl,
+        school: "OBS De Vlonder",
+        today: day(4),
+    };
+    let html = crate::export::minutes(&minutes(), Status::Fixed, &cx, crate::export::Format::Html);
+    for expected in [
+        "<title>Verslag OT-overleg di 03-11-2026</title>",
+        "<dt>School</dt><dd>OBS De Vlonder</dd>",
+        "<dt>Afwezig met bericht</dt><dd>Fatma Özkan</dd>",
+        "<h2>3. Leerlingbespreking: Leerling K-17</h2>",
+        "<p>Juf ziet *veel* vooruitgang.<br>\nOuders herkennen het.</p>",
+        "<li>niveau 2 → 4 (wijkteam erbij)</li>",
+        "<li>Drie cirkels: Kind: + Leest graag − Faalangst</li>",
+        "<td>Ouders bellen | terugkoppelen</td><td class=\"short\">Fatima Benali</td><td class=\"short\">vr 27-11-2026</td>",
+        "<h2>Openstaande actiepunten van eerdere vergaderingen</h2>",
+        "<dt>Volgende vergadering</dt><dd>di 15-12-2026</dd>",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in\n{html}");
+    }
+}
+
+#[test]
+fn actions_about_other_pupils_say_whose_and_a_cases_own_do_not() {
+    let mut with_subjects = minutes();
+    with_subjects.carried_over[0].subject = "Sanne de Vries".into();
+    with_subjects.items[2].actions[0].subject = "Leerling K-17".into();
+    let md = markdown(&with_subjects, Status::Fixed, Lang::Nl);
+    assert!(
+        md.contains(
+            "| Actiepunt | Leerling | Eigenaar | Datum |\n|---|---|---|---|\n\
+             | Verslag logopedie opvragen | Sanne de Vries | Fatima Benali | vr 27-11-2026 |"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Ouders bellen \\| terugkoppelen | Fatima Benali | vr 27-11-2026 |"),
+        "the case's own actions need no pupil column: {md}"
+    );
+}
+
+/// The Markdown read back by a CommonMark parser with tables (as GitHub, GitLab and VS Code
+/// read it): the structure is the minutes' own, and people's text comes out as typed.
+#[test]
+fn a_commonmark_reader_sees_the_minutes_structure_and_the_text_as_typed() {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let md = markdown(&minutes(), Status::Fixed, Lang::Nl);
+    let mut headings = Vec::new();
+    let mut tables = 0;
+    let mut cells = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut in_cell = false;
+    for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => panic!("raw HTML: {html}"),
+            Event::Start(Tag::Table(_)) => tables += 1,
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                current.clear();
+            }
+            Event::End(TagEnd::TableCell) => {
+                in_cell = false;
+                cells.push(std::mem::take(&mut current));
+            }
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph) if !in_cell => current.clear(),
+            Event::End(TagEnd::Heading(level)) => {
+                headings.push((level, std::mem::take(&mut current)))
+            }
+            Event::End(TagEnd::Paragraph) => paragraphs.push(std::mem::take(&mut current)),
+            Event::Text(text) | Event::Code(text) => current.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => current.push('\n'),
+            Event::Start(Tag::Emphasis | Tag::Strong) if in_cell => {
+                panic!("markup inside a cell: {md}")
+            }
+            _ => {}
+        }
+    }
+    let titles: Vec<&str> = headings
+        .iter()
+        .filter(|(level, _)| *level == HeadingLevel::H2)
+        .map(|(_, text)| text.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "1. Opening en aanwezigheid",
+            "2. Actiepunten",
+            "3. Leerlingbespreking: Leerling K-17",
+            "Openstaande actiepunten van eerdere vergaderingen"
+        ]
+    );
+    assert_eq!(tables, 3, "reviewed, agreed and carried-over actions");
+    assert!(
+        cells.contains(&"Ouders bellen | terugkoppelen".to_string()),
+        "{cells:?}"
+    );
+    assert!(cells.contains(&"vervallen: ouders regelen het | zelf".to_string()));
+    assert!(
+        paragraphs.contains(&"Juf ziet *veel* vooruitgang.\nOuders herkennen het.".to_string()),
+        "{paragraphs:?}"
     );
 }

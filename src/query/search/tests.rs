@@ -335,7 +335,10 @@ fn a_search_split_over_threads_finds_what_one_pass_finds_in_the_same_order() {
         assert!(among_one.iter().all(|(at, _)| at % 2 == 0));
         assert_eq!(
             among_one,
-            one.iter().filter(|(at, _)| at % 2 == 0).copied().collect::<Vec<_>>()
+            one.iter()
+                .filter(|(at, _)| at % 2 == 0)
+                .copied()
+                .collect::<Vec<_>>()
         );
     }
 }
