@@ -223,8 +223,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             }
         }
         Command::Pupil { name } => {
-            let pupil = query::pupils::find(&store, &name.join(" "))?;
-            let dossier = query::pupils::dossier(&store, pupil, today)?;
+            let wanted = name.join(" ");
+            let pupil = query::pupils::find(&store, &wanted)?;
+            let dossier = query::dossier::load(&store, pupil.id)?.ok_or(Error::NoPupil(wanted))?;
             if json {
                 print::json(&mut out, &dossier)
             } else {

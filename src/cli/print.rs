@@ -9,8 +9,9 @@ use crate::domain::PhaseModel;
 use crate::domain::dates::{format_date, format_day};
 use crate::i18n::{Lang, Texts};
 use crate::query::actions::ActionRow;
+use crate::query::dossier::PupilDossier;
 use crate::query::meetings::MeetingRow;
-use crate::query::pupils::{Dossier, PupilRow};
+use crate::query::pupils::PupilRow;
 use crate::query::search::Results;
 
 pub fn json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
@@ -188,7 +189,7 @@ fn one_line(text: &str) -> String {
 
 pub fn dossier(
     out: &mut impl Write,
-    dossier: &Dossier,
+    dossier: &PupilDossier,
     model: &PhaseModel,
     lang: Lang,
 ) -> io::Result<()> {
@@ -197,7 +198,7 @@ pub fn dossier(
     writeln!(
         out,
         "{} · {} {} · {} {} · {} {}",
-        dossier.name,
+        pupil.full_name(),
         t.col_groep,
         pupil.groep,
         t.col_birth,
@@ -208,12 +209,18 @@ pub fn dossier(
     if dossier.cases.is_empty() {
         return writeln!(out, "{}", t.no_cases);
     }
-    for file in &dossier.cases {
-        let case = &file.case;
+    for (number, records) in dossier.cases.iter().enumerate() {
+        let case = &records.case;
         writeln!(out)?;
+        // Numbered as the timeline below names them when there is more than one.
+        let number = if dossier.cases.len() > 1 {
+            format!("[{}] ", number + 1)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{} {} · {} · {} {} · {} {}",
+            "{number}{} {} · {} · {} {} · {} {}",
             t.label_case,
             case.id,
             model.name(&case.phase, lang),
@@ -222,38 +229,23 @@ pub fn dossier(
             t.col_consent,
             t.consent(case.consent)
         )?;
+        if !case.consent.shows_name() {
+            writeln!(out, "  {}", (t.dossier_anonymous_as)(&case.pseudonym()))?;
+        }
         writeln!(out, "  {}", case.question)?;
         if let Some(date) = case.evaluation_date {
             writeln!(out, "  {}: {}", t.label_evaluation, format_day(date, lang))?;
         }
-        if !file.history.is_empty() {
-            writeln!(out, "  {}", t.label_history)?;
-        }
-        for event in &file.history {
-            let change = crate::export::minutes::change_text(&event.kind, model, lang);
-            let reason = if event.reason.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", event.reason)
-            };
-            writeln!(
-                out,
-                "    {}  {change}{reason}",
-                format_day(event.date, lang)
-            )?;
-        }
-        if !file.actions.is_empty() {
-            writeln!(out, "  {}", t.label_actions)?;
-        }
-        for action in &file.actions {
-            writeln!(
-                out,
-                "    {}  [{}] {} — {}",
-                format_day(action.due, lang),
-                t.status(&action.status),
-                action.text,
-                action.owner
-            )?;
+    }
+    let entries = crate::query::timeline::dossier(dossier, lang, model);
+    if !entries.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", t.dossier_timeline)?;
+    }
+    for entry in entries {
+        writeln!(out, "  {}  {}", format_day(entry.date, lang), entry.heading)?;
+        for line in entry.body {
+            writeln!(out, "      {line}")?;
         }
     }
     Ok(())

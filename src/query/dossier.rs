@@ -3,6 +3,7 @@
 //! cases (BRIEF §8).
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::Labels;
 use crate::domain::{
@@ -12,7 +13,7 @@ use crate::error::Result;
 use crate::store::Store;
 
 /// One case and what was recorded about it, oldest first.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CaseRecords {
     pub case: Case,
     pub events: Vec<CaseEvent>,
@@ -23,7 +24,7 @@ pub struct CaseRecords {
 }
 
 /// A meeting with one or more of the pupil's cases on its agenda.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Discussed {
     pub meeting: MeetingId,
     pub date: NaiveDate,
@@ -31,7 +32,7 @@ pub struct Discussed {
     pub cases: Vec<CaseId>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PupilDossier {
     pub pupil: Pupil,
     /// Oldest case first.

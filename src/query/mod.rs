@@ -13,5 +13,6 @@ pub mod pick;
 pub mod prepare;
 pub mod pupils;
 pub mod search;
+pub mod timeline;
 
 pub use labels::Labels;

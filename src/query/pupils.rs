@@ -3,10 +3,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::actions::ActionRow;
 use crate::domain::dates::format_date;
 use crate::domain::fold::fold;
-use crate::domain::{Case, CaseEvent, Pupil, PupilId};
+use crate::domain::{Case, Pupil, PupilId};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
 
@@ -90,40 +89,4 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
             Err(Error::Ambiguous(name.trim().to_string(), names))
         }
     }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct CaseFile {
-    pub case: Case,
-    pub history: Vec<CaseEvent>,
-    pub actions: Vec<ActionRow>,
-    pub notes: usize,
-}
-
-/// A pupil's own dossier: the one place their anonymous cases show their name.
-#[derive(Debug, Clone, Serialize)]
-pub struct Dossier {
-    pub pupil: Pupil,
-    pub name: String,
-    pub cases: Vec<CaseFile>,
-}
-
-pub fn dossier(store: &Store, pupil: Pupil, today: NaiveDate) -> Result<Dossier> {
-    let mut cases = Vec::new();
-    for case in store.cases_of_pupil(pupil.id)? {
-        let mut actions = store.actions_of_case(case.id)?;
-        actions.sort_by_key(|a| (a.due, a.id));
-        let actions = super::actions::rows(store, actions, today)?;
-        cases.push(CaseFile {
-            history: store.events_of_case(case.id)?,
-            notes: store.notes_of_case(case.id)?.len(),
-            actions,
-            case,
-        });
-    }
-    Ok(Dossier {
-        name: pupil.full_name(),
-        pupil,
-        cases,
-    })
 }

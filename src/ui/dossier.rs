@@ -7,13 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::theme::Theme;
-use super::timeline::{self, Entry, Records};
+use super::timeline;
 use crate::app::{Model, View};
-use crate::domain::MeetingState;
 use crate::domain::dates::{format_date, format_day};
 use crate::domain::phase::Requirement;
 use crate::i18n::capitalised;
-use crate::query::dossier::{CaseRecords, PupilDossier};
+use crate::query::{self, dossier::PupilDossier};
 
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
     let t = model.lang.texts();
@@ -169,63 +168,6 @@ fn render_cases(
     frame.render_widget(table, area);
 }
 
-/// Every case's story and the meetings that discussed them, newest first; with more than one
-/// case each entry names its case by number, as the case list does.
-fn entries(dossier: &PupilDossier, model: &Model) -> Vec<Entry> {
-    let t = model.lang.texts();
-    let numbered = dossier.cases.len() > 1;
-    let number = |case| {
-        dossier
-            .cases
-            .iter()
-            .position(|c| c.case.id == case)
-            .map_or(String::new(), |i| format!("[{}] ", i + 1))
-    };
-    // The meeting leads its day: what was discussed comes under it after the sort, which
-    // keeps same-day entries in order.
-    let mut entries = Vec::new();
-    for meeting in &dossier.meetings {
-        let heading = if meeting.state == MeetingState::Planned {
-            t.dossier_on_agenda
-        } else {
-            t.dossier_discussed
-        };
-        let prefix: String = if numbered {
-            meeting.cases.iter().map(|c| number(*c)).collect()
-        } else {
-            String::new()
-        };
-        entries.push(Entry {
-            date: meeting.date,
-            heading: format!("{prefix}{heading}"),
-            body: Vec::new(),
-        });
-    }
-    for records in &dossier.cases {
-        let prefix = if numbered {
-            number(records.case.id)
-        } else {
-            String::new()
-        };
-        entries.extend(timeline::entries(own(records), &prefix, model));
-    }
-    timeline::newest_first(&mut entries);
-    entries
-}
-
-fn own(records: &CaseRecords) -> Records<'_> {
-    Records {
-        events: &records.events,
-        notes: &records.notes,
-        decisions: &records.decisions,
-        actions: records
-            .actions
-            .iter()
-            .map(|(action, owner)| (action, owner.clone()))
-            .collect(),
-    }
-}
-
 fn render_timeline(
     frame: &mut Frame,
     area: Rect,
@@ -235,7 +177,7 @@ fn render_timeline(
     theme: &Theme,
 ) {
     let t = model.lang.texts();
-    let entries = entries(dossier, model);
+    let entries = query::timeline::dossier(dossier, model.lang, &model.phases);
     let mut lines = Vec::new();
     if entries.is_empty() {
         lines.push(Line::styled(t.history_empty, theme.style("ui.text.dim")));

@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
-use super::timeline::{self, Records};
+use super::timeline;
 use crate::app::{Model, View};
 use crate::query::meeting::{CaseBrief, MeetingRoom};
+use crate::query::timeline::{Records, entries, newest_first};
 
 pub fn render(
     frame: &mut Frame,
@@ -31,8 +32,8 @@ pub fn render(
             .map(|action| (action, room.owner_name(&action.owner)))
             .collect(),
     };
-    let mut entries = timeline::entries(records, "", model);
-    timeline::newest_first(&mut entries);
+    let mut entries = entries(records, "", model.lang, &model.phases);
+    newest_first(&mut entries);
     let mut lines = Vec::new();
     if entries.is_empty() {
         lines.push(Line::styled(t.history_empty, theme.style("ui.text.dim")));
