@@ -97,10 +97,11 @@ pub fn dossier(dossier: &PupilDossier, lang: Lang, phases: &PhaseModel) -> Vec<E
     // keeps same-day entries in order.
     let mut entries = Vec::new();
     for meeting in &dossier.meetings {
-        let heading = if meeting.state == MeetingState::Planned {
-            t.dossier_on_agenda
-        } else {
+        // A meeting still running may not have reached the case yet.
+        let heading = if meeting.state == MeetingState::Closed {
             t.dossier_discussed
+        } else {
+            t.dossier_on_agenda
         };
         let prefix: String = if numbered {
             meeting.cases.iter().map(|c| number(*c)).collect()
@@ -138,5 +139,47 @@ impl<'a> Records<'a> {
                 .map(|(action, owner)| (action, owner.clone()))
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::dossier::Discussed;
+    use super::*;
+    use crate::domain::MeetingId;
+
+    fn meeting(id: u64, day: u32, state: MeetingState) -> Discussed {
+        Discussed {
+            meeting: MeetingId(id),
+            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            state,
+            cases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_a_closed_meeting_counts_as_discussed() {
+        let sanne = PupilDossier {
+            pupil: crate::query::search::tests::pupil(1, "Sanne", "de", "Vries"),
+            cases: Vec::new(),
+            meetings: vec![
+                meeting(1, 3, MeetingState::Closed),
+                meeting(2, 17, MeetingState::Open),
+                meeting(3, 30, MeetingState::Planned),
+            ],
+        };
+        let t = Lang::Nl.texts();
+        let headings: Vec<String> = dossier(&sanne, Lang::Nl, &PhaseModel::default())
+            .into_iter()
+            .map(|entry| entry.heading)
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                t.dossier_on_agenda,
+                t.dossier_on_agenda,
+                t.dossier_discussed
+            ]
+        );
     }
 }
