@@ -39,6 +39,9 @@ pub enum Error {
     NoDatabase(PathBuf),
     #[error(transparent)]
     PhaseModel(#[from] ModelError),
+    /// A new passphrase is needed and there is no terminal to ask it on.
+    #[error("no terminal for the new passphrase")]
+    NeedsTerminal,
 }
 
 /// An input that must not be empty.
@@ -71,7 +74,8 @@ impl Error {
                 StoreError::Damaged(_)
                 | StoreError::Foreign(_)
                 | StoreError::Newer { .. }
-                | StoreError::NoMigration { .. },
+                | StoreError::NoMigration { .. }
+                | StoreError::Interrupted,
             ) => exit::DATABASE,
             Error::Store(StoreError::Io(_))
             | Error::Terminal(_)
@@ -91,6 +95,9 @@ impl Error {
                 StoreError::NoMigration { from } => (t.err_no_migration)(*from),
                 StoreError::Exists(tree) => (t.err_exists)(tree),
                 StoreError::Io(io) => (t.err_disk)(&io.to_string()),
+                StoreError::Encrypted => (t.crypto.err_encrypted)(data_dir),
+                StoreError::WrongPassphrase => (t.crypto.err_wrong)(data_dir),
+                StoreError::Interrupted => t.crypto.err_interrupted.to_string(),
             },
             Error::NotEmpty(_) => (t.err_not_empty)(data_dir),
             Error::NoPupil(name) => (t.err_no_pupil)(name),
@@ -113,6 +120,7 @@ impl Error {
             Error::Output(io) => (t.err_output)(&io.to_string()),
             Error::NoDatabase(_) => (t.err_no_database)(data_dir),
             Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
+            Error::NeedsTerminal => t.crypto.err_needs_terminal.to_string(),
         }
     }
 }

@@ -467,4 +467,5 @@ pub const EN: Texts = Texts {
         }
     },
     flash_search_chosen: |what| format!("Chosen: {what}"),
+    crypto: &super::crypto::EN,
 };

@@ -1,6 +1,7 @@
 //! The one catalog of UI text. `Texts` is a struct with one constant per language, so a text
 //! missing in either language does not compile. Parameterised messages are functions.
 
+pub mod crypto;
 mod en;
 mod nl;
 
@@ -436,6 +437,9 @@ pub struct Texts {
     pub search_heading: fn(&str, usize, usize) -> String,
     #[serde(skip)]
     pub flash_search_chosen: fn(&str) -> String,
+    /// Encryption at rest and the idle lock.
+    #[serde(skip)]
+    pub crypto: &'static crypto::CryptoTexts,
 }
 
 impl Texts {

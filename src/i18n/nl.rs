@@ -471,4 +471,5 @@ pub const NL: Texts = Texts {
         }
     },
     flash_search_chosen: |what| format!("Gekozen: {what}"),
+    crypto: &super::crypto::NL,
 };
