@@ -162,6 +162,10 @@ pub fn apply(
                         next.extend(update(model, view, Message::SignalOpened(opened)));
                     }
                 }
+                Effect::CheckPassphrase(typed) => {
+                    let right = store.passphrase_matches(&typed.0)?;
+                    next.extend(update(model, view, Message::PassphraseChecked(right)));
+                }
                 Effect::SetMe(member) => {
                     report(store, model, store.set_me(member));
                 }
@@ -262,6 +266,7 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::UseTheme(_)
             | Effect::SaveMeeting(_)
             | Effect::StartMeeting(_)
+            | Effect::CheckPassphrase(_)
     )
 }
 

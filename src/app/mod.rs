@@ -14,6 +14,7 @@ mod effects;
 mod fields;
 pub mod form;
 pub mod keymap;
+pub mod lock;
 pub mod new_action;
 pub mod notes;
 pub mod palette;
@@ -48,6 +49,8 @@ pub struct Settings {
     pub today: NaiveDate,
     pub theme: Option<String>,
     pub demo: bool,
+    /// Minutes without a key before an encrypted database's screen locks (0: never).
+    pub lock_after: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +84,8 @@ pub struct Model {
     pub dossier: Option<Box<crate::query::dossier::PupilDossier>>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
+    /// When the screen locks (encryption on).
+    pub idle: lock::Idle,
 }
 
 impl Model {
@@ -100,6 +105,7 @@ impl Model {
             action_list: None,
             dossier: None,
             notice: None,
+            idle: lock::Idle::never(today.and_time(chrono::NaiveTime::MIN)),
         }
     }
 }
@@ -143,6 +149,8 @@ pub struct View {
     /// What `/` searches, read from the store at the first `/`; dropped when a write may
     /// change it.
     pub search_index: Option<std::sync::Arc<crate::query::search::SearchIndex>>,
+    /// The idle lock's screen, over everything, until the passphrase is given.
+    pub lock: Option<lock::LockPrompt>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -327,6 +335,9 @@ pub enum Effect {
     LoadDossier(dossier::DossierOf),
     /// Read everything `/` searches; then update with `Message::SearchLoaded`.
     LoadSearch,
+    /// Check the passphrase typed on the lock screen against the key slot; then update with
+    /// `Message::PassphraseChecked`.
+    CheckPassphrase(lock::Secret),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -363,6 +374,12 @@ pub enum Message {
         )>,
     ),
     SearchLoaded(search::Loaded),
+    /// A second of the clock passed (or a key is about to be read): the idle lock may close.
+    Tick,
+    /// A key while the lock screen is up.
+    LockKey(KeyEvent),
+    /// Whether the passphrase typed on the lock screen is the right one.
+    PassphraseChecked(bool),
 }
 
 impl From<Action> for Message {
@@ -372,8 +389,24 @@ impl From<Action> for Message {
 }
 
 pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -> Vec<Effect> {
+    let message = message.into();
+    match message {
+        Message::Tick => return lock::tick(model, view),
+        Message::LockKey(key) => return lock::key(view, key),
+        Message::PassphraseChecked(right) => return lock::checked(model, view, right),
+        // Nothing pasted reaches the data behind the lock.
+        Message::Paste(_) if view.lock.is_some() => return Vec::new(),
+        Message::Act(_)
+        | Message::PromptKey(_)
+        | Message::EditorKey(_)
+        | Message::PaletteKey(_)
+        | Message::SearchKey(_)
+        | Message::Paste(_)
+        | Message::OtherKey => lock::touch(model),
+        _ => {}
+    }
     view.flash = None;
-    let action = match message.into() {
+    let action = match message {
         Message::MeetingLoaded => return meeting_loaded(model),
         Message::PromptKey(key) if view.picker.is_some() => return signal::key(model, view, key),
         Message::PreparationLoaded => return prepare::loaded(model, view),
@@ -405,6 +438,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             close_overlays(view);
             return Vec::new();
         }
+        Message::Tick | Message::LockKey(_) | Message::PassphraseChecked(_) => return Vec::new(),
         Message::Act(action) => action,
     };
     // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.

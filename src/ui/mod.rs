@@ -8,6 +8,7 @@ mod dossier;
 mod form;
 mod help;
 mod history;
+mod lock;
 mod meeting;
 mod palette;
 mod picker;
@@ -43,6 +44,11 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
                 .wrap(Wrap { trim: true }),
             area,
         );
+        return;
+    }
+    // Locked: nothing of the data is drawn, whatever was open.
+    if let Some(prompt) = &view.lock {
+        lock::render(frame, area, prompt, model.lang.texts(), theme);
         return;
     }
     if view.blank {
@@ -134,6 +140,8 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_circles;
+#[cfg(test)]
+mod tests_lock;
 #[cfg(test)]
 mod tests_matrix;
 #[cfg(test)]
