@@ -40,11 +40,12 @@ pub struct KdfParams {
 }
 
 impl KdfParams {
-    /// Tuned on the 2-core development machine to take about half a second: a deliberate cost
-    /// to every guess of a stolen laptop's passphrase (see docs/privacy.md).
+    /// Tuned on the 2-core development machine to take about 0.4 s of processor time: a
+    /// deliberate cost to every guess of a stolen laptop's passphrase (see docs/privacy.md).
+    /// One lane: argon2 computes lanes one after the other without its `parallel` feature.
     pub const STANDARD: KdfParams = KdfParams {
-        m_kib: 64 * 1024,
-        t: 3,
+        m_kib: 128 * 1024,
+        t: 5,
         p: 1,
     };
 
