@@ -107,3 +107,15 @@ fn without_a_terminal_the_new_passphrase_must_come_from_the_environment() {
         .stderr(predicate::str::contains("OTTER_NEW_PASSPHRASE"));
     otter(dir.path()).arg("pupils").assert().success();
 }
+
+#[test]
+fn the_help_names_the_passphrase_command_and_the_lock() {
+    let dir = TempDir::new().unwrap();
+    otter(dir.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("passphrase"))
+        .stdout(predicate::str::contains("wachtwoordzin"))
+        .stdout(predicate::str::contains("--lock-after <MINUTES>"));
+}

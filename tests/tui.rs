@@ -401,3 +401,33 @@ fn a_new_database_asks_its_passphrase_twice_and_later_starts_allow_three_tries()
     otter.send("\x03");
     assert_eq!(otter.exit_code(), 0);
 }
+
+#[test]
+fn otter_passphrase_on_a_terminal_turns_encryption_on_and_off_after_a_yes() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut otter = Session::start(&["--lang", "en", "passphrase"], dir.path(), 100, 30);
+    otter.wait_for("New passphrase");
+    otter.send("aan en uit\r");
+    otter.wait_for("Repeat the passphrase");
+    otter.send("aan en uit\r");
+    otter.wait_for("Encryption is on; all data is encrypted.");
+    assert_eq!(otter.exit_code(), 0);
+    common::otter(dir.path()).arg("pupils").assert().code(1);
+
+    let mut otter = Session::start(&["--lang", "en", "wachtwoordzin"], dir.path(), 100, 30);
+    otter.wait_for("Passphrase: ");
+    otter.send("aan en uit\r");
+    otter.wait_for("New passphrase");
+    otter.send("\r");
+    otter.wait_for("Turning encryption off");
+    otter.send("no\r");
+    // Not confirmed: asked again.
+    otter.wait_for_count("New passphrase", 2);
+    otter.send("\r");
+    otter.wait_for_count("Turning encryption off", 2);
+    otter.send("yes\r");
+    otter.wait_for("Encryption is off.");
+    assert_eq!(otter.exit_code(), 0);
+    common::otter(dir.path()).arg("pupils").assert().success();
+}

@@ -166,7 +166,7 @@ impl StoreCipher {
         if format != self.format {
             return None;
         }
-        open_raw(&self.key, &value_ad(format, tree, key), rest).map(Zeroizing::new)
+        open_raw(&self.key, &value_ad(format, tree, key), rest)
     }
 
     /// This data key, sealed by another one (kept during a passphrase change so that either
@@ -211,9 +211,7 @@ pub fn open_file(
     let (slot_json, sealed) = rest.split_at_checked(len).ok_or_else(damaged)?;
     let slot: KeySlot = serde_json::from_slice(slot_json).map_err(|_| damaged())?;
     let cipher = slot.open(passphrase)?;
-    open_raw(&cipher.key, &file_ad(kind, slot_json), sealed)
-        .map(Zeroizing::new)
-        .ok_or_else(damaged)
+    open_raw(&cipher.key, &file_ad(kind, slot_json), sealed).ok_or_else(damaged)
 }
 
 fn value_ad(format: u8, tree: &str, key: &[u8]) -> Vec<u8> {
@@ -244,11 +242,13 @@ fn seal_raw(key: &[u8; KEY], ad: &[u8], plain: &[u8]) -> Vec<u8> {
     [nonce.as_slice(), &sealed].concat()
 }
 
-fn open_raw(key: &[u8; KEY], ad: &[u8], sealed: &[u8]) -> Option<Vec<u8>> {
+/// The plain bytes (a value or a key), wiped when dropped.
+fn open_raw(key: &[u8; KEY], ad: &[u8], sealed: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
     let (nonce, body) = sealed.split_at_checked(NONCE)?;
     XChaCha20Poly1305::new(key.into())
         .decrypt(XNonce::from_slice(nonce), Payload { msg: body, aad: ad })
         .ok()
+        .map(Zeroizing::new)
 }
 
 #[cfg(test)]
