@@ -24,6 +24,8 @@ const KEY: usize = 32;
 const SALT: usize = 16;
 /// Associated data of a wrapped data key: a wrapped key cannot pass for a value.
 const WRAP_AD: &[u8] = b"otter key slot v1";
+/// The key derivation every slot names; another is refused rather than guessed at.
+const KDF: &str = "argon2id-v19";
 /// First bytes of a sealed file.
 const FILE_MAGIC: &[u8] = b"OTTERSEALED1\n";
 
@@ -93,7 +95,7 @@ impl KeySlot {
         OsRng.fill_bytes(&mut salt);
         let wrapping = params.derive(passphrase, &salt)?;
         Ok(KeySlot {
-            kdf: "argon2id-v19".into(),
+            kdf: KDF.into(),
             params,
             salt,
             format: cipher.format,
@@ -103,6 +105,12 @@ impl KeySlot {
 
     /// The data key, or `WrongPassphrase`.
     pub fn open(&self, passphrase: &str) -> Result<StoreCipher, StoreError> {
+        if self.kdf != KDF {
+            return Err(StoreError::Damaged(format!(
+                "meta: unknown key derivation {}",
+                self.kdf
+            )));
+        }
         let wrapping = self.params.derive(passphrase, &self.salt)?;
         let key = open_raw(&wrapping, WRAP_AD, &self.wrapped).ok_or(StoreError::WrongPassphrase)?;
         StoreCipher::from_bytes(self.format, &key)

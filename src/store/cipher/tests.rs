@@ -113,3 +113,13 @@ fn a_sealed_file_opens_with_its_passphrase_and_kind_only() {
         Err(StoreError::Damaged(_))
     ));
 }
+
+#[test]
+fn a_slot_of_an_unknown_key_derivation_is_refused() {
+    let cipher = StoreCipher::generate(SEALED_A);
+    let slot = KeySlot {
+        kdf: "scrypt".into(),
+        ..slot_for(&cipher, "p")
+    };
+    assert!(matches!(slot.open("p"), Err(StoreError::Damaged(_))));
+}
