@@ -29,6 +29,7 @@ fn first_frame(dir: &Path, width: u16, height: u16) -> [Duration; 3] {
         today: today(),
         theme: None,
         demo: false,
+        lock_after: 0,
     };
     let (model, view) = first_screen(&store, &PhaseModel::default(), &settings).unwrap();
     let loaded = start.elapsed();

@@ -45,6 +45,9 @@ pub enum Error {
     /// An import stopped by its bad rows (without `--skip-bad`): nothing was written.
     #[error("{0} bad rows")]
     BadRows(usize),
+    /// A new passphrase is needed and there is no terminal to ask it on.
+    #[error("no terminal for the new passphrase")]
+    NeedsTerminal,
 }
 
 /// An input that must not be empty.
@@ -77,7 +80,8 @@ impl Error {
                 StoreError::Damaged(_)
                 | StoreError::Foreign(_)
                 | StoreError::Newer { .. }
-                | StoreError::NoMigration { .. },
+                | StoreError::NoMigration { .. }
+                | StoreError::Interrupted,
             ) => exit::DATABASE,
             Error::Store(StoreError::Io(_))
             | Error::Terminal(_)
@@ -97,6 +101,9 @@ impl Error {
                 StoreError::NoMigration { from } => (t.err_no_migration)(*from),
                 StoreError::Exists(tree) => (t.err_exists)(tree),
                 StoreError::Io(io) => (t.err_disk)(&io.to_string()),
+                StoreError::Encrypted => (t.crypto.err_encrypted)(data_dir),
+                StoreError::WrongPassphrase => (t.crypto.err_wrong)(data_dir),
+                StoreError::Interrupted => t.crypto.err_interrupted.to_string(),
             },
             Error::NotEmpty(_) => (t.err_not_empty)(data_dir),
             Error::NoPupil(name) => (t.err_no_pupil)(name),
@@ -121,6 +128,7 @@ impl Error {
             Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
             Error::Import(err) => import_message(err, t),
             Error::BadRows(count) => (t.import.err_bad_rows)(*count),
+            Error::NeedsTerminal => t.crypto.err_needs_terminal.to_string(),
         }
     }
 }

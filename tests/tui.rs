@@ -105,6 +105,22 @@ impl Session {
         self.wait_for("Enter openen");
     }
 
+    /// Waits until `text` shows `times` times on the screen.
+    fn wait_for_count(&self, text: &str, times: usize) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let contents = self.contents();
+            if contents.matches(text).count() >= times {
+                return contents;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "never showed {text:?} {times} times; screen:\n{contents}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -164,6 +180,11 @@ fn the_start_screen_opens_shows_the_school_and_quits_on_q() {
 fn a_terminal_made_too_small_says_so_and_ctrl_c_quits() {
     let dir = tempfile::TempDir::new().unwrap();
     let mut otter = Session::start(&["--lang", "en"], dir.path(), 100, 30);
+    // A new database: no passphrase, confirmed.
+    otter.wait_for("New passphrase");
+    otter.send("\r");
+    otter.wait_for("Really no encryption? (yes/no)");
+    otter.send("yes\r");
     otter.wait_for("No OT is planned.");
     otter
         .master
@@ -358,4 +379,87 @@ fn e_in_a_meeting_writes_draft_minutes_to_the_export_folder() {
             .join("verslag-OT-2026-12-15-concept.html")
             .exists()
     );
+}
+
+#[test]
+fn a_new_database_asks_its_passphrase_twice_and_later_starts_allow_three_tries() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut otter = Session::start(&["--lang", "en"], dir.path(), 100, 30);
+    otter.wait_for("so that whoever gets hold of this computer");
+    otter.wait_for("New passphrase");
+    otter.send("paard batterij\r");
+    otter.wait_for("Repeat the passphrase");
+    otter.send("paard batterijen\r");
+    otter.wait_for("The two passphrases differ");
+    otter.wait_for_count("New passphrase", 2);
+    otter.send("paard batterij\r");
+    otter.wait_for_count("Repeat the passphrase", 2);
+    otter.send("paard batterij\r");
+    let screen = otter.wait_for("No OT is planned.");
+    assert!(!screen.contains("paard"), "typed without echo: {screen}");
+    otter.send("\x03");
+    assert_eq!(otter.exit_code(), 0);
+    common::otter(dir.path())
+        .arg("meetings")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("versleuteld"));
+
+    // Three wrong tries: refused with a message, exit code 1.
+    let mut otter = Session::start(&["--lang", "en"], dir.path(), 100, 30);
+    for attempt in 1..=3 {
+        otter.wait_for_count("Passphrase: ", attempt);
+        otter.send("paard\r");
+    }
+    assert_eq!(otter.exit_code(), 1);
+    let screen = otter.contents();
+    assert_eq!(
+        screen.matches("Wrong passphrase; try again.").count(),
+        2,
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Wrong passphrase for the database"),
+        "{screen}"
+    );
+
+    // A wrong one, then the right one.
+    let mut otter = Session::start(&["--lang", "en"], dir.path(), 100, 30);
+    otter.wait_for("Passphrase: ");
+    otter.send("paard\r");
+    otter.wait_for_count("Passphrase: ", 2);
+    otter.send("paard batterij\r");
+    otter.wait_for("No OT is planned.");
+    otter.send("\x03");
+    assert_eq!(otter.exit_code(), 0);
+}
+
+#[test]
+fn otter_passphrase_on_a_terminal_turns_encryption_on_and_off_after_a_yes() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut otter = Session::start(&["--lang", "en", "passphrase"], dir.path(), 100, 30);
+    otter.wait_for("New passphrase");
+    otter.send("aan en uit\r");
+    otter.wait_for("Repeat the passphrase");
+    otter.send("aan en uit\r");
+    otter.wait_for("Encryption is on; all data is encrypted.");
+    assert_eq!(otter.exit_code(), 0);
+    common::otter(dir.path()).arg("pupils").assert().code(1);
+
+    let mut otter = Session::start(&["--lang", "en", "wachtwoordzin"], dir.path(), 100, 30);
+    otter.wait_for("Passphrase: ");
+    otter.send("aan en uit\r");
+    otter.wait_for("New passphrase");
+    otter.send("\r");
+    otter.wait_for("Turning encryption off");
+    otter.send("no\r");
+    // Not confirmed: asked again.
+    otter.wait_for_count("New passphrase", 2);
+    otter.send("\r");
+    otter.wait_for_count("Turning encryption off", 2);
+    otter.send("yes\r");
+    otter.wait_for("Encryption is off.");
+    assert_eq!(otter.exit_code(), 0);
+    common::otter(dir.path()).arg("pupils").assert().success();
 }

@@ -164,6 +164,10 @@ pub fn apply(
                         next.extend(update(model, view, Message::SignalOpened(opened)));
                     }
                 }
+                Effect::CheckPassphrase(typed) => {
+                    let right = store.passphrase_matches(&typed.0)?;
+                    next.extend(update(model, view, Message::PassphraseChecked(right)));
+                }
                 Effect::SetMe(member) => {
                     report(store, model, store.set_me(member));
                 }
@@ -292,6 +296,7 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::SaveMeeting(_)
             | Effect::StartMeeting(_)
             | Effect::Export(_)
+            | Effect::CheckPassphrase(_)
     )
 }
 

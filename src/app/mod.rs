@@ -16,6 +16,7 @@ mod fields;
 pub mod form;
 pub mod import;
 pub mod keymap;
+pub mod lock;
 pub mod new_action;
 pub mod notes;
 pub mod palette;
@@ -50,6 +51,8 @@ pub struct Settings {
     pub today: NaiveDate,
     pub theme: Option<String>,
     pub demo: bool,
+    /// Minutes without a key before an encrypted database's screen locks (0: never).
+    pub lock_after: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +88,8 @@ pub struct Model {
     pub notice: Option<String>,
     /// Where `x` and `E` write their documents (`export::file::dir`, outside the data).
     pub export_dir: std::path::PathBuf,
+    /// When the screen locks (encryption on).
+    pub idle: lock::Idle,
 }
 
 impl Model {
@@ -105,6 +110,7 @@ impl Model {
             dossier: None,
             notice: None,
             export_dir: crate::export::file::dir(),
+            idle: lock::Idle::never(today.and_time(chrono::NaiveTime::MIN)),
         }
     }
 }
@@ -151,6 +157,8 @@ pub struct View {
     /// The dry run of an import, over the start screen until `Enter` imports it or a key
     /// cancels.
     pub import: Option<import::Review>,
+    /// The idle lock's screen, over everything, until the passphrase is given.
+    pub lock: Option<lock::LockPrompt>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -347,6 +355,9 @@ pub enum Effect {
     ImportPupils(Box<crate::import::Plan>),
     /// Write a document to the export folder (outside the data directory) and say where.
     Export(export::Export),
+    /// Check the passphrase typed on the lock screen against the key slot; then update with
+    /// `Message::PassphraseChecked`.
+    CheckPassphrase(lock::Secret),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -388,6 +399,12 @@ pub enum Message {
     /// The dry run of the file named (its name as shown and its plan), or why it failed.
     ImportPlanned(Box<Result<(String, crate::import::Plan), String>>),
     Imported(crate::import::Applied),
+    /// A second of the clock passed (or a key is about to be read): the idle lock may close.
+    Tick,
+    /// A key while the lock screen is up.
+    LockKey(KeyEvent),
+    /// Whether the passphrase typed on the lock screen is the right one.
+    PassphraseChecked(bool),
 }
 
 impl From<Action> for Message {
@@ -397,8 +414,24 @@ impl From<Action> for Message {
 }
 
 pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -> Vec<Effect> {
+    let message = message.into();
+    match message {
+        Message::Tick => return lock::tick(model, view),
+        Message::LockKey(key) => return lock::key(view, key),
+        Message::PassphraseChecked(right) => return lock::checked(model, view, right),
+        // Nothing pasted reaches the data behind the lock.
+        Message::Paste(_) if view.lock.is_some() => return Vec::new(),
+        Message::Act(_)
+        | Message::PromptKey(_)
+        | Message::EditorKey(_)
+        | Message::PaletteKey(_)
+        | Message::SearchKey(_)
+        | Message::Paste(_)
+        | Message::OtherKey => lock::touch(model),
+        _ => {}
+    }
     view.flash = None;
-    let action = match message.into() {
+    let action = match message {
         Message::MeetingLoaded => return meeting_loaded(model),
         Message::PromptKey(key) if view.picker.is_some() => return signal::key(model, view, key),
         Message::PreparationLoaded => return prepare::loaded(model, view),
@@ -436,6 +469,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             close_overlays(view);
             return Vec::new();
         }
+        Message::Tick | Message::LockKey(_) | Message::PassphraseChecked(_) => return Vec::new(),
         Message::Act(action) => action,
     };
     // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.

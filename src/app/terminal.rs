@@ -20,6 +20,7 @@ pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()>
     let (theme, theme_error) = load_theme(settings.theme.as_deref());
     let (mut model, view) = super::first_screen(store, phases, &settings)?;
     model.now = now();
+    model.idle = super::lock::Idle::new(store.is_encrypted(), settings.lock_after, model.now);
     model.notice = theme_error.map(|err| (settings.lang.texts().err_theme)(&err.to_string()));
     // try_init restores the terminal on a panic too, before our one-line message.
     let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
@@ -80,16 +81,21 @@ fn event_loop(
     let keymap = Keymap::default();
     loop {
         model.now = now();
+        // Before drawing and before any key is read: after a long sleep of the laptop the
+        // first key must meet the lock, not the data.
+        update(model, &mut view, Message::Tick);
         terminal
             .draw(|frame| crate::ui::render(frame, model, &view, &theme, &keymap))
             .map_err(Error::Terminal)?;
         if !event::poll(Duration::from_secs(1)).map_err(Error::Terminal)? {
             continue;
         }
-        let key = match event::read().map_err(Error::Terminal)? {
+        let event = event::read().map_err(Error::Terminal)?;
+        model.now = now();
+        update(model, &mut view, Message::Tick);
+        let key = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => key,
             Event::Paste(text) => {
-                model.now = now();
                 let effects = update(model, &mut view, Message::Paste(text));
                 apply(store, model, &mut view, effects, model.today)?;
                 continue;
@@ -97,7 +103,6 @@ fn event_loop(
             _ => continue,
         };
         let message = super::route::route(model, &view, &keymap, key);
-        model.now = now();
         let mut effects = update(model, &mut view, message);
         switch_theme(&mut effects, &mut theme, model);
         if apply(store, model, &mut view, effects, model.today)? == Flow::Quit {
@@ -106,13 +111,14 @@ fn event_loop(
     }
 }
 
-/// A fresh demo school in a temporary folder, removed when otter closes.
-pub fn run_demo(settings: Settings) -> Result<()> {
+/// A fresh demo school in a temporary folder, removed when otter closes; encrypted when
+/// `unlock` gives a passphrase.
+pub fn run_demo(settings: Settings, unlock: &mut dyn crate::store::Unlock) -> Result<()> {
     let dir = tempfile::Builder::new()
         .prefix("otter-demo-")
         .tempdir()
         .map_err(|err| Error::Store(err.into()))?;
-    let store = Store::open(dir.path())?;
+    let store = Store::open_with(dir.path(), unlock)?;
     crate::demo::fill(&store, crate::demo::Scale::School, settings.today)?;
     run(&store, &PhaseModel::default(), settings)
 }

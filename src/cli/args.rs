@@ -27,6 +27,14 @@ pub struct Cli {
     /// Open the screen on a fresh, temporary demo database.
     #[arg(long)]
     pub demo: bool,
+    #[arg(
+        long,
+        global = true,
+        env = "OTTER_LOCK_AFTER",
+        value_name = "MINUTES",
+        default_value_t = crate::app::lock::DEFAULT_MINUTES
+    )]
+    pub lock_after: u32,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -55,6 +63,8 @@ pub enum Command {
     },
     #[command(subcommand)]
     Export(Export),
+    #[command(visible_alias = "wachtwoordzin")]
+    Passphrase,
     /// The school's name as minutes and extracts are headed: shown, or set when given.
     School {
         #[arg(num_args = 0..)]
@@ -154,6 +164,7 @@ pub fn command(t: &Texts) -> clap::Command {
     cmd = arg_help(cmd, "json", t.help_json);
     cmd = arg_help(cmd, "theme", t.help_theme);
     cmd = arg_help(cmd, "demo", t.help_open_demo);
+    cmd = arg_help(cmd, "lock_after", t.crypto.help_lock_after);
     cmd.mut_subcommand("demo", |c| {
         arg_help(c.about(t.help_demo), "scale", t.help_scale)
     })
@@ -162,6 +173,7 @@ pub fn command(t: &Texts) -> clap::Command {
     .mut_subcommand("actions", |c| filter_help(c.about(t.help_actions), t))
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))
     .mut_subcommand("search", |c| c.about(t.help_search))
+    .mut_subcommand("passphrase", |c| c.about(t.crypto.help_passphrase))
     .mut_subcommand("import", |c| {
         c.about(t.import.help_import).mut_subcommand("pupils", |c| {
             let c = arg_help(

@@ -12,7 +12,7 @@ use crate::domain::Pupil;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::import::{self, Applied, Mapping, Plan};
-use crate::store::Store;
+use crate::store::{Store, Unlock};
 
 #[derive(Serialize)]
 struct Report<'p> {
@@ -22,7 +22,13 @@ struct Report<'p> {
     imported: Option<Applied>,
 }
 
-pub fn run(args: &ImportPupils, data_dir: &Path, json: bool, lang: Lang) -> Result<()> {
+pub fn run(
+    args: &ImportPupils,
+    data_dir: &Path,
+    unlock: &mut dyn Unlock,
+    json: bool,
+    lang: Lang,
+) -> Result<()> {
     let t = &lang.texts().import;
     let mapping = Mapping::parse(&args.map)?;
     let bytes = import::read_file(&args.file)?;
@@ -30,7 +36,7 @@ pub fn run(args: &ImportPupils, data_dir: &Path, json: bool, lang: Lang) -> Resu
     let store = if args.dry_run && !Store::exists(data_dir) {
         None
     } else {
-        Some(Store::open(data_dir)?)
+        Some(Store::open_with(data_dir, unlock)?)
     };
     let existing = match &store {
         Some(store) => store

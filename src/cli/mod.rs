@@ -3,7 +3,9 @@
 
 mod args;
 mod import;
+mod passphrase;
 mod print;
+mod unlock;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -164,20 +166,23 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         today,
         theme: cli.theme.clone(),
         demo: cli.demo,
+        lock_after: cli.lock_after,
     };
+    let demo = cli.demo || matches!(cli.command, Some(Command::Demo { .. }));
+    let mut unlock = unlock::CliUnlock::new(t.crypto, data_dir, demo);
     if cli.demo && cli.command.is_none() {
-        return crate::app::run_demo(screen);
+        return crate::app::run_demo(screen, &mut unlock);
     }
     // A school's broken model file is reported whatever the command, not only when a phase
     // happens to be shown.
     let model = phase_model(data_dir)?;
     let Some(command) = cli.command else {
-        return crate::app::run(&Store::open(data_dir)?, &model, screen);
+        return crate::app::run(&Store::open_with(data_dir, &mut unlock)?, &model, screen);
     };
     // An import opens the store itself: a real one may create the database, a dry run never.
     let command = match command {
         Command::Import(Import::Pupils(args)) => {
-            return import::run(&args, data_dir, cli.json, lang);
+            return import::run(&args, data_dir, &mut unlock, cli.json, lang);
         }
         command => command,
     };
@@ -186,7 +191,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     if !matches!(command, Command::Demo { .. }) && !Store::exists(data_dir) {
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
-    let store = Store::open(data_dir)?;
+    let mut store = Store::open_with(data_dir, &mut unlock)?;
     let mut out = std::io::stdout().lock();
     let json = cli.json;
     let written = match command {
@@ -213,6 +218,10 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                     ),
                 )
             }
+        }
+        Command::Passphrase => {
+            let said = passphrase::change(&mut store, t.crypto, unlock.terminal())?;
+            print::line(&mut out, said)
         }
         Command::Pupils => {
             let rows = query::pupils::list(&store)?;

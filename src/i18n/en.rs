@@ -515,4 +515,5 @@ pub const EN: Texts = Texts {
     help_output: "Write to this file instead of the screen",
     help_school: "The school's name above minutes and extracts: show it, or set it with a name",
     school_none: "No school name set yet; set one with otter school \"name of the school\".",
+    crypto: &super::crypto::EN,
 };

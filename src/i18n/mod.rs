@@ -1,6 +1,7 @@
 //! The one catalog of UI text. `Texts` is a struct with one constant per language, so a text
 //! missing in either language does not compile. Parameterised messages are functions.
 
+pub mod crypto;
 mod en;
 pub mod import;
 mod nl;
@@ -482,6 +483,9 @@ pub struct Texts {
     pub flash_exported: fn(&str) -> String,
     #[serde(skip)]
     pub flash_export_failed: fn(&str) -> String,
+    /// Encryption at rest and the idle lock.
+    #[serde(skip)]
+    pub crypto: &'static crypto::CryptoTexts,
 }
 
 impl Texts {

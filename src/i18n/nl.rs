@@ -521,4 +521,5 @@ pub const NL: Texts = Texts {
     help_output: "Schrijf naar dit bestand in plaats van naar het scherm",
     help_school: "Naam van de school boven verslagen en uittreksels: tonen, of instellen met een naam",
     school_none: "Nog geen naam van de school ingesteld; doe dat met otter school \"naam van de school\".",
+    crypto: &super::crypto::NL,
 };

@@ -1,7 +1,9 @@
 //! The one place that reads and writes the database (sled). Values pass through `codec`;
 //! keys are ids; every write is flushed before it returns (see docs/architecture.md).
 
+pub mod cipher;
 mod codec;
+mod keys;
 pub mod records;
 pub mod schema;
 mod tx;
@@ -13,6 +15,9 @@ use crate::domain::{
     Action, ActionId, Case, CaseEvent, CaseId, Decision, Meeting, MeetingId, Member, MemberId,
     Minutes, Note, Pupil, PupilId,
 };
+use cipher::StoreCipher;
+pub use cipher::{KdfParams, Passphrase};
+pub use keys::{Given, Unlock};
 use records::{OTHER_OWNER, date_key};
 pub use records::{Record, TreeId};
 pub use tx::Tx;
@@ -34,6 +39,14 @@ pub enum StoreError {
     NoMigration { from: u32 },
     #[error("record exists already in {0}")]
     Exists(&'static str),
+    /// An encrypted database opened without a passphrase.
+    #[error("database encrypted: a passphrase is needed")]
+    Encrypted,
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    /// A passphrase change stopped before its end (a test's simulated crash).
+    #[error("passphrase change interrupted")]
+    Interrupted,
     #[error("disk: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -54,6 +67,8 @@ pub struct Store {
     /// In `TreeId::ALL` order, so a tree's handle is `trees[id.slot()]`.
     trees: Vec<sled::Tree>,
     dir: PathBuf,
+    /// The data key when the database is encrypted.
+    cipher: Option<StoreCipher>,
     /// Held for the life of the store: a second otter on the same data is refused at once.
     _lock: File,
 }
@@ -69,8 +84,29 @@ const ME_KEY: &[u8] = b"settings/me";
 const SCHOOL_KEY: &[u8] = b"settings/school";
 
 impl Store {
-    /// Opens (or creates) the database in `dir`.
+    /// Opens (or creates) an unencrypted database in `dir`; an encrypted one is refused with
+    /// `Encrypted`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(dir, &mut Given::new(None))
+    }
+
+    /// Opens the database in `dir`, asking `unlock` for the passphrase of an encrypted one, or
+    /// creates one protected by the passphrase `unlock` chooses (or none).
+    pub fn open_with(dir: &Path, unlock: &mut dyn Unlock) -> Result<Store, StoreError> {
+        let (mut store, fresh) = Store::open_unlocked(dir)?;
+        if fresh {
+            if let Some(passphrase) = unlock.choose()? {
+                store.protect(&passphrase, unlock.params())?;
+            }
+        } else if store.has_keys()? {
+            store.unlock(unlock)?;
+        }
+        Ok(store)
+    }
+
+    /// The database with its trees open and stamped, its values not yet readable if sealed;
+    /// `true` if it was created now.
+    fn open_unlocked(dir: &Path) -> Result<(Store, bool), StoreError> {
         std::fs::create_dir_all(dir)?;
         if looks_like_foreign_sled(dir) {
             return Err(StoreError::Foreign(dir.to_path_buf()));
@@ -99,6 +135,7 @@ impl Store {
             db,
             trees,
             dir: dir.to_path_buf(),
+            cipher: None,
             _lock: lock,
         };
         if fresh {
@@ -107,7 +144,7 @@ impl Store {
                 .insert(schema::VERSION_KEY, &schema::CURRENT.to_be_bytes())?;
             store.db.flush()?;
         }
-        Ok(store)
+        Ok((store, fresh))
     }
 
     /// Whether `dir` holds a database (of otter or not) that `open` would read.
@@ -117,6 +154,10 @@ impl Store {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    fn cipher(&self) -> Option<&StoreCipher> {
+        self.cipher.as_ref()
     }
 
     fn tree(&self, id: TreeId) -> &sled::Tree {
@@ -227,7 +268,7 @@ impl Store {
     pub(crate) fn get_raw<R: Record>(&self, key: &[u8]) -> Result<Option<R>, StoreError> {
         self.tree(R::TREE)
             .get(key)?
-            .map(|bytes| codec::decode(R::TREE.name(), &bytes))
+            .map(|bytes| codec::decode(self.cipher(), R::TREE, key, &bytes))
             .transpose()
     }
 
@@ -238,8 +279,8 @@ impl Store {
     /// Every record of a kind, in id order.
     pub fn all<R: Record>(&self) -> impl Iterator<Item = Result<R, StoreError>> + '_ {
         self.tree(R::TREE).iter().map(|item| {
-            let (_, bytes) = item?;
-            codec::decode(R::TREE.name(), &bytes)
+            let (key, bytes) = item?;
+            codec::decode(self.cipher(), R::TREE, &key, &bytes)
         })
     }
 
@@ -292,7 +333,10 @@ impl Store {
     pub fn events_of_case(&self, case: CaseId) -> Result<Vec<CaseEvent>, StoreError> {
         self.tree(TreeId::Events)
             .scan_prefix(case.to_key())
-            .map(|item| codec::decode(TreeId::Events.name(), &item?.1))
+            .map(|item| {
+                let (key, bytes) = item?;
+                codec::decode(self.cipher(), TreeId::Events, &key, &bytes)
+            })
             .collect()
     }
 
@@ -467,13 +511,15 @@ impl Store {
     pub fn me(&self) -> Result<Option<MemberId>, StoreError> {
         self.tree(TreeId::Meta)
             .get(ME_KEY)?
-            .map(|bytes| codec::decode(TreeId::Meta.name(), &bytes))
+            .map(|bytes| codec::decode(self.cipher(), TreeId::Meta, ME_KEY, &bytes))
             .transpose()
     }
 
     pub fn set_me(&self, member: MemberId) -> Result<(), StoreError> {
-        self.tree(TreeId::Meta)
-            .insert(ME_KEY, codec::encode(&member))?;
+        self.tree(TreeId::Meta).insert(
+            ME_KEY,
+            codec::encode(self.cipher(), TreeId::Meta, ME_KEY, &member),
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -483,14 +529,16 @@ impl Store {
         Ok(self
             .tree(TreeId::Meta)
             .get(SCHOOL_KEY)?
-            .map(|bytes| codec::decode(TreeId::Meta.name(), &bytes))
+            .map(|bytes| codec::decode(self.cipher(), TreeId::Meta, SCHOOL_KEY, &bytes))
             .transpose()?
             .unwrap_or_default())
     }
 
     pub fn set_school(&self, name: &str) -> Result<(), StoreError> {
-        self.tree(TreeId::Meta)
-            .insert(SCHOOL_KEY, codec::encode(&name))?;
+        self.tree(TreeId::Meta).insert(
+            SCHOOL_KEY,
+            codec::encode(self.cipher(), TreeId::Meta, SCHOOL_KEY, &name),
+        )?;
         self.db.flush()?;
         Ok(())
     }
@@ -609,3 +657,5 @@ fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_crypto;

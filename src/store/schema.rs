@@ -47,8 +47,9 @@ fn reindex<R: Record>(db: &sled::Db, index: TreeId) -> Result<(), StoreError> {
     let mut batch = sled::Batch::default();
     let mut pending = 0;
     for item in records.iter() {
-        let (_, bytes) = item?;
-        let record: R = codec::decode(R::TREE.name(), &bytes)?;
+        let (key, bytes) = item?;
+        // Schemas before 3 knew no encryption: their values are plain.
+        let record: R = codec::decode(None, R::TREE, &key, &bytes)?;
         for entry in record.index_entries() {
             if entry.tree == index {
                 batch.insert(entry.key, entry.value);

@@ -56,8 +56,8 @@ impl<'s> Tx<'s> {
         let new_entries = record.index_entries();
         let old_entries = old.as_ref().map(Record::index_entries).unwrap_or_default();
         self.replace_entries(&old_entries, &new_entries);
-        self.writes
-            .insert((R::TREE, key), Write::Put(codec::encode(record)));
+        let value = codec::encode(self.store.cipher(), R::TREE, &key, record);
+        self.writes.insert((R::TREE, key), Write::Put(value));
         Ok(())
     }
 
@@ -86,7 +86,9 @@ impl<'s> Tx<'s> {
 
     fn current<R: Record>(&self, key: &[u8]) -> Result<Option<R>, StoreError> {
         match self.writes.get(&(R::TREE, key.to_vec())) {
-            Some(Write::Put(bytes)) => codec::decode(R::TREE.name(), bytes).map(Some),
+            Some(Write::Put(bytes)) => {
+                codec::decode(self.store.cipher(), R::TREE, key, bytes).map(Some)
+            }
             Some(Write::Remove) => Ok(None),
             None => self.store.get_raw::<R>(key),
         }

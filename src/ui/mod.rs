@@ -9,6 +9,7 @@ mod form;
 mod help;
 mod history;
 mod import;
+mod lock;
 mod meeting;
 mod palette;
 mod picker;
@@ -44,6 +45,11 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
                 .wrap(Wrap { trim: true }),
             area,
         );
+        return;
+    }
+    // Locked: nothing of the data is drawn, whatever was open.
+    if let Some(prompt) = &view.lock {
+        lock::render(frame, area, prompt, model.lang.texts(), theme);
         return;
     }
     if view.blank {
@@ -140,6 +146,8 @@ pub(crate) mod tests;
 mod tests_circles;
 #[cfg(test)]
 mod tests_import;
+#[cfg(test)]
+mod tests_lock;
 #[cfg(test)]
 mod tests_matrix;
 #[cfg(test)]

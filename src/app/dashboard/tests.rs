@@ -14,6 +14,7 @@ fn settings() -> Settings {
         today: today(),
         theme: None,
         demo: false,
+        lock_after: 0,
     }
 }
 

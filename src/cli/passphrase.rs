@@ -1,0 +1,34 @@
+//! `otter passphrase` (`wachtwoordzin`): a new passphrase, or encryption turned on or off. The
+//! current passphrase was asked when the database was opened.
+
+use super::unlock::{NEW_PASSPHRASE_VAR, ask_new, env_passphrase};
+use crate::error::{Error, Result};
+use crate::i18n::crypto::CryptoTexts;
+use crate::store::{KdfParams, Store};
+
+/// Changes the passphrase; returns what to say.
+pub fn change(store: &mut Store, t: &'static CryptoTexts, terminal: bool) -> Result<&'static str> {
+    let was_encrypted = store.is_encrypted();
+    let new = match env_passphrase(NEW_PASSPHRASE_VAR) {
+        Some(passphrase) => Some(passphrase),
+        None if terminal => {
+            // An empty passphrase turns encryption off (or keeps it off): only once confirmed.
+            let confirm = if was_encrypted {
+                t.confirm_off
+            } else {
+                t.confirm_none
+            };
+            ask_new(t, confirm)?
+        }
+        None => return Err(Error::NeedsTerminal),
+    };
+    if new.is_none() && !was_encrypted {
+        return Ok(t.unchanged);
+    }
+    store.change_passphrase(new.as_deref().map(String::as_str), KdfParams::STANDARD)?;
+    Ok(match (was_encrypted, new.is_some()) {
+        (true, true) => t.changed,
+        (false, _) => t.turned_on,
+        (true, false) => t.turned_off,
+    })
+}

@@ -1,0 +1,380 @@
+//! Encryption at rest: sealed values, the passphrase, its change and a change cut short.
+
+use std::path::Path;
+
+use tempfile::TempDir;
+
+use super::*;
+use crate::domain::Owner;
+
+fn given(passphrase: Option<&str>) -> Given {
+    Given {
+        passphrase: passphrase.map(|p| Passphrase::new(p.into())),
+        params: KdfParams::FAST,
+    }
+}
+
+fn open_as(dir: &Path, passphrase: Option<&str>) -> Result<Store, StoreError> {
+    Store::open_with(dir, &mut given(passphrase))
+}
+
+/// Answers the passphrases in turn; counts how often it was asked.
+struct Typed {
+    answers: Vec<&'static str>,
+    asked: u32,
+}
+
+impl Unlock for Typed {
+    fn choose(&mut self) -> Result<Option<Passphrase>, StoreError> {
+        unreachable!("only existing databases here")
+    }
+    fn passphrase(&mut self, attempt: u32) -> Result<Option<Passphrase>, StoreError> {
+        self.asked = attempt;
+        Ok(self
+            .answers
+            .get(attempt as usize - 1)
+            .map(|p| Passphrase::new(p.to_string())))
+    }
+    fn tries(&self) -> u32 {
+        3
+    }
+}
+
+fn pupil(id: u64, first: &str) -> Pupil {
+    Pupil {
+        id: PupilId(id),
+        first_name: first.into(),
+        prefix: "van".into(),
+        last_name: "Dijkstra".into(),
+        groep: 5,
+        birth_date: chrono::NaiveDate::from_ymd_opt(2017, 3, 14).unwrap(),
+        teacher: "juf Anouk".into(),
+    }
+}
+
+/// A database of `n` pupils, closed, protected by `passphrase`.
+fn school(passphrase: Option<&str>, n: u64) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    let store = open_as(dir.path(), passphrase).unwrap();
+    for id in 1..=n {
+        store.insert(&pupil(id, &format!("Leerling{id}"))).unwrap();
+    }
+    store.set_me(MemberId(7)).unwrap();
+    dir
+}
+
+fn names(store: &Store) -> Vec<String> {
+    store
+        .all::<Pupil>()
+        .map(|p| p.unwrap().first_name)
+        .collect()
+}
+
+fn expected(n: u64) -> Vec<String> {
+    (1..=n).map(|id| format!("Leerling{id}")).collect()
+}
+
+/// Every file under `dir`, concatenated: what a thief of the disk reads.
+fn every_byte(dir: &Path) -> Vec<Vec<u8>> {
+    let mut files = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(next) = todo.pop() {
+        for entry in std::fs::read_dir(next).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                files.push(std::fs::read(path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+fn found_in(files: &[Vec<u8>], text: &str) -> bool {
+    let finder = memchr::memmem::Finder::new(text.as_bytes());
+    files.iter().any(|bytes| finder.find(bytes).is_some())
+}
+
+#[test]
+fn an_encrypted_database_opens_with_its_passphrase_only() {
+    let dir = school(Some("paard batterij"), 3);
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Encrypted)
+    ));
+    assert!(matches!(
+        open_as(dir.path(), Some("paard batterijen")),
+        Err(StoreError::WrongPassphrase)
+    ));
+    let store = open_as(dir.path(), Some("paard batterij")).unwrap();
+    assert!(store.is_encrypted());
+    assert_eq!(names(&store), expected(3));
+    assert_eq!(store.me().unwrap(), Some(MemberId(7)));
+    assert!(store.passphrase_matches("paard batterij").unwrap());
+    assert!(!store.passphrase_matches("paard").unwrap());
+}
+
+#[test]
+fn a_plain_database_ignores_a_passphrase_given_to_it() {
+    let dir = school(None, 2);
+    let store = open_as(dir.path(), Some("wat dan ook")).unwrap();
+    assert!(!store.is_encrypted());
+    assert_eq!(names(&store), expected(2));
+}
+
+#[test]
+fn three_wrong_passphrases_refuse_the_database_and_the_third_right_one_opens_it() {
+    let dir = school(Some("juist"), 1);
+    let mut typed = Typed {
+        answers: vec!["een", "twee", "drie", "juist"],
+        asked: 0,
+    };
+    assert!(matches!(
+        Store::open_with(dir.path(), &mut typed),
+        Err(StoreError::WrongPassphrase)
+    ));
+    assert_eq!(typed.asked, 3, "asked three times, not a fourth");
+    let mut typed = Typed {
+        answers: vec!["een", "twee", "juist"],
+        asked: 0,
+    };
+    let store = Store::open_with(dir.path(), &mut typed).unwrap();
+    assert_eq!(names(&store), expected(1));
+}
+
+#[test]
+fn giving_up_at_the_prompt_is_the_encrypted_message_not_a_wrong_passphrase() {
+    let dir = school(Some("juist"), 1);
+    let mut typed = Typed {
+        answers: vec!["een"],
+        asked: 0,
+    };
+    assert!(matches!(
+        Store::open_with(dir.path(), &mut typed),
+        Err(StoreError::Encrypted)
+    ));
+}
+
+#[test]
+fn the_demo_school_encrypted_leaves_no_name_note_or_action_in_any_file() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    // Returns what was looked for, and what of it some file holds.
+    let scan = |passphrase: Option<&str>| {
+        let dir = TempDir::new().unwrap();
+        let store = open_as(dir.path(), passphrase).unwrap();
+        crate::demo::fill(&store, crate::demo::Scale::School, today).unwrap();
+        // Names of five letters or more: a shorter one could turn up by chance in megabytes
+        // of ciphertext.
+        let mut texts: Vec<String> = store
+            .all::<Pupil>()
+            .flat_map(|p| {
+                let p = p.unwrap();
+                [p.first_name, p.last_name]
+            })
+            .filter(|name| name.len() >= 5)
+            .collect();
+        let note = store.all::<Note>().next().unwrap().unwrap().text;
+        texts.push(note.split(". ").next().unwrap().to_string());
+        texts.extend(store.all::<Action>().map(|a| a.unwrap().text));
+        texts.sort();
+        texts.dedup();
+        drop(store);
+        let files = every_byte(dir.path());
+        let seen: Vec<String> = texts
+            .iter()
+            .filter(|text| found_in(&files, text))
+            .cloned()
+            .collect();
+        (texts, seen)
+    };
+    let (texts, seen) = scan(None);
+    assert!(texts.len() > 100, "{} texts", texts.len());
+    assert_eq!(seen, texts, "the scan finds every text in a plain database");
+    let (_, seen) = scan(Some("de demo"));
+    assert_eq!(
+        seen,
+        Vec::<String>::new(),
+        "plain text in an encrypted database"
+    );
+}
+
+#[test]
+fn values_moved_between_keys_do_not_open() {
+    let dir = school(Some("p"), 2);
+    {
+        let store = open_as(dir.path(), Some("p")).unwrap();
+        let tree = store.tree(TreeId::Pupils);
+        let first = tree.get(1u64.to_be_bytes()).unwrap().unwrap();
+        tree.insert(2u64.to_be_bytes(), first).unwrap();
+        store.db.flush().unwrap();
+    }
+    let store = open_as(dir.path(), Some("p")).unwrap();
+    assert!(matches!(
+        store.pupil(PupilId(2)),
+        Err(StoreError::Damaged(_))
+    ));
+    assert_eq!(
+        store.pupil(PupilId(1)).unwrap().unwrap().first_name,
+        "Leerling1"
+    );
+}
+
+#[test]
+fn a_new_passphrase_replaces_the_old_and_reseals_every_value() {
+    let dir = school(Some("oud"), 5);
+    let mut store = open_as(dir.path(), Some("oud")).unwrap();
+    let before = store.tree(TreeId::Pupils).get(1u64.to_be_bytes()).unwrap();
+    store
+        .change_passphrase(Some("nieuw"), KdfParams::FAST)
+        .unwrap();
+    let after = store.tree(TreeId::Pupils).get(1u64.to_be_bytes()).unwrap();
+    assert_ne!(
+        before.unwrap()[0],
+        after.unwrap()[0],
+        "sealed by the new key"
+    );
+    assert_eq!(names(&store), expected(5), "readable right after");
+    drop(store);
+    assert!(matches!(
+        open_as(dir.path(), Some("oud")),
+        Err(StoreError::WrongPassphrase)
+    ));
+    let store = open_as(dir.path(), Some("nieuw")).unwrap();
+    assert_eq!(names(&store), expected(5));
+    assert_eq!(store.me().unwrap(), Some(MemberId(7)));
+}
+
+#[test]
+fn encryption_turned_on_and_off_again() {
+    let dir = school(None, 4);
+    let mut store = open_as(dir.path(), None).unwrap();
+    store
+        .change_passphrase(Some("aan"), KdfParams::FAST)
+        .unwrap();
+    drop(store);
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Encrypted)
+    ));
+    let mut store = open_as(dir.path(), Some("aan")).unwrap();
+    assert_eq!(names(&store), expected(4));
+    store.change_passphrase(None, KdfParams::FAST).unwrap();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert!(!store.is_encrypted());
+    assert_eq!(names(&store), expected(4));
+    assert_eq!(store.me().unwrap(), Some(MemberId(7)));
+}
+
+/// Copies a closed database, so one half-done change can be opened once with each passphrase.
+fn copy_dir(from: &Path) -> TempDir {
+    let to = TempDir::new().unwrap();
+    let mut todo = vec![from.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let target = to.path().join(path.strip_prefix(from).unwrap());
+            if path.is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+                todo.push(path);
+            } else {
+                std::fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
+    to
+}
+
+/// Stops a change after `k` values (as a crash would), then opens a copy with each passphrase:
+/// both open, read every value and finish the change.
+fn interrupted(old: Option<&str>, new: Option<&str>, k: usize) {
+    let dir = school(old, 6);
+    {
+        let mut store = open_as(dir.path(), old).unwrap();
+        let stopped = store.change_passphrase_until(new, KdfParams::FAST, Some(k));
+        assert!(matches!(stopped, Err(StoreError::Interrupted)));
+        let tree = store.tree(TreeId::Pupils);
+        let formats: Vec<u8> = tree.iter().map(|item| item.unwrap().1[0]).collect();
+        assert!(
+            formats.windows(2).any(|w| w[0] != w[1]),
+            "half the values under each key: {formats:?}"
+        );
+    }
+    for passphrase in [old, new].into_iter().flatten() {
+        let copy = copy_dir(dir.path());
+        let store = open_as(copy.path(), Some(passphrase)).unwrap();
+        assert_eq!(names(&store), expected(6), "opened with {passphrase}");
+        assert_eq!(store.me().unwrap(), Some(MemberId(7)));
+        assert_eq!(store.is_encrypted(), new.is_some());
+        drop(store);
+        // Finished: from now on only the new passphrase (or none) opens it.
+        let again = open_as(copy.path(), new).unwrap();
+        assert_eq!(names(&again), expected(6));
+        if let (Some(old), Some(_)) = (old, new) {
+            drop(again);
+            assert!(matches!(
+                open_as(copy.path(), Some(old)),
+                Err(StoreError::WrongPassphrase)
+            ));
+        }
+    }
+}
+
+#[test]
+fn a_passphrase_change_cut_short_opens_with_either_passphrase_and_finishes() {
+    interrupted(Some("oud"), Some("nieuw"), 3);
+}
+
+#[test]
+fn turning_encryption_on_cut_short_opens_with_the_new_passphrase_and_finishes() {
+    interrupted(None, Some("nieuw"), 3);
+    // Without the passphrase it is refused, not half read.
+    let dir = school(None, 6);
+    let mut store = open_as(dir.path(), None).unwrap();
+    let _ = store.change_passphrase_until(Some("nieuw"), KdfParams::FAST, Some(3));
+    drop(store);
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Encrypted)
+    ));
+}
+
+#[test]
+fn turning_encryption_off_cut_short_opens_with_the_old_passphrase_and_finishes() {
+    interrupted(Some("oud"), None, 3);
+}
+
+#[test]
+fn a_sealed_file_from_the_store_opens_with_the_passphrase() {
+    let dir = school(Some("bestand"), 1);
+    let store = open_as(dir.path(), Some("bestand")).unwrap();
+    let sealed = store.seal_file("backup", b"Leerling1").unwrap().unwrap();
+    let opened = cipher::open_file(&sealed, "backup", "bestand").unwrap();
+    assert_eq!(opened.as_slice(), b"Leerling1");
+    let plain = school(None, 1);
+    let store = open_as(plain.path(), None).unwrap();
+    assert_eq!(store.seal_file("backup", b"x").unwrap(), None);
+}
+
+#[test]
+fn an_action_of_a_free_text_owner_is_sealed_and_indexed_by_id_only() {
+    let dir = TempDir::new().unwrap();
+    let store = open_as(dir.path(), Some("p")).unwrap();
+    let action = Action {
+        id: ActionId(1),
+        text: "Moeder belt de huisarts".into(),
+        owner: Owner::Other("moeder".into()),
+        due: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        status: crate::domain::ActionStatus::Open,
+        created: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        meeting: None,
+        case: None,
+        agenda_item: None,
+        carried_through: vec![],
+    };
+    store.insert(&action).unwrap();
+    assert_eq!(store.open_actions(Some(None)).unwrap(), vec![action]);
+    drop(store);
+    assert!(!found_in(&every_byte(dir.path()), "moeder"));
+}

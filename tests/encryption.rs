@@ -1,0 +1,121 @@
+//! Encryption at rest from the command line: scripts give the passphrase in OTTER_PASSPHRASE;
+//! without it (and without a terminal) nothing waits for input.
+
+mod common;
+
+use common::{json_of, otter};
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+const PASSPHRASE: &str = "otter-test wachtwoordzin";
+
+fn encrypted_demo() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    otter(dir.path())
+        .env("OTTER_PASSPHRASE", PASSPHRASE)
+        .arg("demo")
+        .assert()
+        .success();
+    dir
+}
+
+#[test]
+fn an_encrypted_demo_answers_with_its_passphrase_and_refuses_without_or_with_a_wrong_one() {
+    let dir = encrypted_demo();
+    otter(dir.path())
+        .arg("pupils")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "versleuteld; geef de wachtwoordzin",
+        ));
+    otter(dir.path())
+        .env("OTTER_PASSPHRASE", "iets anders")
+        .args(["--lang", "en", "pupils"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "otter: Wrong passphrase for the database in {}.\n",
+            dir.path().display()
+        ));
+    let rows = json_of(
+        otter(dir.path())
+            .env("OTTER_PASSPHRASE", PASSPHRASE)
+            .arg("pupils"),
+    );
+    assert!(rows.as_array().unwrap().len() > 400);
+}
+
+#[test]
+fn without_a_passphrase_the_demo_is_not_encrypted() {
+    let dir = TempDir::new().unwrap();
+    otter(dir.path()).arg("demo").assert().success();
+    let rows = json_of(otter(dir.path()).arg("pupils"));
+    assert!(rows.as_array().unwrap().len() > 400);
+}
+
+#[test]
+fn the_passphrase_changes_for_a_script_and_only_the_new_one_opens() {
+    let dir = encrypted_demo();
+    otter(dir.path())
+        .env("OTTER_PASSPHRASE", PASSPHRASE)
+        .env("OTTER_NEW_PASSPHRASE", "een nieuwe zin")
+        .arg("wachtwoordzin")
+        .assert()
+        .success()
+        .stdout("Wachtwoordzin gewijzigd; alle gegevens zijn opnieuw versleuteld.\n");
+    otter(dir.path())
+        .env("OTTER_PASSPHRASE", PASSPHRASE)
+        .arg("meetings")
+        .assert()
+        .code(1);
+    otter(dir.path())
+        .env("OTTER_PASSPHRASE", "een nieuwe zin")
+        .arg("meetings")
+        .assert()
+        .success();
+}
+
+#[test]
+fn encryption_turned_on_for_a_plain_database() {
+    let dir = TempDir::new().unwrap();
+    otter(dir.path()).arg("demo").assert().success();
+    otter(dir.path())
+        .env("OTTER_NEW_PASSPHRASE", "nu wel")
+        .args(["--lang", "en", "passphrase"])
+        .assert()
+        .success()
+        .stdout("Encryption is on; all data is encrypted.\n");
+    otter(dir.path()).arg("pupils").assert().code(1);
+    otter(dir.path())
+        .env("OTTER_PASSPHRASE", "nu wel")
+        .arg("pupils")
+        .assert()
+        .success();
+}
+
+#[test]
+fn without_a_terminal_the_new_passphrase_must_come_from_the_environment() {
+    let dir = TempDir::new().unwrap();
+    otter(dir.path()).arg("demo").assert().success();
+    otter(dir.path())
+        .arg("passphrase")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("OTTER_NEW_PASSPHRASE"));
+    otter(dir.path()).arg("pupils").assert().success();
+}
+
+#[test]
+fn the_help_names_the_passphrase_command_and_the_lock() {
+    let dir = TempDir::new().unwrap();
+    otter(dir.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("passphrase"))
+        .stdout(predicate::str::contains("wachtwoordzin"))
+        .stdout(predicate::str::contains("--lock-after <MINUTES>"));
+}
