@@ -55,6 +55,17 @@ pub enum Command {
     },
     #[command(subcommand)]
     Export(Export),
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    #[command(visible_alias = "terugzetten")]
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -116,6 +127,10 @@ pub fn command(t: &Texts) -> clap::Command {
     })
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))
     .mut_subcommand("search", |c| c.about(t.help_search))
+    .mut_subcommand("backup", |c| c.about(t.help_backup))
+    .mut_subcommand("restore", |c| {
+        arg_help(c.about(t.help_restore), "force", t.help_force)
+    })
 }
 
 /// The language asked for, read before clap so that clap's own help can use it.

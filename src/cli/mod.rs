@@ -14,7 +14,7 @@ use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
-use crate::store::Store;
+use crate::store::{Store, backup};
 pub use args::{Cli, Command, Export, Format};
 
 /// Where a school's own phase model lives, beside its database.
@@ -130,8 +130,15 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     // A school's broken model file is reported whatever the command, not only when a phase
     // happens to be shown.
     let model = phase_model(data_dir)?;
+    // Checked before any store opens: a migration or a closed meeting writes a rolling backup.
+    let keep = std::env::var(backup::KEEP_ENV).ok();
+    backup::parse_keep(keep.as_deref()).map_err(Error::KeepBackups)?;
     let Some(command) = cli.command else {
         return crate::app::run(&Store::open(data_dir)?, &model, screen);
+    };
+    let command = match command {
+        Command::Restore { file, force } => return restore(data_dir, &file, force, cli.json, t),
+        other => other,
     };
     // A look-up never creates a database: a mistyped --data-dir would otherwise answer
     // "nothing found" from a new, empty one.
@@ -215,6 +222,24 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 print::hits(&mut out, &found, t)
             }
         }
+        Command::Backup { file } => {
+            let summary = if file.as_os_str() == "-" {
+                backup::write_to(&store, &mut out, &file)?
+            } else {
+                backup::write_backup(&store, &file)?
+            };
+            // On standard error when the backup itself is on standard output.
+            let done = (t.backup_done)(summary.records, &file.display().to_string());
+            match (json, file.as_os_str() == "-") {
+                (_, true) => {
+                    eprintln!("{done}");
+                    Ok(())
+                }
+                (true, false) => print::json(&mut out, &summary),
+                (false, false) => print::line(&mut out, &done),
+            }
+        }
+        Command::Restore { .. } => unreachable!("restored above"),
         Command::Export(Export::Minutes {
             meeting,
             format: Format::Md,
@@ -226,9 +251,25 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             )
         }
     };
-    // A closed pipe (`otter pupils | head`) is not an error worth a message.
+    finish(written)
+}
+
+/// A closed pipe (`otter pupils | head`) is not an error worth a message.
+fn finish(written: std::io::Result<()>) -> Result<()> {
     match written {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(err)),
         _ => Ok(()),
     }
+}
+
+/// `otter restore`: the one command that may replace a database, so it opens none first.
+fn restore(data_dir: &Path, file: &Path, force: bool, json: bool, t: &Texts) -> Result<()> {
+    let summary = backup::restore(data_dir, file, force)?;
+    let mut out = std::io::stdout().lock();
+    finish(if json {
+        print::json(&mut out, &summary)
+    } else {
+        let (file, dir) = (file.display().to_string(), data_dir.display().to_string());
+        print::line(&mut out, &(t.restore_done)(summary.records, &file, &dir))
+    })
 }

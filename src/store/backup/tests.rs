@@ -32,8 +32,11 @@ fn pupil(id: u64, first: &str) -> Pupil {
     }
 }
 
+/// One tree's keys and values, in key order.
+type Entries = Vec<(Vec<u8>, Vec<u8>)>;
+
 /// Every key and value of every tree, indexes and meta included.
-fn contents(store: &Store) -> Vec<(TreeId, Vec<(Vec<u8>, Vec<u8>)>)> {
+fn contents(store: &Store) -> Vec<(TreeId, Entries)> {
     TreeId::ALL
         .iter()
         .map(|&tree| {
