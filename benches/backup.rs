@@ -32,9 +32,9 @@ fn main() {
     drop(store);
     let bytes = std::fs::metadata(&file).expect("the backup").len();
     eprintln!(
-        "{}: backup of {} MB: median {median:?}, best {best:?}",
+        "{}: backup of {} kB: median {median:?}, best {best:?}",
         demo.label,
-        bytes / 1_000_000
+        bytes / 1_000
     );
 
     let (median, best) = timed(runs, || {

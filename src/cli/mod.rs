@@ -224,7 +224,11 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         }
         Command::Backup { file } => {
             let summary = if file.as_os_str() == "-" {
-                backup::write_to(&store, &mut out, &file)?
+                // A line at a time would be a write to the terminal or pipe per record.
+                let mut buffered = std::io::BufWriter::new(&mut out);
+                let summary = backup::write_to(&store, &mut buffered, &file)?;
+                std::io::Write::flush(&mut buffered).map_err(Error::Output)?;
+                summary
             } else {
                 backup::write_backup(&store, &file)?
             };
