@@ -50,6 +50,9 @@ fn main() {
     let again = files.path().join("again.json");
     write_backup(&Store::open(target.path()).expect("restored"), &again).expect("a backup");
     let same = std::fs::read(&file).ok() == std::fs::read(&again).ok();
-    eprintln!("{}: backup of the restored database identical: {same}", demo.label);
+    eprintln!(
+        "{}: backup of the restored database identical: {same}",
+        demo.label
+    );
     assert!(same);
 }

@@ -284,7 +284,7 @@ impl Sink for Check {
 }
 
 /// Fills a fresh store: records through `Tx` (so their indexes with them) in bulk chunks,
-/// the meta settings last.
+/// the meta settings last, and one flush at the end.
 struct Fill<'s> {
     store: &'s Store,
     tx: Tx<'s>,
@@ -300,8 +300,9 @@ impl<'s> Fill<'s> {
         }
     }
 
+    /// The one flush: the fresh store counts for nothing until it is swapped in.
     fn finish(self) -> Result<(), StoreError> {
-        self.tx.commit_bulk()?;
+        self.tx.commit_unflushed()?;
         let meta_tree = self.store.tree(TreeId::Meta);
         if let Some(meta) = self.meta {
             for (name, next) in &meta.next_id {
@@ -333,7 +334,7 @@ impl Sink for Fill<'_> {
         self.tx.insert(record)?;
         if self.tx.len() >= CHUNK {
             let full = std::mem::replace(&mut self.tx, self.store.tx());
-            full.commit_bulk()?;
+            full.commit_unflushed()?;
         }
         Ok(())
     }

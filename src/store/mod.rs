@@ -228,7 +228,6 @@ impl Store {
         for (id, batch) in TreeId::ALL.iter().zip(batches) {
             self.tree(*id).apply_batch(batch)?;
         }
-        self.db.flush()?;
         Ok(())
     }
 
