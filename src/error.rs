@@ -8,6 +8,7 @@ use crate::domain::phase::ModelError;
 use crate::i18n::Texts;
 use crate::import::ImportError;
 use crate::store::StoreError;
+use crate::store::backup::BackupError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -48,6 +49,21 @@ pub enum Error {
     /// A new passphrase is needed and there is no terminal to ask it on.
     #[error("no terminal for the new passphrase")]
     NeedsTerminal,
+    /// A backup file that cannot be read, written or restored (never `BackupError::Store`:
+    /// that becomes `Error::Store`).
+    #[error(transparent)]
+    Backup(BackupError),
+    #[error("OTTER_KEEP_BACKUPS: {0}")]
+    KeepBackups(String),
+}
+
+impl From<BackupError> for Error {
+    fn from(err: BackupError) -> Self {
+        match err {
+            BackupError::Store(err) => Error::Store(err),
+            other => Error::Backup(other),
+        }
+    }
 }
 
 /// An input that must not be empty.
@@ -86,25 +102,15 @@ impl Error {
             Error::Store(StoreError::Io(_))
             | Error::Terminal(_)
             | Error::Output(_)
-            | Error::NoDataDir => exit::SYSTEM,
+            | Error::NoDataDir
+            | Error::Backup(BackupError::File(..)) => exit::SYSTEM,
             _ => exit::USER,
         }
     }
 
     pub fn message(&self, t: &Texts, data_dir: &str) -> String {
         match self {
-            Error::Store(err) => match err {
-                StoreError::InUse(_) => (t.err_in_use)(data_dir),
-                StoreError::Damaged(detail) => (t.err_damaged)(data_dir, detail),
-                StoreError::Foreign(_) => (t.err_foreign)(data_dir),
-                StoreError::Newer { found, supported } => (t.err_newer)(*found, *supported),
-                StoreError::NoMigration { from } => (t.err_no_migration)(*from),
-                StoreError::Exists(tree) => (t.err_exists)(tree),
-                StoreError::Io(io) => (t.err_disk)(&io.to_string()),
-                StoreError::Encrypted => (t.crypto.err_encrypted)(data_dir),
-                StoreError::WrongPassphrase => (t.crypto.err_wrong)(data_dir),
-                StoreError::Interrupted => t.crypto.err_interrupted.to_string(),
-            },
+            Error::Store(err) => store_message(err, t, data_dir),
             Error::NotEmpty(_) => (t.err_not_empty)(data_dir),
             Error::NoPupil(name) => (t.err_no_pupil)(name),
             Error::Ambiguous(name, candidates) => (t.err_ambiguous)(name, &candidates.join(", ")),
@@ -129,6 +135,8 @@ impl Error {
             Error::Import(err) => import_message(err, t),
             Error::BadRows(count) => (t.import.err_bad_rows)(*count),
             Error::NeedsTerminal => t.crypto.err_needs_terminal.to_string(),
+            Error::Backup(err) => backup_message(err, t, data_dir),
+            Error::KeepBackups(value) => (t.err_keep_backups)(value),
         }
     }
 }
@@ -154,5 +162,33 @@ fn import_message(err: &ImportError, t: &Texts) -> String {
         ImportError::Xml { line, detail } => (t.err_xml)(*line, detail),
         ImportError::NotEdexml => t.err_not_edexml.to_string(),
         ImportError::MapWithEdexml => t.err_map_with_edexml.to_string(),
+    }
+}
+
+fn store_message(err: &StoreError, t: &Texts, data_dir: &str) -> String {
+    match err {
+        StoreError::InUse(_) => (t.err_in_use)(data_dir),
+        StoreError::Damaged(detail) => (t.err_damaged)(data_dir, detail),
+        StoreError::Foreign(_) => (t.err_foreign)(data_dir),
+        StoreError::Newer { found, supported } => (t.err_newer)(*found, *supported),
+        StoreError::NoMigration { from } => (t.err_no_migration)(*from),
+        StoreError::Exists(tree) => (t.err_exists)(tree),
+        StoreError::Io(io) => (t.err_disk)(&io.to_string()),
+        StoreError::Encrypted => (t.crypto.err_encrypted)(data_dir),
+        StoreError::WrongPassphrase => (t.crypto.err_wrong)(data_dir),
+        StoreError::Interrupted => t.crypto.err_interrupted.to_string(),
+    }
+}
+
+fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
+    let shown = |path: &std::path::Path| path.display().to_string();
+    match err {
+        BackupError::File(file, io) => (t.err_backup_file)(&shown(file), &io.to_string()),
+        BackupError::NotBackup(file) => (t.err_backup_not_backup)(&shown(file)),
+        BackupError::Newer(file) => (t.err_backup_newer)(&shown(file)),
+        BackupError::Damaged(file, detail) => (t.err_backup_damaged)(&shown(file), detail),
+        BackupError::NotEmpty(dir) => (t.err_restore_not_empty)(&shown(dir)),
+        // `From<BackupError>` makes these `Error::Store`.
+        BackupError::Store(err) => store_message(err, t, data_dir),
     }
 }

@@ -82,6 +82,16 @@ fn the_passphrase_changes_for_a_script_and_only_the_new_one_opens() {
 fn encryption_turned_on_for_a_plain_database() {
     let dir = TempDir::new().unwrap();
     otter(dir.path()).arg("demo").assert().success();
+    let pupils = json_of(otter(dir.path()).arg("pupils"));
+    // Names long enough not to turn up by chance in megabytes of ciphertext.
+    let names: Vec<String> = pupils
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .filter(|name| name.len() >= 12)
+        .collect();
+    assert!(names.len() > 50);
     otter(dir.path())
         .env("OTTER_NEW_PASSPHRASE", "nu wel")
         .args(["--lang", "en", "passphrase"])
@@ -94,6 +104,28 @@ fn encryption_turned_on_for_a_plain_database() {
         .arg("pupils")
         .assert()
         .success();
+    // The plain values written before are gone from sled's files too: the database was
+    // rewritten after the change.
+    let files = every_file(dir.path());
+    for name in &names {
+        let found = files
+            .iter()
+            .any(|bytes| bytes.windows(name.len()).any(|w| w == name.as_bytes()));
+        assert!(!found, "{name} still readable");
+    }
+}
+
+fn every_file(dir: &std::path::Path) -> Vec<Vec<u8>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(every_file(&path));
+        } else {
+            files.push(std::fs::read(path).unwrap());
+        }
+    }
+    files
 }
 
 #[test]

@@ -54,3 +54,6 @@ pub fn closed(model: &mut Model, view: &mut View) -> Vec<Effect> {
     view.flash = Some(model.lang.texts().flash_minutes_fixed.to_string());
     vec![Effect::LoadDashboard]
 }
+
+#[cfg(test)]
+mod tests;

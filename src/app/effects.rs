@@ -13,7 +13,7 @@ use crate::domain::{ActionId, CaseId, DecisionId, MeetingId, MeetingState, NoteI
 use crate::error::{Error, Result};
 use crate::query::search::SearchIndex;
 use crate::query::{dashboard, dossier, meeting, meetings, pick, prepare};
-use crate::store::{Store, StoreError, TreeId};
+use crate::store::{Store, StoreError, TreeId, backup};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -129,6 +129,14 @@ pub fn apply(
                     }
                     if report(store, model, written.and_then(|()| tx.commit())) {
                         next.extend(update(model, view, Message::MeetingClosed));
+                        // The close is committed whatever happens to its backup; a failed
+                        // backup stays in the status bar, where the chair sees it.
+                        if let Err(err) = backup::rolling(store, backup::Reason::Close) {
+                            let dir = store.dir().display().to_string();
+                            let t = model.lang.texts();
+                            let detail = Error::from(err).message(t, &dir);
+                            model.notice = Some((t.notice_backup_failed)(&detail));
+                        }
                     }
                 }
                 Effect::ReopenMeeting(id, reason) => {

@@ -63,6 +63,17 @@ pub enum Command {
     },
     #[command(subcommand)]
     Export(Export),
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    #[command(visible_alias = "terugzetten")]
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
     #[command(visible_alias = "wachtwoordzin")]
     Passphrase,
     /// The school's name as minutes and extracts are headed: shown, or set when given.
@@ -173,6 +184,10 @@ pub fn command(t: &Texts) -> clap::Command {
     .mut_subcommand("actions", |c| filter_help(c.about(t.help_actions), t))
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))
     .mut_subcommand("search", |c| c.about(t.help_search))
+    .mut_subcommand("backup", |c| c.about(t.help_backup))
+    .mut_subcommand("restore", |c| {
+        arg_help(c.about(t.help_restore), "force", t.help_force)
+    })
     .mut_subcommand("passphrase", |c| c.about(t.crypto.help_passphrase))
     .mut_subcommand("import", |c| {
         c.about(t.import.help_import).mut_subcommand("pupils", |c| {

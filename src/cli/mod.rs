@@ -17,7 +17,7 @@ use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
-use crate::store::Store;
+use crate::store::{Store, backup};
 pub use args::{Cli, Command, Export, Format, Import, ImportPupils, ListFormat};
 
 /// Where a school's own phase model lives, beside its database.
@@ -176,6 +176,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     // A school's broken model file is reported whatever the command, not only when a phase
     // happens to be shown.
     let model = phase_model(data_dir)?;
+    // Checked before any store opens: a migration or a closed meeting writes a rolling backup.
+    let keep = std::env::var(backup::KEEP_ENV).ok();
+    backup::parse_keep(keep.as_deref()).map_err(Error::KeepBackups)?;
     let Some(command) = cli.command else {
         return crate::app::run(&Store::open_with(data_dir, &mut unlock)?, &model, screen);
     };
@@ -186,12 +189,18 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         }
         command => command,
     };
+    let command = match command {
+        Command::Restore { file, force } => {
+            return restore(data_dir, &file, force, &mut unlock, cli.json, t);
+        }
+        other => other,
+    };
     // A look-up never creates a database: a mistyped --data-dir would otherwise answer
     // "nothing found" from a new, empty one.
     if !matches!(command, Command::Demo { .. }) && !Store::exists(data_dir) {
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
-    let mut store = Store::open_with(data_dir, &mut unlock)?;
+    let store = Store::open_with(data_dir, &mut unlock)?;
     let mut out = std::io::stdout().lock();
     let json = cli.json;
     let written = match command {
@@ -220,7 +229,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             }
         }
         Command::Passphrase => {
-            let said = passphrase::change(&mut store, t.crypto, unlock.terminal())?;
+            let said = passphrase::change(store, t.crypto, unlock.terminal())?;
             print::line(&mut out, said)
         }
         Command::Pupils => {
@@ -266,6 +275,28 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 print::hits(&mut out, &found, t)
             }
         }
+        Command::Backup { file } => {
+            let summary = if file.as_os_str() == "-" {
+                // A line at a time would be a write to the terminal or pipe per record.
+                let mut buffered = std::io::BufWriter::new(&mut out);
+                let summary = backup::write_to(&store, &mut buffered, &file)?;
+                std::io::Write::flush(&mut buffered).map_err(Error::Output)?;
+                summary
+            } else {
+                backup::write_backup(&store, &file)?
+            };
+            // On standard error when the backup itself is on standard output.
+            let done = (t.backup_done)(summary.records, &file.display().to_string());
+            match (json, file.as_os_str() == "-") {
+                (_, true) => {
+                    eprintln!("{done}");
+                    Ok(())
+                }
+                (true, false) => print::json(&mut out, &summary),
+                (false, false) => print::line(&mut out, &done),
+            }
+        }
+        Command::Restore { .. } => unreachable!("restored above"),
         Command::School { name } => {
             let name = name.join(" ");
             let name = name.trim();
@@ -298,7 +329,11 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         // Answered above, before the store was opened.
         Command::Import(_) => Ok(()),
     };
-    // A closed pipe (`otter pupils | head`) is not an error worth a message.
+    finish(written)
+}
+
+/// A closed pipe (`otter pupils | head`) is not an error worth a message.
+fn finish(written: std::io::Result<()>) -> Result<()> {
     match written {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Output(err)),
         _ => Ok(()),
@@ -370,5 +405,24 @@ fn exported(
             };
             (bytes, output)
         }
+    })
+}
+
+/// `otter restore`: the one command that may replace a database, so it opens none first.
+fn restore(
+    data_dir: &Path,
+    file: &Path,
+    force: bool,
+    unlock: &mut dyn crate::store::Unlock,
+    json: bool,
+    t: &Texts,
+) -> Result<()> {
+    let summary = backup::restore(data_dir, file, force, unlock)?;
+    let mut out = std::io::stdout().lock();
+    finish(if json {
+        print::json(&mut out, &summary)
+    } else {
+        let (file, dir) = (file.display().to_string(), data_dir.display().to_string());
+        print::line(&mut out, &(t.restore_done)(summary.records, &file, &dir))
     })
 }

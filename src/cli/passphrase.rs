@@ -7,7 +7,7 @@ use crate::i18n::crypto::CryptoTexts;
 use crate::store::{KdfParams, Store};
 
 /// Changes the passphrase; returns what to say.
-pub fn change(store: &mut Store, t: &'static CryptoTexts, terminal: bool) -> Result<&'static str> {
+pub fn change(mut store: Store, t: &'static CryptoTexts, terminal: bool) -> Result<&'static str> {
     let was_encrypted = store.is_encrypted();
     let new = match env_passphrase(NEW_PASSPHRASE_VAR) {
         Some(passphrase) => Some(passphrase),
@@ -26,6 +26,9 @@ pub fn change(store: &mut Store, t: &'static CryptoTexts, terminal: bool) -> Res
         return Ok(t.unchanged);
     }
     store.change_passphrase(new.as_deref().map(String::as_str), KdfParams::STANDARD)?;
+    // sled keeps overwritten values in its files until they are rewritten: without this the
+    // plain values of a database just encrypted (or those under the old key) stay on disk.
+    drop(store.compact()?);
     Ok(match (was_encrypted, new.is_some()) {
         (true, true) => t.changed,
         (false, _) => t.turned_on,

@@ -358,6 +358,9 @@ pub const EN: Texts = Texts {
     help_status: "Only actions with this status: all, open, done, dropped",
     help_pupil_filter: "Only actions of this pupil (name, or the pseudonym of an anonymous case)",
     help_meeting_filter: "Only actions agreed in this meeting: number, last or date",
+    help_backup: "Write a full backup of the database to a file (- for standard output)",
+    help_restore: "Restore a backup into the data directory",
+    help_force: "Also replace a database that holds data",
 
     err_in_use: |dir| {
         format!("The database in {dir} is already open in another otter. Close that one first.")
@@ -402,6 +405,31 @@ pub const EN: Texts = Texts {
         )
     },
     err_phase_model: |detail| format!("The phase model is invalid: {detail}"),
+    err_backup_file: |file, detail| {
+        format!("The backup file {file} could not be read or written: {detail}")
+    },
+    err_backup_not_backup: |file| format!("{file} is not an otter backup; nothing was restored."),
+    err_backup_newer: |file| {
+        format!(
+            "{file} was made by a newer otter; update otter to restore this backup. Nothing was restored."
+        )
+    },
+    err_backup_damaged: |file, detail| {
+        format!("The backup {file} is damaged or incomplete ({detail}); nothing was restored.")
+    },
+    err_restore_not_empty: |dir| {
+        format!("The database in {dir} holds data; give --force to replace it with the backup.")
+    },
+    err_keep_backups: |value| {
+        format!("OTTER_KEEP_BACKUPS must be a number (0: no automatic backups), not \"{value}\".")
+    },
+    notice_backup_failed: |detail| {
+        format!("The meeting is closed and saved, but the automatic backup failed: {detail}")
+    },
+    backup_done: |records, file| format!("Backup of {records} records written to {file}."),
+    restore_done: |records, file, dir| {
+        format!("{records} records from {file} restored into {dir}.")
+    },
     err_usage: |detail| format!("Invalid use: {detail}. See otter --help."),
     usage_unknown_argument: |arg| format!("unknown option {arg}"),
     usage_unknown_command: |command| format!("unknown command {command}"),

@@ -338,6 +338,9 @@ pub struct Texts {
     pub help_status: &'static str,
     pub help_pupil_filter: &'static str,
     pub help_meeting_filter: &'static str,
+    pub help_backup: &'static str,
+    pub help_restore: &'static str,
+    pub help_force: &'static str,
 
     #[serde(skip)]
     pub err_in_use: fn(&str) -> String,
@@ -377,6 +380,24 @@ pub struct Texts {
     pub err_no_database: fn(&str) -> String,
     #[serde(skip)]
     pub err_phase_model: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_backup_file: fn(&str, &str) -> String,
+    #[serde(skip)]
+    pub err_backup_not_backup: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_backup_newer: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_backup_damaged: fn(&str, &str) -> String,
+    #[serde(skip)]
+    pub err_restore_not_empty: fn(&str) -> String,
+    #[serde(skip)]
+    pub err_keep_backups: fn(&str) -> String,
+    #[serde(skip)]
+    pub notice_backup_failed: fn(&str) -> String,
+    #[serde(skip)]
+    pub backup_done: fn(usize, &str) -> String,
+    #[serde(skip)]
+    pub restore_done: fn(usize, &str, &str) -> String,
     #[serde(skip)]
     pub err_theme: fn(&str) -> String,
     #[serde(skip)]

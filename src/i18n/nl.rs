@@ -358,6 +358,9 @@ pub const NL: Texts = Texts {
     help_status: "Alleen actiepunten met deze status: all, open, done, dropped (alle, gedaan, vervallen)",
     help_pupil_filter: "Alleen actiepunten van deze leerling (naam, of de schuilnaam bij een anonieme casus)",
     help_meeting_filter: "Alleen actiepunten afgesproken in deze vergadering: nummer, last of datum",
+    help_backup: "Schrijf een volledige back-up van de database naar een bestand (- voor de standaarduitvoer)",
+    help_restore: "Zet een back-up terug in de gegevensmap",
+    help_force: "Vervang ook een database die al gegevens bevat",
 
     err_in_use: |dir| {
         format!("De database in {dir} is al open in een andere otter. Sluit die eerst.")
@@ -406,6 +409,37 @@ pub const NL: Texts = Texts {
         )
     },
     err_phase_model: |detail| format!("Het fasemodel is ongeldig: {detail}"),
+    err_backup_file: |file, detail| {
+        format!("Het back-upbestand {file} kon niet worden gelezen of geschreven: {detail}")
+    },
+    err_backup_not_backup: |file| {
+        format!("{file} is geen back-up van otter; er is niets teruggezet.")
+    },
+    err_backup_newer: |file| {
+        format!(
+            "{file} is gemaakt door een nieuwere otter; werk otter bij om deze back-up terug te zetten. Er is niets teruggezet."
+        )
+    },
+    err_backup_damaged: |file, detail| {
+        format!("De back-up {file} is beschadigd of onvolledig ({detail}); er is niets teruggezet.")
+    },
+    err_restore_not_empty: |dir| {
+        format!(
+            "De database in {dir} bevat al gegevens; geef --force om haar door de back-up te vervangen."
+        )
+    },
+    err_keep_backups: |value| {
+        format!(
+            "OTTER_KEEP_BACKUPS moet een getal zijn (0: geen automatische back-ups), niet \"{value}\"."
+        )
+    },
+    notice_backup_failed: |detail| {
+        format!(
+            "De vergadering is gesloten en bewaard, maar de automatische back-up mislukte: {detail}"
+        )
+    },
+    backup_done: |records, file| format!("Back-up van {records} records geschreven naar {file}."),
+    restore_done: |records, file, dir| format!("{records} records uit {file} teruggezet in {dir}."),
     err_usage: |detail| format!("Ongeldige aanroep: {detail}. Zie otter --help."),
     usage_unknown_argument: |arg| format!("onbekende optie {arg}"),
     usage_unknown_command: |command| format!("onbekende opdracht {command}"),

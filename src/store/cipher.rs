@@ -118,6 +118,8 @@ impl KeySlot {
 }
 
 /// The data key of a database. The key bytes are wiped when it is dropped; it has no `Debug`.
+/// A copy serves a database rebuilt beside this one (`Store::compact`).
+#[derive(Clone)]
 pub struct StoreCipher {
     key: Zeroizing<[u8; KEY]>,
     /// The format byte of the values it seals: two alternate, so during a passphrase change
@@ -203,6 +205,11 @@ impl StoreCipher {
         out.extend(seal_raw(&self.key, &ad, plain));
         out
     }
+}
+
+/// Whether `start`, the first bytes of a file, begin a file made by `seal_file`.
+pub fn is_sealed_file(start: &[u8]) -> bool {
+    start.starts_with(FILE_MAGIC)
 }
 
 /// Opens a file made by `seal_file` with the passphrase that was in force when it was sealed.

@@ -140,6 +140,17 @@ impl Store {
         }
     }
 
+    /// Gives the fresh database `to` (built beside this one) this one's data key and key
+    /// slot, so that what is copied into it is sealed as before and opens with the same
+    /// passphrase.
+    pub(super) fn share_keys(&self, to: &mut Store) -> Result<(), StoreError> {
+        if let Some(slot) = self.tree(TreeId::Meta).get(SLOT_KEY)? {
+            to.tree(TreeId::Meta).insert(SLOT_KEY, slot)?;
+        }
+        to.cipher = self.cipher.clone();
+        Ok(())
+    }
+
     pub fn is_encrypted(&self) -> bool {
         self.cipher.is_some()
     }

@@ -1,15 +1,18 @@
 //! The one place that reads and writes the database (sled). Values pass through `codec`;
 //! keys are ids; every write is flushed before it returns (see docs/architecture.md).
 
+pub mod backup;
 pub mod cipher;
 mod codec;
 mod keys;
 pub mod records;
+mod replace;
 pub mod schema;
 mod tx;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::domain::{
     Action, ActionId, Case, CaseEvent, CaseId, Decision, Meeting, MeetingId, Member, MemberId,
@@ -20,6 +23,7 @@ pub use cipher::{KdfParams, Passphrase};
 pub use keys::{Given, Unlock};
 use records::{OTHER_OWNER, date_key};
 pub use records::{Record, TreeId};
+pub use replace::Beside;
 pub use tx::Tx;
 use tx::Write;
 
@@ -70,7 +74,9 @@ pub struct Store {
     /// The data key when the database is encrypted.
     cipher: Option<StoreCipher>,
     /// Held for the life of the store: a second otter on the same data is refused at once.
-    _lock: File,
+    /// Shared with a database being built beside this one (`Beside`), which the same lock
+    /// covers.
+    lock: Arc<File>,
 }
 
 const LOCK_FILE: &str = "otter.lock";
@@ -82,6 +88,8 @@ const DB_DIR: &str = "db";
 const ME_KEY: &[u8] = b"settings/me";
 /// In `meta`: the school's name, as its documents are headed.
 const SCHOOL_KEY: &[u8] = b"settings/school";
+/// In `meta`, followed by a tree's name: the last id given out in that tree.
+const NEXT_ID: &[u8] = b"next_id/";
 
 impl Store {
     /// Opens (or creates) an unencrypted database in `dir`; an encrypted one is refused with
@@ -93,7 +101,8 @@ impl Store {
     /// Opens the database in `dir`, asking `unlock` for the passphrase of an encrypted one, or
     /// creates one protected by the passphrase `unlock` chooses (or none).
     pub fn open_with(dir: &Path, unlock: &mut dyn Unlock) -> Result<Store, StoreError> {
-        let (mut store, fresh) = Store::open_unlocked(dir)?;
+        let lock = claim(dir)?;
+        let (mut store, fresh) = Store::open_locked(dir, &dir.join(DB_DIR), lock)?;
         if fresh {
             if let Some(passphrase) = unlock.choose()? {
                 store.protect(&passphrase, unlock.params())?;
@@ -104,29 +113,14 @@ impl Store {
         Ok(store)
     }
 
-    /// The database with its trees open and stamped, its values not yet readable if sealed;
-    /// `true` if it was created now.
-    fn open_unlocked(dir: &Path) -> Result<(Store, bool), StoreError> {
-        std::fs::create_dir_all(dir)?;
-        if looks_like_foreign_sled(dir) {
-            return Err(StoreError::Foreign(dir.to_path_buf()));
-        }
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join(LOCK_FILE))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(StoreError::InUse(dir.to_path_buf()));
-            }
-            Err(std::fs::TryLockError::Error(err)) => return Err(StoreError::Io(err)),
-        }
-        let db = open_sled_with_patience(&dir.join(DB_DIR))?;
+    /// Opens the sled database at `path` for the data directory `dir`, whose lock is held,
+    /// with its trees open and stamped, its values not yet readable if sealed; `true` if it
+    /// was created now.
+    fn open_locked(dir: &Path, path: &Path, lock: Arc<File>) -> Result<(Store, bool), StoreError> {
+        let db = open_sled_with_patience(path)?;
         // Decided before any tree is opened: opening creates trees, and a refused database
         // must be left exactly as it was found.
-        let fresh = check_schema(&db, dir)?;
+        let found = check_schema(&db, dir)?;
         let trees = TreeId::ALL
             .iter()
             .map(|id| db.open_tree(id.name()))
@@ -136,20 +130,32 @@ impl Store {
             trees,
             dir: dir.to_path_buf(),
             cipher: None,
-            _lock: lock,
+            lock,
         };
-        if fresh {
-            store
-                .tree(TreeId::Meta)
-                .insert(schema::VERSION_KEY, &schema::CURRENT.to_be_bytes())?;
-            store.db.flush()?;
+        match found {
+            None => {
+                store
+                    .tree(TreeId::Meta)
+                    .insert(schema::VERSION_KEY, &schema::CURRENT.to_be_bytes())?;
+                store.db.flush()?;
+            }
+            Some(found) if found < schema::CURRENT => {
+                // The way back if a step goes wrong. The old data is read with today's record
+                // shapes: the migrations so far only add and drop derived trees, so every
+                // record decodes. A step that changes a record's shape must back up with the
+                // old shapes instead.
+                backup::rolling(&store, backup::Reason::Migration)
+                    .map_err(backup::BackupError::into_store)?;
+                schema::migrate(&store.db, found, schema::CURRENT, schema::STEPS)?;
+            }
+            Some(_) => {}
         }
-        Ok((store, fresh))
+        Ok((store, found.is_none()))
     }
 
     /// Whether `dir` holds a database (of otter or not) that `open` would read.
     pub fn exists(dir: &Path) -> bool {
-        dir.join(DB_DIR).is_dir() || looks_like_foreign_sled(dir)
+        dir.join(DB_DIR).is_dir() || replace::interrupted(dir) || looks_like_foreign_sled(dir)
     }
 
     pub fn dir(&self) -> &Path {
@@ -181,7 +187,7 @@ impl Store {
 
     /// A fresh id for a record of `tree`. Ids are never reused; a crash may skip one.
     pub fn next_id(&self, tree: TreeId) -> Result<u64, StoreError> {
-        let key = [b"next_id/".as_slice(), tree.name().as_bytes()].concat();
+        let key = [NEXT_ID, tree.name().as_bytes()].concat();
         let next = self.tree(TreeId::Meta).update_and_fetch(key, |old| {
             let current = old
                 .and_then(|bytes| bytes.try_into().ok())
@@ -261,7 +267,6 @@ impl Store {
         for (id, batch) in TreeId::ALL.iter().zip(batches) {
             self.tree(*id).apply_batch(batch)?;
         }
-        self.db.flush()?;
         Ok(())
     }
 
@@ -570,9 +575,9 @@ impl Store {
     }
 }
 
-/// Whether `db` is a new, empty database (to be stamped), or an otter database brought up to
-/// the current schema; anything else is refused without writing to it.
-fn check_schema(db: &sled::Db, dir: &Path) -> Result<bool, StoreError> {
+/// The schema version of `db` (`None`: a new, empty database, to be stamped); anything that
+/// is not an otter database this otter can read is refused without writing to it.
+fn check_schema(db: &sled::Db, dir: &Path) -> Result<Option<u32>, StoreError> {
     let meta_name = TreeId::Meta.name().as_bytes();
     let names = db.tree_names();
     let has_meta = names.iter().any(|name| name.as_ref() == meta_name);
@@ -582,8 +587,8 @@ fn check_schema(db: &sled::Db, dir: &Path) -> Result<bool, StoreError> {
         None
     };
     if let Some(found) = version {
-        schema::migrate(db, found, schema::CURRENT, schema::STEPS)?;
-        return Ok(false);
+        schema::check(found, schema::CURRENT, schema::STEPS)?;
+        return Ok(Some(found));
     }
     // No stamp: new if nothing at all is stored (an otter that stopped between creating its
     // trees and stamping them counts as new), foreign otherwise.
@@ -599,9 +604,36 @@ fn check_schema(db: &sled::Db, dir: &Path) -> Result<bool, StoreError> {
                 .any(|id| id.name().as_bytes() == name.as_ref())
     });
     if empty && only_ours {
-        Ok(true)
+        Ok(None)
     } else {
         Err(StoreError::Foreign(dir.to_path_buf()))
+    }
+}
+
+/// Makes `dir` ours for as long as the lock returned is held: created if need be, refused if
+/// it holds another program's database, a replacement a crash interrupted there finished.
+fn claim(dir: &Path) -> Result<Arc<File>, StoreError> {
+    std::fs::create_dir_all(dir)?;
+    if looks_like_foreign_sled(dir) {
+        return Err(StoreError::Foreign(dir.to_path_buf()));
+    }
+    let lock = lock_dir(dir)?;
+    replace::recover(dir)?;
+    Ok(lock)
+}
+
+/// Takes the exclusive lock on `dir`'s `otter.lock`: a second otter is refused at once
+/// instead of waiting.
+fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(LOCK_FILE))?;
+    match lock.try_lock() {
+        Ok(()) => Ok(Arc::new(lock)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse(dir.to_path_buf())),
+        Err(std::fs::TryLockError::Error(err)) => Err(StoreError::Io(err)),
     }
 }
 

@@ -79,15 +79,25 @@ pub fn read_version(meta: &sled::Tree) -> Result<Option<u32>, StoreError> {
     Ok(Some(u32::from_be_bytes(bytes)))
 }
 
-/// Brings a database from `found` to `target` with `steps`, writing the version after each step
-/// so an interrupted migration resumes where it stopped.
-pub fn migrate(db: &sled::Db, found: u32, target: u32, steps: &[Step]) -> Result<(), StoreError> {
+/// Whether a database of version `found` can be brought to `target`: refused before anything
+/// is written (not even the backup made before a migration).
+pub fn check(found: u32, target: u32, steps: &[Step]) -> Result<(), StoreError> {
     if found > target {
         return Err(StoreError::Newer {
             found,
             supported: target,
         });
     }
+    match (found..target).find(|version| !steps.iter().any(|step| step.from == *version)) {
+        Some(from) => Err(StoreError::NoMigration { from }),
+        None => Ok(()),
+    }
+}
+
+/// Brings a database from `found` to `target` with `steps`, writing the version after each step
+/// so an interrupted migration resumes where it stopped.
+pub fn migrate(db: &sled::Db, found: u32, target: u32, steps: &[Step]) -> Result<(), StoreError> {
+    check(found, target, steps)?;
     let meta = db.open_tree(super::records::TreeId::Meta.name())?;
     for version in found..target {
         let step = steps

@@ -378,3 +378,60 @@ fn an_action_of_a_free_text_owner_is_sealed_and_indexed_by_id_only() {
     drop(store);
     assert!(!found_in(&every_byte(dir.path()), "moeder"));
 }
+
+/// The backups of an encrypted database, in the data directory and elsewhere, are sealed:
+/// no name in them, and a restore asks the passphrase and gives back an encrypted database.
+#[test]
+fn a_backup_of_an_encrypted_database_is_sealed_and_restores_under_its_passphrase() {
+    let dir = school(Some("geheim"), 4);
+    let store = open_as(dir.path(), Some("geheim")).unwrap();
+    let rolled = backup::rolling(&store, backup::Reason::Close)
+        .unwrap()
+        .expect("a rolling backup");
+    assert!(rolled.starts_with(dir.path()));
+    let elsewhere = TempDir::new().unwrap();
+    let file = elsewhere.path().join("ot.json");
+    backup::write_backup(&store, &file).unwrap();
+    drop(store);
+    let files = every_byte(dir.path());
+    let written = [std::fs::read(&file).unwrap()];
+    for name in expected(4).iter().chain([&"Dijkstra".to_string()]) {
+        assert!(!found_in(&files, name), "{name} in the data directory");
+        assert!(!found_in(&written, name), "{name} in the backup file");
+    }
+
+    let target = TempDir::new().unwrap();
+    let wrong = backup::restore(target.path(), &file, false, &mut given(Some("fout")));
+    assert!(matches!(
+        wrong,
+        Err(backup::BackupError::Store(StoreError::WrongPassphrase))
+    ));
+    backup::restore(target.path(), &file, false, &mut given(Some("geheim"))).unwrap();
+    assert!(matches!(
+        Store::open(target.path()),
+        Err(StoreError::Encrypted)
+    ));
+    let restored = open_as(target.path(), Some("geheim")).unwrap();
+    assert_eq!(names(&restored), expected(4));
+    assert_eq!(restored.me().unwrap(), Some(MemberId(7)));
+}
+
+/// A rewrite of an encrypted database (after an erasure) stays encrypted under the same
+/// passphrase.
+#[test]
+fn a_compacted_encrypted_database_opens_with_the_same_passphrase() {
+    let dir = school(Some("geheim"), 3);
+    let store = open_as(dir.path(), Some("geheim")).unwrap();
+    let store = store.compact().unwrap();
+    assert!(store.is_encrypted());
+    assert_eq!(names(&store), expected(3));
+    drop(store);
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Encrypted)
+    ));
+    let store = open_as(dir.path(), Some("geheim")).unwrap();
+    assert_eq!(names(&store), expected(3));
+    let files = every_byte(dir.path());
+    assert!(!found_in(&files, "Leerling2"));
+}

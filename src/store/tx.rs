@@ -81,6 +81,14 @@ impl<'s> Tx<'s> {
     /// For filling an empty database: per-tree batches and one flush, not one transaction.
     /// Not atomic across trees; only `demo` uses it, on a database it refuses unless empty.
     pub fn commit_bulk(self) -> Result<(), StoreError> {
+        self.store.apply_bulk(&self.writes)?;
+        self.store.db.flush()?;
+        Ok(())
+    }
+
+    /// `commit_bulk` without the flush, for a database built beside the live one: nothing
+    /// of it counts until it is flushed whole and swapped in.
+    pub(super) fn commit_unflushed(self) -> Result<(), StoreError> {
         self.store.apply_bulk(&self.writes)
     }
 

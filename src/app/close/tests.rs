@@ -1,0 +1,74 @@
+use tempfile::TempDir;
+
+use super::super::tests::{act, answer, school};
+use super::super::{Action, View};
+use crate::store::Store;
+
+/// Opens the demo school's next meeting and closes it at once; returns its id.
+fn open_and_close(
+    store: &Store,
+    model: &mut super::super::Model,
+    view: &mut View,
+) -> crate::domain::MeetingId {
+    act(store, model, view, Action::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    act(store, model, view, Action::CloseMeeting);
+    answer(store, model, view, "");
+    assert!(store.minutes(id).unwrap().is_some(), "closed");
+    id
+}
+
+#[test]
+fn closing_a_meeting_leaves_a_backup_that_holds_its_minutes() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    let id = open_and_close(&store, &mut model, &mut view);
+    assert_eq!(model.notice, None);
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(backups.len(), 1);
+    let name = backups[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    assert!(name.ends_with("-sluiting.json"), "{name}");
+
+    let elsewhere = TempDir::new().unwrap();
+    crate::store::backup::restore(
+        elsewhere.path(),
+        &backups[0],
+        false,
+        &mut crate::store::Given::new(None),
+    )
+    .unwrap();
+    let restored = Store::open(elsewhere.path()).unwrap();
+    assert_eq!(
+        serde_json::to_value(restored.minutes(id).unwrap()).unwrap(),
+        serde_json::to_value(store.minutes(id).unwrap()).unwrap()
+    );
+}
+
+#[test]
+fn a_failed_backup_keeps_the_close_and_says_so() {
+    let (dir, store, mut model) = school();
+    // A file where the folder of backups should be: the backup cannot be written.
+    std::fs::write(dir.path().join("backups"), "geen map").unwrap();
+    let mut view = View::default();
+    let id = open_and_close(&store, &mut model, &mut view);
+    let notice = model.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with(
+            "De vergadering is gesloten en bewaard, maar de automatische back-up mislukte"
+        ),
+        "{notice}"
+    );
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.meeting(id).unwrap().unwrap().state,
+        crate::domain::MeetingState::Closed
+    );
+}

@@ -1,0 +1,422 @@
+//! Backup and restore (docs/backup-format.md): the records of every record tree and the meta
+//! settings that are data, in one JSON document, never the derived indexes. A restore writes
+//! the records through `Tx` into a database built beside the live one, so its indexes are
+//! rebuilt from the records and it is consistent by construction.
+//!
+//! The same walk over a store feeds three sinks: the JSON writer (a backup), a fresh store
+//! (`Store::compact`) and, read back from a file, a fresh store again (a restore).
+
+mod read;
+mod rolling;
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::records::{Record, TreeId};
+use super::{Beside, DB_DIR, NEXT_ID, Store, StoreError, Tx, codec, schema};
+use crate::domain::{
+    Action, Case, CaseEvent, Decision, Meeting, Member, MemberId, Minutes, Note, Pupil,
+};
+pub use rolling::{KEEP_DEFAULT, KEEP_ENV, Reason, keep, parse_keep, rolling};
+
+/// The first field of every backup: what the file is.
+pub const FORMAT: &str = "otter-backup";
+/// Bumped when the layout of the file changes; a newer one is refused.
+pub const VERSION: u32 = 1;
+
+/// The trees a backup holds, in the order it holds them. The index trees are left out: a
+/// restore derives them from the records.
+const RECORD_TREES: [TreeId; 9] = [
+    TreeId::Pupils,
+    TreeId::Members,
+    TreeId::Cases,
+    TreeId::Events,
+    TreeId::Meetings,
+    TreeId::Notes,
+    TreeId::Decisions,
+    TreeId::Actions,
+    TreeId::Minutes,
+];
+
+/// Records per bulk write into a fresh store, as `demo` does (see its `CHUNK`).
+const CHUNK: usize = 3_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The backup file could not be read or written.
+    #[error("{0}: {1}")]
+    File(PathBuf, io::Error),
+    #[error("not an otter backup: {0}")]
+    NotBackup(PathBuf),
+    #[error("backup of a newer otter: {0}")]
+    Newer(PathBuf),
+    #[error("backup damaged: {0}: {1}")]
+    Damaged(PathBuf, String),
+    #[error("restore refuses a non-empty database: {0}")]
+    NotEmpty(PathBuf),
+}
+
+impl BackupError {
+    /// Writing a backup fails only on the disk or the store; as a store error it reads as one.
+    pub(super) fn into_store(self) -> StoreError {
+        match self {
+            BackupError::Store(err) => err,
+            BackupError::File(_, err) => StoreError::Io(err),
+            other => StoreError::Io(io::Error::other(other.to_string())),
+        }
+    }
+}
+
+/// What a backup holds, counted per tree.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub records: usize,
+    pub trees: BTreeMap<&'static str, usize>,
+}
+
+impl Summary {
+    fn count(&mut self, tree: TreeId) {
+        self.records += 1;
+        *self.trees.entry(tree.name()).or_default() += 1;
+    }
+}
+
+/// The settings in `meta` that are data: the id counters (ids are never reused, also not
+/// after a restore) and who uses this otter. The schema version is in the header.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Meta {
+    next_id: BTreeMap<String, u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    me: Option<MemberId>,
+    /// The school's name above its documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    school: Option<String>,
+}
+
+/// Where the walk over a store, or over a backup file, delivers what it finds, in order:
+/// the meta settings, then each tree and its records by key.
+trait Sink {
+    fn meta(&mut self, meta: Meta) -> Result<(), BackupError>;
+    fn tree(&mut self, tree: TreeId) -> Result<(), BackupError>;
+    fn record<R: Record>(&mut self, record: &R) -> Result<(), BackupError>;
+}
+
+/// Writes a backup of `store` to the file `path` atomically (a temporary file beside it,
+/// synced, then renamed over it). Every backup file, the command's and the rolling ones, is
+/// written here: encryption at rest wraps this one function.
+pub fn write_backup(store: &Store, path: &Path) -> Result<Summary, BackupError> {
+    let failed = |err| BackupError::File(path.to_path_buf(), err);
+    let parent = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    // Created readable by its owner only, and keeps that when renamed: it holds pupil data.
+    let mut temp = tempfile::NamedTempFile::new_in(parent).map_err(failed)?;
+    let mut out = BufWriter::new(temp.as_file_mut());
+    let summary = write_to(store, &mut out, path)?;
+    out.flush().map_err(failed)?;
+    drop(out);
+    temp.as_file().sync_all().map_err(failed)?;
+    temp.persist(path).map_err(|err| failed(err.error))?;
+    Ok(summary)
+}
+
+/// What a sealed backup is to its cipher: one kind of file cannot be passed off as another.
+const SEALED_KIND: &str = "backup";
+
+/// Writes a backup of `store` to `out` (`path` names it in errors). The backup of an
+/// encrypted database is sealed whole with its data key and a copy of its key slot, so a
+/// backup in the data directory holds no readable name either; it opens with the passphrase
+/// in force when it was made.
+pub fn write_to(store: &Store, out: &mut dyn Write, path: &Path) -> Result<Summary, BackupError> {
+    if !store.is_encrypted() {
+        return write_plain(store, out, path);
+    }
+    let mut plain = zeroize::Zeroizing::new(Vec::new());
+    let summary = write_plain(store, &mut *plain, path)?;
+    let sealed = store.seal_file(SEALED_KIND, &plain)?.unwrap_or_default();
+    out.write_all(&sealed)
+        .map_err(|err| BackupError::File(path.to_path_buf(), err))?;
+    Ok(summary)
+}
+
+fn write_plain(store: &Store, out: &mut dyn Write, path: &Path) -> Result<Summary, BackupError> {
+    let schema = store.schema_version()?.unwrap_or(schema::CURRENT);
+    let mut json = Json {
+        out,
+        path,
+        first_tree: true,
+        first_record: true,
+    };
+    let header =
+        format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"schema\":{schema},\n\"meta\":");
+    json.put(header.as_bytes())?;
+    let summary = walk(store, &mut json)?;
+    json.put(b"\n]\n}}\n")?;
+    Ok(summary)
+}
+
+/// Restores the backup `file` into the data directory `dir`: refused if the database there
+/// holds records, unless `force`. The file is read whole once before anything is written,
+/// so a damaged or truncated backup changes nothing; then the new database is built beside
+/// the live one and swapped in, so a crash leaves the old or the new one whole.
+pub fn restore(
+    dir: &Path,
+    file: &Path,
+    force: bool,
+    unlock: &mut dyn super::Unlock,
+) -> Result<Summary, BackupError> {
+    let opened = open_sealed(file, unlock)?;
+    let summary = match &opened {
+        Some((plain, _)) => read::read_from(file, &plain[..], &mut Check)?,
+        None => read::read(file, &mut Check)?,
+    };
+    let lock = super::claim(dir)?;
+    if !force && dir.join(DB_DIR).is_dir() {
+        let (live, _) = Store::open_locked(dir, &dir.join(DB_DIR), Arc::clone(&lock))?;
+        if !live.is_empty() {
+            return Err(BackupError::NotEmpty(dir.to_path_buf()));
+        }
+    }
+    let mut beside = Beside::start(dir, lock)?;
+    // A sealed backup comes back under the passphrase that opened it; a plain one is a new
+    // database, protected as any new one is.
+    let passphrase = match &opened {
+        Some((_, passphrase)) => Some(passphrase.clone()),
+        None => unlock.choose()?,
+    };
+    if let Some(passphrase) = passphrase {
+        beside.store_mut().protect(&passphrase, unlock.params())?;
+    }
+    let mut fill = Fill::new(beside.store());
+    match &opened {
+        Some((plain, _)) => read::read_from(file, &plain[..], &mut fill)?,
+        None => read::read(file, &mut fill)?,
+    };
+    fill.finish()?;
+    beside.finish()?;
+    Ok(summary)
+}
+
+/// A sealed backup's plain bytes and the passphrase that opened them.
+type Opened = (zeroize::Zeroizing<Vec<u8>>, super::Passphrase);
+
+/// A sealed backup's plain bytes and the passphrase that opened them (asked as `unlock`
+/// asks for a database's), or `None` for a plain backup.
+fn open_sealed(file: &Path, unlock: &mut dyn super::Unlock) -> Result<Option<Opened>, BackupError> {
+    let failed = |err| BackupError::File(file.to_path_buf(), err);
+    let mut start = [0u8; 16];
+    let mut opened = std::fs::File::open(file).map_err(failed)?;
+    let read = std::io::Read::read(&mut opened, &mut start).map_err(failed)?;
+    if !super::cipher::is_sealed_file(&start[..read]) {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(file).map_err(failed)?;
+    for attempt in 1..=unlock.tries() {
+        let Some(passphrase) = unlock.passphrase(attempt)? else {
+            return Err(StoreError::Encrypted.into());
+        };
+        match super::cipher::open_file(&bytes, SEALED_KIND, &passphrase) {
+            Ok(plain) => return Ok(Some((plain, passphrase))),
+            Err(StoreError::WrongPassphrase) => continue,
+            Err(other) => return Err(other.into()),
+        }
+    }
+    Err(StoreError::WrongPassphrase.into())
+}
+
+/// Copies every record and the meta settings of `from` into the fresh store `to`.
+pub(super) fn copy(from: &Store, to: &Store) -> Result<(), StoreError> {
+    let mut fill = Fill::new(to);
+    walk(from, &mut fill).map_err(BackupError::into_store)?;
+    fill.finish()
+}
+
+fn walk<S: Sink>(store: &Store, sink: &mut S) -> Result<Summary, BackupError> {
+    sink.meta(read_meta(store)?)?;
+    let mut summary = Summary::default();
+    walk_tree::<Pupil, S>(store, sink, &mut summary)?;
+    walk_tree::<Member, S>(store, sink, &mut summary)?;
+    walk_tree::<Case, S>(store, sink, &mut summary)?;
+    walk_tree::<CaseEvent, S>(store, sink, &mut summary)?;
+    walk_tree::<Meeting, S>(store, sink, &mut summary)?;
+    walk_tree::<Note, S>(store, sink, &mut summary)?;
+    walk_tree::<Decision, S>(store, sink, &mut summary)?;
+    walk_tree::<Action, S>(store, sink, &mut summary)?;
+    walk_tree::<Minutes, S>(store, sink, &mut summary)?;
+    Ok(summary)
+}
+
+fn walk_tree<R: Record, S: Sink>(
+    store: &Store,
+    sink: &mut S,
+    summary: &mut Summary,
+) -> Result<(), BackupError> {
+    sink.tree(R::TREE)?;
+    summary.trees.entry(R::TREE.name()).or_default();
+    for record in store.all::<R>() {
+        sink.record(&record?)?;
+        summary.count(R::TREE);
+    }
+    Ok(())
+}
+
+fn read_meta(store: &Store) -> Result<Meta, StoreError> {
+    let mut next_id = BTreeMap::new();
+    for item in store.tree(TreeId::Meta).scan_prefix(NEXT_ID) {
+        let (key, value) = item?;
+        let name = String::from_utf8_lossy(&key[NEXT_ID.len()..]).into_owned();
+        if record_tree(&name).is_none() {
+            continue;
+        }
+        let value: [u8; 8] = value
+            .as_ref()
+            .try_into()
+            .map_err(|_| StoreError::Damaged("meta: id counter".into()))?;
+        next_id.insert(name, u64::from_be_bytes(value));
+    }
+    let school = store.school()?;
+    Ok(Meta {
+        next_id,
+        me: store.me()?,
+        school: (!school.is_empty()).then_some(school),
+    })
+}
+
+fn record_tree(name: &str) -> Option<TreeId> {
+    RECORD_TREES.into_iter().find(|tree| tree.name() == name)
+}
+
+/// The JSON document, one record a line, so that two backups of the same data are the same
+/// bytes and a person can read (and `diff`) one.
+struct Json<'o> {
+    out: &'o mut dyn Write,
+    path: &'o Path,
+    first_tree: bool,
+    first_record: bool,
+}
+
+impl Json<'_> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), BackupError> {
+        self.out
+            .write_all(bytes)
+            .map_err(|err| BackupError::File(self.path.to_path_buf(), err))
+    }
+
+    fn value<T: Serialize>(&mut self, value: &T) -> Result<(), BackupError> {
+        serde_json::to_writer(&mut self.out, value)
+            .map_err(|err| BackupError::File(self.path.to_path_buf(), err.into()))
+    }
+}
+
+impl Sink for Json<'_> {
+    fn meta(&mut self, meta: Meta) -> Result<(), BackupError> {
+        self.value(&meta)?;
+        self.put(b",\n\"trees\":{")
+    }
+
+    fn tree(&mut self, tree: TreeId) -> Result<(), BackupError> {
+        let close = if self.first_tree { "" } else { "\n]," };
+        self.first_tree = false;
+        self.first_record = true;
+        self.put(format!("{close}\n\"{}\":[", tree.name()).as_bytes())
+    }
+
+    fn record<R: Record>(&mut self, record: &R) -> Result<(), BackupError> {
+        let separator: &[u8] = if self.first_record { b"\n" } else { b",\n" };
+        self.first_record = false;
+        self.put(separator)?;
+        self.value(record)
+    }
+}
+
+/// Reads a backup through without writing: every record must decode, in order.
+struct Check;
+
+impl Sink for Check {
+    fn meta(&mut self, _: Meta) -> Result<(), BackupError> {
+        Ok(())
+    }
+
+    fn tree(&mut self, _: TreeId) -> Result<(), BackupError> {
+        Ok(())
+    }
+
+    fn record<R: Record>(&mut self, _: &R) -> Result<(), BackupError> {
+        Ok(())
+    }
+}
+
+/// Fills a fresh store: records through `Tx` (so their indexes with them) in bulk chunks,
+/// the meta settings last, and one flush at the end.
+struct Fill<'s> {
+    store: &'s Store,
+    tx: Tx<'s>,
+    meta: Option<Meta>,
+}
+
+impl<'s> Fill<'s> {
+    fn new(store: &'s Store) -> Fill<'s> {
+        Fill {
+            store,
+            tx: store.tx(),
+            meta: None,
+        }
+    }
+
+    /// The one flush: the fresh store counts for nothing until it is swapped in.
+    fn finish(self) -> Result<(), StoreError> {
+        self.tx.commit_unflushed()?;
+        let meta_tree = self.store.tree(TreeId::Meta);
+        if let Some(meta) = self.meta {
+            for (name, next) in &meta.next_id {
+                let key = [NEXT_ID, name.as_bytes()].concat();
+                meta_tree.insert(key, &next.to_be_bytes())?;
+            }
+            if let Some(me) = meta.me {
+                let key = super::ME_KEY;
+                let value = codec::encode(self.store.cipher(), TreeId::Meta, key, &me);
+                meta_tree.insert(key, value)?;
+            }
+            if let Some(school) = &meta.school {
+                let key = super::SCHOOL_KEY;
+                let value = codec::encode(self.store.cipher(), TreeId::Meta, key, school);
+                meta_tree.insert(key, value)?;
+            }
+        }
+        self.store.db.flush()?;
+        Ok(())
+    }
+}
+
+impl Sink for Fill<'_> {
+    fn meta(&mut self, meta: Meta) -> Result<(), BackupError> {
+        self.meta = Some(meta);
+        Ok(())
+    }
+
+    fn tree(&mut self, _: TreeId) -> Result<(), BackupError> {
+        Ok(())
+    }
+
+    fn record<R: Record>(&mut self, record: &R) -> Result<(), BackupError> {
+        // A fresh store: no old record to read, and the reader has checked that no key comes
+        // twice.
+        self.tx.insert(record)?;
+        if self.tx.len() >= CHUNK {
+            let full = std::mem::replace(&mut self.tx, self.store.tx());
+            full.commit_unflushed()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

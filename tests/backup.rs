@@ -1,0 +1,147 @@
+//! `otter backup` and `otter restore` end to end: the real binary on temporary directories.
+
+mod common;
+
+use std::path::Path;
+
+use common::{json_of, otter, stdout_of};
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn demo() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    otter(dir.path()).arg("demo").assert().success();
+    dir
+}
+
+fn backup(data_dir: &Path, file: &Path) -> Vec<u8> {
+    let said = stdout_of(otter(data_dir).arg("backup").arg(file));
+    assert!(said.starts_with("Back-up van "), "{said}");
+    std::fs::read(file).unwrap()
+}
+
+#[test]
+fn backup_restore_backup_gives_the_same_bytes_and_the_same_answers() {
+    let source = demo();
+    let files = TempDir::new().unwrap();
+    let first = backup(source.path(), &files.path().join("eerste.json"));
+
+    let target = TempDir::new().unwrap();
+    let said = stdout_of(
+        otter(target.path())
+            .arg("restore")
+            .arg(files.path().join("eerste.json")),
+    );
+    assert!(said.contains("records uit"), "{said}");
+    let second = backup(target.path(), &files.path().join("tweede.json"));
+    assert!(first == second, "byte-identical backups");
+
+    for look_up in [
+        vec!["pupils"],
+        vec!["actions"],
+        vec!["meetings"],
+        vec!["export", "minutes"],
+    ] {
+        assert_eq!(
+            stdout_of(otter(source.path()).args(&look_up)),
+            stdout_of(otter(target.path()).args(&look_up)),
+            "{look_up:?}"
+        );
+    }
+}
+
+#[test]
+fn backup_to_standard_output_is_the_same_document() {
+    let source = demo();
+    let files = TempDir::new().unwrap();
+    let in_file = backup(source.path(), &files.path().join("school.json"));
+    let output = otter(source.path()).args(["backup", "-"]).output().unwrap();
+    assert!(output.status.success());
+    assert!(output.stdout == in_file);
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("Back-up van "));
+}
+
+#[test]
+fn restore_refuses_a_database_with_data_unless_forced() {
+    let source = demo();
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("school.json");
+    backup(source.path(), &file);
+    let summary = json_of(
+        otter(source.path())
+            .arg("restore")
+            .arg(&file)
+            .arg("--force"),
+    );
+    assert!(summary["records"].as_u64().unwrap() > 1_000, "{summary}");
+    otter(source.path())
+        .arg("terugzetten")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("bevat al gegevens; geef --force"));
+}
+
+#[test]
+fn a_damaged_or_foreign_file_gets_one_line_and_changes_nothing() {
+    let source = demo();
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("school.json");
+    let bytes = backup(source.path(), &file);
+    let cut = files.path().join("afgebroken.json");
+    std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
+    let target = TempDir::new().unwrap();
+    let refused = otter(target.path())
+        .arg("restore")
+        .arg(&cut)
+        .assert()
+        .code(1)
+        .stdout("")
+        .get_output()
+        .stderr
+        .clone();
+    let refused = String::from_utf8(refused).unwrap();
+    assert!(
+        refused.starts_with(&format!(
+            "otter: De back-up {} is beschadigd",
+            cut.display()
+        )),
+        "{refused}"
+    );
+    assert!(refused.ends_with("er is niets teruggezet.\n") && refused.lines().count() == 1);
+    otter(target.path())
+        .arg("pupils")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nog geen otter-database"));
+
+    let csv = files.path().join("leerlingen.csv");
+    std::fs::write(&csv, "voornaam;achternaam\nSanne;de Vries\n").unwrap();
+    otter(target.path())
+        .args(["--lang", "en", "restore"])
+        .arg(&csv)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "otter: {} is not an otter backup; nothing was restored.\n",
+            csv.display()
+        ));
+    otter(target.path())
+        .arg("restore")
+        .arg(files.path().join("er-niet.json"))
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("kon niet worden gelezen"));
+}
+
+#[test]
+fn keep_backups_must_be_a_number() {
+    let source = demo();
+    otter(source.path())
+        .env("OTTER_KEEP_BACKUPS", "tien")
+        .arg("pupils")
+        .assert()
+        .code(1)
+        .stderr("otter: OTTER_KEEP_BACKUPS moet een getal zijn (0: geen automatische back-ups), niet \"tien\".\n");
+}
