@@ -2,6 +2,8 @@
 //! keys are ids; every write is flushed before it returns (see docs/architecture.md).
 
 mod codec;
+pub mod erase;
+mod privacy;
 pub mod records;
 pub mod schema;
 mod tx;

@@ -1,0 +1,264 @@
+//! Erasure (BRIEF §8): a pupil (`otter forget`) or some of their cases (the bewaartermijn)
+//! removed with everything tied to them, and their name replaced by "[verwijderd]" in the
+//! texts that stay, in one write with its audit line.
+//!
+//! Removed values survive in sled's log segments until the database is rewritten; the rewrite
+//! follows the commit in [`Store::erase`], at the one place marked there.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{Store, StoreError, Tx};
+use crate::domain::redact::{REDACTED, redact};
+use crate::domain::{
+    Action, AgendaKind, AuditEntry, Case, CaseId, Counted, Decision, Meeting, Minutes, Note,
+    PupilId,
+};
+
+/// What to erase of one pupil.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Erasure {
+    pub pupil: PupilId,
+    pub scope: Scope,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The pupil and all their cases: `forget`.
+    Pupil,
+    /// These cases only; the pupil and their other cases stay (retention).
+    Cases(Vec<CaseId>),
+}
+
+/// How many records of each kind were removed or redacted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Erased(BTreeMap<Counted, u64>);
+
+impl Erased {
+    fn add(&mut self, what: Counted, n: usize) {
+        if n > 0 {
+            *self.0.entry(what).or_default() += n as u64;
+        }
+    }
+
+    pub fn get(&self, what: Counted) -> u64 {
+        self.0.get(&what).copied().unwrap_or(0)
+    }
+
+    /// The counts, in a fixed order, for the audit line and the command's answer.
+    pub fn counts(&self) -> Vec<(Counted, u64)> {
+        self.0.iter().map(|(what, n)| (*what, *n)).collect()
+    }
+}
+
+impl Store {
+    /// Erases `erasures` and writes `audit` with the counts, all in one write.
+    pub fn erase(&self, erasures: &[Erasure], mut audit: AuditEntry) -> Result<Erased, StoreError> {
+        let mut tx = self.tx();
+        let mut erased = Erased::default();
+        let mut cases = HashSet::new();
+        // The names to replace: everywhere (a forgotten pupil's full name), and in the
+        // minutes of meetings that discussed an erased case (the first name too).
+        let mut everywhere: Vec<String> = Vec::new();
+        let mut by_case: Vec<(CaseId, [String; 2])> = Vec::new();
+        for erasure in erasures {
+            let Some(pupil) = self.pupil(erasure.pupil)? else {
+                continue;
+            };
+            let names = [pupil.full_name(), pupil.first_name.clone()];
+            let of_pupil = self.cases_of_pupil(pupil.id)?;
+            let chosen: Vec<&Case> = match &erasure.scope {
+                Scope::Pupil => {
+                    everywhere.push(pupil.full_name());
+                    tx.remove(&pupil)?;
+                    erased.add(Counted::Pupils, 1);
+                    of_pupil.iter().collect()
+                }
+                Scope::Cases(ids) => of_pupil.iter().filter(|c| ids.contains(&c.id)).collect(),
+            };
+            for case in chosen {
+                self.remove_case(&mut tx, case, &mut erased)?;
+                cases.insert(case.id);
+                by_case.push((case.id, names.clone()));
+            }
+        }
+        self.clean_meetings(&mut tx, &cases, &everywhere, &mut erased)?;
+        self.redact_minutes(&mut tx, &by_case, &everywhere, &mut erased)?;
+        if !everywhere.is_empty() {
+            let names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
+            let texts = self.redact_all::<Note>(&mut tx, &cases, |n| n.case, &names)?
+                + self.redact_all::<Decision>(&mut tx, &cases, |d| d.case, &names)?
+                + self.redact_all::<Action>(&mut tx, &cases, |a| a.case, &names)?;
+            erased.add(Counted::Texts, texts);
+        }
+        audit.counts = erased.counts();
+        self.audit_in(&mut tx, &mut audit)?;
+        tx.commit()?;
+        // The database rewrite (purging sled's log segments and the automatic backups, from
+        // the backup branch) follows here, so that no file keeps what was removed.
+        Ok(erased)
+    }
+
+    fn remove_case(&self, tx: &mut Tx<'_>, case: &Case, erased: &mut Erased) -> Result<(), StoreError> {
+        let events = self.events_of_case(case.id)?;
+        let notes = self.notes_of_case(case.id)?;
+        let decisions = self.decisions_of_case(case.id)?;
+        let actions = self.actions_of_case(case.id)?;
+        for event in &events {
+            tx.remove(event)?;
+        }
+        for note in &notes {
+            tx.remove(note)?;
+        }
+        for decision in &decisions {
+            tx.remove(decision)?;
+        }
+        for action in &actions {
+            tx.remove(action)?;
+        }
+        tx.remove(case)?;
+        erased.add(Counted::Cases, 1);
+        erased.add(Counted::Events, events.len());
+        erased.add(Counted::Notes, notes.len());
+        erased.add(Counted::Decisions, decisions.len());
+        erased.add(Counted::Actions, actions.len());
+        Ok(())
+    }
+
+    /// Takes the erased cases off every agenda, and the forgotten names out of the meetings'
+    /// own texts (a guest, a reopening's reason, an item's title).
+    fn clean_meetings(
+        &self,
+        tx: &mut Tx<'_>,
+        cases: &HashSet<CaseId>,
+        names: &[String],
+        erased: &mut Erased,
+    ) -> Result<(), StoreError> {
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        for meeting in self.all::<Meeting>() {
+            let meeting = meeting?;
+            let mut changed = redacted(&meeting, &names).unwrap_or_else(|| meeting.clone());
+            let current = changed.agenda.get(changed.current_item).cloned();
+            let before = changed.agenda.len();
+            changed.agenda.retain(
+                |item| !matches!(item.kind, AgendaKind::Case { case } if cases.contains(&case)),
+            );
+            erased.add(Counted::AgendaItems, before - changed.agenda.len());
+            // The item on screen stays on screen; if it was the one taken off, the one after.
+            changed.current_item = current
+                .and_then(|item| changed.agenda.iter().position(|i| *i == item))
+                .unwrap_or(changed.current_item)
+                .min(changed.agenda.len().saturating_sub(1));
+            if changed != meeting {
+                erased.add(Counted::Meetings, 1);
+                tx.put(&changed)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn redact_minutes(
+        &self,
+        tx: &mut Tx<'_>,
+        by_case: &[(CaseId, [String; 2])],
+        everywhere: &[String],
+        erased: &mut Erased,
+    ) -> Result<(), StoreError> {
+        let mut count = 0;
+        for minutes in self.all::<Minutes>() {
+            let mut minutes = minutes?;
+            let mut names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
+            let mut touched = false;
+            for item in &mut minutes.items {
+                let AgendaKind::Case { case } = item.kind else {
+                    continue;
+                };
+                if let Some((_, [full, first])) = by_case.iter().find(|(id, _)| *id == case) {
+                    item.subject = REDACTED.to_string();
+                    names.extend([full.as_str(), first.as_str()]);
+                    touched = true;
+                }
+            }
+            // Full names before first names, so "Sanne de Vries" goes whole.
+            names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+            names.dedup();
+            match redacted(&minutes, &names) {
+                Some(clean) => tx.put(&clean)?,
+                None if touched => tx.put(&minutes)?,
+                None => continue,
+            }
+            count += 1;
+        }
+        erased.add(Counted::Minutes, count);
+        Ok(())
+    }
+
+    /// Redacts `names` in every record of a kind that stays (not tied to an erased case);
+    /// returns how many changed.
+    fn redact_all<R>(
+        &self,
+        tx: &mut Tx<'_>,
+        erased: &HashSet<CaseId>,
+        case_of: fn(&R) -> Option<CaseId>,
+        names: &[&str],
+    ) -> Result<usize, StoreError>
+    where
+        R: super::Record + PartialEq,
+    {
+        let mut count = 0;
+        for record in self.all::<R>() {
+            let record = record?;
+            if case_of(&record).is_some_and(|case| erased.contains(&case)) {
+                continue;
+            }
+            if let Some(clean) = redacted(&record, names) {
+                tx.put(&clean)?;
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
+}
+
+/// `record` with `names` replaced in every text it holds, or None if it holds none of them.
+/// Walks the record's serialised form, so a text field added later is covered too; strings
+/// that look like a stored identifier (`plan`, `case`: lower-case letters and `_` only) are
+/// tags and phase ids, never text, and are left alone.
+fn redacted<R: Serialize + DeserializeOwned + PartialEq>(record: &R, names: &[&str]) -> Option<R> {
+    if names.is_empty() {
+        return None;
+    }
+    let mut value = serde_json::to_value(record).ok()?;
+    if !redact_strings(&mut value, names) {
+        return None;
+    }
+    serde_json::from_value(value).ok()
+}
+
+fn redact_strings(value: &mut serde_json::Value, names: &[&str]) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => {
+            let tag = text.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            if tag {
+                return false;
+            }
+            let clean = redact(text, names);
+            let changed = clean != *text;
+            *text = clean;
+            changed
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .fold(false, |any, item| redact_strings(item, names) | any),
+        Value::Object(fields) => fields
+            .values_mut()
+            .fold(false, |any, field| redact_strings(field, names) | any),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;
