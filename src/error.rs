@@ -39,6 +39,14 @@ pub enum Error {
     NoDatabase(PathBuf),
     #[error(transparent)]
     PhaseModel(#[from] ModelError),
+    /// An erasure asked for without a terminal to confirm on and without `--yes`.
+    #[error("confirmation needed")]
+    NeedsConfirmation,
+    /// The confirmation of an erasure was not given: nothing was erased.
+    #[error("cancelled")]
+    Cancelled,
+    #[error("bad retention {0}")]
+    RetentionYears(String),
 }
 
 /// An input that must not be empty.
@@ -113,6 +121,9 @@ impl Error {
             Error::Output(io) => (t.err_output)(&io.to_string()),
             Error::NoDatabase(_) => (t.err_no_database)(data_dir),
             Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
+            Error::NeedsConfirmation => t.privacy.err_needs_yes.to_string(),
+            Error::Cancelled => t.privacy.err_cancelled.to_string(),
+            Error::RetentionYears(text) => (t.privacy.err_years)(text),
         }
     }
 }

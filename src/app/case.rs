@@ -61,6 +61,12 @@ pub enum Ask {
     },
     /// Who is using otter: a member's name, for "my actions".
     Me,
+    /// The parents' consent of the case on screen: ja, nee or anoniem.
+    Consent,
+    /// Erasing the `count` cases past retention: "ja" to confirm.
+    EraseExpired {
+        count: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +198,8 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                     super::action_list::answer(model, view, ask, answer)
                 }
                 Ask::Me => super::dashboard::answer_me(model, view, answer),
+                Ask::Consent => super::consent::answer(model, view, &answer),
+                Ask::EraseExpired { .. } => super::retention::answer(model, view, &answer),
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

@@ -4,9 +4,11 @@
 pub mod action_edit;
 pub mod action_list;
 mod attendance;
+mod audit;
 pub mod case;
 pub mod circles;
 mod close;
+mod consent;
 pub mod dashboard;
 mod decision;
 pub mod dossier;
@@ -20,8 +22,9 @@ pub mod palette;
 pub mod plan;
 pub mod prepare;
 mod reopen;
+mod retention;
 mod review;
-mod route;
+pub(crate) mod route;
 pub mod search;
 pub mod signal;
 mod terminal;
@@ -57,6 +60,8 @@ pub enum Screen {
     Prepare,
     Actions,
     Dossier,
+    Audit,
+    Retention,
 }
 
 /// Everything a frame is drawn from.
@@ -79,6 +84,10 @@ pub struct Model {
     pub action_list: Option<action_list::ActionList>,
     /// The pupil dossier on screen, once opened.
     pub dossier: Option<Box<crate::query::dossier::PupilDossier>>,
+    /// The audit log, newest first, once opened.
+    pub audit: Vec<crate::domain::AuditEntry>,
+    /// The closed cases past the bewaartermijn, once opened.
+    pub retention: Option<crate::query::retention::RetentionList>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
 }
@@ -99,6 +108,8 @@ impl Model {
             prepare: None,
             action_list: None,
             dossier: None,
+            audit: Vec::new(),
+            retention: None,
             notice: None,
         }
     }
@@ -206,17 +217,26 @@ pub enum Action {
     ChooseMe,
     ExportExtract,
     Search,
+    AuditLog,
+    Retention,
+    TogglePresentation,
+    EraseExpired,
+    ChangeConsent,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 56] = [
+    pub const ALL: [Action; 61] = [
         Action::OpenMeeting,
         Action::OpenActions,
         Action::Open,
         Action::NextPanel,
         Action::ChooseMe,
         Action::ExportExtract,
+        Action::AuditLog,
+        Action::Retention,
+        Action::TogglePresentation,
+        Action::EraseExpired,
         Action::PrepareMeeting,
         Action::PlanMeeting,
         Action::Reschedule,
@@ -237,6 +257,7 @@ impl Action {
         Action::AddAction,
         Action::RecordDecision,
         Action::RecordFields,
+        Action::ChangeConsent,
         Action::History,
         Action::NextPhase,
         Action::PreviousPhase,
@@ -327,6 +348,15 @@ pub enum Effect {
     LoadDossier(dossier::DossierOf),
     /// Read everything `/` searches; then update with `Message::SearchLoaded`.
     LoadSearch,
+    /// Read the audit log; then update with `Message::AuditLoaded`.
+    LoadAudit,
+    /// Read the closed cases past retention; then update with `Message::RetentionLoaded`.
+    LoadRetention,
+    /// Erase the listed cases (the list the person confirmed) with an audit line; then load
+    /// the list again.
+    EraseExpired(Box<crate::query::retention::RetentionList>),
+    /// Store the presentation mode; then reload the start screen.
+    SetPresentation(bool),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -363,6 +393,8 @@ pub enum Message {
         )>,
     ),
     SearchLoaded(search::Loaded),
+    AuditLoaded(Vec<crate::domain::AuditEntry>),
+    RetentionLoaded(Box<crate::query::retention::RetentionList>),
 }
 
 impl From<Action> for Message {
@@ -388,6 +420,8 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::PaletteKey(key) => return palette::key(model, view, key),
         Message::SearchKey(key) => return search::key(model, view, key),
         Message::SearchLoaded(index) => return search::loaded(model, view, index),
+        Message::AuditLoaded(entries) => return audit::loaded(model, view, entries),
+        Message::RetentionLoaded(list) => return retention::loaded(model, view, *list),
         Message::Paste(text) if view.search.is_some() => return search::paste(view, &text),
         Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
         Message::Paste(text) if view.prompt.is_some() => return case::paste(view, &text),
@@ -442,6 +476,14 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             view.help = true;
             Vec::new()
         }
+        Action::Down | Action::Up if matches!(model.screen, Screen::Audit | Screen::Retention) => {
+            audit::select(model, view, action == Action::Down)
+        }
+        Action::AuditLog => vec![Effect::LoadAudit],
+        Action::Retention => vec![Effect::LoadRetention],
+        Action::TogglePresentation => vec![Effect::SetPresentation(!model.dashboard.presentation)],
+        Action::EraseExpired => retention::start_erase(model, view),
+        Action::ChangeConsent => consent::start(model, view),
         Action::Down | Action::Up if model.screen == Screen::Dossier => {
             scroll(view, action == Action::Down);
             Vec::new()

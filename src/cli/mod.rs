@@ -3,6 +3,7 @@
 
 mod args;
 mod print;
+mod privacy;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -225,6 +226,16 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 &crate::export::minutes::markdown(&minutes, &model, lang),
             )
         }
+        Command::Forget { name, yes } => {
+            let now = privacy::now(today);
+            privacy::forget(&store, &name.join(" "), yes, now, t, &mut out, json)?
+        }
+        Command::Retention { erase, yes, years } => {
+            let now = privacy::now(today);
+            privacy::retention(&store, erase, yes, years, now, t, &mut out, json)?
+        }
+        Command::Audit => privacy::audit(&store, t, &mut out, json)?,
+        Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out)?,
     };
     // A closed pipe (`otter pupils | head`) is not an error worth a message.
     match written {

@@ -48,6 +48,9 @@ mod tests {
         assert!(!is_past(closed, 2, date(2027, 7, 31)));
         assert!(is_past(closed, 2, date(2027, 8, 1)));
         assert!(!is_past(closed, 3, date(2027, 8, 1)));
-        assert!(is_past(closed, 0, date(2025, 8, 1)), "0: at the end of its year");
+        assert!(
+            is_past(closed, 0, date(2025, 8, 1)),
+            "0: at the end of its year"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 mod en;
 mod nl;
+pub mod privacy;
 
 use serde::Serialize;
 
@@ -92,6 +93,8 @@ pub struct Texts {
     /// What each `app::Action` does, in the order of `Action::ALL`.
     #[serde(serialize_with = "as_slice")]
     pub actions: [&'static str; crate::app::Action::ALL.len()],
+    /// Erasure, retention, the audit log, the presentation mode, consent changes.
+    pub privacy: &'static privacy::PrivacyTexts,
     pub consent_unknown: &'static str,
     pub consent_yes: &'static str,
     pub consent_no: &'static str,

@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod pick;
 pub mod prepare;
 pub mod pupils;
+pub mod retention;
 pub mod search;
 
 pub use labels::Labels;

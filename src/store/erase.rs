@@ -101,7 +101,12 @@ impl Store {
         Ok(erased)
     }
 
-    fn remove_case(&self, tx: &mut Tx<'_>, case: &Case, erased: &mut Erased) -> Result<(), StoreError> {
+    fn remove_case(
+        &self,
+        tx: &mut Tx<'_>,
+        case: &Case,
+        erased: &mut Erased,
+    ) -> Result<(), StoreError> {
         let events = self.events_of_case(case.id)?;
         let notes = self.notes_of_case(case.id)?;
         let decisions = self.decisions_of_case(case.id)?;

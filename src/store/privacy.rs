@@ -42,7 +42,11 @@ impl Store {
     }
 
     /// Adds `entry` to a write, so that what is logged and what was done go together.
-    pub fn audit_in(&self, tx: &mut super::Tx<'_>, entry: &mut AuditEntry) -> Result<(), StoreError> {
+    pub fn audit_in(
+        &self,
+        tx: &mut super::Tx<'_>,
+        entry: &mut AuditEntry,
+    ) -> Result<(), StoreError> {
         entry.seq = self.next_id(TreeId::Audit)?;
         tx.insert(entry)
     }
