@@ -164,10 +164,12 @@ pub fn apply(
                     let audit = AuditEntry::new(model.now, AuditKind::RetentionErasure, TUI_ERASE);
                     match store.erase(&list.erasures(), audit) {
                         Ok(erased) => {
+                            let list = Box::new(crate::query::retention::list(store, today)?);
+                            next.extend(update(model, view, Message::RetentionLoaded(list)));
+                            // After the update, which clears the flash of the key before.
                             let t = model.lang.texts();
                             let counts = t.privacy.counts(&erased.counts());
                             view.flash = Some((t.privacy.retention_erased)(&counts));
-                            next.push(Effect::LoadRetention);
                         }
                         Err(err) => {
                             report(store, model, Err(err));

@@ -627,4 +627,6 @@ fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]
+mod tests_privacy;
+#[cfg(test)]
 mod tests_whole;
