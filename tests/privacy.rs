@@ -56,7 +56,10 @@ fn forget_asks_for_confirmation_and_then_leaves_no_trace_but_an_audit_line() {
     otter(school).args(["pupil", &name]).assert().success();
 
     let done = stdout_of(otter(school).args(["vergeet", &name, "--yes"]));
-    assert!(done.starts_with("Verwijderd: leerlingen 1, casussen"), "{done}");
+    assert!(
+        done.starts_with("Verwijderd: leerlingen 1, casussen"),
+        "{done}"
+    );
     otter(school)
         .args(["pupil", &name])
         .assert()
@@ -75,7 +78,10 @@ fn forget_asks_for_confirmation_and_then_leaves_no_trace_but_an_audit_line() {
     assert_eq!(log[0]["command"], "otter forget");
     assert!(!log[0].to_string().contains(&name));
     let text = stdout_of(otter(school).arg("auditlog"));
-    assert!(text.contains("verwijdering") && text.contains("leerlingen 1"), "{text}");
+    assert!(
+        text.contains("verwijdering") && text.contains("leerlingen 1"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -15,3 +15,6 @@ pub mod retention;
 pub mod search;
 
 pub use labels::Labels;
+
+#[cfg(test)]
+mod tests_pseudonyms;

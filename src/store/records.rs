@@ -308,3 +308,20 @@ impl Record for AuditEntry {
         self.seq.to_be_bytes().to_vec()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::TreeId;
+
+    #[test]
+    fn each_tree_s_slot_is_its_place_in_all_and_names_are_distinct() {
+        for (place, tree) in TreeId::ALL.iter().enumerate() {
+            assert_eq!(tree.slot(), place, "{tree:?}");
+        }
+        assert_eq!(TreeId::Audit as u8, 19, "appended, never reordered");
+        let mut names: Vec<&str> = TreeId::ALL.iter().map(|t| t.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TreeId::ALL.len());
+    }
+}
