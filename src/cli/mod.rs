@@ -232,7 +232,8 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         }
         Command::Retention { erase, yes, years } => {
             let now = privacy::now(today);
-            privacy::retention(&store, erase, yes, years, now, t, &mut out, json)?
+            let asked = privacy::RetentionAsked { erase, yes, years };
+            privacy::retention(&store, asked, now, t, &mut out, json)?
         }
         Command::Audit => privacy::audit(&store, t, &mut out, json)?,
         Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out)?,

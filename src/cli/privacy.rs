@@ -68,16 +68,22 @@ pub fn forget(
     })
 }
 
+/// What `otter retention` was asked: a new setting, and whether to erase (unasked).
+pub struct RetentionAsked {
+    pub erase: bool,
+    pub yes: bool,
+    pub years: Option<String>,
+}
+
 pub fn retention(
     store: &Store,
-    erase: bool,
-    yes: bool,
-    years: Option<String>,
+    asked: RetentionAsked,
     now: NaiveDateTime,
     t: &Texts,
     out: &mut impl Write,
     json: bool,
 ) -> Result<io::Result<()>> {
+    let RetentionAsked { erase, yes, years } = asked;
     if let Some(text) = years {
         let years = text
             .trim()
