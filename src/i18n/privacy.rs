@@ -147,7 +147,7 @@ pub const NL: PrivacyTexts = PrivacyTexts {
     help_erase: "Die casussen verwijderen (vraagt om bevestiging)",
     help_years: "De bewaartermijn instellen, in schooljaren",
     help_audit: "De auditlog tonen: exports, verwijderingen, heropende vergaderingen",
-    help_presentation: "Presentatiemodus aan of uit (on/off)",
+    help_presentation: "Presentatiemodus aan of uit zetten (aan/uit), of zonder argument tonen",
     err_needs_yes: "Bevestiging nodig: draai dit in een terminal of geef --yes mee.",
     err_cancelled: "Niets verwijderd.",
     err_years: |text| {
@@ -213,7 +213,7 @@ pub const EN: PrivacyTexts = PrivacyTexts {
     help_erase: "Erase those cases (asks for confirmation)",
     help_years: "Set the retention period, in school years",
     help_audit: "Show the audit log: exports, erasures, reopened meetings",
-    help_presentation: "Presentation mode on or off (on/off)",
+    help_presentation: "Switch the presentation mode on or off (on/off), or show it",
     err_needs_yes: "Confirmation needed: run this in a terminal or pass --yes.",
     err_cancelled: "Nothing erased.",
     err_years: |text| {
