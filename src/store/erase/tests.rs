@@ -314,6 +314,43 @@ fn erasing_cases_keeps_the_pupil_and_their_other_cases() {
     );
 }
 
+#[test]
+fn a_large_erasure_goes_in_batches_each_with_its_audit_line() {
+    let (_dir, store) = school();
+    let erasures = [
+        Erasure {
+            pupil: PupilId(1),
+            scope: Scope::Cases(vec![CaseId(1)]),
+        },
+        Erasure {
+            pupil: PupilId(2),
+            scope: Scope::Cases(vec![CaseId(3)]),
+        },
+    ];
+    let erased = store.erase_in_batches(&erasures, audit(), 1).unwrap();
+    assert_eq!(erased.get(Counted::Cases), 2, "the counts of all batches");
+    let log = store.audit_log().unwrap();
+    let cases: Vec<u64> = log
+        .iter()
+        .map(|e| {
+            e.counts
+                .iter()
+                .find(|(w, _)| *w == Counted::Cases)
+                .unwrap()
+                .1
+        })
+        .collect();
+    assert_eq!(
+        cases,
+        [1, 1],
+        "one line per write, each with its own counts"
+    );
+    assert_eq!(
+        store.case(CaseId(2)).unwrap().map(|c| c.id),
+        Some(CaseId(2))
+    );
+}
+
 /// Every file under the data directory, every byte: the name is nowhere, not in sled's log
 /// segments either (where a removed value survives until the database is rewritten).
 #[test]
