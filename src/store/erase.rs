@@ -13,14 +13,21 @@ use serde::de::DeserializeOwned;
 use super::{Store, StoreError, Tx};
 use crate::domain::redact::{REDACTED, redact};
 use crate::domain::{
-    Action, AgendaKind, AuditEntry, Case, CaseId, Counted, Decision, Meeting, Minutes, Note,
+    Action, AgendaKind, AuditEntry, Case, CaseId, Counted, Decision, Meeting, Minutes, Note, Pupil,
     PupilId,
 };
 
-/// Pupils erased per write. sled keeps a transaction's writes in memory and slows down with
-/// their number: a large school's first retention run (12 127 cases, some 300 000 records
-/// and index entries) took 122 s and 3.4 GB in one write. A forget is one pupil, one write.
+/// Pupils whose records are removed per write. sled keeps a transaction's writes in memory:
+/// a large school's first retention run (12 127 cases, some 300 000 records and index
+/// entries) took 122 s and 3.4 GB in one write. A forget is one pupil, one write.
 const BATCH: usize = 64;
+
+/// A pupil and the cases an erasure takes.
+struct Planned {
+    pupil: Pupil,
+    whole: bool,
+    cases: Vec<Case>,
+}
 
 /// What to erase of one pupil.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,8 +66,11 @@ impl Erased {
 }
 
 impl Store {
-    /// Erases `erasures`, each batch of [`BATCH`] pupils in one write with its own copy of
-    /// `audit` and that batch's counts; returns the counts of all.
+    /// Erases `erasures` and returns the counts. The first write replaces the names in the
+    /// texts that stay and takes the cases off the agendas, with the first [`BATCH`] pupils'
+    /// records; each further write removes the next batch. Every write has its own copy of
+    /// `audit` with its own counts. Interrupted, a write is whole or absent, and what is not
+    /// yet removed is listed (and erased) again the next time.
     pub fn erase(&self, erasures: &[Erasure], audit: AuditEntry) -> Result<Erased, StoreError> {
         self.erase_in_batches(erasures, audit, BATCH)
     }
@@ -71,9 +81,27 @@ impl Store {
         audit: AuditEntry,
         batch: usize,
     ) -> Result<Erased, StoreError> {
+        let planned = self.plan(erasures)?;
         let mut total = Erased::default();
-        for part in erasures.chunks(batch.max(1)) {
-            let erased = self.erase_batch(part, audit.clone())?;
+        for (index, part) in planned.chunks(batch.max(1)).enumerate() {
+            let mut tx = self.tx();
+            let mut erased = Erased::default();
+            if index == 0 {
+                self.redact_texts(&mut tx, &planned, &mut erased)?;
+            }
+            for planned in part {
+                if planned.whole {
+                    tx.remove(&planned.pupil)?;
+                    erased.add(Counted::Pupils, 1);
+                }
+                for case in &planned.cases {
+                    self.remove_case(&mut tx, case, &mut erased)?;
+                }
+            }
+            let mut line = audit.clone();
+            line.counts = erased.counts();
+            self.audit_in(&mut tx, &mut line)?;
+            tx.commit()?;
             for (what, n) in erased.0 {
                 *total.0.entry(what).or_default() += n;
             }
@@ -83,53 +111,65 @@ impl Store {
         Ok(total)
     }
 
-    /// One write: the erasures, the names redacted, and the audit line with the counts.
-    fn erase_batch(
-        &self,
-        erasures: &[Erasure],
-        mut audit: AuditEntry,
-    ) -> Result<Erased, StoreError> {
-        let mut tx = self.tx();
-        let mut erased = Erased::default();
-        let mut cases = HashSet::new();
-        // The names to replace: everywhere (a forgotten pupil's full name), and in the
-        // minutes of meetings that discussed an erased case (the first name too).
-        let mut everywhere: Vec<String> = Vec::new();
-        let mut by_case: Vec<(CaseId, [String; 2])> = Vec::new();
+    /// Each erasure's pupil and the cases it takes; unknown pupils are left out.
+    fn plan(&self, erasures: &[Erasure]) -> Result<Vec<Planned>, StoreError> {
+        let mut planned = Vec::new();
         for erasure in erasures {
             let Some(pupil) = self.pupil(erasure.pupil)? else {
                 continue;
             };
-            let names = [pupil.full_name(), pupil.first_name.clone()];
             let of_pupil = self.cases_of_pupil(pupil.id)?;
-            let chosen: Vec<&Case> = match &erasure.scope {
-                Scope::Pupil => {
-                    everywhere.push(pupil.full_name());
-                    tx.remove(&pupil)?;
-                    erased.add(Counted::Pupils, 1);
-                    of_pupil.iter().collect()
-                }
-                Scope::Cases(ids) => of_pupil.iter().filter(|c| ids.contains(&c.id)).collect(),
+            let (whole, cases) = match &erasure.scope {
+                Scope::Pupil => (true, of_pupil),
+                Scope::Cases(ids) => (
+                    false,
+                    of_pupil
+                        .into_iter()
+                        .filter(|c| ids.contains(&c.id))
+                        .collect(),
+                ),
             };
-            for case in chosen {
-                self.remove_case(&mut tx, case, &mut erased)?;
+            planned.push(Planned {
+                pupil,
+                whole,
+                cases,
+            });
+        }
+        Ok(planned)
+    }
+
+    /// The names replaced in the texts that stay: a forgotten pupil's full name everywhere,
+    /// and in the minutes of meetings that discussed an erased case the first name too; and
+    /// the erased cases taken off every agenda.
+    fn redact_texts(
+        &self,
+        tx: &mut Tx<'_>,
+        planned: &[Planned],
+        erased: &mut Erased,
+    ) -> Result<(), StoreError> {
+        let mut cases = HashSet::new();
+        let mut everywhere: Vec<String> = Vec::new();
+        let mut by_case: Vec<(CaseId, [String; 2])> = Vec::new();
+        for planned in planned {
+            let pupil = &planned.pupil;
+            if planned.whole {
+                everywhere.push(pupil.full_name());
+            }
+            for case in &planned.cases {
                 cases.insert(case.id);
-                by_case.push((case.id, names.clone()));
+                by_case.push((case.id, [pupil.full_name(), pupil.first_name.clone()]));
             }
         }
-        self.clean_meetings(&mut tx, &cases, &everywhere, &mut erased)?;
-        self.redact_minutes(&mut tx, &by_case, &everywhere, &mut erased)?;
+        self.clean_meetings(tx, &cases, &everywhere, erased)?;
+        self.redact_minutes(tx, &by_case, &everywhere, erased)?;
         if !everywhere.is_empty() {
             let names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
-            let texts = self.redact_all::<Note>(&mut tx, &cases, |n| n.case, &names)?
-                + self.redact_all::<Decision>(&mut tx, &cases, |d| d.case, &names)?
-                + self.redact_all::<Action>(&mut tx, &cases, |a| a.case, &names)?;
+            let texts = self.redact_all::<Note>(tx, &cases, |n| n.case, &names)?
+                + self.redact_all::<Decision>(tx, &cases, |d| d.case, &names)?
+                + self.redact_all::<Action>(tx, &cases, |a| a.case, &names)?;
             erased.add(Counted::Texts, texts);
         }
-        audit.counts = erased.counts();
-        self.audit_in(&mut tx, &mut audit)?;
-        tx.commit()?;
-        Ok(erased)
+        Ok(())
     }
 
     fn remove_case(
