@@ -55,6 +55,14 @@ pub enum Error {
     Backup(BackupError),
     #[error("OTTER_KEEP_BACKUPS: {0}")]
     KeepBackups(String),
+    /// An erasure asked for without a terminal to confirm on and without `--yes`.
+    #[error("confirmation needed")]
+    NeedsConfirmation,
+    /// The confirmation of an erasure was not given: nothing was erased.
+    #[error("cancelled")]
+    Cancelled,
+    #[error("bad retention {0}")]
+    RetentionYears(String),
 }
 
 impl From<BackupError> for Error {
@@ -137,6 +145,9 @@ impl Error {
             Error::NeedsTerminal => t.crypto.err_needs_terminal.to_string(),
             Error::Backup(err) => backup_message(err, t, data_dir),
             Error::KeepBackups(value) => (t.err_keep_backups)(value),
+            Error::NeedsConfirmation => t.privacy.err_needs_yes.to_string(),
+            Error::Cancelled => t.privacy.err_cancelled.to_string(),
+            Error::RetentionYears(text) => (t.privacy.err_years)(text),
         }
     }
 }

@@ -63,6 +63,12 @@ pub enum Ask {
     Me,
     /// The path of a file of pupils to import.
     ImportFile,
+    /// The parents' consent of the case on screen: ja, nee or anoniem.
+    Consent,
+    /// Erasing the `count` cases past retention: "ja" to confirm.
+    EraseExpired {
+        count: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -195,6 +201,8 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                 }
                 Ask::Me => super::dashboard::answer_me(model, view, answer),
                 Ask::ImportFile => super::import::answer(&answer),
+                Ask::Consent => super::consent::answer(model, view, &answer),
+                Ask::EraseExpired { .. } => super::retention::answer(model, view, &answer),
                 other => super::new_action::answer(model, view, other, answer),
             }
         }

@@ -9,11 +9,17 @@ use super::action_list::{ActionList, Refused};
 use super::export::Export;
 use super::{Effect, Message, Model, View, search, update};
 use crate::domain::meeting::Reopening;
-use crate::domain::{ActionId, CaseId, DecisionId, MeetingId, MeetingState, NoteId};
+use crate::domain::{
+    ActionId, AuditEntry, AuditKind, CaseId, Counted, DecisionId, MeetingId, MeetingState, NoteId,
+};
 use crate::error::{Error, Result};
 use crate::query::search::SearchIndex;
 use crate::query::{dashboard, dossier, meeting, meetings, pick, prepare};
 use crate::store::{Store, StoreError, TreeId, backup};
+
+/// How the audit log names what was done on the screen: `otter` and the keys pressed.
+const TUI_REOPEN: &str = "otter R";
+const TUI_ERASE: &str = "otter T X";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -143,9 +149,55 @@ pub fn apply(
                     if let Some(mut meeting) = store.meeting(id)? {
                         meeting.state = MeetingState::Open;
                         meeting.reopened.push(Reopening { on: today, reason });
-                        if report(store, model, store.save(&meeting)) {
+                        let mut audit =
+                            AuditEntry::new(model.now, AuditKind::ReopenedMeeting, TUI_REOPEN)
+                                .with_counts(vec![(Counted::Meetings, 1)]);
+                        let mut tx = store.tx();
+                        let written = tx
+                            .put(&meeting)
+                            .and_then(|()| store.audit_in(&mut tx, &mut audit))
+                            .and_then(|()| tx.commit());
+                        if report(store, model, written) {
                             next.push(Effect::LoadMeeting);
                         }
+                    }
+                }
+                Effect::LoadAudit => {
+                    let entries = store.audit_log()?;
+                    next.extend(update(model, view, Message::AuditLoaded(entries)));
+                }
+                Effect::LoadRetention => {
+                    let list = Box::new(crate::query::retention::list(store, today)?);
+                    next.extend(update(model, view, Message::RetentionLoaded(list)));
+                }
+                Effect::EraseExpired(list) => {
+                    let audit = AuditEntry::new(model.now, AuditKind::RetentionErasure, TUI_ERASE);
+                    match store.erase(&list.erasures(), audit) {
+                        Ok(erased) => {
+                            let list = Box::new(crate::query::retention::list(store, today)?);
+                            next.extend(update(model, view, Message::RetentionLoaded(list)));
+                            // After the update, which clears the flash of the key before.
+                            let t = model.lang.texts();
+                            let counts = t.privacy.counts(&erased.counts());
+                            view.flash = Some((t.privacy.retention_erased)(&counts));
+                        }
+                        Err(err) => {
+                            report(store, model, Err(err));
+                        }
+                    }
+                }
+                Effect::SetPresentation(on) => {
+                    if report(store, model, store.set_presentation(on)) {
+                        let t = model.lang.texts();
+                        view.flash = Some(
+                            if on {
+                                t.privacy.presentation_on
+                            } else {
+                                t.privacy.presentation_off
+                            }
+                            .to_string(),
+                        );
+                        next.push(Effect::LoadDashboard);
                     }
                 }
                 Effect::LoadSearch => {
@@ -300,6 +352,9 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::LoadPreparation
             | Effect::LoadSearch
             | Effect::PlanImport(_)
+            | Effect::LoadAudit
+            | Effect::LoadRetention
+            | Effect::SetPresentation(_)
             | Effect::UseTheme(_)
             | Effect::SaveMeeting(_)
             | Effect::StartMeeting(_)
@@ -318,6 +373,10 @@ fn export(store: &Store, model: &Model, which: Export, today: NaiveDate) -> Resu
         lang,
         school: &school,
         today,
+    };
+    let command = match which {
+        Export::Minutes(_) => "E: verslag",
+        Export::Extract(_) => "x: uittreksel",
     };
     let (name, text) = match which {
         Export::Minutes(id) => {
@@ -354,6 +413,11 @@ fn export(store: &Store, model: &Model, which: Export, today: NaiveDate) -> Resu
     };
     let path = model.export_dir.join(name);
     file::write(&path, text.as_bytes()).map_err(Error::Output)?;
+    let mut entry = AuditEntry::new(model.now, AuditKind::Export, command);
+    if matches!(which, Export::Extract(_)) {
+        entry.counts = vec![(Counted::Pupils, 1)];
+    }
+    store.audit(entry)?;
     Ok(path)
 }
 

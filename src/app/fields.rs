@@ -3,10 +3,10 @@
 
 use super::case::{Ask, Prompt};
 use super::{Effect, Model, View, case_on_screen};
+use crate::domain::EventKind;
 use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::phase::Requirement;
-use crate::domain::{Consent, EventKind};
 use crate::error::Error;
 
 /// Requirements recorded elsewhere: actions with `a`, the three circles in their own editor.
@@ -99,11 +99,8 @@ pub fn answer(
             }
         }
         Requirement::Consent => {
-            let to = match answer.as_str() {
-                "ja" | "yes" => Consent::Yes,
-                "nee" | "no" => Consent::No,
-                "anoniem" | "anonymous" => Consent::Anonymous,
-                _ => return ask_again(view, t.flash_consent_words.to_string()),
+            let Some(to) = super::consent::parse(&answer) else {
+                return ask_again(view, t.flash_consent_words.to_string());
             };
             let from = std::mem::replace(&mut case.consent, to);
             event = Some(crate::domain::CaseEvent {

@@ -20,6 +20,8 @@ pub enum Context {
     Prepare,
     Actions,
     Dossier,
+    Audit,
+    Retention,
 }
 
 impl From<super::Screen> for Context {
@@ -30,6 +32,8 @@ impl From<super::Screen> for Context {
             super::Screen::Prepare => Context::Prepare,
             super::Screen::Actions => Context::Actions,
             super::Screen::Dossier => Context::Dossier,
+            super::Screen::Audit => Context::Audit,
+            super::Screen::Retention => Context::Retention,
         }
     }
 }

@@ -4,9 +4,11 @@
 pub mod action_edit;
 pub mod action_list;
 mod attendance;
+mod audit;
 pub mod case;
 pub mod circles;
 mod close;
+mod consent;
 pub mod dashboard;
 mod decision;
 pub mod dossier;
@@ -23,8 +25,9 @@ pub mod palette;
 pub mod plan;
 pub mod prepare;
 mod reopen;
+mod retention;
 mod review;
-mod route;
+pub(crate) mod route;
 pub mod search;
 pub mod signal;
 mod terminal;
@@ -62,6 +65,8 @@ pub enum Screen {
     Prepare,
     Actions,
     Dossier,
+    Audit,
+    Retention,
 }
 
 /// Everything a frame is drawn from.
@@ -84,6 +89,10 @@ pub struct Model {
     pub action_list: Option<action_list::ActionList>,
     /// The pupil dossier on screen, once opened.
     pub dossier: Option<Box<crate::query::dossier::PupilDossier>>,
+    /// The audit log, newest first, once opened.
+    pub audit: Vec<crate::domain::AuditEntry>,
+    /// The closed cases past the bewaartermijn, once opened.
+    pub retention: Option<crate::query::retention::RetentionList>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
     /// Where `x` and `E` write their documents (`export::file::dir`, outside the data).
@@ -108,6 +117,8 @@ impl Model {
             prepare: None,
             action_list: None,
             dossier: None,
+            audit: Vec::new(),
+            retention: None,
             notice: None,
             export_dir: crate::export::file::dir(),
             idle: lock::Idle::never(today.and_time(chrono::NaiveTime::MIN)),
@@ -224,11 +235,16 @@ pub enum Action {
     ExportMinutes,
     Search,
     ImportPupils,
+    AuditLog,
+    Retention,
+    TogglePresentation,
+    EraseExpired,
+    ChangeConsent,
 }
 
 impl Action {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 58] = [
+    pub const ALL: [Action; 63] = [
         Action::OpenMeeting,
         Action::OpenActions,
         Action::Open,
@@ -236,6 +252,10 @@ impl Action {
         Action::ChooseMe,
         Action::ExportExtract,
         Action::ImportPupils,
+        Action::AuditLog,
+        Action::Retention,
+        Action::TogglePresentation,
+        Action::EraseExpired,
         Action::PrepareMeeting,
         Action::PlanMeeting,
         Action::Reschedule,
@@ -256,6 +276,7 @@ impl Action {
         Action::AddAction,
         Action::RecordDecision,
         Action::RecordFields,
+        Action::ChangeConsent,
         Action::History,
         Action::NextPhase,
         Action::PreviousPhase,
@@ -358,6 +379,15 @@ pub enum Effect {
     /// Check the passphrase typed on the lock screen against the key slot; then update with
     /// `Message::PassphraseChecked`.
     CheckPassphrase(lock::Secret),
+    /// Read the audit log; then update with `Message::AuditLoaded`.
+    LoadAudit,
+    /// Read the closed cases past retention; then update with `Message::RetentionLoaded`.
+    LoadRetention,
+    /// Erase the listed cases (the list the person confirmed) with an audit line; then load
+    /// the list again.
+    EraseExpired(Box<crate::query::retention::RetentionList>),
+    /// Store the presentation mode; then reload the start screen.
+    SetPresentation(bool),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -405,6 +435,8 @@ pub enum Message {
     LockKey(KeyEvent),
     /// Whether the passphrase typed on the lock screen is the right one.
     PassphraseChecked(bool),
+    AuditLoaded(Vec<crate::domain::AuditEntry>),
+    RetentionLoaded(Box<crate::query::retention::RetentionList>),
 }
 
 impl From<Action> for Message {
@@ -452,6 +484,8 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             return Vec::new();
         }
         Message::Imported(applied) => return import::imported(model, view, applied),
+        Message::AuditLoaded(entries) => return audit::loaded(model, view, entries),
+        Message::RetentionLoaded(list) => return retention::loaded(model, view, *list),
         Message::Paste(text) if view.search.is_some() => return search::paste(view, &text),
         Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
         Message::Paste(text) if view.prompt.is_some() => return case::paste(view, &text),
@@ -507,6 +541,14 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             view.help = true;
             Vec::new()
         }
+        Action::Down | Action::Up if matches!(model.screen, Screen::Audit | Screen::Retention) => {
+            audit::select(model, view, action == Action::Down)
+        }
+        Action::AuditLog => vec![Effect::LoadAudit],
+        Action::Retention => vec![Effect::LoadRetention],
+        Action::TogglePresentation => vec![Effect::SetPresentation(!model.dashboard.presentation)],
+        Action::EraseExpired => retention::start_erase(model, view),
+        Action::ChangeConsent => consent::start(model, view),
         Action::Down | Action::Up if model.screen == Screen::Dossier => {
             scroll(view, action == Action::Down);
             Vec::new()
@@ -653,5 +695,7 @@ fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod tests_privacy;
 #[cfg(test)]
 mod tests_whole;

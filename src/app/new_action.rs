@@ -84,6 +84,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         }
         Ask::PhaseBack { .. }
         | Ask::Level { .. }
+        | Ask::Consent
+        | Ask::EraseExpired { .. }
         | Ask::NextMeeting
         | Ask::DropAction { .. }
         | Ask::NewOwner { .. }

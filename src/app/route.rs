@@ -21,6 +21,9 @@ pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Mess
     if let Some(scroll @ (Action::Down | Action::Up)) = action.filter(|_| view.history) {
         // A long history scrolls; any other key closes it.
         Message::Act(scroll)
+    } else if (view.help || view.history) && !view.blank && action == Some(Action::Blank) {
+        // `b` blanks at once over the help or the history too: one key, any screen.
+        Message::Act(Action::Blank)
     } else if view.blank || view.help || view.history {
         // The key that brings the screen back or closes the overlay does nothing else: not
         // type a letter, and not quit where Esc or q would on the screen behind.

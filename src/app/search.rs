@@ -64,8 +64,9 @@ impl Overlay {
 /// Who may see the screen in front: only the start screen is the chair's own.
 fn audience(screen: Screen) -> Audience {
     match screen {
-        Screen::Dashboard | Screen::Actions | Screen::Dossier => Audience::Private,
-        Screen::Meeting | Screen::Prepare => Audience::Shared,
+        Screen::Dashboard | Screen::Actions | Screen::Dossier | Screen::Audit => Audience::Private,
+        // The retention list follows the shared-screen rule: it names no pupil either.
+        Screen::Meeting | Screen::Prepare | Screen::Retention => Audience::Shared,
     }
 }
 

@@ -63,6 +63,29 @@ pub enum Command {
     },
     #[command(subcommand)]
     Export(Export),
+    #[command(visible_alias = "vergeet")]
+    Forget {
+        #[arg(required = true, num_args = 1..)]
+        name: Vec<String>,
+        #[arg(long)]
+        yes: bool,
+    },
+    #[command(visible_alias = "bewaartermijn")]
+    Retention {
+        #[arg(long)]
+        erase: bool,
+        #[arg(long, requires = "erase")]
+        yes: bool,
+        #[arg(long, value_name = "N", conflicts_with = "erase")]
+        years: Option<String>,
+    },
+    #[command(visible_alias = "auditlog")]
+    Audit,
+    #[command(visible_alias = "presentatie")]
+    Presentation {
+        #[arg(value_enum)]
+        state: Option<OnOff>,
+    },
     Backup {
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -100,6 +123,14 @@ pub struct ImportPupils {
     pub skip_bad: bool,
     #[arg(long, value_name = "FIELD=COLUMN")]
     pub map: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnOff {
+    #[value(alias = "aan")]
+    On,
+    #[value(alias = "uit")]
+    Off,
 }
 
 #[derive(Debug, Subcommand)]
@@ -184,6 +215,20 @@ pub fn command(t: &Texts) -> clap::Command {
     .mut_subcommand("actions", |c| filter_help(c.about(t.help_actions), t))
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))
     .mut_subcommand("search", |c| c.about(t.help_search))
+    .mut_subcommand("forget", |c| {
+        arg_help(c.about(t.privacy.help_forget), "yes", t.privacy.help_yes)
+    })
+    .mut_subcommand("retention", |c| {
+        let c = arg_help(
+            c.about(t.privacy.help_retention),
+            "erase",
+            t.privacy.help_erase,
+        );
+        let c = arg_help(c, "yes", t.privacy.help_yes);
+        arg_help(c, "years", t.privacy.help_years)
+    })
+    .mut_subcommand("audit", |c| c.about(t.privacy.help_audit))
+    .mut_subcommand("presentation", |c| c.about(t.privacy.help_presentation))
     .mut_subcommand("backup", |c| c.about(t.help_backup))
     .mut_subcommand("restore", |c| {
         arg_help(c.about(t.help_restore), "force", t.help_force)

@@ -5,6 +5,7 @@ mod args;
 mod import;
 mod passphrase;
 mod print;
+mod privacy;
 mod unlock;
 
 use std::ffi::OsString;
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 
 use crate::domain::PhaseModel;
+use crate::domain::{AuditEntry, AuditKind};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
@@ -230,7 +232,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         }
         Command::Passphrase => {
             let said = passphrase::change(store, t.crypto, unlock.terminal())?;
-            print::line(&mut out, said)
+            return finish(print::line(&mut out, said));
         }
         Command::Pupils => {
             let rows = query::pupils::list(&store)?;
@@ -320,15 +322,44 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 school: &school,
                 today,
             };
+            let command = match &export {
+                Export::Minutes { .. } => "otter export minutes",
+                Export::Pupil { .. } => "otter export pupil",
+                Export::Actions { .. } => "otter export actions",
+            };
             let (bytes, output) = exported(&store, export, &cx)?;
-            match output {
+            let written = match output {
                 Some(path) => crate::export::file::write(&path, &bytes),
                 None => std::io::Write::write_all(&mut out, &bytes),
+            };
+            if written.is_ok() {
+                let now = privacy::now(today);
+                store.audit(AuditEntry::new(now, AuditKind::Export, command))?;
             }
+            written
         }
         // Answered above, before the store was opened.
         Command::Import(_) => Ok(()),
+        Command::Forget { name, yes } => {
+            let now = privacy::now(today);
+            privacy::forget(&store, &name.join(" "), yes, now, t, &mut out, json)?
+        }
+        Command::Retention { erase, yes, years } => {
+            let now = privacy::now(today);
+            let asked = privacy::RetentionAsked { erase, yes, years };
+            privacy::retention(&store, asked, now, t, &mut out, json)?
+        }
+        Command::Audit => privacy::audit(&store, t, &mut out, json)?,
+        Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out)?,
     };
+    // An erasure is only done once no file keeps what it removed: the database is rewritten
+    // and the rolling backups that may hold it are replaced by one of what is left.
+    if store.rewrite_pending()? {
+        let (_, dropped) = store.rewrite_after_erasure()?;
+        if !dropped.is_empty() {
+            eprintln!("{}", (t.privacy.backups_dropped)(&dropped.join(", ")));
+        }
+    }
     finish(written)
 }
 

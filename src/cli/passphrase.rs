@@ -2,6 +2,7 @@
 //! current passphrase was asked when the database was opened.
 
 use super::unlock::{NEW_PASSPHRASE_VAR, ask_new, env_passphrase};
+use crate::domain::{AuditEntry, AuditKind};
 use crate::error::{Error, Result};
 use crate::i18n::crypto::CryptoTexts;
 use crate::store::{KdfParams, Store};
@@ -28,7 +29,13 @@ pub fn change(mut store: Store, t: &'static CryptoTexts, terminal: bool) -> Resu
     store.change_passphrase(new.as_deref().map(String::as_str), KdfParams::STANDARD)?;
     // sled keeps overwritten values in its files until they are rewritten: without this the
     // plain values of a database just encrypted (or those under the old key) stay on disk.
-    drop(store.compact()?);
+    let store = store.compact()?;
+    let now = chrono::Local::now().naive_local();
+    store.audit(AuditEntry::new(
+        now,
+        AuditKind::PassphraseChange,
+        "otter passphrase",
+    ))?;
     Ok(match (was_encrypted, new.is_some()) {
         (true, true) => t.changed,
         (false, _) => t.turned_on,

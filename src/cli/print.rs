@@ -26,7 +26,7 @@ pub fn line(out: &mut impl Write, text: &str) -> io::Result<()> {
 }
 
 /// Columns padded to the widest cell, measured in terminal cells (names with é or ğ, Arabic).
-fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+pub(super) fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod agenda;
+pub mod audit;
 pub mod case;
 pub mod dates;
 pub mod fold;
@@ -13,8 +14,11 @@ pub mod minutes;
 pub mod note;
 pub mod phase;
 pub mod pupil;
+pub mod redact;
+pub mod retention;
 
 pub use action::{Action, ActionStatus, Owner};
+pub use audit::{AuditEntry, AuditKind, Counted};
 pub use case::{Case, CaseEvent, ChangeContext, Circle, Circles, Consent, EventKind, Level};
 pub use ids::{ActionId, CaseId, DecisionId, MeetingId, MemberId, NoteId, PupilId};
 pub use meeting::{

@@ -5,6 +5,7 @@ pub mod crypto;
 mod en;
 pub mod import;
 mod nl;
+pub mod privacy;
 
 use serde::Serialize;
 
@@ -96,6 +97,8 @@ pub struct Texts {
     pub actions: [&'static str; crate::app::Action::ALL.len()],
     /// Importing pupils (`otter import pupils`, the palette's import).
     pub import: import::ImportTexts,
+    /// Erasure, retention, the audit log, the presentation mode, consent changes.
+    pub privacy: &'static privacy::PrivacyTexts,
     pub consent_unknown: &'static str,
     pub consent_yes: &'static str,
     pub consent_no: &'static str,

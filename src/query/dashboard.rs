@@ -57,6 +57,11 @@ pub struct Dashboard {
     /// `recent_total`.
     pub recent: Vec<CaseRow>,
     pub recent_total: usize,
+    /// The presentation mode ("presentatiemodus") is on.
+    pub presentation: bool,
+    /// My and the overdue actions are not loaded: the presentation mode is on and a meeting
+    /// is open, so the projector may be showing this screen.
+    pub personal_hidden: bool,
 }
 
 pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashboard> {
@@ -74,20 +79,32 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
     };
     let (evaluations, evaluations_total) = evaluations(store, model, today)?;
     let (recent, recent_total) = recent(store, today)?;
+    let next_meeting = meetings::next(store, today)?;
+    let presentation = store.presentation()?;
+    let personal_hidden = presentation
+        && next_meeting
+            .as_ref()
+            .is_some_and(|m| m.state == crate::domain::MeetingState::Open);
     Ok(Dashboard {
-        next_meeting: meetings::next(store, today)?,
+        next_meeting,
         last_closed: meetings::last_closed(store)?,
         mine: match &me {
-            Some(me) => mine(store, me.id, today)?,
-            None => Vec::new(),
+            Some(me) if !personal_hidden => mine(store, me.id, today)?,
+            _ => Vec::new(),
         },
         members,
         me,
-        overdue: actions::list(store, &overdue, today)?,
+        overdue: if personal_hidden {
+            Vec::new()
+        } else {
+            actions::list(store, &overdue, today)?
+        },
         evaluations,
         evaluations_total,
         recent,
         recent_total,
+        presentation,
+        personal_hidden,
     })
 }
 

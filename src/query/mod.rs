@@ -12,7 +12,11 @@ pub mod meetings;
 pub mod pick;
 pub mod prepare;
 pub mod pupils;
+pub mod retention;
 pub mod search;
 pub mod timeline;
 
 pub use labels::Labels;
+
+#[cfg(test)]
+mod tests_pseudonyms;

@@ -439,7 +439,15 @@ impl Builder {
             anonymous: !case.consent.shows_name(),
         });
         self.cases.insert(case.id, subject);
-        self.push(HitKind::Case, case.id.0, subject, &case.question);
+        // The team knows an anonymous case by its pseudonym only, so that is what it types:
+        // the case is found by it too. After the question, so the letters matched in the
+        // question still point into the text shown.
+        let key = if case.consent.shows_name() {
+            Key::new(&case.question)
+        } else {
+            Key::new(&format!("{} {}", case.question, case.pseudonym()))
+        };
+        self.push_keyed(HitKind::Case, case.id.0, subject, &case.question, key);
     }
 
     fn add(&mut self, kind: HitKind, id: u64, case: Option<CaseId>, text: &str) {
@@ -450,7 +458,10 @@ impl Builder {
     }
 
     fn push(&mut self, kind: HitKind, id: u64, subject: u32, text: &str) {
-        let key = Key::new(text);
+        self.push_keyed(kind, id, subject, text, Key::new(text));
+    }
+
+    fn push_keyed(&mut self, kind: HitKind, id: u64, subject: u32, text: &str, key: Key) {
         if !key.is_empty() {
             let entry = Entry {
                 kind,

@@ -19,9 +19,9 @@ use serde::{Deserialize, Serialize};
 use super::records::{Record, TreeId};
 use super::{Beside, DB_DIR, NEXT_ID, Store, StoreError, Tx, codec, schema};
 use crate::domain::{
-    Action, Case, CaseEvent, Decision, Meeting, Member, MemberId, Minutes, Note, Pupil,
+    Action, AuditEntry, AuditKind, Case, CaseEvent, Decision, Meeting, Member, Minutes, Note, Pupil,
 };
-pub use rolling::{KEEP_DEFAULT, KEEP_ENV, Reason, keep, parse_keep, rolling};
+pub use rolling::{KEEP_DEFAULT, KEEP_ENV, Reason, drop_all, keep, parse_keep, rolling};
 
 /// The first field of every backup: what the file is.
 pub const FORMAT: &str = "otter-backup";
@@ -30,6 +30,9 @@ pub const VERSION: u32 = 1;
 
 /// The trees a backup holds, in the order it holds them. The index trees are left out: a
 /// restore derives them from the records.
+/// In `meta`, followed by a setting's name.
+const SETTINGS: &[u8] = b"settings/";
+
 const RECORD_TREES: [TreeId; 9] = [
     TreeId::Pupils,
     TreeId::Members,
@@ -88,16 +91,15 @@ impl Summary {
 }
 
 /// The settings in `meta` that are data: the id counters (ids are never reused, also not
-/// after a restore) and who uses this otter. The schema version is in the header.
+/// after a restore) and every `settings/…` value (who uses this otter, the school's name, the
+/// retention, the presentation mode), by the name after `settings/`. The schema version is
+/// in the header; the key slot is not data (a sealed backup carries its own copy).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Meta {
     next_id: BTreeMap<String, u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    me: Option<MemberId>,
-    /// The school's name above its documents.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    school: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    settings: BTreeMap<String, serde_json::Value>,
 }
 
 /// Where the walk over a store, or over a backup file, delivers what it finds, in order:
@@ -185,6 +187,8 @@ pub fn restore(
             return Err(BackupError::NotEmpty(dir.to_path_buf()));
         }
     }
+    let passphrase = opened.as_ref().map(|(_, passphrase)| passphrase);
+    let earlier = live_audit(dir, &lock, passphrase);
     let mut beside = Beside::start(dir, lock)?;
     // A sealed backup comes back under the passphrase that opened it; a plain one is a new
     // database, protected as any new one is.
@@ -201,7 +205,11 @@ pub fn restore(
         None => read::read(file, &mut fill)?,
     };
     fill.finish()?;
-    beside.finish()?;
+    carry_audit(earlier, beside.store())?;
+    let restored = beside.finish()?;
+    // The restored database records its own restore, after the log the backup brought.
+    let now = chrono::Local::now().naive_local();
+    restored.audit(AuditEntry::new(now, AuditKind::Restore, "otter restore"))?;
     Ok(summary)
 }
 
@@ -236,7 +244,48 @@ fn open_sealed(file: &Path, unlock: &mut dyn super::Unlock) -> Result<Option<Ope
 pub(super) fn copy(from: &Store, to: &Store) -> Result<(), StoreError> {
     let mut fill = Fill::new(to);
     walk(from, &mut fill).map_err(BackupError::into_store)?;
-    fill.finish()
+    fill.finish()?;
+    carry_audit(from.audit_log()?, to)
+}
+
+/// The audit log is the installation's, not the school's data: it is in no backup file (a
+/// restore of an old backup must not rewind it, and two backups of the same data stay the
+/// same bytes), but it comes along into a database rebuilt beside the old one.
+fn carry_audit(entries: Vec<AuditEntry>, to: &Store) -> Result<(), StoreError> {
+    let Some(last) = entries.iter().map(|entry| entry.seq).max() else {
+        return Ok(());
+    };
+    let mut tx = to.tx();
+    for entry in &entries {
+        tx.insert(entry)?;
+    }
+    tx.commit()?;
+    let counter = [NEXT_ID, TreeId::Audit.name().as_bytes()].concat();
+    to.tree(TreeId::Meta).insert(counter, &last.to_be_bytes())?;
+    Ok(())
+}
+
+/// The audit log of the database a restore replaces, when it can be read: a plain one, or
+/// one sealed under the passphrase that opened the backup. Otherwise the log starts anew
+/// with the restore.
+fn live_audit(
+    dir: &Path,
+    lock: &Arc<std::fs::File>,
+    passphrase: Option<&super::Passphrase>,
+) -> Vec<AuditEntry> {
+    let read = || -> Result<Vec<AuditEntry>, StoreError> {
+        let (mut live, _) = Store::open_locked(dir, &dir.join(DB_DIR), Arc::clone(lock))?;
+        if live.has_keys()? {
+            let given = passphrase.map(|p| p.as_str());
+            live.unlock(&mut super::Given::new(given))?;
+        }
+        live.audit_log()
+    };
+    if dir.join(DB_DIR).is_dir() {
+        read().unwrap_or_default()
+    } else {
+        Vec::new()
+    }
 }
 
 fn walk<S: Sink>(store: &Store, sink: &mut S) -> Result<Summary, BackupError> {
@@ -282,12 +331,14 @@ fn read_meta(store: &Store) -> Result<Meta, StoreError> {
             .map_err(|_| StoreError::Damaged("meta: id counter".into()))?;
         next_id.insert(name, u64::from_be_bytes(value));
     }
-    let school = store.school()?;
-    Ok(Meta {
-        next_id,
-        me: store.me()?,
-        school: (!school.is_empty()).then_some(school),
-    })
+    let mut settings = BTreeMap::new();
+    for item in store.tree(TreeId::Meta).scan_prefix(SETTINGS) {
+        let (key, bytes) = item?;
+        let name = String::from_utf8_lossy(&key[SETTINGS.len()..]).into_owned();
+        let value = codec::decode(store.cipher(), TreeId::Meta, &key, &bytes)?;
+        settings.insert(name, value);
+    }
+    Ok(Meta { next_id, settings })
 }
 
 fn record_tree(name: &str) -> Option<TreeId> {
@@ -380,15 +431,10 @@ impl<'s> Fill<'s> {
                 let key = [NEXT_ID, name.as_bytes()].concat();
                 meta_tree.insert(key, &next.to_be_bytes())?;
             }
-            if let Some(me) = meta.me {
-                let key = super::ME_KEY;
-                let value = codec::encode(self.store.cipher(), TreeId::Meta, key, &me);
-                meta_tree.insert(key, value)?;
-            }
-            if let Some(school) = &meta.school {
-                let key = super::SCHOOL_KEY;
-                let value = codec::encode(self.store.cipher(), TreeId::Meta, key, school);
-                meta_tree.insert(key, value)?;
+            for (name, value) in &meta.settings {
+                let key = [SETTINGS, name.as_bytes()].concat();
+                let sealed = codec::encode(self.store.cipher(), TreeId::Meta, &key, value);
+                meta_tree.insert(key, sealed)?;
             }
         }
         self.store.db.flush()?;

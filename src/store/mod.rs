@@ -4,7 +4,9 @@
 pub mod backup;
 pub mod cipher;
 mod codec;
+pub mod erase;
 mod keys;
+mod privacy;
 pub mod records;
 mod replace;
 pub mod schema;
@@ -109,6 +111,9 @@ impl Store {
             }
         } else if store.has_keys()? {
             store.unlock(unlock)?;
+        }
+        if store.rewrite_pending()? {
+            store = store.rewrite_after_erasure()?.0;
         }
         Ok(store)
     }
@@ -661,7 +666,13 @@ fn open_sled_with_patience(path: &Path) -> Result<sled::Db, StoreError> {
 
 fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
     // sled 0.34 panics on some kinds of damage instead of returning an error; a damaged file
-    // must give a message, so the panic is caught here and its default report silenced.
+    // must give a message, so the panic is caught here and its default report silenced. The
+    // hook is global: two opens at once (tests run in threads) would otherwise each restore
+    // the other's silent hook and leave it in place for good.
+    static HOOK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _swapping = HOOK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let quiet = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| {

@@ -7,7 +7,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::domain::{
-    Action, ActionStatus, Case, CaseEvent, Decision, Meeting, Member, Minutes, Note, Owner, Pupil,
+    Action, ActionStatus, AuditEntry, Case, CaseEvent, Decision, Meeting, Member, Minutes, Note,
+    Owner, Pupil,
 };
 
 /// Every tree of the database. The discriminant is part of some index keys: never reorder.
@@ -33,10 +34,12 @@ pub enum TreeId {
     MeetingsByDate = 16,
     OpenCasesByEvaluation = 17,
     EventsByDate = 18,
+    /// What was done with the data (exports, erasures, …), keyed by a sequence number.
+    Audit = 19,
 }
 
 impl TreeId {
-    pub const ALL: [TreeId; 18] = [
+    pub const ALL: [TreeId; 19] = [
         TreeId::Meta,
         TreeId::Pupils,
         TreeId::Members,
@@ -55,6 +58,7 @@ impl TreeId {
         TreeId::MeetingsByDate,
         TreeId::OpenCasesByEvaluation,
         TreeId::EventsByDate,
+        TreeId::Audit,
     ];
 
     /// Position in `ALL`: the discriminant, less the retired one below it.
@@ -87,6 +91,7 @@ impl TreeId {
             TreeId::MeetingsByDate => "idx/meetings_by_date",
             TreeId::OpenCasesByEvaluation => "idx/open_cases_by_evaluation",
             TreeId::EventsByDate => "idx/events_by_date",
+            TreeId::Audit => "audit",
         }
     }
 }
@@ -293,5 +298,30 @@ impl Record for Action {
             });
         }
         entries
+    }
+}
+
+impl Record for AuditEntry {
+    const TREE: TreeId = TreeId::Audit;
+
+    fn key(&self) -> Vec<u8> {
+        self.seq.to_be_bytes().to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TreeId;
+
+    #[test]
+    fn each_tree_s_slot_is_its_place_in_all_and_names_are_distinct() {
+        for (place, tree) in TreeId::ALL.iter().enumerate() {
+            assert_eq!(tree.slot(), place, "{tree:?}");
+        }
+        assert_eq!(TreeId::Audit as u8, 19, "appended, never reordered");
+        let mut names: Vec<&str> = TreeId::ALL.iter().map(|t| t.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), TreeId::ALL.len());
     }
 }

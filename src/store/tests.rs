@@ -491,7 +491,7 @@ fn schema_1_gains_the_start_screens_indexes_from_its_records() {
     };
     assert!(!passed.is_empty() && !recent.is_empty());
     {
-        let db = sled::open(dir.path().join("db")).unwrap();
+        let db = reopen_raw(dir.path());
         for index in [TreeId::OpenCasesByEvaluation, TreeId::EventsByDate] {
             db.drop_tree(index.name()).unwrap();
         }
@@ -516,7 +516,7 @@ fn schema_2_loses_its_search_buckets() {
         store.save(&pupil(1, "Zoë", "Çelik")).unwrap();
     }
     {
-        let db = sled::open(dir.path().join("db")).unwrap();
+        let db = reopen_raw(dir.path());
         db.open_tree("search")
             .unwrap()
             .insert(b"k", b"zoe celik")
@@ -529,9 +529,15 @@ fn schema_2_loses_its_search_buckets() {
     let store = open(&dir);
     assert_eq!(store.schema_version().unwrap(), Some(schema::CURRENT));
     drop(store);
-    let db = sled::open(dir.path().join("db")).unwrap();
+    let db = reopen_raw(dir.path());
     let names: Vec<_> = db.tree_names().into_iter().map(|n| n.to_vec()).collect();
     assert!(!names.contains(&b"search".to_vec()), "search tree dropped");
     let pupils = db.open_tree(TreeId::Pupils.name()).unwrap();
     assert_eq!(pupils.len(), 1, "records kept");
+}
+
+/// The raw sled database of a store closed a moment ago: sled's flusher thread lets go of its
+/// file lock a little after the store is dropped.
+fn reopen_raw(dir: &std::path::Path) -> sled::Db {
+    super::open_sled_with_patience(&dir.join("db")).unwrap()
 }

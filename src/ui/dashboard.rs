@@ -143,6 +143,9 @@ fn title(panel: Panel, model: &Model) -> String {
 fn empty_text(panel: Panel, model: &Model) -> &'static str {
     let t = model.lang.texts();
     match panel {
+        Panel::Mine | Panel::Overdue if model.dashboard.personal_hidden => {
+            t.privacy.presentation_hidden
+        }
         Panel::Mine if model.dashboard.me.is_none() => t.dash_no_me,
         Panel::Mine => t.dash_no_mine,
         Panel::Overdue => t.dash_no_overdue,

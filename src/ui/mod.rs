@@ -2,6 +2,7 @@
 //! touches the store, so every screen can be snapshot-tested.
 
 mod actions;
+mod audit;
 mod circles;
 mod dashboard;
 mod dossier;
@@ -16,6 +17,7 @@ mod picker;
 mod plan;
 mod prepare;
 mod prompt;
+mod retention;
 mod search;
 pub mod theme;
 mod timeline;
@@ -72,6 +74,14 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
         (Screen::Prepare, _) => {
             prepare::render(frame, area, model, view, theme);
             Context::Prepare
+        }
+        (Screen::Audit, _) => {
+            audit::render(frame, area, model, view, theme);
+            Context::Audit
+        }
+        (Screen::Retention, _) => {
+            retention::render(frame, area, model, view, theme);
+            Context::Retention
         }
         _ => {
             dashboard::render(frame, area, model, view, theme);
@@ -154,5 +164,7 @@ mod tests_matrix;
 mod tests_picker;
 #[cfg(test)]
 mod tests_prepare;
+#[cfg(test)]
+mod tests_privacy;
 #[cfg(test)]
 mod tests_search;

@@ -83,6 +83,8 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
             ],
             evaluations_total: 2,
             recent_total: 1,
+            presentation: false,
+            personal_hidden: false,
             recent: vec![CaseRow {
                 case: CaseId(5),
                 pupil: PupilId(42),

@@ -133,7 +133,7 @@ fn dossier(lang: Lang) -> Model {
 }
 
 /// Each screen and overlay by name, reached through messages where it can be.
-fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
+pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     let act = |action: Action| Message::Act(action);
     let mut screens = vec![
         ("dashboard", model(lang, false), View::default()),
@@ -308,6 +308,29 @@ fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     add(
         "actions_help",
         after(open_actions(lang), vec![act(Action::Help)]),
+    );
+    add(
+        "audit",
+        (super::tests_privacy::audit(lang), View::default()),
+    );
+    add(
+        "retention",
+        (super::tests_privacy::retention(lang), View::default()),
+    );
+    add(
+        "retention_erase_prompt",
+        after(
+            super::tests_privacy::retention(lang),
+            vec![act(Action::EraseExpired)],
+        ),
+    );
+    add(
+        "dashboard_presentation",
+        (super::tests_privacy::presenting(lang), View::default()),
+    );
+    add(
+        "meeting_case_consent_prompt",
+        after(on_case(lang), vec![act(Action::ChangeConsent)]),
     );
     screens
 }

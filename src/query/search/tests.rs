@@ -173,6 +173,26 @@ fn groups_keep_the_best_few_and_count_all() {
 }
 
 #[test]
+fn an_anonymous_case_is_found_by_its_pseudonym_and_shown_under_it() {
+    let index = school();
+    let pseudonym = crate::domain::case::pseudonym_for(CaseId(11));
+    let number = pseudonym.rsplit(' ').next().unwrap();
+    for query in [pseudonym.as_str(), number] {
+        let found = index.matches(query, Audience::Private, 10);
+        let cases: Vec<&Hit> = found.hits().filter(|h| h.kind == HitKind::Case).collect();
+        assert_eq!(cases.len(), 1, "{query}: {found:?}");
+        assert_eq!(cases[0].id, 11);
+        assert_eq!(cases[0].subject, pseudonym);
+        assert!(
+            !cases[0].text.contains(&pseudonym),
+            "the text stays the hulpvraag"
+        );
+    }
+    let shared = index.matches(&pseudonym, Audience::Shared, 10);
+    assert_eq!(shared.hits().next().unwrap().subject, pseudonym);
+}
+
+#[test]
 fn an_anonymous_case_is_found_by_its_text_under_its_pseudonym_only() {
     let index = school();
     let pseudonym = crate::domain::case::pseudonym_for(CaseId(11));

@@ -22,15 +22,18 @@ const STAMP_LEN: usize = "2026-11-23T193005".len();
 pub enum Reason {
     Migration,
     Close,
+    /// After an erasure, in place of the backups that held what was erased.
+    Erasure,
 }
 
 impl Reason {
-    const ALL: [Reason; 2] = [Reason::Migration, Reason::Close];
+    const ALL: [Reason; 3] = [Reason::Migration, Reason::Close, Reason::Erasure];
 
     fn word(self) -> &'static str {
         match self {
             Reason::Migration => "migratie",
             Reason::Close => "sluiting",
+            Reason::Erasure => "verwijdering",
         }
     }
 }
@@ -71,6 +74,26 @@ pub(super) fn rolling_at(
     write_backup(store, &path)?;
     prune(&dir, keep)?;
     Ok(Some(path))
+}
+
+/// Removes every rolling backup in the data directory `data_dir` (after an erasure: each may
+/// hold what was erased, and a sealed one cannot be searched); returns their names.
+pub fn drop_all(data_dir: &Path) -> Result<Vec<String>, BackupError> {
+    let dir = data_dir.join(DIR);
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let failed = |err| BackupError::File(dir.clone(), err);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(failed)?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| is_rolling(name))
+        .collect();
+    names.sort();
+    for name in &names {
+        std::fs::remove_file(dir.join(name)).map_err(failed)?;
+    }
+    Ok(names)
 }
 
 /// Removes all but the newest `keep` rolling backups. Only files named as otter names them

@@ -36,9 +36,13 @@ fn pupil(id: u64, first: &str) -> Pupil {
 type Entries = Vec<(Vec<u8>, Vec<u8>)>;
 
 /// Every key and value of every tree, indexes and meta included.
+/// Every tree's entries but the audit log's, which is the installation's and not in a
+/// backup (a restore adds its own line).
 fn contents(store: &Store) -> Vec<(TreeId, Entries)> {
+    let audit_counter = [NEXT_ID, TreeId::Audit.name().as_bytes()].concat();
     TreeId::ALL
         .iter()
+        .filter(|&&tree| tree != TreeId::Audit)
         .map(|&tree| {
             let entries = store
                 .tree(tree)
@@ -47,6 +51,7 @@ fn contents(store: &Store) -> Vec<(TreeId, Entries)> {
                     let (key, value) = item.unwrap();
                     (key.to_vec(), value.to_vec())
                 })
+                .filter(|(key, _)| tree != TreeId::Meta || *key != audit_counter)
                 .collect();
             (tree, entries)
         })
@@ -87,6 +92,9 @@ fn backup_restore_backup_gives_the_same_bytes_and_an_equal_database() {
         assert_eq!(want.len(), got.len(), "{}: number of entries", tree.name());
         assert!(want == got, "{}: entries differ", tree.name());
     }
+    let log = target.audit_log().unwrap();
+    assert_eq!(log.len(), 1, "the restore, and nothing of a backup");
+    assert_eq!(log[0].kind, crate::domain::AuditKind::Restore);
 }
 
 fn source_records(store: &Store) -> usize {
@@ -521,4 +529,44 @@ fn a_migration_is_preceded_by_a_backup_of_the_old_data() {
         1,
         "no migration, no backup"
     );
+}
+
+/// A restore does not rewind the audit log: the log of the database it replaces stays, and
+/// the restore is the next line.
+#[test]
+fn a_forced_restore_keeps_the_audit_log_it_replaces() {
+    use crate::domain::{AuditEntry, AuditKind};
+    let (_source_dir, source) = school();
+    let files = TempDir::new().unwrap();
+    let file = backup_file(&source, &files, "school.json");
+    let target_dir = TempDir::new().unwrap();
+    let target = Store::open(target_dir.path()).unwrap();
+    let at = NaiveDate::from_ymd_opt(2026, 11, 2)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    target
+        .audit(AuditEntry::new(
+            at,
+            AuditKind::Export,
+            "otter export minutes",
+        ))
+        .unwrap();
+    drop(target);
+    let force = true;
+    restore(
+        target_dir.path(),
+        &file,
+        force,
+        &mut crate::store::Given::new(None),
+    )
+    .unwrap();
+    let target = Store::open(target_dir.path()).unwrap();
+    let kinds: Vec<AuditKind> = target.audit_log().unwrap().iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [AuditKind::Export, AuditKind::Restore]);
+    // And the log goes on from there.
+    target
+        .audit(AuditEntry::new(at, AuditKind::Export, "otter export pupil"))
+        .unwrap();
+    assert_eq!(target.audit_log().unwrap().len(), 3);
 }

@@ -1,0 +1,170 @@
+//! Privacy in the app: consent changed in the meeting, the audit line of a reopening, the
+//! retention list's erasure, the presentation mode, and where they are found.
+
+use super::tests::{act, answer, current, on_case, school, today};
+use super::*;
+use crate::domain::{AuditKind, Consent, EventKind};
+use crate::store::Store;
+
+#[test]
+fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
+    let (dir, store, mut model, mut view) =
+        on_case(|brief| brief.case.consent == Consent::Yes && brief.case.phase != "signaal");
+    let case = current(&model).case.clone();
+    let name = current(&model).subject();
+    act(&store, &mut model, &mut view, Action::ChangeConsent);
+    assert_eq!(
+        view.prompt.as_ref().unwrap().text(),
+        "ja",
+        "the consent now"
+    );
+    view.prompt = Some(case::Prompt::new(case::Ask::Consent));
+    answer(&store, &mut model, &mut view, "misschien");
+    assert!(view.prompt.is_some(), "asked again");
+    answer(&store, &mut model, &mut view, "anoniem");
+    assert_eq!(view.flash.as_deref(), Some("Toestemming ouders: anoniem."));
+    assert_eq!(current(&model).subject(), case.pseudonym());
+    let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "donker");
+    assert!(!screen.contains(&name), "{screen}");
+    assert!(screen.contains(&case.pseudonym()), "{screen}");
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.case(case.id).unwrap().unwrap().consent,
+        Consent::Anonymous
+    );
+    let last = store.events_of_case(case.id).unwrap().pop().unwrap();
+    assert_eq!(
+        last.kind,
+        EventKind::Consent {
+            from: Consent::Yes,
+            to: Consent::Anonymous
+        }
+    );
+    assert_eq!(last.meeting, model.meeting.as_ref().map(|r| r.meeting.id));
+    assert_eq!(last.date, today());
+}
+
+#[test]
+fn reopening_a_meeting_writes_an_audit_line_without_the_reason() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    answer(&store, &mut model, &mut view, "12-01-2027");
+    act(&store, &mut model, &mut view, Action::ReopenMeeting);
+    answer(&store, &mut model, &mut view, "Besluit over Sanne ontbrak");
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let log = store.audit_log().unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].kind, AuditKind::ReopenedMeeting);
+    assert_eq!(log[0].command, "otter R");
+    assert_eq!(log[0].at, model.now);
+    assert!(!serde_json::to_string(&log).unwrap().contains("Sanne"));
+}
+
+#[test]
+fn the_retention_list_erases_only_after_ja_and_logs_it() {
+    let (_dir, store, mut model) = school();
+    store.set_retention_years(0).unwrap();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::Retention);
+    assert_eq!(model.screen, Screen::Retention);
+    let listed = model.retention.as_ref().unwrap().expired.clone();
+    assert!(listed.len() > 2, "the demo has cases closed before August");
+    act(&store, &mut model, &mut view, Action::Down);
+    assert_eq!(view.selected, 1);
+    act(&store, &mut model, &mut view, Action::EraseExpired);
+    answer(&store, &mut model, &mut view, "nee");
+    assert_eq!(view.flash.as_deref(), Some("Niets verwijderd."));
+    assert!(store.case(listed[0].case).unwrap().is_some());
+    act(&store, &mut model, &mut view, Action::EraseExpired);
+    answer(&store, &mut model, &mut view, "ja");
+    assert!(model.retention.as_ref().unwrap().expired.is_empty());
+    assert!(
+        view.flash
+            .as_deref()
+            .unwrap()
+            .starts_with("Verwijderd: casussen")
+    );
+    for row in &listed {
+        assert_eq!(store.case(row.case).unwrap(), None);
+        assert!(store.pupil(row.pupil).unwrap().is_some(), "the pupil stays");
+    }
+    let log = store.audit_log().unwrap();
+    assert_eq!(log[0].kind, AuditKind::RetentionErasure);
+    assert!(
+        log[0]
+            .counts
+            .contains(&(crate::domain::Counted::Cases, listed.len() as u64))
+    );
+    act(&store, &mut model, &mut view, Action::EraseExpired);
+    assert_eq!(view.flash.as_deref(), Some("Niets te verwijderen."));
+}
+
+#[test]
+fn the_presentation_mode_hides_personal_lists_only_while_a_meeting_is_open() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    let me = store
+        .all::<crate::domain::Member>()
+        .next()
+        .unwrap()
+        .unwrap();
+    store.set_me(me.id).unwrap();
+    act(&store, &mut model, &mut view, Action::TogglePresentation);
+    assert!(store.presentation().unwrap());
+    assert!(model.dashboard.presentation);
+    assert!(!model.dashboard.personal_hidden, "no meeting open yet");
+    assert!(!model.dashboard.overdue.is_empty());
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Action::Back);
+    assert!(model.dashboard.personal_hidden);
+    assert!(model.dashboard.mine.is_empty() && model.dashboard.overdue.is_empty());
+    act(&store, &mut model, &mut view, Action::TogglePresentation);
+    assert!(!store.presentation().unwrap());
+    assert!(!model.dashboard.overdue.is_empty());
+}
+
+#[test]
+fn the_start_screen_palette_opens_the_audit_log_and_the_retention_list() {
+    let rows = palette::rows(Screen::Dashboard, Lang::Nl.texts());
+    for action in [
+        Action::AuditLog,
+        Action::Retention,
+        Action::TogglePresentation,
+    ] {
+        assert!(
+            rows.iter()
+                .any(|r| r.command == palette::Command::Act(action)),
+            "{action:?}"
+        );
+    }
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    store
+        .audit(crate::domain::AuditEntry::new(
+            model.now,
+            AuditKind::Export,
+            "otter export minutes",
+        ))
+        .unwrap();
+    store
+        .audit(crate::domain::AuditEntry::new(
+            model.now,
+            AuditKind::Restore,
+            "otter restore",
+        ))
+        .unwrap();
+    act(&store, &mut model, &mut view, Action::AuditLog);
+    assert_eq!(model.screen, Screen::Audit);
+    let kinds: Vec<AuditKind> = model.audit.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [AuditKind::Restore, AuditKind::Export],
+        "newest first"
+    );
+    act(&store, &mut model, &mut view, Action::Back);
+    assert_eq!(model.screen, Screen::Dashboard);
+}
