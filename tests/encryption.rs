@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{json_of, otter};
+use common::{any_file_holds, json_of, otter};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
@@ -106,26 +106,9 @@ fn encryption_turned_on_for_a_plain_database() {
         .success();
     // The plain values written before are gone from sled's files too: the database was
     // rewritten after the change.
-    let files = every_file(dir.path());
     for name in &names {
-        let found = files
-            .iter()
-            .any(|bytes| bytes.windows(name.len()).any(|w| w == name.as_bytes()));
-        assert!(!found, "{name} still readable");
+        assert!(!any_file_holds(dir.path(), name), "{name} still readable");
     }
-}
-
-fn every_file(dir: &std::path::Path) -> Vec<Vec<u8>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(every_file(&path));
-        } else {
-            files.push(std::fs::read(path).unwrap());
-        }
-    }
-    files
 }
 
 #[test]

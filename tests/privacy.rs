@@ -86,24 +86,7 @@ fn forget_asks_for_confirmation_and_then_leaves_no_trace_but_an_audit_line() {
         "{text}"
     );
     // And no byte of any file in the data directory holds the name any more.
-    for file in every_file(school) {
-        let bytes = std::fs::read(&file).unwrap();
-        let found = bytes.windows(name.len()).any(|w| w == name.as_bytes());
-        assert!(!found, "{name} in {}", file.display());
-    }
-}
-
-fn every_file(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(every_file(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
+    assert!(!common::any_file_holds(school, &name), "{name} in a file");
 }
 
 #[test]

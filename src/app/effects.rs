@@ -104,12 +104,7 @@ pub fn apply(
                         Some(_) => Some(MeetingId(store.next_id(TreeId::Meetings)?)),
                         None => None,
                     };
-                    let reviewed: Vec<_> = model
-                        .meeting
-                        .iter()
-                        .flat_map(|room| &room.earlier_actions)
-                        .map(|(action, _)| action.clone())
-                        .collect();
+                    let reviewed = reviewed(model);
                     let closing = meeting::closing(
                         store,
                         &model.phases,
@@ -386,12 +381,7 @@ fn export(store: &Store, model: &Model, which: Export, today: NaiveDate) -> Resu
                 (store.minutes(id)?.ok_or_else(no_meeting)?, Status::Fixed)
             } else {
                 // As closing would fix them now, without writing anything.
-                let reviewed: Vec<_> = model
-                    .meeting
-                    .iter()
-                    .flat_map(|room| &room.earlier_actions)
-                    .map(|(action, _)| action.clone())
-                    .collect();
+                let reviewed = reviewed(model);
                 let closing =
                     meeting::closing(store, &model.phases, &found, &reviewed, None, today)?;
                 (closing.minutes, Status::Draft)
@@ -419,6 +409,16 @@ fn export(store: &Store, model: &Model, which: Export, today: NaiveDate) -> Resu
     }
     store.audit(entry)?;
     Ok(path)
+}
+
+/// The earlier actions settled in the meeting on screen, as its minutes list them.
+fn reviewed(model: &Model) -> Vec<crate::domain::Action> {
+    model
+        .meeting
+        .iter()
+        .flat_map(|room| &room.earlier_actions)
+        .map(|(action, _)| action.clone())
+        .collect()
 }
 
 /// Shows a failed write on screen; true when it was written.

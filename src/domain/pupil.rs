@@ -20,14 +20,19 @@ pub struct Pupil {
     pub teacher: String,
 }
 
+/// A Dutch name written whole: first name, tussenvoegsel (when there is one), last name.
+pub fn full_name(first: &str, prefix: &str, last: &str) -> String {
+    [first, prefix, last]
+        .iter()
+        .filter(|part| !part.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Pupil {
     pub fn full_name(&self) -> String {
-        [&self.first_name, &self.prefix, &self.last_name]
-            .iter()
-            .filter(|part| !part.is_empty())
-            .map(|part| part.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        full_name(&self.first_name, &self.prefix, &self.last_name)
     }
 
     /// Age in whole years on `day`; consent rules depend on it (BRIEF §4).

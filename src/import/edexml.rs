@@ -45,12 +45,7 @@ struct TeacherXml {
 
 impl TeacherXml {
     fn name(&self) -> String {
-        [&self.first_name, &self.prefix, &self.last_name]
-            .iter()
-            .filter(|part| !part.is_empty())
-            .map(|part| part.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        crate::domain::pupil::full_name(&self.first_name, &self.prefix, &self.last_name)
     }
 }
 

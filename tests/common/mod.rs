@@ -48,3 +48,17 @@ pub fn stdout_of(cmd: &mut Command) -> String {
 pub fn json_of(cmd: &mut Command) -> serde_json::Value {
     serde_json::from_str(&stdout_of(cmd.arg("--json"))).unwrap()
 }
+
+/// Whether any file under `dir` (the data directory, backups and sled's log included) holds
+/// `text` as bytes: what someone who takes the disk could read.
+pub fn any_file_holds(dir: &Path, text: &str) -> bool {
+    std::fs::read_dir(dir).unwrap().any(|entry| {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            any_file_holds(&path, text)
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            bytes.windows(text.len()).any(|w| w == text.as_bytes())
+        }
+    })
+}

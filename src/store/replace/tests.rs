@@ -1,19 +1,10 @@
-use chrono::NaiveDate;
 use tempfile::TempDir;
 
 use super::*;
 use crate::domain::{Pupil, PupilId};
 
 fn pupil(id: u64, first: &str) -> Pupil {
-    Pupil {
-        id: PupilId(id),
-        first_name: first.into(),
-        prefix: String::new(),
-        last_name: "Quibblesworth".into(),
-        groep: 6,
-        birth_date: NaiveDate::from_ymd_opt(2016, 2, 29).unwrap(),
-        teacher: String::new(),
-    }
+    crate::query::search::tests::pupil(id, first, "", "Quibblesworth")
 }
 
 /// A database holding pupil 1 ("old"), a new one holding pupil 2 ("new") built beside it,
