@@ -182,7 +182,14 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     let keep = std::env::var(backup::KEEP_ENV).ok();
     backup::parse_keep(keep.as_deref()).map_err(Error::KeepBackups)?;
     let Some(command) = cli.command else {
-        return crate::app::run(&Store::open_with(data_dir, &mut unlock)?, &model, screen);
+        let store = Store::open_with(data_dir, &mut unlock)?;
+        let ran = crate::app::run(&store, &model, screen);
+        // An erasure on the screen (retention) is rewritten out of sled's files as the screen
+        // closes, not only at the next start.
+        if store.rewrite_pending()? {
+            store.rewrite_after_erasure()?;
+        }
+        return ran;
     };
     // An import opens the store itself: a real one may create the database, a dry run never.
     let command = match command {
