@@ -126,15 +126,10 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
     if let Some(prompt) = &view.prompt {
         super::prompt::render(frame, table_area, model, prompt, theme);
     }
-    let status = match (&model.notice, &view.flash) {
-        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
-        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
-        (None, None) if view.prompt.is_some() => {
-            Line::styled(t.prompt_hint, theme.style("ui.text.dim"))
-        }
-        (None, None) => Line::styled(t.actions_keys, theme.style("ui.text.dim")),
-    };
-    frame.render_widget(status, footer);
+    frame.render_widget(
+        super::status_line(model, view, t.actions_keys, theme),
+        footer,
+    );
 }
 
 /// The filter in words: "status: open · te laat · eigenaar: Fatma".

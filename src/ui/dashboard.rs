@@ -80,15 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
     if let Some(prompt) = &view.prompt {
         super::prompt::render(frame, lists, model, prompt, theme);
     }
-    let status = match (&model.notice, &view.flash) {
-        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
-        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
-        (None, None) if view.prompt.is_some() => {
-            Line::styled(t.prompt_hint, theme.style("ui.text.dim"))
-        }
-        (None, None) => Line::styled(t.dash_keys, theme.style("ui.text.dim")),
-    };
-    frame.render_widget(status, footer);
+    frame.render_widget(super::status_line(model, view, t.dash_keys, theme), footer);
 }
 
 fn render_meeting(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {

@@ -50,12 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         render_timeline(frame, body, model, view, dossier, theme);
         t.dossier_keys
     };
-    let status = match (&model.notice, &view.flash) {
-        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
-        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
-        (None, None) => Line::styled(hint, theme.style("ui.text.dim")),
-    };
-    frame.render_widget(status, footer);
+    frame.render_widget(super::status_line(model, view, hint, theme), footer);
 }
 
 fn render_pupil(

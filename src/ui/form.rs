@@ -36,12 +36,7 @@ pub fn render(
             t.plan_hint
         }
     };
-    let status = match (&model.notice, &view.flash) {
-        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
-        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
-        (None, None) => Line::styled(hint, theme.style("ui.text.dim")),
-    };
-    frame.render_widget(status, footer);
+    frame.render_widget(super::status_line(model, view, hint, theme), footer);
 }
 
 /// The line over a form: the phase and the one pupil being discussed.

@@ -66,21 +66,14 @@ pub fn render(
     if let Some(picker) = &view.picker {
         super::picker::render(frame, item, model, picker, theme);
     }
-    let status = match (&model.notice, &view.flash) {
-        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
-        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
-        (None, None) if view.prompt.is_some() => {
-            Line::styled(t.prompt_hint, theme.style("ui.text.dim"))
-        }
-        (None, None) if view.picker.is_some() => {
-            Line::styled(super::picker::hint(view, t), theme.style("ui.text.dim"))
-        }
-        (None, None) if view.editor.is_some() => {
-            Line::styled(t.editor_hint, theme.style("ui.text.dim"))
-        }
-        (None, None) => Line::styled(t.meeting_keys, theme.style("ui.text.dim")),
+    let keys = if view.picker.is_some() {
+        super::picker::hint(view, t)
+    } else if view.editor.is_some() {
+        t.editor_hint
+    } else {
+        t.meeting_keys
     };
-    frame.render_widget(status, footer);
+    frame.render_widget(super::status_line(model, view, keys, theme), footer);
 }
 
 fn render_editor(frame: &mut Frame, area: Rect, model: &Model, open: &NoteEditor, theme: &Theme) {

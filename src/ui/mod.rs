@@ -103,6 +103,29 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
     }
 }
 
+/// The bottom line of a screen: a notice (something went wrong) before a flash (what was just
+/// done) before how to answer an open prompt, else `keys`, the screen's own hint.
+pub(crate) fn status_line(
+    model: &Model,
+    view: &View,
+    keys: &'static str,
+    theme: &Theme,
+) -> ratatui::text::Line<'static> {
+    use ratatui::text::Line;
+    match (&model.notice, &view.flash) {
+        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
+        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
+        (None, None) => {
+            let hint = if view.prompt.is_some() {
+                model.lang.texts().prompt_hint
+            } else {
+                keys
+            };
+            Line::styled(hint, theme.style("ui.text.dim"))
+        }
+    }
+}
+
 /// A bordered pane with its title; the one with focus is drawn in the focus colour.
 pub(crate) fn panel<'a>(title: &'a str, theme: &Theme, focus: bool) -> Block<'a> {
     let border = if focus {

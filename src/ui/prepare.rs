@@ -72,15 +72,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
     } else {
         t.prepare_keys_agenda
     };
-    let status = match (&model.notice, &view.flash) {
-        (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
-        (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
-        (None, None) if view.prompt.is_some() => {
-            Line::styled(t.prompt_hint, theme.style("ui.text.dim"))
-        }
-        (None, None) => Line::styled(keys, theme.style("ui.text.dim")),
-    };
-    frame.render_widget(status, footer);
+    frame.render_widget(super::status_line(model, view, keys, theme), footer);
 }
 
 fn render_header(
