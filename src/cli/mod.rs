@@ -187,7 +187,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         // An erasure on the screen (retention) is rewritten out of sled's files as the screen
         // closes, not only at the next start.
         if store.rewrite_pending()? {
-            store.rewrite_after_erasure()?;
+            store.purge()?;
         }
         return ran;
     };
@@ -362,7 +362,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     // An erasure is only done once no file keeps what it removed: the database is rewritten
     // and the rolling backups that may hold it are replaced by one of what is left.
     if store.rewrite_pending()? {
-        let (_, dropped) = store.rewrite_after_erasure()?;
+        let (_, dropped) = store.purge()?;
         if !dropped.is_empty() {
             eprintln!("{}", (t.privacy.backups_dropped)(&dropped.join(", ")));
         }

@@ -27,9 +27,10 @@ pub fn change(mut store: Store, t: &'static CryptoTexts, terminal: bool) -> Resu
         return Ok(t.unchanged);
     }
     store.change_passphrase(new.as_deref().map(String::as_str), KdfParams::STANDARD)?;
-    // sled keeps overwritten values in its files until they are rewritten: without this the
-    // plain values of a database just encrypted (or those under the old key) stay on disk.
-    let store = store.compact()?;
+    // sled keeps overwritten values in its files until they are rewritten, and the rolling
+    // backups hold the old values (plain, or under the old passphrase): without this they
+    // stay on disk.
+    let (store, _) = store.purge()?;
     let now = chrono::Local::now().naive_local();
     store.audit(AuditEntry::new(
         now,

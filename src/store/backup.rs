@@ -143,7 +143,9 @@ pub fn write_to(store: &Store, out: &mut dyn Write, path: &Path) -> Result<Summa
     }
     let mut plain = zeroize::Zeroizing::new(Vec::new());
     let summary = write_plain(store, &mut *plain, path)?;
-    let sealed = store.seal_file(SEALED_KIND, &plain)?.unwrap_or_default();
+    let sealed = store
+        .seal_file(SEALED_KIND, &plain)?
+        .ok_or_else(|| StoreError::Damaged("meta: key slot".into()))?;
     out.write_all(&sealed)
         .map_err(|err| BackupError::File(path.to_path_buf(), err))?;
     Ok(summary)

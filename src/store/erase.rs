@@ -4,7 +4,7 @@
 //!
 //! Removed values survive in sled's log segments until the database is rewritten, and in the
 //! rolling backups. So the first write of an erasure also marks the database for a rewrite
-//! ([`Store::rewrite_after_erasure`]): the command line does it at once, and any open of a
+//! ([`Store::purge`]): the command line does it at once, and any open of a
 //! marked database does it first (after an erasure from the screen, or a crash before it).
 
 use std::collections::{BTreeMap, HashSet};
@@ -21,8 +21,9 @@ use crate::domain::{
 };
 use crate::store::records::TreeId;
 
-/// In `meta`: an erasure was written and the database not yet rewritten.
-const REWRITE_PENDING: &[u8] = b"rewrite_pending";
+/// In `meta`: something was removed or re-sealed (an erasure, a passphrase change) and the
+/// database not yet purged.
+pub(super) const REWRITE_PENDING: &[u8] = b"rewrite_pending";
 
 /// Pupils whose records are removed per write. sled keeps a transaction's writes in memory:
 /// a large school's first retention run (12 127 cases, some 300 000 records and index
@@ -120,19 +121,21 @@ impl Store {
         Ok(total)
     }
 
-    /// Whether an erasure left the database to be rewritten.
+    /// Whether an erasure or a passphrase change left the database to be purged.
     pub fn rewrite_pending(&self) -> Result<bool, StoreError> {
         Ok(self.tree(TreeId::Meta).contains_key(REWRITE_PENDING)?)
     }
 
-    /// After an erasure: the database rewritten into a fresh one (the mark does not come
-    /// along), every rolling backup dropped, and a new one made of what is left. Returns the
-    /// store and the names of the backups dropped.
-    pub fn rewrite_after_erasure(self) -> Result<(Store, Vec<String>), StoreError> {
+    /// So that nothing removed or overwritten stays on disk (after an erasure, a passphrase
+    /// change): every rolling backup dropped, the database rewritten into a fresh one (the
+    /// mark does not come along), and a new backup made of what is left. The backups go
+    /// first: a crash before the rewrite leaves the mark, and the next open purges again.
+    /// Returns the store and the names of the backups dropped.
+    pub fn purge(self) -> Result<(Store, Vec<String>), StoreError> {
         use super::backup::{BackupError, Reason, drop_all, rolling};
+        let dropped = drop_all(self.dir()).map_err(BackupError::into_store)?;
         let store = self.compact()?;
-        let dropped = drop_all(store.dir()).map_err(BackupError::into_store)?;
-        rolling(&store, Reason::Erasure).map_err(BackupError::into_store)?;
+        rolling(&store, Reason::Purge).map_err(BackupError::into_store)?;
         Ok((store, dropped))
     }
 

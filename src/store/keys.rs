@@ -182,6 +182,10 @@ impl Store {
         params: KdfParams,
         stop_after: Option<usize>,
     ) -> Result<(), StoreError> {
+        // The old values stay in sled's files, and the old backups open with the old
+        // passphrase: purged afterwards, and at the next open if that never comes.
+        let mark = super::erase::REWRITE_PENDING;
+        self.tree(TreeId::Meta).insert(mark, &[1])?;
         let old = self.cipher.take();
         let target = new.map(|_| {
             StoreCipher::generate(old.as_ref().map_or(SEALED_A, StoreCipher::other_format))

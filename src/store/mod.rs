@@ -113,7 +113,7 @@ impl Store {
             store.unlock(unlock)?;
         }
         if store.rewrite_pending()? {
-            store = store.rewrite_after_erasure()?.0;
+            store = store.purge()?.0;
         }
         Ok(store)
     }
@@ -155,6 +155,11 @@ impl Store {
             }
             Some(_) => {}
         }
+        // Schema 2's search tree held folded names in plain text; dropping it leaves them in
+        // sled's files until the database is rewritten.
+        if found.is_some_and(|version| version < 3) {
+            return Ok((store.compact()?, false));
+        }
         Ok((store, found.is_none()))
     }
 
@@ -178,7 +183,11 @@ impl Store {
     /// No records in any tree (and nothing in sled's default tree, where a foreign program
     /// would have written).
     pub fn is_empty(&self) -> bool {
-        let records = TreeId::ALL.iter().filter(|&&id| id != TreeId::Meta);
+        // The audit log is the installation's, not data: a restore may replace a database
+        // that only logged, say, a passphrase change.
+        let records = TreeId::ALL
+            .iter()
+            .filter(|&&id| id != TreeId::Meta && id != TreeId::Audit);
         self.db.is_empty() && records.into_iter().all(|&id| self.tree(id).is_empty())
     }
 

@@ -534,6 +534,23 @@ fn schema_2_loses_its_search_buckets() {
     assert!(!names.contains(&b"search".to_vec()), "search tree dropped");
     let pupils = db.open_tree(TreeId::Pupils.name()).unwrap();
     assert_eq!(pupils.len(), 1, "records kept");
+    drop(db);
+    assert!(
+        !any_file_holds(dir.path(), b"zoe celik"),
+        "the folded name is gone from sled's files too"
+    );
+}
+
+fn any_file_holds(dir: &std::path::Path, needle: &[u8]) -> bool {
+    std::fs::read_dir(dir).unwrap().any(|entry| {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            any_file_holds(&path, needle)
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            bytes.windows(needle.len()).any(|w| w == needle)
+        }
+    })
 }
 
 /// The raw sled database of a store closed a moment ago: sled's flusher thread lets go of its

@@ -332,7 +332,8 @@ fn turning_encryption_on_cut_short_opens_with_the_new_passphrase_and_finishes() 
     // Without the passphrase it is refused, not half read.
     let dir = school(None, 6);
     let mut store = open_as(dir.path(), None).unwrap();
-    let _ = store.change_passphrase_until(Some("nieuw"), KdfParams::FAST, Some(3));
+    let stopped = store.change_passphrase_until(Some("nieuw"), KdfParams::FAST, Some(3));
+    assert!(matches!(stopped, Err(StoreError::Interrupted)));
     drop(store);
     assert!(matches!(
         Store::open(dir.path()),

@@ -85,7 +85,14 @@ pub(super) fn read_from<S: Sink>(
     } else if err.is_eof() {
         BackupError::Damaged(path, format!("the file stops early (line {})", err.line()))
     } else {
-        BackupError::Damaged(path, err.to_string())
+        // serde's own text quotes the value it could not read, which may be a name: only
+        // where it is.
+        let detail = format!(
+            "a record otter cannot read (line {}, column {})",
+            err.line(),
+            err.column()
+        );
+        BackupError::Damaged(path, detail)
     })
 }
 

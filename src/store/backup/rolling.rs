@@ -22,18 +22,19 @@ const STAMP_LEN: usize = "2026-11-23T193005".len();
 pub enum Reason {
     Migration,
     Close,
-    /// After an erasure, in place of the backups that held what was erased.
-    Erasure,
+    /// After a purge (an erasure, a passphrase change), in place of the backups that held
+    /// what is gone.
+    Purge,
 }
 
 impl Reason {
-    const ALL: [Reason; 3] = [Reason::Migration, Reason::Close, Reason::Erasure];
+    const ALL: [Reason; 3] = [Reason::Migration, Reason::Close, Reason::Purge];
 
     fn word(self) -> &'static str {
         match self {
             Reason::Migration => "migratie",
             Reason::Close => "sluiting",
-            Reason::Erasure => "verwijdering",
+            Reason::Purge => "opgeschoond",
         }
     }
 }

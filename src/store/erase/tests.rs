@@ -366,7 +366,7 @@ fn after_forget_no_file_in_the_data_directory_holds_the_name() {
     );
     forget(&store);
     assert!(store.rewrite_pending().unwrap());
-    let (store, dropped) = store.rewrite_after_erasure().unwrap();
+    let (store, dropped) = store.purge().unwrap();
     assert!(!store.rewrite_pending().unwrap());
     let before_name = before.file_name().unwrap().to_str().unwrap();
     assert_eq!(dropped, [before_name]);
