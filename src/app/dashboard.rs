@@ -54,6 +54,16 @@ impl DashView {
     pub fn selected(&self, panel: Panel) -> usize {
         self.selected[panel.index()]
     }
+
+    /// Keeps each chosen row within its list after the lists were loaded again (actions
+    /// done in a meeting make "mine" shorter).
+    pub fn fit(&mut self, dashboard: &Dashboard) {
+        for panel in Panel::ALL {
+            let last = panel.len(dashboard).saturating_sub(1);
+            let chosen = &mut self.selected[panel.index()];
+            *chosen = (*chosen).min(last);
+        }
+    }
 }
 
 /// The start screen as `otter` opens it: the figures loaded, and "who are you?" asked when

@@ -49,6 +49,7 @@ pub fn apply(
                 Effect::UseTheme(_) => {}
                 Effect::LoadDashboard => {
                     model.dashboard = dashboard::load(store, &model.phases, today)?;
+                    view.dashboard.fit(&model.dashboard);
                 }
                 Effect::LoadMeeting => {
                     model.meeting = match meeting::current_or_next(store, today)? {
@@ -355,6 +356,9 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::StartMeeting(_)
             | Effect::Export(_)
             | Effect::CheckPassphrase(_)
+            | Effect::LoadActions { .. }
+            | Effect::LoadDossier(_)
+            | Effect::SetMe(_)
     )
 }
 

@@ -451,15 +451,21 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Tick => return lock::tick(model, view),
         Message::LockKey(key) => return lock::key(view, key),
         Message::PassphraseChecked(right) => return lock::checked(model, view, right),
-        // Nothing pasted reaches the data behind the lock.
-        Message::Paste(_) if view.lock.is_some() => return Vec::new(),
         Message::Act(_)
         | Message::PromptKey(_)
         | Message::EditorKey(_)
         | Message::PaletteKey(_)
         | Message::SearchKey(_)
+        | Message::ImportKey(_)
         | Message::Paste(_)
-        | Message::OtherKey => lock::touch(model),
+        | Message::OtherKey => {
+            // Behind the lock nothing a person does reaches the data, however it arrives
+            // (routing sends keys to the lock; a paste comes on its own).
+            if view.lock.is_some() {
+                return Vec::new();
+            }
+            lock::touch(model)
+        }
         _ => {}
     }
     view.flash = None;

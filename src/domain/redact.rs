@@ -1,6 +1,6 @@
 //! Replacing an erased pupil's name in the texts that stay (closed minutes, notes of others):
-//! whole words only, letter case ignored, so "Sanne" goes but "Sannes" of another family
-//! stays, and "sanne" typed in a hurry goes too.
+//! whole words only, letter case and accents ignored (as search ignores them), so "Sanne"
+//! goes but "Sannes" of another family stays, and "sanne" or "Zoe" typed in a hurry goes too.
 
 /// What an erased name becomes.
 pub const REDACTED: &str = "[verwijderd]";
@@ -42,12 +42,14 @@ fn redact_one(text: &str, name: &str) -> String {
     out
 }
 
-/// The byte length of the start of `text` that equals `name` but for letter case.
+/// The byte length of the start of `text` that equals `name` but for letter case and
+/// accents, letter by letter as search folds them.
 fn prefix_len_ignoring_case(text: &str, name: &str) -> Option<usize> {
+    let folded = |c: char| super::fold::fold(c.encode_utf8(&mut [0; 4]));
     let mut chars = text.char_indices();
     for wanted in name.chars() {
         let (_, got) = chars.next()?;
-        if !got.to_lowercase().eq(wanted.to_lowercase()) {
+        if folded(got) != folded(wanted) {
             return None;
         }
     }
@@ -78,6 +80,11 @@ mod tests {
             "Ouders van [verwijderd] gebeld"
         );
         assert!(mentions("over Ayşe", &["AYŞE"]));
+        assert_eq!(
+            redact("Zoe (zonder trema getypt) en Zoey", &["Zoë"]),
+            "[verwijderd] (zonder trema getypt) en Zoey",
+            "accents as search ignores them"
+        );
         assert!(!mentions("over Ayşegül", &["Ayşe"]));
     }
 

@@ -3,7 +3,8 @@
 //! screen or the store.
 //!
 //! Every export passes through one function per kind below, called by the command line and
-//! by the screen alike: the one place to record that something left otter.
+//! by the screen alike. The audit line that something left otter is written by those two
+//! callers (`cli`, `app::effects`): exports never touch the store.
 
 pub mod actions_csv;
 pub mod doc;

@@ -84,16 +84,8 @@ pub struct Incoming {
 
 impl Incoming {
     pub fn full_name(&self) -> String {
-        [
-            self.first_name.as_str(),
-            self.prefix.as_deref().unwrap_or(""),
-            self.last_name.as_str(),
-        ]
-        .iter()
-        .filter(|part| !part.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
+        let prefix = self.prefix.as_deref().unwrap_or("");
+        crate::domain::pupil::full_name(&self.first_name, prefix, &self.last_name)
     }
 }
 

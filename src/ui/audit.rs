@@ -97,8 +97,5 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             .block(block);
         frame.render_widget(table, table_area);
     }
-    frame.render_widget(
-        Line::styled(p.audit_keys, theme.style("ui.text.dim")),
-        footer,
-    );
+    frame.render_widget(super::status_line(model, view, p.audit_keys, theme), footer);
 }

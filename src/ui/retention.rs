@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 use super::theme::Theme;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
+use crate::query::retention::RetentionList;
 
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
     let t = model.lang.texts();
@@ -20,7 +21,8 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         Constraint::Length(1),
     ])
     .areas(area);
-    let list = model.retention.clone().unwrap_or_default();
+    let empty = RetentionList::default();
+    let list = model.retention.as_ref().unwrap_or(&empty);
     frame.render_widget(
         Line::styled(
             format!("{} ({})", p.retention_title, list.expired.len()),

@@ -208,3 +208,27 @@ fn enter_on_a_row_opens_the_dossier_of_its_pupil_and_esc_comes_back() {
     assert_eq!(dossier.cases[view.dossier.case].case.id, later);
     assert_ne!(view.dossier.case, 0);
 }
+
+/// A list that got shorter while the start screen was away (actions done in the meeting)
+/// keeps its chosen row on the list, so Enter still opens a row.
+#[test]
+fn reloaded_lists_keep_the_chosen_row_within_them() {
+    let (_dir, _store, model) = school();
+    let mut view = View::default();
+    let evaluations = model.dashboard.evaluations.len();
+    assert!(evaluations > 1);
+    view.dashboard.selected = [7, 0, 500, 0];
+    view.dashboard.fit(&model.dashboard);
+    let mine = Panel::ALL[0].len(&model.dashboard);
+    assert_eq!(view.dashboard.selected[0], 7.min(mine.saturating_sub(1)));
+    assert_eq!(
+        view.dashboard.selected(Panel::Evaluations),
+        500.min(evaluations - 1)
+    );
+    view.dashboard
+        .fit(&crate::query::dashboard::Dashboard::default());
+    assert_eq!(
+        view.dashboard.selected, [0; 4],
+        "empty lists: the first row"
+    );
+}

@@ -160,3 +160,27 @@ fn the_secret_never_shows_in_debug_output() {
     assert!(!shown.contains("geheim"), "{shown}");
     assert!(shown.contains("6 chars"));
 }
+
+/// Whatever reaches `update` behind the lock (not only keys routed there) does nothing.
+#[test]
+fn behind_the_lock_no_action_or_paste_does_anything() {
+    let mut model = model(true, 10);
+    let mut view = View::default();
+    tick_at(&mut model, &mut view, 11);
+    assert!(view.lock.is_some());
+    for message in [
+        Message::Act(Action::Quit),
+        Message::Act(Action::OpenActions),
+        Message::Act(Action::Search),
+        Message::Paste("geplakt".into()),
+    ] {
+        assert_eq!(update(&mut model, &mut view, message), Vec::new());
+    }
+    assert_eq!(
+        view.lock,
+        Some(LockPrompt::default()),
+        "still locked, nothing typed"
+    );
+    assert!(view.search.is_none() && view.flash.is_none());
+    assert_eq!(model.screen, crate::app::Screen::Dashboard);
+}
