@@ -43,7 +43,12 @@ proptest! {
 
     #[test]
     fn no_bytes_panic_the_importer(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
-        let _ = prepare(&bytes, &Mapping::default(), &existing_pupils());
+        // Without a mapping, no answer may be about a mapping.
+        let result = prepare(&bytes, &Mapping::default(), &existing_pupils());
+        prop_assert!(!matches!(
+            result,
+            Err(ImportError::MapWithEdexml | ImportError::UnknownField(_) | ImportError::BadMapping(_))
+        ));
     }
 
     #[test]
@@ -65,7 +70,16 @@ proptest! {
         ], 0..40)
     ) {
         let text = format!("<?xml version=\"1.0\"?><EDEX>{}", parts.concat());
-        let _ = prepare(text.as_bytes(), &Mapping::default(), &existing_pupils());
+        // XML is read as EDEXML or refused as broken or not EDEXML: never taken for a CSV.
+        let result = prepare(text.as_bytes(), &Mapping::default(), &existing_pupils());
+        prop_assert!(
+            matches!(
+                &result,
+                Ok(plan) if matches!(plan.source, Source::Edexml { .. })
+            ) || matches!(&result, Err(ImportError::Xml { .. } | ImportError::NotEdexml)),
+            "{:?}",
+            result.as_ref().map(|plan| &plan.source)
+        );
     }
 
     /// Whatever the cells, separator and encoding, each data row ends up exactly once as

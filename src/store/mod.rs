@@ -528,36 +528,33 @@ impl Store {
 
     /// The member who uses this otter ("my actions"), once chosen.
     pub fn me(&self) -> Result<Option<MemberId>, StoreError> {
-        self.tree(TreeId::Meta)
-            .get(ME_KEY)?
-            .map(|bytes| codec::decode(self.cipher(), TreeId::Meta, ME_KEY, &bytes))
-            .transpose()
+        self.setting(ME_KEY)
     }
 
     pub fn set_me(&self, member: MemberId) -> Result<(), StoreError> {
-        self.tree(TreeId::Meta).insert(
-            ME_KEY,
-            codec::encode(self.cipher(), TreeId::Meta, ME_KEY, &member),
-        )?;
-        self.db.flush()?;
-        Ok(())
+        self.set_setting(ME_KEY, &member)
     }
 
     /// The school's name for the heading of minutes and extracts; empty until set.
     pub fn school(&self) -> Result<String, StoreError> {
-        Ok(self
-            .tree(TreeId::Meta)
-            .get(SCHOOL_KEY)?
-            .map(|bytes| codec::decode(self.cipher(), TreeId::Meta, SCHOOL_KEY, &bytes))
-            .transpose()?
-            .unwrap_or_default())
+        Ok(self.setting(SCHOOL_KEY)?.unwrap_or_default())
     }
 
     pub fn set_school(&self, name: &str) -> Result<(), StoreError> {
-        self.tree(TreeId::Meta).insert(
-            SCHOOL_KEY,
-            codec::encode(self.cipher(), TreeId::Meta, SCHOOL_KEY, &name),
-        )?;
+        self.set_setting(SCHOOL_KEY, &name)
+    }
+
+    /// A value of `meta`'s `settings/…`, sealed like a record when the database is.
+    fn setting<T: serde::de::DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
+        self.tree(TreeId::Meta)
+            .get(key)?
+            .map(|bytes| codec::decode(self.cipher(), TreeId::Meta, key, &bytes))
+            .transpose()
+    }
+
+    fn set_setting<T: serde::Serialize>(&self, key: &[u8], value: &T) -> Result<(), StoreError> {
+        let sealed = codec::encode(self.cipher(), TreeId::Meta, key, value);
+        self.tree(TreeId::Meta).insert(key, sealed)?;
         self.db.flush()?;
         Ok(())
     }

@@ -1,6 +1,5 @@
 //! The settings privacy asks for (retention, presentation mode) and the audit log.
 
-use super::codec;
 use super::records::TreeId;
 use super::{Store, StoreError};
 use crate::domain::AuditEntry;
@@ -54,19 +53,5 @@ impl Store {
     /// The audit log, oldest first.
     pub fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
         self.all::<AuditEntry>().collect()
-    }
-
-    fn setting<T: serde::de::DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
-        self.tree(TreeId::Meta)
-            .get(key)?
-            .map(|bytes| codec::decode(self.cipher(), TreeId::Meta, key, &bytes))
-            .transpose()
-    }
-
-    fn set_setting<T: serde::Serialize>(&self, key: &[u8], value: &T) -> Result<(), StoreError> {
-        let sealed = codec::encode(self.cipher(), TreeId::Meta, key, value);
-        self.tree(TreeId::Meta).insert(key, sealed)?;
-        self.db.flush()?;
-        Ok(())
     }
 }

@@ -19,6 +19,12 @@ fn key(code: KeyCode) -> Message {
     Message::ImportKey(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
+/// `I` on the start screen, and the fixture's path typed at the question.
+fn import_file(store: &Store, model: &mut crate::app::Model, view: &mut View, name: &str) {
+    act(store, model, view, Action::ImportPupils);
+    answer(store, model, view, &fixture(name).display().to_string());
+}
+
 fn pupils(store: &Store) -> Vec<Pupil> {
     store.all::<Pupil>().map(Result::unwrap).collect()
 }
@@ -61,13 +67,7 @@ fn a_file_with_bad_rows_is_shown_but_not_imported() {
     let dir = TempDir::new().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = (model(0), View::default());
-    act(&store, &mut model, &mut view, Action::ImportPupils);
-    answer(
-        &store,
-        &mut model,
-        &mut view,
-        &fixture("bad_rows.csv").display().to_string(),
-    );
+    import_file(&store, &mut model, &mut view, "bad_rows.csv");
     let review = view.import.as_ref().unwrap();
     assert!(!review.can_import());
     assert!(
@@ -88,13 +88,7 @@ fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
     let dir = TempDir::new().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = (model(0), View::default());
-    act(&store, &mut model, &mut view, Action::ImportPupils);
-    answer(
-        &store,
-        &mut model,
-        &mut view,
-        &fixture("edexml.xml").display().to_string(),
-    );
+    import_file(&store, &mut model, &mut view, "edexml.xml");
     assert!(view.import.is_some());
     send(&store, &mut model, &mut view, key(KeyCode::Esc));
     assert!(view.import.is_none());

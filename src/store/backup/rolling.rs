@@ -73,7 +73,7 @@ pub(super) fn rolling_at(
     std::fs::create_dir_all(&dir).map_err(|err| BackupError::File(dir.clone(), err))?;
     let path = dir.join(format!("{}-{}.json", now.format(STAMP), reason.word()));
     write_backup(store, &path)?;
-    prune(&dir, keep)?;
+    remove_oldest(&dir, keep)?;
     Ok(Some(path))
 }
 
@@ -84,22 +84,13 @@ pub fn drop_all(data_dir: &Path) -> Result<Vec<String>, BackupError> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    let failed = |err| BackupError::File(dir.clone(), err);
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map_err(failed)?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| is_rolling(name))
-        .collect();
-    names.sort();
-    for name in &names {
-        std::fs::remove_file(dir.join(name)).map_err(failed)?;
-    }
-    Ok(names)
+    remove_oldest(&dir, 0)
 }
 
-/// Removes all but the newest `keep` rolling backups. Only files named as otter names them
-/// are counted or removed: a copy a person put here under another name stays.
-fn prune(dir: &Path, keep: usize) -> Result<(), BackupError> {
+/// Removes the rolling backups in `dir` but the newest `keep`; returns the names removed.
+/// Only files named as otter names them are counted or removed: a copy a person put here
+/// under another name stays.
+fn remove_oldest(dir: &Path, keep: usize) -> Result<Vec<String>, BackupError> {
     let failed = |err| BackupError::File(dir.to_path_buf(), err);
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(failed)?
@@ -108,10 +99,11 @@ fn prune(dir: &Path, keep: usize) -> Result<(), BackupError> {
         .collect();
     names.sort();
     let surplus = names.len().saturating_sub(keep);
-    for name in &names[..surplus] {
+    names.truncate(surplus);
+    for name in &names {
         std::fs::remove_file(dir.join(name)).map_err(failed)?;
     }
-    Ok(())
+    Ok(names)
 }
 
 fn is_rolling(name: &str) -> bool {
