@@ -12,9 +12,8 @@ use otter::store::backup::{restore, write_backup};
 use tempfile::TempDir;
 
 fn timed(runs: usize, mut run: impl FnMut() -> Duration) -> (Duration, Duration) {
-    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
-    times.sort();
-    (times[times.len() / 2], times[0])
+    let times = common::spread((0..runs).map(|_| run()));
+    (times.median, times.best)
 }
 
 fn main() {

@@ -46,16 +46,13 @@ fn start_to_dashboard(c: &mut Criterion) {
     let demo = common::demo();
     let (label, dir) = (demo.label, &demo.dir);
     // Where the time goes, which criterion's summary does not say: medians of each part.
-    let mut parts: Vec<[Duration; 3]> = (0..15).map(|_| first_frame(dir, 160, 48)).collect();
-    let median = |i: usize, parts: &mut Vec<[Duration; 3]>| {
-        parts.sort_by_key(|p| p[i]);
-        parts[parts.len() / 2][i]
-    };
+    let parts: Vec<[Duration; 3]> = (0..15).map(|_| first_frame(dir, 160, 48)).collect();
+    let median = |i: usize| common::spread(parts.iter().map(|p| p[i])).median;
     eprintln!(
         "{label}: open {:?}, dashboard query {:?}, first frame {:?} (medians)",
-        median(0, &mut parts),
-        median(1, &mut parts),
-        median(2, &mut parts)
+        median(0),
+        median(1),
+        median(2)
     );
     let mut group = c.benchmark_group(label);
     group.sample_size(20);

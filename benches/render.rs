@@ -53,23 +53,16 @@ fn keypress_to_frame(c: &mut Criterion) {
     };
 
     // Percentiles over single presses, which criterion's summary does not give.
-    let (mut whole, mut drawn): (Vec<Duration>, Vec<Duration>) = (0..2_000)
+    let (whole, drawn): (Vec<Duration>, Vec<Duration>) = (0..2_000)
         .map(|_| {
             let (saved, drawn) = step(&mut model, &mut view);
             (saved + drawn, drawn)
         })
         .unzip();
-    whole.sort();
-    drawn.sort();
-    let median = |samples: &[Duration]| samples[samples.len() / 2];
-    let p99 = |samples: &[Duration]| samples[samples.len() * 99 / 100];
+    let (whole, drawn) = (common::spread(whole), common::spread(drawn));
     eprintln!(
         "{}: keypress to frame over {items} agenda items: median {:?}, p99 {:?}; of which the frame: median {:?}, p99 {:?}",
-        demo.label,
-        median(&whole),
-        p99(&whole),
-        median(&drawn),
-        p99(&drawn),
+        demo.label, whole.median, whole.p99, drawn.median, drawn.p99,
     );
     c.bench_function("meeting: next item, saved and drawn", |b| {
         b.iter(|| step(&mut model, &mut view))
@@ -113,13 +106,10 @@ fn actions_keypress(c: &mut Criterion) {
             .unwrap();
         start.elapsed()
     };
-    let mut presses: Vec<Duration> = (0..2_000).map(|_| step(&mut model, &mut view)).collect();
-    presses.sort();
+    let presses = common::spread((0..2_000).map(|_| step(&mut model, &mut view)));
     eprintln!(
         "{}: actions screen, j over {count} actions: median {:?}, p99 {:?}",
-        demo.label,
-        presses[presses.len() / 2],
-        presses[presses.len() * 99 / 100],
+        demo.label, presses.median, presses.p99,
     );
     c.bench_function("actions: j, drawn", |b| {
         b.iter(|| step(&mut model, &mut view))

@@ -40,21 +40,18 @@ fn search(c: &mut Criterion) {
     let dir = demo.dir.clone();
     let store = Store::open(&dir).unwrap();
 
-    let mut builds: Vec<Duration> = (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(SearchIndex::load(&store).unwrap());
-            start.elapsed()
-        })
-        .collect();
-    builds.sort();
+    let builds = common::spread((0..5).map(|_| {
+        let start = Instant::now();
+        std::hint::black_box(SearchIndex::load(&store).unwrap());
+        start.elapsed()
+    }));
     let index = Arc::new(SearchIndex::load(&store).unwrap());
     eprintln!(
         "{}: index of {} entries built in: median {:?}, best {:?}",
         demo.label,
         index.len(),
-        builds[builds.len() / 2],
-        builds[0]
+        builds.median,
+        builds.best
     );
 
     let mut model = Model {
@@ -93,32 +90,22 @@ fn search(c: &mut Criterion) {
         .collect();
     // By how many letters were typed: the second is the one pass over every entry.
     for letters in 2..=4 {
-        let mut at: Vec<Duration> = typed
-            .iter()
-            .filter_map(|keys| keys.get(letters - 1).map(|(searched, _)| *searched))
-            .collect();
-        at.sort();
+        let at = common::spread(
+            typed
+                .iter()
+                .filter_map(|keys| keys.get(letters - 1).map(|(searched, _)| *searched)),
+        );
         eprintln!(
             "letter {letters}: search median {:?}, max {:?}",
-            at[at.len() / 2],
-            at.last().unwrap()
+            at.median, at.worst
         );
     }
-    let (mut searched, mut whole): (Vec<Duration>, Vec<Duration>) =
-        typed.into_iter().flatten().unzip();
-    searched.sort();
-    whole.sort();
-    let median = |samples: &[Duration]| samples[samples.len() / 2];
-    let p99 = |samples: &[Duration]| samples[samples.len() * 99 / 100];
+    let keys = typed.iter().map(Vec::len).sum::<usize>();
+    let (searched, whole): (Vec<Duration>, Vec<Duration>) = typed.into_iter().flatten().unzip();
+    let (searched, whole) = (common::spread(searched), common::spread(whole));
     eprintln!(
-        "keystroke to results over {} keys: search median {:?}, p99 {:?}, max {:?}; with the frame: median {:?}, p99 {:?}, max {:?}",
-        searched.len(),
-        median(&searched),
-        p99(&searched),
-        searched.last().unwrap(),
-        median(&whole),
-        p99(&whole),
-        whole.last().unwrap(),
+        "keystroke to results over {keys} keys: search median {:?}, p99 {:?}, max {:?}; with the frame: median {:?}, p99 {:?}, max {:?}",
+        searched.median, searched.p99, searched.worst, whole.median, whole.p99, whole.worst,
     );
     // The slowest single key: the second letter, the first that searches, over everything.
     c.bench_function("search: second letter, every entry", |b| {

@@ -2,6 +2,7 @@
 //! directory (made once with `otter demo --scale large`), else a fresh school-sized one.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use otter::store::Store;
@@ -40,5 +41,28 @@ pub fn demo() -> Demo {
                 _school: Some(school),
             }
         }
+    }
+}
+
+/// The spread of timed samples, for the figures criterion's summary does not give.
+// Each bench is its own crate and prints only some of these.
+#[allow(dead_code)]
+#[derive(Clone, Copy)]
+pub struct Spread {
+    pub best: Duration,
+    pub median: Duration,
+    pub p99: Duration,
+    pub worst: Duration,
+}
+
+pub fn spread(samples: impl IntoIterator<Item = Duration>) -> Spread {
+    let mut sorted: Vec<Duration> = samples.into_iter().collect();
+    assert!(!sorted.is_empty(), "a spread of no samples");
+    sorted.sort();
+    Spread {
+        best: sorted[0],
+        median: sorted[sorted.len() / 2],
+        p99: sorted[sorted.len() * 99 / 100],
+        worst: sorted[sorted.len() - 1],
     }
 }
