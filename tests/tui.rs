@@ -305,6 +305,50 @@ fn a_short_meeting_from_open_to_fixed_minutes() {
     assert_eq!(meetings[0]["date"], "2027-01-04");
 }
 
+/// Keys that arrive in one burst (a paste the terminal does not bracket) are saved as one note,
+/// and saved before they are shown: killed the moment the last word is on screen, otter has
+/// the whole text on disk.
+#[test]
+fn a_burst_of_typed_keys_is_on_disk_once_it_is_on_screen() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut otter = Session::start(&[], dir.path(), 120, 36);
+    otter.on_start_screen();
+    otter.send("v");
+    otter.wait_for("Opening en aanwezigheid");
+    otter.send("nnn");
+    otter.wait_for("▶ 4 ");
+    otter.send("e");
+    otter.wait_for("Typ de aantekeningen");
+    let text = format!(
+        "{}EINDE",
+        "Verslag van de logopedist overgenomen. ".repeat(150)
+    );
+    otter.send(&text);
+    otter.wait_for("EINDE");
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &otter.child.process_id().unwrap().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_ne!(otter.exit_code(), 0, "killed, not ended");
+
+    let store = otter::store::Store::open(dir.path()).unwrap();
+    let meeting = store
+        .meetings_by_date()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state == otter::domain::MeetingState::Open)
+        .expect("the meeting is recorded as open");
+    let notes = store.notes_of_meeting(meeting.id).unwrap();
+    let typed: Vec<_> = notes
+        .iter()
+        .filter(|n| n.text.contains("logopedist"))
+        .collect();
+    assert_eq!(typed.len(), 1, "one note, not one per key");
+    assert_eq!(typed[0].text, text);
+}
+
 /// crossterm 0.29.0 writes a bare reset for every colour under `NO_COLOR`, which can wipe the
 /// modifiers that show the chosen row in the monochrome theme; a terminal emulator shows
 /// whether the selection survives.

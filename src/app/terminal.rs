@@ -4,7 +4,8 @@
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers,
 };
 use ratatui::crossterm::execute;
 
@@ -79,18 +80,25 @@ fn event_loop(
     mut theme: Theme,
 ) -> Result<()> {
     let keymap = Keymap::default();
+    // An event read ahead while gathering typed text, handled next.
+    let mut ahead: Option<Event> = None;
     loop {
         model.now = now();
         // Before drawing and before any key is read: after a long sleep of the laptop the
         // first key must meet the lock, not the data.
         update(model, &mut view, Message::Tick);
-        terminal
-            .draw(|frame| crate::ui::render(frame, model, &view, &theme, &keymap))
-            .map_err(Error::Terminal)?;
-        if !event::poll(Duration::from_secs(1)).map_err(Error::Terminal)? {
-            continue;
-        }
-        let event = event::read().map_err(Error::Terminal)?;
+        let event = match ahead.take() {
+            Some(event) => event,
+            None => {
+                terminal
+                    .draw(|frame| crate::ui::render(frame, model, &view, &theme, &keymap))
+                    .map_err(Error::Terminal)?;
+                if !event::poll(Duration::from_secs(1)).map_err(Error::Terminal)? {
+                    continue;
+                }
+                event::read().map_err(Error::Terminal)?
+            }
+        };
         model.now = now();
         update(model, &mut view, Message::Tick);
         let key = match event {
@@ -102,13 +110,53 @@ fn event_loop(
             }
             _ => continue,
         };
-        let message = super::route::route(model, &view, &keymap, key);
+        let mut message = super::route::route(model, &view, &keymap, key);
+        if let (Message::EditorKey(_), Some(first), true) =
+            (&message, plain_char(&key), view.form.is_none())
+        {
+            message = Message::Paste(typed_run(first, &mut ahead)?);
+        }
         let mut effects = update(model, &mut view, message);
         switch_theme(&mut effects, &mut theme, model);
         if apply(store, model, &mut view, effects, model.today)? == Flow::Quit {
             return Ok(());
         }
     }
+}
+
+/// The character a key types, if it is a plain one (no Ctrl or Alt).
+fn plain_char(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// `first` and the plain characters already waiting behind it, as one text for the notes
+/// editor. The editor wraps the whole note again on every key: a text pasted as keys (every
+/// paste on Windows, and where a terminal does not bracket pastes) took a millisecond a key on
+/// a long note, minutes for a long report. The first other key is kept in `ahead`.
+fn typed_run(first: char, ahead: &mut Option<Event>) -> Result<String> {
+    let mut text = String::from(first);
+    // Not a zero timeout: crossterm's /dev/tty reader does not look at all when given none.
+    while event::poll(Duration::from_micros(1)).map_err(Error::Terminal)? {
+        match event::read().map_err(Error::Terminal)? {
+            // Windows reports releases too; the loop would skip them.
+            Event::Key(key) if key.kind != KeyEventKind::Press => {}
+            Event::Key(key) if plain_char(&key).is_some() => text.extend(plain_char(&key)),
+            other => {
+                *ahead = Some(other);
+                break;
+            }
+        }
+    }
+    Ok(text)
 }
 
 /// A fresh demo school in a temporary folder, removed when otter closes; encrypted when
