@@ -436,3 +436,106 @@ fn a_compacted_encrypted_database_opens_with_the_same_passphrase() {
     let files = every_byte(dir.path());
     assert!(!found_in(&files, "Leerling2"));
 }
+
+type Files = std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>;
+
+/// Every file under `dir` by its path, to tell a database left alone from one written to;
+/// but sled's `snap.*`, the page table it writes anew each time it closes, written to or not.
+fn snapshot(dir: &Path) -> Files {
+    let mut files = Files::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(next) = todo.pop() {
+        for entry in std::fs::read_dir(next).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if !path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("snap.")
+            {
+                files.insert(path.clone(), std::fs::read(path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+type Trees = std::collections::BTreeMap<Vec<u8>, Vec<(Vec<u8>, Vec<u8>)>>;
+
+/// Every key and value of every tree of the closed database in `dir`, as stored.
+fn raw_trees(dir: &Path) -> Trees {
+    let db = super::open_sled_with_patience(&dir.join(DB_DIR)).unwrap();
+    db.tree_names()
+        .into_iter()
+        .map(|name| {
+            let tree = db.open_tree(&name).unwrap();
+            let items = tree.iter().map(|item| {
+                let (key, value) = item.unwrap();
+                (key.to_vec(), value.to_vec())
+            });
+            (name.to_vec(), items.collect())
+        })
+        .collect()
+}
+
+/// An encrypted database of an older schema is migrated only once it is unlocked: the
+/// backup made first is sealed and restores to the same records, and a wrong passphrase
+/// leaves every byte as it was.
+#[test]
+fn an_encrypted_database_of_an_older_schema_migrates_after_its_passphrase() {
+    let dir = school(Some("geheim"), 3);
+    {
+        let db = super::open_sled_with_patience(&dir.path().join(DB_DIR)).unwrap();
+        let meta = db.open_tree(TreeId::Meta.name()).unwrap();
+        meta.insert(schema::VERSION_KEY, &2u32.to_be_bytes())
+            .unwrap();
+        db.open_tree("search").unwrap().insert(b"k", b"v").unwrap();
+        db.flush().unwrap();
+    }
+    let before = (snapshot(dir.path()), raw_trees(dir.path()));
+    assert!(matches!(
+        open_as(dir.path(), Some("fout")),
+        Err(StoreError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Encrypted)
+    ));
+    let after = (snapshot(dir.path()), raw_trees(dir.path()));
+    assert!(
+        after == before,
+        "a refused open writes nothing, not even a backup"
+    );
+    let meta = &after.1[TreeId::Meta.name().as_bytes()];
+    let version = meta.iter().find(|(key, _)| key == schema::VERSION_KEY);
+    assert_eq!(
+        version.map(|(_, v)| v.as_slice()),
+        Some(&2u32.to_be_bytes()[..])
+    );
+
+    let store = open_as(dir.path(), Some("geheim")).unwrap();
+    assert_eq!(store.schema_version().unwrap(), Some(schema::CURRENT));
+    assert_eq!(names(&store), expected(3));
+    drop(store);
+    let rolled: Vec<_> = snapshot(&dir.path().join("backups")).into_keys().collect();
+    assert_eq!(rolled.len(), 1, "{rolled:?}");
+    let file = rolled[0].clone();
+    assert!(
+        file.to_string_lossy().ends_with("-migratie.json"),
+        "{file:?}"
+    );
+    let sealed = [std::fs::read(&file).unwrap()];
+    assert!(cipher::is_sealed_file(&sealed[0]));
+    for name in expected(3).iter().chain([&"Dijkstra".to_string()]) {
+        assert!(!found_in(&sealed, name), "{name} in the backup");
+    }
+
+    let target = TempDir::new().unwrap();
+    backup::restore(target.path(), &file, false, &mut given(Some("geheim"))).unwrap();
+    let restored = open_as(target.path(), Some("geheim")).unwrap();
+    assert!(restored.is_encrypted());
+    assert_eq!(names(&restored), expected(3));
+    assert_eq!(restored.me().unwrap(), Some(MemberId(7)));
+}
