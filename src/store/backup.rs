@@ -63,6 +63,10 @@ pub enum BackupError {
     Damaged(PathBuf, String),
     #[error("restore refuses a non-empty database: {0}")]
     NotEmpty(PathBuf),
+    /// The database a restore would replace is encrypted and its passphrase was not given:
+    /// its audit log would be lost.
+    #[error("restore needs the passphrase of the database it replaces: {0}")]
+    LiveLocked(PathBuf),
 }
 
 impl BackupError {
@@ -168,9 +172,8 @@ fn write_plain(store: &Store, out: &mut dyn Write, path: &Path) -> Result<Summar
 }
 
 /// Restores the backup `file` into the data directory `dir`: refused if the database there
-/// holds records, unless `force`. The file is read whole once before anything is written,
-/// so a damaged or truncated backup changes nothing; then the new database is built beside
-/// the live one and swapped in, so a crash leaves the old or the new one whole.
+/// holds records, unless `force`. The new database is built beside the live one and swapped
+/// in, so a crash leaves the old or the new one whole; it keeps the live one's audit log.
 pub fn restore(
     dir: &Path,
     file: &Path,
@@ -178,19 +181,18 @@ pub fn restore(
     unlock: &mut dyn super::Unlock,
 ) -> Result<Summary, BackupError> {
     let opened = open_sealed(file, unlock)?;
+    // The file is read whole twice. This first pass only checks it, so a damaged or
+    // truncated backup is refused before anything else happens: before the live database is
+    // opened, before anyone is asked for a passphrase, and before the new database is begun.
+    // Filling that in one pass would also leave the live one untouched, but would stop half-
+    // way through a new, half-written database, after the questions.
     let summary = match &opened {
         Some((plain, _)) => read::read_from(file, &plain[..], &mut Check)?,
         None => read::read(file, &mut Check)?,
     };
     let lock = super::claim(dir)?;
-    if !force && dir.join(DB_DIR).is_dir() {
-        let (live, _) = Store::open_locked(dir, &dir.join(DB_DIR), Arc::clone(&lock))?;
-        if !live.is_empty() {
-            return Err(BackupError::NotEmpty(dir.to_path_buf()));
-        }
-    }
-    let passphrase = opened.as_ref().map(|(_, passphrase)| passphrase);
-    let earlier = live_audit(dir, &lock, passphrase);
+    let backup_passphrase = opened.as_ref().map(|(_, passphrase)| passphrase);
+    let earlier = live_log(dir, &lock, force, backup_passphrase, unlock)?;
     let mut beside = Beside::start(dir, lock)?;
     // A sealed backup comes back under the passphrase that opened it; a plain one is a new
     // database, protected as any new one is.
@@ -267,26 +269,60 @@ fn carry_audit(entries: Vec<AuditEntry>, to: &Store) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The audit log of the database a restore replaces, when it can be read: a plain one, or
-/// one sealed under the passphrase that opened the backup. Otherwise the log starts anew
-/// with the restore.
-fn live_audit(
+/// The audit log of the database a restore replaces, from the one open of it that also
+/// decides whether it may be replaced: not while it holds records, unless `force`. The log
+/// is kept, never dropped in silence (docs/privacy.md, "Auditlog"): a sealed one is opened
+/// with the backup's passphrase, else with the one `unlock` gives for the live database, and
+/// without that the restore is refused. Only a database otter cannot read at all, which
+/// `--force` is there to replace, takes its log with it.
+fn live_log(
     dir: &Path,
     lock: &Arc<std::fs::File>,
-    passphrase: Option<&super::Passphrase>,
-) -> Vec<AuditEntry> {
-    let read = || -> Result<Vec<AuditEntry>, StoreError> {
+    force: bool,
+    backup_passphrase: Option<&super::Passphrase>,
+    unlock: &mut dyn super::Unlock,
+) -> Result<Vec<AuditEntry>, BackupError> {
+    if !dir.join(DB_DIR).is_dir() {
+        return Ok(Vec::new());
+    }
+    let read = |unlock: &mut dyn super::Unlock| -> Result<Vec<AuditEntry>, BackupError> {
         let (mut live, _) = Store::open_locked(dir, &dir.join(DB_DIR), Arc::clone(lock))?;
-        if live.has_keys()? {
-            let given = passphrase.map(|p| p.as_str());
-            live.unlock(&mut super::Given::new(given))?;
+        if !force && !live.is_empty() {
+            return Err(BackupError::NotEmpty(dir.to_path_buf()));
         }
-        live.audit_log()
+        if live.count(TreeId::Audit) == 0 {
+            return Ok(Vec::new());
+        }
+        if live.has_keys()? {
+            unlock_live(&mut live, backup_passphrase, unlock)?;
+        }
+        Ok(live.audit_log()?)
     };
-    if dir.join(DB_DIR).is_dir() {
-        read().unwrap_or_default()
-    } else {
-        Vec::new()
+    match read(unlock) {
+        Err(BackupError::Store(StoreError::Damaged(_))) if force => Ok(Vec::new()),
+        other => other,
+    }
+}
+
+/// Unlocks the live database a restore replaces: with the backup's passphrase if it is the
+/// same, else with the one `unlock` gives for it, after saying which database it is for.
+fn unlock_live(
+    live: &mut Store,
+    backup_passphrase: Option<&super::Passphrase>,
+    unlock: &mut dyn super::Unlock,
+) -> Result<(), BackupError> {
+    if let Some(passphrase) = backup_passphrase {
+        match live.unlock(&mut super::Given::new(Some(passphrase.as_str()))) {
+            Err(StoreError::WrongPassphrase) => {}
+            other => return Ok(other?),
+        }
+    }
+    unlock.replacing();
+    match live.unlock(unlock) {
+        Err(StoreError::WrongPassphrase | StoreError::Encrypted) => {
+            Err(BackupError::LiveLocked(live.dir().to_path_buf()))
+        }
+        other => Ok(other?),
     }
 }
 

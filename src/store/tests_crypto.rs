@@ -539,3 +539,140 @@ fn an_encrypted_database_of_an_older_schema_migrates_after_its_passphrase() {
     assert_eq!(names(&restored), expected(3));
     assert_eq!(restored.me().unwrap(), Some(MemberId(7)));
 }
+
+/// Answers each passphrase asked from a queue, whatever the attempt; counts the notices
+/// that the database being replaced is asked for.
+struct Queue {
+    answers: std::collections::VecDeque<&'static str>,
+    chosen: Option<&'static str>,
+    replacing: u32,
+}
+
+impl Queue {
+    fn new(answers: &[&'static str], chosen: Option<&'static str>) -> Queue {
+        Queue {
+            answers: answers.iter().copied().collect(),
+            chosen,
+            replacing: 0,
+        }
+    }
+}
+
+impl Unlock for Queue {
+    fn choose(&mut self) -> Result<Option<Passphrase>, StoreError> {
+        Ok(self.chosen.map(|p| Passphrase::new(p.into())))
+    }
+    fn passphrase(&mut self, _attempt: u32) -> Result<Option<Passphrase>, StoreError> {
+        Ok(self.answers.pop_front().map(|p| Passphrase::new(p.into())))
+    }
+    fn replacing(&mut self) {
+        self.replacing += 1;
+    }
+    fn params(&self) -> KdfParams {
+        KdfParams::FAST
+    }
+}
+
+/// `school` with one line in its audit log.
+fn logged_school(passphrase: Option<&str>, n: u64) -> TempDir {
+    use crate::domain::{AuditEntry, AuditKind};
+    let dir = school(passphrase, n);
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 2)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let store = open_as(dir.path(), passphrase).unwrap();
+    let export = AuditEntry::new(at, AuditKind::Export, "otter export minutes");
+    store.audit(export).unwrap();
+    dir
+}
+
+fn audit_kinds(store: &Store) -> Vec<crate::domain::AuditKind> {
+    store.audit_log().unwrap().iter().map(|e| e.kind).collect()
+}
+
+/// A backup file of a school of `n` pupils under `passphrase`, in its own directory.
+fn backup_of(passphrase: Option<&str>, n: u64) -> (TempDir, std::path::PathBuf) {
+    let source = school(passphrase, n);
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("school.json");
+    let store = open_as(source.path(), passphrase).unwrap();
+    backup::write_backup(&store, &file).unwrap();
+    (files, file)
+}
+
+/// A plain backup forced over an encrypted database: the audit log of the database it
+/// replaces is kept with that database's passphrase, and without it nothing is restored.
+#[test]
+fn a_forced_plain_restore_over_an_encrypted_database_needs_its_passphrase_for_the_log() {
+    use crate::domain::AuditKind;
+    let live = logged_school(Some("oud"), 2);
+    let (_files, file) = backup_of(None, 3);
+
+    for answers in [&["fout"][..], &[]] {
+        let mut queue = Queue::new(answers, Some("nieuw"));
+        let refused = backup::restore(live.path(), &file, true, &mut queue);
+        assert!(
+            matches!(&refused, Err(backup::BackupError::LiveLocked(dir)) if dir == live.path()),
+            "{refused:?}"
+        );
+        assert_eq!(queue.replacing, 1, "told whose passphrase is asked");
+        assert!(
+            !live.path().join("db.new").exists(),
+            "no new database begun"
+        );
+        let store = open_as(live.path(), Some("oud")).unwrap();
+        assert_eq!(names(&store), expected(2), "the live database stays");
+        assert_eq!(audit_kinds(&store), [AuditKind::Export]);
+    }
+
+    let mut queue = Queue::new(&["oud"], Some("nieuw"));
+    backup::restore(live.path(), &file, true, &mut queue).unwrap();
+    assert_eq!(queue.replacing, 1);
+    let store = open_as(live.path(), Some("nieuw")).unwrap();
+    assert_eq!(names(&store), expected(3));
+    assert_eq!(audit_kinds(&store), [AuditKind::Export, AuditKind::Restore]);
+}
+
+/// A sealed backup opens an encrypted database's log with its own passphrase when they are
+/// the same, and asks for the database's when they differ.
+#[test]
+fn a_sealed_restore_asks_the_replaced_databases_passphrase_only_when_it_differs() {
+    use crate::domain::AuditKind;
+    let (_files, file) = backup_of(Some("geheim"), 3);
+
+    let same = logged_school(Some("geheim"), 2);
+    let mut queue = Queue::new(&["geheim"], None);
+    backup::restore(same.path(), &file, true, &mut queue).unwrap();
+    assert_eq!(queue.replacing, 0, "asked once, for the backup");
+    let store = open_as(same.path(), Some("geheim")).unwrap();
+    assert_eq!(names(&store), expected(3));
+    assert_eq!(audit_kinds(&store), [AuditKind::Export, AuditKind::Restore]);
+
+    let other = logged_school(Some("ander"), 2);
+    let mut queue = Queue::new(&["geheim", "ander"], None);
+    backup::restore(other.path(), &file, true, &mut queue).unwrap();
+    assert_eq!(queue.replacing, 1);
+    assert!(queue.answers.is_empty(), "both passphrases used");
+    let store = open_as(other.path(), Some("geheim")).unwrap();
+    assert_eq!(names(&store), expected(3));
+    assert_eq!(audit_kinds(&store), [AuditKind::Export, AuditKind::Restore]);
+}
+
+/// A restore refused because the database holds records asks for no passphrase of it.
+#[test]
+fn a_restore_refused_for_records_asks_nothing_of_the_database() {
+    let live = logged_school(Some("oud"), 2);
+    let (_files, file) = backup_of(None, 3);
+    let mut queue = Queue::new(&["oud"], Some("nieuw"));
+    let refused = backup::restore(live.path(), &file, false, &mut queue);
+    assert!(
+        matches!(refused, Err(backup::BackupError::NotEmpty(_))),
+        "{refused:?}"
+    );
+    assert_eq!((queue.replacing, queue.answers.len()), (0, 1));
+    assert_eq!(
+        names(&open_as(live.path(), Some("oud")).unwrap()),
+        expected(2)
+    );
+}
