@@ -10,7 +10,7 @@ mod read;
 mod rolling;
 
 use std::collections::BTreeMap;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -114,24 +114,12 @@ trait Sink {
     fn record<R: Record>(&mut self, record: &R) -> Result<(), BackupError>;
 }
 
-/// Writes a backup of `store` to the file `path` atomically (a temporary file beside it,
-/// synced, then renamed over it). Every backup file, the command's and the rolling ones, is
-/// written here: encryption at rest wraps this one function.
+/// Writes a backup of `store` to the file `path` whole or not at all (`atomic::write`).
+/// Every backup file, the command's and the rolling ones, is written here: encryption at
+/// rest wraps this one function.
 pub fn write_backup(store: &Store, path: &Path) -> Result<Summary, BackupError> {
     let failed = |err| BackupError::File(path.to_path_buf(), err);
-    let parent = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    // Created readable by its owner only, and keeps that when renamed: it holds pupil data.
-    let mut temp = tempfile::NamedTempFile::new_in(parent).map_err(failed)?;
-    let mut out = BufWriter::new(temp.as_file_mut());
-    let summary = write_to(store, &mut out, path)?;
-    out.flush().map_err(failed)?;
-    drop(out);
-    temp.as_file().sync_all().map_err(failed)?;
-    temp.persist(path).map_err(|err| failed(err.error))?;
-    Ok(summary)
+    crate::atomic::write(path, failed, |out| write_to(store, out, path))
 }
 
 /// What a sealed backup is to its cipher: one kind of file cannot be passed off as another.
