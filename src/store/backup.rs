@@ -16,11 +16,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::records::{Record, TreeId};
+use super::records::{Record, RecordKinds, TreeId, each_record_kind, record_trees};
 use super::{Beside, DB_DIR, NEXT_ID, Store, StoreError, Tx, codec, schema};
-use crate::domain::{
-    Action, AuditEntry, AuditKind, Case, CaseEvent, Decision, Meeting, Member, Minutes, Note, Pupil,
-};
+use crate::domain::{AuditEntry, AuditKind};
 pub use rolling::{KEEP_DEFAULT, KEEP_ENV, Reason, drop_all, keep, parse_keep, rolling};
 
 /// The first field of every backup: what the file is.
@@ -28,22 +26,8 @@ pub const FORMAT: &str = "otter-backup";
 /// Bumped when the layout of the file changes; a newer one is refused.
 pub const VERSION: u32 = 1;
 
-/// The trees a backup holds, in the order it holds them. The index trees are left out: a
-/// restore derives them from the records.
 /// In `meta`, followed by a setting's name.
 const SETTINGS: &[u8] = b"settings/";
-
-const RECORD_TREES: [TreeId; 9] = [
-    TreeId::Pupils,
-    TreeId::Members,
-    TreeId::Cases,
-    TreeId::Events,
-    TreeId::Meetings,
-    TreeId::Notes,
-    TreeId::Decisions,
-    TreeId::Actions,
-    TreeId::Minutes,
-];
 
 /// Records per bulk write into a fresh store, as `demo` does (see its `CHUNK`).
 const CHUNK: usize = 3_000;
@@ -314,33 +298,37 @@ fn unlock_live(
     }
 }
 
+/// The meta settings, then every record tree (`each_record_kind`) by key, into `sink`. The
+/// index trees are left out: whatever the records go into derives them from the records.
 fn walk<S: Sink>(store: &Store, sink: &mut S) -> Result<Summary, BackupError> {
     sink.meta(read_meta(store)?)?;
-    let mut summary = Summary::default();
-    walk_tree::<Pupil, S>(store, sink, &mut summary)?;
-    walk_tree::<Member, S>(store, sink, &mut summary)?;
-    walk_tree::<Case, S>(store, sink, &mut summary)?;
-    walk_tree::<CaseEvent, S>(store, sink, &mut summary)?;
-    walk_tree::<Meeting, S>(store, sink, &mut summary)?;
-    walk_tree::<Note, S>(store, sink, &mut summary)?;
-    walk_tree::<Decision, S>(store, sink, &mut summary)?;
-    walk_tree::<Action, S>(store, sink, &mut summary)?;
-    walk_tree::<Minutes, S>(store, sink, &mut summary)?;
-    Ok(summary)
+    let mut walk = Walk {
+        store,
+        sink,
+        summary: Summary::default(),
+    };
+    each_record_kind(&mut walk)?;
+    Ok(walk.summary)
 }
 
-fn walk_tree<R: Record, S: Sink>(
-    store: &Store,
-    sink: &mut S,
-    summary: &mut Summary,
-) -> Result<(), BackupError> {
-    sink.tree(R::TREE)?;
-    summary.trees.entry(R::TREE.name()).or_default();
-    for record in store.all::<R>() {
-        sink.record(&record?)?;
-        summary.count(R::TREE);
+struct Walk<'a, S> {
+    store: &'a Store,
+    sink: &'a mut S,
+    summary: Summary,
+}
+
+impl<S: Sink> RecordKinds for Walk<'_, S> {
+    type Error = BackupError;
+
+    fn kind<R: Record>(&mut self) -> Result<(), BackupError> {
+        self.sink.tree(R::TREE)?;
+        self.summary.trees.entry(R::TREE.name()).or_default();
+        for record in self.store.all::<R>() {
+            self.sink.record(&record?)?;
+            self.summary.count(R::TREE);
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn read_meta(store: &Store) -> Result<Meta, StoreError> {
@@ -368,7 +356,7 @@ fn read_meta(store: &Store) -> Result<Meta, StoreError> {
 }
 
 fn record_tree(name: &str) -> Option<TreeId> {
-    RECORD_TREES.into_iter().find(|tree| tree.name() == name)
+    record_trees().into_iter().find(|tree| tree.name() == name)
 }
 
 /// The JSON document, one record a line, so that two backups of the same data are the same

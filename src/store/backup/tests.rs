@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use tempfile::TempDir;
 
 use super::*;
-use crate::domain::{CaseId, MeetingId, PupilId};
+use crate::domain::{Case, CaseId, MeetingId, Member, Pupil, PupilId};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -98,7 +98,10 @@ fn backup_restore_backup_gives_the_same_bytes_and_an_equal_database() {
 }
 
 fn source_records(store: &Store) -> usize {
-    RECORD_TREES.iter().map(|&tree| store.count(tree)).sum()
+    record_trees()
+        .into_iter()
+        .map(|tree| store.count(tree))
+        .sum()
 }
 
 #[test]
