@@ -199,6 +199,7 @@ fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
         BackupError::Newer(file) => (t.err_backup_newer)(&shown(file)),
         BackupError::Damaged(file, detail) => (t.err_backup_damaged)(&shown(file), detail),
         BackupError::NotEmpty(dir) => (t.err_restore_not_empty)(&shown(dir)),
+        BackupError::LiveLocked(dir) => (t.err_restore_locked)(&shown(dir)),
         // `From<BackupError>` makes these `Error::Store`.
         BackupError::Store(err) => store_message(err, t, data_dir),
     }

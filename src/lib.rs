@@ -5,6 +5,7 @@
 //! the rendering, `cli` the command line, `demo` the fictional school.
 
 pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod demo;
 pub mod domain;

@@ -134,3 +134,49 @@ fn the_help_names_the_passphrase_command_and_the_lock() {
         .stdout(predicate::str::contains("wachtwoordzin"))
         .stdout(predicate::str::contains("--lock-after <MINUTES>"));
 }
+
+/// A plain backup forced over an encrypted database whose passphrase is not given: refused
+/// in one line, the database and its audit log left as they were.
+#[test]
+fn a_restore_over_an_encrypted_database_without_its_passphrase_keeps_it() {
+    let dir = encrypted_demo();
+    otter(dir.path())
+        .env("OTTER_PASSPHRASE", PASSPHRASE)
+        .env("OTTER_NEW_PASSPHRASE", "een nieuwe zin")
+        .arg("wachtwoordzin")
+        .assert()
+        .success();
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("leeg.json");
+    std::fs::write(
+        &file,
+        "{\"format\":\"otter-backup\",\"version\":1,\"schema\":3,\"meta\":{\"next_id\":{}},\"trees\":{}}",
+    )
+    .unwrap();
+    otter(dir.path())
+        .env("OTTER_PASSPHRASE", PASSPHRASE)
+        .arg("restore")
+        .arg(&file)
+        .arg("--force")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(format!(
+            "otter: De database in {} is versleuteld; zonder haar wachtwoordzin zou haar \
+             auditlog verloren gaan, dus er is niets teruggezet. Geef haar wachtwoordzin als \
+             otter erom vraagt (OTTER_PASSPHRASE geldt alleen als de back-up dezelfde heeft).\n",
+            dir.path().display()
+        ));
+    let log = json_of(
+        otter(dir.path())
+            .env("OTTER_PASSPHRASE", "een nieuwe zin")
+            .arg("audit"),
+    );
+    assert_eq!(log.as_array().unwrap().len(), 1, "{log}");
+    let rows = json_of(
+        otter(dir.path())
+            .env("OTTER_PASSPHRASE", "een nieuwe zin")
+            .arg("pupils"),
+    );
+    assert!(rows.as_array().unwrap().len() > 400);
+}

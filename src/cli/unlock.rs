@@ -69,6 +69,12 @@ impl Unlock for CliUnlock {
         ask(self.t.prompt_passphrase).map(Some)
     }
 
+    fn replacing(&mut self) {
+        if self.from_env.is_none() && self.terminal {
+            eprintln!("{}", (self.t.replacing)(&self.dir));
+        }
+    }
+
     fn tries(&self) -> u32 {
         if self.from_env.is_none() && self.terminal {
             TRIES

@@ -3,7 +3,6 @@
 //! sent on. File names carry a date and initials, never a pupil's full name, since they show
 //! in folder listings, mail attachments and recent-file lists.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -25,21 +24,13 @@ pub fn dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// Writes `bytes` to `path` whole or not at all: a temporary file beside it, flushed to disk,
-/// then renamed over it, so a crash never leaves half a document.
+/// Writes `bytes` to `path` whole or not at all (`atomic::write`), its folder made first:
+/// a crash never leaves half a document.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".otter-export-")
-        .tempfile_in(&dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|err| err.error)?;
-    Ok(())
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    crate::atomic::write(path, |err| err, |out| out.write_all(bytes))
 }
 
 /// `verslag-OT-2026-11-23.html`, with `-concept` for a meeting not yet closed.
@@ -112,13 +103,10 @@ mod tests {
     }
 
     #[test]
-    fn a_write_replaces_the_file_whole_and_leaves_no_temporary_file() {
+    fn a_write_makes_the_export_folder_first() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("verslag.html");
-        write(&path, b"eerste versie, langer dan de tweede").unwrap();
-        write(&path, b"tweede").unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"tweede");
-        let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(files.len(), 1, "only the document: {files:?}");
+        let path = dir.path().join("exports").join("verslag.html");
+        write(&path, b"verslag").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"verslag");
     }
 }

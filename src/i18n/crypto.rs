@@ -8,6 +8,8 @@ pub struct CryptoTexts {
     pub prompt_repeat: &'static str,
     pub prompt_current: &'static str,
     pub prompt_passphrase: &'static str,
+    /// Said before the passphrase of the database a restore replaces is asked.
+    pub replacing: fn(&str) -> String,
     pub mismatch: &'static str,
     pub wrong_try_again: &'static str,
     /// Asked before a database is made (or left) without encryption; answered yes or no.
@@ -39,6 +41,12 @@ pub const NL: CryptoTexts = CryptoTexts {
     prompt_repeat: "Herhaal de wachtwoordzin: ",
     prompt_current: "Huidige wachtwoordzin: ",
     prompt_passphrase: "Wachtwoordzin: ",
+    replacing: |dir| {
+        format!(
+            "De database in {dir}, die de back-up vervangt, is versleuteld. Geef haar \
+             wachtwoordzin, dan blijft haar auditlog bewaard."
+        )
+    },
     mismatch: "De twee wachtwoordzinnen verschillen; probeer het opnieuw.",
     wrong_try_again: "Verkeerde wachtwoordzin; probeer het opnieuw.",
     confirm_none: "Zonder wachtwoordzin staan namen en aantekeningen leesbaar op de schijf. \
@@ -82,6 +90,12 @@ pub const EN: CryptoTexts = CryptoTexts {
     prompt_repeat: "Repeat the passphrase: ",
     prompt_current: "Current passphrase: ",
     prompt_passphrase: "Passphrase: ",
+    replacing: |dir| {
+        format!(
+            "The database in {dir}, which the backup replaces, is encrypted. Give its \
+             passphrase, so that its audit log is kept."
+        )
+    },
     mismatch: "The two passphrases differ; try again.",
     wrong_try_again: "Wrong passphrase; try again.",
     confirm_none: "Without a passphrase, names and notes are readable on the disk. Really no \

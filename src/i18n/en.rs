@@ -426,6 +426,11 @@ pub const EN: Texts = Texts {
     err_restore_not_empty: |dir| {
         format!("The database in {dir} holds data; give --force to replace it with the backup.")
     },
+    err_restore_locked: |dir| {
+        format!(
+            "The database in {dir} is encrypted; without its passphrase its audit log would be lost, so nothing was restored. Give its passphrase when otter asks for it (OTTER_PASSPHRASE only serves when the backup has the same one)."
+        )
+    },
     err_keep_backups: |value| {
         format!("OTTER_KEEP_BACKUPS must be a number (0: no automatic backups), not \"{value}\".")
     },

@@ -394,6 +394,8 @@ pub struct Texts {
     #[serde(skip)]
     pub err_restore_not_empty: fn(&str) -> String,
     #[serde(skip)]
+    pub err_restore_locked: fn(&str) -> String,
+    #[serde(skip)]
     pub err_keep_backups: fn(&str) -> String,
     #[serde(skip)]
     pub notice_backup_failed: fn(&str) -> String,

@@ -434,6 +434,11 @@ pub const NL: Texts = Texts {
             "De database in {dir} bevat al gegevens; geef --force om haar door de back-up te vervangen."
         )
     },
+    err_restore_locked: |dir| {
+        format!(
+            "De database in {dir} is versleuteld; zonder haar wachtwoordzin zou haar auditlog verloren gaan, dus er is niets teruggezet. Geef haar wachtwoordzin als otter erom vraagt (OTTER_PASSPHRASE geldt alleen als de back-up dezelfde heeft)."
+        )
+    },
     err_keep_backups: |value| {
         format!(
             "OTTER_KEEP_BACKUPS moet een getal zijn (0: geen automatische back-ups), niet \"{value}\"."

@@ -88,5 +88,7 @@ fn messages_carry_their_arguments() {
         assert!((t.demo_done)(450, 80, 17, 300, "/d").contains("450"));
         assert!((t.days_overdue)(3).contains('3'));
         assert!((t.too_small)(10, 3).contains("10×3"));
+        assert!((t.err_restore_locked)("/data/x").contains("/data/x"));
+        assert!((t.crypto.replacing)("/data/x").contains("/data/x"));
     }
 }

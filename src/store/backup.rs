@@ -10,17 +10,15 @@ mod read;
 mod rolling;
 
 use std::collections::BTreeMap;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::records::{Record, TreeId};
+use super::records::{Record, RecordKinds, TreeId, each_record_kind, record_trees};
 use super::{Beside, DB_DIR, NEXT_ID, Store, StoreError, Tx, codec, schema};
-use crate::domain::{
-    Action, AuditEntry, AuditKind, Case, CaseEvent, Decision, Meeting, Member, Minutes, Note, Pupil,
-};
+use crate::domain::{AuditEntry, AuditKind};
 pub use rolling::{KEEP_DEFAULT, KEEP_ENV, Reason, drop_all, keep, parse_keep, rolling};
 
 /// The first field of every backup: what the file is.
@@ -28,22 +26,8 @@ pub const FORMAT: &str = "otter-backup";
 /// Bumped when the layout of the file changes; a newer one is refused.
 pub const VERSION: u32 = 1;
 
-/// The trees a backup holds, in the order it holds them. The index trees are left out: a
-/// restore derives them from the records.
 /// In `meta`, followed by a setting's name.
 const SETTINGS: &[u8] = b"settings/";
-
-const RECORD_TREES: [TreeId; 9] = [
-    TreeId::Pupils,
-    TreeId::Members,
-    TreeId::Cases,
-    TreeId::Events,
-    TreeId::Meetings,
-    TreeId::Notes,
-    TreeId::Decisions,
-    TreeId::Actions,
-    TreeId::Minutes,
-];
 
 /// Records per bulk write into a fresh store, as `demo` does (see its `CHUNK`).
 const CHUNK: usize = 3_000;
@@ -63,6 +47,10 @@ pub enum BackupError {
     Damaged(PathBuf, String),
     #[error("restore refuses a non-empty database: {0}")]
     NotEmpty(PathBuf),
+    /// The database a restore would replace is encrypted and its passphrase was not given:
+    /// its audit log would be lost.
+    #[error("restore needs the passphrase of the database it replaces: {0}")]
+    LiveLocked(PathBuf),
 }
 
 impl BackupError {
@@ -110,24 +98,12 @@ trait Sink {
     fn record<R: Record>(&mut self, record: &R) -> Result<(), BackupError>;
 }
 
-/// Writes a backup of `store` to the file `path` atomically (a temporary file beside it,
-/// synced, then renamed over it). Every backup file, the command's and the rolling ones, is
-/// written here: encryption at rest wraps this one function.
+/// Writes a backup of `store` to the file `path` whole or not at all (`atomic::write`).
+/// Every backup file, the command's and the rolling ones, is written here: encryption at
+/// rest wraps this one function.
 pub fn write_backup(store: &Store, path: &Path) -> Result<Summary, BackupError> {
     let failed = |err| BackupError::File(path.to_path_buf(), err);
-    let parent = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    // Created readable by its owner only, and keeps that when renamed: it holds pupil data.
-    let mut temp = tempfile::NamedTempFile::new_in(parent).map_err(failed)?;
-    let mut out = BufWriter::new(temp.as_file_mut());
-    let summary = write_to(store, &mut out, path)?;
-    out.flush().map_err(failed)?;
-    drop(out);
-    temp.as_file().sync_all().map_err(failed)?;
-    temp.persist(path).map_err(|err| failed(err.error))?;
-    Ok(summary)
+    crate::atomic::write(path, failed, |out| write_to(store, out, path))
 }
 
 /// What a sealed backup is to its cipher: one kind of file cannot be passed off as another.
@@ -168,9 +144,8 @@ fn write_plain(store: &Store, out: &mut dyn Write, path: &Path) -> Result<Summar
 }
 
 /// Restores the backup `file` into the data directory `dir`: refused if the database there
-/// holds records, unless `force`. The file is read whole once before anything is written,
-/// so a damaged or truncated backup changes nothing; then the new database is built beside
-/// the live one and swapped in, so a crash leaves the old or the new one whole.
+/// holds records, unless `force`. The new database is built beside the live one and swapped
+/// in, so a crash leaves the old or the new one whole; it keeps the live one's audit log.
 pub fn restore(
     dir: &Path,
     file: &Path,
@@ -178,19 +153,18 @@ pub fn restore(
     unlock: &mut dyn super::Unlock,
 ) -> Result<Summary, BackupError> {
     let opened = open_sealed(file, unlock)?;
+    // The file is read whole twice. This first pass only checks it, so a damaged or
+    // truncated backup is refused before anything else happens: before the live database is
+    // opened, before anyone is asked for a passphrase, and before the new database is begun.
+    // Filling that in one pass would also leave the live one untouched, but would stop half-
+    // way through a new, half-written database, after the questions.
     let summary = match &opened {
         Some((plain, _)) => read::read_from(file, &plain[..], &mut Check)?,
         None => read::read(file, &mut Check)?,
     };
     let lock = super::claim(dir)?;
-    if !force && dir.join(DB_DIR).is_dir() {
-        let (live, _) = Store::open_locked(dir, &dir.join(DB_DIR), Arc::clone(&lock))?;
-        if !live.is_empty() {
-            return Err(BackupError::NotEmpty(dir.to_path_buf()));
-        }
-    }
-    let passphrase = opened.as_ref().map(|(_, passphrase)| passphrase);
-    let earlier = live_audit(dir, &lock, passphrase);
+    let backup_passphrase = opened.as_ref().map(|(_, passphrase)| passphrase);
+    let earlier = live_log(dir, &lock, force, backup_passphrase, unlock)?;
     let mut beside = Beside::start(dir, lock)?;
     // A sealed backup comes back under the passphrase that opened it; a plain one is a new
     // database, protected as any new one is.
@@ -267,56 +241,94 @@ fn carry_audit(entries: Vec<AuditEntry>, to: &Store) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The audit log of the database a restore replaces, when it can be read: a plain one, or
-/// one sealed under the passphrase that opened the backup. Otherwise the log starts anew
-/// with the restore.
-fn live_audit(
+/// The audit log of the database a restore replaces, from the one open of it that also
+/// decides whether it may be replaced: not while it holds records, unless `force`. The log
+/// is kept, never dropped in silence (docs/privacy.md, "Auditlog"): a sealed one is opened
+/// with the backup's passphrase, else with the one `unlock` gives for the live database, and
+/// without that the restore is refused. Only a database otter cannot read at all, which
+/// `--force` is there to replace, takes its log with it.
+fn live_log(
     dir: &Path,
     lock: &Arc<std::fs::File>,
-    passphrase: Option<&super::Passphrase>,
-) -> Vec<AuditEntry> {
-    let read = || -> Result<Vec<AuditEntry>, StoreError> {
+    force: bool,
+    backup_passphrase: Option<&super::Passphrase>,
+    unlock: &mut dyn super::Unlock,
+) -> Result<Vec<AuditEntry>, BackupError> {
+    if !dir.join(DB_DIR).is_dir() {
+        return Ok(Vec::new());
+    }
+    let read = |unlock: &mut dyn super::Unlock| -> Result<Vec<AuditEntry>, BackupError> {
         let (mut live, _) = Store::open_locked(dir, &dir.join(DB_DIR), Arc::clone(lock))?;
-        if live.has_keys()? {
-            let given = passphrase.map(|p| p.as_str());
-            live.unlock(&mut super::Given::new(given))?;
+        if !force && !live.is_empty() {
+            return Err(BackupError::NotEmpty(dir.to_path_buf()));
         }
-        live.audit_log()
+        if live.count(TreeId::Audit) == 0 {
+            return Ok(Vec::new());
+        }
+        if live.has_keys()? {
+            unlock_live(&mut live, backup_passphrase, unlock)?;
+        }
+        Ok(live.audit_log()?)
     };
-    if dir.join(DB_DIR).is_dir() {
-        read().unwrap_or_default()
-    } else {
-        Vec::new()
+    match read(unlock) {
+        Err(BackupError::Store(StoreError::Damaged(_))) if force => Ok(Vec::new()),
+        other => other,
     }
 }
 
+/// Unlocks the live database a restore replaces: with the backup's passphrase if it is the
+/// same, else with the one `unlock` gives for it, after saying which database it is for.
+fn unlock_live(
+    live: &mut Store,
+    backup_passphrase: Option<&super::Passphrase>,
+    unlock: &mut dyn super::Unlock,
+) -> Result<(), BackupError> {
+    if let Some(passphrase) = backup_passphrase {
+        match live.unlock(&mut super::Given::new(Some(passphrase.as_str()))) {
+            Err(StoreError::WrongPassphrase) => {}
+            other => return Ok(other?),
+        }
+    }
+    unlock.replacing();
+    match live.unlock(unlock) {
+        Err(StoreError::WrongPassphrase | StoreError::Encrypted) => {
+            Err(BackupError::LiveLocked(live.dir().to_path_buf()))
+        }
+        other => Ok(other?),
+    }
+}
+
+/// The meta settings, then every record tree (`each_record_kind`) by key, into `sink`. The
+/// index trees are left out: whatever the records go into derives them from the records.
 fn walk<S: Sink>(store: &Store, sink: &mut S) -> Result<Summary, BackupError> {
     sink.meta(read_meta(store)?)?;
-    let mut summary = Summary::default();
-    walk_tree::<Pupil, S>(store, sink, &mut summary)?;
-    walk_tree::<Member, S>(store, sink, &mut summary)?;
-    walk_tree::<Case, S>(store, sink, &mut summary)?;
-    walk_tree::<CaseEvent, S>(store, sink, &mut summary)?;
-    walk_tree::<Meeting, S>(store, sink, &mut summary)?;
-    walk_tree::<Note, S>(store, sink, &mut summary)?;
-    walk_tree::<Decision, S>(store, sink, &mut summary)?;
-    walk_tree::<Action, S>(store, sink, &mut summary)?;
-    walk_tree::<Minutes, S>(store, sink, &mut summary)?;
-    Ok(summary)
+    let mut walk = Walk {
+        store,
+        sink,
+        summary: Summary::default(),
+    };
+    each_record_kind(&mut walk)?;
+    Ok(walk.summary)
 }
 
-fn walk_tree<R: Record, S: Sink>(
-    store: &Store,
-    sink: &mut S,
-    summary: &mut Summary,
-) -> Result<(), BackupError> {
-    sink.tree(R::TREE)?;
-    summary.trees.entry(R::TREE.name()).or_default();
-    for record in store.all::<R>() {
-        sink.record(&record?)?;
-        summary.count(R::TREE);
+struct Walk<'a, S> {
+    store: &'a Store,
+    sink: &'a mut S,
+    summary: Summary,
+}
+
+impl<S: Sink> RecordKinds for Walk<'_, S> {
+    type Error = BackupError;
+
+    fn kind<R: Record>(&mut self) -> Result<(), BackupError> {
+        self.sink.tree(R::TREE)?;
+        self.summary.trees.entry(R::TREE.name()).or_default();
+        for record in self.store.all::<R>() {
+            self.sink.record(&record?)?;
+            self.summary.count(R::TREE);
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn read_meta(store: &Store) -> Result<Meta, StoreError> {
@@ -344,7 +356,7 @@ fn read_meta(store: &Store) -> Result<Meta, StoreError> {
 }
 
 fn record_tree(name: &str) -> Option<TreeId> {
-    RECORD_TREES.into_iter().find(|tree| tree.name() == name)
+    record_trees().into_iter().find(|tree| tree.name() == name)
 }
 
 /// The JSON document, one record a line, so that two backups of the same data are the same

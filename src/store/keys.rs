@@ -28,6 +28,9 @@ pub trait Unlock {
     fn tries(&self) -> u32 {
         1
     }
+    /// Said before `passphrase` is asked for the database a restore replaces, which may
+    /// have another passphrase than the backup.
+    fn replacing(&mut self) {}
     /// Argon2id's cost for a new key slot.
     fn params(&self) -> KdfParams {
         KdfParams::STANDARD

@@ -101,27 +101,43 @@ impl Store {
     }
 
     /// Opens the database in `dir`, asking `unlock` for the passphrase of an encrypted one, or
-    /// creates one protected by the passphrase `unlock` chooses (or none).
+    /// creates one protected by the passphrase `unlock` chooses (or none). An older schema is
+    /// migrated once the store is unlocked: the backup made first, and the compaction after,
+    /// read every value, which a sealed database only gives with its key.
     pub fn open_with(dir: &Path, unlock: &mut dyn Unlock) -> Result<Store, StoreError> {
         let lock = claim(dir)?;
-        let (mut store, fresh) = Store::open_locked(dir, &dir.join(DB_DIR), lock)?;
-        if fresh {
-            if let Some(passphrase) = unlock.choose()? {
-                store.protect(&passphrase, unlock.params())?;
+        let (mut store, found) = Store::open_locked(dir, &dir.join(DB_DIR), lock)?;
+        match found {
+            None => {
+                if let Some(passphrase) = unlock.choose()? {
+                    store.protect(&passphrase, unlock.params())?;
+                }
             }
-        } else if store.has_keys()? {
-            store.unlock(unlock)?;
+            Some(_) if store.has_keys()? => store.unlock(unlock)?,
+            Some(_) => {}
         }
+        let stale = match found {
+            Some(found) => store.migrate(found)?,
+            None => false,
+        };
+        // A purge rewrites the database too: one rewrite is enough.
         if store.rewrite_pending()? {
             store = store.purge()?.0;
+        } else if stale {
+            store = store.compact()?;
         }
         Ok(store)
     }
 
     /// Opens the sled database at `path` for the data directory `dir`, whose lock is held,
-    /// with its trees open and stamped, its values not yet readable if sealed; `true` if it
-    /// was created now.
-    fn open_locked(dir: &Path, path: &Path, lock: Arc<File>) -> Result<(Store, bool), StoreError> {
+    /// with its trees open, its values not yet readable if sealed, and not migrated. Returns
+    /// the schema version found, `None` for a database created (and stamped) now. A database
+    /// this otter cannot read (newer, foreign) is refused before anything is written to it.
+    fn open_locked(
+        dir: &Path,
+        path: &Path,
+        lock: Arc<File>,
+    ) -> Result<(Store, Option<u32>), StoreError> {
         let db = open_sled_with_patience(path)?;
         // Decided before any tree is opened: opening creates trees, and a refused database
         // must be left exactly as it was found.
@@ -137,30 +153,31 @@ impl Store {
             cipher: None,
             lock,
         };
-        match found {
-            None => {
-                store
-                    .tree(TreeId::Meta)
-                    .insert(schema::VERSION_KEY, &schema::CURRENT.to_be_bytes())?;
-                store.db.flush()?;
-            }
-            Some(found) if found < schema::CURRENT => {
-                // The way back if a step goes wrong. The old data is read with today's record
-                // shapes: the migrations so far only add and drop derived trees, so every
-                // record decodes. A step that changes a record's shape must back up with the
-                // old shapes instead.
-                backup::rolling(&store, backup::Reason::Migration)
-                    .map_err(backup::BackupError::into_store)?;
-                schema::migrate(&store.db, found, schema::CURRENT, schema::STEPS)?;
-            }
-            Some(_) => {}
+        if found.is_none() {
+            store
+                .tree(TreeId::Meta)
+                .insert(schema::VERSION_KEY, &schema::CURRENT.to_be_bytes())?;
+            store.db.flush()?;
         }
+        Ok((store, found))
+    }
+
+    /// Brings an unlocked store of schema `found` to the current one, after a rolling backup
+    /// of the old data. `true` if values of the old schema are left in sled's files, to be
+    /// rewritten out of them.
+    fn migrate(&self, found: u32) -> Result<bool, StoreError> {
+        if found >= schema::CURRENT {
+            return Ok(false);
+        }
+        // The way back if a step goes wrong. The old data is read with today's record shapes:
+        // the migrations so far only add and drop derived trees, so every record decodes. A
+        // step that changes a record's shape must back up with the old shapes instead.
+        backup::rolling(self, backup::Reason::Migration)
+            .map_err(backup::BackupError::into_store)?;
+        schema::migrate(&self.db, found, schema::CURRENT, schema::STEPS)?;
         // Schema 2's search tree held folded names in plain text; dropping it leaves them in
         // sled's files until the database is rewritten.
-        if found.is_some_and(|version| version < 3) {
-            return Ok((store.compact()?, false));
-        }
-        Ok((store, found.is_none()))
+        Ok(found < 3)
     }
 
     /// Whether `dir` holds a database (of otter or not) that `open` would read.

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{DB_DIR, Store, StoreError};
+use crate::atomic::sync_dir;
 
 /// The database being built; complete once `Beside::finish` starts swapping.
 const NEW_DIR: &str = "db.new";
@@ -161,16 +162,6 @@ fn remove_if_there(path: &Path) -> io::Result<()> {
     match std::fs::remove_dir_all(path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
         other => other,
-    }
-}
-
-/// Makes the renames themselves durable (on Unix a directory's entries are synced through
-/// the directory; Windows has no such call and journals renames itself).
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    if cfg!(unix) {
-        File::open(dir)?.sync_all()
-    } else {
-        Ok(())
     }
 }
 

@@ -436,3 +436,243 @@ fn a_compacted_encrypted_database_opens_with_the_same_passphrase() {
     let files = every_byte(dir.path());
     assert!(!found_in(&files, "Leerling2"));
 }
+
+type Files = std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>;
+
+/// Every file under `dir` by its path, to tell a database left alone from one written to;
+/// but sled's `snap.*`, the page table it writes anew each time it closes, written to or not.
+fn snapshot(dir: &Path) -> Files {
+    let mut files = Files::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(next) = todo.pop() {
+        for entry in std::fs::read_dir(next).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if !path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("snap.")
+            {
+                files.insert(path.clone(), std::fs::read(path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+type Trees = std::collections::BTreeMap<Vec<u8>, Vec<(Vec<u8>, Vec<u8>)>>;
+
+/// Every key and value of every tree of the closed database in `dir`, as stored.
+fn raw_trees(dir: &Path) -> Trees {
+    let db = super::open_sled_with_patience(&dir.join(DB_DIR)).unwrap();
+    db.tree_names()
+        .into_iter()
+        .map(|name| {
+            let tree = db.open_tree(&name).unwrap();
+            let items = tree.iter().map(|item| {
+                let (key, value) = item.unwrap();
+                (key.to_vec(), value.to_vec())
+            });
+            (name.to_vec(), items.collect())
+        })
+        .collect()
+}
+
+/// An encrypted database of an older schema is migrated only once it is unlocked: the
+/// backup made first is sealed and restores to the same records, and a wrong passphrase
+/// leaves every byte as it was.
+#[test]
+fn an_encrypted_database_of_an_older_schema_migrates_after_its_passphrase() {
+    let dir = school(Some("geheim"), 3);
+    {
+        let db = super::open_sled_with_patience(&dir.path().join(DB_DIR)).unwrap();
+        let meta = db.open_tree(TreeId::Meta.name()).unwrap();
+        meta.insert(schema::VERSION_KEY, &2u32.to_be_bytes())
+            .unwrap();
+        db.open_tree("search").unwrap().insert(b"k", b"v").unwrap();
+        db.flush().unwrap();
+    }
+    let before = (snapshot(dir.path()), raw_trees(dir.path()));
+    assert!(matches!(
+        open_as(dir.path(), Some("fout")),
+        Err(StoreError::WrongPassphrase)
+    ));
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::Encrypted)
+    ));
+    let after = (snapshot(dir.path()), raw_trees(dir.path()));
+    assert!(
+        after == before,
+        "a refused open writes nothing, not even a backup"
+    );
+    let meta = &after.1[TreeId::Meta.name().as_bytes()];
+    let version = meta.iter().find(|(key, _)| key == schema::VERSION_KEY);
+    assert_eq!(
+        version.map(|(_, v)| v.as_slice()),
+        Some(&2u32.to_be_bytes()[..])
+    );
+
+    let store = open_as(dir.path(), Some("geheim")).unwrap();
+    assert_eq!(store.schema_version().unwrap(), Some(schema::CURRENT));
+    assert_eq!(names(&store), expected(3));
+    drop(store);
+    let rolled: Vec<_> = snapshot(&dir.path().join("backups")).into_keys().collect();
+    assert_eq!(rolled.len(), 1, "{rolled:?}");
+    let file = rolled[0].clone();
+    assert!(
+        file.to_string_lossy().ends_with("-migratie.json"),
+        "{file:?}"
+    );
+    let sealed = [std::fs::read(&file).unwrap()];
+    assert!(cipher::is_sealed_file(&sealed[0]));
+    for name in expected(3).iter().chain([&"Dijkstra".to_string()]) {
+        assert!(!found_in(&sealed, name), "{name} in the backup");
+    }
+
+    let target = TempDir::new().unwrap();
+    backup::restore(target.path(), &file, false, &mut given(Some("geheim"))).unwrap();
+    let restored = open_as(target.path(), Some("geheim")).unwrap();
+    assert!(restored.is_encrypted());
+    assert_eq!(names(&restored), expected(3));
+    assert_eq!(restored.me().unwrap(), Some(MemberId(7)));
+}
+
+/// Answers each passphrase asked from a queue, whatever the attempt; counts the notices
+/// that the database being replaced is asked for.
+struct Queue {
+    answers: std::collections::VecDeque<&'static str>,
+    chosen: Option<&'static str>,
+    replacing: u32,
+}
+
+impl Queue {
+    fn new(answers: &[&'static str], chosen: Option<&'static str>) -> Queue {
+        Queue {
+            answers: answers.iter().copied().collect(),
+            chosen,
+            replacing: 0,
+        }
+    }
+}
+
+impl Unlock for Queue {
+    fn choose(&mut self) -> Result<Option<Passphrase>, StoreError> {
+        Ok(self.chosen.map(|p| Passphrase::new(p.into())))
+    }
+    fn passphrase(&mut self, _attempt: u32) -> Result<Option<Passphrase>, StoreError> {
+        Ok(self.answers.pop_front().map(|p| Passphrase::new(p.into())))
+    }
+    fn replacing(&mut self) {
+        self.replacing += 1;
+    }
+    fn params(&self) -> KdfParams {
+        KdfParams::FAST
+    }
+}
+
+/// `school` with one line in its audit log.
+fn logged_school(passphrase: Option<&str>, n: u64) -> TempDir {
+    use crate::domain::{AuditEntry, AuditKind};
+    let dir = school(passphrase, n);
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 2)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let store = open_as(dir.path(), passphrase).unwrap();
+    let export = AuditEntry::new(at, AuditKind::Export, "otter export minutes");
+    store.audit(export).unwrap();
+    dir
+}
+
+fn audit_kinds(store: &Store) -> Vec<crate::domain::AuditKind> {
+    store.audit_log().unwrap().iter().map(|e| e.kind).collect()
+}
+
+/// A backup file of a school of `n` pupils under `passphrase`, in its own directory.
+fn backup_of(passphrase: Option<&str>, n: u64) -> (TempDir, std::path::PathBuf) {
+    let source = school(passphrase, n);
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("school.json");
+    let store = open_as(source.path(), passphrase).unwrap();
+    backup::write_backup(&store, &file).unwrap();
+    (files, file)
+}
+
+/// A plain backup forced over an encrypted database: the audit log of the database it
+/// replaces is kept with that database's passphrase, and without it nothing is restored.
+#[test]
+fn a_forced_plain_restore_over_an_encrypted_database_needs_its_passphrase_for_the_log() {
+    use crate::domain::AuditKind;
+    let live = logged_school(Some("oud"), 2);
+    let (_files, file) = backup_of(None, 3);
+
+    for answers in [&["fout"][..], &[]] {
+        let mut queue = Queue::new(answers, Some("nieuw"));
+        let refused = backup::restore(live.path(), &file, true, &mut queue);
+        assert!(
+            matches!(&refused, Err(backup::BackupError::LiveLocked(dir)) if dir == live.path()),
+            "{refused:?}"
+        );
+        assert_eq!(queue.replacing, 1, "told whose passphrase is asked");
+        assert!(
+            !live.path().join("db.new").exists(),
+            "no new database begun"
+        );
+        let store = open_as(live.path(), Some("oud")).unwrap();
+        assert_eq!(names(&store), expected(2), "the live database stays");
+        assert_eq!(audit_kinds(&store), [AuditKind::Export]);
+    }
+
+    let mut queue = Queue::new(&["oud"], Some("nieuw"));
+    backup::restore(live.path(), &file, true, &mut queue).unwrap();
+    assert_eq!(queue.replacing, 1);
+    let store = open_as(live.path(), Some("nieuw")).unwrap();
+    assert_eq!(names(&store), expected(3));
+    assert_eq!(audit_kinds(&store), [AuditKind::Export, AuditKind::Restore]);
+}
+
+/// A sealed backup opens an encrypted database's log with its own passphrase when they are
+/// the same, and asks for the database's when they differ.
+#[test]
+fn a_sealed_restore_asks_the_replaced_databases_passphrase_only_when_it_differs() {
+    use crate::domain::AuditKind;
+    let (_files, file) = backup_of(Some("geheim"), 3);
+
+    let same = logged_school(Some("geheim"), 2);
+    let mut queue = Queue::new(&["geheim"], None);
+    backup::restore(same.path(), &file, true, &mut queue).unwrap();
+    assert_eq!(queue.replacing, 0, "asked once, for the backup");
+    let store = open_as(same.path(), Some("geheim")).unwrap();
+    assert_eq!(names(&store), expected(3));
+    assert_eq!(audit_kinds(&store), [AuditKind::Export, AuditKind::Restore]);
+
+    let other = logged_school(Some("ander"), 2);
+    let mut queue = Queue::new(&["geheim", "ander"], None);
+    backup::restore(other.path(), &file, true, &mut queue).unwrap();
+    assert_eq!(queue.replacing, 1);
+    assert!(queue.answers.is_empty(), "both passphrases used");
+    let store = open_as(other.path(), Some("geheim")).unwrap();
+    assert_eq!(names(&store), expected(3));
+    assert_eq!(audit_kinds(&store), [AuditKind::Export, AuditKind::Restore]);
+}
+
+/// A restore refused because the database holds records asks for no passphrase of it.
+#[test]
+fn a_restore_refused_for_records_asks_nothing_of_the_database() {
+    let live = logged_school(Some("oud"), 2);
+    let (_files, file) = backup_of(None, 3);
+    let mut queue = Queue::new(&["oud"], Some("nieuw"));
+    let refused = backup::restore(live.path(), &file, false, &mut queue);
+    assert!(
+        matches!(refused, Err(backup::BackupError::NotEmpty(_))),
+        "{refused:?}"
+    );
+    assert_eq!((queue.replacing, queue.answers.len()), (0, 1));
+    assert_eq!(
+        names(&open_as(live.path(), Some("oud")).unwrap()),
+        expected(2)
+    );
+}

@@ -12,8 +12,7 @@ use std::path::Path;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::{BackupError, FORMAT, Meta, Sink, Summary, VERSION, record_tree};
-use crate::domain::{Action, Case, CaseEvent, Decision, Meeting, Member, Minutes, Note, Pupil};
-use crate::store::records::{Record, TreeId};
+use crate::store::records::{Record, RecordKinds, TreeId, each_record_kind};
 use crate::store::schema;
 
 /// What the reading found so far. A problem the visitors find is kept here whole, and serde
@@ -193,21 +192,37 @@ impl<'de, S: Sink> Visitor<'de> for Trees<'_, '_, S> {
             last = Some(tree);
             sink.tree(tree).map_err(|err| state.fail(err))?;
             state.summary.trees.entry(tree.name()).or_default();
-            match tree {
-                TreeId::Pupils => map.next_value_seed(Records::<Pupil, S>::new(state, sink))?,
-                TreeId::Members => map.next_value_seed(Records::<Member, S>::new(state, sink))?,
-                TreeId::Cases => map.next_value_seed(Records::<Case, S>::new(state, sink))?,
-                TreeId::Events => map.next_value_seed(Records::<CaseEvent, S>::new(state, sink))?,
-                TreeId::Meetings => map.next_value_seed(Records::<Meeting, S>::new(state, sink))?,
-                TreeId::Notes => map.next_value_seed(Records::<Note, S>::new(state, sink))?,
-                TreeId::Decisions => {
-                    map.next_value_seed(Records::<Decision, S>::new(state, sink))?
-                }
-                TreeId::Actions => map.next_value_seed(Records::<Action, S>::new(state, sink))?,
-                _ => map.next_value_seed(Records::<Minutes, S>::new(state, sink))?,
-            }
+            each_record_kind(&mut TreeValue {
+                tree,
+                map: &mut map,
+                state: &mut *state,
+                sink: &mut *sink,
+                document: PhantomData,
+            })?;
         }
         Ok(())
+    }
+}
+
+/// Reads the value of the tree `tree` with the type of its records, found in the one list
+/// of record trees.
+struct TreeValue<'a, 'p, 'de, A, S> {
+    tree: TreeId,
+    map: &'a mut A,
+    state: &'a mut State<'p>,
+    sink: &'a mut S,
+    document: PhantomData<&'de ()>,
+}
+
+impl<'de, A: MapAccess<'de>, S: Sink> RecordKinds for TreeValue<'_, '_, 'de, A, S> {
+    type Error = A::Error;
+
+    fn kind<R: Record>(&mut self) -> Result<(), A::Error> {
+        if R::TREE != self.tree {
+            return Ok(());
+        }
+        let records = Records::<R, S>::new(&mut *self.state, &mut *self.sink);
+        self.map.next_value_seed(records)
     }
 }
 

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use tempfile::TempDir;
 
 use super::*;
-use crate::domain::{CaseId, MeetingId, PupilId};
+use crate::domain::{Case, CaseId, MeetingId, Member, Pupil, PupilId};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -98,7 +98,10 @@ fn backup_restore_backup_gives_the_same_bytes_and_an_equal_database() {
 }
 
 fn source_records(store: &Store) -> usize {
-    RECORD_TREES.iter().map(|&tree| store.count(tree)).sum()
+    record_trees()
+        .into_iter()
+        .map(|tree| store.count(tree))
+        .sum()
 }
 
 #[test]
@@ -569,4 +572,42 @@ fn a_forced_restore_keeps_the_audit_log_it_replaces() {
         .audit(AuditEntry::new(at, AuditKind::Export, "otter export pupil"))
         .unwrap();
     assert_eq!(target.audit_log().unwrap().len(), 3);
+}
+
+/// A database otter cannot read is what `--force` is for (the "damaged" message points to
+/// the last backup): it is replaced, and its log, unreadable too, goes with it.
+#[test]
+fn a_forced_restore_replaces_a_damaged_database() {
+    use crate::domain::AuditKind;
+    let target = TempDir::new().unwrap();
+    {
+        let store = Store::open(target.path()).unwrap();
+        for id in 1..200 {
+            store.insert(&pupil(id, "Naam")).unwrap();
+        }
+    }
+    let conf = target.path().join(DB_DIR).join("conf");
+    std::fs::write(&conf, b"not a sled config").unwrap();
+    let source_dir = TempDir::new().unwrap();
+    let source = Store::open(source_dir.path()).unwrap();
+    source.insert(&pupil(1, "Zebediah")).unwrap();
+    let files = TempDir::new().unwrap();
+    let file = backup_file(&source, &files, "school.json");
+    let mut none = crate::store::Given::new(None);
+
+    let refused = restore(target.path(), &file, false, &mut none);
+    assert!(
+        matches!(refused, Err(BackupError::Store(StoreError::Damaged(_)))),
+        "{refused:?}"
+    );
+    restore(target.path(), &file, true, &mut none).unwrap();
+    only_zebediah(target.path());
+    let restored = Store::open(target.path()).unwrap();
+    let kinds: Vec<AuditKind> = restored
+        .audit_log()
+        .unwrap()
+        .iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, [AuditKind::Restore]);
 }
