@@ -222,7 +222,7 @@ pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
-fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
+pub(super) fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
     let date = model.today;
     let seq = case_on_screen(model)?.next_seq();
@@ -267,7 +267,11 @@ fn record_level(model: &mut Model, to: Level, reason: String) -> Vec<Effect> {
     )))]
 }
 
-fn after_change(brief: &mut CaseBrief, phases: &crate::domain::PhaseModel, event: &CaseEvent) {
+pub(super) fn after_change(
+    brief: &mut CaseBrief,
+    phases: &crate::domain::PhaseModel,
+    event: &CaseEvent,
+) {
     brief.events.push(event.clone());
     brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
 }

@@ -4,8 +4,8 @@
 
 use super::case::{Ask, Prompt};
 use super::{Effect, Model, View, case_on_screen};
+use crate::domain::Consent;
 use crate::domain::fold::fold;
-use crate::domain::{CaseEvent, Consent, EventKind};
 
 /// The answer typed, in either language.
 pub fn parse(answer: &str) -> Option<Consent> {
@@ -36,25 +36,17 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
         view.prompt = Some(Prompt::new(Ask::Consent));
         return Vec::new();
     };
-    let (today, meeting) = (model.today, model.meeting.as_ref().map(|r| r.meeting.id));
     let phases = model.phases.clone();
+    let Some(at) = super::case::change_context(model, String::new()) else {
+        return Vec::new();
+    };
     let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
-    if brief.case.consent == to {
+    let Some(event) = brief.case.change_consent(to, at) else {
         return Vec::new();
-    }
-    let from = std::mem::replace(&mut brief.case.consent, to);
-    let event = CaseEvent {
-        case: brief.case.id,
-        seq: brief.next_seq(),
-        date: today,
-        meeting,
-        reason: String::new(),
-        kind: EventKind::Consent { from, to },
     };
-    brief.events.push(event.clone());
-    brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
+    super::case::after_change(brief, &phases, &event);
     view.flash = Some((t.privacy.consent_changed)(t.consent(to)));
     vec![Effect::SaveCaseChange(Box::new((
         brief.case.clone(),

@@ -4,8 +4,11 @@
 
 use super::export::Export;
 use super::{Effect, Model, Screen, View};
+use crate::domain::PhaseModel;
 use crate::domain::{ActionId, CaseId, PupilId};
+use crate::i18n::Lang;
 use crate::query::dossier::PupilDossier;
+use crate::query::timeline::Entry;
 
 /// Whose dossier to open: a pupil, or the pupil of a case or of an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +25,31 @@ pub struct DossierView {
     pub from: Option<Screen>,
     pub case: usize,
     pub case_open: bool,
+}
+
+/// The dossier on screen with its timeline, built once when the dossier is read: the screen
+/// draws the timeline on every frame. The dossier only changes by being read again, so the
+/// two cannot drift apart.
+#[derive(Debug, Clone)]
+pub struct OpenDossier {
+    dossier: PupilDossier,
+    timeline: Vec<Entry>,
+}
+
+impl OpenDossier {
+    pub fn new(dossier: PupilDossier, lang: Lang, phases: &PhaseModel) -> OpenDossier {
+        let timeline = crate::query::timeline::dossier(&dossier, lang, phases);
+        OpenDossier { dossier, timeline }
+    }
+
+    pub fn dossier(&self) -> &PupilDossier {
+        &self.dossier
+    }
+
+    /// Newest first.
+    pub fn timeline(&self) -> &[Entry] {
+        &self.timeline
+    }
 }
 
 /// Opens the dossier of `pupil` over the screen in front; `Esc` comes back to it.
@@ -44,7 +72,11 @@ pub fn loaded(
         .unwrap_or(0);
     view.dossier.case_open = false;
     view.item_scroll = 0;
-    model.dossier = Some(Box::new(dossier));
+    model.dossier = Some(Box::new(OpenDossier::new(
+        dossier,
+        model.lang,
+        &model.phases,
+    )));
     model.screen = Screen::Dossier;
     Vec::new()
 }
@@ -69,7 +101,10 @@ pub fn back(model: &mut Model, view: &mut View) -> Vec<Effect> {
 
 /// `Tab`: the next of the pupil's cases.
 pub fn next_case(model: &Model, view: &mut View) -> Vec<Effect> {
-    let cases = model.dossier.as_ref().map_or(0, |d| d.cases.len());
+    let cases = model
+        .dossier
+        .as_ref()
+        .map_or(0, |d| d.dossier().cases.len());
     if cases > 0 {
         view.dossier.case = (view.dossier.case + 1) % cases;
         view.item_scroll = 0;
@@ -79,7 +114,10 @@ pub fn next_case(model: &Model, view: &mut View) -> Vec<Effect> {
 
 /// `Enter`: the chosen case over the timeline, or back to the timeline.
 pub fn toggle_case(model: &Model, view: &mut View) -> Vec<Effect> {
-    let has_cases = model.dossier.as_ref().is_some_and(|d| !d.cases.is_empty());
+    let has_cases = model
+        .dossier
+        .as_ref()
+        .is_some_and(|d| !d.dossier().cases.is_empty());
     view.dossier.case_open = has_cases && !view.dossier.case_open;
     view.item_scroll = 0;
     Vec::new()
@@ -87,8 +125,8 @@ pub fn toggle_case(model: &Model, view: &mut View) -> Vec<Effect> {
 
 /// `x`: the pupil's extract, written to the export folder.
 pub fn export(model: &Model) -> Vec<Effect> {
-    model.dossier.as_ref().map_or_else(Vec::new, |dossier| {
-        vec![Effect::Export(Export::Extract(dossier.pupil.id))]
+    model.dossier.as_ref().map_or_else(Vec::new, |open| {
+        vec![Effect::Export(Export::Extract(open.dossier().pupil.id))]
     })
 }
 

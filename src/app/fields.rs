@@ -3,7 +3,6 @@
 
 use super::case::{Ask, Prompt};
 use super::{Effect, Model, View, case_on_screen};
-use crate::domain::EventKind;
 use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::phase::Requirement;
@@ -37,7 +36,6 @@ pub fn answer(
 ) -> Vec<Effect> {
     let t = model.lang.texts();
     let today = model.today;
-    let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
     let next_meeting = model.meeting.as_ref().and_then(|room| room.next_ot());
     let phases = model.phases.clone();
     let ask_again = |view: &mut View, message: String| {
@@ -61,6 +59,9 @@ pub fn answer(
     let answer = fold(&text);
     let yes = ["ja", "yes", "j", "y"].contains(&answer.as_str());
     let no = ["nee", "no", "n"].contains(&answer.as_str());
+    let Some(at) = super::case::change_context(model, String::new()) else {
+        return Vec::new();
+    };
     let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
@@ -102,15 +103,7 @@ pub fn answer(
             let Some(to) = super::consent::parse(&answer) else {
                 return ask_again(view, t.flash_consent_words.to_string());
             };
-            let from = std::mem::replace(&mut case.consent, to);
-            event = Some(crate::domain::CaseEvent {
-                case: case.id,
-                seq: brief.next_seq(),
-                date: today,
-                meeting,
-                reason: String::new(),
-                kind: EventKind::Consent { from, to },
-            });
+            event = case.change_consent(to, at);
         }
         Requirement::Action | Requirement::Circles => return Vec::new(),
     }

@@ -88,7 +88,7 @@ pub struct Model {
     /// The actions screen's filter and what answers it, once opened.
     pub action_list: Option<action_list::ActionList>,
     /// The pupil dossier on screen, once opened.
-    pub dossier: Option<Box<crate::query::dossier::PupilDossier>>,
+    pub dossier: Option<Box<dossier::OpenDossier>>,
     /// The audit log, newest first, once opened.
     pub audit: Vec<crate::domain::AuditEntry>,
     /// The closed cases past the bewaartermijn, once opened.

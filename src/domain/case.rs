@@ -294,6 +294,16 @@ impl Case {
         let from = std::mem::replace(&mut self.level, to);
         at.event(self.id, EventKind::Level { from, to })
     }
+
+    /// Records the parents' answer `to`. An answer that repeats the recorded one changes
+    /// nothing and is no event of the history, so it gives `None`.
+    pub fn change_consent(&mut self, to: Consent, at: ChangeContext) -> Option<CaseEvent> {
+        if self.consent == to {
+            return None;
+        }
+        let from = std::mem::replace(&mut self.consent, to);
+        Some(at.event(self.id, EventKind::Consent { from, to }))
+    }
 }
 
 impl ChangeContext {
@@ -361,6 +371,54 @@ mod tests {
         assert_eq!(a, pseudonym_for(CaseId(17)));
         assert_ne!(a, pseudonym_for(CaseId(18)));
         assert!(a.starts_with("Leerling ") && a.ends_with("-17"), "{a}");
+    }
+
+    fn context() -> ChangeContext {
+        ChangeContext {
+            seq: 4,
+            date: NaiveDate::from_ymd_opt(2024, 11, 12).unwrap(),
+            meeting: Some(MeetingId(3)),
+            reason: String::new(),
+        }
+    }
+
+    fn a_case() -> Case {
+        Case::signal(
+            CaseId(9),
+            PupilId(2),
+            "leest niet".into(),
+            "signaal".into(),
+            NaiveDate::from_ymd_opt(2024, 9, 2).unwrap(),
+        )
+    }
+
+    #[test]
+    fn repeating_the_recorded_consent_is_no_event() {
+        let mut case = a_case();
+        case.consent = Consent::No;
+        assert_eq!(case.change_consent(Consent::No, context()), None);
+        assert_eq!(case.consent, Consent::No);
+    }
+
+    #[test]
+    fn a_changed_consent_is_recorded_and_becomes_an_event() {
+        let mut case = a_case();
+        let event = case.change_consent(Consent::Anonymous, context());
+        assert_eq!(case.consent, Consent::Anonymous);
+        assert_eq!(
+            event,
+            Some(CaseEvent {
+                case: CaseId(9),
+                seq: 4,
+                date: NaiveDate::from_ymd_opt(2024, 11, 12).unwrap(),
+                meeting: Some(MeetingId(3)),
+                reason: String::new(),
+                kind: EventKind::Consent {
+                    from: Consent::Unknown,
+                    to: Consent::Anonymous,
+                },
+            })
+        );
     }
 
     #[test]

@@ -297,6 +297,7 @@ pub const EN: Texts = Texts {
             total.to_string()
         }
     },
+    dash_count_of_at_most: |shown, total| format!("first {shown} of at most {total}"),
     col_change: "change",
     prompt_me: "Who are you? Type (the start of) your name; the start screen then shows your actions. Esc: later",
     flash_no_member: |name| {

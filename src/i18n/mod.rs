@@ -274,6 +274,10 @@ pub struct Texts {
     /// A list's length: "12", or "200 of 13 594" when only the first are shown.
     #[serde(skip)]
     pub dash_count_of: fn(usize, usize) -> String,
+    /// The first shown of a list whose length is only known not to exceed the second: "first
+    /// 200 of at most 13 594".
+    #[serde(skip)]
+    pub dash_count_of_at_most: fn(usize, usize) -> String,
     pub col_change: &'static str,
     pub prompt_me: &'static str,
     #[serde(skip)]

@@ -297,6 +297,7 @@ pub const NL: Texts = Texts {
             total.to_string()
         }
     },
+    dash_count_of_at_most: |shown, total| format!("eerste {shown} van hooguit {total}"),
     col_change: "wijziging",
     prompt_me: "Wie ben jij? Typ (het begin van) je naam; de startpagina toont dan jouw actiepunten. Esc: later",
     flash_no_member: |name| {

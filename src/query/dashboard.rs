@@ -18,7 +18,7 @@ pub const RECENT_DAYS: i64 = 14;
 
 /// Rows built at most per case list. A large school has thousands of cases past their
 /// evaluation date: finding them is cheap (an index), reading each case is not (13 594 cases
-/// took 170 ms). The start screen shows the first ones and how many there are.
+/// took 170 ms). The start screen shows the first ones and how many there are, or may be.
 pub const LIST_CAP: usize = 200;
 
 /// A case on the start screen: whom it is about as the team may see it, where it stands.
@@ -34,6 +34,20 @@ pub struct CaseRow {
     pub date: NaiveDate,
     /// The latest change (recently changed cases only).
     pub change: Option<EventKind>,
+}
+
+/// How many cases a list holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Total {
+    Exact(usize),
+    /// Not every case was read, and some unread ones may not belong in the list.
+    AtMost(usize),
+}
+
+impl Default for Total {
+    fn default() -> Total {
+        Total::Exact(0)
+    }
 }
 
 /// What the start screen shows.
@@ -52,7 +66,7 @@ pub struct Dashboard {
     /// Open cases whose evaluation date has passed, longest passed first; at most
     /// `LIST_CAP` of `evaluations_total`.
     pub evaluations: Vec<CaseRow>,
-    pub evaluations_total: usize,
+    pub evaluations_total: Total,
     /// Cases changed in the last `RECENT_DAYS` days, latest first; at most `LIST_CAP` of
     /// `recent_total`.
     pub recent: Vec<CaseRow>,
@@ -112,19 +126,25 @@ fn mine(store: &Store, me: MemberId, today: NaiveDate) -> Result<Vec<ActionRow>>
     actions::rows(store, store.open_actions(Some(Some(me)))?, today)
 }
 
+/// The cases past their evaluation date, the first `LIST_CAP` of them read. Past the cap the
+/// index's count is all there is: a case may be in a phase the school's model calls final
+/// without a closing date, and only reading it tells, which a large school cannot afford on
+/// every start (13 594 cases took 170 ms). So the count is exact only when every case was read.
 fn evaluations(
     store: &Store,
     model: &PhaseModel,
     today: NaiveDate,
-) -> Result<(Vec<CaseRow>, usize)> {
+) -> Result<(Vec<CaseRow>, Total)> {
     let mut labels = Labels::new(store);
     let mut rows = Vec::new();
     let ids = store.open_cases_evaluated_before(today)?;
     let mut total = ids.len();
+    let mut unread = ids.len();
     for id in ids {
         if rows.len() == LIST_CAP {
             break;
         }
+        unread -= 1;
         let Some(case) = store.case(id)? else {
             total -= 1;
             continue;
@@ -138,6 +158,11 @@ fn evaluations(
         let date = case.evaluation_date.unwrap_or(today);
         rows.push(row(&mut labels, case, date, None)?);
     }
+    let total = if unread == 0 {
+        Total::Exact(total)
+    } else {
+        Total::AtMost(total)
+    };
     Ok((rows, total))
 }
 
@@ -177,4 +202,85 @@ fn row(
         date,
         change,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Model;
+    use crate::i18n::Lang;
+    use crate::query::search::tests::{case, pupil};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    /// `count` cases of one pupil past their evaluation date, case 1 longest past; those in
+    /// `in_final` sit in the final phase without a closing date (a school's own phase model
+    /// may call a phase final that was not when they reached it).
+    fn school(count: u64, in_final: &[u64]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.insert(&pupil(1, "Sanne", "de", "Vries")).unwrap();
+        for id in 1..=count {
+            let mut case = case(id, 1, "leest niet", crate::domain::Consent::Yes);
+            case.phase = "uitvoering".into();
+            if in_final.contains(&id) {
+                case.phase = "afgesloten".into();
+            }
+            case.evaluation_date = Some(today() - chrono::Duration::days(1000 - id as i64));
+            store.insert(&case).unwrap();
+        }
+        drop(store);
+        let store = Store::open(dir.path()).unwrap();
+        (dir, store)
+    }
+
+    fn title_shown(dashboard: Dashboard) -> String {
+        let mut model: Model = crate::ui::tests::model(Lang::Nl, false);
+        model.dashboard = dashboard;
+        let screen = crate::ui::tests::screen_of(
+            &model,
+            &crate::app::View::default(),
+            160,
+            48,
+            crate::ui::theme::DEFAULT,
+        );
+        let at = screen.find("Evaluatie verstreken").expect("the panel");
+        screen[at..].split(')').next().unwrap().to_string() + ")"
+    }
+
+    #[test]
+    fn past_the_cap_the_count_is_shown_as_at_most_what_the_index_holds() {
+        let cap = LIST_CAP as u64;
+        let beyond: Vec<u64> = (cap + 20..cap + 30).collect();
+        let (_dir, store) = school(cap + 50, &[[5].as_slice(), &beyond].concat());
+        let dashboard = load(&store, &PhaseModel::default(), today()).unwrap();
+
+        let shown: Vec<u64> = dashboard.evaluations.iter().map(|r| r.case.0).collect();
+        let expected: Vec<u64> = (1..=cap + 1).filter(|id| *id != 5).collect();
+        assert_eq!(shown, expected, "the first ones, the final one skipped");
+        // Ten unread cases past the cap are final, so 239 belong in the list; only reading
+        // them would tell, so the screen claims no more than the index's 249.
+        assert_eq!(
+            dashboard.evaluations_total,
+            Total::AtMost(cap as usize + 49)
+        );
+        assert_eq!(
+            title_shown(dashboard),
+            format!(
+                "Evaluatie verstreken (eerste {cap} van hooguit {})",
+                cap + 49
+            )
+        );
+    }
+
+    #[test]
+    fn under_the_cap_every_case_is_read_and_the_count_is_exact() {
+        let (_dir, store) = school(30, &[2, 17, 30]);
+        let dashboard = load(&store, &PhaseModel::default(), today()).unwrap();
+        assert_eq!(dashboard.evaluations.len(), 27);
+        assert_eq!(dashboard.evaluations_total, Total::Exact(27));
+        assert_eq!(title_shown(dashboard), "Evaluatie verstreken (27)");
+    }
 }

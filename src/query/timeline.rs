@@ -12,6 +12,7 @@ use crate::export::minutes::change_text;
 use crate::i18n::Lang;
 
 /// One dated entry: a heading line and any text under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub date: NaiveDate,
     pub heading: String,

@@ -14,6 +14,7 @@ use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::export::minutes::change_text;
 use crate::i18n::Texts;
+use crate::query::dashboard::Total;
 
 /// From this size on the four lists stand side by side in two rows.
 const GRID_WIDTH: u16 = 140;
@@ -119,11 +120,13 @@ fn title(panel: Panel, model: &Model) -> String {
             None => t.dash_mine.to_string(),
         },
         Panel::Overdue => format!("{} ({count})", t.dash_overdue),
-        Panel::Evaluations => format!(
-            "{} ({})",
-            t.dash_evaluations,
-            (t.dash_count_of)(count, dashboard.evaluations_total)
-        ),
+        Panel::Evaluations => {
+            let total = match dashboard.evaluations_total {
+                Total::Exact(total) => (t.dash_count_of)(count, total),
+                Total::AtMost(total) => (t.dash_count_of_at_most)(count, total),
+            };
+            format!("{} ({total})", t.dash_evaluations)
+        }
         Panel::Recent => format!(
             "{} ({})",
             t.dash_recent,

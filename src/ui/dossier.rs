@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 use super::theme::Theme;
 use super::timeline;
@@ -12,13 +12,15 @@ use crate::app::{Model, View};
 use crate::domain::dates::{format_date, format_day};
 use crate::domain::phase::Requirement;
 use crate::i18n::capitalised;
-use crate::query::{self, dossier::PupilDossier};
+use crate::query::dossier::PupilDossier;
+use crate::query::timeline::Entry;
 
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
     let t = model.lang.texts();
-    let Some(dossier) = model.dossier.as_deref() else {
+    let Some(open) = model.dossier.as_deref() else {
         return;
     };
+    let dossier = open.dossier();
     let cases_height = u16::try_from(dossier.cases.len().max(1) + 3)
         .unwrap_or(u16::MAX)
         .min(area.height / 4 + 1);
@@ -47,7 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         render_case(frame, body, model, view, dossier, theme);
         t.dossier_case_keys
     } else {
-        render_timeline(frame, body, model, view, dossier, theme);
+        render_timeline(frame, body, model, view, open.timeline(), theme);
         t.dossier_keys
     };
     frame.render_widget(super::status_line(model, view, hint, theme), footer);
@@ -163,22 +165,54 @@ fn render_cases(
     frame.render_widget(table, area);
 }
 
+/// Only the entries in the window are laid out for drawing; every entry is measured at the
+/// window's width so that `j` stops at the end however the lines wrap.
 fn render_timeline(
     frame: &mut Frame,
     area: Rect,
     model: &Model,
     view: &View,
-    dossier: &PupilDossier,
+    timeline: &[Entry],
     theme: &Theme,
 ) {
     let t = model.lang.texts();
-    let entries = query::timeline::dossier(dossier, model.lang, &model.phases);
-    let mut lines = Vec::new();
-    if entries.is_empty() {
-        lines.push(Line::styled(t.history_empty, theme.style("ui.text.dim")));
+    if timeline.is_empty() {
+        let lines = vec![Line::styled(t.history_empty, theme.style("ui.text.dim"))];
+        scrolled(frame, area, model, view, t.dossier_timeline, lines, theme);
+        return;
     }
-    lines.extend(timeline::lines(entries, model, theme));
-    scrolled(frame, area, model, view, t.dossier_timeline, lines, theme);
+    let width = area.width.saturating_sub(2);
+    let height = usize::from(area.height.saturating_sub(2));
+    let heights: Vec<usize> = timeline
+        .iter()
+        .map(|entry| wrapped(timeline::entry_lines(entry, model, theme)).line_count(width))
+        .collect();
+    let overflow = heights.iter().sum::<usize>().saturating_sub(height);
+    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
+    view.item_scroll_max.set(overflow);
+    let offset = view.item_scroll.min(overflow);
+    let (window_top, window_end) = (usize::from(offset), usize::from(offset) + height);
+    let mut lines = Vec::new();
+    // Rows of the window's first entry above the window: it may be cut at the top.
+    let mut cut = 0;
+    let mut row = 0;
+    for (entry, entry_height) in timeline.iter().zip(heights) {
+        if row >= window_end {
+            break;
+        }
+        let next = row + entry_height;
+        if next > window_top {
+            if lines.is_empty() {
+                cut = window_top - row;
+            }
+            lines.extend(timeline::entry_lines(entry, model, theme));
+        }
+        row = next;
+    }
+    let cut = u16::try_from(cut).unwrap_or(u16::MAX);
+    let paragraph = wrapped(lines).scroll((cut, 0));
+    let block = scroll_panel(t.dossier_timeline, offset < overflow, model, theme);
+    frame.render_widget(paragraph.block(block), area);
 }
 
 /// The chosen case on its own: what it asks and what its phases recorded.
@@ -260,14 +294,25 @@ fn scrolled(
     lines: Vec<Line<'static>>,
     theme: &Theme,
 ) {
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let paragraph = wrapped(lines);
     let (offset, overflow) = super::bounded_scroll(&paragraph, area, view);
-    let mut block = super::panel(title, theme, true);
-    if offset < overflow {
-        block = block.title_bottom(Span::styled(
+    let block = scroll_panel(title, offset < overflow, model, theme);
+    frame.render_widget(paragraph.scroll((offset, 0)).block(block), area);
+}
+
+fn wrapped(lines: Vec<Line<'_>>) -> Paragraph<'_> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// The panel of a scrolled text, saying so at the bottom when there is more below.
+fn scroll_panel<'a>(title: &'a str, more: bool, model: &Model, theme: &Theme) -> Block<'a> {
+    let block = super::panel(title, theme, true);
+    if more {
+        block.title_bottom(Span::styled(
             model.lang.texts().more_below,
             theme.style("ui.text.dim"),
-        ));
+        ))
+    } else {
+        block
     }
-    frame.render_widget(paragraph.scroll((offset, 0)).block(block), area);
 }

@@ -38,7 +38,7 @@ pub fn render(
     if entries.is_empty() {
         lines.push(Line::styled(t.history_empty, theme.style("ui.text.dim")));
     }
-    lines.extend(timeline::lines(entries, model, theme));
+    lines.extend(timeline::lines(&entries, model, theme));
     let paragraph = Paragraph::new(lines)
         .style(theme.style("ui.background"))
         .wrap(Wrap { trim: false });

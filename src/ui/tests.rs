@@ -81,7 +81,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
                     change: None,
                 },
             ],
-            evaluations_total: 2,
+            evaluations_total: crate::query::dashboard::Total::Exact(2),
             recent_total: 1,
             presentation: false,
             personal_hidden: false,

@@ -128,7 +128,11 @@ fn dossier(lang: Lang) -> Model {
     });
     let mut model = model(lang, false);
     model.screen = Screen::Dossier;
-    model.dossier = Some(Box::new(found.clone()));
+    model.dossier = Some(Box::new(crate::app::dossier::OpenDossier::new(
+        found.clone(),
+        lang,
+        &model.phases,
+    )));
     model
 }
 
@@ -479,4 +483,56 @@ fn a_long_history_scrolls_with_j_and_closes_on_another_key() {
     update(&mut model, &mut view, Message::OtherKey);
     assert!(!view.history);
     assert_eq!(view.item_scroll, 0);
+}
+
+/// The dossier lays out only the timeline's entries in view: at every scroll position its
+/// panel holds exactly the rows the whole timeline, wrapped at the panel's width, has there,
+/// and `j` stops where the whole timeline ends.
+#[test]
+fn the_dossiers_timeline_shows_at_every_scroll_the_rows_the_whole_timeline_has_there() {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+    let (model, mut view) = after(dossier(Lang::Nl), vec![]);
+    let panel = |screen: &str| -> Vec<String> {
+        let rows: Vec<&str> = screen.lines().collect();
+        let title = rows
+            .iter()
+            .position(|r| r.starts_with('┌') && r.contains("Tijdlijn"))
+            .expect("the timeline panel");
+        rows[title + 1..]
+            .iter()
+            .take_while(|r| !r.starts_with('└'))
+            .map(|r| {
+                let inner = r.chars().count() - 2;
+                r.chars().skip(1).take(inner).collect()
+            })
+            .collect()
+    };
+    let shown = panel(&screen_text(&model, &view));
+    let max = usize::from(view.item_scroll_max.get());
+    assert!(max > 0, "the demo pupil's timeline does not fit 80x24");
+
+    let theme = theme::Theme::builtin(theme::DEFAULT).unwrap();
+    let timeline = model.dossier.as_deref().unwrap().timeline();
+    let whole =
+        Paragraph::new(super::timeline::lines(timeline, &model, &theme)).wrap(Wrap { trim: false });
+    let width = u16::try_from(shown[0].chars().count()).unwrap();
+    let total = whole.line_count(width);
+    assert_eq!(max, total - shown.len(), "j stops at the timeline's end");
+    let mut buffer = Buffer::empty(Rect::new(0, 0, width, u16::try_from(total).unwrap()));
+    whole.render(buffer.area, &mut buffer);
+    let rows: Vec<String> = buffer
+        .content
+        .chunks(usize::from(width))
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect())
+        .collect();
+    for offset in 0..=max {
+        view.item_scroll = u16::try_from(offset).unwrap();
+        assert_eq!(
+            panel(&screen_text(&model, &view)),
+            rows[offset..offset + shown.len()],
+            "scrolled {offset} rows"
+        );
+    }
 }

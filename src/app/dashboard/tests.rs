@@ -161,7 +161,7 @@ fn enter_on_a_row_opens_the_dossier_of_its_pupil_and_esc_comes_back() {
     );
     send(&store, &mut model, &mut view, Action::Open.into());
     assert_eq!(model.screen, Screen::Dossier);
-    assert_eq!(model.dossier.as_ref().unwrap().pupil.id, pupil);
+    assert_eq!(model.dossier.as_ref().unwrap().dossier().pupil.id, pupil);
 
     send(&store, &mut model, &mut view, Action::Back.into());
     assert_eq!(model.screen, Screen::Dashboard);
@@ -176,7 +176,7 @@ fn enter_on_a_row_opens_the_dossier_of_its_pupil_and_esc_comes_back() {
     update(&mut model, &mut view, Action::NextPanel);
     let row = model.dashboard.evaluations[0].clone();
     send(&store, &mut model, &mut view, Action::Open.into());
-    let dossier = model.dossier.as_ref().unwrap();
+    let dossier = model.dossier.as_ref().unwrap().dossier();
     assert_eq!(dossier.pupil.id, row.pupil);
     assert_eq!(
         dossier.cases[view.dossier.case].case.id, row.case,
@@ -203,7 +203,7 @@ fn enter_on_a_row_opens_the_dossier_of_its_pupil_and_esc_comes_back() {
         crate::app::tests::today(),
     )
     .unwrap();
-    let dossier = model.dossier.as_ref().unwrap();
+    let dossier = model.dossier.as_ref().unwrap().dossier();
     assert_eq!(dossier.pupil.id, pupil);
     assert_eq!(dossier.cases[view.dossier.case].case.id, later);
     assert_ne!(view.dossier.case, 0);

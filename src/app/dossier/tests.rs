@@ -1,6 +1,8 @@
+use crate::app::dossier::DossierOf;
 use crate::app::tests::{school, today};
-use crate::app::{Action, Model, Screen, View, open_dossier, update};
-use crate::domain::{Case, Consent, Note, Pupil};
+use crate::app::{Action, Effect, Model, Screen, View, apply, open_dossier, update};
+use crate::domain::{ActionStatus, Case, ChangeContext, Consent, Note, Pupil};
+use crate::export::minutes::change_text;
 use crate::store::Store;
 
 /// The demo pupil with an anonymous case and the most notes: the dossier's hardest test.
@@ -28,7 +30,7 @@ fn the_dossier_holds_the_pupils_cases_and_their_records_and_nothing_of_another_p
         crate::app::apply(&store, &mut model, &mut view, effects, today()).unwrap();
     }
     assert_eq!(model.screen, Screen::Dossier);
-    let dossier = model.dossier.as_deref().unwrap();
+    let dossier = model.dossier.as_deref().unwrap().dossier();
     assert_eq!(dossier.pupil, pupil);
     let own = store.cases_of_pupil(pupil.id).unwrap();
     assert_eq!(dossier.cases.len(), own.len());
@@ -104,7 +106,7 @@ fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_
     update(&mut model, &mut view, Action::Open);
     assert!(view.dossier.case_open);
     assert_eq!(view.item_scroll, 0, "the case starts at its top");
-    let case = &model.dossier.as_ref().unwrap().cases[0].case;
+    let case = &model.dossier.as_ref().unwrap().dossier().cases[0].case;
     let shown = screen_text(&model, &view, 80, 24);
     assert!(
         shown.contains(&case.question.chars().take(20).collect::<String>()),
@@ -114,7 +116,7 @@ fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_
     assert!(!view.dossier.case_open, "Esc closes the case first");
     assert_eq!(model.screen, Screen::Dossier);
 
-    let pupil = model.dossier.as_ref().unwrap().pupil.id;
+    let pupil = model.dossier.as_ref().unwrap().dossier().pupil.id;
     let effects = update(&mut model, &mut view, Action::ExportExtract);
     assert_eq!(
         effects,
@@ -126,4 +128,72 @@ fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_
     let effects = update(&mut model, &mut view, Action::Back);
     assert_eq!(model.screen, Screen::Dashboard);
     assert_eq!(effects, vec![crate::app::Effect::LoadDashboard]);
+}
+
+/// The timeline is built when the dossier is read, not on every frame: an edit made while the
+/// dossier is open (an action marked done, the consent changed) shows in it once the dossier
+/// is read again, which every change of what the dossier holds goes through.
+#[test]
+fn an_edit_while_the_dossier_is_open_shows_in_its_timeline_once_it_is_read_again() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    let action = store
+        .all::<crate::domain::Action>()
+        .map(Result::unwrap)
+        .find(|a| a.is_open() && a.case.is_some())
+        .expect("the demo has an open action of a case");
+    let mut case = store.case(action.case.unwrap()).unwrap().unwrap();
+    let open = vec![Effect::LoadDossier(DossierOf::Action(action.id))];
+    apply(&store, &mut model, &mut view, open.clone(), today()).unwrap();
+    assert_eq!(model.screen, Screen::Dossier);
+    let t = model.lang.texts();
+    let action_entry = |model: &Model| {
+        model
+            .dossier
+            .as_deref()
+            .unwrap()
+            .timeline()
+            .iter()
+            .find(|e| e.heading.contains(&action.text))
+            .map(|e| e.heading.clone())
+            .expect("the action is in the timeline")
+    };
+    assert!(action_entry(&model).contains(t.status_open));
+
+    let mut done = action.clone();
+    done.status = ActionStatus::Done { on: today() };
+    let to = if case.consent == Consent::No {
+        Consent::Yes
+    } else {
+        Consent::No
+    };
+    let at = ChangeContext {
+        seq: store.events_of_case(case.id).unwrap().len() as u32,
+        date: today(),
+        meeting: None,
+        reason: String::new(),
+    };
+    let event = case.change_consent(to, at).expect("the consent changes");
+    let consent_text = change_text(&event.kind, &model.phases, model.lang);
+    let edits = vec![
+        Effect::SaveAction(Box::new(done)),
+        Effect::SaveCaseChange(Box::new((case.clone(), event))),
+    ];
+    apply(&store, &mut model, &mut view, edits, today()).unwrap();
+    apply(&store, &mut model, &mut view, open, today()).unwrap();
+
+    let timeline = model.dossier.as_deref().unwrap().timeline();
+    assert!(
+        timeline[0].heading.ends_with(&consent_text),
+        "the consent change of today is the newest entry: {}",
+        timeline[0].heading
+    );
+    assert!(action_entry(&model).contains(t.status_done));
+    assert_eq!(
+        view.dossier.from,
+        Some(Screen::Dashboard),
+        "Esc still goes back"
+    );
+    let shown = screen_text(&model, &view, 160, 48);
+    assert!(shown.contains(&consent_text), "{shown}");
 }

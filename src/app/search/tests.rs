@@ -63,7 +63,7 @@ fn enter_on_a_pupil_opens_their_dossier_from_the_start_screen() {
     )
     .unwrap();
     assert_eq!(model.screen, Screen::Dossier);
-    let dossier = model.dossier.as_ref().unwrap();
+    let dossier = model.dossier.as_ref().unwrap().dossier();
     assert_eq!(Some(dossier.pupil.id), chosen.pupil);
 }
 
