@@ -1,6 +1,6 @@
 //! `c` in a meeting: the parents' consent of the case on screen changed (ja, nee, anoniem),
-//! at any phase, as an event of the case's history. With "anoniem" the screen, the search and
-//! the minutes name the case by its pseudonym from then on.
+//! at any phase, as an event of the case's history. With "anoniem" the screen (its earlier
+//! actions included), the search and the minutes name the case by its pseudonym from then on.
 
 use super::case::{Ask, Prompt};
 use super::{Effect, Model, View, case_on_screen};
@@ -55,9 +55,16 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
     };
     brief.events.push(event.clone());
     brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
+    let (case, short) = (brief.case.clone(), brief.short());
+    // The Actiepunten item named the case's earlier actions as they were loaded: from now on
+    // they go by the new choice too, or an action of an anonymous case keeps its initials.
+    if let Some(room) = model.meeting.as_mut() {
+        for (action, row) in &mut room.earlier_actions {
+            if action.case == Some(case.id) {
+                row.pupil.clone_from(&short);
+            }
+        }
+    }
     view.flash = Some((t.privacy.consent_changed)(t.consent(to)));
-    vec![Effect::SaveCaseChange(Box::new((
-        brief.case.clone(),
-        event,
-    )))]
+    vec![Effect::SaveCaseChange(Box::new((case, event)))]
 }

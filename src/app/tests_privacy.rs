@@ -46,6 +46,54 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
 }
 
 #[test]
+fn after_c_anoniem_the_case_s_earlier_actions_on_the_projector_go_by_its_pseudonym() {
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.consent.shows_name());
+    let (case, initials) = (current(&model).case.clone(), current(&model).short());
+    let text = "Logopedist bellen over de uitspraak";
+    store
+        .insert(&crate::domain::Action {
+            id: crate::domain::ActionId(store.next_id(crate::store::TreeId::Actions).unwrap()),
+            text: text.into(),
+            owner: crate::domain::Owner::Other("moeder".into()),
+            due: today(),
+            status: crate::domain::ActionStatus::Open,
+            created: today() - chrono::Days::new(30),
+            meeting: None,
+            case: Some(case.id),
+            agenda_item: None,
+            carried_through: Vec::new(),
+        })
+        .unwrap();
+    let room = model.meeting.as_ref().unwrap();
+    let (meeting, item) = (room.meeting.id, room.meeting.current_item);
+    let mut room = crate::query::meeting::load(&store, &model.phases, meeting, today()).unwrap();
+    room.meeting.current_item = item;
+    model.meeting = Some(room);
+    act(&store, &mut model, &mut view, Action::ChangeConsent);
+    view.prompt = Some(case::Prompt::new(case::Ask::Consent));
+    answer(&store, &mut model, &mut view, "anoniem");
+    let room = model.meeting.as_mut().unwrap();
+    room.meeting.current_item = room
+        .meeting
+        .agenda
+        .iter()
+        .position(|item| item.kind == crate::domain::meeting::AgendaKind::Actions)
+        .unwrap();
+    view.selected = room
+        .earlier_actions
+        .iter()
+        .position(|(action, _)| action.text == text)
+        .expect("an earlier action of the meeting");
+    let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "beamer");
+    let row = screen
+        .lines()
+        .find(|line| line.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} on\n{screen}"));
+    assert!(row.contains(&case.pseudonym()), "{row}");
+    assert!(!row.contains(&initials), "{row}");
+}
+
+#[test]
 fn reopening_a_meeting_writes_an_audit_line_without_the_reason() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
