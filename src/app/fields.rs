@@ -111,12 +111,16 @@ pub fn answer(
         brief.events.push(event.clone());
     }
     brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
-    let effect = match event {
-        Some(event) => Effect::SaveCaseChange(Box::new((brief.case.clone(), event))),
-        None => Effect::SaveCase(Box::new(brief.case.clone())),
-    };
     if let Some(next) = brief.missing.iter().copied().find(|r| asked_here(*r)) {
         view.prompt = Some(Prompt::new(Ask::Field { requirement: next }));
     }
+    let case = brief.case.clone();
+    let effect = match event {
+        Some(event) => {
+            super::consent::relabel_earlier_actions(model, &case);
+            Effect::SaveCaseChange(Box::new((case, event)))
+        }
+        None => Effect::SaveCase(Box::new(case)),
+    };
     vec![effect]
 }

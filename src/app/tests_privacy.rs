@@ -46,6 +46,85 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
 }
 
 #[test]
+fn after_c_anoniem_the_case_s_earlier_actions_on_the_projector_go_by_its_pseudonym() {
+    earlier_action_goes_by_the_pseudonym_after(Consent::Yes, |store, model, view| {
+        act(store, model, view, Action::ChangeConsent);
+        view.prompt = Some(case::Prompt::new(case::Ask::Consent));
+        answer(store, model, view, "anoniem");
+    });
+}
+
+#[test]
+fn after_anoniem_in_the_field_walk_the_case_s_earlier_actions_go_by_its_pseudonym() {
+    earlier_action_goes_by_the_pseudonym_after(Consent::Unknown, |store, model, view| {
+        view.prompt = Some(case::Prompt::new(case::Ask::Field {
+            requirement: crate::domain::Requirement::Consent,
+        }));
+        answer(store, model, view, "anoniem");
+    });
+}
+
+/// A case of consent `from` with an action from before the meeting; `change` makes it
+/// anonymous; the Actiepunten item then shows the action under the pseudonym, not initials.
+fn earlier_action_goes_by_the_pseudonym_after(
+    from: Consent,
+    change: impl FnOnce(&Store, &mut Model, &mut View),
+) {
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.consent.shows_name());
+    let mut case = current(&model).case.clone();
+    case.consent = from;
+    store.save(&case).unwrap();
+    let initials = current(&model).short();
+    let text = "Logopedist bellen over de uitspraak";
+    store
+        .insert(&crate::domain::Action {
+            id: crate::domain::ActionId(store.next_id(crate::store::TreeId::Actions).unwrap()),
+            text: text.into(),
+            owner: crate::domain::Owner::Other("moeder".into()),
+            due: today(),
+            status: crate::domain::ActionStatus::Open,
+            created: today() - chrono::Days::new(30),
+            meeting: None,
+            case: Some(case.id),
+            agenda_item: None,
+            carried_through: Vec::new(),
+        })
+        .unwrap();
+    let room = model.meeting.as_ref().unwrap();
+    let (meeting, item) = (room.meeting.id, room.meeting.current_item);
+    let mut room = crate::query::meeting::load(&store, &model.phases, meeting, today()).unwrap();
+    room.meeting.current_item = item;
+    model.meeting = Some(room);
+    let before = &model.meeting.as_ref().unwrap().earlier_actions;
+    let (_, row) = before
+        .iter()
+        .find(|(action, _)| action.text == text)
+        .unwrap();
+    assert_eq!(row.pupil, initials, "named before the change");
+    change(&store, &mut model, &mut view);
+    assert_eq!(current(&model).case.consent, Consent::Anonymous);
+    let room = model.meeting.as_mut().unwrap();
+    room.meeting.current_item = room
+        .meeting
+        .agenda
+        .iter()
+        .position(|item| item.kind == crate::domain::meeting::AgendaKind::Actions)
+        .unwrap();
+    view.selected = room
+        .earlier_actions
+        .iter()
+        .position(|(action, _)| action.text == text)
+        .expect("an earlier action of the meeting");
+    let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "beamer");
+    let row = screen
+        .lines()
+        .find(|line| line.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} on\n{screen}"));
+    assert!(row.contains(&case.pseudonym()), "{row}");
+    assert!(!row.contains(&initials), "{row}");
+}
+
+#[test]
 fn reopening_a_meeting_writes_an_audit_line_without_the_reason() {
     let (dir, store, mut model) = school();
     let mut view = View::default();

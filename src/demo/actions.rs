@@ -44,6 +44,15 @@ impl History<'_, '_> {
             None => Owner::Other(match spec.who {
                 Who::Mother => "moeder".to_string(),
                 Who::Father => "vader".to_string(),
+                // Beside a pseudonym the groep would point at the pupil: in these minutes, or
+                // in the action lists once the parents withdraw the name.
+                Who::Teacher
+                    if case.is_some_and(|p| {
+                        !self.consent[p].shows_name() || !self.plans[p].final_consent().shows_name()
+                    }) =>
+                {
+                    "leerkracht".to_string()
+                }
                 Who::Teacher => {
                     let groep = case.map_or(1, |p| {
                         let pupil = &self.pupils.list[self.plans[p].pupil];

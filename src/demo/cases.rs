@@ -142,7 +142,15 @@ impl Builder<'_> {
             phase: self.phase_ids[target].clone(),
             level: plan.final_level(),
             opened: plan.opened,
-            signalled_by: text(&mut rng, theme.signalled_by),
+            signalled_by: {
+                let said = *rng.pick::<&str>(theme.signalled_by);
+                // Beside a pseudonym the groep would point at the pupil.
+                if plan.final_consent().shows_name() {
+                    say(said, plan.girl, plan.groep)
+                } else {
+                    say(&said.replace(" groep {groep}", ""), plan.girl, plan.groep)
+                }
+            },
             circles,
             hypotheses,
             research_decision: research,

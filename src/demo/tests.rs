@@ -234,6 +234,13 @@ fn histories_walk_forward_and_end_where_the_case_is() {
     assert!(consent_events >= 3, "{consent_events} consent events");
 }
 
+/// "leerkracht groep 5", not "de groepsbespreking".
+fn names_a_groep(text: &str) -> bool {
+    text.split("groep ")
+        .skip(1)
+        .any(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 #[test]
 fn actions_of_every_status_and_owner_kind() {
     let (_dir, store, _) = filled();
@@ -268,6 +275,19 @@ fn actions_of_every_status_and_owner_kind() {
         others.iter().any(|o| o.starts_with("leerkracht groep ")),
         "{others:?}"
     );
+    // Beside a pseudonym the groep would point at the pupil.
+    for case in all::<Case>(&store)
+        .iter()
+        .filter(|c| !c.consent.shows_name())
+    {
+        assert!(!names_a_groep(&case.signalled_by), "{case:?}");
+        for action in actions.iter().filter(|a| a.case == Some(case.id)) {
+            assert!(
+                !matches!(&action.owner, Owner::Other(name) if names_a_groep(name)),
+                "{action:?}"
+            );
+        }
+    }
     for action in &actions {
         assert!(!matches!(action.due.weekday(), Weekday::Sat | Weekday::Sun));
         assert!(
@@ -425,6 +445,11 @@ fn each_closed_meeting_has_its_minutes_and_hides_anonymous_names() {
             );
             if case.consent == Consent::Anonymous {
                 assert_eq!(item.subject, case.pseudonym());
+            }
+            if item.subject == case.pseudonym() {
+                for action in &item.actions {
+                    assert!(!names_a_groep(&action.owner), "{action:?}");
+                }
             }
             if item.subject != case.pseudonym() {
                 assert_eq!(item.subject, pupils[&case.pupil].full_name());

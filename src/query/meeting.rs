@@ -21,7 +21,7 @@ pub struct CaseBrief {
     pub case: Case,
     /// The pupil's own name and initials; what is shown follows the case's consent.
     named: (String, String),
-    pub groep: u8,
+    groep: u8,
     pub missing: Vec<Requirement>,
     /// Open actions, as shown.
     pub actions: Vec<ActionRow>,
@@ -46,6 +46,12 @@ impl CaseBrief {
     /// What the agenda shows while another item is on screen: initials, or the pseudonym.
     pub fn short(&self) -> String {
         self.named_as(&self.named.1)
+    }
+
+    /// The pupil's groep, only beside their name: beside a pseudonym it narrows the pupil down
+    /// to one class, and a named case of theirs on the same agenda shows the same groep.
+    pub fn groep(&self) -> Option<u8> {
+        self.case.consent.shows_name().then_some(self.groep)
     }
 
     fn named_as(&self, shown: &str) -> String {

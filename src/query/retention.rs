@@ -20,6 +20,9 @@ pub struct Expired {
     /// What a shared screen shows: initials, or the pseudonym of an anonymous case.
     #[serde(skip)]
     pub short: String,
+    /// Discussed without the name: a shared screen shows the pseudonym without the groep.
+    #[serde(skip)]
+    pub anonymous: bool,
     pub groep: u8,
     pub closed: NaiveDate,
     pub erasable_from: NaiveDate,
@@ -76,6 +79,7 @@ pub fn list(store: &Store, today: NaiveDate) -> Result<RetentionList> {
             } else {
                 case.pseudonym()
             },
+            anonymous: !case.consent.shows_name(),
             name,
             groep,
             closed,
@@ -138,6 +142,10 @@ mod tests {
         assert_eq!(
             list.expired[0].short,
             crate::domain::case::pseudonym_for(CaseId(4))
+        );
+        assert_eq!(
+            (list.expired[0].anonymous, list.expired[1].anonymous),
+            (true, false)
         );
         assert_eq!(list.expired[1].name, "Sanne de Vries");
         assert_eq!(list.erasures().len(), 1, "one pupil, both cases");

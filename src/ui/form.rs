@@ -55,17 +55,20 @@ pub(super) fn title<'a>(
     } else {
         theme.style("pupil.anonymous")
     };
-    Line::from(vec![
+    let mut title = vec![
         Span::styled(
             format!("{} — ", model.phases.name(&brief.case.phase, model.lang)),
             theme.style("ui.title"),
         ),
         Span::styled(brief.subject(), name_style),
-        Span::styled(
-            format!(" · {} {}", t.col_groep, brief.groep),
+    ];
+    if let Some(groep) = brief.groep() {
+        title.push(Span::styled(
+            format!(" · {} {groep}", t.col_groep),
             theme.style("ui.text"),
-        ),
-    ])
+        ));
+    }
+    Line::from(title)
 }
 
 /// One box of a form. The one with focus has a thick border in the focus style, so it stands

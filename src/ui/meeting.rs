@@ -329,14 +329,15 @@ fn case_lines<'a>(
         theme.style("consent.missing")
     };
     let level = usize::from(case.level.get()) - 1;
+    let mut heading = vec![Span::styled(brief.subject(), name_style)];
+    if let Some(groep) = brief.groep() {
+        heading.push(Span::styled(
+            format!(" · {} {groep}", t.col_groep),
+            theme.style("ui.text"),
+        ));
+    }
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled(brief.subject(), name_style),
-            Span::styled(
-                format!(" · {} {}", t.col_groep, brief.groep),
-                theme.style("ui.text"),
-            ),
-        ]),
+        Line::from(heading),
         Line::from(vec![
             Span::styled(
                 format!("{}: ", t.meeting_question),

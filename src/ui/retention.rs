@@ -62,9 +62,15 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
                 } else {
                     theme.style("ui.text")
                 };
+                // Beside a pseudonym the groep would point at the pupil.
+                let groep = if row.anonymous {
+                    String::new()
+                } else {
+                    row.groep.to_string()
+                };
                 Row::new(vec![
                     row.short.clone(),
-                    row.groep.to_string(),
+                    groep,
                     format_day(row.closed, model.lang),
                     format_day(row.erasable_from, model.lang),
                 ])

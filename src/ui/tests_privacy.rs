@@ -43,6 +43,7 @@ pub(super) fn retention(lang: Lang) -> Model {
         pupil: PupilId(case),
         name: name.into(),
         short: short.into(),
+        anonymous: short == crate::domain::case::pseudonym_for(CaseId(case)),
         groep,
         closed,
         erasable_from: crate::domain::retention::erasable_from(closed, 2),
@@ -79,7 +80,7 @@ pub(super) fn presenting(lang: Lang) -> Model {
 }
 
 #[test]
-fn the_retention_screen_shows_initials_and_groep_never_a_name() {
+fn the_retention_screen_shows_initials_and_groep_or_the_pseudonym_alone_never_a_name() {
     for (lang, _) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
         for (width, height) in [(80, 24), (160, 48)] {
             let screen = screen_of(
@@ -89,7 +90,10 @@ fn the_retention_screen_shows_initials_and_groep_never_a_name() {
                 height,
                 theme::DEFAULT,
             );
-            assert!(screen.contains("S.d.V."), "{screen}");
+            let row = |shown: &str| screen.lines().find(|l| l.contains(shown)).unwrap();
+            assert!(row("S.d.V.").contains(" 8 "), "{screen}");
+            let pseudonym = crate::domain::case::pseudonym_for(CaseId(9));
+            assert!(!row(&pseudonym).contains(" 7 "), "no groep: {screen}");
             for name in NAMES {
                 assert!(!screen.contains(name), "{screen}");
             }
