@@ -99,7 +99,6 @@ pub enum Command {
     },
     #[command(visible_alias = "wachtwoordzin")]
     Passphrase,
-    /// The school's name as minutes and extracts are headed: shown, or set when given.
     School {
         #[arg(num_args = 0..)]
         name: Vec<String>,
@@ -137,7 +136,6 @@ pub enum OnOff {
 pub enum Export {
     #[command(visible_alias = "verslag")]
     Minutes {
-        /// A meeting number, or `last` for the most recent closed meeting.
         #[arg(long, default_value = "last", value_name = "ID|last")]
         meeting: String,
         #[arg(long, value_enum, default_value = "md")]
@@ -211,12 +209,17 @@ pub fn command(t: &Texts) -> clap::Command {
         arg_help(c.about(t.help_demo), "scale", t.help_scale)
     })
     .mut_subcommand("pupils", |c| c.about(t.help_pupils))
-    .mut_subcommand("pupil", |c| c.about(t.help_pupil))
+    .mut_subcommand("pupil", |c| {
+        arg_help(c.about(t.help_pupil), "name", t.help_pupil_name)
+    })
     .mut_subcommand("actions", |c| filter_help(c.about(t.help_actions), t))
     .mut_subcommand("meetings", |c| c.about(t.help_meetings))
-    .mut_subcommand("search", |c| c.about(t.help_search))
+    .mut_subcommand("search", |c| {
+        arg_help(c.about(t.help_search), "query", t.help_query)
+    })
     .mut_subcommand("forget", |c| {
-        arg_help(c.about(t.privacy.help_forget), "yes", t.privacy.help_yes)
+        let c = arg_help(c.about(t.privacy.help_forget), "yes", t.privacy.help_yes);
+        arg_help(c, "name", t.help_pupil_name)
     })
     .mut_subcommand("retention", |c| {
         let c = arg_help(
@@ -228,10 +231,19 @@ pub fn command(t: &Texts) -> clap::Command {
         arg_help(c, "years", t.privacy.help_years)
     })
     .mut_subcommand("audit", |c| c.about(t.privacy.help_audit))
-    .mut_subcommand("presentation", |c| c.about(t.privacy.help_presentation))
-    .mut_subcommand("backup", |c| c.about(t.help_backup))
+    .mut_subcommand("presentation", |c| {
+        arg_help(
+            c.about(t.privacy.help_presentation),
+            "state",
+            t.help_presentation_state,
+        )
+    })
+    .mut_subcommand("backup", |c| {
+        arg_help(c.about(t.help_backup), "file", t.help_backup_file)
+    })
     .mut_subcommand("restore", |c| {
-        arg_help(c.about(t.help_restore), "force", t.help_force)
+        let c = arg_help(c.about(t.help_restore), "force", t.help_force);
+        arg_help(c, "file", t.help_restore_file)
     })
     .mut_subcommand("passphrase", |c| c.about(t.crypto.help_passphrase))
     .mut_subcommand("import", |c| {
@@ -246,15 +258,19 @@ pub fn command(t: &Texts) -> clap::Command {
             arg_help(c, "map", t.import.help_map)
         })
     })
-    .mut_subcommand("school", |c| c.about(t.help_school))
+    .mut_subcommand("school", |c| {
+        arg_help(c.about(t.help_school), "name", t.help_school_name)
+    })
     .mut_subcommand("export", |c| {
         c.about(t.help_export)
             .mut_subcommand("minutes", |c| {
                 let c = arg_help(c.about(t.help_export_minutes), "format", t.help_format);
+                let c = arg_help(c, "meeting", t.help_minutes_meeting);
                 arg_help(c, "output", t.help_output)
             })
             .mut_subcommand("pupil", |c| {
                 let c = arg_help(c.about(t.help_export_pupil), "format", t.help_format);
+                let c = arg_help(c, "name", t.help_pupil_name);
                 arg_help(c, "output", t.help_output)
             })
             .mut_subcommand("actions", |c| {
@@ -292,5 +308,41 @@ pub fn language_of(args: &[std::ffi::OsString]) -> Lang {
     match chosen.as_deref() {
         Some("en") => Lang::En,
         _ => Lang::Nl,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every argument of every command, by path, with its help text.
+    fn helps(cmd: &clap::Command, path: &str, out: &mut Vec<(String, Option<String>)>) {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            // clap's own --help and --version.
+            if id == "help" || id == "version" {
+                continue;
+            }
+            let help = arg.get_help().map(ToString::to_string);
+            out.push((format!("{path} {id}"), help));
+        }
+        for sub in cmd.get_subcommands() {
+            helps(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn every_argument_is_explained_in_both_languages_from_the_catalog() {
+        let (mut nl, mut en) = (Vec::new(), Vec::new());
+        helps(&command(Lang::Nl.texts()), "otter", &mut nl);
+        helps(&command(Lang::En.texts()), "otter", &mut en);
+        assert!(nl.len() > 30, "{nl:?}");
+        assert_eq!(nl.len(), en.len());
+        for ((path, dutch), (_, english)) in nl.iter().zip(&en) {
+            let (Some(dutch), Some(english)) = (dutch, english) else {
+                panic!("{path} has no help");
+            };
+            assert_ne!(dutch, english, "{path}: one text for both languages");
+        }
     }
 }
