@@ -436,6 +436,33 @@ fn a_damaged_database_gives_an_error_not_a_panic() {
     }
 }
 
+/// sled writes a snapshot as `snap.<lsn>.generating` and renames it when whole; a full disk
+/// or a crash half-way leaves the partial file behind, and sled 0.34 then reads it as the
+/// newest snapshot and calls the whole database corrupt.
+#[test]
+fn a_snapshot_left_half_written_does_not_make_the_database_damaged() {
+    let dir = TempDir::new().unwrap();
+    {
+        let store = open(&dir);
+        for id in 1..200 {
+            store.save(&pupil(id, "Naam", "Achternaam")).unwrap();
+        }
+        store.db.flush().unwrap();
+    }
+    let partial = dir
+        .path()
+        .join("db")
+        .join("snap.00000000FFFFFFFF.generating");
+    std::fs::write(&partial, vec![0u8; 4096]).unwrap();
+    let store = Store::open(dir.path()).expect("the database opens");
+    assert_eq!(store.all::<Pupil>().count(), 199);
+    assert_eq!(
+        store.get::<Pupil>(42).unwrap().unwrap(),
+        pupil(42, "Naam", "Achternaam")
+    );
+    assert!(!partial.exists());
+}
+
 #[test]
 fn ids_count_up_per_tree_and_survive_a_reopen() {
     let dir = TempDir::new().unwrap();
