@@ -332,6 +332,37 @@ fn a_wrong_mapping_is_a_clear_error() {
     ));
 }
 
+/// A stray quote at the start of a cell opens a quoted cell that runs on to the next quote or
+/// the end of the file: the pupils on the lines it swallows must not vanish in silence, least
+/// of all under `--skip-bad`.
+#[test]
+fn a_quote_left_open_names_the_lines_it_swallows() {
+    let file = "Roepnaam;Achternaam;Geboortedatum;Groep\r\n\
+                Sanne;Vries;14-03-2017;5\r\n\
+                Daan;\"Berg;30-11-2015;6\r\n\
+                Inés;Fernández;07-01-2019;3\r\n\
+                Noor;Bakker;01-02-2016;7\r\n";
+    let plan = fresh(file.as_bytes());
+    assert_eq!(names(&plan), ["Sanne Vries"]);
+    let bad: Vec<(usize, Reason)> = plan
+        .bad
+        .iter()
+        .map(|b| (b.line, b.reason.clone()))
+        .collect();
+    assert_eq!(bad, [(3, Reason::UnclosedQuote(5))]);
+    let text = summary::lines(&plan, "x.csv", crate::i18n::Lang::Nl).join("\n");
+    assert!(text.contains("regel 3: "), "{text}");
+    assert!(text.contains("regel 3 tot en met 5"), "{text}");
+    // A quoted cell over two lines is allowed, when it is one cell and not rows run together.
+    let teachers = "Roepnaam;Achternaam;Geboortedatum;Groep;Leerkracht\n\
+                    Sanne;Vries;14-03-2017;5;\"Anna Bakker,\nPiet de Wit\"\n\
+                    Noor;Bakker;01-02-2016;7;Joost\n";
+    let plan = fresh(teachers.as_bytes());
+    assert_eq!(names(&plan), ["Sanne Vries", "Noor Bakker"]);
+    assert!(plan.bad.is_empty(), "{:?}", plan.bad);
+    assert_eq!(plan.new[1].line, 4);
+}
+
 #[test]
 fn the_separator_is_counted_outside_quotes_and_excel_may_name_it() {
     let quoted =
