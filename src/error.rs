@@ -20,6 +20,13 @@ pub enum Error {
     NoPupil(String),
     #[error("ambiguous {0}")]
     Ambiguous(String, Vec<String>),
+    /// Pupils with one full name, told apart by date of birth only: the name, the candidates
+    /// and the name with a date to copy.
+    #[error("same name {0}")]
+    SameName(String, Vec<String>, String),
+    /// `otter forget --yes` with part of a name: what was typed and the full name it fits.
+    #[error("forget needs the full name of {1}")]
+    ForgetNeedsFullName(String, String),
     #[error("no closed meeting {0}")]
     NoMeeting(String),
     #[error("no owner {0}")]
@@ -122,6 +129,10 @@ impl Error {
             Error::NotEmpty(_) => (t.err_not_empty)(data_dir),
             Error::NoPupil(name) => (t.err_no_pupil)(name),
             Error::Ambiguous(name, candidates) => (t.err_ambiguous)(name, &candidates.join(", ")),
+            Error::SameName(name, candidates, example) => {
+                (t.cli.err_same_name)(name, &candidates.join(", "), example)
+            }
+            Error::ForgetNeedsFullName(typed, full) => (t.cli.err_forget_full_name)(typed, full),
             Error::NoOwner(name) => (t.err_no_owner)(name),
             Error::NoMeeting(id) => (t.err_no_meeting)(id),
             Error::Empty(Field::Name) => (t.err_empty)(t.field_name),

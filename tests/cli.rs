@@ -497,10 +497,39 @@ fn two_pupils_with_the_same_name_are_never_confused() {
         .assert()
         .code(1)
         .stderr(
-            predicate::str::contains("Noah de Jong (groep 3, 01-05-2016)").and(
-                predicate::str::contains("Noah de Jong (groep 6, 01-05-2017)"),
-            ),
+            predicate::str::contains("Noah de Jong (groep 3, 01-05-2016)")
+                .and(predicate::str::contains(
+                    "Noah de Jong (groep 6, 01-05-2017)",
+                ))
+                .and(predicate::str::contains(
+                    "Geef de geboortedatum erbij, bijvoorbeeld: Noah de Jong 01-05-2016.",
+                )),
         );
+    // The name with a date of birth reaches each of them: the dossier, the extract, erasure.
+    let second = json_of(otter(dir.path()).args(["pupil", "noah de jong", "01-05-2017"]));
+    assert_eq!(second["pupil"]["groep"], 6, "{second}");
+    let first = json_of(otter(dir.path()).args(["leerling", "Noah de Jong 2016-05-01"]));
+    assert_eq!(first["pupil"]["groep"], 3, "{first}");
+    let extract =
+        stdout_of(otter(dir.path()).args(["export", "pupil", "Noah de Jong", "01-05-2017"]));
+    assert!(
+        extract.contains("01-05-2017") && !extract.contains("01-05-2016"),
+        "{extract}"
+    );
+    otter(dir.path())
+        .args(["pupil", "Noah de Jong", "02-05-2017"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Geen leerling"));
+    stdout_of(otter(dir.path()).args(["forget", "Noah de Jong", "01-05-2017", "--yes"]));
+    let left = json_of(otter(dir.path()).arg("pupils"));
+    assert_eq!(left.as_array().unwrap().len(), 1);
+    assert_eq!(left[0]["birth_date"], "2016-05-01");
+    let dossier = json_of(otter(dir.path()).args(["pupil", "Noah de Jong"]));
+    assert_eq!(
+        dossier["pupil"]["groep"], 3,
+        "the one left is found by name alone"
+    );
 }
 
 #[test]

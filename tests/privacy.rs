@@ -100,6 +100,36 @@ fn forget_of_an_unknown_pupil_erases_nothing() {
     assert!(log.as_array().unwrap().is_empty());
 }
 
+/// Part of a name that fits one pupil today may fit another child tomorrow (once the one
+/// meant is gone): a script's erasure, unasked, goes only by the whole name.
+#[test]
+fn forget_with_yes_takes_the_full_name_only() {
+    let dir = school();
+    let school = dir.path();
+    let name = named_pupil(school);
+    // The name without its first letter: it fits this pupil alone.
+    let part: String = name.chars().skip(1).collect();
+    otter(school).args(["pupil", &part]).assert().success();
+    otter(school)
+        .args(["forget", &part, "--yes"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "Met --yes verwijdert otter alleen bij de volledige naam: \"{part}\" is {name}."
+        )));
+    otter(school).args(["pupil", &name]).assert().success();
+    assert!(
+        json_of(otter(school).arg("audit"))
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // The full name, in other letters and without accents, is the full name.
+    let plain = name.to_uppercase();
+    stdout_of(otter(school).args(["forget", &plain, "--yes"]));
+    otter(school).args(["pupil", &name]).assert().code(1);
+}
+
 #[test]
 fn retention_lists_with_names_and_erases_after_yes() {
     let dir = school();
