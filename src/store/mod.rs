@@ -641,13 +641,39 @@ fn check_schema(db: &sled::Db, dir: &Path) -> Result<Option<u32>, StoreError> {
 /// Makes `dir` ours for as long as the lock returned is held: created if need be, refused if
 /// it holds another program's database, a replacement a crash interrupted there finished.
 fn claim(dir: &Path) -> Result<Arc<File>, StoreError> {
-    std::fs::create_dir_all(dir)?;
+    create_private_dir(dir)?;
     if looks_like_foreign_sled(dir) {
         return Err(StoreError::Foreign(dir.to_path_buf()));
     }
     let lock = lock_dir(dir)?;
     replace::recover(dir)?;
     Ok(lock)
+}
+
+/// Creates `dir` and the folders above it that are missing, readable by their owner only:
+/// pupil care data has no business being listed or read by another account on the machine.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Closes sled's folder `path` to other accounts, also for a database made before otter did
+/// so (sled creates it with the default permissions). Best effort: a folder otter may use but
+/// not change (another owner's, shared on purpose) is still opened.
+#[cfg_attr(not(unix), allow(unused_variables))]
+fn make_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let open_to_others =
+            std::fs::metadata(path).is_ok_and(|meta| meta.permissions().mode() & 0o777 != 0o700);
+        if open_to_others {
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700));
+        }
+    }
 }
 
 /// Takes the exclusive lock on `dir`'s `otter.lock`: a second otter is refused at once
@@ -740,6 +766,9 @@ fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
     let Ok(result) = result else {
         return Err(StoreError::Damaged(path.display().to_string()));
     };
+    if result.is_ok() {
+        make_private(path);
+    }
     result.map_err(|err| match err {
         sled::Error::Io(io) if io.kind() == std::io::ErrorKind::Other => {
             // sled's own lock, taken if another program opened the files without our lock.

@@ -463,6 +463,25 @@ fn a_snapshot_left_half_written_does_not_make_the_database_damaged() {
     assert!(!partial.exists());
 }
 
+/// On a computer with more than one account (a shared Linux machine, a home directory others
+/// may read) the database must not be readable by anyone but its owner, encrypted or not; the
+/// files otter exports are already written for the owner only (`atomic::write`).
+#[cfg(unix)]
+#[test]
+fn the_data_directory_and_the_database_are_for_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let parent = TempDir::new().unwrap();
+    let dir = parent.path().join("school").join("otter");
+    drop(Store::open(&dir).unwrap());
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&dir.join("db")), 0o700);
+    // A database made before otter took care of this is closed off at its next open.
+    std::fs::set_permissions(dir.join("db"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    drop(Store::open(&dir).unwrap());
+    assert_eq!(mode(&dir.join("db")), 0o700);
+}
+
 #[test]
 fn ids_count_up_per_tree_and_survive_a_reopen() {
     let dir = TempDir::new().unwrap();
