@@ -44,6 +44,9 @@ pub enum Error {
     /// Writing the answer of a command failed (a full disk behind a redirect).
     #[error("output: {0}")]
     Output(std::io::Error),
+    /// The file `otter export -o` names could not be written.
+    #[error("export file {0}: {1}")]
+    ExportFile(PathBuf, std::io::Error),
     #[error("no database in {0}")]
     NoDatabase(PathBuf),
     #[error(transparent)]
@@ -117,6 +120,7 @@ impl Error {
             Error::Store(StoreError::Io(_))
             | Error::Terminal(_)
             | Error::Output(_)
+            | Error::ExportFile(..)
             | Error::NoDataDir
             | Error::Backup(BackupError::File(..)) => exit::SYSTEM,
             _ => exit::USER,
@@ -149,6 +153,9 @@ impl Error {
             Error::NoDataDir => (t.err_no_data_dir)(),
             Error::Terminal(io) => (t.err_terminal)(&io.to_string()),
             Error::Output(io) => (t.err_output)(&io.to_string()),
+            Error::ExportFile(file, io) => {
+                (t.cli.err_export_file)(&file.display().to_string(), &io.to_string())
+            }
             Error::NoDatabase(_) => (t.err_no_database)(data_dir),
             Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
             Error::Import(err) => import_message(err, t),

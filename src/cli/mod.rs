@@ -336,7 +336,16 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             };
             let (bytes, output) = exported(&store, export, &cx)?;
             let written = match output {
-                Some(path) => crate::export::file::write(&path, &bytes),
+                // Not `export::file::write`, which makes the screen's export folder: a folder
+                // typed here that is not there is a typo or a USB stick not plugged in, and the
+                // document would land on the laptop's own disk instead.
+                Some(path) => {
+                    let failed = |err| Error::ExportFile(path.clone(), err);
+                    crate::atomic::write(&path, failed, |file| {
+                        file.write_all(&bytes).map_err(failed)
+                    })?;
+                    Ok(())
+                }
                 None => std::io::Write::write_all(&mut out, &bytes),
             };
             if written.is_ok() {

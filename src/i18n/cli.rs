@@ -8,6 +8,8 @@ pub struct CliTexts {
     /// `otter forget --yes` with part of a name: an erasure without a question takes the full
     /// name only.
     pub err_forget_full_name: fn(&str, &str) -> String,
+    /// `otter export -o FILE` could not write the file (its folder missing, a full disk).
+    pub err_export_file: fn(&str, &str) -> String,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -21,6 +23,7 @@ pub const NL: CliTexts = CliTexts {
             "Met --yes verwijdert otter alleen bij de volledige naam: \"{typed}\" is {full}. Geef \"{full}\", of laat --yes weg om te bevestigen."
         )
     },
+    err_export_file: |file, detail| format!("{file} kon niet worden geschreven: {detail}"),
 };
 
 pub const EN: CliTexts = CliTexts {
@@ -34,4 +37,5 @@ pub const EN: CliTexts = CliTexts {
             "With --yes otter erases by the full name only: \"{typed}\" is {full}. Give \"{full}\", or leave out --yes to confirm."
         )
     },
+    err_export_file: |file, detail| format!("{file} could not be written: {detail}"),
 };
