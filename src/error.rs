@@ -151,10 +151,10 @@ impl Error {
             Error::Date(DateError::NoNextMeeting) => t.err_no_next_meeting.to_string(),
             Error::Date(DateError::Empty) => t.err_no_date.to_string(),
             Error::NoDataDir => (t.err_no_data_dir)(),
-            Error::Terminal(io) => (t.err_terminal)(&io.to_string()),
-            Error::Output(io) => (t.err_output)(&io.to_string()),
+            Error::Terminal(io) => (t.err_terminal)(&io_text(io, t)),
+            Error::Output(io) => (t.err_output)(&io_text(io, t)),
             Error::ExportFile(file, io) => {
-                (t.cli.err_export_file)(&file.display().to_string(), &io.to_string())
+                (t.cli.err_export_file)(&file.display().to_string(), &io_text(io, t))
             }
             Error::NoDatabase(_) => (t.err_no_database)(data_dir),
             Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
@@ -170,10 +170,16 @@ impl Error {
     }
 }
 
-fn import_message(err: &ImportError, t: &Texts) -> String {
-    let t = &t.import;
+/// A disk or terminal failure in the chosen language where its kind has a text; else what the
+/// operating system said.
+fn io_text(io: &std::io::Error, t: &Texts) -> String {
+    (t.cli.io_kind)(io.kind()).map_or_else(|| io.to_string(), str::to_string)
+}
+
+fn import_message(err: &ImportError, texts: &Texts) -> String {
+    let t = &texts.import;
     match err {
-        ImportError::Read { path, detail } => (t.err_read)(path, detail),
+        ImportError::Read { path, io } => (t.err_read)(path, &io_text(io, texts)),
         ImportError::TooLarge { path, limit } => (t.err_too_large)(path, *limit),
         ImportError::NoHeader => t.err_no_header.to_string(),
         ImportError::MissingColumn(field, headers) => {
@@ -202,7 +208,7 @@ fn store_message(err: &StoreError, t: &Texts, data_dir: &str) -> String {
         StoreError::Newer { found, supported } => (t.err_newer)(*found, *supported),
         StoreError::NoMigration { from } => (t.err_no_migration)(*from),
         StoreError::Exists(tree) => (t.err_exists)(tree),
-        StoreError::Io(io) => (t.err_disk)(&io.to_string()),
+        StoreError::Io(io) => (t.err_disk)(&io_text(io, t)),
         StoreError::Encrypted => (t.crypto.err_encrypted)(data_dir),
         StoreError::WrongPassphrase => (t.crypto.err_wrong)(data_dir),
         StoreError::Interrupted => t.crypto.err_interrupted.to_string(),
@@ -212,7 +218,7 @@ fn store_message(err: &StoreError, t: &Texts, data_dir: &str) -> String {
 fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
     let shown = |path: &std::path::Path| path.display().to_string();
     match err {
-        BackupError::File(file, io) => (t.err_backup_file)(&shown(file), &io.to_string()),
+        BackupError::File(file, io) => (t.err_backup_file)(&shown(file), &io_text(io, t)),
         BackupError::NotBackup(file) => (t.err_backup_not_backup)(&shown(file)),
         BackupError::Newer(file) => (t.err_backup_newer)(&shown(file)),
         BackupError::Damaged(file, detail) => (t.err_backup_damaged)(&shown(file), detail),
@@ -220,5 +226,47 @@ fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
         BackupError::LiveLocked(dir) => (t.err_restore_locked)(&shown(dir)),
         // `From<BackupError>` makes these `Error::Store`.
         BackupError::Store(err) => store_message(err, t, data_dir),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Error as IoError, ErrorKind};
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// The operating system's own text is English whatever the language asked ("No such file
+    /// or directory (os error 2)"), and a temporary file's path may ride along in it.
+    #[test]
+    fn disk_and_file_failures_are_told_in_the_chosen_language() {
+        let t = Lang::Nl.texts();
+        let full = Error::Store(StoreError::Io(IoError::from(ErrorKind::StorageFull)));
+        assert_eq!(
+            full.message(t, "/data"),
+            "Schijffout: de schijf is vol. Wat al bewaard was, blijft bewaard."
+        );
+        let temp = IoError::new(
+            ErrorKind::NotFound,
+            "No such file or directory (os error 2) at path \"/usb/.otter-x1Y2\"",
+        );
+        let backup = Error::Backup(BackupError::File(PathBuf::from("/usb/b.json"), temp));
+        let text = backup.message(t, "/data");
+        assert!(
+            text.contains("/usb/b.json") && text.contains("bestaat niet"),
+            "{text}"
+        );
+        assert!(
+            !text.contains(".otter-") && !text.contains("os error"),
+            "{text}"
+        );
+        let denied = Error::Store(StoreError::Io(IoError::from(ErrorKind::PermissionDenied)));
+        let text = denied.message(t, "/data");
+        assert!(text.contains("geen toestemming"), "{text}");
+        let text = denied.message(Lang::En.texts(), "/data");
+        assert!(text.contains("permission denied"), "{text}");
+        // A kind without a text of its own keeps what the system said.
+        let odd = Error::Output(IoError::other("kapotte kabel"));
+        assert!(odd.message(t, "/data").ends_with("kapotte kabel"));
     }
 }

@@ -625,7 +625,11 @@ fn output_writes_a_whole_file_and_a_bad_name_is_an_error() {
         .arg(&unplugged)
         .assert()
         .code(5)
-        .stderr(predicate::str::contains("usb-stick"));
+        .stderr(
+            predicate::str::contains("usb-stick")
+                .and(predicate::str::contains("bestaat niet"))
+                .and(predicate::str::contains(".otter-").not()),
+        );
     assert!(!out.path().join("usb-stick").exists());
     let after = json_of(otter(school).arg("audit"))
         .as_array()

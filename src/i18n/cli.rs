@@ -10,6 +10,9 @@ pub struct CliTexts {
     pub err_forget_full_name: fn(&str, &str) -> String,
     /// `otter export -o FILE` could not write the file (its folder missing, a full disk).
     pub err_export_file: fn(&str, &str) -> String,
+    /// A disk or terminal failure by its kind, for the common ones; the operating system says
+    /// the rest (in its own language).
+    pub io_kind: fn(std::io::ErrorKind) -> Option<&'static str>,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -24,6 +27,22 @@ pub const NL: CliTexts = CliTexts {
         )
     },
     err_export_file: |file, detail| format!("{file} kon niet worden geschreven: {detail}"),
+    io_kind: |kind| {
+        use std::io::ErrorKind;
+        Some(match kind {
+            ErrorKind::NotFound => "het bestand of de map bestaat niet",
+            ErrorKind::PermissionDenied => {
+                "geen toestemming om hier te lezen of te schrijven (alleen-lezen of van een andere gebruiker)"
+            }
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "de schijf is vol",
+            ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen",
+            ErrorKind::IsADirectory => "dat is een map, geen bestand",
+            ErrorKind::NotADirectory => "een deel van het pad is een bestand, geen map",
+            ErrorKind::FileTooLarge => "het bestand is te groot voor deze schijf",
+            ErrorKind::UnexpectedEof => "de invoer hield op (Ctrl-D)",
+            _ => return None,
+        })
+    },
 };
 
 pub const EN: CliTexts = CliTexts {
@@ -38,4 +57,18 @@ pub const EN: CliTexts = CliTexts {
         )
     },
     err_export_file: |file, detail| format!("{file} could not be written: {detail}"),
+    io_kind: |kind| {
+        use std::io::ErrorKind;
+        Some(match kind {
+            ErrorKind::NotFound => "the file or folder does not exist",
+            ErrorKind::PermissionDenied => "permission denied (read-only, or another user's)",
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "the disk is full",
+            ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
+            ErrorKind::IsADirectory => "that is a folder, not a file",
+            ErrorKind::NotADirectory => "part of the path is a file, not a folder",
+            ErrorKind::FileTooLarge => "the file is too large for this disk",
+            ErrorKind::UnexpectedEof => "the input ended (Ctrl-D)",
+            _ => return None,
+        })
+    },
 };
