@@ -116,7 +116,8 @@ impl Error {
                 | StoreError::Newer { .. }
                 | StoreError::NoMigration { .. }
                 | StoreError::Interrupted,
-            ) => exit::DATABASE,
+            )
+            | Error::Backup(BackupError::LiveDamaged(_)) => exit::DATABASE,
             Error::Store(StoreError::Io(_))
             | Error::Terminal(_)
             | Error::Output(_)
@@ -224,6 +225,7 @@ fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
         BackupError::Damaged(file, detail) => (t.err_backup_damaged)(&shown(file), detail),
         BackupError::NotEmpty(dir) => (t.err_restore_not_empty)(&shown(dir)),
         BackupError::LiveLocked(dir) => (t.err_restore_locked)(&shown(dir)),
+        BackupError::LiveDamaged(dir) => (t.cli.err_restore_damaged)(&shown(dir)),
         // `From<BackupError>` makes these `Error::Store`.
         BackupError::Store(err) => store_message(err, t, data_dir),
     }

@@ -13,6 +13,8 @@ pub struct CliTexts {
     /// A disk or terminal failure by its kind, for the common ones; the operating system says
     /// the rest (in its own language).
     pub io_kind: fn(std::io::ErrorKind) -> Option<&'static str>,
+    /// `otter restore` without `--force` over a database that cannot be read.
+    pub err_restore_damaged: fn(&str) -> String,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -43,6 +45,11 @@ pub const NL: CliTexts = CliTexts {
             _ => return None,
         })
     },
+    err_restore_damaged: |dir| {
+        format!(
+            "De database in {dir} is beschadigd. Vervang haar door de back-up met otter restore BESTAND --force; bewaar eerst een kopie van de map als u haar wilt laten onderzoeken."
+        )
+    },
 };
 
 pub const EN: CliTexts = CliTexts {
@@ -70,5 +77,10 @@ pub const EN: CliTexts = CliTexts {
             ErrorKind::UnexpectedEof => "the input ended (Ctrl-D)",
             _ => return None,
         })
+    },
+    err_restore_damaged: |dir| {
+        format!(
+            "The database in {dir} is damaged. Replace it by the backup with otter restore FILE --force; keep a copy of the folder first if it is to be examined."
+        )
     },
 };

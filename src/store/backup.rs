@@ -51,6 +51,9 @@ pub enum BackupError {
     /// its audit log would be lost.
     #[error("restore needs the passphrase of the database it replaces: {0}")]
     LiveLocked(PathBuf),
+    /// The database a restore would replace cannot be read, and `--force` was not given.
+    #[error("restore over a damaged database needs --force: {0}")]
+    LiveDamaged(PathBuf),
 }
 
 impl BackupError {
@@ -272,6 +275,10 @@ fn live_log(
     };
     match read(unlock) {
         Err(BackupError::Store(StoreError::Damaged(_))) if force => Ok(Vec::new()),
+        // The damage message sends people here; this says how, instead of saying it again.
+        Err(BackupError::Store(StoreError::Damaged(_))) => {
+            Err(BackupError::LiveDamaged(dir.to_path_buf()))
+        }
         other => other,
     }
 }
