@@ -98,6 +98,23 @@ fn windows_1252_with_tabs_and_magister_headers_is_read() {
     assert_eq!(plan.new[1].teacher.as_deref(), Some("Mehmet Yildiz"));
 }
 
+/// A UTF-8 byte order mark before Windows-1252 text (a file saved in one program and edited
+/// in another): the mark does not make "Zo\xEB" a name with a replacement character.
+#[test]
+fn a_byte_order_mark_before_windows_1252_is_read_as_windows_1252() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(CP1252_TAB);
+    let plan = fresh(&bytes);
+    assert_the_four(&plan);
+    assert_eq!(
+        plan.source,
+        Source::Csv {
+            separator: '\t',
+            encoding: "windows-1252"
+        }
+    );
+}
+
 #[test]
 fn utf16_from_excel_unicode_text_is_read() {
     let text = String::from_utf8(UTF8_COMMA.to_vec())
