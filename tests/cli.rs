@@ -530,6 +530,12 @@ fn two_pupils_with_the_same_name_are_never_confused() {
         dossier["pupil"]["groep"], 3,
         "the one left is found by name alone"
     );
+    // No leerkracht known: the line says nothing about one, not "leerkracht" and a blank.
+    let text = stdout_of(otter(dir.path()).args(["pupil", "Noah de Jong"]));
+    assert_eq!(
+        text.lines().next(),
+        Some("Noah de Jong · groep 3 · geboren 01-05-2016")
+    );
 }
 
 #[test]
