@@ -169,7 +169,15 @@ fn the_presentation_mode_is_switched_on_and_off_and_kept() {
     stdout_of(otter(school).args(["presentatie", "aan"]));
     let text = stdout_of(otter(school).args(["--lang", "en", "presentation"]));
     assert!(text.starts_with("Presentation mode on"), "{text}");
+    assert_eq!(
+        json_of(otter(school).arg("presentation")),
+        serde_json::json!({"presentation": true})
+    );
     stdout_of(otter(school).args(["presentation", "off"]));
     let text = stdout_of(otter(school).arg("presentation"));
     assert!(text.starts_with("Presentatiemodus uit"), "{text}");
+    assert_eq!(
+        json_of(otter(school).arg("presentation")),
+        serde_json::json!({"presentation": false})
+    );
 }

@@ -366,7 +366,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             privacy::retention(&store, asked, now, t, &mut out, json)?
         }
         Command::Audit => privacy::audit(&store, t, &mut out, json)?,
-        Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out)?,
+        Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
     };
     // An erasure is only done once no file keeps what it removed: the database is rewritten
     // and the rolling backups that may hold it are replaced by one of what is left.

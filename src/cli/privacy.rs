@@ -181,11 +181,15 @@ pub fn presentation(
     state: Option<super::args::OnOff>,
     t: &Texts,
     out: &mut impl Write,
+    json: bool,
 ) -> Result<io::Result<()>> {
     if let Some(state) = state {
         store.set_presentation(state == super::args::OnOff::On)?;
     }
     let on = store.presentation()?;
+    if json {
+        return Ok(print::json(out, &serde_json::json!({ "presentation": on })));
+    }
     Ok(print::line(
         out,
         if on {
