@@ -597,7 +597,7 @@ fn a_forced_restore_replaces_a_damaged_database() {
 
     let refused = restore(target.path(), &file, false, &mut none);
     assert!(
-        matches!(refused, Err(BackupError::Store(StoreError::Damaged(_)))),
+        matches!(refused, Err(BackupError::LiveDamaged(ref dir)) if dir == target.path()),
         "{refused:?}"
     );
     restore(target.path(), &file, true, &mut none).unwrap();
