@@ -8,7 +8,7 @@ use crate::domain::phase::ModelError;
 use crate::i18n::Texts;
 use crate::import::ImportError;
 use crate::store::StoreError;
-use crate::store::backup::BackupError;
+use crate::store::backup::{BackupError, Damage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -222,7 +222,14 @@ fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
         BackupError::File(file, io) => (t.err_backup_file)(&shown(file), &io_text(io, t)),
         BackupError::NotBackup(file) => (t.err_backup_not_backup)(&shown(file)),
         BackupError::Newer(file) => (t.err_backup_newer)(&shown(file)),
-        BackupError::Damaged(file, detail) => (t.err_backup_damaged)(&shown(file), detail),
+        BackupError::Damaged(file, damage) => {
+            let detail = match damage {
+                Damage::StopsEarly { line } => (t.cli.backup_stops_early)(*line),
+                Damage::Unreadable { line, column } => (t.cli.backup_unreadable)(*line, *column),
+                Damage::Other(detail) => detail.clone(),
+            };
+            (t.err_backup_damaged)(&shown(file), &detail)
+        }
         BackupError::NotEmpty(dir) => (t.err_restore_not_empty)(&shown(dir)),
         BackupError::LiveLocked(dir) => (t.err_restore_locked)(&shown(dir)),
         BackupError::LiveDamaged(dir) => (t.cli.err_restore_damaged)(&shown(dir)),
@@ -267,6 +274,24 @@ mod tests {
         assert!(text.contains("geen toestemming"), "{text}");
         let text = denied.message(Lang::En.texts(), "/data");
         assert!(text.contains("permission denied"), "{text}");
+        // A backup cut short or garbled is the common damage: said in Dutch, with where.
+        let cut = Error::Backup(BackupError::Damaged(
+            PathBuf::from("ot.json"),
+            Damage::StopsEarly { line: 494 },
+        ));
+        assert_eq!(
+            cut.message(t, "/data"),
+            "De back-up ot.json is beschadigd of onvolledig (het bestand houdt op bij regel 494); er is niets teruggezet."
+        );
+        let garbled = Error::Backup(BackupError::Damaged(
+            PathBuf::from("ot.json"),
+            Damage::Unreadable {
+                line: 5,
+                column: 73,
+            },
+        ));
+        let text = garbled.message(t, "/data");
+        assert!(text.contains("regel 5, kolom 73"), "{text}");
         // A kind without a text of its own keeps what the system said.
         let odd = Error::Output(IoError::other("kapotte kabel"));
         assert!(odd.message(t, "/data").ends_with("kapotte kabel"));

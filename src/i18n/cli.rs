@@ -15,6 +15,9 @@ pub struct CliTexts {
     pub io_kind: fn(std::io::ErrorKind) -> Option<&'static str>,
     /// `otter restore` without `--force` over a database that cannot be read.
     pub err_restore_damaged: fn(&str) -> String,
+    /// Where a damaged backup stops, or what of it cannot be read.
+    pub backup_stops_early: fn(usize) -> String,
+    pub backup_unreadable: fn(usize, usize) -> String,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -50,6 +53,10 @@ pub const NL: CliTexts = CliTexts {
             "De database in {dir} is beschadigd. Vervang haar door de back-up met otter restore BESTAND --force; bewaar eerst een kopie van de map als u haar wilt laten onderzoeken."
         )
     },
+    backup_stops_early: |line| format!("het bestand houdt op bij regel {line}"),
+    backup_unreadable: |line, column| {
+        format!("een record dat otter niet kan lezen, op regel {line}, kolom {column}")
+    },
 };
 
 pub const EN: CliTexts = CliTexts {
@@ -82,5 +89,9 @@ pub const EN: CliTexts = CliTexts {
         format!(
             "The database in {dir} is damaged. Replace it by the backup with otter restore FILE --force; keep a copy of the folder first if it is to be examined."
         )
+    },
+    backup_stops_early: |line| format!("the file stops early, at line {line}"),
+    backup_unreadable: |line, column| {
+        format!("a record otter cannot read, at line {line}, column {column}")
     },
 };

@@ -44,7 +44,7 @@ pub enum BackupError {
     #[error("backup of a newer otter: {0}")]
     Newer(PathBuf),
     #[error("backup damaged: {0}: {1}")]
-    Damaged(PathBuf, String),
+    Damaged(PathBuf, Damage),
     #[error("restore refuses a non-empty database: {0}")]
     NotEmpty(PathBuf),
     /// The database a restore would replace is encrypted and its passphrase was not given:
@@ -54,6 +54,37 @@ pub enum BackupError {
     /// The database a restore would replace cannot be read, and `--force` was not given.
     #[error("restore over a damaged database needs --force: {0}")]
     LiveDamaged(PathBuf),
+}
+
+/// What is wrong with a damaged backup: the two that happen to files (cut short, a byte
+/// changed) by where, the rest as the reader found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    StopsEarly {
+        line: usize,
+    },
+    /// Where only: the reader's own text quotes the value, which may be a name.
+    Unreadable {
+        line: usize,
+        column: usize,
+    },
+    /// A well-formed file that breaks the format's rules (docs/backup-format.md).
+    Other(String),
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Damage::StopsEarly { line } => write!(f, "the file stops early (line {line})"),
+            Damage::Unreadable { line, column } => {
+                write!(
+                    f,
+                    "a record otter cannot read (line {line}, column {column})"
+                )
+            }
+            Damage::Other(detail) => f.write_str(detail),
+        }
+    }
 }
 
 impl BackupError {
