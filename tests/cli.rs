@@ -470,6 +470,14 @@ fn usage_errors_speak_the_chosen_language() {
         .stderr(predicate::str::contains(
             "'--open' cannot be used with '--status <STATUS>'",
         ));
+    // A number that is not one: clap's own text was English ("invalid digit found in string").
+    otter(school)
+        .args(["--lock-after", "tien", "pupils"])
+        .assert()
+        .code(2)
+        .stderr(
+            "otter: Ongeldige aanroep: 'tien' is geen geldige waarde voor '--lock-after <MINUTES>'. Zie otter --help.\n",
+        );
 }
 
 #[test]

@@ -101,7 +101,9 @@ fn usage_detail(err: &clap::Error, t: &Texts) -> Option<String> {
         ErrorKind::InvalidSubcommand => Some((t.usage_unknown_command)(&context(
             ContextKind::InvalidSubcommand,
         )?)),
-        ErrorKind::InvalidValue => Some((t.usage_invalid_value)(
+        // A value clap could not parse (a number that is not one) is the same mistake to
+        // the person who typed it; the parser's own reason is English.
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Some((t.usage_invalid_value)(
             &context(ContextKind::InvalidValue)?,
             &context(ContextKind::InvalidArg)?,
             &context(ContextKind::ValidValue).unwrap_or_default(),
