@@ -29,6 +29,15 @@ pub enum Error {
     ForgetNeedsFullName(String, String),
     #[error("no closed meeting {0}")]
     NoMeeting(String),
+    /// `--meeting` names no meeting: no such number or date.
+    #[error("no meeting {0}")]
+    UnknownMeeting(String),
+    /// `--meeting last` while no meeting has been closed yet.
+    #[error("no closed meeting yet")]
+    NoClosedMeeting,
+    /// Minutes asked for of a meeting not closed, on this date.
+    #[error("meeting of {0} not fixed")]
+    NotFixed(String),
     #[error("no owner {0}")]
     NoOwner(String),
     #[error("empty {0:?}")]
@@ -140,6 +149,9 @@ impl Error {
             Error::ForgetNeedsFullName(typed, full) => (t.cli.err_forget_full_name)(typed, full),
             Error::NoOwner(name) => (t.err_no_owner)(name),
             Error::NoMeeting(id) => (t.err_no_meeting)(id),
+            Error::UnknownMeeting(which) => (t.cli.err_unknown_meeting)(which),
+            Error::NoClosedMeeting => t.cli.err_no_closed_meeting.to_string(),
+            Error::NotFixed(date) => (t.cli.err_not_fixed)(date),
             Error::Empty(Field::Name) => (t.err_empty)(t.field_name),
             Error::Empty(Field::Query) => (t.err_empty)(t.field_query),
             Error::Empty(Field::Action) => (t.err_empty)(t.field_action),

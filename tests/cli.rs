@@ -410,7 +410,44 @@ fn the_last_minutes_print_as_markdown() {
         .args(["export", "minutes", "--meeting", "9999"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("Geen vastgestelde vergadering"));
+        .stderr(predicate::str::contains(
+            "Geen vergadering gevonden bij \"9999\"",
+        ));
+    // The date people know a meeting by works here as it does for otter actions --meeting.
+    let by_date = stdout_of(otter(school).args([
+        "export",
+        "minutes",
+        "--meeting",
+        &date.format("%-d-%-m").to_string(),
+    ]));
+    assert_eq!(by_date, md);
+    // The next meeting has no minutes yet: said so, not "no meeting with number".
+    let planned = closed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["state"] == "planned")
+        .unwrap();
+    otter(school)
+        .args(["export", "minutes", "--meeting", &planned["id"].to_string()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is nog niet vastgesteld"));
+    // A school that has not closed a meeting yet: said so, not "no meeting with number last".
+    let new_school = TempDir::new().unwrap();
+    let pupils = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/edexml.xml"
+    );
+    otter(new_school.path())
+        .args(["import", "pupils", pupils, "--skip-bad"])
+        .assert()
+        .success();
+    otter(new_school.path())
+        .args(["export", "minutes"])
+        .assert()
+        .code(1)
+        .stderr("otter: Er is nog geen vastgestelde vergadering.\n");
 }
 
 #[test]

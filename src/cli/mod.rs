@@ -426,7 +426,7 @@ fn exported(
             format,
             output,
         } => {
-            let minutes = query::meetings::minutes(store, &meeting)?;
+            let minutes = query::meetings::minutes(store, &meeting, cx.today)?;
             let text = crate::export::minutes(&minutes, Status::Fixed, cx, document_format(format));
             (text.into_bytes(), output)
         }

@@ -18,6 +18,11 @@ pub struct CliTexts {
     /// Where a damaged backup stops, or what of it cannot be read.
     pub backup_stops_early: fn(usize) -> String,
     pub backup_unreadable: fn(usize, usize) -> String,
+    /// `--meeting` with a number or date that is no meeting.
+    pub err_unknown_meeting: fn(&str) -> String,
+    pub err_no_closed_meeting: &'static str,
+    /// Minutes asked for of the meeting on this date, which is not closed.
+    pub err_not_fixed: fn(&str) -> String,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -57,6 +62,15 @@ pub const NL: CliTexts = CliTexts {
     backup_unreadable: |line, column| {
         format!("een record dat otter niet kan lezen, op regel {line}, kolom {column}")
     },
+    err_unknown_meeting: |which| {
+        format!(
+            "Geen vergadering gevonden bij \"{which}\": geef het nummer uit otter vergaderingen, een datum (3-11) of last."
+        )
+    },
+    err_no_closed_meeting: "Er is nog geen vastgestelde vergadering.",
+    err_not_fixed: |date| {
+        format!("De vergadering van {date} is nog niet vastgesteld: er is nog geen verslag.")
+    },
 };
 
 pub const EN: CliTexts = CliTexts {
@@ -94,4 +108,11 @@ pub const EN: CliTexts = CliTexts {
     backup_unreadable: |line, column| {
         format!("a record otter cannot read, at line {line}, column {column}")
     },
+    err_unknown_meeting: |which| {
+        format!(
+            "No meeting found for \"{which}\": give its number from otter meetings, a date (3-11) or last."
+        )
+    },
+    err_no_closed_meeting: "No meeting has been closed yet.",
+    err_not_fixed: |date| format!("The meeting of {date} is not closed yet: it has no minutes."),
 };
