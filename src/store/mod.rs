@@ -704,15 +704,13 @@ fn looks_like_foreign_sled(dir: &Path) -> bool {
 /// closing (sled's flusher thread lets go a moment after the database is dropped): wait for
 /// it a little instead of refusing.
 fn open_sled_with_patience(path: &Path) -> Result<sled::Db, StoreError> {
+    let mut snapshots_dropped = false;
     for _ in 0..50 {
         match open_sled(path) {
             Err(StoreError::InUse(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
-            Err(StoreError::Damaged(detail)) => {
-                return if drop_partial_snapshots(path) {
-                    open_sled(path)
-                } else {
-                    Err(StoreError::Damaged(detail))
-                };
+            // Once: what is damaged after that is damaged for another reason.
+            Err(StoreError::Damaged(_)) if !snapshots_dropped && drop_partial_snapshots(path) => {
+                snapshots_dropped = true;
             }
             other => return other,
         }
