@@ -174,6 +174,41 @@ fn restore_over_a_damaged_database_says_to_force_it() {
     stdout_of(otter(source.path()).arg("pupils"));
 }
 
+/// A backup made before an erasure still holds the pupil, and the audit log of this
+/// installation, which a restore keeps, knows an erasure happened: the person restoring is
+/// told that what was erased may be back.
+#[test]
+fn restore_after_an_erasure_warns_that_the_erased_may_be_back() {
+    let source = demo();
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("voor.json");
+    backup(source.path(), &file);
+    let rows = json_of(otter(source.path()).arg("pupils"));
+    let name = rows[0]["name"].as_str().unwrap().to_string();
+    stdout_of(otter(source.path()).args(["forget", &name, "--yes"]));
+    otter(source.path())
+        .arg("restore")
+        .arg(&file)
+        .arg("--force")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "de auditlog noemt 1 verwijdering van vóór het terugzetten",
+        ));
+    otter(source.path())
+        .args(["pupil", &name])
+        .assert()
+        .success();
+    // Restored into a new folder there is no log, and nothing to warn about.
+    let fresh = TempDir::new().unwrap();
+    otter(fresh.path())
+        .arg("restore")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("auditlog").not());
+}
+
 #[test]
 fn keep_backups_must_be_a_number() {
     let source = demo();

@@ -473,6 +473,12 @@ fn restore(
     t: &Texts,
 ) -> Result<()> {
     let summary = backup::restore(data_dir, file, force, unlock)?;
+    if summary.erasures_before > 0 {
+        eprintln!(
+            "otter: {}",
+            (t.cli.restore_after_erasures)(summary.erasures_before)
+        );
+    }
     let mut out = std::io::stdout().lock();
     finish(if json {
         print::json(&mut out, &summary)

@@ -23,6 +23,8 @@ pub struct CliTexts {
     pub err_no_closed_meeting: &'static str,
     /// Minutes asked for of the meeting on this date, which is not closed.
     pub err_not_fixed: fn(&str) -> String,
+    /// After a restore over a database whose audit log names erasures.
+    pub restore_after_erasures: fn(usize) -> String,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -71,6 +73,16 @@ pub const NL: CliTexts = CliTexts {
     err_not_fixed: |date| {
         format!("De vergadering van {date} is nog niet vastgesteld: er is nog geen verslag.")
     },
+    restore_after_erasures: |count| {
+        let erasures = if count == 1 {
+            "1 verwijdering".to_string()
+        } else {
+            format!("{count} verwijderingen")
+        };
+        format!(
+            "Let op: de auditlog noemt {erasures} van vóór het terugzetten (otter forget, bewaartermijn). Een leerling of casus die toen is verwijderd en in deze back-up stond, is nu terug: verwijder hem opnieuw."
+        )
+    },
 };
 
 pub const EN: CliTexts = CliTexts {
@@ -115,4 +127,14 @@ pub const EN: CliTexts = CliTexts {
     },
     err_no_closed_meeting: "No meeting has been closed yet.",
     err_not_fixed: |date| format!("The meeting of {date} is not closed yet: it has no minutes."),
+    restore_after_erasures: |count| {
+        let erasures = if count == 1 {
+            "1 erasure".to_string()
+        } else {
+            format!("{count} erasures")
+        };
+        format!(
+            "Note: the audit log names {erasures} from before this restore (otter forget, retention). A pupil or case erased then that was in this backup is back now: erase it again."
+        )
+    },
 };

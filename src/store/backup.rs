@@ -103,6 +103,14 @@ impl BackupError {
 pub struct Summary {
     pub records: usize,
     pub trees: BTreeMap<&'static str, usize>,
+    /// After a restore over a database: the erasures its audit log (kept) names. A backup
+    /// made before one of them still holds what was erased, which is then back.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub erasures_before: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl Summary {
@@ -192,13 +200,17 @@ pub fn restore(
     // opened, before anyone is asked for a passphrase, and before the new database is begun.
     // Filling that in one pass would also leave the live one untouched, but would stop half-
     // way through a new, half-written database, after the questions.
-    let summary = match &opened {
+    let mut summary = match &opened {
         Some((plain, _)) => read::read_from(file, &plain[..], &mut Check)?,
         None => read::read(file, &mut Check)?,
     };
     let lock = super::claim(dir)?;
     let backup_passphrase = opened.as_ref().map(|(_, passphrase)| passphrase);
     let earlier = live_log(dir, &lock, force, backup_passphrase, unlock)?;
+    summary.erasures_before = earlier
+        .iter()
+        .filter(|entry| matches!(entry.kind, AuditKind::Erasure | AuditKind::RetentionErasure))
+        .count();
     let mut beside = Beside::start(dir, lock)?;
     // A sealed backup comes back under the passphrase that opened it; a plain one is a new
     // database, protected as any new one is.
