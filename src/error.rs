@@ -238,6 +238,7 @@ fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
             let detail = match damage {
                 Damage::StopsEarly { line } => (t.cli.backup_stops_early)(*line),
                 Damage::Unreadable { line, column } => (t.cli.backup_unreadable)(*line, *column),
+                Damage::Seal => t.cli.backup_seal_broken.to_string(),
                 Damage::Other(detail) => detail.clone(),
             };
             (t.err_backup_damaged)(&shown(file), &detail)
@@ -245,6 +246,8 @@ fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
         BackupError::NotEmpty(dir) => (t.err_restore_not_empty)(&shown(dir)),
         BackupError::LiveLocked(dir) => (t.err_restore_locked)(&shown(dir)),
         BackupError::LiveDamaged(dir) => (t.cli.err_restore_damaged)(&shown(dir)),
+        BackupError::Sealed(file) => (t.cli.err_backup_sealed)(&shown(file)),
+        BackupError::WrongPassphrase(file) => (t.cli.err_backup_wrong)(&shown(file)),
         // `From<BackupError>` makes these `Error::Store`.
         BackupError::Store(err) => store_message(err, t, data_dir),
     }

@@ -25,6 +25,11 @@ pub struct CliTexts {
     pub err_not_fixed: fn(&str) -> String,
     /// After a restore over a database whose audit log names erasures.
     pub restore_after_erasures: fn(usize) -> String,
+    /// A sealed backup restored without a passphrase, or with one that does not open it.
+    pub err_backup_sealed: fn(&str) -> String,
+    pub err_backup_wrong: fn(&str) -> String,
+    /// What is wrong with a sealed backup whose seal does not hold.
+    pub backup_seal_broken: &'static str,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -83,6 +88,15 @@ pub const NL: CliTexts = CliTexts {
             "Let op: de auditlog noemt {erasures} van vóór het terugzetten (otter forget, bewaartermijn). Een leerling of casus die toen is verwijderd en in deze back-up stond, is nu terug: verwijder hem opnieuw."
         )
     },
+    err_backup_sealed: |file| {
+        format!(
+            "De back-up {file} is versleuteld; geef de wachtwoordzin waarmee hij gemaakt is (op de terminal of in OTTER_PASSPHRASE). Er is niets teruggezet."
+        )
+    },
+    err_backup_wrong: |file| {
+        format!("Verkeerde wachtwoordzin voor de back-up {file}; er is niets teruggezet.")
+    },
+    backup_seal_broken: "het versleutelde bestand is afgebroken of veranderd",
 };
 
 pub const EN: CliTexts = CliTexts {
@@ -137,4 +151,13 @@ pub const EN: CliTexts = CliTexts {
             "Note: the audit log names {erasures} from before this restore (otter forget, retention). A pupil or case erased then that was in this backup is back now: erase it again."
         )
     },
+    err_backup_sealed: |file| {
+        format!(
+            "The backup {file} is encrypted; give the passphrase it was made with (at the terminal or in OTTER_PASSPHRASE). Nothing was restored."
+        )
+    },
+    err_backup_wrong: |file| {
+        format!("Wrong passphrase for the backup {file}; nothing was restored.")
+    },
+    backup_seal_broken: "the encrypted file is cut short or changed",
 };

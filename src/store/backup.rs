@@ -54,6 +54,12 @@ pub enum BackupError {
     /// The database a restore would replace cannot be read, and `--force` was not given.
     #[error("restore over a damaged database needs --force: {0}")]
     LiveDamaged(PathBuf),
+    /// A sealed backup and no passphrase to open it with.
+    #[error("backup sealed: {0}")]
+    Sealed(PathBuf),
+    /// A sealed backup and a passphrase that does not open it.
+    #[error("wrong passphrase for the backup {0}")]
+    WrongPassphrase(PathBuf),
 }
 
 /// What is wrong with a damaged backup: the two that happen to files (cut short, a byte
@@ -68,6 +74,8 @@ pub enum Damage {
         line: usize,
         column: usize,
     },
+    /// A sealed backup cut short or changed: its seal does not hold.
+    Seal,
     /// A well-formed file that breaks the format's rules (docs/backup-format.md).
     Other(String),
 }
@@ -82,6 +90,7 @@ impl std::fmt::Display for Damage {
                     "a record otter cannot read (line {line}, column {column})"
                 )
             }
+            Damage::Seal => f.write_str("the sealed file is cut short or changed"),
             Damage::Other(detail) => f.write_str(detail),
         }
     }
@@ -249,17 +258,21 @@ fn open_sealed(file: &Path, unlock: &mut dyn super::Unlock) -> Result<Option<Ope
         return Ok(None);
     }
     let bytes = std::fs::read(file).map_err(failed)?;
+    // What fails here is the file's, not a database's: named as the backup's.
     for attempt in 1..=unlock.tries() {
         let Some(passphrase) = unlock.passphrase(attempt)? else {
-            return Err(StoreError::Encrypted.into());
+            return Err(BackupError::Sealed(file.to_path_buf()));
         };
         match super::cipher::open_file(&bytes, SEALED_KIND, &passphrase) {
             Ok(plain) => return Ok(Some((plain, passphrase))),
             Err(StoreError::WrongPassphrase) => continue,
+            Err(StoreError::Damaged(_)) => {
+                return Err(BackupError::Damaged(file.to_path_buf(), Damage::Seal));
+            }
             Err(other) => return Err(other.into()),
         }
     }
-    Err(StoreError::WrongPassphrase.into())
+    Err(BackupError::WrongPassphrase(file.to_path_buf()))
 }
 
 /// Copies every record and the meta settings of `from` into the fresh store `to`.
