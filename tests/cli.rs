@@ -68,6 +68,17 @@ fn pupil_shows_one_dossier_by_full_or_partial_name() {
     assert!(checked > 0, "the demo pupil has decisions or notes");
 }
 
+/// "van 't Hof" is typed "van t hof" as often as not, and spaces come doubled: the name is
+/// still the name.
+#[test]
+fn a_name_is_found_without_its_apostrophe_and_with_extra_spaces() {
+    let (_turn, school) = demo_school();
+    for typed in ["jesse van t hof", "Jesse  van 't  Hof", "jesse van ’t hof"] {
+        let text = stdout_of(otter(school).args(["pupil", typed]));
+        assert!(text.starts_with("Jesse van 't Hof · "), "{typed}: {text}");
+    }
+}
+
 #[test]
 fn unknown_or_empty_pupil_names_get_a_clear_message() {
     let (_turn, school) = demo_school();

@@ -50,14 +50,15 @@ pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
 /// 14-03-2017`) tells apart two children with the same name.
 pub fn find(store: &Store, name: &str) -> Result<Pupil> {
     let (wanted_name, born) = split_birth_date(name.trim());
-    let wanted = fold(wanted_name);
+    let wanted = name_key(wanted_name);
     if wanted.is_empty() {
         return Err(Error::Empty(Field::Name));
     }
     let mut candidates = Vec::new();
     for pupil in store.all::<Pupil>() {
         let pupil = pupil?;
-        if fold(&pupil.full_name()).contains(&wanted) && born.is_none_or(|b| b == pupil.birth_date)
+        if name_key(&pupil.full_name()).contains(&wanted)
+            && born.is_none_or(|b| b == pupil.birth_date)
         {
             candidates.push(pupil);
         }
@@ -66,7 +67,7 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
     // the same full name are both shown, never one picked.
     let exact: Vec<Pupil> = candidates
         .iter()
-        .filter(|p| fold(&p.full_name()) == wanted)
+        .filter(|p| name_key(&p.full_name()) == wanted)
         .cloned()
         .collect();
     let same_name = !exact.is_empty();
@@ -106,7 +107,18 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
 /// after it), not a part of it.
 pub fn is_full_name(pupil: &Pupil, name: &str) -> bool {
     let (name, _) = split_birth_date(name.trim());
-    fold(name) == fold(&pupil.full_name())
+    name_key(name) == name_key(&pupil.full_name())
+}
+
+/// A name as it is compared when someone types it: folded (`celik` is Çelik), without
+/// apostrophes (`van t hof` is van 't Hof) and with single spaces.
+fn name_key(name: &str) -> String {
+    fold(name)
+        .split_whitespace()
+        .map(|word| word.replace('\'', ""))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A name with a date of birth as its last word (dd-mm-jjjj or jjjj-mm-dd), split in the two.
