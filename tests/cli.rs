@@ -77,6 +77,14 @@ fn a_name_is_found_without_its_apostrophe_and_with_extra_spaces() {
         let text = stdout_of(otter(school).args(["pupil", typed]));
         assert!(text.starts_with("Jesse van 't Hof · "), "{typed}: {text}");
     }
+    // The actions' pupil filter reads a name the same way.
+    let rows = json_of(otter(school).args(["actions", "--pupil", "jesse van t hof"]));
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r["pupil"] == "Jesse van 't Hof"),
+        "{rows:?}"
+    );
 }
 
 #[test]

@@ -190,7 +190,7 @@ pub fn entries(
     let pupil = filter
         .pupil
         .as_deref()
-        .map(|text| fold(text.trim()))
+        .map(super::pupils::name_key)
         .filter(|text| !text.is_empty());
     let mut labels = Labels::new(store);
     let mut found = Vec::with_capacity(actions.len());
@@ -198,7 +198,7 @@ pub fn entries(
         let row = row(&mut labels, &action, today)?;
         if pupil
             .as_ref()
-            .is_none_or(|wanted| fold(&row.pupil).contains(wanted))
+            .is_none_or(|wanted| super::pupils::name_key(&row.pupil).contains(wanted))
         {
             found.push((action, row));
         }

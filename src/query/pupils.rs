@@ -112,7 +112,7 @@ pub fn is_full_name(pupil: &Pupil, name: &str) -> bool {
 
 /// A name as it is compared when someone types it: folded (`celik` is Çelik), without
 /// apostrophes (`van t hof` is van 't Hof) and with single spaces.
-fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     fold(name)
         .split_whitespace()
         .map(|word| word.replace('\'', ""))
