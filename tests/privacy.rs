@@ -130,6 +130,25 @@ fn forget_with_yes_takes_the_full_name_only() {
     otter(school).args(["pupil", &name]).assert().code(1);
 }
 
+/// An extract is one pupil's data leaving otter: the audit line counts the pupil, from the
+/// command line as from the dossier screen (`x`).
+#[test]
+fn an_exported_extract_is_counted_as_one_pupil_in_the_audit_log() {
+    let dir = school();
+    let school = dir.path();
+    let name = named_pupil(school);
+    stdout_of(otter(school).args(["export", "pupil", &name]));
+    stdout_of(otter(school).args(["export", "minutes"]));
+    let log = json_of(otter(school).arg("audit"));
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 2, "{log:?}");
+    assert_eq!(log[0]["command"], "otter export pupil");
+    assert_eq!(log[0]["counts"], serde_json::json!([["pupils", 1]]));
+    assert_eq!(log[1]["counts"], serde_json::json!([]));
+    let text = stdout_of(otter(school).arg("audit"));
+    assert!(!text.contains(&name), "{text}");
+}
+
 #[test]
 fn retention_lists_with_names_and_erases_after_yes() {
     let dir = school();

@@ -331,10 +331,13 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 school: &school,
                 today,
             };
-            let command = match &export {
-                Export::Minutes { .. } => "otter export minutes",
-                Export::Pupil { .. } => "otter export pupil",
-                Export::Actions { .. } => "otter export actions",
+            use crate::domain::audit::Counted;
+            // An extract is one pupil's data leaving otter, counted as the dossier screen's
+            // export counts it.
+            let (command, counts) = match &export {
+                Export::Minutes { .. } => ("otter export minutes", vec![]),
+                Export::Pupil { .. } => ("otter export pupil", vec![(Counted::Pupils, 1)]),
+                Export::Actions { .. } => ("otter export actions", vec![]),
             };
             let (bytes, output) = exported(&store, export, &cx)?;
             let written = match output {
@@ -352,7 +355,8 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             };
             if written.is_ok() {
                 let now = privacy::now(today);
-                store.audit(AuditEntry::new(now, AuditKind::Export, command))?;
+                store
+                    .audit(AuditEntry::new(now, AuditKind::Export, command).with_counts(counts))?;
             }
             written
         }
