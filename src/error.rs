@@ -8,7 +8,7 @@ use crate::domain::phase::ModelError;
 use crate::i18n::Texts;
 use crate::import::ImportError;
 use crate::store::StoreError;
-use crate::store::backup::BackupError;
+use crate::store::backup::{BackupError, Damage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -20,8 +20,24 @@ pub enum Error {
     NoPupil(String),
     #[error("ambiguous {0}")]
     Ambiguous(String, Vec<String>),
+    /// Pupils with one full name, told apart by date of birth only: the name, the candidates
+    /// and the name with a date to copy.
+    #[error("same name {0}")]
+    SameName(String, Vec<String>, String),
+    /// `otter forget --yes` with part of a name: what was typed and the full name it fits.
+    #[error("forget needs the full name of {1}")]
+    ForgetNeedsFullName(String, String),
     #[error("no closed meeting {0}")]
     NoMeeting(String),
+    /// `--meeting` names no meeting: no such number or date.
+    #[error("no meeting {0}")]
+    UnknownMeeting(String),
+    /// `--meeting last` while no meeting has been closed yet.
+    #[error("no closed meeting yet")]
+    NoClosedMeeting,
+    /// Minutes asked for of a meeting not closed, on this date.
+    #[error("meeting of {0} not fixed")]
+    NotFixed(String),
     #[error("no owner {0}")]
     NoOwner(String),
     #[error("empty {0:?}")]
@@ -37,6 +53,9 @@ pub enum Error {
     /// Writing the answer of a command failed (a full disk behind a redirect).
     #[error("output: {0}")]
     Output(std::io::Error),
+    /// The file `otter export -o` names could not be written.
+    #[error("export file {0}: {1}")]
+    ExportFile(PathBuf, std::io::Error),
     #[error("no database in {0}")]
     NoDatabase(PathBuf),
     #[error(transparent)]
@@ -106,10 +125,12 @@ impl Error {
                 | StoreError::Newer { .. }
                 | StoreError::NoMigration { .. }
                 | StoreError::Interrupted,
-            ) => exit::DATABASE,
+            )
+            | Error::Backup(BackupError::LiveDamaged(_)) => exit::DATABASE,
             Error::Store(StoreError::Io(_))
             | Error::Terminal(_)
             | Error::Output(_)
+            | Error::ExportFile(..)
             | Error::NoDataDir
             | Error::Backup(BackupError::File(..)) => exit::SYSTEM,
             _ => exit::USER,
@@ -122,8 +143,15 @@ impl Error {
             Error::NotEmpty(_) => (t.err_not_empty)(data_dir),
             Error::NoPupil(name) => (t.err_no_pupil)(name),
             Error::Ambiguous(name, candidates) => (t.err_ambiguous)(name, &candidates.join(", ")),
+            Error::SameName(name, candidates, example) => {
+                (t.cli.err_same_name)(name, &candidates.join(", "), example)
+            }
+            Error::ForgetNeedsFullName(typed, full) => (t.cli.err_forget_full_name)(typed, full),
             Error::NoOwner(name) => (t.err_no_owner)(name),
             Error::NoMeeting(id) => (t.err_no_meeting)(id),
+            Error::UnknownMeeting(which) => (t.cli.err_unknown_meeting)(which),
+            Error::NoClosedMeeting => t.cli.err_no_closed_meeting.to_string(),
+            Error::NotFixed(date) => (t.cli.err_not_fixed)(date),
             Error::Empty(Field::Name) => (t.err_empty)(t.field_name),
             Error::Empty(Field::Query) => (t.err_empty)(t.field_query),
             Error::Empty(Field::Action) => (t.err_empty)(t.field_action),
@@ -136,8 +164,11 @@ impl Error {
             Error::Date(DateError::NoNextMeeting) => t.err_no_next_meeting.to_string(),
             Error::Date(DateError::Empty) => t.err_no_date.to_string(),
             Error::NoDataDir => (t.err_no_data_dir)(),
-            Error::Terminal(io) => (t.err_terminal)(&io.to_string()),
-            Error::Output(io) => (t.err_output)(&io.to_string()),
+            Error::Terminal(io) => (t.err_terminal)(&io_text(io, t)),
+            Error::Output(io) => (t.err_output)(&io_text(io, t)),
+            Error::ExportFile(file, io) => {
+                (t.cli.err_export_file)(&file.display().to_string(), &io_text(io, t))
+            }
             Error::NoDatabase(_) => (t.err_no_database)(data_dir),
             Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
             Error::Import(err) => import_message(err, t),
@@ -152,10 +183,16 @@ impl Error {
     }
 }
 
-fn import_message(err: &ImportError, t: &Texts) -> String {
-    let t = &t.import;
+/// A disk or terminal failure in the chosen language where its kind has a text; else what the
+/// operating system said.
+fn io_text(io: &std::io::Error, t: &Texts) -> String {
+    (t.cli.io_kind)(io.kind()).map_or_else(|| io.to_string(), str::to_string)
+}
+
+fn import_message(err: &ImportError, texts: &Texts) -> String {
+    let t = &texts.import;
     match err {
-        ImportError::Read { path, detail } => (t.err_read)(path, detail),
+        ImportError::Read { path, io } => (t.err_read)(path, &io_text(io, texts)),
         ImportError::TooLarge { path, limit } => (t.err_too_large)(path, *limit),
         ImportError::NoHeader => t.err_no_header.to_string(),
         ImportError::MissingColumn(field, headers) => {
@@ -184,7 +221,7 @@ fn store_message(err: &StoreError, t: &Texts, data_dir: &str) -> String {
         StoreError::Newer { found, supported } => (t.err_newer)(*found, *supported),
         StoreError::NoMigration { from } => (t.err_no_migration)(*from),
         StoreError::Exists(tree) => (t.err_exists)(tree),
-        StoreError::Io(io) => (t.err_disk)(&io.to_string()),
+        StoreError::Io(io) => (t.err_disk)(&io_text(io, t)),
         StoreError::Encrypted => (t.crypto.err_encrypted)(data_dir),
         StoreError::WrongPassphrase => (t.crypto.err_wrong)(data_dir),
         StoreError::Interrupted => t.crypto.err_interrupted.to_string(),
@@ -194,13 +231,84 @@ fn store_message(err: &StoreError, t: &Texts, data_dir: &str) -> String {
 fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
     let shown = |path: &std::path::Path| path.display().to_string();
     match err {
-        BackupError::File(file, io) => (t.err_backup_file)(&shown(file), &io.to_string()),
+        BackupError::File(file, io) => (t.err_backup_file)(&shown(file), &io_text(io, t)),
         BackupError::NotBackup(file) => (t.err_backup_not_backup)(&shown(file)),
         BackupError::Newer(file) => (t.err_backup_newer)(&shown(file)),
-        BackupError::Damaged(file, detail) => (t.err_backup_damaged)(&shown(file), detail),
+        BackupError::Damaged(file, damage) => {
+            let detail = match damage {
+                Damage::StopsEarly { line } => (t.cli.backup_stops_early)(*line),
+                Damage::Unreadable { line, column } => (t.cli.backup_unreadable)(*line, *column),
+                Damage::Seal => t.cli.backup_seal_broken.to_string(),
+                Damage::Other(detail) => detail.clone(),
+            };
+            (t.err_backup_damaged)(&shown(file), &detail)
+        }
         BackupError::NotEmpty(dir) => (t.err_restore_not_empty)(&shown(dir)),
         BackupError::LiveLocked(dir) => (t.err_restore_locked)(&shown(dir)),
+        BackupError::LiveDamaged(dir) => (t.cli.err_restore_damaged)(&shown(dir)),
+        BackupError::Sealed(file) => (t.cli.err_backup_sealed)(&shown(file)),
+        BackupError::WrongPassphrase(file) => (t.cli.err_backup_wrong)(&shown(file)),
         // `From<BackupError>` makes these `Error::Store`.
         BackupError::Store(err) => store_message(err, t, data_dir),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Error as IoError, ErrorKind};
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// The operating system's own text is English whatever the language asked ("No such file
+    /// or directory (os error 2)"), and a temporary file's path may ride along in it.
+    #[test]
+    fn disk_and_file_failures_are_told_in_the_chosen_language() {
+        let t = Lang::Nl.texts();
+        let full = Error::Store(StoreError::Io(IoError::from(ErrorKind::StorageFull)));
+        assert_eq!(
+            full.message(t, "/data"),
+            "Schijffout: de schijf is vol. Wat al bewaard was, blijft bewaard."
+        );
+        let temp = IoError::new(
+            ErrorKind::NotFound,
+            "No such file or directory (os error 2) at path \"/usb/.otter-x1Y2\"",
+        );
+        let backup = Error::Backup(BackupError::File(PathBuf::from("/usb/b.json"), temp));
+        let text = backup.message(t, "/data");
+        assert!(
+            text.contains("/usb/b.json") && text.contains("bestaat niet"),
+            "{text}"
+        );
+        assert!(
+            !text.contains(".otter-") && !text.contains("os error"),
+            "{text}"
+        );
+        let denied = Error::Store(StoreError::Io(IoError::from(ErrorKind::PermissionDenied)));
+        let text = denied.message(t, "/data");
+        assert!(text.contains("geen toestemming"), "{text}");
+        let text = denied.message(Lang::En.texts(), "/data");
+        assert!(text.contains("permission denied"), "{text}");
+        // A backup cut short or garbled is the common damage: said in Dutch, with where.
+        let cut = Error::Backup(BackupError::Damaged(
+            PathBuf::from("ot.json"),
+            Damage::StopsEarly { line: 494 },
+        ));
+        assert_eq!(
+            cut.message(t, "/data"),
+            "De back-up ot.json is beschadigd of onvolledig (het bestand houdt op bij regel 494); er is niets teruggezet."
+        );
+        let garbled = Error::Backup(BackupError::Damaged(
+            PathBuf::from("ot.json"),
+            Damage::Unreadable {
+                line: 5,
+                column: 73,
+            },
+        ));
+        let text = garbled.message(t, "/data");
+        assert!(text.contains("regel 5, kolom 73"), "{text}");
+        // A kind without a text of its own keeps what the system said.
+        let odd = Error::Output(IoError::other("kapotte kabel"));
+        assert!(odd.message(t, "/data").ends_with("kapotte kabel"));
     }
 }

@@ -135,6 +135,80 @@ fn a_damaged_or_foreign_file_gets_one_line_and_changes_nothing() {
         .stderr(predicate::str::contains("kon niet worden gelezen"));
 }
 
+/// The message for a damaged database says to put the last backup back; doing just that
+/// must not answer with the same message again, but say how.
+#[test]
+fn restore_over_a_damaged_database_says_to_force_it() {
+    let source = demo();
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("school.json");
+    backup(source.path(), &file);
+    let log = source.path().join("db").join("db");
+    let mut bytes = std::fs::read(&log).unwrap();
+    for byte in bytes.iter_mut().skip(3).step_by(7) {
+        *byte ^= 0x5A;
+    }
+    std::fs::write(&log, bytes).unwrap();
+    otter(source.path())
+        .arg("pupils")
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("zet de laatste back-up terug"));
+    otter(source.path())
+        .arg("restore")
+        .arg(&file)
+        .assert()
+        .code(4)
+        .stderr(
+            predicate::str::contains("is beschadigd")
+                .and(predicate::str::contains("otter restore"))
+                .and(predicate::str::contains("--force")),
+        );
+    let summary = json_of(
+        otter(source.path())
+            .arg("restore")
+            .arg(&file)
+            .arg("--force"),
+    );
+    assert!(summary["records"].as_u64().unwrap() > 1_000, "{summary}");
+    stdout_of(otter(source.path()).arg("pupils"));
+}
+
+/// A backup made before an erasure still holds the pupil, and the audit log of this
+/// installation, which a restore keeps, knows an erasure happened: the person restoring is
+/// told that what was erased may be back.
+#[test]
+fn restore_after_an_erasure_warns_that_the_erased_may_be_back() {
+    let source = demo();
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("voor.json");
+    backup(source.path(), &file);
+    let rows = json_of(otter(source.path()).arg("pupils"));
+    let name = rows[0]["name"].as_str().unwrap().to_string();
+    stdout_of(otter(source.path()).args(["forget", &name, "--yes"]));
+    otter(source.path())
+        .arg("restore")
+        .arg(&file)
+        .arg("--force")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "de auditlog noemt 1 verwijdering van vóór het terugzetten",
+        ));
+    otter(source.path())
+        .args(["pupil", &name])
+        .assert()
+        .success();
+    // Restored into a new folder there is no log, and nothing to warn about.
+    let fresh = TempDir::new().unwrap();
+    otter(fresh.path())
+        .arg("restore")
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("auditlog").not());
+}
+
 #[test]
 fn keep_backups_must_be_a_number() {
     let source = demo();

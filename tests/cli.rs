@@ -68,6 +68,25 @@ fn pupil_shows_one_dossier_by_full_or_partial_name() {
     assert!(checked > 0, "the demo pupil has decisions or notes");
 }
 
+/// "van 't Hof" is typed "van t hof" as often as not, and spaces come doubled: the name is
+/// still the name.
+#[test]
+fn a_name_is_found_without_its_apostrophe_and_with_extra_spaces() {
+    let (_turn, school) = demo_school();
+    for typed in ["jesse van t hof", "Jesse  van 't  Hof", "jesse van ’t hof"] {
+        let text = stdout_of(otter(school).args(["pupil", typed]));
+        assert!(text.starts_with("Jesse van 't Hof · "), "{typed}: {text}");
+    }
+    // The actions' pupil filter reads a name the same way.
+    let rows = json_of(otter(school).args(["actions", "--pupil", "jesse van t hof"]));
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r["pupil"] == "Jesse van 't Hof"),
+        "{rows:?}"
+    );
+}
+
 #[test]
 fn unknown_or_empty_pupil_names_get_a_clear_message() {
     let (_turn, school) = demo_school();
@@ -410,7 +429,44 @@ fn the_last_minutes_print_as_markdown() {
         .args(["export", "minutes", "--meeting", "9999"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("Geen vastgestelde vergadering"));
+        .stderr(predicate::str::contains(
+            "Geen vergadering gevonden bij \"9999\"",
+        ));
+    // The date people know a meeting by works here as it does for otter actions --meeting.
+    let by_date = stdout_of(otter(school).args([
+        "export",
+        "minutes",
+        "--meeting",
+        &date.format("%-d-%-m").to_string(),
+    ]));
+    assert_eq!(by_date, md);
+    // The next meeting has no minutes yet: said so, not "no meeting with number".
+    let planned = closed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["state"] == "planned")
+        .unwrap();
+    otter(school)
+        .args(["export", "minutes", "--meeting", &planned["id"].to_string()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is nog niet vastgesteld"));
+    // A school that has not closed a meeting yet: said so, not "no meeting with number last".
+    let new_school = TempDir::new().unwrap();
+    let pupils = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/edexml.xml"
+    );
+    otter(new_school.path())
+        .args(["import", "pupils", pupils, "--skip-bad"])
+        .assert()
+        .success();
+    otter(new_school.path())
+        .args(["export", "minutes"])
+        .assert()
+        .code(1)
+        .stderr("otter: Er is nog geen vastgestelde vergadering.\n");
 }
 
 #[test]
@@ -470,6 +526,14 @@ fn usage_errors_speak_the_chosen_language() {
         .stderr(predicate::str::contains(
             "'--open' cannot be used with '--status <STATUS>'",
         ));
+    // A number that is not one: clap's own text was English ("invalid digit found in string").
+    otter(school)
+        .args(["--lock-after", "tien", "pupils"])
+        .assert()
+        .code(2)
+        .stderr(
+            "otter: Ongeldige aanroep: 'tien' is geen geldige waarde voor '--lock-after <MINUTES>'. Zie otter --help.\n",
+        );
 }
 
 #[test]
@@ -497,10 +561,45 @@ fn two_pupils_with_the_same_name_are_never_confused() {
         .assert()
         .code(1)
         .stderr(
-            predicate::str::contains("Noah de Jong (groep 3, 01-05-2016)").and(
-                predicate::str::contains("Noah de Jong (groep 6, 01-05-2017)"),
-            ),
+            predicate::str::contains("Noah de Jong (groep 3, 01-05-2016)")
+                .and(predicate::str::contains(
+                    "Noah de Jong (groep 6, 01-05-2017)",
+                ))
+                .and(predicate::str::contains(
+                    "Geef de geboortedatum erbij, bijvoorbeeld: Noah de Jong 01-05-2016.",
+                )),
         );
+    // The name with a date of birth reaches each of them: the dossier, the extract, erasure.
+    let second = json_of(otter(dir.path()).args(["pupil", "noah de jong", "01-05-2017"]));
+    assert_eq!(second["pupil"]["groep"], 6, "{second}");
+    let first = json_of(otter(dir.path()).args(["leerling", "Noah de Jong 2016-05-01"]));
+    assert_eq!(first["pupil"]["groep"], 3, "{first}");
+    let extract =
+        stdout_of(otter(dir.path()).args(["export", "pupil", "Noah de Jong", "01-05-2017"]));
+    assert!(
+        extract.contains("01-05-2017") && !extract.contains("01-05-2016"),
+        "{extract}"
+    );
+    otter(dir.path())
+        .args(["pupil", "Noah de Jong", "02-05-2017"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Geen leerling"));
+    stdout_of(otter(dir.path()).args(["forget", "Noah de Jong", "01-05-2017", "--yes"]));
+    let left = json_of(otter(dir.path()).arg("pupils"));
+    assert_eq!(left.as_array().unwrap().len(), 1);
+    assert_eq!(left[0]["birth_date"], "2016-05-01");
+    let dossier = json_of(otter(dir.path()).args(["pupil", "Noah de Jong"]));
+    assert_eq!(
+        dossier["pupil"]["groep"], 3,
+        "the one left is found by name alone"
+    );
+    // No leerkracht known: the line says nothing about one, not "leerkracht" and a blank.
+    let text = stdout_of(otter(dir.path()).args(["pupil", "Noah de Jong"]));
+    assert_eq!(
+        text.lines().next(),
+        Some("Noah de Jong · groep 3 · geboren 01-05-2016")
+    );
 }
 
 #[test]

@@ -180,3 +180,53 @@ fn a_restore_over_an_encrypted_database_without_its_passphrase_keeps_it() {
     );
     assert!(rows.as_array().unwrap().len() > 400);
 }
+
+/// A sealed backup that cannot be opened is the backup's problem, named as such: not "the
+/// database in a folder that does not exist yet is damaged / encrypted / has another
+/// passphrase".
+#[test]
+fn a_sealed_backup_that_cannot_be_opened_is_named_not_the_database() {
+    let dir = encrypted_demo();
+    let files = TempDir::new().unwrap();
+    let file = files.path().join("ot.json");
+    otter(dir.path())
+        .env("OTTER_PASSPHRASE", PASSPHRASE)
+        .arg("backup")
+        .arg(&file)
+        .assert()
+        .success();
+    let target = files.path().join("nieuw");
+    otter(&target)
+        .arg("restore")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "otter: De back-up {} is versleuteld; geef de wachtwoordzin waarmee hij gemaakt is (op de terminal of in OTTER_PASSPHRASE). Er is niets teruggezet.\n",
+            file.display()
+        ));
+    otter(&target)
+        .env("OTTER_PASSPHRASE", "iets anders")
+        .arg("restore")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "otter: Verkeerde wachtwoordzin voor de back-up {}; er is niets teruggezet.\n",
+            file.display()
+        ));
+    let bytes = std::fs::read(&file).unwrap();
+    let cut = files.path().join("afgebroken.json");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    otter(&target)
+        .env("OTTER_PASSPHRASE", PASSPHRASE)
+        .arg("restore")
+        .arg(&cut)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(format!(
+            "otter: De back-up {} is beschadigd of onvolledig",
+            cut.display()
+        )));
+    assert!(!target.exists(), "nothing was begun");
+}

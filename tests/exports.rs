@@ -16,6 +16,7 @@ use otter::export::markdown::{cell, text};
 use otter::export::minutes::change_text;
 use otter::i18n::Lang;
 use otter::store::Store;
+use predicates::prelude::*;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -611,4 +612,28 @@ fn output_writes_a_whole_file_and_a_bad_name_is_an_error() {
         .assert()
         .code(1)
         .stdout("");
+    // A folder that is not there is a mistyped path or a USB stick not plugged in: otter
+    // does not make it and put the minutes on the laptop's own disk instead, where a stick
+    // mounted later would hide them.
+    let exports = json_of(otter(school).arg("audit"))
+        .as_array()
+        .unwrap()
+        .len();
+    let unplugged = out.path().join("usb-stick").join("verslag.md");
+    otter(school)
+        .args(["export", "minutes", "-o"])
+        .arg(&unplugged)
+        .assert()
+        .code(5)
+        .stderr(
+            predicate::str::contains("usb-stick")
+                .and(predicate::str::contains("bestaat niet"))
+                .and(predicate::str::contains(".otter-").not()),
+        );
+    assert!(!out.path().join("usb-stick").exists());
+    let after = json_of(otter(school).arg("audit"))
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(after, exports, "nothing exported, nothing in the audit log");
 }

@@ -100,6 +100,55 @@ fn forget_of_an_unknown_pupil_erases_nothing() {
     assert!(log.as_array().unwrap().is_empty());
 }
 
+/// Part of a name that fits one pupil today may fit another child tomorrow (once the one
+/// meant is gone): a script's erasure, unasked, goes only by the whole name.
+#[test]
+fn forget_with_yes_takes_the_full_name_only() {
+    let dir = school();
+    let school = dir.path();
+    let name = named_pupil(school);
+    // The name without its first letter: it fits this pupil alone.
+    let part: String = name.chars().skip(1).collect();
+    otter(school).args(["pupil", &part]).assert().success();
+    otter(school)
+        .args(["forget", &part, "--yes"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "Met --yes verwijdert otter alleen bij de volledige naam: \"{part}\" is {name}."
+        )));
+    otter(school).args(["pupil", &name]).assert().success();
+    assert!(
+        json_of(otter(school).arg("audit"))
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // The full name, in other letters and without accents, is the full name.
+    let plain = name.to_uppercase();
+    stdout_of(otter(school).args(["forget", &plain, "--yes"]));
+    otter(school).args(["pupil", &name]).assert().code(1);
+}
+
+/// An extract is one pupil's data leaving otter: the audit line counts the pupil, from the
+/// command line as from the dossier screen (`x`).
+#[test]
+fn an_exported_extract_is_counted_as_one_pupil_in_the_audit_log() {
+    let dir = school();
+    let school = dir.path();
+    let name = named_pupil(school);
+    stdout_of(otter(school).args(["export", "pupil", &name]));
+    stdout_of(otter(school).args(["export", "minutes"]));
+    let log = json_of(otter(school).arg("audit"));
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 2, "{log:?}");
+    assert_eq!(log[0]["command"], "otter export pupil");
+    assert_eq!(log[0]["counts"], serde_json::json!([["pupils", 1]]));
+    assert_eq!(log[1]["counts"], serde_json::json!([]));
+    let text = stdout_of(otter(school).arg("audit"));
+    assert!(!text.contains(&name), "{text}");
+}
+
 #[test]
 fn retention_lists_with_names_and_erases_after_yes() {
     let dir = school();
@@ -139,7 +188,15 @@ fn the_presentation_mode_is_switched_on_and_off_and_kept() {
     stdout_of(otter(school).args(["presentatie", "aan"]));
     let text = stdout_of(otter(school).args(["--lang", "en", "presentation"]));
     assert!(text.starts_with("Presentation mode on"), "{text}");
+    assert_eq!(
+        json_of(otter(school).arg("presentation")),
+        serde_json::json!({"presentation": true})
+    );
     stdout_of(otter(school).args(["presentation", "off"]));
     let text = stdout_of(otter(school).arg("presentation"));
     assert!(text.starts_with("Presentatiemodus uit"), "{text}");
+    assert_eq!(
+        json_of(otter(school).arg("presentation")),
+        serde_json::json!({"presentation": false})
+    );
 }

@@ -136,7 +136,7 @@ pub enum OnOff {
 pub enum Export {
     #[command(visible_alias = "verslag")]
     Minutes {
-        #[arg(long, default_value = "last", value_name = "ID|last")]
+        #[arg(long, default_value = "last", value_name = "ID|last|DATE")]
         meeting: String,
         #[arg(long, value_enum, default_value = "md")]
         format: Format,

@@ -101,7 +101,9 @@ fn usage_detail(err: &clap::Error, t: &Texts) -> Option<String> {
         ErrorKind::InvalidSubcommand => Some((t.usage_unknown_command)(&context(
             ContextKind::InvalidSubcommand,
         )?)),
-        ErrorKind::InvalidValue => Some((t.usage_invalid_value)(
+        // A value clap could not parse (a number that is not one) is the same mistake to
+        // the person who typed it; the parser's own reason is English.
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Some((t.usage_invalid_value)(
             &context(ContextKind::InvalidValue)?,
             &context(ContextKind::InvalidArg)?,
             &context(ContextKind::ValidValue).unwrap_or_default(),
@@ -329,19 +331,32 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 school: &school,
                 today,
             };
-            let command = match &export {
-                Export::Minutes { .. } => "otter export minutes",
-                Export::Pupil { .. } => "otter export pupil",
-                Export::Actions { .. } => "otter export actions",
+            use crate::domain::audit::Counted;
+            // An extract is one pupil's data leaving otter, counted as the dossier screen's
+            // export counts it.
+            let (command, counts) = match &export {
+                Export::Minutes { .. } => ("otter export minutes", vec![]),
+                Export::Pupil { .. } => ("otter export pupil", vec![(Counted::Pupils, 1)]),
+                Export::Actions { .. } => ("otter export actions", vec![]),
             };
             let (bytes, output) = exported(&store, export, &cx)?;
             let written = match output {
-                Some(path) => crate::export::file::write(&path, &bytes),
+                // Not `export::file::write`, which makes the screen's export folder: a folder
+                // typed here that is not there is a typo or a USB stick not plugged in, and the
+                // document would land on the laptop's own disk instead.
+                Some(path) => {
+                    let failed = |err| Error::ExportFile(path.clone(), err);
+                    crate::atomic::write(&path, failed, |file| {
+                        file.write_all(&bytes).map_err(failed)
+                    })?;
+                    Ok(())
+                }
                 None => std::io::Write::write_all(&mut out, &bytes),
             };
             if written.is_ok() {
                 let now = privacy::now(today);
-                store.audit(AuditEntry::new(now, AuditKind::Export, command))?;
+                store
+                    .audit(AuditEntry::new(now, AuditKind::Export, command).with_counts(counts))?;
             }
             written
         }
@@ -357,7 +372,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             privacy::retention(&store, asked, now, t, &mut out, json)?
         }
         Command::Audit => privacy::audit(&store, t, &mut out, json)?,
-        Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out)?,
+        Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
     };
     // An erasure is only done once no file keeps what it removed: the database is rewritten
     // and the rolling backups that may hold it are replaced by one of what is left.
@@ -415,7 +430,7 @@ fn exported(
             format,
             output,
         } => {
-            let minutes = query::meetings::minutes(store, &meeting)?;
+            let minutes = query::meetings::minutes(store, &meeting, cx.today)?;
             let text = crate::export::minutes(&minutes, Status::Fixed, cx, document_format(format));
             (text.into_bytes(), output)
         }
@@ -462,6 +477,12 @@ fn restore(
     t: &Texts,
 ) -> Result<()> {
     let summary = backup::restore(data_dir, file, force, unlock)?;
+    if summary.erasures_before > 0 {
+        eprintln!(
+            "otter: {}",
+            (t.cli.restore_after_erasures)(summary.erasures_before)
+        );
+    }
     let mut out = std::io::stdout().lock();
     finish(if json {
         print::json(&mut out, &summary)

@@ -195,17 +195,20 @@ pub fn dossier(
 ) -> io::Result<()> {
     let t = lang.texts();
     let pupil = &dossier.pupil;
-    writeln!(
+    write!(
         out,
-        "{} · {} {} · {} {} · {} {}",
+        "{} · {} {} · {} {}",
         pupil.full_name(),
         t.col_groep,
         pupil.groep,
         t.col_birth,
         format_date(pupil.birth_date),
-        t.col_teacher,
-        pupil.teacher
     )?;
+    // An import without a leerkracht column leaves it empty.
+    if !pupil.teacher.is_empty() {
+        write!(out, " · {} {}", t.col_teacher, pupil.teacher)?;
+    }
+    writeln!(out)?;
     if dossier.cases.is_empty() {
         return writeln!(out, "{}", t.no_cases);
     }

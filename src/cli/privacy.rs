@@ -48,6 +48,11 @@ pub fn forget(
 ) -> Result<io::Result<()>> {
     let pupil = query::pupils::find(store, name)?;
     let full = pupil.full_name();
+    // Unasked, the erasure goes only by the whole name: part of one that fits a single pupil
+    // today may fit another child once the one meant is gone.
+    if yes && !query::pupils::is_full_name(&pupil, name) {
+        return Err(Error::ForgetNeedsFullName(name.trim().to_string(), full));
+    }
     if !yes {
         let cases = store.cases_of_pupil(pupil.id)?.len();
         confirm(t, &(t.privacy.forget_confirm)(&full, cases), Some(&full))?;
@@ -176,11 +181,15 @@ pub fn presentation(
     state: Option<super::args::OnOff>,
     t: &Texts,
     out: &mut impl Write,
+    json: bool,
 ) -> Result<io::Result<()>> {
     if let Some(state) = state {
         store.set_presentation(state == super::args::OnOff::On)?;
     }
     let on = store.presentation()?;
+    if json {
+        return Ok(print::json(out, &serde_json::json!({ "presentation": on })));
+    }
     Ok(print::line(
         out,
         if on {

@@ -169,7 +169,8 @@ fn is_short(cell: &str) -> bool {
     !cell.contains('\n') && cell.chars().count() <= SHORT
 }
 
-/// A CSS string literal: quotes, backslashes and line breaks escaped.
+/// A CSS string literal: quotes, backslashes and line breaks escaped, and `<` as a CSS
+/// escape: the string sits in a `<style>` element, which a `</style>` in a name would end.
 fn css_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
@@ -178,6 +179,8 @@ fn css_string(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // Six hex digits: a CSS escape needs no space after it then.
+            '<' => out.push_str("\\00003C"),
             '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
@@ -223,6 +226,13 @@ mod tests {
             "names and dates stay whole, long text wraps: {html}"
         );
         assert!(!html.contains("<script>"), "{html}");
+        // The title is also the printed page's footer, a string in the style sheet: a name
+        // from the pupil administration must not end the style element there either.
+        let mut doc = Html::new(Lang::Nl);
+        doc.title("Bob</style><script>alert(1)</script>");
+        let html = doc.finish();
+        assert!(!html.contains("<script>"), "{html}");
+        assert_eq!(html.matches("</style>").count(), 1, "{html}");
     }
 
     #[test]

@@ -563,4 +563,5 @@ pub const EN: Texts = Texts {
     help_school: "The school's name above minutes and extracts: show it, or set it with a name",
     school_none: "No school name set yet; set one with otter school \"name of the school\".",
     crypto: &super::crypto::EN,
+    cli: &super::cli::EN,
 };

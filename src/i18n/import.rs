@@ -76,6 +76,8 @@ pub struct ImportTexts {
     pub err_bad_mapping: fn(&str) -> String,
     #[serde(skip)]
     pub err_xml: fn(usize, &str) -> String,
+    #[serde(skip)]
+    pub reason_unclosed_quote: fn(usize, usize) -> String,
 }
 
 fn separator_nl(separator: char) -> &'static str {
@@ -190,6 +192,11 @@ pub const NL: ImportTexts = ImportTexts {
         format!("\"{text}\" is geen koppeling; schrijf VELD=KOLOM, bijvoorbeeld roepnaam=Voornaam.")
     },
     err_xml: |line, detail| format!("Het XML-bestand is kapot bij regel {line}: {detail}"),
+    reason_unclosed_quote: |from, until| {
+        format!(
+            "een aanhalingsteken (\") wordt niet gesloten, dus zijn regel {from} tot en met {until} als één cel gelezen; zet het aanhalingsteken recht en importeer opnieuw"
+        )
+    },
 };
 
 pub const EN: ImportTexts = ImportTexts {
@@ -281,4 +288,9 @@ pub const EN: ImportTexts = ImportTexts {
         format!("\"{text}\" is no mapping; write FIELD=COLUMN, for example roepnaam=Voornaam.")
     },
     err_xml: |line, detail| format!("The XML file is broken at line {line}: {detail}"),
+    reason_unclosed_quote: |from, until| {
+        format!(
+            "a quote (\") is never closed, so lines {from} to {until} were read as one cell; fix the quote and import again"
+        )
+    },
 };

@@ -1,6 +1,7 @@
 //! The one catalog of UI text. `Texts` is a struct with one constant per language, so a text
 //! missing in either language does not compile. Parameterised messages are functions.
 
+pub mod cli;
 pub mod crypto;
 mod en;
 pub mod import;
@@ -523,6 +524,9 @@ pub struct Texts {
     /// Encryption at rest and the idle lock.
     #[serde(skip)]
     pub crypto: &'static crypto::CryptoTexts,
+    /// The command line's look-ups and files, added later.
+    #[serde(skip)]
+    pub cli: &'static cli::CliTexts,
 }
 
 impl Texts {

@@ -575,4 +575,5 @@ pub const NL: Texts = Texts {
     help_school: "Naam van de school boven verslagen en uittreksels: tonen, of instellen met een naam",
     school_none: "Nog geen naam van de school ingesteld; doe dat met otter school \"naam van de school\".",
     crypto: &super::crypto::NL,
+    cli: &super::cli::NL,
 };

@@ -53,6 +53,18 @@ pub fn rows(
         let line = record
             .position()
             .map_or(0, |p| lines.of_record(p.byte() as usize));
+        if record.iter().any(|cell| runs_over_rows(cell, separator)) {
+            // A quote left open to the end of the file takes the last line end along.
+            let spanned: usize = record
+                .iter()
+                .map(|cell| cell.trim_end().matches('\n').count())
+                .sum();
+            rows.push(Err(BadRow {
+                line,
+                reason: Reason::UnclosedQuote(line + spanned),
+            }));
+            continue;
+        }
         rows.push(Ok(RawRow {
             line,
             first_name: field(&record, Field::FirstName).unwrap_or_default(),
@@ -64,6 +76,15 @@ pub fn rows(
         }));
     }
     Ok(rows)
+}
+
+/// A cell whose later lines hold the separator is rows run together behind a quote that was
+/// opened and not closed where it should have been; a quoted cell may span lines (two
+/// leerkrachten, one per line), but its own lines are no rows.
+fn runs_over_rows(cell: &str, separator: u8) -> bool {
+    cell.split('\n')
+        .skip(1)
+        .any(|line| line.as_bytes().contains(&separator))
 }
 
 /// Spreadsheets end a sheet with rows of separators only (`;;;;`).

@@ -31,8 +31,8 @@ pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
 /// A file that cannot be read as a whole: nothing of it is imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot read {path}: {detail}")]
-    Read { path: String, detail: String },
+    #[error("cannot read {path}: {io}")]
+    Read { path: String, io: std::io::Error },
     #[error("{path} is larger than {limit} bytes")]
     TooLarge { path: String, limit: u64 },
     #[error("no header line")]
@@ -92,9 +92,9 @@ impl Incoming {
 /// Reads a file of at most `MAX_BYTES`.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     let shown = path.display().to_string();
-    let failed = |err: std::io::Error| ImportError::Read {
+    let failed = |io: std::io::Error| ImportError::Read {
         path: shown.clone(),
-        detail: err.to_string(),
+        io,
     };
     let file = std::fs::File::open(path).map_err(failed)?;
     let mut bytes = Vec::new();

@@ -83,6 +83,7 @@ fn bad_row(bad: &BadRow, lang: Lang) -> String {
         Reason::SameAsLine(line) => (t.reason_same_as_line)(*line),
         Reason::FitsTwoPupils(name) => (t.reason_fits_two)(name),
         Reason::Unreadable(detail) => (t.reason_unreadable)(detail),
+        Reason::UnclosedQuote(until) => (t.reason_unclosed_quote)(bad.line, *until),
     };
     (t.line)(bad.line, &reason)
 }

@@ -98,6 +98,23 @@ fn windows_1252_with_tabs_and_magister_headers_is_read() {
     assert_eq!(plan.new[1].teacher.as_deref(), Some("Mehmet Yildiz"));
 }
 
+/// A UTF-8 byte order mark before Windows-1252 text (a file saved in one program and edited
+/// in another): the mark does not make "Zo\xEB" a name with a replacement character.
+#[test]
+fn a_byte_order_mark_before_windows_1252_is_read_as_windows_1252() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(CP1252_TAB);
+    let plan = fresh(&bytes);
+    assert_the_four(&plan);
+    assert_eq!(
+        plan.source,
+        Source::Csv {
+            separator: '\t',
+            encoding: "windows-1252"
+        }
+    );
+}
+
 #[test]
 fn utf16_from_excel_unicode_text_is_read() {
     let text = String::from_utf8(UTF8_COMMA.to_vec())
@@ -330,6 +347,37 @@ fn a_wrong_mapping_is_a_clear_error() {
         prepare(file, &mapping, &[]),
         Err(ImportError::UnknownColumn(name, _)) if name == "Klas"
     ));
+}
+
+/// A stray quote at the start of a cell opens a quoted cell that runs on to the next quote or
+/// the end of the file: the pupils on the lines it swallows must not vanish in silence, least
+/// of all under `--skip-bad`.
+#[test]
+fn a_quote_left_open_names_the_lines_it_swallows() {
+    let file = "Roepnaam;Achternaam;Geboortedatum;Groep\r\n\
+                Sanne;Vries;14-03-2017;5\r\n\
+                Daan;\"Berg;30-11-2015;6\r\n\
+                Inés;Fernández;07-01-2019;3\r\n\
+                Noor;Bakker;01-02-2016;7\r\n";
+    let plan = fresh(file.as_bytes());
+    assert_eq!(names(&plan), ["Sanne Vries"]);
+    let bad: Vec<(usize, Reason)> = plan
+        .bad
+        .iter()
+        .map(|b| (b.line, b.reason.clone()))
+        .collect();
+    assert_eq!(bad, [(3, Reason::UnclosedQuote(5))]);
+    let text = summary::lines(&plan, "x.csv", crate::i18n::Lang::Nl).join("\n");
+    assert!(text.contains("regel 3: "), "{text}");
+    assert!(text.contains("regel 3 tot en met 5"), "{text}");
+    // A quoted cell over two lines is allowed, when it is one cell and not rows run together.
+    let teachers = "Roepnaam;Achternaam;Geboortedatum;Groep;Leerkracht\n\
+                    Sanne;Vries;14-03-2017;5;\"Anna Bakker,\nPiet de Wit\"\n\
+                    Noor;Bakker;01-02-2016;7;Joost\n";
+    let plan = fresh(teachers.as_bytes());
+    assert_eq!(names(&plan), ["Sanne Vries", "Noor Bakker"]);
+    assert!(plan.bad.is_empty(), "{:?}", plan.bad);
+    assert_eq!(plan.new[1].line, 4);
 }
 
 #[test]

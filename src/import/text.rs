@@ -8,13 +8,22 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 /// The text and the name of the encoding it was read in.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        let name = if encoding == UTF_8 {
-            "UTF-8 (BOM)"
-        } else {
-            encoding.name()
-        };
-        return (text, name);
+        let rest = &bytes[bom..];
+        if encoding != UTF_8 {
+            return (
+                encoding.decode_without_bom_handling(rest).0,
+                encoding.name(),
+            );
+        }
+        // A mark before text that is not UTF-8 (saved in one program, edited in another) is
+        // no reason to put replacement characters in names: the rest is read as any such text.
+        if let Ok(text) = std::str::from_utf8(rest) {
+            return (Cow::Borrowed(text), "UTF-8 (BOM)");
+        }
+        return (
+            WINDOWS_1252.decode_without_bom_handling(rest).0,
+            "windows-1252",
+        );
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (Cow::Borrowed(text), UTF_8.name()),

@@ -36,6 +36,9 @@ pub enum Reason {
     FitsTwoPupils(String),
     /// The CSV reader could not read the row.
     Unreadable(String),
+    /// A quote opened at the start of a cell and never closed on its line: the cell runs on
+    /// over the rows up to this line, which are read as part of it.
+    UnclosedQuote(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,10 +1,9 @@
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Labels;
-use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
-use crate::domain::{Action, ActionStatus, MeetingId, Member, MemberId, Owner};
+use crate::domain::{Action, ActionStatus, Member, MemberId, Owner};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
 use crate::store::records::OTHER_OWNER;
@@ -125,39 +124,6 @@ fn named_in_free_text(action: &Action, wanted: &str) -> bool {
     matches!(&action.owner, Owner::Other(name) if fold(name).contains(wanted))
 }
 
-/// The meeting `--meeting` means: its number, `last` (`laatste`) for the most recent closed
-/// one, or its date as people type it (`19-11-2026`, `19-11`).
-fn resolve_meeting(store: &Store, which: &str, today: NaiveDate) -> Result<MeetingId> {
-    let which = which.trim();
-    let not_found = || Error::NoMeeting(which.to_string());
-    if which.eq_ignore_ascii_case("last") || which.eq_ignore_ascii_case("laatste") {
-        return super::meetings::last_closed(store)?
-            .map(|m| MeetingId(m.id))
-            .ok_or_else(not_found);
-    }
-    if let Ok(number) = which.parse::<u64>() {
-        return store
-            .meeting(MeetingId(number))?
-            .map(|m| m.id)
-            .ok_or_else(not_found);
-    }
-    let context = DateContext {
-        today,
-        next_meeting: None,
-    };
-    let day = parse_date(which, context).map_err(|_| not_found())?;
-    // A date without a year is read as the next such day; a meeting asked for by date is
-    // as often one that was, so the year before counts too.
-    let days = [day, day.with_year(day.year() - 1).unwrap_or(day)];
-    store
-        .meetings_by_date()?
-        .into_iter()
-        .rev()
-        .find(|m| days.contains(&m.date))
-        .map(|m| m.id)
-        .ok_or_else(not_found)
-}
-
 /// Actions by due date, earliest first.
 pub fn list(store: &Store, filter: &Filter, today: NaiveDate) -> Result<Vec<ActionRow>> {
     Ok(entries(store, filter, today)?
@@ -181,7 +147,7 @@ pub fn entries(
     let meeting = filter
         .meeting
         .as_deref()
-        .map(|which| resolve_meeting(store, which, today))
+        .map(|which| super::meetings::resolve(store, which, today))
         .transpose()?;
     let status = filter.status();
     let only_open = status == Status::Open;
@@ -224,7 +190,7 @@ pub fn entries(
     let pupil = filter
         .pupil
         .as_deref()
-        .map(|text| fold(text.trim()))
+        .map(super::pupils::name_key)
         .filter(|text| !text.is_empty());
     let mut labels = Labels::new(store);
     let mut found = Vec::with_capacity(actions.len());
@@ -232,7 +198,7 @@ pub fn entries(
         let row = row(&mut labels, &action, today)?;
         if pupil
             .as_ref()
-            .is_none_or(|wanted| fold(&row.pupil).contains(wanted))
+            .is_none_or(|wanted| super::pupils::name_key(&row.pupil).contains(wanted))
         {
             found.push((action, row));
         }

@@ -1,8 +1,9 @@
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use crate::domain::{Meeting, MeetingKind, MeetingState};
 
+use crate::domain::dates::{DateContext, format_date, parse_date};
 use crate::domain::{MeetingId, Minutes};
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -54,15 +55,45 @@ pub fn last_closed(store: &Store) -> Result<Option<MeetingRow>> {
     Ok(store.last_closed_meeting()?.as_ref().map(row))
 }
 
-/// The fixed minutes of meeting `which`: its number, or `last` for the most recent closed one.
-pub fn minutes(store: &Store, which: &str) -> Result<Minutes> {
-    let not_found = || Error::NoMeeting(which.to_string());
-    let id = if which.eq_ignore_ascii_case("last") || which == "laatste" {
-        last_closed(store)?
+/// The meeting `which` means, as `--meeting` takes it: its number, `last` (`laatste`) for
+/// the most recent closed one, or its date as people type it (`19-11-2026`, `19-11`).
+pub fn resolve(store: &Store, which: &str, today: NaiveDate) -> Result<MeetingId> {
+    let which = which.trim();
+    let not_found = || Error::UnknownMeeting(which.to_string());
+    if which.eq_ignore_ascii_case("last") || which.eq_ignore_ascii_case("laatste") {
+        return last_closed(store)?
             .map(|m| MeetingId(m.id))
-            .ok_or_else(not_found)?
-    } else {
-        MeetingId(which.trim().parse().map_err(|_| not_found())?)
+            .ok_or(Error::NoClosedMeeting);
+    }
+    if let Ok(number) = which.parse::<u64>() {
+        return store
+            .meeting(MeetingId(number))?
+            .map(|m| m.id)
+            .ok_or_else(not_found);
+    }
+    let context = DateContext {
+        today,
+        next_meeting: None,
     };
-    store.minutes(id)?.ok_or_else(not_found)
+    let day = parse_date(which, context).map_err(|_| not_found())?;
+    // A date without a year is read as the next such day; a meeting asked for by date is
+    // as often one that was, so the year before counts too.
+    let days = [day, day.with_year(day.year() - 1).unwrap_or(day)];
+    store
+        .meetings_by_date()?
+        .into_iter()
+        .rev()
+        .find(|m| days.contains(&m.date))
+        .map(|m| m.id)
+        .ok_or_else(not_found)
+}
+
+/// The fixed minutes of meeting `which` (see [`resolve`]); a meeting not yet closed has none.
+pub fn minutes(store: &Store, which: &str, today: NaiveDate) -> Result<Minutes> {
+    let id = resolve(store, which, today)?;
+    if let Some(minutes) = store.minutes(id)? {
+        return Ok(minutes);
+    }
+    let date = store.meeting(id)?.map(|m| m.date);
+    Err(Error::NotFixed(date.map(format_date).unwrap_or_default()))
 }

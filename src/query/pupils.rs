@@ -46,16 +46,20 @@ pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
 }
 
 /// The pupil a person means by `name`: an exact full name (ignoring case and accents), or the
-/// one pupil whose name contains it.
+/// one pupil whose name contains it. A date of birth after the name (`Sanne de Vries
+/// 14-03-2017`) tells apart two children with the same name.
 pub fn find(store: &Store, name: &str) -> Result<Pupil> {
-    let wanted = fold(name.trim());
+    let (wanted_name, born) = split_birth_date(name.trim());
+    let wanted = name_key(wanted_name);
     if wanted.is_empty() {
         return Err(Error::Empty(Field::Name));
     }
     let mut candidates = Vec::new();
     for pupil in store.all::<Pupil>() {
         let pupil = pupil?;
-        if fold(&pupil.full_name()).contains(&wanted) {
+        if name_key(&pupil.full_name()).contains(&wanted)
+            && born.is_none_or(|b| b == pupil.birth_date)
+        {
             candidates.push(pupil);
         }
     }
@@ -63,16 +67,18 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
     // the same full name are both shown, never one picked.
     let exact: Vec<Pupil> = candidates
         .iter()
-        .filter(|p| fold(&p.full_name()) == wanted)
+        .filter(|p| name_key(&p.full_name()) == wanted)
         .cloned()
         .collect();
-    if !exact.is_empty() {
+    let same_name = !exact.is_empty();
+    if same_name {
         candidates = exact;
     }
     match candidates.len() {
         0 => Err(Error::NoPupil(name.trim().to_string())),
         1 => Ok(candidates.remove(0)),
         _ => {
+            candidates.sort_by_cached_key(|p| (fold(&p.full_name()), p.birth_date));
             let mut names: Vec<String> = candidates
                 .iter()
                 .map(|p| {
@@ -84,9 +90,47 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
                     )
                 })
                 .collect();
-            names.sort();
             names.truncate(8);
-            Err(Error::Ambiguous(name.trim().to_string(), names))
+            if same_name {
+                // Only the date of birth can tell them apart: say so, with one to copy.
+                let first = &candidates[0];
+                let example = format!("{} {}", first.full_name(), format_date(first.birth_date));
+                Err(Error::SameName(first.full_name(), names, example))
+            } else {
+                Err(Error::Ambiguous(name.trim().to_string(), names))
+            }
         }
+    }
+}
+
+/// Whether `name` is a pupil's whole name (ignoring case and accents, and a date of birth
+/// after it), not a part of it.
+pub fn is_full_name(pupil: &Pupil, name: &str) -> bool {
+    let (name, _) = split_birth_date(name.trim());
+    name_key(name) == name_key(&pupil.full_name())
+}
+
+/// A name as it is compared when someone types it: folded (`celik` is Çelik), without
+/// apostrophes (`van t hof` is van 't Hof) and with single spaces.
+pub(crate) fn name_key(name: &str) -> String {
+    fold(name)
+        .split_whitespace()
+        .map(|word| word.replace('\'', ""))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A name with a date of birth as its last word (dd-mm-jjjj or jjjj-mm-dd), split in the two.
+fn split_birth_date(text: &str) -> (&str, Option<NaiveDate>) {
+    let Some((name, last)) = text.rsplit_once(char::is_whitespace) else {
+        return (text, None);
+    };
+    let day = ["%d-%m-%Y", "%Y-%m-%d"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(last, format).ok());
+    match day {
+        Some(day) => (name.trim_end(), Some(day)),
+        None => (text, None),
     }
 }

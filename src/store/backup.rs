@@ -44,13 +44,56 @@ pub enum BackupError {
     #[error("backup of a newer otter: {0}")]
     Newer(PathBuf),
     #[error("backup damaged: {0}: {1}")]
-    Damaged(PathBuf, String),
+    Damaged(PathBuf, Damage),
     #[error("restore refuses a non-empty database: {0}")]
     NotEmpty(PathBuf),
     /// The database a restore would replace is encrypted and its passphrase was not given:
     /// its audit log would be lost.
     #[error("restore needs the passphrase of the database it replaces: {0}")]
     LiveLocked(PathBuf),
+    /// The database a restore would replace cannot be read, and `--force` was not given.
+    #[error("restore over a damaged database needs --force: {0}")]
+    LiveDamaged(PathBuf),
+    /// A sealed backup and no passphrase to open it with.
+    #[error("backup sealed: {0}")]
+    Sealed(PathBuf),
+    /// A sealed backup and a passphrase that does not open it.
+    #[error("wrong passphrase for the backup {0}")]
+    WrongPassphrase(PathBuf),
+}
+
+/// What is wrong with a damaged backup: the two that happen to files (cut short, a byte
+/// changed) by where, the rest as the reader found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Damage {
+    StopsEarly {
+        line: usize,
+    },
+    /// Where only: the reader's own text quotes the value, which may be a name.
+    Unreadable {
+        line: usize,
+        column: usize,
+    },
+    /// A sealed backup cut short or changed: its seal does not hold.
+    Seal,
+    /// A well-formed file that breaks the format's rules (docs/backup-format.md).
+    Other(String),
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Damage::StopsEarly { line } => write!(f, "the file stops early (line {line})"),
+            Damage::Unreadable { line, column } => {
+                write!(
+                    f,
+                    "a record otter cannot read (line {line}, column {column})"
+                )
+            }
+            Damage::Seal => f.write_str("the sealed file is cut short or changed"),
+            Damage::Other(detail) => f.write_str(detail),
+        }
+    }
 }
 
 impl BackupError {
@@ -69,6 +112,14 @@ impl BackupError {
 pub struct Summary {
     pub records: usize,
     pub trees: BTreeMap<&'static str, usize>,
+    /// After a restore over a database: the erasures its audit log (kept) names. A backup
+    /// made before one of them still holds what was erased, which is then back.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub erasures_before: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl Summary {
@@ -158,13 +209,17 @@ pub fn restore(
     // opened, before anyone is asked for a passphrase, and before the new database is begun.
     // Filling that in one pass would also leave the live one untouched, but would stop half-
     // way through a new, half-written database, after the questions.
-    let summary = match &opened {
+    let mut summary = match &opened {
         Some((plain, _)) => read::read_from(file, &plain[..], &mut Check)?,
         None => read::read(file, &mut Check)?,
     };
     let lock = super::claim(dir)?;
     let backup_passphrase = opened.as_ref().map(|(_, passphrase)| passphrase);
     let earlier = live_log(dir, &lock, force, backup_passphrase, unlock)?;
+    summary.erasures_before = earlier
+        .iter()
+        .filter(|entry| matches!(entry.kind, AuditKind::Erasure | AuditKind::RetentionErasure))
+        .count();
     let mut beside = Beside::start(dir, lock)?;
     // A sealed backup comes back under the passphrase that opened it; a plain one is a new
     // database, protected as any new one is.
@@ -203,17 +258,21 @@ fn open_sealed(file: &Path, unlock: &mut dyn super::Unlock) -> Result<Option<Ope
         return Ok(None);
     }
     let bytes = std::fs::read(file).map_err(failed)?;
+    // What fails here is the file's, not a database's: named as the backup's.
     for attempt in 1..=unlock.tries() {
         let Some(passphrase) = unlock.passphrase(attempt)? else {
-            return Err(StoreError::Encrypted.into());
+            return Err(BackupError::Sealed(file.to_path_buf()));
         };
         match super::cipher::open_file(&bytes, SEALED_KIND, &passphrase) {
             Ok(plain) => return Ok(Some((plain, passphrase))),
             Err(StoreError::WrongPassphrase) => continue,
+            Err(StoreError::Damaged(_)) => {
+                return Err(BackupError::Damaged(file.to_path_buf(), Damage::Seal));
+            }
             Err(other) => return Err(other.into()),
         }
     }
-    Err(StoreError::WrongPassphrase.into())
+    Err(BackupError::WrongPassphrase(file.to_path_buf()))
 }
 
 /// Copies every record and the meta settings of `from` into the fresh store `to`.
@@ -272,6 +331,10 @@ fn live_log(
     };
     match read(unlock) {
         Err(BackupError::Store(StoreError::Damaged(_))) if force => Ok(Vec::new()),
+        // The damage message sends people here; this says how, instead of saying it again.
+        Err(BackupError::Store(StoreError::Damaged(_))) => {
+            Err(BackupError::LiveDamaged(dir.to_path_buf()))
+        }
         other => other,
     }
 }

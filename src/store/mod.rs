@@ -641,13 +641,39 @@ fn check_schema(db: &sled::Db, dir: &Path) -> Result<Option<u32>, StoreError> {
 /// Makes `dir` ours for as long as the lock returned is held: created if need be, refused if
 /// it holds another program's database, a replacement a crash interrupted there finished.
 fn claim(dir: &Path) -> Result<Arc<File>, StoreError> {
-    std::fs::create_dir_all(dir)?;
+    create_private_dir(dir)?;
     if looks_like_foreign_sled(dir) {
         return Err(StoreError::Foreign(dir.to_path_buf()));
     }
     let lock = lock_dir(dir)?;
     replace::recover(dir)?;
     Ok(lock)
+}
+
+/// Creates `dir` and the folders above it that are missing, readable by their owner only:
+/// pupil care data has no business being listed or read by another account on the machine.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Closes sled's folder `path` to other accounts, also for a database made before otter did
+/// so (sled creates it with the default permissions). Best effort: a folder otter may use but
+/// not change (another owner's, shared on purpose) is still opened.
+#[cfg_attr(not(unix), allow(unused_variables))]
+fn make_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let open_to_others =
+            std::fs::metadata(path).is_ok_and(|meta| meta.permissions().mode() & 0o777 != 0o700);
+        if open_to_others {
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700));
+        }
+    }
 }
 
 /// Takes the exclusive lock on `dir`'s `otter.lock`: a second otter is refused at once
@@ -678,13 +704,43 @@ fn looks_like_foreign_sled(dir: &Path) -> bool {
 /// closing (sled's flusher thread lets go a moment after the database is dropped): wait for
 /// it a little instead of refusing.
 fn open_sled_with_patience(path: &Path) -> Result<sled::Db, StoreError> {
+    let mut snapshots_dropped = false;
     for _ in 0..50 {
         match open_sled(path) {
             Err(StoreError::InUse(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            // Once: what is damaged after that is damaged for another reason.
+            Err(StoreError::Damaged(_)) if !snapshots_dropped && drop_partial_snapshots(path) => {
+                snapshots_dropped = true;
+            }
             other => return other,
         }
     }
     open_sled(path)
+}
+
+/// sled writes a snapshot (an index that only speeds up reading the log) as
+/// `snap.<lsn>.generating` and renames it once whole. A full disk or a crash half-way leaves
+/// the partial file, which sled 0.34 takes for the newest snapshot: the database then reads as
+/// corrupt at every open although the log holds everything. Such a file is never a finished
+/// snapshot, so it is removed and sled reads the log from the last whole snapshot. Only done
+/// after sled failed, with sled's own file lock released and otter's held: no sled is writing.
+fn drop_partial_snapshots(path: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return false;
+    };
+    let mut dropped = false;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // A file that cannot be removed leaves the database as damaged as it was found.
+        if name.starts_with("snap.")
+            && name.ends_with(".generating")
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            dropped = true;
+        }
+    }
+    dropped
 }
 
 fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
@@ -708,6 +764,9 @@ fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
     let Ok(result) = result else {
         return Err(StoreError::Damaged(path.display().to_string()));
     };
+    if result.is_ok() {
+        make_private(path);
+    }
     result.map_err(|err| match err {
         sled::Error::Io(io) if io.kind() == std::io::ErrorKind::Other => {
             // sled's own lock, taken if another program opened the files without our lock.

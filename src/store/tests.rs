@@ -436,6 +436,52 @@ fn a_damaged_database_gives_an_error_not_a_panic() {
     }
 }
 
+/// sled writes a snapshot as `snap.<lsn>.generating` and renames it when whole; a full disk
+/// or a crash half-way leaves the partial file behind, and sled 0.34 then reads it as the
+/// newest snapshot and calls the whole database corrupt.
+#[test]
+fn a_snapshot_left_half_written_does_not_make_the_database_damaged() {
+    let dir = TempDir::new().unwrap();
+    {
+        let store = open(&dir);
+        for id in 1..200 {
+            store.save(&pupil(id, "Naam", "Achternaam")).unwrap();
+        }
+        store.db.flush().unwrap();
+    }
+    let partial = dir
+        .path()
+        .join("db")
+        .join("snap.00000000FFFFFFFF.generating");
+    std::fs::write(&partial, vec![0u8; 4096]).unwrap();
+    let store = Store::open(dir.path()).expect("the database opens");
+    assert_eq!(store.all::<Pupil>().count(), 199);
+    assert_eq!(
+        store.get::<Pupil>(42).unwrap().unwrap(),
+        pupil(42, "Naam", "Achternaam")
+    );
+    assert!(!partial.exists());
+}
+
+/// On a computer with more than one account (a shared Linux machine, a home directory others
+/// may read) the database must not be readable by anyone but its owner, encrypted or not; the
+/// files otter exports are already written for the owner only (`atomic::write`).
+#[cfg(unix)]
+#[test]
+fn the_data_directory_and_the_database_are_for_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let parent = TempDir::new().unwrap();
+    let dir = parent.path().join("school").join("otter");
+    drop(Store::open(&dir).unwrap());
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&dir.join("db")), 0o700);
+    // A database made before otter took care of this is closed off at its next open.
+    std::fs::set_permissions(dir.join("db"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    drop(Store::open(&dir).unwrap());
+    assert_eq!(mode(&dir.join("db")), 0o700);
+}
+
 #[test]
 fn ids_count_up_per_tree_and_survive_a_reopen() {
     let dir = TempDir::new().unwrap();

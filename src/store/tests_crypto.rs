@@ -405,7 +405,7 @@ fn a_backup_of_an_encrypted_database_is_sealed_and_restores_under_its_passphrase
     let wrong = backup::restore(target.path(), &file, false, &mut given(Some("fout")));
     assert!(matches!(
         wrong,
-        Err(backup::BackupError::Store(StoreError::WrongPassphrase))
+        Err(backup::BackupError::WrongPassphrase(ref named)) if *named == file
     ));
     backup::restore(target.path(), &file, false, &mut given(Some("geheim"))).unwrap();
     assert!(matches!(

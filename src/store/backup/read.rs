@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::{BackupError, FORMAT, Meta, Sink, Summary, VERSION, record_tree};
+use super::{BackupError, Damage, FORMAT, Meta, Sink, Summary, VERSION, record_tree};
 use crate::store::records::{Record, RecordKinds, TreeId, each_record_kind};
 use crate::store::schema;
 
@@ -36,7 +36,7 @@ impl State<'_> {
     fn damaged<E: de::Error>(&mut self, detail: String) -> E {
         self.failure = Some(BackupError::Damaged(
             self.path.to_path_buf(),
-            detail.clone(),
+            Damage::Other(detail.clone()),
         ));
         E::custom(detail)
     }
@@ -73,7 +73,9 @@ pub(super) fn read_from<S: Sink>(
     };
     let path = path.to_path_buf();
     match state.failure {
-        Some(BackupError::Damaged(..)) => return Err(BackupError::Damaged(path, err.to_string())),
+        Some(BackupError::Damaged(..)) => {
+            return Err(BackupError::Damaged(path, Damage::Other(err.to_string())));
+        }
         Some(failure) => return Err(failure),
         None => {}
     }
@@ -82,16 +84,15 @@ pub(super) fn read_from<S: Sink>(
     } else if !state.is_backup {
         BackupError::NotBackup(path)
     } else if err.is_eof() {
-        BackupError::Damaged(path, format!("the file stops early (line {})", err.line()))
+        BackupError::Damaged(path, Damage::StopsEarly { line: err.line() })
     } else {
         // serde's own text quotes the value it could not read, which may be a name: only
         // where it is.
-        let detail = format!(
-            "a record otter cannot read (line {}, column {})",
-            err.line(),
-            err.column()
-        );
-        BackupError::Damaged(path, detail)
+        let damage = Damage::Unreadable {
+            line: err.line(),
+            column: err.column(),
+        };
+        BackupError::Damaged(path, damage)
     })
 }
 

@@ -1,0 +1,163 @@
+//! Texts of the command line's look-ups and files added after the main catalog, kept in their
+//! own part so they grow without touching the rest.
+
+/// Messages of `otter pupil`, `forget`, `export`, `backup` and `restore`.
+pub struct CliTexts {
+    /// Two or more pupils with the same full name: the name alone cannot tell them apart.
+    pub err_same_name: fn(&str, &str, &str) -> String,
+    /// `otter forget --yes` with part of a name: an erasure without a question takes the full
+    /// name only.
+    pub err_forget_full_name: fn(&str, &str) -> String,
+    /// `otter export -o FILE` could not write the file (its folder missing, a full disk).
+    pub err_export_file: fn(&str, &str) -> String,
+    /// A disk or terminal failure by its kind, for the common ones; the operating system says
+    /// the rest (in its own language).
+    pub io_kind: fn(std::io::ErrorKind) -> Option<&'static str>,
+    /// `otter restore` without `--force` over a database that cannot be read.
+    pub err_restore_damaged: fn(&str) -> String,
+    /// Where a damaged backup stops, or what of it cannot be read.
+    pub backup_stops_early: fn(usize) -> String,
+    pub backup_unreadable: fn(usize, usize) -> String,
+    /// `--meeting` with a number or date that is no meeting.
+    pub err_unknown_meeting: fn(&str) -> String,
+    pub err_no_closed_meeting: &'static str,
+    /// Minutes asked for of the meeting on this date, which is not closed.
+    pub err_not_fixed: fn(&str) -> String,
+    /// After a restore over a database whose audit log names erasures.
+    pub restore_after_erasures: fn(usize) -> String,
+    /// A sealed backup restored without a passphrase, or with one that does not open it.
+    pub err_backup_sealed: fn(&str) -> String,
+    pub err_backup_wrong: fn(&str) -> String,
+    /// What is wrong with a sealed backup whose seal does not hold.
+    pub backup_seal_broken: &'static str,
+}
+
+pub const NL: CliTexts = CliTexts {
+    err_same_name: |name, candidates, example| {
+        format!(
+            "Er zijn meer leerlingen met de naam {name}: {candidates}. Geef de geboortedatum erbij, bijvoorbeeld: {example}."
+        )
+    },
+    err_forget_full_name: |typed, full| {
+        format!(
+            "Met --yes verwijdert otter alleen bij de volledige naam: \"{typed}\" is {full}. Geef \"{full}\", of laat --yes weg om te bevestigen."
+        )
+    },
+    err_export_file: |file, detail| format!("{file} kon niet worden geschreven: {detail}"),
+    io_kind: |kind| {
+        use std::io::ErrorKind;
+        Some(match kind {
+            ErrorKind::NotFound => "het bestand of de map bestaat niet",
+            ErrorKind::PermissionDenied => {
+                "geen toestemming om hier te lezen of te schrijven (alleen-lezen of van een andere gebruiker)"
+            }
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "de schijf is vol",
+            ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen",
+            ErrorKind::IsADirectory => "dat is een map, geen bestand",
+            ErrorKind::NotADirectory => "een deel van het pad is een bestand, geen map",
+            ErrorKind::FileTooLarge => "het bestand is te groot voor deze schijf",
+            ErrorKind::UnexpectedEof => "de invoer hield op (Ctrl-D)",
+            _ => return None,
+        })
+    },
+    err_restore_damaged: |dir| {
+        format!(
+            "De database in {dir} is beschadigd. Vervang haar door de back-up met otter restore BESTAND --force; bewaar eerst een kopie van de map als u haar wilt laten onderzoeken."
+        )
+    },
+    backup_stops_early: |line| format!("het bestand houdt op bij regel {line}"),
+    backup_unreadable: |line, column| {
+        format!("een record dat otter niet kan lezen, op regel {line}, kolom {column}")
+    },
+    err_unknown_meeting: |which| {
+        format!(
+            "Geen vergadering gevonden bij \"{which}\": geef het nummer uit otter vergaderingen, een datum (3-11) of last."
+        )
+    },
+    err_no_closed_meeting: "Er is nog geen vastgestelde vergadering.",
+    err_not_fixed: |date| {
+        format!("De vergadering van {date} is nog niet vastgesteld: er is nog geen verslag.")
+    },
+    restore_after_erasures: |count| {
+        let erasures = if count == 1 {
+            "1 verwijdering".to_string()
+        } else {
+            format!("{count} verwijderingen")
+        };
+        format!(
+            "Let op: de auditlog noemt {erasures} van vóór het terugzetten (otter forget, bewaartermijn). Een leerling of casus die toen is verwijderd en in deze back-up stond, is nu terug: verwijder hem opnieuw."
+        )
+    },
+    err_backup_sealed: |file| {
+        format!(
+            "De back-up {file} is versleuteld; geef de wachtwoordzin waarmee hij gemaakt is (op de terminal of in OTTER_PASSPHRASE). Er is niets teruggezet."
+        )
+    },
+    err_backup_wrong: |file| {
+        format!("Verkeerde wachtwoordzin voor de back-up {file}; er is niets teruggezet.")
+    },
+    backup_seal_broken: "het versleutelde bestand is afgebroken of veranderd",
+};
+
+pub const EN: CliTexts = CliTexts {
+    err_same_name: |name, candidates, example| {
+        format!(
+            "More than one pupil is named {name}: {candidates}. Add the date of birth, for example: {example}."
+        )
+    },
+    err_forget_full_name: |typed, full| {
+        format!(
+            "With --yes otter erases by the full name only: \"{typed}\" is {full}. Give \"{full}\", or leave out --yes to confirm."
+        )
+    },
+    err_export_file: |file, detail| format!("{file} could not be written: {detail}"),
+    io_kind: |kind| {
+        use std::io::ErrorKind;
+        Some(match kind {
+            ErrorKind::NotFound => "the file or folder does not exist",
+            ErrorKind::PermissionDenied => "permission denied (read-only, or another user's)",
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "the disk is full",
+            ErrorKind::ReadOnlyFilesystem => "the disk is read-only",
+            ErrorKind::IsADirectory => "that is a folder, not a file",
+            ErrorKind::NotADirectory => "part of the path is a file, not a folder",
+            ErrorKind::FileTooLarge => "the file is too large for this disk",
+            ErrorKind::UnexpectedEof => "the input ended (Ctrl-D)",
+            _ => return None,
+        })
+    },
+    err_restore_damaged: |dir| {
+        format!(
+            "The database in {dir} is damaged. Replace it by the backup with otter restore FILE --force; keep a copy of the folder first if it is to be examined."
+        )
+    },
+    backup_stops_early: |line| format!("the file stops early, at line {line}"),
+    backup_unreadable: |line, column| {
+        format!("a record otter cannot read, at line {line}, column {column}")
+    },
+    err_unknown_meeting: |which| {
+        format!(
+            "No meeting found for \"{which}\": give its number from otter meetings, a date (3-11) or last."
+        )
+    },
+    err_no_closed_meeting: "No meeting has been closed yet.",
+    err_not_fixed: |date| format!("The meeting of {date} is not closed yet: it has no minutes."),
+    restore_after_erasures: |count| {
+        let erasures = if count == 1 {
+            "1 erasure".to_string()
+        } else {
+            format!("{count} erasures")
+        };
+        format!(
+            "Note: the audit log names {erasures} from before this restore (otter forget, retention). A pupil or case erased then that was in this backup is back now: erase it again."
+        )
+    },
+    err_backup_sealed: |file| {
+        format!(
+            "The backup {file} is encrypted; give the passphrase it was made with (at the terminal or in OTTER_PASSPHRASE). Nothing was restored."
+        )
+    },
+    err_backup_wrong: |file| {
+        format!("Wrong passphrase for the backup {file}; nothing was restored.")
+    },
+    backup_seal_broken: "the encrypted file is cut short or changed",
+};
