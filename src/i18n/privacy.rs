@@ -127,7 +127,8 @@ pub const NL: PrivacyTexts = PrivacyTexts {
     retention_keys: "j/k kiezen · X alles verwijderen · Esc terug",
     retention_cols: ["leerling", "groep", "afgesloten", "verwijderen sinds"],
     retention_confirm: |count| {
-        format!("{count} casussen definitief verwijderen? Typ ja en Enter (Esc: niets doen)")
+        let cases = if count == 1 { "casus" } else { "casussen" };
+        format!("{count} {cases} definitief verwijderen? Typ ja en Enter (Esc: niets doen)")
     },
     retention_erased: |counts| format!("Verwijderd: {counts}."),
     retention_nothing: "Niets te verwijderen.",
@@ -137,8 +138,9 @@ pub const NL: PrivacyTexts = PrivacyTexts {
     consent_prompt: "Toestemming ouders: ja, nee of anoniem",
     consent_changed: |to| format!("Toestemming ouders: {to}."),
     forget_confirm: |name, cases| {
+        let noun = if cases == 1 { "casus" } else { "casussen" };
         format!(
-            "{name} en {cases} casussen met aantekeningen, besluiten en actiepunten definitief verwijderen? Typ de naam of ja: "
+            "{name} en {cases} {noun} met aantekeningen, besluiten en actiepunten definitief verwijderen? Typ de naam of ja: "
         )
     },
     forget_done: |counts| format!("Verwijderd: {counts}. Vastgelegd in de auditlog, zonder naam."),
@@ -198,7 +200,8 @@ pub const EN: PrivacyTexts = PrivacyTexts {
     retention_keys: "j/k choose · X erase all · Esc back",
     retention_cols: ["pupil", "groep", "closed", "erasable since"],
     retention_confirm: |count| {
-        format!("Erase {count} cases for good? Type yes and Enter (Esc: do nothing)")
+        let cases = if count == 1 { "case" } else { "cases" };
+        format!("Erase {count} {cases} for good? Type yes and Enter (Esc: do nothing)")
     },
     retention_erased: |counts| format!("Erased: {counts}."),
     retention_nothing: "Nothing to erase.",
@@ -208,8 +211,9 @@ pub const EN: PrivacyTexts = PrivacyTexts {
     consent_prompt: "Parents' consent: yes, no or anonymous",
     consent_changed: |to| format!("Parents' consent: {to}."),
     forget_confirm: |name, cases| {
+        let noun = if cases == 1 { "case" } else { "cases" };
         format!(
-            "Erase {name} and {cases} cases with their notes, decisions and actions for good? Type the name or yes: "
+            "Erase {name} and {cases} {noun} with their notes, decisions and actions for good? Type the name or yes: "
         )
     },
     forget_done: |counts| format!("Erased: {counts}. Recorded in the audit log, without the name."),

@@ -92,3 +92,25 @@ fn messages_carry_their_arguments() {
         assert!((t.crypto.replacing)("/data/x").contains("/data/x"));
     }
 }
+
+#[test]
+fn one_case_to_erase_is_one_casus() {
+    let nl = Lang::Nl.texts();
+    assert_eq!(
+        (nl.privacy.retention_confirm)(1),
+        "1 casus definitief verwijderen? Typ ja en Enter (Esc: niets doen)"
+    );
+    assert!((nl.privacy.retention_confirm)(2).starts_with("2 casussen "));
+    assert!(
+        (nl.privacy.forget_confirm)("Emma de Wit", 1).starts_with("Emma de Wit en 1 casus met")
+    );
+    assert!(
+        (nl.privacy.forget_confirm)("Emma de Wit", 3).starts_with("Emma de Wit en 3 casussen met")
+    );
+    let en = Lang::En.texts();
+    assert!((en.privacy.retention_confirm)(1).starts_with("Erase 1 case for good?"));
+    assert!(
+        (en.privacy.forget_confirm)("Emma de Wit", 1)
+            .starts_with("Erase Emma de Wit and 1 case with")
+    );
+}
