@@ -467,6 +467,15 @@ fn a_new_database_asks_its_passphrase_twice_and_later_starts_allow_three_tries()
         "{screen}"
     );
 
+    // Ctrl-D gives no passphrase: the database is encrypted, nothing is wrong with the disk.
+    let mut otter = Session::start(&["--lang", "en"], dir.path(), 100, 30);
+    otter.wait_for("Passphrase: ");
+    otter.send("\x04");
+    assert_eq!(otter.exit_code(), 1);
+    let screen = otter.contents();
+    assert!(screen.contains("is encrypted"), "{screen}");
+    assert!(!screen.contains("isk"), "{screen}");
+
     // A wrong one, then the right one.
     let mut otter = Session::start(&["--lang", "en"], dir.path(), 100, 30);
     otter.wait_for("Passphrase: ");

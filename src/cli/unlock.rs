@@ -66,7 +66,11 @@ impl Unlock for CliUnlock {
         if attempt > 1 {
             eprintln!("{}", self.t.wrong_try_again);
         }
-        ask(self.t.prompt_passphrase).map(Some)
+        match ask(self.t.prompt_passphrase) {
+            // Ctrl-D gives no passphrase, as a closed input does: "encrypted", not a disk error.
+            Err(StoreError::Io(err)) if err.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
+            other => other.map(Some),
+        }
     }
 
     fn replacing(&mut self) {
