@@ -110,7 +110,7 @@ pub fn answer(
     if let Some(event) = &event {
         brief.events.push(event.clone());
     }
-    brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
+    brief.recheck(&phases);
     if let Some(next) = brief.missing.iter().copied().find(|r| asked_here(*r)) {
         view.prompt = Some(Prompt::new(Ask::Field { requirement: next }));
     }
@@ -124,3 +124,6 @@ pub fn answer(
     };
     vec![effect]
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::actions::{self, ActionRow};
 use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
-use crate::domain::phase::Requirement;
+use crate::domain::phase::{MoveRefused, Requirement};
 use crate::domain::{
     Action, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId, MeetingState, Member,
     Note, Owner, PhaseModel, Pupil,
@@ -65,6 +65,11 @@ impl CaseBrief {
     /// The number the next event in the case's history gets.
     pub fn next_seq(&self) -> u32 {
         self.events.last().map_or(0, |event| event.seq + 1)
+    }
+
+    /// Recomputes what is still missing after a change on screen.
+    pub fn recheck(&mut self, phases: &PhaseModel) {
+        self.missing = missing_to_move_on(phases, &self.case, &self.own_actions);
     }
 
     /// The note of this meeting for the case's current phase: the one `e` edits.
@@ -207,7 +212,7 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
         .as_ref()
         .map_or_else(Default::default, |p| (p.full_name(), initials(p)));
     let own = store.actions_of_case(case.id)?;
-    let missing = model.missing_to_leave(&case, &own);
+    let missing = missing_to_move_on(model, &case, &own);
     let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
     open.sort_by_key(|a| (a.due, a.id));
     Ok(CaseBrief {
@@ -221,6 +226,23 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
         decisions: store.decisions_of_case(case.id)?,
         case,
     })
+}
+
+/// What is still to be recorded before `case` may move on to the next phase: what its phase
+/// asks to leave it and what the next one asks to enter it. The closing reason is asked on
+/// entry to Afgesloten; left out here, `f` never asked it while `>` kept refusing without it.
+pub fn missing_to_move_on(
+    phases: &PhaseModel,
+    case: &Case,
+    actions: &[Action],
+) -> Vec<Requirement> {
+    let Some(next) = phases.next(&case.phase) else {
+        return Vec::new();
+    };
+    match phases.check_move(case, actions, next.id(), "") {
+        Err(MoveRefused::Missing(missing)) => missing,
+        _ => Vec::new(),
+    }
 }
 
 /// What `case` has recorded for the phases it was in during meeting `id`: the one it is in
