@@ -48,3 +48,31 @@ fn an_evaluated_case_is_asked_its_closing_reason_and_closes_with_greater_than() 
     assert_eq!(saved.phase, "afgesloten");
     assert_eq!(saved.closing_reason, reply(Requirement::ClosingReason));
 }
+
+#[test]
+fn no_to_the_parents_feedback_is_kept_and_not_asked_again_at_once() {
+    let (_dir, store, mut model, mut view) =
+        on_case(|brief| brief.case.phase == "evaluatie" && !brief.case.parents_informed);
+    let case = current(&model).case.id;
+    let asked = walk_f(
+        &store,
+        &mut model,
+        &mut view,
+        Some((Requirement::ParentsInformed, "nee")),
+    );
+    assert_eq!(
+        asked
+            .iter()
+            .filter(|r| **r == Requirement::ParentsInformed)
+            .count(),
+        1,
+        "{asked:?}"
+    );
+    assert!(view.prompt.is_none());
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Nog vast te leggen voordat de casus verder mag: terugkoppeling aan ouders")
+    );
+    assert!(!store.case(case).unwrap().unwrap().parents_informed);
+    assert_eq!(current(&model).missing, vec![Requirement::ParentsInformed]);
+}
