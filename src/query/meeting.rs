@@ -10,8 +10,8 @@ use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
 use crate::domain::phase::{MoveRefused, Requirement};
 use crate::domain::{
-    Action, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId, MeetingState, Member,
-    Note, Owner, PhaseModel, Pupil,
+    Action, ActionStatus, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId,
+    MeetingState, Member, Note, Owner, PhaseModel, Pupil,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -166,11 +166,13 @@ pub fn load(
             cases.insert(case_id, brief(store, model, case, today)?);
         }
     }
-    let earlier: Vec<_> = store
+    let mut earlier: Vec<_> = store
         .open_actions(None)?
         .into_iter()
         .filter(|a| a.meeting != Some(id))
         .collect();
+    earlier.extend(settled_during(store, &meeting, today)?);
+    earlier.sort_by_key(|a| (a.due, a.id));
     // On the shared screen the list of earlier actions names no pupil in full.
     let mut labels = super::Labels::new(store);
     let mut earlier_actions = Vec::with_capacity(earlier.len());
@@ -202,6 +204,39 @@ pub fn load(
         meeting,
         cases,
     })
+}
+
+/// Earlier actions done or dropped on the day the meeting is held or since, and not already
+/// in the minutes of another meeting: what `x` and `d` settled here. Only the open ones are
+/// in the store's index, so without these a meeting opened again (Esc and `v`, a restart,
+/// `R`) lost them from the screen and from its minutes.
+fn settled_during(store: &Store, meeting: &Meeting, today: NaiveDate) -> Result<Vec<Action>> {
+    let held = meeting.date.min(today);
+    let mut reviewed_elsewhere = Vec::new();
+    for other in store.meetings_by_date()? {
+        if other.id == meeting.id || other.date < held || other.state != MeetingState::Closed {
+            continue;
+        }
+        if let Some(minutes) = store.minutes(other.id)? {
+            let reviewed = minutes.items.iter().flat_map(|item| &item.reviewed);
+            reviewed_elsewhere.extend(reviewed.map(|r| r.action.id));
+        }
+    }
+    let mut settled = Vec::new();
+    for action in store.all::<Action>() {
+        let action = action?;
+        let on = match &action.status {
+            ActionStatus::Open => continue,
+            ActionStatus::Done { on } | ActionStatus::Dropped { on, .. } => *on,
+        };
+        if on >= held
+            && action.meeting != Some(meeting.id)
+            && !reviewed_elsewhere.contains(&action.id)
+        {
+            settled.push(action);
+        }
+    }
+    Ok(settled)
 }
 
 /// What the meeting screen knows of one case: its pupil as the screen may name them, what its
