@@ -215,9 +215,6 @@ pub struct Texts {
     pub presence_unknown: &'static str,
     pub attendance_hint: &'static str,
     pub review_hint: &'static str,
-    pub prompt_drop_action: &'static str,
-    pub prompt_new_owner: &'static str,
-    pub prompt_new_due: &'static str,
     pub history_hint: &'static str,
     pub history_empty: &'static str,
     pub history_decision: &'static str,
@@ -444,6 +441,14 @@ pub struct Texts {
     pub prompt_level: fn(u8, u8) -> String,
     #[serde(skip)]
     pub prompt_action_owner: fn(&str) -> String,
+    /// The three questions about an action already there name it: the row it is asked about
+    /// may lie under the question's box.
+    #[serde(skip)]
+    pub prompt_drop_action: fn(&str) -> String,
+    #[serde(skip)]
+    pub prompt_new_owner: fn(&str) -> String,
+    #[serde(skip)]
+    pub prompt_new_due: fn(&str) -> String,
     #[serde(skip)]
     pub flash_action_saved: fn(&str, &str, &str) -> String,
     #[serde(skip)]

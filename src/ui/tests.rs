@@ -368,3 +368,33 @@ fn the_chosen_earlier_action_stays_in_view_on_a_small_screen() {
     let start: String = text.chars().take(20).collect();
     assert!(screen.contains(&start), "{start} not on screen:\n{screen}");
 }
+
+#[test]
+fn a_question_about_an_earlier_action_names_it_though_its_row_lies_under_the_box() {
+    let mut model = meeting_model(Lang::Nl, 2);
+    let room = model.meeting.as_ref().unwrap();
+    let chosen = room.earlier_actions.len() - 1;
+    let text = room.earlier_actions[chosen].0.text.clone();
+    let mut view = View {
+        selected: chosen,
+        ..View::default()
+    };
+    for action in [
+        crate::app::Action::DropAction,
+        crate::app::Action::ChangeOwner,
+        crate::app::Action::ChangeDue,
+    ] {
+        crate::app::update(&mut model, &mut view, action);
+        let screen = screen_of(&model, &view, 80, 24, theme::DEFAULT);
+        // The row of the action lies under the box: only the question can show its words.
+        let start = text.split(' ').take(2).collect::<Vec<_>>().join(" ");
+        assert!(
+            screen.contains(&start),
+            "{action:?}: {start} not asked about:\n{screen}"
+        );
+        if action == crate::app::Action::DropAction {
+            insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
+        }
+        view.prompt = None;
+    }
+}
