@@ -72,3 +72,39 @@ fn a_failed_backup_keeps_the_close_and_says_so() {
         crate::domain::MeetingState::Closed
     );
 }
+
+#[test]
+fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
+    use super::super::case::Ask;
+    let (_dir, store, mut model) = super::super::tests::school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    let asked_again = |view: &View, typed: &str| {
+        let prompt = view.prompt.as_ref().expect("asked again");
+        assert_eq!(prompt.ask, Ask::NextMeeting);
+        assert_eq!(prompt.text(), typed);
+    };
+
+    answer(&store, &mut model, &mut view, "31-02");
+    asked_again(&view, "31-02");
+    assert!(view.flash.as_deref().unwrap().contains("31-02"));
+
+    // Typing replaces what is there; a year in the past would plan a meeting no one sees.
+    answer(&store, &mut model, &mut view, "2-2-2026");
+    asked_again(&view, "2-2-2026");
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Een OT plan je vandaag of later.")
+    );
+    assert!(store.minutes(id).unwrap().is_none(), "not closed");
+
+    answer(&store, &mut model, &mut view, "+6w");
+    assert!(view.prompt.is_none());
+    let closed = store.meeting(id).unwrap().unwrap();
+    assert_eq!(
+        closed.next_meeting,
+        Some(super::super::tests::today() + chrono::Days::new(42))
+    );
+}
