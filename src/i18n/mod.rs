@@ -298,7 +298,6 @@ pub struct Texts {
     pub prepare_keys_agenda: &'static str,
     pub prepare_keys_team: &'static str,
     pub prompt_plan_date: &'static str,
-    pub prompt_plan_time: &'static str,
     pub prompt_plan_place: &'static str,
     pub prompt_item_title: &'static str,
     pub prompt_guest_name: &'static str,
@@ -441,6 +440,9 @@ pub struct Texts {
     pub prompt_level: fn(u8, u8) -> String,
     #[serde(skip)]
     pub prompt_action_owner: fn(&str) -> String,
+    /// Names the day the date was read as: "20-11" may be next year's.
+    #[serde(skip)]
+    pub prompt_plan_time: fn(&str) -> String,
     /// The three questions about an action already there name it: the row it is asked about
     /// may lie under the question's box.
     #[serde(skip)]

@@ -93,5 +93,6 @@ fn messages_carry_their_arguments() {
         assert!((t.prompt_drop_action)("Ouders bellen").contains("Ouders bellen"));
         assert!((t.prompt_new_owner)("Ouders bellen").contains("Ouders bellen"));
         assert!((t.prompt_new_due)("Ouders bellen").contains("Ouders bellen"));
+        assert!((t.prompt_plan_time)("za 20-11-2027").contains("za 20-11-2027"));
     }
 }

@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
             .to_string()
         }
         Ask::Decision => t.prompt_decision.to_string(),
-        Ask::Prepare(ask) => super::prepare::question(ask, t),
+        Ask::Prepare(ask) => super::prepare::question(ask, model.lang),
         Ask::Me => t.prompt_me.to_string(),
         Ask::ImportFile => t.import.prompt_file.to_string(),
         Ask::Consent => t.privacy.consent_prompt.to_string(),
