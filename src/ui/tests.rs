@@ -398,3 +398,46 @@ fn a_question_about_an_earlier_action_names_it_though_its_row_lies_under_the_box
         view.prompt = None;
     }
 }
+
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut model = meeting_model(Lang::Nl, 2);
+    let mut view = View::default();
+    let keymap = Keymap::default();
+    let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+    let status = |model: &Model| {
+        model.meeting.as_ref().unwrap().earlier_actions[0]
+            .0
+            .status
+            .clone()
+    };
+
+    draw_view(&model, &view, 20, 6, theme::DEFAULT);
+    let message = crate::app::route::route(&model, &view, &keymap, x);
+    assert_eq!(crate::app::update(&mut model, &mut view, message), vec![]);
+    assert_eq!(
+        status(&model),
+        ActionStatus::Open,
+        "x unseen marks nothing done"
+    );
+    crate::app::update(&mut model, &mut view, crate::app::Action::DropAction);
+    let pasted = crate::app::Message::Paste("Niet meer nodig".into());
+    crate::app::update(&mut model, &mut view, pasted);
+    assert_eq!(
+        view.prompt.as_ref().unwrap().text(),
+        "",
+        "nothing pasted unseen"
+    );
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(
+        crate::app::route::route(&model, &view, &keymap, ctrl_c),
+        crate::app::Message::Act(crate::app::Action::Quit)
+    );
+
+    view = View::default();
+    draw_view(&model, &view, 80, 24, theme::DEFAULT);
+    let message = crate::app::route::route(&model, &view, &keymap, x);
+    crate::app::update(&mut model, &mut view, message);
+    assert!(matches!(status(&model), ActionStatus::Done { .. }));
+}
