@@ -180,6 +180,8 @@ pub(crate) mod tests;
 #[cfg(test)]
 mod tests_circles;
 #[cfg(test)]
+mod tests_dossier;
+#[cfg(test)]
 mod tests_import;
 #[cfg(test)]
 mod tests_lock;
