@@ -400,7 +400,7 @@ pub const EN: Texts = Texts {
     err_ambiguous: |name, candidates| {
         format!("\"{name}\" matches more than one name: {candidates}. Give the full name.")
     },
-    err_no_meeting: |id| format!("No closed meeting found with number \"{id}\"."),
+    err_no_meeting: |id| format!("No closed meeting found for \"{id}\"."),
     err_no_owner: |name| format!("No team member or owner found named \"{name}\"."),
     err_empty: |what| format!("{what} must not be empty."),
     err_date: |text| {

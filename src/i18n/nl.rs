@@ -402,7 +402,7 @@ pub const NL: Texts = Texts {
     err_ambiguous: |name, candidates| {
         format!("\"{name}\" past bij meer dan één naam: {candidates}. Geef de volledige naam.")
     },
-    err_no_meeting: |id| format!("Geen vastgestelde vergadering gevonden met nummer \"{id}\"."),
+    err_no_meeting: |id| format!("Geen vastgestelde vergadering gevonden bij \"{id}\"."),
     err_no_owner: |name| format!("Geen teamlid of eigenaar gevonden met de naam \"{name}\"."),
     err_empty: |what| format!("{what} mag niet leeg zijn."),
     err_date: |text| {
