@@ -441,3 +441,30 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
     crate::app::update(&mut model, &mut view, message);
     assert!(matches!(status(&model), ActionStatus::Done { .. }));
 }
+
+#[test]
+fn the_case_offers_j_for_more_only_while_j_scrolls() {
+    let mut model = on_first_case(Lang::Nl);
+    let mut view = View::default();
+    let more = model.lang.texts().more_below;
+    assert!(screen_of(&model, &view, 80, 24, theme::DEFAULT).contains(more));
+    crate::app::update(
+        &mut model,
+        &mut view,
+        crate::app::Message::NoteReady(crate::domain::NoteId(999)),
+    );
+    assert!(view.editor.is_some());
+    let typing = screen_of(&model, &view, 80, 24, theme::DEFAULT);
+    assert!(
+        !typing.contains(more),
+        "j is a letter in the notes:\n{typing}"
+    );
+    view.editor = None;
+    crate::app::update(&mut model, &mut view, crate::app::Action::LevelUp);
+    assert!(view.prompt.is_some());
+    let asking = screen_of(&model, &view, 80, 24, theme::DEFAULT);
+    assert!(
+        !asking.contains(more),
+        "j is a letter in the answer:\n{asking}"
+    );
+}
