@@ -468,3 +468,22 @@ fn the_case_offers_j_for_more_only_while_j_scrolls() {
         "j is a letter in the answer:\n{asking}"
     );
 }
+
+#[test]
+fn the_start_screen_says_when_the_next_ot_is_already_in_progress() {
+    let mut model = model(Lang::Nl, false);
+    let first_line = |model: &Model| {
+        screen_of(model, &View::default(), 80, 24, theme::DEFAULT)
+            .lines()
+            .nth(2)
+            .unwrap()
+            .to_string()
+    };
+    assert!(!first_line(&model).contains("bezig"));
+    model.dashboard.next_meeting.as_mut().unwrap().state = MeetingState::Open;
+    let line = first_line(&model);
+    assert!(
+        line.contains("di 08-12-2026 08:30 · bezig · kamer IB"),
+        "{line}"
+    );
+}
