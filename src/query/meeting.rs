@@ -383,7 +383,7 @@ pub fn closing(
         Some(id) => labels.member_name(id)?,
         None => String::new(),
     };
-    let minutes = Minutes::compile(&MinutesSource {
+    let mut minutes = Minutes::compile(&MinutesSource {
         meeting,
         chair,
         attendee_name: &|who| {
@@ -403,6 +403,16 @@ pub fn closing(
         recorded: &|case| recorded.get(&case).cloned().unwrap_or_default(),
         fixed_on: today,
     });
+    // The date is left empty when the next OT is planned already (the guide says so): the
+    // minutes name that one rather than "nog niet gepland".
+    if minutes.next_meeting.is_none()
+        && let Some(after) = meeting.date.succ_opt()
+    {
+        minutes.next_meeting = store
+            .next_open_meeting(after)?
+            .filter(|next| next.id != meeting.id)
+            .map(|next| next.date);
+    }
     // The next meeting proposes the cases whose evaluation date has come by then and the new
     // signals; the chair changes it when preparing.
     // A reopened meeting closing again does not plan its next meeting twice.
