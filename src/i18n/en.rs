@@ -218,7 +218,7 @@ pub const EN: Texts = Texts {
     hint_previous_minutes: "Are the minutes of the previous meeting agreed?",
     hint_new_signals: "Are there new concerns about pupils? s opens a new signal.",
     hint_rondvraag: "Does anyone have anything else?",
-    hint_closing: "Agree the date of the next meeting.",
+    hint_closing: "Agree the date of the next meeting. S closes the meeting and fixes the minutes.",
     blank_message: "Screen hidden · press any key",
     flash_last_phase: "This case is in the last phase already.",
     flash_first_phase: "This case is still in the first phase.",

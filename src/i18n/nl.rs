@@ -218,7 +218,7 @@ pub const NL: Texts = Texts {
     hint_previous_minutes: "Is het verslag van de vorige vergadering akkoord?",
     hint_new_signals: "Zijn er nieuwe zorgen over leerlingen? s opent een nieuw signaal.",
     hint_rondvraag: "Heeft iemand nog iets?",
-    hint_closing: "Spreek de datum van de volgende vergadering af.",
+    hint_closing: "Spreek de datum van de volgende vergadering af. S sluit de vergadering en stelt het verslag vast.",
     blank_message: "Scherm verborgen · druk op een toets",
     flash_last_phase: "Deze casus is al in de laatste fase.",
     flash_first_phase: "Deze casus is nog in de eerste fase.",

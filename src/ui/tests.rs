@@ -487,3 +487,15 @@ fn the_start_screen_says_when_the_next_ot_is_already_in_progress() {
         "{line}"
     );
 }
+
+#[test]
+fn the_last_item_says_which_key_closes_the_meeting() {
+    let mut model = meeting_model(Lang::Nl, 0);
+    let last = model.meeting.as_ref().unwrap().meeting.agenda.len() - 1;
+    model.meeting.as_mut().unwrap().meeting.current_item = last;
+    let screen = screen_of(&model, &View::default(), 160, 48, theme::DEFAULT);
+    assert!(
+        screen.contains("S sluit de vergadering en stelt het verslag vast."),
+        "{screen}"
+    );
+}
