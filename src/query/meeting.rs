@@ -206,37 +206,34 @@ pub fn load(
     })
 }
 
-/// Earlier actions done or dropped on the day the meeting is held or since, and not already
-/// in the minutes of another meeting: what `x` and `d` settled here. Only the open ones are
-/// in the store's index, so without these a meeting opened again (Esc and `v`, a restart,
-/// `R`) lost them from the screen and from its minutes.
+/// Earlier actions done or dropped on the day the meeting is held or since: what `x` and `d`
+/// settled here. Only the open ones are in the store's index, so without these a meeting
+/// opened again (Esc and `v`, a restart, `R`) lost them from the screen and from its minutes.
+/// Each was open when the meeting before this one closed: carried over in its minutes, or
+/// agreed in it. Reading those, not every action, also leaves out what a vooroverleg held the
+/// same day settled.
 fn settled_during(store: &Store, meeting: &Meeting, today: NaiveDate) -> Result<Vec<Action>> {
+    let before =
+        store.meetings_by_date()?.into_iter().rev().find(|m| {
+            m.id != meeting.id && m.state == MeetingState::Closed && m.date <= meeting.date
+        });
+    let Some(before) = before else {
+        return Ok(Vec::new());
+    };
+    let mut candidates = store.actions_of_meeting(before.id)?;
+    if let Some(minutes) = store.minutes(before.id)? {
+        for carried in &minutes.carried_over {
+            candidates.extend(store.action(carried.id)?);
+        }
+    }
     let held = meeting.date.min(today);
-    let mut reviewed_elsewhere = Vec::new();
-    for other in store.meetings_by_date()? {
-        if other.id == meeting.id || other.date < held || other.state != MeetingState::Closed {
-            continue;
+    candidates.retain(|action| match &action.status {
+        ActionStatus::Open => false,
+        ActionStatus::Done { on } | ActionStatus::Dropped { on, .. } => {
+            *on >= held && action.meeting != Some(meeting.id)
         }
-        if let Some(minutes) = store.minutes(other.id)? {
-            let reviewed = minutes.items.iter().flat_map(|item| &item.reviewed);
-            reviewed_elsewhere.extend(reviewed.map(|r| r.action.id));
-        }
-    }
-    let mut settled = Vec::new();
-    for action in store.all::<Action>() {
-        let action = action?;
-        let on = match &action.status {
-            ActionStatus::Open => continue,
-            ActionStatus::Done { on } | ActionStatus::Dropped { on, .. } => *on,
-        };
-        if on >= held
-            && action.meeting != Some(meeting.id)
-            && !reviewed_elsewhere.contains(&action.id)
-        {
-            settled.push(action);
-        }
-    }
-    Ok(settled)
+    });
+    Ok(candidates)
 }
 
 /// What the meeting screen knows of one case: its pupil as the screen may name them, what its

@@ -71,3 +71,38 @@ fn actions_settled_in_the_meeting_stay_on_screen_and_in_the_minutes_when_it_is_o
         BTreeMap::from([(done, None), (dropped, Some("Niet meer nodig".to_string()))])
     );
 }
+
+#[test]
+fn what_a_meeting_earlier_the_same_day_settled_is_not_reviewed_again() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    let first = model.meeting.as_ref().unwrap().meeting.id;
+    let day = model.meeting.as_ref().unwrap().meeting.date;
+    let done = model.meeting.as_ref().unwrap().earlier_actions[0].0.id;
+    act(&store, &mut model, &mut view, Action::ToggleDone);
+    let still_open: Vec<ActionId> = on_screen(&model)
+        .into_iter()
+        .filter(|(_, status)| *status == ActionStatus::Open)
+        .map(|(id, _)| id)
+        .collect();
+    // A vooroverleg closed with the OT itself planned for the same day.
+    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        &day.format("%d-%m-%Y").to_string(),
+    );
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    let room = model.meeting.as_ref().unwrap();
+    assert_ne!(room.meeting.id, first);
+    assert_eq!(room.meeting.date, day);
+    let listed = on_screen(&model);
+    assert!(!listed.contains_key(&done), "settled in the vooroverleg");
+    for id in still_open {
+        assert_eq!(listed[&id], ActionStatus::Open);
+    }
+}
