@@ -563,6 +563,20 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::Retention => vec![Effect::LoadRetention],
         Action::TogglePresentation => vec![Effect::SetPresentation(!model.dashboard.presentation)],
         Action::EraseExpired => retention::start_erase(model, view),
+        // The help lists these on every item; on one without a case they say why nothing
+        // happens.
+        Action::NextPhase
+        | Action::PreviousPhase
+        | Action::LevelUp
+        | Action::LevelDown
+        | Action::RecordFields
+        | Action::ChangeConsent
+        | Action::History
+            if model.screen == Screen::Meeting && case_on_screen(model).is_none() =>
+        {
+            view.flash = Some(model.lang.texts().flash_no_case.to_string());
+            Vec::new()
+        }
         Action::ChangeConsent => consent::start(model, view),
         Action::Down | Action::Up if model.screen == Screen::Dossier => {
             scroll(view, action == Action::Down);

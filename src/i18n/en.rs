@@ -220,6 +220,7 @@ pub const EN: Texts = Texts {
     hint_rondvraag: "Does anyone have anything else?",
     hint_closing: "Agree the date of the next meeting. S closes the meeting and fixes the minutes.",
     blank_message: "Screen hidden · press any key",
+    flash_no_case: "This agenda item is not a pupil discussion.",
     flash_last_phase: "This case is in the last phase already.",
     flash_first_phase: "This case is still in the first phase.",
     flash_level_limit: "The level stays between 1 and 5.",

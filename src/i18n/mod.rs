@@ -199,6 +199,7 @@ pub struct Texts {
     pub hint_rondvraag: &'static str,
     pub hint_closing: &'static str,
     pub blank_message: &'static str,
+    pub flash_no_case: &'static str,
     pub flash_last_phase: &'static str,
     pub flash_first_phase: &'static str,
     pub flash_level_limit: &'static str,

@@ -220,6 +220,7 @@ pub const NL: Texts = Texts {
     hint_rondvraag: "Heeft iemand nog iets?",
     hint_closing: "Spreek de datum van de volgende vergadering af. S sluit de vergadering en stelt het verslag vast.",
     blank_message: "Scherm verborgen · druk op een toets",
+    flash_no_case: "Dit agendapunt is geen leerlingbespreking.",
     flash_last_phase: "Deze casus is al in de laatste fase.",
     flash_first_phase: "Deze casus is nog in de eerste fase.",
     flash_level_limit: "Het niveau gaat niet verder dan 1 tot 5.",
