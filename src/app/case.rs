@@ -273,5 +273,5 @@ pub(super) fn after_change(
     event: &CaseEvent,
 ) {
     brief.events.push(event.clone());
-    brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
+    brief.recheck(phases);
 }

@@ -19,23 +19,26 @@ pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
 }
 
 pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
+    if text.is_empty() {
+        return close(model, None);
+    }
     let t = model.lang.texts();
     let context = DateContext {
         today: model.today,
         next_meeting: None,
     };
-    let next = if text.is_empty() {
-        None
-    } else {
-        match parse_date(text, context) {
-            Ok(date) => Some(date),
-            Err(err) => {
-                view.flash = Some(Error::from(err).message(t, ""));
-                view.prompt = Some(Prompt::new(Ask::NextMeeting));
-                return Vec::new();
-            }
-        }
+    // A past date (a year typed wrong) would plan a meeting the start screen never shows.
+    let refused = match parse_date(text, context) {
+        Ok(date) if date < model.today => t.flash_past_date.to_string(),
+        Ok(date) => return close(model, Some(date)),
+        Err(err) => Error::from(err).message(t, ""),
     };
+    view.flash = Some(refused);
+    view.prompt = Some(Prompt::prefilled(Ask::NextMeeting, text.to_string()));
+    Vec::new()
+}
+
+fn close(model: &mut Model, next: Option<chrono::NaiveDate>) -> Vec<Effect> {
     let now = model.now;
     let Some(room) = model.meeting.as_mut() else {
         return Vec::new();

@@ -110,9 +110,27 @@ pub fn answer(
     if let Some(event) = &event {
         brief.events.push(event.clone());
     }
-    brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
-    if let Some(next) = brief.missing.iter().copied().find(|r| asked_here(*r)) {
-        view.prompt = Some(Prompt::new(Ask::Field { requirement: next }));
+    let before = std::mem::take(&mut brief.missing);
+    brief.recheck(&phases);
+    // One pass in the phase's order: an answer that does not yet let the case on ("nee" to
+    // the parents' feedback) is kept and not asked again at once, or `f` would loop on it.
+    let answered_at = before.iter().position(|r| *r == requirement);
+    let later = |r: &Requirement| match (answered_at, before.iter().position(|b| b == r)) {
+        (Some(at), Some(position)) => position > at,
+        _ => true,
+    };
+    match brief
+        .missing
+        .iter()
+        .copied()
+        .find(|r| asked_here(*r) && later(r))
+    {
+        Some(next) => view.prompt = Some(Prompt::new(Ask::Field { requirement: next })),
+        None if !brief.missing.is_empty() => {
+            let names: Vec<&str> = brief.missing.iter().map(|r| t.requirement(*r)).collect();
+            view.flash = Some((t.flash_missing)(&names.join(", ")));
+        }
+        None => {}
     }
     let case = brief.case.clone();
     let effect = match event {
@@ -124,3 +142,6 @@ pub fn answer(
     };
     vec![effect]
 }
+
+#[cfg(test)]
+mod tests;

@@ -126,8 +126,6 @@ pub(super) fn save_case(
     if !change(&mut brief.case) {
         return Vec::new();
     }
-    brief.missing = model
-        .phases
-        .missing_to_leave(&brief.case, &brief.own_actions);
+    brief.recheck(&model.phases);
     vec![Effect::SaveCase(Box::new(brief.case.clone()))]
 }

@@ -170,6 +170,9 @@ pub struct View {
     pub import: Option<import::Review>,
     /// The idle lock's screen, over everything, until the passphrase is given.
     pub lock: Option<lock::LockPrompt>,
+    /// The window was too small to draw the screen at the last frame: keys and pastes do
+    /// nothing then, as no one can see what they would change. Set by the renderer.
+    pub too_small: std::cell::Cell<bool>,
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
@@ -410,6 +413,8 @@ pub enum Message {
     DecisionAdded(Box<crate::domain::Decision>),
     /// A key without a meaning on this screen: it still closes an overlay or unblanks.
     OtherKey,
+    /// A key while the window is too small to show anything: it does nothing.
+    Unseen,
     MeetingLoaded,
     PupilsLoaded(Box<crate::query::pick::PupilPicker>),
     SignalOpened(Box<(crate::query::meeting::CaseBrief, Meeting)>),
@@ -448,6 +453,8 @@ impl From<Action> for Message {
 pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -> Vec<Effect> {
     let message = message.into();
     match message {
+        Message::Unseen => return Vec::new(),
+        Message::Paste(_) if view.too_small.get() => return Vec::new(),
         Message::Tick => return lock::tick(model, view),
         Message::LockKey(key) => return lock::key(view, key),
         Message::PassphraseChecked(right) => return lock::checked(model, view, right),
@@ -509,7 +516,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             close_overlays(view);
             return Vec::new();
         }
-        Message::Tick | Message::LockKey(_) | Message::PassphraseChecked(_) => return Vec::new(),
+        Message::Tick | Message::LockKey(_) | Message::PassphraseChecked(_) | Message::Unseen => {
+            return Vec::new();
+        }
         Message::Act(action) => action,
     };
     // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.
@@ -554,6 +563,20 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Action::Retention => vec![Effect::LoadRetention],
         Action::TogglePresentation => vec![Effect::SetPresentation(!model.dashboard.presentation)],
         Action::EraseExpired => retention::start_erase(model, view),
+        // The help lists these on every item; on one without a case they say why nothing
+        // happens.
+        Action::NextPhase
+        | Action::PreviousPhase
+        | Action::LevelUp
+        | Action::LevelDown
+        | Action::RecordFields
+        | Action::ChangeConsent
+        | Action::History
+            if model.screen == Screen::Meeting && case_on_screen(model).is_none() =>
+        {
+            view.flash = Some(model.lang.texts().flash_no_case.to_string());
+            Vec::new()
+        }
         Action::ChangeConsent => consent::start(model, view),
         Action::Down | Action::Up if model.screen == Screen::Dossier => {
             scroll(view, action == Action::Down);

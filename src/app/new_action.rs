@@ -125,9 +125,7 @@ pub fn added(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> 
             days_overdue: 0,
         });
         brief.own_actions.push(action);
-        brief.missing = model
-            .phases
-            .missing_to_leave(&brief.case, &brief.own_actions);
+        brief.recheck(&model.phases);
     }
     Vec::new()
 }

@@ -113,3 +113,6 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

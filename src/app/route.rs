@@ -11,6 +11,8 @@ pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Mess
     match key.code {
         // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
         KeyCode::Char('c') if ctrl => return Message::Act(Action::Quit),
+        // Only "too small" is on screen: a key would change what no one can see.
+        _ if view.too_small.get() => return Message::Unseen,
         // The lock screen takes every other key: nothing behind it may react.
         _ if view.lock.is_some() => return Message::LockKey(key),
         // Ctrl-b blanks the screen from anywhere, while typing too, where `b` is a letter.

@@ -1125,3 +1125,29 @@ fn recording_anoniem_hides_the_name_on_screen_at_once() {
     assert_eq!(brief.short(), brief.case.pseudonym());
     assert_ne!(brief.subject(), name);
 }
+
+#[test]
+fn a_key_for_the_case_says_so_on_an_item_without_one() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Action::NextItem);
+    for action in [
+        Action::NextPhase,
+        Action::PreviousPhase,
+        Action::LevelUp,
+        Action::LevelDown,
+        Action::RecordFields,
+        Action::ChangeConsent,
+        Action::History,
+    ] {
+        act(&store, &mut model, &mut view, action);
+        assert_eq!(
+            view.flash.as_deref(),
+            Some("Dit agendapunt is geen leerlingbespreking."),
+            "{action:?}"
+        );
+        assert!(view.prompt.is_none() && !view.history);
+    }
+}

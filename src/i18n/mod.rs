@@ -200,6 +200,7 @@ pub struct Texts {
     pub hint_rondvraag: &'static str,
     pub hint_closing: &'static str,
     pub blank_message: &'static str,
+    pub flash_no_case: &'static str,
     pub flash_last_phase: &'static str,
     pub flash_first_phase: &'static str,
     pub flash_level_limit: &'static str,
@@ -216,9 +217,6 @@ pub struct Texts {
     pub presence_unknown: &'static str,
     pub attendance_hint: &'static str,
     pub review_hint: &'static str,
-    pub prompt_drop_action: &'static str,
-    pub prompt_new_owner: &'static str,
-    pub prompt_new_due: &'static str,
     pub history_hint: &'static str,
     pub history_empty: &'static str,
     pub history_decision: &'static str,
@@ -302,7 +300,6 @@ pub struct Texts {
     pub prepare_keys_agenda: &'static str,
     pub prepare_keys_team: &'static str,
     pub prompt_plan_date: &'static str,
-    pub prompt_plan_time: &'static str,
     pub prompt_plan_place: &'static str,
     pub prompt_item_title: &'static str,
     pub prompt_guest_name: &'static str,
@@ -445,6 +442,17 @@ pub struct Texts {
     pub prompt_level: fn(u8, u8) -> String,
     #[serde(skip)]
     pub prompt_action_owner: fn(&str) -> String,
+    /// Names the day the date was read as: "20-11" may be next year's.
+    #[serde(skip)]
+    pub prompt_plan_time: fn(&str) -> String,
+    /// The three questions about an action already there name it: the row it is asked about
+    /// may lie under the question's box.
+    #[serde(skip)]
+    pub prompt_drop_action: fn(&str) -> String,
+    #[serde(skip)]
+    pub prompt_new_owner: fn(&str) -> String,
+    #[serde(skip)]
+    pub prompt_new_due: fn(&str) -> String,
     #[serde(skip)]
     pub flash_action_saved: fn(&str, &str, &str) -> String,
     #[serde(skip)]

@@ -90,6 +90,10 @@ fn messages_carry_their_arguments() {
         assert!((t.too_small)(10, 3).contains("10×3"));
         assert!((t.err_restore_locked)("/data/x").contains("/data/x"));
         assert!((t.crypto.replacing)("/data/x").contains("/data/x"));
+        assert!((t.prompt_drop_action)("Ouders bellen").contains("Ouders bellen"));
+        assert!((t.prompt_new_owner)("Ouders bellen").contains("Ouders bellen"));
+        assert!((t.prompt_new_due)("Ouders bellen").contains("Ouders bellen"));
+        assert!((t.prompt_plan_time)("za 20-11-2027").contains("za 20-11-2027"));
     }
 }
 

@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use super::actions::{self, ActionRow};
 use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
-use crate::domain::phase::Requirement;
+use crate::domain::phase::{MoveRefused, Requirement};
 use crate::domain::{
-    Action, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId, MeetingState, Member,
-    Note, Owner, PhaseModel, Pupil,
+    Action, ActionStatus, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId,
+    MeetingState, Member, Note, Owner, PhaseModel, Pupil,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -65,6 +65,11 @@ impl CaseBrief {
     /// The number the next event in the case's history gets.
     pub fn next_seq(&self) -> u32 {
         self.events.last().map_or(0, |event| event.seq + 1)
+    }
+
+    /// Recomputes what is still missing after a change on screen.
+    pub fn recheck(&mut self, phases: &PhaseModel) {
+        self.missing = missing_to_move_on(phases, &self.case, &self.own_actions);
     }
 
     /// The note of this meeting for the case's current phase: the one `e` edits.
@@ -161,11 +166,13 @@ pub fn load(
             cases.insert(case_id, brief(store, model, case, today)?);
         }
     }
-    let earlier: Vec<_> = store
+    let mut earlier: Vec<_> = store
         .open_actions(None)?
         .into_iter()
         .filter(|a| a.meeting != Some(id))
         .collect();
+    earlier.extend(settled_during(store, &meeting, today)?);
+    earlier.sort_by_key(|a| (a.due, a.id));
     // On the shared screen the list of earlier actions names no pupil in full.
     let mut labels = super::Labels::new(store);
     let mut earlier_actions = Vec::with_capacity(earlier.len());
@@ -199,6 +206,36 @@ pub fn load(
     })
 }
 
+/// Earlier actions done or dropped on the day the meeting is held or since: what `x` and `d`
+/// settled here. Only the open ones are in the store's index, so without these a meeting
+/// opened again (Esc and `v`, a restart, `R`) lost them from the screen and from its minutes.
+/// Each was open when the meeting before this one closed: carried over in its minutes, or
+/// agreed in it. Reading those, not every action, also leaves out what a vooroverleg held the
+/// same day settled.
+fn settled_during(store: &Store, meeting: &Meeting, today: NaiveDate) -> Result<Vec<Action>> {
+    let before =
+        store.meetings_by_date()?.into_iter().rev().find(|m| {
+            m.id != meeting.id && m.state == MeetingState::Closed && m.date <= meeting.date
+        });
+    let Some(before) = before else {
+        return Ok(Vec::new());
+    };
+    let mut candidates = store.actions_of_meeting(before.id)?;
+    if let Some(minutes) = store.minutes(before.id)? {
+        for carried in &minutes.carried_over {
+            candidates.extend(store.action(carried.id)?);
+        }
+    }
+    let held = meeting.date.min(today);
+    candidates.retain(|action| match &action.status {
+        ActionStatus::Open => false,
+        ActionStatus::Done { on } | ActionStatus::Dropped { on, .. } => {
+            *on >= held && action.meeting != Some(meeting.id)
+        }
+    });
+    Ok(candidates)
+}
+
 /// What the meeting screen knows of one case: its pupil as the screen may name them, what its
 /// phase still asks for, and its actions, notes and decisions.
 pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) -> Result<CaseBrief> {
@@ -207,7 +244,7 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
         .as_ref()
         .map_or_else(Default::default, |p| (p.full_name(), initials(p)));
     let own = store.actions_of_case(case.id)?;
-    let missing = model.missing_to_leave(&case, &own);
+    let missing = missing_to_move_on(model, &case, &own);
     let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
     open.sort_by_key(|a| (a.due, a.id));
     Ok(CaseBrief {
@@ -221,6 +258,23 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
         decisions: store.decisions_of_case(case.id)?,
         case,
     })
+}
+
+/// What is still to be recorded before `case` may move on to the next phase: what its phase
+/// asks to leave it and what the next one asks to enter it. The closing reason is asked on
+/// entry to Afgesloten; left out here, `f` never asked it while `>` kept refusing without it.
+pub fn missing_to_move_on(
+    phases: &PhaseModel,
+    case: &Case,
+    actions: &[Action],
+) -> Vec<Requirement> {
+    let Some(next) = phases.next(&case.phase) else {
+        return Vec::new();
+    };
+    match phases.check_move(case, actions, next.id(), "") {
+        Err(MoveRefused::Missing(missing)) => missing,
+        _ => Vec::new(),
+    }
 }
 
 /// What `case` has recorded for the phases it was in during meeting `id`: the one it is in
@@ -326,7 +380,7 @@ pub fn closing(
         Some(id) => labels.member_name(id)?,
         None => String::new(),
     };
-    let minutes = Minutes::compile(&MinutesSource {
+    let mut minutes = Minutes::compile(&MinutesSource {
         meeting,
         chair,
         attendee_name: &|who| {
@@ -346,6 +400,16 @@ pub fn closing(
         recorded: &|case| recorded.get(&case).cloned().unwrap_or_default(),
         fixed_on: today,
     });
+    // The date is left empty when the next OT is planned already (the guide says so): the
+    // minutes name that one rather than "nog niet gepland".
+    if minutes.next_meeting.is_none()
+        && let Some(after) = meeting.date.succ_opt()
+    {
+        minutes.next_meeting = store
+            .next_open_meeting(after)?
+            .filter(|next| next.id != meeting.id)
+            .map(|next| next.date);
+    }
     // The next meeting proposes the cases whose evaluation date has come by then and the new
     // signals; the chair changes it when preparing.
     // A reopened meeting closing again does not plan its next meeting twice.

@@ -11,6 +11,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use super::theme::Theme;
 use crate::app::dashboard::Panel;
 use crate::app::{Model, View};
+use crate::domain::MeetingState;
 use crate::domain::dates::format_day;
 use crate::export::minutes::change_text;
 use crate::i18n::Texts;
@@ -95,6 +96,15 @@ fn render_meeting(frame: &mut Frame, area: Rect, model: &Model, theme: &Theme) {
                     next.time.format("%H:%M")
                 ),
                 theme.style("ui.title"),
+            ),
+            // Under "Volgende OT" a meeting already running reads as one still to come.
+            Span::styled(
+                if next.state == MeetingState::Open {
+                    format!(" · {}", t.meeting_open)
+                } else {
+                    String::new()
+                },
+                theme.style("ui.warning"),
             ),
             Span::styled(
                 format!(" · {} · {}", next.place, (t.count_cases)(next.cases)),

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 use super::theme::Theme;
 use super::timeline;
 use crate::app::{Model, View};
+use crate::domain::Consent;
 use crate::domain::dates::{format_date, format_day};
 use crate::domain::phase::Requirement;
 use crate::i18n::capitalised;
@@ -147,6 +148,19 @@ fn render_cases(
             ])
             .style(style)
         });
+    // Wide enough for every consent: "nog niet gevraagd" was cut to "nog niet gev".
+    let consent_width = [
+        Consent::Unknown,
+        Consent::Yes,
+        Consent::No,
+        Consent::Anonymous,
+    ]
+    .into_iter()
+    .map(|consent| t.consent(consent))
+    .chain([t.col_consent])
+    .map(|text| text.chars().count())
+    .max()
+    .unwrap_or_default();
     let table = Table::new(
         rows,
         [
@@ -154,7 +168,7 @@ fn render_cases(
             Constraint::Fill(1),
             Constraint::Length(14),
             Constraint::Length(6),
-            Constraint::Length(12),
+            Constraint::Length(u16::try_from(consent_width).unwrap_or(u16::MAX)),
         ],
     )
     .header(

@@ -117,10 +117,16 @@ fn recorded<'a>(case: &Case, model: &Model, theme: &Theme) -> Vec<Line<'a>> {
         Requirement::Circles,
         Requirement::Action,
     ];
+    // The closing reason belongs to Afgesloten but is recorded before the case moves there.
+    let entering_next = model
+        .phases
+        .next(&case.phase)
+        .map_or(&[][..], |next| &next.requires_on_entry[..]);
     let mut lines = Vec::new();
     for requirement in Requirement::ALL {
-        let asked =
-            phase.requires.contains(&requirement) || phase.requires_on_entry.contains(&requirement);
+        let asked = phase.requires.contains(&requirement)
+            || phase.requires_on_entry.contains(&requirement)
+            || entering_next.contains(&requirement);
         if !asked || shown_elsewhere.contains(&requirement) {
             continue;
         }

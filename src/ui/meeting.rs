@@ -290,7 +290,12 @@ fn render_item(
         super::bounded_scroll(&paragraph, area, view)
     };
     let mut block = panel(&title, theme, true);
-    if offset < overflow {
+    // While a note, a form or a question is open `j` is a letter: no hint that it scrolls.
+    let keys_scroll = view.editor.is_none()
+        && view.form.is_none()
+        && view.prompt.is_none()
+        && view.picker.is_none();
+    if offset < overflow && keys_scroll {
         block = block
             .title_bottom(Line::styled(t.more_below, theme.style("ui.text.dim")).right_aligned());
     }

@@ -38,7 +38,9 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
     let area = frame.area();
     // The whole frame is painted, or a dark theme shows only behind some widgets.
     frame.render_widget(Block::new().style(theme.style("ui.background")), area);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    view.too_small
+        .set(area.width < MIN_WIDTH || area.height < MIN_HEIGHT);
+    if view.too_small.get() {
         let message = (model.lang.texts().too_small)(area.width, area.height);
         frame.render_widget(
             Paragraph::new(message)
@@ -177,6 +179,8 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 pub(crate) mod tests;
 #[cfg(test)]
 mod tests_circles;
+#[cfg(test)]
+mod tests_dossier;
 #[cfg(test)]
 mod tests_import;
 #[cfg(test)]

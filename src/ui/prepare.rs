@@ -17,14 +17,15 @@ use crate::domain::agenda::MEETING_MINUTES;
 use crate::domain::dates::format_day;
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::export::minutes::agenda_title;
-use crate::i18n::Texts;
+use crate::i18n::Lang;
 use crate::query::prepare::Preparation;
 
 /// The question of a preparation prompt.
-pub fn question(ask: &Ask, t: &Texts) -> String {
+pub fn question(ask: &Ask, lang: Lang) -> String {
+    let t = lang.texts();
     match ask {
         Ask::Date => t.prompt_plan_date.to_string(),
-        Ask::Time { .. } => t.prompt_plan_time.to_string(),
+        Ask::Time { date } => (t.prompt_plan_time)(&format_day(*date, lang)),
         Ask::Place { .. } => t.prompt_plan_place.to_string(),
         Ask::ItemTitle => t.prompt_item_title.to_string(),
         Ask::GuestName => t.prompt_guest_name.to_string(),

@@ -29,9 +29,18 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
         Ask::ActionOwner { text } => (t.prompt_action_owner)(text),
         Ask::ActionDue { .. } => t.prompt_action_due.to_string(),
         Ask::NextMeeting => t.prompt_next_meeting.to_string(),
-        Ask::DropAction { .. } => t.prompt_drop_action.to_string(),
-        Ask::NewOwner { .. } => t.prompt_new_owner.to_string(),
-        Ask::NewDue { .. } | Ask::ActionListDue { .. } => t.prompt_new_due.to_string(),
+        Ask::DropAction { index } => (t.prompt_drop_action)(&earlier_action(model, *index)),
+        Ask::NewOwner { index } => (t.prompt_new_owner)(&earlier_action(model, *index)),
+        Ask::NewDue { index } => (t.prompt_new_due)(&earlier_action(model, *index)),
+        Ask::ActionListDue { id } => {
+            let text = model
+                .action_list
+                .iter()
+                .flat_map(|list| &list.entries)
+                .find(|(action, _)| action.id == *id)
+                .map_or(String::new(), |(action, _)| action.text.clone());
+            (t.prompt_new_due)(&text)
+        }
         Ask::ActionFilter(field) => {
             use crate::app::action_list::FilterField;
             match field {
@@ -42,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
             .to_string()
         }
         Ask::Decision => t.prompt_decision.to_string(),
-        Ask::Prepare(ask) => super::prepare::question(ask, t),
+        Ask::Prepare(ask) => super::prepare::question(ask, model.lang),
         Ask::Me => t.prompt_me.to_string(),
         Ask::ImportFile => t.import.prompt_file.to_string(),
         Ask::Consent => t.privacy.consent_prompt.to_string(),
@@ -88,4 +97,13 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
     frame.render_widget(Paragraph::new(question), question_area);
     frame.render_widget(Block::new().style(theme.style("ui.text")), answer);
     frame.render_widget(&prompt.editor, answer);
+}
+
+/// The text of earlier action `index` of the meeting on screen.
+fn earlier_action(model: &Model, index: usize) -> String {
+    model
+        .meeting
+        .as_ref()
+        .and_then(|room| room.earlier_actions.get(index))
+        .map_or(String::new(), |(action, _)| action.text.clone())
 }

@@ -368,3 +368,134 @@ fn the_chosen_earlier_action_stays_in_view_on_a_small_screen() {
     let start: String = text.chars().take(20).collect();
     assert!(screen.contains(&start), "{start} not on screen:\n{screen}");
 }
+
+#[test]
+fn a_question_about_an_earlier_action_names_it_though_its_row_lies_under_the_box() {
+    let mut model = meeting_model(Lang::Nl, 2);
+    let room = model.meeting.as_ref().unwrap();
+    let chosen = room.earlier_actions.len() - 1;
+    let text = room.earlier_actions[chosen].0.text.clone();
+    let mut view = View {
+        selected: chosen,
+        ..View::default()
+    };
+    for action in [
+        crate::app::Action::DropAction,
+        crate::app::Action::ChangeOwner,
+        crate::app::Action::ChangeDue,
+    ] {
+        crate::app::update(&mut model, &mut view, action);
+        let screen = screen_of(&model, &view, 80, 24, theme::DEFAULT);
+        // The row of the action lies under the box: only the question can show its words.
+        let start = text.split(' ').take(2).collect::<Vec<_>>().join(" ");
+        assert!(
+            screen.contains(&start),
+            "{action:?}: {start} not asked about:\n{screen}"
+        );
+        if action == crate::app::Action::DropAction {
+            insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
+        }
+        view.prompt = None;
+    }
+}
+
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut model = meeting_model(Lang::Nl, 2);
+    let mut view = View::default();
+    let keymap = Keymap::default();
+    let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+    let status = |model: &Model| {
+        model.meeting.as_ref().unwrap().earlier_actions[0]
+            .0
+            .status
+            .clone()
+    };
+
+    draw_view(&model, &view, 20, 6, theme::DEFAULT);
+    let message = crate::app::route::route(&model, &view, &keymap, x);
+    assert_eq!(crate::app::update(&mut model, &mut view, message), vec![]);
+    assert_eq!(
+        status(&model),
+        ActionStatus::Open,
+        "x unseen marks nothing done"
+    );
+    crate::app::update(&mut model, &mut view, crate::app::Action::DropAction);
+    let pasted = crate::app::Message::Paste("Niet meer nodig".into());
+    crate::app::update(&mut model, &mut view, pasted);
+    assert_eq!(
+        view.prompt.as_ref().unwrap().text(),
+        "",
+        "nothing pasted unseen"
+    );
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(
+        crate::app::route::route(&model, &view, &keymap, ctrl_c),
+        crate::app::Message::Act(crate::app::Action::Quit)
+    );
+
+    view = View::default();
+    draw_view(&model, &view, 80, 24, theme::DEFAULT);
+    let message = crate::app::route::route(&model, &view, &keymap, x);
+    crate::app::update(&mut model, &mut view, message);
+    assert!(matches!(status(&model), ActionStatus::Done { .. }));
+}
+
+#[test]
+fn the_case_offers_j_for_more_only_while_j_scrolls() {
+    let mut model = on_first_case(Lang::Nl);
+    let mut view = View::default();
+    let more = model.lang.texts().more_below;
+    assert!(screen_of(&model, &view, 80, 24, theme::DEFAULT).contains(more));
+    crate::app::update(
+        &mut model,
+        &mut view,
+        crate::app::Message::NoteReady(crate::domain::NoteId(999)),
+    );
+    assert!(view.editor.is_some());
+    let typing = screen_of(&model, &view, 80, 24, theme::DEFAULT);
+    assert!(
+        !typing.contains(more),
+        "j is a letter in the notes:\n{typing}"
+    );
+    view.editor = None;
+    crate::app::update(&mut model, &mut view, crate::app::Action::LevelUp);
+    assert!(view.prompt.is_some());
+    let asking = screen_of(&model, &view, 80, 24, theme::DEFAULT);
+    assert!(
+        !asking.contains(more),
+        "j is a letter in the answer:\n{asking}"
+    );
+}
+
+#[test]
+fn the_start_screen_says_when_the_next_ot_is_already_in_progress() {
+    let mut model = model(Lang::Nl, false);
+    let first_line = |model: &Model| {
+        screen_of(model, &View::default(), 80, 24, theme::DEFAULT)
+            .lines()
+            .nth(2)
+            .unwrap()
+            .to_string()
+    };
+    assert!(!first_line(&model).contains("bezig"));
+    model.dashboard.next_meeting.as_mut().unwrap().state = MeetingState::Open;
+    let line = first_line(&model);
+    assert!(
+        line.contains("di 08-12-2026 08:30 · bezig · kamer IB"),
+        "{line}"
+    );
+}
+
+#[test]
+fn the_last_item_says_which_key_closes_the_meeting() {
+    let mut model = meeting_model(Lang::Nl, 0);
+    let last = model.meeting.as_ref().unwrap().meeting.agenda.len() - 1;
+    model.meeting.as_mut().unwrap().meeting.current_item = last;
+    let screen = screen_of(&model, &View::default(), 160, 48, theme::DEFAULT);
+    assert!(
+        screen.contains("S sluit de vergadering en stelt het verslag vast."),
+        "{screen}"
+    );
+}

@@ -51,3 +51,23 @@ fn no_pupil_is_named_in_full_while_preparing() {
         }
     }
 }
+
+#[test]
+fn the_time_question_names_the_day_the_date_was_read_as() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut model = preparing(Lang::Nl);
+    let mut view = View::default();
+    crate::app::update(&mut model, &mut view, crate::app::Action::PlanMeeting);
+    // 23-11-2026 is today: "20-11" without a year is next year's.
+    for c in "20-11".chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        crate::app::update(&mut model, &mut view, crate::app::Message::PromptKey(key));
+    }
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    crate::app::update(&mut model, &mut view, crate::app::Message::PromptKey(enter));
+    let screen = text(&model, &view);
+    assert!(
+        screen.contains("Hoe laat op za 20-11-2027? (leeg: 08:30)"),
+        "{screen}"
+    );
+}

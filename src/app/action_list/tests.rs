@@ -238,3 +238,15 @@ fn esc_goes_back_to_the_start_screen() {
     act(&store, &mut model, &mut view, Action::OpenActions);
     assert_eq!(model.screen, Screen::Actions);
 }
+
+#[test]
+fn a_meeting_not_found_by_its_date_is_not_called_a_number() {
+    let (_dir, store, mut model, mut view) = on_actions();
+    act(&store, &mut model, &mut view, Action::FilterMeeting);
+    answer(&store, &mut model, &mut view, "31-02");
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Geen vastgestelde vergadering gevonden bij \"31-02\".")
+    );
+    assert_eq!(view.prompt.as_ref().expect("asked again").text(), "31-02");
+}

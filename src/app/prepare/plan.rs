@@ -40,6 +40,14 @@ fn ask_again(model: &Model, view: &mut View, next: Ask) {
     }
 }
 
+/// The same question again, with the refused answer there to correct.
+fn retry(view: &mut View, question: Ask, typed: String) {
+    view.prompt = Some(Prompt::prefilled(
+        crate::app::case::Ask::Prepare(question),
+        typed,
+    ));
+}
+
 pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -> Vec<Effect> {
     let t = model.lang.texts();
     match question {
@@ -51,12 +59,12 @@ pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -
             match parse_date(&text, context) {
                 Ok(date) if date < model.today => {
                     view.flash = Some(t.flash_past_date.to_string());
-                    ask(view, Ask::Date);
+                    retry(view, Ask::Date, text);
                 }
                 Ok(date) => ask_again(model, view, Ask::Time { date }),
                 Err(err) => {
                     view.flash = Some(Error::from(err).message(t, ""));
-                    ask(view, Ask::Date);
+                    retry(view, Ask::Date, text);
                 }
             }
         }
@@ -72,7 +80,7 @@ pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -
             Some(time) => ask_again(model, view, Ask::Place { date, time }),
             None => {
                 view.flash = Some((t.flash_bad_time)(&text));
-                ask(view, Ask::Time { date });
+                retry(view, Ask::Time { date }, text);
             }
         },
         Ask::Place { date, time } if view.prepare.rescheduling => {

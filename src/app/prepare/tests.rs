@@ -263,3 +263,18 @@ fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
         .count();
     assert_eq!(planned, 1);
 }
+
+#[test]
+fn a_date_or_time_that_is_refused_is_asked_again_with_what_was_typed() {
+    let (_dir, store, mut model, mut view) = preparing();
+    act(&store, &mut model, &mut view, Action::PlanMeeting);
+    let typed = |view: &View| view.prompt.as_ref().expect("asked again").text();
+    answer(&store, &mut model, &mut view, "31-02");
+    assert_eq!(typed(&view), "31-02");
+    answer(&store, &mut model, &mut view, "1-1-2020");
+    assert_eq!(typed(&view), "1-1-2020");
+    assert_eq!(flash(&view), model.lang.texts().flash_past_date);
+    answer(&store, &mut model, &mut view, "12-12");
+    answer(&store, &mut model, &mut view, "half negen");
+    assert_eq!(typed(&view), "half negen");
+}
