@@ -71,7 +71,7 @@ pub const NL: CliTexts = CliTexts {
     },
     err_unknown_meeting: |which| {
         format!(
-            "Geen vergadering gevonden bij \"{which}\": geef het nummer uit otter vergaderingen, een datum (3-11) of last."
+            "Geen vergadering gevonden bij \"{which}\": geef een datum (3-11), last of haar nummer."
         )
     },
     err_no_closed_meeting: "Er is nog geen vastgestelde vergadering.",
@@ -135,9 +135,7 @@ pub const EN: CliTexts = CliTexts {
         format!("a record otter cannot read, at line {line}, column {column}")
     },
     err_unknown_meeting: |which| {
-        format!(
-            "No meeting found for \"{which}\": give its number from otter meetings, a date (3-11) or last."
-        )
+        format!("No meeting found for \"{which}\": give a date (3-11), last or its number.")
     },
     err_no_closed_meeting: "No meeting has been closed yet.",
     err_not_fixed: |date| format!("The meeting of {date} is not closed yet: it has no minutes."),

@@ -246,7 +246,9 @@ fn a_meeting_not_found_by_its_date_is_not_called_a_number() {
     answer(&store, &mut model, &mut view, "31-02");
     assert_eq!(
         view.flash.as_deref(),
-        Some("Geen vastgestelde vergadering gevonden bij \"31-02\".")
+        Some(
+            "Geen vergadering gevonden bij \"31-02\": geef een datum (3-11), last of haar nummer."
+        )
     );
     assert_eq!(view.prompt.as_ref().expect("asked again").text(), "31-02");
 }
