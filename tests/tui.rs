@@ -98,6 +98,17 @@ impl Session {
         }
     }
 
+    /// A demo school's next meeting opened at 120 columns and `rows` rows, on its first item.
+    fn in_demo_meeting(rows: u16) -> (tempfile::TempDir, Session) {
+        let dir = tempfile::TempDir::new().unwrap();
+        common::otter(dir.path()).arg("demo").assert().success();
+        let mut otter = Session::start(&[], dir.path(), 120, rows);
+        otter.on_start_screen();
+        otter.send("v");
+        otter.wait_for("Opening en aanwezigheid");
+        (dir, otter)
+    }
+
     /// Past the start screen's "who are you?" (asked while nobody is chosen): later.
     fn on_start_screen(&mut self) {
         self.wait_for("Wie ben jij?");
@@ -206,14 +217,19 @@ fn a_terminal_made_too_small_says_so_and_ctrl_c_quits() {
     assert_eq!(otter.exit_code(), 0);
 }
 
+/// The meeting the database records as open.
+fn open_meeting(store: &otter::store::Store) -> otter::domain::Meeting {
+    store
+        .meetings_by_date()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state == otter::domain::MeetingState::Open)
+        .expect("the meeting is recorded as open")
+}
+
 #[test]
 fn a_meeting_opened_and_timed_is_saved_as_it_goes() {
-    let dir = tempfile::TempDir::new().unwrap();
-    common::otter(dir.path()).arg("demo").assert().success();
-    let mut otter = Session::start(&[], dir.path(), 120, 32);
-    otter.on_start_screen();
-    otter.send("v");
-    otter.wait_for("Opening en aanwezigheid");
+    let (dir, mut otter) = Session::in_demo_meeting(32);
     otter.send("t");
     otter.send("n");
     otter.wait_for("▶ 2 Verslag vorige vergadering");
@@ -226,12 +242,7 @@ fn a_meeting_opened_and_timed_is_saved_as_it_goes() {
     assert_eq!(otter.exit_code(), 0);
 
     let store = otter::store::Store::open(dir.path()).unwrap();
-    let meeting = store
-        .meetings_by_date()
-        .unwrap()
-        .into_iter()
-        .find(|m| m.state == otter::domain::MeetingState::Open)
-        .expect("the meeting is recorded as open");
+    let meeting = open_meeting(&store);
     assert_eq!(meeting.current_item, 1);
     assert!(
         meeting.timer_running(),
@@ -243,12 +254,7 @@ fn a_meeting_opened_and_timed_is_saved_as_it_goes() {
 /// close; then the record is read back through the command line.
 #[test]
 fn a_short_meeting_from_open_to_fixed_minutes() {
-    let dir = tempfile::TempDir::new().unwrap();
-    common::otter(dir.path()).arg("demo").assert().success();
-    let mut otter = Session::start(&[], dir.path(), 120, 36);
-    otter.on_start_screen();
-    otter.send("v");
-    otter.wait_for("Opening en aanwezigheid");
+    let (dir, mut otter) = Session::in_demo_meeting(36);
     // The first member is present, the second sent notice.
     otter.send(" j  ");
     otter.wait_for("afwezig met bericht");
@@ -310,12 +316,7 @@ fn a_short_meeting_from_open_to_fixed_minutes() {
 /// the whole text on disk.
 #[test]
 fn a_burst_of_typed_keys_is_on_disk_once_it_is_on_screen() {
-    let dir = tempfile::TempDir::new().unwrap();
-    common::otter(dir.path()).arg("demo").assert().success();
-    let mut otter = Session::start(&[], dir.path(), 120, 36);
-    otter.on_start_screen();
-    otter.send("v");
-    otter.wait_for("Opening en aanwezigheid");
+    let (dir, mut otter) = Session::in_demo_meeting(36);
     otter.send("nnn");
     otter.wait_for("▶ 4 ");
     otter.send("e");
@@ -334,12 +335,7 @@ fn a_burst_of_typed_keys_is_on_disk_once_it_is_on_screen() {
     assert_ne!(otter.exit_code(), 0, "killed, not ended");
 
     let store = otter::store::Store::open(dir.path()).unwrap();
-    let meeting = store
-        .meetings_by_date()
-        .unwrap()
-        .into_iter()
-        .find(|m| m.state == otter::domain::MeetingState::Open)
-        .expect("the meeting is recorded as open");
+    let meeting = open_meeting(&store);
     let notes = store.notes_of_meeting(meeting.id).unwrap();
     let typed: Vec<_> = notes
         .iter()
