@@ -192,6 +192,21 @@ mod tests {
     }
 
     #[test]
+    fn q_goes_back_on_every_screen_that_lists_and_quits_only_from_the_start() {
+        let keymap = Keymap::default();
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        for context in [
+            Context::Dossier,
+            Context::Actions,
+            Context::Audit,
+            Context::Retention,
+        ] {
+            assert_eq!(keymap.action(context, q), Some(Action::Back), "{context:?}");
+        }
+        assert_eq!(keymap.action(Context::Dashboard, q), Some(Action::Quit));
+    }
+
+    #[test]
     fn a_bad_keymap_is_refused_with_the_culprit() {
         let unknown_key = Keymap::parse("[global]\n\"hyper-x\" = \"quit\"\n").unwrap_err();
         assert!(unknown_key.contains("hyper-x"), "{unknown_key}");
