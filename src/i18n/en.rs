@@ -216,6 +216,12 @@ pub const EN: Texts = Texts {
     meeting_timer_paused: "paused",
     hint_opening: "Welcome. Go through the attendance.",
     hint_previous_minutes: "Are the minutes of the previous meeting agreed?",
+    previous_minutes: |day, id, cases| {
+        let noun = if cases == 1 { "case" } else { "cases" };
+        format!(
+            "Meeting {id} of {day}, {cases} {noun}. To read or print: otter export minutes --meeting {id} --format html"
+        )
+    },
     hint_new_signals: "Are there new concerns about pupils? s opens a new signal.",
     hint_rondvraag: "Does anyone have anything else?",
     hint_closing: "Agree the date of the next meeting. S closes the meeting and fixes the minutes.",

@@ -196,6 +196,9 @@ pub struct Texts {
     pub meeting_timer_paused: &'static str,
     pub hint_opening: &'static str,
     pub hint_previous_minutes: &'static str,
+    /// The previous meeting's day, number and count of cases, and how to read its minutes.
+    #[serde(skip)]
+    pub previous_minutes: fn(&str, u64, usize) -> String,
     pub hint_new_signals: &'static str,
     pub hint_rondvraag: &'static str,
     pub hint_closing: &'static str,

@@ -216,6 +216,12 @@ pub const NL: Texts = Texts {
     meeting_timer_paused: "gepauzeerd",
     hint_opening: "Welkom. Neem de aanwezigheid door.",
     hint_previous_minutes: "Is het verslag van de vorige vergadering akkoord?",
+    previous_minutes: |day, id, cases| {
+        let noun = if cases == 1 { "casus" } else { "casussen" };
+        format!(
+            "Vergadering {id} van {day}, {cases} {noun}. Lezen of afdrukken: otter export verslag --meeting {id} --format html"
+        )
+    },
     hint_new_signals: "Zijn er nieuwe zorgen over leerlingen? s opent een nieuw signaal.",
     hint_rondvraag: "Heeft iemand nog iets?",
     hint_closing: "Spreek de datum van de volgende vergadering af. S sluit de vergadering en stelt het verslag vast.",

@@ -93,6 +93,16 @@ pub struct MeetingRoom {
     pub notes: Vec<Note>,
     /// The date of the meeting already planned after this one, if any.
     pub planned_after: Option<NaiveDate>,
+    /// The closed meeting whose minutes the Verslag item is about, if any.
+    pub previous: Option<PreviousMeeting>,
+}
+
+/// What the shared screen says of the previous minutes: which meeting, never whom it named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousMeeting {
+    pub id: MeetingId,
+    pub date: NaiveDate,
+    pub cases: usize,
 }
 
 impl MeetingRoom {
@@ -201,6 +211,15 @@ pub fn load(
             .into_iter()
             .filter(|note| note.case.is_none())
             .collect(),
+        // The newest closed meeting, unless it is this one reopened or one after it.
+        previous: store
+            .last_closed_meeting()?
+            .filter(|last| last.id != id && last.date <= meeting.date)
+            .map(|last| PreviousMeeting {
+                id: last.id,
+                date: last.date,
+                cases: last.cases().count(),
+            }),
         meeting,
         cases,
     })

@@ -259,6 +259,13 @@ fn render_item(
         AgendaKind::Opening => attendance_lines(room, model, view, theme),
         other => {
             let mut lines = vec![Line::styled(hint(other, t), theme.style("ui.text"))];
+            if let (AgendaKind::PreviousMinutes, Some(previous)) = (other, &room.previous) {
+                let day = crate::domain::dates::format_day(previous.date, model.lang);
+                lines.push(Line::styled(
+                    (t.previous_minutes)(&day, previous.id.0, previous.cases),
+                    theme.style("ui.text.dim"),
+                ));
+            }
             lines.push(Line::default());
             match room.item_note().filter(|note| !note.text.trim().is_empty()) {
                 Some(note) => lines.extend(
