@@ -200,7 +200,9 @@ fn render_agenda(
             let time = format!("{used}/{}", item.timebox_minutes);
             let marker = if current { "▶" } else { " " };
             let marker = format!("{marker}{:>2} ", index + 1);
-            let room_for_title = inner_width.saturating_sub(marker.len() + time.len() + 1);
+            // In characters: the current item's ▶ is three bytes.
+            let room_for_title =
+                inner_width.saturating_sub(marker.chars().count() + time.len() + 1);
             let title: String = title.chars().take(room_for_title).collect();
             let gap = inner_width
                 .saturating_sub(marker.chars().count() + title.chars().count() + time.len());
