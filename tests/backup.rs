@@ -67,12 +67,7 @@ fn restore_refuses_a_database_with_data_unless_forced() {
     let files = TempDir::new().unwrap();
     let file = files.path().join("school.json");
     backup(source.path(), &file);
-    let summary = json_of(
-        otter(source.path())
-            .arg("restore")
-            .arg(&file)
-            .arg("--force"),
-    );
+    let summary = forced_restore(source.path(), &file);
     assert!(summary["records"].as_u64().unwrap() > 1_000, "{summary}");
     otter(source.path())
         .arg("terugzetten")
@@ -164,12 +159,7 @@ fn restore_over_a_damaged_database_says_to_force_it() {
                 .and(predicate::str::contains("otter restore"))
                 .and(predicate::str::contains("--force")),
         );
-    let summary = json_of(
-        otter(source.path())
-            .arg("restore")
-            .arg(&file)
-            .arg("--force"),
-    );
+    let summary = forced_restore(source.path(), &file);
     assert!(summary["records"].as_u64().unwrap() > 1_000, "{summary}");
     stdout_of(otter(source.path()).arg("pupils"));
 }
@@ -218,4 +208,9 @@ fn keep_backups_must_be_a_number() {
         .assert()
         .code(1)
         .stderr("otter: OTTER_KEEP_BACKUPS moet een getal zijn (0: geen automatische back-ups), niet \"tien\".\n");
+}
+
+/// `otter restore FILE --force` into `dir`, and the summary it prints as JSON.
+fn forced_restore(dir: &Path, file: &Path) -> serde_json::Value {
+    json_of(otter(dir).arg("restore").arg(file).arg("--force"))
 }
