@@ -704,43 +704,13 @@ fn looks_like_foreign_sled(dir: &Path) -> bool {
 /// closing (sled's flusher thread lets go a moment after the database is dropped): wait for
 /// it a little instead of refusing.
 fn open_sled_with_patience(path: &Path) -> Result<sled::Db, StoreError> {
-    let mut snapshots_dropped = false;
     for _ in 0..50 {
         match open_sled(path) {
             Err(StoreError::InUse(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
-            // Once: what is damaged after that is damaged for another reason.
-            Err(StoreError::Damaged(_)) if !snapshots_dropped && drop_partial_snapshots(path) => {
-                snapshots_dropped = true;
-            }
             other => return other,
         }
     }
     open_sled(path)
-}
-
-/// sled writes a snapshot (an index that only speeds up reading the log) as
-/// `snap.<lsn>.generating` and renames it once whole. A full disk or a crash half-way leaves
-/// the partial file, which sled 0.34 takes for the newest snapshot: the database then reads as
-/// corrupt at every open although the log holds everything. Such a file is never a finished
-/// snapshot, so it is removed and sled reads the log from the last whole snapshot. Only done
-/// after sled failed, with sled's own file lock released and otter's held: no sled is writing.
-fn drop_partial_snapshots(path: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(path) else {
-        return false;
-    };
-    let mut dropped = false;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        // A file that cannot be removed leaves the database as damaged as it was found.
-        if name.starts_with("snap.")
-            && name.ends_with(".generating")
-            && std::fs::remove_file(entry.path()).is_ok()
-        {
-            dropped = true;
-        }
-    }
-    dropped
 }
 
 fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {

@@ -457,6 +457,17 @@ pub fn read_snapshot_or_default(config: &RunningConfig) -> Result<Snapshot> {
 /// Returns `Ok(Some(snapshot))` if there was nothing written.
 fn read_snapshot(config: &RunningConfig) -> Result<Option<Snapshot>> {
     let mut candidates = config.get_snapshot_files()?;
+    // otter: a `.generating` file is a snapshot that a crash or a full disk stopped before its
+    // rename: never whole, yet it sorted last and was read as the newest, so the database
+    // read as corrupt at every open although the log held everything. It is dropped here,
+    // under the database's file lock, and the log is read from the last whole snapshot.
+    candidates.retain(|path| {
+        let partial = path.to_string_lossy().ends_with(".generating");
+        if partial {
+            let _ = std::fs::remove_file(path);
+        }
+        !partial
+    });
     if candidates.is_empty() {
         debug!("no previous snapshot found");
         return Ok(None);
