@@ -161,7 +161,12 @@ fn restore_over_a_damaged_database_says_to_force_it() {
         );
     let summary = forced_restore(source.path(), &file);
     assert!(summary["records"].as_u64().unwrap() > 1_000, "{summary}");
-    stdout_of(otter(source.path()).arg("pupils"));
+    let pupils = json_of(otter(source.path()).arg("pupils"));
+    assert_eq!(
+        pupils.as_array().unwrap().len() as u64,
+        summary["trees"]["pupils"].as_u64().unwrap(),
+        "every pupil of the backup is back: {summary}"
+    );
 }
 
 /// A backup made before an erasure still holds the pupil, and the audit log of this

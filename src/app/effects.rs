@@ -407,11 +407,8 @@ fn export(store: &Store, model: &Model, which: Export, today: NaiveDate) -> Resu
     };
     let path = model.export_dir.join(name);
     file::write(&path, text.as_bytes()).map_err(Error::Output)?;
-    let mut entry = AuditEntry::new(model.now, AuditKind::Export, command);
-    if matches!(which, Export::Extract(_)) {
-        entry.counts = vec![(Counted::Pupils, 1)];
-    }
-    store.audit(entry)?;
+    let extract = matches!(which, Export::Extract(_));
+    store.audit(AuditEntry::export(model.now, command, extract))?;
     Ok(path)
 }
 

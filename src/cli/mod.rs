@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::domain::AuditEntry;
 use crate::domain::PhaseModel;
-use crate::domain::{AuditEntry, AuditKind};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
@@ -331,13 +331,10 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 school: &school,
                 today,
             };
-            use crate::domain::audit::Counted;
-            // An extract is one pupil's data leaving otter, counted as the dossier screen's
-            // export counts it.
-            let (command, counts) = match &export {
-                Export::Minutes { .. } => ("otter export minutes", vec![]),
-                Export::Pupil { .. } => ("otter export pupil", vec![(Counted::Pupils, 1)]),
-                Export::Actions { .. } => ("otter export actions", vec![]),
+            let (command, extract) = match &export {
+                Export::Minutes { .. } => ("otter export minutes", false),
+                Export::Pupil { .. } => ("otter export pupil", true),
+                Export::Actions { .. } => ("otter export actions", false),
             };
             let (bytes, output) = exported(&store, export, &cx)?;
             let written = match output {
@@ -345,18 +342,15 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 // typed here that is not there is a typo or a USB stick not plugged in, and the
                 // document would land on the laptop's own disk instead.
                 Some(path) => {
-                    let failed = |err| Error::ExportFile(path.clone(), err);
-                    crate::atomic::write(&path, failed, |file| {
-                        file.write_all(&bytes).map_err(failed)
-                    })?;
+                    crate::atomic::write(&path, |err| err, |file| file.write_all(&bytes))
+                        .map_err(|err| Error::ExportFile(path.clone(), err))?;
                     Ok(())
                 }
                 None => std::io::Write::write_all(&mut out, &bytes),
             };
             if written.is_ok() {
                 let now = privacy::now(today);
-                store
-                    .audit(AuditEntry::new(now, AuditKind::Export, command).with_counts(counts))?;
+                store.audit(AuditEntry::export(now, command, extract))?;
             }
             written
         }

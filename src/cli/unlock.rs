@@ -38,6 +38,11 @@ impl CliUnlock {
     pub fn terminal(&self) -> bool {
         self.terminal
     }
+
+    /// Whether the passphrase is asked on the terminal rather than taken from the environment.
+    fn asks(&self) -> bool {
+        self.from_env.is_none() && self.terminal
+    }
 }
 
 impl Unlock for CliUnlock {
@@ -74,17 +79,13 @@ impl Unlock for CliUnlock {
     }
 
     fn replacing(&mut self) {
-        if self.from_env.is_none() && self.terminal {
+        if self.asks() {
             eprintln!("{}", (self.t.replacing)(&self.dir));
         }
     }
 
     fn tries(&self) -> u32 {
-        if self.from_env.is_none() && self.terminal {
-            TRIES
-        } else {
-            1
-        }
+        if self.asks() { TRIES } else { 1 }
     }
 }
 

@@ -63,6 +63,16 @@ impl AuditEntry {
         }
     }
 
+    /// A document that left otter; a pupil's extract counts as that one pupil's data.
+    pub fn export(at: NaiveDateTime, command: impl Into<String>, extract: bool) -> AuditEntry {
+        let counts = if extract {
+            vec![(Counted::Pupils, 1)]
+        } else {
+            Vec::new()
+        };
+        AuditEntry::new(at, AuditKind::Export, command).with_counts(counts)
+    }
+
     pub fn with_counts(mut self, counts: Vec<(Counted, u64)>) -> AuditEntry {
         self.counts = counts;
         self

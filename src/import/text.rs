@@ -7,26 +7,20 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 /// The text and the name of the encoding it was read in.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        let rest = &bytes[bom..];
-        if encoding != UTF_8 {
+    let (bytes, utf8) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom)) if encoding != UTF_8 => {
             return (
-                encoding.decode_without_bom_handling(rest).0,
+                encoding.decode_without_bom_handling(&bytes[bom..]).0,
                 encoding.name(),
             );
         }
-        // A mark before text that is not UTF-8 (saved in one program, edited in another) is
-        // no reason to put replacement characters in names: the rest is read as any such text.
-        if let Ok(text) = std::str::from_utf8(rest) {
-            return (Cow::Borrowed(text), "UTF-8 (BOM)");
-        }
-        return (
-            WINDOWS_1252.decode_without_bom_handling(rest).0,
-            "windows-1252",
-        );
-    }
+        // A UTF-8 mark before text that is not UTF-8 (saved in one program, edited in another)
+        // is no reason to put replacement characters in names: the rest is read as any text.
+        Some((_, bom)) => (&bytes[bom..], "UTF-8 (BOM)"),
+        None => (bytes, UTF_8.name()),
+    };
     match std::str::from_utf8(bytes) {
-        Ok(text) => (Cow::Borrowed(text), UTF_8.name()),
+        Ok(text) => (Cow::Borrowed(text), utf8),
         // Every byte means something in Windows-1252, so this never fails: a file in yet
         // another encoding shows odd letters in the dry run rather than an error.
         Err(_) => (

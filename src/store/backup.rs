@@ -209,10 +209,7 @@ pub fn restore(
     // opened, before anyone is asked for a passphrase, and before the new database is begun.
     // Filling that in one pass would also leave the live one untouched, but would stop half-
     // way through a new, half-written database, after the questions.
-    let mut summary = match &opened {
-        Some((plain, _)) => read::read_from(file, &plain[..], &mut Check)?,
-        None => read::read(file, &mut Check)?,
-    };
+    let mut summary = read_into(file, opened.as_ref(), &mut Check)?;
     let lock = super::claim(dir)?;
     let backup_passphrase = opened.as_ref().map(|(_, passphrase)| passphrase);
     let earlier = live_log(dir, &lock, force, backup_passphrase, unlock)?;
@@ -231,10 +228,7 @@ pub fn restore(
         beside.store_mut().protect(&passphrase, unlock.params())?;
     }
     let mut fill = Fill::new(beside.store());
-    match &opened {
-        Some((plain, _)) => read::read_from(file, &plain[..], &mut fill)?,
-        None => read::read(file, &mut fill)?,
-    };
+    read_into(file, opened.as_ref(), &mut fill)?;
     fill.finish()?;
     carry_audit(earlier, beside.store())?;
     let restored = beside.finish()?;
@@ -242,6 +236,18 @@ pub fn restore(
     let now = chrono::Local::now().naive_local();
     restored.audit(AuditEntry::new(now, AuditKind::Restore, "otter restore"))?;
     Ok(summary)
+}
+
+/// Reads the backup `file` into `sink`: from its opened bytes if it was sealed.
+fn read_into<S: Sink>(
+    file: &Path,
+    opened: Option<&Opened>,
+    sink: &mut S,
+) -> Result<Summary, BackupError> {
+    match opened {
+        Some((plain, _)) => read::read_from(file, &plain[..], sink),
+        None => read::read(file, sink),
+    }
 }
 
 /// A sealed backup's plain bytes and the passphrase that opened them.

@@ -107,18 +107,19 @@ impl Store {
     pub fn open_with(dir: &Path, unlock: &mut dyn Unlock) -> Result<Store, StoreError> {
         let lock = claim(dir)?;
         let (mut store, found) = Store::open_locked(dir, &dir.join(DB_DIR), lock)?;
-        match found {
+        let stale = match found {
             None => {
                 if let Some(passphrase) = unlock.choose()? {
                     store.protect(&passphrase, unlock.params())?;
                 }
+                false
             }
-            Some(_) if store.has_keys()? => store.unlock(unlock)?,
-            Some(_) => {}
-        }
-        let stale = match found {
-            Some(found) => store.migrate(found)?,
-            None => false,
+            Some(found) => {
+                if store.has_keys()? {
+                    store.unlock(unlock)?;
+                }
+                store.migrate(found)?
+            }
         };
         // A purge rewrites the database too: one rewrite is enough.
         if store.rewrite_pending()? {
