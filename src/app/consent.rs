@@ -47,24 +47,9 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
         return Vec::new();
     };
     super::case::after_change(brief, &phases, &event);
-    let case = brief.case.clone();
-    relabel_earlier_actions(model, &case);
     view.flash = Some((t.privacy.consent_changed)(t.consent(to)));
-    vec![Effect::SaveCaseChange(Box::new((case, event)))]
-}
-
-/// The Actiepunten item named the case's earlier actions as they were loaded: after a consent
-/// change they go by the new choice too, or an action of an anonymous case keeps its initials.
-pub(super) fn relabel_earlier_actions(model: &mut Model, case: &crate::domain::Case) {
-    let Some(room) = model.meeting.as_mut() else {
-        return;
-    };
-    let Some(short) = room.cases.get(&case.id).map(|brief| brief.short()) else {
-        return;
-    };
-    for (action, row) in &mut room.earlier_actions {
-        if action.case == Some(case.id) {
-            row.pupil.clone_from(&short);
-        }
-    }
+    vec![Effect::SaveCaseChange(Box::new((
+        brief.case.clone(),
+        event,
+    )))]
 }

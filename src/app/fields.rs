@@ -133,14 +133,10 @@ pub fn answer(
         None => {}
     }
     let case = brief.case.clone();
-    let effect = match event {
-        Some(event) => {
-            super::consent::relabel_earlier_actions(model, &case);
-            Effect::SaveCaseChange(Box::new((case, event)))
-        }
+    vec![match event {
+        Some(event) => Effect::SaveCaseChange(Box::new((case, event))),
         None => Effect::SaveCase(Box::new(case)),
-    };
-    vec![effect]
+    }]
 }
 
 #[cfg(test)]

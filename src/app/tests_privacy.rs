@@ -18,7 +18,6 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
         "ja",
         "the consent now"
     );
-    view.prompt = Some(case::Prompt::new(case::Ask::Consent));
     answer(&store, &mut model, &mut view, "misschien");
     assert!(view.prompt.is_some(), "asked again");
     answer(&store, &mut model, &mut view, "anoniem");
@@ -49,7 +48,6 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
 fn after_c_anoniem_the_case_s_earlier_actions_on_the_projector_go_by_its_pseudonym() {
     earlier_action_goes_by_the_pseudonym_after(Consent::Yes, |store, model, view| {
         act(store, model, view, Action::ChangeConsent);
-        view.prompt = Some(case::Prompt::new(case::Ask::Consent));
         answer(store, model, view, "anoniem");
     });
 }

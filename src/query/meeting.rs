@@ -114,6 +114,15 @@ impl MeetingRoom {
         }
     }
 
+    /// How the pupil of an earlier action goes on screen: as their case on this agenda goes
+    /// now (its consent may change during the meeting), else as loaded.
+    pub fn earlier_pupil(&self, action: &Action, row: &ActionRow) -> String {
+        match action.case.and_then(|case| self.cases.get(&case)) {
+            Some(brief) => brief.short(),
+            None => row.pupil.clone(),
+        }
+    }
+
     pub fn current_case(&self) -> Option<&CaseBrief> {
         self.cases.get(&self.current_case_id()?)
     }

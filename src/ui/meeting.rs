@@ -522,10 +522,11 @@ fn action_lines<'a>(
         } else {
             style
         };
-        let who = if action.pupil.is_empty() {
+        let pupil = room.earlier_pupil(record, action);
+        let who = if pupil.is_empty() {
             action.owner.clone()
         } else {
-            format!("{} · {}", action.owner, action.pupil)
+            format!("{} · {pupil}", action.owner)
         };
         lines.push(Line::styled(
             format!(
