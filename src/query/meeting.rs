@@ -190,7 +190,8 @@ pub fn load(
         .into_iter()
         .filter(|a| a.meeting != Some(id))
         .collect();
-    earlier.extend(settled_during(store, &meeting, today)?);
+    let before = store.closed_meeting_before(meeting.date, id)?;
+    earlier.extend(settled_during(store, &meeting, before.as_ref(), today)?);
     earlier.sort_by_key(|a| (a.due, a.id));
     // On the shared screen the list of earlier actions names no pupil in full.
     let mut labels = super::Labels::new(store);
@@ -210,27 +211,28 @@ pub fn load(
             .all::<Member>()
             .collect::<std::result::Result<_, _>>()?,
         earlier_actions,
-        // Through the date index from the day after: not every meeting the school ever held.
-        planned_after: match meeting.date.succ_opt() {
-            Some(after) => store.next_open_meeting(after)?.map(|m| m.date),
-            None => None,
-        },
+        planned_after: planned_after(store, &meeting)?,
         notes: store
             .notes_of_meeting(id)?
             .into_iter()
             .filter(|note| note.case.is_none())
             .collect(),
-        // The newest closed meeting, unless it is this one reopened or one after it.
-        previous: store
-            .last_closed_meeting()?
-            .filter(|last| last.id != id && last.date <= meeting.date)
-            .map(|last| PreviousMeeting {
-                id: last.id,
-                date: last.date,
-                cases: last.cases().count(),
-            }),
+        previous: before.map(|last| PreviousMeeting {
+            id: last.id,
+            date: last.date,
+            cases: last.cases().count(),
+        }),
         meeting,
         cases,
+    })
+}
+
+/// The day of the meeting planned after `meeting`, through the date index from the day after:
+/// not every meeting the school ever held.
+fn planned_after(store: &Store, meeting: &Meeting) -> Result<Option<NaiveDate>> {
+    Ok(match meeting.date.succ_opt() {
+        Some(after) => store.next_open_meeting(after)?.map(|next| next.date),
+        None => None,
     })
 }
 
@@ -240,11 +242,12 @@ pub fn load(
 /// Each was open when the meeting before this one closed: carried over in its minutes, or
 /// agreed in it. Reading those, not every action, also leaves out what a vooroverleg held the
 /// same day settled.
-fn settled_during(store: &Store, meeting: &Meeting, today: NaiveDate) -> Result<Vec<Action>> {
-    let before =
-        store.meetings_by_date()?.into_iter().rev().find(|m| {
-            m.id != meeting.id && m.state == MeetingState::Closed && m.date <= meeting.date
-        });
+fn settled_during(
+    store: &Store,
+    meeting: &Meeting,
+    before: Option<&Meeting>,
+    today: NaiveDate,
+) -> Result<Vec<Action>> {
     let Some(before) = before else {
         return Ok(Vec::new());
     };
@@ -430,13 +433,8 @@ pub fn closing(
     });
     // The date is left empty when the next OT is planned already (the guide says so): the
     // minutes name that one rather than "nog niet gepland".
-    if minutes.next_meeting.is_none()
-        && let Some(after) = meeting.date.succ_opt()
-    {
-        minutes.next_meeting = store
-            .next_open_meeting(after)?
-            .filter(|next| next.id != meeting.id)
-            .map(|next| next.date);
+    if minutes.next_meeting.is_none() {
+        minutes.next_meeting = planned_after(store, meeting)?;
     }
     // The next meeting proposes the cases whose evaluation date has come by then and the new
     // signals; the chair changes it when preparing.

@@ -488,6 +488,27 @@ impl Store {
         Ok(None)
     }
 
+    /// The most recent closed meeting held on or before `day` other than `except` (a meeting
+    /// opened again looks past itself), read backwards from that day.
+    pub fn closed_meeting_before(
+        &self,
+        day: chrono::NaiveDate,
+        except: MeetingId,
+    ) -> Result<Option<Meeting>, StoreError> {
+        let end = day.succ_opt().map(date_key);
+        let before = match end {
+            Some(end) => self.tree(TreeId::MeetingsByDate).range(..end.to_vec()),
+            None => self.tree(TreeId::MeetingsByDate).range::<Vec<u8>, _>(..),
+        };
+        for item in before.rev() {
+            let meeting = self.meeting_of_date_key(&item?.0)?;
+            if meeting.id != except && meeting.state == crate::domain::MeetingState::Closed {
+                return Ok(Some(meeting));
+            }
+        }
+        Ok(None)
+    }
+
     /// The most recent closed meeting, read from the newest backwards.
     pub fn last_closed_meeting(&self) -> Result<Option<Meeting>, StoreError> {
         for item in self.tree(TreeId::MeetingsByDate).iter().rev() {

@@ -604,3 +604,39 @@ fn any_file_holds(dir: &std::path::Path, needle: &[u8]) -> bool {
 fn reopen_raw(dir: &std::path::Path) -> sled::Db {
     super::open_sled_with_patience(&dir.join("db")).unwrap()
 }
+
+/// The minutes a meeting looks back on: the newest closed meeting on or before its day, never
+/// itself (opened again) and never one held later.
+#[test]
+fn the_closed_meeting_before_a_day_skips_the_later_the_open_and_the_excepted() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir);
+    let at = |id: u64, d: u32, state: MeetingState| Meeting {
+        date: day(d),
+        state,
+        ..meeting(id)
+    };
+    for m in [
+        at(1, 3, MeetingState::Closed),
+        at(2, 10, MeetingState::Closed),
+        at(3, 12, MeetingState::Open),
+        at(4, 20, MeetingState::Closed),
+    ] {
+        store.save(&m).unwrap();
+    }
+    let before = |d: u32, except: u64| {
+        store
+            .closed_meeting_before(day(d), MeetingId(except))
+            .unwrap()
+            .map(|m| m.id.0)
+    };
+    assert_eq!(
+        before(12, 3),
+        Some(2),
+        "the open one and the later one skipped"
+    );
+    assert_eq!(before(10, 3), Some(2), "the same day counts");
+    assert_eq!(before(10, 2), Some(1), "a meeting looks past itself");
+    assert_eq!(before(2, 9), None);
+    assert_eq!(before(25, 9), Some(4));
+}
