@@ -180,7 +180,7 @@ fn render_cases(
 }
 
 /// Only the entries in the window are laid out for drawing; every entry is measured at the
-/// window's width so that `j` stops at the end however the lines wrap.
+/// window's width (once per width) so that `j` stops at the end however the lines wrap.
 fn render_timeline(
     frame: &mut Frame,
     area: Rect,
@@ -196,15 +196,11 @@ fn render_timeline(
         return;
     }
     let width = area.width.saturating_sub(2);
+    let heights = view.dossier.heights(width, timeline, |entry| {
+        wrapped(timeline::entry_lines(entry, model, theme)).line_count(width)
+    });
+    let (offset, overflow) = super::bounded_rows(heights.iter().sum(), area, view);
     let height = usize::from(area.height.saturating_sub(2));
-    let heights: Vec<usize> = timeline
-        .iter()
-        .map(|entry| wrapped(timeline::entry_lines(entry, model, theme)).line_count(width))
-        .collect();
-    let overflow = heights.iter().sum::<usize>().saturating_sub(height);
-    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
-    view.item_scroll_max.set(overflow);
-    let offset = view.item_scroll.min(overflow);
     let (window_top, window_end) = (usize::from(offset), usize::from(offset) + height);
     let mut lines = Vec::new();
     // Rows of the window's first entry above the window: it may be cut at the top.

@@ -148,11 +148,17 @@ pub(crate) fn bounded_scroll(
     area: ratatui::layout::Rect,
     view: &View,
 ) -> (u16, u16) {
+    bounded_rows(
+        paragraph.line_count(area.width.saturating_sub(2)),
+        area,
+        view,
+    )
+}
+
+/// The same for content of `rows` rows, however it is drawn.
+pub(crate) fn bounded_rows(rows: usize, area: ratatui::layout::Rect, view: &View) -> (u16, u16) {
     let visible = usize::from(area.height.saturating_sub(2));
-    let overflow = paragraph
-        .line_count(area.width.saturating_sub(2))
-        .saturating_sub(visible);
-    let overflow = u16::try_from(overflow).unwrap_or(u16::MAX);
+    let overflow = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);
     view.item_scroll_max.set(overflow);
     (view.item_scroll.min(overflow), overflow)
 }
