@@ -217,7 +217,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
                 Err(message) => {
                     view.flash = Some(message);
-                    view.prompt = Some(Prompt::prefilled(ask, text));
+                    view.prompt = Some(Prompt::new(ask));
                     Vec::new()
                 }
             }

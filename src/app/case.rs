@@ -174,21 +174,19 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                     | Ask::DropAction { .. }
                     | Ask::Reopen { .. }
             );
-            if ask == Ask::NextMeeting {
-                view.prompt = None;
-                return super::close::answer(model, view, &answer);
-            }
             if is_reason && answer.is_empty() {
                 view.flash = Some(model.lang.texts().flash_reason_needed.to_string());
                 return Vec::new();
             }
             view.prompt = None;
-            match ask {
+            let typed = answer.clone();
+            let effects = match ask.clone() {
+                Ask::NextMeeting => super::close::answer(model, view, &answer),
                 Ask::PhaseBack { to } => record_phase(model, &to, answer),
                 Ask::Level { to } => record_level(model, to, answer),
                 Ask::DropAction { index } => super::review::drop_with(model, index, answer),
                 Ask::NewOwner { .. } | Ask::NewDue { .. } => {
-                    super::review::change_with(model, view, ask, answer)
+                    super::review::change_with(model, view, ask.clone(), answer)
                 }
                 Ask::Decision => super::decision::record(model, view, answer),
                 Ask::Reopen { meeting } => vec![Effect::ReopenMeeting(meeting, answer)],
@@ -197,14 +195,23 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                 }
                 Ask::Prepare(ask) => super::prepare::answer(model, view, ask, answer),
                 Ask::ActionFilter(_) | Ask::ActionListDue { .. } => {
-                    super::action_list::answer(model, view, ask, answer)
+                    super::action_list::answer(model, view, ask.clone(), answer)
                 }
                 Ask::Me => super::dashboard::answer_me(model, view, answer),
                 Ask::ImportFile => super::import::answer(&answer),
                 Ask::Consent => super::consent::answer(model, view, &answer),
                 Ask::EraseExpired { .. } => super::retention::answer(model, view, &answer),
                 other => super::new_action::answer(model, view, other, answer),
+            };
+            // Whichever question refused the answer asks again with what was typed there to
+            // correct, not an empty line.
+            if let Some(again) = view.prompt.as_mut()
+                && again.ask == ask
+                && again.text().is_empty()
+            {
+                *again = Prompt::prefilled(ask, typed);
             }
+            effects
         }
         _ => {
             prompt.editor.input(key);

@@ -34,7 +34,7 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
         Err(err) => Error::from(err).message(t, ""),
     };
     view.flash = Some(refused);
-    view.prompt = Some(Prompt::prefilled(Ask::NextMeeting, text.to_string()));
+    view.prompt = Some(Prompt::new(Ask::NextMeeting));
     Vec::new()
 }
 

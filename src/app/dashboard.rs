@@ -112,7 +112,7 @@ pub fn answer_me(model: &Model, view: &mut View, typed: String) -> Vec<Effect> {
         Some(member) => vec![Effect::SetMe(member.id), Effect::LoadDashboard],
         None => {
             view.flash = Some((model.lang.texts().flash_no_member)(&typed));
-            view.prompt = Some(Prompt::prefilled(Ask::Me, typed));
+            view.prompt = Some(Prompt::new(Ask::Me));
             Vec::new()
         }
     }

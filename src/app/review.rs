@@ -108,7 +108,7 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
         Ok(saved) => vec![saved],
         Err(message) => {
             view.flash = Some(message);
-            view.prompt = Some(Prompt::prefilled(ask, text));
+            view.prompt = Some(Prompt::new(ask));
             Vec::new()
         }
     }

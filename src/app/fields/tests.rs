@@ -76,3 +76,21 @@ fn no_to_the_parents_feedback_is_kept_and_not_asked_again_at_once() {
     assert!(!store.case(case).unwrap().unwrap().parents_informed);
     assert_eq!(current(&model).missing, vec![Requirement::ParentsInformed]);
 }
+
+/// A refused answer to any of `f`'s questions comes back with what was typed, to correct.
+#[test]
+fn a_refused_field_answer_is_asked_again_with_what_was_typed() {
+    let (_dir, store, mut model, mut view) = on_case(|_| true);
+    view.prompt = Some(super::super::case::Prompt::new(Ask::Field {
+        requirement: Requirement::Consent,
+    }));
+    answer(&store, &mut model, &mut view, "misschien");
+    let again = view.prompt.as_ref().expect("asked again");
+    assert_eq!(
+        again.ask,
+        Ask::Field {
+            requirement: Requirement::Consent
+        }
+    );
+    assert_eq!(again.text(), "misschien");
+}

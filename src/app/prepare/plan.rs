@@ -40,14 +40,6 @@ fn ask_again(model: &Model, view: &mut View, next: Ask) {
     }
 }
 
-/// The same question again, with the refused answer there to correct.
-fn retry(view: &mut View, question: Ask, typed: String) {
-    view.prompt = Some(Prompt::prefilled(
-        crate::app::case::Ask::Prepare(question),
-        typed,
-    ));
-}
-
 pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -> Vec<Effect> {
     let t = model.lang.texts();
     match question {
@@ -59,12 +51,12 @@ pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -
             match parse_date(&text, context) {
                 Ok(date) if date < model.today => {
                     view.flash = Some(t.flash_past_date.to_string());
-                    retry(view, Ask::Date, text);
+                    ask(view, Ask::Date);
                 }
                 Ok(date) => ask_again(model, view, Ask::Time { date }),
                 Err(err) => {
                     view.flash = Some(Error::from(err).message(t, ""));
-                    retry(view, Ask::Date, text);
+                    ask(view, Ask::Date);
                 }
             }
         }
@@ -80,7 +72,7 @@ pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -
             Some(time) => ask_again(model, view, Ask::Place { date, time }),
             None => {
                 view.flash = Some((t.flash_bad_time)(&text));
-                retry(view, Ask::Time { date }, text);
+                ask(view, Ask::Time { date });
             }
         },
         Ask::Place { date, time } if view.prepare.rescheduling => {
