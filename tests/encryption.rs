@@ -59,12 +59,7 @@ fn without_a_passphrase_the_demo_is_not_encrypted() {
 #[test]
 fn the_passphrase_changes_for_a_script_and_only_the_new_one_opens() {
     let dir = encrypted_demo();
-    otter(dir.path())
-        .env("OTTER_PASSPHRASE", PASSPHRASE)
-        .env("OTTER_NEW_PASSPHRASE", "een nieuwe zin")
-        .arg("wachtwoordzin")
-        .assert()
-        .success()
+    new_passphrase(dir.path())
         .stdout("Wachtwoordzin gewijzigd; alle gegevens zijn opnieuw versleuteld.\n");
     otter(dir.path())
         .env("OTTER_PASSPHRASE", PASSPHRASE)
@@ -140,12 +135,7 @@ fn the_help_names_the_passphrase_command_and_the_lock() {
 #[test]
 fn a_restore_over_an_encrypted_database_without_its_passphrase_keeps_it() {
     let dir = encrypted_demo();
-    otter(dir.path())
-        .env("OTTER_PASSPHRASE", PASSPHRASE)
-        .env("OTTER_NEW_PASSPHRASE", "een nieuwe zin")
-        .arg("wachtwoordzin")
-        .assert()
-        .success();
+    new_passphrase(dir.path());
     let files = TempDir::new().unwrap();
     let file = files.path().join("leeg.json");
     std::fs::write(
@@ -229,4 +219,14 @@ fn a_sealed_backup_that_cannot_be_opened_is_named_not_the_database() {
             cut.display()
         )));
     assert!(!target.exists(), "nothing was begun");
+}
+
+/// `otter wachtwoordzin` from the demo's passphrase to "een nieuwe zin", for a script.
+fn new_passphrase(dir: &std::path::Path) -> assert_cmd::assert::Assert {
+    otter(dir)
+        .env("OTTER_PASSPHRASE", PASSPHRASE)
+        .env("OTTER_NEW_PASSPHRASE", "een nieuwe zin")
+        .arg("wachtwoordzin")
+        .assert()
+        .success()
 }

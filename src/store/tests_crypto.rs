@@ -74,9 +74,9 @@ fn expected(n: u64) -> Vec<String> {
     (1..=n).map(|id| format!("Leerling{id}")).collect()
 }
 
-/// Every file under `dir`, concatenated: what a thief of the disk reads.
-fn every_byte(dir: &Path) -> Vec<Vec<u8>> {
-    let mut files = Vec::new();
+/// Every file under `dir`, by path.
+fn files_under(dir: &Path) -> Files {
+    let mut files = Files::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(next) = todo.pop() {
         for entry in std::fs::read_dir(next).unwrap() {
@@ -84,11 +84,16 @@ fn every_byte(dir: &Path) -> Vec<Vec<u8>> {
             if path.is_dir() {
                 todo.push(path);
             } else {
-                files.push(std::fs::read(path).unwrap());
+                files.insert(path.clone(), std::fs::read(path).unwrap());
             }
         }
     }
     files
+}
+
+/// Every file under `dir`: what a thief of the disk reads.
+fn every_byte(dir: &Path) -> Vec<Vec<u8>> {
+    files_under(dir).into_values().collect()
 }
 
 fn found_in(files: &[Vec<u8>], text: &str) -> bool {
@@ -442,23 +447,14 @@ type Files = std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>;
 /// Every file under `dir` by its path, to tell a database left alone from one written to;
 /// but sled's `snap.*`, the page table it writes anew each time it closes, written to or not.
 fn snapshot(dir: &Path) -> Files {
-    let mut files = Files::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(next) = todo.pop() {
-        for entry in std::fs::read_dir(next).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else if !path
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("snap.")
-            {
-                files.insert(path.clone(), std::fs::read(path).unwrap());
-            }
-        }
-    }
+    let mut files = files_under(dir);
+    files.retain(|path, _| {
+        !path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("snap.")
+    });
     files
 }
 
