@@ -1,14 +1,12 @@
 //! The phase model as data (BRIEF §4): a built-in default, replaceable by a school's TOML file,
 //! and the rule of what must be recorded before a case may move.
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::action::{Action, ActionStatus};
 use super::case::Case;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 const DEFAULT_TOML: &str = include_str!("phases.default.toml");
 
@@ -144,7 +142,8 @@ pub struct PhaseModel {
     phases: Vec<Phase>,
 }
 
-/// Why a phase model file was refused: where, and what is wrong.
+/// Why a phase model file was refused: where, and what is wrong (line 0: the file could not
+/// be read at all).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}: {reason}")]
 pub struct ModelError {
@@ -172,16 +171,6 @@ impl Default for PhaseModel {
 }
 
 impl PhaseModel {
-    pub fn load(path: &Path) -> Result<PhaseModel, ModelError> {
-        let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|err| ModelError {
-            file: file.clone(),
-            line: 0,
-            reason: err.to_string(),
-        })?;
-        PhaseModel::parse(&text, &file)
-    }
-
     pub fn parse(text: &str, file: &str) -> Result<PhaseModel, ModelError> {
         let refuse = |offset: usize, reason: String| ModelError {
             file: file.to_string(),

@@ -104,7 +104,7 @@ fn case(doc: &mut impl Doc, number: usize, records: &CaseRecords, cx: &Context) 
             .map(|event| {
                 vec![
                     format_day(event.date, lang),
-                    super::minutes::change_text(&event.kind, cx.model, lang),
+                    crate::i18n::wording::change_text(&event.kind, cx.model, lang),
                     event.reason.clone(),
                 ]
             })

@@ -13,7 +13,7 @@ use crate::app::notes::NoteEditor;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
-use crate::export::minutes::agenda_title;
+use crate::i18n::wording::agenda_title;
 use crate::i18n::{Texts, capitalised};
 use crate::query::actions::ActionRow;
 use crate::query::meeting::{CaseBrief, MeetingRoom};

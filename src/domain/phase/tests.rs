@@ -289,12 +289,6 @@ fn broken_model_files_are_refused_with_file_line_and_reason() {
 }
 
 #[test]
-fn a_missing_model_file_is_reported_with_its_name() {
-    let err = PhaseModel::load(std::path::Path::new("/nonexistent/fases.toml")).unwrap_err();
-    assert_eq!(err.file, "/nonexistent/fases.toml");
-}
-
-#[test]
 fn a_case_may_close_early_with_a_reason_but_not_skip_its_evaluation() {
     let model = PhaseModel::default();
     let mut case = bare_case("plan");
