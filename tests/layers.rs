@@ -226,11 +226,7 @@ fn is_ident(c: Option<&char>) -> bool {
 
 /// `'a'` or `'\n'`, not a lifetime `'a`.
 fn is_char_literal(rest: &[char]) -> bool {
-    match rest {
-        ['\'', '\\', ..] => true,
-        ['\'', _, '\'', ..] => true,
-        _ => false,
-    }
+    matches!(rest, ['\'', '\\', ..] | ['\'', _, '\'', ..])
 }
 
 /// Everything from the `#[cfg(test)]` before the file's inline test module on is left out.
