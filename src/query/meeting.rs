@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::actions::{self, ActionRow};
 use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
-use crate::domain::phase::{MoveRefused, Requirement};
+use crate::domain::phase::Requirement;
 use crate::domain::{
     Action, ActionStatus, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId,
     MeetingState, Member, Note, Owner, PhaseModel, Pupil,
@@ -69,7 +69,7 @@ impl CaseBrief {
 
     /// Recomputes what is still missing after a change on screen.
     pub fn recheck(&mut self, phases: &PhaseModel) {
-        self.missing = missing_to_move_on(phases, &self.case, &self.own_actions);
+        self.missing = phases.missing_to_move_on(&self.case, &self.own_actions);
     }
 
     /// The note of this meeting for the case's current phase: the one `e` edits.
@@ -275,7 +275,7 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
         .as_ref()
         .map_or_else(Default::default, |p| (p.full_name(), initials(p)));
     let own = store.actions_of_case(case.id)?;
-    let missing = missing_to_move_on(model, &case, &own);
+    let missing = model.missing_to_move_on(&case, &own);
     let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
     open.sort_by_key(|a| (a.due, a.id));
     Ok(CaseBrief {
@@ -289,23 +289,6 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
         decisions: store.decisions_of_case(case.id)?,
         case,
     })
-}
-
-/// What is still to be recorded before `case` may move on to the next phase: what its phase
-/// asks to leave it and what the next one asks to enter it. The closing reason is asked on
-/// entry to Afgesloten; left out here, `f` never asked it while `>` kept refusing without it.
-pub fn missing_to_move_on(
-    phases: &PhaseModel,
-    case: &Case,
-    actions: &[Action],
-) -> Vec<Requirement> {
-    let Some(next) = phases.next(&case.phase) else {
-        return Vec::new();
-    };
-    match phases.check_move(case, actions, next.id(), "") {
-        Err(MoveRefused::Missing(missing)) => missing,
-        _ => Vec::new(),
-    }
 }
 
 /// What `case` has recorded for the phases it was in during meeting `id`: the one it is in
@@ -323,17 +306,7 @@ fn recorded_in(
         _ => None,
     });
     let visited: Vec<&str> = std::iter::once(case.phase.as_str()).chain(left).collect();
-    let asked = |requirement: &Requirement| {
-        visited.iter().filter_map(|p| phases.get(p)).any(|phase| {
-            phase.requires.contains(requirement) || phase.requires_on_entry.contains(requirement)
-        })
-    };
-    Requirement::ALL
-        .into_iter()
-        .filter(|r| *r != Requirement::Action && asked(r))
-        .filter_map(|r| case.recorded(r).map(|value| (r, value)))
-        .filter(|(_, value)| *value != Recorded::YesNo(false))
-        .collect()
+    phases.recorded(case, &visited)
 }
 
 /// The meeting to open from the start screen: one in progress, else the next planned one.
