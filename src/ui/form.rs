@@ -49,7 +49,7 @@ pub(super) fn title<'a>(
     let Some(brief) = room.cases.get(&case) else {
         return Line::default();
     };
-    let name_style = if brief.case.consent.shows_name() {
+    let name_style = if brief.shown().is_named() {
         theme.style("pupil.name")
     } else {
         theme.style("pupil.anonymous")
