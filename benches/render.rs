@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use common::today;
 use criterion::{Criterion, criterion_group, criterion_main};
-use otter::app::keymap::Keymap;
+use otter::app::core::keymap::Keymap;
 use otter::app::{Action, Model, Screen, View, apply, update};
 use otter::domain::PhaseModel;
 use otter::i18n::Lang;
@@ -81,7 +81,7 @@ fn actions_keypress(c: &mut Criterion) {
     let mut model = Model {
         now: today().and_hms_opt(14, 30, 0).unwrap(),
         screen: Screen::Actions,
-        action_list: Some(otter::app::action_list::ActionList {
+        action_list: Some(otter::app::actions::ActionList {
             filter,
             entries,
             next_meeting: None,

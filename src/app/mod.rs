@@ -1,36 +1,25 @@
 //! The screen's state machine: messages in, state and effects out. The terminal loop in
 //! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
 
-pub mod action_edit;
-pub mod action_list;
-mod attendance;
-mod audit;
-pub mod case;
-pub mod circles;
-mod close;
-mod consent;
+pub mod actions;
+mod admin;
+pub mod core;
 pub mod dashboard;
-mod decision;
 pub mod dossier;
-mod effects;
-pub mod export;
-mod fields;
-pub mod form;
-pub mod import;
-pub mod keymap;
-pub mod lock;
-pub mod new_action;
-pub mod notes;
-pub mod palette;
-pub mod plan;
+pub mod meeting;
+pub mod overlay;
 pub mod prepare;
-mod reopen;
-mod retention;
-mod review;
-pub(crate) mod route;
-pub mod search;
-pub mod signal;
-mod terminal;
+
+// The features `update` dispatches to, by their short names.
+use self::actions as action_list;
+use self::admin::{audit, retention};
+use self::core::effects;
+use self::core::terminal;
+use self::meeting::{
+    attendance, case, close, consent, decision, export, fields, form, new_action, notes, reopen,
+    review, signal,
+};
+use self::overlay::{import, lock, palette, search};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -724,7 +713,3 @@ fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
 
 #[cfg(test)]
 pub(crate) mod tests;
-#[cfg(test)]
-mod tests_privacy;
-#[cfg(test)]
-mod tests_whole;

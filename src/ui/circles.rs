@@ -9,7 +9,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
 use crate::app::Model;
-use crate::app::circles::CirclesEditor;
+use crate::app::meeting::circles::CirclesEditor;
 use crate::domain::Case;
 use crate::domain::case::Circle;
 use crate::query::meeting::MeetingRoom;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType};
 use ratatui_textarea::TextArea;
 
 use super::theme::Theme;
-use crate::app::form::{Form, Kind, kind_of};
+use crate::app::meeting::form::{Form, Kind, kind_of};
 use crate::app::{Model, View};
 use crate::domain::case::Recorded;
 use crate::domain::{Case, CaseId, Requirement};

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
-use crate::app::keymap::Binding;
+use crate::app::core::keymap::Binding;
 use crate::i18n::Texts;
 
 /// How a key is written for people: arrows as arrows, Control as on the keyboard.
@@ -179,7 +179,7 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use super::*;
-    use crate::app::keymap::{Context, Keymap};
+    use crate::app::core::keymap::{Context, Keymap};
     use crate::i18n::Lang;
 
     /// On the smallest screen we design for, the help may shorten what a key does, never

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::app::import::Review;
+use crate::app::overlay::import::Review;
 use crate::i18n::Texts;
 
 pub fn render(frame: &mut Frame, area: Rect, review: &Review, t: &Texts, theme: &Theme) {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
 use super::theme::Theme;
-use crate::app::lock::LockPrompt;
+use crate::app::overlay::lock::LockPrompt;
 use crate::i18n::Texts;
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &LockPrompt, t: &Texts, theme: &Theme) {

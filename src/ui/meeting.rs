@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::panel;
 use super::theme::Theme;
-use crate::app::notes::NoteEditor;
+use crate::app::meeting::notes::NoteEditor;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
@@ -411,8 +411,8 @@ fn case_lines<'a>(
         .filter(|note| !note.text.trim().is_empty());
     // In Beeldvorming `e` opens the circles, which are that phase's notes: no empty notes to
     // invite there.
-    let has_form = crate::app::form::kind_of(&model.phases, &case.phase)
-        == Some(crate::app::form::Kind::Circles);
+    let has_form = crate::app::meeting::form::kind_of(&model.phases, &case.phase)
+        == Some(crate::app::meeting::form::Kind::Circles);
     match note {
         Some(note) => {
             lines.push(Line::styled(t.meeting_notes, theme.style("ui.header")));

@@ -26,7 +26,7 @@ use ratatui::Frame;
 use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::keymap::{Context, Keymap};
+use crate::app::core::keymap::{Context, Keymap};
 use crate::app::{Model, Screen, View};
 use theme::Theme;
 

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
-use crate::app::palette::Palette;
+use crate::app::overlay::palette::Palette;
 use crate::i18n::Texts;
 
 /// Rows shown at most; the chosen one is kept in view.

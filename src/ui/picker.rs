@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::app::signal::{Picker, Step};
+use crate::app::meeting::signal::{Picker, Step};
 use crate::app::{Model, View};
 use crate::domain::dates::format_date;
 use crate::i18n::Texts;

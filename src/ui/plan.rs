@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui_textarea::TextArea;
 
 use super::theme::Theme;
-use crate::app::plan::{Field, PlanForm};
+use crate::app::meeting::plan::{Field, PlanForm};
 use crate::app::{Model, View};
 use crate::domain::Case;
 use crate::domain::dates::format_day;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::app::Model;
-use crate::app::case::{Ask, Prompt};
+use crate::app::meeting::case::{Ask, Prompt};
 use crate::domain::dates::format_day;
 use crate::i18n::capitalised;
 
@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
             (t.prompt_new_due)(&text)
         }
         Ask::ActionFilter(field) => {
-            use crate::app::action_list::FilterField;
+            use crate::app::actions::FilterField;
             match field {
                 FilterField::Owner => t.prompt_filter_owner,
                 FilterField::Pupil => t.prompt_filter_pupil,

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
-use crate::app::search::Overlay;
+use crate::app::overlay::search::Overlay;
 use crate::i18n::Texts;
 use crate::query::search::{Audience, Hit, HitKind};
 

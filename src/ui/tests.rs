@@ -4,7 +4,7 @@ use ratatui::backend::TestBackend;
 
 use super::render;
 use super::theme::{self, Theme};
-use crate::app::keymap::Keymap;
+use crate::app::core::keymap::Keymap;
 use crate::app::{Model, View};
 use crate::domain::{ActionStatus, MeetingKind, MeetingState};
 use crate::domain::{CaseId, EventKind, Member, MemberId, PupilId, Role};
@@ -414,7 +414,7 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
     };
 
     draw_view(&model, &view, 20, 6, theme::DEFAULT);
-    let message = crate::app::route::route(&model, &view, &keymap, x);
+    let message = crate::app::core::route::route(&model, &view, &keymap, x);
     assert_eq!(crate::app::update(&mut model, &mut view, message), vec![]);
     assert_eq!(
         status(&model),
@@ -431,13 +431,13 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
     );
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(
-        crate::app::route::route(&model, &view, &keymap, ctrl_c),
+        crate::app::core::route::route(&model, &view, &keymap, ctrl_c),
         crate::app::Message::Act(crate::app::Action::Quit)
     );
 
     view = View::default();
     draw_view(&model, &view, 80, 24, theme::DEFAULT);
-    let message = crate::app::route::route(&model, &view, &keymap, x);
+    let message = crate::app::core::route::route(&model, &view, &keymap, x);
     crate::app::update(&mut model, &mut view, message);
     assert!(matches!(status(&model), ActionStatus::Done { .. }));
 }

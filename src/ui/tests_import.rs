@@ -1,7 +1,7 @@
 use super::tests::{draw_view, model};
 use super::theme;
 use crate::app::View;
-use crate::app::import::Review;
+use crate::app::overlay::import::Review;
 use crate::i18n::Lang;
 use crate::import::{Mapping, prepare, summary};
 

@@ -5,7 +5,7 @@ use zeroize::Zeroizing;
 use super::tests::{draw_view, meeting_model, model, screen_of};
 use super::theme;
 use crate::app::View;
-use crate::app::lock::{LockPrompt, Secret};
+use crate::app::overlay::lock::{LockPrompt, Secret};
 use crate::i18n::Lang;
 
 fn locked(typed: &str, wrong: bool) -> View {

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::tests::{day, draw_view, model, screen_of};
 use super::tests_matrix::screens;
 use super::theme;
-use crate::app::keymap::Keymap;
+use crate::app::core::keymap::Keymap;
 use crate::app::{Action, Message, Model, Screen, View, update};
 use crate::domain::{AuditEntry, AuditKind, CaseId, Counted, MeetingState, PupilId};
 use crate::i18n::Lang;
@@ -155,7 +155,8 @@ fn every_screen_blanks_to_the_one_blank_picture_and_comes_back_on_any_key() {
                 // A flash lasts until the next key, whichever it is.
                 view.flash = None;
                 let before = screen_of(&model, &view, width, height, theme::DEFAULT);
-                let message = crate::app::route::route(&model, &view, &keymap, blank_key(&view));
+                let message =
+                    crate::app::core::route::route(&model, &view, &keymap, blank_key(&view));
                 assert_eq!(message, Message::Act(Action::Blank), "{name}");
                 update(&mut model, &mut view, message);
                 let terminal = draw_view(&model, &view, width, height, theme::DEFAULT);
@@ -168,7 +169,7 @@ fn every_screen_blanks_to_the_one_blank_picture_and_comes_back_on_any_key() {
                     Some(blank) => assert_eq!(&buffer, blank, "{name} blanked"),
                 }
                 let any = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
-                let message = crate::app::route::route(&model, &view, &keymap, any);
+                let message = crate::app::core::route::route(&model, &view, &keymap, any);
                 update(&mut model, &mut view, message);
                 assert!(!view.blank, "{name}");
                 let after = screen_of(&model, &view, width, height, theme::DEFAULT);

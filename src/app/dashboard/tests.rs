@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use super::Panel;
-use crate::app::case::Ask;
+use crate::app::meeting::case::Ask;
 use crate::app::tests::{answer, school, send, today};
 use crate::app::{Action, Effect, Message, Screen, Settings, View, first_screen, update};
 use crate::domain::{Case, CaseId, Member, PhaseModel};

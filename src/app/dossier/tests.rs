@@ -121,7 +121,7 @@ fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_
     assert_eq!(
         effects,
         vec![crate::app::Effect::Export(
-            crate::app::export::Export::Extract(pupil)
+            crate::app::meeting::export::Export::Extract(pupil)
         )]
     );
 

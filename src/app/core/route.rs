@@ -1,0 +1,144 @@
+//! Which message a key press becomes: the part of the loop that decides who gets the key, kept
+//! pure so it is tested like the rest of the state machine.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::core::keymap::{Context, Keymap};
+use crate::app::{Action, Message, Model, View};
+
+pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Message {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
+        KeyCode::Char('c') if ctrl => return Message::Act(Action::Quit),
+        // Only "too small" is on screen: a key would change what no one can see.
+        _ if view.too_small.get() => return Message::Unseen,
+        // The lock screen takes every other key: nothing behind it may react.
+        _ if view.lock.is_some() => return Message::LockKey(key),
+        // Ctrl-b blanks the screen from anywhere, while typing too, where `b` is a letter.
+        KeyCode::Char('b') if ctrl => return Message::Act(Action::Blank),
+        _ => {}
+    }
+    let action = keymap.action(Context::from(model.screen), key);
+    if let Some(scroll @ (Action::Down | Action::Up)) = action.filter(|_| view.history) {
+        // A long history scrolls; any other key closes it.
+        Message::Act(scroll)
+    } else if (view.help || view.history) && !view.blank && action == Some(Action::Blank) {
+        // `b` blanks at once over the help or the history too: one key, any screen.
+        Message::Act(Action::Blank)
+    } else if view.blank || view.help || view.history {
+        // The key that brings the screen back or closes the overlay does nothing else: not
+        // type a letter, and not quit where Esc or q would on the screen behind.
+        Message::OtherKey
+    } else if view.palette.is_some() {
+        Message::PaletteKey(key)
+    } else if view.search.is_some() {
+        Message::SearchKey(key)
+    } else if view.import.is_some() {
+        Message::ImportKey(key)
+    } else if view.editor.is_some() || view.form.is_some() {
+        Message::EditorKey(key)
+    } else if view.prompt.is_some() || view.picker.is_some() {
+        Message::PromptKey(key)
+    } else {
+        action.map_or(Message::OtherKey, Message::Act)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::{act, on_case};
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn ctrl_b_blanks_while_typing_and_the_next_key_only_brings_the_screen_back() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        let keymap = Keymap::default();
+        act(&store, &mut model, &mut view, Action::AddAction);
+        let b = press(KeyCode::Char('b'), KeyModifiers::NONE);
+        assert_eq!(
+            route(&model, &view, &keymap, b),
+            Message::PromptKey(b),
+            "b is a letter in a prompt"
+        );
+        let ctrl_b = press(KeyCode::Char('b'), KeyModifiers::CONTROL);
+        let message = route(&model, &view, &keymap, ctrl_b);
+        assert_eq!(message, Message::Act(Action::Blank));
+        crate::app::update(&mut model, &mut view, message);
+        assert!(view.blank);
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        let message = route(&model, &view, &keymap, x);
+        assert_eq!(
+            message,
+            Message::OtherKey,
+            "not typed into the hidden prompt"
+        );
+        crate::app::update(&mut model, &mut view, message);
+        assert!(!view.blank);
+        assert_eq!(view.prompt.as_ref().unwrap().text(), "", "nothing typed");
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            route(&model, &view, &keymap, ctrl_c),
+            Message::Act(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn esc_closes_the_help_on_the_start_screen_instead_of_quitting() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        act(&store, &mut model, &mut view, Action::Back);
+        act(&store, &mut model, &mut view, Action::Help);
+        let keymap = Keymap::default();
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        let message = route(&model, &view, &keymap, esc);
+        assert_eq!(message, Message::OtherKey);
+        assert_eq!(crate::app::update(&mut model, &mut view, message), vec![]);
+        assert!(!view.help);
+        assert_eq!(
+            route(&model, &view, &keymap, esc),
+            Message::OtherKey,
+            "without the overlay Esc does nothing on the start screen: it never quits"
+        );
+    }
+
+    #[test]
+    fn j_scrolls_an_open_history_and_other_keys_close_it() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        act(&store, &mut model, &mut view, Action::History);
+        let keymap = Keymap::default();
+        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(route(&model, &view, &keymap, j), Message::Act(Action::Down));
+        let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
+        assert_eq!(route(&model, &view, &keymap, n), Message::OtherKey);
+    }
+
+    #[test]
+    fn ctrl_b_blanks_over_the_help_too() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        act(&store, &mut model, &mut view, Action::Help);
+        let ctrl_b = press(KeyCode::Char('b'), KeyModifiers::CONTROL);
+        let message = route(&model, &view, &Keymap::default(), ctrl_b);
+        crate::app::update(&mut model, &mut view, message);
+        assert!(view.blank, "blanked at once, not just the help closed");
+        assert!(!view.help);
+    }
+
+    #[test]
+    fn a_paste_into_a_one_line_answer_arrives_as_one_line() {
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        act(&store, &mut model, &mut view, Action::AddAction);
+        crate::app::update(
+            &mut model,
+            &mut view,
+            Message::Paste("Verslag van de\r\nlogopedist  opvragen\n".into()),
+        );
+        assert_eq!(
+            view.prompt.as_ref().unwrap().text(),
+            "Verslag van de logopedist opvragen"
+        );
+    }
+}
