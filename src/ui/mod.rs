@@ -2,25 +2,18 @@
 //! touches the store, so every screen can be snapshot-tested.
 
 mod actions;
-mod audit;
-mod circles;
+mod admin;
 mod dashboard;
 mod dossier;
-mod form;
-mod help;
-mod history;
-mod import;
-mod lock;
 mod meeting;
-mod palette;
-mod picker;
-mod plan;
+mod overlay;
 mod prepare;
-mod prompt;
-mod retention;
-mod search;
 pub mod theme;
 mod timeline;
+
+// The screens and overlays `render` draws, by their short names.
+use admin::{audit, retention};
+use overlay::{help, import, lock, palette, prompt, search};
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -183,21 +176,3 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 pub(crate) mod tests;
-#[cfg(test)]
-mod tests_circles;
-#[cfg(test)]
-mod tests_dossier;
-#[cfg(test)]
-mod tests_import;
-#[cfg(test)]
-mod tests_lock;
-#[cfg(test)]
-mod tests_matrix;
-#[cfg(test)]
-mod tests_picker;
-#[cfg(test)]
-mod tests_prepare;
-#[cfg(test)]
-mod tests_privacy;
-#[cfg(test)]
-mod tests_search;

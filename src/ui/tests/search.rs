@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::tests::{draw_view, meeting_model, model};
-use super::theme::{self, Theme};
 use crate::app::{Action, Message, Model, View, update};
 use crate::domain::Consent;
 use crate::i18n::Lang;
 use crate::query::search::SearchIndex;
 use crate::query::search::tests::{action, case, decision, note, pupil};
+use crate::ui::tests::{draw_view, meeting_model, model};
+use crate::ui::theme::{self, Theme};
 
 /// Zoë Çelik and two namesakes; Sanne de Vries's case is discussed anonymously.
 fn index() -> SearchIndex {

@@ -7,12 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::theme::Theme;
 use crate::app::Model;
 use crate::app::meeting::circles::CirclesEditor;
 use crate::domain::Case;
 use crate::domain::case::Circle;
 use crate::query::meeting::MeetingRoom;
+use crate::ui::theme::Theme;
 
 /// The signs of a circle's parts; the same in every language.
 const SIGNS: [&str; 3] = ["+", "−", "?"];
@@ -31,7 +31,10 @@ pub fn render(
 ) {
     let t = model.lang.texts();
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    frame.render_widget(super::form::title(model, room, editor.case, theme), top);
+    frame.render_widget(
+        crate::ui::meeting::form::title(model, room, editor.case, theme),
+        top,
+    );
     let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(body);
     for (circle, column) in columns.iter().enumerate() {
         let [heading, boxes] =
@@ -43,7 +46,7 @@ pub fn render(
         let boxes = Layout::vertical([Constraint::Ratio(1, 3); 3]).split(boxes);
         for (part, area) in boxes.iter().enumerate() {
             let index = circle * 3 + part;
-            super::form::text_box(
+            crate::ui::meeting::form::text_box(
                 frame,
                 *area,
                 t.circle_parts[part],

@@ -2,11 +2,11 @@
 
 use zeroize::Zeroizing;
 
-use super::tests::{draw_view, meeting_model, model, screen_of};
-use super::theme;
 use crate::app::View;
 use crate::app::overlay::lock::{LockPrompt, Secret};
 use crate::i18n::Lang;
+use crate::ui::tests::{draw_view, meeting_model, model, screen_of};
+use crate::ui::theme;
 
 fn locked(typed: &str, wrong: bool) -> View {
     View {

@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::theme::Theme;
 use crate::app::overlay::lock::LockPrompt;
 use crate::i18n::Texts;
+use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, prompt: &LockPrompt, t: &Texts, theme: &Theme) {
     let t = t.crypto;

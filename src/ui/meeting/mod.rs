@@ -1,14 +1,17 @@
 //! The meeting screen: agenda on the left with each item's time, the item in front on the
 //! right, the clock and the item's timer on top. Only the pupil being discussed is named.
 
+pub(crate) mod circles;
+pub(crate) mod form;
+pub(crate) mod history;
+pub(crate) mod plan;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::panel;
-use super::theme::Theme;
 use crate::app::meeting::notes::NoteEditor;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
@@ -17,6 +20,8 @@ use crate::export::minutes::agenda_title;
 use crate::i18n::{Texts, capitalised};
 use crate::query::actions::ActionRow;
 use crate::query::meeting::{CaseBrief, MeetingRoom};
+use crate::ui::panel;
+use crate::ui::theme::Theme;
 
 /// A timer turns "near" this long before its timebox is up.
 const NEAR_SECONDS: u32 = 2 * 60;
@@ -38,7 +43,7 @@ pub fn render(
     .areas(area);
     render_header(frame, header, model, room, theme);
     if let Some(form) = &view.form {
-        super::form::render(frame, body, footer, model, view, room, form, theme);
+        crate::ui::meeting::form::render(frame, body, footer, model, view, room, form, theme);
         return;
     }
     let agenda_width = (area.width / 3).clamp(28, 48);
@@ -58,22 +63,22 @@ pub fn render(
     };
     render_item(frame, item, model, view, room, theme);
     if let Some(brief) = room.current_case().filter(|_| view.history) {
-        super::history::render(frame, item, model, view, room, brief, theme);
+        crate::ui::meeting::history::render(frame, item, model, view, room, brief, theme);
     }
     if let Some(prompt) = &view.prompt {
-        super::prompt::render(frame, item, model, prompt, theme);
+        crate::ui::overlay::prompt::render(frame, item, model, prompt, theme);
     }
     if let Some(picker) = &view.picker {
-        super::picker::render(frame, item, model, picker, theme);
+        crate::ui::overlay::picker::render(frame, item, model, picker, theme);
     }
     let keys = if view.picker.is_some() {
-        super::picker::hint(view, t)
+        crate::ui::overlay::picker::hint(view, t)
     } else if view.editor.is_some() {
         t.editor_hint
     } else {
         t.meeting_keys
     };
-    frame.render_widget(super::status_line(model, view, keys, theme), footer);
+    frame.render_widget(crate::ui::status_line(model, view, keys, theme), footer);
 }
 
 fn render_editor(frame: &mut Frame, area: Rect, model: &Model, open: &NoteEditor, theme: &Theme) {
@@ -296,7 +301,7 @@ fn render_item(
         (u16::try_from(offset).unwrap_or(u16::MAX), 0)
     } else {
         // Anything else that does not fit scrolls with j/k.
-        super::bounded_scroll(&paragraph, area, view)
+        crate::ui::bounded_scroll(&paragraph, area, view)
     };
     let mut block = panel(&title, theme, true);
     // While a note, a form or a question is open `j` is a letter: no hint that it scrolls.
@@ -404,7 +409,7 @@ fn case_lines<'a>(
         }
         lines.push(Line::default());
     }
-    lines.extend(super::form::summary(case, width, model, theme));
+    lines.extend(crate::ui::meeting::form::summary(case, width, model, theme));
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
     let note = meeting
         .and_then(|id| brief.note_of(id))

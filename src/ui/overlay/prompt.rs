@@ -6,11 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::theme::Theme;
 use crate::app::Model;
 use crate::app::meeting::case::{Ask, Prompt};
 use crate::domain::dates::format_day;
 use crate::i18n::capitalised;
+use crate::ui::theme::Theme;
 
 /// The question asked, in a box over the bottom of `area`.
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, theme: &Theme) {
@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
             .to_string()
         }
         Ask::Decision => t.prompt_decision.to_string(),
-        Ask::Prepare(ask) => super::prepare::question(ask, model.lang),
+        Ask::Prepare(ask) => crate::ui::prepare::question(ask, model.lang),
         Ask::Me => t.prompt_me.to_string(),
         Ask::ImportFile => t.import.prompt_file.to_string(),
         Ask::Consent => t.privacy.consent_prompt.to_string(),
@@ -79,7 +79,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
         }
     };
     // A question longer than the box is wide is wrapped above the answer, not cut off.
-    let question: Vec<Line> = super::wrap(&question, usize::from(area.width.saturating_sub(2)))
+    let question: Vec<Line> = crate::ui::wrap(&question, usize::from(area.width.saturating_sub(2)))
         .into_iter()
         .map(|line| Line::styled(line, theme.style("ui.title")))
         .collect();

@@ -10,10 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
-use super::theme::Theme;
 use crate::app::overlay::search::Overlay;
 use crate::i18n::Texts;
 use crate::query::search::{Audience, Hit, HitKind};
+use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, overlay: &Overlay, t: &Texts, theme: &Theme) {
     frame.render_widget(Clear, area);

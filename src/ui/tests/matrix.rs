@@ -7,11 +7,6 @@ use std::sync::OnceLock;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::tests::{day, draw_view, meeting_model, model, screen_of};
-use super::tests_circles::{circles_open, plan_open};
-use super::tests_picker::{key, picking};
-use super::tests_prepare::preparing;
-use super::theme;
 use crate::app::actions::ActionList;
 use crate::app::meeting::case::{Ask, Prompt};
 use crate::app::prepare::{self, PrepareView};
@@ -20,6 +15,11 @@ use crate::domain::MeetingState;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::Lang;
 use crate::query::actions::{Filter, Status};
+use crate::ui::tests::circles::{circles_open, plan_open};
+use crate::ui::tests::picker::{key, picking};
+use crate::ui::tests::prepare::preparing;
+use crate::ui::tests::{day, draw_view, meeting_model, model, screen_of};
+use crate::ui::theme;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 const LANGS: [(Lang, &str); 2] = [(Lang::Nl, "nl"), (Lang::En, "en")];
@@ -315,22 +315,22 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     );
     add(
         "audit",
-        (super::tests_privacy::audit(lang), View::default()),
+        (crate::ui::tests::privacy::audit(lang), View::default()),
     );
     add(
         "retention",
-        (super::tests_privacy::retention(lang), View::default()),
+        (crate::ui::tests::privacy::retention(lang), View::default()),
     );
     add(
         "retention_erase_prompt",
         after(
-            super::tests_privacy::retention(lang),
+            crate::ui::tests::privacy::retention(lang),
             vec![act(Action::EraseExpired)],
         ),
     );
     add(
         "dashboard_presentation",
-        (super::tests_privacy::presenting(lang), View::default()),
+        (crate::ui::tests::privacy::presenting(lang), View::default()),
     );
     add(
         "meeting_case_consent_prompt",
@@ -515,8 +515,8 @@ fn the_dossiers_timeline_shows_at_every_scroll_the_rows_the_whole_timeline_has_t
 
     let theme = theme::Theme::builtin(theme::DEFAULT).unwrap();
     let timeline = model.dossier.as_deref().unwrap().timeline();
-    let whole =
-        Paragraph::new(super::timeline::lines(timeline, &model, &theme)).wrap(Wrap { trim: false });
+    let whole = Paragraph::new(crate::ui::timeline::lines(timeline, &model, &theme))
+        .wrap(Wrap { trim: false });
     let width = u16::try_from(shown[0].chars().count()).unwrap();
     let total = whole.line_count(width);
     assert_eq!(max, total - shown.len(), "j stops at the timeline's end");

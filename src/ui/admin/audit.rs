@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
 
-use super::theme::Theme;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
+use crate::ui::theme::Theme;
 
 /// From this width the four columns stand side by side, one line a row.
 const WIDE: u16 = 120;
@@ -66,7 +66,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
                     vec![
                         format!("{when}\n{kind}"),
                         entry.command.clone(),
-                        super::wrap(&counts, counts_width).join("\n"),
+                        crate::ui::wrap(&counts, counts_width).join("\n"),
                     ]
                 };
                 Row::new(cells).height(height as u16).style(style)
@@ -97,5 +97,8 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             .block(block);
         frame.render_widget(table, table_area);
     }
-    frame.render_widget(super::status_line(model, view, p.audit_keys, theme), footer);
+    frame.render_widget(
+        crate::ui::status_line(model, view, p.audit_keys, theme),
+        footer,
+    );
 }

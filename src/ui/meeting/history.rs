@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::theme::Theme;
-use super::timeline;
 use crate::app::{Model, View};
 use crate::query::meeting::{CaseBrief, MeetingRoom};
 use crate::query::timeline::{Records, entries, newest_first};
+use crate::ui::theme::Theme;
+use crate::ui::timeline;
 
 pub fn render(
     frame: &mut Frame,
@@ -42,7 +42,7 @@ pub fn render(
     let paragraph = Paragraph::new(lines)
         .style(theme.style("ui.background"))
         .wrap(Wrap { trim: false });
-    let (offset, overflow) = super::bounded_scroll(&paragraph, area, view);
+    let (offset, overflow) = crate::ui::bounded_scroll(&paragraph, area, view);
     let hint = if offset < overflow {
         format!("{} · {}", t.more_below, t.history_hint)
     } else {

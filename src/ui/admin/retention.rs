@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 
-use super::theme::Theme;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::query::retention::RetentionList;
+use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
     let t = model.lang.texts();
@@ -88,10 +88,10 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         frame.render_widget(table, table_area);
     }
     if let Some(prompt) = &view.prompt {
-        super::prompt::render(frame, table_area, model, prompt, theme);
+        crate::ui::overlay::prompt::render(frame, table_area, model, prompt, theme);
     }
     frame.render_widget(
-        super::status_line(model, view, p.retention_keys, theme),
+        crate::ui::status_line(model, view, p.retention_keys, theme),
         footer,
     );
 }

@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::theme::Theme;
 use crate::app::overlay::palette::Palette;
 use crate::i18n::Texts;
+use crate::ui::theme::Theme;
 
 /// Rows shown at most; the chosen one is kept in view.
 const ROWS: usize = 12;
@@ -65,7 +65,11 @@ pub fn render(frame: &mut Frame, area: Rect, palette: &Palette, t: &Texts, theme
         .skip(first)
         .take(ROWS)
         .map(|(index, row)| {
-            let keys: Vec<String> = row.keys.iter().map(|k| super::help::label(k)).collect();
+            let keys: Vec<String> = row
+                .keys
+                .iter()
+                .map(|k| crate::ui::overlay::help::label(k))
+                .collect();
             let keys = keys.join(" ");
             let room = width.saturating_sub(keys.chars().count() + 2);
             let name: String = row.name.chars().take(room).collect();

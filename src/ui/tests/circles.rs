@@ -2,12 +2,12 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::tests::{draw_view, meeting_model};
-use super::theme;
 use crate::app::{Action, Message, Model, View, update};
 use crate::domain::NoteId;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::Lang;
+use crate::ui::tests::{draw_view, meeting_model};
+use crate::ui::theme;
 
 /// The demo's next meeting on its first case in Signaal, put in `phase` (the meeting has no
 /// case in Beeldvorming).

@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::theme::Theme;
 use crate::app::core::keymap::Binding;
 use crate::i18n::Texts;
+use crate::ui::theme::Theme;
 
 /// How a key is written for people: arrows as arrows, Control as on the keyboard.
 pub(super) fn label(key: &str) -> String {
@@ -62,7 +62,7 @@ fn entry<'a>(
     let keys = keys_of(binding);
     let text = t.action(binding.action);
     let lines = match fold {
-        Fold::Wrap => super::wrap(text, text_width),
+        Fold::Wrap => crate::ui::wrap(text, text_width),
         Fold::Cut => vec![cut(text, text_width)],
     };
     lines

@@ -9,12 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme::Theme;
 use crate::app::meeting::signal::{Picker, Step};
 use crate::app::{Model, View};
 use crate::domain::dates::format_date;
 use crate::i18n::Texts;
 use crate::query::pick::PupilMatch;
+use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, theme: &Theme) {
     let t = model.lang.texts();

@@ -4,14 +4,14 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::tests::{day, draw_view, model, screen_of};
-use super::tests_matrix::screens;
-use super::theme;
 use crate::app::core::keymap::Keymap;
 use crate::app::{Action, Message, Model, Screen, View, update};
 use crate::domain::{AuditEntry, AuditKind, CaseId, Counted, MeetingState, PupilId};
 use crate::i18n::Lang;
 use crate::query::retention::{Expired, RetentionList};
+use crate::ui::tests::matrix::screens;
+use crate::ui::tests::{day, draw_view, model, screen_of};
+use crate::ui::theme;
 
 pub(super) fn audit(lang: Lang) -> Model {
     let mut model = model(lang, false);

@@ -4,12 +4,12 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 
-use super::tests::{draw_view, on_first_case, screen_of};
-use super::theme;
 use crate::app::{Message, Model, View, update};
 use crate::domain::{Pupil, PupilId};
 use crate::i18n::Lang;
 use crate::query::pick::PupilPicker;
+use crate::ui::tests::{draw_view, on_first_case, screen_of};
+use crate::ui::theme;
 
 fn pupil(
     id: u64,

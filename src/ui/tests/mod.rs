@@ -2,8 +2,6 @@ use chrono::{NaiveDate, NaiveTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::render;
-use super::theme::{self, Theme};
 use crate::app::core::keymap::Keymap;
 use crate::app::{Model, View};
 use crate::domain::{ActionStatus, MeetingKind, MeetingState};
@@ -12,6 +10,8 @@ use crate::i18n::Lang;
 use crate::query::actions::ActionRow;
 use crate::query::dashboard::{CaseRow, Dashboard};
 use crate::query::meetings::MeetingRow;
+use crate::ui::render;
+use crate::ui::theme::{self, Theme};
 
 pub(crate) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -499,3 +499,13 @@ fn the_last_item_says_which_key_closes_the_meeting() {
         "{screen}"
     );
 }
+
+mod circles;
+mod dossier;
+mod import;
+mod lock;
+mod matrix;
+mod picker;
+mod prepare;
+mod privacy;
+mod search;

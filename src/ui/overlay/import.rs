@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::theme::Theme;
 use crate::app::overlay::import::Review;
 use crate::i18n::Texts;
+use crate::ui::theme::Theme;
 
 pub fn render(frame: &mut Frame, area: Rect, review: &Review, t: &Texts, theme: &Theme) {
     let width = area.width.saturating_sub(4).min(100);

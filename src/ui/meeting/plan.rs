@@ -6,12 +6,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui_textarea::TextArea;
 
-use super::theme::Theme;
 use crate::app::meeting::plan::{Field, PlanForm};
 use crate::app::{Model, View};
 use crate::domain::Case;
 use crate::domain::dates::format_day;
 use crate::query::meeting::MeetingRoom;
+use crate::ui::theme::Theme;
 
 pub fn render(
     frame: &mut Frame,
@@ -24,7 +24,10 @@ pub fn render(
 ) {
     let t = model.lang.texts();
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    frame.render_widget(super::form::title(model, room, form.case, theme), top);
+    frame.render_widget(
+        crate::ui::meeting::form::title(model, room, form.case, theme),
+        top,
+    );
     let [left, right] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(body);
     let [goals, regiehouder, evaluation] = Layout::vertical([
         Constraint::Min(4),
@@ -33,7 +36,7 @@ pub fn render(
     ])
     .areas(left);
     let focus = |field| form.focus == field;
-    super::form::text_box(
+    crate::ui::meeting::form::text_box(
         frame,
         goals,
         t.plan_goals_box,
@@ -41,7 +44,7 @@ pub fn render(
         focus(Field::Goals),
         theme,
     );
-    super::form::text_box(
+    crate::ui::meeting::form::text_box(
         frame,
         regiehouder,
         t.plan_regiehouder,
@@ -54,7 +57,7 @@ pub fn render(
         Some(day) => format!("{} · {}", t.plan_evaluation, format_day(day, model.lang)),
         None => format!("{}{}", t.plan_evaluation, t.hint_date),
     };
-    super::form::text_box(
+    crate::ui::meeting::form::text_box(
         frame,
         evaluation,
         &date,
@@ -70,7 +73,7 @@ pub fn render(
     // Until the store has numbered a new note there is no editor yet: an empty box.
     let empty = TextArea::default();
     let editor = view.editor.as_ref().map_or(&empty, |open| &open.editor);
-    super::form::text_box(frame, right, &notes, editor, focus(Field::Notes), theme);
+    crate::ui::meeting::form::text_box(frame, right, &notes, editor, focus(Field::Notes), theme);
 }
 
 /// Goals, regiehouder and evaluation date, each on lines of their own.

@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
 use ratatui_textarea::TextArea;
 
-use super::theme::Theme;
 use crate::app::meeting::form::{Form, Kind, kind_of};
 use crate::app::{Model, View};
 use crate::domain::case::Recorded;
 use crate::domain::{Case, CaseId, Requirement};
 use crate::query::meeting::MeetingRoom;
+use crate::ui::theme::Theme;
 
 #[allow(clippy::too_many_arguments)]
 pub fn render(
@@ -28,15 +28,15 @@ pub fn render(
     let t = model.lang.texts();
     let hint = match form {
         Form::Circles(editor) => {
-            super::circles::render(frame, body, model, room, editor, theme);
+            crate::ui::meeting::circles::render(frame, body, model, room, editor, theme);
             t.circles_hint
         }
         Form::Plan(plan) => {
-            super::plan::render(frame, body, model, view, room, plan, theme);
+            crate::ui::meeting::plan::render(frame, body, model, view, room, plan, theme);
             t.plan_hint
         }
     };
-    frame.render_widget(super::status_line(model, view, hint, theme), footer);
+    frame.render_widget(crate::ui::status_line(model, view, hint, theme), footer);
 }
 
 /// The line over a form: the phase and the one pupil being discussed.
@@ -98,8 +98,8 @@ pub(super) fn text_box(
 /// What the case panel shows of the form of the case's phase, above its notes.
 pub fn summary<'a>(case: &'a Case, width: usize, model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
     match kind_of(&model.phases, &case.phase) {
-        Some(Kind::Circles) => super::circles::summary(case, width, model, theme),
-        Some(Kind::Plan) => super::plan::summary(case, model, theme),
+        Some(Kind::Circles) => crate::ui::meeting::circles::summary(case, width, model, theme),
+        Some(Kind::Plan) => crate::ui::meeting::plan::summary(case, model, theme),
         None => recorded(case, model, theme),
     }
 }

@@ -1,9 +1,9 @@
-use super::tests::{day, model, screen_of};
-use super::theme;
 use crate::app::{Model, Screen, View};
 use crate::domain::meeting::{Attendance, Attendee};
 use crate::domain::{Presence, Role};
 use crate::i18n::Lang;
+use crate::ui::tests::{day, model, screen_of};
+use crate::ui::theme;
 
 /// The demo school's next meeting being prepared, with a guest invited.
 pub(crate) fn preparing(lang: Lang) -> Model {

@@ -1,8 +1,8 @@
-use super::tests::{day, model, screen_of};
-use super::theme;
 use crate::app::{Screen, View};
 use crate::domain::Consent;
 use crate::i18n::Lang;
+use crate::ui::tests::{day, model, screen_of};
+use crate::ui::theme;
 
 #[test]
 fn the_consent_of_each_case_is_shown_whole_in_the_dossier() {
