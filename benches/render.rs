@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use common::today;
 use criterion::{Criterion, criterion_group, criterion_main};
 use otter::app::core::keymap::Keymap;
-use otter::app::{Action, Model, Screen, View, apply, update};
+use otter::app::{Command, Model, Screen, View, apply, update};
 use otter::domain::PhaseModel;
 use otter::i18n::Lang;
 use otter::query::meeting;
@@ -42,7 +42,7 @@ fn keypress_to_frame(c: &mut Criterion) {
         if room.meeting.current_item + 1 >= items {
             model.meeting.as_mut().unwrap().meeting.current_item = 0;
         } else {
-            let effects = update(model, view, Action::NextItem);
+            let effects = update(model, view, Command::NextItem);
             apply(&store, model, view, effects, today()).unwrap();
         }
         let saved = start.elapsed();
@@ -96,9 +96,9 @@ fn actions_keypress(c: &mut Criterion) {
     let mut step = |model: &mut Model, view: &mut View| {
         let start = Instant::now();
         let action = if view.actions.selected + 1 >= count {
-            Action::First
+            Command::First
         } else {
-            Action::Down
+            Command::Down
         };
         update(model, view, action);
         terminal

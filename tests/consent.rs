@@ -15,7 +15,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 use chrono::{NaiveDate, NaiveTime};
 use common::{TODAY, otter, stdout_of};
 use otter::app::core::keymap::Keymap;
-use otter::app::{Action as Key, Flow, Message, Model, Screen, View, apply, update};
+use otter::app::{Command as Key, Flow, Message, Model, Screen, View, apply, update};
 use otter::domain::case::pseudonym_for;
 use otter::domain::meeting::{AgendaKind, MeetingKind, MeetingState};
 use otter::domain::{

@@ -12,7 +12,7 @@ use std::cell::Cell;
 use chrono::NaiveDate;
 
 use crate::app::meeting::case::{Ask, Prompt};
-use crate::app::{Action, Effect, Model, Screen, View};
+use crate::app::{Command, Effect, Model, Screen, View};
 use crate::domain::dates::{DateContext, format_day};
 use crate::query::actions::{ActionRow, Filter, Status};
 
@@ -61,22 +61,22 @@ fn first_filter() -> Filter {
 }
 
 /// The actions this screen's keys act on; the rest (Esc, help, quit) work as everywhere.
-pub fn takes(action: Action) -> bool {
+pub fn takes(action: Command) -> bool {
     matches!(
         action,
-        Action::Down
-            | Action::Up
-            | Action::PageDown
-            | Action::PageUp
-            | Action::First
-            | Action::Last
-            | Action::ToggleDone
-            | Action::ChangeDue
-            | Action::CycleStatus
-            | Action::ToggleOverdue
-            | Action::FilterOwner
-            | Action::FilterPupil
-            | Action::FilterMeeting
+        Command::Down
+            | Command::Up
+            | Command::PageDown
+            | Command::PageUp
+            | Command::First
+            | Command::Last
+            | Command::ToggleDone
+            | Command::ChangeDue
+            | Command::CycleStatus
+            | Command::ToggleOverdue
+            | Command::FilterOwner
+            | Command::FilterPupil
+            | Command::FilterMeeting
     )
 }
 
@@ -111,7 +111,7 @@ pub fn refused(view: &mut View, refused: Refused) -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn act(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
+pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
     let Some(list) = model.action_list.as_mut() else {
         return Vec::new();
     };
@@ -119,28 +119,28 @@ pub fn act(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
     let page = view.actions.page.get().max(1);
     let moves = &mut view.actions;
     match action {
-        Action::Down => moves.selected += 1,
-        Action::Up => moves.selected = moves.selected.saturating_sub(1),
-        Action::PageDown => moves.selected += page,
-        Action::PageUp => moves.selected = moves.selected.saturating_sub(page),
-        Action::First => moves.selected = 0,
-        Action::Last => moves.selected = count.saturating_sub(1),
-        Action::CycleStatus => {
+        Command::Down => moves.selected += 1,
+        Command::Up => moves.selected = moves.selected.saturating_sub(1),
+        Command::PageDown => moves.selected += page,
+        Command::PageUp => moves.selected = moves.selected.saturating_sub(page),
+        Command::First => moves.selected = 0,
+        Command::Last => moves.selected = count.saturating_sub(1),
+        Command::CycleStatus => {
             let mut filter = list.filter.clone();
             filter.status = filter.status().next();
             filter.open = false;
             filter.overdue = false;
             return load(filter, None);
         }
-        Action::ToggleOverdue => {
+        Command::ToggleOverdue => {
             let mut filter = list.filter.clone();
             filter.overdue = !filter.overdue;
             return load(filter, None);
         }
-        Action::FilterOwner | Action::FilterPupil | Action::FilterMeeting => {
+        Command::FilterOwner | Command::FilterPupil | Command::FilterMeeting => {
             let (field, current) = match action {
-                Action::FilterOwner => (FilterField::Owner, &list.filter.owner),
-                Action::FilterPupil => (FilterField::Pupil, &list.filter.pupil),
+                Command::FilterOwner => (FilterField::Owner, &list.filter.owner),
+                Command::FilterPupil => (FilterField::Pupil, &list.filter.pupil),
                 _ => (FilterField::Meeting, &list.filter.meeting),
             };
             let ask = Ask::ActionFilter(field);
@@ -150,7 +150,7 @@ pub fn act(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
             });
             return Vec::new();
         }
-        Action::ToggleDone => {
+        Command::ToggleDone => {
             let today = model.today;
             let Some((action, row)) = list.entries.get_mut(moves.selected) else {
                 return Vec::new();
@@ -166,7 +166,7 @@ pub fn act(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
             });
             return vec![saved];
         }
-        Action::ChangeDue => {
+        Command::ChangeDue => {
             if let Some((action, row)) = list.entries.get(moves.selected) {
                 let ask = Ask::ActionListDue { id: action.id };
                 view.prompt = Some(Prompt::prefilled(ask, format_day(row.due, model.lang)));

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
-use crate::app::Action;
+use crate::app::Command;
 
 const DEFAULT: &str = include_str!("keymap.default.toml");
 
@@ -90,12 +90,12 @@ impl Key {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub keys: Vec<String>,
-    pub action: Action,
+    pub action: Command,
 }
 
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    maps: HashMap<Context, Vec<(String, Key, Action)>>,
+    maps: HashMap<Context, Vec<(String, Key, Command)>>,
 }
 
 impl Default for Keymap {
@@ -112,7 +112,7 @@ impl Keymap {
             let mut entries = Vec::new();
             for (name, value) in table {
                 let key = Key::parse(&name).ok_or_else(|| format!("unknown key {name:?}"))?;
-                let action: Action = value
+                let action: Command = value
                     .try_into()
                     .map_err(|e: toml::de::Error| format!("{name}: {}", e.message()))?;
                 entries.push((name, key, action));
@@ -124,7 +124,7 @@ impl Keymap {
     }
 
     /// The screen's own key first, then the global one.
-    pub fn action(&self, context: Context, event: KeyEvent) -> Option<Action> {
+    pub fn action(&self, context: Context, event: KeyEvent) -> Option<Command> {
         let key = Key::of(event);
         [context, Context::Global].iter().find_map(|c| {
             self.maps
@@ -149,7 +149,7 @@ impl Keymap {
                 }
             }
         }
-        bindings.sort_by_key(|b| Action::ALL.iter().position(|a| *a == b.action));
+        bindings.sort_by_key(|b| Command::ALL.iter().position(|a| *a == b.action));
         bindings
     }
 }
@@ -168,10 +168,10 @@ mod tests {
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(
             keymap.action(Context::Dashboard, ctrl_c),
-            Some(Action::Quit)
+            Some(Command::Quit)
         );
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(keymap.action(Context::Dashboard, j), Some(Action::Down));
+        assert_eq!(keymap.action(Context::Dashboard, j), Some(Command::Down));
         let c = press(KeyCode::Char('c'), KeyModifiers::NONE);
         assert_eq!(
             keymap.action(Context::Dashboard, c),
@@ -183,9 +183,9 @@ mod tests {
     #[test]
     fn help_lists_each_action_once_with_all_its_keys() {
         let bindings = Keymap::default().bindings(Context::Dashboard);
-        let quit = bindings.iter().find(|b| b.action == Action::Quit).unwrap();
+        let quit = bindings.iter().find(|b| b.action == Command::Quit).unwrap();
         assert_eq!(quit.keys, ["q", "ctrl-c"], "Esc goes back, it never quits");
-        let actions: Vec<Action> = bindings.iter().map(|b| b.action).collect();
+        let actions: Vec<Command> = bindings.iter().map(|b| b.action).collect();
         let mut unique = actions.clone();
         unique.dedup();
         assert_eq!(actions, unique);
@@ -201,9 +201,13 @@ mod tests {
             Context::Audit,
             Context::Retention,
         ] {
-            assert_eq!(keymap.action(context, q), Some(Action::Back), "{context:?}");
+            assert_eq!(
+                keymap.action(context, q),
+                Some(Command::Back),
+                "{context:?}"
+            );
         }
-        assert_eq!(keymap.action(Context::Dashboard, q), Some(Action::Quit));
+        assert_eq!(keymap.action(Context::Dashboard, q), Some(Command::Quit));
     }
 
     #[test]

@@ -4,28 +4,28 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::{Action, Message, Model, View};
+use crate::app::{Command, Message, Model, View};
 
 pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Message {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
-        KeyCode::Char('c') if ctrl => return Message::Act(Action::Quit),
+        KeyCode::Char('c') if ctrl => return Message::Act(Command::Quit),
         // Only "too small" is on screen: a key would change what no one can see.
         _ if view.too_small.get() => return Message::Unseen,
         // The lock screen takes every other key: nothing behind it may react.
         _ if view.lock.is_some() => return Message::LockKey(key),
         // Ctrl-b blanks the screen from anywhere, while typing too, where `b` is a letter.
-        KeyCode::Char('b') if ctrl => return Message::Act(Action::Blank),
+        KeyCode::Char('b') if ctrl => return Message::Act(Command::Blank),
         _ => {}
     }
     let action = keymap.action(Context::from(model.screen), key);
-    if let Some(scroll @ (Action::Down | Action::Up)) = action.filter(|_| view.history) {
+    if let Some(scroll @ (Command::Down | Command::Up)) = action.filter(|_| view.history) {
         // A long history scrolls; any other key closes it.
         Message::Act(scroll)
-    } else if (view.help || view.history) && !view.blank && action == Some(Action::Blank) {
+    } else if (view.help || view.history) && !view.blank && action == Some(Command::Blank) {
         // `b` blanks at once over the help or the history too: one key, any screen.
-        Message::Act(Action::Blank)
+        Message::Act(Command::Blank)
     } else if view.blank || view.help || view.history {
         // The key that brings the screen back or closes the overlay does nothing else: not
         // type a letter, and not quit where Esc or q would on the screen behind.
@@ -58,7 +58,7 @@ mod tests {
     fn ctrl_b_blanks_while_typing_and_the_next_key_only_brings_the_screen_back() {
         let (_dir, store, mut model, mut view) = on_case(|_| true);
         let keymap = Keymap::default();
-        act(&store, &mut model, &mut view, Action::AddAction);
+        act(&store, &mut model, &mut view, Command::AddAction);
         let b = press(KeyCode::Char('b'), KeyModifiers::NONE);
         assert_eq!(
             route(&model, &view, &keymap, b),
@@ -67,7 +67,7 @@ mod tests {
         );
         let ctrl_b = press(KeyCode::Char('b'), KeyModifiers::CONTROL);
         let message = route(&model, &view, &keymap, ctrl_b);
-        assert_eq!(message, Message::Act(Action::Blank));
+        assert_eq!(message, Message::Act(Command::Blank));
         crate::app::update(&mut model, &mut view, message);
         assert!(view.blank);
         let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
@@ -83,15 +83,15 @@ mod tests {
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(
             route(&model, &view, &keymap, ctrl_c),
-            Message::Act(Action::Quit)
+            Message::Act(Command::Quit)
         );
     }
 
     #[test]
     fn esc_closes_the_help_on_the_start_screen_instead_of_quitting() {
         let (_dir, store, mut model, mut view) = on_case(|_| true);
-        act(&store, &mut model, &mut view, Action::Back);
-        act(&store, &mut model, &mut view, Action::Help);
+        act(&store, &mut model, &mut view, Command::Back);
+        act(&store, &mut model, &mut view, Command::Help);
         let keymap = Keymap::default();
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
         let message = route(&model, &view, &keymap, esc);
@@ -108,10 +108,13 @@ mod tests {
     #[test]
     fn j_scrolls_an_open_history_and_other_keys_close_it() {
         let (_dir, store, mut model, mut view) = on_case(|_| true);
-        act(&store, &mut model, &mut view, Action::History);
+        act(&store, &mut model, &mut view, Command::History);
         let keymap = Keymap::default();
         let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(route(&model, &view, &keymap, j), Message::Act(Action::Down));
+        assert_eq!(
+            route(&model, &view, &keymap, j),
+            Message::Act(Command::Down)
+        );
         let n = press(KeyCode::Char('n'), KeyModifiers::NONE);
         assert_eq!(route(&model, &view, &keymap, n), Message::OtherKey);
     }
@@ -119,7 +122,7 @@ mod tests {
     #[test]
     fn ctrl_b_blanks_over_the_help_too() {
         let (_dir, store, mut model, mut view) = on_case(|_| true);
-        act(&store, &mut model, &mut view, Action::Help);
+        act(&store, &mut model, &mut view, Command::Help);
         let ctrl_b = press(KeyCode::Char('b'), KeyModifiers::CONTROL);
         let message = route(&model, &view, &Keymap::default(), ctrl_b);
         crate::app::update(&mut model, &mut view, message);
@@ -130,7 +133,7 @@ mod tests {
     #[test]
     fn a_paste_into_a_one_line_answer_arrives_as_one_line() {
         let (_dir, store, mut model, mut view) = on_case(|_| true);
-        act(&store, &mut model, &mut view, Action::AddAction);
+        act(&store, &mut model, &mut view, Command::AddAction);
         crate::app::update(
             &mut model,
             &mut view,

@@ -6,14 +6,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::{Action, Effect, Model, Screen, View, update};
+use crate::app::{Command, Effect, Model, Screen, View, update};
 use crate::domain::fold::fold;
 use crate::i18n::Texts;
 
 /// What a palette row does when chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    Act(Action),
+pub enum Choice {
+    Act(Command),
     Theme(&'static str),
 }
 
@@ -22,7 +22,7 @@ pub enum Command {
 pub struct Row {
     pub name: String,
     pub keys: Vec<String>,
-    pub command: Command,
+    pub command: Choice,
 }
 
 #[derive(Debug, Clone)]
@@ -62,17 +62,17 @@ pub fn rows(screen: Screen, t: &Texts) -> Vec<Row> {
     let mut rows: Vec<Row> = Keymap::default()
         .bindings(Context::from(screen))
         .into_iter()
-        .filter(|binding| binding.action != Action::Palette)
+        .filter(|binding| binding.action != Command::Palette)
         .map(|binding| Row {
             name: crate::i18n::capitalised(t.action(binding.action)),
             keys: binding.keys,
-            command: Command::Act(binding.action),
+            command: Choice::Act(binding.action),
         })
         .collect();
     rows.extend(crate::ui::theme::builtin_names().iter().map(|name| Row {
         name: (t.palette_theme)(name),
         keys: Vec::new(),
-        command: Command::Theme(name),
+        command: Choice::Theme(name),
     }));
     rows
 }
@@ -106,8 +106,8 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
                 .map(|row| row.command);
             view.palette = None;
             return match chosen {
-                Some(Command::Act(action)) => update(model, view, action),
-                Some(Command::Theme(name)) => vec![Effect::UseTheme(name.to_string())],
+                Some(Choice::Act(action)) => update(model, view, action),
+                Some(Choice::Theme(name)) => vec![Effect::UseTheme(name.to_string())],
                 None => Vec::new(),
             };
         }
@@ -139,14 +139,14 @@ mod tests {
         assert_eq!(names, ["Niveau omhoog (opschalen, met reden)"]);
         let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
         typed(&mut palette, "beamer");
-        assert_eq!(palette.matches()[0].command, Command::Theme("beamer"));
+        assert_eq!(palette.matches()[0].command, Choice::Theme("beamer"));
         let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
         typed(&mut palette, "S");
         assert!(
             palette
                 .matches()
                 .iter()
-                .any(|r| r.command == Command::Act(Action::CloseMeeting)),
+                .any(|r| r.command == Choice::Act(Command::CloseMeeting)),
             "a key finds its action"
         );
     }
@@ -156,12 +156,12 @@ mod tests {
         let rows = rows(Screen::Dashboard, Lang::En.texts());
         assert!(
             rows.iter()
-                .any(|r| r.command == Command::Act(Action::OpenMeeting))
+                .any(|r| r.command == Choice::Act(Command::OpenMeeting))
         );
         assert!(
             !rows
                 .iter()
-                .any(|r| r.command == Command::Act(Action::NextPhase))
+                .any(|r| r.command == Choice::Act(Command::NextPhase))
         );
     }
 }

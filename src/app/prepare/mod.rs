@@ -10,7 +10,7 @@ pub mod team;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::app::meeting::case::Prompt;
-use crate::app::{Action, Effect, Model, Screen, View};
+use crate::app::{Command, Effect, Model, Screen, View};
 use crate::i18n::Texts;
 use crate::query::prepare::Preparation;
 
@@ -66,16 +66,16 @@ pub fn loaded(model: &mut Model, view: &mut View) -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn act(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
+pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
     if model.screen != Screen::Prepare {
         return Vec::new();
     }
-    if action == Action::PlanMeeting {
+    if action == Command::PlanMeeting {
         view.prepare.rescheduling = false;
         ask(view, Ask::Date);
         return Vec::new();
     }
-    if action == Action::Reschedule {
+    if action == Command::Reschedule {
         if let Some(preparation) = model.prepare.as_ref() {
             view.prepare.rescheduling = true;
             let current = preparation.meeting.date.format("%d-%m-%Y").to_string();
@@ -92,20 +92,20 @@ pub fn act(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
     };
     let state = &mut view.prepare;
     let changed = match action {
-        Action::SwitchPane => {
+        Command::SwitchPane => {
             state.on_team = !state.on_team;
             Ok(false)
         }
-        Action::ToggleInvited if !state.on_team => {
+        Command::ToggleInvited if !state.on_team => {
             state.on_team = true;
             Ok(false)
         }
-        Action::ToggleInvited => team::toggle(preparation, state),
-        Action::AddGuest => {
+        Command::ToggleInvited => team::toggle(preparation, state),
+        Command::AddGuest => {
             ask(view, Ask::GuestName);
             Ok(false)
         }
-        Action::AddItem => {
+        Command::AddItem => {
             ask(view, Ask::ItemTitle);
             Ok(false)
         }

@@ -72,13 +72,13 @@ fn scrolling_stays_within_the_list() {
     use crate::app::dashboard::Panel;
     let mut model = model(3);
     let mut view = View::default();
-    update(&mut model, &mut view, Action::NextPanel);
+    update(&mut model, &mut view, Command::NextPanel);
     assert_eq!(view.dashboard.panel, Panel::Overdue);
     for _ in 0..5 {
-        update(&mut model, &mut view, Action::Down);
+        update(&mut model, &mut view, Command::Down);
     }
     assert_eq!(view.dashboard.selected(Panel::Overdue), 2);
-    update(&mut model, &mut view, Action::Up);
+    update(&mut model, &mut view, Command::Up);
     assert_eq!(view.dashboard.selected(Panel::Overdue), 1);
     assert_eq!(
         view.dashboard.selected(Panel::Mine),
@@ -91,27 +91,27 @@ fn scrolling_stays_within_the_list() {
 fn help_and_blank_close_on_any_key_but_ctrl_c_still_quits() {
     let mut model = model(3);
     let mut view = View::default();
-    update(&mut model, &mut view, Action::Help);
+    update(&mut model, &mut view, Command::Help);
     assert!(view.help);
-    assert_eq!(update(&mut model, &mut view, Action::Down), vec![]);
+    assert_eq!(update(&mut model, &mut view, Command::Down), vec![]);
     assert!(!view.help);
     assert_eq!(
         view.dashboard,
         Default::default(),
         "the closing key does nothing else"
     );
-    update(&mut model, &mut view, Action::Blank);
+    update(&mut model, &mut view, Command::Blank);
     assert!(view.blank);
-    update(&mut model, &mut view, Action::OpenMeeting);
+    update(&mut model, &mut view, Command::OpenMeeting);
     assert!(!view.blank);
     assert_eq!(
         model.screen,
         Screen::Dashboard,
         "the key that unblanks does nothing else"
     );
-    update(&mut model, &mut view, Action::Help);
+    update(&mut model, &mut view, Command::Help);
     assert_eq!(
-        update(&mut model, &mut view, Action::Quit),
+        update(&mut model, &mut view, Command::Quit),
         vec![Effect::Quit]
     );
 }
@@ -126,7 +126,7 @@ pub(crate) fn school() -> (TempDir, Store, Model) {
     (dir, store, model)
 }
 
-pub(crate) fn act(store: &Store, model: &mut Model, view: &mut View, action: Action) {
+pub(crate) fn act(store: &Store, model: &mut Model, view: &mut View, action: Command) {
     let effects = update(model, view, action);
     assert_eq!(
         apply(store, model, view, effects, today()).unwrap(),
@@ -138,7 +138,7 @@ pub(crate) fn act(store: &Store, model: &mut Model, view: &mut View, action: Act
 fn opening_the_next_meeting_marks_it_open_and_shows_its_first_item() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     assert_eq!(model.screen, Screen::Meeting);
     let room = model.meeting.as_ref().unwrap();
     assert_eq!(room.meeting.state, MeetingState::Open);
@@ -157,14 +157,14 @@ fn opening_the_next_meeting_marks_it_open_and_shows_its_first_item() {
 fn items_and_timer_are_saved_as_they_change_and_survive_a_restart() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     model.now = at(14, 15);
-    act(&store, &mut model, &mut view, Action::ToggleTimer);
+    act(&store, &mut model, &mut view, Command::ToggleTimer);
     model.now = at(14, 20);
-    act(&store, &mut model, &mut view, Action::NextItem);
-    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Command::NextItem);
+    act(&store, &mut model, &mut view, Command::NextItem);
     model.now = at(14, 23);
-    act(&store, &mut model, &mut view, Action::PreviousItem);
+    act(&store, &mut model, &mut view, Command::PreviousItem);
     let id = model.meeting.as_ref().unwrap().meeting.id;
     drop(store);
 
@@ -173,7 +173,7 @@ fn items_and_timer_are_saved_as_they_change_and_survive_a_restart() {
     model.meeting = None;
     model.screen = Screen::Dashboard;
     model.now = at(14, 30);
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     let meeting = &model.meeting.as_ref().unwrap().meeting;
     assert_eq!(
         meeting.id, id,
@@ -190,7 +190,7 @@ fn items_and_timer_are_saved_as_they_change_and_survive_a_restart() {
     assert_eq!(meeting.seconds_on(2, at(14, 30)), 3 * 60);
 
     model.now = at(14, 31);
-    act(&store, &mut model, &mut view, Action::ToggleTimer);
+    act(&store, &mut model, &mut view, Command::ToggleTimer);
     let stored = store.meeting(id).unwrap().unwrap();
     assert!(!stored.timer_running());
     assert_eq!(stored.agenda[1].used_seconds, 8 * 60);
@@ -200,10 +200,10 @@ fn items_and_timer_are_saved_as_they_change_and_survive_a_restart() {
 fn back_returns_to_a_fresh_start_screen_and_keys_of_the_meeting_do_nothing_there() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::Back);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Dashboard);
-    assert_eq!(update(&mut model, &mut view, Action::NextItem), vec![]);
+    assert_eq!(update(&mut model, &mut view, Command::NextItem), vec![]);
     assert_eq!(model.meeting.as_ref().unwrap().meeting.current_item, 0);
 }
 
@@ -213,7 +213,7 @@ fn without_a_meeting_to_open_the_start_screen_says_so() {
     let store = Store::open(dir.path()).unwrap();
     let mut model = model(0);
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     assert_eq!(model.screen, Screen::Dashboard);
     assert_eq!(model.notice.as_deref(), Some("Er is geen OT gepland."));
 }
@@ -224,7 +224,7 @@ pub(crate) fn on_case(
 ) -> (TempDir, Store, Model, View) {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     let room = model.meeting.as_mut().unwrap();
     let item = room
         .meeting
@@ -265,7 +265,7 @@ pub(crate) fn send(store: &Store, model: &mut Model, view: &mut View, message: M
 fn a_phase_is_not_left_while_something_is_missing_and_the_screen_says_what() {
     let (_dir, store, mut model, mut view) = on_case(|brief| !brief.missing.is_empty());
     let before = current(&model).case.clone();
-    let effects = update(&mut model, &mut view, Action::NextPhase);
+    let effects = update(&mut model, &mut view, Command::NextPhase);
     assert_eq!(effects, vec![]);
     assert_eq!(current(&model).case, before);
     let t = Lang::Nl.texts();
@@ -284,7 +284,7 @@ fn a_phase_moves_forward_with_its_event_saved_together() {
         on_case(|brief| brief.missing.is_empty() && brief.case.phase != "afgesloten");
     let case = current(&model).case.clone();
     let expected = model.phases.next(&case.phase).unwrap().id().to_string();
-    act(&store, &mut model, &mut view, Action::NextPhase);
+    act(&store, &mut model, &mut view, Command::NextPhase);
     assert_eq!(current(&model).case.phase, expected);
     let meeting = model.meeting.as_ref().unwrap().meeting.id;
     drop(store);
@@ -308,7 +308,7 @@ fn going_back_asks_for_a_reason_and_records_it() {
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.phase != "signaal");
     let case = current(&model).case.clone();
     let back = model.phases.previous(&case.phase).unwrap().id().to_string();
-    act(&store, &mut model, &mut view, Action::PreviousPhase);
+    act(&store, &mut model, &mut view, Command::PreviousPhase);
     assert!(view.prompt.is_some(), "a reason is asked");
     let enter = Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, enter.clone());
@@ -334,7 +334,7 @@ fn going_back_asks_for_a_reason_and_records_it() {
 fn a_level_change_asks_for_a_reason_and_escape_cancels() {
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.level.get() < 5);
     let case = current(&model).case.clone();
-    act(&store, &mut model, &mut view, Action::LevelUp);
+    act(&store, &mut model, &mut view, Command::LevelUp);
     let esc = Message::PromptKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, esc);
     assert!(view.prompt.is_none());
@@ -344,7 +344,7 @@ fn a_level_change_asks_for_a_reason_and_escape_cancels() {
         "cancelled"
     );
 
-    act(&store, &mut model, &mut view, Action::LevelUp);
+    act(&store, &mut model, &mut view, Command::LevelUp);
     for key in typed("Wijkteam ingeschakeld: zorgen thuis") {
         send(&store, &mut model, &mut view, key);
     }
@@ -368,7 +368,7 @@ fn a_level_change_asks_for_a_reason_and_escape_cancels() {
 fn notes_are_saved_at_every_keystroke_and_reopen_as_the_same_note() {
     let (dir, store, mut model, mut view) = on_case(|_| true);
     let case = current(&model).case.clone();
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     assert!(view.editor.is_some());
     let id = view.editor.as_ref().unwrap().note.id;
     let mut typed_so_far = String::new();
@@ -386,7 +386,7 @@ fn notes_are_saved_at_every_keystroke_and_reopen_as_the_same_note() {
     send(&store, &mut model, &mut view, esc);
     assert!(view.editor.is_none());
 
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     let reopened = &view.editor.as_ref().unwrap().note;
     assert_eq!(reopened.id, id, "the same note, not a second one");
     assert_eq!(reopened.text, typed_so_far);
@@ -409,7 +409,7 @@ fn notes_are_saved_at_every_keystroke_and_reopen_as_the_same_note() {
 #[test]
 fn a_huge_paste_is_saved_whole_in_one_write() {
     let (_dir, store, mut model, mut view) = on_case(|_| true);
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     let text = "Verslag van de logopedist, regel voor regel overgenomen. ".repeat(2_000);
     let effects = update(&mut model, &mut view, Message::Paste(text.clone()));
     assert_eq!(effects.len(), 1);
@@ -425,15 +425,15 @@ fn a_huge_paste_is_saved_whole_in_one_write() {
 fn notes_are_not_opened_over_the_lists_of_the_opening_and_the_actions() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     assert_eq!(
-        update(&mut model, &mut view, Action::EditNotes),
+        update(&mut model, &mut view, Command::EditNotes),
         vec![],
         "item 1 is the opening"
     );
-    act(&store, &mut model, &mut view, Action::NextItem);
-    act(&store, &mut model, &mut view, Action::NextItem);
-    assert_eq!(update(&mut model, &mut view, Action::EditNotes), vec![]);
+    act(&store, &mut model, &mut view, Command::NextItem);
+    act(&store, &mut model, &mut view, Command::NextItem);
+    assert_eq!(update(&mut model, &mut view, Command::EditNotes), vec![]);
     assert!(view.editor.is_none());
 }
 
@@ -442,7 +442,7 @@ fn rondvraag_takes_free_notes_that_reach_the_minutes_under_their_item() {
     use crate::domain::meeting::AgendaKind;
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     let room = model.meeting.as_mut().unwrap();
     let item = room
         .meeting
@@ -452,7 +452,7 @@ fn rondvraag_takes_free_notes_that_reach_the_minutes_under_their_item() {
         .unwrap();
     room.meeting.current_item = item;
     let id = room.meeting.id;
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     send(
         &store,
         &mut model,
@@ -461,14 +461,14 @@ fn rondvraag_takes_free_notes_that_reach_the_minutes_under_their_item() {
     );
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     send(&store, &mut model, &mut view, Message::EditorKey(esc));
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     assert_eq!(
         view.editor.as_ref().unwrap().note.text,
         "Juf Anna vraagt naar de studiedag.",
         "the same note opens again"
     );
     send(&store, &mut model, &mut view, Message::EditorKey(esc));
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "");
     drop(store);
     let store = Store::open(dir.path()).unwrap();
@@ -510,7 +510,7 @@ fn an_action_is_asked_in_three_questions_and_saved_with_its_case_and_meeting() {
         .find(|m| m.active)
         .unwrap()
         .clone();
-    act(&store, &mut model, &mut view, Action::AddAction);
+    act(&store, &mut model, &mut view, Command::AddAction);
     answer(&store, &mut model, &mut view, "");
     assert_eq!(
         view.flash.as_deref(),
@@ -584,7 +584,7 @@ fn closing_fixes_the_minutes_carries_actions_over_and_plans_the_next_meeting() {
         .filter(|a| a.meeting != Some(meeting_id))
         .collect();
     assert!(!earlier.is_empty());
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     for key in typed("Hulp loopt goed, doel bijna bereikt") {
         if let Message::PromptKey(key) = key {
             send(&store, &mut model, &mut view, Message::EditorKey(key));
@@ -596,7 +596,7 @@ fn closing_fixes_the_minutes_carries_actions_over_and_plans_the_next_meeting() {
         &mut view,
         Message::EditorKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
     );
-    act(&store, &mut model, &mut view, Action::AddAction);
+    act(&store, &mut model, &mut view, Command::AddAction);
     answer(
         &store,
         &mut model,
@@ -606,7 +606,7 @@ fn closing_fixes_the_minutes_carries_actions_over_and_plans_the_next_meeting() {
     answer(&store, &mut model, &mut view, "moeder");
     answer(&store, &mut model, &mut view, "+1w");
 
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "2-2-2027");
     assert_eq!(model.screen, Screen::Dashboard);
     assert_eq!(
@@ -656,7 +656,7 @@ fn closing_fixes_the_minutes_carries_actions_over_and_plans_the_next_meeting() {
 fn attendance_is_taken_on_the_opening_item_and_saved() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     let room = model.meeting.as_ref().unwrap();
     for member in room.members.iter().filter(|m| m.active) {
         let who = crate::domain::meeting::Attendee::Member(member.id);
@@ -667,10 +667,10 @@ fn attendance_is_taken_on_the_opening_item_and_saved() {
         );
     }
     let before: Vec<_> = room.meeting.attendance.iter().map(|a| a.presence).collect();
-    act(&store, &mut model, &mut view, Action::TogglePresence);
-    act(&store, &mut model, &mut view, Action::Down);
-    act(&store, &mut model, &mut view, Action::TogglePresence);
-    act(&store, &mut model, &mut view, Action::TogglePresence);
+    act(&store, &mut model, &mut view, Command::TogglePresence);
+    act(&store, &mut model, &mut view, Command::Down);
+    act(&store, &mut model, &mut view, Command::TogglePresence);
+    act(&store, &mut model, &mut view, Command::TogglePresence);
     let id = model.meeting.as_ref().unwrap().meeting.id;
     drop(store);
     let store = Store::open(dir.path()).unwrap();
@@ -693,9 +693,9 @@ fn attendance_is_taken_on_the_opening_item_and_saved() {
     );
 
     // Elsewhere on the agenda the same keys do nothing to attendance.
-    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Command::NextItem);
     assert_eq!(
-        update(&mut model, &mut view, Action::TogglePresence),
+        update(&mut model, &mut view, Command::TogglePresence),
         vec![]
     );
     assert_eq!(view.selected, 0, "a new item starts at the top");
@@ -705,9 +705,9 @@ fn attendance_is_taken_on_the_opening_item_and_saved() {
 fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::NextItem);
-    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::NextItem);
+    act(&store, &mut model, &mut view, Command::NextItem);
     let ids: Vec<_> = model
         .meeting
         .as_ref()
@@ -717,9 +717,9 @@ fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
         .map(|(a, _)| a.id)
         .collect();
     assert!(ids.len() >= 3);
-    act(&store, &mut model, &mut view, Action::ToggleDone);
-    act(&store, &mut model, &mut view, Action::Down);
-    act(&store, &mut model, &mut view, Action::DropAction);
+    act(&store, &mut model, &mut view, Command::ToggleDone);
+    act(&store, &mut model, &mut view, Command::Down);
+    act(&store, &mut model, &mut view, Command::DropAction);
     answer(&store, &mut model, &mut view, "");
     assert!(view.prompt.is_some(), "dropping needs a reason");
     answer(
@@ -728,7 +728,7 @@ fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
         &mut view,
         "Niet meer nodig: gezin verhuisd",
     );
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "");
     let meeting = model.dashboard.next_meeting.as_ref().map(|m| m.id);
     assert_eq!(meeting, None, "no date given, no next meeting planned");
@@ -792,7 +792,7 @@ fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
 fn a_decision_is_recorded_under_its_case_and_reaches_the_minutes() {
     let (dir, store, mut model, mut view) = on_case(|_| true);
     let case = current(&model).case.id;
-    act(&store, &mut model, &mut view, Action::RecordDecision);
+    act(&store, &mut model, &mut view, Command::RecordDecision);
     answer(&store, &mut model, &mut view, "");
     assert_eq!(
         view.flash.as_deref(),
@@ -813,7 +813,7 @@ fn a_decision_is_recorded_under_its_case_and_reaches_the_minutes() {
         "Aanmelden bij het wijkteam, ouders stemmen in"
     );
     let meeting = model.meeting.as_ref().unwrap().meeting.id;
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "");
     drop(store);
     let store = Store::open(dir.path()).unwrap();
@@ -849,7 +849,7 @@ fn f_asks_what_the_phase_needs_until_the_case_may_move_on() {
                 .all(|r| !matches!(r, crate::domain::phase::Requirement::Action))
     });
     let case = current(&model).case.clone();
-    act(&store, &mut model, &mut view, Action::RecordFields);
+    act(&store, &mut model, &mut view, Command::RecordFields);
     let mut asked = Vec::new();
     while let Some(crate::app::meeting::case::Ask::Field { requirement }) =
         view.prompt.as_ref().map(|p| p.ask.clone())
@@ -864,7 +864,7 @@ fn f_asks_what_the_phase_needs_until_the_case_may_move_on() {
         "all recorded: {:?}",
         current(&model).missing
     );
-    act(&store, &mut model, &mut view, Action::NextPhase);
+    act(&store, &mut model, &mut view, Command::NextPhase);
     assert_eq!(current(&model).case.phase, "beeldvorming");
 
     drop(store);
@@ -893,7 +893,7 @@ fn f_asks_what_the_phase_needs_until_the_case_may_move_on() {
 fn a_wrong_kind_of_answer_is_asked_again() {
     let (_dir, store, mut model, mut view) =
         on_case(|brief| brief.case.phase == "evaluatie" && !brief.case.parents_informed);
-    act(&store, &mut model, &mut view, Action::RecordFields);
+    act(&store, &mut model, &mut view, Command::RecordFields);
     while let Some(crate::app::meeting::case::Ask::Field { requirement }) =
         view.prompt.as_ref().map(|p| p.ask.clone())
     {
@@ -919,13 +919,13 @@ fn a_wrong_kind_of_answer_is_asked_again() {
 fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_again() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::NextItem);
-    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::NextItem);
+    act(&store, &mut model, &mut view, Command::NextItem);
     let id = model.meeting.as_ref().unwrap().earlier_actions[0].0.id;
-    act(&store, &mut model, &mut view, Action::ChangeOwner);
+    act(&store, &mut model, &mut view, Command::ChangeOwner);
     answer(&store, &mut model, &mut view, "moeder");
-    act(&store, &mut model, &mut view, Action::ChangeDue);
+    act(&store, &mut model, &mut view, Command::ChangeDue);
     answer(&store, &mut model, &mut view, "31-02");
     assert!(view.flash.is_some(), "an impossible date is refused");
     let prompt = view.prompt.as_ref().expect("and asked again");
@@ -946,10 +946,10 @@ fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_aga
 #[test]
 fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.events.len() > 1);
-    act(&store, &mut model, &mut view, Action::History);
+    act(&store, &mut model, &mut view, Command::History);
     assert!(view.history);
     let item = model.meeting.as_ref().unwrap().meeting.current_item;
-    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Command::NextItem);
     assert!(!view.history, "the next key closes it");
     assert_eq!(
         model.meeting.as_ref().unwrap().meeting.current_item,
@@ -957,7 +957,7 @@ fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
         "and does nothing else"
     );
     model.meeting.as_mut().unwrap().meeting.current_item = 0;
-    act(&store, &mut model, &mut view, Action::History);
+    act(&store, &mut model, &mut view, Command::History);
     assert!(!view.history, "the opening has no case history");
 }
 
@@ -972,7 +972,7 @@ fn palette_typed(store: &Store, model: &mut Model, view: &mut View, text: &str) 
 fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
     let (dir, store, mut model, mut view) = on_case(|_| true);
     model.now = at(14, 0);
-    act(&store, &mut model, &mut view, Action::Palette);
+    act(&store, &mut model, &mut view, Command::Palette);
     palette_typed(&store, &mut model, &mut view, "timer");
     let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
     send(&store, &mut model, &mut view, Message::PaletteKey(enter));
@@ -986,12 +986,12 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
     let saved = store.meeting(id).unwrap().unwrap();
     assert_eq!(saved.timer_started, Some(at(14, 0)), "the timer started");
 
-    act(&store, &mut model, &mut view, Action::Palette);
+    act(&store, &mut model, &mut view, Command::Palette);
     palette_typed(&store, &mut model, &mut view, "thema kleur");
     let effects = update(&mut model, &mut view, Message::PaletteKey(enter));
     assert_eq!(effects, vec![Effect::UseTheme("kleurenblind".into())]);
 
-    act(&store, &mut model, &mut view, Action::Palette);
+    act(&store, &mut model, &mut view, Command::Palette);
     palette_typed(&store, &mut model, &mut view, "b");
     assert!(!view.blank, "typed letters are the query, not keys");
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
@@ -1003,13 +1003,13 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
 fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "12-01-2027");
     let closed = model.dashboard.last_closed.clone().expect("just closed");
     let planned = store.meetings_by_date().unwrap().len();
 
-    act(&store, &mut model, &mut view, Action::ReopenMeeting);
+    act(&store, &mut model, &mut view, Command::ReopenMeeting);
     answer(&store, &mut model, &mut view, "");
     assert!(view.prompt.is_some(), "reopening needs a reason");
     answer(&store, &mut model, &mut view, "Besluit over Sanne ontbrak");
@@ -1018,16 +1018,16 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
     assert_eq!(room.meeting.id.0, closed.id);
     assert_eq!(room.meeting.state, MeetingState::Open);
 
-    act(&store, &mut model, &mut view, Action::Back);
-    act(&store, &mut model, &mut view, Action::ReopenMeeting);
+    act(&store, &mut model, &mut view, Command::Back);
+    act(&store, &mut model, &mut view, Command::ReopenMeeting);
     assert!(view.prompt.is_none(), "one meeting open at a time");
     assert_eq!(
         view.flash.as_deref(),
         Some("Er is al een vergadering open: sluit die eerst.")
     );
 
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "12-01-2027");
     drop(store);
     let store = Store::open(dir.path()).unwrap();
@@ -1072,7 +1072,7 @@ fn volgende_ot_in_a_meeting_is_the_meeting_already_planned_after_it() {
     later.date = NaiveDate::from_ymd_opt(2027, 1, 26).unwrap();
     store.insert(&later).unwrap();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     let room = model.meeting.as_mut().unwrap();
     room.meeting.current_item = room
         .meeting
@@ -1080,7 +1080,7 @@ fn volgende_ot_in_a_meeting_is_the_meeting_already_planned_after_it() {
         .iter()
         .position(|i| matches!(i.kind, crate::domain::meeting::AgendaKind::Case { .. }))
         .unwrap();
-    act(&store, &mut model, &mut view, Action::AddAction);
+    act(&store, &mut model, &mut view, Command::AddAction);
     answer(&store, &mut model, &mut view, "Ouders uitnodigen");
     answer(&store, &mut model, &mut view, "Fatma");
     answer(&store, &mut model, &mut view, "volgende ot");
@@ -1092,7 +1092,7 @@ fn volgende_ot_in_a_meeting_is_the_meeting_already_planned_after_it() {
 #[test]
 fn volgende_ot_without_a_next_meeting_is_explained_in_the_screen_language() {
     let (_dir, store, mut model, mut view) = on_case(|_| true);
-    act(&store, &mut model, &mut view, Action::AddAction);
+    act(&store, &mut model, &mut view, Command::AddAction);
     answer(&store, &mut model, &mut view, "Ouders bellen");
     answer(&store, &mut model, &mut view, "moeder");
     answer(&store, &mut model, &mut view, "volgende ot");
@@ -1130,17 +1130,17 @@ fn recording_anoniem_hides_the_name_on_screen_at_once() {
 fn a_key_for_the_case_says_so_on_an_item_without_one() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::NextItem);
-    act(&store, &mut model, &mut view, Action::NextItem);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::NextItem);
+    act(&store, &mut model, &mut view, Command::NextItem);
     for action in [
-        Action::NextPhase,
-        Action::PreviousPhase,
-        Action::LevelUp,
-        Action::LevelDown,
-        Action::RecordFields,
-        Action::ChangeConsent,
-        Action::History,
+        Command::NextPhase,
+        Command::PreviousPhase,
+        Command::LevelUp,
+        Command::LevelDown,
+        Command::RecordFields,
+        Command::ChangeConsent,
+        Command::History,
     ] {
         act(&store, &mut model, &mut view, action);
         assert_eq!(

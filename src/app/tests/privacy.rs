@@ -12,7 +12,7 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
         on_case(|brief| brief.case.consent == Consent::Yes && brief.case.phase != "signaal");
     let case = current(&model).case.clone();
     let name = current(&model).subject();
-    act(&store, &mut model, &mut view, Action::ChangeConsent);
+    act(&store, &mut model, &mut view, Command::ChangeConsent);
     assert_eq!(
         view.prompt.as_ref().unwrap().text(),
         "ja",
@@ -47,7 +47,7 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
 #[test]
 fn after_c_anoniem_the_case_s_earlier_actions_on_the_projector_go_by_its_pseudonym() {
     earlier_action_goes_by_the_pseudonym_after(Consent::Yes, |store, model, view| {
-        act(store, model, view, Action::ChangeConsent);
+        act(store, model, view, Command::ChangeConsent);
         answer(store, model, view, "anoniem");
     });
 }
@@ -126,10 +126,10 @@ fn earlier_action_goes_by_the_pseudonym_after(
 fn reopening_a_meeting_writes_an_audit_line_without_the_reason() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "12-01-2027");
-    act(&store, &mut model, &mut view, Action::ReopenMeeting);
+    act(&store, &mut model, &mut view, Command::ReopenMeeting);
     answer(&store, &mut model, &mut view, "Besluit over Sanne ontbrak");
     drop(store);
     let store = Store::open(dir.path()).unwrap();
@@ -146,17 +146,17 @@ fn the_retention_list_erases_only_after_ja_and_logs_it() {
     let (_dir, store, mut model) = school();
     store.set_retention_years(0).unwrap();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::Retention);
+    act(&store, &mut model, &mut view, Command::Retention);
     assert_eq!(model.screen, Screen::Retention);
     let listed = model.retention.as_ref().unwrap().expired.clone();
     assert!(listed.len() > 2, "the demo has cases closed before August");
-    act(&store, &mut model, &mut view, Action::Down);
+    act(&store, &mut model, &mut view, Command::Down);
     assert_eq!(view.selected, 1);
-    act(&store, &mut model, &mut view, Action::EraseExpired);
+    act(&store, &mut model, &mut view, Command::EraseExpired);
     answer(&store, &mut model, &mut view, "nee");
     assert_eq!(view.flash.as_deref(), Some("Niets verwijderd."));
     assert!(store.case(listed[0].case).unwrap().is_some());
-    act(&store, &mut model, &mut view, Action::EraseExpired);
+    act(&store, &mut model, &mut view, Command::EraseExpired);
     answer(&store, &mut model, &mut view, "ja");
     assert!(model.retention.as_ref().unwrap().expired.is_empty());
     assert!(
@@ -176,7 +176,7 @@ fn the_retention_list_erases_only_after_ja_and_logs_it() {
             .counts
             .contains(&(crate::domain::Counted::Cases, listed.len() as u64))
     );
-    act(&store, &mut model, &mut view, Action::EraseExpired);
+    act(&store, &mut model, &mut view, Command::EraseExpired);
     assert_eq!(view.flash.as_deref(), Some("Niets te verwijderen."));
 }
 
@@ -190,16 +190,16 @@ fn the_presentation_mode_hides_personal_lists_only_while_a_meeting_is_open() {
         .unwrap()
         .unwrap();
     store.set_me(me.id).unwrap();
-    act(&store, &mut model, &mut view, Action::TogglePresentation);
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
     assert!(store.presentation().unwrap());
     assert!(model.dashboard.presentation);
     assert!(!model.dashboard.personal_hidden, "no meeting open yet");
     assert!(!model.dashboard.overdue.is_empty());
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::Back);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::Back);
     assert!(model.dashboard.personal_hidden);
     assert!(model.dashboard.mine.is_empty() && model.dashboard.overdue.is_empty());
-    act(&store, &mut model, &mut view, Action::TogglePresentation);
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
     assert!(!store.presentation().unwrap());
     assert!(!model.dashboard.overdue.is_empty());
 }
@@ -208,13 +208,13 @@ fn the_presentation_mode_hides_personal_lists_only_while_a_meeting_is_open() {
 fn the_start_screen_palette_opens_the_audit_log_and_the_retention_list() {
     let rows = palette::rows(Screen::Dashboard, Lang::Nl.texts());
     for action in [
-        Action::AuditLog,
-        Action::Retention,
-        Action::TogglePresentation,
+        Command::AuditLog,
+        Command::Retention,
+        Command::TogglePresentation,
     ] {
         assert!(
             rows.iter()
-                .any(|r| r.command == palette::Command::Act(action)),
+                .any(|r| r.command == palette::Choice::Act(action)),
             "{action:?}"
         );
     }
@@ -234,7 +234,7 @@ fn the_start_screen_palette_opens_the_audit_log_and_the_retention_list() {
             "otter restore",
         ))
         .unwrap();
-    act(&store, &mut model, &mut view, Action::AuditLog);
+    act(&store, &mut model, &mut view, Command::AuditLog);
     assert_eq!(model.screen, Screen::Audit);
     let kinds: Vec<AuditKind> = model.audit.iter().map(|e| e.kind).collect();
     assert_eq!(
@@ -242,6 +242,6 @@ fn the_start_screen_palette_opens_the_audit_log_and_the_retention_list() {
         [AuditKind::Restore, AuditKind::Export],
         "newest first"
     );
-    act(&store, &mut model, &mut view, Action::Back);
+    act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Dashboard);
 }

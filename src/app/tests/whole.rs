@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::tests::{act, answer, school, send, today, typed};
-use crate::app::{Action, Message, Screen, View};
+use crate::app::{Command, Message, Screen, View};
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::domain::{ActionStatus, EventKind, MeetingState, Owner, Requirement, Role};
 use crate::store::Store;
@@ -20,7 +20,7 @@ fn go_to(
         if kind(&room.meeting.agenda[room.meeting.current_item].kind) {
             return;
         }
-        act(store, model, view, Action::NextItem);
+        act(store, model, view, Command::NextItem);
     }
     panic!("no such item on the agenda");
 }
@@ -33,15 +33,15 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
     let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
 
     // Prepare: a guest is added; the agenda as proposed.
-    act(&store, &mut model, &mut view, Action::PrepareMeeting);
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
     assert_eq!(model.screen, Screen::Prepare);
     let id = model.prepare.as_ref().unwrap().meeting.id;
-    act(&store, &mut model, &mut view, Action::AddGuest);
+    act(&store, &mut model, &mut view, Command::AddGuest);
     answer(&store, &mut model, &mut view, "Anna de Wit");
     answer(&store, &mut model, &mut view, "leerkracht");
 
     // Open: the roll call has the team and the guest; the first member is present.
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     assert_eq!(model.screen, Screen::Meeting);
     let room = model.meeting.as_ref().unwrap();
     assert_eq!(room.meeting.id, id);
@@ -52,9 +52,9 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
         .iter()
         .position(|a| matches!(&a.who, Attendee::Guest { name, role } if name == "Anna de Wit" && *role == Role::Leerkracht))
         .expect("the guest is in the roll call");
-    act(&store, &mut model, &mut view, Action::TogglePresence);
+    act(&store, &mut model, &mut view, Command::TogglePresence);
     view.selected = guest;
-    act(&store, &mut model, &mut view, Action::TogglePresence);
+    act(&store, &mut model, &mut view, Command::TogglePresence);
 
     // Actiepunten: the first earlier action is done, the rest carried over.
     go_to(&mut model, &mut view, &store, |k| *k == AgendaKind::Actions);
@@ -66,7 +66,7 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
         .iter()
         .map(|(a, _)| a.id)
         .collect();
-    act(&store, &mut model, &mut view, Action::ToggleDone);
+    act(&store, &mut model, &mut view, Command::ToggleDone);
 
     // A case with nothing missing: notes, a decision, a phase forward, an action.
     let ready = {
@@ -98,7 +98,7 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
         .case
         .phase
         .clone();
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     assert!(view.editor.is_some(), "a phase with plain notes");
     send(
         &store,
@@ -107,15 +107,15 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
         Message::Paste("Moeder: het gaat thuis beter.".into()),
     );
     send(&store, &mut model, &mut view, Message::EditorKey(esc));
-    act(&store, &mut model, &mut view, Action::RecordDecision);
+    act(&store, &mut model, &mut view, Command::RecordDecision);
     answer(&store, &mut model, &mut view, "Door naar de volgende fase");
-    act(&store, &mut model, &mut view, Action::NextPhase);
+    act(&store, &mut model, &mut view, Command::NextPhase);
     let to = model.meeting.as_ref().unwrap().cases[&ready]
         .case
         .phase
         .clone();
     assert_ne!(from, to, "{:?}", view.flash);
-    act(&store, &mut model, &mut view, Action::AddAction);
+    act(&store, &mut model, &mut view, Command::AddAction);
     answer(&store, &mut model, &mut view, "Verslag naar ouders sturen");
     answer(&store, &mut model, &mut view, "moeder");
     answer(&store, &mut model, &mut view, "+2w");
@@ -129,7 +129,7 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
         .nth(11)
         .unwrap()
         .unwrap();
-    act(&store, &mut model, &mut view, Action::NewSignal);
+    act(&store, &mut model, &mut view, Command::NewSignal);
     for key in typed(&format!("{} {}", pupil.first_name, pupil.last_name)) {
         send(&store, &mut model, &mut view, key);
     }
@@ -149,7 +149,7 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
     go_to(&mut model, &mut view, &store, |k| {
         *k == AgendaKind::Rondvraag
     });
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     send(
         &store,
         &mut model,
@@ -157,7 +157,7 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
         Message::Paste("Studiedag op 4 december.".into()),
     );
     send(&store, &mut model, &mut view, Message::EditorKey(esc));
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "+6w");
     assert_eq!(model.screen, Screen::Dashboard);
 

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, Message, Model, View, update};
+use crate::app::{Command, Message, Model, View, update};
 use crate::domain::NoteId;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::Lang;
@@ -43,7 +43,7 @@ fn paste(model: &mut Model, view: &mut View, text: &str) {
 pub(crate) fn circles_open(lang: Lang) -> (Model, View) {
     let mut model = on_case_in(lang, "beeldvorming");
     let mut view = View::default();
-    update(&mut model, &mut view, Action::EditNotes);
+    update(&mut model, &mut view, Command::EditNotes);
     let texts = [
         (0, "Sociaal sterk, helpt anderen graag"),
         (
@@ -69,7 +69,7 @@ pub(crate) fn circles_open(lang: Lang) -> (Model, View) {
 pub(crate) fn plan_open(lang: Lang) -> (Model, View) {
     let mut model = on_case_in(lang, "plan");
     let mut view = View::default();
-    update(&mut model, &mut view, Action::EditNotes);
+    update(&mut model, &mut view, Command::EditNotes);
     update(&mut model, &mut view, Message::NoteReady(NoteId(999)));
     paste(
         &mut model,

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::app::actions::ActionList;
 use crate::app::meeting::case::{Ask, Prompt};
 use crate::app::prepare::{self, PrepareView};
-use crate::app::{Action, Message, Model, Screen, View, update};
+use crate::app::{Command, Message, Model, Screen, View, update};
 use crate::domain::MeetingState;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::Lang;
@@ -138,7 +138,7 @@ fn dossier(lang: Lang) -> Model {
 
 /// Each screen and overlay by name, reached through messages where it can be.
 pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
-    let act = |action: Action| Message::Act(action);
+    let act = |action: Command| Message::Act(action);
     let mut screens = vec![
         ("dashboard", model(lang, false), View::default()),
         ("dashboard_demo", model(lang, true), View::default()),
@@ -146,18 +146,22 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     let mut add = |name, (model, view): (Model, View)| screens.push((name, model, view));
     add(
         "dashboard_help",
-        after(model(lang, false), vec![act(Action::Help)]),
+        after(model(lang, false), vec![act(Command::Help)]),
     );
     add(
         "dashboard_palette",
         after(
             model(lang, false),
-            [vec![act(Action::Palette)], keys("the", Message::PaletteKey)].concat(),
+            [
+                vec![act(Command::Palette)],
+                keys("the", Message::PaletteKey),
+            ]
+            .concat(),
         ),
     );
     add(
         "dashboard_overdue",
-        after(model(lang, false), vec![act(Action::NextPanel)]),
+        after(model(lang, false), vec![act(Command::NextPanel)]),
     );
     let mut nobody = model(lang, false);
     nobody.dashboard.me = None;
@@ -172,18 +176,18 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
         "dossier_case",
         after(
             dossier(lang),
-            vec![act(Action::NextPanel), act(Action::Open)],
+            vec![act(Command::NextPanel), act(Command::Open)],
         ),
     );
     add(
         "dashboard_reopen_prompt",
-        after(with_closed_meeting(lang), vec![act(Action::ReopenMeeting)]),
+        after(with_closed_meeting(lang), vec![act(Command::ReopenMeeting)]),
     );
     add(
         "meeting_attendance",
         after(
             at_item(lang, |k| *k == AgendaKind::Opening),
-            vec![act(Action::Down)],
+            vec![act(Command::Down)],
         ),
     );
     add(
@@ -203,14 +207,14 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     );
     add(
         "meeting_case_history",
-        after(on_case(lang), vec![act(Action::History)]),
+        after(on_case(lang), vec![act(Command::History)]),
     );
     add(
         "meeting_case_action_prompt",
         after(
             on_case(lang),
             [
-                vec![act(Action::AddAction)],
+                vec![act(Command::AddAction)],
                 keys("Ouders uitnodigen", Message::PromptKey),
             ]
             .concat(),
@@ -218,11 +222,11 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     );
     add(
         "meeting_help",
-        after(on_case(lang), vec![act(Action::Help)]),
+        after(on_case(lang), vec![act(Command::Help)]),
     );
     add(
         "meeting_palette",
-        after(on_case(lang), vec![act(Action::Palette)]),
+        after(on_case(lang), vec![act(Command::Palette)]),
     );
     add(
         "meeting_rondvraag",
@@ -243,10 +247,10 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
         "meeting_close_prompt",
         after(
             at_item(lang, |k| *k == AgendaKind::Closing),
-            vec![act(Action::CloseMeeting)],
+            vec![act(Command::CloseMeeting)],
         ),
     );
-    add("blank", after(on_case(lang), vec![act(Action::Blank)]));
+    add("blank", after(on_case(lang), vec![act(Command::Blank)]));
     add("meeting_circles_editor", circles_open(lang));
     add("meeting_plan_form", plan_open(lang));
     let (mut picked, mut view) = picking(lang, "zoe");
@@ -277,7 +281,7 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     add("prepare_guest_role_prompt", (preparing(lang), guest_role));
     add(
         "prepare_help",
-        after(preparing(lang), vec![act(Action::Help)]),
+        after(preparing(lang), vec![act(Command::Help)]),
     );
     let mut unplanned = model(lang, false);
     unplanned.screen = Screen::Prepare;
@@ -290,7 +294,7 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
         "actions",
         after(
             open_actions(lang),
-            vec![act(Action::Down), act(Action::Down)],
+            vec![act(Command::Down), act(Command::Down)],
         ),
     );
     let filtered = Filter {
@@ -307,11 +311,11 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     add("actions_none", after(actions(lang, nothing), vec![]));
     add(
         "actions_due_prompt",
-        after(open_actions(lang), vec![act(Action::ChangeDue)]),
+        after(open_actions(lang), vec![act(Command::ChangeDue)]),
     );
     add(
         "actions_help",
-        after(open_actions(lang), vec![act(Action::Help)]),
+        after(open_actions(lang), vec![act(Command::Help)]),
     );
     add(
         "audit",
@@ -325,7 +329,7 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
         "retention_erase_prompt",
         after(
             crate::ui::tests::privacy::retention(lang),
-            vec![act(Action::EraseExpired)],
+            vec![act(Command::EraseExpired)],
         ),
     );
     add(
@@ -334,7 +338,7 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     );
     add(
         "meeting_case_consent_prompt",
-        after(on_case(lang), vec![act(Action::ChangeConsent)]),
+        after(on_case(lang), vec![act(Command::ChangeConsent)]),
     );
     screens
 }
@@ -384,7 +388,7 @@ fn the_meeting_screen_in_every_theme() {
     let model = on_case(Lang::Nl);
     let attendance = after(
         at_item(Lang::Nl, |k| *k == AgendaKind::Opening),
-        vec![Message::Act(Action::Down)],
+        vec![Message::Act(Command::Down)],
     );
     for name in theme::builtin_names() {
         let terminal = draw_view(&model, &View::default(), 80, 24, name);
@@ -449,16 +453,16 @@ fn a_case_too_long_for_the_screen_scrolls_with_j_and_k() {
     let max = view.item_scroll_max.get();
     assert!(max > 0);
     for _ in 0..max + 5 {
-        update(&mut model, &mut view, Action::Down);
+        update(&mut model, &mut view, Command::Down);
         screen_text(&model, &view);
     }
     assert_eq!(view.item_scroll, max, "no presses lost past the end");
     let bottom = screen_text(&model, &view);
     assert!(bottom.contains("Openstaande actiepunten"), "{bottom}");
     assert!(!bottom.contains("↓ j: meer"), "{bottom}");
-    update(&mut model, &mut view, Action::Up);
+    update(&mut model, &mut view, Command::Up);
     assert_eq!(view.item_scroll, max - 1);
-    update(&mut model, &mut view, Action::NextItem);
+    update(&mut model, &mut view, Command::NextItem);
     assert_eq!(view.item_scroll, 0, "the next item starts at its top");
 }
 
@@ -466,13 +470,13 @@ fn a_case_too_long_for_the_screen_scrolls_with_j_and_k() {
 /// the case is back at its top.
 #[test]
 fn a_long_history_scrolls_with_j_and_closes_on_another_key() {
-    let (mut model, mut view) = after(on_case(Lang::Nl), vec![Message::Act(Action::History)]);
+    let (mut model, mut view) = after(on_case(Lang::Nl), vec![Message::Act(Command::History)]);
     let top = screen_text(&model, &view);
     assert!(top.contains("↓ j: meer"), "{top}");
     let max = view.item_scroll_max.get();
     assert!(max > 0, "the demo's case has more history than fits");
     for _ in 0..max + 3 {
-        update(&mut model, &mut view, Action::Down);
+        update(&mut model, &mut view, Command::Down);
         screen_text(&model, &view);
     }
     assert!(view.history, "j scrolls, it does not close");

@@ -315,7 +315,7 @@ fn a_blanked_screen_shows_nothing_of_the_data() {
 fn meeting_reason_prompt_80x24_nl() {
     let mut model = on_first_case(Lang::Nl);
     let mut view = View::default();
-    crate::app::update(&mut model, &mut view, crate::app::Action::LevelUp);
+    crate::app::update(&mut model, &mut view, crate::app::Command::LevelUp);
     for c in "Wijkteam erbij".chars() {
         let key = ratatui::crossterm::event::KeyEvent::new(
             ratatui::crossterm::event::KeyCode::Char(c),
@@ -380,9 +380,9 @@ fn a_question_about_an_earlier_action_names_it_though_its_row_lies_under_the_box
         ..View::default()
     };
     for action in [
-        crate::app::Action::DropAction,
-        crate::app::Action::ChangeOwner,
-        crate::app::Action::ChangeDue,
+        crate::app::Command::DropAction,
+        crate::app::Command::ChangeOwner,
+        crate::app::Command::ChangeDue,
     ] {
         crate::app::update(&mut model, &mut view, action);
         let screen = screen_of(&model, &view, 80, 24, theme::DEFAULT);
@@ -392,7 +392,7 @@ fn a_question_about_an_earlier_action_names_it_though_its_row_lies_under_the_box
             screen.contains(&start),
             "{action:?}: {start} not asked about:\n{screen}"
         );
-        if action == crate::app::Action::DropAction {
+        if action == crate::app::Command::DropAction {
             insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
         }
         view.prompt = None;
@@ -421,7 +421,7 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
         ActionStatus::Open,
         "x unseen marks nothing done"
     );
-    crate::app::update(&mut model, &mut view, crate::app::Action::DropAction);
+    crate::app::update(&mut model, &mut view, crate::app::Command::DropAction);
     let pasted = crate::app::Message::Paste("Niet meer nodig".into());
     crate::app::update(&mut model, &mut view, pasted);
     assert_eq!(
@@ -432,7 +432,7 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(
         crate::app::core::route::route(&model, &view, &keymap, ctrl_c),
-        crate::app::Message::Act(crate::app::Action::Quit)
+        crate::app::Message::Act(crate::app::Command::Quit)
     );
 
     view = View::default();
@@ -460,7 +460,7 @@ fn the_case_offers_j_for_more_only_while_j_scrolls() {
         "j is a letter in the notes:\n{typing}"
     );
     view.editor = None;
-    crate::app::update(&mut model, &mut view, crate::app::Action::LevelUp);
+    crate::app::update(&mut model, &mut view, crate::app::Command::LevelUp);
     assert!(view.prompt.is_some());
     let asking = screen_of(&model, &view, 80, 24, theme::DEFAULT);
     assert!(

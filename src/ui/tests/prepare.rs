@@ -57,7 +57,7 @@ fn the_time_question_names_the_day_the_date_was_read_as() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let mut model = preparing(Lang::Nl);
     let mut view = View::default();
-    crate::app::update(&mut model, &mut view, crate::app::Action::PlanMeeting);
+    crate::app::update(&mut model, &mut view, crate::app::Command::PlanMeeting);
     // 23-11-2026 is today: "20-11" without a year is next year's.
     for c in "20-11".chars() {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);

@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::core::keymap::Keymap;
-use crate::app::{Action, Message, Model, Screen, View, update};
+use crate::app::{Command, Message, Model, Screen, View, update};
 use crate::domain::{AuditEntry, AuditKind, CaseId, Counted, MeetingState, PupilId};
 use crate::i18n::Lang;
 use crate::query::retention::{Expired, RetentionList};
@@ -157,7 +157,7 @@ fn every_screen_blanks_to_the_one_blank_picture_and_comes_back_on_any_key() {
                 let before = screen_of(&model, &view, width, height, theme::DEFAULT);
                 let message =
                     crate::app::core::route::route(&model, &view, &keymap, blank_key(&view));
-                assert_eq!(message, Message::Act(Action::Blank), "{name}");
+                assert_eq!(message, Message::Act(Command::Blank), "{name}");
                 update(&mut model, &mut view, message);
                 let terminal = draw_view(&model, &view, width, height, theme::DEFAULT);
                 let buffer = terminal.backend().buffer().clone();

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, Message, Model, View, update};
+use crate::app::{Command, Message, Model, View, update};
 use crate::domain::Consent;
 use crate::i18n::Lang;
 use crate::query::search::SearchIndex;
@@ -57,7 +57,7 @@ fn searching(mut model: Model) -> (Model, View) {
         search_index: Some(Arc::new(index())),
         ..View::default()
     };
-    update(&mut model, &mut view, Action::Search);
+    update(&mut model, &mut view, Command::Search);
     for c in "zoe".chars() {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         update(&mut model, &mut view, Message::SearchKey(key));

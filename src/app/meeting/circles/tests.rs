@@ -2,7 +2,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::meeting::form::Form;
 use crate::app::tests::{act, current, on_case, send};
-use crate::app::{Action, Message, Model, View};
+use crate::app::{Command, Message, Model, View};
 use crate::domain::phase::Requirement;
 use crate::store::Store;
 use tempfile::TempDir;
@@ -51,7 +51,7 @@ fn in_beeldvorming() -> (TempDir, Store, Model, View) {
 fn e_in_beeldvorming_opens_the_circles_and_every_keystroke_is_saved() {
     let (dir, store, mut model, mut view) = in_beeldvorming();
     let case = current(&model).case.clone();
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     assert_eq!(focus(&view), 0, "kind, what goes well");
     assert!(
         view.editor.is_none(),
@@ -98,7 +98,7 @@ fn e_in_beeldvorming_opens_the_circles_and_every_keystroke_is_saved() {
 #[test]
 fn tab_and_shift_tab_walk_the_nine_boxes_round() {
     let (_dir, store, mut model, mut view) = in_beeldvorming();
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     send(&store, &mut model, &mut view, press(KeyCode::BackTab));
     assert_eq!(focus(&view), 8, "opvoeding, what is unknown");
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
@@ -113,10 +113,10 @@ fn tab_and_shift_tab_walk_the_nine_boxes_round() {
 fn filling_the_three_circles_lets_the_case_leave_beeldvorming() {
     let (dir, store, mut model, mut view) = in_beeldvorming();
     let id = current(&model).case.id;
-    act(&store, &mut model, &mut view, Action::NextPhase);
+    act(&store, &mut model, &mut view, Command::NextPhase);
     assert_eq!(current(&model).case.phase, "beeldvorming", "not yet");
 
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     for (circle, text) in ["Sociaal sterk", "Fijne band met juf", "Ouders betrokken"]
         .iter()
         .enumerate()
@@ -128,7 +128,7 @@ fn filling_the_three_circles_lets_the_case_leave_beeldvorming() {
     }
     assert!(current(&model).missing.is_empty(), "recomputed as typed");
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    act(&store, &mut model, &mut view, Action::NextPhase);
+    act(&store, &mut model, &mut view, Command::NextPhase);
     assert_eq!(current(&model).case.phase, "analyse");
 
     drop(store);
@@ -142,7 +142,7 @@ fn filling_the_three_circles_lets_the_case_leave_beeldvorming() {
 fn typing_is_undone_with_ctrl_u_and_the_undo_is_saved_too() {
     let (_dir, store, mut model, mut view) = in_beeldvorming();
     let case = current(&model).case.clone();
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     type_text(&store, &mut model, &mut view, "oeps");
     let undo = Message::EditorKey(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     for _ in 0..4 {

@@ -1,7 +1,7 @@
 use tempfile::TempDir;
 
 use crate::app::tests::{act, answer, school};
-use crate::app::{Action, View};
+use crate::app::{Command, View};
 use crate::store::Store;
 
 /// Opens the demo school's next meeting and closes it at once; returns its id.
@@ -10,9 +10,9 @@ fn open_and_close(
     model: &mut crate::app::Model,
     view: &mut View,
 ) -> crate::domain::MeetingId {
-    act(store, model, view, Action::OpenMeeting);
+    act(store, model, view, Command::OpenMeeting);
     let id = model.meeting.as_ref().unwrap().meeting.id;
-    act(store, model, view, Action::CloseMeeting);
+    act(store, model, view, Command::CloseMeeting);
     answer(store, model, view, "");
     assert!(store.minutes(id).unwrap().is_some(), "closed");
     id
@@ -78,9 +78,9 @@ fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
     use crate::app::meeting::case::Ask;
     let (_dir, store, mut model) = crate::app::tests::school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     let id = model.meeting.as_ref().unwrap().meeting.id;
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     let asked_again = |view: &View, typed: &str| {
         let prompt = view.prompt.as_ref().expect("asked again");
         assert_eq!(prompt.ask, Ask::NextMeeting);
@@ -113,9 +113,9 @@ fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
 fn closing_without_a_date_names_the_ot_already_planned_in_the_minutes() {
     let (_dir, store, mut model) = crate::app::tests::school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     let id = model.meeting.as_ref().unwrap().meeting.id;
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "+6w");
     let planned = crate::app::tests::today() + chrono::Days::new(42);
     assert_eq!(
@@ -125,10 +125,10 @@ fn closing_without_a_date_names_the_ot_already_planned_in_the_minutes() {
 
     // Reopened and closed again with the date left empty, as the guide advises when the next
     // OT is planned already: the minutes still name it.
-    act(&store, &mut model, &mut view, Action::ReopenMeeting);
+    act(&store, &mut model, &mut view, Command::ReopenMeeting);
     answer(&store, &mut model, &mut view, "Actiepunt vergeten");
     assert_eq!(model.meeting.as_ref().unwrap().meeting.id, id);
-    act(&store, &mut model, &mut view, Action::CloseMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "");
     let minutes = store.minutes(id).unwrap().unwrap();
     assert_eq!(minutes.reopened.len(), 1);

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use crate::app::core::keymap::{Context, Keymap};
 use crate::app::tests::{act, school, today};
-use crate::app::{Action, Screen, View, apply, open_dossier};
+use crate::app::{Command, Screen, View, apply, open_dossier};
 use crate::domain::{Case, Consent};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -78,11 +78,11 @@ fn e_in_the_meeting_writes_the_open_meetings_minutes_as_a_draft() {
     let out = tempfile::tempdir().unwrap();
     model.export_dir = out.path().to_path_buf();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     let date = model.meeting.as_ref().unwrap().meeting.date;
     let key = KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT);
     let action = Keymap::default().action(Context::Meeting, key).unwrap();
-    assert_eq!(action, Action::ExportMinutes);
+    assert_eq!(action, Command::ExportMinutes);
     act(&store, &mut model, &mut view, action);
 
     let name = format!("verslag-OT-{}-concept.html", date.format("%Y-%m-%d"));
@@ -111,8 +111,8 @@ fn an_export_that_cannot_be_written_is_said_and_leaves_nothing() {
     std::fs::write(&blocked, "").unwrap();
     model.export_dir = blocked;
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::ExportMinutes);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::ExportMinutes);
     let flash = view.flash.unwrap();
     assert!(flash.starts_with("Niet geëxporteerd: "), "{flash}");
     assert_eq!(files_in(out.path()), vec!["Documenten".to_string()]);

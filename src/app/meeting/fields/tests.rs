@@ -1,6 +1,6 @@
 use crate::app::meeting::case::Ask;
 use crate::app::tests::{act, answer, current, on_case, reply};
-use crate::app::{Action, View};
+use crate::app::{Command, View};
 use crate::domain::phase::Requirement;
 use crate::store::Store;
 
@@ -12,7 +12,7 @@ fn walk_f(
     view: &mut View,
     special: Option<(Requirement, &str)>,
 ) -> Vec<Requirement> {
-    act(store, model, view, Action::RecordFields);
+    act(store, model, view, Command::RecordFields);
     let mut asked = Vec::new();
     while let Some(Ask::Field { requirement }) = view.prompt.as_ref().map(|p| p.ask.clone()) {
         asked.push(requirement);
@@ -39,7 +39,7 @@ fn an_evaluated_case_is_asked_its_closing_reason_and_closes_with_greater_than() 
     let asked = walk_f(&store, &mut model, &mut view, None);
     assert!(asked.contains(&Requirement::ClosingReason), "{asked:?}");
     assert!(current(&model).missing.is_empty());
-    act(&store, &mut model, &mut view, Action::NextPhase);
+    act(&store, &mut model, &mut view, Command::NextPhase);
     assert_eq!(current(&model).case.phase, "afgesloten");
 
     drop(store);

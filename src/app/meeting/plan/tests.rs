@@ -4,7 +4,7 @@ use crate::app::meeting::circles::tests::{on_case_in, press, type_text};
 use crate::app::meeting::form::Form;
 use crate::app::meeting::plan::Field;
 use crate::app::tests::{act, current, on_case, send, today};
-use crate::app::{Action, Message, Model, View};
+use crate::app::{Command, Message, Model, View};
 use crate::domain::phase::Requirement;
 use crate::store::Store;
 
@@ -36,7 +36,7 @@ fn goals_regiehouder_and_evaluation_date_are_saved_as_typed() {
         brief.case.phase == "signaal" && brief.case.goals.is_empty()
     });
     let id = current(&model).case.id;
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     assert_eq!(form(&view).focus, Field::Goals);
     assert!(
         view.editor.is_some(),
@@ -99,7 +99,7 @@ fn goals_regiehouder_and_evaluation_date_are_saved_as_typed() {
 fn a_date_that_is_no_date_is_refused_and_the_text_stays() {
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.phase == "plan");
     let id = current(&model).case.id;
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
     assert_eq!(form(&view).focus, Field::Evaluation);
@@ -143,7 +143,7 @@ fn a_date_that_is_no_date_is_refused_and_the_text_stays() {
 #[test]
 fn a_phase_without_a_form_keeps_the_plain_notes_editor() {
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.phase == "uitvoering");
-    act(&store, &mut model, &mut view, Action::EditNotes);
+    act(&store, &mut model, &mut view, Command::EditNotes);
     assert!(view.form.is_none());
     assert!(view.editor.is_some());
 }

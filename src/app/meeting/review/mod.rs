@@ -54,7 +54,7 @@ pub fn drop_with(model: &mut Model, index: usize, reason: String) -> Vec<Effect>
 }
 
 /// `o` or `w`: asks for the new owner or due date, starting from the current one.
-pub fn start_change(model: &Model, view: &mut View, action: crate::app::Action) -> Vec<Effect> {
+pub fn start_change(model: &Model, view: &mut View, action: crate::app::Command) -> Vec<Effect> {
     if !on_item(model, &AgendaKind::Actions) {
         return Vec::new();
     }
@@ -67,7 +67,7 @@ pub fn start_change(model: &Model, view: &mut View, action: crate::app::Action) 
     };
     let index = view.selected;
     view.prompt = Some(match action {
-        crate::app::Action::ChangeOwner => {
+        crate::app::Command::ChangeOwner => {
             Prompt::prefilled(Ask::NewOwner { index }, row.owner.clone())
         }
         _ => Prompt::prefilled(Ask::NewDue { index }, format_day(row.due, model.lang)),

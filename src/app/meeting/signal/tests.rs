@@ -2,7 +2,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Step;
 use crate::app::tests::{act, school, send, today, typed};
-use crate::app::{Action, Message, Model, View, update};
+use crate::app::{Command, Message, Model, View, update};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{Case, Consent, EventKind, Level};
 use crate::store::Store;
@@ -21,8 +21,8 @@ fn type_in(store: &Store, model: &mut Model, view: &mut View, text: &str) {
 fn picking() -> (tempfile::TempDir, Store, Model, View) {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
-    act(&store, &mut model, &mut view, Action::NewSignal);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::NewSignal);
     assert!(view.picker.is_some(), "s opens the picker");
     (dir, store, model, view)
 }
@@ -145,7 +145,7 @@ fn signals_keep_the_order_they_were_raised_in() {
     let mut opened = Vec::new();
     for question in ["Eerste zorg", "Tweede zorg"] {
         if view.picker.is_none() {
-            act(&store, &mut model, &mut view, Action::NewSignal);
+            act(&store, &mut model, &mut view, Command::NewSignal);
         }
         type_in(&store, &mut model, &mut view, &query);
         send(&store, &mut model, &mut view, press(KeyCode::Enter));
@@ -201,7 +201,7 @@ fn esc_cancels_at_either_question_and_nothing_is_written() {
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
     assert!(view.picker.is_none());
 
-    act(&store, &mut model, &mut view, Action::NewSignal);
+    act(&store, &mut model, &mut view, Command::NewSignal);
     type_in(&store, &mut model, &mut view, &query);
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
     type_in(&store, &mut model, &mut view, "Half getypt");
@@ -235,5 +235,5 @@ fn without_nieuwe_signalen_on_the_agenda_the_case_comes_after_the_item_in_front(
 fn s_does_nothing_outside_the_meeting() {
     let (_dir, _store, mut model) = school();
     let mut view = View::default();
-    assert_eq!(update(&mut model, &mut view, Action::NewSignal), vec![]);
+    assert_eq!(update(&mut model, &mut view, Command::NewSignal), vec![]);
 }

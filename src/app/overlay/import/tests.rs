@@ -5,7 +5,7 @@ use tempfile::TempDir;
 
 use crate::app::meeting::case::Ask;
 use crate::app::tests::{act, answer, model, send};
-use crate::app::{Action, Message, Screen, View};
+use crate::app::{Command, Message, Screen, View};
 use crate::domain::Pupil;
 use crate::store::Store;
 
@@ -21,7 +21,7 @@ fn key(code: KeyCode) -> Message {
 
 /// `I` on the start screen, and the fixture's path typed at the question.
 fn import_file(store: &Store, model: &mut crate::app::Model, view: &mut View, name: &str) {
-    act(store, model, view, Action::ImportPupils);
+    act(store, model, view, Command::ImportPupils);
     answer(store, model, view, &fixture(name).display().to_string());
 }
 
@@ -34,7 +34,7 @@ fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
     let dir = TempDir::new().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = (model(0), View::default());
-    act(&store, &mut model, &mut view, Action::ImportPupils);
+    act(&store, &mut model, &mut view, Command::ImportPupils);
     assert_eq!(
         view.prompt.as_ref().map(|p| p.ask.clone()),
         Some(Ask::ImportFile)
@@ -94,7 +94,7 @@ fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
     assert!(view.import.is_none());
     assert!(pupils(&store).is_empty());
 
-    act(&store, &mut model, &mut view, Action::ImportPupils);
+    act(&store, &mut model, &mut view, Command::ImportPupils);
     answer(&store, &mut model, &mut view, "/nergens/leerlingen.csv");
     let flash = view.flash.clone().unwrap();
     assert!(
@@ -108,7 +108,7 @@ fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
 fn importing_is_offered_on_the_start_screen_only() {
     let (mut model, mut view) = (model(0), View::default());
     model.screen = Screen::Meeting;
-    crate::app::update(&mut model, &mut view, Action::ImportPupils);
+    crate::app::update(&mut model, &mut view, Command::ImportPupils);
     assert!(view.prompt.is_none());
     let names: Vec<_> =
         crate::app::overlay::palette::rows(Screen::Dashboard, crate::i18n::Lang::Nl.texts())

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::app::{Action, Message, update};
+use crate::app::{Command, Message, update};
 use crate::domain::PhaseModel;
 use crate::i18n::Lang;
 
@@ -46,7 +46,7 @@ fn the_screen_locks_after_the_minutes_without_a_key_and_not_before() {
     tick_at(&mut model, &mut view, 9);
     assert!(view.lock.is_none());
     model.now = at(9);
-    update(&mut model, &mut view, Action::Down);
+    update(&mut model, &mut view, Command::Down);
     tick_at(&mut model, &mut view, 18);
     assert!(
         view.lock.is_none(),
@@ -147,7 +147,7 @@ fn on_the_lock_screen_keys_go_to_the_prompt_and_ctrl_c_still_quits() {
     let ctrl_b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::CONTROL);
     assert_eq!(route(&view, ctrl_b), Message::LockKey(ctrl_b));
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(route(&view, ctrl_c), Message::Act(Action::Quit));
+    assert_eq!(route(&view, ctrl_c), Message::Act(Command::Quit));
 }
 
 #[test]
@@ -169,9 +169,9 @@ fn behind_the_lock_no_action_or_paste_does_anything() {
     tick_at(&mut model, &mut view, 11);
     assert!(view.lock.is_some());
     for message in [
-        Message::Act(Action::Quit),
-        Message::Act(Action::OpenActions),
-        Message::Act(Action::Search),
+        Message::Act(Command::Quit),
+        Message::Act(Command::OpenActions),
+        Message::Act(Command::Search),
         Message::Paste("geplakt".into()),
     ] {
         assert_eq!(update(&mut model, &mut view, message), Vec::new());

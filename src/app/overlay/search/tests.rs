@@ -1,7 +1,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::tests::{act, on_case, school};
-use crate::app::{Action, Effect, Message, Screen, View, apply, update};
+use crate::app::{Command, Effect, Message, Screen, View, apply, update};
 use crate::query::search::{Audience, HitKind};
 
 fn press(code: KeyCode) -> Message {
@@ -17,10 +17,10 @@ fn slash_reads_the_index_once_and_types_into_the_query() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
     assert_eq!(
-        update(&mut model, &mut view, Action::Search),
+        update(&mut model, &mut view, Command::Search),
         vec![Effect::LoadSearch]
     );
-    act(&store, &mut model, &mut view, Action::Search);
+    act(&store, &mut model, &mut view, Command::Search);
     let overlay = view.search.as_ref().expect("open");
     assert_eq!(overlay.audience, Audience::Private);
     assert!(view.search_index.is_some());
@@ -35,7 +35,7 @@ fn slash_reads_the_index_once_and_types_into_the_query() {
     update(&mut model, &mut view, press(KeyCode::Esc));
     assert!(view.search.is_none());
     assert_eq!(
-        update(&mut model, &mut view, Action::Search),
+        update(&mut model, &mut view, Command::Search),
         vec![],
         "the index is kept"
     );
@@ -45,7 +45,7 @@ fn slash_reads_the_index_once_and_types_into_the_query() {
 fn enter_on_a_pupil_opens_their_dossier_from_the_start_screen() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::Search);
+    act(&store, &mut model, &mut view, Command::Search);
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
@@ -70,7 +70,7 @@ fn enter_on_a_pupil_opens_their_dossier_from_the_start_screen() {
 #[test]
 fn enter_during_a_meeting_only_names_the_choice() {
     let (_dir, store, mut model, mut view) = on_case(|_| true);
-    act(&store, &mut model, &mut view, Action::Search);
+    act(&store, &mut model, &mut view, Command::Search);
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
@@ -90,7 +90,7 @@ fn enter_during_a_meeting_only_names_the_choice() {
 fn during_a_meeting_no_pupil_is_listed_and_a_write_drops_the_index() {
     let (_dir, store, mut model, mut view) = on_case(|_| true);
     assert_eq!(model.screen, Screen::Meeting);
-    act(&store, &mut model, &mut view, Action::Search);
+    act(&store, &mut model, &mut view, Command::Search);
     assert_eq!(view.search.as_ref().unwrap().audience, Audience::Shared);
     for message in typed("de") {
         update(&mut model, &mut view, message);
