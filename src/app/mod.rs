@@ -164,6 +164,54 @@ pub struct View {
     pub too_small: std::cell::Cell<bool>,
 }
 
+/// What can be over the screen in front, in the order they take a key: the first one open
+/// takes it (and a paste), whatever else is open under it. Routing, `update` and drawing all
+/// ask `View::front` instead of each weighing the fields themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The idle lock: every key but Ctrl-c.
+    Lock,
+    /// The blanked screen: the next key only brings it back.
+    Blank,
+    /// The `?` keys: the next key only closes it.
+    Help,
+    /// The case's history over its item: Down and Up scroll it, another key closes it.
+    History,
+    Palette,
+    Search,
+    /// The import's dry run.
+    Import,
+    /// The notes editor or a form (circles, the plan).
+    Editor,
+    /// The pupil picker of a new signal (and its hulpvraag).
+    Picker,
+    /// The one-line prompt.
+    Prompt,
+}
+
+impl View {
+    /// The overlay that takes the keys now, if any: the one place their precedence is written.
+    pub fn front(&self) -> Option<Overlay> {
+        let open = [
+            (self.lock.is_some(), Overlay::Lock),
+            (self.blank, Overlay::Blank),
+            (self.help, Overlay::Help),
+            (self.history, Overlay::History),
+            (self.palette.is_some(), Overlay::Palette),
+            (self.search.is_some(), Overlay::Search),
+            (self.import.is_some(), Overlay::Import),
+            (
+                self.editor.is_some() || self.form.is_some(),
+                Overlay::Editor,
+            ),
+            (self.picker.is_some(), Overlay::Picker),
+            (self.prompt.is_some(), Overlay::Prompt),
+        ];
+        open.into_iter()
+            .find_map(|(is, overlay)| is.then_some(overlay))
+    }
+}
+
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
 /// and the catalog describe them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
@@ -457,7 +505,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         | Message::OtherKey => {
             // Behind the lock nothing a person does reaches the data, however it arrives
             // (routing sends keys to the lock; a paste comes on its own).
-            if view.lock.is_some() {
+            if view.front() == Some(Overlay::Lock) {
                 return Vec::new();
             }
             lock::touch(model)
@@ -467,7 +515,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     view.flash = None;
     let action = match message {
         Message::MeetingLoaded => return meeting_loaded(model),
-        Message::PromptKey(key) if view.picker.is_some() => return signal::key(model, view, key),
+        Message::PromptKey(key) if view.front() == Some(Overlay::Picker) => {
+            return signal::key(model, view, key);
+        }
         Message::PreparationLoaded => return prepare::loaded(model, view),
         Message::ActionsLoaded(list) => return action_list::loaded(model, view, *list),
         Message::ActionsRefused(refused) => return action_list::refused(view, *refused),
@@ -488,10 +538,15 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Imported(applied) => return import::imported(model, view, applied),
         Message::AuditLoaded(entries) => return audit::loaded(model, view, entries),
         Message::RetentionLoaded(list) => return retention::loaded(model, view, *list),
-        Message::Paste(text) if view.search.is_some() => return search::paste(view, &text),
-        Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
-        Message::Paste(text) if view.prompt.is_some() => return case::paste(view, &text),
-        Message::Paste(text) => return form::paste(model, view, &text),
+        // A paste goes where typing goes.
+        Message::Paste(text) => {
+            return match view.front() {
+                Some(Overlay::Search) => search::paste(view, &text),
+                Some(Overlay::Picker) => signal::paste(view, &text),
+                Some(Overlay::Prompt) => case::paste(view, &text),
+                _ => form::paste(model, view, &text),
+            };
+        }
         Message::NoteReady(id) => return form::note_ready(model, view, id),
         Message::ActionAdded(action) => return new_action::added(model, view, *action),
         Message::MeetingClosed => return close::closed(model, view),
@@ -511,15 +566,19 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Act(action) => action,
     };
     // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.
-    if view.history && matches!(action, Command::Down | Command::Up) {
-        scroll(view, action == Command::Down);
-        return Vec::new();
-    }
-    // Blanking wins over any overlay: whoever walks in sees nothing.
-    let overlay = view.help || view.blank || view.history;
-    if overlay && !matches!(action, Command::Quit | Command::Blank) {
-        close_overlays(view);
-        return Vec::new();
+    match view.front() {
+        Some(Overlay::History) if matches!(action, Command::Down | Command::Up) => {
+            scroll(view, action == Command::Down);
+            return Vec::new();
+        }
+        // Blanking wins over any overlay: whoever walks in sees nothing.
+        Some(Overlay::Blank | Overlay::Help | Overlay::History)
+            if !matches!(action, Command::Quit | Command::Blank) =>
+        {
+            close_overlays(view);
+            return Vec::new();
+        }
+        _ => {}
     }
     match action {
         _ if model.screen == Screen::Actions && action_list::takes(action) => {

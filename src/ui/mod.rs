@@ -20,7 +20,7 @@ use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::{Model, Screen, View};
+use crate::app::{Model, Overlay, Screen, View};
 use theme::Theme;
 
 /// Below this otter says so instead of drawing a cramped screen.
@@ -45,11 +45,12 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
         return;
     }
     // Locked: nothing of the data is drawn, whatever was open.
-    if let Some(prompt) = &view.lock {
+    let front = view.front();
+    if let (Some(Overlay::Lock), Some(prompt)) = (front, &view.lock) {
         lock::render(frame, area, prompt, model.lang.texts(), theme);
         return;
     }
-    if view.blank {
+    if front == Some(Overlay::Blank) {
         meeting::render_blank(frame, area, model.lang.texts(), theme);
         return;
     }
@@ -83,18 +84,23 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
             Context::Dashboard
         }
     };
-    if view.help {
-        let bindings = keymap.bindings(context);
-        help::render(frame, area, &bindings, model.lang.texts(), theme);
-    }
-    if let Some(open) = &view.palette {
-        palette::render(frame, area, open, model.lang.texts(), theme);
-    }
-    if let Some(open) = &view.search {
-        search::render(frame, area, open, model.lang.texts(), theme);
-    }
-    if let Some(review) = &view.import {
-        import::render(frame, area, review, model.lang.texts(), theme);
+    // The overlay that takes the keys is drawn over the screen; the editors, the prompt and
+    // the picker are drawn by the screen they belong to.
+    let texts = model.lang.texts();
+    match (front, &view.palette, &view.search, &view.import) {
+        (Some(Overlay::Help), ..) => {
+            help::render(frame, area, &keymap.bindings(context), texts, theme);
+        }
+        (Some(Overlay::Palette), Some(open), ..) => {
+            palette::render(frame, area, open, texts, theme)
+        }
+        (Some(Overlay::Search), _, Some(open), _) => {
+            search::render(frame, area, open, texts, theme)
+        }
+        (Some(Overlay::Import), .., Some(review)) => {
+            import::render(frame, area, review, texts, theme);
+        }
+        _ => {}
     }
 }
 

@@ -4,44 +4,42 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::{Command, Message, Model, View};
+use crate::app::{Command, Message, Model, Overlay, View};
 
 pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Message {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let front = view.front();
     match key.code {
         // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
         KeyCode::Char('c') if ctrl => return Message::Act(Command::Quit),
         // Only "too small" is on screen: a key would change what no one can see.
         _ if view.too_small.get() => return Message::Unseen,
         // The lock screen takes every other key: nothing behind it may react.
-        _ if view.lock.is_some() => return Message::LockKey(key),
+        _ if front == Some(Overlay::Lock) => return Message::LockKey(key),
         // Ctrl-b blanks the screen from anywhere, while typing too, where `b` is a letter.
         KeyCode::Char('b') if ctrl => return Message::Act(Command::Blank),
         _ => {}
     }
-    let action = keymap.action(Context::from(model.screen), key);
-    if let Some(scroll @ (Command::Down | Command::Up)) = action.filter(|_| view.history) {
+    let command = keymap.action(Context::from(model.screen), key);
+    match front {
         // A long history scrolls; any other key closes it.
-        Message::Act(scroll)
-    } else if (view.help || view.history) && !view.blank && action == Some(Command::Blank) {
+        Some(Overlay::History) if matches!(command, Some(Command::Down | Command::Up)) => {
+            command.map_or(Message::OtherKey, Message::Act)
+        }
         // `b` blanks at once over the help or the history too: one key, any screen.
-        Message::Act(Command::Blank)
-    } else if view.blank || view.help || view.history {
+        Some(Overlay::Help | Overlay::History) if command == Some(Command::Blank) => {
+            Message::Act(Command::Blank)
+        }
         // The key that brings the screen back or closes the overlay does nothing else: not
         // type a letter, and not quit where Esc or q would on the screen behind.
-        Message::OtherKey
-    } else if view.palette.is_some() {
-        Message::PaletteKey(key)
-    } else if view.search.is_some() {
-        Message::SearchKey(key)
-    } else if view.import.is_some() {
-        Message::ImportKey(key)
-    } else if view.editor.is_some() || view.form.is_some() {
-        Message::EditorKey(key)
-    } else if view.prompt.is_some() || view.picker.is_some() {
-        Message::PromptKey(key)
-    } else {
-        action.map_or(Message::OtherKey, Message::Act)
+        Some(Overlay::Blank | Overlay::Help | Overlay::History) => Message::OtherKey,
+        Some(Overlay::Lock) => Message::LockKey(key),
+        Some(Overlay::Palette) => Message::PaletteKey(key),
+        Some(Overlay::Search) => Message::SearchKey(key),
+        Some(Overlay::Import) => Message::ImportKey(key),
+        Some(Overlay::Editor) => Message::EditorKey(key),
+        Some(Overlay::Picker | Overlay::Prompt) => Message::PromptKey(key),
+        None => command.map_or(Message::OtherKey, Message::Act),
     }
 }
 
@@ -52,6 +50,29 @@ mod tests {
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn a_paste_goes_where_the_keys_go_when_an_editor_and_a_prompt_are_both_open() {
+        use crate::app::meeting::case::{Ask, Prompt};
+        let (_dir, store, mut model, mut view) = on_case(|_| true);
+        let keymap = Keymap::default();
+        act(&store, &mut model, &mut view, Command::EditNotes);
+        assert!(view.editor.is_some(), "the notes editor is open");
+        view.prompt = Some(Prompt::new(Ask::Decision));
+        let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(route(&model, &view, &keymap, a), Message::EditorKey(a));
+        crate::app::update(&mut model, &mut view, Message::Paste("plakte tekst".into()));
+        let typed = view.editor.as_ref().unwrap().editor.lines().join("\n");
+        assert!(
+            typed.contains("plakte tekst"),
+            "pasted into the editor: {typed:?}"
+        );
+        assert_eq!(
+            view.prompt.as_ref().unwrap().text(),
+            "",
+            "not into the prompt"
+        );
     }
 
     #[test]
