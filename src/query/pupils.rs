@@ -44,7 +44,8 @@ pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
             cases: visible.get(&pupil.id).copied().unwrap_or(0),
         });
     }
-    rows.sort_by_cached_key(|row| (row.groep, fold(&row.name)));
+    // Namesakes in one groep stay in the order of their ids, as the store lists them.
+    rows.sort_by_cached_key(|row| (row.groep, fold(&row.name), row.id));
     Ok(rows)
 }
 
