@@ -324,8 +324,14 @@ pub fn report(figures: &Figures) -> Report {
     );
 
     let m = figures.meetings;
-    rows.count(Figure::MeetingsHeld, disclosure::count(m.held, th));
-    rows.mean(Figure::CasesPerMeeting, m.cases_per_meeting);
+    // Meetings are no people: their count, and what rests on it, needs no threshold.
+    rows.count(Figure::MeetingsHeld, Cell::Count(m.held));
+    rows.push(
+        Figure::CasesPerMeeting,
+        Stat::Mean,
+        disclosure::mean(m.cases_per_meeting, 1),
+        Some(Cell::Count(m.cases_per_meeting.base)),
+    );
     rows.spread(Figure::MinutesPerCase, m.minutes_per_case, false);
     rows.mean(Figure::TimeboxPerCase, m.timebox_per_case);
     rows.share(
@@ -333,11 +339,13 @@ pub fn report(figures: &Figures) -> Report {
         m.over_timebox,
         disclosure::count(m.over_timebox.base, th),
     );
-    rows.share(
-        Figure::Overran,
-        m.overran,
-        disclosure::count(m.overran.base, th),
-    );
+    rows.rows.push(Row {
+        figure: Figure::Overran,
+        stat: Stat::Percent,
+        value: disclosure::share(m.overran, 1),
+        part: Some(Cell::Count(m.overran.part)),
+        base: Some(Cell::Count(m.overran.base)),
+    });
     rows.share(
         Figure::NotDiscussed,
         m.not_discussed,
