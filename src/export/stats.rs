@@ -169,20 +169,19 @@ fn text(report: &Report, cx: &Context) -> String {
         "  {:<9} {}",
         "",
         (1..=5)
-            .map(|l| format!("{:>6}", format!("{} {l}", t.level)))
-            .chain([format!("{:>7}", t.total)])
-            .collect::<Vec<_>>()
-            .join(" ")
+            .map(|l| format!("{:>9}", format!("{} {l}", t.level)))
+            .chain([format!("{:>9}", t.total)])
+            .collect::<String>()
     );
     for month in &report.open_per_level {
         let cells: Vec<String> = month
             .levels
             .iter()
-            .map(|c| format!("{:>8}", c.text(th, 0)))
+            .map(|c| format!("{:>9}", c.text(th, 0)))
             .collect();
         let _ = writeln!(
             out,
-            "  {:<9}{} {:>7}",
+            "  {:<9} {}{:>9}",
             month_text(month.month, cx.lang),
             cells.join(""),
             month.total.text(th, 0)

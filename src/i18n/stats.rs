@@ -226,10 +226,11 @@ pub const NL: StatsTexts = StatsTexts {
     chart_reaction: "Reactietijd signaal tot start hulp per maand (mediaan, dagen)",
     disclosure: |threshold| {
         format!(
-            "Geaggregeerde cijfers, geen leerlingen. Een aantal van 1 tot {threshold} staat er als \
+            "Geaggregeerde cijfers, geen leerlingen. Een aantal van 1 tot en met {} staat er als \
              \"<{threshold}\"; een percentage, mediaan of gemiddelde op minder dan {threshold} \
              casussen als \".\"; \"x\" is weggelaten zodat een ander verborgen getal niet uit \
-             een totaal terug te rekenen is."
+             een totaal terug te rekenen is.",
+            threshold.saturating_sub(1)
         )
     },
     aggregate_only: "Geen namen, geboortedata, casusnummers of vrije tekst.",
@@ -262,7 +263,7 @@ pub const EN: StatsTexts = StatsTexts {
     settings: "settings",
     settings_line: |norm, months, threshold| {
         format!(
-            "waiting norm {norm} weeks · herhaald beroep within {months} months · threshold {threshold}"
+            "Waiting norm (Treeknorm) {norm} weeks · return to help within {months} months · threshold {threshold}"
         )
     },
     cols: ["figure", "value", "based on"],
@@ -321,10 +322,11 @@ pub const EN: StatsTexts = StatsTexts {
     chart_reaction: "Reaction time signal to start of help per month (median, days)",
     disclosure: |threshold| {
         format!(
-            "Aggregate figures, no pupils. A count of 1 to {threshold} is shown as \
+            "Aggregate figures, no pupils. A count of 1 to {} is shown as \
              \"<{threshold}\"; a share, median or mean resting on fewer than {threshold} cases \
              as \".\"; \"x\" is left out so that another hidden number cannot be worked out \
-             from a total."
+             from a total.",
+            threshold.saturating_sub(1)
         )
     },
     aggregate_only: "No names, dates of birth, case numbers or free text.",
