@@ -410,6 +410,8 @@ fn csv(report: &Report, cx: &Context) -> std::io::Result<Vec<u8>> {
 /// Okabe-Ito colours: told apart with every common colour blindness, and in grey print.
 const LEVEL_COLOURS: [&str; 5] = ["#009E73", "#56B4E9", "#E69F00", "#D55E00", "#CC79A7"];
 const BAR: &str = "#1f4e79";
+/// The part of a bar made of hidden counts.
+const HIDDEN: &str = "#bbbbbb";
 
 const CHART_W: f64 = 640.0;
 const CHART_H: f64 = 190.0;
@@ -521,7 +523,10 @@ fn stacked(report: &Report, lang: Lang) -> String {
     let max = report
         .open_per_level
         .iter()
-        .map(|m| m.levels.iter().filter_map(|c| c.exact()).sum::<u32>())
+        .map(|m| {
+            let drawn = m.levels.iter().filter_map(|c| c.exact()).sum::<u32>();
+            m.total.exact().unwrap_or(drawn).max(drawn)
+        })
         .max()
         .unwrap_or(0);
     let (mut svg, scale, slot) = frame(&months, f64::from(max), lang);
@@ -540,6 +545,20 @@ fn stacked(report: &Report, lang: Lang) -> String {
                     LEVEL_COLOURS[level]
                 );
             }
+        }
+        // What the hidden cells hold together, when the total is known: grey, so the bar
+        // has its true height without saying how the hidden part splits over the levels.
+        let drawn: u32 = month.levels.iter().filter_map(|c| c.exact()).sum();
+        if let Some(rest) = month.total.exact().and_then(|t| t.checked_sub(drawn))
+            && rest > 0
+        {
+            let h = f64::from(rest) * scale;
+            y -= h;
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"{HIDDEN}\"/>",
+                slot * 0.6,
+            );
         }
         let _ = writeln!(
             svg,
@@ -560,6 +579,11 @@ fn stacked(report: &Report, lang: Lang) -> String {
             level + 1
         );
     }
+    let _ = write!(
+        legend,
+        "<span><svg width=\"10\" height=\"10\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\" fill=\"{HIDDEN}\"/></svg> {}</span>",
+        escape(t.hidden_levels)
+    );
     legend.push_str("</p>");
     svg + &legend
 }
