@@ -853,3 +853,82 @@ fn add(a: Option<Bound>, b: Option<Bound>) -> Option<Bound> {
         (a, b) => a.or(b),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::monitoring::Settings;
+    use crate::monitoring::report::MonthLevels;
+
+    fn month(month: u32) -> Month {
+        Month { year: 2025, month }
+    }
+
+    #[test]
+    fn a_hidden_level_is_drawn_grey_and_never_in_its_own_colour() {
+        let report = Report {
+            period: Period::school_year(2025).unwrap(),
+            settings: Settings::default(),
+            rows: Vec::new(),
+            signals_per_month: Vec::new(),
+            open_per_level: vec![MonthLevels {
+                month: month(9),
+                levels: [
+                    Cell::Few,
+                    Cell::Count(8),
+                    Cell::Few,
+                    Cell::Hidden,
+                    Cell::Count(0),
+                ],
+                total: Cell::Count(16),
+            }],
+            reaction_per_month: Vec::new(),
+        };
+        let svg = stacked(&report, Lang::Nl);
+        let rects = |colour: &str| svg.matches(&format!("fill=\"{colour}\"/>")).count();
+        // One bar of 8 in level 2's colour and 8 in grey; the legend has one swatch each.
+        assert_eq!(rects(LEVEL_COLOURS[1]), 2, "{svg}");
+        assert_eq!(rects(HIDDEN), 2, "{svg}");
+        for level in [0, 2, 3, 4] {
+            assert_eq!(rects(LEVEL_COLOURS[level]), 1, "level {}: {svg}", level + 1);
+        }
+        let chart = svg.split("<p class").next().unwrap();
+        let heights: Vec<&str> = chart
+            .split("<rect ")
+            .skip(1)
+            .filter_map(|rect| rect.split("height=\"").nth(1)?.split('"').next())
+            .collect();
+        assert_eq!(heights.len(), 2, "{chart}");
+        assert_eq!(heights[0], heights[1], "8 drawn and 8 hidden: {svg}");
+    }
+
+    #[test]
+    fn dutch_numbers_have_a_decimal_comma_for_people_and_spreadsheets() {
+        assert_eq!(local(Cell::Number(14.44), 1, 5, Lang::Nl), "14,4");
+        assert_eq!(local(Cell::Number(14.44), 1, 5, Lang::En), "14.4");
+        assert_eq!(local(Cell::TooFew, 1, 5, Lang::Nl), ".");
+        assert_eq!(csv_cell(Cell::Number(0.75), 1, 5), "0,8");
+        assert_eq!(
+            bound("<5", false),
+            Some(Bound {
+                value: 1,
+                exact: false
+            })
+        );
+        assert_eq!(
+            bound("x", false),
+            Some(Bound {
+                value: 0,
+                exact: false
+            })
+        );
+        assert_eq!(
+            bound("12", true),
+            Some(Bound {
+                value: 12,
+                exact: false
+            })
+        );
+        assert_eq!(bound("12,5", false), None);
+    }
+}
