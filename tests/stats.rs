@@ -87,6 +87,11 @@ fn every_format_has_the_figures_and_the_export_is_audited() {
         otter(school).args(["stats", "--year", "2025", "--format", "json"]),
     ))
     .unwrap();
+    let global: serde_json::Value = serde_json::from_str(&stdout_of(
+        otter(school).args(["stats", "--year", "2025", "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(global, json, "--json is --format json");
     let figures = json["figures"].as_array().unwrap();
     let cases = figures.iter().find(|f| f["figure"] == "cases").unwrap();
     assert!(cases["value"].as_u64().unwrap() >= 5, "{cases}");

@@ -378,7 +378,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             privacy::retention(&store, asked, now, t, &mut out, json)?
         }
         Command::Audit => privacy::audit(&store, t, &mut out, json)?,
-        Command::Stats(args) => stats::run(&store, &model, &args, lang, today, &mut out)?,
+        Command::Stats(args) => stats::run(&store, &model, &args, lang, today, json, &mut out)?,
         Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
     };
     // An erasure is only done once no file keeps what it removed: the database is rewritten

@@ -56,6 +56,7 @@ pub fn run(
     args: &StatsArgs,
     lang: Lang,
     today: NaiveDate,
+    json: bool,
     out: &mut impl Write,
 ) -> Result<std::io::Result<()>> {
     let period = period(args, today)?;
@@ -68,6 +69,8 @@ pub fn run(
         school: &school,
     };
     let format = match args.format {
+        // The global `--json` asks every command for JSON; an explicit format still wins.
+        StatsFormat::Text if json => stats::Format::Json,
         StatsFormat::Text => stats::Format::Text,
         StatsFormat::Json => stats::Format::Json,
         StatsFormat::Csv => stats::Format::Csv,
