@@ -115,6 +115,17 @@ fn a_period_is_a_year_a_term_or_two_days_and_never_backwards() {
     assert!(days.contains("01-09-2025 – 30-11-2025"), "{days}");
     let current = stdout_of(otter(school).args(["stats"]));
     assert!(current.contains("01-08-2026 – 23-11-2026"), "{current}");
+    let stricter = stdout_of(otter(school).args(["stats", "--year", "2025", "--threshold", "25"]));
+    assert!(stricter.contains("drempel 25"), "{stricter}");
+    assert!(
+        stricter.contains("Afgesloten casussen                                   <25"),
+        "{stricter}"
+    );
+    let laxer = otter(school)
+        .args(["stats", "--threshold", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(laxer.status.code(), Some(2), "no threshold under 5");
     let backwards = otter(school)
         .args(["stats", "--from", "30-11-2025", "--to", "01-09-2025"])
         .output()

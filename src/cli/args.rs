@@ -127,6 +127,16 @@ pub struct StatsArgs {
     pub format: StatsFormat,
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only stricter than the default: a lower one would show smaller groups of pupils.
+    #[arg(long, value_name = "N", default_value_t = 5,
+          value_parser = clap::value_parser!(u32).range(5..=100))]
+    pub threshold: u32,
+    #[arg(long, value_name = "WEEKS", default_value_t = 14,
+          value_parser = clap::value_parser!(u32).range(1..=104))]
+    pub norm_weeks: u32,
+    #[arg(long, value_name = "MONTHS", default_value_t = 12,
+          value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub return_months: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -314,6 +324,9 @@ pub fn command(t: &Texts) -> clap::Command {
         let c = arg_help(c, "year", s.help_year);
         let c = arg_help(c, "term", s.help_term);
         let c = arg_help(c, "format", s.help_format);
+        let c = arg_help(c, "threshold", s.help_threshold);
+        let c = arg_help(c, "norm_weeks", s.help_norm_weeks);
+        let c = arg_help(c, "return_months", s.help_return_months);
         arg_help(c, "output", t.help_output).mut_subcommand("combine", |c| {
             let c = arg_help(c.about(s.help_combine), "files", s.help_combine_files);
             let c = arg_help(c, "format", s.help_combine_format);

@@ -60,7 +60,12 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<std::io::Result<()>> {
     let period = period(args, today)?;
-    let figures = query::monitoring::figures(store, model, Settings::default(), period, today)?;
+    let settings = Settings {
+        norm_weeks: args.norm_weeks,
+        return_months: args.return_months,
+        threshold: args.threshold,
+    };
+    let figures = query::monitoring::figures(store, model, settings, period, today)?;
     let report = report::report(&figures);
     let school = store.school()?;
     let cx = stats::Context {
