@@ -15,4 +15,5 @@ pub mod i18n;
 pub mod import;
 pub mod query;
 pub mod store;
+pub mod text;
 pub mod ui;

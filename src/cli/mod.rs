@@ -56,7 +56,9 @@ pub fn main() -> ExitCode {
 }
 
 fn report(err: &Error, t: &Texts, data_dir: &Path) -> ExitCode {
-    eprintln!("otter: {}", err.message(t, &data_dir.display().to_string()));
+    let message = err.message(t, &data_dir.display().to_string());
+    // Messages quote file names, headers and names from the data: shown, never replayed.
+    eprintln!("otter: {}", crate::text::visible_lines(&message));
     ExitCode::from(err.exit_code())
 }
 
@@ -212,7 +214,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
     let store = Store::open_with(data_dir, &mut unlock)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::text::Visible::new(std::io::stdout().lock());
     let json = cli.json;
     let written = match command {
         Command::Demo { scale } => {
@@ -477,7 +479,7 @@ fn restore(
             (t.cli.restore_after_erasures)(summary.erasures_before)
         );
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::text::Visible::new(std::io::stdout().lock());
     finish(if json {
         print::json(&mut out, &summary)
     } else {

@@ -83,6 +83,10 @@ fn bad_row(bad: &BadRow, lang: Lang) -> String {
         Reason::SameAsLine(line) => (t.reason_same_as_line)(*line),
         Reason::FitsTwoPupils(name) => (t.reason_fits_two)(name),
         Reason::Unreadable(detail) => (t.reason_unreadable)(detail),
+        Reason::ControlCharacter(field, value) => {
+            (t.reason_control)(t.fields[*field as usize], value)
+        }
+        Reason::NotUtf8(field, value) => (t.reason_not_utf8)(t.fields[*field as usize], value),
         Reason::UnclosedQuote(until) => (t.reason_unclosed_quote)(bad.line, *until),
     };
     (t.line)(bad.line, &reason)
