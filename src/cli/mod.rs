@@ -224,8 +224,10 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             if !json {
                 eprintln!("{}", t.demo_filling);
             }
-            let summary = crate::demo::fill(&store, scale, today)?;
-            if json {
+            // Built beside the empty database and swapped in whole: a demo killed half-way
+            // leaves the empty one, and the next `demo` starts again.
+            let (store, summary) = store.rebuild(|new| crate::demo::fill(new, scale, today))?;
+            let written = if json {
                 print::json(&mut out, &summary)
             } else {
                 let dir = data_dir.display().to_string();
@@ -239,7 +241,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                         &dir,
                     ),
                 )
-            }
+            };
+            drop(store);
+            return finish(written);
         }
         Command::Passphrase => {
             let said = passphrase::change(store, t.crypto, unlock.terminal())?;
