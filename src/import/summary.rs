@@ -34,7 +34,12 @@ pub fn lines(plan: &Plan, file: &str, lang: Lang) -> Vec<String> {
             .iter()
             .map(|bad| format!("  ! {}", bad_row(bad, lang))),
     );
+    // A refused date or groep is quoted as the file has it: shown, on the screen as well as
+    // the command line (ratatui would leave an escape out silently, not show it).
     lines
+        .into_iter()
+        .map(|line| crate::text::visible(&line).into_owned())
+        .collect()
 }
 
 fn new_pupil(pupil: &Incoming) -> String {

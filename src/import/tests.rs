@@ -678,3 +678,18 @@ fn first_roepnaam(xml: &str) -> &str {
     let end = start + xml[start..].find("</roepnaam>").unwrap();
     &xml[start..end]
 }
+
+/// Found by the fuzzer (fuzz/artifacts/import_csv-crash-b033799…): a control character in a
+/// refused date was quoted raw in the plan's summary, which the screen shows.
+#[test]
+fn a_refused_date_with_a_control_character_is_quoted_visibly() {
+    let plan = fresh(b"Roepnaam;Achternaam;Groep;Geboortedatum\nSanne;Vries;5;14-03-2017\x045B\n");
+    let lines = summary::lines(&plan, "x.csv", crate::i18n::Lang::Nl);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("\"14-03-2017␄5B\" is geen datum")),
+        "{lines:?}"
+    );
+    assert!(lines.iter().all(|l| !l.chars().any(crate::text::is_unsafe)));
+}
