@@ -17,4 +17,5 @@ pub mod lang;
 pub mod monitoring;
 pub mod query;
 pub mod store;
+pub mod text;
 pub mod ui;

@@ -488,7 +488,11 @@ impl From<Command> for Message {
 }
 
 pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -> Vec<Effect> {
-    let message = message.into();
+    let message = match message.into() {
+        // Pasted and typed text enters here: the escapes a paste brings along are no text.
+        Message::Paste(text) => Message::Paste(crate::text::cleaned(&text).into_owned()),
+        message => message,
+    };
     match message {
         Message::Unseen => return Vec::new(),
         Message::Paste(_) if view.too_small.get() => return Vec::new(),

@@ -52,7 +52,7 @@ pub fn run(
         }
         _ => None,
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::text::Visible::new(std::io::stdout().lock());
     let written = if json {
         print::json(
             &mut out,

@@ -58,7 +58,9 @@ pub fn main() -> ExitCode {
 }
 
 fn report(err: &Error, t: &Texts, data_dir: &Path) -> ExitCode {
-    eprintln!("otter: {}", err.message(t, &data_dir.display().to_string()));
+    let message = err.message(t, &data_dir.display().to_string());
+    // Messages quote file names, headers and names from the data: shown, never replayed.
+    eprintln!("otter: {}", crate::text::visible_lines(&message));
     ExitCode::from(err.exit_code())
 }
 
@@ -232,7 +234,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
     let store = Store::open_with(data_dir, &mut unlock)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::text::Visible::new(std::io::stdout().lock());
     let json = cli.json;
     let written = match command {
         Command::Demo { scale } => {
@@ -242,8 +244,10 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             if !json {
                 eprintln!("{}", t.demo_filling);
             }
-            let summary = crate::demo::fill(&store, scale, today)?;
-            if json {
+            // Built beside the empty database and swapped in whole: a demo killed half-way
+            // leaves the empty one, and the next `demo` starts again.
+            let (store, summary) = store.rebuild(|new| crate::demo::fill(new, scale, today))?;
+            let written = if json {
                 print::json(&mut out, &summary)
             } else {
                 let dir = data_dir.display().to_string();
@@ -257,7 +261,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                         &dir,
                     ),
                 )
-            }
+            };
+            drop(store);
+            return finish(written);
         }
         Command::Passphrase => {
             let said = passphrase::change(store, t.crypto, unlock.terminal())?;
@@ -498,7 +504,7 @@ fn restore(
             (t.cli.restore_after_erasures)(summary.erasures_before)
         );
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::text::Visible::new(std::io::stdout().lock());
     finish(if json {
         print::json(&mut out, &summary)
     } else {

@@ -16,9 +16,22 @@ use crate::query::search::Results;
 
 pub fn json<T: Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
     // Serialised first, so a closed pipe shows up as the io error it is.
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
-    bytes.push(b'\n');
-    out.write_all(&bytes)
+    let mut text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    // serde escapes every control character in a string (the line ends left are its own
+    // layout); a bidi override it leaves as it is, and only inside a string can one occur,
+    // where `\uXXXX` is the same character to a reader.
+    let bidi = |c: char| crate::text::is_unsafe(c) && !c.is_control();
+    if text.chars().any(bidi) {
+        text = text
+            .chars()
+            .map(|c| match c {
+                c if bidi(c) => format!("\\u{:04x}", u32::from(c)),
+                c => c.to_string(),
+            })
+            .collect();
+    }
+    text.push('\n');
+    out.write_all(text.as_bytes())
 }
 
 pub fn line(out: &mut impl Write, text: &str) -> io::Result<()> {

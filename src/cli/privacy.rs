@@ -21,7 +21,7 @@ fn confirm(t: &Texts, question: &str, name: Option<&str>) -> Result<()> {
     if !stdin.is_terminal() {
         return Err(Error::NeedsConfirmation);
     }
-    let mut err = io::stderr().lock();
+    let mut err = crate::text::Visible::new(io::stderr().lock());
     write!(err, "{question}")
         .and_then(|()| err.flush())
         .map_err(Error::Terminal)?;

@@ -87,7 +87,8 @@ pub fn parse_time(input: &str) -> Option<NaiveTime> {
     let text = input.trim().replace('.', ":");
     let (hour, minute) = match text.split_once(':') {
         Some((hour, minute)) => (hour, minute),
-        None if text.len() > 2 => text.split_at(text.len() - 2),
+        // Not on a character's edge is not a time either (`Ƹ1`): the slice would panic.
+        None if text.len() > 2 => text.split_at_checked(text.len() - 2)?,
         None => (text.as_str(), "0"),
     };
     let number = |part: &str| {
@@ -258,5 +259,14 @@ mod tests {
             parse_date("volgende ot", without_meeting),
             Err(DateError::NoNextMeeting)
         );
+    }
+
+    /// Found by the fuzzer (fuzz/artifacts/dates-crash-cc93e09…): a time typed with a letter
+    /// beyond ASCII before its last two bytes panicked on a slice inside the letter.
+    #[test]
+    fn a_time_with_a_wide_letter_is_refused_not_a_panic() {
+        assert_eq!(parse_time("Ƹ1"), None);
+        assert_eq!(parse_time("1-Ƹ \0\0\x0c"), None);
+        assert_eq!(parse_time("8é"), None);
     }
 }

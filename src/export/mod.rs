@@ -59,12 +59,12 @@ pub fn minutes(minutes: &Minutes, status: minutes::Status, cx: &Context, format:
         Format::Markdown => {
             let mut doc = Markdown::new();
             minutes::write(&mut doc, minutes, status, cx);
-            doc.finish()
+            shown(doc.finish())
         }
         Format::Html => {
             let mut doc = Html::new(cx.lang);
             minutes::write(&mut doc, minutes, status, cx);
-            doc.finish()
+            shown(doc.finish())
         }
     }
 }
@@ -74,12 +74,12 @@ pub fn extract(dossier: &PupilDossier, cx: &Context, format: Format) -> String {
         Format::Markdown => {
             let mut doc = Markdown::new();
             extract::write(&mut doc, dossier, cx);
-            doc.finish()
+            shown(doc.finish())
         }
         Format::Html => {
             let mut doc = Html::new(cx.lang);
             extract::write(&mut doc, dossier, cx);
-            doc.finish()
+            shown(doc.finish())
         }
     }
 }
@@ -89,12 +89,25 @@ pub fn actions_csv(
     rows: &[crate::query::actions::ActionRow],
     lang: Lang,
 ) -> std::io::Result<Vec<u8>> {
-    actions_csv::write(rows, lang)
+    let bytes = actions_csv::write(rows, lang)?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => shown(text).into_bytes(),
+        Err(err) => err.into_bytes(),
+    })
 }
 
 /// Actions and planned meetings for a calendar; `stamp` is when it was made (UTC).
 pub fn calendar(calendar: &Calendar, lang: Lang, stamp: chrono::NaiveDateTime) -> String {
-    ics::write(calendar, lang, stamp)
+    shown(ics::write(calendar, lang, stamp))
+}
+
+/// Every document leaves through here: no control character from a name or a note reaches
+/// the file, to be replayed by whoever `cat`s it or opens it in a viewer (`text::visible_lines`).
+fn shown(document: String) -> String {
+    match crate::text::visible_lines(&document) {
+        std::borrow::Cow::Borrowed(_) => document,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
 }
 
 /// What a case recorded for its phases, as bullets: one line, or a label over its lines.
@@ -113,4 +126,66 @@ fn recorded_items(recorded: &[(Requirement, Recorded)], lang: Lang) -> Vec<Item>
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests_text {
+    use chrono::NaiveDate;
+
+    use crate::domain::ActionStatus;
+    use crate::i18n::Lang;
+    use crate::query::actions::ActionRow;
+    use crate::query::calendar::{Calendar, CalendarAction};
+
+    const ESCAPED: &str = "Bel \x1b]0;pwned\x07ouders\x1b[2J \u{202E}terug\u{9b}";
+
+    fn unsafe_chars(text: &str) -> Vec<char> {
+        // Line ends and tabs are the formats' own; a bare CR is not.
+        let mut chars = text.chars().peekable();
+        let mut found = Vec::new();
+        while let Some(c) = chars.next() {
+            let line_end = c == '\n' || (c == '\r' && chars.peek() == Some(&'\n'));
+            if crate::text::is_unsafe(c) && !line_end && c != '\t' {
+                found.push(c);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn csv_and_calendar_files_hold_no_control_character_from_an_action() {
+        let due = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let rows = [ActionRow {
+            id: 1,
+            text: ESCAPED.into(),
+            owner: "juf\rAnna".into(),
+            due,
+            status: ActionStatus::Open,
+            pupil: "Z.Ç.".into(),
+            days_overdue: 0,
+        }];
+        let csv = String::from_utf8(super::actions_csv(&rows, Lang::Nl).unwrap()).unwrap();
+        assert_eq!(unsafe_chars(&csv), Vec::<char>::new(), "{csv:?}");
+        assert!(
+            csv.contains("␛]0;pwned␇ouders␛[2J [U+202E]terug[U+009B]"),
+            "{csv}"
+        );
+
+        let calendar = Calendar {
+            actions: vec![CalendarAction {
+                id: 1,
+                text: ESCAPED.into(),
+                owner: "juf Anna".into(),
+                due,
+                status: ActionStatus::Open,
+                pupil: String::new(),
+            }],
+            meetings: Vec::new(),
+        };
+        let stamp = due.and_hms_opt(8, 0, 0).unwrap();
+        let ics = super::calendar(&calendar, Lang::Nl, stamp);
+        assert_eq!(unsafe_chars(&ics), Vec::<char>::new(), "{ics:?}");
+        assert!(ics.contains("\r\n"), "calendar lines keep their CRLF");
+        assert!(ics.contains("␛[2J"), "{ics}");
+    }
 }

@@ -78,6 +78,10 @@ pub struct ImportTexts {
     pub err_xml: fn(usize, &str) -> String,
     #[serde(skip)]
     pub reason_unclosed_quote: fn(usize, usize) -> String,
+    #[serde(skip)]
+    pub reason_control: fn(&str, &str) -> String,
+    #[serde(skip)]
+    pub reason_not_utf8: fn(&str, &str) -> String,
 }
 
 fn separator_nl(separator: char) -> &'static str {
@@ -197,6 +201,16 @@ pub const NL: ImportTexts = ImportTexts {
             "een aanhalingsteken (\") wordt niet gesloten, dus zijn regel {from} tot en met {until} als één cel gelezen; zet het aanhalingsteken recht en importeer opnieuw"
         )
     },
+    reason_control: |field, value| {
+        format!(
+            "{field} bevat een stuurteken (\"{value}\"); haal het weg in het bestand en importeer opnieuw"
+        )
+    },
+    reason_not_utf8: |field, value| {
+        format!(
+            "{field} bevat een teken dat geen UTF-8 is (\"{value}\", de rest van het bestand is UTF-8); verbeter de naam of sla het bestand opnieuw op als UTF-8"
+        )
+    },
 };
 
 pub const EN: ImportTexts = ImportTexts {
@@ -291,6 +305,16 @@ pub const EN: ImportTexts = ImportTexts {
     reason_unclosed_quote: |from, until| {
         format!(
             "a quote (\") is never closed, so lines {from} to {until} were read as one cell; fix the quote and import again"
+        )
+    },
+    reason_control: |field, value| {
+        format!(
+            "{field} holds a control character (\"{value}\"); remove it from the file and import again"
+        )
+    },
+    reason_not_utf8: |field, value| {
+        format!(
+            "{field} holds a character that is not UTF-8 (\"{value}\", the rest of the file is); correct the name or save the file as UTF-8 again"
         )
     },
 };

@@ -34,7 +34,12 @@ pub fn lines(plan: &Plan, file: &str, lang: Lang) -> Vec<String> {
             .iter()
             .map(|bad| format!("  ! {}", bad_row(bad, lang))),
     );
+    // A refused date or groep is quoted as the file has it: shown, on the screen as well as
+    // the command line (ratatui would leave an escape out silently, not show it).
     lines
+        .into_iter()
+        .map(|line| crate::text::visible(&line).into_owned())
+        .collect()
 }
 
 fn new_pupil(pupil: &Incoming) -> String {
@@ -83,6 +88,10 @@ fn bad_row(bad: &BadRow, lang: Lang) -> String {
         Reason::SameAsLine(line) => (t.reason_same_as_line)(*line),
         Reason::FitsTwoPupils(name) => (t.reason_fits_two)(name),
         Reason::Unreadable(detail) => (t.reason_unreadable)(detail),
+        Reason::ControlCharacter(field, value) => {
+            (t.reason_control)(t.fields[*field as usize], value)
+        }
+        Reason::NotUtf8(field, value) => (t.reason_not_utf8)(t.fields[*field as usize], value),
         Reason::UnclosedQuote(until) => (t.reason_unclosed_quote)(bad.line, *until),
     };
     (t.line)(bad.line, &reason)

@@ -21,6 +21,10 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     };
     match std::str::from_utf8(bytes) {
         Ok(text) => (Cow::Borrowed(text), utf8),
+        // UTF-8 letters with one byte that is not (a name typed in an old program and pasted
+        // in): read as Windows-1252 every other name would turn to mojibake. The odd byte
+        // becomes U+FFFD, which the row check refuses with its line (`values::check`).
+        Err(_) if has_utf8_letters(bytes) => (String::from_utf8_lossy(bytes), utf8),
         // Every byte means something in Windows-1252, so this never fails: a file in yet
         // another encoding shows odd letters in the dry run rather than an error.
         Err(_) => (
@@ -28,6 +32,12 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
             "windows-1252",
         ),
     }
+}
+
+/// Whether `bytes` hold a letter beyond ASCII written as UTF-8. Windows-1252 text almost never
+/// does by chance: its accented letters are single bytes that UTF-8 cannot read on their own.
+fn has_utf8_letters(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
 }
 
 /// The separator of a CSV file: whichever of `;`, `,` and tab occurs most in its header line

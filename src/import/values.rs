@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::Incoming;
+use super::{Field, Incoming};
 
 /// A row as the file gives it, before any checking.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,6 +36,12 @@ pub enum Reason {
     FitsTwoPupils(String),
     /// The CSV reader could not read the row.
     Unreadable(String),
+    /// A name holds a control character (an escape that would clear a terminal); the value
+    /// as shown (`text::visible`).
+    ControlCharacter(Field, String),
+    /// A name holds a byte that is not UTF-8 in a file that otherwise is; the value with the
+    /// replacement character where the byte was.
+    NotUtf8(Field, String),
     /// A quote opened at the start of a cell and never closed on its line: the cell runs on
     /// over the rows up to this line, which are read as part of it.
     UnclosedQuote(usize),
@@ -59,6 +65,24 @@ pub fn check(raw: Result<RawRow, BadRow>) -> Result<Incoming, BadRow> {
         line: raw.line,
         reason,
     };
+    let names = [
+        (Field::FirstName, Some(&raw.first_name)),
+        (Field::Prefix, raw.prefix.as_ref()),
+        (Field::LastName, Some(&raw.last_name)),
+        (Field::Teacher, raw.teacher.as_ref()),
+    ];
+    for (field, value) in names {
+        let value = clean(value.map_or("", String::as_str));
+        // After `clean`, which made tabs and line ends spaces, any control left is refused:
+        // a name is shown on every screen and list, and the file is the place to correct it.
+        if value.chars().any(crate::text::is_unsafe) {
+            let shown = crate::text::visible(&value).into_owned();
+            return Err(bad(Reason::ControlCharacter(field, shown)));
+        }
+        if value.contains(char::REPLACEMENT_CHARACTER) {
+            return Err(bad(Reason::NotUtf8(field, value)));
+        }
+    }
     let first_name = clean(&raw.first_name);
     if first_name.is_empty() {
         return Err(bad(Reason::EmptyFirstName));

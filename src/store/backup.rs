@@ -194,6 +194,12 @@ fn write_plain(store: &Store, out: &mut dyn Write, path: &Path) -> Result<Summar
     Ok(summary)
 }
 
+/// Reads a backup from `input` to its end and checks it, writing nothing: the first pass of
+/// `restore`, on its own for the fuzzer (fuzz/), which feeds it arbitrary bytes.
+pub fn check(input: impl std::io::Read) -> Result<Summary, BackupError> {
+    read::read_from(Path::new("-"), input, &mut Check)
+}
+
 /// Restores the backup `file` into the data directory `dir`: refused if the database there
 /// holds records, unless `force`. The new database is built beside the live one and swapped
 /// in, so a crash leaves the old or the new one whole; it keeps the live one's audit log.

@@ -86,6 +86,21 @@ impl Store {
         drop(self);
         beside.finish()
     }
+
+    /// Fills a fresh database beside this one and swaps it in once `fill` is done: killed or
+    /// failing half-way, this one is left as it was and the half-built one is removed at the
+    /// next open. `demo` writes its school so; filled in place, a demo killed half-way left a
+    /// partial school that every later `demo` refused as not empty.
+    pub fn rebuild<T, E: From<StoreError>>(
+        self,
+        fill: impl FnOnce(&Store) -> Result<T, E>,
+    ) -> Result<(Store, T), E> {
+        let mut beside = self.beside()?;
+        self.share_keys(beside.store_mut())?;
+        let made = fill(beside.store())?;
+        drop(self);
+        Ok((beside.finish()?, made))
+    }
 }
 
 fn paths(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {

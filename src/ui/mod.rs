@@ -28,6 +28,29 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
 pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) {
+    draw(frame, model, view, theme, keymap);
+    shown(frame.buffer_mut());
+}
+
+/// ratatui leaves out control characters as it puts text in cells, but writes what a cell
+/// holds to the terminal as it is: a bidi override from a name would reach it, and so would
+/// anything a widget sets as a cell's symbol directly. Every cell is shown with the one rule
+/// (`text::visible`), a sign wider than its cell as the replacement character.
+fn shown(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(crate::text::is_unsafe) {
+            let sign = crate::text::visible(cell.symbol()).into_owned();
+            let sign = if sign.chars().count() == 1 {
+                sign
+            } else {
+                "\u{FFFD}".into()
+            };
+            cell.set_symbol(&sign);
+        }
+    }
+}
+
+fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) {
     let area = frame.area();
     // The whole frame is painted, or a dark theme shows only behind some widgets.
     frame.render_widget(Block::new().style(theme.style("ui.background")), area);

@@ -421,6 +421,21 @@ fn a_huge_paste_is_saved_whole_in_one_write() {
     assert_eq!(store.note(id.0).unwrap().unwrap().text, text);
 }
 
+/// A paste from a terminal or a web page brings escapes along: they are no part of the note.
+#[test]
+fn a_pasted_escape_is_left_out_of_the_note_and_its_lines_are_kept() {
+    let (_dir, store, mut model, mut view) = on_case(|_| true);
+    act(&store, &mut model, &mut view, Command::EditNotes);
+    let text = "Verslag\x1b[2J\x1b]0;pwned\x07\nvan \u{202E}de logopedist\u{9b}";
+    let effects = update(&mut model, &mut view, Message::Paste(text.into()));
+    apply(&store, &mut model, &mut view, effects, today()).unwrap();
+    let id = view.editor.as_ref().unwrap().note.id;
+    assert_eq!(
+        store.note(id.0).unwrap().unwrap().text,
+        "Verslag[2J]0;pwned\nvan de logopedist"
+    );
+}
+
 #[test]
 fn notes_are_not_opened_over_the_lists_of_the_opening_and_the_actions() {
     let (_dir, store, mut model) = school();

@@ -614,3 +614,17 @@ fn a_forced_restore_replaces_a_damaged_database() {
         .collect();
     assert_eq!(kinds, [AuditKind::Restore]);
 }
+
+/// The fuzzer's entry: a whole backup checks, any cut or change of it is refused, and bytes
+/// that are no JSON at all are too; nothing is written anywhere.
+#[test]
+fn check_reads_a_backup_and_refuses_damage_without_writing() {
+    let (_dir, store) = school();
+    let mut out = Vec::new();
+    write_to(&store, &mut out, Path::new("-")).unwrap();
+    let whole = check(out.as_slice()).unwrap();
+    assert!(whole.records > 0);
+    assert!(check(&out[..out.len() / 2]).is_err());
+    assert!(check(&b"\xff\x00{"[..]).is_err());
+    assert!(check(&b"{\"format\": 7}"[..]).is_err());
+}

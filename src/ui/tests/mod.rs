@@ -500,6 +500,25 @@ fn the_last_item_says_which_key_closes_the_meeting() {
     );
 }
 
+/// ratatui leaves control characters out of cells but writes a cell's symbol to the terminal
+/// as it is; a bidi override from a name (stored before import refused it) would get there.
+#[test]
+fn a_name_with_escapes_and_a_bidi_override_reaches_no_cell_as_a_control() {
+    let mut model = model(Lang::Nl, false);
+    model.dashboard.mine[0].pupil = "Zoë\x1b[2J\x1b]0;pwned\x07 \u{202E}Çelik".into();
+    let terminal = draw(&model, 120, 40);
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert!(
+            !cell.symbol().chars().any(crate::text::is_unsafe),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    let screen: String = buffer.content.iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("Zoë[2J]0;pwned�Çelik"), "{screen}");
+}
+
 mod circles;
 mod dossier;
 mod import;
