@@ -211,7 +211,18 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     if !matches!(command, Command::Demo { .. }) && !Store::exists(data_dir) {
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
-    let store = Store::open_with(data_dir, &mut unlock)?;
+    let store = if reads_only(&command) {
+        let store = Store::open_to_read(data_dir, &mut unlock)?;
+        if !Store::writable(data_dir) {
+            eprintln!(
+                "otter: {}",
+                (t.cli.read_only_dir)(&data_dir.display().to_string())
+            );
+        }
+        store
+    } else {
+        Store::open_with(data_dir, &mut unlock)?
+    };
     let mut out = std::io::stdout().lock();
     let json = cli.json;
     let written = match command {
@@ -383,6 +394,23 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         std::mem::forget(store);
     }
     finish(written)
+}
+
+/// The commands that only read the database, which open it without writing (an export
+/// writes its audit line, so it is not one of them).
+fn reads_only(command: &Command) -> bool {
+    match command {
+        Command::Pupils
+        | Command::Pupil { .. }
+        | Command::Actions(_)
+        | Command::Meetings
+        | Command::Search { .. }
+        | Command::Backup { .. }
+        | Command::Audit => true,
+        Command::School { name } => name.join(" ").trim().is_empty(),
+        Command::Presentation { state } => state.is_none(),
+        _ => false,
+    }
 }
 
 /// A closed pipe (`otter pupils | head`) is not an error worth a message.

@@ -77,8 +77,10 @@ pub struct Store {
     cipher: Option<StoreCipher>,
     /// Held for the life of the store: a second otter on the same data is refused at once.
     /// Shared with a database being built beside this one (`Beside`), which the same lock
-    /// covers.
+    /// covers. Shared, not exclusive, for a store opened to read (`open_to_read`).
     lock: Arc<File>,
+    /// Opened by `open_to_read`: sled refuses every write.
+    read_only: bool,
 }
 
 const LOCK_FILE: &str = "otter.lock";
@@ -130,6 +132,77 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens the database in `dir` to read it, writing no byte to the data directory (not
+    /// even on a read-only disk): sled opens its files read-only (the vendored sled's third
+    /// change, vendor/README.md) under a shared lock on `otter.lock`. A database that needs
+    /// writing before it can be read (a new or interrupted one, an older schema, an erasure
+    /// or a passphrase change to finish) is opened by `open_with` instead, which does that
+    /// writing. Any write on the store returned fails.
+    pub fn open_to_read(dir: &Path, unlock: &mut dyn Unlock) -> Result<Store, StoreError> {
+        match Store::open_reading(dir)? {
+            Some(mut store) => {
+                if store.has_keys()? {
+                    store.unlock(unlock)?;
+                }
+                Ok(store)
+            }
+            None => Store::open_with(dir, unlock),
+        }
+    }
+
+    /// The store of `open_to_read` before it is unlocked, or `None` when only a writer can
+    /// open this database.
+    fn open_reading(dir: &Path) -> Result<Option<Store>, StoreError> {
+        if !dir.join(DB_DIR).is_dir() || replace::leftover(dir) || looks_like_foreign_sled(dir) {
+            return Ok(None);
+        }
+        let Some(lock) = lock_to_read(dir)? else {
+            return Ok(None);
+        };
+        let db = open_sled_with_patience(&dir.join(DB_DIR), true)?;
+        let Some(found) = check_schema(&db, dir)? else {
+            return Ok(None);
+        };
+        // Only trees a database of this schema has: opening a missing one would create it.
+        let names = db.tree_names();
+        if found != schema::CURRENT
+            || !TreeId::ALL.iter().all(|id| {
+                names
+                    .iter()
+                    .any(|name| name.as_ref() == id.name().as_bytes())
+            })
+        {
+            return Ok(None);
+        }
+        let trees = TreeId::ALL
+            .iter()
+            .map(|id| db.open_tree(id.name()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let store = Store {
+            db,
+            trees,
+            dir: dir.to_path_buf(),
+            cipher: None,
+            lock,
+            read_only: true,
+        };
+        if store.rewrite_pending()? || store.change_pending()? {
+            return Ok(None);
+        }
+        Ok(Some(store))
+    }
+
+    /// Whether this store was opened to read only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Whether changes could be saved in `dir`: false on a read-only disk or a folder this
+    /// account may not write, found without writing anything there.
+    pub fn writable(dir: &Path) -> bool {
+        dir_writable(dir)
+    }
+
     /// Opens the sled database at `path` for the data directory `dir`, whose lock is held,
     /// with its trees open, its values not yet readable if sealed, and not migrated. Returns
     /// the schema version found, `None` for a database created (and stamped) now. A database
@@ -139,7 +212,7 @@ impl Store {
         path: &Path,
         lock: Arc<File>,
     ) -> Result<(Store, Option<u32>), StoreError> {
-        let db = open_sled_with_patience(path)?;
+        let db = open_sled_with_patience(path, false)?;
         // Decided before any tree is opened: opening creates trees, and a refused database
         // must be left exactly as it was found.
         let found = check_schema(&db, dir)?;
@@ -153,6 +226,7 @@ impl Store {
             dir: dir.to_path_buf(),
             cipher: None,
             lock,
+            read_only: false,
         };
         if found.is_none() {
             store
@@ -713,6 +787,38 @@ fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
     }
 }
 
+/// A shared lock on `dir`'s `otter.lock`, taken without creating or writing anything: readers
+/// share it, a writer's exclusive lock excludes them. `None` when there is no lock file (a
+/// database only a writer has opened creates one), so the caller opens as a writer.
+fn lock_to_read(dir: &Path) -> Result<Option<Arc<File>>, StoreError> {
+    let lock = match File::open(dir.join(LOCK_FILE)) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(StoreError::Io(err)),
+    };
+    match lock.try_lock_shared() {
+        Ok(()) => Ok(Some(Arc::new(lock))),
+        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse(dir.to_path_buf())),
+        Err(std::fs::TryLockError::Error(err)) => Err(StoreError::Io(err)),
+    }
+}
+
+#[cfg(unix)]
+fn dir_writable(dir: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // access(2) answers for the mount too: a read-only file system is not writable to root.
+    // SAFETY: `path` is a valid C string that outlives the call.
+    unsafe { libc::access(path.as_ptr(), libc::W_OK) == 0 }
+}
+
+#[cfg(not(unix))]
+fn dir_writable(dir: &Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|meta| !meta.permissions().readonly())
+}
+
 fn dangling(index: &str) -> StoreError {
     StoreError::Damaged(format!("{index}: entry without record"))
 }
@@ -725,17 +831,17 @@ fn looks_like_foreign_sled(dir: &Path) -> bool {
 /// With otter's own lock held, a busy sled lock can only belong to an otter that is just
 /// closing (sled's flusher thread lets go a moment after the database is dropped): wait for
 /// it a little instead of refusing.
-fn open_sled_with_patience(path: &Path) -> Result<sled::Db, StoreError> {
+fn open_sled_with_patience(path: &Path, read_only: bool) -> Result<sled::Db, StoreError> {
     for _ in 0..50 {
-        match open_sled(path) {
+        match open_sled(path, read_only) {
             Err(StoreError::InUse(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
             other => return other,
         }
     }
-    open_sled(path)
+    open_sled(path, read_only)
 }
 
-fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
+fn open_sled(path: &Path, read_only: bool) -> Result<sled::Db, StoreError> {
     // sled 0.34 panics on some kinds of damage instead of returning an error; a damaged file
     // must give a message, so the panic is caught here and its default report silenced. The
     // hook is global: two opens at once (tests run in threads) would otherwise each restore
@@ -750,13 +856,14 @@ fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
         sled::Config::new()
             .path(path)
             .cache_capacity(CACHE_BYTES)
+            .read_only(read_only)
             .open()
     });
     std::panic::set_hook(quiet);
     let Ok(result) = result else {
         return Err(StoreError::Damaged(path.display().to_string()));
     };
-    if result.is_ok() {
+    if result.is_ok() && !read_only {
         make_private(path);
     }
     result.map_err(|err| match err {
@@ -776,3 +883,5 @@ fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
 mod tests;
 #[cfg(test)]
 mod tests_crypto;
+#[cfg(test)]
+mod tests_read;
