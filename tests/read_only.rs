@@ -146,3 +146,37 @@ fn a_writable_data_directory_gets_no_read_only_notice() {
     assert!(output.status.success());
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+/// sled's snapshot files in a data directory's database.
+fn snapshots(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir.join("db"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("snap."))
+        .collect()
+}
+
+#[test]
+fn demo_and_restore_leave_a_snapshot_so_the_next_look_up_reads_no_whole_log() {
+    let school = TempDir::new().unwrap();
+    otter(school.path()).arg("demo").assert().success();
+    assert_eq!(snapshots(school.path()).len(), 1, "after demo");
+    let before = fingerprint(school.path());
+    otter(school.path()).arg("pupils").assert().success();
+    assert_eq!(fingerprint(school.path()), before);
+
+    let elsewhere = TempDir::new().unwrap();
+    let copy = elsewhere.path().join("school.json");
+    otter(school.path())
+        .arg("backup")
+        .arg(&copy)
+        .assert()
+        .success();
+    let restored = elsewhere.path().join("restored");
+    otter(&restored)
+        .arg("restore")
+        .arg(&copy)
+        .assert()
+        .success();
+    assert_eq!(snapshots(&restored).len(), 1, "after restore");
+}

@@ -225,6 +225,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     };
     let mut out = std::io::stdout().lock();
     let json = cli.json;
+    let bulk = matches!(command, Command::Demo { .. });
     let written = match command {
         Command::Demo { scale } => {
             if !store.is_empty() {
@@ -379,6 +380,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         Command::Audit => privacy::audit(&store, t, &mut out, json)?,
         Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
     };
+    // After a bulk write the next open, often a look-up that cannot write the snapshot, would
+    // read the whole log again: sled writes it now.
+    let store = if bulk { store.settled()? } else { store };
     // An erasure is only done once no file keeps what it removed: the database is rewritten
     // and the rolling backups that may hold it are replaced by one of what is left.
     if store.rewrite_pending()? {

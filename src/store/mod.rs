@@ -192,6 +192,32 @@ impl Store {
         Ok(Some(store))
     }
 
+    /// The store reopened, which has sled write its snapshot (the index of where each page
+    /// is in the log) for what was written since the last one. sled writes one only as it
+    /// opens; without it every open after a bulk write (`otter demo`) reads the whole log
+    /// again, and a look-up, which opens read-only, would do so every time.
+    pub fn settled(self) -> Result<Store, StoreError> {
+        let Store {
+            db,
+            trees,
+            dir,
+            cipher,
+            lock,
+            read_only,
+        } = self;
+        if read_only {
+            return Err(StoreError::Io(
+                std::io::ErrorKind::ReadOnlyFilesystem.into(),
+            ));
+        }
+        db.flush()?;
+        drop(trees);
+        drop(db);
+        let (mut store, _) = Store::open_locked(&dir, &dir.join(DB_DIR), lock)?;
+        store.cipher = cipher;
+        Ok(store)
+    }
+
     /// Whether this store was opened to read only.
     pub fn is_read_only(&self) -> bool {
         self.read_only
