@@ -115,6 +115,13 @@ pub mod exit {
     pub const SYSTEM: u8 = 5;
 }
 
+/// A look-up is read again when its store says a writer moved a page it read.
+impl crate::store::MaybeMoved for Error {
+    fn moved(&self) -> bool {
+        matches!(self, Error::Store(err) if err.moved())
+    }
+}
+
 impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {

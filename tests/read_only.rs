@@ -180,3 +180,21 @@ fn demo_and_restore_leave_a_snapshot_so_the_next_look_up_reads_no_whole_log() {
         .success();
     assert_eq!(snapshots(&restored).len(), 1, "after restore");
 }
+
+#[test]
+fn a_look_up_answers_while_the_screen_holds_the_database_and_a_change_waits_its_turn() {
+    let school = written_school();
+    let expected = stdout_of(otter(school.path()).args(["actions", "--open"]));
+    // What the screen holds while it is open: the database opened for writing.
+    let screen = otter::store::Store::open(school.path()).unwrap();
+    for _ in 0..3 {
+        let answer = stdout_of(otter(school.path()).args(["actions", "--open"]));
+        assert_eq!(answer, expected);
+    }
+    otter(school.path()).arg("pupils").assert().success();
+    otter(school.path())
+        .args(["school", "Het", "Kompas"])
+        .assert()
+        .code(3);
+    drop(screen);
+}

@@ -57,6 +57,19 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+/// An error that may come from reading a page a writer moved meanwhile (`Store::read`).
+pub trait MaybeMoved {
+    fn moved(&self) -> bool;
+}
+
+impl MaybeMoved for StoreError {
+    fn moved(&self) -> bool {
+        // A moved page fails its checksum or segment number (damaged), or its blob file or
+        // the database folder is gone (a rewrite swapped it).
+        matches!(self, StoreError::Damaged(_) | StoreError::Io(_))
+    }
+}
+
 impl From<sled::Error> for StoreError {
     fn from(err: sled::Error) -> Self {
         match err {
@@ -81,9 +94,16 @@ pub struct Store {
     lock: Arc<File>,
     /// Opened by `open_to_read`: sled refuses every write.
     read_only: bool,
+    /// Opened to read while a writer (the screen) holds the data directory: a page the writer
+    /// moves after this open reads as damaged, and the read is worth another try
+    /// (`reopened`).
+    beside_writer: bool,
 }
 
 const LOCK_FILE: &str = "otter.lock";
+/// Reads of a store beside a writer before a damaged page is taken for real damage: each
+/// retry sees the log as it is then, and the writer moves a page only once it is stable.
+const READ_TRIES: u32 = 8;
 /// sled's page cache. Its default (1 GB) made a large school's look-up use hundreds of
 /// megabytes; a school's working set is far smaller.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -138,6 +158,13 @@ impl Store {
     /// writing before it can be read (a new or interrupted one, an older schema, an erasure
     /// or a passphrase change to finish) is opened by `open_with` instead, which does that
     /// writing. Any write on the store returned fails.
+    ///
+    /// It also opens while a writer holds the data directory (the screen open all day): sled
+    /// recovers the log up to its last complete message, as after a crash, so it sees every
+    /// write that was whole when it opened and no part of a later one. Every message in sled's
+    /// log carries its segment's number and a checksum, so a page the writer moves or
+    /// overwrites after that reads as damaged, never as other data: `beside_writer` tells the
+    /// caller to try again on a fresh open (`reopened`).
     pub fn open_to_read(dir: &Path, unlock: &mut dyn Unlock) -> Result<Store, StoreError> {
         match Store::open_reading(dir)? {
             Some(mut store) => {
@@ -153,13 +180,16 @@ impl Store {
     /// The store of `open_to_read` before it is unlocked, or `None` when only a writer can
     /// open this database.
     fn open_reading(dir: &Path) -> Result<Option<Store>, StoreError> {
-        if !dir.join(DB_DIR).is_dir() || replace::leftover(dir) || looks_like_foreign_sled(dir) {
-            return Ok(None);
-        }
-        let Some(lock) = lock_to_read(dir)? else {
+        let Some((lock, beside_writer)) = lock_to_read(dir)? else {
             return Ok(None);
         };
-        let db = open_sled_with_patience(&dir.join(DB_DIR), true)?;
+        // What a writer left to tidy is for a writer, unless one is at work (it tidied it as
+        // it opened, or is building a replacement beside the live database right now).
+        let untidy = !beside_writer && replace::leftover(dir);
+        if !dir.join(DB_DIR).is_dir() || untidy || looks_like_foreign_sled(dir) {
+            return Ok(None);
+        }
+        let db = open_sled(&dir.join(DB_DIR), true)?;
         let Some(found) = check_schema(&db, dir)? else {
             return Ok(None);
         };
@@ -185,11 +215,52 @@ impl Store {
             cipher: None,
             lock,
             read_only: true,
+            beside_writer,
         };
-        if store.rewrite_pending()? || store.change_pending()? {
+        if !beside_writer && (store.rewrite_pending()? || store.change_pending()?) {
             return Ok(None);
         }
         Ok(Some(store))
+    }
+
+    /// Whether this store was opened to read while a writer holds the data directory.
+    pub fn beside_writer(&self) -> bool {
+        self.beside_writer
+    }
+
+    /// Runs `read` on this store opened to read; when it fails while a writer works beside
+    /// it (a page moved after this open reads as damaged), runs it again on a fresh open, a
+    /// few times, so the answer comes from one consistent view of the data.
+    pub fn read<T, E>(self, mut read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + MaybeMoved,
+    {
+        let mut store = self;
+        let mut tries = 1;
+        loop {
+            match read(&store) {
+                Err(err) if store.beside_writer && tries < READ_TRIES && err.moved() => {
+                    tries += 1;
+                    store = store.reopened()?;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// A store opened to read, opened again to see the log as it is now, with the same key.
+    fn reopened(self) -> Result<Store, StoreError> {
+        let cipher = self.cipher.clone();
+        let dir = self.dir.clone();
+        drop(self);
+        match Store::open_reading(&dir)? {
+            Some(mut store) => {
+                store.cipher = cipher;
+                Ok(store)
+            }
+            // The writer left something for the next writer to finish.
+            None => Err(StoreError::InUse(dir)),
+        }
     }
 
     /// The store reopened, which has sled write its snapshot (the index of where each page
@@ -204,6 +275,7 @@ impl Store {
             cipher,
             lock,
             read_only,
+            beside_writer: _,
         } = self;
         if read_only {
             return Err(StoreError::Io(
@@ -253,6 +325,7 @@ impl Store {
             cipher: None,
             lock,
             read_only: false,
+            beside_writer: false,
         };
         if found.is_none() {
             store
@@ -813,18 +886,20 @@ fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
     }
 }
 
-/// A shared lock on `dir`'s `otter.lock`, taken without creating or writing anything: readers
-/// share it, a writer's exclusive lock excludes them. `None` when there is no lock file (a
-/// database only a writer has opened creates one), so the caller opens as a writer.
-fn lock_to_read(dir: &Path) -> Result<Option<Arc<File>>, StoreError> {
+/// A shared lock on `dir`'s `otter.lock`, taken without creating or writing anything, so that
+/// no writer starts (and tidies, migrates or rewrites) while readers open; with whether a
+/// writer holds it already, in which case the reader reads beside it without the lock.
+/// `None` when there is no lock file (only a writer creates one), so the caller opens as a
+/// writer.
+fn lock_to_read(dir: &Path) -> Result<Option<(Arc<File>, bool)>, StoreError> {
     let lock = match File::open(dir.join(LOCK_FILE)) {
         Ok(file) => file,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(StoreError::Io(err)),
     };
     match lock.try_lock_shared() {
-        Ok(()) => Ok(Some(Arc::new(lock))),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse(dir.to_path_buf())),
+        Ok(()) => Ok(Some((Arc::new(lock), false))),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(Some((Arc::new(lock), true))),
         Err(std::fs::TryLockError::Error(err)) => Err(StoreError::Io(err)),
     }
 }

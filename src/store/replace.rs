@@ -50,6 +50,7 @@ impl Beside {
             cipher,
             lock,
             read_only: _,
+            beside_writer: _,
         } = self.store;
         db.flush()?;
         drop(trees);
