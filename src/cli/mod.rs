@@ -209,6 +209,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     // A look-up never creates a database: a mistyped --data-dir would otherwise answer
     // "nothing found" from a new, empty one.
     if !matches!(command, Command::Demo { .. }) && !Store::exists(data_dir) {
+        crate::store::tidy_unfinished(data_dir)?;
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
     let store = if reads_only(&command) {

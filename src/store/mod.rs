@@ -836,6 +836,11 @@ fn check_schema(db: &sled::Db, dir: &Path) -> Result<Option<u32>, StoreError> {
 /// Makes `dir` ours for as long as the lock returned is held: created if need be, refused if
 /// it holds another program's database, a replacement a crash interrupted there finished.
 fn claim(dir: &Path) -> Result<Arc<File>, StoreError> {
+    if holds_only_others(dir) {
+        // `OTTER_DATA_DIR=/` made `/db` and `/otter.lock`: a folder full of other things is
+        // a mistyped path, not a place to start a database in.
+        return Err(StoreError::Foreign(dir.to_path_buf()));
+    }
     create_private_dir(dir)?;
     if looks_like_foreign_sled(dir) {
         return Err(StoreError::Foreign(dir.to_path_buf()));
@@ -843,6 +848,40 @@ fn claim(dir: &Path) -> Result<Arc<File>, StoreError> {
     let lock = lock_dir(dir)?;
     replace::recover(dir)?;
     Ok(lock)
+}
+
+/// What otter keeps in a data directory, besides sled's folder and the lock.
+const OURS: &[&str] = &["backups", "phases.toml", "db.new", "db.old"];
+
+/// Whether `dir` holds things but nothing of otter's: not a data directory (dot files, which
+/// a file manager may leave in any folder, do not count either way).
+fn holds_only_others(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    let names: Vec<std::ffi::OsString> = entries
+        .filter_map(|entry| Some(entry.ok()?.file_name()))
+        .filter(|name| !name.to_string_lossy().starts_with('.'))
+        .collect();
+    let ours = |name: &std::ffi::OsString| {
+        name == DB_DIR || name == LOCK_FILE || OURS.iter().any(|our| name == our)
+    };
+    !names.is_empty() && !names.iter().any(ours)
+}
+
+/// Removes what a replacement stopped before its end left in a folder with no database (a
+/// restore killed while filling `db.new` in an empty folder, which may hold a plain-text
+/// school): a look-up there finds no database and opens nothing, so it tidies this itself.
+/// Under the lock; a folder another otter holds (a restore at work) is left alone.
+pub fn tidy_unfinished(dir: &Path) -> Result<(), StoreError> {
+    if dir.join(DB_DIR).exists() || !replace::leftover(dir) {
+        return Ok(());
+    }
+    match lock_dir(dir) {
+        Ok(_lock) => Ok(replace::recover(dir)?),
+        Err(StoreError::InUse(_)) => Ok(()),
+        Err(err) => Err(err),
+    }
 }
 
 /// Creates `dir` and the folders above it that are missing, readable by their owner only:
