@@ -470,7 +470,7 @@ fn read_snapshot(config: &RunningConfig) -> Result<Option<Snapshot>> {
     // rename: never whole, yet it sorted last and was read as the newest, so the database
     // read as corrupt at every open although the log held everything. It is dropped here,
     // under the database's file lock, and the log is read from the last whole snapshot.
-    // A reader (otter's read-only open) leaves it be: it may be a writer's snapshot in progress.
+    // otter: a reader (a read-only open) leaves it be: it may be a writer's snapshot in progress.
     candidates.retain(|path| {
         let partial = path.to_string_lossy().ends_with(".generating");
         if partial && !config.read_only {
