@@ -117,6 +117,13 @@ pub mod exit {
     pub const SYSTEM: u8 = 5;
 }
 
+/// A look-up is read again when its store says a writer moved a page it read.
+impl crate::store::MaybeMoved for Error {
+    fn moved(&self) -> bool {
+        matches!(self, Error::Store(err) if err.moved())
+    }
+}
+
 impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
@@ -219,7 +226,12 @@ fn import_message(err: &ImportError, texts: &Texts) -> String {
 fn store_message(err: &StoreError, t: &Texts, data_dir: &str) -> String {
     match err {
         StoreError::InUse(_) => (t.err_in_use)(data_dir),
-        StoreError::Damaged(detail) => (t.err_damaged)(data_dir, detail),
+        // The detail is the reader's own (sled's, in English): the way back is what helps.
+        StoreError::Damaged(_) => {
+            let newest = crate::store::backup::newest(std::path::Path::new(data_dir));
+            let newest = newest.map(|file| file.display().to_string());
+            (t.err_damaged)(data_dir, newest.as_deref())
+        }
         StoreError::Foreign(_) => (t.err_foreign)(data_dir),
         StoreError::Newer { found, supported } => (t.err_newer)(*found, *supported),
         StoreError::NoMigration { from } => (t.err_no_migration)(*from),

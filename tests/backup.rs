@@ -148,7 +148,9 @@ fn restore_over_a_damaged_database_says_to_force_it() {
         .arg("pupils")
         .assert()
         .code(4)
-        .stderr(predicate::str::contains("zet de laatste back-up terug"));
+        .stderr(predicate::str::contains(
+            "zet uw laatste back-up terug met: otter restore BESTAND --force",
+        ));
     otter(source.path())
         .arg("restore")
         .arg(&file)

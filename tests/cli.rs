@@ -348,8 +348,10 @@ fn wrong_use_of_the_command_line_is_one_line_with_exit_two() {
 fn a_second_otter_on_the_same_data_is_told_at_once() {
     let dir = TempDir::new().unwrap();
     let _held = otter::store::Store::open(dir.path()).unwrap();
+    // A change, that is: a look-up reads beside the otter that holds the data
+    // (tests/read_only.rs).
     otter(dir.path())
-        .arg("pupils")
+        .args(["school", "De", "Regenboog"])
         // A hang on the lock would run into this and fail the exit-code check.
         .timeout(std::time::Duration::from_secs(20))
         .assert()

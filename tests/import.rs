@@ -176,7 +176,10 @@ fn edexml_is_imported_with_groep_and_leerkrachten() {
 #[test]
 fn file_level_mistakes_get_one_clear_line() {
     let dir = TempDir::new().unwrap();
-    let unknown = dir.path().join("onbekend.csv");
+    // The file beside, not in, the data directory: a folder holding only other things is not
+    // an otter data directory (tests/safer_opens.rs).
+    let files = TempDir::new().unwrap();
+    let unknown = files.path().join("onbekend.csv");
     std::fs::write(&unknown, "Naam;Geboren op;Jaar\nSanne;14-03-2017;5\n").unwrap();
     otter(dir.path())
         .args(["import", "pupils"])

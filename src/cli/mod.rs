@@ -231,11 +231,30 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     // A look-up never creates a database: a mistyped --data-dir would otherwise answer
     // "nothing found" from a new, empty one.
     if !matches!(command, Command::Demo { .. }) && !Store::exists(data_dir) {
+        crate::store::tidy_unfinished(data_dir)?;
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
-    let store = Store::open_with(data_dir, &mut unlock)?;
-    let mut out = crate::text::Visible::new(std::io::stdout().lock());
+    let store = if reads_only(&command) {
+        let store = Store::open_to_read(data_dir, &mut unlock)?;
+        if !Store::writable(data_dir) {
+            eprintln!(
+                "otter: {}",
+                (t.cli.read_only_dir)(&data_dir.display().to_string())
+            );
+        }
+        store
+    } else {
+        Store::open_with(data_dir, &mut unlock)?
+    };
     let json = cli.json;
+    if answered_whole(&command) {
+        // Answered into memory and printed once whole: beside the screen's writes a look-up
+        // may have to read again (`Store::read`), and must not print twice.
+        let answer = store.read(|store| look_up(store, &command, &model, lang, today, json))?;
+        let mut out = crate::text::Visible::new(std::io::stdout().lock());
+        return finish(std::io::Write::write_all(&mut out, &answer));
+    }
+    let mut out = crate::text::Visible::new(std::io::stdout().lock());
     let written = match command {
         Command::Demo { scale } => {
             if !store.is_empty() {
@@ -247,6 +266,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             // Built beside the empty database and swapped in whole: a demo killed half-way
             // leaves the empty one, and the next `demo` starts again.
             let (store, summary) = store.rebuild(|new| crate::demo::fill(new, scale, today))?;
+            // After a bulk write the next open, often a look-up that cannot write the
+            // snapshot, would read the whole log again: sled writes it now.
+            drop(store.settled()?);
             let written = if json {
                 print::json(&mut out, &summary)
             } else {
@@ -262,56 +284,18 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                     ),
                 )
             };
-            drop(store);
             return finish(written);
         }
         Command::Passphrase => {
             let said = passphrase::change(store, t.crypto, unlock.terminal())?;
             return finish(print::line(&mut out, said));
         }
-        Command::Pupils => {
-            let rows = query::pupils::list(&store)?;
-            if json {
-                print::json(&mut out, &rows)
-            } else {
-                print::pupils(&mut out, &rows, t)
-            }
-        }
-        Command::Pupil { name } => {
-            let wanted = name.join(" ");
-            let pupil = query::pupils::find(&store, &wanted)?;
-            let dossier = query::dossier::load(&store, pupil.id)?.ok_or(Error::NoPupil(wanted))?;
-            if json {
-                print::json(&mut out, &dossier)
-            } else {
-                print::dossier(&mut out, &dossier, &model, lang)
-            }
-        }
-        Command::Actions(filter) => {
-            let filter = action_filter(filter);
-            let rows = query::actions::list(&store, &filter, today)?;
-            if json {
-                print::json(&mut out, &rows)
-            } else {
-                print::actions(&mut out, &rows, lang)
-            }
-        }
-        Command::Meetings => {
-            let rows = query::meetings::list(&store, today)?;
-            if json {
-                print::json(&mut out, &rows)
-            } else {
-                print::meetings(&mut out, &rows, lang)
-            }
-        }
-        Command::Search { query: words } => {
-            let found = query::search::search(&store, &words.join(" "), SEARCH_LIMIT)?;
-            if json {
-                print::json(&mut out, &found.hits().collect::<Vec<_>>())
-            } else {
-                print::hits(&mut out, &found, t)
-            }
-        }
+        Command::Pupils
+        | Command::Pupil { .. }
+        | Command::Actions(_)
+        | Command::Meetings
+        | Command::Search { .. }
+        | Command::Audit => unreachable!("answered above"),
         Command::Backup { file } => {
             let summary = if file.as_os_str() == "-" {
                 // A line at a time would be a write to the terminal or pipe per record.
@@ -391,7 +375,6 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             let asked = privacy::RetentionAsked { erase, yes, years };
             privacy::retention(&store, asked, now, t, &mut out, json)?
         }
-        Command::Audit => privacy::audit(&store, t, &mut out, json)?,
         Command::Stats(args) => stats::run(&store, &model, &args, lang, today, json, &mut out)?,
         Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
     };
@@ -412,6 +395,99 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     finish(written)
 }
 
+/// The look-ups answered whole into memory, so that they can be read again (`Store::read`).
+fn answered_whole(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Pupils
+            | Command::Pupil { .. }
+            | Command::Actions(_)
+            | Command::Meetings
+            | Command::Search { .. }
+            | Command::Audit
+    )
+}
+
+/// The answer of a look-up (`answered_whole`), as it is printed.
+fn look_up(
+    store: &Store,
+    command: &Command,
+    model: &PhaseModel,
+    lang: Lang,
+    today: NaiveDate,
+    json: bool,
+) -> Result<Vec<u8>> {
+    let t = lang.texts();
+    let mut answer = Vec::new();
+    let out = &mut answer;
+    let written = match command {
+        Command::Pupils => {
+            let rows = query::pupils::list(store)?;
+            if json {
+                print::json(out, &rows)
+            } else {
+                print::pupils(out, &rows, t)
+            }
+        }
+        Command::Pupil { name } => {
+            let wanted = name.join(" ");
+            let pupil = query::pupils::find(store, &wanted)?;
+            let dossier = query::dossier::load(store, pupil.id)?.ok_or(Error::NoPupil(wanted))?;
+            if json {
+                print::json(out, &dossier)
+            } else {
+                print::dossier(out, &dossier, model, lang)
+            }
+        }
+        Command::Actions(filter) => {
+            let filter = action_filter(filter);
+            let rows = query::actions::list(store, &filter, today)?;
+            if json {
+                print::json(out, &rows)
+            } else {
+                print::actions(out, &rows, lang)
+            }
+        }
+        Command::Meetings => {
+            let rows = query::meetings::list(store, today)?;
+            if json {
+                print::json(out, &rows)
+            } else {
+                print::meetings(out, &rows, lang)
+            }
+        }
+        Command::Search { query: words } => {
+            let found = query::search::search(store, &words.join(" "), SEARCH_LIMIT)?;
+            if json {
+                print::json(out, &found.hits().collect::<Vec<_>>())
+            } else {
+                print::hits(out, &found, t)
+            }
+        }
+        Command::Audit => privacy::audit(store, t, out, json)?,
+        _ => unreachable!("not a look-up answered whole"),
+    };
+    written.map_err(Error::Output)?;
+    Ok(answer)
+}
+
+/// The commands that only read the database, which open it without writing (an export
+/// writes its audit line, so it is not one of them).
+fn reads_only(command: &Command) -> bool {
+    match command {
+        Command::Pupils
+        | Command::Pupil { .. }
+        | Command::Actions(_)
+        | Command::Meetings
+        | Command::Search { .. }
+        | Command::Backup { .. }
+        | Command::Audit => true,
+        Command::School { name } => name.join(" ").trim().is_empty(),
+        Command::Presentation { state } => state.is_none(),
+        _ => false,
+    }
+}
+
 /// A closed pipe (`otter pupils | head`) is not an error worth a message.
 fn finish(written: std::io::Result<()>) -> Result<()> {
     match written {
@@ -420,14 +496,14 @@ fn finish(written: std::io::Result<()>) -> Result<()> {
     }
 }
 
-fn action_filter(args: args::ActionArgs) -> query::actions::Filter {
+fn action_filter(args: &args::ActionArgs) -> query::actions::Filter {
     query::actions::Filter {
         open: args.open,
         status: args.status,
         overdue: args.overdue,
-        owner: args.owner,
-        pupil: args.pupil,
-        meeting: args.meeting,
+        owner: args.owner.clone(),
+        pupil: args.pupil.clone(),
+        meeting: args.meeting.clone(),
     }
 }
 
@@ -471,7 +547,7 @@ fn exported(
             format,
             output,
         } => {
-            let filter = action_filter(filter);
+            let filter = action_filter(&filter);
             let bytes = match format {
                 ListFormat::Csv => {
                     let rows = query::actions::list(store, &filter, cx.today)?;

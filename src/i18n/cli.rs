@@ -15,6 +15,8 @@ pub struct CliTexts {
     pub io_kind: fn(std::io::ErrorKind) -> Option<&'static str>,
     /// `otter restore` without `--force` over a database that cannot be read.
     pub err_restore_damaged: fn(&str) -> String,
+    /// A look-up from a data directory otter cannot write (a read-only disk): said once.
+    pub read_only_dir: fn(&str) -> String,
     /// Where a damaged backup stops, or what of it cannot be read.
     pub backup_stops_early: fn(usize) -> String,
     pub backup_unreadable: fn(usize, usize) -> String,
@@ -63,6 +65,11 @@ pub const NL: CliTexts = CliTexts {
     err_restore_damaged: |dir| {
         format!(
             "De database in {dir} is beschadigd. Vervang haar door de back-up met otter restore BESTAND --force; bewaar eerst een kopie van de map als u haar wilt laten onderzoeken."
+        )
+    },
+    read_only_dir: |dir| {
+        format!(
+            "Let op: {dir} is alleen-lezen. otter kan hier lezen, maar wijzigingen kunnen niet worden bewaard."
         )
     },
     backup_stops_early: |line| format!("het bestand houdt op bij regel {line}"),
@@ -129,6 +136,9 @@ pub const EN: CliTexts = CliTexts {
         format!(
             "The database in {dir} is damaged. Replace it by the backup with otter restore FILE --force; keep a copy of the folder first if it is to be examined."
         )
+    },
+    read_only_dir: |dir| {
+        format!("Note: {dir} is read-only. otter can read here, but changes cannot be saved.")
     },
     backup_stops_early: |line| format!("the file stops early, at line {line}"),
     backup_unreadable: |line, column| {

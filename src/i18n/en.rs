@@ -383,10 +383,13 @@ pub const EN: Texts = Texts {
     err_in_use: |dir| {
         format!("The database in {dir} is already open in another otter. Close that one first.")
     },
-    err_damaged: |dir, detail| {
-        format!(
-            "The database in {dir} is damaged ({detail}). Nothing was changed; keep the folder and restore the last backup."
-        )
+    err_damaged: |dir, backup| match backup {
+        Some(file) => format!(
+            "The database in {dir} is damaged. Nothing was changed. The newest automatic backup is {file}; restore it with: otter restore \"{file}\" --force --data-dir \"{dir}\""
+        ),
+        None => format!(
+            "The database in {dir} is damaged. Nothing was changed and there is no automatic backup; restore your last backup with: otter restore FILE --force --data-dir \"{dir}\""
+        ),
     },
     err_foreign: |dir| {
         format!("{dir} does not hold an otter database. Choose another folder with --data-dir.")

@@ -359,7 +359,9 @@ pub struct Texts {
     #[serde(skip)]
     pub err_in_use: fn(&str) -> String,
     #[serde(skip)]
-    pub err_damaged: fn(&str, &str) -> String,
+    /// A database otter cannot read, with the newest automatic backup (if any) to restore:
+    /// the way back as a command to type, without the reader's own (English) detail.
+    pub err_damaged: fn(&str, Option<&str>) -> String,
     #[serde(skip)]
     pub err_foreign: fn(&str) -> String,
     #[serde(skip)]

@@ -383,10 +383,13 @@ pub const NL: Texts = Texts {
     err_in_use: |dir| {
         format!("De database in {dir} is al open in een andere otter. Sluit die eerst.")
     },
-    err_damaged: |dir, detail| {
-        format!(
-            "De database in {dir} is beschadigd ({detail}). Er is niets gewijzigd; bewaar de map en zet de laatste back-up terug."
-        )
+    err_damaged: |dir, backup| match backup {
+        Some(file) => format!(
+            "De database in {dir} is beschadigd. Er is niets gewijzigd. De nieuwste automatische back-up is {file}; zet die terug met: otter restore \"{file}\" --force --data-dir \"{dir}\""
+        ),
+        None => format!(
+            "De database in {dir} is beschadigd. Er is niets gewijzigd en er is geen automatische back-up; zet uw laatste back-up terug met: otter restore BESTAND --force --data-dir \"{dir}\""
+        ),
     },
     err_foreign: |dir| {
         format!("{dir} bevat geen otter-database. Kies een andere map met --data-dir.")

@@ -80,7 +80,9 @@ fn messages_carry_their_arguments() {
     for lang in [Lang::Nl, Lang::En] {
         let t = lang.texts();
         assert!((t.err_in_use)("/data/x").contains("/data/x"));
-        assert!((t.err_damaged)("/d", "crc").contains("crc"));
+        let damaged = (t.err_damaged)("/d", Some("/d/backups/b.json"));
+        assert!(damaged.contains("otter restore \"/d/backups/b.json\" --force --data-dir \"/d\""));
+        assert!((t.err_damaged)("/d", None).contains("otter restore"));
         assert!((t.err_newer)(7, 1).contains('7'));
         assert!((t.err_no_pupil)("Zoë").contains("Zoë"));
         assert!((t.err_ambiguous)("Sa", "Sanne, Sara").contains("Sanne, Sara"));

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::records::{Record, RecordKinds, TreeId, each_record_kind, record_trees};
 use super::{Beside, DB_DIR, NEXT_ID, Store, StoreError, Tx, codec, schema};
 use crate::domain::{AuditEntry, AuditKind};
-pub use rolling::{KEEP_DEFAULT, KEEP_ENV, Reason, drop_all, keep, parse_keep, rolling};
+pub use rolling::{KEEP_DEFAULT, KEEP_ENV, Reason, drop_all, keep, newest, parse_keep, rolling};
 
 /// The first field of every backup: what the file is.
 pub const FORMAT: &str = "otter-backup";

@@ -91,6 +91,11 @@ impl Store {
     }
 
     /// Encrypts a new, empty database with `passphrase`.
+    /// Whether a passphrase change stopped before its end, to be finished by a writer.
+    pub(super) fn change_pending(&self) -> Result<bool, StoreError> {
+        Ok(self.tree(TreeId::Meta).contains_key(CHANGE_KEY)?)
+    }
+
     pub(super) fn protect(
         &mut self,
         passphrase: &str,

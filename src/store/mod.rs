@@ -57,6 +57,19 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+/// An error that may come from reading a page a writer moved meanwhile (`Store::read`).
+pub trait MaybeMoved {
+    fn moved(&self) -> bool;
+}
+
+impl MaybeMoved for StoreError {
+    fn moved(&self) -> bool {
+        // A moved page fails its checksum or segment number (damaged), or its blob file or
+        // the database folder is gone (a rewrite swapped it).
+        matches!(self, StoreError::Damaged(_) | StoreError::Io(_))
+    }
+}
+
 impl From<sled::Error> for StoreError {
     fn from(err: sled::Error) -> Self {
         match err {
@@ -77,11 +90,20 @@ pub struct Store {
     cipher: Option<StoreCipher>,
     /// Held for the life of the store: a second otter on the same data is refused at once.
     /// Shared with a database being built beside this one (`Beside`), which the same lock
-    /// covers.
+    /// covers. Shared, not exclusive, for a store opened to read (`open_to_read`).
     lock: Arc<File>,
+    /// Opened by `open_to_read`: sled refuses every write.
+    read_only: bool,
+    /// Opened to read while a writer (the screen) holds the data directory: a page the writer
+    /// moves after this open reads as damaged, and the read is worth another try
+    /// (`reopened`).
+    beside_writer: bool,
 }
 
 const LOCK_FILE: &str = "otter.lock";
+/// Reads of a store beside a writer before a damaged page is taken for real damage: each
+/// retry sees the log as it is then, and the writer moves a page only once it is stable.
+const READ_TRIES: u32 = 8;
 /// sled's page cache. Its default (1 GB) made a large school's look-up use hundreds of
 /// megabytes; a school's working set is far smaller.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -130,6 +152,155 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens the database in `dir` to read it, writing no byte to the data directory (not
+    /// even on a read-only disk): sled opens its files read-only (the vendored sled's third
+    /// change, vendor/README.md) under a shared lock on `otter.lock`. A database that needs
+    /// writing before it can be read (a new or interrupted one, an older schema, an erasure
+    /// or a passphrase change to finish) is opened by `open_with` instead, which does that
+    /// writing. Any write on the store returned fails.
+    ///
+    /// It also opens while a writer holds the data directory (the screen open all day): sled
+    /// recovers the log up to its last complete message, as after a crash, so it sees every
+    /// write that was whole when it opened and no part of a later one. Every message in sled's
+    /// log carries its segment's number and a checksum, so a page the writer moves or
+    /// overwrites after that reads as damaged, never as other data: `beside_writer` tells the
+    /// caller to try again on a fresh open (`reopened`).
+    pub fn open_to_read(dir: &Path, unlock: &mut dyn Unlock) -> Result<Store, StoreError> {
+        match Store::open_reading(dir)? {
+            Some(mut store) => {
+                if store.has_keys()? {
+                    store.unlock(unlock)?;
+                }
+                Ok(store)
+            }
+            None => Store::open_with(dir, unlock),
+        }
+    }
+
+    /// The store of `open_to_read` before it is unlocked, or `None` when only a writer can
+    /// open this database.
+    fn open_reading(dir: &Path) -> Result<Option<Store>, StoreError> {
+        let Some((lock, beside_writer)) = lock_to_read(dir)? else {
+            return Ok(None);
+        };
+        // What a writer left to tidy is for a writer, unless one is at work (it tidied it as
+        // it opened, or is building a replacement beside the live database right now).
+        let untidy = !beside_writer && replace::leftover(dir);
+        if !dir.join(DB_DIR).is_dir() || untidy || looks_like_foreign_sled(dir) {
+            return Ok(None);
+        }
+        let db = open_sled(&dir.join(DB_DIR), true)?;
+        let Some(found) = check_schema(&db, dir)? else {
+            return Ok(None);
+        };
+        // Only trees a database of this schema has: opening a missing one would create it.
+        let names = db.tree_names();
+        if found != schema::CURRENT
+            || !TreeId::ALL.iter().all(|id| {
+                names
+                    .iter()
+                    .any(|name| name.as_ref() == id.name().as_bytes())
+            })
+        {
+            return Ok(None);
+        }
+        let trees = TreeId::ALL
+            .iter()
+            .map(|id| db.open_tree(id.name()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let store = Store {
+            db,
+            trees,
+            dir: dir.to_path_buf(),
+            cipher: None,
+            lock,
+            read_only: true,
+            beside_writer,
+        };
+        if !beside_writer && (store.rewrite_pending()? || store.change_pending()?) {
+            return Ok(None);
+        }
+        Ok(Some(store))
+    }
+
+    /// Whether this store was opened to read while a writer holds the data directory.
+    pub fn beside_writer(&self) -> bool {
+        self.beside_writer
+    }
+
+    /// Runs `read` on this store opened to read; when it fails while a writer works beside
+    /// it (a page moved after this open reads as damaged), runs it again on a fresh open, a
+    /// few times, so the answer comes from one consistent view of the data.
+    pub fn read<T, E>(self, mut read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + MaybeMoved,
+    {
+        let mut store = self;
+        let mut tries = 1;
+        loop {
+            match read(&store) {
+                Err(err) if store.beside_writer && tries < READ_TRIES && err.moved() => {
+                    tries += 1;
+                    store = store.reopened()?;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// A store opened to read, opened again to see the log as it is now, with the same key.
+    fn reopened(self) -> Result<Store, StoreError> {
+        let cipher = self.cipher.clone();
+        let dir = self.dir.clone();
+        drop(self);
+        match Store::open_reading(&dir)? {
+            Some(mut store) => {
+                store.cipher = cipher;
+                Ok(store)
+            }
+            // The writer left something for the next writer to finish.
+            None => Err(StoreError::InUse(dir)),
+        }
+    }
+
+    /// The store reopened, which has sled write its snapshot (the index of where each page
+    /// is in the log) for what was written since the last one. sled writes one only as it
+    /// opens; without it every open after a bulk write (`otter demo`) reads the whole log
+    /// again, and a look-up, which opens read-only, would do so every time.
+    pub fn settled(self) -> Result<Store, StoreError> {
+        let Store {
+            db,
+            trees,
+            dir,
+            cipher,
+            lock,
+            read_only,
+            beside_writer: _,
+        } = self;
+        if read_only {
+            return Err(StoreError::Io(
+                std::io::ErrorKind::ReadOnlyFilesystem.into(),
+            ));
+        }
+        db.flush()?;
+        drop(trees);
+        drop(db);
+        let (mut store, _) = Store::open_locked(&dir, &dir.join(DB_DIR), lock)?;
+        store.cipher = cipher;
+        Ok(store)
+    }
+
+    /// Whether this store was opened to read only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Whether changes could be saved in `dir`: false on a read-only disk or a folder this
+    /// account may not write, found without writing anything there.
+    pub fn writable(dir: &Path) -> bool {
+        dir_writable(dir)
+    }
+
     /// Opens the sled database at `path` for the data directory `dir`, whose lock is held,
     /// with its trees open, its values not yet readable if sealed, and not migrated. Returns
     /// the schema version found, `None` for a database created (and stamped) now. A database
@@ -139,7 +310,7 @@ impl Store {
         path: &Path,
         lock: Arc<File>,
     ) -> Result<(Store, Option<u32>), StoreError> {
-        let db = open_sled_with_patience(path)?;
+        let db = open_sled_with_patience(path, false)?;
         // Decided before any tree is opened: opening creates trees, and a refused database
         // must be left exactly as it was found.
         let found = check_schema(&db, dir)?;
@@ -153,6 +324,8 @@ impl Store {
             dir: dir.to_path_buf(),
             cipher: None,
             lock,
+            read_only: false,
+            beside_writer: false,
         };
         if found.is_none() {
             store
@@ -663,6 +836,11 @@ fn check_schema(db: &sled::Db, dir: &Path) -> Result<Option<u32>, StoreError> {
 /// Makes `dir` ours for as long as the lock returned is held: created if need be, refused if
 /// it holds another program's database, a replacement a crash interrupted there finished.
 fn claim(dir: &Path) -> Result<Arc<File>, StoreError> {
+    if holds_only_others(dir) {
+        // `OTTER_DATA_DIR=/` made `/db` and `/otter.lock`: a folder full of other things is
+        // a mistyped path, not a place to start a database in.
+        return Err(StoreError::Foreign(dir.to_path_buf()));
+    }
     create_private_dir(dir)?;
     if looks_like_foreign_sled(dir) {
         return Err(StoreError::Foreign(dir.to_path_buf()));
@@ -670,6 +848,40 @@ fn claim(dir: &Path) -> Result<Arc<File>, StoreError> {
     let lock = lock_dir(dir)?;
     replace::recover(dir)?;
     Ok(lock)
+}
+
+/// What otter keeps in a data directory, besides sled's folder and the lock.
+const OURS: &[&str] = &["backups", "phases.toml", "db.new", "db.old"];
+
+/// Whether `dir` holds things but nothing of otter's: not a data directory (dot files, which
+/// a file manager may leave in any folder, do not count either way).
+fn holds_only_others(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    let names: Vec<std::ffi::OsString> = entries
+        .filter_map(|entry| Some(entry.ok()?.file_name()))
+        .filter(|name| !name.to_string_lossy().starts_with('.'))
+        .collect();
+    let ours = |name: &std::ffi::OsString| {
+        name == DB_DIR || name == LOCK_FILE || OURS.iter().any(|our| name == our)
+    };
+    !names.is_empty() && !names.iter().any(ours)
+}
+
+/// Removes what a replacement stopped before its end left in a folder with no database (a
+/// restore killed while filling `db.new` in an empty folder, which may hold a plain-text
+/// school): a look-up there finds no database and opens nothing, so it tidies this itself.
+/// Under the lock; a folder another otter holds (a restore at work) is left alone.
+pub fn tidy_unfinished(dir: &Path) -> Result<(), StoreError> {
+    if dir.join(DB_DIR).exists() || !replace::leftover(dir) {
+        return Ok(());
+    }
+    match lock_dir(dir) {
+        Ok(_lock) => Ok(replace::recover(dir)?),
+        Err(StoreError::InUse(_)) => Ok(()),
+        Err(err) => Err(err),
+    }
 }
 
 /// Creates `dir` and the folders above it that are missing, readable by their owner only:
@@ -713,6 +925,40 @@ fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
     }
 }
 
+/// A shared lock on `dir`'s `otter.lock`, taken without creating or writing anything, so that
+/// no writer starts (and tidies, migrates or rewrites) while readers open; with whether a
+/// writer holds it already, in which case the reader reads beside it without the lock.
+/// `None` when there is no lock file (only a writer creates one), so the caller opens as a
+/// writer.
+fn lock_to_read(dir: &Path) -> Result<Option<(Arc<File>, bool)>, StoreError> {
+    let lock = match File::open(dir.join(LOCK_FILE)) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(StoreError::Io(err)),
+    };
+    match lock.try_lock_shared() {
+        Ok(()) => Ok(Some((Arc::new(lock), false))),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(Some((Arc::new(lock), true))),
+        Err(std::fs::TryLockError::Error(err)) => Err(StoreError::Io(err)),
+    }
+}
+
+#[cfg(unix)]
+fn dir_writable(dir: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // access(2) answers for the mount too: a read-only file system is not writable to root.
+    // SAFETY: `path` is a valid C string that outlives the call.
+    unsafe { libc::access(path.as_ptr(), libc::W_OK) == 0 }
+}
+
+#[cfg(not(unix))]
+fn dir_writable(dir: &Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|meta| !meta.permissions().readonly())
+}
+
 fn dangling(index: &str) -> StoreError {
     StoreError::Damaged(format!("{index}: entry without record"))
 }
@@ -725,17 +971,17 @@ fn looks_like_foreign_sled(dir: &Path) -> bool {
 /// With otter's own lock held, a busy sled lock can only belong to an otter that is just
 /// closing (sled's flusher thread lets go a moment after the database is dropped): wait for
 /// it a little instead of refusing.
-fn open_sled_with_patience(path: &Path) -> Result<sled::Db, StoreError> {
+fn open_sled_with_patience(path: &Path, read_only: bool) -> Result<sled::Db, StoreError> {
     for _ in 0..50 {
-        match open_sled(path) {
+        match open_sled(path, read_only) {
             Err(StoreError::InUse(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
             other => return other,
         }
     }
-    open_sled(path)
+    open_sled(path, read_only)
 }
 
-fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
+fn open_sled(path: &Path, read_only: bool) -> Result<sled::Db, StoreError> {
     // sled 0.34 panics on some kinds of damage instead of returning an error; a damaged file
     // must give a message, so the panic is caught here and its default report silenced. The
     // hook is global: two opens at once (tests run in threads) would otherwise each restore
@@ -750,13 +996,14 @@ fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
         sled::Config::new()
             .path(path)
             .cache_capacity(CACHE_BYTES)
+            .read_only(read_only)
             .open()
     });
     std::panic::set_hook(quiet);
     let Ok(result) = result else {
         return Err(StoreError::Damaged(path.display().to_string()));
     };
-    if result.is_ok() {
+    if result.is_ok() && !read_only {
         make_private(path);
     }
     result.map_err(|err| match err {
@@ -776,3 +1023,5 @@ fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
 mod tests;
 #[cfg(test)]
 mod tests_crypto;
+#[cfg(test)]
+mod tests_read;

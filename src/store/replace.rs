@@ -49,6 +49,8 @@ impl Beside {
             dir,
             cipher,
             lock,
+            read_only: _,
+            beside_writer: _,
         } = self.store;
         db.flush()?;
         drop(trees);
@@ -73,6 +75,10 @@ impl Store {
     /// Builds a new database beside this one under its lock (for a rewrite of the same data
     /// directory: `compact`).
     pub fn beside(&self) -> Result<Beside, StoreError> {
+        if self.read_only {
+            // Its lock is shared with other readers: it covers no writing.
+            return Err(StoreError::Io(io::ErrorKind::ReadOnlyFilesystem.into()));
+        }
         Beside::start(&self.dir, Arc::clone(&self.lock))
     }
 
@@ -140,6 +146,12 @@ fn swap_until(dir: &Path, stop: Stage) -> io::Result<()> {
 pub(super) fn interrupted(dir: &Path) -> bool {
     let (live, _, old) = paths(dir);
     !live.exists() && old.exists()
+}
+
+/// Whether a replacement left anything behind for `recover` (which only a writer runs).
+pub(super) fn leftover(dir: &Path) -> bool {
+    let (_, new, old) = paths(dir);
+    new.exists() || old.exists()
 }
 
 /// Finishes or undoes a replacement that a crash interrupted. Runs under the lock, before

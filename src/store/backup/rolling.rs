@@ -77,6 +77,18 @@ pub(super) fn rolling_at(
     Ok(Some(path))
 }
 
+/// The newest rolling backup in the data directory `data_dir`, if there is one: the way back
+/// from a damaged database.
+pub fn newest(data_dir: &Path) -> Option<PathBuf> {
+    let dir = data_dir.join(DIR);
+    let newest = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| is_rolling(name))
+        .max()?;
+    Some(dir.join(newest))
+}
+
 /// Removes every rolling backup in the data directory `data_dir` (after an erasure: each may
 /// hold what was erased, and a sealed one cannot be searched); returns their names.
 pub fn drop_all(data_dir: &Path) -> Result<Vec<String>, BackupError> {

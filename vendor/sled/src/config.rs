@@ -211,6 +211,9 @@ pub struct Inner {
     pub idgen_persist_interval: u64,
     #[doc(hidden)]
     pub version: (usize, usize),
+    /// otter: opened to read only (see `Config::read_only`).
+    #[doc(hidden)]
+    pub read_only: bool,
     tmp_path: PathBuf,
     pub(crate) global_error: Arc<Atomic<Error>>,
     #[cfg(feature = "event_log")]
@@ -231,6 +234,7 @@ impl Default for Inner {
             compression_factor: 5,
             temporary: false,
             version: crate_version(),
+            read_only: false,
 
             // useful in testing
             segment_size: 512 * 1024, // 512kb in bytes
@@ -338,6 +342,18 @@ impl Config {
         self
     }
 
+    /// otter: opens an existing database to read it, writing nothing: the data file is opened
+    /// read-only and takes no lock (the caller coordinates with writers), no configuration,
+    /// blob folder or snapshot is created, the log's tail is not zeroed, nothing is fsynced,
+    /// no flusher thread starts and the segment headers are read on this thread. Recovery reads
+    /// the log to its last complete message, as after a crash. Any write (an insert, a new
+    /// tree) fails with an `Error::Io` of kind `ReadOnlyFilesystem`; `flush` has nothing to do.
+    pub fn read_only(mut self, to: bool) -> Config {
+        let m = Arc::make_mut(&mut self.0);
+        m.read_only = to;
+        self
+    }
+
     /// Opens a `Db` based on the provided config.
     pub fn open(&self) -> Result<Db> {
         // only validate, setup directory, and open file once
@@ -345,6 +361,10 @@ impl Config {
 
         let mut config = self.clone();
         config.limit_cache_max_memory();
+        if config.read_only {
+            // otter: the flusher writes (segment cleaning) and fsyncs.
+            Arc::make_mut(&mut config.0).flush_every_ms = None;
+        }
 
         let file = config.open_file()?;
 
@@ -554,6 +574,19 @@ impl Config {
     }
 
     fn open_file(&self) -> Result<File> {
+        if self.read_only {
+            // otter: nothing is created or locked; a folder without sled's configuration is
+            // not a database to read.
+            if self.read_config()?.is_none() {
+                return Err(Error::Io(io::Error::new(
+                    ErrorKind::NotFound,
+                    "no sled configuration to open read-only",
+                )));
+            }
+            self.verify_config()?;
+            return Ok(fs::OpenOptions::new().read(true).open(&self.db_path())?);
+        }
+
         let blob_dir: PathBuf = self.get_path().join("blobs");
 
         if !blob_dir.exists() {

@@ -1580,7 +1580,9 @@ impl Tree {
             if let Some(node_view) = &node_view_opt {
                 let size = node_view.0.log_size();
                 let view = View { node_view: *node_view, pid, size };
-                if view.merging_child.is_some() {
+                // otter: a reader leaves a merge to the next writer; the child still holds its
+                // data until a writer finishes it.
+                if view.merging_child.is_some() && !self.context.read_only {
                     self.merge_node(&view, view.merging_child.unwrap().get(), guard)?;
                 } else {
                     return Ok(Some(view));
@@ -1651,8 +1653,14 @@ impl Tree {
                 retry!();
             };
 
+            // otter: a reader (a read-only open) repairs nothing on its way down: merges,
+            // splits and their completion are left to the next writer, and it reads each node
+            // as it is, following right siblings as a traversal during a split does.
+            let read_only = self.context.read_only;
+
             // When we encounter a merge intention, we collaboratively help out
-            if view.merging_child.is_some() {
+            if read_only {
+            } else if view.merging_child.is_some() {
                 self.merge_node(&view, view.merging_child.unwrap().get(), guard)?;
                 retry!();
             } else if view.merging {
@@ -1670,7 +1678,7 @@ impl Tree {
                 retry!();
             }
 
-            if view.should_split() {
+            if view.should_split() && !read_only {
                 self.split_node(&view, &parent_view, root_pid, guard)?;
                 retry!();
             }
@@ -1681,7 +1689,8 @@ impl Tree {
                     "if our hi bound is not Inf (inity), \
                      we should have a right sibling",
                 ).get();
-                if unsplit_parent.is_none() && parent_view.is_some() {
+                if read_only {
+                } else if unsplit_parent.is_none() && parent_view.is_some() {
                     unsplit_parent = parent_view.clone();
                 } else if parent_view.is_none() && view.lo.is_empty() {
                     assert!(unsplit_parent.is_none());
@@ -1732,7 +1741,7 @@ impl Tree {
             // would be merged into a different index, which
             // would add considerable complexity to this already
             // fairly complex implementation.
-            if view.should_merge() && !took_leftmost_branch {
+            if view.should_merge() && !took_leftmost_branch && !read_only {
                 if let Some(ref mut parent) = parent_view {
                     assert!(parent.merging_child.is_none());
                     if parent.can_merge_child() {

@@ -333,6 +333,13 @@ fn scan_segment_headers_and_tail(
         segments
     );
 
+    if config.read_only {
+        // otter: a reader reads the headers on its own thread rather than start sled's pool
+        // of seven for a look-up.
+        let headers = (0..segments).filter_map(|idx| fetch(idx, min, config));
+        return order_segment_headers(headers.collect(), min, config);
+    }
+
     // scatter
     let header_promises_res: Result<Vec<_>> = (0..segments)
         .map({
@@ -359,6 +366,14 @@ fn scan_segment_headers_and_tail(
         }
     }
 
+    order_segment_headers(headers, min, config)
+}
+
+fn order_segment_headers(
+    headers: Vec<(LogOffset, SegmentHeader)>,
+    min: Lsn,
+    config: &RunningConfig,
+) -> Result<(BTreeMap<Lsn, LogOffset>, Lsn)> {
     // find max stable LSN recorded in segment headers
     let mut ordering = BTreeMap::new();
     let mut max_header_stable_lsn = min;

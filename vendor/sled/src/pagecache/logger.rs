@@ -34,6 +34,11 @@ impl Log {
     /// Flushes any pending IO buffers to disk to ensure durability.
     /// Returns the number of bytes written during this call.
     pub fn flush(&self) -> Result<usize> {
+        if self.config.read_only {
+            // otter: nothing was written to flush (`reserve_inner` refuses), and a reader
+            // must not write the in-memory segment header of a fresh tip.
+            return Ok(0);
+        }
         iobuf::flush(&self.iobufs)
     }
 
@@ -158,6 +163,14 @@ impl Log {
         _: &Guard,
     ) -> Result<Reservation<'_>> {
         let _measure = Measure::new(&M.reserve_lat);
+
+        if self.config.read_only {
+            // otter: every write of a read-only database stops here, before the log is touched.
+            return Err(Error::Io(std::io::Error::new(
+                std::io::ErrorKind::ReadOnlyFilesystem,
+                "the database was opened read-only",
+            )));
+        }
 
         let serialized_len = item.serialized_size();
         let max_buf_len =

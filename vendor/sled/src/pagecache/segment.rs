@@ -632,6 +632,13 @@ impl SegmentAccountant {
             }
         }
 
+        if self.config.read_only {
+            // otter: a reader frees, zeroes and truncates nothing; its accountant only
+            // serves reads.
+            to_free.clear();
+            maybe_clean.clear();
+        }
+
         for segment_base in to_free {
             self.free_segment(segment_base)?;
             io_fail!(self.config, "zero garbage segment SA");

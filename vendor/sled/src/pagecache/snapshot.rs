@@ -311,7 +311,10 @@ fn advance_snapshot(
             trace!("bumping snapshot.stable_lsn to {}", bumped);
             (bumped, None)
         } else {
-            if let Some(BasedBuf { offset, .. }) = iter.segment_base {
+            if config.read_only {
+                // otter: a reader leaves the tail to the next writer's open; what it
+                // recovered ends at the last complete message all the same.
+            } else if let Some(BasedBuf { offset, .. }) = iter.segment_base {
                 // either situation 3 or situation 4. we need to zero the
                 // tail of the segment after the recovered tip
                 let shred_len = config.segment_size
@@ -361,8 +364,14 @@ fn advance_snapshot(
         return Err(Error::corruption(None));
     }
 
-    if snapshot.stable_lsn > old_stable_lsn {
+    if snapshot.stable_lsn > old_stable_lsn && !config.read_only {
         write_snapshot(config, &snapshot)?;
+    }
+
+    if config.read_only {
+        // otter: no torn segment is zeroed and no blob removed; both only matter to the log's
+        // next writer, and no page this reader recovered lives in them.
+        return Ok(snapshot);
     }
 
     #[cfg(feature = "testing")]
@@ -461,9 +470,10 @@ fn read_snapshot(config: &RunningConfig) -> Result<Option<Snapshot>> {
     // rename: never whole, yet it sorted last and was read as the newest, so the database
     // read as corrupt at every open although the log held everything. It is dropped here,
     // under the database's file lock, and the log is read from the last whole snapshot.
+    // otter: a reader (a read-only open) leaves it be: it may be a writer's snapshot in progress.
     candidates.retain(|path| {
         let partial = path.to_string_lossy().ends_with(".generating");
-        if partial {
+        if partial && !config.read_only {
             let _ = std::fs::remove_file(path);
         }
         !partial

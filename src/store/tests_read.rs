@@ -1,0 +1,197 @@
+//! `Store::open_to_read`: reads everything, writes nothing, hands over to a writer when the
+//! database needs one.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chrono::NaiveDate;
+use tempfile::TempDir;
+
+use super::*;
+
+fn pupil(id: u64) -> Pupil {
+    Pupil {
+        id: PupilId(id),
+        first_name: format!("Kind{id}"),
+        prefix: String::new(),
+        last_name: "de Vries".into(),
+        groep: 5,
+        birth_date: NaiveDate::from_ymd_opt(2017, 3, 14).unwrap(),
+        teacher: "juf Anouk".into(),
+    }
+}
+
+fn given(passphrase: Option<&str>) -> Given {
+    Given {
+        params: KdfParams::FAST,
+        ..Given::new(passphrase)
+    }
+}
+
+/// Enough pupils for sled's nodes to split, written one flush at a time as the screen does,
+/// the last ones after the database was reopened: a log tail to recover.
+fn school(dir: &Path, passphrase: Option<&str>) {
+    let store = Store::open_with(dir, &mut given(passphrase)).unwrap();
+    for id in 1..=600 {
+        store.insert(&pupil(id)).unwrap();
+    }
+    drop(store);
+    let store = Store::open_with(dir, &mut given(passphrase)).unwrap();
+    for id in 601..=650 {
+        store.insert(&pupil(id)).unwrap();
+    }
+}
+
+fn fingerprint(dir: &Path) -> BTreeMap<PathBuf, (u64, SystemTime)> {
+    let mut files = BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let entry = entry.unwrap();
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                folders.push(entry.path());
+            } else {
+                files.insert(entry.path(), (meta.len(), meta.modified().unwrap()));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_store_opened_to_read_reads_every_record_and_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    let before = fingerprint(dir.path());
+    let store = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
+    assert!(store.is_read_only());
+    let pupils: Vec<Pupil> = store.all().collect::<Result<_, _>>().unwrap();
+    assert_eq!(pupils.len(), 650);
+    assert_eq!(
+        store.pupil(PupilId(650)).unwrap().unwrap().first_name,
+        "Kind650"
+    );
+    // A write is refused by sled before it reaches the log, and says why.
+    match store.save(&pupil(1)) {
+        Err(StoreError::Io(err)) => assert_eq!(err.kind(), std::io::ErrorKind::ReadOnlyFilesystem),
+        other => panic!("expected a read-only refusal, got {other:?}"),
+    }
+    assert!(matches!(store.beside(), Err(StoreError::Io(_))));
+    drop(store);
+    assert_eq!(fingerprint(dir.path()), before);
+    // The database is as it was for its next writer.
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.count(TreeId::Pupils), 650);
+}
+
+#[test]
+fn an_encrypted_store_opens_to_read_with_its_passphrase_and_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), Some("geheim"));
+    let before = fingerprint(dir.path());
+    assert!(matches!(
+        Store::open_to_read(dir.path(), &mut given(None)),
+        Err(StoreError::Encrypted)
+    ));
+    let store = Store::open_to_read(dir.path(), &mut given(Some("geheim"))).unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(
+        store.pupil(PupilId(7)).unwrap().unwrap().first_name,
+        "Kind7"
+    );
+    drop(store);
+    assert_eq!(fingerprint(dir.path()), before);
+}
+
+#[test]
+fn readers_share_the_data_directory_and_read_beside_a_writer() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    let first = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
+    let second = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
+    assert_eq!(second.count(TreeId::Pupils), 650);
+    assert!(!second.beside_writer());
+    // No writer starts (and tidies or rewrites) while readers open.
+    assert!(matches!(Store::open(dir.path()), Err(StoreError::InUse(_))));
+    drop((first, second));
+    let writer = Store::open(dir.path()).unwrap();
+    writer.insert(&pupil(651)).unwrap();
+    let reader = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
+    assert!(reader.beside_writer());
+    assert_eq!(
+        reader.pupil(PupilId(651)).unwrap().unwrap().first_name,
+        "Kind651"
+    );
+    drop(writer);
+}
+
+/// A writer saving and re-saving records (so that sled frees and reuses log segments and
+/// moves pages) while a reader opens and reads every record in a loop: each read sees whole
+/// records, never fewer than the last one saw, and never errors; the writer's data is whole.
+#[test]
+fn a_reader_beside_a_busy_writer_sees_whole_records_and_never_errors() {
+    const ROUNDS: u64 = 12;
+    const PUPILS: u64 = 120;
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    let writer = Store::open(dir.path()).unwrap();
+    let path = dir.path().to_path_buf();
+    let writing = std::thread::spawn(move || {
+        for round in 1..=ROUNDS {
+            for id in 1..=PUPILS {
+                let mut record = pupil(id);
+                record.teacher = format!("ronde {round} {}", "x".repeat(200));
+                writer.save(&record).unwrap();
+            }
+            writer.insert(&pupil(1000 + round)).unwrap();
+        }
+    });
+    let mut reads = 0;
+    let mut last = 0;
+    while !writing.is_finished() || reads == 0 {
+        let store = Store::open_to_read(&path, &mut given(None)).unwrap();
+        let pupils: Vec<Pupil> = store
+            .read(|store| store.all().collect::<Result<Vec<Pupil>, StoreError>>())
+            .unwrap();
+        assert!(pupils.len() >= last, "{} after {last}", pupils.len());
+        last = pupils.len();
+        for pupil in &pupils {
+            assert_eq!(pupil.first_name, format!("Kind{}", pupil.id.0));
+            assert!(
+                pupil.teacher == "juf Anouk" || pupil.teacher.ends_with(&"x".repeat(200)),
+                "{}",
+                pupil.teacher
+            );
+        }
+        reads += 1;
+    }
+    writing.join().unwrap();
+    assert!(reads > 1, "the reader read while the writer wrote: {reads}");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.count(TreeId::Pupils), 650 + ROUNDS as usize);
+    let last_round = format!("ronde {ROUNDS} ");
+    assert!(
+        store
+            .pupil(PupilId(PUPILS))
+            .unwrap()
+            .unwrap()
+            .teacher
+            .starts_with(&last_round)
+    );
+}
+
+#[test]
+fn a_database_that_needs_writing_first_is_opened_by_a_writer() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    // What a restore killed half-way leaves: a database being built beside the live one.
+    let new = dir.path().join("db.new");
+    std::fs::create_dir(&new).unwrap();
+    std::fs::write(new.join("db"), b"Kind1 de Vries").unwrap();
+    let store = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
+    assert!(!store.is_read_only());
+    assert!(!new.exists(), "the half-built database is removed");
+    assert_eq!(store.count(TreeId::Pupils), 650);
+}

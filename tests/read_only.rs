@@ -1,0 +1,200 @@
+//! Look-ups read without writing: not a byte, not a timestamp in the data directory, so they
+//! also answer from a read-only disk.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use common::{TODAY, otter, stdout_of};
+use tempfile::TempDir;
+
+/// The commands that only read, as a person types them.
+const LOOK_UPS: &[&[&str]] = &[
+    &["actions", "--open", "--owner", "Marieke"],
+    &["pupils"],
+    &["search", "emma"],
+    &["meetings"],
+    &["audit"],
+    &["school"],
+    &["presentation"],
+];
+
+/// Every file under `dir` with its size and modification time.
+fn fingerprint(dir: &Path) -> BTreeMap<PathBuf, (u64, SystemTime)> {
+    let mut files = BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let entry = entry.unwrap();
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                folders.push(entry.path());
+            } else {
+                files.insert(entry.path(), (meta.len(), meta.modified().unwrap()));
+            }
+        }
+    }
+    files
+}
+
+/// A demo school that has been written to after it was made, so that sled has a log tail to
+/// recover (and, before the read-only open, to zero) at the next open.
+fn written_school() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    otter(dir.path()).arg("demo").assert().success();
+    otter(dir.path())
+        .args(["school", "De", "Regenboog"])
+        .assert()
+        .success();
+    dir
+}
+
+#[test]
+fn a_look_up_writes_no_byte_to_the_data_directory() {
+    let school = written_school();
+    let before = fingerprint(school.path());
+    assert!(before.len() >= 3, "{before:?}");
+    for args in LOOK_UPS {
+        otter(school.path()).args(*args).assert().success();
+    }
+    let pupil = stdout_of(otter(school.path()).arg("pupils"));
+    let name = pupil.lines().nth(1).unwrap().split("  ").next().unwrap();
+    otter(school.path())
+        .args(["pupil", name])
+        .assert()
+        .success();
+    let elsewhere = TempDir::new().unwrap();
+    otter(school.path())
+        .arg("backup")
+        .arg(elsewhere.path().join("school.json"))
+        .assert()
+        .success();
+    assert_eq!(fingerprint(school.path()), before);
+    // And the database still opens for writing after all those reads.
+    otter(school.path())
+        .args(["school", "Het", "Kompas"])
+        .assert()
+        .success();
+    assert_eq!(
+        stdout_of(otter(school.path()).arg("school")).trim(),
+        "Het Kompas"
+    );
+}
+
+/// Runs `otter ARGS` with `dir` mounted read-only over itself, in a private mount namespace
+/// (`unshare`), so the test needs no privileges beyond user namespaces and leaves no mount
+/// behind. `None` when the machine does not allow it.
+#[cfg(target_os = "linux")]
+fn on_read_only_mount(dir: &Path, args: &[&str]) -> Option<std::process::Output> {
+    let probe = std::process::Command::new("unshare")
+        .args(["-rm", "true"])
+        .output();
+    if !probe.is_ok_and(|out| out.status.success()) {
+        return None;
+    }
+    let script = r#"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@""#;
+    let output = std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-c", script, "sh"])
+        .arg(dir)
+        .arg(assert_cmd::cargo::cargo_bin("otter"))
+        .args(args)
+        .env("OTTER_DATA_DIR", dir)
+        .env("OTTER_TODAY", TODAY)
+        .env_remove("OTTER_LANG")
+        .env_remove("OTTER_PASSPHRASE")
+        .output()
+        .unwrap();
+    Some(output)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_look_up_answers_from_a_read_only_data_directory_and_says_so_once() {
+    let school = written_school();
+    let expected = stdout_of(otter(school.path()).args(["actions", "--open"]));
+    let Some(output) = on_read_only_mount(school.path(), &["actions", "--open"]) else {
+        eprintln!("skipped: this machine allows no private read-only mount (unshare -rm)");
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
+    assert_eq!(stderr.matches("alleen-lezen").count(), 1, "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+
+    // A backup to a writable place works too; a change is refused as a disk error.
+    let elsewhere = TempDir::new().unwrap();
+    let copy = elsewhere.path().join("school.json");
+    let copy = copy.to_str().unwrap();
+    let output = on_read_only_mount(school.path(), &["backup", copy]).unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(std::fs::metadata(copy).unwrap().len() > 1000);
+    let output = on_read_only_mount(school.path(), &["school", "Het", "Kompas"]).unwrap();
+    assert_eq!(output.status.code(), Some(5), "{output:?}");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("alleen-lezen"),
+        "{output:?}"
+    );
+}
+
+#[test]
+fn a_writable_data_directory_gets_no_read_only_notice() {
+    let school = written_school();
+    let output = otter(school.path()).arg("pupils").output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+/// sled's snapshot files in a data directory's database.
+fn snapshots(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir.join("db"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("snap."))
+        .collect()
+}
+
+#[test]
+fn demo_and_restore_leave_a_snapshot_so_the_next_look_up_reads_no_whole_log() {
+    let school = TempDir::new().unwrap();
+    otter(school.path()).arg("demo").assert().success();
+    assert_eq!(snapshots(school.path()).len(), 1, "after demo");
+    let before = fingerprint(school.path());
+    otter(school.path()).arg("pupils").assert().success();
+    assert_eq!(fingerprint(school.path()), before);
+
+    let elsewhere = TempDir::new().unwrap();
+    let copy = elsewhere.path().join("school.json");
+    otter(school.path())
+        .arg("backup")
+        .arg(&copy)
+        .assert()
+        .success();
+    let restored = elsewhere.path().join("restored");
+    otter(&restored)
+        .arg("restore")
+        .arg(&copy)
+        .assert()
+        .success();
+    assert_eq!(snapshots(&restored).len(), 1, "after restore");
+}
+
+#[test]
+fn a_look_up_answers_while_the_screen_holds_the_database_and_a_change_waits_its_turn() {
+    let school = written_school();
+    let expected = stdout_of(otter(school.path()).args(["actions", "--open"]));
+    // What the screen holds while it is open: the database opened for writing.
+    let screen = otter::store::Store::open(school.path()).unwrap();
+    for _ in 0..3 {
+        let answer = stdout_of(otter(school.path()).args(["actions", "--open"]));
+        assert_eq!(answer, expected);
+    }
+    otter(school.path()).arg("pupils").assert().success();
+    otter(school.path())
+        .args(["school", "Het", "Kompas"])
+        .assert()
+        .code(3);
+    drop(screen);
+}
