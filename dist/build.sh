@@ -12,6 +12,8 @@
 # (Debian: gcc-mingw-w64-x86-64) and zip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# zip writes local times: the same bytes in every time zone.
+export TZ=UTC
 
 for tool in x86_64-w64-mingw32-gcc zip sha256sum; do
     if ! command -v "$tool" >/dev/null; then
