@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::today;
 use criterion::{Criterion, criterion_group, criterion_main};
-use otter::app::keymap::Keymap;
+use otter::app::core::keymap::Keymap;
 use otter::app::{Settings, first_screen};
 use otter::domain::PhaseModel;
 use otter::i18n::Lang;

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use common::today;
 use criterion::{Criterion, criterion_group, criterion_main};
-use otter::app::keymap::Keymap;
-use otter::app::{Action, Model, Screen, View, apply, update};
+use otter::app::core::keymap::Keymap;
+use otter::app::{Command, Model, Screen, View, apply, update};
 use otter::domain::PhaseModel;
 use otter::i18n::Lang;
 use otter::query::meeting;
@@ -42,7 +42,7 @@ fn keypress_to_frame(c: &mut Criterion) {
         if room.meeting.current_item + 1 >= items {
             model.meeting.as_mut().unwrap().meeting.current_item = 0;
         } else {
-            let effects = update(model, view, Action::NextItem);
+            let effects = update(model, view, Command::NextItem);
             apply(&store, model, view, effects, today()).unwrap();
         }
         let saved = start.elapsed();
@@ -81,7 +81,7 @@ fn actions_keypress(c: &mut Criterion) {
     let mut model = Model {
         now: today().and_hms_opt(14, 30, 0).unwrap(),
         screen: Screen::Actions,
-        action_list: Some(otter::app::action_list::ActionList {
+        action_list: Some(otter::app::actions::ActionList {
             filter,
             entries,
             next_meeting: None,
@@ -96,9 +96,9 @@ fn actions_keypress(c: &mut Criterion) {
     let mut step = |model: &mut Model, view: &mut View| {
         let start = Instant::now();
         let action = if view.actions.selected + 1 >= count {
-            Action::First
+            Command::First
         } else {
-            Action::Down
+            Command::Down
         };
         update(model, view, action);
         terminal

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use common::today;
 use criterion::{Criterion, criterion_group, criterion_main};
-use otter::app::keymap::Keymap;
-use otter::app::{Action, Message, Model, View, update};
+use otter::app::core::keymap::Keymap;
+use otter::app::{Command, Message, Model, View, update};
 use otter::domain::PhaseModel;
 use otter::i18n::Lang;
 use otter::query::search::SearchIndex;
@@ -68,7 +68,7 @@ fn search(c: &mut Criterion) {
 
     // One query typed from an empty overlay: per key, the search and the frame, timed apart.
     let mut type_query = |model: &mut Model, view: &mut View, query: &str| {
-        update(model, view, Action::Search);
+        update(model, view, Command::Search);
         let mut times = Vec::new();
         for c in query.chars() {
             let start = Instant::now();
@@ -110,7 +110,7 @@ fn search(c: &mut Criterion) {
     // The slowest single key: the second letter, the first that searches, over everything.
     c.bench_function("search: second letter, every entry", |b| {
         b.iter(|| {
-            update(&mut model, &mut view, Action::Search);
+            update(&mut model, &mut view, Command::Search);
             update(&mut model, &mut view, key(KeyCode::Char('s')));
             update(&mut model, &mut view, key(KeyCode::Char('a')));
             update(&mut model, &mut view, key(KeyCode::Esc));

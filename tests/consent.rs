@@ -14,8 +14,8 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use chrono::{NaiveDate, NaiveTime};
 use common::{TODAY, otter, stdout_of};
-use otter::app::keymap::Keymap;
-use otter::app::{Action as Key, Flow, Message, Model, Screen, View, apply, update};
+use otter::app::core::keymap::Keymap;
+use otter::app::{Command as Key, Flow, Message, Model, Screen, View, apply, update};
 use otter::domain::case::pseudonym_for;
 use otter::domain::meeting::{AgendaKind, MeetingKind, MeetingState};
 use otter::domain::{
@@ -348,8 +348,8 @@ fn hold_meeting() -> School {
     send(&store, &mut model, &mut view, Key::History);
     // What `e` shows in a phase with a form: its title names the case in front.
     let case = store.case(anonymous.case).unwrap().unwrap();
-    view.form = Some(otter::app::form::Form::Circles(
-        otter::app::circles::CirclesEditor::new(&case),
+    view.form = Some(otter::app::meeting::form::Form::Circles(
+        otter::app::meeting::circles::CirclesEditor::new(&case),
     ));
     screens.push(("anonymous case's form", screen(&model, &view)));
     view.form = None;

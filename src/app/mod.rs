@@ -1,36 +1,25 @@
 //! The screen's state machine: messages in, state and effects out. The terminal loop in
 //! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
 
-pub mod action_edit;
-pub mod action_list;
-mod attendance;
-mod audit;
-pub mod case;
-pub mod circles;
-mod close;
-mod consent;
+pub mod actions;
+mod admin;
+pub mod core;
 pub mod dashboard;
-mod decision;
 pub mod dossier;
-mod effects;
-pub mod export;
-mod fields;
-pub mod form;
-pub mod import;
-pub mod keymap;
-pub mod lock;
-pub mod new_action;
-pub mod notes;
-pub mod palette;
-pub mod plan;
+pub mod meeting;
+pub mod overlay;
 pub mod prepare;
-mod reopen;
-mod retention;
-mod review;
-pub(crate) mod route;
-pub mod search;
-pub mod signal;
-mod terminal;
+
+// The features `update` dispatches to, by their short names.
+use self::actions as action_list;
+use self::admin::{audit, retention};
+use self::core::effects;
+use self::core::terminal;
+use self::meeting::{
+    attendance, case, close, consent, decision, export, fields, form, new_action, notes, reopen,
+    review, signal,
+};
+use self::overlay::{import, lock, palette, search};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -175,11 +164,59 @@ pub struct View {
     pub too_small: std::cell::Cell<bool>,
 }
 
+/// What can be over the screen in front, in the order they take a key: the first one open
+/// takes it (and a paste), whatever else is open under it. Routing, `update` and drawing all
+/// ask `View::front` instead of each weighing the fields themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The idle lock: every key but Ctrl-c.
+    Lock,
+    /// The blanked screen: the next key only brings it back.
+    Blank,
+    /// The `?` keys: the next key only closes it.
+    Help,
+    /// The case's history over its item: Down and Up scroll it, another key closes it.
+    History,
+    Palette,
+    Search,
+    /// The import's dry run.
+    Import,
+    /// The notes editor or a form (circles, the plan).
+    Editor,
+    /// The pupil picker of a new signal (and its hulpvraag).
+    Picker,
+    /// The one-line prompt.
+    Prompt,
+}
+
+impl View {
+    /// The overlay that takes the keys now, if any: the one place their precedence is written.
+    pub fn front(&self) -> Option<Overlay> {
+        let open = [
+            (self.lock.is_some(), Overlay::Lock),
+            (self.blank, Overlay::Blank),
+            (self.help, Overlay::Help),
+            (self.history, Overlay::History),
+            (self.palette.is_some(), Overlay::Palette),
+            (self.search.is_some(), Overlay::Search),
+            (self.import.is_some(), Overlay::Import),
+            (
+                self.editor.is_some() || self.form.is_some(),
+                Overlay::Editor,
+            ),
+            (self.picker.is_some(), Overlay::Picker),
+            (self.prompt.is_some(), Overlay::Prompt),
+        ];
+        open.into_iter()
+            .find_map(|(is, overlay)| is.then_some(overlay))
+    }
+}
+
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
 /// and the catalog describe them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Action {
+pub enum Command {
     Quit,
     Help,
     Down,
@@ -245,72 +282,72 @@ pub enum Action {
     ChangeConsent,
 }
 
-impl Action {
+impl Command {
     /// In the order the help overlay lists them; the catalog's `actions` follows it.
-    pub const ALL: [Action; 63] = [
-        Action::OpenMeeting,
-        Action::OpenActions,
-        Action::Open,
-        Action::NextPanel,
-        Action::ChooseMe,
-        Action::ExportExtract,
-        Action::ImportPupils,
-        Action::AuditLog,
-        Action::Retention,
-        Action::TogglePresentation,
-        Action::EraseExpired,
-        Action::PrepareMeeting,
-        Action::PlanMeeting,
-        Action::Reschedule,
-        Action::MoveItemUp,
-        Action::MoveItemDown,
-        Action::LongerItem,
-        Action::ShorterItem,
-        Action::RemoveItem,
-        Action::AddItem,
-        Action::AddProposals,
-        Action::SwitchPane,
-        Action::ToggleInvited,
-        Action::AddGuest,
-        Action::NextItem,
-        Action::PreviousItem,
-        Action::ToggleTimer,
-        Action::EditNotes,
-        Action::AddAction,
-        Action::RecordDecision,
-        Action::RecordFields,
-        Action::ChangeConsent,
-        Action::History,
-        Action::NextPhase,
-        Action::PreviousPhase,
-        Action::LevelUp,
-        Action::LevelDown,
-        Action::NewSignal,
-        Action::CloseMeeting,
-        Action::ExportMinutes,
-        Action::ReopenMeeting,
-        Action::Up,
-        Action::Down,
-        Action::TogglePresence,
-        Action::ToggleDone,
-        Action::DropAction,
-        Action::ChangeOwner,
-        Action::ChangeDue,
-        Action::CycleStatus,
-        Action::ToggleOverdue,
-        Action::FilterOwner,
-        Action::FilterPupil,
-        Action::FilterMeeting,
-        Action::PageDown,
-        Action::PageUp,
-        Action::First,
-        Action::Last,
-        Action::Blank,
-        Action::Search,
-        Action::Palette,
-        Action::Back,
-        Action::Help,
-        Action::Quit,
+    pub const ALL: [Command; 63] = [
+        Command::OpenMeeting,
+        Command::OpenActions,
+        Command::Open,
+        Command::NextPanel,
+        Command::ChooseMe,
+        Command::ExportExtract,
+        Command::ImportPupils,
+        Command::AuditLog,
+        Command::Retention,
+        Command::TogglePresentation,
+        Command::EraseExpired,
+        Command::PrepareMeeting,
+        Command::PlanMeeting,
+        Command::Reschedule,
+        Command::MoveItemUp,
+        Command::MoveItemDown,
+        Command::LongerItem,
+        Command::ShorterItem,
+        Command::RemoveItem,
+        Command::AddItem,
+        Command::AddProposals,
+        Command::SwitchPane,
+        Command::ToggleInvited,
+        Command::AddGuest,
+        Command::NextItem,
+        Command::PreviousItem,
+        Command::ToggleTimer,
+        Command::EditNotes,
+        Command::AddAction,
+        Command::RecordDecision,
+        Command::RecordFields,
+        Command::ChangeConsent,
+        Command::History,
+        Command::NextPhase,
+        Command::PreviousPhase,
+        Command::LevelUp,
+        Command::LevelDown,
+        Command::NewSignal,
+        Command::CloseMeeting,
+        Command::ExportMinutes,
+        Command::ReopenMeeting,
+        Command::Up,
+        Command::Down,
+        Command::TogglePresence,
+        Command::ToggleDone,
+        Command::DropAction,
+        Command::ChangeOwner,
+        Command::ChangeDue,
+        Command::CycleStatus,
+        Command::ToggleOverdue,
+        Command::FilterOwner,
+        Command::FilterPupil,
+        Command::FilterMeeting,
+        Command::PageDown,
+        Command::PageUp,
+        Command::First,
+        Command::Last,
+        Command::Blank,
+        Command::Search,
+        Command::Palette,
+        Command::Back,
+        Command::Help,
+        Command::Quit,
     ];
 }
 
@@ -396,7 +433,7 @@ pub enum Effect {
 /// What reaches `update`: a person's action, or the loop reporting back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
-    Act(Action),
+    Act(Command),
     /// A key while a prompt (or the pupil picker) is open.
     PromptKey(KeyEvent),
     /// A key while the notes editor or a form (circles, plan) is open.
@@ -444,8 +481,8 @@ pub enum Message {
     RetentionLoaded(Box<crate::query::retention::RetentionList>),
 }
 
-impl From<Action> for Message {
-    fn from(action: Action) -> Message {
+impl From<Command> for Message {
+    fn from(action: Command) -> Message {
         Message::Act(action)
     }
 }
@@ -468,7 +505,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         | Message::OtherKey => {
             // Behind the lock nothing a person does reaches the data, however it arrives
             // (routing sends keys to the lock; a paste comes on its own).
-            if view.lock.is_some() {
+            if view.front() == Some(Overlay::Lock) {
                 return Vec::new();
             }
             lock::touch(model)
@@ -478,7 +515,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     view.flash = None;
     let action = match message {
         Message::MeetingLoaded => return meeting_loaded(model),
-        Message::PromptKey(key) if view.picker.is_some() => return signal::key(model, view, key),
+        Message::PromptKey(key) if view.front() == Some(Overlay::Picker) => {
+            return signal::key(model, view, key);
+        }
         Message::PreparationLoaded => return prepare::loaded(model, view),
         Message::ActionsLoaded(list) => return action_list::loaded(model, view, *list),
         Message::ActionsRefused(refused) => return action_list::refused(view, *refused),
@@ -499,10 +538,15 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Imported(applied) => return import::imported(model, view, applied),
         Message::AuditLoaded(entries) => return audit::loaded(model, view, entries),
         Message::RetentionLoaded(list) => return retention::loaded(model, view, *list),
-        Message::Paste(text) if view.search.is_some() => return search::paste(view, &text),
-        Message::Paste(text) if view.picker.is_some() => return signal::paste(view, &text),
-        Message::Paste(text) if view.prompt.is_some() => return case::paste(view, &text),
-        Message::Paste(text) => return form::paste(model, view, &text),
+        // A paste goes where typing goes.
+        Message::Paste(text) => {
+            return match view.front() {
+                Some(Overlay::Search) => search::paste(view, &text),
+                Some(Overlay::Picker) => signal::paste(view, &text),
+                Some(Overlay::Prompt) => case::paste(view, &text),
+                _ => form::paste(model, view, &text),
+            };
+        }
         Message::NoteReady(id) => return form::note_ready(model, view, id),
         Message::ActionAdded(action) => return new_action::added(model, view, *action),
         Message::MeetingClosed => return close::closed(model, view),
@@ -522,138 +566,144 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Act(action) => action,
     };
     // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.
-    if view.history && matches!(action, Action::Down | Action::Up) {
-        scroll(view, action == Action::Down);
-        return Vec::new();
-    }
-    // Blanking wins over any overlay: whoever walks in sees nothing.
-    let overlay = view.help || view.blank || view.history;
-    if overlay && !matches!(action, Action::Quit | Action::Blank) {
-        close_overlays(view);
-        return Vec::new();
+    match view.front() {
+        Some(Overlay::History) if matches!(action, Command::Down | Command::Up) => {
+            scroll(view, action == Command::Down);
+            return Vec::new();
+        }
+        // Blanking wins over any overlay: whoever walks in sees nothing.
+        Some(Overlay::Blank | Overlay::Help | Overlay::History)
+            if !matches!(action, Command::Quit | Command::Blank) =>
+        {
+            close_overlays(view);
+            return Vec::new();
+        }
+        _ => {}
     }
     match action {
         _ if model.screen == Screen::Actions && action_list::takes(action) => {
             action_list::act(model, view, action)
         }
-        Action::OpenActions => action_list::open(model),
-        Action::CycleStatus
-        | Action::ToggleOverdue
-        | Action::FilterOwner
-        | Action::FilterPupil
-        | Action::FilterMeeting
-        | Action::PageDown
-        | Action::PageUp
-        | Action::First
-        | Action::Last => Vec::new(),
-        Action::Quit => vec![Effect::Quit],
-        Action::Blank => {
+        Command::OpenActions => action_list::open(model),
+        Command::CycleStatus
+        | Command::ToggleOverdue
+        | Command::FilterOwner
+        | Command::FilterPupil
+        | Command::FilterMeeting
+        | Command::PageDown
+        | Command::PageUp
+        | Command::First
+        | Command::Last => Vec::new(),
+        Command::Quit => vec![Effect::Quit],
+        Command::Blank => {
             close_overlays(view);
             view.blank = true;
             Vec::new()
         }
-        Action::Help => {
+        Command::Help => {
             view.help = true;
             Vec::new()
         }
-        Action::Down | Action::Up if matches!(model.screen, Screen::Audit | Screen::Retention) => {
-            audit::select(model, view, action == Action::Down)
+        Command::Down | Command::Up
+            if matches!(model.screen, Screen::Audit | Screen::Retention) =>
+        {
+            audit::select(model, view, action == Command::Down)
         }
-        Action::AuditLog => vec![Effect::LoadAudit],
-        Action::Retention => vec![Effect::LoadRetention],
-        Action::TogglePresentation => vec![Effect::SetPresentation(!model.dashboard.presentation)],
-        Action::EraseExpired => retention::start_erase(model, view),
+        Command::AuditLog => vec![Effect::LoadAudit],
+        Command::Retention => vec![Effect::LoadRetention],
+        Command::TogglePresentation => vec![Effect::SetPresentation(!model.dashboard.presentation)],
+        Command::EraseExpired => retention::start_erase(model, view),
         // The help lists these on every item; on one without a case they say why nothing
         // happens.
-        Action::NextPhase
-        | Action::PreviousPhase
-        | Action::LevelUp
-        | Action::LevelDown
-        | Action::RecordFields
-        | Action::ChangeConsent
-        | Action::History
+        Command::NextPhase
+        | Command::PreviousPhase
+        | Command::LevelUp
+        | Command::LevelDown
+        | Command::RecordFields
+        | Command::ChangeConsent
+        | Command::History
             if model.screen == Screen::Meeting && case_on_screen(model).is_none() =>
         {
             view.flash = Some(model.lang.texts().flash_no_case.to_string());
             Vec::new()
         }
-        Action::ChangeConsent => consent::start(model, view),
-        Action::Down | Action::Up if model.screen == Screen::Dossier => {
-            scroll(view, action == Action::Down);
+        Command::ChangeConsent => consent::start(model, view),
+        Command::Down | Command::Up if model.screen == Screen::Dossier => {
+            scroll(view, action == Command::Down);
             Vec::new()
         }
-        Action::Back if model.screen == Screen::Dossier => dossier::back(model, view),
-        Action::Open | Action::NextPanel if model.screen == Screen::Dossier => {
-            if action == Action::Open {
+        Command::Back if model.screen == Screen::Dossier => dossier::back(model, view),
+        Command::Open | Command::NextPanel if model.screen == Screen::Dossier => {
+            if action == Command::Open {
                 dossier::toggle_case(model, view)
             } else {
                 dossier::next_case(model, view)
             }
         }
-        Action::ExportExtract if model.screen == Screen::Dossier => dossier::export(model),
-        Action::ExportMinutes if model.screen == Screen::Meeting => export::minutes(model),
-        Action::Open if model.screen == Screen::Dashboard => dashboard::open(model, view),
-        Action::NextPanel if model.screen == Screen::Dashboard => dashboard::next_panel(view),
-        Action::Open | Action::NextPanel | Action::ExportExtract | Action::ExportMinutes => {
+        Command::ExportExtract if model.screen == Screen::Dossier => dossier::export(model),
+        Command::ExportMinutes if model.screen == Screen::Meeting => export::minutes(model),
+        Command::Open if model.screen == Screen::Dashboard => dashboard::open(model, view),
+        Command::NextPanel if model.screen == Screen::Dashboard => dashboard::next_panel(view),
+        Command::Open | Command::NextPanel | Command::ExportExtract | Command::ExportMinutes => {
             Vec::new()
         }
-        Action::ChooseMe => dashboard::choose_me(model, view),
-        Action::ImportPupils => import::start(model, view),
-        Action::Down | Action::Up if model.screen == Screen::Prepare => {
-            prepare::select(model, view, action == Action::Down)
+        Command::ChooseMe => dashboard::choose_me(model, view),
+        Command::ImportPupils => import::start(model, view),
+        Command::Down | Command::Up if model.screen == Screen::Prepare => {
+            prepare::select(model, view, action == Command::Down)
         }
-        Action::OpenMeeting if model.screen == Screen::Prepare => prepare::start(model),
-        Action::PrepareMeeting => vec![Effect::LoadPreparation],
-        Action::PlanMeeting
-        | Action::Reschedule
-        | Action::MoveItemUp
-        | Action::MoveItemDown
-        | Action::LongerItem
-        | Action::ShorterItem
-        | Action::RemoveItem
-        | Action::AddItem
-        | Action::AddProposals
-        | Action::SwitchPane
-        | Action::ToggleInvited
-        | Action::AddGuest => prepare::act(model, view, action),
-        Action::Down | Action::Up
+        Command::OpenMeeting if model.screen == Screen::Prepare => prepare::start(model),
+        Command::PrepareMeeting => vec![Effect::LoadPreparation],
+        Command::PlanMeeting
+        | Command::Reschedule
+        | Command::MoveItemUp
+        | Command::MoveItemDown
+        | Command::LongerItem
+        | Command::ShorterItem
+        | Command::RemoveItem
+        | Command::AddItem
+        | Command::AddProposals
+        | Command::SwitchPane
+        | Command::ToggleInvited
+        | Command::AddGuest => prepare::act(model, view, action),
+        Command::Down | Command::Up
             if model.screen == Screen::Meeting && !attendance::on_list(model) =>
         {
-            scroll(view, action == Action::Down);
+            scroll(view, action == Command::Down);
             Vec::new()
         }
-        Action::Down | Action::Up if model.screen == Screen::Meeting => {
-            attendance::select(model, view, action == Action::Down)
+        Command::Down | Command::Up if model.screen == Screen::Meeting => {
+            attendance::select(model, view, action == Command::Down)
         }
-        Action::TogglePresence => attendance::toggle(model, view),
-        Action::ToggleDone => review::toggle_done(model, view),
-        Action::DropAction => review::start_drop(model, view),
-        Action::ChangeOwner | Action::ChangeDue => review::start_change(model, view, action),
-        Action::RecordDecision => decision::start(model, view),
-        Action::RecordFields => fields::start(model, view),
-        Action::Palette => palette::open(model, view),
-        Action::Search => search::open(model, view),
-        Action::ReopenMeeting => reopen::start(model, view),
-        Action::History => {
+        Command::TogglePresence => attendance::toggle(model, view),
+        Command::ToggleDone => review::toggle_done(model, view),
+        Command::DropAction => review::start_drop(model, view),
+        Command::ChangeOwner | Command::ChangeDue => review::start_change(model, view, action),
+        Command::RecordDecision => decision::start(model, view),
+        Command::RecordFields => fields::start(model, view),
+        Command::Palette => palette::open(model, view),
+        Command::Search => search::open(model, view),
+        Command::ReopenMeeting => reopen::start(model, view),
+        Command::History => {
             view.history = case_on_screen(model).is_some();
             view.item_scroll = 0;
             Vec::new()
         }
-        Action::NewSignal => signal::start(model),
-        Action::Down | Action::Up => dashboard::select(model, view, action == Action::Down),
-        Action::OpenMeeting => vec![Effect::LoadMeeting],
-        Action::NextPhase => case::next_phase(model, view),
-        Action::PreviousPhase => case::previous_phase(model, view),
-        Action::LevelUp => case::level(model, view, true),
-        Action::LevelDown => case::level(model, view, false),
-        Action::EditNotes => form::open(model, view),
-        Action::AddAction => new_action::start(model, view),
-        Action::CloseMeeting => close::start(model, view),
-        Action::Back => {
+        Command::NewSignal => signal::start(model),
+        Command::Down | Command::Up => dashboard::select(model, view, action == Command::Down),
+        Command::OpenMeeting => vec![Effect::LoadMeeting],
+        Command::NextPhase => case::next_phase(model, view),
+        Command::PreviousPhase => case::previous_phase(model, view),
+        Command::LevelUp => case::level(model, view, true),
+        Command::LevelDown => case::level(model, view, false),
+        Command::EditNotes => form::open(model, view),
+        Command::AddAction => new_action::start(model, view),
+        Command::CloseMeeting => close::start(model, view),
+        Command::Back => {
             model.screen = Screen::Dashboard;
             vec![Effect::LoadDashboard]
         }
-        Action::NextItem | Action::PreviousItem | Action::ToggleTimer => {
+        Command::NextItem | Command::PreviousItem | Command::ToggleTimer => {
             let now = model.now;
             let Some(room) = model
                 .meeting
@@ -666,12 +716,12 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             view.selected = 0;
             view.item_scroll = 0;
             match action {
-                Action::NextItem => meeting.go_to(meeting.current_item + 1, now),
-                Action::PreviousItem if meeting.current_item > 0 => {
+                Command::NextItem => meeting.go_to(meeting.current_item + 1, now),
+                Command::PreviousItem if meeting.current_item > 0 => {
                     meeting.go_to(meeting.current_item - 1, now)
                 }
-                Action::ToggleTimer if meeting.timer_running() => meeting.pause_timer(now),
-                Action::ToggleTimer => meeting.start_timer(now),
+                Command::ToggleTimer if meeting.timer_running() => meeting.pause_timer(now),
+                Command::ToggleTimer => meeting.start_timer(now),
                 _ => return Vec::new(),
             }
             vec![Effect::SaveMeeting(Box::new(meeting.clone()))]
@@ -724,7 +774,3 @@ fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
 
 #[cfg(test)]
 pub(crate) mod tests;
-#[cfg(test)]
-mod tests_privacy;
-#[cfg(test)]
-mod tests_whole;

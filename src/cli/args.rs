@@ -32,7 +32,7 @@ pub struct Cli {
         global = true,
         env = "OTTER_LOCK_AFTER",
         value_name = "MINUTES",
-        default_value_t = crate::app::lock::DEFAULT_MINUTES
+        default_value_t = crate::app::overlay::lock::DEFAULT_MINUTES
     )]
     pub lock_after: u32,
     #[command(subcommand)]

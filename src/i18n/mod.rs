@@ -8,18 +8,14 @@ pub mod help;
 pub mod import;
 mod nl;
 pub mod privacy;
+pub mod wording;
 
 use serde::Serialize;
 
 use crate::domain::phase::Requirement;
 use crate::domain::{ActionStatus, Consent, MeetingKind, MeetingState, Role};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
-}
+pub use crate::lang::Lang;
 
 impl Lang {
     /// A recorded value as one line; the circles as "Kind: + … − … ? …" per circle, joined.
@@ -94,9 +90,9 @@ pub struct Texts {
     pub requirements: [&'static str; Requirement::ALL.len()],
     /// What is recorded for each requirement, as a label, in the order of `Requirement::ALL`.
     pub recorded: [&'static str; Requirement::ALL.len()],
-    /// What each `app::Action` does, in the order of `Action::ALL`.
+    /// What each `app::Command` does, in the order of `Command::ALL`.
     #[serde(serialize_with = "as_slice")]
-    pub actions: [&'static str; crate::app::Action::ALL.len()],
+    pub actions: [&'static str; crate::app::Command::ALL.len()],
     /// Importing pupils (`otter import pupils`, the palette's import).
     pub import: import::ImportTexts,
     /// Erasure, retention, the audit log, the presentation mode, consent changes.
@@ -550,8 +546,8 @@ impl Texts {
         self.roles[index]
     }
 
-    pub fn action(&self, action: crate::app::Action) -> &'static str {
-        let index = crate::app::Action::ALL
+    pub fn action(&self, action: crate::app::Command) -> &'static str {
+        let index = crate::app::Command::ALL
             .iter()
             .position(|a| *a == action)
             .unwrap_or(0);

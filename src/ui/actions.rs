@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::theme::Theme;
-use crate::app::action_list::ActionList;
+use crate::app::actions::ActionList;
 use crate::app::{Model, View};
 use crate::domain::ActionStatus;
 use crate::domain::dates::format_day;

@@ -2,32 +2,25 @@
 //! touches the store, so every screen can be snapshot-tested.
 
 mod actions;
-mod audit;
-mod circles;
+mod admin;
 mod dashboard;
 mod dossier;
-mod form;
-mod help;
-mod history;
-mod import;
-mod lock;
 mod meeting;
-mod palette;
-mod picker;
-mod plan;
+mod overlay;
 mod prepare;
-mod prompt;
-mod retention;
-mod search;
 pub mod theme;
 mod timeline;
+
+// The screens and overlays `render` draws, by their short names.
+use admin::{audit, retention};
+use overlay::{help, import, lock, palette, prompt, search};
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::keymap::{Context, Keymap};
-use crate::app::{Model, Screen, View};
+use crate::app::core::keymap::{Context, Keymap};
+use crate::app::{Model, Overlay, Screen, View};
 use theme::Theme;
 
 /// Below this otter says so instead of drawing a cramped screen.
@@ -52,11 +45,12 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
         return;
     }
     // Locked: nothing of the data is drawn, whatever was open.
-    if let Some(prompt) = &view.lock {
+    let front = view.front();
+    if let (Some(Overlay::Lock), Some(prompt)) = (front, &view.lock) {
         lock::render(frame, area, prompt, model.lang.texts(), theme);
         return;
     }
-    if view.blank {
+    if front == Some(Overlay::Blank) {
         meeting::render_blank(frame, area, model.lang.texts(), theme);
         return;
     }
@@ -90,18 +84,23 @@ pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keym
             Context::Dashboard
         }
     };
-    if view.help {
-        let bindings = keymap.bindings(context);
-        help::render(frame, area, &bindings, model.lang.texts(), theme);
-    }
-    if let Some(open) = &view.palette {
-        palette::render(frame, area, open, model.lang.texts(), theme);
-    }
-    if let Some(open) = &view.search {
-        search::render(frame, area, open, model.lang.texts(), theme);
-    }
-    if let Some(review) = &view.import {
-        import::render(frame, area, review, model.lang.texts(), theme);
+    // The overlay that takes the keys is drawn over the screen; the editors, the prompt and
+    // the picker are drawn by the screen they belong to.
+    let texts = model.lang.texts();
+    match (front, &view.palette, &view.search, &view.import) {
+        (Some(Overlay::Help), ..) => {
+            help::render(frame, area, &keymap.bindings(context), texts, theme);
+        }
+        (Some(Overlay::Palette), Some(open), ..) => {
+            palette::render(frame, area, open, texts, theme)
+        }
+        (Some(Overlay::Search), _, Some(open), _) => {
+            search::render(frame, area, open, texts, theme)
+        }
+        (Some(Overlay::Import), .., Some(review)) => {
+            import::render(frame, area, review, texts, theme);
+        }
+        _ => {}
     }
 }
 
@@ -183,21 +182,3 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 pub(crate) mod tests;
-#[cfg(test)]
-mod tests_circles;
-#[cfg(test)]
-mod tests_dossier;
-#[cfg(test)]
-mod tests_import;
-#[cfg(test)]
-mod tests_lock;
-#[cfg(test)]
-mod tests_matrix;
-#[cfg(test)]
-mod tests_picker;
-#[cfg(test)]
-mod tests_prepare;
-#[cfg(test)]
-mod tests_privacy;
-#[cfg(test)]
-mod tests_search;

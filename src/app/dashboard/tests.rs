@@ -1,9 +1,9 @@
 use std::collections::HashMap;
 
 use super::Panel;
-use crate::app::case::Ask;
+use crate::app::meeting::case::Ask;
 use crate::app::tests::{answer, school, send, today};
-use crate::app::{Action, Effect, Message, Screen, Settings, View, first_screen, update};
+use crate::app::{Command, Effect, Message, Screen, Settings, View, first_screen, update};
 use crate::domain::{Case, CaseId, Member, PhaseModel};
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -42,7 +42,7 @@ fn who_i_am_is_asked_once_by_name_start_and_kept_after_a_restart() {
     assert!(view.prompt.is_none());
 
     // "amez" is the start of a surname: one member.
-    update(&mut model, &mut view, Action::ChooseMe);
+    update(&mut model, &mut view, Command::ChooseMe);
     answer(&store, &mut model, &mut view, "amez");
     let rachid = member(&store, "Rachid Amezian");
     assert_eq!(model.dashboard.me.as_ref(), Some(&rachid));
@@ -76,7 +76,7 @@ fn m_changes_who_i_am_starting_from_the_name_chosen_before() {
     let marieke = member(&store, "Marieke van den Berg");
     store.set_me(marieke.id).unwrap();
     let (mut model, mut view) = first_screen(&store, &PhaseModel::default(), &settings()).unwrap();
-    update(&mut model, &mut view, Action::ChooseMe);
+    update(&mut model, &mut view, Command::ChooseMe);
     assert_eq!(view.prompt.as_ref().unwrap().text(), "Marieke van den Berg");
 }
 
@@ -144,9 +144,9 @@ fn enter_on_a_row_opens_the_dossier_of_its_pupil_and_esc_comes_back() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
     // An overdue action: its case's pupil.
-    update(&mut model, &mut view, Action::NextPanel);
+    update(&mut model, &mut view, Command::NextPanel);
     assert_eq!(view.dashboard.panel, Panel::Overdue);
-    send(&store, &mut model, &mut view, Action::Down.into());
+    send(&store, &mut model, &mut view, Command::Down.into());
     let row = model.dashboard.overdue[1].clone();
     let action = store
         .action(crate::domain::ActionId(row.id))
@@ -154,16 +154,16 @@ fn enter_on_a_row_opens_the_dossier_of_its_pupil_and_esc_comes_back() {
         .unwrap();
     let pupil = store.case(action.case.unwrap()).unwrap().unwrap().pupil;
     assert_eq!(
-        update(&mut model, &mut view, Action::Open),
+        update(&mut model, &mut view, Command::Open),
         vec![Effect::LoadDossier(crate::app::dossier::DossierOf::Action(
             action.id
         ))]
     );
-    send(&store, &mut model, &mut view, Action::Open.into());
+    send(&store, &mut model, &mut view, Command::Open.into());
     assert_eq!(model.screen, Screen::Dossier);
     assert_eq!(model.dossier.as_ref().unwrap().dossier().pupil.id, pupil);
 
-    send(&store, &mut model, &mut view, Action::Back.into());
+    send(&store, &mut model, &mut view, Command::Back.into());
     assert_eq!(model.screen, Screen::Dashboard);
     assert!(model.dossier.is_none());
     assert_eq!(
@@ -173,9 +173,9 @@ fn enter_on_a_row_opens_the_dossier_of_its_pupil_and_esc_comes_back() {
     );
 
     // A case whose evaluation has passed.
-    update(&mut model, &mut view, Action::NextPanel);
+    update(&mut model, &mut view, Command::NextPanel);
     let row = model.dashboard.evaluations[0].clone();
-    send(&store, &mut model, &mut view, Action::Open.into());
+    send(&store, &mut model, &mut view, Command::Open.into());
     let dossier = model.dossier.as_ref().unwrap().dossier();
     assert_eq!(dossier.pupil.id, row.pupil);
     assert_eq!(

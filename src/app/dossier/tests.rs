@@ -1,8 +1,8 @@
 use crate::app::dossier::DossierOf;
 use crate::app::tests::{school, today};
-use crate::app::{Action, Effect, Model, Screen, View, apply, open_dossier, update};
+use crate::app::{Command, Effect, Model, Screen, View, apply, open_dossier, update};
 use crate::domain::{ActionStatus, Case, ChangeContext, Consent, Note, Pupil};
-use crate::export::minutes::change_text;
+use crate::i18n::wording::change_text;
 use crate::store::Store;
 
 /// The demo pupil with an anonymous case and the most notes: the dossier's hardest test.
@@ -97,13 +97,13 @@ fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_
     let max = view.item_scroll_max.get();
     assert!(max > 0, "a long timeline does not fit 80x24");
     for _ in 0..max + 3 {
-        update(&mut model, &mut view, Action::Down);
+        update(&mut model, &mut view, Command::Down);
         screen_text(&model, &view, 80, 24);
     }
     assert_eq!(view.item_scroll, max);
     assert_ne!(top, screen_text(&model, &view, 80, 24));
 
-    update(&mut model, &mut view, Action::Open);
+    update(&mut model, &mut view, Command::Open);
     assert!(view.dossier.case_open);
     assert_eq!(view.item_scroll, 0, "the case starts at its top");
     let case = &model.dossier.as_ref().unwrap().dossier().cases[0].case;
@@ -112,20 +112,20 @@ fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_
         shown.contains(&case.question.chars().take(20).collect::<String>()),
         "{shown}"
     );
-    update(&mut model, &mut view, Action::Back);
+    update(&mut model, &mut view, Command::Back);
     assert!(!view.dossier.case_open, "Esc closes the case first");
     assert_eq!(model.screen, Screen::Dossier);
 
     let pupil = model.dossier.as_ref().unwrap().dossier().pupil.id;
-    let effects = update(&mut model, &mut view, Action::ExportExtract);
+    let effects = update(&mut model, &mut view, Command::ExportExtract);
     assert_eq!(
         effects,
         vec![crate::app::Effect::Export(
-            crate::app::export::Export::Extract(pupil)
+            crate::app::meeting::export::Export::Extract(pupil)
         )]
     );
 
-    let effects = update(&mut model, &mut view, Action::Back);
+    let effects = update(&mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Dashboard);
     assert_eq!(effects, vec![crate::app::Effect::LoadDashboard]);
 }

@@ -1,7 +1,7 @@
 //! The agenda keys: move, time, remove, add by title, add the proposed cases.
 
 use super::{Ask, PrepareView, Refusal, ask, save};
-use crate::app::{Action, Effect, Model, View};
+use crate::app::{Command, Effect, Model, View};
 use crate::domain::agenda::{self, OTHER_TIMEBOX_MINUTES};
 use crate::domain::meeting::{AgendaItem, AgendaKind};
 use crate::query::prepare::Preparation;
@@ -10,28 +10,28 @@ use crate::query::prepare::Preparation;
 pub fn change(
     preparation: &mut Preparation,
     state: &mut PrepareView,
-    action: Action,
+    action: Command,
 ) -> Result<bool, Refusal> {
     let missing: Vec<_> = preparation.missing().collect();
     let items = &mut preparation.meeting.agenda;
     let index = state.item;
     match action {
-        Action::MoveItemUp | Action::MoveItemDown => {
-            let to = agenda::move_item(items, index, action == Action::MoveItemDown)
+        Command::MoveItemUp | Command::MoveItemDown => {
+            let to = agenda::move_item(items, index, action == Command::MoveItemDown)
                 .ok_or(Refusal::Fixed)?;
             state.item = to;
             Ok(true)
         }
-        Action::LongerItem | Action::ShorterItem => Ok(items
+        Command::LongerItem | Command::ShorterItem => Ok(items
             .get_mut(index)
-            .is_some_and(|item| agenda::resize(item, action == Action::LongerItem))),
-        Action::RemoveItem => {
+            .is_some_and(|item| agenda::resize(item, action == Command::LongerItem))),
+        Command::RemoveItem => {
             agenda::remove(items, index).ok_or(Refusal::Fixed)?;
             state.item = index.min(items.len().saturating_sub(1));
             Ok(true)
         }
-        Action::AddProposals if missing.is_empty() => Err(Refusal::NothingProposed),
-        Action::AddProposals => Ok(agenda::add_cases(items, &missing) > 0),
+        Command::AddProposals if missing.is_empty() => Err(Refusal::NothingProposed),
+        Command::AddProposals => Ok(agenda::add_cases(items, &missing) > 0),
         _ => Ok(false),
     }
 }

@@ -2,7 +2,7 @@ use chrono::{NaiveDate, NaiveTime};
 use tempfile::TempDir;
 
 use crate::app::tests::{act, answer, model, school, today};
-use crate::app::{Action, Model, Screen, View};
+use crate::app::{Command, Model, Screen, View};
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::domain::{Meeting, MeetingState, Presence, Role};
 use crate::query::prepare::proposals;
@@ -12,7 +12,7 @@ use crate::store::Store;
 fn preparing() -> (TempDir, Store, Model, View) {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::PrepareMeeting);
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
     assert_eq!(model.screen, Screen::Prepare);
     (dir, store, model, view)
 }
@@ -35,7 +35,7 @@ fn without_a_planned_meeting_one_is_planned_in_three_questions() {
     let store = Store::open(dir.path()).unwrap();
     let mut model = model(0);
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Action::PrepareMeeting);
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
     assert_eq!(model.screen, Screen::Prepare);
     assert!(model.prepare.is_none());
     assert!(view.prompt.is_some(), "the date is asked at once");
@@ -64,7 +64,7 @@ fn a_new_meeting_proposes_due_evaluations_and_new_signals_and_keeps_the_last_pla
     let (_dir, store, mut model, mut view) = preparing();
     let last_place = store.meetings_by_date().unwrap().pop().unwrap().place;
     let planned_before = prepared(&model).id;
-    act(&store, &mut model, &mut view, Action::PlanMeeting);
+    act(&store, &mut model, &mut view, Command::PlanMeeting);
     answer(&store, &mut model, &mut view, "+8w");
     answer(&store, &mut model, &mut view, "");
     answer(&store, &mut model, &mut view, "");
@@ -82,9 +82,9 @@ fn a_new_meeting_proposes_due_evaluations_and_new_signals_and_keeps_the_last_pla
 fn moving_timing_and_removing_items_is_saved_at_once() {
     let (_dir, store, mut model, mut view) = preparing();
     let before = prepared(&model).agenda.clone();
-    act(&store, &mut model, &mut view, Action::RemoveItem);
+    act(&store, &mut model, &mut view, Command::RemoveItem);
     assert_eq!(flash(&view), model.lang.texts().flash_fixed_item);
-    act(&store, &mut model, &mut view, Action::MoveItemDown);
+    act(&store, &mut model, &mut view, Command::MoveItemDown);
     assert_eq!(
         stored(&store, &model).agenda,
         before,
@@ -92,22 +92,22 @@ fn moving_timing_and_removing_items_is_saved_at_once() {
     );
 
     for _ in 0..3 {
-        act(&store, &mut model, &mut view, Action::Down);
+        act(&store, &mut model, &mut view, Command::Down);
     }
-    act(&store, &mut model, &mut view, Action::MoveItemUp);
-    act(&store, &mut model, &mut view, Action::LongerItem);
-    act(&store, &mut model, &mut view, Action::LongerItem);
+    act(&store, &mut model, &mut view, Command::MoveItemUp);
+    act(&store, &mut model, &mut view, Command::LongerItem);
+    act(&store, &mut model, &mut view, Command::LongerItem);
     let agenda = stored(&store, &model).agenda;
     assert_eq!(agenda[2].kind, before[3].kind, "the first case moved up");
     assert_eq!(agenda[3].kind, before[2].kind);
     assert_eq!(agenda[2].timebox_minutes, before[3].timebox_minutes + 10);
 
-    act(&store, &mut model, &mut view, Action::RemoveItem);
+    act(&store, &mut model, &mut view, Command::RemoveItem);
     let agenda = stored(&store, &model).agenda;
     assert_eq!(agenda.len(), before.len() - 1);
     assert!(!agenda.iter().any(|i| i.kind == before[3].kind));
     assert_eq!(view.prepare.item, 2, "the next item is chosen");
-    act(&store, &mut model, &mut view, Action::ShorterItem);
+    act(&store, &mut model, &mut view, Command::ShorterItem);
     assert_eq!(stored(&store, &model).agenda[2].timebox_minutes, 5);
 }
 
@@ -121,23 +121,23 @@ fn proposals_come_back_once_and_an_item_of_ones_own_is_added() {
         .unwrap();
     let removed = prepared(&model).agenda[first_case].kind.clone();
     view.prepare.item = first_case;
-    act(&store, &mut model, &mut view, Action::RemoveItem);
+    act(&store, &mut model, &mut view, Command::RemoveItem);
     let preparation = model.prepare.as_ref().unwrap();
     let missing: Vec<_> = preparation.missing().collect();
     assert!(!missing.is_empty());
 
-    act(&store, &mut model, &mut view, Action::AddProposals);
+    act(&store, &mut model, &mut view, Command::AddProposals);
     let meeting = stored(&store, &model);
     assert!(meeting.agenda.iter().any(|i| i.kind == removed));
     let cases: Vec<_> = meeting.cases().collect();
     let unique: std::collections::HashSet<_> = cases.iter().collect();
     assert_eq!(unique.len(), cases.len(), "no case twice");
-    act(&store, &mut model, &mut view, Action::AddProposals);
+    act(&store, &mut model, &mut view, Command::AddProposals);
     assert_eq!(flash(&view), model.lang.texts().flash_no_proposals);
     assert_eq!(stored(&store, &model).agenda, meeting.agenda);
 
     view.prepare.item = meeting.agenda.len() - 1;
-    act(&store, &mut model, &mut view, Action::AddItem);
+    act(&store, &mut model, &mut view, Command::AddItem);
     answer(&store, &mut model, &mut view, "");
     answer(&store, &mut model, &mut view, "Schoolbrede aanpak pesten");
     let agenda = stored(&store, &model).agenda;
@@ -155,7 +155,7 @@ fn proposals_come_back_once_and_an_item_of_ones_own_is_added() {
 #[test]
 fn a_guest_and_the_invitations_reach_the_roll_call() {
     let (_dir, store, mut model, mut view) = preparing();
-    act(&store, &mut model, &mut view, Action::AddGuest);
+    act(&store, &mut model, &mut view, Command::AddGuest);
     answer(&store, &mut model, &mut view, "Fatma Yılmaz");
     answer(&store, &mut model, &mut view, "tante");
     assert_eq!(flash(&view), model.lang.texts().flash_bad_role);
@@ -175,16 +175,16 @@ fn a_guest_and_the_invitations_reach_the_roll_call() {
     // The second member: invited → excused → not invited.
     view.prepare.person = 1;
     let second = Attendee::Member(model.prepare.as_ref().unwrap().members[1].id);
-    act(&store, &mut model, &mut view, Action::ToggleInvited);
+    act(&store, &mut model, &mut view, Command::ToggleInvited);
     let excused = stored(&store, &model);
     let row = excused.attendance.iter().find(|a| a.who == second).unwrap();
     assert_eq!(row.presence, Presence::AbsentWithNotice);
     view.prepare.person = 2;
-    act(&store, &mut model, &mut view, Action::ToggleInvited);
-    act(&store, &mut model, &mut view, Action::ToggleInvited);
+    act(&store, &mut model, &mut view, Command::ToggleInvited);
+    act(&store, &mut model, &mut view, Command::ToggleInvited);
     let third = Attendee::Member(model.prepare.as_ref().unwrap().members[2].id);
 
-    act(&store, &mut model, &mut view, Action::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
     assert_eq!(model.screen, Screen::Meeting);
     let meeting = &model.meeting.as_ref().unwrap().meeting;
     assert_eq!(meeting.state, MeetingState::Open);
@@ -209,7 +209,7 @@ fn the_last_invited_member_stays() {
     for person in 0..members {
         view.prepare.person = person;
         for _ in 0..2 {
-            act(&store, &mut model, &mut view, Action::ToggleInvited);
+            act(&store, &mut model, &mut view, Command::ToggleInvited);
         }
     }
     assert_eq!(flash(&view), model.lang.texts().flash_last_invited);
@@ -226,7 +226,7 @@ fn the_screen_opens_on_the_next_planned_meeting_and_esc_goes_back() {
     let (_dir, store, mut model, mut view) = preparing();
     let next = crate::query::meeting::current_or_next(&store, today()).unwrap();
     assert_eq!(Some(prepared(&model).id), next);
-    act(&store, &mut model, &mut view, Action::Back);
+    act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Dashboard);
 }
 
@@ -234,7 +234,7 @@ fn the_screen_opens_on_the_next_planned_meeting_and_esc_goes_back() {
 fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
     let (_dir, store, mut model, mut view) = preparing();
     let before = stored(&store, &model);
-    act(&store, &mut model, &mut view, Action::Reschedule);
+    act(&store, &mut model, &mut view, Command::Reschedule);
     let prompt = view.prompt.as_ref().unwrap();
     assert_eq!(
         prompt.text(),
@@ -267,7 +267,7 @@ fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
 #[test]
 fn a_date_or_time_that_is_refused_is_asked_again_with_what_was_typed() {
     let (_dir, store, mut model, mut view) = preparing();
-    act(&store, &mut model, &mut view, Action::PlanMeeting);
+    act(&store, &mut model, &mut view, Command::PlanMeeting);
     let typed = |view: &View| view.prompt.as_ref().expect("asked again").text();
     answer(&store, &mut model, &mut view, "31-02");
     assert_eq!(typed(&view), "31-02");

@@ -1,0 +1,173 @@
+//! The small synchronous loop: draw, read one event, update, apply effects. A tick once a
+//! second keeps the clock and the item timer moving.
+
+use std::time::Duration;
+
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::core::effects::{Flow, apply};
+use crate::app::core::keymap::Keymap;
+use crate::app::{Message, Model, Settings, View, update};
+use crate::domain::PhaseModel;
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::ui::theme::{self, Theme};
+
+pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()> {
+    let (theme, theme_error) = load_theme(settings.theme.as_deref());
+    let (mut model, view) = crate::app::first_screen(store, phases, &settings)?;
+    model.now = now();
+    model.idle =
+        crate::app::overlay::lock::Idle::new(store.is_encrypted(), settings.lock_after, model.now);
+    model.notice = theme_error.map(|err| (settings.lang.texts().err_theme)(&err.to_string()));
+    // try_init restores the terminal on a panic too, before our one-line message.
+    let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
+    // A pasted text arrives as one event, not as keys that could trigger commands.
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let outcome = event_loop(&mut terminal, store, &mut model, view, theme);
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    outcome
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// The chosen theme, or monochrome when the terminal or the person asks for no colour. A broken
+/// theme file falls back to the default and the error is shown on screen.
+fn load_theme(chosen: Option<&str>) -> (Theme, Option<theme::ThemeError>) {
+    let no_color = std::env::var("NO_COLOR").ok();
+    let term = std::env::var("TERM").ok();
+    let name = if theme::wants_monochrome(no_color.as_deref(), term.as_deref()) {
+        theme::MONOCHROME
+    } else {
+        chosen.unwrap_or(theme::DEFAULT)
+    };
+    load_named(name)
+}
+
+/// A theme by name, the user's own themes folder first.
+fn load_named(name: &str) -> (Theme, Option<theme::ThemeError>) {
+    let user_dir = directories::ProjectDirs::from("nl", "otter", "otter")
+        .map(|dirs| dirs.config_dir().join("themes"));
+    theme::load(name, user_dir.as_deref())
+}
+
+/// Switches to the theme the palette asked for; the rest goes to the store.
+fn switch_theme(effects: &mut Vec<crate::app::Effect>, theme: &mut Theme, model: &mut Model) {
+    effects.retain(|effect| match effect {
+        crate::app::Effect::UseTheme(name) => {
+            let (loaded, error) = load_named(name);
+            *theme = loaded;
+            if let Some(error) = error {
+                model.notice = Some((model.lang.texts().err_theme)(&error.to_string()));
+            }
+            false
+        }
+        _ => true,
+    });
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    store: &Store,
+    model: &mut Model,
+    mut view: View,
+    mut theme: Theme,
+) -> Result<()> {
+    let keymap = Keymap::default();
+    // An event read ahead while gathering typed text, handled next.
+    let mut ahead: Option<Event> = None;
+    loop {
+        model.now = now();
+        // Before drawing and before any key is read: after a long sleep of the laptop the
+        // first key must meet the lock, not the data.
+        update(model, &mut view, Message::Tick);
+        let event = match ahead.take() {
+            Some(event) => event,
+            None => {
+                terminal
+                    .draw(|frame| crate::ui::render(frame, model, &view, &theme, &keymap))
+                    .map_err(Error::Terminal)?;
+                if !event::poll(Duration::from_secs(1)).map_err(Error::Terminal)? {
+                    continue;
+                }
+                event::read().map_err(Error::Terminal)?
+            }
+        };
+        model.now = now();
+        update(model, &mut view, Message::Tick);
+        let key = match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => key,
+            Event::Paste(text) => {
+                let effects = update(model, &mut view, Message::Paste(text));
+                apply(store, model, &mut view, effects, model.today)?;
+                continue;
+            }
+            _ => continue,
+        };
+        let mut message = crate::app::core::route::route(model, &view, &keymap, key);
+        if let (Message::EditorKey(_), Some(first), true) =
+            (&message, plain_char(&key), view.form.is_none())
+        {
+            message = Message::Paste(typed_run(first, &mut ahead)?);
+        }
+        let mut effects = update(model, &mut view, message);
+        switch_theme(&mut effects, &mut theme, model);
+        if apply(store, model, &mut view, effects, model.today)? == Flow::Quit {
+            return Ok(());
+        }
+    }
+}
+
+/// The character a key types, if it is a plain one (no Ctrl or Alt).
+fn plain_char(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// `first` and the plain characters already waiting behind it, as one text for the notes
+/// editor. The editor wraps the whole note again on every key: a text pasted as keys (every
+/// paste on Windows, and where a terminal does not bracket pastes) took a millisecond a key on
+/// a long note, minutes for a long report. The first other key is kept in `ahead`.
+fn typed_run(first: char, ahead: &mut Option<Event>) -> Result<String> {
+    let mut text = String::from(first);
+    // Not a zero timeout: crossterm's /dev/tty reader does not look at all when given none.
+    while event::poll(Duration::from_micros(1)).map_err(Error::Terminal)? {
+        match event::read().map_err(Error::Terminal)? {
+            // Windows reports releases too; the loop would skip them.
+            Event::Key(key) if key.kind != KeyEventKind::Press => {}
+            Event::Key(key) if plain_char(&key).is_some() => text.extend(plain_char(&key)),
+            other => {
+                *ahead = Some(other);
+                break;
+            }
+        }
+    }
+    Ok(text)
+}
+
+/// A fresh demo school in a temporary folder, removed when otter closes; encrypted when
+/// `unlock` gives a passphrase.
+pub fn run_demo(settings: Settings, unlock: &mut dyn crate::store::Unlock) -> Result<()> {
+    let dir = tempfile::Builder::new()
+        .prefix("otter-demo-")
+        .tempdir()
+        .map_err(|err| Error::Store(err.into()))?;
+    let store = Store::open_with(dir.path(), unlock)?;
+    crate::demo::fill(&store, crate::demo::Scale::School, settings.today)?;
+    run(&store, &PhaseModel::default(), settings)
+}

@@ -1,0 +1,86 @@
+//! Attendance on the opening item, and choosing a row of the list in front: the team listed, `j`/`k` to choose, space or Enter to go
+//! round present → absent with notice → absent.
+
+use crate::app::{Effect, Model, Screen, View};
+use crate::domain::meeting::{AgendaKind, Attendance, Attendee, Presence};
+use crate::domain::{Meeting, Member};
+
+/// The list prepared beforehand is the roll call, guests included; a meeting nobody prepared
+/// (no member on its list) calls everyone active on the team. Filled in when a meeting opens.
+pub fn roll_call(meeting: &mut Meeting, members: &[Member]) {
+    let prepared = meeting
+        .attendance
+        .iter()
+        .any(|a| matches!(a.who, Attendee::Member(_)));
+    if prepared {
+        return;
+    }
+    for member in members.iter().filter(|m| m.active) {
+        meeting.attendance.push(Attendance {
+            who: Attendee::Member(member.id),
+            presence: Presence::NotRecorded,
+        });
+    }
+}
+
+pub fn next(presence: Presence) -> Presence {
+    match presence {
+        Presence::NotRecorded | Presence::Absent => Presence::Present,
+        Presence::Present => Presence::AbsentWithNotice,
+        Presence::AbsentWithNotice => Presence::Absent,
+    }
+}
+
+fn on_opening(model: &Model) -> bool {
+    on_item(model, &AgendaKind::Opening)
+}
+
+/// Whether the meeting screen shows an item of this kind.
+pub fn on_item(model: &Model, kind: &AgendaKind) -> bool {
+    model.screen == Screen::Meeting
+        && model.meeting.as_ref().is_some_and(|room| {
+            room.meeting
+                .agenda
+                .get(room.meeting.current_item)
+                .is_some_and(|item| item.kind == *kind)
+        })
+}
+
+/// `j`/`k` on the meeting screen: the row of the list in front (attendance, earlier actions).
+/// Whether the item in front is a list whose rows j/k choose (the roll call, the actions).
+pub fn on_list(model: &Model) -> bool {
+    on_opening(model) || on_item(model, &AgendaKind::Actions)
+}
+
+pub fn select(model: &Model, view: &mut View, down: bool) -> Vec<Effect> {
+    let Some(room) = model.meeting.as_ref() else {
+        return Vec::new();
+    };
+    let rows = if on_opening(model) {
+        room.meeting.attendance.len()
+    } else if on_item(model, &AgendaKind::Actions) {
+        room.earlier_actions.len()
+    } else {
+        return Vec::new();
+    };
+    view.selected = if down {
+        (view.selected + 1).min(rows.saturating_sub(1))
+    } else {
+        view.selected.saturating_sub(1)
+    };
+    Vec::new()
+}
+
+pub fn toggle(model: &mut Model, view: &View) -> Vec<Effect> {
+    if !on_opening(model) {
+        return Vec::new();
+    }
+    let Some(room) = model.meeting.as_mut() else {
+        return Vec::new();
+    };
+    let Some(row) = room.meeting.attendance.get_mut(view.selected) else {
+        return Vec::new();
+    };
+    row.presence = next(row.presence);
+    vec![Effect::SaveMeeting(Box::new(room.meeting.clone()))]
+}

@@ -1,0 +1,62 @@
+//! `S`: closing the meeting. Asks the date of the next one; then the minutes are fixed, the open
+//! actions of earlier meetings are carried over, and the next meeting is planned.
+
+use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::{Effect, Model, Screen, View};
+use crate::domain::MeetingState;
+use crate::domain::dates::{DateContext, parse_date};
+use crate::error::Error;
+
+pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    let open = model
+        .meeting
+        .as_ref()
+        .is_some_and(|room| room.meeting.state == MeetingState::Open);
+    if model.screen == Screen::Meeting && open {
+        view.prompt = Some(Prompt::new(Ask::NextMeeting));
+    }
+    Vec::new()
+}
+
+pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
+    if text.is_empty() {
+        return close(model, None);
+    }
+    let t = model.lang.texts();
+    let context = DateContext {
+        today: model.today,
+        next_meeting: None,
+    };
+    // A past date (a year typed wrong) would plan a meeting the start screen never shows.
+    let refused = match parse_date(text, context) {
+        Ok(date) if date < model.today => t.flash_past_date.to_string(),
+        Ok(date) => return close(model, Some(date)),
+        Err(err) => Error::from(err).message(t, ""),
+    };
+    view.flash = Some(refused);
+    view.prompt = Some(Prompt::new(Ask::NextMeeting));
+    Vec::new()
+}
+
+fn close(model: &mut Model, next: Option<chrono::NaiveDate>) -> Vec<Effect> {
+    let now = model.now;
+    let Some(room) = model.meeting.as_mut() else {
+        return Vec::new();
+    };
+    let meeting = &mut room.meeting;
+    meeting.pause_timer(now);
+    meeting.state = MeetingState::Closed;
+    meeting.next_meeting = next;
+    vec![Effect::CloseMeeting(Box::new(meeting.clone()))]
+}
+
+/// The store fixed the minutes: back to the start screen.
+pub fn closed(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    model.meeting = None;
+    model.screen = Screen::Dashboard;
+    view.flash = Some(model.lang.texts().flash_minutes_fixed.to_string());
+    vec![Effect::LoadDashboard]
+}
+
+#[cfg(test)]
+mod tests;

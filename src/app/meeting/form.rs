@@ -1,0 +1,134 @@
+//! `e` in a phase that asks for more than free text: the three circles where the phase requires
+//! them (Beeldvorming), the plan's fields where it requires goals, a regiehouder or an
+//! evaluation date (Plan). The phase model decides, not the phase's name, so a school that
+//! renames its phases keeps its forms. Every other phase gets the plain notes editor.
+
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::app::meeting::circles::CirclesEditor;
+use crate::app::meeting::plan::PlanForm;
+use crate::app::{Effect, Model, View, case_on_screen, notes};
+use crate::domain::phase::Requirement;
+use crate::domain::{Case, CaseId, NoteId, PhaseModel};
+
+#[derive(Debug, Clone)]
+pub enum Form {
+    Circles(CirclesEditor),
+    /// Boxed: four text boxes make it much larger than the circles' list.
+    Plan(Box<PlanForm>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Circles,
+    Plan,
+}
+
+/// The form of a phase, from what the phase asks.
+pub fn kind_of(phases: &PhaseModel, phase: &str) -> Option<Kind> {
+    let asks = phases.asks(phase);
+    let plan = [
+        Requirement::Goal,
+        Requirement::Regiehouder,
+        Requirement::EvaluationDate,
+    ];
+    if asks.contains(&Requirement::Circles) {
+        Some(Kind::Circles)
+    } else if asks.iter().any(|r| plan.contains(r)) {
+        Some(Kind::Plan)
+    } else {
+        None
+    }
+}
+
+pub fn open(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    // The meeting's own items have free notes.
+    let Some(brief) = case_on_screen(model) else {
+        return notes::open(model, view);
+    };
+    let case = brief.case.clone();
+    match kind_of(&model.phases, &case.phase) {
+        Some(Kind::Circles) => {
+            view.form = Some(Form::Circles(CirclesEditor::new(&case)));
+            return Vec::new();
+        }
+        Some(Kind::Plan) => view.form = Some(Form::Plan(Box::new(PlanForm::new(&case)))),
+        None => {}
+    }
+    // The plan's notes are the phase notes, in the notes editor itself.
+    notes::open(model, view)
+}
+
+pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
+    match view.form {
+        Some(Form::Circles(_)) => crate::app::meeting::circles::key(model, view, key),
+        Some(Form::Plan(_)) => crate::app::meeting::plan::key(model, view, key),
+        None => notes::key(model, view, key),
+    }
+}
+
+/// Terminals (tmux among them) paste line breaks as carriage returns; the editors break lines
+/// only at `\n` and would keep a lone `\r` as an invisible character in the text.
+pub fn paste(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    match view.form {
+        Some(Form::Circles(_)) => crate::app::meeting::circles::paste(model, view, &text),
+        Some(Form::Plan(_)) => crate::app::meeting::plan::paste(model, view, &text),
+        None => notes::paste(model, view, &text),
+    }
+}
+
+/// A new note of the plan form starts as a field without focus.
+pub fn note_ready(model: &mut Model, view: &mut View, id: NoteId) -> Vec<Effect> {
+    let effects = notes::ready(model, view, id);
+    if let (Some(Form::Plan(form)), Some(open)) = (&view.form, view.editor.as_mut()) {
+        show_focus(
+            &mut open.editor,
+            form.focus == crate::app::meeting::plan::Field::Notes,
+        );
+    }
+    effects
+}
+
+/// A box of a form, its cursor at the end of what is there.
+pub(super) fn text_box(text: &str) -> TextArea<'static> {
+    let mut editor = TextArea::new(text.lines().map(str::to_string).collect());
+    editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor.move_cursor(CursorMove::Bottom);
+    editor.move_cursor(CursorMove::End);
+    editor
+}
+
+/// Only the box with focus shows a cursor, so the eye finds where typing goes.
+pub(super) fn show_focus(editor: &mut TextArea<'static>, focused: bool) {
+    if focused {
+        editor.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        editor.set_cursor_line_style(Style::default().add_modifier(Modifier::UNDERLINED));
+    } else {
+        editor.set_cursor_style(Style::default());
+        editor.set_cursor_line_style(Style::default());
+    }
+}
+
+/// Applies `change` to the case of a form and, when it changed anything, saves the case and
+/// recomputes what its phase still needs (so `>` may move it on).
+pub(super) fn save_case(
+    model: &mut Model,
+    case: CaseId,
+    change: impl FnOnce(&mut Case) -> bool,
+) -> Vec<Effect> {
+    let Some(brief) = model
+        .meeting
+        .as_mut()
+        .and_then(|room| room.cases.get_mut(&case))
+    else {
+        return Vec::new();
+    };
+    if !change(&mut brief.case) {
+        return Vec::new();
+    }
+    brief.recheck(&model.phases);
+    vec![Effect::SaveCase(Box::new(brief.case.clone()))]
+}

@@ -1,0 +1,180 @@
+//! `a`: a new action agreed in the meeting, asked in three short questions (what, who, when).
+//! The owner may be a member (matched on their name) or anyone named in free text; the date
+//! accepts what people type (`12-12`, `vr`, `+2w`, `volgende ot`) and is shown back in Dutch.
+
+use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::{Effect, Model, Screen, View};
+use crate::domain::dates::{DateContext, format_day, parse_date};
+use crate::domain::fold::fold;
+use crate::domain::{Action, ActionId, ActionStatus, Member, Owner};
+use crate::error::{Error, Field};
+
+pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    if model.screen == Screen::Meeting && model.meeting.is_some() {
+        view.prompt = Some(Prompt::new(Ask::ActionText));
+    }
+    Vec::new()
+}
+
+/// The owner a person means: a member whose name is typed in full or begins with it, if just
+/// one; otherwise the text as it is ("moeder", "leerkracht groep 5").
+pub fn owner_for(typed: &str, members: &[Member]) -> Owner {
+    let wanted = fold(typed.trim());
+    if let Some(exact) = members.iter().find(|m| fold(&m.name) == wanted) {
+        return Owner::Member(exact.id);
+    }
+    let starting: Vec<&Member> = members
+        .iter()
+        .filter(|m| m.active && fold(&m.name).starts_with(&wanted))
+        .collect();
+    match starting.as_slice() {
+        [one] => Owner::Member(one.id),
+        _ => Owner::Other(typed.trim().to_string()),
+    }
+}
+
+/// One answer given; asks the next question, or hands the finished action to the store.
+pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec<Effect> {
+    let t = model.lang.texts();
+    let Some(room) = model.meeting.as_ref() else {
+        return Vec::new();
+    };
+    let empty = |field| Error::Empty(field).message(t, "");
+    match ask {
+        Ask::ActionText if text.is_empty() => {
+            view.flash = Some(empty(Field::Action));
+            view.prompt = Some(Prompt::new(Ask::ActionText));
+        }
+        Ask::ActionText => view.prompt = Some(Prompt::new(Ask::ActionOwner { text })),
+        Ask::ActionOwner { text: what } if text.is_empty() => {
+            view.flash = Some(empty(Field::Owner));
+            view.prompt = Some(Prompt::new(Ask::ActionOwner { text: what }));
+        }
+        Ask::ActionOwner { text: what } => {
+            let owner = owner_for(&text, &room.members);
+            view.prompt = Some(Prompt::new(Ask::ActionDue { text: what, owner }));
+        }
+        Ask::ActionDue { text: what, owner } => {
+            let context = DateContext {
+                today: model.today,
+                next_meeting: room.next_ot(),
+            };
+            match parse_date(&text, context) {
+                Ok(due) => {
+                    // The store gives it its number.
+                    let action = Action {
+                        id: ActionId(0),
+                        text: what,
+                        owner,
+                        due,
+                        status: ActionStatus::Open,
+                        created: model.today,
+                        meeting: Some(room.meeting.id),
+                        case: room.current_case_id(),
+                        agenda_item: room.current_item_index(),
+                        carried_through: Vec::new(),
+                    };
+                    return vec![Effect::NewAction(Box::new(action))];
+                }
+                Err(err) => {
+                    view.flash = Some(Error::from(err).message(t, ""));
+                    view.prompt = Some(Prompt::new(Ask::ActionDue { text: what, owner }));
+                }
+            }
+        }
+        Ask::PhaseBack { .. }
+        | Ask::Level { .. }
+        | Ask::Consent
+        | Ask::EraseExpired { .. }
+        | Ask::NextMeeting
+        | Ask::DropAction { .. }
+        | Ask::NewOwner { .. }
+        | Ask::NewDue { .. }
+        | Ask::Decision
+        | Ask::Reopen { .. }
+        | Ask::Field { .. }
+        | Ask::Prepare(_)
+        | Ask::ActionFilter(_)
+        | Ask::ActionListDue { .. }
+        | Ask::Me
+        | Ask::ImportFile => {}
+    }
+    Vec::new()
+}
+
+/// The store saved it: show it with the case and say so, the date in Dutch.
+pub fn added(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> {
+    let t = model.lang.texts();
+    let Some(room) = model.meeting.as_mut() else {
+        return Vec::new();
+    };
+    let owner = room.owner_name(&action.owner);
+    view.flash = Some((t.flash_action_saved)(
+        &action.text,
+        &owner,
+        &format_day(action.due, model.lang),
+    ));
+    if let Some(brief) = action.case.and_then(|case| room.cases.get_mut(&case)) {
+        brief.actions.push(crate::query::actions::ActionRow {
+            id: action.id.0,
+            text: action.text.clone(),
+            owner,
+            due: action.due,
+            status: action.status.clone(),
+            pupil: brief.subject(),
+            days_overdue: 0,
+        });
+        brief.own_actions.push(action);
+        brief.recheck(&model.phases);
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{MemberId, Role};
+
+    fn members() -> Vec<Member> {
+        let member = |id, name: &str, active| Member {
+            id: MemberId(id),
+            name: name.into(),
+            role: Role::Jeugdconsulent,
+            active,
+        };
+        vec![
+            member(1, "Fatma Özkan", true),
+            member(2, "Fatima Benali", true),
+            member(3, "Rachid Amezian", true),
+            member(4, "Ruud Oud", false),
+        ]
+    }
+
+    #[test]
+    fn owners_are_members_when_the_name_says_so_and_free_text_otherwise() {
+        assert_eq!(
+            owner_for("fatma ozkan", &members()),
+            Owner::Member(MemberId(1))
+        );
+        assert_eq!(owner_for("Rach", &members()), Owner::Member(MemberId(3)));
+        assert_eq!(
+            owner_for("Fat", &members()),
+            Owner::Other("Fat".into()),
+            "two members"
+        );
+        assert_eq!(
+            owner_for("Ruud", &members()),
+            Owner::Other("Ruud".into()),
+            "no longer active"
+        );
+        assert_eq!(
+            owner_for("Ruud Oud", &members()),
+            Owner::Member(MemberId(4)),
+            "unless named in full"
+        );
+        assert_eq!(
+            owner_for(" moeder ", &members()),
+            Owner::Other("moeder".into())
+        );
+    }
+}

@@ -1,0 +1,120 @@
+//! The Actiepunten item: the open actions of earlier meetings, one by one. `x` marks one done
+//! (or open again), `d` drops it with a reason, `o` and `w` give it another owner or due date;
+//! what is left open is carried over at closing.
+
+use crate::app::actions::edit;
+use crate::app::meeting::attendance::on_item;
+use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::meeting::new_action::owner_for;
+use crate::app::{Effect, Model, View};
+use crate::domain::ActionStatus;
+use crate::domain::dates::{DateContext, format_day};
+use crate::domain::meeting::AgendaKind;
+
+pub fn toggle_done(model: &mut Model, view: &View) -> Vec<Effect> {
+    if !on_item(model, &AgendaKind::Actions) {
+        return Vec::new();
+    }
+    let today = model.today;
+    let Some((action, row)) = model
+        .meeting
+        .as_mut()
+        .and_then(|room| room.earlier_actions.get_mut(view.selected))
+    else {
+        return Vec::new();
+    };
+    vec![edit::toggle_done(action, row, today)]
+}
+
+pub fn start_drop(model: &Model, view: &mut View) -> Vec<Effect> {
+    let exists = model
+        .meeting
+        .as_ref()
+        .is_some_and(|room| view.selected < room.earlier_actions.len());
+    if on_item(model, &AgendaKind::Actions) && exists {
+        view.prompt = Some(Prompt::new(Ask::DropAction {
+            index: view.selected,
+        }));
+    }
+    Vec::new()
+}
+
+pub fn drop_with(model: &mut Model, index: usize, reason: String) -> Vec<Effect> {
+    let today = model.today;
+    let Some((action, row)) = model
+        .meeting
+        .as_mut()
+        .and_then(|room| room.earlier_actions.get_mut(index))
+    else {
+        return Vec::new();
+    };
+    action.status = ActionStatus::Dropped { on: today, reason };
+    row.status = action.status.clone();
+    vec![Effect::SaveAction(Box::new(action.clone()))]
+}
+
+/// `o` or `w`: asks for the new owner or due date, starting from the current one.
+pub fn start_change(model: &Model, view: &mut View, action: crate::app::Command) -> Vec<Effect> {
+    if !on_item(model, &AgendaKind::Actions) {
+        return Vec::new();
+    }
+    let Some((_, row)) = model
+        .meeting
+        .as_ref()
+        .and_then(|room| room.earlier_actions.get(view.selected))
+    else {
+        return Vec::new();
+    };
+    let index = view.selected;
+    view.prompt = Some(match action {
+        crate::app::Command::ChangeOwner => {
+            Prompt::prefilled(Ask::NewOwner { index }, row.owner.clone())
+        }
+        _ => Prompt::prefilled(Ask::NewDue { index }, format_day(row.due, model.lang)),
+    });
+    Vec::new()
+}
+
+/// The new owner (a member when the name says so) or due date; a date that cannot be read is
+/// asked again with what was typed still there.
+pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec<Effect> {
+    let t = model.lang.texts();
+    let today = model.today;
+    let Some(room) = model.meeting.as_mut() else {
+        return Vec::new();
+    };
+    let next_meeting = room.next_ot();
+    let owner = owner_for(&text, &room.members);
+    let owner_name = room.owner_name(&owner);
+    let (Ask::NewOwner { index } | Ask::NewDue { index }) = ask else {
+        return Vec::new();
+    };
+    let Some((action, row)) = room.earlier_actions.get_mut(index) else {
+        return Vec::new();
+    };
+    if text.is_empty() {
+        view.flash = Some(t.flash_answer_needed.to_string());
+        view.prompt = Some(Prompt::new(ask));
+        return Vec::new();
+    }
+    if let Ask::NewOwner { .. } = ask {
+        action.owner = owner;
+        row.owner = owner_name;
+        return vec![Effect::SaveAction(Box::new(action.clone()))];
+    }
+    let context = DateContext {
+        today,
+        next_meeting,
+    };
+    match edit::change_due(action, row, &text, context, t) {
+        Ok(saved) => vec![saved],
+        Err(message) => {
+            view.flash = Some(message);
+            view.prompt = Some(Prompt::new(ask));
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

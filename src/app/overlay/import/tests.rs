@@ -1,0 +1,129 @@
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+use crate::app::meeting::case::Ask;
+use crate::app::tests::{act, answer, model, send};
+use crate::app::{Command, Message, Screen, View};
+use crate::domain::Pupil;
+use crate::store::Store;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn key(code: KeyCode) -> Message {
+    Message::ImportKey(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// `I` on the start screen, and the fixture's path typed at the question.
+fn import_file(store: &Store, model: &mut crate::app::Model, view: &mut View, name: &str) {
+    act(store, model, view, Command::ImportPupils);
+    answer(store, model, view, &fixture(name).display().to_string());
+}
+
+fn pupils(store: &Store) -> Vec<Pupil> {
+    store.all::<Pupil>().map(Result::unwrap).collect()
+}
+
+#[test]
+fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (mut model, mut view) = (model(0), View::default());
+    act(&store, &mut model, &mut view, Command::ImportPupils);
+    assert_eq!(
+        view.prompt.as_ref().map(|p| p.ask.clone()),
+        Some(Ask::ImportFile)
+    );
+    // Dropped on the terminal, a path arrives in quotes.
+    let path = format!("'{}'", fixture("parnassys_bom_semicolon.csv").display());
+    answer(&store, &mut model, &mut view, &path);
+    let review = view.import.as_ref().expect("the dry run is shown");
+    assert!(review.can_import());
+    assert!(
+        review.lines.contains(&"Nieuw: 4".to_string()),
+        "{:?}",
+        review.lines
+    );
+    assert!(pupils(&store).is_empty(), "nothing written before Enter");
+
+    send(&store, &mut model, &mut view, key(KeyCode::Enter));
+    assert!(view.import.is_none());
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Geïmporteerd: 4 nieuw, 0 bijgewerkt.")
+    );
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(pupils(&store).len(), 4);
+}
+
+#[test]
+fn a_file_with_bad_rows_is_shown_but_not_imported() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (mut model, mut view) = (model(0), View::default());
+    import_file(&store, &mut model, &mut view, "bad_rows.csv");
+    let review = view.import.as_ref().unwrap();
+    assert!(!review.can_import());
+    assert!(
+        review
+            .lines
+            .iter()
+            .any(|l| l == "  ! regel 3: roepnaam is leeg")
+    );
+    send(&store, &mut model, &mut view, key(KeyCode::Down));
+    assert_eq!(view.import.as_ref().unwrap().scroll, 1);
+    send(&store, &mut model, &mut view, key(KeyCode::Enter));
+    assert!(view.import.is_none(), "Enter only closes it");
+    assert!(pupils(&store).is_empty());
+}
+
+#[test]
+fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (mut model, mut view) = (model(0), View::default());
+    import_file(&store, &mut model, &mut view, "edexml.xml");
+    assert!(view.import.is_some());
+    send(&store, &mut model, &mut view, key(KeyCode::Esc));
+    assert!(view.import.is_none());
+    assert!(pupils(&store).is_empty());
+
+    act(&store, &mut model, &mut view, Command::ImportPupils);
+    answer(&store, &mut model, &mut view, "/nergens/leerlingen.csv");
+    let flash = view.flash.clone().unwrap();
+    assert!(
+        flash.starts_with("/nergens/leerlingen.csv kan niet worden gelezen"),
+        "{flash}"
+    );
+    assert!(view.import.is_none());
+}
+
+#[test]
+fn importing_is_offered_on_the_start_screen_only() {
+    let (mut model, mut view) = (model(0), View::default());
+    model.screen = Screen::Meeting;
+    crate::app::update(&mut model, &mut view, Command::ImportPupils);
+    assert!(view.prompt.is_none());
+    let names: Vec<_> =
+        crate::app::overlay::palette::rows(Screen::Dashboard, crate::i18n::Lang::Nl.texts())
+            .into_iter()
+            .map(|row| row.name)
+            .collect();
+    assert!(
+        names.contains(&"Leerlingen importeren (EDEXML of CSV)".to_string()),
+        "{names:?}"
+    );
+    let meeting =
+        crate::app::overlay::palette::rows(Screen::Meeting, crate::i18n::Lang::Nl.texts());
+    assert!(
+        !meeting
+            .iter()
+            .any(|row| row.name.starts_with("Leerlingen importeren"))
+    );
+}

@@ -1,0 +1,167 @@
+//! `:` opens the command palette: every action of the screen in front by name, and the
+//! themes, narrowed as one types. For the chair who does not remember a key, and the only
+//! way to switch the theme while otter runs.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use crate::app::core::keymap::{Context, Keymap};
+use crate::app::{Command, Effect, Model, Screen, View, update};
+use crate::domain::fold::fold;
+use crate::i18n::Texts;
+
+/// What a palette row does when chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Act(Command),
+    Theme(&'static str),
+}
+
+/// One row: what it is called, the keys that also do it, and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub name: String,
+    pub keys: Vec<String>,
+    pub command: Choice,
+}
+
+#[derive(Debug, Clone)]
+pub struct Palette {
+    pub query: TextArea<'static>,
+    pub selected: usize,
+    rows: Vec<Row>,
+}
+
+impl Palette {
+    fn new(rows: Vec<Row>) -> Palette {
+        Palette {
+            query: TextArea::default(),
+            selected: 0,
+            rows,
+        }
+    }
+
+    /// The rows whose name or key holds every typed word, in their own order.
+    pub fn matches(&self) -> Vec<&Row> {
+        let query = fold(&self.query.lines().join(" "));
+        let words: Vec<&str> = query.split_whitespace().collect();
+        self.rows
+            .iter()
+            .filter(|row| {
+                let name = fold(&row.name);
+                words
+                    .iter()
+                    .all(|w| name.contains(w) || row.keys.iter().any(|k| fold(k) == *w))
+            })
+            .collect()
+    }
+}
+
+/// The screen's actions, as the help overlay lists them, then a row per built-in theme.
+pub fn rows(screen: Screen, t: &Texts) -> Vec<Row> {
+    let mut rows: Vec<Row> = Keymap::default()
+        .bindings(Context::from(screen))
+        .into_iter()
+        .filter(|binding| binding.action != Command::Palette)
+        .map(|binding| Row {
+            name: crate::i18n::capitalised(t.action(binding.action)),
+            keys: binding.keys,
+            command: Choice::Act(binding.action),
+        })
+        .collect();
+    rows.extend(crate::ui::theme::builtin_names().iter().map(|name| Row {
+        name: (t.palette_theme)(name),
+        keys: Vec::new(),
+        command: Choice::Theme(name),
+    }));
+    rows
+}
+
+pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
+    view.palette = Some(Palette::new(rows(model.screen, model.lang.texts())));
+    Vec::new()
+}
+
+/// A key while the palette is open: typed into the query, or choosing and running a row.
+pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
+    let Some(palette) = view.palette.as_mut() else {
+        return Vec::new();
+    };
+    let count = palette.matches().len();
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => view.palette = None,
+        KeyCode::Down | KeyCode::Tab => {
+            palette.selected = (palette.selected + 1).min(count.saturating_sub(1))
+        }
+        KeyCode::Char('n') if ctrl => {
+            palette.selected = (palette.selected + 1).min(count.saturating_sub(1))
+        }
+        KeyCode::Up | KeyCode::BackTab => palette.selected = palette.selected.saturating_sub(1),
+        KeyCode::Char('p') if ctrl => palette.selected = palette.selected.saturating_sub(1),
+        KeyCode::Enter => {
+            let chosen = palette
+                .matches()
+                .get(palette.selected)
+                .map(|row| row.command);
+            view.palette = None;
+            return match chosen {
+                Some(Choice::Act(action)) => update(model, view, action),
+                Some(Choice::Theme(name)) => vec![Effect::UseTheme(name.to_string())],
+                None => Vec::new(),
+            };
+        }
+        _ => {
+            if palette.query.input(key) {
+                palette.selected = 0;
+            }
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn typed(palette: &mut Palette, text: &str) {
+        palette.query.insert_str(text);
+    }
+
+    #[test]
+    fn the_palette_narrows_by_words_in_the_name_and_by_key() {
+        let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
+        let all = palette.matches().len();
+        assert!(all > 20, "every meeting action and the themes: {all}");
+        typed(&mut palette, "niveau omh");
+        let names: Vec<&str> = palette.matches().iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Niveau omhoog (opschalen, met reden)"]);
+        let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
+        typed(&mut palette, "beamer");
+        assert_eq!(palette.matches()[0].command, Choice::Theme("beamer"));
+        let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
+        typed(&mut palette, "S");
+        assert!(
+            palette
+                .matches()
+                .iter()
+                .any(|r| r.command == Choice::Act(Command::CloseMeeting)),
+            "a key finds its action"
+        );
+    }
+
+    #[test]
+    fn the_dashboard_palette_has_no_meeting_actions() {
+        let rows = rows(Screen::Dashboard, Lang::En.texts());
+        assert!(
+            rows.iter()
+                .any(|r| r.command == Choice::Act(Command::OpenMeeting))
+        );
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r.command == Choice::Act(Command::NextPhase))
+        );
+    }
+}

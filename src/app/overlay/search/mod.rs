@@ -1,0 +1,164 @@
+//! `/`: one search over pupils, cases, actions, decisions and notes, narrowed as one types.
+//!
+//! The index is read from the store at the first `/` and kept (in `View::search_index`) until
+//! something searchable is written. On the start screen pupils are named; with a meeting or its
+//! preparation in front, which may be on the projector, no pupil is listed and a case's pupil
+//! is named by initials (BRIEF §8). A case without consent is its pseudonym everywhere.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use crate::app::{Effect, Model, Screen, View};
+use crate::query::search::{Audience, Hit, Results, SearchIndex, Session};
+
+/// Hits kept per kind: more than a screen shows, few enough to build at every key.
+pub const LIMIT: usize = 20;
+
+/// The index the store gave, for `Message::SearchLoaded`; two are equal when they are the same
+/// index (it is not compared entry by entry).
+#[derive(Debug, Clone)]
+pub struct Loaded(pub Arc<SearchIndex>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Loaded {}
+
+/// The open overlay: what is typed, what it found, and the row chosen.
+#[derive(Debug, Clone)]
+pub struct Overlay {
+    pub query: TextArea<'static>,
+    pub audience: Audience,
+    pub results: Results,
+    /// Index into the hits of all groups, in order.
+    pub selected: usize,
+    session: Session,
+}
+
+impl Overlay {
+    fn text(&self) -> String {
+        self.query.lines().join(" ")
+    }
+
+    /// Whether enough is typed to search; before that the overlay says to type more.
+    pub fn searching(&self) -> bool {
+        crate::query::pick::long_enough(&self.text())
+    }
+
+    pub fn chosen(&self) -> Option<&Hit> {
+        self.results.hits().nth(self.selected)
+    }
+
+    fn refresh(&mut self, index: &SearchIndex) {
+        let text = self.text();
+        self.results = self.session.search(index, &text, self.audience, LIMIT);
+        self.selected = 0;
+    }
+}
+
+/// Who may see the screen in front: only the start screen is the chair's own.
+fn audience(screen: Screen) -> Audience {
+    match screen {
+        Screen::Dashboard | Screen::Actions | Screen::Dossier | Screen::Audit => Audience::Private,
+        // The retention list follows the shared-screen rule: it names no pupil either.
+        Screen::Meeting | Screen::Prepare | Screen::Retention => Audience::Shared,
+    }
+}
+
+/// Opens the overlay, after reading the index when there is none yet.
+pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
+    if view.search_index.is_none() {
+        return vec![Effect::LoadSearch];
+    }
+    view.search = Some(Overlay {
+        query: TextArea::default(),
+        audience: audience(model.screen),
+        results: Results::default(),
+        selected: 0,
+        session: Session::default(),
+    });
+    Vec::new()
+}
+
+pub fn loaded(model: &Model, view: &mut View, index: Loaded) -> Vec<Effect> {
+    view.search_index = Some(index.0);
+    open(model, view)
+}
+
+/// A key while the overlay is open: typed into the query, or choosing a row.
+pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
+    let (Some(overlay), Some(index)) = (view.search.as_mut(), view.search_index.as_ref()) else {
+        view.search = None;
+        return Vec::new();
+    };
+    let count = overlay.results.hits().count();
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => view.search = None,
+        KeyCode::Down | KeyCode::Tab => {
+            overlay.selected = (overlay.selected + 1).min(count.saturating_sub(1));
+        }
+        KeyCode::Char('n') if ctrl => {
+            overlay.selected = (overlay.selected + 1).min(count.saturating_sub(1));
+        }
+        KeyCode::Up | KeyCode::BackTab => overlay.selected = overlay.selected.saturating_sub(1),
+        KeyCode::Char('p') if ctrl => overlay.selected = overlay.selected.saturating_sub(1),
+        KeyCode::Enter => {
+            let t = model.lang.texts();
+            let Some(hit) = overlay.chosen() else {
+                view.flash = Some(t.search_type_more.to_string());
+                return Vec::new();
+            };
+            // A pupil's dossier names them: it opens from the chair's own screens, never over
+            // the projector's. There the choice is only named.
+            if let (Audience::Private, Some(pupil)) = (overlay.audience, hit.pupil) {
+                let open = match hit.case {
+                    Some(case) => vec![Effect::LoadDossier(crate::app::dossier::DossierOf::Case(
+                        case,
+                    ))],
+                    None => crate::app::dossier::open_dossier(pupil),
+                };
+                view.search = None;
+                return open;
+            }
+            view.flash = Some((t.flash_search_chosen)(&label(hit)));
+            view.search = None;
+        }
+        _ => {
+            if overlay.query.input(key) {
+                overlay.refresh(index);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Pasted text goes into the query, on one line.
+pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
+    if let (Some(overlay), Some(index)) = (view.search.as_mut(), view.search_index.as_ref()) {
+        overlay.query.insert_str(text.replace(['\r', '\n'], " "));
+        overlay.refresh(index);
+    }
+    Vec::new()
+}
+
+/// A hit as one line: its subject and its text.
+pub fn label(hit: &Hit) -> String {
+    match (hit.subject.is_empty(), hit.text.is_empty()) {
+        (false, false) => format!("{} — {}", hit.subject, one_line(&hit.text)),
+        (true, _) => one_line(&hit.text),
+        (false, true) => hit.subject.clone(),
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests;

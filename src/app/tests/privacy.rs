@@ -1,0 +1,247 @@
+//! Privacy in the app: consent changed in the meeting, the audit line of a reopening, the
+//! retention list's erasure, the presentation mode, and where they are found.
+
+use crate::app::tests::{act, answer, current, on_case, school, today};
+use crate::app::*;
+use crate::domain::{AuditKind, Consent, EventKind};
+use crate::store::Store;
+
+#[test]
+fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
+    let (dir, store, mut model, mut view) =
+        on_case(|brief| brief.case.consent == Consent::Yes && brief.case.phase != "signaal");
+    let case = current(&model).case.clone();
+    let name = current(&model).subject();
+    act(&store, &mut model, &mut view, Command::ChangeConsent);
+    assert_eq!(
+        view.prompt.as_ref().unwrap().text(),
+        "ja",
+        "the consent now"
+    );
+    answer(&store, &mut model, &mut view, "misschien");
+    assert!(view.prompt.is_some(), "asked again");
+    answer(&store, &mut model, &mut view, "anoniem");
+    assert_eq!(view.flash.as_deref(), Some("Toestemming ouders: anoniem."));
+    assert_eq!(current(&model).subject(), case.pseudonym());
+    let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "donker");
+    assert!(!screen.contains(&name), "{screen}");
+    assert!(screen.contains(&case.pseudonym()), "{screen}");
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.case(case.id).unwrap().unwrap().consent,
+        Consent::Anonymous
+    );
+    let last = store.events_of_case(case.id).unwrap().pop().unwrap();
+    assert_eq!(
+        last.kind,
+        EventKind::Consent {
+            from: Consent::Yes,
+            to: Consent::Anonymous
+        }
+    );
+    assert_eq!(last.meeting, model.meeting.as_ref().map(|r| r.meeting.id));
+    assert_eq!(last.date, today());
+}
+
+#[test]
+fn after_c_anoniem_the_case_s_earlier_actions_on_the_projector_go_by_its_pseudonym() {
+    earlier_action_goes_by_the_pseudonym_after(Consent::Yes, |store, model, view| {
+        act(store, model, view, Command::ChangeConsent);
+        answer(store, model, view, "anoniem");
+    });
+}
+
+#[test]
+fn after_anoniem_in_the_field_walk_the_case_s_earlier_actions_go_by_its_pseudonym() {
+    earlier_action_goes_by_the_pseudonym_after(Consent::Unknown, |store, model, view| {
+        view.prompt = Some(case::Prompt::new(case::Ask::Field {
+            requirement: crate::domain::Requirement::Consent,
+        }));
+        answer(store, model, view, "anoniem");
+    });
+}
+
+/// A case of consent `from` with an action from before the meeting; `change` makes it
+/// anonymous; the Actiepunten item then shows the action under the pseudonym, not initials.
+fn earlier_action_goes_by_the_pseudonym_after(
+    from: Consent,
+    change: impl FnOnce(&Store, &mut Model, &mut View),
+) {
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.consent.shows_name());
+    let mut case = current(&model).case.clone();
+    case.consent = from;
+    store.save(&case).unwrap();
+    let initials = current(&model).short();
+    let text = "Logopedist bellen over de uitspraak";
+    store
+        .insert(&crate::domain::Action {
+            id: crate::domain::ActionId(store.next_id(crate::store::TreeId::Actions).unwrap()),
+            text: text.into(),
+            owner: crate::domain::Owner::Other("moeder".into()),
+            due: today(),
+            status: crate::domain::ActionStatus::Open,
+            created: today() - chrono::Days::new(30),
+            meeting: None,
+            case: Some(case.id),
+            agenda_item: None,
+            carried_through: Vec::new(),
+        })
+        .unwrap();
+    let room = model.meeting.as_ref().unwrap();
+    let (meeting, item) = (room.meeting.id, room.meeting.current_item);
+    let mut room = crate::query::meeting::load(&store, &model.phases, meeting, today()).unwrap();
+    room.meeting.current_item = item;
+    model.meeting = Some(room);
+    let before = &model.meeting.as_ref().unwrap().earlier_actions;
+    let (_, row) = before
+        .iter()
+        .find(|(action, _)| action.text == text)
+        .unwrap();
+    assert_eq!(row.pupil, initials, "named before the change");
+    change(&store, &mut model, &mut view);
+    assert_eq!(current(&model).case.consent, Consent::Anonymous);
+    let room = model.meeting.as_mut().unwrap();
+    room.meeting.current_item = room
+        .meeting
+        .agenda
+        .iter()
+        .position(|item| item.kind == crate::domain::meeting::AgendaKind::Actions)
+        .unwrap();
+    view.selected = room
+        .earlier_actions
+        .iter()
+        .position(|(action, _)| action.text == text)
+        .expect("an earlier action of the meeting");
+    let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "beamer");
+    let row = screen
+        .lines()
+        .find(|line| line.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} on\n{screen}"));
+    assert!(row.contains(&case.pseudonym()), "{row}");
+    assert!(!row.contains(&initials), "{row}");
+}
+
+#[test]
+fn reopening_a_meeting_writes_an_audit_line_without_the_reason() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "12-01-2027");
+    act(&store, &mut model, &mut view, Command::ReopenMeeting);
+    answer(&store, &mut model, &mut view, "Besluit over Sanne ontbrak");
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let log = store.audit_log().unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].kind, AuditKind::ReopenedMeeting);
+    assert_eq!(log[0].command, "otter R");
+    assert_eq!(log[0].at, model.now);
+    assert!(!serde_json::to_string(&log).unwrap().contains("Sanne"));
+}
+
+#[test]
+fn the_retention_list_erases_only_after_ja_and_logs_it() {
+    let (_dir, store, mut model) = school();
+    store.set_retention_years(0).unwrap();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::Retention);
+    assert_eq!(model.screen, Screen::Retention);
+    let listed = model.retention.as_ref().unwrap().expired.clone();
+    assert!(listed.len() > 2, "the demo has cases closed before August");
+    act(&store, &mut model, &mut view, Command::Down);
+    assert_eq!(view.selected, 1);
+    act(&store, &mut model, &mut view, Command::EraseExpired);
+    answer(&store, &mut model, &mut view, "nee");
+    assert_eq!(view.flash.as_deref(), Some("Niets verwijderd."));
+    assert!(store.case(listed[0].case).unwrap().is_some());
+    act(&store, &mut model, &mut view, Command::EraseExpired);
+    answer(&store, &mut model, &mut view, "ja");
+    assert!(model.retention.as_ref().unwrap().expired.is_empty());
+    assert!(
+        view.flash
+            .as_deref()
+            .unwrap()
+            .starts_with("Verwijderd: casussen")
+    );
+    for row in &listed {
+        assert_eq!(store.case(row.case).unwrap(), None);
+        assert!(store.pupil(row.pupil).unwrap().is_some(), "the pupil stays");
+    }
+    let log = store.audit_log().unwrap();
+    assert_eq!(log[0].kind, AuditKind::RetentionErasure);
+    assert!(
+        log[0]
+            .counts
+            .contains(&(crate::domain::Counted::Cases, listed.len() as u64))
+    );
+    act(&store, &mut model, &mut view, Command::EraseExpired);
+    assert_eq!(view.flash.as_deref(), Some("Niets te verwijderen."));
+}
+
+#[test]
+fn the_presentation_mode_hides_personal_lists_only_while_a_meeting_is_open() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    let me = store
+        .all::<crate::domain::Member>()
+        .next()
+        .unwrap()
+        .unwrap();
+    store.set_me(me.id).unwrap();
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
+    assert!(store.presentation().unwrap());
+    assert!(model.dashboard.presentation);
+    assert!(!model.dashboard.personal_hidden, "no meeting open yet");
+    assert!(!model.dashboard.overdue.is_empty());
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::Back);
+    assert!(model.dashboard.personal_hidden);
+    assert!(model.dashboard.mine.is_empty() && model.dashboard.overdue.is_empty());
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
+    assert!(!store.presentation().unwrap());
+    assert!(!model.dashboard.overdue.is_empty());
+}
+
+#[test]
+fn the_start_screen_palette_opens_the_audit_log_and_the_retention_list() {
+    let rows = palette::rows(Screen::Dashboard, Lang::Nl.texts());
+    for action in [
+        Command::AuditLog,
+        Command::Retention,
+        Command::TogglePresentation,
+    ] {
+        assert!(
+            rows.iter()
+                .any(|r| r.command == palette::Choice::Act(action)),
+            "{action:?}"
+        );
+    }
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    store
+        .audit(crate::domain::AuditEntry::new(
+            model.now,
+            AuditKind::Export,
+            "otter export minutes",
+        ))
+        .unwrap();
+    store
+        .audit(crate::domain::AuditEntry::new(
+            model.now,
+            AuditKind::Restore,
+            "otter restore",
+        ))
+        .unwrap();
+    act(&store, &mut model, &mut view, Command::AuditLog);
+    assert_eq!(model.screen, Screen::Audit);
+    let kinds: Vec<AuditKind> = model.audit.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [AuditKind::Restore, AuditKind::Export],
+        "newest first"
+    );
+    act(&store, &mut model, &mut view, Command::Back);
+    assert_eq!(model.screen, Screen::Dashboard);
+}

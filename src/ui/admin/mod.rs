@@ -1,0 +1,4 @@
+//! The audit log (`L`) and the cases past the bewaartermijn (`T`).
+
+pub(crate) mod audit;
+pub(crate) mod retention;

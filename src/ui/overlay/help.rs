@@ -1,0 +1,221 @@
+//! The `?` overlay: the keys of the screen in front, generated from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::app::core::keymap::Binding;
+use crate::i18n::Texts;
+use crate::ui::theme::Theme;
+
+/// How a key is written for people: arrows as arrows, Control as on the keyboard.
+pub(super) fn label(key: &str) -> String {
+    match key {
+        "up" => "↑".into(),
+        "down" => "↓".into(),
+        "left" => "←".into(),
+        "right" => "→".into(),
+        "esc" => "Esc".into(),
+        "enter" => "Enter".into(),
+        "tab" => "Tab".into(),
+        "backtab" => "Shift-Tab".into(),
+        "delete" => "Del".into(),
+        "backspace" => "⌫".into(),
+        "pgup" => "PgUp".into(),
+        "pgdn" => "PgDn".into(),
+        other => match other.strip_prefix("ctrl-") {
+            Some(rest) => format!("Ctrl-{rest}"),
+            None => other.to_string(),
+        },
+    }
+}
+
+fn keys_of(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|k| label(k))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How a binding's description is laid out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    /// Wrapped under itself.
+    Wrap,
+    /// One line, ending in "…" when cut: on a small screen every key is worth more than the
+    /// end of a sentence.
+    Cut,
+}
+
+/// The lines of one binding: its keys, then what it does.
+fn entry<'a>(
+    binding: &Binding,
+    key_width: usize,
+    text_width: usize,
+    fold: Fold,
+    t: &Texts,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let keys = keys_of(binding);
+    let text = t.action(binding.action);
+    let lines = match fold {
+        Fold::Wrap => crate::ui::wrap(text, text_width),
+        Fold::Cut => vec![cut(text, text_width)],
+    };
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let keys = if index == 0 { keys.as_str() } else { "" };
+            Line::from(vec![
+                Span::styled(format!("{keys:>key_width$}  "), theme.style("ui.help.key")),
+                Span::styled(text, theme.style("ui.text")),
+            ])
+        })
+        .collect()
+}
+
+/// `text` in at most `width` columns, its end replaced by "…" when it does not fit.
+fn cut(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut used = 1;
+    let mut kept: String = text
+        .chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .collect();
+    kept.truncate(kept.trim_end().len());
+    kept.push('…');
+    kept
+}
+
+/// The lines of a column of bindings, the keys right-aligned to the column's widest.
+fn column<'a>(
+    bindings: &[Binding],
+    width: usize,
+    fold: Fold,
+    t: &Texts,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let key_width = bindings
+        .iter()
+        .map(|b| keys_of(b).chars().count())
+        .max()
+        .unwrap_or(0);
+    let text_width = width.saturating_sub(key_width + 2).max(1);
+    bindings
+        .iter()
+        .flat_map(|b| entry(b, key_width, text_width, fold, t, theme))
+        .collect()
+}
+
+pub fn render(frame: &mut Frame, area: Rect, bindings: &[Binding], t: &Texts, theme: &Theme) {
+    let room = usize::from(area.height.saturating_sub(2));
+    let full = usize::from(area.width.saturating_sub(4));
+    // One column while it fits the screen's height; otherwise two side by side, split where
+    // the taller of the two is shortest once the descriptions are wrapped to a half; and when
+    // even that is too tall, each description cut to one line.
+    let single = column(bindings, full, Fold::Wrap, t, theme);
+    let columns: Vec<Vec<Line>> = if single.len() <= room || bindings.len() < 2 {
+        vec![single]
+    } else {
+        let half = usize::from(area.width.saturating_sub(7)) / 2;
+        let pair = |fold| {
+            (1..bindings.len())
+                .map(|at| {
+                    let (left, right) = bindings.split_at(at);
+                    vec![
+                        column(left, half, fold, t, theme),
+                        column(right, half, fold, t, theme),
+                    ]
+                })
+                .min_by_key(|pair| pair.iter().map(Vec::len).max())
+                .unwrap_or_default()
+        };
+        let wrapped = pair(Fold::Wrap);
+        if wrapped.iter().map(Vec::len).max().unwrap_or(0) <= room {
+            wrapped
+        } else {
+            pair(Fold::Cut)
+        }
+    };
+    let column_width = columns.iter().flatten().map(Line::width).max().unwrap_or(0) as u16;
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let gap = 3;
+    let count = columns.len() as u16;
+    let width = column_width * count + gap * (count - 1) + 4;
+    let [popup] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length((tallest + 2).min(area.height))])
+        .flex(Flex::Center)
+        .areas(popup);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(theme.style("ui.border.focus"))
+        .title(Span::styled(t.help_title, theme.style("ui.title")))
+        .style(theme.style("ui.background"));
+    let inner = block.inner(popup).inner(Margin::new(1, 0));
+    frame.render_widget(block, popup);
+    let parts = Layout::horizontal(vec![Constraint::Length(column_width); columns.len()])
+        .spacing(gap)
+        .split(inner);
+    for (lines, part) in columns.into_iter().zip(parts.iter()) {
+        frame.render_widget(Paragraph::new(lines), *part);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::app::core::keymap::{Context, Keymap};
+    use crate::i18n::Lang;
+
+    /// On the smallest screen we design for, the help may shorten what a key does, never
+    /// leave a key out.
+    #[test]
+    fn every_key_of_every_screen_is_on_the_help_at_80x24() {
+        let keymap = Keymap::default();
+        let theme = Theme::builtin("donker").unwrap();
+        let screens = [
+            Context::Dashboard,
+            Context::Meeting,
+            Context::Prepare,
+            Context::Actions,
+            Context::Dossier,
+        ];
+        for context in screens {
+            let bindings = keymap.bindings(context);
+            for lang in [Lang::Nl, Lang::En] {
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                terminal
+                    .draw(|frame| render(frame, frame.area(), &bindings, lang.texts(), &theme))
+                    .unwrap();
+                let buffer = terminal.backend().buffer();
+                let screen: String = buffer
+                    .content()
+                    .chunks(usize::from(buffer.area.width))
+                    .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>() + "\n")
+                    .collect();
+                for binding in &bindings {
+                    let keys = keys_of(binding);
+                    assert!(
+                        screen.contains(&format!("{keys}  ")),
+                        "{context:?} {lang:?}: {keys} missing\n{screen}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The privacy screens (audit log, retention, presentation mode) and the blank screen: `b`
+//! (or `Ctrl-b` while typing) blanks every screen and overlay to the one blank picture, and
+//! the next key brings back what was there.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::core::keymap::Keymap;
+use crate::app::{Command, Message, Model, Screen, View, update};
+use crate::domain::{AuditEntry, AuditKind, CaseId, Counted, MeetingState, PupilId};
+use crate::i18n::Lang;
+use crate::query::retention::{Expired, RetentionList};
+use crate::ui::tests::matrix::screens;
+use crate::ui::tests::{day, draw_view, model, screen_of};
+use crate::ui::theme;
+
+pub(super) fn audit(lang: Lang) -> Model {
+    let mut model = model(lang, false);
+    model.screen = Screen::Audit;
+    let at = |d, h| day(d).and_hms_opt(h, 5, 0).unwrap();
+    model.audit = vec![
+        AuditEntry::new(at(23, 14), AuditKind::Erasure, "otter forget").with_counts(vec![
+            (Counted::Pupils, 1),
+            (Counted::Cases, 2),
+            (Counted::Notes, 14),
+            (Counted::Minutes, 3),
+        ]),
+        AuditEntry::new(at(20, 9), AuditKind::ReopenedMeeting, "otter R")
+            .with_counts(vec![(Counted::Meetings, 1)]),
+        AuditEntry::new(at(2, 16), AuditKind::Export, "otter export minutes")
+            .with_counts(vec![(Counted::Records, 1)]),
+    ];
+    model
+}
+
+/// The full names that must never be on the retention screen.
+const NAMES: [&str; 2] = ["Sanne de Vries", "Youssef El Amrani"];
+
+pub(super) fn retention(lang: Lang) -> Model {
+    let mut model = model(lang, false);
+    model.screen = Screen::Retention;
+    let row = |case, name: &str, short: &str, groep, closed| Expired {
+        case: CaseId(case),
+        pupil: PupilId(case),
+        name: name.into(),
+        shown: if short == crate::domain::case::pseudonym_for(CaseId(case)) {
+            crate::domain::Subject::Pseudonym(short.into())
+        } else {
+            crate::domain::Subject::Named {
+                full_name: name.into(),
+                initials: short.into(),
+                groep,
+            }
+        },
+        groep,
+        closed,
+        erasable_from: crate::domain::retention::erasable_from(closed, 2),
+    };
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    model.retention = Some(RetentionList {
+        years: 2,
+        expired: vec![
+            row(4, NAMES[0], "S.d.V.", 8, date(2023, 6, 30)),
+            row(
+                9,
+                NAMES[1],
+                &crate::domain::case::pseudonym_for(CaseId(9)),
+                7,
+                date(2024, 2, 12),
+            ),
+        ],
+    });
+    model
+}
+
+/// The start screen with the presentation mode on while the meeting is open.
+pub(super) fn presenting(lang: Lang) -> Model {
+    let mut model = model(lang, false);
+    let dashboard = &mut model.dashboard;
+    dashboard.presentation = true;
+    dashboard.personal_hidden = true;
+    dashboard.mine.clear();
+    dashboard.overdue.clear();
+    if let Some(next) = dashboard.next_meeting.as_mut() {
+        next.state = MeetingState::Open;
+    }
+    model
+}
+
+#[test]
+fn the_retention_screen_shows_initials_and_groep_or_the_pseudonym_alone_never_a_name() {
+    for (lang, _) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
+        for (width, height) in [(80, 24), (160, 48)] {
+            let screen = screen_of(
+                &retention(lang),
+                &View::default(),
+                width,
+                height,
+                theme::DEFAULT,
+            );
+            let row = |shown: &str| screen.lines().find(|l| l.contains(shown)).unwrap();
+            assert!(row("S.d.V.").contains(" 8 "), "{screen}");
+            let pseudonym = crate::domain::case::pseudonym_for(CaseId(9));
+            assert!(!row(&pseudonym).contains(" 7 "), "no groep: {screen}");
+            for name in NAMES {
+                assert!(!screen.contains(name), "{screen}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_presentation_mode_hides_my_and_the_overdue_actions_and_says_so() {
+    let screen = screen_of(
+        &presenting(Lang::Nl),
+        &View::default(),
+        160,
+        48,
+        theme::DEFAULT,
+    );
+    assert!(screen.contains("Verborgen: presentatiemodus"), "{screen}");
+    let normal = screen_of(
+        &model(Lang::Nl, false),
+        &View::default(),
+        160,
+        48,
+        theme::DEFAULT,
+    );
+    assert!(normal.contains("Gesprek met ouders plannen"), "{normal}");
+    assert!(!screen.contains("Gesprek met ouders plannen"), "{screen}");
+}
+
+/// The key a person presses to blank: `b`, or `Ctrl-b` where `b` is a letter being typed.
+fn blank_key(view: &View) -> KeyEvent {
+    let typing = view.palette.is_some()
+        || view.search.is_some()
+        || view.editor.is_some()
+        || view.form.is_some()
+        || view.prompt.is_some()
+        || view.picker.is_some();
+    let modifiers = if typing {
+        KeyModifiers::CONTROL
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(KeyCode::Char('b'), modifiers)
+}
+
+#[test]
+fn every_screen_blanks_to_the_one_blank_picture_and_comes_back_on_any_key() {
+    let keymap = Keymap::default();
+    for (lang, code) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
+        let all = screens(lang);
+        assert!(all.len() >= 40, "every screen and overlay: {}", all.len());
+        for (width, height) in [(80, 24), (160, 48)] {
+            let blank_name = format!("blank_from_every_screen_{width}x{height}_{code}");
+            let mut reference = None;
+            // The matrix's own "blank" is blanked already: there `b` brings the screen back.
+            for (name, model, view) in all.iter().filter(|(_, _, view)| !view.blank) {
+                let (mut model, mut view) = (model.clone(), view.clone());
+                // Blanking closes the help and the history: they do not come back.
+                let (help, history) = (view.help, view.history);
+                // A flash lasts until the next key, whichever it is.
+                view.flash = None;
+                let before = screen_of(&model, &view, width, height, theme::DEFAULT);
+                let message =
+                    crate::app::core::route::route(&model, &view, &keymap, blank_key(&view));
+                assert_eq!(message, Message::Act(Command::Blank), "{name}");
+                update(&mut model, &mut view, message);
+                let terminal = draw_view(&model, &view, width, height, theme::DEFAULT);
+                let buffer = terminal.backend().buffer().clone();
+                match &reference {
+                    None => {
+                        insta::assert_snapshot!(blank_name.clone(), terminal.backend());
+                        reference = Some(buffer);
+                    }
+                    Some(blank) => assert_eq!(&buffer, blank, "{name} blanked"),
+                }
+                let any = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+                let message = crate::app::core::route::route(&model, &view, &keymap, any);
+                update(&mut model, &mut view, message);
+                assert!(!view.blank, "{name}");
+                let after = screen_of(&model, &view, width, height, theme::DEFAULT);
+                if !help && !history {
+                    assert_eq!(after, before, "{name} comes back as it was");
+                }
+            }
+        }
+    }
+}
