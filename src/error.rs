@@ -193,10 +193,17 @@ impl Error {
     }
 }
 
-/// A disk or terminal failure in the chosen language where its kind has a text; else what the
-/// operating system said.
+/// A disk or terminal failure in the chosen language: by its kind where that has a text, else
+/// by the operating system's number, never in the system's own words ("Broken pipe (os error
+/// 32)"). A failure otter or a library made up keeps its text.
 fn io_text(io: &std::io::Error, t: &Texts) -> String {
-    (t.cli.io_kind)(io.kind()).map_or_else(|| io.to_string(), str::to_string)
+    if let Some(text) = (t.cli.io_kind)(io.kind()) {
+        return text.to_string();
+    }
+    match io.raw_os_error() {
+        Some(code) => (t.cli.io_os)(code),
+        None => io.to_string(),
+    }
 }
 
 fn import_message(err: &ImportError, texts: &Texts) -> String {
@@ -322,8 +329,36 @@ mod tests {
         ));
         let text = garbled.message(t, "/data");
         assert!(text.contains("regel 5, kolom 73"), "{text}");
-        // A kind without a text of its own keeps what the system said.
+        // A failure otter itself describes keeps its text.
         let odd = Error::Output(IoError::other("kapotte kabel"));
         assert!(odd.message(t, "/data").ends_with("kapotte kabel"));
+    }
+
+    /// `otter backup - | head` and the like: the system's English must not reach a Dutch
+    /// message, neither for a common failure nor for one otter has no words for.
+    #[test]
+    fn the_operating_systems_english_never_reaches_a_dutch_message() {
+        let t = Lang::Nl.texts();
+        let closed = Error::Backup(BackupError::File(
+            PathBuf::from("-"),
+            IoError::from(ErrorKind::BrokenPipe),
+        ));
+        let text = closed.message(t, "/data");
+        assert!(text.contains("de uitvoer las, is gestopt"), "{text}");
+        assert!(!text.to_lowercase().contains("broken pipe"), "{text}");
+        // A number no system has a kind for: its English text ("Unknown error 9999 (os error
+        // 9999)") stays out, its number is kept.
+        let odd = Error::Output(IoError::from_raw_os_error(9999));
+        let text = odd.message(t, "/data");
+        assert!(
+            text.contains("fout 9999 van het besturingssysteem"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("os error") && !text.contains("Unknown"),
+            "{text}"
+        );
+        let text = odd.message(Lang::En.texts(), "/data");
+        assert!(text.contains("operating system error 9999"), "{text}");
     }
 }

@@ -334,6 +334,35 @@ fn english_is_complete_on_the_command_line() {
     assert!(dutch.contains("Toon alle leerlingen"), "{dutch}");
 }
 
+/// clap's own words too: headings, placeholders, its flags, defaults; through `help` as well.
+#[test]
+fn the_help_is_dutch_from_heading_to_flags() {
+    let dir = TempDir::new().unwrap();
+    let help = stdout_of(otter(dir.path()).arg("--help"));
+    for expected in [
+        "Gebruik: otter [OPTIES] [OPDRACHT]",
+        "Opdrachten:",
+        "Opties:",
+        "-h, --help",
+        "Toon deze hulp",
+        "[standaard: nl]",
+    ] {
+        assert!(help.contains(expected), "no {expected}:\n{help}");
+    }
+    assert!(
+        !help.contains("Usage") && !help.contains("Print help"),
+        "{help}"
+    );
+    let pupil = stdout_of(otter(dir.path()).args(["help", "leerling"]));
+    assert!(
+        pupil.contains("Gebruik: otter pupil [OPTIES] <NAAM>..."),
+        "{pupil}"
+    );
+    assert!(!pupil.contains("--theme"), "{pupil}");
+    let version = stdout_of(otter(dir.path()).arg("--version"));
+    assert_eq!(version, format!("otter {}\n", env!("CARGO_PKG_VERSION")));
+}
+
 #[test]
 fn wrong_use_of_the_command_line_is_one_line_with_exit_two() {
     let (_turn, school) = demo_school();
@@ -550,7 +579,7 @@ fn usage_errors_speak_the_chosen_language() {
         .assert()
         .code(2)
         .stderr(
-            "otter: Ongeldige aanroep: 'tien' is geen geldige waarde voor '--lock-after <MINUTES>'. Zie otter --help.\n",
+            "otter: Ongeldige aanroep: 'tien' is geen geldige waarde voor '--lock-after <MINUTEN>'. Zie otter --help.\n",
         );
 }
 

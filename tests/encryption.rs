@@ -127,7 +127,7 @@ fn the_help_names_the_passphrase_command_and_the_lock() {
         .success()
         .stdout(predicate::str::contains("passphrase"))
         .stdout(predicate::str::contains("wachtwoordzin"))
-        .stdout(predicate::str::contains("--lock-after <MINUTES>"));
+        .stdout(predicate::str::contains("--lock-after <MINUTEN>"));
 }
 
 /// A plain backup forced over an encrypted database whose passphrase is not given: refused

@@ -45,32 +45,32 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "school")]
         scale: Scale,
     },
-    #[command(visible_alias = "leerlingen")]
+    #[command(alias = "leerlingen")]
     Pupils,
-    #[command(visible_alias = "leerling")]
+    #[command(alias = "leerling")]
     Pupil {
         #[arg(required = true, num_args = 1..)]
         name: Vec<String>,
     },
-    #[command(visible_alias = "acties")]
+    #[command(alias = "acties")]
     Actions(ActionArgs),
-    #[command(visible_alias = "vergaderingen")]
+    #[command(alias = "vergaderingen")]
     Meetings,
-    #[command(visible_alias = "zoek")]
+    #[command(alias = "zoek")]
     Search {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
     },
     #[command(subcommand)]
     Export(Export),
-    #[command(visible_alias = "vergeet")]
+    #[command(alias = "vergeet")]
     Forget {
         #[arg(required = true, num_args = 1..)]
         name: Vec<String>,
         #[arg(long)]
         yes: bool,
     },
-    #[command(visible_alias = "bewaartermijn")]
+    #[command(alias = "bewaartermijn")]
     Retention {
         #[arg(long)]
         erase: bool,
@@ -79,9 +79,9 @@ pub enum Command {
         #[arg(long, value_name = "N", conflicts_with = "erase")]
         years: Option<String>,
     },
-    #[command(visible_alias = "auditlog")]
+    #[command(alias = "auditlog")]
     Audit,
-    #[command(visible_alias = "presentatie")]
+    #[command(alias = "presentatie")]
     Presentation {
         #[arg(value_enum)]
         state: Option<OnOff>,
@@ -90,22 +90,22 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
-    #[command(visible_alias = "terugzetten")]
+    #[command(alias = "terugzetten")]
     Restore {
         #[arg(value_name = "FILE")]
         file: PathBuf,
         #[arg(long)]
         force: bool,
     },
-    #[command(visible_alias = "wachtwoordzin")]
+    #[command(alias = "wachtwoordzin")]
     Passphrase,
     School {
         #[arg(num_args = 0..)]
         name: Vec<String>,
     },
-    #[command(subcommand, visible_alias = "importeer")]
+    #[command(subcommand, alias = "importeer")]
     Import(Import),
-    #[command(visible_alias = "cijfers")]
+    #[command(alias = "cijfers")]
     Stats(StatsArgs),
 }
 
@@ -141,7 +141,7 @@ pub struct StatsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Combine {
-    #[command(visible_alias = "optellen")]
+    #[command(alias = "optellen")]
     Combine {
         #[arg(required = true, num_args = 1.., value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -168,7 +168,7 @@ pub enum CombineFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum Import {
-    #[command(visible_alias = "leerlingen")]
+    #[command(alias = "leerlingen")]
     Pupils(ImportPupils),
 }
 
@@ -193,7 +193,7 @@ pub enum OnOff {
 
 #[derive(Debug, Subcommand)]
 pub enum Export {
-    #[command(visible_alias = "verslag")]
+    #[command(alias = "verslag")]
     Minutes {
         #[arg(long, default_value = "last", value_name = "ID|last|DATE")]
         meeting: String,
@@ -202,7 +202,7 @@ pub enum Export {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    #[command(visible_alias = "leerling")]
+    #[command(alias = "leerling")]
     Pupil {
         #[arg(required = true, num_args = 1..)]
         name: Vec<String>,
@@ -211,7 +211,7 @@ pub enum Export {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    #[command(visible_alias = "acties")]
+    #[command(alias = "acties")]
     Actions {
         #[command(flatten)]
         filter: ActionArgs,
@@ -264,95 +264,97 @@ pub fn command(t: &Texts) -> clap::Command {
     cmd = arg_help(cmd, "theme", t.help_theme);
     cmd = arg_help(cmd, "demo", t.help_open_demo);
     cmd = arg_help(cmd, "lock_after", t.crypto.help_lock_after);
-    cmd.mut_subcommand("demo", |c| {
-        arg_help(c.about(t.help_demo), "scale", t.help_scale)
-    })
-    .mut_subcommand("pupils", |c| c.about(t.help_pupils))
-    .mut_subcommand("pupil", |c| {
-        arg_help(c.about(t.help_pupil), "name", t.help_pupil_name)
-    })
-    .mut_subcommand("actions", |c| filter_help(c.about(t.help_actions), t))
-    .mut_subcommand("meetings", |c| c.about(t.help_meetings))
-    .mut_subcommand("search", |c| {
-        arg_help(c.about(t.help_search), "query", t.help_query)
-    })
-    .mut_subcommand("forget", |c| {
-        let c = arg_help(c.about(t.privacy.help_forget), "yes", t.privacy.help_yes);
-        arg_help(c, "name", t.help_pupil_name)
-    })
-    .mut_subcommand("retention", |c| {
-        let c = arg_help(
-            c.about(t.privacy.help_retention),
-            "erase",
-            t.privacy.help_erase,
-        );
-        let c = arg_help(c, "yes", t.privacy.help_yes);
-        arg_help(c, "years", t.privacy.help_years)
-    })
-    .mut_subcommand("audit", |c| c.about(t.privacy.help_audit))
-    .mut_subcommand("presentation", |c| {
-        arg_help(
-            c.about(t.privacy.help_presentation),
-            "state",
-            t.help_presentation_state,
-        )
-    })
-    .mut_subcommand("backup", |c| {
-        arg_help(c.about(t.help_backup), "file", t.help_backup_file)
-    })
-    .mut_subcommand("restore", |c| {
-        let c = arg_help(c.about(t.help_restore), "force", t.help_force);
-        arg_help(c, "file", t.help_restore_file)
-    })
-    .mut_subcommand("passphrase", |c| c.about(t.crypto.help_passphrase))
-    .mut_subcommand("import", |c| {
-        c.about(t.import.help_import).mut_subcommand("pupils", |c| {
+    let cmd = cmd
+        .mut_subcommand("demo", |c| {
+            arg_help(c.about(t.help_demo), "scale", t.help_scale)
+        })
+        .mut_subcommand("pupils", |c| c.about(t.help_pupils))
+        .mut_subcommand("pupil", |c| {
+            arg_help(c.about(t.help_pupil), "name", t.help_pupil_name)
+        })
+        .mut_subcommand("actions", |c| filter_help(c.about(t.help_actions), t))
+        .mut_subcommand("meetings", |c| c.about(t.help_meetings))
+        .mut_subcommand("search", |c| {
+            arg_help(c.about(t.help_search), "query", t.help_query)
+        })
+        .mut_subcommand("forget", |c| {
+            let c = arg_help(c.about(t.privacy.help_forget), "yes", t.privacy.help_yes);
+            arg_help(c, "name", t.help_pupil_name)
+        })
+        .mut_subcommand("retention", |c| {
             let c = arg_help(
-                c.about(t.import.help_pupils),
-                "dry_run",
-                t.import.help_dry_run,
+                c.about(t.privacy.help_retention),
+                "erase",
+                t.privacy.help_erase,
             );
-            let c = arg_help(c, "file", t.import.help_file);
-            let c = arg_help(c, "skip_bad", t.import.help_skip_bad);
-            arg_help(c, "map", t.import.help_map)
+            let c = arg_help(c, "yes", t.privacy.help_yes);
+            arg_help(c, "years", t.privacy.help_years)
         })
-    })
-    .mut_subcommand("stats", |c| {
-        let s = t.stats;
-        let c = arg_help(c.about(s.help_stats), "from", s.help_from);
-        let c = arg_help(c, "to", s.help_to);
-        let c = arg_help(c, "year", s.help_year);
-        let c = arg_help(c, "term", s.help_term);
-        let c = arg_help(c, "format", s.help_format);
-        let c = arg_help(c, "threshold", s.help_threshold);
-        let c = arg_help(c, "norm_weeks", s.help_norm_weeks);
-        let c = arg_help(c, "return_months", s.help_return_months);
-        arg_help(c, "output", t.help_output).mut_subcommand("combine", |c| {
-            let c = arg_help(c.about(s.help_combine), "files", s.help_combine_files);
-            let c = arg_help(c, "format", s.help_combine_format);
-            arg_help(c, "output", t.help_output)
+        .mut_subcommand("audit", |c| c.about(t.privacy.help_audit))
+        .mut_subcommand("presentation", |c| {
+            arg_help(
+                c.about(t.privacy.help_presentation),
+                "state",
+                t.help_presentation_state,
+            )
         })
-    })
-    .mut_subcommand("school", |c| {
-        arg_help(c.about(t.help_school), "name", t.help_school_name)
-    })
-    .mut_subcommand("export", |c| {
-        c.about(t.help_export)
-            .mut_subcommand("minutes", |c| {
-                let c = arg_help(c.about(t.help_export_minutes), "format", t.help_format);
-                let c = arg_help(c, "meeting", t.help_minutes_meeting);
+        .mut_subcommand("backup", |c| {
+            arg_help(c.about(t.help_backup), "file", t.help_backup_file)
+        })
+        .mut_subcommand("restore", |c| {
+            let c = arg_help(c.about(t.help_restore), "force", t.help_force);
+            arg_help(c, "file", t.help_restore_file)
+        })
+        .mut_subcommand("passphrase", |c| c.about(t.crypto.help_passphrase))
+        .mut_subcommand("import", |c| {
+            c.about(t.import.help_import).mut_subcommand("pupils", |c| {
+                let c = arg_help(
+                    c.about(t.import.help_pupils),
+                    "dry_run",
+                    t.import.help_dry_run,
+                );
+                let c = arg_help(c, "file", t.import.help_file);
+                let c = arg_help(c, "skip_bad", t.import.help_skip_bad);
+                arg_help(c, "map", t.import.help_map)
+            })
+        })
+        .mut_subcommand("stats", |c| {
+            let s = t.stats;
+            let c = arg_help(c.about(s.help_stats), "from", s.help_from);
+            let c = arg_help(c, "to", s.help_to);
+            let c = arg_help(c, "year", s.help_year);
+            let c = arg_help(c, "term", s.help_term);
+            let c = arg_help(c, "format", s.help_format);
+            let c = arg_help(c, "threshold", s.help_threshold);
+            let c = arg_help(c, "norm_weeks", s.help_norm_weeks);
+            let c = arg_help(c, "return_months", s.help_return_months);
+            arg_help(c, "output", t.help_output).mut_subcommand("combine", |c| {
+                let c = arg_help(c.about(s.help_combine), "files", s.help_combine_files);
+                let c = arg_help(c, "format", s.help_combine_format);
                 arg_help(c, "output", t.help_output)
             })
-            .mut_subcommand("pupil", |c| {
-                let c = arg_help(c.about(t.help_export_pupil), "format", t.help_format);
-                let c = arg_help(c, "name", t.help_pupil_name);
-                arg_help(c, "output", t.help_output)
-            })
-            .mut_subcommand("actions", |c| {
-                let c = arg_help(c.about(t.help_export_actions), "format", t.help_format);
-                filter_help(arg_help(c, "output", t.help_output), t)
-            })
-    })
+        })
+        .mut_subcommand("school", |c| {
+            arg_help(c.about(t.help_school), "name", t.help_school_name)
+        })
+        .mut_subcommand("export", |c| {
+            c.about(t.help_export)
+                .mut_subcommand("minutes", |c| {
+                    let c = arg_help(c.about(t.help_export_minutes), "format", t.help_format);
+                    let c = arg_help(c, "meeting", t.help_minutes_meeting);
+                    arg_help(c, "output", t.help_output)
+                })
+                .mut_subcommand("pupil", |c| {
+                    let c = arg_help(c.about(t.help_export_pupil), "format", t.help_format);
+                    let c = arg_help(c, "name", t.help_pupil_name);
+                    arg_help(c, "output", t.help_output)
+                })
+                .mut_subcommand("actions", |c| {
+                    let c = arg_help(c.about(t.help_export_actions), "format", t.help_format);
+                    filter_help(arg_help(c, "output", t.help_output), t)
+                })
+        });
+    super::help::localise(cmd, t.help)
 }
 
 /// The help of the filters `otter actions` and `otter export actions` share.

@@ -2,6 +2,7 @@
 //! and the full screen when no command is given.
 
 mod args;
+mod help;
 mod import;
 mod passphrase;
 mod print;

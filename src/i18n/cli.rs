@@ -13,6 +13,9 @@ pub struct CliTexts {
     /// A disk or terminal failure by its kind, for the common ones; the operating system says
     /// the rest (in its own language).
     pub io_kind: fn(std::io::ErrorKind) -> Option<&'static str>,
+    /// Any other failure the operating system reports, by its number: its own text is in the
+    /// system's language (English on most machines), the number is what a helpdesk looks up.
+    pub io_os: fn(i32) -> String,
     /// `otter restore` without `--force` over a database that cannot be read.
     pub err_restore_damaged: fn(&str) -> String,
     /// A look-up from a data directory otter cannot write (a read-only disk): said once.
@@ -59,9 +62,23 @@ pub const NL: CliTexts = CliTexts {
             ErrorKind::NotADirectory => "een deel van het pad is een bestand, geen map",
             ErrorKind::FileTooLarge => "het bestand is te groot voor deze schijf",
             ErrorKind::UnexpectedEof => "de invoer hield op (Ctrl-D)",
+            ErrorKind::BrokenPipe => "het programma dat de uitvoer las, is gestopt",
+            ErrorKind::AlreadyExists => "dat bestand bestaat al",
+            ErrorKind::DirectoryNotEmpty => "de map is niet leeg",
+            ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => {
+                "het bestand is in gebruik door een ander programma"
+            }
+            ErrorKind::InvalidFilename => "de naam van het bestand is te lang of niet toegestaan",
+            ErrorKind::CrossesDevices => {
+                "het bestand kan niet naar een andere schijf worden verplaatst"
+            }
+            ErrorKind::TimedOut => "de schijf of het netwerk antwoordde niet op tijd",
+            ErrorKind::Interrupted => "onderbroken",
+            ErrorKind::OutOfMemory => "het geheugen is vol",
             _ => return None,
         })
     },
+    io_os: |code| format!("fout {code} van het besturingssysteem"),
     err_restore_damaged: |dir| {
         format!(
             "De database in {dir} is beschadigd. Vervang haar door de back-up met otter restore BESTAND --force; bewaar eerst een kopie van de map als u haar wilt laten onderzoeken."
@@ -129,9 +146,21 @@ pub const EN: CliTexts = CliTexts {
             ErrorKind::NotADirectory => "part of the path is a file, not a folder",
             ErrorKind::FileTooLarge => "the file is too large for this disk",
             ErrorKind::UnexpectedEof => "the input ended (Ctrl-D)",
+            ErrorKind::BrokenPipe => "the program reading the output has stopped",
+            ErrorKind::AlreadyExists => "that file already exists",
+            ErrorKind::DirectoryNotEmpty => "the folder is not empty",
+            ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => {
+                "the file is in use by another program"
+            }
+            ErrorKind::InvalidFilename => "the file name is too long or not allowed",
+            ErrorKind::CrossesDevices => "the file cannot be moved to another disk",
+            ErrorKind::TimedOut => "the disk or network did not answer in time",
+            ErrorKind::Interrupted => "interrupted",
+            ErrorKind::OutOfMemory => "out of memory",
             _ => return None,
         })
     },
+    io_os: |code| format!("operating system error {code}"),
     err_restore_damaged: |dir| {
         format!(
             "The database in {dir} is damaged. Replace it by the backup with otter restore FILE --force; keep a copy of the folder first if it is to be examined."

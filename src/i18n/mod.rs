@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod crypto;
 mod en;
+pub mod help;
 pub mod import;
 mod nl;
 pub mod privacy;
@@ -539,6 +540,9 @@ pub struct Texts {
     /// The command line's look-ups and files, added later.
     #[serde(skip)]
     pub cli: &'static cli::CliTexts,
+    /// clap's own words around the help of the command line.
+    #[serde(skip)]
+    pub help: &'static help::HelpTexts,
 }
 
 impl Texts {
