@@ -283,7 +283,7 @@ pub enum Command {
 }
 
 impl Command {
-    /// In the order the help overlay lists them; the catalog's `actions` follows it.
+    /// In the order the help overlay lists them; each says what it does by `describe`.
     pub const ALL: [Command; 63] = [
         Command::OpenMeeting,
         Command::OpenActions,
@@ -349,6 +349,76 @@ impl Command {
         Command::Help,
         Command::Quit,
     ];
+
+    /// What the command does, as the help and the palette name it.
+    pub fn describe(self, texts: &crate::i18n::Texts) -> &'static str {
+        let c = &texts.commands;
+        match self {
+            Command::OpenMeeting => c.open_meeting,
+            Command::OpenActions => c.open_actions,
+            Command::Open => c.open,
+            Command::NextPanel => c.next_panel,
+            Command::ChooseMe => c.choose_me,
+            Command::ExportExtract => c.export_extract,
+            Command::ImportPupils => c.import_pupils,
+            Command::AuditLog => c.audit_log,
+            Command::Retention => c.retention,
+            Command::TogglePresentation => c.toggle_presentation,
+            Command::EraseExpired => c.erase_expired,
+            Command::PrepareMeeting => c.prepare_meeting,
+            Command::PlanMeeting => c.plan_meeting,
+            Command::Reschedule => c.reschedule,
+            Command::MoveItemUp => c.move_item_up,
+            Command::MoveItemDown => c.move_item_down,
+            Command::LongerItem => c.longer_item,
+            Command::ShorterItem => c.shorter_item,
+            Command::RemoveItem => c.remove_item,
+            Command::AddItem => c.add_item,
+            Command::AddProposals => c.add_proposals,
+            Command::SwitchPane => c.switch_pane,
+            Command::ToggleInvited => c.toggle_invited,
+            Command::AddGuest => c.add_guest,
+            Command::NextItem => c.next_item,
+            Command::PreviousItem => c.previous_item,
+            Command::ToggleTimer => c.toggle_timer,
+            Command::EditNotes => c.edit_notes,
+            Command::AddAction => c.add_action,
+            Command::RecordDecision => c.record_decision,
+            Command::RecordFields => c.record_fields,
+            Command::ChangeConsent => c.change_consent,
+            Command::History => c.history,
+            Command::NextPhase => c.next_phase,
+            Command::PreviousPhase => c.previous_phase,
+            Command::LevelUp => c.level_up,
+            Command::LevelDown => c.level_down,
+            Command::NewSignal => c.new_signal,
+            Command::CloseMeeting => c.close_meeting,
+            Command::ExportMinutes => c.export_minutes,
+            Command::ReopenMeeting => c.reopen_meeting,
+            Command::Up => c.up,
+            Command::Down => c.down,
+            Command::TogglePresence => c.toggle_presence,
+            Command::ToggleDone => c.toggle_done,
+            Command::DropAction => c.drop_action,
+            Command::ChangeOwner => c.change_owner,
+            Command::ChangeDue => c.change_due,
+            Command::CycleStatus => c.cycle_status,
+            Command::ToggleOverdue => c.toggle_overdue,
+            Command::FilterOwner => c.filter_owner,
+            Command::FilterPupil => c.filter_pupil,
+            Command::FilterMeeting => c.filter_meeting,
+            Command::PageDown => c.page_down,
+            Command::PageUp => c.page_up,
+            Command::First => c.first,
+            Command::Last => c.last,
+            Command::Blank => c.blank,
+            Command::Search => c.search,
+            Command::Palette => c.palette,
+            Command::Back => c.back,
+            Command::Help => c.help,
+            Command::Quit => c.quit,
+        }
+    }
 }
 
 /// What the loop must do after an update.

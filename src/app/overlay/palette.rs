@@ -64,7 +64,7 @@ pub fn rows(screen: Screen, t: &Texts) -> Vec<Row> {
         .into_iter()
         .filter(|binding| binding.action != Command::Palette)
         .map(|binding| Row {
-            name: crate::i18n::capitalised(t.action(binding.action)),
+            name: crate::i18n::capitalised(binding.action.describe(t)),
             keys: binding.keys,
             command: Choice::Act(binding.action),
         })

@@ -60,7 +60,7 @@ fn entry<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let keys = keys_of(binding);
-    let text = t.action(binding.action);
+    let text = binding.action.describe(t);
     let lines = match fold {
         Fold::Wrap => crate::ui::wrap(text, text_width),
         Fold::Cut => vec![cut(text, text_width)],
