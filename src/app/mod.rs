@@ -159,9 +159,10 @@ pub struct View {
     pub import: Option<import::Review>,
     /// The idle lock's screen, over everything, until the passphrase is given.
     pub lock: Option<lock::LockPrompt>,
-    /// The window was too small to draw the screen at the last frame: keys and pastes do
-    /// nothing then, as no one can see what they would change. Set by the renderer.
-    pub too_small: std::cell::Cell<bool>,
+    /// The window is too small to draw the screen: keys and pastes do nothing then, as no one
+    /// can see what they would change. Set by the loop from the window's size before each
+    /// frame (`View::fit`), not by drawing.
+    pub too_small: bool,
 }
 
 /// What can be over the screen in front, in the order they take a key: the first one open
@@ -189,7 +190,22 @@ pub enum Overlay {
     Prompt,
 }
 
+/// The smallest window the screens are drawn for: below it otter says so instead of drawing a
+/// cramped screen.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Whether a window of this size is too small to draw a screen in.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 impl View {
+    /// Takes the window's size before a frame is drawn in it.
+    pub fn fit(&mut self, width: u16, height: u16) {
+        self.too_small = too_small(width, height);
+    }
+
     /// The overlay that takes the keys now, if any: the one place their precedence is written.
     pub fn front(&self) -> Option<Overlay> {
         let open = [
@@ -561,7 +577,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     let message = message.into();
     match message {
         Message::Unseen => return Vec::new(),
-        Message::Paste(_) if view.too_small.get() => return Vec::new(),
+        Message::Paste(_) if view.too_small => return Vec::new(),
         Message::Tick => return lock::tick(model, view),
         Message::LockKey(key) => return lock::key(view, key),
         Message::PassphraseChecked(right) => return lock::checked(model, view, right),

@@ -91,6 +91,8 @@ fn event_loop(
         let event = match ahead.take() {
             Some(event) => event,
             None => {
+                let size = terminal.size().map_err(Error::Terminal)?;
+                view.fit(size.width, size.height);
                 terminal
                     .draw(|frame| crate::ui::render(frame, model, &view, &theme, &keymap))
                     .map_err(Error::Terminal)?;
