@@ -88,6 +88,8 @@ pub struct Model {
     pub export_dir: std::path::PathBuf,
     /// When the screen locks (encryption on).
     pub idle: lock::Idle,
+    /// The keys: what the loop routes by, and what the help and the palette show.
+    pub keymap: core::keymap::Keymap,
 }
 
 impl Model {
@@ -111,6 +113,7 @@ impl Model {
             notice: None,
             export_dir: crate::export::file::dir(),
             idle: lock::Idle::never(today.and_time(chrono::NaiveTime::MIN)),
+            keymap: core::keymap::Keymap::default(),
         }
     }
 }

@@ -57,9 +57,10 @@ impl Palette {
     }
 }
 
-/// The screen's actions, as the help overlay lists them, then a row per built-in theme.
-pub fn rows(screen: Screen, t: &Texts) -> Vec<Row> {
-    let mut rows: Vec<Row> = Keymap::default()
+/// The screen's actions with the keys of the loop's keymap, as the help overlay lists them,
+/// then a row per built-in theme.
+pub fn rows(keymap: &Keymap, screen: Screen, t: &Texts) -> Vec<Row> {
+    let mut rows: Vec<Row> = keymap
         .bindings(Context::from(screen))
         .into_iter()
         .filter(|binding| binding.action != Command::Palette)
@@ -78,7 +79,11 @@ pub fn rows(screen: Screen, t: &Texts) -> Vec<Row> {
 }
 
 pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
-    view.palette = Some(Palette::new(rows(model.screen, model.lang.texts())));
+    view.palette = Some(Palette::new(rows(
+        &model.keymap,
+        model.screen,
+        model.lang.texts(),
+    )));
     Vec::new()
 }
 
@@ -130,17 +135,32 @@ mod tests {
     }
 
     #[test]
+    fn the_palette_shows_the_keys_of_the_loops_keymap() {
+        let mut model = Model::new(Lang::En, chrono::NaiveDate::MIN, Default::default());
+        model.keymap = Keymap::parse("[global]\n\"ctrl-x\" = \"quit\"\n").unwrap();
+        let mut view = View::default();
+        open(&mut model, &mut view);
+        let palette = view.palette.expect("open");
+        let quit = palette
+            .rows
+            .iter()
+            .find(|r| r.command == Choice::Act(Command::Quit))
+            .unwrap();
+        assert_eq!(quit.keys, vec!["ctrl-x".to_string()]);
+    }
+
+    #[test]
     fn the_palette_narrows_by_words_in_the_name_and_by_key() {
-        let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
+        let mut palette = Palette::new(rows(&Keymap::default(), Screen::Meeting, Lang::Nl.texts()));
         let all = palette.matches().len();
         assert!(all > 20, "every meeting action and the themes: {all}");
         typed(&mut palette, "niveau omh");
         let names: Vec<&str> = palette.matches().iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["Niveau omhoog (opschalen, met reden)"]);
-        let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
+        let mut palette = Palette::new(rows(&Keymap::default(), Screen::Meeting, Lang::Nl.texts()));
         typed(&mut palette, "beamer");
         assert_eq!(palette.matches()[0].command, Choice::Theme("beamer"));
-        let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
+        let mut palette = Palette::new(rows(&Keymap::default(), Screen::Meeting, Lang::Nl.texts()));
         typed(&mut palette, "S");
         assert!(
             palette
@@ -153,7 +173,7 @@ mod tests {
 
     #[test]
     fn the_dashboard_palette_has_no_meeting_actions() {
-        let rows = rows(Screen::Dashboard, Lang::En.texts());
+        let rows = rows(&Keymap::default(), Screen::Dashboard, Lang::En.texts());
         assert!(
             rows.iter()
                 .any(|r| r.command == Choice::Act(Command::OpenMeeting))
