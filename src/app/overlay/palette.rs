@@ -139,7 +139,7 @@ mod tests {
         let mut model = Model::new(Lang::En, chrono::NaiveDate::MIN, Default::default());
         model.keymap = Keymap::parse("[global]\n\"ctrl-x\" = \"quit\"\n").unwrap();
         let mut view = View::default();
-        open(&mut model, &mut view);
+        open(&model, &mut view);
         let palette = view.palette.expect("open");
         let quit = palette
             .rows
