@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod lang;
 pub mod query;
 pub mod store;
 pub mod ui;

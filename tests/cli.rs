@@ -400,6 +400,22 @@ fn a_broken_phase_model_is_refused_with_file_and_line() {
 }
 
 #[test]
+fn an_unreadable_phase_model_is_refused_with_its_name() {
+    let dir = TempDir::new().unwrap();
+    drop(otter::store::Store::open(dir.path()).unwrap());
+    // Not UTF-8: the file is there but cannot be read as text.
+    std::fs::write(dir.path().join("phases.toml"), [0xff, 0xfe, 0x00]).unwrap();
+    otter(dir.path())
+        .args(["pupil", "x"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("phases.toml:0:")
+                .and(predicate::str::contains("Het fasemodel is ongeldig")),
+        );
+}
+
+#[test]
 fn the_last_minutes_print_as_markdown() {
     let (_turn, school) = demo_school();
     let md = stdout_of(otter(school).args(["export", "minutes", "--meeting", "last"]));

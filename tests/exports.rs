@@ -13,8 +13,8 @@ use otter::domain::{
     Action, Case, CaseEvent, Decision, EventKind, MeetingState, Minutes, Note, PhaseModel, Pupil,
 };
 use otter::export::markdown::{cell, text};
-use otter::export::minutes::change_text;
 use otter::i18n::Lang;
+use otter::i18n::wording::change_text;
 use otter::store::Store;
 use predicates::prelude::*;
 

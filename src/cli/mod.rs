@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 use crate::domain::AuditEntry;
 use crate::domain::PhaseModel;
+use crate::domain::phase::ModelError;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Texts};
 use crate::query;
@@ -153,13 +154,20 @@ fn today() -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
+/// The domain only parses a model; reading the school's file is the command line's I/O. A
+/// file that cannot be read is refused as a broken model, naming the file.
 fn phase_model(data_dir: &Path) -> Result<PhaseModel> {
     let file = data_dir.join(PHASE_FILE);
-    if file.is_file() {
-        Ok(PhaseModel::load(&file)?)
-    } else {
-        Ok(PhaseModel::default())
+    if !file.is_file() {
+        return Ok(PhaseModel::default());
     }
+    let name = file.display().to_string();
+    let text = std::fs::read_to_string(&file).map_err(|err| ModelError {
+        file: name.clone(),
+        line: 0,
+        reason: err.to_string(),
+    })?;
+    Ok(PhaseModel::parse(&text, &name)?)
 }
 
 pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {

@@ -232,8 +232,9 @@ pub fn dossier(
             t.col_consent,
             t.consent(case.consent)
         )?;
-        if !case.consent.shows_name() {
-            writeln!(out, "  {}", (t.dossier_anonymous_as)(&case.pseudonym()))?;
+        let shown = dossier.shown(case);
+        if !shown.is_named() {
+            writeln!(out, "  {}", (t.dossier_anonymous_as)(shown.name()))?;
         }
         writeln!(out, "  {}", case.question)?;
         if let Some(date) = case.evaluation_date {

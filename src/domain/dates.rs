@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 const WEEKDAY_WORDS: [(&str, Weekday); 14] = [
     ("maandag", Weekday::Mon),

@@ -16,6 +16,7 @@ pub mod phase;
 pub mod pupil;
 pub mod redact;
 pub mod retention;
+pub mod subject;
 
 pub use action::{Action, ActionStatus, Owner};
 pub use audit::{AuditEntry, AuditKind, Counted};
@@ -29,3 +30,4 @@ pub use minutes::Minutes;
 pub use note::{Decision, Note};
 pub use phase::{PhaseModel, Requirement};
 pub use pupil::Pupil;
+pub use subject::{Showing, Subject};

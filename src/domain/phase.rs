@@ -1,14 +1,12 @@
 //! The phase model as data (BRIEF §4): a built-in default, replaceable by a school's TOML file,
 //! and the rule of what must be recorded before a case may move.
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::action::{Action, ActionStatus};
-use super::case::Case;
-use crate::i18n::Lang;
+use super::case::{Case, Recorded};
+use crate::lang::Lang;
 
 const DEFAULT_TOML: &str = include_str!("phases.default.toml");
 
@@ -144,7 +142,8 @@ pub struct PhaseModel {
     phases: Vec<Phase>,
 }
 
-/// Why a phase model file was refused: where, and what is wrong.
+/// Why a phase model file was refused: where, and what is wrong (line 0: the file could not
+/// be read at all).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file}:{line}: {reason}")]
 pub struct ModelError {
@@ -172,16 +171,6 @@ impl Default for PhaseModel {
 }
 
 impl PhaseModel {
-    pub fn load(path: &Path) -> Result<PhaseModel, ModelError> {
-        let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|err| ModelError {
-            file: file.clone(),
-            line: 0,
-            reason: err.to_string(),
-        })?;
-        PhaseModel::parse(&text, &file)
-    }
-
     pub fn parse(text: &str, file: &str) -> Result<PhaseModel, ModelError> {
         let refuse = |offset: usize, reason: String| ModelError {
             file: file.to_string(),
@@ -257,11 +246,51 @@ impl PhaseModel {
         self.get(id).map_or(id, |phase| phase.name.get(lang))
     }
 
-    /// What is still to be recorded before `case` may leave its phase forwards.
-    pub fn missing_to_leave(&self, case: &Case, actions: &[Action]) -> Vec<Requirement> {
-        self.get(&case.phase)
-            .map(|phase| unmet(&phase.requires, case, actions))
-            .unwrap_or_default()
+    /// What phase `id` asks to be recorded, in `Requirement::ALL`'s order: what it requires to
+    /// be left forwards and on entry, and what the next phase requires on entry, which is
+    /// asked while the case is still here (the closing reason before Afgesloten). The one
+    /// answer for the form, `f`, the minutes and the extract.
+    pub fn asks(&self, id: &str) -> Vec<Requirement> {
+        let Some(phase) = self.get(id) else {
+            return Vec::new();
+        };
+        let entering_next = self
+            .next(id)
+            .map_or(&[][..], |next| &next.requires_on_entry[..]);
+        Requirement::ALL
+            .into_iter()
+            .filter(|r| {
+                phase.requires.contains(r)
+                    || phase.requires_on_entry.contains(r)
+                    || entering_next.contains(r)
+            })
+            .collect()
+    }
+
+    /// What is still to be recorded before `case` may move on to the next phase: what its
+    /// phase asks to leave it and what the next one asks to enter it, as `check_move` would
+    /// refuse it. Nothing in the last phase or in one the model does not know.
+    pub fn missing_to_move_on(&self, case: &Case, actions: &[Action]) -> Vec<Requirement> {
+        let Some(next) = self.next(&case.phase) else {
+            return Vec::new();
+        };
+        match self.check_move(case, actions, next.id(), "") {
+            Err(MoveRefused::Missing(missing)) => missing,
+            _ => Vec::new(),
+        }
+    }
+
+    /// What `case` has recorded of what the phases `visited` ask: the values the form and the
+    /// minutes show. Actions are listed on their own, and a "nee" to the parents' feedback
+    /// is not yet a recorded answer.
+    pub fn recorded(&self, case: &Case, visited: &[&str]) -> Vec<(Requirement, Recorded)> {
+        let asked: Vec<Requirement> = visited.iter().flat_map(|p| self.asks(p)).collect();
+        Requirement::ALL
+            .into_iter()
+            .filter(|r| *r != Requirement::Action && asked.contains(r))
+            .filter_map(|r| case.recorded(r).map(|value| (r, value)))
+            .filter(|(_, value)| *value != Recorded::YesNo(false))
+            .collect()
     }
 
     /// The rule of BRIEF §4. Forwards: every phase passed must have its requirements recorded,

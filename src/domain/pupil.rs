@@ -35,6 +35,15 @@ impl Pupil {
         full_name(&self.first_name, &self.prefix, &self.last_name)
     }
 
+    /// "S.d.V.": what a shared screen shows of a named pupil who is not being discussed.
+    pub fn initials(&self) -> String {
+        [&self.first_name, &self.prefix, &self.last_name]
+            .iter()
+            .filter_map(|part| part.chars().next())
+            .map(|c| format!("{c}."))
+            .collect()
+    }
+
     /// Age in whole years on `day`; consent rules depend on it (BRIEF §4).
     pub fn age_on(&self, day: NaiveDate) -> u32 {
         day.years_since(self.birth_date).unwrap_or(0)
@@ -61,6 +70,12 @@ mod tests {
     fn full_name_skips_an_empty_prefix() {
         assert_eq!(pupil("").full_name(), "Sanne Vries");
         assert_eq!(pupil("de").full_name(), "Sanne de Vries");
+    }
+
+    #[test]
+    fn initials_take_the_prefix_too() {
+        assert_eq!(pupil("").initials(), "S.V.");
+        assert_eq!(pupil("de").initials(), "S.d.V.");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use super::Context;
 use super::doc::{Doc, Item};
+use crate::domain::Subject;
 use crate::domain::dates::{format_date, format_day};
 use crate::domain::phase::Requirement;
 use crate::i18n::capitalised;
@@ -33,7 +34,7 @@ pub fn write(doc: &mut impl Doc, dossier: &PupilDossier, cx: &Context) {
         doc.paragraph(t.export_no_cases);
     }
     for (number, records) in dossier.cases.iter().enumerate() {
-        case(doc, number + 1, records, cx);
+        case(doc, number + 1, records, &dossier.shown(&records.case), cx);
     }
     doc.heading(t.dossier_discussed);
     if dossier.meetings.is_empty() {
@@ -68,7 +69,8 @@ pub fn write(doc: &mut impl Doc, dossier: &PupilDossier, cx: &Context) {
     doc.table(&header, &rows);
 }
 
-fn case(doc: &mut impl Doc, number: usize, records: &CaseRecords, cx: &Context) {
+/// `shown`: how the team knows the case's pupil; the extract names the pseudonym it goes by.
+fn case(doc: &mut impl Doc, number: usize, records: &CaseRecords, shown: &Subject, cx: &Context) {
     let lang = cx.lang;
     let t = lang.texts();
     let case = &records.case;
@@ -77,15 +79,14 @@ fn case(doc: &mut impl Doc, number: usize, records: &CaseRecords, cx: &Context) 
         capitalised(t.export_case),
         case.question
     ));
-    let anonymous = !case.consent.shows_name();
     doc.facts(&[
         (t.export_opened, format_day(case.opened, lang)),
         (t.col_phase, cx.model.name(&case.phase, lang).to_string()),
         (t.col_level, case.level.get().to_string()),
         (t.col_consent, t.consent(case.consent).to_string()),
     ]);
-    if anonymous {
-        doc.paragraph(&(t.export_anonymous)(&case.pseudonym()));
+    if !shown.is_named() {
+        doc.paragraph(&(t.export_anonymous)(shown.name()));
     }
     let recorded: Vec<_> = Requirement::ALL
         .into_iter()
@@ -104,7 +105,7 @@ fn case(doc: &mut impl Doc, number: usize, records: &CaseRecords, cx: &Context) 
             .map(|event| {
                 vec![
                     format_day(event.date, lang),
-                    super::minutes::change_text(&event.kind, cx.model, lang),
+                    crate::i18n::wording::change_text(&event.kind, cx.model, lang),
                     event.reason.clone(),
                 ]
             })

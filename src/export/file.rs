@@ -52,7 +52,8 @@ pub fn minutes_name(date: NaiveDate, draft: bool, format: Format, lang: Lang) ->
 /// `uittreksel-SdJ-2026-11-23.html`: the pupil's initials, or their number when the name has
 /// no letters to take.
 pub fn extract_name(pupil: &Pupil, today: NaiveDate, format: Format, lang: Lang) -> String {
-    let initials: String = crate::query::meeting::initials(pupil)
+    let initials: String = pupil
+        .initials()
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect();

@@ -4,9 +4,9 @@
 use super::Context;
 use super::doc::{Doc, Item};
 use crate::domain::dates::format_day;
-use crate::domain::meeting::AgendaKind;
 use crate::domain::minutes::{MinutesAction, MinutesItem};
-use crate::domain::{EventKind, Minutes, PhaseModel};
+use crate::domain::{Minutes, PhaseModel};
+use crate::i18n::wording::{agenda_title, change_text};
 use crate::i18n::{Lang, Texts};
 
 /// Whether the minutes were fixed at closing, or are a draft of a meeting still open.
@@ -64,19 +64,6 @@ pub fn write(doc: &mut impl Doc, minutes: &Minutes, status: Status, cx: &Context
             &format_day(reopening.on, lang),
             &reopening.reason,
         ));
-    }
-}
-
-pub fn agenda_title(kind: &AgendaKind, t: &Texts) -> String {
-    match kind {
-        AgendaKind::Opening => t.agenda_opening.into(),
-        AgendaKind::PreviousMinutes => t.agenda_previous_minutes.into(),
-        AgendaKind::Actions => t.agenda_actions.into(),
-        AgendaKind::Case { .. } => t.agenda_case.into(),
-        AgendaKind::NewSignals => t.agenda_new_signals.into(),
-        AgendaKind::Rondvraag => t.agenda_rondvraag.into(),
-        AgendaKind::Closing => t.agenda_closing.into(),
-        AgendaKind::Other { title } => title.clone(),
     }
 }
 
@@ -158,35 +145,6 @@ fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: L
         }
         header.extend([t.col_owner, t.col_status]);
         doc.table(&header, &rows);
-    }
-}
-
-/// One line of a case's history: "fase Plan → Uitvoering", "niveau 2 → 3".
-pub fn change_text(kind: &EventKind, model: &PhaseModel, lang: Lang) -> String {
-    let t = lang.texts();
-    match kind {
-        EventKind::Opened => format!(
-            "{}: {}",
-            t.minutes_opened,
-            model.name(model.first().id(), lang)
-        ),
-        EventKind::Phase { from, to } => {
-            format!(
-                "{} {} → {}",
-                t.col_phase,
-                model.name(from, lang),
-                model.name(to, lang)
-            )
-        }
-        EventKind::Level { from, to } => format!("{} {} → {}", t.col_level, from.get(), to.get()),
-        EventKind::Consent { from, to } => {
-            format!(
-                "{} {} → {}",
-                t.col_consent,
-                t.consent(*from),
-                t.consent(*to)
-            )
-        }
     }
 }
 

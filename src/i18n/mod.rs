@@ -7,18 +7,14 @@ mod en;
 pub mod import;
 mod nl;
 pub mod privacy;
+pub mod wording;
 
 use serde::Serialize;
 
 use crate::domain::phase::Requirement;
 use crate::domain::{ActionStatus, Consent, MeetingKind, MeetingState, Role};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
-}
+pub use crate::lang::Lang;
 
 impl Lang {
     /// A recorded value as one line; the circles as "Kind: + … − … ? …" per circle, joined.

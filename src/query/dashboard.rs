@@ -188,11 +188,7 @@ fn row(
     date: NaiveDate,
     change: Option<EventKind>,
 ) -> Result<CaseRow> {
-    let subject = if case.consent.shows_name() {
-        labels.pupil_name(case.pupil)?
-    } else {
-        case.pseudonym()
-    };
+    let subject = labels.shown_case(&case)?.name().to_string();
     Ok(CaseRow {
         case: case.id,
         pupil: case.pupil,

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Labels;
 use crate::domain::{
     Action, Case, CaseEvent, CaseId, Decision, MeetingId, MeetingState, Note, Pupil, PupilId,
+    Showing, Subject,
 };
 use crate::error::Result;
 use crate::store::Store;
@@ -39,6 +40,23 @@ pub struct PupilDossier {
     pub cases: Vec<CaseRecords>,
     /// Oldest meeting first.
     pub meetings: Vec<Discussed>,
+}
+
+impl PupilDossier {
+    /// How the team knows the pupil of `case` outside this dossier, which names them always.
+    pub fn shown(&self, case: &Case) -> Subject {
+        Subject::of(Some(&self.pupil), case, Showing::Private)
+    }
+
+    /// The pseudonyms of the cases the team knows by one, oldest case first.
+    pub fn pseudonyms(&self) -> Vec<String> {
+        self.cases
+            .iter()
+            .map(|records| self.shown(&records.case))
+            .filter(|shown| !shown.is_named())
+            .map(|shown| shown.name().to_string())
+            .collect()
+    }
 }
 
 /// The dossier of `pupil`, or none when no such pupil is stored.

@@ -1,27 +1,37 @@
-//! How a case's pupil and an action's owner are named for the team: the pupil's name only when
-//! consent allows it (BRIEF §8), the case's pseudonym otherwise.
+//! How a case's pupil and an action's owner are named for the team: as `domain::Subject`
+//! decides (BRIEF §8), from the records looked up once per answer.
 
 use std::collections::HashMap;
 
-use crate::domain::{Action, Case, CaseId, MemberId, Owner, PupilId};
+use crate::domain::{Action, Case, CaseId, MemberId, Owner, Pupil, PupilId, Showing, Subject};
 use crate::store::{Store, StoreError};
 
 /// Caches lookups made while building one answer.
 pub struct Labels<'s> {
     store: &'s Store,
+    showing: Showing,
     cases: HashMap<CaseId, Option<Case>>,
-    pupils: HashMap<PupilId, String>,
-    initials: HashMap<PupilId, String>,
+    pupils: HashMap<PupilId, Option<Pupil>>,
     members: HashMap<MemberId, String>,
 }
 
 impl<'s> Labels<'s> {
+    /// Labels for the team member's own screen or command line.
     pub fn new(store: &'s Store) -> Labels<'s> {
+        Labels::showing(store, Showing::Private)
+    }
+
+    /// Labels for what the room sees: a meeting is open.
+    pub fn presenting(store: &'s Store) -> Labels<'s> {
+        Labels::showing(store, Showing::Presenting)
+    }
+
+    fn showing(store: &'s Store, showing: Showing) -> Labels<'s> {
         Labels {
             store,
+            showing,
             cases: HashMap::new(),
             pupils: HashMap::new(),
-            initials: HashMap::new(),
             members: HashMap::new(),
         }
     }
@@ -34,52 +44,42 @@ impl<'s> Labels<'s> {
         Ok(self.cases.get(&id).and_then(Option::as_ref))
     }
 
-    pub fn pupil_name(&mut self, id: PupilId) -> Result<String, StoreError> {
-        if let Some(name) = self.pupils.get(&id) {
-            return Ok(name.clone());
+    fn pupil(&mut self, id: PupilId) -> Result<Option<&Pupil>, StoreError> {
+        if !self.pupils.contains_key(&id) {
+            let pupil = self.store.pupil(id)?;
+            self.pupils.insert(id, pupil);
         }
-        let name = self
-            .store
-            .pupil(id)?
-            .map(|pupil| pupil.full_name())
-            .unwrap_or_default();
-        self.pupils.insert(id, name.clone());
-        Ok(name)
+        Ok(self.pupils.get(&id).and_then(Option::as_ref))
     }
 
-    /// The name the team sees for the pupil of `case`.
-    pub fn subject(&mut self, case: CaseId) -> Result<String, StoreError> {
-        let Some(found) = self.case(case)? else {
-            return Ok(String::new());
+    /// The pupil of `case` as they may be shown; `None` when there is no such case.
+    pub fn shown(&mut self, case: CaseId) -> Result<Option<Subject>, StoreError> {
+        let Some(found) = self.case(case)?.cloned() else {
+            return Ok(None);
         };
-        let (pupil, consent, pseudonym) = (found.pupil, found.consent, found.pseudonym());
-        if consent.shows_name() {
-            self.pupil_name(pupil)
-        } else {
-            Ok(pseudonym)
-        }
+        self.shown_case(&found).map(Some)
+    }
+
+    /// The pupil of a case already at hand as they may be shown.
+    pub fn shown_case(&mut self, case: &Case) -> Result<Subject, StoreError> {
+        let showing = self.showing;
+        let pupil = self.pupil(case.pupil)?;
+        Ok(Subject::of(pupil, case, showing))
+    }
+
+    /// The name the team sees for the pupil of `case`: the name, or the pseudonym.
+    pub fn subject(&mut self, case: CaseId) -> Result<String, StoreError> {
+        Ok(self
+            .shown(case)?
+            .map_or(String::new(), |s| s.name().to_string()))
     }
 
     /// What a shared screen shows for a case that is not the one being discussed: the pupil's
     /// initials, or the pseudonym.
     pub fn short_subject(&mut self, case: CaseId) -> Result<String, StoreError> {
-        let Some(found) = self.case(case)? else {
-            return Ok(String::new());
-        };
-        let (pupil, consent, pseudonym) = (found.pupil, found.consent, found.pseudonym());
-        if !consent.shows_name() {
-            return Ok(pseudonym);
-        }
-        if let Some(initials) = self.initials.get(&pupil) {
-            return Ok(initials.clone());
-        }
-        let initials = self
-            .store
-            .pupil(pupil)?
-            .map(|pupil| super::meeting::initials(&pupil))
-            .unwrap_or_default();
-        self.initials.insert(pupil, initials.clone());
-        Ok(initials)
+        Ok(self
+            .shown(case)?
+            .map_or(String::new(), |s| s.short().to_string()))
     }
 
     pub fn member_name(&mut self, id: MemberId) -> Result<String, StoreError> {

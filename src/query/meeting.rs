@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use super::actions::{self, ActionRow};
 use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
-use crate::domain::phase::{MoveRefused, Requirement};
+use crate::domain::phase::Requirement;
 use crate::domain::{
     Action, ActionStatus, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId,
-    MeetingState, Member, Note, Owner, PhaseModel, Pupil,
+    MeetingState, Member, Note, Owner, PhaseModel, Pupil, Showing, Subject,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -19,9 +19,8 @@ use crate::store::Store;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseBrief {
     pub case: Case,
-    /// The pupil's own name and initials; what is shown follows the case's consent.
-    named: (String, String),
-    groep: u8,
+    /// The pupil, when found; how they are shown follows the case's consent (`shown`).
+    pupil: Option<Pupil>,
     pub missing: Vec<Requirement>,
     /// Open actions, as shown.
     pub actions: Vec<ActionRow>,
@@ -36,30 +35,26 @@ pub struct CaseBrief {
 }
 
 impl CaseBrief {
-    /// The pupil's name when consent allows it, else the pseudonym: the one name the shared
-    /// screen may show, and only while this case is discussed. Read from the consent each
-    /// time, so "anoniem" recorded in the meeting hides the name at once.
+    /// The pupil as the shared screen may show them: a meeting is open, so otter is
+    /// presenting. Decided from the consent each time, so "anoniem" recorded in the meeting
+    /// hides the name at once.
+    pub fn shown(&self) -> Subject {
+        Subject::of(self.pupil.as_ref(), &self.case, Showing::Presenting)
+    }
+
+    /// The name shown while this case is discussed: the pupil's name, or the pseudonym.
     pub fn subject(&self) -> String {
-        self.named_as(&self.named.0)
+        self.shown().name().to_string()
     }
 
     /// What the agenda shows while another item is on screen: initials, or the pseudonym.
     pub fn short(&self) -> String {
-        self.named_as(&self.named.1)
+        self.shown().short().to_string()
     }
 
-    /// The pupil's groep, only beside their name: beside a pseudonym it narrows the pupil down
-    /// to one class, and a named case of theirs on the same agenda shows the same groep.
+    /// The pupil's groep, only beside their name.
     pub fn groep(&self) -> Option<u8> {
-        self.case.consent.shows_name().then_some(self.groep)
-    }
-
-    fn named_as(&self, shown: &str) -> String {
-        if self.case.consent.shows_name() && !shown.is_empty() {
-            shown.to_string()
-        } else {
-            self.case.pseudonym()
-        }
+        self.shown().groep()
     }
 
     /// The number the next event in the case's history gets.
@@ -69,7 +64,7 @@ impl CaseBrief {
 
     /// Recomputes what is still missing after a change on screen.
     pub fn recheck(&mut self, phases: &PhaseModel) {
-        self.missing = missing_to_move_on(phases, &self.case, &self.own_actions);
+        self.missing = phases.missing_to_move_on(&self.case, &self.own_actions);
     }
 
     /// The note of this meeting for the case's current phase: the one `e` edits.
@@ -162,14 +157,6 @@ impl MeetingRoom {
     }
 }
 
-pub fn initials(pupil: &Pupil) -> String {
-    [&pupil.first_name, &pupil.prefix, &pupil.last_name]
-        .iter()
-        .filter_map(|part| part.chars().next())
-        .map(|c| format!("{c}."))
-        .collect()
-}
-
 pub fn load(
     store: &Store,
     model: &PhaseModel,
@@ -194,7 +181,7 @@ pub fn load(
     earlier.extend(settled_during(store, &meeting, before.as_ref(), today)?);
     earlier.sort_by_key(|a| (a.due, a.id));
     // On the shared screen the list of earlier actions names no pupil in full.
-    let mut labels = super::Labels::new(store);
+    let mut labels = super::Labels::presenting(store);
     let mut earlier_actions = Vec::with_capacity(earlier.len());
     for (action, mut row) in earlier
         .iter()
@@ -271,16 +258,12 @@ fn settled_during(
 /// phase still asks for, and its actions, notes and decisions.
 pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) -> Result<CaseBrief> {
     let pupil = store.pupil(case.pupil)?;
-    let named = pupil
-        .as_ref()
-        .map_or_else(Default::default, |p| (p.full_name(), initials(p)));
     let own = store.actions_of_case(case.id)?;
-    let missing = missing_to_move_on(model, &case, &own);
+    let missing = model.missing_to_move_on(&case, &own);
     let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
     open.sort_by_key(|a| (a.due, a.id));
     Ok(CaseBrief {
-        named,
-        groep: pupil.map_or(0, |p| p.groep),
+        pupil,
         missing,
         actions: actions::rows(store, open, today)?,
         own_actions: own,
@@ -289,23 +272,6 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
         decisions: store.decisions_of_case(case.id)?,
         case,
     })
-}
-
-/// What is still to be recorded before `case` may move on to the next phase: what its phase
-/// asks to leave it and what the next one asks to enter it. The closing reason is asked on
-/// entry to Afgesloten; left out here, `f` never asked it while `>` kept refusing without it.
-pub fn missing_to_move_on(
-    phases: &PhaseModel,
-    case: &Case,
-    actions: &[Action],
-) -> Vec<Requirement> {
-    let Some(next) = phases.next(&case.phase) else {
-        return Vec::new();
-    };
-    match phases.check_move(case, actions, next.id(), "") {
-        Err(MoveRefused::Missing(missing)) => missing,
-        _ => Vec::new(),
-    }
 }
 
 /// What `case` has recorded for the phases it was in during meeting `id`: the one it is in
@@ -323,17 +289,7 @@ fn recorded_in(
         _ => None,
     });
     let visited: Vec<&str> = std::iter::once(case.phase.as_str()).chain(left).collect();
-    let asked = |requirement: &Requirement| {
-        visited.iter().filter_map(|p| phases.get(p)).any(|phase| {
-            phase.requires.contains(requirement) || phase.requires_on_entry.contains(requirement)
-        })
-    };
-    Requirement::ALL
-        .into_iter()
-        .filter(|r| *r != Requirement::Action && asked(r))
-        .filter_map(|r| case.recorded(r).map(|value| (r, value)))
-        .filter(|(_, value)| *value != Recorded::YesNo(false))
-        .collect()
+    phases.recorded(case, &visited)
 }
 
 /// The meeting to open from the start screen: one in progress, else the next planned one.

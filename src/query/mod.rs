@@ -19,4 +19,6 @@ pub mod timeline;
 pub use labels::Labels;
 
 #[cfg(test)]
+mod tests_minutes;
+#[cfg(test)]
 mod tests_pseudonyms;

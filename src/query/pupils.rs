@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::dates::format_date;
 use crate::domain::fold::fold;
-use crate::domain::{Case, Pupil, PupilId};
+use crate::domain::{Case, Pupil, PupilId, Showing, Subject};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
 
@@ -22,16 +22,19 @@ pub struct PupilRow {
 /// All pupils, by groep and then name. `cases` counts only cases that may show the pupil's
 /// name: a count beside a name would otherwise tell who is discussed anonymously.
 pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
+    let pupils: HashMap<PupilId, Pupil> = store
+        .all::<Pupil>()
+        .map(|pupil| pupil.map(|p| (p.id, p)))
+        .collect::<std::result::Result<_, _>>()?;
     let mut visible: HashMap<PupilId, usize> = HashMap::new();
     for case in store.all::<Case>() {
         let case = case?;
-        if case.consent.shows_name() {
+        if Subject::of(pupils.get(&case.pupil), &case, Showing::Private).is_named() {
             *visible.entry(case.pupil).or_default() += 1;
         }
     }
     let mut rows = Vec::new();
-    for pupil in store.all::<Pupil>() {
-        let pupil = pupil?;
+    for pupil in pupils.into_values() {
         rows.push(PupilRow {
             id: pupil.id.0,
             name: pupil.full_name(),
@@ -41,7 +44,8 @@ pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
             cases: visible.get(&pupil.id).copied().unwrap_or(0),
         });
     }
-    rows.sort_by_cached_key(|row| (row.groep, fold(&row.name)));
+    // Namesakes in one groep stay in the order of their ids, as the store lists them.
+    rows.sort_by_cached_key(|row| (row.groep, fold(&row.name), row.id));
     Ok(rows)
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Case, CaseId, Pupil, PupilId, retention};
+use crate::domain::{Case, CaseId, Pupil, PupilId, Showing, Subject, retention};
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::erase::{Erasure, Scope};
@@ -17,12 +17,9 @@ pub struct Expired {
     pub pupil: PupilId,
     /// The pupil's full name: for the IB's own command line only.
     pub name: String,
-    /// What a shared screen shows: initials, or the pseudonym of an anonymous case.
+    /// How a shared screen shows the pupil: initials and groep, or the pseudonym.
     #[serde(skip)]
-    pub short: String,
-    /// Discussed without the name: a shared screen shows the pseudonym without the groep.
-    #[serde(skip)]
-    pub anonymous: bool,
+    pub shown: Subject,
     pub groep: u8,
     pub closed: NaiveDate,
     pub erasable_from: NaiveDate,
@@ -68,18 +65,13 @@ pub fn list(store: &Store, today: NaiveDate) -> Result<RetentionList> {
             continue;
         }
         let pupil: Option<Pupil> = store.pupil(case.pupil)?;
-        let (name, groep, initials) = pupil.map_or((String::new(), 0, String::new()), |p| {
-            (p.full_name(), p.groep, super::meeting::initials(&p))
-        });
+        let (name, groep) = pupil
+            .as_ref()
+            .map_or((String::new(), 0), |p| (p.full_name(), p.groep));
         expired.push(Expired {
             case: case.id,
             pupil: case.pupil,
-            short: if case.consent.shows_name() {
-                initials
-            } else {
-                case.pseudonym()
-            },
-            anonymous: !case.consent.shows_name(),
+            shown: Subject::of(pupil.as_ref(), &case, Showing::Presenting),
             name,
             groep,
             closed,
@@ -138,15 +130,13 @@ mod tests {
         assert_eq!(list.years, 2);
         let cases: Vec<u64> = list.expired.iter().map(|e| e.case.0).collect();
         assert_eq!(cases, [4, 1], "closed a day later is a school year later");
-        assert_eq!(list.expired[1].short, "S.d.V.");
+        assert_eq!(list.expired[1].shown.short(), "S.d.V.");
+        assert_eq!(list.expired[1].shown.groep(), Some(list.expired[1].groep));
         assert_eq!(
-            list.expired[0].short,
+            list.expired[0].shown.short(),
             crate::domain::case::pseudonym_for(CaseId(4))
         );
-        assert_eq!(
-            (list.expired[0].anonymous, list.expired[1].anonymous),
-            (true, false)
-        );
+        assert_eq!(list.expired[0].shown.groep(), None, "no groep beside it");
         assert_eq!(list.expired[1].name, "Sanne de Vries");
         assert_eq!(list.erasures().len(), 1, "one pupil, both cases");
         store.set_retention_years(1).unwrap();

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::fuzzy::{Finder, Fit, Key, KeyRef, Words, fit, in_original};
-use crate::domain::{Action, Case, CaseId, Decision, Note, Pupil, PupilId};
+use crate::domain::{Action, Case, CaseId, Decision, Note, Pupil, PupilId, Showing};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
 
@@ -409,8 +409,7 @@ impl SearchIndex {
 
 #[derive(Default)]
 struct Builder {
-    /// A pupil's name and initials.
-    pupils: HashMap<PupilId, (String, String)>,
+    pupils: HashMap<PupilId, Pupil>,
     cases: HashMap<CaseId, u32>,
     entries: Vec<(Entry, Key)>,
     subjects: Vec<Subject>,
@@ -418,34 +417,31 @@ struct Builder {
 
 impl Builder {
     fn pupil(&mut self, pupil: Pupil) {
-        let name = pupil.full_name();
-        let initials = super::meeting::initials(&pupil);
-        self.push(HitKind::Pupil, pupil.id.0, NO_SUBJECT, &name);
-        self.pupils.insert(pupil.id, (name, initials));
+        self.push(HitKind::Pupil, pupil.id.0, NO_SUBJECT, &pupil.full_name());
+        self.pupils.insert(pupil.id, pupil);
     }
 
     fn case(&mut self, case: Case) {
-        let (name, short) = if case.consent.shows_name() {
-            self.pupils.get(&case.pupil).cloned().unwrap_or_default()
-        } else {
-            (case.pseudonym(), case.pseudonym())
-        };
+        // The index outlives the screen it was built on: both names are kept, and the hit
+        // shows the one its audience may see.
+        let shown =
+            crate::domain::Subject::of(self.pupils.get(&case.pupil), &case, Showing::Private);
         let subject = self.subjects.len() as u32;
         self.subjects.push(Subject {
             case: case.id,
             pupil: case.pupil,
-            name,
-            short,
-            anonymous: !case.consent.shows_name(),
+            name: shown.name().to_string(),
+            short: shown.short().to_string(),
+            anonymous: !shown.is_named(),
         });
         self.cases.insert(case.id, subject);
         // The team knows an anonymous case by its pseudonym only, so that is what it types:
         // the case is found by it too. After the question, so the letters matched in the
         // question still point into the text shown.
-        let key = if case.consent.shows_name() {
+        let key = if shown.is_named() {
             Key::new(&case.question)
         } else {
-            Key::new(&format!("{} {}", case.question, case.pseudonym()))
+            Key::new(&format!("{} {}", case.question, shown.name()))
         };
         self.push_keyed(HitKind::Case, case.id.0, subject, &case.question, key);
     }

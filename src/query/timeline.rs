@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::dossier::{CaseRecords, PupilDossier};
 use crate::domain::dates::format_day;
 use crate::domain::{Action, CaseEvent, Decision, MeetingState, Note, PhaseModel};
-use crate::export::minutes::change_text;
 use crate::i18n::Lang;
+use crate::i18n::wording::change_text;
 
 /// One dated entry: a heading line and any text under it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,8 +13,8 @@ use crate::app::dashboard::Panel;
 use crate::app::{Model, View};
 use crate::domain::MeetingState;
 use crate::domain::dates::format_day;
-use crate::export::minutes::change_text;
 use crate::i18n::Texts;
+use crate::i18n::wording::change_text;
 use crate::query::dashboard::Total;
 
 /// From this size on the four lists stand side by side in two rows.

@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
     let cases_height = u16::try_from(dossier.cases.len().max(1) + 3)
         .unwrap_or(u16::MAX)
         .min(area.height / 4 + 1);
-    let anonymous = dossier.cases.iter().any(|c| !c.case.consent.shows_name());
+    let anonymous = !dossier.pseudonyms().is_empty();
     let [header, pupil, cases, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if anonymous { 4 } else { 3 }),
@@ -86,12 +86,7 @@ fn render_pupil(
         ));
     }
     // The team knows an anonymous case by its pseudonym: the dossier says which one it is.
-    let anonymous: Vec<String> = dossier
-        .cases
-        .iter()
-        .filter(|c| !c.case.consent.shows_name())
-        .map(|c| c.case.pseudonym())
-        .collect();
+    let anonymous = dossier.pseudonyms();
     lines.push(Line::from(spans));
     if !anonymous.is_empty() {
         lines.push(Line::styled(

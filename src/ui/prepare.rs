@@ -16,8 +16,8 @@ use crate::app::{Model, View};
 use crate::domain::agenda::MEETING_MINUTES;
 use crate::domain::dates::format_day;
 use crate::domain::meeting::{AgendaKind, Attendee};
-use crate::export::minutes::agenda_title;
 use crate::i18n::Lang;
+use crate::i18n::wording::agenda_title;
 use crate::query::prepare::Preparation;
 
 /// The question of a preparation prompt.

@@ -2,7 +2,7 @@ use crate::app::dossier::DossierOf;
 use crate::app::tests::{school, today};
 use crate::app::{Command, Effect, Model, Screen, View, apply, open_dossier, update};
 use crate::domain::{ActionStatus, Case, ChangeContext, Consent, Note, Pupil};
-use crate::export::minutes::change_text;
+use crate::i18n::wording::change_text;
 use crate::store::Store;
 
 /// The demo pupil with an anonymous case and the most notes: the dossier's hardest test.

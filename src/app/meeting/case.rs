@@ -109,15 +109,7 @@ pub fn next_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
         view.flash = Some(t.flash_last_phase.to_string());
         return Vec::new();
     };
-    match phases.check_move(&brief.case, &brief.own_actions, &to, "") {
-        Ok(()) => record_phase(model, &to, String::new()),
-        Err(MoveRefused::Missing(missing)) => {
-            let names: Vec<&str> = missing.iter().map(|r| t.requirement(*r)).collect();
-            view.flash = Some((t.flash_missing)(&names.join(", ")));
-            Vec::new()
-        }
-        Err(_) => Vec::new(),
-    }
+    record_phase(model, view, &to, String::new())
 }
 
 pub fn previous_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
@@ -182,7 +174,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
             let typed = answer.clone();
             let effects = match ask.clone() {
                 Ask::NextMeeting => crate::app::meeting::close::answer(model, view, &answer),
-                Ask::PhaseBack { to } => record_phase(model, &to, answer),
+                Ask::PhaseBack { to } => record_phase(model, view, &to, answer),
                 Ask::Level { to } => record_level(model, to, answer),
                 Ask::DropAction { index } => {
                     crate::app::meeting::review::drop_with(model, index, answer)
@@ -245,9 +237,28 @@ pub(super) fn change_context(model: &mut Model, reason: String) -> Option<Change
     })
 }
 
-fn record_phase(model: &mut Model, to: &str, reason: String) -> Vec<Effect> {
+/// Moves the case in front to phase `to` when the phase model allows it (forwards with what
+/// the phases ask recorded, backwards with a reason), else says why not.
+fn record_phase(model: &mut Model, view: &mut View, to: &str, reason: String) -> Vec<Effect> {
+    let t = model.lang.texts();
     let closes = model.phases.is_final(to);
     let phases = model.phases.clone();
+    let Some(brief) = case_on_screen(model) else {
+        return Vec::new();
+    };
+    match phases.check_move(&brief.case, &brief.own_actions, to, &reason) {
+        Ok(()) => {}
+        Err(MoveRefused::Missing(missing)) => {
+            let names: Vec<&str> = missing.iter().map(|r| t.requirement(*r)).collect();
+            view.flash = Some((t.flash_missing)(&names.join(", ")));
+            return Vec::new();
+        }
+        Err(MoveRefused::ReasonRequired) => {
+            view.flash = Some(t.flash_reason_needed.to_string());
+            return Vec::new();
+        }
+        Err(MoveRefused::UnknownPhase(_) | MoveRefused::AlreadyThere) => return Vec::new(),
+    }
     let Some(at) = change_context(model, reason) else {
         return Vec::new();
     };

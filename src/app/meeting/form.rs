@@ -26,17 +26,17 @@ pub enum Kind {
     Plan,
 }
 
-/// The form of a phase, from what the phase requires.
+/// The form of a phase, from what the phase asks.
 pub fn kind_of(phases: &PhaseModel, phase: &str) -> Option<Kind> {
-    let requires = phases.get(phase).map_or(&[][..], |p| &p.requires);
+    let asks = phases.asks(phase);
     let plan = [
         Requirement::Goal,
         Requirement::Regiehouder,
         Requirement::EvaluationDate,
     ];
-    if requires.contains(&Requirement::Circles) {
+    if asks.contains(&Requirement::Circles) {
         Some(Kind::Circles)
-    } else if requires.iter().any(|r| plan.contains(r)) {
+    } else if asks.iter().any(|r| plan.contains(r)) {
         Some(Kind::Plan)
     } else {
         None

@@ -289,12 +289,6 @@ fn broken_model_files_are_refused_with_file_line_and_reason() {
 }
 
 #[test]
-fn a_missing_model_file_is_reported_with_its_name() {
-    let err = PhaseModel::load(std::path::Path::new("/nonexistent/fases.toml")).unwrap_err();
-    assert_eq!(err.file, "/nonexistent/fases.toml");
-}
-
-#[test]
 fn a_case_may_close_early_with_a_reason_but_not_skip_its_evaluation() {
     let model = PhaseModel::default();
     let mut case = bare_case("plan");
@@ -313,4 +307,80 @@ fn a_case_may_close_early_with_a_reason_but_not_skip_its_evaluation() {
             Requirement::ParentsInformed
         ]))
     );
+}
+
+#[test]
+fn a_phase_asks_what_it_requires_and_what_the_next_requires_on_entry() {
+    let model = PhaseModel::default();
+    use Requirement::*;
+    assert_eq!(model.asks("signaal"), [SignalledBy, Question, Consent]);
+    assert_eq!(
+        model.asks("plan"),
+        [Goal, Action, Regiehouder, EvaluationDate]
+    );
+    // The closing reason is asked in Evaluatie, before the case may enter Afgesloten.
+    assert_eq!(
+        model.asks("evaluatie"),
+        [Outcome, ParentsInformed, ClosingReason]
+    );
+    assert_eq!(model.asks("afgesloten"), [ClosingReason]);
+    assert!(model.asks("onbekend").is_empty());
+}
+
+#[test]
+fn what_is_missing_to_move_on_is_what_the_move_would_be_refused_for() {
+    let model = PhaseModel::default();
+    for phase in model.phases() {
+        let case = bare_case(phase.id());
+        let missing = model.missing_to_move_on(&case, &[]);
+        match model.next(phase.id()) {
+            Some(next) if missing.is_empty() => {
+                assert_eq!(model.check_move(&case, &[], next.id(), ""), Ok(()));
+            }
+            Some(next) => assert_eq!(
+                model.check_move(&case, &[], next.id(), ""),
+                Err(MoveRefused::Missing(missing.clone()))
+            ),
+            None => assert!(missing.is_empty(), "nothing after {}", phase.id()),
+        }
+        // Everything missing is something the phase asks, so `f` can ask it.
+        let asks = model.asks(phase.id());
+        assert!(missing.iter().all(|r| asks.contains(r)), "{}", phase.id());
+    }
+    use Requirement::*;
+    assert_eq!(
+        model.missing_to_move_on(&bare_case("evaluatie"), &[]),
+        [Outcome, ParentsInformed, ClosingReason]
+    );
+}
+
+#[test]
+fn what_was_recorded_is_read_for_the_phases_visited_only() {
+    let model = PhaseModel::default();
+    let mut case = bare_case("evaluatie");
+    let mut actions = Vec::new();
+    use Requirement::*;
+    for requirement in [Goal, Action, Outcome, ClosingReason] {
+        record(&mut case, &mut actions, requirement);
+    }
+    // A "nee" to the parents' feedback is no answer yet; actions are listed on their own.
+    case.parents_informed = false;
+    let kinds = |case: &Case, visited: &[&str]| -> Vec<Requirement> {
+        model
+            .recorded(case, visited)
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect()
+    };
+    assert_eq!(kinds(&case, &["evaluatie"]), [Outcome, ClosingReason]);
+    assert_eq!(
+        kinds(&case, &["evaluatie", "plan"]),
+        [Goal, Outcome, ClosingReason]
+    );
+    case.parents_informed = true;
+    assert_eq!(
+        kinds(&case, &["evaluatie"]),
+        [Outcome, ParentsInformed, ClosingReason]
+    );
+    assert!(kinds(&case, &["onbekend"]).is_empty());
 }

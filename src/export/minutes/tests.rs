@@ -3,8 +3,9 @@ use chrono::{NaiveDate, NaiveTime};
 use super::*;
 use crate::domain::Requirement;
 use crate::domain::case::{Circle, Circles, Level, Recorded};
+use crate::domain::meeting::AgendaKind;
 use crate::domain::minutes::{MinutesItem, MinutesReview};
-use crate::domain::{ActionId, CaseEvent, CaseId, MeetingId, MeetingKind};
+use crate::domain::{ActionId, CaseEvent, CaseId, EventKind, MeetingId, MeetingKind};
 use crate::export::Context;
 
 fn day(d: u32) -> NaiveDate {

@@ -62,14 +62,9 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
                 } else {
                     theme.style("ui.text")
                 };
-                // Beside a pseudonym the groep would point at the pupil.
-                let groep = if row.anonymous {
-                    String::new()
-                } else {
-                    row.groep.to_string()
-                };
+                let groep = row.shown.groep().map_or(String::new(), |g| g.to_string());
                 Row::new(vec![
-                    row.short.clone(),
+                    row.shown.short().to_string(),
                     groep,
                     format_day(row.closed, model.lang),
                     format_day(row.erasable_from, model.lang),

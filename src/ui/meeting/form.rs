@@ -9,7 +9,6 @@ use ratatui_textarea::TextArea;
 
 use crate::app::meeting::form::{Form, Kind, kind_of};
 use crate::app::{Model, View};
-use crate::domain::case::Recorded;
 use crate::domain::{Case, CaseId, Requirement};
 use crate::query::meeting::MeetingRoom;
 use crate::ui::theme::Theme;
@@ -50,7 +49,7 @@ pub(super) fn title<'a>(
     let Some(brief) = room.cases.get(&case) else {
         return Line::default();
     };
-    let name_style = if brief.case.consent.shows_name() {
+    let name_style = if brief.shown().is_named() {
         theme.style("pupil.name")
     } else {
         theme.style("pupil.anonymous")
@@ -108,32 +107,14 @@ pub fn summary<'a>(case: &'a Case, width: usize, model: &'a Model, theme: &Theme
 /// missing. The hulpvraag, consent, circles and actions have places of their own.
 fn recorded<'a>(case: &Case, model: &Model, theme: &Theme) -> Vec<Line<'a>> {
     let t = model.lang.texts();
-    let Some(phase) = model.phases.get(&case.phase) else {
-        return Vec::new();
-    };
     let shown_elsewhere = [
         Requirement::Question,
         Requirement::Consent,
         Requirement::Circles,
-        Requirement::Action,
     ];
-    // The closing reason belongs to Afgesloten but is recorded before the case moves there.
-    let entering_next = model
-        .phases
-        .next(&case.phase)
-        .map_or(&[][..], |next| &next.requires_on_entry[..]);
     let mut lines = Vec::new();
-    for requirement in Requirement::ALL {
-        let asked = phase.requires.contains(&requirement)
-            || phase.requires_on_entry.contains(&requirement)
-            || entering_next.contains(&requirement);
-        if !asked || shown_elsewhere.contains(&requirement) {
-            continue;
-        }
-        let Some(value) = case.recorded(requirement) else {
-            continue;
-        };
-        if value == Recorded::YesNo(false) {
+    for (requirement, value) in model.phases.recorded(case, &[&case.phase]) {
+        if shown_elsewhere.contains(&requirement) {
             continue;
         }
         lines.push(Line::from(vec![

@@ -16,7 +16,7 @@ use crate::app::meeting::notes::NoteEditor;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
-use crate::export::minutes::agenda_title;
+use crate::i18n::wording::agenda_title;
 use crate::i18n::{Texts, capitalised};
 use crate::query::actions::ActionRow;
 use crate::query::meeting::{CaseBrief, MeetingRoom};
@@ -337,12 +337,13 @@ fn case_lines<'a>(
     let t = model.lang.texts();
     let lang = model.lang;
     let case = &brief.case;
-    let name_style = if case.consent.shows_name() {
+    let name_style = if brief.shown().is_named() {
         theme.style("pupil.name")
     } else {
         theme.style("pupil.anonymous")
     };
-    let consent_style = if case.consent.shows_name() && case.consent.is_recorded() {
+    // The consent itself, not the name: marked until the parents said "ja".
+    let consent_style = if case.consent == crate::domain::Consent::Yes {
         theme.style("ui.text")
     } else {
         theme.style("consent.missing")

@@ -26,7 +26,7 @@ fn on_case_in(lang: Lang, phase: &str) -> Model {
         .unwrap();
     let brief = room.current_case_mut().unwrap();
     brief.case.phase = phase.to_string();
-    brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
+    brief.missing = phases.missing_to_move_on(&brief.case, &brief.own_actions);
     model
 }
 

@@ -42,8 +42,15 @@ pub(super) fn retention(lang: Lang) -> Model {
         case: CaseId(case),
         pupil: PupilId(case),
         name: name.into(),
-        short: short.into(),
-        anonymous: short == crate::domain::case::pseudonym_for(CaseId(case)),
+        shown: if short == crate::domain::case::pseudonym_for(CaseId(case)) {
+            crate::domain::Subject::Pseudonym(short.into())
+        } else {
+            crate::domain::Subject::Named {
+                full_name: name.into(),
+                initials: short.into(),
+                groep,
+            }
+        },
         groep,
         closed,
         erasable_from: crate::domain::retention::erasable_from(closed, 2),

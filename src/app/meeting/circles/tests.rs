@@ -34,7 +34,7 @@ pub(crate) fn on_case_in(
     let phases = model.phases.clone();
     let brief = model.meeting.as_mut().unwrap().current_case_mut().unwrap();
     brief.case.phase = phase.to_string();
-    brief.missing = phases.missing_to_leave(&brief.case, &brief.own_actions);
+    brief.missing = phases.missing_to_move_on(&brief.case, &brief.own_actions);
     store.save(&brief.case).unwrap();
     (dir, store, model, view)
 }
