@@ -55,6 +55,7 @@ pub const EN: Texts = Texts {
         "Reason for closing",
     ],
     privacy: &super::privacy::EN,
+    stats: &super::stats::EN,
     commands: super::CommandTexts {
         open_meeting: "open the meeting",
         open_actions: "all actions (filter, mark done, due date)",

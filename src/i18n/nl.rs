@@ -55,6 +55,7 @@ pub const NL: Texts = Texts {
         "Reden van afsluiten",
     ],
     privacy: &super::privacy::NL,
+    stats: &super::stats::NL,
     commands: super::CommandTexts {
         open_meeting: "vergadering openen",
         open_actions: "alle actiepunten (filteren, afvinken, datum)",
