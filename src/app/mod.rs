@@ -88,6 +88,8 @@ pub struct Model {
     pub export_dir: std::path::PathBuf,
     /// When the screen locks (encryption on).
     pub idle: lock::Idle,
+    /// The keys: what the loop routes by, and what the help and the palette show.
+    pub keymap: core::keymap::Keymap,
 }
 
 impl Model {
@@ -111,6 +113,7 @@ impl Model {
             notice: None,
             export_dir: crate::export::file::dir(),
             idle: lock::Idle::never(today.and_time(chrono::NaiveTime::MIN)),
+            keymap: core::keymap::Keymap::default(),
         }
     }
 }
@@ -159,9 +162,10 @@ pub struct View {
     pub import: Option<import::Review>,
     /// The idle lock's screen, over everything, until the passphrase is given.
     pub lock: Option<lock::LockPrompt>,
-    /// The window was too small to draw the screen at the last frame: keys and pastes do
-    /// nothing then, as no one can see what they would change. Set by the renderer.
-    pub too_small: std::cell::Cell<bool>,
+    /// The window is too small to draw the screen: keys and pastes do nothing then, as no one
+    /// can see what they would change. Set by the loop from the window's size before each
+    /// frame (`View::fit`), not by drawing.
+    pub too_small: bool,
 }
 
 /// What can be over the screen in front, in the order they take a key: the first one open
@@ -189,7 +193,22 @@ pub enum Overlay {
     Prompt,
 }
 
+/// The smallest window the screens are drawn for: below it otter says so instead of drawing a
+/// cramped screen.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Whether a window of this size is too small to draw a screen in.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 impl View {
+    /// Takes the window's size before a frame is drawn in it.
+    pub fn fit(&mut self, width: u16, height: u16) {
+        self.too_small = too_small(width, height);
+    }
+
     /// The overlay that takes the keys now, if any: the one place their precedence is written.
     pub fn front(&self) -> Option<Overlay> {
         let open = [
@@ -283,7 +302,7 @@ pub enum Command {
 }
 
 impl Command {
-    /// In the order the help overlay lists them; the catalog's `actions` follows it.
+    /// In the order the help overlay lists them; each says what it does by `describe`.
     pub const ALL: [Command; 63] = [
         Command::OpenMeeting,
         Command::OpenActions,
@@ -349,6 +368,76 @@ impl Command {
         Command::Help,
         Command::Quit,
     ];
+
+    /// What the command does, as the help and the palette name it.
+    pub fn describe(self, texts: &crate::i18n::Texts) -> &'static str {
+        let c = &texts.commands;
+        match self {
+            Command::OpenMeeting => c.open_meeting,
+            Command::OpenActions => c.open_actions,
+            Command::Open => c.open,
+            Command::NextPanel => c.next_panel,
+            Command::ChooseMe => c.choose_me,
+            Command::ExportExtract => c.export_extract,
+            Command::ImportPupils => c.import_pupils,
+            Command::AuditLog => c.audit_log,
+            Command::Retention => c.retention,
+            Command::TogglePresentation => c.toggle_presentation,
+            Command::EraseExpired => c.erase_expired,
+            Command::PrepareMeeting => c.prepare_meeting,
+            Command::PlanMeeting => c.plan_meeting,
+            Command::Reschedule => c.reschedule,
+            Command::MoveItemUp => c.move_item_up,
+            Command::MoveItemDown => c.move_item_down,
+            Command::LongerItem => c.longer_item,
+            Command::ShorterItem => c.shorter_item,
+            Command::RemoveItem => c.remove_item,
+            Command::AddItem => c.add_item,
+            Command::AddProposals => c.add_proposals,
+            Command::SwitchPane => c.switch_pane,
+            Command::ToggleInvited => c.toggle_invited,
+            Command::AddGuest => c.add_guest,
+            Command::NextItem => c.next_item,
+            Command::PreviousItem => c.previous_item,
+            Command::ToggleTimer => c.toggle_timer,
+            Command::EditNotes => c.edit_notes,
+            Command::AddAction => c.add_action,
+            Command::RecordDecision => c.record_decision,
+            Command::RecordFields => c.record_fields,
+            Command::ChangeConsent => c.change_consent,
+            Command::History => c.history,
+            Command::NextPhase => c.next_phase,
+            Command::PreviousPhase => c.previous_phase,
+            Command::LevelUp => c.level_up,
+            Command::LevelDown => c.level_down,
+            Command::NewSignal => c.new_signal,
+            Command::CloseMeeting => c.close_meeting,
+            Command::ExportMinutes => c.export_minutes,
+            Command::ReopenMeeting => c.reopen_meeting,
+            Command::Up => c.up,
+            Command::Down => c.down,
+            Command::TogglePresence => c.toggle_presence,
+            Command::ToggleDone => c.toggle_done,
+            Command::DropAction => c.drop_action,
+            Command::ChangeOwner => c.change_owner,
+            Command::ChangeDue => c.change_due,
+            Command::CycleStatus => c.cycle_status,
+            Command::ToggleOverdue => c.toggle_overdue,
+            Command::FilterOwner => c.filter_owner,
+            Command::FilterPupil => c.filter_pupil,
+            Command::FilterMeeting => c.filter_meeting,
+            Command::PageDown => c.page_down,
+            Command::PageUp => c.page_up,
+            Command::First => c.first,
+            Command::Last => c.last,
+            Command::Blank => c.blank,
+            Command::Search => c.search,
+            Command::Palette => c.palette,
+            Command::Back => c.back,
+            Command::Help => c.help,
+            Command::Quit => c.quit,
+        }
+    }
 }
 
 /// What the loop must do after an update.
@@ -495,7 +584,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     };
     match message {
         Message::Unseen => return Vec::new(),
-        Message::Paste(_) if view.too_small.get() => return Vec::new(),
+        Message::Paste(_) if view.too_small => return Vec::new(),
         Message::Tick => return lock::tick(model, view),
         Message::LockKey(key) => return lock::key(view, key),
         Message::PassphraseChecked(right) => return lock::checked(model, view, right),

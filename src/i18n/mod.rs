@@ -75,11 +75,6 @@ pub fn capitalised(label: &str) -> String {
         .unwrap_or_default()
 }
 
-/// serde serialises arrays of up to 32 items only; the catalog test walks longer ones too.
-fn as_slice<S: serde::Serializer>(items: &[&str], serializer: S) -> Result<S::Ok, S::Error> {
-    items.serialize(serializer)
-}
-
 #[derive(Serialize)]
 pub struct Texts {
     pub weekdays: [&'static str; 7],
@@ -91,9 +86,8 @@ pub struct Texts {
     pub requirements: [&'static str; Requirement::ALL.len()],
     /// What is recorded for each requirement, as a label, in the order of `Requirement::ALL`.
     pub recorded: [&'static str; Requirement::ALL.len()],
-    /// What each `app::Command` does, in the order of `Command::ALL`.
-    #[serde(serialize_with = "as_slice")]
-    pub actions: [&'static str; crate::app::Command::ALL.len()],
+    /// What each command (`app::Command`) does, as the help and the palette name it.
+    pub commands: CommandTexts,
     /// Importing pupils (`otter import pupils`, the palette's import).
     pub import: import::ImportTexts,
     /// Erasure, retention, the audit log, the presentation mode, consent changes.
@@ -545,18 +539,79 @@ pub struct Texts {
     pub help: &'static help::HelpTexts,
 }
 
+/// What each command does, one field per command: `app::Command::describe` picks the field by
+/// an exhaustive match, so a new command without a text in both languages does not compile.
+#[derive(Serialize)]
+pub struct CommandTexts {
+    pub open_meeting: &'static str,
+    pub open_actions: &'static str,
+    pub open: &'static str,
+    pub next_panel: &'static str,
+    pub choose_me: &'static str,
+    pub export_extract: &'static str,
+    pub import_pupils: &'static str,
+    pub audit_log: &'static str,
+    pub retention: &'static str,
+    pub toggle_presentation: &'static str,
+    pub erase_expired: &'static str,
+    pub prepare_meeting: &'static str,
+    pub plan_meeting: &'static str,
+    pub reschedule: &'static str,
+    pub move_item_up: &'static str,
+    pub move_item_down: &'static str,
+    pub longer_item: &'static str,
+    pub shorter_item: &'static str,
+    pub remove_item: &'static str,
+    pub add_item: &'static str,
+    pub add_proposals: &'static str,
+    pub switch_pane: &'static str,
+    pub toggle_invited: &'static str,
+    pub add_guest: &'static str,
+    pub next_item: &'static str,
+    pub previous_item: &'static str,
+    pub toggle_timer: &'static str,
+    pub edit_notes: &'static str,
+    pub add_action: &'static str,
+    pub record_decision: &'static str,
+    pub record_fields: &'static str,
+    pub change_consent: &'static str,
+    pub history: &'static str,
+    pub next_phase: &'static str,
+    pub previous_phase: &'static str,
+    pub level_up: &'static str,
+    pub level_down: &'static str,
+    pub new_signal: &'static str,
+    pub close_meeting: &'static str,
+    pub export_minutes: &'static str,
+    pub reopen_meeting: &'static str,
+    pub up: &'static str,
+    pub down: &'static str,
+    pub toggle_presence: &'static str,
+    pub toggle_done: &'static str,
+    pub drop_action: &'static str,
+    pub change_owner: &'static str,
+    pub change_due: &'static str,
+    pub cycle_status: &'static str,
+    pub toggle_overdue: &'static str,
+    pub filter_owner: &'static str,
+    pub filter_pupil: &'static str,
+    pub filter_meeting: &'static str,
+    pub page_down: &'static str,
+    pub page_up: &'static str,
+    pub first: &'static str,
+    pub last: &'static str,
+    pub blank: &'static str,
+    pub search: &'static str,
+    pub palette: &'static str,
+    pub back: &'static str,
+    pub help: &'static str,
+    pub quit: &'static str,
+}
+
 impl Texts {
     pub fn role(&self, role: Role) -> &'static str {
         let index = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
         self.roles[index]
-    }
-
-    pub fn action(&self, action: crate::app::Command) -> &'static str {
-        let index = crate::app::Command::ALL
-            .iter()
-            .position(|a| *a == action)
-            .unwrap_or(0);
-        self.actions[index]
     }
 
     /// The heading of a group of search results.

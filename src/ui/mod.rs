@@ -23,10 +23,6 @@ use crate::app::core::keymap::{Context, Keymap};
 use crate::app::{Model, Overlay, Screen, View};
 use theme::Theme;
 
-/// Below this otter says so instead of drawing a cramped screen.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-
 pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) {
     draw(frame, model, view, theme, keymap);
     shown(frame.buffer_mut());
@@ -54,9 +50,7 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
     let area = frame.area();
     // The whole frame is painted, or a dark theme shows only behind some widgets.
     frame.render_widget(Block::new().style(theme.style("ui.background")), area);
-    view.too_small
-        .set(area.width < MIN_WIDTH || area.height < MIN_HEIGHT);
-    if view.too_small.get() {
+    if crate::app::too_small(area.width, area.height) {
         let message = (model.lang.texts().too_small)(area.width, area.height);
         frame.render_widget(
             Paragraph::new(message)

@@ -10,7 +10,6 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::core::effects::{Flow, apply};
-use crate::app::core::keymap::Keymap;
 use crate::app::{Message, Model, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
@@ -80,7 +79,6 @@ fn event_loop(
     mut view: View,
     mut theme: Theme,
 ) -> Result<()> {
-    let keymap = Keymap::default();
     // An event read ahead while gathering typed text, handled next.
     let mut ahead: Option<Event> = None;
     loop {
@@ -91,8 +89,10 @@ fn event_loop(
         let event = match ahead.take() {
             Some(event) => event,
             None => {
+                let size = terminal.size().map_err(Error::Terminal)?;
+                view.fit(size.width, size.height);
                 terminal
-                    .draw(|frame| crate::ui::render(frame, model, &view, &theme, &keymap))
+                    .draw(|frame| crate::ui::render(frame, model, &view, &theme, &model.keymap))
                     .map_err(Error::Terminal)?;
                 if !event::poll(Duration::from_secs(1)).map_err(Error::Terminal)? {
                     continue;
@@ -111,7 +111,7 @@ fn event_loop(
             }
             _ => continue,
         };
-        let mut message = crate::app::core::route::route(model, &view, &keymap, key);
+        let mut message = crate::app::core::route::route(model, &view, &model.keymap, key);
         if let (Message::EditorKey(_), Some(first), true) =
             (&message, plain_char(&key), view.form.is_none())
         {

@@ -206,7 +206,11 @@ fn the_presentation_mode_hides_personal_lists_only_while_a_meeting_is_open() {
 
 #[test]
 fn the_start_screen_palette_opens_the_audit_log_and_the_retention_list() {
-    let rows = palette::rows(Screen::Dashboard, Lang::Nl.texts());
+    let rows = palette::rows(
+        &crate::app::core::keymap::Keymap::default(),
+        Screen::Dashboard,
+        Lang::Nl.texts(),
+    );
     for action in [
         Command::AuditLog,
         Command::Retention,

@@ -413,6 +413,7 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
             .clone()
     };
 
+    view.fit(20, 6);
     draw_view(&model, &view, 20, 6, theme::DEFAULT);
     let message = crate::app::core::route::route(&model, &view, &keymap, x);
     assert_eq!(crate::app::update(&mut model, &mut view, message), vec![]);
@@ -436,6 +437,7 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
     );
 
     view = View::default();
+    view.fit(80, 24);
     draw_view(&model, &view, 80, 24, theme::DEFAULT);
     let message = crate::app::core::route::route(&model, &view, &keymap, x);
     crate::app::update(&mut model, &mut view, message);

@@ -110,17 +110,23 @@ fn importing_is_offered_on_the_start_screen_only() {
     model.screen = Screen::Meeting;
     crate::app::update(&mut model, &mut view, Command::ImportPupils);
     assert!(view.prompt.is_none());
-    let names: Vec<_> =
-        crate::app::overlay::palette::rows(Screen::Dashboard, crate::i18n::Lang::Nl.texts())
-            .into_iter()
-            .map(|row| row.name)
-            .collect();
+    let names: Vec<_> = crate::app::overlay::palette::rows(
+        &crate::app::core::keymap::Keymap::default(),
+        Screen::Dashboard,
+        crate::i18n::Lang::Nl.texts(),
+    )
+    .into_iter()
+    .map(|row| row.name)
+    .collect();
     assert!(
         names.contains(&"Leerlingen importeren (EDEXML of CSV)".to_string()),
         "{names:?}"
     );
-    let meeting =
-        crate::app::overlay::palette::rows(Screen::Meeting, crate::i18n::Lang::Nl.texts());
+    let meeting = crate::app::overlay::palette::rows(
+        &crate::app::core::keymap::Keymap::default(),
+        Screen::Meeting,
+        crate::i18n::Lang::Nl.texts(),
+    );
     assert!(
         !meeting
             .iter()

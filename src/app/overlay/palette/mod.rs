@@ -57,14 +57,15 @@ impl Palette {
     }
 }
 
-/// The screen's actions, as the help overlay lists them, then a row per built-in theme.
-pub fn rows(screen: Screen, t: &Texts) -> Vec<Row> {
-    let mut rows: Vec<Row> = Keymap::default()
+/// The screen's actions with the keys of the loop's keymap, as the help overlay lists them,
+/// then a row per built-in theme.
+pub fn rows(keymap: &Keymap, screen: Screen, t: &Texts) -> Vec<Row> {
+    let mut rows: Vec<Row> = keymap
         .bindings(Context::from(screen))
         .into_iter()
         .filter(|binding| binding.action != Command::Palette)
         .map(|binding| Row {
-            name: crate::i18n::capitalised(t.action(binding.action)),
+            name: crate::i18n::capitalised(binding.action.describe(t)),
             keys: binding.keys,
             command: Choice::Act(binding.action),
         })
@@ -78,7 +79,11 @@ pub fn rows(screen: Screen, t: &Texts) -> Vec<Row> {
 }
 
 pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
-    view.palette = Some(Palette::new(rows(model.screen, model.lang.texts())));
+    view.palette = Some(Palette::new(rows(
+        &model.keymap,
+        model.screen,
+        model.lang.texts(),
+    )));
     Vec::new()
 }
 
@@ -121,47 +126,4 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-
-    fn typed(palette: &mut Palette, text: &str) {
-        palette.query.insert_str(text);
-    }
-
-    #[test]
-    fn the_palette_narrows_by_words_in_the_name_and_by_key() {
-        let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
-        let all = palette.matches().len();
-        assert!(all > 20, "every meeting action and the themes: {all}");
-        typed(&mut palette, "niveau omh");
-        let names: Vec<&str> = palette.matches().iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, ["Niveau omhoog (opschalen, met reden)"]);
-        let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
-        typed(&mut palette, "beamer");
-        assert_eq!(palette.matches()[0].command, Choice::Theme("beamer"));
-        let mut palette = Palette::new(rows(Screen::Meeting, Lang::Nl.texts()));
-        typed(&mut palette, "S");
-        assert!(
-            palette
-                .matches()
-                .iter()
-                .any(|r| r.command == Choice::Act(Command::CloseMeeting)),
-            "a key finds its action"
-        );
-    }
-
-    #[test]
-    fn the_dashboard_palette_has_no_meeting_actions() {
-        let rows = rows(Screen::Dashboard, Lang::En.texts());
-        assert!(
-            rows.iter()
-                .any(|r| r.command == Choice::Act(Command::OpenMeeting))
-        );
-        assert!(
-            !rows
-                .iter()
-                .any(|r| r.command == Choice::Act(Command::NextPhase))
-        );
-    }
-}
+mod tests;
