@@ -82,6 +82,8 @@ pub enum Error {
     Cancelled,
     #[error("bad retention {0}")]
     RetentionYears(String),
+    #[error(transparent)]
+    Stats(#[from] crate::export::stats::StatsError),
 }
 
 impl From<BackupError> for Error {
@@ -148,6 +150,7 @@ impl Error {
             }
             Error::ForgetNeedsFullName(typed, full) => (t.cli.err_forget_full_name)(typed, full),
             Error::NoOwner(name) => (t.err_no_owner)(name),
+            Error::Stats(err) => err.message(t.stats),
             Error::NoMeeting(id) => (t.err_no_meeting)(id),
             Error::UnknownMeeting(which) => (t.cli.err_unknown_meeting)(which),
             Error::NoClosedMeeting => t.cli.err_no_closed_meeting.to_string(),

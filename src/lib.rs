@@ -14,6 +14,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod lang;
+pub mod monitoring;
 pub mod query;
 pub mod store;
 pub mod ui;

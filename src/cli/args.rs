@@ -105,6 +105,65 @@ pub enum Command {
     },
     #[command(subcommand, visible_alias = "importeer")]
     Import(Import),
+    #[command(visible_alias = "cijfers")]
+    Stats(StatsArgs),
+}
+
+/// `otter stats`: the figures of a period, or `otter stats combine` over schools' CSV files.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct StatsArgs {
+    #[command(subcommand)]
+    pub combine: Option<Combine>,
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["year", "term"])]
+    pub from: Option<String>,
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["year", "term"])]
+    pub to: Option<String>,
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    #[arg(long, value_name = "1|2|3", value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub term: Option<u8>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: StatsFormat,
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only stricter than the default: a lower one would show smaller groups of pupils.
+    #[arg(long, value_name = "N", default_value_t = 5,
+          value_parser = clap::value_parser!(u32).range(5..=100))]
+    pub threshold: u32,
+    #[arg(long, value_name = "WEEKS", default_value_t = 14,
+          value_parser = clap::value_parser!(u32).range(1..=104))]
+    pub norm_weeks: u32,
+    #[arg(long, value_name = "MONTHS", default_value_t = 12,
+          value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub return_months: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Combine {
+    #[command(visible_alias = "optellen")]
+    Combine {
+        #[arg(required = true, num_args = 1.., value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CombineFormat,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
+    Csv,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CombineFormat {
+    Text,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]
@@ -256,6 +315,22 @@ pub fn command(t: &Texts) -> clap::Command {
             let c = arg_help(c, "file", t.import.help_file);
             let c = arg_help(c, "skip_bad", t.import.help_skip_bad);
             arg_help(c, "map", t.import.help_map)
+        })
+    })
+    .mut_subcommand("stats", |c| {
+        let s = t.stats;
+        let c = arg_help(c.about(s.help_stats), "from", s.help_from);
+        let c = arg_help(c, "to", s.help_to);
+        let c = arg_help(c, "year", s.help_year);
+        let c = arg_help(c, "term", s.help_term);
+        let c = arg_help(c, "format", s.help_format);
+        let c = arg_help(c, "threshold", s.help_threshold);
+        let c = arg_help(c, "norm_weeks", s.help_norm_weeks);
+        let c = arg_help(c, "return_months", s.help_return_months);
+        arg_help(c, "output", t.help_output).mut_subcommand("combine", |c| {
+            let c = arg_help(c.about(s.help_combine), "files", s.help_combine_files);
+            let c = arg_help(c, "format", s.help_combine_format);
+            arg_help(c, "output", t.help_output)
         })
     })
     .mut_subcommand("school", |c| {

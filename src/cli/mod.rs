@@ -6,6 +6,7 @@ mod import;
 mod passphrase;
 mod print;
 mod privacy;
+mod stats;
 mod unlock;
 
 use std::ffi::OsString;
@@ -208,6 +209,17 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         }
         command => command,
     };
+    // Adding up schools' files reads no database.
+    let command = match command {
+        Command::Stats(args::StatsArgs {
+            combine: Some(combine),
+            ..
+        }) => {
+            let mut out = std::io::stdout().lock();
+            return finish(stats::combine(&combine, lang, &mut out)?);
+        }
+        command => command,
+    };
     let command = match command {
         Command::Restore { file, force } => {
             return restore(data_dir, &file, force, &mut unlock, cli.json, t);
@@ -374,6 +386,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             privacy::retention(&store, asked, now, t, &mut out, json)?
         }
         Command::Audit => privacy::audit(&store, t, &mut out, json)?,
+        Command::Stats(args) => stats::run(&store, &model, &args, lang, today, json, &mut out)?,
         Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
     };
     // An erasure is only done once no file keeps what it removed: the database is rewritten

@@ -54,6 +54,14 @@ impl Html {
     }
 }
 
+impl Html {
+    /// A chart drawn by otter itself (never people's text unescaped): inline, so the page
+    /// stays one file with nothing to fetch.
+    pub fn svg(&mut self, svg: &str) {
+        let _ = writeln!(self.body, "<figure class=\"chart\">\n{svg}\n</figure>");
+    }
+}
+
 impl Doc for Html {
     fn title(&mut self, title: &str) {
         self.title = title.to_string();

@@ -14,6 +14,7 @@ pub mod html;
 pub mod ics;
 pub mod markdown;
 pub mod minutes;
+pub mod stats;
 
 use chrono::NaiveDate;
 

@@ -55,6 +55,7 @@ pub const EN: Texts = Texts {
         "Reason for closing",
     ],
     privacy: &super::privacy::EN,
+    stats: &super::stats::EN,
     actions: [
         "open the meeting",
         "all actions (filter, mark done, due date)",

@@ -7,6 +7,7 @@ mod en;
 pub mod import;
 mod nl;
 pub mod privacy;
+pub mod stats;
 pub mod wording;
 
 use serde::Serialize;
@@ -96,6 +97,8 @@ pub struct Texts {
     pub import: import::ImportTexts,
     /// Erasure, retention, the audit log, the presentation mode, consent changes.
     pub privacy: &'static privacy::PrivacyTexts,
+    /// Monitoring figures and `otter stats`.
+    pub stats: &'static stats::StatsTexts,
     pub consent_unknown: &'static str,
     pub consent_yes: &'static str,
     pub consent_no: &'static str,

@@ -55,6 +55,7 @@ pub const NL: Texts = Texts {
         "Reden van afsluiten",
     ],
     privacy: &super::privacy::NL,
+    stats: &super::stats::NL,
     actions: [
         "vergadering openen",
         "alle actiepunten (filteren, afvinken, datum)",

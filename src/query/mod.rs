@@ -9,6 +9,7 @@ pub mod fuzzy;
 pub mod labels;
 pub mod meeting;
 pub mod meetings;
+pub mod monitoring;
 pub mod pick;
 pub mod prepare;
 pub mod pupils;

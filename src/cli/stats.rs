@@ -1,0 +1,127 @@
+//! `otter stats` and `otter stats combine`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::args::{Combine, CombineFormat, StatsArgs, StatsFormat};
+use crate::domain::dates::{DateContext, parse_date};
+use crate::domain::{AuditEntry, PhaseModel};
+use crate::error::{Error, Result};
+use crate::export::stats::{self, StatsError};
+use crate::i18n::Lang;
+use crate::monitoring::{Period, Settings, report};
+use crate::query;
+use crate::store::Store;
+
+/// The period asked for, cut off at `today`: a school year by default, the current one.
+pub fn period(args: &StatsArgs, today: NaiveDate) -> Result<Period> {
+    let context = DateContext {
+        today,
+        next_meeting: None,
+    };
+    let day = |text: &Option<String>| -> Result<Option<NaiveDate>> {
+        text.as_deref()
+            .map(|text| parse_date(text, context))
+            .transpose()
+            .map_err(Error::from)
+    };
+    let (from, to) = (day(&args.from)?, day(&args.to)?);
+    let period = if from.is_some() || to.is_some() {
+        let to = to.unwrap_or(today);
+        let from = from.unwrap_or_else(|| {
+            Period::school_year(Period::school_year_of(to)).map_or(to, |year| year.from)
+        });
+        Period::new(from, to)
+    } else {
+        let year = args.year.unwrap_or_else(|| Period::school_year_of(today));
+        match args.term {
+            Some(term) => Period::term(year, term),
+            None => Period::school_year(year),
+        }
+    };
+    let period = period.ok_or(StatsError::Period)?;
+    // A period that has not begun has nothing to count; one running now stops today.
+    if period.from > today {
+        return Err(StatsError::Period.into());
+    }
+    Ok(period.until(today))
+}
+
+/// Writes the figures; the caller records the export in the audit log once it is written.
+pub fn run(
+    store: &Store,
+    model: &PhaseModel,
+    args: &StatsArgs,
+    lang: Lang,
+    today: NaiveDate,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<std::io::Result<()>> {
+    let period = period(args, today)?;
+    let settings = Settings {
+        norm_weeks: args.norm_weeks,
+        return_months: args.return_months,
+        threshold: args.threshold,
+    };
+    let figures = query::monitoring::figures(store, model, settings, period, today)?;
+    let report = report::report(&figures);
+    let school = store.school()?;
+    let cx = stats::Context {
+        model,
+        lang,
+        school: &school,
+    };
+    let format = match args.format {
+        // The global `--json` asks every command for JSON; an explicit format still wins.
+        StatsFormat::Text if json => stats::Format::Json,
+        StatsFormat::Text => stats::Format::Text,
+        StatsFormat::Json => stats::Format::Json,
+        StatsFormat::Csv => stats::Format::Csv,
+        StatsFormat::Html => stats::Format::Html,
+    };
+    let bytes = stats::write(&report, &cx, format).map_err(Error::Output)?;
+    let written = written(&bytes, args.output.as_deref(), out)?;
+    if written.is_ok() {
+        let now = super::privacy::now(today);
+        store.audit(AuditEntry::export(now, "otter stats", false))?;
+    }
+    Ok(written)
+}
+
+/// `otter stats combine`: reads no database.
+pub fn combine(combine: &Combine, lang: Lang, out: &mut impl Write) -> Result<std::io::Result<()>> {
+    let Combine::Combine {
+        files,
+        format,
+        output,
+    } = combine;
+    let read = files
+        .iter()
+        .map(|file| {
+            let name = file.display().to_string();
+            std::fs::read(file)
+                .map(|bytes| (name.clone(), bytes))
+                .map_err(|err| StatsError::Read(name, err.to_string()))
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let bytes = stats::combine(&read, lang, *format == CombineFormat::Csv)?;
+    written(&bytes, output.as_deref(), out)
+}
+
+fn written(
+    bytes: &[u8],
+    output: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<std::io::Result<()>> {
+    match output {
+        Some(path) => {
+            let path: PathBuf = path.to_path_buf();
+            crate::atomic::write(&path, |err| err, |file| file.write_all(bytes))
+                .map_err(|err| Error::ExportFile(path.clone(), err))?;
+            Ok(Ok(()))
+        }
+        None => Ok(out.write_all(bytes)),
+    }
+}

@@ -1,0 +1,132 @@
+//! Disclosure control, as statistics offices do it, for figures that leave the team:
+//!
+//! - a count of 1 up to the threshold (default 5) is shown as "<5";
+//! - a share, median, percentile or mean resting on fewer records than the threshold is not
+//!   shown;
+//! - complementary suppression: where cells add up to a total that is shown, one hidden cell
+//!   could be recovered by subtracting the others, so more cells are hidden (the smallest
+//!   first, shown as "x") until the hidden ones are at least two and together at least the
+//!   threshold, or else the total is hidden as well.
+
+use serde::Serialize;
+
+use super::{Mean, Share, Spread};
+
+/// One value as it may be shown outside the team.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "shown", content = "value", rename_all = "snake_case")]
+pub enum Cell {
+    /// A count that may be shown as it is (0, or at least the threshold).
+    Count(u32),
+    /// A count from 1 to under the threshold: "<5".
+    Few,
+    /// A count hidden so that a "<5" next to it cannot be recovered from a total: "x".
+    Hidden,
+    /// A share in percent, a median or a mean, its base large enough.
+    Number(f64),
+    /// A share, median or mean resting on too few records: not shown.
+    TooFew,
+}
+
+impl Cell {
+    /// The cell as text: `threshold` is what "<N" says.
+    pub fn text(self, threshold: u32, decimals: usize) -> String {
+        match self {
+            Cell::Count(n) => n.to_string(),
+            Cell::Few => format!("<{threshold}"),
+            Cell::Hidden => "x".to_string(),
+            Cell::Number(value) => format!("{value:.decimals$}"),
+            Cell::TooFew => ".".to_string(),
+        }
+    }
+
+    /// The count, when it is shown exactly.
+    pub fn exact(self) -> Option<u32> {
+        match self {
+            Cell::Count(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn number(self) -> Option<f64> {
+        match self {
+            Cell::Number(value) => Some(value),
+            Cell::Count(n) => Some(f64::from(n)),
+            _ => None,
+        }
+    }
+}
+
+/// A count on its own.
+pub fn count(n: u32, threshold: u32) -> Cell {
+    if n > 0 && n < threshold {
+        Cell::Few
+    } else {
+        Cell::Count(n)
+    }
+}
+
+fn enough(base: u32, threshold: u32) -> bool {
+    base >= threshold.max(1)
+}
+
+pub fn share(share: Share, threshold: u32) -> Cell {
+    match share.percent() {
+        Some(percent) if enough(share.base, threshold) => Cell::Number(percent),
+        _ => Cell::TooFew,
+    }
+}
+
+pub fn median(spread: Spread, threshold: u32) -> Cell {
+    number(spread.median, spread.base, threshold)
+}
+
+pub fn p80(spread: Spread, threshold: u32) -> Cell {
+    number(spread.p80, spread.base, threshold)
+}
+
+pub fn mean(mean: Mean, threshold: u32) -> Cell {
+    number(mean.value(), mean.base, threshold)
+}
+
+fn number(value: Option<f64>, base: u32, threshold: u32) -> Cell {
+    match value {
+        Some(value) if enough(base, threshold) => Cell::Number(value),
+        _ => Cell::TooFew,
+    }
+}
+
+/// Cells that add up to `total`, both shown: the total's cell and each part's.
+pub fn group(total: u32, parts: &[u32], threshold: u32) -> (Cell, Vec<Cell>) {
+    let total_cell = count(total, threshold);
+    let mut cells: Vec<Cell> = parts.iter().map(|&n| count(n, threshold)).collect();
+    if total_cell == Cell::Few {
+        // Every part is then 0 or under the threshold too: nothing to recover.
+        return (total_cell, cells);
+    }
+    let hidden = |cells: &[Cell]| {
+        cells
+            .iter()
+            .zip(parts)
+            .filter(|(cell, _)| matches!(cell, Cell::Few | Cell::Hidden))
+            .fold((0usize, 0u32), |(n, sum), (_, &part)| (n + 1, sum + part))
+    };
+    loop {
+        let (n, sum) = hidden(&cells);
+        if n == 0 || (n >= 2 && sum >= threshold) {
+            return (total_cell, cells);
+        }
+        let next = cells
+            .iter()
+            .zip(parts)
+            .enumerate()
+            .filter(|(_, (cell, part))| matches!(cell, Cell::Count(_)) && **part > 0)
+            .min_by_key(|(_, (_, part))| **part)
+            .map(|(index, _)| index);
+        match next {
+            Some(index) => cells[index] = Cell::Hidden,
+            // Nothing left to hide beside them: the total would give them away.
+            None => return (Cell::Hidden, cells),
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! The computation: one pass over the cases to find each one's moments, then each figure
+//! from those moments.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::period::add_months;
+use super::{
+    Actions, CaseHistory, ConsentMix, Figures, Input, LevelRoute, LevelsAt, Mean, Meetings,
+    Milestones, MonthCount, MonthSpread, Norm, Period, Reaction, Returns, Settings, Share, Spread,
+    Wait,
+};
+use crate::domain::{
+    ActionStatus, AgendaKind, CaseId, Consent, EventKind, Level, MeetingId, MeetingState, PupilId,
+};
+
+/// The moments of one case's route, read from its record and its history.
+struct Route<'a> {
+    history: &'a CaseHistory,
+    signal: NaiveDate,
+    first_discussion: Option<NaiveDate>,
+    plan: Option<NaiveDate>,
+    help: Option<NaiveDate>,
+    /// Each time the case entered the final phase, and the phase it came from.
+    closings: Vec<(NaiveDate, String)>,
+    /// Each time it left the final phase again.
+    reopenings: Vec<NaiveDate>,
+    /// The day it closed, if it is closed now.
+    closed: Option<NaiveDate>,
+}
+
+impl Route<'_> {
+    fn is_open_on(&self, day: NaiveDate, final_phase: &str) -> bool {
+        if self.signal > day {
+            return false;
+        }
+        let last_move = self
+            .history
+            .events
+            .iter()
+            .rev()
+            .filter(|e| e.date <= day)
+            .find_map(|e| match &e.kind {
+                EventKind::Phase { to, .. } => Some(to.as_str()),
+                _ => None,
+            });
+        match last_move {
+            Some(phase) => phase != final_phase,
+            // No phase change recorded by then: the record itself says whether it closed.
+            None => self.closed.is_none_or(|closed| closed > day),
+        }
+    }
+
+    fn active_in(&self, period: Period) -> bool {
+        self.signal <= period.to && self.closed.is_none_or(|closed| closed >= period.from)
+    }
+
+    fn level_on(&self, day: NaiveDate) -> Level {
+        let mut level = self.first_level();
+        for event in &self.history.events {
+            if let EventKind::Level { to, .. } = event.kind
+                && event.date <= day
+            {
+                level = to;
+            }
+        }
+        level
+    }
+
+    fn first_level(&self) -> Level {
+        self.history
+            .events
+            .iter()
+            .find_map(|e| match e.kind {
+                EventKind::Level { from, .. } => Some(from),
+                _ => None,
+            })
+            .unwrap_or(self.history.case.level)
+    }
+
+    /// Whether the case reached level 4 or 5, and whether its level went down after that.
+    fn escalation(&self) -> (bool, bool) {
+        let mut escalated = self.first_level().get() >= 4;
+        let mut lowered = false;
+        for event in &self.history.events {
+            if let EventKind::Level { from, to } = event.kind {
+                if escalated && to < from {
+                    lowered = true;
+                }
+                if to.get() >= 4 {
+                    escalated = true;
+                }
+            }
+        }
+        (escalated, lowered)
+    }
+
+    fn consent_on(&self, day: NaiveDate) -> Consent {
+        let mut consent = None;
+        for event in &self.history.events {
+            if let EventKind::Consent { from, to } = event.kind {
+                if event.date > day {
+                    return consent.unwrap_or(from);
+                }
+                consent = Some(to);
+            }
+        }
+        consent.unwrap_or(self.history.case.consent)
+    }
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> Option<f64> {
+    // A help start typed before the signal is a typo, not a negative wait.
+    let days = (to - from).num_days();
+    (days >= 0).then_some(days as f64)
+}
+
+/// The closed meetings' case items: which case, on which day, and whether it was discussed
+/// (its timer ran, or a change was recorded for it at that meeting).
+struct Item {
+    case: CaseId,
+    date: NaiveDate,
+    discussed: bool,
+}
+
+fn items(input: &Input) -> Vec<Item> {
+    let changed: HashSet<(CaseId, MeetingId)> = input
+        .cases
+        .iter()
+        .flat_map(|h| &h.events)
+        .filter_map(|e| Some((e.case, e.meeting?)))
+        .collect();
+    input
+        .meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Closed)
+        .flat_map(|m| {
+            m.agenda.iter().filter_map(|item| match item.kind {
+                AgendaKind::Case { case } => Some(Item {
+                    case,
+                    date: m.date,
+                    discussed: item.used_seconds > 0 || changed.contains(&(case, m.id)),
+                }),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+fn routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -> Vec<Route<'a>> {
+    let mut first_discussion: HashMap<CaseId, NaiveDate> = HashMap::new();
+    for item in items.iter().filter(|i| i.discussed) {
+        first_discussion
+            .entry(item.case)
+            .and_modify(|day| *day = (*day).min(item.date))
+            .or_insert(item.date);
+    }
+    input
+        .cases
+        .iter()
+        .map(|history| {
+            let case = &history.case;
+            let mut plan = None;
+            let mut closings = Vec::new();
+            let mut reopenings = Vec::new();
+            for event in &history.events {
+                if let EventKind::Phase { from, to } = &event.kind {
+                    if *to == milestones.plan_agreed && plan.is_none() {
+                        plan = Some(event.date);
+                    }
+                    if *to == milestones.closed {
+                        closings.push((event.date, from.clone()));
+                    } else if *from == milestones.closed {
+                        reopenings.push(event.date);
+                    }
+                }
+            }
+            let closed = (case.phase == milestones.closed)
+                .then(|| closings.last().map(|c| c.0).or(case.closed))
+                .flatten();
+            Route {
+                history,
+                signal: case.opened,
+                first_discussion: first_discussion.get(&case.id).copied(),
+                plan,
+                help: case.help_start,
+                closings,
+                reopenings,
+                closed,
+            }
+        })
+        .collect()
+}
+
+/// Every figure of `period`, as it stands on `today`.
+pub fn compute(
+    input: &Input,
+    milestones: &Milestones,
+    settings: Settings,
+    period: Period,
+    today: NaiveDate,
+) -> Figures {
+    let items = items(input);
+    let routes = routes(input, milestones, &items);
+    let active: Vec<&Route> = routes.iter().filter(|r| r.active_in(period)).collect();
+    let new_signals = routes.iter().filter(|r| period.contains(r.signal)).count();
+    Figures {
+        period,
+        today,
+        settings,
+        cases: count(active.len()),
+        new_signals: count(new_signals),
+        reaction: reaction(&routes, period),
+        norm: norm(&routes, milestones, settings, period, today),
+        levels: level_route(&routes, period),
+        returns: returns(&routes, settings, period, today),
+        meetings: meetings(input, &items, period),
+        actions: actions(input, period, today),
+        consent: consent(&active, period.until(today).to),
+        signals_per_month: period
+            .months()
+            .into_iter()
+            .map(|month| MonthCount {
+                month,
+                count: count(
+                    routes
+                        .iter()
+                        .filter(|r| {
+                            period.contains(r.signal) && super::Month::of(r.signal) == month
+                        })
+                        .count(),
+                ),
+            })
+            .collect(),
+        open_per_level: period
+            .months()
+            .into_iter()
+            .filter(|month| month.first() <= today)
+            .map(|month| {
+                let day = month.last().min(period.to).min(today);
+                let mut levels = [0; 5];
+                for route in routes
+                    .iter()
+                    .filter(|r| r.is_open_on(day, &milestones.closed))
+                {
+                    levels[usize::from(route.level_on(day).get() - 1)] += 1;
+                }
+                LevelsAt { month, levels }
+            })
+            .collect(),
+        reaction_per_month: period
+            .months()
+            .into_iter()
+            .map(|month| MonthSpread {
+                month,
+                spread: Spread::of(
+                    routes
+                        .iter()
+                        .filter_map(|r| {
+                            let help = r.help.filter(|&d| period.contains(d))?;
+                            (super::Month::of(help) == month)
+                                .then(|| days(r.signal, help))
+                                .flatten()
+                        })
+                        .collect(),
+                ),
+            })
+            .collect(),
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn reaction(routes: &[Route], period: Period) -> Reaction {
+    let spread = |segment: &dyn Fn(&Route) -> Option<(NaiveDate, NaiveDate)>| {
+        Spread::of(
+            routes
+                .iter()
+                .filter_map(|r| {
+                    let (from, to) = segment(r)?;
+                    period.contains(to).then(|| days(from, to)).flatten()
+                })
+                .collect(),
+        )
+    };
+    Reaction {
+        signal_to_help: spread(&|r| Some((r.signal, r.help?))),
+        signal_to_discussion: spread(&|r| Some((r.signal, r.first_discussion?))),
+        signal_to_plan: spread(&|r| Some((r.signal, r.plan?))),
+        plan_to_help: spread(&|r| Some((r.plan?, r.help?))),
+    }
+}
+
+fn norm(
+    routes: &[Route],
+    milestones: &Milestones,
+    settings: Settings,
+    period: Period,
+    today: NaiveDate,
+) -> Norm {
+    let limit = i64::from(settings.norm_weeks) * 7;
+    let mut within = Share::default();
+    for route in routes {
+        if let (Some(plan), Some(help)) = (route.plan, route.help)
+            && period.contains(help)
+            && plan <= help
+        {
+            within.base += 1;
+            within.part += u32::from((help - plan).num_days() <= limit);
+        }
+    }
+    let mut waits: Vec<Wait> = routes
+        .iter()
+        .filter(|r| r.history.case.phase == milestones.plan_agreed && r.help.is_none())
+        .map(|r| {
+            let case = &r.history.case;
+            let since = r.plan.or(case.waiting_since).unwrap_or(r.signal);
+            Wait {
+                case: case.id,
+                days: (today - since).num_days().max(0),
+            }
+        })
+        .collect();
+    waits.sort_by(|a, b| b.days.cmp(&a.days).then(a.case.cmp(&b.case)));
+    Norm {
+        weeks: settings.norm_weeks,
+        within,
+        waiting: count(waits.len()),
+        waiting_over_norm: count(waits.iter().filter(|w| w.days > limit).count()),
+        wait_days: Spread::of(waits.iter().map(|w| w.days as f64).collect()),
+        waits,
+    }
+}
+
+fn level_route(routes: &[Route], period: Period) -> LevelRoute {
+    let closed: Vec<&Route> = routes
+        .iter()
+        .filter(|r| r.closed.is_some_and(|day| period.contains(day)))
+        .collect();
+    let base = count(closed.len());
+    let mut route = LevelRoute {
+        closed: base,
+        closed_at_most_3: Share { part: 0, base },
+        escalated: Share { part: 0, base },
+        deescalated: Share::default(),
+        closed_from: Vec::new(),
+    };
+    let mut from: BTreeMap<Option<String>, u32> = BTreeMap::new();
+    for r in closed {
+        route.closed_at_most_3.part += u32::from(r.history.case.level.get() <= 3);
+        let (escalated, lowered) = r.escalation();
+        if escalated {
+            route.escalated.part += 1;
+            route.deescalated.base += 1;
+            route.deescalated.part += u32::from(lowered);
+        }
+        *from
+            .entry(r.closings.last().map(|(_, phase)| phase.clone()))
+            .or_default() += 1;
+    }
+    route.closed_from = from.into_iter().collect();
+    route
+}
+
+fn returns(routes: &[Route], settings: Settings, period: Period, today: NaiveDate) -> Returns {
+    let mut opened: HashMap<PupilId, Vec<(CaseId, NaiveDate)>> = HashMap::new();
+    for r in routes {
+        opened
+            .entry(r.history.case.pupil)
+            .or_default()
+            .push((r.history.case.id, r.signal));
+    }
+    let mut returned = Share::default();
+    for r in routes {
+        let case = &r.history.case;
+        for &(closed, _) in r.closings.iter().filter(|(day, _)| period.contains(*day)) {
+            let until = add_months(closed, settings.return_months);
+            // What happens after today is not known yet (a case typed ahead is not a return).
+            let within = |day: NaiveDate| closed <= day && day <= until && day <= today;
+            let back = r.reopenings.iter().any(|&day| within(day))
+                || opened[&case.pupil]
+                    .iter()
+                    .any(|&(other, day)| other != case.id && within(day));
+            // A closing whose window is still running and has seen no return yet cannot be
+            // judged: counting it as "no return" would flatter the last months.
+            if back || until <= today {
+                returned.base += 1;
+                returned.part += u32::from(back);
+            }
+        }
+    }
+    Returns {
+        months: settings.return_months,
+        returned,
+    }
+}
+
+fn meetings(input: &Input, items: &[Item], period: Period) -> Meetings {
+    let held: Vec<_> = input
+        .meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Closed && period.contains(m.date))
+        .collect();
+    let in_period: Vec<&Item> = items.iter().filter(|i| period.contains(i.date)).collect();
+    let mut minutes = Vec::new();
+    let mut timebox = Mean::default();
+    let mut over_timebox = Share::default();
+    let mut overran = Share::default();
+    for meeting in &held {
+        let mut used = 0u64;
+        for item in &meeting.agenda {
+            used += u64::from(item.used_seconds);
+            if matches!(item.kind, AgendaKind::Case { .. }) && item.used_seconds > 0 {
+                minutes.push(f64::from(item.used_seconds) / 60.0);
+                timebox.total += f64::from(item.timebox_minutes);
+                timebox.base += 1;
+                over_timebox.base += 1;
+                over_timebox.part +=
+                    u32::from(item.used_seconds > u32::from(item.timebox_minutes) * 60);
+            }
+        }
+        // Only a meeting whose timers were used can be said to have overrun.
+        if used > 0 {
+            overran.base += 1;
+            overran.part += u32::from(used > u64::from(meeting.planned_minutes()) * 60);
+        }
+    }
+    Meetings {
+        held: count(held.len()),
+        cases_per_meeting: Mean {
+            total: in_period.len() as f64,
+            base: count(held.len()),
+        },
+        minutes_per_case: Spread::of(minutes),
+        timebox_per_case: timebox,
+        over_timebox,
+        overran,
+        not_discussed: Share {
+            part: count(in_period.iter().filter(|i| !i.discussed).count()),
+            base: count(in_period.len()),
+        },
+    }
+}
+
+fn actions(input: &Input, period: Period, today: NaiveDate) -> Actions {
+    let mut on_time = Share::default();
+    let mut carry_overs = Mean::default();
+    let mut overdue_now = 0;
+    for action in &input.actions {
+        overdue_now += u32::from(action.is_overdue(today));
+        if period.contains(action.created) {
+            carry_overs.total += action.carried_through.len() as f64;
+            carry_overs.base += 1;
+        }
+        // Counted once it is settled: done, or open and past its due date. A dropped action
+        // was never to be done.
+        let settled = match action.status {
+            ActionStatus::Done { .. } => true,
+            ActionStatus::Open => action.due < today,
+            ActionStatus::Dropped { .. } => false,
+        };
+        if settled && period.contains(action.due) {
+            on_time.base += 1;
+            on_time.part += u32::from(action.done_on_time() == Some(true));
+        }
+    }
+    Actions {
+        on_time,
+        overdue_now,
+        carry_overs,
+    }
+}
+
+fn consent(active: &[&Route], day: NaiveDate) -> ConsentMix {
+    let mut mix = ConsentMix::default();
+    for route in active {
+        match route.consent_on(day) {
+            Consent::Yes => mix.by_name += 1,
+            Consent::Anonymous => mix.anonymous += 1,
+            Consent::No => mix.refused += 1,
+            Consent::Unknown => mix.not_asked += 1,
+        }
+    }
+    mix
+}

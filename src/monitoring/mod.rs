@@ -1,0 +1,259 @@
+//! Monitoring (issue 14): is help earlier and lighter? Every figure is computed here from the
+//! case histories, meetings and actions the OT already records, never typed in twice.
+//!
+//! Pure: no store and no clock. The caller reads the records (`query::monitoring`) and passes
+//! "today"; the screen and `otter stats` draw the same `Figures`. Each figure carries the
+//! number of records it rests on, so disclosure control (`disclosure`) can decide what may be
+//! shown outside the team.
+
+pub mod disclosure;
+mod figures;
+pub mod period;
+pub mod report;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::phase::Requirement;
+use crate::domain::{Action, Case, CaseEvent, Meeting, PhaseModel};
+
+pub use figures::compute;
+pub use period::{Month, Period};
+
+/// One case with its history, oldest event first.
+#[derive(Debug, Clone)]
+pub struct CaseHistory {
+    pub case: Case,
+    pub events: Vec<CaseEvent>,
+}
+
+/// Everything the figures are computed from.
+#[derive(Debug, Clone, Default)]
+pub struct Input {
+    pub cases: Vec<CaseHistory>,
+    pub meetings: Vec<Meeting>,
+    pub actions: Vec<Action>,
+}
+
+/// The phases whose entry marks a moment of the route: the plan agreed (entering the phase
+/// that waits for the help to start) and the case closed (entering the final phase). From the
+/// phase model, so a school that renames its phases keeps its figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Milestones {
+    pub plan_agreed: String,
+    pub closed: String,
+}
+
+impl Milestones {
+    pub fn of(model: &PhaseModel) -> Milestones {
+        let phases = model.phases();
+        let needs = |r: Requirement| phases.iter().position(|p| p.requires.contains(&r));
+        // The phase that asks for the start of the help is the one a plan leads into; a model
+        // without it has the phase after the one that asks for a goal.
+        let plan_agreed = needs(Requirement::HelpStartOrWait)
+            .or_else(|| needs(Requirement::Goal).map(|i| i + 1))
+            .and_then(|i| phases.get(i))
+            .unwrap_or(model.last());
+        Milestones {
+            plan_agreed: plan_agreed.id().to_string(),
+            closed: model.last().id().to_string(),
+        }
+    }
+}
+
+/// What a school may set; the defaults are the issue's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Settings {
+    /// The Treeknorm for ambulant youth help: help starts within this many weeks of the plan.
+    pub norm_weeks: u32,
+    /// Herhaald beroep (NJi indicator 3.2): a new case for the same pupil within this many
+    /// months of a closing.
+    pub return_months: u32,
+    /// Counts under this are shown as "<N"; shares, medians and means resting on fewer
+    /// records are not shown at all.
+    pub threshold: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            norm_weeks: 14,
+            return_months: 12,
+            threshold: 5,
+        }
+    }
+}
+
+/// `part` of `base` records: a share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Share {
+    pub part: u32,
+    pub base: u32,
+}
+
+impl Share {
+    /// Percent, `None` of nothing.
+    pub fn percent(self) -> Option<f64> {
+        (self.base > 0).then(|| 100.0 * f64::from(self.part) / f64::from(self.base))
+    }
+}
+
+/// A total spread over `base` records: a mean.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Mean {
+    pub total: f64,
+    pub base: u32,
+}
+
+impl Mean {
+    pub fn value(self) -> Option<f64> {
+        (self.base > 0).then(|| self.total / f64::from(self.base))
+    }
+}
+
+/// Durations in days (or minutes) over `base` records: median and 80th percentile.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Spread {
+    pub median: Option<f64>,
+    pub p80: Option<f64>,
+    pub base: u32,
+}
+
+impl Spread {
+    pub fn of(mut values: Vec<f64>) -> Spread {
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        let median = match n {
+            0 => None,
+            n if n % 2 == 1 => Some(values[n / 2]),
+            n => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+        };
+        // Nearest rank: the smallest value at or under which 80% of them lie.
+        let p80 = (n > 0).then(|| values[(n * 4).div_ceil(5) - 1]);
+        Spread {
+            median,
+            p80,
+            base: u32::try_from(n).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// Reactietijd, in days, each counted in the period in which it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Reaction {
+    pub signal_to_help: Spread,
+    pub signal_to_discussion: Spread,
+    pub signal_to_plan: Spread,
+    pub plan_to_help: Spread,
+}
+
+/// A case in the execution phase whose help has not started: the team's own list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Wait {
+    pub case: crate::domain::CaseId,
+    pub days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Norm {
+    pub weeks: u32,
+    /// Of the cases whose help started in the period after a plan, those within the norm.
+    pub within: Share,
+    /// Open waits now, longest first. For the screen only: an export shows the counts.
+    pub waits: Vec<Wait>,
+    pub waiting: u32,
+    pub waiting_over_norm: u32,
+    pub wait_days: Spread,
+}
+
+/// The level route of the cases closed in the period.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct LevelRoute {
+    pub closed: u32,
+    pub closed_at_most_3: Share,
+    pub escalated: Share,
+    /// Of the escalated cases, those whose level went down again afterwards.
+    pub deescalated: Share,
+    /// Closings by the phase they closed from (`None`: no phase change recorded). Closing
+    /// reasons themselves are free text and never leave the team.
+    pub closed_from: Vec<(Option<String>, u32)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Returns {
+    pub months: u32,
+    /// Of the closings in the period whose window has passed (or that have returned already),
+    /// those followed by a new or reopened case for the same pupil within `months`.
+    pub returned: Share,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Meetings {
+    pub held: u32,
+    pub cases_per_meeting: Mean,
+    /// Minutes spent per discussed case whose timer ran.
+    pub minutes_per_case: Spread,
+    pub timebox_per_case: Mean,
+    pub over_timebox: Share,
+    pub overran: Share,
+    pub not_discussed: Share,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Actions {
+    pub on_time: Share,
+    pub overdue_now: u32,
+    pub carry_overs: Mean,
+}
+
+/// Consent of the cases active in the period, as it stood at the period's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct ConsentMix {
+    pub by_name: u32,
+    pub anonymous: u32,
+    pub refused: u32,
+    pub not_asked: u32,
+}
+
+/// Cases open at a month's end (or today), per level 1 to 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LevelsAt {
+    pub month: Month,
+    pub levels: [u32; 5],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MonthCount {
+    pub month: Month,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MonthSpread {
+    pub month: Month,
+    pub spread: Spread,
+}
+
+/// Every figure for one period: one value with its base per figure, series per month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    pub period: Period,
+    pub today: NaiveDate,
+    pub settings: Settings,
+    /// Cases open at some time in the period.
+    pub cases: u32,
+    pub new_signals: u32,
+    pub reaction: Reaction,
+    pub norm: Norm,
+    pub levels: LevelRoute,
+    pub returns: Returns,
+    pub meetings: Meetings,
+    pub actions: Actions,
+    pub consent: ConsentMix,
+    pub signals_per_month: Vec<MonthCount>,
+    pub open_per_level: Vec<LevelsAt>,
+    pub reaction_per_month: Vec<MonthSpread>,
+}
