@@ -518,12 +518,15 @@ fn the_pseudonym_is_the_anonymous_case_s_own_and_not_the_pupil_s() {
 #[test]
 fn on_the_shared_screen_the_anonymous_case_shows_no_name_initials_or_groep() {
     let (_turn, school) = school();
-    let (full, initials) = (school.sanne.full_name(), "S.d.V.");
+    // While the meeting is open only the case under discussion is named; otherwise the named
+    // case goes by its own pseudonym on the shared screen (BRIEF §8).
+    let (full, elsewhere) = (school.sanne.full_name(), pseudonym_for(school.named.case));
+    let other_item = elsewhere.as_str();
     let (named, anonymous) = (&school.named, &school.anonymous);
 
     let (agenda, panel, _) = columns(screen_of(school, "actiepunten"));
-    check(school, "agenda", &agenda, &[initials]);
-    let seen = check(school, "actiepunten", &panel, &[initials]);
+    check(school, "agenda", &agenda, &[other_item]);
+    let seen = check(school, "actiepunten", &panel, &[other_item]);
     seen.expect(
         "actiepunten",
         &[named.carried, named.finished],
@@ -531,7 +534,7 @@ fn on_the_shared_screen_the_anonymous_case_shows_no_name_initials_or_groep() {
     );
 
     let (agenda, panel, _) = columns(screen_of(school, "named case"));
-    check(school, "agenda", &agenda, &[&full, initials]);
+    check(school, "agenda", &agenda, &[&full, other_item]);
     let seen = check(school, "named case", &[panel.join("\n")], &[&full]);
     seen.expect(
         "named case",
@@ -541,7 +544,7 @@ fn on_the_shared_screen_the_anonymous_case_shows_no_name_initials_or_groep() {
 
     for name in ["anonymous case", "anonymous case's history"] {
         let (agenda, panel, bars) = columns(screen_of(school, name));
-        check(school, name, &agenda, &[initials]);
+        check(school, name, &agenda, &[other_item]);
         let seen = check(school, name, &[panel.join("\n")], &[]);
         seen.expect(
             name,

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{CaseId, MeetingId, MemberId};
 use super::member::Role;
+use super::subject::Showing;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -120,6 +121,19 @@ pub struct Reopening {
 }
 
 impl Meeting {
+    /// Who sees a pupil while this meeting is in its state: the room while it is open, with
+    /// the case of the item in front the one under discussion.
+    pub fn showing(&self) -> Showing {
+        if self.state != MeetingState::Open {
+            return Showing::Private;
+        }
+        let discussed = match self.agenda.get(self.current_item).map(|item| &item.kind) {
+            Some(AgendaKind::Case { case }) => Some(*case),
+            _ => None,
+        };
+        Showing::Presenting { discussed }
+    }
+
     /// The default template of BRIEF §2, with one item per case.
     pub fn template_agenda(cases: &[CaseId]) -> Vec<AgendaItem> {
         let mut agenda = vec![

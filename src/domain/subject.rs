@@ -3,15 +3,19 @@
 //! class. Decided once, in [`Subject::of`], from the pupil, the case's consent and whether otter
 //! is presenting; every screen, list, export and the command line ask it.
 
-use super::case::Case;
+use super::case::{Case, Consent};
+use super::ids::CaseId;
 use super::pupil::Pupil;
 
 /// Who sees the pupil: the team member at their own screen or command line, or the room
-/// (a meeting is open, or the presentation mode is on).
+/// while a meeting is open, whatever screen is in front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Showing {
     Private,
-    Presenting,
+    /// The room sees the screen; `discussed` is the case of the agenda item in front, if any.
+    Presenting {
+        discussed: Option<CaseId>,
+    },
 }
 
 /// A case's pupil as they may be shown.
@@ -26,14 +30,18 @@ pub enum Subject {
 }
 
 impl Subject {
-    /// The one decision. "ja" names the pupil; "nee" and "anoniem" never do; "nog niet
-    /// gevraagd" names them too, since a new signal must say whom it is about. A pupil that
-    /// cannot be found is never shown as an empty name.
+    /// The one decision. Privately "ja" names the pupil; "nee" and "anoniem" never do; "nog
+    /// niet gevraagd" names them too, since a new signal must say whom it is about. While
+    /// presenting only the case under discussion is named, and only with "ja": consent not
+    /// yet asked is not consent (BRIEF §8). A pupil that cannot be found is never shown as an
+    /// empty name.
     pub fn of(pupil: Option<&Pupil>, case: &Case, showing: Showing) -> Subject {
-        let named = case.consent.shows_name();
-        // `showing` is where the rule for a shared screen goes (issue 13); today the room
-        // sees what the team sees.
-        let _ = showing;
+        let named = match showing {
+            Showing::Private => case.consent.shows_name(),
+            Showing::Presenting { discussed } => {
+                discussed == Some(case.id) && case.consent == Consent::Yes
+            }
+        };
         match pupil {
             Some(pupil) if named => Subject::Named {
                 full_name: pupil.full_name(),
@@ -106,17 +114,25 @@ mod tests {
         }
     }
 
-    #[test]
-    fn consent_decides_between_the_name_and_the_pseudonym() {
-        let named = Subject::Named {
+    fn named() -> Subject {
+        Subject::Named {
             full_name: "Emir Güneş".into(),
             initials: "E.G.".into(),
             groep: 6,
+        }
+    }
+
+    #[test]
+    fn consent_decides_between_the_name_and_the_pseudonym() {
+        let named = named();
+        let discussed = Showing::Presenting {
+            discussed: Some(CaseId(17)),
         };
-        for showing in [Showing::Private, Showing::Presenting] {
-            for consent in [Consent::Yes, Consent::Unknown] {
-                assert_eq!(Subject::of(Some(&pupil()), &case(consent), showing), named);
-            }
+        for consent in [Consent::Yes, Consent::Unknown] {
+            let subject = Subject::of(Some(&pupil()), &case(consent), Showing::Private);
+            assert_eq!(subject, named);
+        }
+        for showing in [Showing::Private, discussed] {
             for consent in [Consent::No, Consent::Anonymous] {
                 let subject = Subject::of(Some(&pupil()), &case(consent), showing);
                 assert_eq!(subject, Subject::Pseudonym(case(consent).pseudonym()));
@@ -128,6 +144,24 @@ mod tests {
         assert_eq!(named.name(), "Emir Güneş");
         assert_eq!(named.short(), "E.G.");
         assert_eq!(named.groep(), Some(6));
+    }
+
+    #[test]
+    fn presenting_names_only_the_discussed_case_and_only_with_consent() {
+        let discussed = |id| Showing::Presenting {
+            discussed: Some(CaseId(id)),
+        };
+        let yes = case(Consent::Yes);
+        assert_eq!(Subject::of(Some(&pupil()), &yes, discussed(17)), named());
+        // Another case on screen, or none (the dashboard while a meeting is open).
+        for showing in [discussed(18), Showing::Presenting { discussed: None }] {
+            let subject = Subject::of(Some(&pupil()), &yes, showing);
+            assert_eq!(subject, Subject::Pseudonym(yes.pseudonym()));
+        }
+        // Consent not yet asked is not consent on a shared screen.
+        let unknown = case(Consent::Unknown);
+        let subject = Subject::of(Some(&pupil()), &unknown, discussed(17));
+        assert_eq!(subject, Subject::Pseudonym(unknown.pseudonym()));
     }
 
     #[test]

@@ -3,7 +3,7 @@ use serde::Serialize;
 
 use super::Labels;
 use crate::domain::fold::fold;
-use crate::domain::{Action, ActionStatus, Member, MemberId, Owner};
+use crate::domain::{Action, ActionStatus, Member, MemberId, Owner, Showing};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
 use crate::store::records::OTHER_OWNER;
@@ -139,6 +139,17 @@ pub fn entries(
     filter: &Filter,
     today: NaiveDate,
 ) -> Result<Vec<(Action, ActionRow)>> {
+    entries_as(store, filter, today, Showing::Private)
+}
+
+/// [`entries`] with their pupils as `showing` allows: the actions screen while a meeting is
+/// open names no pupil but the one under discussion.
+pub fn entries_as(
+    store: &Store,
+    filter: &Filter,
+    today: NaiveDate,
+    showing: Showing,
+) -> Result<Vec<(Action, ActionRow)>> {
     let owner = filter
         .owner
         .as_deref()
@@ -192,7 +203,7 @@ pub fn entries(
         .as_deref()
         .map(super::pupils::name_key)
         .filter(|text| !text.is_empty());
-    let mut labels = Labels::new(store);
+    let mut labels = Labels::showing(store, showing);
     let mut found = Vec::with_capacity(actions.len());
     for action in actions {
         let row = row(&mut labels, &action, today)?;
@@ -208,7 +219,18 @@ pub fn entries(
 
 /// Actions as the team sees them: owners by name, pupils by name or pseudonym.
 pub fn rows(store: &Store, actions: Vec<Action>, today: NaiveDate) -> Result<Vec<ActionRow>> {
-    let mut labels = Labels::new(store);
+    rows_as(store, actions, today, Showing::Private)
+}
+
+/// Actions with their pupils as `showing` allows: a screen the room may see while a meeting
+/// is open names no pupil but the one under discussion.
+pub fn rows_as(
+    store: &Store,
+    actions: Vec<Action>,
+    today: NaiveDate,
+    showing: Showing,
+) -> Result<Vec<ActionRow>> {
+    let mut labels = Labels::showing(store, showing);
     actions
         .iter()
         .map(|action| row(&mut labels, action, today))

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::Labels;
 use super::actions::{self, ActionRow, Filter};
 use super::meetings::{self, MeetingRow};
-use crate::domain::{Case, CaseId, EventKind, Member, MemberId, PhaseModel, PupilId};
+use crate::domain::{Case, CaseId, EventKind, Member, MemberId, PhaseModel, PupilId, Showing};
 use crate::error::Result;
 use crate::store::Store;
 
@@ -91,8 +91,10 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         overdue: true,
         ..Filter::default()
     };
-    let (evaluations, evaluations_total) = evaluations(store, model, today)?;
-    let (recent, recent_total) = recent(store, today)?;
+    // The one decision of what the room may see; every list below labels its pupils by it.
+    let showing = super::meeting::showing(store)?;
+    let (evaluations, evaluations_total) = evaluations(store, model, today, showing)?;
+    let (recent, recent_total) = recent(store, today, showing)?;
     let next_meeting = meetings::next(store, today)?;
     let presentation = store.presentation()?;
     let personal_hidden = presentation
@@ -103,7 +105,7 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         next_meeting,
         last_closed: meetings::last_closed(store)?,
         mine: match &me {
-            Some(me) if !personal_hidden => mine(store, me.id, today)?,
+            Some(me) if !personal_hidden => mine(store, me.id, today, showing)?,
             _ => Vec::new(),
         },
         members,
@@ -111,7 +113,8 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         overdue: if personal_hidden {
             Vec::new()
         } else {
-            actions::list(store, &overdue, today)?
+            let overdue = actions::entries_as(store, &overdue, today, showing)?;
+            overdue.into_iter().map(|(_, row)| row).collect()
         },
         evaluations,
         evaluations_total,
@@ -122,8 +125,8 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
     })
 }
 
-fn mine(store: &Store, me: MemberId, today: NaiveDate) -> Result<Vec<ActionRow>> {
-    actions::rows(store, store.open_actions(Some(Some(me)))?, today)
+fn mine(store: &Store, me: MemberId, today: NaiveDate, showing: Showing) -> Result<Vec<ActionRow>> {
+    actions::rows_as(store, store.open_actions(Some(Some(me)))?, today, showing)
 }
 
 /// The cases past their evaluation date, the first `LIST_CAP` of them read. Past the cap the
@@ -134,8 +137,9 @@ fn evaluations(
     store: &Store,
     model: &PhaseModel,
     today: NaiveDate,
+    showing: Showing,
 ) -> Result<(Vec<CaseRow>, Total)> {
-    let mut labels = Labels::new(store);
+    let mut labels = Labels::showing(store, showing);
     let mut rows = Vec::new();
     let ids = store.open_cases_evaluated_before(today)?;
     let mut total = ids.len();
@@ -166,9 +170,9 @@ fn evaluations(
     Ok((rows, total))
 }
 
-fn recent(store: &Store, today: NaiveDate) -> Result<(Vec<CaseRow>, usize)> {
+fn recent(store: &Store, today: NaiveDate, showing: Showing) -> Result<(Vec<CaseRow>, usize)> {
     let since = today - chrono::Duration::days(RECENT_DAYS);
-    let mut labels = Labels::new(store);
+    let mut labels = Labels::showing(store, showing);
     let mut seen = HashSet::new();
     let mut rows = Vec::new();
     for event in store.events_between(since, today)? {

@@ -21,12 +21,12 @@ impl<'s> Labels<'s> {
         Labels::showing(store, Showing::Private)
     }
 
-    /// Labels for what the room sees: a meeting is open.
+    /// Labels for what the room sees of cases not under discussion: a meeting is open.
     pub fn presenting(store: &'s Store) -> Labels<'s> {
-        Labels::showing(store, Showing::Presenting)
+        Labels::showing(store, Showing::Presenting { discussed: None })
     }
 
-    fn showing(store: &'s Store, showing: Showing) -> Labels<'s> {
+    pub fn showing(store: &'s Store, showing: Showing) -> Labels<'s> {
         Labels {
             store,
             showing,

@@ -35,11 +35,16 @@ pub struct CaseBrief {
 }
 
 impl CaseBrief {
-    /// The pupil as the shared screen may show them: a meeting is open, so otter is
+    /// The pupil as the shared screen may show them while this case is discussed: otter is
     /// presenting. Decided from the consent each time, so "anoniem" recorded in the meeting
     /// hides the name at once.
     pub fn shown(&self) -> Subject {
-        Subject::of(self.pupil.as_ref(), &self.case, Showing::Presenting)
+        let discussed = Some(self.case.id);
+        Subject::of(
+            self.pupil.as_ref(),
+            &self.case,
+            Showing::Presenting { discussed },
+        )
     }
 
     /// The name shown while this case is discussed: the pupil's name, or the pseudonym.
@@ -47,9 +52,12 @@ impl CaseBrief {
         self.shown().name().to_string()
     }
 
-    /// What the agenda shows while another item is on screen: initials, or the pseudonym.
+    /// What the agenda shows while another item is on screen: the room sees only the case
+    /// under discussion named, so this is the pseudonym.
     pub fn short(&self) -> String {
-        self.shown().short().to_string()
+        let showing = Showing::Presenting { discussed: None };
+        let shown = Subject::of(self.pupil.as_ref(), &self.case, showing);
+        shown.short().to_string()
     }
 
     /// The pupil's groep, only beside their name.
@@ -290,6 +298,16 @@ fn recorded_in(
     });
     let visited: Vec<&str> = std::iter::once(case.phase.as_str()).chain(left).collect();
     phases.recorded(case, &visited)
+}
+
+/// Whether otter is presenting, whatever screen is in front (BRIEF §8): while a meeting is
+/// open the room may see any screen, and only its case under discussion is named.
+pub fn showing(store: &Store) -> Result<Showing> {
+    let meetings = store.meetings_by_date()?;
+    Ok(meetings
+        .iter()
+        .find(|m| m.state == MeetingState::Open)
+        .map_or(Showing::Private, Meeting::showing))
 }
 
 /// The meeting to open from the start screen: one in progress, else the next planned one.

@@ -16,6 +16,7 @@ struct Entry {
     id: PupilId,
     key: Key,
     name: String,
+    initials: String,
     groep: u8,
     birth_date: NaiveDate,
 }
@@ -25,6 +26,8 @@ struct Entry {
 pub struct PupilMatch {
     pub id: PupilId,
     pub name: String,
+    /// What the shared screen shows while others still match (`docs/privacy.md`).
+    pub initials: String,
     pub groep: u8,
     pub birth_date: NaiveDate,
     /// Positions (in chars) of `name` that the query matched, ascending.
@@ -54,6 +57,7 @@ impl PupilPicker {
                     id: pupil.id,
                     key: Key::new(&name),
                     name,
+                    initials: pupil.initials(),
                     groep: pupil.groep,
                     birth_date: pupil.birth_date,
                 }
@@ -86,6 +90,7 @@ impl PupilPicker {
                 PupilMatch {
                     id: entry.id,
                     name: entry.name.clone(),
+                    initials: entry.initials.clone(),
                     groep: entry.groep,
                     birth_date: entry.birth_date,
                     matched,

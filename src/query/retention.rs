@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Case, CaseId, Pupil, PupilId, Showing, Subject, retention};
+use crate::domain::{Case, CaseId, Pupil, PupilId, Subject, retention};
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::erase::{Erasure, Scope};
@@ -55,6 +55,7 @@ impl RetentionList {
 
 pub fn list(store: &Store, today: NaiveDate) -> Result<RetentionList> {
     let years = store.retention_years()?;
+    let showing = super::meeting::showing(store)?;
     let mut expired = Vec::new();
     for case in store.all::<Case>() {
         let case = case?;
@@ -71,7 +72,7 @@ pub fn list(store: &Store, today: NaiveDate) -> Result<RetentionList> {
         expired.push(Expired {
             case: case.id,
             pupil: case.pupil,
-            shown: Subject::of(pupil.as_ref(), &case, Showing::Presenting),
+            shown: Subject::of(pupil.as_ref(), &case, showing),
             name,
             groep,
             closed,

@@ -279,7 +279,10 @@ pub fn apply(
                     report(store, model, store.save(action.as_ref()));
                 }
                 Effect::LoadActions { filter, typed } => {
-                    let message = match crate::query::actions::entries(store, &filter, today) {
+                    // The actions screen may be on the projector while a meeting is open.
+                    let showing = meeting::showing(store)?;
+                    let listed = crate::query::actions::entries_as(store, &filter, today, showing);
+                    let message = match listed {
                         Ok(entries) => {
                             let next_meeting = meetings::next(store, today)?.map(|m| m.date);
                             Message::ActionsLoaded(Box::new(ActionList {

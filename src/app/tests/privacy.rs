@@ -72,7 +72,8 @@ fn earlier_action_goes_by_the_pseudonym_after(
     let mut case = current(&model).case.clone();
     case.consent = from;
     store.save(&case).unwrap();
-    let initials = current(&model).short();
+    let pseudonym = case.pseudonym();
+    let initials = store.pupil(case.pupil).unwrap().unwrap().initials();
     let text = "Logopedist bellen over de uitspraak";
     store
         .insert(&crate::domain::Action {
@@ -98,7 +99,9 @@ fn earlier_action_goes_by_the_pseudonym_after(
         .iter()
         .find(|(action, _)| action.text == text)
         .unwrap();
-    assert_eq!(row.pupil, initials, "named before the change");
+    // While a meeting is open only the case under discussion is named, so an earlier
+    // action's pupil goes by the pseudonym before the change as after it.
+    assert_eq!(row.pupil, pseudonym, "not named before the change");
     change(&store, &mut model, &mut view);
     assert_eq!(current(&model).case.consent, Consent::Anonymous);
     let room = model.meeting.as_mut().unwrap();
@@ -248,4 +251,144 @@ fn the_start_screen_palette_opens_the_audit_log_and_the_retention_list() {
     );
     act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Dashboard);
+}
+
+/// Every demo pupil's full name in `screen`, to assert there are none.
+fn full_names_on(store: &Store, screen: &str) -> Vec<String> {
+    store
+        .all::<crate::domain::Pupil>()
+        .map(|pupil| pupil.unwrap().full_name())
+        .filter(|name| screen.contains(name.as_str()))
+        .collect()
+}
+
+#[test]
+fn after_an_action_a_reflex_escape_shows_the_dashboard_without_full_names() {
+    let (_dir, store, mut model, mut view) =
+        on_case(|brief| brief.case.consent == Consent::Yes && brief.case.phase == "plan");
+    let member = model.meeting.as_ref().unwrap().members[0].name.clone();
+    act(&store, &mut model, &mut view, Command::AddAction);
+    answer(&store, &mut model, &mut view, "Ouders uitnodigen");
+    answer(&store, &mut model, &mut view, &member.to_lowercase());
+    answer(&store, &mut model, &mut view, "vr");
+    assert!(view.prompt.is_none(), "the action is saved");
+    act(&store, &mut model, &mut view, Command::Back);
+    assert_eq!(model.screen, Screen::Dashboard);
+    for presentation in [false, true] {
+        store.set_presentation(presentation).unwrap();
+        model.dashboard = crate::query::dashboard::load(&store, &model.phases, today()).unwrap();
+        view.dashboard.fit(&model.dashboard);
+        assert!(
+            !model.dashboard.evaluations.is_empty() && !model.dashboard.recent.is_empty(),
+            "the lists that named pupils have rows"
+        );
+        let screen = crate::ui::tests::screen_of(&model, &view, 200, 50, "donker");
+        let named = full_names_on(&store, &screen);
+        assert!(
+            named.is_empty(),
+            "presentation {presentation}: {named:?}\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn a_case_whose_consent_is_not_yet_asked_is_not_named_on_the_meeting_screen() {
+    let (_dir, store, model, view) = on_case(|brief| brief.case.consent == Consent::Unknown);
+    let brief = current(&model);
+    let name = store.pupil(brief.case.pupil).unwrap().unwrap().full_name();
+    assert_eq!(brief.subject(), brief.case.pseudonym());
+    assert_eq!(brief.groep(), None, "no groep beside a pseudonym");
+    let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "beamer");
+    assert!(!screen.contains(&name), "{screen}");
+    assert!(screen.contains(&brief.case.pseudonym()), "{screen}");
+    let named = full_names_on(&store, &screen);
+    assert!(named.is_empty(), "{named:?}");
+}
+
+/// BRIEF §8 by construction: with a meeting open in the store, every screen and overlay a
+/// person reaches from it, in both languages, names no pupil but the one under discussion.
+/// The buffer is scanned for every pupil of the store, not eyeballed.
+#[test]
+fn with_a_meeting_open_no_screen_or_overlay_names_another_pupil() {
+    use crate::app::tests::{send, typed};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (_dir, store, start, _) =
+        on_case(|brief| brief.case.consent == Consent::Yes && brief.case.phase == "plan");
+    // The store says which item is in front, as the meeting screen saves it on every move.
+    store
+        .save(&start.meeting.as_ref().unwrap().meeting)
+        .unwrap();
+    let discussed = current(&start).case.pupil;
+    let others: Vec<crate::domain::Pupil> = store
+        .all::<crate::domain::Pupil>()
+        .map(Result::unwrap)
+        .filter(|pupil| pupil.id != discussed)
+        .collect();
+    let routes: Vec<(&str, Vec<Command>, Screen)> = vec![
+        ("meeting", vec![], Screen::Meeting),
+        ("help", vec![Command::Help], Screen::Meeting),
+        ("palette", vec![Command::Palette], Screen::Meeting),
+        ("search", vec![Command::Search], Screen::Meeting),
+        ("history", vec![Command::History], Screen::Meeting),
+        ("signal", vec![Command::NewSignal], Screen::Meeting),
+        ("dashboard", vec![Command::Back], Screen::Dashboard),
+        (
+            "dashboard search",
+            vec![Command::Back, Command::Search],
+            Screen::Dashboard,
+        ),
+        (
+            "actions",
+            vec![Command::Back, Command::OpenActions],
+            Screen::Actions,
+        ),
+        (
+            "prepare",
+            vec![Command::Back, Command::PrepareMeeting],
+            Screen::Prepare,
+        ),
+        (
+            "retention",
+            vec![Command::Back, Command::Retention],
+            Screen::Retention,
+        ),
+        (
+            "audit",
+            vec![Command::Back, Command::AuditLog],
+            Screen::Audit,
+        ),
+    ];
+    for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+        for (name, route, screen) in &routes {
+            let mut model = start.clone();
+            model.lang = lang;
+            let mut view = View::default();
+            for command in route {
+                act(&store, &mut model, &mut view, *command);
+            }
+            // Two letters: the search and the pupil picker list what matches.
+            if name.contains("search") {
+                for c in "an".chars() {
+                    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+                    send(&store, &mut model, &mut view, Message::SearchKey(key));
+                }
+            } else if *name == "signal" {
+                for message in typed("an") {
+                    send(&store, &mut model, &mut view, message);
+                }
+            }
+            assert_eq!(model.screen, *screen, "{name}");
+            for (width, height) in [(80, 24), (200, 50)] {
+                let text = crate::ui::tests::screen_of(&model, &view, width, height, "donker");
+                for pupil in &others {
+                    let plain = format!("{} {}", pupil.first_name, pupil.last_name);
+                    assert!(
+                        !text.contains(&pupil.full_name()) && !text.contains(&plain),
+                        "{lang:?} {name} {width}x{height} names {}:\n{text}",
+                        pupil.full_name()
+                    );
+                }
+            }
+        }
+    }
 }

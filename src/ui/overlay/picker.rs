@@ -1,7 +1,9 @@
-//! The new-signal overlay over the item pane: the query, then at most a few pupils with their
-//! groep and birth date, the chosen one marked; then the hulpvraag for the pupil picked. It
-//! covers the whole pane, so the screen names no other pupil while it is open.
+//! The new-signal overlay over the item pane: the query, then at most a few pupils, the chosen
+//! one marked; then the hulpvraag for the pupil picked. It covers the whole pane, and while
+//! more than one pupil matches they go by initials, groep and year of birth: the room sees
+//! the name of the one pupil the signal is about, never the others (`docs/privacy.md`).
 
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -59,14 +61,18 @@ pub fn hint(view: &View, t: &Texts) -> &'static str {
     }
 }
 
-/// One line per pupil, names in one column so groep and birth date line up.
+/// One line per pupil, names in one column so groep and birth date line up. Only a single
+/// pupil left is named, with their birth date; several go by initials and year of birth.
 fn pupil_rows<'a>(
     pupils: &'a [PupilMatch],
     chosen: Option<usize>,
     t: &Texts,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    let width = pupils.iter().map(|p| p.name.width()).max().unwrap_or(0);
+    let named = pupils.len() == 1;
+    let shown =
+        |pupil: &'a PupilMatch| -> &'a str { if named { &pupil.name } else { &pupil.initials } };
+    let width = pupils.iter().map(|p| shown(p).width()).max().unwrap_or(0);
     pupils
         .iter()
         .enumerate()
@@ -81,8 +87,8 @@ fn pupil_rows<'a>(
             // theme and on the chosen row too.
             let matched = style.add_modifier(Modifier::UNDERLINED);
             let mut spans = vec![Span::styled(if is_chosen { "› " } else { "  " }, style)];
-            spans.extend(pupil.name.chars().enumerate().map(|(i, c)| {
-                let style: Style = if pupil.matched.contains(&i) {
+            spans.extend(shown(pupil).chars().enumerate().map(|(i, c)| {
+                let style: Style = if named && pupil.matched.contains(&i) {
                     matched
                 } else {
                     style
@@ -95,8 +101,12 @@ fn pupil_rows<'a>(
                 t.col_groep,
                 pupil.groep,
                 t.col_birth,
-                format_date(pupil.birth_date),
-                pad = width - pupil.name.width(),
+                if named {
+                    format_date(pupil.birth_date)
+                } else {
+                    pupil.birth_date.year().to_string()
+                },
+                pad = width - shown(pupil).width(),
             );
             spans.push(Span::styled(details, style));
             Line::from(spans).style(style)

@@ -123,3 +123,33 @@ fn the_chosen_row_shows_in_the_monochrome_theme() {
             .contains(Modifier::REVERSED)
     );
 }
+
+#[test]
+fn while_several_match_the_wall_shows_initials_groep_and_year_of_birth_only() {
+    for lang in [Lang::Nl, Lang::En] {
+        let (model, view) = picking(lang, "zo");
+        let screen = screen_text(&model, &view, theme::DEFAULT);
+        for pupil in pupils() {
+            assert!(!screen.contains(&pupil.full_name()), "{lang:?}: {screen}");
+            let born = crate::domain::dates::format_date(pupil.birth_date);
+            assert!(!screen.contains(&born), "{lang:?}: {born} on\n{screen}");
+        }
+        // The two namesakes are still told apart.
+        assert!(
+            screen.contains("Z.Ç.") && screen.contains("2017"),
+            "{screen}"
+        );
+        assert!(screen.contains("2020"), "{screen}");
+    }
+}
+
+#[test]
+fn the_one_pupil_left_is_named_with_their_birth_date() {
+    let (model, view) = picking(Lang::Nl, "zoltan");
+    let screen = screen_text(&model, &view, theme::DEFAULT);
+    assert!(screen.contains("Zoltan Eekhof"), "{screen}");
+    assert!(screen.contains("05-01-2014"), "{screen}");
+    for pupil in pupils().iter().filter(|p| p.id != PupilId(4)) {
+        assert!(!screen.contains(&pupil.full_name()), "{screen}");
+    }
+}

@@ -99,11 +99,15 @@ fn a_new_signal_becomes_a_case_in_the_first_phase_on_the_agenda_and_on_screen() 
         signals + 1,
         "right after Nieuwe signalen"
     );
+    // Consent is not yet asked, and that is not consent: the shared screen shows the new
+    // case by its pseudonym until the parents say "ja" (BRIEF §8).
+    let brief = &room.cases[&id];
     assert_eq!(
-        room.cases[&id].subject(),
-        name,
-        "the screen names the pupil picked"
+        brief.case.pupil, pupil,
+        "the case is about the pupil picked"
     );
+    assert_eq!(brief.subject(), brief.case.pseudonym());
+    assert_ne!(brief.subject(), name);
 
     // All of it is in the store, read back after a restart.
     drop(store);

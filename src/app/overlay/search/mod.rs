@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use crate::app::{Effect, Model, Screen, View};
+use crate::domain::Showing;
 use crate::query::search::{Audience, Hit, Results, SearchIndex, Session};
 
 /// Hits kept per kind: more than a screen shows, few enough to build at every key.
@@ -61,9 +62,17 @@ impl Overlay {
     }
 }
 
-/// Who may see the screen in front: only the start screen is the chair's own.
-fn audience(screen: Screen) -> Audience {
-    match screen {
+/// Who may see the screen in front: while a meeting is open the room may see any screen
+/// (BRIEF §8); otherwise only the start screen is the chair's own.
+fn audience(model: &Model) -> Audience {
+    let presenting = model
+        .meeting
+        .as_ref()
+        .is_some_and(|room| room.meeting.showing() != Showing::Private);
+    if presenting {
+        return Audience::Shared;
+    }
+    match model.screen {
         Screen::Dashboard | Screen::Actions | Screen::Dossier | Screen::Audit => Audience::Private,
         // The retention list follows the shared-screen rule: it names no pupil either.
         Screen::Meeting | Screen::Prepare | Screen::Retention => Audience::Shared,
@@ -77,7 +86,7 @@ pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
     }
     view.search = Some(Overlay {
         query: TextArea::default(),
-        audience: audience(model.screen),
+        audience: audience(model),
         results: Results::default(),
         selected: 0,
         session: Session::default(),
