@@ -204,19 +204,7 @@ impl Store {
         {
             return Ok(None);
         }
-        let trees = TreeId::ALL
-            .iter()
-            .map(|id| db.open_tree(id.name()))
-            .collect::<Result<Vec<_>, _>>()?;
-        let store = Store {
-            db,
-            trees,
-            dir: dir.to_path_buf(),
-            cipher: None,
-            lock,
-            read_only: true,
-            beside_writer,
-        };
+        let store = Store::with_trees(db, dir, lock, true, beside_writer)?;
         if !beside_writer && (store.rewrite_pending()? || store.change_pending()?) {
             return Ok(None);
         }
@@ -261,6 +249,30 @@ impl Store {
             // The writer left something for the next writer to finish.
             None => Err(StoreError::InUse(dir)),
         }
+    }
+
+    /// A store over an opened sled database, its trees opened (which creates any missing one
+    /// on a writer's open), without a cipher yet.
+    fn with_trees(
+        db: sled::Db,
+        dir: &Path,
+        lock: Arc<File>,
+        read_only: bool,
+        beside_writer: bool,
+    ) -> Result<Store, StoreError> {
+        let trees = TreeId::ALL
+            .iter()
+            .map(|id| db.open_tree(id.name()))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Store {
+            db,
+            trees,
+            dir: dir.to_path_buf(),
+            cipher: None,
+            lock,
+            read_only,
+            beside_writer,
+        })
     }
 
     /// The store reopened, which has sled write its snapshot (the index of where each page
@@ -314,19 +326,7 @@ impl Store {
         // Decided before any tree is opened: opening creates trees, and a refused database
         // must be left exactly as it was found.
         let found = check_schema(&db, dir)?;
-        let trees = TreeId::ALL
-            .iter()
-            .map(|id| db.open_tree(id.name()))
-            .collect::<Result<Vec<_>, _>>()?;
-        let store = Store {
-            db,
-            trees,
-            dir: dir.to_path_buf(),
-            cipher: None,
-            lock,
-            read_only: false,
-            beside_writer: false,
-        };
+        let store = Store::with_trees(db, dir, lock, false, false)?;
         if found.is_none() {
             store
                 .tree(TreeId::Meta)
