@@ -309,6 +309,7 @@ pub const EN: Texts = Texts {
         format!("No team member \"{name}\" found, or more than one: type more of the name.")
     },
     flash_no_pupil: "This action belongs to no pupil.",
+    flash_dossier_presenting: "No dossier during the meeting (shared screen); h shows the case's history.",
     dossier_title: "Pupil dossier",
     dossier_cases: "Cases",
     dossier_timeline: "Timeline",

@@ -279,6 +279,8 @@ pub struct Texts {
     #[serde(skip)]
     pub flash_no_member: fn(&str) -> String,
     pub flash_no_pupil: &'static str,
+    /// A dossier asked for while a meeting is open: the room sees the screen.
+    pub flash_dossier_presenting: &'static str,
     pub dossier_title: &'static str,
     pub dossier_cases: &'static str,
     pub dossier_timeline: &'static str,

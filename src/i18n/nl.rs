@@ -309,6 +309,7 @@ pub const NL: Texts = Texts {
         format!("Geen teamlid „{name}” gevonden, of meer dan één: typ meer van de naam.")
     },
     flash_no_pupil: "Dit actiepunt hoort bij geen leerling.",
+    flash_dossier_presenting: "Geen dossier tijdens de vergadering (gedeeld scherm); h toont de casus.",
     dossier_title: "Leerlingdossier",
     dossier_cases: "Casussen",
     dossier_timeline: "Tijdlijn",

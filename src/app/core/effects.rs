@@ -227,6 +227,15 @@ pub fn apply(
                 Effect::SetMe(member) => {
                     report(store, model, store.set_me(member));
                 }
+                // A dossier puts a pupil's name beside all of their cases, anonymous ones
+                // included: while a meeting is open the room sees it, so it does not open
+                // (BRIEF §8), whichever screen asked.
+                Effect::LoadDossier(_)
+                    if crate::query::meeting::showing(store)?
+                        != crate::domain::Showing::Private =>
+                {
+                    view.flash = Some(model.lang.texts().flash_dossier_presenting.to_string());
+                }
                 Effect::LoadDossier(of) => {
                     // Opened from a case or an action: that case is the one chosen.
                     let chosen = match of {

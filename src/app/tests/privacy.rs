@@ -392,3 +392,45 @@ fn with_a_meeting_open_no_screen_or_overlay_names_another_pupil() {
         }
     }
 }
+
+/// A dossier names its pupil beside every case of theirs, the anonymous ones too: with a
+/// meeting open it does not open, not even from the start screen after a reflex `Esc`; once
+/// the meeting is closed it opens again.
+#[test]
+fn with_a_meeting_open_no_dossier_opens_on_the_shared_screen() {
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.consent == Consent::Yes);
+    let discussed = current(&model).case.id;
+    act(&store, &mut model, &mut view, Command::Back);
+    assert_eq!(model.screen, Screen::Dashboard);
+    let other = store
+        .all::<crate::domain::Case>()
+        .map(Result::unwrap)
+        .find(|case| case.id != discussed)
+        .expect("the demo has more than one case");
+    for case in [discussed, other.id] {
+        let effects = vec![Effect::LoadDossier(dossier::DossierOf::Case(case))];
+        apply(&store, &mut model, &mut view, effects, today()).unwrap();
+        assert_eq!(
+            model.screen,
+            Screen::Dashboard,
+            "no dossier of case {case:?}"
+        );
+        assert!(model.dossier.is_none());
+        assert_eq!(
+            view.flash.as_deref(),
+            Some(model.lang.texts().flash_dossier_presenting)
+        );
+        let screen = crate::ui::tests::screen_of(&model, &view, 200, 50, "donker");
+        let named = full_names_on(&store, &screen);
+        assert!(named.is_empty(), "{named:?}\n{screen}");
+    }
+
+    // Private again once no meeting is open.
+    let mut meeting = model.meeting.as_ref().unwrap().meeting.clone();
+    meeting.state = crate::domain::MeetingState::Closed;
+    store.save(&meeting).unwrap();
+    view.flash = None;
+    let effects = vec![Effect::LoadDossier(dossier::DossierOf::Case(other.id))];
+    apply(&store, &mut model, &mut view, effects, today()).unwrap();
+    assert_eq!(model.screen, Screen::Dossier);
+}
