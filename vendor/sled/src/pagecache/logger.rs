@@ -472,6 +472,12 @@ impl Drop for Log {
             return;
         }
 
+        // otter: a reader wrote nothing to flush or sync, and on Windows a sync of the data
+        // file it opened read-only fails ("Access denied"), which this drop would unwrap.
+        if self.config.read_only {
+            return;
+        }
+
         if let Err(e) = iobuf::flush(&self.iobufs) {
             error!("failed to flush from IoBufs::drop: {}", e);
         }
