@@ -74,9 +74,9 @@ fn expected(n: u64) -> Vec<String> {
     (1..=n).map(|id| format!("Leerling{id}")).collect()
 }
 
-/// Every file under `dir`, by path.
-fn files_under(dir: &Path) -> Files {
-    let mut files = Files::new();
+/// The path of every file under `dir`, however deep.
+pub(super) fn paths_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut paths = Vec::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(next) = todo.pop() {
         for entry in std::fs::read_dir(next).unwrap() {
@@ -84,11 +84,22 @@ fn files_under(dir: &Path) -> Files {
             if path.is_dir() {
                 todo.push(path);
             } else {
-                files.insert(path.clone(), std::fs::read(path).unwrap());
+                paths.push(path);
             }
         }
     }
-    files
+    paths
+}
+
+/// Every file under `dir`, by path.
+fn files_under(dir: &Path) -> Files {
+    paths_under(dir)
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect()
 }
 
 /// Every file under `dir`: what a thief of the disk reads.

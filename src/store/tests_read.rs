@@ -44,20 +44,13 @@ fn school(dir: &Path, passphrase: Option<&str>) {
 }
 
 fn fingerprint(dir: &Path) -> BTreeMap<PathBuf, (u64, SystemTime)> {
-    let mut files = BTreeMap::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let entry = entry.unwrap();
-            let meta = entry.metadata().unwrap();
-            if meta.is_dir() {
-                folders.push(entry.path());
-            } else {
-                files.insert(entry.path(), (meta.len(), meta.modified().unwrap()));
-            }
-        }
-    }
-    files
+    super::tests_crypto::paths_under(dir)
+        .into_iter()
+        .map(|path| {
+            let meta = std::fs::metadata(&path).unwrap();
+            (path, (meta.len(), meta.modified().unwrap()))
+        })
+        .collect()
 }
 
 #[test]
