@@ -1,5 +1,6 @@
 //! The charts beside the figures: running cases per level and per phase, new signals and
-//! reactietijd per month, closings by the phase they closed from, and the open waits.
+//! reactietijd per month, closings by the phase they closed from; and the open waits, under
+//! the figures.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -13,10 +14,9 @@ use crate::ui::theme::Theme;
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, screen: &Monitoring, theme: &Theme) {
     let s = model.lang.texts().stats;
     let f = &screen.data.figures;
-    let [top, signals, reaction, bottom] = Layout::vertical([Constraint::Fill(1); 4]).areas(area);
+    let [top, signals, reaction, closed] = Layout::vertical([Constraint::Fill(1); 4]).areas(area);
     let [levels, phases] =
         Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(top);
-    let [closed, waits] = Layout::horizontal([Constraint::Fill(1); 2]).areas(bottom);
 
     let now = f
         .open_per_level
@@ -79,9 +79,30 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, screen: &Monitoring,
         })
         .collect();
     frame.render_widget(horizontal(bars, s.chart_closed_from, theme), closed);
+}
 
+fn monthly<'a>(bars: Vec<Bar<'a>>, title: &'a str, theme: &Theme) -> BarChart<'a> {
+    BarChart::vertical(bars)
+        .bar_width(3)
+        .bar_gap(1)
+        .bar_style(theme.style("phase.current"))
+        .block(crate::ui::panel(title, theme, false))
+}
+
+fn horizontal<'a>(bars: Vec<Bar<'a>>, title: &'a str, theme: &Theme) -> BarChart<'a> {
+    BarChart::horizontal(bars)
+        .bar_gap(0)
+        .direction(Direction::Horizontal)
+        .bar_style(theme.style("phase.done"))
+        .block(crate::ui::panel(title, theme, false))
+}
+
+/// The open waits, longest first, as many as fit; those over the norm stand out.
+pub fn waits(frame: &mut Frame, area: Rect, model: &Model, screen: &Monitoring, theme: &Theme) {
+    let s = model.lang.texts().stats;
+    let f = &screen.data.figures;
     let limit = i64::from(f.norm.weeks) * 7;
-    let visible = usize::from(waits.height.saturating_sub(3));
+    let visible = usize::from(area.height.saturating_sub(3));
     let rows = f.norm.waits.iter().take(visible).map(|wait| {
         let who = screen
             .data
@@ -99,21 +120,5 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, screen: &Monitoring,
     let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(6)])
         .header(Row::new(s.waits_cols.to_vec()).style(theme.style("ui.header")))
         .block(crate::ui::panel(&title, theme, false));
-    frame.render_widget(table, waits);
-}
-
-fn monthly<'a>(bars: Vec<Bar<'a>>, title: &'a str, theme: &Theme) -> BarChart<'a> {
-    BarChart::vertical(bars)
-        .bar_width(3)
-        .bar_gap(1)
-        .bar_style(theme.style("phase.current"))
-        .block(crate::ui::panel(title, theme, false))
-}
-
-fn horizontal<'a>(bars: Vec<Bar<'a>>, title: &'a str, theme: &Theme) -> BarChart<'a> {
-    BarChart::horizontal(bars)
-        .bar_gap(0)
-        .direction(Direction::Horizontal)
-        .bar_style(theme.style("phase.done"))
-        .block(crate::ui::panel(title, theme, false))
+    frame.render_widget(table, area);
 }

@@ -46,9 +46,18 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         figures(frame, body, model, screen, view, theme);
         return;
     }
+    // The charts keep room for a school year's twelve months; the figures take the rest, and
+    // the open waits go under them where the figures leave room.
+    let left = body.width.saturating_sub(50).min(72);
     let [left, right] =
-        Layout::horizontal([Constraint::Length(72), Constraint::Min(48)]).areas(body);
-    figures(frame, left, model, screen, view, theme);
+        Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(body);
+    let height = u16::try_from(rows.len() + 3).unwrap_or(u16::MAX);
+    let [figures_area, waits] =
+        Layout::vertical([Constraint::Max(height), Constraint::Fill(1)]).areas(left);
+    figures(frame, figures_area, model, screen, view, theme);
+    if waits.height >= 4 {
+        charts::waits(frame, waits, model, screen, theme);
+    }
     charts::render(frame, right, model, screen, theme);
 }
 
