@@ -263,7 +263,8 @@ pub const NL: StatsTexts = StatsTexts {
             "Geaggregeerde cijfers, geen leerlingen. Een aantal van 1 tot en met {} staat er als \
              \"<{threshold}\"; een percentage, mediaan of gemiddelde op minder dan {threshold} \
              casussen als \".\"; \"x\" is weggelaten zodat een ander verborgen getal niet uit \
-             een totaal terug te rekenen is.",
+             een totaal terug te rekenen is; \"<25\" of \">75\" is een percentage dat \
+             anders een verborgen aantal zou verraden.",
             threshold.saturating_sub(1)
         )
     },
@@ -383,7 +384,8 @@ pub const EN: StatsTexts = StatsTexts {
             "Aggregate figures, no pupils. A count of 1 to {} is shown as \
              \"<{threshold}\"; a share, median or mean resting on fewer than {threshold} cases \
              as \".\"; \"x\" is left out so that another hidden number cannot be worked out \
-             from a total.",
+             from a total; \"<25\" or \">75\" is a share that would otherwise give a hidden \
+             count away.",
             threshold.saturating_sub(1)
         )
     },

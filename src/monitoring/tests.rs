@@ -425,17 +425,26 @@ fn a_count_under_the_threshold_is_shown_as_fewer_and_its_share_not_at_all() {
     let at_most_3 = r.row(&Figure::ClosedAtMost3, Stat::Percent).unwrap();
     assert_eq!(at_most_3.value, Cell::TooFew);
     assert_eq!(at_most_3.base, Some(Cell::Few));
-    // With a threshold of 2 the same figures are shown.
+    // With a threshold of 2 the count is shown, but "50% of 2" would give back the one case
+    // at level 3 or lower, and the one that was not: the numerator rule hides the share.
     let mut f = year();
     f.settings.threshold = 2;
     let r = report(&f);
     assert_eq!(
-        r.row(&Figure::ClosedAtMost3, Stat::Percent).unwrap().value,
-        Cell::Number(50.0)
-    );
-    assert_eq!(
         r.row(&Figure::Closed, Stat::Count).unwrap().value,
         Cell::Count(2)
+    );
+    let at_most_3 = r.row(&Figure::ClosedAtMost3, Stat::Percent).unwrap();
+    assert_eq!(
+        (at_most_3.value, at_most_3.part),
+        (Cell::Hidden, Some(Cell::Few))
+    );
+    // With a threshold of 1 nothing is hidden.
+    f.settings.threshold = 1;
+    let r = report(&f);
+    assert_eq!(
+        r.row(&Figure::ClosedAtMost3, Stat::Percent).unwrap().value,
+        Cell::Number(50.0)
     );
 }
 
@@ -574,4 +583,25 @@ fn open_cases_per_phase_are_taken_at_the_period_s_end() {
             ("signaal".to_string(), 1)
         ]
     );
+}
+
+#[test]
+fn a_share_does_not_give_back_a_numerator_or_rest_the_counts_hide() {
+    let of = |part, base| disclosure::share_and_part(Share { part, base }, 5);
+    // "15% of 20" would be 3, which the count column shows as "<5": under 25% it says no
+    // more than that.
+    assert_eq!(of(3, 20), (Cell::Below(25), Cell::Few));
+    assert_eq!(of(3, 20).0.text(5, 0), "<25");
+    // 17 of 20 gives back the 3 that were not: the numerator goes too, the share is coarsened
+    // the other way.
+    assert_eq!(of(17, 20), (Cell::Above(75), Cell::Hidden));
+    // 4 of 7: 57% of 7 with both sides under 5 is hidden whole; 1 of 7 stays under 72%.
+    assert_eq!(of(4, 7), (Cell::Hidden, Cell::Few));
+    assert_eq!(of(1, 7), (Cell::Below(72), Cell::Few));
+    // Both sides at least 5, or none at all: the share as it is.
+    assert_eq!(of(10, 20), (Cell::Number(50.0), Cell::Count(10)));
+    assert_eq!(of(0, 20), (Cell::Number(0.0), Cell::Count(0)));
+    assert_eq!(of(20, 20), (Cell::Number(100.0), Cell::Count(20)));
+    // A base under the threshold: not shown, as before.
+    assert_eq!(of(3, 4), (Cell::TooFew, Cell::Few));
 }
