@@ -148,3 +148,31 @@ fn the_cases_behind_a_figure_go_by_pseudonym_while_a_meeting_is_open() {
         }
     }
 }
+
+#[test]
+fn the_start_screen_palette_and_help_offer_monitoring_and_its_keys_come_with_it() {
+    use crate::app::core::keymap::{Context, Keymap};
+    use crate::app::overlay::palette;
+    let keymap = Keymap::default();
+    let rows = palette::rows(&keymap, Screen::Dashboard, crate::i18n::Lang::Nl.texts());
+    assert!(
+        rows.iter()
+            .any(|r| r.command == palette::Choice::Act(Command::Monitoring))
+    );
+    let on = |context, command| {
+        keymap
+            .bindings(context)
+            .into_iter()
+            .find(|b| b.action == command)
+            .map(|b| b.keys)
+    };
+    assert_eq!(
+        on(Context::Dashboard, Command::Monitoring),
+        Some(vec!["M".to_string()])
+    );
+    assert_eq!(
+        on(Context::Monitoring, Command::SwitchPeriod),
+        Some(vec!["p".to_string()])
+    );
+    assert!(on(Context::Monitoring, Command::Open).is_some());
+}
