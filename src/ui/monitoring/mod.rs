@@ -128,7 +128,14 @@ fn value_text(model: &Model, value: &Value) -> (String, String) {
             (text, spread.base.to_string())
         }
         Value::Mean(mean) => (
-            mean.value().map_or(none, |v| format!("{v:.1}")),
+            mean.value().map_or(none, |v| {
+                let text = format!("{v:.1}");
+                // Dutch writes a decimal comma, as the printed report does.
+                match model.lang {
+                    crate::i18n::Lang::Nl => text.replace('.', ","),
+                    crate::i18n::Lang::En => text,
+                }
+            }),
             mean.base.to_string(),
         ),
     }
