@@ -5,6 +5,8 @@
 pub struct CliTexts {
     /// Two or more pupils with the same full name: the name alone cannot tell them apart.
     pub err_same_name: fn(&str, &str, &str) -> String,
+    /// One of the pupils a name fits: name, groep, date of birth, whether it has a case.
+    pub pupil_candidate: fn(&str, u8, &str, bool) -> String,
     /// `otter forget --yes` with part of a name: an erasure without a question takes the full
     /// name only.
     pub err_forget_full_name: fn(&str, &str) -> String,
@@ -42,6 +44,10 @@ pub const NL: CliTexts = CliTexts {
         format!(
             "Er zijn meer leerlingen met de naam {name}: {candidates}. Geef de geboortedatum erbij, bijvoorbeeld: {example}."
         )
+    },
+    pupil_candidate: |name, groep, born, has_case| {
+        let case = if has_case { ", heeft een casus" } else { "" };
+        format!("{name} (groep {groep}, {born}{case})")
     },
     err_forget_full_name: |typed, full| {
         format!(
@@ -128,6 +134,10 @@ pub const EN: CliTexts = CliTexts {
         format!(
             "More than one pupil is named {name}: {candidates}. Add the date of birth, for example: {example}."
         )
+    },
+    pupil_candidate: |name, groep, born, has_case| {
+        let case = if has_case { ", has a case" } else { "" };
+        format!("{name} (groep {groep}, {born}{case})")
     },
     err_forget_full_name: |typed, full| {
         format!(
