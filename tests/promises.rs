@@ -112,3 +112,66 @@ fn several_pupils_for_a_name_say_which_ones_have_a_case() {
         }
     }
 }
+
+#[test]
+fn overdue_beside_done_or_dropped_is_refused_not_answered_with_open_actions() {
+    let (_turn, school) = demo_school();
+    for (status, command) in [
+        ("done", &["actions"][..]),
+        ("dropped", &["acties"]),
+        ("done", &["export", "actions"]),
+    ] {
+        otter(school)
+            .args(command)
+            .args(["--status", status, "--overdue"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "--overdue toont open actiepunten waarvan de datum voorbij is en gaat niet samen met --status {status}"
+            )));
+    }
+    // Overdue with the open ones, or all, is still answered: open actions past due.
+    let rows = json_of(otter(school).args(["actions", "--status", "open", "--overdue"]));
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r["status"] == "open" && r["days_overdue"] != 0)
+    );
+}
+
+#[test]
+fn json_is_refused_by_commands_that_do_not_answer_in_it() {
+    let dir = TempDir::new().unwrap();
+    for (command, typed) in [
+        (&["export", "minutes"][..], "otter export minutes"),
+        (&["export", "actions"], "otter export actions"),
+        (&["export", "leerling", "Sanne"], "otter export pupil"),
+        (&["passphrase"], "otter passphrase"),
+        (&["stats", "combine", "a.csv"], "otter stats combine"),
+        (&[], "otter"),
+    ] {
+        otter(dir.path())
+            .args(command)
+            .arg("--json")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "otter: Ongeldige aanroep: {typed} antwoordt niet in JSON; laat --json weg. Zie otter --help.\n"
+            ));
+    }
+    otter(dir.path())
+        .args(["--lang", "en", "export", "minutes", "--json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "otter export minutes does not answer in JSON; leave out --json",
+        ));
+    // A command that answers in JSON is not refused: here it finds no database.
+    otter(dir.path())
+        .args(["pupils", "--json"])
+        .assert()
+        .code(predicate::ne(2));
+}

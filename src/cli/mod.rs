@@ -7,6 +7,7 @@ mod import;
 mod passphrase;
 mod print;
 mod privacy;
+mod refuse;
 mod stats;
 mod unlock;
 
@@ -46,6 +47,10 @@ pub fn main() -> ExitCode {
     if cli.demo && cli.command.is_some() {
         // --demo is a throwaway screen; with a command it would read the real database.
         eprintln!("otter: {}", (t.err_usage)(t.err_demo_with_command));
+        return ExitCode::from(2);
+    }
+    if let Some(why) = refuse::refused(&cli, &matches, t) {
+        eprintln!("otter: {}", (t.err_usage)(&why));
         return ExitCode::from(2);
     }
     let data_dir = match data_dir(&cli) {

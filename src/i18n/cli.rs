@@ -37,6 +37,10 @@ pub struct CliTexts {
     pub err_backup_wrong: fn(&str) -> String,
     /// What is wrong with a sealed backup whose seal does not hold.
     pub backup_seal_broken: &'static str,
+    /// `--json` on a command that does not answer in JSON (the command, as typed in full).
+    pub usage_no_json: fn(&str) -> String,
+    /// `--overdue` beside a `--status` other than open: overdue actions are open ones.
+    pub usage_overdue_status: fn(&str) -> String,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -127,6 +131,12 @@ pub const NL: CliTexts = CliTexts {
         format!("Verkeerde wachtwoordzin voor de back-up {file}; er is niets teruggezet.")
     },
     backup_seal_broken: "het versleutelde bestand is afgebroken of veranderd",
+    usage_no_json: |command| format!("{command} antwoordt niet in JSON; laat --json weg"),
+    usage_overdue_status: |status| {
+        format!(
+            "--overdue toont open actiepunten waarvan de datum voorbij is en gaat niet samen met --status {status}"
+        )
+    },
 };
 
 pub const EN: CliTexts = CliTexts {
@@ -207,4 +217,10 @@ pub const EN: CliTexts = CliTexts {
         format!("Wrong passphrase for the backup {file}; nothing was restored.")
     },
     backup_seal_broken: "the encrypted file is cut short or changed",
+    usage_no_json: |command| format!("{command} does not answer in JSON; leave out --json"),
+    usage_overdue_status: |status| {
+        format!(
+            "--overdue shows open actions past their date and does not go with --status {status}"
+        )
+    },
 };
