@@ -292,6 +292,14 @@ fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
     }
 }
 
+fn candidates_text(candidates: &[Candidate], t: &Texts) -> String {
+    candidates
+        .iter()
+        .map(|c| (t.cli.pupil_candidate)(&c.name, c.groep, &c.born, c.has_case))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use std::io::{Error as IoError, ErrorKind};
@@ -378,12 +386,4 @@ mod tests {
         let text = odd.message(Lang::En.texts(), "/data");
         assert!(text.contains("operating system error 9999"), "{text}");
     }
-}
-
-fn candidates_text(candidates: &[Candidate], t: &Texts) -> String {
-    candidates
-        .iter()
-        .map(|c| (t.cli.pupil_candidate)(&c.name, c.groep, &c.born, c.has_case))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

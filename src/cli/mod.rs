@@ -2,6 +2,7 @@
 //! and the full screen when no command is given.
 
 mod args;
+mod calendar;
 mod help;
 mod import;
 mod passphrase;
@@ -560,9 +561,8 @@ fn exported(
                     crate::export::actions_csv(&rows, cx.lang).map_err(Error::Output)?
                 }
                 ListFormat::Ics => {
-                    let calendar = query::calendar::load(store, &filter, cx.today)?;
                     let stamp = chrono::Utc::now().naive_utc();
-                    crate::export::calendar(&calendar, cx.lang, stamp).into_bytes()
+                    calendar::actions(store, &filter, cx, stamp)?
                 }
             };
             (bytes, output)

@@ -26,7 +26,8 @@ pub struct CalendarMeeting {
     pub id: u64,
     pub date: NaiveDate,
     pub time: NaiveTime,
-    /// The agenda's timeboxes added up.
+    /// The planned length: the agenda's timeboxes are how the time is shared, not how long
+    /// the room is booked.
     pub minutes: u32,
     pub place: String,
     pub kind: MeetingKind,
@@ -34,12 +35,21 @@ pub struct CalendarMeeting {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Calendar {
+    /// The database's calendar id, in every UID (`Store::calendar_id`, which the caller may
+    /// write: this read model only reads).
+    pub id: String,
     pub actions: Vec<CalendarAction>,
     /// Planned and open meetings, by date.
     pub meetings: Vec<CalendarMeeting>,
 }
 
-pub fn load(store: &Store, filter: &Filter, today: NaiveDate) -> Result<Calendar> {
+/// The entries, with each meeting `meeting_minutes` long.
+pub fn load(
+    store: &Store,
+    filter: &Filter,
+    today: NaiveDate,
+    meeting_minutes: u32,
+) -> Result<Calendar> {
     let mut labels = Labels::new(store);
     let mut actions = Vec::new();
     for (action, row) in entries(store, filter, today)? {
@@ -64,14 +74,14 @@ pub fn load(store: &Store, filter: &Filter, today: NaiveDate) -> Result<Calendar
             id: m.id.0,
             date: m.date,
             time: m.time,
-            minutes: m
-                .agenda
-                .iter()
-                .map(|item| u32::from(item.timebox_minutes))
-                .sum(),
+            minutes: meeting_minutes,
             place: m.place,
             kind: m.kind,
         })
         .collect();
-    Ok(Calendar { actions, meetings })
+    Ok(Calendar {
+        id: String::new(),
+        actions,
+        meetings,
+    })
 }

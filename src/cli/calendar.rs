@@ -1,0 +1,25 @@
+//! `otter export actions --format ics`: the calendar file, and what the store keeps so that
+//! the next export's entries replace this one's (the database's id, each entry's revision).
+
+use chrono::NaiveDateTime;
+
+use crate::domain::calendar::MEETING_MINUTES;
+use crate::error::Result;
+use crate::query::{self, actions::Filter};
+use crate::store::Store;
+
+/// The actions that answer `filter` and the meetings to come, as iCalendar made at `stamp`
+/// (UTC); the revisions it gave each entry are stored for the next export.
+pub fn actions(
+    store: &Store,
+    filter: &Filter,
+    cx: &crate::export::Context,
+    stamp: NaiveDateTime,
+) -> Result<Vec<u8>> {
+    let mut calendar = query::calendar::load(store, filter, cx.today, MEETING_MINUTES)?;
+    calendar.id = store.calendar_id()?;
+    let mut revisions = store.calendar_revisions()?;
+    let text = crate::export::calendar(&calendar, cx.lang, stamp, &mut revisions);
+    store.set_calendar_revisions(&revisions)?;
+    Ok(text.into_bytes())
+}
