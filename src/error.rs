@@ -38,6 +38,15 @@ pub enum Error {
     /// Part of a name that fits several pupils: what was typed and (some of) the pupils.
     #[error("ambiguous pupil {0}")]
     AmbiguousPupil(String, Vec<Candidate>),
+    /// `otter team NAME --email` with something that is no address.
+    #[error("bad e-mail address")]
+    BadEmail(String),
+    /// An invitation without anyone to send it: no chair or "me" with an address.
+    #[error("no organizer")]
+    NoOrganizer,
+    /// An invitation to the next meeting while none is planned.
+    #[error("no planned meeting")]
+    NoPlannedMeeting,
     /// `otter forget --yes` with part of a name: what was typed and the full name it fits.
     #[error("forget needs the full name of {1}")]
     ForgetNeedsFullName(String, String),
@@ -172,6 +181,9 @@ impl Error {
             Error::AmbiguousPupil(name, candidates) => {
                 (t.err_ambiguous)(name, &candidates_text(candidates, t))
             }
+            Error::BadEmail(text) => (t.cli.err_bad_email)(text),
+            Error::NoOrganizer => t.cli.err_no_organizer.to_string(),
+            Error::NoPlannedMeeting => t.cli.err_no_planned_meeting.to_string(),
             Error::ForgetNeedsFullName(typed, full) => (t.cli.err_forget_full_name)(typed, full),
             Error::NoOwner(name) => (t.err_no_owner)(name),
             Error::Stats(err) => err.message(t.stats),

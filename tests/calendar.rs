@@ -173,3 +173,79 @@ fn a_changed_due_date_replaces_its_entry_also_after_a_restore() {
         .all(|e| value(e, "SEQUENCE") == "0");
     assert!(unchanged);
 }
+
+fn property<'a>(event: &'a IcalEvent, name: &str) -> Vec<&'a ical::property::Property> {
+    event.properties.iter().filter(|p| p.name == name).collect()
+}
+
+#[test]
+fn a_meeting_is_an_invitation_to_the_members_with_an_address() {
+    let dir = demo();
+    let members = json_of(otter(dir.path()).arg("team"));
+    let names: Vec<String> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap().to_string())
+        .collect();
+    // Nobody to send it yet: refused, not an invitation without an organizer.
+    otter(dir.path())
+        .args(["export", "invitation"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("afzender"));
+    otter(dir.path())
+        .args(["team", &names[1], "--email", "geen adres"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("geen e-mailadres"));
+    for (name, address) in [
+        (&names[0], "ib@otterveld.nl"),
+        (&names[1], "dir@otterveld.nl"),
+    ] {
+        stdout_of(otter(dir.path()).args(["team", name, "--email", address]));
+    }
+    let listed = stdout_of(otter(dir.path()).arg("team"));
+    assert!(listed.contains("ib@otterveld.nl"), "{listed}");
+
+    let ics = stdout_of(otter(dir.path()).args(["export", "uitnodiging"]));
+    let calendar = parsed(&ics);
+    let method = calendar.properties.iter().find(|p| p.name == "METHOD");
+    assert_eq!(method.and_then(|p| p.value.as_deref()), Some("REQUEST"));
+    let [event] = calendar.events.as_slice() else {
+        panic!("one meeting: {ics}");
+    };
+    let organizer = property(event, "ORGANIZER");
+    assert_eq!(organizer.len(), 1);
+    assert_eq!(
+        organizer[0].value.as_deref(),
+        Some("mailto:ib@otterveld.nl"),
+        "the chair"
+    );
+    let mut attendees: Vec<String> = property(event, "ATTENDEE")
+        .iter()
+        .map(|p| p.value.clone().unwrap())
+        .collect();
+    attendees.sort();
+    assert_eq!(
+        attendees,
+        ["mailto:dir@otterveld.nl", "mailto:ib@otterveld.nl"],
+        "only members with an address"
+    );
+    let cn = property(event, "ATTENDEE")[0].params.clone().unwrap();
+    assert!(
+        cn.iter().any(|(k, v)| k == "CN" && names.contains(&v[0])),
+        "{cn:?}"
+    );
+    // The same event as in the published calendar: accepting one updates the other.
+    let published = export(dir.path());
+    assert!(
+        published
+            .events
+            .iter()
+            .any(|e| value(e, "UID") == value(event, "UID")
+                && value(e, "SEQUENCE") == value(event, "SEQUENCE")),
+        "{}",
+        value(event, "UID")
+    );
+}

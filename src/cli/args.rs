@@ -107,6 +107,13 @@ pub enum Command {
     Import(Import),
     #[command(alias = "cijfers")]
     Stats(StatsArgs),
+    /// The team's members, and a member's e-mail address for invitations.
+    Team {
+        #[arg(num_args = 0..)]
+        name: Vec<String>,
+        #[arg(long, value_name = "ADDRESS", requires = "name")]
+        email: Option<String>,
+    },
 }
 
 /// `otter stats`: the figures of a period, or `otter stats combine` over schools' CSV files.
@@ -208,6 +215,13 @@ pub enum Export {
         name: Vec<String>,
         #[arg(long, value_enum, default_value = "md")]
         format: Format,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    #[command(alias = "uitnodiging")]
+    Invitation {
+        #[arg(long, value_name = "ID|last|DATE")]
+        meeting: Option<String>,
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -337,6 +351,10 @@ pub fn command(t: &Texts) -> clap::Command {
         .mut_subcommand("school", |c| {
             arg_help(c.about(t.help_school), "name", t.help_school_name)
         })
+        .mut_subcommand("team", |c| {
+            let c = arg_help(c.about(t.cli.help_team), "name", t.cli.help_team_name);
+            arg_help(c, "email", t.cli.help_email)
+        })
         .mut_subcommand("export", |c| {
             c.about(t.help_export)
                 .mut_subcommand("minutes", |c| {
@@ -347,6 +365,14 @@ pub fn command(t: &Texts) -> clap::Command {
                 .mut_subcommand("pupil", |c| {
                     let c = arg_help(c.about(t.help_export_pupil), "format", t.help_format);
                     let c = arg_help(c, "name", t.help_pupil_name);
+                    arg_help(c, "output", t.help_output)
+                })
+                .mut_subcommand("invitation", |c| {
+                    let c = arg_help(
+                        c.about(t.cli.help_invitation),
+                        "meeting",
+                        t.cli.help_invitation_meeting,
+                    );
                     arg_help(c, "output", t.help_output)
                 })
                 .mut_subcommand("actions", |c| {

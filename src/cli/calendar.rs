@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 
 use crate::domain::calendar::MEETING_MINUTES;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::query::{self, actions::Filter};
 use crate::store::Store;
 
@@ -20,6 +20,25 @@ pub fn actions(
     calendar.id = store.calendar_id()?;
     let mut revisions = store.calendar_revisions()?;
     let text = crate::export::calendar(&calendar, cx.lang, stamp, &mut revisions);
+    store.set_calendar_revisions(&revisions)?;
+    Ok(text.into_bytes())
+}
+
+/// Meeting `which` (the next one when `None`) as an invitation made at `stamp` (UTC), the
+/// same entry as in the published calendar.
+pub fn invitation(
+    store: &Store,
+    which: Option<&str>,
+    cx: &crate::export::Context,
+    stamp: NaiveDateTime,
+) -> Result<Vec<u8>> {
+    let invitation = query::calendar::invitation(store, which, cx.today, MEETING_MINUTES)?;
+    if invitation.organizer.is_none() {
+        return Err(Error::NoOrganizer);
+    }
+    let id = store.calendar_id()?;
+    let mut revisions = store.calendar_revisions()?;
+    let text = crate::export::invitation(&invitation, &id, cx.lang, stamp, &mut revisions);
     store.set_calendar_revisions(&revisions)?;
     Ok(text.into_bytes())
 }

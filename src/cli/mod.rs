@@ -10,6 +10,7 @@ mod print;
 mod privacy;
 mod refuse;
 mod stats;
+mod team;
 mod unlock;
 
 use std::ffi::OsString;
@@ -352,6 +353,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 Export::Minutes { .. } => ("otter export minutes", false),
                 Export::Pupil { .. } => ("otter export pupil", true),
                 Export::Actions { .. } => ("otter export actions", false),
+                Export::Invitation { .. } => ("otter export invitation", false),
             };
             let (bytes, output) = exported(&store, export, &cx)?;
             let written = match output {
@@ -384,6 +386,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         }
         Command::Stats(args) => stats::run(&store, &model, &args, lang, today, json, &mut out)?,
         Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
+        Command::Team { name, email } => {
+            team::run(&store, &name, email.as_deref(), t, &mut out, json)?
+        }
     };
     // An erasure is only done once no file keeps what it removed: the database is rewritten
     // and the rolling backups that may hold it are replaced by one of what is left.
@@ -491,6 +496,7 @@ fn reads_only(command: &Command) -> bool {
         | Command::Audit => true,
         Command::School { name } => name.join(" ").trim().is_empty(),
         Command::Presentation { state } => state.is_none(),
+        Command::Team { email, .. } => email.is_none(),
         _ => false,
     }
 }
@@ -548,6 +554,13 @@ fn exported(
             let dossier = query::dossier::load(store, pupil.id)?.ok_or(Error::NoPupil(name))?;
             let text = crate::export::extract(&dossier, cx, document_format(format));
             (text.into_bytes(), output)
+        }
+        Export::Invitation { meeting, output } => {
+            let stamp = chrono::Utc::now().naive_utc();
+            (
+                calendar::invitation(store, meeting.as_deref(), cx, stamp)?,
+                output,
+            )
         }
         Export::Actions {
             filter,

@@ -12,7 +12,7 @@ use crate::domain::ActionStatus;
 use crate::domain::calendar::{Revisions, fingerprint, revise};
 use crate::domain::dates::format_date;
 use crate::i18n::{Lang, capitalised};
-use crate::query::calendar::{Calendar, CalendarAction, CalendarMeeting};
+use crate::query::calendar::{Calendar, CalendarAction, CalendarMeeting, Invitation};
 
 /// The school's clock: every Dutch school keeps it, and a meeting at 14:15 stays at 14:15 for
 /// a colleague whose laptop is set to another zone.
@@ -74,6 +74,54 @@ pub fn write(
     out
 }
 
+/// Meeting `invitation` as an invitation to the team (`METHOD:REQUEST`): the same event as in
+/// the published calendar (its UID and revision), with the organizer and the attendees. The
+/// caller makes sure there is an organizer: a request without one is not valid.
+pub fn invitation(
+    invitation: &Invitation,
+    calendar_id: &str,
+    lang: Lang,
+    stamp: NaiveDateTime,
+    revisions: &mut Revisions,
+) -> String {
+    let mut out = String::new();
+    head(&mut out, "REQUEST");
+    let mut entries = Entries {
+        out,
+        calendar_id,
+        stamp,
+        revisions,
+    };
+    let meeting = &invitation.meeting;
+    // Who comes is no change of the meeting (RFC 5546 §2.1.4): the revision is the meeting's.
+    let body = meeting_body(meeting, lang);
+    let mut people = Vec::new();
+    if let Some(organizer) = &invitation.organizer {
+        people.push(format!(
+            "ORGANIZER;CN={}:mailto:{}",
+            param(&organizer.name),
+            organizer.email
+        ));
+    }
+    for attendee in &invitation.attendees {
+        people.push(format!(
+            "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{}",
+            param(&attendee.name),
+            attendee.email
+        ));
+    }
+    entries.event_with(&format!("meeting-{}", meeting.id), &body, &people);
+    let mut out = entries.out;
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// A parameter value (RFC 5545 §3.2): quoted, as a name may hold `,`, `;` or `:`; a double
+/// quote cannot be in one at all.
+fn param(value: &str) -> String {
+    format!("\"{}\"", value.replace('"', "'"))
+}
+
 /// The calendar's first lines, and the time zone its meetings are in.
 fn head(out: &mut String, method: &str) {
     line(out, "BEGIN:VCALENDAR");
@@ -98,6 +146,11 @@ impl Entries<'_> {
     /// One event: `body` is its content lines but the identity and revision, which the
     /// revision is a hash of.
     fn event(&mut self, entry: &str, body: &[String]) {
+        self.event_with(entry, body, &[]);
+    }
+
+    /// An event with lines after its body that are not part of its revision.
+    fn event_with(&mut self, entry: &str, body: &[String], more: &[String]) {
         let revision = revise(
             self.revisions,
             entry,
@@ -110,7 +163,7 @@ impl Entries<'_> {
         line(out, &format!("DTSTAMP:{}", utc(self.stamp)));
         line(out, &format!("SEQUENCE:{}", revision.sequence));
         line(out, &format!("LAST-MODIFIED:{}", utc(revision.modified)));
-        for content in body {
+        for content in body.iter().chain(more) {
             line(out, content);
         }
         line(out, "END:VEVENT");

@@ -96,6 +96,23 @@ pub fn actions_csv(
     })
 }
 
+/// A meeting as an invitation to the team (see `ics::invitation`).
+pub fn invitation(
+    invitation: &crate::query::calendar::Invitation,
+    calendar_id: &str,
+    lang: Lang,
+    stamp: chrono::NaiveDateTime,
+    revisions: &mut crate::domain::calendar::Revisions,
+) -> String {
+    shown(ics::invitation(
+        invitation,
+        calendar_id,
+        lang,
+        stamp,
+        revisions,
+    ))
+}
+
 /// Actions and planned meetings for a calendar; `stamp` is when it was made (UTC).
 pub fn calendar(
     calendar: &Calendar,

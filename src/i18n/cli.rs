@@ -41,6 +41,22 @@ pub struct CliTexts {
     pub usage_no_json: fn(&str) -> String,
     /// `--overdue` beside a `--status` other than open: overdue actions are open ones.
     pub usage_overdue_status: fn(&str) -> String,
+    pub help_team: &'static str,
+    pub help_team_name: &'static str,
+    pub help_email: &'static str,
+    pub help_invitation: &'static str,
+    pub help_invitation_meeting: &'static str,
+    /// `otter team`: no members yet; a member's line; a member's address set or cleared.
+    pub team_none: &'static str,
+    pub team_no_email: &'static str,
+    pub email_set: fn(&str, &str) -> String,
+    pub email_cleared: fn(&str) -> String,
+    /// An address that is not one (`naam@school.nl`).
+    pub err_bad_email: fn(&str) -> String,
+    /// An invitation needs a sender: neither the chair nor "me" has an address.
+    pub err_no_organizer: &'static str,
+    /// No meeting to invite to: none planned.
+    pub err_no_planned_meeting: &'static str,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -132,6 +148,18 @@ pub const NL: CliTexts = CliTexts {
     },
     backup_seal_broken: "het versleutelde bestand is afgebroken of veranderd",
     usage_no_json: |command| format!("{command} antwoordt niet in JSON; laat --json weg"),
+    help_team: "De teamleden, en het e-mailadres van een teamlid voor uitnodigingen",
+    help_team_name: "Het teamlid: (een deel van) de naam",
+    help_email: "Het e-mailadres voor uitnodigingen; leeg (\"\") haalt het weg",
+    help_invitation: "Een vergadering als uitnodiging (iCalendar) voor de teamleden met een e-mailadres",
+    help_invitation_meeting: "Welke vergadering: nummer, datum of last; standaard de eerstvolgende",
+    team_none: "Nog geen teamleden.",
+    team_no_email: "geen e-mailadres",
+    email_set: |name, email| format!("E-mailadres van {name}: {email}"),
+    email_cleared: |name| format!("{name} heeft geen e-mailadres meer."),
+    err_bad_email: |text| format!("\"{text}\" is geen e-mailadres (zoals naam@school.nl)."),
+    err_no_organizer: "Een uitnodiging heeft een afzender nodig: geef de voorzitter of jezelf een e-mailadres met otter team NAAM --email ADRES.",
+    err_no_planned_meeting: "Er is geen geplande vergadering om voor uit te nodigen.",
     usage_overdue_status: |status| {
         format!(
             "--overdue toont open actiepunten waarvan de datum voorbij is en gaat niet samen met --status {status}"
@@ -218,6 +246,18 @@ pub const EN: CliTexts = CliTexts {
     },
     backup_seal_broken: "the encrypted file is cut short or changed",
     usage_no_json: |command| format!("{command} does not answer in JSON; leave out --json"),
+    help_team: "The team's members, and a member's e-mail address for invitations",
+    help_team_name: "The member: (part of) the name",
+    help_email: "The e-mail address for invitations; empty (\"\") removes it",
+    help_invitation: "A meeting as an invitation (iCalendar) to the members with an e-mail address",
+    help_invitation_meeting: "Which meeting: number, date or last; the next one by default",
+    team_none: "No team members yet.",
+    team_no_email: "no e-mail address",
+    email_set: |name, email| format!("E-mail address of {name}: {email}"),
+    email_cleared: |name| format!("{name} has no e-mail address any more."),
+    err_bad_email: |text| format!("\"{text}\" is not an e-mail address (like name@school.nl)."),
+    err_no_organizer: "An invitation needs a sender: give the chair or yourself an e-mail address with otter team NAME --email ADDRESS.",
+    err_no_planned_meeting: "There is no planned meeting to invite to.",
     usage_overdue_status: |status| {
         format!(
             "--overdue shows open actions past their date and does not go with --status {status}"

@@ -56,6 +56,7 @@ pub const NL: HelpTexts = HelpTexts {
             "1|2|3" => "1|2|3",
             "WEEKS" => "WEKEN",
             "MONTHS" => "MAANDEN",
+            "ADDRESS" => "ADRES",
             _ => return None,
         })
     },

@@ -6,8 +6,9 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::Labels;
 use super::actions::{Filter, entries};
-use crate::domain::{ActionStatus, MeetingKind, MeetingState};
-use crate::error::Result;
+use crate::domain::meeting::Attendee;
+use crate::domain::{ActionStatus, MeetingKind, MeetingState, Member, MemberId};
+use crate::error::{Error, Result};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,5 +84,84 @@ pub fn load(
         id: String::new(),
         actions,
         meetings,
+    })
+}
+
+/// Someone on an invitation: a member with an e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitee {
+    pub name: String,
+    pub email: String,
+}
+
+/// A meeting as an invitation: who sends it and whom it goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub meeting: CalendarMeeting,
+    /// The chair, or else the person at this otter ("me"), if they have an address.
+    pub organizer: Option<Invitee>,
+    /// The members invited to the meeting (every active member while nobody is invited yet)
+    /// who have an address, the organizer too; guests are invited by the IB themselves.
+    pub attendees: Vec<Invitee>,
+}
+
+/// The invitation to meeting `which` (as `--meeting` takes it), or to the next meeting not
+/// yet closed.
+pub fn invitation(
+    store: &Store,
+    which: Option<&str>,
+    today: NaiveDate,
+    meeting_minutes: u32,
+) -> Result<Invitation> {
+    let meeting = match which {
+        Some(which) => {
+            let id = super::meetings::resolve(store, which, today)?;
+            store.meeting(id)?
+        }
+        None => store.next_open_meeting(today)?,
+    }
+    .ok_or(Error::NoPlannedMeeting)?;
+    let members: Vec<Member> = store
+        .all::<Member>()
+        .collect::<std::result::Result<_, _>>()?;
+    let invitee = |id: MemberId| {
+        let member = members.iter().find(|m| m.id == id)?;
+        Some(Invitee {
+            name: member.name.clone(),
+            email: member.email.clone()?,
+        })
+    };
+    let organizer = meeting
+        .chair
+        .and_then(invitee)
+        .or_else(|| store.me().ok().flatten().and_then(invitee));
+    let invited: Vec<MemberId> = meeting
+        .attendance
+        .iter()
+        .filter_map(|a| match a.who {
+            Attendee::Member(id) => Some(id),
+            Attendee::Guest { .. } => None,
+        })
+        .collect();
+    let attendees = if invited.is_empty() {
+        members
+            .iter()
+            .filter(|m| m.active)
+            .filter_map(|m| invitee(m.id))
+            .collect()
+    } else {
+        invited.into_iter().filter_map(invitee).collect()
+    };
+    Ok(Invitation {
+        meeting: CalendarMeeting {
+            id: meeting.id.0,
+            date: meeting.date,
+            time: meeting.time,
+            minutes: meeting_minutes,
+            place: meeting.place,
+            kind: meeting.kind,
+        },
+        organizer,
+        attendees,
     })
 }
