@@ -35,6 +35,9 @@ pub struct Cli {
         default_value_t = crate::app::overlay::lock::DEFAULT_MINUTES
     )]
     pub lock_after: u32,
+    /// How long a meeting is put in a calendar: `meeting_minutes` of config.toml, not a flag.
+    #[arg(skip = crate::domain::calendar::MEETING_MINUTES)]
+    pub meeting_minutes: u32,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -107,6 +110,8 @@ pub enum Command {
     Import(Import),
     #[command(alias = "cijfers")]
     Stats(StatsArgs),
+    /// Where config.toml is, and each setting in force with where it comes from.
+    Config,
     /// The team's members, and a member's e-mail address for invitations.
     Team {
         #[arg(num_args = 0..)]
@@ -351,6 +356,7 @@ pub fn command(t: &Texts) -> clap::Command {
         .mut_subcommand("school", |c| {
             arg_help(c.about(t.help_school), "name", t.help_school_name)
         })
+        .mut_subcommand("config", |c| c.about(t.cli.help_config))
         .mut_subcommand("team", |c| {
             let c = arg_help(c.about(t.cli.help_team), "name", t.cli.help_team_name);
             arg_help(c, "email", t.cli.help_email)
@@ -395,8 +401,9 @@ fn filter_help(cmd: clap::Command, t: &Texts) -> clap::Command {
     arg_help(cmd, "overdue", t.help_overdue)
 }
 
-/// The language asked for, read before clap so that clap's own help can use it.
-pub fn language_of(args: &[std::ffi::OsString]) -> Lang {
+/// The language asked for (flag, environment, else config.toml's), read before clap so that
+/// clap's own help can use it.
+pub fn language_of(args: &[std::ffi::OsString], from_file: Option<Lang>) -> Lang {
     let from_flag = args
         .windows(2)
         .find_map(|pair| (pair[0] == "--lang").then(|| pair[1].to_string_lossy().to_string()));
@@ -410,7 +417,8 @@ pub fn language_of(args: &[std::ffi::OsString]) -> Lang {
         .or_else(|| std::env::var("OTTER_LANG").ok());
     match chosen.as_deref() {
         Some("en") => Lang::En,
-        _ => Lang::Nl,
+        Some(_) => Lang::Nl,
+        None => from_file.unwrap_or_default(),
     }
 }
 

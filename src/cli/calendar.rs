@@ -3,20 +3,20 @@
 
 use chrono::NaiveDateTime;
 
-use crate::domain::calendar::MEETING_MINUTES;
 use crate::error::{Error, Result};
 use crate::query::{self, actions::Filter};
 use crate::store::Store;
 
 /// The actions that answer `filter` and the meetings to come, as iCalendar made at `stamp`
-/// (UTC); the revisions it gave each entry are stored for the next export.
+/// (UTC), meetings `meeting_minutes` long; the revisions it gave each entry are stored for the next export.
 pub fn actions(
     store: &Store,
     filter: &Filter,
     cx: &crate::export::Context,
     stamp: NaiveDateTime,
+    meeting_minutes: u32,
 ) -> Result<Vec<u8>> {
-    let mut calendar = query::calendar::load(store, filter, cx.today, MEETING_MINUTES)?;
+    let mut calendar = query::calendar::load(store, filter, cx.today, meeting_minutes)?;
     calendar.id = store.calendar_id()?;
     let mut revisions = store.calendar_revisions()?;
     let text = crate::export::calendar(&calendar, cx.lang, stamp, &mut revisions);
@@ -31,8 +31,9 @@ pub fn invitation(
     which: Option<&str>,
     cx: &crate::export::Context,
     stamp: NaiveDateTime,
+    meeting_minutes: u32,
 ) -> Result<Vec<u8>> {
-    let invitation = query::calendar::invitation(store, which, cx.today, MEETING_MINUTES)?;
+    let invitation = query::calendar::invitation(store, which, cx.today, meeting_minutes)?;
     if invitation.organizer.is_none() {
         return Err(Error::NoOrganizer);
     }

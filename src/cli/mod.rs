@@ -3,6 +3,7 @@
 
 mod args;
 mod calendar;
+mod config;
 mod help;
 mod import;
 mod passphrase;
@@ -35,17 +36,22 @@ const SEARCH_LIMIT: usize = 20;
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let lang = args::language_of(&args);
+    let loaded = config::load();
+    let lang = args::language_of(&args, config::language(&loaded));
     install_panic_message(lang);
     let matches = match args::command(lang.texts()).try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(err) => return usage_error(err, lang.texts()),
     };
-    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+    let mut cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(err) => return usage_error(err, lang.texts()),
     };
+    let in_force = config::apply(&mut cli, &matches, &loaded);
     let t = cli.lang.texts();
+    if let Some(warning) = config::warning(&loaded, t) {
+        eprintln!("otter: {}", crate::text::visible_lines(&warning));
+    }
     if cli.demo && cli.command.is_some() {
         // --demo is a throwaway screen; with a command it would read the real database.
         eprintln!("otter: {}", (t.err_usage)(t.err_demo_with_command));
@@ -54,6 +60,14 @@ pub fn main() -> ExitCode {
     if let Some(why) = refuse::refused(&cli, &matches, t) {
         eprintln!("otter: {}", (t.err_usage)(&why));
         return ExitCode::from(2);
+    }
+    if matches!(cli.command, Some(Command::Config)) {
+        let mut out = crate::text::Visible::new(std::io::stdout().lock());
+        let shown = config::show(&loaded, &in_force, t, cli.json, &mut out);
+        return match finish(shown) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => report(&err, t, Path::new("")),
+        };
     }
     let data_dir = match data_dir(&cli) {
         Ok(dir) => dir,
@@ -355,7 +369,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 Export::Actions { .. } => ("otter export actions", false),
                 Export::Invitation { .. } => ("otter export invitation", false),
             };
-            let (bytes, output) = exported(&store, export, &cx)?;
+            let (bytes, output) = exported(&store, export, &cx, cli.meeting_minutes)?;
             let written = match output {
                 // Not `export::file::write`, which makes the screen's export folder: a folder
                 // typed here that is not there is a typo or a USB stick not plugged in, and the
@@ -374,7 +388,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             written
         }
         // Answered above, before the store was opened.
-        Command::Import(_) => Ok(()),
+        Command::Import(_) | Command::Config => Ok(()),
         Command::Forget { name, yes } => {
             let now = privacy::now(today);
             privacy::forget(&store, &name.join(" "), yes, now, t, &mut out, json)?
@@ -527,11 +541,13 @@ fn document_format(format: Format) -> crate::export::Format {
     }
 }
 
-/// The bytes an `otter export` writes, and the file it writes them to (stdout when none).
+/// The bytes an `otter export` writes, and the file it writes them to (stdout when none);
+/// a calendar's meetings are `meeting_minutes` long.
 fn exported(
     store: &Store,
     export: Export,
     cx: &crate::export::Context,
+    meeting_minutes: u32,
 ) -> Result<(Vec<u8>, Option<PathBuf>)> {
     use crate::export::minutes::Status;
     Ok(match export {
@@ -558,7 +574,7 @@ fn exported(
         Export::Invitation { meeting, output } => {
             let stamp = chrono::Utc::now().naive_utc();
             (
-                calendar::invitation(store, meeting.as_deref(), cx, stamp)?,
+                calendar::invitation(store, meeting.as_deref(), cx, stamp, meeting_minutes)?,
                 output,
             )
         }
@@ -575,7 +591,7 @@ fn exported(
                 }
                 ListFormat::Ics => {
                     let stamp = chrono::Utc::now().naive_utc();
-                    calendar::actions(store, &filter, cx, stamp)?
+                    calendar::actions(store, &filter, cx, stamp, meeting_minutes)?
                 }
             };
             (bytes, output)

@@ -57,6 +57,18 @@ pub struct CliTexts {
     pub err_no_organizer: &'static str,
     /// No meeting to invite to: none planned.
     pub err_no_planned_meeting: &'static str,
+    pub help_config: &'static str,
+    /// config.toml could not be used: file, line (0: not readable), reason; the defaults hold.
+    pub config_malformed: fn(&str, usize, &str) -> String,
+    /// `otter config`: the file's heading, no file at all (`OTTER_CONFIG=""`), a file not
+    /// there, and the four sources.
+    pub config_file: &'static str,
+    pub config_no_file: &'static str,
+    pub config_absent: fn(&str) -> String,
+    pub config_default: &'static str,
+    pub config_from_file: &'static str,
+    pub config_from_env: &'static str,
+    pub config_from_flag: &'static str,
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -160,6 +172,24 @@ pub const NL: CliTexts = CliTexts {
     err_bad_email: |text| format!("\"{text}\" is geen e-mailadres (zoals naam@school.nl)."),
     err_no_organizer: "Een uitnodiging heeft een afzender nodig: geef de voorzitter of jezelf een e-mailadres met otter team NAAM --email ADRES.",
     err_no_planned_meeting: "Er is geen geplande vergadering om voor uit te nodigen.",
+    help_config: "Waar config.toml staat, en elke instelling die geldt en waar die vandaan komt",
+    config_malformed: |file, line, reason| {
+        let place = if line == 0 {
+            file.to_string()
+        } else {
+            format!("{file}, regel {line}")
+        };
+        format!(
+            "de instellingen in {place} zijn niet gebruikt ({reason}); otter gaat verder met de standaardinstellingen"
+        )
+    },
+    config_file: "Instellingenbestand",
+    config_no_file: "geen (OTTER_CONFIG is leeg)",
+    config_absent: |path| format!("{path} (bestaat nog niet)"),
+    config_default: "standaard",
+    config_from_file: "uit het bestand",
+    config_from_env: "uit een omgevingsvariabele",
+    config_from_flag: "uit een optie",
     usage_overdue_status: |status| {
         format!(
             "--overdue toont open actiepunten waarvan de datum voorbij is en gaat niet samen met --status {status}"
@@ -258,6 +288,22 @@ pub const EN: CliTexts = CliTexts {
     err_bad_email: |text| format!("\"{text}\" is not an e-mail address (like name@school.nl)."),
     err_no_organizer: "An invitation needs a sender: give the chair or yourself an e-mail address with otter team NAME --email ADDRESS.",
     err_no_planned_meeting: "There is no planned meeting to invite to.",
+    help_config: "Where config.toml is, and each setting in force and where it comes from",
+    config_malformed: |file, line, reason| {
+        let place = if line == 0 {
+            file.to_string()
+        } else {
+            format!("{file}, line {line}")
+        };
+        format!("the settings in {place} were not used ({reason}); otter goes on with the defaults")
+    },
+    config_file: "Settings file",
+    config_no_file: "none (OTTER_CONFIG is empty)",
+    config_absent: |path| format!("{path} (not there yet)"),
+    config_default: "default",
+    config_from_file: "from the file",
+    config_from_env: "from an environment variable",
+    config_from_flag: "from an option",
     usage_overdue_status: |status| {
         format!(
             "--overdue shows open actions past their date and does not go with --status {status}"
