@@ -112,6 +112,16 @@ pub enum Command {
     Stats(StatsArgs),
     /// Where config.toml is, and each setting in force with where it comes from.
     Config,
+    /// Tab completion for a shell, from this command line's own definition.
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), from this command line's own definition.
+    Man {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// The team's members, and a member's e-mail address for invitations.
     Team {
         #[arg(num_args = 0..)]
@@ -357,6 +367,12 @@ pub fn command(t: &Texts) -> clap::Command {
             arg_help(c.about(t.help_school), "name", t.help_school_name)
         })
         .mut_subcommand("config", |c| c.about(t.cli.help_config))
+        .mut_subcommand("completions", |c| {
+            arg_help(c.about(t.cli.help_completions), "shell", t.cli.help_shell)
+        })
+        .mut_subcommand("man", |c| {
+            arg_help(c.about(t.cli.help_man), "dir", t.cli.help_man_dir)
+        })
         .mut_subcommand("team", |c| {
             let c = arg_help(c.about(t.cli.help_team), "name", t.cli.help_team_name);
             arg_help(c, "email", t.cli.help_email)

@@ -7,7 +7,14 @@ use clap::{Arg, ArgAction, Command};
 use crate::i18n::help::HelpTexts;
 
 /// Commands that never answer in JSON (nor does the screen, `otter` without a command).
-const WITHOUT_JSON: &[&str] = &["passphrase", "export", "combine", "help"];
+const WITHOUT_JSON: &[&str] = &[
+    "passphrase",
+    "export",
+    "combine",
+    "completions",
+    "man",
+    "help",
+];
 /// Options of the screen alone.
 const SCREEN_ONLY: &[&str] = &["theme", "lock_after"];
 

@@ -10,6 +10,7 @@ mod passphrase;
 mod print;
 mod privacy;
 mod refuse;
+mod shell;
 mod stats;
 mod team;
 mod unlock;
@@ -60,6 +61,32 @@ pub fn main() -> ExitCode {
     if let Some(why) = refuse::refused(&cli, &matches, t) {
         eprintln!("otter: {}", (t.err_usage)(&why));
         return ExitCode::from(2);
+    }
+    // Generated from the command line itself: no database, no data directory.
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout().lock();
+            return match finish(shell::completions(shell, cli.lang, &mut out)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => report(&err, t, Path::new("")),
+            };
+        }
+        Some(Command::Man { ref dir }) => {
+            let mut out = std::io::stdout().lock();
+            return match shell::man(cli.lang, dir.as_deref(), &mut out) {
+                Ok(written) => {
+                    if !written.is_empty() {
+                        eprintln!("{}", (t.cli.man_written)(written.len()));
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(Error::Output(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+                    ExitCode::SUCCESS
+                }
+                Err(err) => report(&err, t, Path::new("")),
+            };
+        }
+        _ => {}
     }
     if matches!(cli.command, Some(Command::Config)) {
         let mut out = crate::text::Visible::new(std::io::stdout().lock());
@@ -388,7 +415,10 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             written
         }
         // Answered above, before the store was opened.
-        Command::Import(_) | Command::Config => Ok(()),
+        Command::Import(_)
+        | Command::Config
+        | Command::Completions { .. }
+        | Command::Man { .. } => Ok(()),
         Command::Forget { name, yes } => {
             let now = privacy::now(today);
             privacy::forget(&store, &name.join(" "), yes, now, t, &mut out, json)?

@@ -69,6 +69,15 @@ pub struct CliTexts {
     pub config_from_file: &'static str,
     pub config_from_env: &'static str,
     pub config_from_flag: &'static str,
+    pub help_completions: &'static str,
+    pub help_shell: &'static str,
+    pub help_man: &'static str,
+    pub help_man_dir: &'static str,
+    /// `otter man --dir`: how many pages were written.
+    pub man_written: fn(usize) -> String,
+    /// The manual page's section headings that clap_mangen writes in English, in this
+    /// language.
+    pub man_headings: &'static [(&'static str, &'static str)],
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -190,6 +199,19 @@ pub const NL: CliTexts = CliTexts {
     config_from_file: "uit het bestand",
     config_from_env: "uit een omgevingsvariabele",
     config_from_flag: "uit een optie",
+    help_completions: "Tab-aanvulling voor een shell, naar de standaarduitvoer (zie de handleiding waar die heen moet)",
+    help_shell: "De shell",
+    help_man: "De handleiding als man-pagina (roff), naar de standaarduitvoer",
+    help_man_dir: "Schrijf een pagina voor otter en voor elke opdracht in deze map",
+    man_written: |n| format!("{n} man-pagina's geschreven."),
+    man_headings: &[
+        ("NAME", "NAAM"),
+        ("SYNOPSIS", "OVERZICHT"),
+        ("DESCRIPTION", "BESCHRIJVING"),
+        ("OPTIONS", "OPTIES"),
+        ("SUBCOMMANDS", "OPDRACHTEN"),
+        ("VERSION", "VERSIE"),
+    ],
     usage_overdue_status: |status| {
         format!(
             "--overdue toont open actiepunten waarvan de datum voorbij is en gaat niet samen met --status {status}"
@@ -304,6 +326,12 @@ pub const EN: CliTexts = CliTexts {
     config_from_file: "from the file",
     config_from_env: "from an environment variable",
     config_from_flag: "from an option",
+    help_completions: "Tab completion for a shell, to standard output (the guide says where it goes)",
+    help_shell: "The shell",
+    help_man: "The guide as a manual page (roff), to standard output",
+    help_man_dir: "Write a page for otter and for every command into this folder",
+    man_written: |n| format!("{n} manual pages written."),
+    man_headings: &[],
     usage_overdue_status: |status| {
         format!(
             "--overdue shows open actions past their date and does not go with --status {status}"

@@ -57,6 +57,7 @@ pub const NL: HelpTexts = HelpTexts {
             "WEEKS" => "WEKEN",
             "MONTHS" => "MAANDEN",
             "ADDRESS" => "ADRES",
+            "SHELL" => "SHELL",
             _ => return None,
         })
     },
