@@ -144,6 +144,8 @@ pub struct View {
     pub item_scroll: u16,
     /// How far it can scroll: the renderer knows the lines as wrapped, and says so here.
     pub item_scroll_max: std::cell::Cell<u16>,
+    /// How many of its rows the last frame showed: what PgDn and PgUp move by.
+    pub item_page: std::cell::Cell<u16>,
     /// The history of the case on screen, over its item, until the next key.
     pub history: bool,
     /// The `:` command palette, taking the keys while open.
@@ -678,6 +680,10 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             action_list::act(model, view, action)
         }
         Command::OpenActions => action_list::open(model),
+        Command::PageDown | Command::PageUp if model.screen == Screen::Meeting => {
+            page(view, action == Command::PageDown);
+            Vec::new()
+        }
         Command::CycleStatus
         | Command::ToggleOverdue
         | Command::FilterOwner
@@ -839,6 +845,19 @@ fn scroll(view: &mut View, down: bool) {
         (view.item_scroll + 1).min(view.item_scroll_max.get())
     } else {
         view.item_scroll.saturating_sub(1)
+    };
+}
+
+/// A page down or up in the item in front (the previous minutes, a long case): the rows the
+/// last frame showed, less one kept in view for the eye to follow.
+fn page(view: &mut View, down: bool) {
+    let step = view.item_page.get().saturating_sub(1).max(1);
+    view.item_scroll = if down {
+        view.item_scroll
+            .saturating_add(step)
+            .min(view.item_scroll_max.get())
+    } else {
+        view.item_scroll.saturating_sub(step)
     };
 }
 

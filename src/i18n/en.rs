@@ -220,7 +220,7 @@ pub const EN: Texts = Texts {
     previous_minutes: |day, id, cases| {
         let noun = if cases == 1 { "case" } else { "cases" };
         format!(
-            "Meeting {id} of {day}, {cases} {noun}. To read or print: otter export minutes --meeting {id} --format html"
+            "Meeting {id} of {day}, {cases} {noun}. The minutes are below: j/k and PgUp/PgDn scroll."
         )
     },
     hint_new_signals: "Are there new concerns about pupils? s opens a new signal.",

@@ -220,7 +220,7 @@ pub const NL: Texts = Texts {
     previous_minutes: |day, id, cases| {
         let noun = if cases == 1 { "casus" } else { "casussen" };
         format!(
-            "Vergadering {id} van {day}, {cases} {noun}. Lezen of afdrukken: otter export verslag --meeting {id} --format html"
+            "Vergadering {id} van {day}, {cases} {noun}. Het verslag staat hieronder: j/k en PgUp/PgDn scrollen."
         )
     },
     hint_new_signals: "Zijn er nieuwe zorgen over leerlingen? s opent een nieuw signaal.",

@@ -4,6 +4,7 @@
 pub(crate) mod circles;
 pub(crate) mod form;
 pub(crate) mod history;
+pub(crate) mod minutes;
 pub(crate) mod plan;
 
 use ratatui::Frame;
@@ -266,7 +267,11 @@ fn render_item(
         AgendaKind::Opening => attendance_lines(room, model, view, theme),
         other => {
             let mut lines = vec![Line::styled(hint(other, t), theme.style("ui.text"))];
-            if let (AgendaKind::PreviousMinutes, Some(previous)) = (other, &room.previous) {
+            let previous = room
+                .previous
+                .as_ref()
+                .filter(|_| *other == AgendaKind::PreviousMinutes);
+            if let Some(previous) = previous {
                 let day = crate::domain::dates::format_day(previous.date, model.lang);
                 lines.push(Line::styled(
                     (t.previous_minutes)(&day, previous.id.0, previous.cases),
@@ -281,6 +286,11 @@ fn render_item(
                         .map(|line| Line::styled(line.to_string(), theme.style("ui.text"))),
                 ),
                 None => lines.push(Line::styled(t.meeting_no_notes, theme.style("ui.text.dim"))),
+            }
+            // Below this meeting's note on the item: the minutes it is about, to scroll through.
+            if let Some(fixed) = previous.and_then(|previous| previous.minutes.as_ref()) {
+                lines.push(Line::default());
+                lines.extend(crate::ui::meeting::minutes::lines(fixed, model, theme));
             }
             lines
         }

@@ -541,17 +541,17 @@ fn the_dossiers_timeline_shows_at_every_scroll_the_rows_the_whole_timeline_has_t
     }
 }
 
-/// The Verslag item says which minutes it is about, and how to read them, naming no pupil.
+/// The Verslag item says which minutes it is about and how to scroll them, naming no pupil.
 #[test]
 fn the_previous_minutes_item_names_the_meeting_they_are_of() {
     for (lang, expected) in [
         (
             Lang::Nl,
-            "Vergadering 17 van di 03-11-2026, 14 casussen. Lezen of afdrukken: otter export verslag --meeting 17",
+            "Vergadering 17 van di 03-11-2026, 14 casussen. Het verslag staat hieronder: j/k en PgUp/PgDn scrollen.",
         ),
         (
             Lang::En,
-            "Meeting 17 of Tue 03-11-2026, 14 cases. To read or print: otter export minutes --meeting 17",
+            "Meeting 17 of Tue 03-11-2026, 14 cases. The minutes are below: j/k and PgUp/PgDn scroll.",
         ),
     ] {
         let model = at_item(lang, |kind| matches!(kind, AgendaKind::PreviousMinutes));
