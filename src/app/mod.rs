@@ -256,6 +256,7 @@ pub enum Command {
     AddAction,
     CloseMeeting,
     TogglePresence,
+    AllPresent,
     ToggleDone,
     DropAction,
     ChangeOwner,
@@ -305,7 +306,7 @@ pub enum Command {
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 63] = [
+    pub const ALL: [Command; 64] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -350,6 +351,7 @@ impl Command {
         Command::Up,
         Command::Down,
         Command::TogglePresence,
+        Command::AllPresent,
         Command::ToggleDone,
         Command::DropAction,
         Command::ChangeOwner,
@@ -419,6 +421,7 @@ impl Command {
             Command::Up => c.up,
             Command::Down => c.down,
             Command::TogglePresence => c.toggle_presence,
+            Command::AllPresent => c.all_present,
             Command::ToggleDone => c.toggle_done,
             Command::DropAction => c.drop_action,
             Command::ChangeOwner => c.change_owner,
@@ -775,6 +778,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             attendance::select(model, view, action == Command::Down)
         }
         Command::TogglePresence => attendance::toggle(model, view),
+        Command::AllPresent => attendance::all_present(model, view),
         Command::ToggleDone => review::toggle_done(model, view),
         Command::DropAction => review::start_drop(model, view),
         Command::ChangeOwner | Command::ChangeDue => review::start_change(model, view, action),

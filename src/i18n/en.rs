@@ -101,6 +101,7 @@ pub const EN: Texts = Texts {
         up: "up",
         down: "down",
         toggle_presence: "change attendance (present, with notice, absent)",
+        all_present: "everyone not yet recorded present",
         toggle_done: "action done (or open again)",
         drop_action: "drop the action (with a reason)",
         change_owner: "change the action's owner",
@@ -214,6 +215,12 @@ pub const EN: Texts = Texts {
     meeting_no_actions: "No open actions.",
     meeting_earlier_actions: "Actions of earlier meetings",
     meeting_keys: "n next · p previous · t timer · b blank · ? keys · Esc back",
+    attendance_keys: "A all present · n next · p previous · b blank · ? keys · Esc back",
+    flash_all_present: |count| match count {
+        0 => "Everyone is recorded already.".to_string(),
+        1 => "1 participant set to present; whoever was recorded stays so.".to_string(),
+        n => format!("{n} participants set to present; whoever was recorded stays so."),
+    },
     meeting_timer_paused: "paused",
     hint_opening: "Welcome. Go through the attendance.",
     hint_previous_minutes: "Are the minutes of the previous meeting agreed?",
@@ -242,7 +249,7 @@ pub const EN: Texts = Texts {
     presence_notice: "absent with notice",
     presence_absent: "absent",
     presence_unknown: "not recorded",
-    attendance_hint: "j/k choose · space or Enter: present → absent with notice → absent",
+    attendance_hint: "A: all present · j/k choose · space or Enter: present → absent with notice → absent",
     review_hint: "j/k choose · x done · d drop · o owner · w due date · what stays open carries over to the next OT",
     history_hint: "newest first · any other key closes",
     history_empty: "Nothing recorded yet.",
@@ -332,7 +339,6 @@ pub const EN: Texts = Texts {
     prompt_guest_name: "Guest: name?",
     flash_fixed_item: "Opening and closing stay where they are.",
     flash_past_date: "An OT is planned for today or later.",
-    flash_bad_role: "Give a role: leerkracht (teacher), parent, other, youth doctor …",
     flash_no_proposals: "All proposed cases are on the agenda already.",
     flash_last_invited: "At least one team member stays invited.",
     actions_title: "Actions",
@@ -523,7 +529,9 @@ pub const EN: Texts = Texts {
             format!("{count} cases")
         }
     },
-    prompt_guest_role: |name| format!("Role of {name}? (leerkracht, parent, other …)"),
+    prompt_guest_role: |name| {
+        format!("Role of {name}? (leerkracht groep 5, parent, youth doctor …)")
+    },
     flash_bad_time: |text| format!("\"{text}\" is not a time (for example 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} of {length} min"),
     count_actions: |count| {

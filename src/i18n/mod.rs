@@ -187,10 +187,15 @@ pub struct Texts {
     pub meeting_no_actions: &'static str,
     pub meeting_earlier_actions: &'static str,
     pub meeting_keys: &'static str,
+    /// The key bar at the roll call: `A` first.
+    pub attendance_keys: &'static str,
+    /// `A`: how many were set to present; those already recorded keep their answer.
+    #[serde(skip)]
+    pub flash_all_present: fn(usize) -> String,
     pub meeting_timer_paused: &'static str,
     pub hint_opening: &'static str,
     pub hint_previous_minutes: &'static str,
-    /// The previous meeting's day, number and count of cases, and how to read its minutes.
+    /// The previous meeting's day, number and count of cases, and how to scroll its minutes.
     #[serde(skip)]
     pub previous_minutes: fn(&str, u64, usize) -> String,
     pub hint_new_signals: &'static str,
@@ -304,7 +309,6 @@ pub struct Texts {
     pub prompt_guest_name: &'static str,
     pub flash_fixed_item: &'static str,
     pub flash_past_date: &'static str,
-    pub flash_bad_role: &'static str,
     pub flash_no_proposals: &'static str,
     pub flash_last_invited: &'static str,
     pub actions_title: &'static str,
@@ -589,6 +593,7 @@ pub struct CommandTexts {
     pub up: &'static str,
     pub down: &'static str,
     pub toggle_presence: &'static str,
+    pub all_present: &'static str,
     pub toggle_done: &'static str,
     pub drop_action: &'static str,
     pub change_owner: &'static str,
@@ -614,6 +619,15 @@ impl Texts {
     pub fn role(&self, role: Role) -> &'static str {
         let index = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
         self.roles[index]
+    }
+
+    /// A guest's role: in the chair's own words when they gave some, else the catalog's.
+    pub fn guest_role<'a>(&self, role: Role, title: &'a str) -> &'a str {
+        if title.is_empty() {
+            self.role(role)
+        } else {
+            title
+        }
     }
 
     /// The heading of a group of search results.

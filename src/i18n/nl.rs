@@ -101,6 +101,7 @@ pub const NL: Texts = Texts {
         up: "omhoog",
         down: "omlaag",
         toggle_presence: "aanwezigheid wisselen (aanwezig, met bericht, afwezig)",
+        all_present: "alle nog niet genoteerden aanwezig",
         toggle_done: "actiepunt gedaan (of weer open)",
         drop_action: "actiepunt laten vervallen (met reden)",
         change_owner: "eigenaar van het actiepunt wijzigen",
@@ -214,6 +215,12 @@ pub const NL: Texts = Texts {
     meeting_no_actions: "Geen openstaande actiepunten.",
     meeting_earlier_actions: "Actiepunten van eerdere vergaderingen",
     meeting_keys: "n volgende · p vorige · t timer · b verbergen · ? toetsen · Esc terug",
+    attendance_keys: "A alle aanwezig · n volgende · p vorige · b verbergen · ? toetsen · Esc terug",
+    flash_all_present: |count| match count {
+        0 => "Iedereen is al genoteerd.".to_string(),
+        1 => "1 deelnemer op aanwezig gezet; wie al genoteerd was, blijft zo.".to_string(),
+        n => format!("{n} deelnemers op aanwezig gezet; wie al genoteerd was, blijft zo."),
+    },
     meeting_timer_paused: "gepauzeerd",
     hint_opening: "Welkom. Neem de aanwezigheid door.",
     hint_previous_minutes: "Is het verslag van de vorige vergadering akkoord?",
@@ -242,7 +249,7 @@ pub const NL: Texts = Texts {
     presence_notice: "afwezig met bericht",
     presence_absent: "afwezig",
     presence_unknown: "nog niet genoteerd",
-    attendance_hint: "j/k kiezen · spatie of Enter: aanwezig → afwezig met bericht → afwezig",
+    attendance_hint: "A: alle aanwezig · j/k kiezen · spatie of Enter: aanwezig → afwezig met bericht → afwezig",
     review_hint: "j/k kiezen · x gedaan · d vervalt · o eigenaar · w datum · wat open blijft, gaat mee naar de volgende OT",
     history_hint: "nieuwste eerst · elke andere toets sluit",
     history_empty: "Nog niets vastgelegd.",
@@ -332,7 +339,6 @@ pub const NL: Texts = Texts {
     prompt_guest_name: "Gast: naam?",
     flash_fixed_item: "Opening en sluiting blijven op hun plaats.",
     flash_past_date: "Een OT plan je vandaag of later.",
-    flash_bad_role: "Geef een rol: leerkracht, ouder, overig, jeugdarts …",
     flash_no_proposals: "Alle voorgestelde casussen staan al op de agenda.",
     flash_last_invited: "Minstens één teamlid blijft uitgenodigd.",
     actions_title: "Actiepunten",
@@ -533,7 +539,7 @@ pub const NL: Texts = Texts {
             format!("{count} casussen")
         }
     },
-    prompt_guest_role: |name| format!("Rol van {name}? (leerkracht, ouder, overig …)"),
+    prompt_guest_role: |name| format!("Rol van {name}? (leerkracht groep 5, ouder, jeugdarts …)"),
     flash_bad_time: |text| format!("\"{text}\" is geen tijd (bijvoorbeeld 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} van {length} min"),
     count_actions: |count| {

@@ -189,7 +189,9 @@ fn render_team(
                     .map_or((String::new(), "", false), |m| {
                         (m.name.clone(), t.role(m.role), false)
                     }),
-                Attendee::Guest { name, role } => (name.clone(), t.role(*role), true),
+                Attendee::Guest { name, role, title } => {
+                    (name.clone(), t.guest_role(*role, title), true)
+                }
             };
             let (mark, state_text, style) = match row.invite {
                 Invite::Invited => ("✓", None, theme.style("ui.text")),

@@ -76,6 +76,8 @@ pub fn render(
         crate::ui::overlay::picker::hint(view, t)
     } else if view.editor.is_some() {
         t.editor_hint
+    } else if crate::app::meeting::attendance::on_item(model, &AgendaKind::Opening) {
+        t.attendance_keys
     } else {
         t.meeting_keys
     };
@@ -576,7 +578,7 @@ fn attendance_lines<'a>(
                 .iter()
                 .find(|m| m.id == *id)
                 .map_or((String::new(), ""), |m| (m.name.clone(), t.role(m.role))),
-            Attendee::Guest { name, role } => (name.clone(), t.role(*role)),
+            Attendee::Guest { name, role, title } => (name.clone(), t.guest_role(*role, title)),
         };
         let (mark, style) = match row.presence {
             Presence::Present => ("✓", theme.style("phase.done")),
