@@ -534,6 +534,7 @@ pub const EN: Texts = Texts {
     },
     flash_bad_time: |text| format!("\"{text}\" is not a time (for example 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} of {length} min"),
+    prepare_overrun: |over, item| format!("{over} min too long, overrun from item {item}"),
     count_actions: |count| {
         if count == 1 {
             "1 action".to_string()

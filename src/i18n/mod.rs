@@ -494,6 +494,9 @@ pub struct Texts {
     pub flash_bad_time: fn(&str) -> String,
     #[serde(skip)]
     pub prepare_minutes: fn(u32, u32) -> String,
+    /// Minutes over the planned length, and the number of the first item past it.
+    #[serde(skip)]
+    pub prepare_overrun: fn(u32, usize) -> String,
     #[serde(skip)]
     pub count_actions: fn(usize) -> String,
     /// A group of search results: its kind, the hits shown, and how many there are.

@@ -542,6 +542,7 @@ pub const NL: Texts = Texts {
     prompt_guest_role: |name| format!("Rol van {name}? (leerkracht groep 5, ouder, jeugdarts …)"),
     flash_bad_time: |text| format!("\"{text}\" is geen tijd (bijvoorbeeld 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} van {length} min"),
+    prepare_overrun: |over, item| format!("{over} min te lang, uitloop vanaf punt {item}"),
     count_actions: |count| {
         if count == 1 {
             "1 actiepunt".to_string()

@@ -112,6 +112,8 @@ const DB_DIR: &str = "db";
 const ME_KEY: &[u8] = b"settings/me";
 /// In `meta`: the school's name, as its documents are headed.
 const SCHOOL_KEY: &[u8] = b"settings/school";
+/// In `meta`: how many minutes the school plans for an OT (`u32`).
+const MEETING_LENGTH_KEY: &[u8] = b"settings/meeting_minutes";
 /// In `meta`, followed by a tree's name: the last id given out in that tree.
 const NEXT_ID: &[u8] = b"next_id/";
 
@@ -754,6 +756,18 @@ impl Store {
 
     pub fn set_school(&self, name: &str) -> Result<(), StoreError> {
         self.set_setting(SCHOOL_KEY, &name)
+    }
+
+    /// The minutes an OT is planned to take;
+    /// [`DEFAULT_MEETING_MINUTES`](crate::domain::agenda::DEFAULT_MEETING_MINUTES) until set.
+    pub fn meeting_length(&self) -> Result<u32, StoreError> {
+        Ok(self
+            .setting(MEETING_LENGTH_KEY)?
+            .unwrap_or(crate::domain::agenda::DEFAULT_MEETING_MINUTES))
+    }
+
+    pub fn set_meeting_length(&self, minutes: u32) -> Result<(), StoreError> {
+        self.set_setting(MEETING_LENGTH_KEY, &minutes)
     }
 
     /// A value of `meta`'s `settings/…`, sealed like a record when the database is.

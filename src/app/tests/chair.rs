@@ -149,3 +149,74 @@ fn a_guest_s_free_role_reaches_the_roll_call() {
         "{screen}"
     );
 }
+
+/// The preparation measures the agenda by the school's planned length (90 minutes until set,
+/// kept in the store) and says from which item it runs over; shortening the agenda moves it.
+#[test]
+fn preparing_shows_the_agenda_against_the_planned_length_and_where_it_overruns() {
+    let (dir, store, mut model) = school();
+    assert_eq!(
+        store.meeting_length().unwrap(),
+        crate::domain::agenda::DEFAULT_MEETING_MINUTES
+    );
+    assert_eq!(crate::domain::agenda::DEFAULT_MEETING_MINUTES, 90);
+    store.set_meeting_length(75).unwrap();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.meeting_length().unwrap(), 75, "kept after reopening");
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
+    let preparation = model.prepare.as_ref().unwrap();
+    assert_eq!(preparation.length, 75);
+    let agenda = &preparation.meeting.agenda;
+    let planned = preparation.meeting.planned_minutes();
+    assert!(planned > 75, "the demo's agenda is long");
+    let mut end = 0;
+    let from = agenda
+        .iter()
+        .position(|item| {
+            end += u32::from(item.timebox_minutes);
+            end > 75
+        })
+        .unwrap();
+    for (lang, expected) in [
+        (
+            crate::i18n::Lang::Nl,
+            format!(
+                "{} min te lang, uitloop vanaf punt {}",
+                planned - 75,
+                from + 1
+            ),
+        ),
+        (
+            crate::i18n::Lang::En,
+            format!(
+                "{} min too long, overrun from item {}",
+                planned - 75,
+                from + 1
+            ),
+        ),
+    ] {
+        model.lang = lang;
+        let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "mono");
+        assert!(screen.contains(&expected), "{screen}");
+        let rows: Vec<&str> = screen.lines().filter(|l| l.contains(" min│")).collect();
+        let marked: Vec<bool> = rows
+            .iter()
+            .map(|l| l.contains("! ") || l.contains("!1"))
+            .collect();
+        assert_eq!(marked.len(), agenda.len(), "{screen}");
+        assert!(marked[..from].iter().all(|m| !m), "{screen}");
+        assert!(marked[from..].iter().all(|m| *m), "{screen}");
+    }
+
+    // Long enough: no warning.
+    store.set_meeting_length(planned).unwrap();
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
+    let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "mono");
+    assert!(!screen.contains("overrun"), "{screen}");
+    assert!(
+        screen.contains(&format!("{planned} of {planned} min")),
+        "{screen}"
+    );
+}
