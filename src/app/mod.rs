@@ -280,6 +280,7 @@ pub enum Command {
     SwitchPane,
     ToggleInvited,
     AddGuest,
+    ToggleVooroverleg,
     OpenActions,
     CycleStatus,
     ToggleOverdue,
@@ -306,7 +307,7 @@ pub enum Command {
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 64] = [
+    pub const ALL: [Command; 65] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -331,6 +332,7 @@ impl Command {
         Command::SwitchPane,
         Command::ToggleInvited,
         Command::AddGuest,
+        Command::ToggleVooroverleg,
         Command::NextItem,
         Command::PreviousItem,
         Command::ToggleTimer,
@@ -401,6 +403,7 @@ impl Command {
             Command::SwitchPane => c.switch_pane,
             Command::ToggleInvited => c.toggle_invited,
             Command::AddGuest => c.add_guest,
+            Command::ToggleVooroverleg => c.toggle_vooroverleg,
             Command::NextItem => c.next_item,
             Command::PreviousItem => c.previous_item,
             Command::ToggleTimer => c.toggle_timer,
@@ -767,7 +770,8 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         | Command::AddProposals
         | Command::SwitchPane
         | Command::ToggleInvited
-        | Command::AddGuest => prepare::act(model, view, action),
+        | Command::AddGuest
+        | Command::ToggleVooroverleg => prepare::act(model, view, action),
         Command::Down | Command::Up
             if model.screen == Screen::Meeting && !attendance::on_list(model) =>
         {

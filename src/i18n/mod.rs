@@ -311,6 +311,9 @@ pub struct Texts {
     pub flash_past_date: &'static str,
     pub flash_no_proposals: &'static str,
     pub flash_last_invited: &'static str,
+    /// `V` while preparing: what kind of meeting it is now.
+    #[serde(skip)]
+    pub flash_meeting_kind: fn(&str) -> String,
     pub actions_title: &'static str,
     pub actions_keys: &'static str,
     pub actions_none: &'static str,
@@ -576,6 +579,7 @@ pub struct CommandTexts {
     pub switch_pane: &'static str,
     pub toggle_invited: &'static str,
     pub add_guest: &'static str,
+    pub toggle_vooroverleg: &'static str,
     pub next_item: &'static str,
     pub previous_item: &'static str,
     pub toggle_timer: &'static str,

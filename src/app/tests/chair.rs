@@ -220,3 +220,63 @@ fn preparing_shows_the_agenda_against_the_planned_length_and_where_it_overruns()
         "{screen}"
     );
 }
+
+/// `V` while preparing marks the meeting as a vooroverleg: the preparation, the meeting's
+/// header and the fixed minutes say so; `V` again makes it a regular OT.
+#[test]
+fn v_while_preparing_marks_a_vooroverleg_in_the_header_and_the_minutes() {
+    use crate::domain::MeetingKind;
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
+    act(&store, &mut model, &mut view, Command::ToggleVooroverleg);
+    act(&store, &mut model, &mut view, Command::ToggleVooroverleg);
+    let id = model.prepare.as_ref().unwrap().meeting.id;
+    assert_eq!(
+        store.meeting(id).unwrap().unwrap().kind,
+        MeetingKind::Regular,
+        "twice is back"
+    );
+    act(&store, &mut model, &mut view, Command::ToggleVooroverleg);
+    assert_eq!(
+        view.flash.as_deref(),
+        Some("Dit overleg is nu: vooroverleg.")
+    );
+    let screen = crate::ui::tests::screen_of(&model, &view, 100, 30, "donker");
+    assert!(
+        screen.lines().next().unwrap().contains("vooroverleg"),
+        "{screen}"
+    );
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.meeting(id).unwrap().unwrap().kind,
+        MeetingKind::Vooroverleg
+    );
+
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    assert_eq!(model.meeting.as_ref().unwrap().meeting.id, id);
+    let screen = crate::ui::tests::screen_of(&model, &view, 100, 30, "donker");
+    assert!(
+        screen.lines().next().unwrap().starts_with("Vooroverleg "),
+        "{screen}"
+    );
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    let minutes = store.minutes(id).unwrap().expect("fixed at closing");
+    assert_eq!(minutes.kind, MeetingKind::Vooroverleg);
+    let phases = crate::domain::PhaseModel::default();
+    let cx = crate::export::Context {
+        model: &phases,
+        lang: crate::i18n::Lang::Nl,
+        school: "",
+        today: crate::app::tests::today(),
+    };
+    let text = crate::export::minutes(
+        &minutes,
+        crate::export::minutes::Status::Fixed,
+        &cx,
+        crate::export::Format::Markdown,
+    );
+    assert!(text.starts_with("# Verslag vooroverleg "), "{text}");
+}

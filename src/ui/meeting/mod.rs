@@ -164,7 +164,7 @@ fn render_header(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoo
     let title = Line::styled(
         format!(
             "{} {}",
-            t.meeting_kind(meeting.kind),
+            capitalised(t.meeting_kind(meeting.kind)),
             format_day(meeting.date, model.lang)
         ),
         theme.style("ui.title"),
