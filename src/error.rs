@@ -35,6 +35,9 @@ pub enum Error {
     /// `--meeting last` while no meeting has been closed yet.
     #[error("no closed meeting yet")]
     NoClosedMeeting,
+    /// `otter export agenda` without `--meeting` while no meeting is planned.
+    #[error("no planned meeting")]
+    NoPlannedMeeting,
     /// Minutes asked for of a meeting not closed, on this date.
     #[error("meeting of {0} not fixed")]
     NotFixed(String),
@@ -161,6 +164,7 @@ impl Error {
             Error::NoMeeting(id) => (t.err_no_meeting)(id),
             Error::UnknownMeeting(which) => (t.cli.err_unknown_meeting)(which),
             Error::NoClosedMeeting => t.cli.err_no_closed_meeting.to_string(),
+            Error::NoPlannedMeeting => t.cli.err_no_planned_meeting.to_string(),
             Error::NotFixed(date) => (t.cli.err_not_fixed)(date),
             Error::Empty(Field::Name) => (t.err_empty)(t.field_name),
             Error::Empty(Field::Query) => (t.err_empty)(t.field_query),

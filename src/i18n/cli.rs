@@ -26,6 +26,7 @@ pub struct CliTexts {
     /// `--meeting` with a number or date that is no meeting.
     pub err_unknown_meeting: fn(&str) -> String,
     pub err_no_closed_meeting: &'static str,
+    pub err_no_planned_meeting: &'static str,
     /// Minutes asked for of the meeting on this date, which is not closed.
     pub err_not_fixed: fn(&str) -> String,
     /// After a restore over a database whose audit log names erasures.
@@ -99,6 +100,7 @@ pub const NL: CliTexts = CliTexts {
         )
     },
     err_no_closed_meeting: "Er is nog geen vastgestelde vergadering.",
+    err_no_planned_meeting: "Er is geen vergadering gepland: plan er een met P en N op het startscherm, of noem er een met --meeting.",
     err_not_fixed: |date| {
         format!("De vergadering van {date} is nog niet vastgesteld: er is nog geen verslag.")
     },
@@ -177,6 +179,7 @@ pub const EN: CliTexts = CliTexts {
         format!("No meeting found for \"{which}\": give a date (3-11), last or its number.")
     },
     err_no_closed_meeting: "No meeting has been closed yet.",
+    err_no_planned_meeting: "No meeting is planned: plan one with P and N on the start screen, or name one with --meeting.",
     err_not_fixed: |date| format!("The meeting of {date} is not closed yet: it has no minutes."),
     restore_after_erasures: |count| {
         let erasures = if count == 1 {

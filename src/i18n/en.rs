@@ -364,6 +364,8 @@ pub const EN: Texts = Texts {
     help_search: "Search pupils, cases, notes and actions",
     help_export: "Write minutes or a list as text",
     help_export_minutes: "The minutes of a closed meeting",
+    help_export_agenda: "The agenda of a planned meeting, to mail before it: pupils by initials or pseudonym only",
+    help_agenda_meeting: "Which meeting: its number from otter meetings, or its date; without: the next planned one",
     help_pupil_name: "The pupil: (part of) first and last name, or the pseudonym of an anonymous case",
     help_query: "What to look for: a name, or words from a question, note, decision or action",
     help_minutes_meeting: "Which meeting: its number from otter meetings, or last for the most recently closed",
@@ -536,6 +538,13 @@ pub const EN: Texts = Texts {
     },
     flash_bad_time: |text| format!("\"{text}\" is not a time (for example 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} of {length} min"),
+    agenda_export_title: "Agenda",
+    agenda_export_length: "planned length",
+    agenda_export_invited: "invited",
+    agenda_export_number: "no.",
+    agenda_export_item: "item",
+    agenda_export_minutes: "minutes",
+    agenda_export_privacy: "Pupils are on this agenda by initials or pseudonym, guests by their role.",
     prepare_overrun: |over, item| format!("{over} min too long, overrun from item {item}"),
     count_actions: |count| {
         if count == 1 {

@@ -335,6 +335,8 @@ pub struct Texts {
     pub help_search: &'static str,
     pub help_export: &'static str,
     pub help_export_minutes: &'static str,
+    pub help_export_agenda: &'static str,
+    pub help_agenda_meeting: &'static str,
     pub help_pupil_name: &'static str,
     pub help_query: &'static str,
     pub help_minutes_meeting: &'static str,
@@ -497,6 +499,15 @@ pub struct Texts {
     pub flash_bad_time: fn(&str) -> String,
     #[serde(skip)]
     pub prepare_minutes: fn(u32, u32) -> String,
+    /// `otter export agenda`: the title's first word, the facts' and the table's labels, and
+    /// the line that says how pupils and guests are named.
+    pub agenda_export_title: &'static str,
+    pub agenda_export_length: &'static str,
+    pub agenda_export_invited: &'static str,
+    pub agenda_export_number: &'static str,
+    pub agenda_export_item: &'static str,
+    pub agenda_export_minutes: &'static str,
+    pub agenda_export_privacy: &'static str,
     /// Minutes over the planned length, and the number of the first item past it.
     #[serde(skip)]
     pub prepare_overrun: fn(u32, usize) -> String,

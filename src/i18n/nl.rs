@@ -364,6 +364,8 @@ pub const NL: Texts = Texts {
     help_search: "Zoek in leerlingen, casussen, aantekeningen en actiepunten",
     help_export: "Maak een verslag of lijst als tekst",
     help_export_minutes: "Het verslag van een vastgestelde vergadering",
+    help_export_agenda: "De agenda van een geplande vergadering, om vooraf te mailen: leerlingen alleen met initialen of schuilnaam",
+    help_agenda_meeting: "Welke vergadering: het nummer uit otter vergaderingen of de datum; zonder: de eerstvolgende geplande",
     help_pupil_name: "De leerling: (een deel van) roepnaam en achternaam, of de schuilnaam van een anonieme casus",
     help_query: "Waar je naar zoekt: een naam, of woorden uit een hulpvraag, aantekening, besluit of actiepunt",
     help_minutes_meeting: "Welke vergadering: het nummer uit otter vergaderingen, of last voor de laatst vastgestelde",
@@ -544,6 +546,13 @@ pub const NL: Texts = Texts {
     prompt_guest_role: |name| format!("Rol van {name}? (leerkracht groep 5, ouder, jeugdarts …)"),
     flash_bad_time: |text| format!("\"{text}\" is geen tijd (bijvoorbeeld 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} van {length} min"),
+    agenda_export_title: "Agenda",
+    agenda_export_length: "geplande duur",
+    agenda_export_invited: "uitgenodigd",
+    agenda_export_number: "nr.",
+    agenda_export_item: "onderwerp",
+    agenda_export_minutes: "minuten",
+    agenda_export_privacy: "Leerlingen staan op deze agenda met initialen of schuilnaam, gasten met hun rol.",
     prepare_overrun: |over, item| format!("{over} min te lang, uitloop vanaf punt {item}"),
     count_actions: |count| {
         if count == 1 {
