@@ -9,9 +9,9 @@ pub const EN: Texts = Texts {
         "jeugdconsulent (youth care officer)",
         "school social worker",
         "youth nurse / youth doctor",
-        "onderwijszorg-generalist",
+        "education and care generalist",
         "youth care worker at school",
-        "consultant samenwerkingsverband",
+        "consultant of the school partnership",
         "parent",
         "other",
     ],
@@ -19,12 +19,12 @@ pub const EN: Texts = Texts {
         "1 basic support in the class",
         "2 extra support at school",
         "3 with external staff at school",
-        "4 wijkteam, youth care officer or arrangement",
+        "4 neighbourhood team, youth care officer or arrangement",
         "5 specialist youth care or special education",
     ],
     requirements: [
         "who gave the signal",
-        "the hulpvraag (support question)",
+        "the support question",
         "parental consent (yes or anonymous)",
         "the three circles (child, education, upbringing)",
         "hypotheses or questions",
@@ -40,7 +40,7 @@ pub const EN: Texts = Texts {
     ],
     recorded: [
         "Signalled by",
-        "Hulpvraag (support question)",
+        "Support question",
         "Parental consent",
         "Three circles",
         "Hypotheses",
@@ -81,7 +81,7 @@ pub const EN: Texts = Texts {
         switch_pane: "switch between agenda and participants",
         toggle_invited: "invited → sent apologies → not invited",
         add_guest: "add a guest (leerkracht, parent)",
-        toggle_vooroverleg: "vooroverleg (preliminary) or a regular OT meeting",
+        toggle_vooroverleg: "preliminary meeting or a regular OT meeting",
         next_item: "next agenda item",
         previous_item: "previous agenda item",
         toggle_timer: "start or pause the timer",
@@ -95,7 +95,7 @@ pub const EN: Texts = Texts {
         previous_phase: "case back to the previous phase (with a reason)",
         level_up: "level up (scale up, with a reason)",
         level_down: "level down (scale down, with a reason)",
-        new_signal: "new signal: choose a pupil and give the hulpvraag",
+        new_signal: "new signal: choose a pupil and give the support question",
         close_meeting: "close the meeting and fix the minutes",
         export_minutes: "export draft minutes (HTML)",
         reopen_meeting: "reopen the last closed meeting (with a reason)",
@@ -135,7 +135,7 @@ pub const EN: Texts = Texts {
     meeting_open: "in progress",
     meeting_closed: "minutes fixed",
     meeting_regular: "OT meeting",
-    meeting_vooroverleg: "vooroverleg (preliminary)",
+    meeting_vooroverleg: "preliminary meeting",
 
     kind_pupil: "Pupils",
     kind_case: "Cases",
@@ -148,7 +148,8 @@ pub const EN: Texts = Texts {
     search_shared: "Shared screen: no pupils, initials or pseudonym only",
 
     col_name: "name",
-    col_groep: "groep",
+    col_groep: "group",
+    pseudonym_word: "Pupil",
     col_birth: "born",
     col_teacher: "teacher",
     col_cases: "cases",
@@ -166,7 +167,7 @@ pub const EN: Texts = Texts {
     col_phase: "phase",
     col_level: "level",
     col_consent: "consent",
-    col_question: "hulpvraag",
+    col_question: "support question",
     col_overdue: "overdue",
 
     field_name: "The name",
@@ -267,7 +268,7 @@ pub const EN: Texts = Texts {
     picker_query: "Which pupil? (at least 2 letters)",
     picker_hint: "↑↓ choose · Enter next · Esc cancels",
     picker_type_more: "Type at least 2 letters and choose a pupil; Esc cancels.",
-    flash_question_needed: "Give the hulpvraag; Esc cancels.",
+    flash_question_needed: "Give the support question; Esc cancels.",
     flash_elsewhere: "What is still missing is recorded with a (action) or with e in the three circles.",
     flash_answer_needed: "Give an answer; Esc stops.",
     flash_yes_no: "Answer yes or no.",
@@ -502,7 +503,7 @@ pub const EN: Texts = Texts {
     prompt_new_due: |what| format!("When is \"{what}\" due now?"),
     flash_action_saved: |what, owner, due| format!("Action saved: {what} — {owner} — {due}"),
     flash_decision_saved: |text| format!("Decision recorded: {text}"),
-    picker_question: |name| format!("Hulpvraag about {name}, in one sentence"),
+    picker_question: |name| format!("Support question about {name}, in one sentence"),
     flash_signal_opened: |phase| {
         format!("New case in phase {phase}; f records what that phase still asks for.")
     },
@@ -534,7 +535,7 @@ pub const EN: Texts = Texts {
         }
     },
     prompt_guest_role: |name| {
-        format!("Role of {name}? (leerkracht groep 5, parent, youth doctor …)")
+        format!("Role of {name}? (teacher of group 5, parent, youth doctor …)")
     },
     flash_bad_time: |text| format!("\"{text}\" is not a time (for example 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} of {length} min"),

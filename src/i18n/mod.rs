@@ -119,6 +119,8 @@ pub struct Texts {
 
     pub col_name: &'static str,
     pub col_groep: &'static str,
+    /// The word before a pseudonym's code on screen ("Leerling K-17", "Pupil K-17").
+    pub pseudonym_word: &'static str,
     pub col_birth: &'static str,
     pub col_teacher: &'static str,
     pub col_cases: &'static str,
@@ -637,6 +639,17 @@ impl Texts {
     pub fn role(&self, role: Role) -> &'static str {
         let index = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
         self.roles[index]
+    }
+
+    /// A pupil as a screen shows them: a pseudonym ("Leerling K-17") in this language's word
+    /// ("Pupil K-17"), anything else (a name, initials) as it is.
+    pub fn pseudonym<'a>(&self, shown: &'a str) -> std::borrow::Cow<'a, str> {
+        match crate::domain::case::pseudonym_code(shown) {
+            Some(code) if self.pseudonym_word != crate::domain::case::PSEUDONYM_WORD => {
+                std::borrow::Cow::Owned(format!("{} {code}", self.pseudonym_word))
+            }
+            _ => std::borrow::Cow::Borrowed(shown),
+        }
     }
 
     /// A guest's role: in the chair's own words when they gave some, else the catalog's.

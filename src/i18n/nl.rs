@@ -149,6 +149,7 @@ pub const NL: Texts = Texts {
 
     col_name: "naam",
     col_groep: "groep",
+    pseudonym_word: "Leerling",
     col_birth: "geboren",
     col_teacher: "leerkracht",
     col_cases: "casussen",

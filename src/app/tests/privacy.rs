@@ -490,7 +490,8 @@ fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
         let title = format!("{} {}", t.minutes_title, t.meeting_kind(fixed.kind));
         assert!(seen.contains(&title), "{lang:?}: {title}\n{seen}");
         for pseudonym in &pseudonyms {
-            assert!(seen.contains(pseudonym.as_str()), "{lang:?}: {pseudonym}");
+            let shown = t.pseudonym(pseudonym);
+            assert!(seen.contains(shown.as_ref()), "{lang:?}: {shown}");
         }
         let at_end = view.item_scroll;
         act(&store, &mut model, &mut view, Command::Up);

@@ -22,8 +22,21 @@ pub fn lines(minutes: &Minutes, model: &Model, theme: &Theme) -> Vec<Line<'stati
         school: "",
         today: model.today,
     };
+    // The minutes keep their pupils' pseudonyms in Dutch; the screen speaks its language.
+    let t = model.lang.texts();
+    let mut shown = minutes.clone();
+    let actions = shown.items.iter_mut().flat_map(|item| {
+        let reviewed = item.reviewed.iter_mut().map(|review| &mut review.action);
+        item.actions.iter_mut().chain(reviewed)
+    });
+    for action in actions.chain(shown.carried_over.iter_mut()) {
+        action.subject = t.pseudonym(&action.subject).into_owned();
+    }
+    for item in &mut shown.items {
+        item.subject = t.pseudonym(&item.subject).into_owned();
+    }
     let mut doc = Screen::new(theme);
-    write(&mut doc, minutes, Status::Fixed, &cx);
+    write(&mut doc, &shown, Status::Fixed, &cx);
     doc.lines
 }
 

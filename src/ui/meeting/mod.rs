@@ -196,11 +196,12 @@ fn render_agenda(
             let title = match &item.kind {
                 // Another pupil than the one discussed is never named in full.
                 AgendaKind::Case { case } => room.cases.get(case).map_or(String::new(), |brief| {
-                    if current && named {
+                    let shown = if current && named {
                         brief.subject()
                     } else {
                         brief.short()
-                    }
+                    };
+                    t.pseudonym(&shown).into_owned()
                 }),
                 other => agenda_title(other, t),
             };
@@ -361,7 +362,10 @@ fn case_lines<'a>(
         theme.style("consent.missing")
     };
     let level = usize::from(case.level.get()) - 1;
-    let mut heading = vec![Span::styled(brief.subject(), name_style)];
+    let mut heading = vec![Span::styled(
+        t.pseudonym(&brief.subject()).into_owned(),
+        name_style,
+    )];
     if let Some(groep) = brief.groep() {
         heading.push(Span::styled(
             format!(" · {} {groep}", t.col_groep),
@@ -541,6 +545,7 @@ fn action_lines<'a>(
             style
         };
         let pupil = room.earlier_pupil(record, action);
+        let pupil = t.pseudonym(&pupil);
         let who = if pupil.is_empty() {
             action.owner.clone()
         } else {
