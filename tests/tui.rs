@@ -259,6 +259,13 @@ fn a_meeting_opened_and_timed_is_saved_as_it_goes() {
     assert!(!hidden.contains("Verslag vorige vergadering"), "{hidden}");
     otter.send("x");
     otter.wait_for("▶ 2 Verslag vorige vergadering");
+    // The previous minutes themselves are on the item, paged to their end with PgDn.
+    otter.wait_for("Verslag OT-overleg di 03-11-2026");
+    for _ in 0..40 {
+        otter.send("\x1b[6~");
+    }
+    let end = otter.wait_for("Vastgesteld op");
+    assert!(!end.contains("Verslag OT-overleg di 03-11-2026"), "{end}");
     otter.send("\x03");
     assert_eq!(otter.exit_code(), 0);
 
