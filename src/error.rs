@@ -44,9 +44,6 @@ pub enum Error {
     /// An invitation without anyone to send it: no chair or "me" with an address.
     #[error("no organizer")]
     NoOrganizer,
-    /// An invitation to the next meeting while none is planned.
-    #[error("no planned meeting")]
-    NoPlannedMeeting,
     /// `otter forget --yes` with part of a name: what was typed and the full name it fits.
     #[error("forget needs the full name of {1}")]
     ForgetNeedsFullName(String, String),
@@ -58,6 +55,9 @@ pub enum Error {
     /// `--meeting last` while no meeting has been closed yet.
     #[error("no closed meeting yet")]
     NoClosedMeeting,
+    /// `otter export agenda` or `invitation` without `--meeting` while no meeting is planned.
+    #[error("no planned meeting")]
+    NoPlannedMeeting,
     /// Minutes asked for of a meeting not closed, on this date.
     #[error("meeting of {0} not fixed")]
     NotFixed(String),

@@ -642,3 +642,70 @@ fn output_writes_a_whole_file_and_a_bad_name_is_an_error() {
         .len();
     assert_eq!(after, exports, "nothing exported, nothing in the audit log");
 }
+
+/// `otter export agenda`: the next planned meeting's agenda to mail round, in both formats and
+/// languages, names no pupil and gives no date of birth; each case goes by the initials or the
+/// pseudonym the preparation shows, and every item has its start time. Audited as an export.
+#[test]
+fn the_agenda_to_mail_names_no_pupil_and_gives_no_date_of_birth() {
+    let (_turn, school) = demo_school();
+    let (secrets, shorts, items) = {
+        let store = Store::open(school).unwrap();
+        let mut secrets = HashSet::new();
+        for pupil in store.all::<Pupil>().map(Result::unwrap) {
+            secrets.insert(pupil.full_name());
+            secrets.insert(format!("{} {}", pupil.first_name, pupil.last_name));
+            secrets.insert(pupil.birth_date.format("%d-%m-%Y").to_string());
+            secrets.insert(pupil.birth_date.format("%Y-%m-%d").to_string());
+        }
+        let today = day(common::TODAY);
+        let id = otter::query::prepare::next_planned(&store, today)
+            .unwrap()
+            .unwrap();
+        let preparation = otter::query::prepare::load(&store, &PhaseModel::default(), id).unwrap();
+        let shorts: Vec<String> = preparation
+            .meeting
+            .cases()
+            .map(|case| preparation.cases[&case].short.clone())
+            .collect();
+        (secrets, shorts, preparation.meeting.agenda.len())
+    };
+    assert!(secrets.len() > 400, "{}", secrets.len());
+    assert!(!shorts.is_empty());
+    let before = audit_exports(school);
+    for format in ["md", "html"] {
+        for lang in ["nl", "en"] {
+            let out = stdout_of(
+                otter(school)
+                    .args(["export", "agenda", "--format", format])
+                    .args(["--lang", lang]),
+            );
+            let leaked: Vec<&String> = secrets.iter().filter(|s| out.contains(*s)).collect();
+            assert!(leaked.is_empty(), "{format} {lang}: {leaked:?}\n{out}");
+            for short in &shorts {
+                let shown = if format == "md" {
+                    cell(short)
+                } else {
+                    short.clone()
+                };
+                assert!(out.contains(&shown), "{format} {lang}: {short}\n{out}");
+            }
+            if format == "md" {
+                let rows = out.lines().filter(|l| l.starts_with("| ")).count();
+                assert_eq!(rows, items + 1, "a row per item and the header\n{out}");
+                assert!(out.contains("| 1 | 14:15 |"), "{out}");
+            }
+        }
+    }
+    assert_eq!(audit_exports(school), before + 4);
+}
+
+/// How many exports the audit log holds.
+fn audit_exports(school: &Path) -> usize {
+    let log = json_of(otter(school).arg("audit"));
+    log.as_array()
+        .unwrap()
+        .iter()
+        .filter(|entry| entry.to_string().contains("otter export agenda"))
+        .count()
+}

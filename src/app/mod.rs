@@ -149,6 +149,8 @@ pub struct View {
     pub item_scroll: u16,
     /// How far it can scroll: the renderer knows the lines as wrapped, and says so here.
     pub item_scroll_max: std::cell::Cell<u16>,
+    /// How many of its rows the last frame showed: what PgDn and PgUp move by.
+    pub item_page: std::cell::Cell<u16>,
     /// The history of the case on screen, over its item, until the next key.
     pub history: bool,
     /// The `:` command palette, taking the keys while open.
@@ -260,6 +262,7 @@ pub enum Command {
     AddAction,
     CloseMeeting,
     TogglePresence,
+    AllPresent,
     ToggleDone,
     DropAction,
     ChangeOwner,
@@ -283,6 +286,7 @@ pub enum Command {
     SwitchPane,
     ToggleInvited,
     AddGuest,
+    ToggleVooroverleg,
     OpenActions,
     CycleStatus,
     ToggleOverdue,
@@ -311,7 +315,7 @@ pub enum Command {
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 65] = [
+    pub const ALL: [Command; 67] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -338,6 +342,7 @@ impl Command {
         Command::SwitchPane,
         Command::ToggleInvited,
         Command::AddGuest,
+        Command::ToggleVooroverleg,
         Command::NextItem,
         Command::PreviousItem,
         Command::ToggleTimer,
@@ -358,6 +363,7 @@ impl Command {
         Command::Up,
         Command::Down,
         Command::TogglePresence,
+        Command::AllPresent,
         Command::ToggleDone,
         Command::DropAction,
         Command::ChangeOwner,
@@ -409,6 +415,7 @@ impl Command {
             Command::SwitchPane => c.switch_pane,
             Command::ToggleInvited => c.toggle_invited,
             Command::AddGuest => c.add_guest,
+            Command::ToggleVooroverleg => c.toggle_vooroverleg,
             Command::NextItem => c.next_item,
             Command::PreviousItem => c.previous_item,
             Command::ToggleTimer => c.toggle_timer,
@@ -429,6 +436,7 @@ impl Command {
             Command::Up => c.up,
             Command::Down => c.down,
             Command::TogglePresence => c.toggle_presence,
+            Command::AllPresent => c.all_present,
             Command::ToggleDone => c.toggle_done,
             Command::DropAction => c.drop_action,
             Command::ChangeOwner => c.change_owner,
@@ -701,6 +709,10 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         }
         Command::Monitoring => monitoring::open(model),
         Command::SwitchPeriod => Vec::new(),
+        Command::PageDown | Command::PageUp if model.screen == Screen::Meeting => {
+            page(view, action == Command::PageDown);
+            Vec::new()
+        }
         Command::CycleStatus
         | Command::ToggleOverdue
         | Command::FilterOwner
@@ -781,7 +793,8 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         | Command::AddProposals
         | Command::SwitchPane
         | Command::ToggleInvited
-        | Command::AddGuest => prepare::act(model, view, action),
+        | Command::AddGuest
+        | Command::ToggleVooroverleg => prepare::act(model, view, action),
         Command::Down | Command::Up
             if model.screen == Screen::Meeting && !attendance::on_list(model) =>
         {
@@ -792,6 +805,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             attendance::select(model, view, action == Command::Down)
         }
         Command::TogglePresence => attendance::toggle(model, view),
+        Command::AllPresent => attendance::all_present(model, view),
         Command::ToggleDone => review::toggle_done(model, view),
         Command::DropAction => review::start_drop(model, view),
         Command::ChangeOwner | Command::ChangeDue => review::start_change(model, view, action),
@@ -862,6 +876,19 @@ fn scroll(view: &mut View, down: bool) {
         (view.item_scroll + 1).min(view.item_scroll_max.get())
     } else {
         view.item_scroll.saturating_sub(1)
+    };
+}
+
+/// A page down or up in the item in front (the previous minutes, a long case): the rows the
+/// last frame showed, less one kept in view for the eye to follow.
+fn page(view: &mut View, down: bool) {
+    let step = view.item_page.get().saturating_sub(1).max(1);
+    view.item_scroll = if down {
+        view.item_scroll
+            .saturating_add(step)
+            .min(view.item_scroll_max.get())
+    } else {
+        view.item_scroll.saturating_sub(step)
     };
 }
 

@@ -224,6 +224,15 @@ pub enum Export {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    // The agenda of a planned meeting, to mail before it: no pupil named.
+    Agenda {
+        #[arg(long, value_name = "ID|DATE")]
+        meeting: Option<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     #[command(alias = "leerling")]
     Pupil {
         #[arg(required = true, num_args = 1..)]
@@ -382,6 +391,11 @@ pub fn command(t: &Texts) -> clap::Command {
                 .mut_subcommand("minutes", |c| {
                     let c = arg_help(c.about(t.help_export_minutes), "format", t.help_format);
                     let c = arg_help(c, "meeting", t.help_minutes_meeting);
+                    arg_help(c, "output", t.help_output)
+                })
+                .mut_subcommand("agenda", |c| {
+                    let c = arg_help(c.about(t.help_export_agenda), "format", t.help_format);
+                    let c = arg_help(c, "meeting", t.help_agenda_meeting);
                     arg_help(c, "output", t.help_output)
                 })
                 .mut_subcommand("pupil", |c| {

@@ -392,6 +392,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             };
             let (command, extract) = match &export {
                 Export::Minutes { .. } => ("otter export minutes", false),
+                Export::Agenda { .. } => ("otter export agenda", false),
                 Export::Pupil { .. } => ("otter export pupil", true),
                 Export::Actions { .. } => ("otter export actions", false),
                 Export::Invitation { .. } => ("otter export invitation", false),
@@ -588,6 +589,21 @@ fn exported(
         } => {
             let minutes = query::meetings::minutes(store, &meeting, cx.today)?;
             let text = crate::export::minutes(&minutes, Status::Fixed, cx, document_format(format));
+            (text.into_bytes(), output)
+        }
+        Export::Agenda {
+            meeting,
+            format,
+            output,
+        } => {
+            let id = match meeting {
+                Some(which) => query::meetings::resolve(store, &which, cx.today)?,
+                None => {
+                    query::prepare::next_planned(store, cx.today)?.ok_or(Error::NoPlannedMeeting)?
+                }
+            };
+            let preparation = query::prepare::load(store, cx.model, id)?;
+            let text = crate::export::agenda(&preparation, cx, document_format(format));
             (text.into_bytes(), output)
         }
         Export::Pupil {

@@ -81,6 +81,7 @@ impl History<'_, '_> {
                 who: Attendee::Guest {
                     name,
                     role: Role::Leerkracht,
+                    title: String::new(),
                 },
                 presence: Presence::Present,
             }));

@@ -4,13 +4,24 @@
 use super::ids::CaseId;
 use super::meeting::{AgendaItem, AgendaKind, CASE_TIMEBOX_MINUTES};
 
-/// What an OT is planned to take: the header compares the agenda's timeboxes with it.
-pub const MEETING_MINUTES: u32 = 120;
+/// What an OT is planned to take until the school sets its own length (a setting): the
+/// preparation compares the agenda's timeboxes with it.
+pub const DEFAULT_MEETING_MINUTES: u32 = 90;
 pub const STEP_MINUTES: u16 = 5;
 /// Longer than this is a meeting of its own, not an item.
 pub const MAX_TIMEBOX_MINUTES: u16 = 60;
 /// The timebox of an item the chair adds by title.
 pub const OTHER_TIMEBOX_MINUTES: u16 = 10;
+
+/// The first item that ends after `length` minutes, when the timeboxes in order take longer:
+/// from there on the agenda runs over, so those are the items that make it overrun.
+pub fn overrun_from(agenda: &[AgendaItem], length: u32) -> Option<usize> {
+    let mut end = 0;
+    agenda.iter().position(|item| {
+        end += u32::from(item.timebox_minutes);
+        end > length
+    })
+}
 
 /// The opening (attendance) and the closing (next date) frame every meeting.
 pub fn is_fixed(kind: &AgendaKind) -> bool {
@@ -99,6 +110,28 @@ mod tests {
 
     fn kinds(agenda: &[AgendaItem]) -> Vec<AgendaKind> {
         agenda.iter().map(|i| i.kind.clone()).collect()
+    }
+
+    #[test]
+    fn the_items_that_end_after_the_planned_length_make_it_overrun() {
+        let agenda = Meeting::template_agenda(&[CaseId(4), CaseId(5)]);
+        let minutes: Vec<u32> = agenda
+            .iter()
+            .map(|i| u32::from(i.timebox_minutes))
+            .collect();
+        let total: u32 = minutes.iter().sum();
+        assert_eq!(
+            overrun_from(&agenda, total),
+            None,
+            "exactly the length fits"
+        );
+        assert_eq!(overrun_from(&agenda, total - 1), Some(agenda.len() - 1));
+        // Ends of the first items: the one whose end passes the length is the first too long.
+        let through_first_case: u32 = minutes[..4].iter().sum();
+        assert_eq!(overrun_from(&agenda, through_first_case), Some(4));
+        assert_eq!(overrun_from(&agenda, through_first_case - 1), Some(3));
+        assert_eq!(overrun_from(&agenda, 0), Some(0));
+        assert_eq!(overrun_from(&[], 0), None);
     }
 
     #[test]

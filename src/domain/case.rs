@@ -319,12 +319,28 @@ impl ChangeContext {
     }
 }
 
+/// The word of a pseudonym as stored and exported in Dutch; a screen in another language
+/// shows it in that language (`Texts::pseudonym`).
+pub const PSEUDONYM_WORD: &str = "Leerling";
+
+/// The code of `text` ("K-17") when the whole text is a pseudonym ("Leerling K-17"): free
+/// text that merely starts with the word is no pseudonym.
+pub fn pseudonym_code(text: &str) -> Option<&str> {
+    let code = text.strip_prefix(PSEUDONYM_WORD)?.strip_prefix(' ')?;
+    let (letter, number) = code.split_once('-')?;
+    let is_code = letter.len() == 1
+        && letter.chars().all(|c| c.is_ascii_uppercase())
+        && !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit());
+    is_code.then_some(code)
+}
+
 pub fn pseudonym_for(id: CaseId) -> String {
     const LETTERS: &[u8] = b"ABCDEFGHJKLMNPRSTVWXZ";
     // A multiplicative scramble keeps neighbouring ids from getting neighbouring pseudonyms.
     let scrambled = id.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40;
     let letter = LETTERS[(scrambled % LETTERS.len() as u64) as usize] as char;
-    format!("Leerling {letter}-{}", id.0)
+    format!("{PSEUDONYM_WORD} {letter}-{}", id.0)
 }
 
 /// What changed in a case's history. Monitoring is computed from these.

@@ -39,6 +39,11 @@ pub enum Attendee {
     Guest {
         name: String,
         role: Role,
+        /// The role in the chair's own words when the catalog has no such role ("leerkracht
+        /// groep 5"); empty when `role` says it. Left out of the record when empty, so
+        /// guests stored before it read and write the same.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        title: String,
     },
 }
 

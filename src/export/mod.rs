@@ -7,6 +7,7 @@
 //! callers (`cli`, `app::effects`): exports never touch the store.
 
 pub mod actions_csv;
+pub mod agenda;
 pub mod doc;
 pub mod extract;
 pub mod file;
@@ -27,6 +28,7 @@ use crate::domain::{Minutes, PhaseModel};
 use crate::i18n::Lang;
 use crate::query::calendar::Calendar;
 use crate::query::dossier::PupilDossier;
+use crate::query::prepare::Preparation;
 
 /// A document's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +66,22 @@ pub fn minutes(minutes: &Minutes, status: minutes::Status, cx: &Context, format:
         Format::Html => {
             let mut doc = Html::new(cx.lang);
             minutes::write(&mut doc, minutes, status, cx);
+            shown(doc.finish())
+        }
+    }
+}
+
+/// The agenda of a planned meeting, to mail before it: no pupil named (see `agenda`).
+pub fn agenda(preparation: &Preparation, cx: &Context, format: Format) -> String {
+    match format {
+        Format::Markdown => {
+            let mut doc = Markdown::new();
+            agenda::write(&mut doc, preparation, cx);
+            shown(doc.finish())
+        }
+        Format::Html => {
+            let mut doc = Html::new(cx.lang);
+            agenda::write(&mut doc, preparation, cx);
             shown(doc.finish())
         }
     }

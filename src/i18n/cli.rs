@@ -28,6 +28,7 @@ pub struct CliTexts {
     /// `--meeting` with a number or date that is no meeting.
     pub err_unknown_meeting: fn(&str) -> String,
     pub err_no_closed_meeting: &'static str,
+    pub err_no_planned_meeting: &'static str,
     /// Minutes asked for of the meeting on this date, which is not closed.
     pub err_not_fixed: fn(&str) -> String,
     /// After a restore over a database whose audit log names erasures.
@@ -56,7 +57,6 @@ pub struct CliTexts {
     /// An invitation needs a sender: neither the chair nor "me" has an address.
     pub err_no_organizer: &'static str,
     /// No meeting to invite to: none planned.
-    pub err_no_planned_meeting: &'static str,
     pub help_config: &'static str,
     /// config.toml could not be used: file, line (0: not readable), reason; the defaults hold.
     pub config_malformed: fn(&str, usize, &str) -> String,
@@ -146,6 +146,7 @@ pub const NL: CliTexts = CliTexts {
         )
     },
     err_no_closed_meeting: "Er is nog geen vastgestelde vergadering.",
+    err_no_planned_meeting: "Er is geen vergadering gepland: plan er een met P en N op het startscherm, of noem er een met --meeting.",
     err_not_fixed: |date| {
         format!("De vergadering van {date} is nog niet vastgesteld: er is nog geen verslag.")
     },
@@ -180,7 +181,6 @@ pub const NL: CliTexts = CliTexts {
     email_cleared: |name| format!("{name} heeft geen e-mailadres meer."),
     err_bad_email: |text| format!("\"{text}\" is geen e-mailadres (zoals naam@school.nl)."),
     err_no_organizer: "Een uitnodiging heeft een afzender nodig: geef de voorzitter of jezelf een e-mailadres met otter team NAAM --email ADRES.",
-    err_no_planned_meeting: "Er is geen geplande vergadering om voor uit te nodigen.",
     help_config: "Waar config.toml staat, en elke instelling die geldt en waar die vandaan komt",
     config_malformed: |file, line, reason| {
         let place = if line == 0 {
@@ -277,6 +277,7 @@ pub const EN: CliTexts = CliTexts {
         format!("No meeting found for \"{which}\": give a date (3-11), last or its number.")
     },
     err_no_closed_meeting: "No meeting has been closed yet.",
+    err_no_planned_meeting: "No meeting is planned: plan one with P and N on the start screen, or name one with --meeting.",
     err_not_fixed: |date| format!("The meeting of {date} is not closed yet: it has no minutes."),
     restore_after_erasures: |count| {
         let erasures = if count == 1 {
@@ -309,7 +310,6 @@ pub const EN: CliTexts = CliTexts {
     email_cleared: |name| format!("{name} has no e-mail address any more."),
     err_bad_email: |text| format!("\"{text}\" is not an e-mail address (like name@school.nl)."),
     err_no_organizer: "An invitation needs a sender: give the chair or yourself an e-mail address with otter team NAME --email ADDRESS.",
-    err_no_planned_meeting: "There is no planned meeting to invite to.",
     help_config: "Where config.toml is, and each setting in force and where it comes from",
     config_malformed: |file, line, reason| {
         let place = if line == 0 {

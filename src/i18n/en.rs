@@ -9,9 +9,9 @@ pub const EN: Texts = Texts {
         "jeugdconsulent (youth care officer)",
         "school social worker",
         "youth nurse / youth doctor",
-        "onderwijszorg-generalist",
+        "education and care generalist",
         "youth care worker at school",
-        "consultant samenwerkingsverband",
+        "consultant of the school partnership",
         "parent",
         "other",
     ],
@@ -19,12 +19,12 @@ pub const EN: Texts = Texts {
         "1 basic support in the class",
         "2 extra support at school",
         "3 with external staff at school",
-        "4 wijkteam, youth care officer or arrangement",
+        "4 neighbourhood team, youth care officer or arrangement",
         "5 specialist youth care or special education",
     ],
     requirements: [
         "who gave the signal",
-        "the hulpvraag (support question)",
+        "the support question",
         "parental consent (yes or anonymous)",
         "the three circles (child, education, upbringing)",
         "hypotheses or questions",
@@ -40,7 +40,7 @@ pub const EN: Texts = Texts {
     ],
     recorded: [
         "Signalled by",
-        "Hulpvraag (support question)",
+        "Support question",
         "Parental consent",
         "Three circles",
         "Hypotheses",
@@ -83,6 +83,7 @@ pub const EN: Texts = Texts {
         switch_pane: "switch between agenda and participants",
         toggle_invited: "invited → sent apologies → not invited",
         add_guest: "add a guest (leerkracht, parent)",
+        toggle_vooroverleg: "preliminary meeting or a regular OT meeting",
         next_item: "next agenda item",
         previous_item: "previous agenda item",
         toggle_timer: "start or pause the timer",
@@ -96,13 +97,14 @@ pub const EN: Texts = Texts {
         previous_phase: "case back to the previous phase (with a reason)",
         level_up: "level up (scale up, with a reason)",
         level_down: "level down (scale down, with a reason)",
-        new_signal: "new signal: choose a pupil and give the hulpvraag",
+        new_signal: "new signal: choose a pupil and give the support question",
         close_meeting: "close the meeting and fix the minutes",
         export_minutes: "export draft minutes (HTML)",
         reopen_meeting: "reopen the last closed meeting (with a reason)",
         up: "up",
         down: "down",
         toggle_presence: "change attendance (present, with notice, absent)",
+        all_present: "everyone not yet recorded present",
         toggle_done: "action done (or open again)",
         drop_action: "drop the action (with a reason)",
         change_owner: "change the action's owner",
@@ -135,7 +137,7 @@ pub const EN: Texts = Texts {
     meeting_open: "in progress",
     meeting_closed: "minutes fixed",
     meeting_regular: "OT meeting",
-    meeting_vooroverleg: "vooroverleg (preliminary)",
+    meeting_vooroverleg: "preliminary meeting",
 
     kind_pupil: "Pupils",
     kind_case: "Cases",
@@ -148,7 +150,8 @@ pub const EN: Texts = Texts {
     search_shared: "Shared screen: no pupils, initials or pseudonym only",
 
     col_name: "name",
-    col_groep: "groep",
+    col_groep: "group",
+    pseudonym_word: "Pupil",
     col_birth: "born",
     col_teacher: "teacher",
     col_cases: "cases",
@@ -166,7 +169,7 @@ pub const EN: Texts = Texts {
     col_phase: "phase",
     col_level: "level",
     col_consent: "consent",
-    col_question: "hulpvraag",
+    col_question: "support question",
     col_overdue: "overdue",
 
     field_name: "The name",
@@ -216,13 +219,19 @@ pub const EN: Texts = Texts {
     meeting_no_actions: "No open actions.",
     meeting_earlier_actions: "Actions of earlier meetings",
     meeting_keys: "n next · p previous · t timer · b blank · ? keys · Esc back",
+    attendance_keys: "A all present · n next · p previous · b blank · ? keys · Esc back",
+    flash_all_present: |count| match count {
+        0 => "Everyone is recorded already.".to_string(),
+        1 => "1 participant set to present; whoever was recorded stays so.".to_string(),
+        n => format!("{n} participants set to present; whoever was recorded stays so."),
+    },
     meeting_timer_paused: "paused",
     hint_opening: "Welcome. Go through the attendance.",
     hint_previous_minutes: "Are the minutes of the previous meeting agreed?",
     previous_minutes: |day, id, cases| {
         let noun = if cases == 1 { "case" } else { "cases" };
         format!(
-            "Meeting {id} of {day}, {cases} {noun}. To read or print: otter export minutes --meeting {id} --format html"
+            "Meeting {id} of {day}, {cases} {noun}. The minutes are below: j/k and PgUp/PgDn scroll."
         )
     },
     hint_new_signals: "Are there new concerns about pupils? s opens a new signal.",
@@ -244,7 +253,7 @@ pub const EN: Texts = Texts {
     presence_notice: "absent with notice",
     presence_absent: "absent",
     presence_unknown: "not recorded",
-    attendance_hint: "j/k choose · space or Enter: present → absent with notice → absent",
+    attendance_hint: "A: all present · j/k choose · space or Enter: present → absent with notice → absent",
     review_hint: "j/k choose · x done · d drop · o owner · w due date · what stays open carries over to the next OT",
     history_hint: "newest first · any other key closes",
     history_empty: "Nothing recorded yet.",
@@ -261,7 +270,7 @@ pub const EN: Texts = Texts {
     picker_query: "Which pupil? (at least 2 letters)",
     picker_hint: "↑↓ choose · Enter next · Esc cancels",
     picker_type_more: "Type at least 2 letters and choose a pupil; Esc cancels.",
-    flash_question_needed: "Give the hulpvraag; Esc cancels.",
+    flash_question_needed: "Give the support question; Esc cancels.",
     flash_elsewhere: "What is still missing is recorded with a (action) or with e in the three circles.",
     flash_answer_needed: "Give an answer; Esc stops.",
     flash_yes_no: "Answer yes or no.",
@@ -335,9 +344,9 @@ pub const EN: Texts = Texts {
     prompt_guest_name: "Guest: name?",
     flash_fixed_item: "Opening and closing stay where they are.",
     flash_past_date: "An OT is planned for today or later.",
-    flash_bad_role: "Give a role: leerkracht (teacher), parent, other, youth doctor …",
     flash_no_proposals: "All proposed cases are on the agenda already.",
     flash_last_invited: "At least one team member stays invited.",
+    flash_meeting_kind: |kind| format!("This meeting is now: {kind}."),
     actions_title: "Actions",
     actions_keys: "x done · w due date · s status · t overdue · o owner · l pupil · m meeting",
     actions_none: "No actions for this choice.",
@@ -359,6 +368,8 @@ pub const EN: Texts = Texts {
     help_search: "Search pupils, cases, notes and actions",
     help_export: "Write minutes or a list as text",
     help_export_minutes: "The minutes of a closed meeting",
+    help_export_agenda: "The agenda of a planned meeting, to mail before it: pupils by initials or pseudonym only",
+    help_agenda_meeting: "Which meeting: its number from otter meetings, or its date; without: the next planned one",
     help_pupil_name: "The pupil: (part of) first and last name, or the pseudonym of an anonymous case",
     help_query: "What to look for: a name, or words from a question, note, decision or action",
     help_minutes_meeting: "Which meeting: its number from otter meetings, or last for the most recently closed",
@@ -495,7 +506,7 @@ pub const EN: Texts = Texts {
     prompt_new_due: |what| format!("When is \"{what}\" due now?"),
     flash_action_saved: |what, owner, due| format!("Action saved: {what} — {owner} — {due}"),
     flash_decision_saved: |text| format!("Decision recorded: {text}"),
-    picker_question: |name| format!("Hulpvraag about {name}, in one sentence"),
+    picker_question: |name| format!("Support question about {name}, in one sentence"),
     flash_signal_opened: |phase| {
         format!("New case in phase {phase}; f records what that phase still asks for.")
     },
@@ -526,9 +537,19 @@ pub const EN: Texts = Texts {
             format!("{count} cases")
         }
     },
-    prompt_guest_role: |name| format!("Role of {name}? (leerkracht, parent, other …)"),
+    prompt_guest_role: |name| {
+        format!("Role of {name}? (teacher of group 5, parent, youth doctor …)")
+    },
     flash_bad_time: |text| format!("\"{text}\" is not a time (for example 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} of {length} min"),
+    agenda_export_title: "Agenda",
+    agenda_export_length: "planned length",
+    agenda_export_invited: "invited",
+    agenda_export_number: "no.",
+    agenda_export_item: "item",
+    agenda_export_minutes: "minutes",
+    agenda_export_privacy: "Pupils are on this agenda by initials or pseudonym, guests by their role.",
+    prepare_overrun: |over, item| format!("{over} min too long, overrun from item {item}"),
     count_actions: |count| {
         if count == 1 {
             "1 action".to_string()

@@ -49,6 +49,7 @@ pub const NL: HelpTexts = HelpTexts {
             "FORMAT" => "FORMAAT",
             "STATUS" => "STATUS",
             "ID|last|DATE" => "NR|last|DATUM",
+            "ID|DATE" => "NR|DATUM",
             "FIELD=COLUMN" => "VELD=KOLOM",
             "COMMAND" => "OPDRACHT",
             "DATE" => "DATUM",

@@ -119,6 +119,8 @@ pub struct Texts {
 
     pub col_name: &'static str,
     pub col_groep: &'static str,
+    /// The word before a pseudonym's code on screen ("Leerling K-17", "Pupil K-17").
+    pub pseudonym_word: &'static str,
     pub col_birth: &'static str,
     pub col_teacher: &'static str,
     pub col_cases: &'static str,
@@ -187,10 +189,15 @@ pub struct Texts {
     pub meeting_no_actions: &'static str,
     pub meeting_earlier_actions: &'static str,
     pub meeting_keys: &'static str,
+    /// The key bar at the roll call: `A` first.
+    pub attendance_keys: &'static str,
+    /// `A`: how many were set to present; those already recorded keep their answer.
+    #[serde(skip)]
+    pub flash_all_present: fn(usize) -> String,
     pub meeting_timer_paused: &'static str,
     pub hint_opening: &'static str,
     pub hint_previous_minutes: &'static str,
-    /// The previous meeting's day, number and count of cases, and how to read its minutes.
+    /// The previous meeting's day, number and count of cases, and how to scroll its minutes.
     #[serde(skip)]
     pub previous_minutes: fn(&str, u64, usize) -> String,
     pub hint_new_signals: &'static str,
@@ -305,9 +312,11 @@ pub struct Texts {
     pub prompt_guest_name: &'static str,
     pub flash_fixed_item: &'static str,
     pub flash_past_date: &'static str,
-    pub flash_bad_role: &'static str,
     pub flash_no_proposals: &'static str,
     pub flash_last_invited: &'static str,
+    /// `V` while preparing: what kind of meeting it is now.
+    #[serde(skip)]
+    pub flash_meeting_kind: fn(&str) -> String,
     pub actions_title: &'static str,
     pub actions_keys: &'static str,
     pub actions_none: &'static str,
@@ -329,6 +338,8 @@ pub struct Texts {
     pub help_search: &'static str,
     pub help_export: &'static str,
     pub help_export_minutes: &'static str,
+    pub help_export_agenda: &'static str,
+    pub help_agenda_meeting: &'static str,
     pub help_pupil_name: &'static str,
     pub help_query: &'static str,
     pub help_minutes_meeting: &'static str,
@@ -491,6 +502,18 @@ pub struct Texts {
     pub flash_bad_time: fn(&str) -> String,
     #[serde(skip)]
     pub prepare_minutes: fn(u32, u32) -> String,
+    /// `otter export agenda`: the title's first word, the facts' and the table's labels, and
+    /// the line that says how pupils and guests are named.
+    pub agenda_export_title: &'static str,
+    pub agenda_export_length: &'static str,
+    pub agenda_export_invited: &'static str,
+    pub agenda_export_number: &'static str,
+    pub agenda_export_item: &'static str,
+    pub agenda_export_minutes: &'static str,
+    pub agenda_export_privacy: &'static str,
+    /// Minutes over the planned length, and the number of the first item past it.
+    #[serde(skip)]
+    pub prepare_overrun: fn(u32, usize) -> String,
     #[serde(skip)]
     pub count_actions: fn(usize) -> String,
     /// A group of search results: its kind, the hits shown, and how many there are.
@@ -572,6 +595,7 @@ pub struct CommandTexts {
     pub switch_pane: &'static str,
     pub toggle_invited: &'static str,
     pub add_guest: &'static str,
+    pub toggle_vooroverleg: &'static str,
     pub next_item: &'static str,
     pub previous_item: &'static str,
     pub toggle_timer: &'static str,
@@ -592,6 +616,7 @@ pub struct CommandTexts {
     pub up: &'static str,
     pub down: &'static str,
     pub toggle_presence: &'static str,
+    pub all_present: &'static str,
     pub toggle_done: &'static str,
     pub drop_action: &'static str,
     pub change_owner: &'static str,
@@ -617,6 +642,26 @@ impl Texts {
     pub fn role(&self, role: Role) -> &'static str {
         let index = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
         self.roles[index]
+    }
+
+    /// A pupil as a screen shows them: a pseudonym ("Leerling K-17") in this language's word
+    /// ("Pupil K-17"), anything else (a name, initials) as it is.
+    pub fn pseudonym<'a>(&self, shown: &'a str) -> std::borrow::Cow<'a, str> {
+        match crate::domain::case::pseudonym_code(shown) {
+            Some(code) if self.pseudonym_word != crate::domain::case::PSEUDONYM_WORD => {
+                std::borrow::Cow::Owned(format!("{} {code}", self.pseudonym_word))
+            }
+            _ => std::borrow::Cow::Borrowed(shown),
+        }
+    }
+
+    /// A guest's role: in the chair's own words when they gave some, else the catalog's.
+    pub fn guest_role<'a>(&self, role: Role, title: &'a str) -> &'a str {
+        if title.is_empty() {
+            self.role(role)
+        } else {
+            title
+        }
     }
 
     /// The heading of a group of search results.

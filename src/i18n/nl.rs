@@ -83,6 +83,7 @@ pub const NL: Texts = Texts {
         switch_pane: "wisselen tussen agenda en deelnemers",
         toggle_invited: "uitgenodigd → afgemeld → niet uitgenodigd",
         add_guest: "gast toevoegen (leerkracht, ouder)",
+        toggle_vooroverleg: "vooroverleg of gewoon OT-overleg",
         next_item: "volgend agendapunt",
         previous_item: "vorig agendapunt",
         toggle_timer: "timer starten of pauzeren",
@@ -103,6 +104,7 @@ pub const NL: Texts = Texts {
         up: "omhoog",
         down: "omlaag",
         toggle_presence: "aanwezigheid wisselen (aanwezig, met bericht, afwezig)",
+        all_present: "alle nog niet genoteerden aanwezig",
         toggle_done: "actiepunt gedaan (of weer open)",
         drop_action: "actiepunt laten vervallen (met reden)",
         change_owner: "eigenaar van het actiepunt wijzigen",
@@ -149,6 +151,7 @@ pub const NL: Texts = Texts {
 
     col_name: "naam",
     col_groep: "groep",
+    pseudonym_word: "Leerling",
     col_birth: "geboren",
     col_teacher: "leerkracht",
     col_cases: "casussen",
@@ -216,13 +219,19 @@ pub const NL: Texts = Texts {
     meeting_no_actions: "Geen openstaande actiepunten.",
     meeting_earlier_actions: "Actiepunten van eerdere vergaderingen",
     meeting_keys: "n volgende · p vorige · t timer · b verbergen · ? toetsen · Esc terug",
+    attendance_keys: "A alle aanwezig · n volgende · p vorige · b verbergen · ? toetsen · Esc terug",
+    flash_all_present: |count| match count {
+        0 => "Iedereen is al genoteerd.".to_string(),
+        1 => "1 deelnemer op aanwezig gezet; wie al genoteerd was, blijft zo.".to_string(),
+        n => format!("{n} deelnemers op aanwezig gezet; wie al genoteerd was, blijft zo."),
+    },
     meeting_timer_paused: "gepauzeerd",
     hint_opening: "Welkom. Neem de aanwezigheid door.",
     hint_previous_minutes: "Is het verslag van de vorige vergadering akkoord?",
     previous_minutes: |day, id, cases| {
         let noun = if cases == 1 { "casus" } else { "casussen" };
         format!(
-            "Vergadering {id} van {day}, {cases} {noun}. Lezen of afdrukken: otter export verslag --meeting {id} --format html"
+            "Vergadering {id} van {day}, {cases} {noun}. Het verslag staat hieronder: j/k en PgUp/PgDn scrollen."
         )
     },
     hint_new_signals: "Zijn er nieuwe zorgen over leerlingen? s opent een nieuw signaal.",
@@ -244,7 +253,7 @@ pub const NL: Texts = Texts {
     presence_notice: "afwezig met bericht",
     presence_absent: "afwezig",
     presence_unknown: "nog niet genoteerd",
-    attendance_hint: "j/k kiezen · spatie of Enter: aanwezig → afwezig met bericht → afwezig",
+    attendance_hint: "A: alle aanwezig · j/k kiezen · spatie of Enter: aanwezig → afwezig met bericht → afwezig",
     review_hint: "j/k kiezen · x gedaan · d vervalt · o eigenaar · w datum · wat open blijft, gaat mee naar de volgende OT",
     history_hint: "nieuwste eerst · elke andere toets sluit",
     history_empty: "Nog niets vastgelegd.",
@@ -335,9 +344,9 @@ pub const NL: Texts = Texts {
     prompt_guest_name: "Gast: naam?",
     flash_fixed_item: "Opening en sluiting blijven op hun plaats.",
     flash_past_date: "Een OT plan je vandaag of later.",
-    flash_bad_role: "Geef een rol: leerkracht, ouder, overig, jeugdarts …",
     flash_no_proposals: "Alle voorgestelde casussen staan al op de agenda.",
     flash_last_invited: "Minstens één teamlid blijft uitgenodigd.",
+    flash_meeting_kind: |kind| format!("Dit overleg is nu: {kind}."),
     actions_title: "Actiepunten",
     actions_keys: "x gedaan · w datum · s status · t te laat · o eigenaar · l leerling · m OT",
     actions_none: "Geen actiepunten bij deze keuze.",
@@ -359,6 +368,8 @@ pub const NL: Texts = Texts {
     help_search: "Zoek in leerlingen, casussen, aantekeningen en actiepunten",
     help_export: "Maak een verslag of lijst als tekst",
     help_export_minutes: "Het verslag van een vastgestelde vergadering",
+    help_export_agenda: "De agenda van een geplande vergadering, om vooraf te mailen: leerlingen alleen met initialen of schuilnaam",
+    help_agenda_meeting: "Welke vergadering: het nummer uit otter vergaderingen of de datum; zonder: de eerstvolgende geplande",
     help_pupil_name: "De leerling: (een deel van) roepnaam en achternaam, of de schuilnaam van een anonieme casus",
     help_query: "Waar je naar zoekt: een naam, of woorden uit een hulpvraag, aantekening, besluit of actiepunt",
     help_minutes_meeting: "Welke vergadering: het nummer uit otter vergaderingen, of last voor de laatst vastgestelde",
@@ -536,9 +547,17 @@ pub const NL: Texts = Texts {
             format!("{count} casussen")
         }
     },
-    prompt_guest_role: |name| format!("Rol van {name}? (leerkracht, ouder, overig …)"),
+    prompt_guest_role: |name| format!("Rol van {name}? (leerkracht groep 5, ouder, jeugdarts …)"),
     flash_bad_time: |text| format!("\"{text}\" is geen tijd (bijvoorbeeld 08:30)."),
     prepare_minutes: |planned, length| format!("{planned} van {length} min"),
+    agenda_export_title: "Agenda",
+    agenda_export_length: "geplande duur",
+    agenda_export_invited: "uitgenodigd",
+    agenda_export_number: "nr.",
+    agenda_export_item: "onderwerp",
+    agenda_export_minutes: "minuten",
+    agenda_export_privacy: "Leerlingen staan op deze agenda met initialen of schuilnaam, gasten met hun rol.",
+    prepare_overrun: |over, item| format!("{over} min te lang, uitloop vanaf punt {item}"),
     count_actions: |count| {
         if count == 1 {
             "1 actiepunt".to_string()

@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use super::actions::{self, ActionRow};
 use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
+use crate::domain::minutes::MinutesAction;
 use crate::domain::phase::Requirement;
 use crate::domain::{
     Action, ActionStatus, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId,
-    MeetingState, Member, Note, Owner, PhaseModel, Pupil, Showing, Subject,
+    MeetingState, Member, Minutes, Note, Owner, PhaseModel, Pupil, Showing, Subject,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -100,12 +101,15 @@ pub struct MeetingRoom {
     pub previous: Option<PreviousMeeting>,
 }
 
-/// What the shared screen says of the previous minutes: which meeting, never whom it named.
+/// The previous minutes as the shared screen shows them: which meeting, and the minutes
+/// themselves with every pupil by the case's pseudonym (see [`presented`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviousMeeting {
     pub id: MeetingId,
     pub date: NaiveDate,
     pub cases: usize,
+    /// The fixed minutes; `None` when a closed meeting has none (erased by `forget`).
+    pub minutes: Option<Minutes>,
 }
 
 impl MeetingRoom {
@@ -212,14 +216,52 @@ pub fn load(
             .into_iter()
             .filter(|note| note.case.is_none())
             .collect(),
-        previous: before.map(|last| PreviousMeeting {
-            id: last.id,
-            date: last.date,
-            cases: last.cases().count(),
-        }),
+        previous: match before {
+            Some(last) => Some(PreviousMeeting {
+                id: last.id,
+                date: last.date,
+                cases: last.cases().count(),
+                minutes: match store.minutes(last.id)? {
+                    Some(minutes) => Some(presented(store, minutes, &mut labels)?),
+                    None => None,
+                },
+            }),
+            None => None,
+        },
         meeting,
         cases,
     })
+}
+
+/// Minutes as the room may see them on the Verslag item (BRIEF §8): no case is under
+/// discussion there, so every pupil goes by the case's pseudonym, whatever the stored minutes
+/// named (a name fixed with consent "ja", or initials). An action whose record is gone names
+/// nobody.
+fn presented(store: &Store, mut minutes: Minutes, labels: &mut super::Labels) -> Result<Minutes> {
+    let mut relabel = |action: &mut MinutesAction| -> Result<()> {
+        action.subject = match store.action(action.id)?.and_then(|found| found.case) {
+            Some(case) => labels.short_subject(case)?,
+            None => String::new(),
+        };
+        Ok(())
+    };
+    for item in &mut minutes.items {
+        for action in &mut item.actions {
+            relabel(action)?;
+        }
+        for review in &mut item.reviewed {
+            relabel(&mut review.action)?;
+        }
+    }
+    for action in &mut minutes.carried_over {
+        relabel(action)?;
+    }
+    for item in &mut minutes.items {
+        if let AgendaKind::Case { case } = item.kind {
+            item.subject = labels.short_subject(case)?;
+        }
+    }
+    Ok(minutes)
 }
 
 /// The day of the meeting planned after `meeting`, through the date index from the day after:

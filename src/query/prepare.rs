@@ -29,6 +29,8 @@ pub struct Preparation {
     pub proposed: Vec<CaseId>,
     /// The active team, in the store's order.
     pub members: Vec<Member>,
+    /// The minutes the school plans for an OT (a setting): the agenda is measured by it.
+    pub length: u32,
 }
 
 impl Preparation {
@@ -137,6 +139,7 @@ pub fn load(store: &Store, phases: &PhaseModel, id: MeetingId) -> Result<Prepara
         cases,
         proposed,
         members,
+        length: store.meeting_length()?,
     })
 }
 

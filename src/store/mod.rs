@@ -118,6 +118,8 @@ const SCHOOL_KEY: &[u8] = b"settings/school";
 const CALENDAR_ID_KEY: &[u8] = b"settings/calendar_id";
 /// In `meta`: what each calendar entry was at its last export (`domain::calendar`).
 const CALENDAR_REVISIONS_KEY: &[u8] = b"settings/calendar_revisions";
+/// In `meta`: how many minutes the school plans for an OT (`u32`).
+const MEETING_LENGTH_KEY: &[u8] = b"settings/meeting_minutes";
 /// In `meta`, followed by a tree's name: the last id given out in that tree.
 const NEXT_ID: &[u8] = b"next_id/";
 
@@ -787,6 +789,18 @@ impl Store {
         revisions: &crate::domain::calendar::Revisions,
     ) -> Result<(), StoreError> {
         self.set_setting(CALENDAR_REVISIONS_KEY, revisions)
+    }
+
+    /// The minutes an OT is planned to take;
+    /// [`DEFAULT_MEETING_MINUTES`](crate::domain::agenda::DEFAULT_MEETING_MINUTES) until set.
+    pub fn meeting_length(&self) -> Result<u32, StoreError> {
+        Ok(self
+            .setting(MEETING_LENGTH_KEY)?
+            .unwrap_or(crate::domain::agenda::DEFAULT_MEETING_MINUTES))
+    }
+
+    pub fn set_meeting_length(&self, minutes: u32) -> Result<(), StoreError> {
+        self.set_setting(MEETING_LENGTH_KEY, &minutes)
     }
 
     /// A value of `meta`'s `settings/…`, sealed like a record when the database is.

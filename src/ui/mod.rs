@@ -181,6 +181,8 @@ pub(crate) fn bounded_rows(rows: usize, area: ratatui::layout::Rect, view: &View
     let visible = usize::from(area.height.saturating_sub(2));
     let overflow = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);
     view.item_scroll_max.set(overflow);
+    view.item_page
+        .set(u16::try_from(visible).unwrap_or(u16::MAX));
     (view.item_scroll.min(overflow), overflow)
 }
 

@@ -13,7 +13,6 @@ use super::theme::Theme;
 use crate::app::prepare::team::{self, Invite};
 use crate::app::prepare::{Ask, PrepareView};
 use crate::app::{Model, View};
-use crate::domain::agenda::MEETING_MINUTES;
 use crate::domain::dates::format_day;
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::i18n::Lang;
@@ -86,13 +85,13 @@ fn render_header(
     let t = model.lang.texts();
     let meeting = &preparation.meeting;
     let planned = meeting.planned_minutes();
-    let style = if planned > MEETING_MINUTES {
+    let style = if planned > preparation.length {
         theme.style("ui.warning")
     } else {
         theme.style("ui.text")
     };
     let minutes =
-        Line::styled((t.prepare_minutes)(planned, MEETING_MINUTES), style).right_aligned();
+        Line::styled((t.prepare_minutes)(planned, preparation.length), style).right_aligned();
     let mut title = format!(
         "{} · {} {} {}",
         t.prepare_title,
@@ -128,6 +127,8 @@ fn render_agenda(
 ) {
     let t = model.lang.texts();
     let width = usize::from(area.width.saturating_sub(2));
+    let agenda = &preparation.meeting.agenda;
+    let overrun = crate::domain::agenda::overrun_from(agenda, preparation.length);
     let lines: Vec<Line> = preparation
         .meeting
         .agenda
@@ -147,7 +148,13 @@ fn render_agenda(
             let chosen = index == state.item;
             let marker = if chosen { "▶" } else { " " };
             let start = format!("{marker}{:>2} ", index + 1);
-            let time = format!("{:>3} min", item.timebox_minutes);
+            // Past the planned length: marked in every theme, the monochrome one too.
+            let beyond = overrun.is_some_and(|from| index >= from);
+            let time = format!(
+                "{}{:>2} min",
+                if beyond { "!" } else { " " },
+                item.timebox_minutes
+            );
             let room = width.saturating_sub(start.chars().count() + time.len() + 1);
             let title: String = title.chars().take(room).collect();
             let gap =
@@ -157,13 +164,29 @@ fn render_agenda(
                 (true, true) => theme.style("agenda.current"),
                 _ => theme.style("ui.text"),
             };
-            Line::styled(format!("{start}{title}{}{time}", " ".repeat(gap)), style)
+            let time_style = if beyond && !chosen {
+                theme.style("ui.warning")
+            } else {
+                style
+            };
+            Line::from(vec![
+                Span::styled(format!("{start}{title}{}", " ".repeat(gap)), style),
+                Span::styled(time, time_style),
+            ])
         })
         .collect();
+    let mut block = panel(t.meeting_agenda, theme, !state.on_team);
+    if let Some(from) = overrun {
+        let over = preparation.meeting.planned_minutes() - preparation.length;
+        block = block.title_bottom(Line::styled(
+            (t.prepare_overrun)(over, from + 1),
+            theme.style("ui.warning"),
+        ));
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .scroll((scroll(state.item, area), 0))
-            .block(panel(t.meeting_agenda, theme, !state.on_team)),
+            .block(block),
         area,
     );
 }
@@ -189,7 +212,9 @@ fn render_team(
                     .map_or((String::new(), "", false), |m| {
                         (m.name.clone(), t.role(m.role), false)
                     }),
-                Attendee::Guest { name, role } => (name.clone(), t.role(*role), true),
+                Attendee::Guest { name, role, title } => {
+                    (name.clone(), t.guest_role(*role, title), true)
+                }
             };
             let (mark, state_text, style) = match row.invite {
                 Invite::Invited => ("✓", None, theme.style("ui.text")),

@@ -71,6 +71,30 @@ pub fn select(model: &Model, view: &mut View, down: bool) -> Vec<Effect> {
     Vec::new()
 }
 
+/// `A` at the roll call: everyone not yet recorded is present, in one key. An answer already
+/// given (a notice of absence from the preparation, a toggle) stays as it is.
+pub fn all_present(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    if !on_opening(model) {
+        return Vec::new();
+    }
+    let t = model.lang.texts();
+    let Some(room) = model.meeting.as_mut() else {
+        return Vec::new();
+    };
+    let mut set = 0;
+    for row in &mut room.meeting.attendance {
+        if row.presence == Presence::NotRecorded {
+            row.presence = Presence::Present;
+            set += 1;
+        }
+    }
+    view.flash = Some((t.flash_all_present)(set));
+    if set == 0 {
+        return Vec::new();
+    }
+    vec![Effect::SaveMeeting(Box::new(room.meeting.clone()))]
+}
+
 pub fn toggle(model: &mut Model, view: &View) -> Vec<Effect> {
     if !on_opening(model) {
         return Vec::new();

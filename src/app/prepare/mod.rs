@@ -11,6 +11,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use crate::app::meeting::case::Prompt;
 use crate::app::{Command, Effect, Model, Screen, View};
+use crate::domain::MeetingKind;
 use crate::i18n::Texts;
 use crate::query::prepare::Preparation;
 
@@ -108,6 +109,17 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
         Command::AddItem => {
             ask(view, Ask::ItemTitle);
             Ok(false)
+        }
+        // Only the name changes: a vooroverleg has the same agenda and roll call, and its
+        // header and minutes say which meeting it was.
+        Command::ToggleVooroverleg => {
+            let meeting = &mut preparation.meeting;
+            meeting.kind = match meeting.kind {
+                MeetingKind::Regular => MeetingKind::Vooroverleg,
+                MeetingKind::Vooroverleg => MeetingKind::Regular,
+            };
+            view.flash = Some((t.flash_meeting_kind)(t.meeting_kind(meeting.kind)));
+            Ok(true)
         }
         other => agenda::change(preparation, state, other),
     };

@@ -108,6 +108,18 @@ pub fn role_for(typed: &str) -> Option<Role> {
     })
 }
 
+/// A guest's role as typed: a role of the catalog when the text names one ("leerk", "moeder"),
+/// else the text itself as the role's own words, under the role its first word names
+/// ("leerkracht groep 5" is a leerkracht) or under "overig".
+pub fn guest_role(typed: &str) -> (Role, String) {
+    let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(role) = role_for(&typed) {
+        return (role, String::new());
+    }
+    let first = typed.split(' ').next().unwrap_or_default();
+    (role_for(first).unwrap_or(Role::Overig), typed)
+}
+
 /// Whether `wanted` begins at the start of the text or of a word in it.
 fn starts_a_word(text: &str, wanted: &str) -> bool {
     let mut after_gap = true;
@@ -130,21 +142,20 @@ pub fn answer(model: &mut Model, view: &mut View, question: Ask, text: String) -
             ask(view, Ask::GuestName);
         }
         Ask::GuestName => ask(view, Ask::GuestRole { name: text }),
-        Ask::GuestRole { name } => match role_for(&text) {
-            Some(role) => {
-                preparation.meeting.attendance.push(Attendance {
-                    who: Attendee::Guest { name, role },
-                    presence: Presence::NotRecorded,
-                });
-                view.prepare.on_team = true;
-                view.prepare.person = rows(preparation).len() - 1;
-                return save(preparation);
-            }
-            None => {
-                view.flash = Some(t.flash_bad_role.to_string());
-                ask(view, Ask::GuestRole { name });
-            }
-        },
+        Ask::GuestRole { name } if text.trim().is_empty() => {
+            view.flash = Some(t.flash_answer_needed.to_string());
+            ask(view, Ask::GuestRole { name });
+        }
+        Ask::GuestRole { name } => {
+            let (role, title) = guest_role(&text);
+            preparation.meeting.attendance.push(Attendance {
+                who: Attendee::Guest { name, role, title },
+                presence: Presence::NotRecorded,
+            });
+            view.prepare.on_team = true;
+            view.prepare.person = rows(preparation).len() - 1;
+            return save(preparation);
+        }
         Ask::Date | Ask::Time { .. } | Ask::Place { .. } | Ask::ItemTitle => {}
     }
     Vec::new()
@@ -170,5 +181,15 @@ mod tests {
         assert_eq!(role_for("intern begeleider"), Some(Role::InternBegeleider));
         assert_eq!(role_for("SMW"), None, "no such word");
         assert_eq!(role_for("  "), None);
+    }
+
+    #[test]
+    fn a_guest_role_the_catalog_lacks_is_kept_in_the_chair_s_words() {
+        assert_eq!(guest_role("leerk"), (Role::Leerkracht, String::new()));
+        assert_eq!(
+            guest_role(" leerkracht  groep 5 "),
+            (Role::Leerkracht, "leerkracht groep 5".into())
+        );
+        assert_eq!(guest_role("tante"), (Role::Overig, "tante".into()));
     }
 }

@@ -157,12 +157,13 @@ fn a_guest_and_the_invitations_reach_the_roll_call() {
     let (_dir, store, mut model, mut view) = preparing();
     act(&store, &mut model, &mut view, Command::AddGuest);
     answer(&store, &mut model, &mut view, "Fatma Yılmaz");
-    answer(&store, &mut model, &mut view, "tante");
-    assert_eq!(flash(&view), model.lang.texts().flash_bad_role);
+    answer(&store, &mut model, &mut view, " ");
+    assert_eq!(flash(&view), model.lang.texts().flash_answer_needed);
     answer(&store, &mut model, &mut view, "moeder");
     let guest = Attendee::Guest {
         name: "Fatma Yılmaz".into(),
         role: Role::Ouder,
+        title: String::new(),
     };
     assert!(
         stored(&store, &model)

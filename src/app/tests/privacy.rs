@@ -451,3 +451,69 @@ fn with_a_meeting_open_no_import_dry_run_shows_the_file_s_pupils() {
         Some(model.lang.texts().flash_import_presenting)
     );
 }
+
+/// The Verslag item shows the previous minutes themselves on the shared screen, paged with
+/// PgDn to their end: no case is under discussion there, so every pupil goes by the case's
+/// pseudonym, also those the stored minutes named. Every frame is scanned for every pupil.
+#[test]
+fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    while !crate::app::meeting::attendance::on_item(
+        &model,
+        &crate::domain::meeting::AgendaKind::PreviousMinutes,
+    ) {
+        act(&store, &mut model, &mut view, Command::NextItem);
+    }
+    let previous = model.meeting.as_ref().unwrap().previous.clone().unwrap();
+    let fixed = store.minutes(previous.id).unwrap().unwrap();
+    let named_in_store: Vec<&str> = fixed
+        .items
+        .iter()
+        .map(|item| item.subject.as_str())
+        .filter(|subject| !subject.is_empty() && !subject.starts_with("Leerling"))
+        .collect();
+    assert!(
+        !named_in_store.is_empty(),
+        "the stored minutes name pupils, as the team's minutes do"
+    );
+    let pseudonyms: Vec<String> = fixed
+        .items
+        .iter()
+        .filter_map(|item| match item.kind {
+            crate::domain::meeting::AgendaKind::Case { case } => Some(case),
+            _ => None,
+        })
+        .map(crate::domain::case::pseudonym_for)
+        .collect();
+    for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+        model.lang = lang;
+        view.item_scroll = 0;
+        let mut seen = String::new();
+        loop {
+            let text = crate::ui::tests::screen_of(&model, &view, 80, 24, "donker");
+            let named = full_names_on(&store, &text);
+            assert!(named.is_empty(), "{lang:?} names {named:?}:\n{text}");
+            seen.push_str(&text);
+            let before = view.item_scroll;
+            act(&store, &mut model, &mut view, Command::PageDown);
+            if view.item_scroll == before {
+                break;
+            }
+            assert!(view.item_scroll > before + 1, "a page is more than a line");
+        }
+        let t = lang.texts();
+        let title = format!("{} {}", t.minutes_title, t.meeting_kind(fixed.kind));
+        assert!(seen.contains(&title), "{lang:?}: {title}\n{seen}");
+        for pseudonym in &pseudonyms {
+            let shown = t.pseudonym(pseudonym);
+            assert!(seen.contains(shown.as_ref()), "{lang:?}: {shown}");
+        }
+        let at_end = view.item_scroll;
+        act(&store, &mut model, &mut view, Command::Up);
+        assert_eq!(view.item_scroll, at_end - 1, "k: one line up");
+        act(&store, &mut model, &mut view, Command::PageUp);
+        assert!(view.item_scroll < at_end - 2, "PgUp: a page up");
+    }
+}

@@ -50,7 +50,7 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
         .meeting
         .attendance
         .iter()
-        .position(|a| matches!(&a.who, Attendee::Guest { name, role } if name == "Anna de Wit" && *role == Role::Leerkracht))
+        .position(|a| matches!(&a.who, Attendee::Guest { name, role, .. } if name == "Anna de Wit" && *role == Role::Leerkracht))
         .expect("the guest is in the roll call");
     act(&store, &mut model, &mut view, Command::TogglePresence);
     view.selected = guest;

@@ -59,7 +59,7 @@ pub(super) fn title<'a>(
             format!("{} — ", model.phases.name(&brief.case.phase, model.lang)),
             theme.style("ui.title"),
         ),
-        Span::styled(brief.subject(), name_style),
+        Span::styled(t.pseudonym(&brief.subject()).into_owned(), name_style),
     ];
     if let Some(groep) = brief.groep() {
         title.push(Span::styled(

@@ -51,7 +51,7 @@ pub fn render(
     let block = Block::bordered()
         .border_style(theme.style("ui.border.focus"))
         .title(Span::styled(
-            format!("{} · {}", t.label_history, brief.subject()),
+            format!("{} · {}", t.label_history, t.pseudonym(&brief.subject())),
             theme.style("ui.title"),
         ))
         .title_bottom(Span::styled(hint, theme.style("ui.text.dim")));

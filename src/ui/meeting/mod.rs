@@ -4,6 +4,7 @@
 pub(crate) mod circles;
 pub(crate) mod form;
 pub(crate) mod history;
+pub(crate) mod minutes;
 pub(crate) mod plan;
 
 use ratatui::Frame;
@@ -75,6 +76,8 @@ pub fn render(
         crate::ui::overlay::picker::hint(view, t)
     } else if view.editor.is_some() {
         t.editor_hint
+    } else if crate::app::meeting::attendance::on_item(model, &AgendaKind::Opening) {
+        t.attendance_keys
     } else {
         t.meeting_keys
     };
@@ -161,7 +164,7 @@ fn render_header(frame: &mut Frame, area: Rect, model: &Model, room: &MeetingRoo
     let title = Line::styled(
         format!(
             "{} {}",
-            t.meeting_kind(meeting.kind),
+            capitalised(t.meeting_kind(meeting.kind)),
             format_day(meeting.date, model.lang)
         ),
         theme.style("ui.title"),
@@ -193,11 +196,12 @@ fn render_agenda(
             let title = match &item.kind {
                 // Another pupil than the one discussed is never named in full.
                 AgendaKind::Case { case } => room.cases.get(case).map_or(String::new(), |brief| {
-                    if current && named {
+                    let shown = if current && named {
                         brief.subject()
                     } else {
                         brief.short()
-                    }
+                    };
+                    t.pseudonym(&shown).into_owned()
                 }),
                 other => agenda_title(other, t),
             };
@@ -266,7 +270,11 @@ fn render_item(
         AgendaKind::Opening => attendance_lines(room, model, view, theme),
         other => {
             let mut lines = vec![Line::styled(hint(other, t), theme.style("ui.text"))];
-            if let (AgendaKind::PreviousMinutes, Some(previous)) = (other, &room.previous) {
+            let previous = room
+                .previous
+                .as_ref()
+                .filter(|_| *other == AgendaKind::PreviousMinutes);
+            if let Some(previous) = previous {
                 let day = crate::domain::dates::format_day(previous.date, model.lang);
                 lines.push(Line::styled(
                     (t.previous_minutes)(&day, previous.id.0, previous.cases),
@@ -281,6 +289,11 @@ fn render_item(
                         .map(|line| Line::styled(line.to_string(), theme.style("ui.text"))),
                 ),
                 None => lines.push(Line::styled(t.meeting_no_notes, theme.style("ui.text.dim"))),
+            }
+            // Below this meeting's note on the item: the minutes it is about, to scroll through.
+            if let Some(fixed) = previous.and_then(|previous| previous.minutes.as_ref()) {
+                lines.push(Line::default());
+                lines.extend(crate::ui::meeting::minutes::lines(fixed, model, theme));
             }
             lines
         }
@@ -349,7 +362,10 @@ fn case_lines<'a>(
         theme.style("consent.missing")
     };
     let level = usize::from(case.level.get()) - 1;
-    let mut heading = vec![Span::styled(brief.subject(), name_style)];
+    let mut heading = vec![Span::styled(
+        t.pseudonym(&brief.subject()).into_owned(),
+        name_style,
+    )];
     if let Some(groep) = brief.groep() {
         heading.push(Span::styled(
             format!(" · {} {groep}", t.col_groep),
@@ -529,6 +545,7 @@ fn action_lines<'a>(
             style
         };
         let pupil = room.earlier_pupil(record, action);
+        let pupil = t.pseudonym(&pupil);
         let who = if pupil.is_empty() {
             action.owner.clone()
         } else {
@@ -566,7 +583,7 @@ fn attendance_lines<'a>(
                 .iter()
                 .find(|m| m.id == *id)
                 .map_or((String::new(), ""), |m| (m.name.clone(), t.role(m.role))),
-            Attendee::Guest { name, role } => (name.clone(), t.role(*role)),
+            Attendee::Guest { name, role, title } => (name.clone(), t.guest_role(*role, title)),
         };
         let (mark, style) = match row.presence {
             Presence::Present => ("✓", theme.style("phase.done")),

@@ -251,6 +251,10 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
         after(on_case(lang), vec![act(Command::Palette)]),
     );
     add(
+        "meeting_previous_minutes",
+        after(at_item(lang, |k| *k == AgendaKind::PreviousMinutes), vec![]),
+    );
+    add(
         "meeting_rondvraag",
         after(at_item(lang, |k| *k == AgendaKind::Rondvraag), vec![]),
     );
@@ -575,17 +579,17 @@ fn the_dossiers_timeline_shows_at_every_scroll_the_rows_the_whole_timeline_has_t
     }
 }
 
-/// The Verslag item says which minutes it is about, and how to read them, naming no pupil.
+/// The Verslag item says which minutes it is about and how to scroll them, naming no pupil.
 #[test]
 fn the_previous_minutes_item_names_the_meeting_they_are_of() {
     for (lang, expected) in [
         (
             Lang::Nl,
-            "Vergadering 17 van di 03-11-2026, 14 casussen. Lezen of afdrukken: otter export verslag --meeting 17",
+            "Vergadering 17 van di 03-11-2026, 14 casussen. Het verslag staat hieronder: j/k en PgUp/PgDn scrollen.",
         ),
         (
             Lang::En,
-            "Meeting 17 of Tue 03-11-2026, 14 cases. To read or print: otter export minutes --meeting 17",
+            "Meeting 17 of Tue 03-11-2026, 14 cases. The minutes are below: j/k and PgUp/PgDn scroll.",
         ),
     ] {
         let model = at_item(lang, |kind| matches!(kind, AgendaKind::PreviousMinutes));
@@ -593,4 +597,128 @@ fn the_previous_minutes_item_names_the_meeting_they_are_of() {
         let shown: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(shown.contains(expected), "{screen}");
     }
+}
+
+/// The texts of the Dutch catalog that English says otherwise, and the Dutch names of the
+/// phases: none may be on an English screen.
+fn dutch_phrases() -> Vec<String> {
+    fn walk(value: serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text) => out.push(text),
+            serde_json::Value::Array(items) => items.into_iter().for_each(|i| walk(i, out)),
+            serde_json::Value::Object(fields) => fields.into_values().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let texts = |lang: Lang| {
+        let mut out = Vec::new();
+        walk(serde_json::to_value(lang.texts()).unwrap(), &mut out);
+        out
+    };
+    let english = texts(Lang::En);
+    let phases = crate::domain::PhaseModel::default();
+    let mut dutch: Vec<String> = texts(Lang::Nl)
+        .into_iter()
+        // One word of the catalog ("evaluatie") is also a word of what people typed; a phrase
+        // of it is otter's own.
+        .filter(|nl| nl.trim().contains(' '))
+        .chain(
+            phases
+                .phases()
+                .iter()
+                .map(|phase| phase.name.get(Lang::Nl).clone()),
+        )
+        // Short texts are no evidence; nor is one an English text holds too.
+        .filter(|nl| nl.chars().count() >= 6 && !english.iter().any(|en| en.contains(nl.as_str())))
+        .collect();
+    dutch.sort();
+    dutch.dedup();
+    dutch
+}
+
+/// Where a Dutch pseudonym ("Leerling K-17") is on the line, if any.
+fn dutch_pseudonym(line: &str) -> Option<String> {
+    let word = crate::domain::case::PSEUDONYM_WORD;
+    line.match_indices(word).find_map(|(at, _)| {
+        let rest: String = line[at..]
+            .chars()
+            .take_while(|c| *c != '│' && *c != ',' && *c != '·')
+            .collect();
+        let candidate: String = rest
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        crate::domain::case::pseudonym_code(&candidate)
+            .is_some()
+            .then_some(candidate)
+    })
+}
+
+/// `--lang en` is complete on the meeting screens: every screen and overlay of the meeting, at
+/// both sizes, holds no text of the Dutch catalog, no Dutch phase name, no Dutch pseudonym and
+/// no "groep" beside a name. What the demo's people typed (notes, hulpvragen) stays as typed,
+/// which is why the scan is for the catalog's phrases rather than for Dutch words at large.
+#[test]
+fn every_meeting_screen_in_english_has_no_dutch_text_of_otter() {
+    let dutch = dutch_phrases();
+    assert!(dutch.len() > 200, "{}", dutch.len());
+    assert!(dutch.contains(&"Beeldvorming".to_string()), "a phase");
+    let screens: Vec<_> = screens(Lang::En)
+        .into_iter()
+        .filter(|(name, ..)| name.starts_with("meeting"))
+        .collect();
+    assert!(screens.len() >= 17, "{}", screens.len());
+    let mut pseudonyms = 0;
+    for (name, model, view) in &screens {
+        for (width, height) in SIZES {
+            let text = screen_of(model, view, width, height, theme::DEFAULT);
+            for line in text.lines() {
+                let found: Vec<&String> = dutch
+                    .iter()
+                    .filter(|nl| line.contains(nl.as_str()))
+                    .collect();
+                assert!(
+                    found.is_empty(),
+                    "{name} {width}x{height}: {found:?} in\n{text}"
+                );
+                assert_eq!(
+                    dutch_pseudonym(line),
+                    None,
+                    "{name} {width}x{height}:\n{text}"
+                );
+                assert!(
+                    !line.contains(" · groep "),
+                    "{name} {width}x{height}:\n{text}"
+                );
+            }
+            pseudonyms += text.matches("Pupil ").count();
+        }
+    }
+    assert!(
+        pseudonyms > 50,
+        "the English pseudonyms are on screen: {pseudonyms}"
+    );
+}
+
+#[test]
+fn a_pseudonym_is_shown_in_the_screen_s_language_and_nothing_else_is_changed() {
+    let en = Lang::En.texts();
+    let nl = Lang::Nl.texts();
+    assert_eq!(en.pseudonym("Leerling K-17"), "Pupil K-17");
+    assert_eq!(nl.pseudonym("Leerling K-17"), "Leerling K-17");
+    for other in [
+        "Leerling verhuisd",
+        "Leerling K-",
+        "Leerling k-17",
+        "S.d.V.",
+        "Leerling KK-1",
+    ] {
+        assert_eq!(en.pseudonym(other), other);
+    }
+    assert_eq!(
+        dutch_pseudonym("│ 4 Leerling A-24   0/15│"),
+        Some("Leerling A-24".into())
+    );
+    assert_eq!(dutch_pseudonym("│ Leerling verhuisd │"), None);
 }

@@ -19,6 +19,7 @@ pub(crate) fn preparing(lang: Lang) -> Model {
         who: Attendee::Guest {
             name: "Fatma Yılmaz".into(),
             role: Role::Ouder,
+            title: String::new(),
         },
         presence: Presence::NotRecorded,
     });
