@@ -301,6 +301,7 @@ fn hold_meeting() -> School {
         next_meeting: None,
         timer_started: None,
         reopened: Vec::new(),
+        changed_cases: Vec::new(),
     };
     store.insert(&meeting).unwrap();
 

@@ -161,6 +161,7 @@ impl History<'_, '_> {
             next_meeting: Some(next.date),
             timer_started: None,
             reopened: Vec::new(),
+            changed_cases: Vec::new(),
         })
     }
 
@@ -218,6 +219,7 @@ impl History<'_, '_> {
             next_meeting: None,
             timer_started: None,
             reopened: Vec::new(),
+            changed_cases: Vec::new(),
         })
     }
 }

@@ -1,6 +1,8 @@
 //! Changing a planned agenda: the opening stays first and the closing last; every other item
 //! may move, go, or change its timebox in steps of five minutes.
 
+use chrono::NaiveDate;
+
 use super::ids::CaseId;
 use super::meeting::{AgendaItem, AgendaKind, CASE_TIMEBOX_MINUTES};
 
@@ -11,6 +13,19 @@ pub const STEP_MINUTES: u16 = 5;
 pub const MAX_TIMEBOX_MINUTES: u16 = 60;
 /// The timebox of an item the chair adds by title.
 pub const OTHER_TIMEBOX_MINUTES: u16 = 10;
+
+/// Why a case is proposed for a meeting's agenda: the preparation says it beside the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proposed {
+    /// On the agenda of the meeting before, which passed it by ("niet besproken").
+    NotDiscussed,
+    /// Its evaluation date falls on or before the meeting.
+    Evaluation(NaiveDate),
+    /// Still a signal, opened before the meeting before: it comes back until moved on.
+    CarriedOver,
+    /// A signal opened since the meeting before.
+    NewSignal,
+}
 
 /// The opening (attendance) and the closing (next date) frame every meeting.
 pub fn is_fixed(kind: &AgendaKind) -> bool {

@@ -111,6 +111,10 @@ pub struct Meeting {
     /// Each time the closed meeting was opened again, and why: the minutes say so.
     #[serde(default)]
     pub reopened: Vec<Reopening>,
+    /// The cases on the agenda whose recorded fields (`f`, the forms) were changed in this
+    /// meeting: a change that leaves no event, but is no less a discussion.
+    #[serde(default)]
+    pub changed_cases: Vec<CaseId>,
 }
 
 /// A closed meeting opened again: only on purpose, with a reason, and never forgotten.
@@ -220,6 +224,15 @@ impl Meeting {
         (used / 60, self.planned_minutes())
     }
 
+    /// Remembers that the fields of `case` were changed in this meeting; whether that is new.
+    pub fn mark_changed(&mut self, case: CaseId) -> bool {
+        if self.changed_cases.contains(&case) {
+            return false;
+        }
+        self.changed_cases.push(case);
+        true
+    }
+
     pub fn presence_of(&self, member: MemberId) -> Presence {
         self.attendance
             .iter()
@@ -254,6 +267,7 @@ mod tests {
             next_meeting: None,
             timer_started: None,
             reopened: vec![],
+            changed_cases: Vec::new(),
         }
     }
 

@@ -49,6 +49,15 @@ pub struct MinutesItem {
     /// For a case: what it had recorded for its phases in this meeting, as it stood then.
     #[serde(default)]
     pub recorded: Vec<(Requirement, Recorded)>,
+    /// For a case: whether the meeting did anything with it (a note, a decision, an action, a
+    /// change of phase, level, consent or fields). A case only passed by is "niet besproken".
+    /// Other items, and minutes fixed before this was kept, count as discussed.
+    #[serde(default = "discussed_by_default")]
+    pub discussed: bool,
+}
+
+fn discussed_by_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,7 +136,7 @@ impl Minutes {
                     Some(case) => note_case == Some(case),
                     None => note_case.is_none() && note_item == index,
                 };
-                MinutesItem {
+                let mut item = MinutesItem {
                     kind: item.kind.clone(),
                     subject: case.map(source.subject).unwrap_or_default(),
                     notes: source
@@ -173,7 +182,16 @@ impl Minutes {
                             .collect(),
                         _ => Vec::new(),
                     },
+                    discussed: true,
+                };
+                if let Some(case) = case {
+                    item.discussed = item.notes.iter().any(|n| !n.trim().is_empty())
+                        || !item.decisions.is_empty()
+                        || !item.changes.is_empty()
+                        || !item.actions.is_empty()
+                        || meeting.changed_cases.contains(&case);
                 }
+                item
             })
             .collect();
         Minutes {

@@ -6,9 +6,9 @@
 
 use super::Context;
 use super::doc::{Doc, Item};
-use crate::domain::Subject;
 use crate::domain::dates::{format_date, format_day};
 use crate::domain::phase::Requirement;
+use crate::domain::{MeetingState, Subject};
 use crate::i18n::capitalised;
 use crate::query::dossier::{CaseRecords, PupilDossier};
 
@@ -46,10 +46,12 @@ pub fn write(doc: &mut impl Doc, dossier: &PupilDossier, cx: &Context) {
         .meetings
         .iter()
         .map(|meeting| {
-            let mut row = vec![
-                format_day(meeting.date, lang),
-                t.meeting_state(meeting.state).to_string(),
-            ];
+            let state = if meeting.passed_all() && meeting.state == MeetingState::Closed {
+                t.not_discussed
+            } else {
+                t.meeting_state(meeting.state)
+            };
+            let mut row = vec![format_day(meeting.date, lang), state.to_string()];
             if several {
                 let numbers: Vec<String> = meeting
                     .cases

@@ -7,7 +7,7 @@ use crate::domain::dates::format_day;
 use crate::domain::minutes::{MinutesAction, MinutesItem};
 use crate::domain::{Minutes, PhaseModel};
 use crate::i18n::wording::{agenda_title, change_text};
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, Texts, capitalised};
 
 /// Whether the minutes were fixed at closing, or are a draft of a meeting still open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +78,11 @@ fn title_of(item: &MinutesItem, t: &Texts) -> String {
 
 fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: Lang) {
     let t = lang.texts();
+    // What a case passed by still had recorded from before is not what this meeting did.
+    if !item.discussed {
+        doc.paragraph(&format!("{}.", capitalised(t.not_discussed)));
+        return;
+    }
     let empty = item.notes.is_empty()
         && item.decisions.is_empty()
         && item.changes.is_empty()

@@ -196,6 +196,7 @@ pub const EN: Texts = Texts {
     minutes_next: "Next meeting",
     minutes_fixed_on: "Fixed on",
     minutes_nothing: "Nothing to report.",
+    not_discussed: "not discussed",
     minutes_changes: "Changes",
     minutes_opened: "case opened",
     agenda_opening: "Opening and attendance",

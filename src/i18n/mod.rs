@@ -169,6 +169,9 @@ pub struct Texts {
     pub minutes_next: &'static str,
     pub minutes_fixed_on: &'static str,
     pub minutes_nothing: &'static str,
+    /// A case on a closed meeting's agenda that it passed by without a note, decision, action
+    /// or change: in the minutes, the dossier and the extract.
+    pub not_discussed: &'static str,
     pub minutes_changes: &'static str,
     pub minutes_opened: &'static str,
     pub agenda_opening: &'static str,

@@ -196,6 +196,7 @@ pub const NL: Texts = Texts {
     minutes_next: "Volgende vergadering",
     minutes_fixed_on: "Vastgesteld op",
     minutes_nothing: "Geen bijzonderheden.",
+    not_discussed: "niet besproken",
     minutes_changes: "Wijzigingen",
     minutes_opened: "casus geopend",
     agenda_opening: "Opening en aanwezigheid",

@@ -421,7 +421,9 @@ pub fn closing(
     let next = match (meeting.next_meeting, next_id) {
         (Some(date), Some(_)) if planned(date)? => None,
         (Some(date), Some(id)) => {
-            let due = super::prepare::proposals(store, phases, date)?;
+            // Proposed after these minutes: the cases this meeting passed by come back.
+            let due = super::prepare::proposals_after(store, phases, date, Some(&minutes))?;
+            let due = super::prepare::cases_of(&due);
             Some(Meeting {
                 id,
                 date,
@@ -436,6 +438,7 @@ pub fn closing(
                 next_meeting: None,
                 timer_started: None,
                 reopened: Vec::new(),
+                changed_cases: Vec::new(),
             })
         }
         _ => None,

@@ -71,6 +71,7 @@ fn meeting(id: u64) -> Meeting {
         next_meeting: Some(day(24)),
         timer_started: None,
         reopened: Vec::new(),
+        changed_cases: Vec::new(),
     }
 }
 

@@ -33,6 +33,7 @@ fn minutes() -> Minutes {
         items: vec![
             MinutesItem {
                 kind: AgendaKind::Opening,
+                discussed: true,
                 subject: String::new(),
                 notes: vec![],
                 decisions: vec![],
@@ -43,6 +44,7 @@ fn minutes() -> Minutes {
             },
             MinutesItem {
                 kind: AgendaKind::Actions,
+                discussed: true,
                 subject: String::new(),
                 notes: vec![],
                 decisions: vec![],
@@ -62,6 +64,7 @@ fn minutes() -> Minutes {
             },
             MinutesItem {
                 kind: AgendaKind::Case { case: CaseId(7) },
+                discussed: true,
                 subject: "Leerling K-17".into(),
                 notes: vec!["Juf ziet *veel* vooruitgang.\nOuders herkennen het.".into()],
                 decisions: vec!["Leesonderzoek aanvragen".into()],

@@ -133,6 +133,7 @@ pub(crate) fn school() -> (TempDir, Store) {
         next_meeting: Some(day(24)),
         timer_started: None,
         reopened: Vec::new(),
+        changed_cases: Vec::new(),
     };
     let minutes = Minutes::compile(&MinutesSource {
         meeting: &closed,

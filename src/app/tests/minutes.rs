@@ -1,0 +1,152 @@
+//! The minutes tell what happened: whole-app tests of what a meeting fixes, driven by messages
+//! as the chair's keys would drive it, read back from a reopened store.
+
+use chrono::Days;
+
+use crate::app::tests::{act, answer, school, today};
+use crate::app::{Command, Model, View};
+use crate::domain::meeting::AgendaKind;
+use crate::domain::{CaseId, MeetingId};
+use crate::export::{Context, Format};
+use crate::i18n::Lang;
+use crate::query::prepare::proposals;
+use crate::store::Store;
+
+/// Moves with `n` to the item of `case`.
+fn go_to_case(store: &Store, model: &mut Model, view: &mut View, case: CaseId) {
+    for _ in 0..40 {
+        let room = model.meeting.as_ref().unwrap();
+        if room.meeting.agenda[room.meeting.current_item].kind == (AgendaKind::Case { case }) {
+            return;
+        }
+        act(store, model, view, Command::NextItem);
+    }
+    panic!("case {case} is not on the agenda");
+}
+
+fn markdown(store: &Store, meeting: MeetingId, lang: Lang) -> String {
+    let minutes = store.minutes(meeting).unwrap().unwrap();
+    let model = crate::domain::PhaseModel::default();
+    let cx = Context {
+        model: &model,
+        lang,
+        school: "OBS De Vlonder",
+        today: today(),
+    };
+    crate::export::minutes(
+        &minutes,
+        crate::export::minutes::Status::Fixed,
+        &cx,
+        Format::Markdown,
+    )
+}
+
+/// The text under the minutes' heading of `case` (the case items' headings are numbered, so
+/// the body runs to the next heading).
+fn body_of(markdown: &str, item: usize) -> String {
+    let start = markdown
+        .find(&format!("## {}. ", item + 1))
+        .expect("the item's heading");
+    let rest = &markdown[start..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |at| at + 3);
+    rest[..end].to_string()
+}
+
+#[test]
+fn a_case_passed_with_n_is_not_discussed_and_comes_back_on_the_next_agenda() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    let next = today() + Days::new(42);
+    // Two cases of the next meeting beyond the signal phase, whose evaluation is not due by
+    // the meeting after: only being passed by can bring them back.
+    let planned = store
+        .meeting(
+            crate::query::meeting::current_or_next(&store, today())
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    let mut later = Vec::new();
+    for case in planned.cases() {
+        let mut case = store.case(case).unwrap().unwrap();
+        if case.phase != "signaal" && later.len() < 2 {
+            case.evaluation_date = Some(next + Days::new(30));
+            store.save(&case).unwrap();
+            later.push(case.id);
+        }
+    }
+    let [passed, changed] = later[..] else {
+        panic!("the demo's next meeting has two cases past the signal");
+    };
+
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    go_to_case(&store, &mut model, &mut view, passed);
+    let passed_item = model.meeting.as_ref().unwrap().meeting.current_item;
+    act(&store, &mut model, &mut view, Command::NextItem);
+    // Only a field answered with `f` for the other: a change, so it was discussed.
+    go_to_case(&store, &mut model, &mut view, changed);
+    let changed_item = model.meeting.as_ref().unwrap().meeting.current_item;
+    model
+        .meeting
+        .as_mut()
+        .unwrap()
+        .current_case_mut()
+        .unwrap()
+        .missing = vec![crate::domain::Requirement::Hypotheses];
+    act(&store, &mut model, &mut view, Command::RecordFields);
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        "leesachterstand door verzuim",
+    );
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "+6w");
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    let minutes = store.minutes(id).unwrap().unwrap();
+    assert!(!minutes.items[passed_item].discussed);
+    assert!(minutes.items[changed_item].discussed, "a field is a change");
+    let nl = markdown(&store, id, Lang::Nl);
+    assert!(
+        body_of(&nl, passed_item).contains("\nNiet besproken.\n"),
+        "{}",
+        body_of(&nl, passed_item)
+    );
+    assert!(!body_of(&nl, changed_item).contains("Niet besproken."));
+    let en = markdown(&store, id, Lang::En);
+    assert!(body_of(&en, passed_item).contains("\nNot discussed.\n"));
+
+    // The dossier does not count it as discussed there.
+    let pupil = store.case(passed).unwrap().unwrap().pupil;
+    let dossier = crate::query::dossier::load(&store, pupil).unwrap().unwrap();
+    let held = dossier.meetings.iter().find(|m| m.meeting == id).unwrap();
+    assert_eq!(held.passed, vec![passed]);
+    let headings: Vec<String> = crate::query::timeline::dossier(&dossier, Lang::Nl, &model.phases)
+        .into_iter()
+        .filter(|entry| entry.date == minutes.date)
+        .map(|entry| entry.heading)
+        .collect();
+    assert!(
+        headings
+            .iter()
+            .any(|h| h.ends_with("Op de agenda van het OT, niet besproken")),
+        "{headings:?}"
+    );
+    assert!(!headings.iter().any(|h| h.ends_with("Besproken in het OT")));
+
+    // The next meeting has it on its agenda, proposed for that reason.
+    let planned_next = store
+        .meetings_by_date()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.date == next)
+        .expect("the next meeting is planned");
+    assert!(planned_next.cases().any(|c| c == passed));
+    assert!(!planned_next.cases().any(|c| c == changed));
+    let why = proposals(&store, &model.phases, next).unwrap();
+    assert!(why.contains(&(passed, crate::domain::agenda::Proposed::NotDiscussed)));
+}
