@@ -302,6 +302,7 @@ fn hold_meeting() -> School {
         timer_started: None,
         reopened: Vec::new(),
         changed_cases: Vec::new(),
+        removed_cases: Vec::new(),
     };
     store.insert(&meeting).unwrap();
 

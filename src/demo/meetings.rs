@@ -162,6 +162,7 @@ impl History<'_, '_> {
             timer_started: None,
             reopened: Vec::new(),
             changed_cases: Vec::new(),
+            removed_cases: Vec::new(),
         })
     }
 
@@ -220,6 +221,7 @@ impl History<'_, '_> {
             timer_started: None,
             reopened: Vec::new(),
             changed_cases: Vec::new(),
+            removed_cases: Vec::new(),
         })
     }
 }

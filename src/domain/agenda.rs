@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::ids::CaseId;
-use super::meeting::{AgendaItem, AgendaKind, CASE_TIMEBOX_MINUTES};
+use super::meeting::{AgendaItem, AgendaKind, CASE_TIMEBOX_MINUTES, Meeting};
 
 /// What an OT is planned to take: the header compares the agenda's timeboxes with it.
 pub const MEETING_MINUTES: u32 = 120;
@@ -107,10 +107,24 @@ pub fn add_cases(agenda: &mut Vec<AgendaItem>, cases: &[CaseId]) -> usize {
     added
 }
 
+/// Brings a planned agenda up to date after the meeting before it closed: the cases in
+/// `closed` leave it, the `proposed` ones join it unless the chair took them off by hand;
+/// what the chair added stays.
+pub fn bring_up_to_date(meeting: &mut Meeting, proposed: &[CaseId], closed: &[CaseId]) {
+    meeting
+        .agenda
+        .retain(|item| !matches!(item.kind, AgendaKind::Case { case } if closed.contains(&case)));
+    let joining: Vec<CaseId> = proposed
+        .iter()
+        .copied()
+        .filter(|case| !meeting.removed_cases.contains(case) && !closed.contains(case))
+        .collect();
+    add_cases(&mut meeting.agenda, &joining);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Meeting;
 
     fn kinds(agenda: &[AgendaItem]) -> Vec<AgendaKind> {
         agenda.iter().map(|i| i.kind.clone()).collect()

@@ -115,6 +115,10 @@ pub struct Meeting {
     /// meeting: a change that leaves no event, but is no less a discussion.
     #[serde(default)]
     pub changed_cases: Vec<CaseId>,
+    /// Cases the chair took off this agenda by hand while preparing: bringing the agenda up
+    /// to date after the meeting before does not put them back.
+    #[serde(default)]
+    pub removed_cases: Vec<CaseId>,
 }
 
 /// A closed meeting opened again: only on purpose, with a reason, and never forgotten.
@@ -268,6 +272,7 @@ mod tests {
             timer_started: None,
             reopened: vec![],
             changed_cases: Vec::new(),
+            removed_cases: Vec::new(),
         }
     }
 

@@ -426,6 +426,12 @@ pub struct Texts {
     pub flash_action_due: fn(&str, &str) -> String,
     #[serde(skip)]
     pub prepare_proposed: fn(usize) -> String,
+    /// Why a case is proposed for the agenda, beside it on the preparation screen.
+    pub why_not_discussed: &'static str,
+    #[serde(skip)]
+    pub why_evaluation: fn(&str) -> String,
+    pub why_carried_over: &'static str,
+    pub why_new_signal: &'static str,
     #[serde(skip)]
     pub recorded_help_started: fn(&str) -> String,
     #[serde(skip)]

@@ -174,6 +174,7 @@ pub fn new_meeting(
         timer_started: None,
         reopened: Vec::new(),
         changed_cases: Vec::new(),
+        removed_cases: Vec::new(),
     })
 }
 

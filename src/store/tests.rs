@@ -72,6 +72,7 @@ fn meeting(id: u64) -> Meeting {
         timer_started: None,
         reopened: Vec::new(),
         changed_cases: Vec::new(),
+        removed_cases: Vec::new(),
     }
 }
 

@@ -150,3 +150,121 @@ fn a_case_passed_with_n_is_not_discussed_and_comes_back_on_the_next_agenda() {
     let why = proposals(&store, &model.phases, next).unwrap();
     assert!(why.contains(&(passed, crate::domain::agenda::Proposed::NotDiscussed)));
 }
+
+#[test]
+fn closing_brings_the_next_agenda_up_to_date_and_keeps_the_chairs_own_changes() {
+    use crate::domain::agenda::Proposed;
+    use crate::domain::meeting::MeetingState;
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    let next_id = crate::query::meeting::current_or_next(&store, today())
+        .unwrap()
+        .unwrap();
+    let mut next = store.meeting(next_id).unwrap().unwrap();
+    let on_next: Vec<_> = next
+        .cases()
+        .map(|id| store.case(id).unwrap().unwrap())
+        .collect();
+    let signal = on_next.iter().find(|c| c.phase == "signaal").unwrap().id;
+    let others: Vec<_> = on_next
+        .iter()
+        .filter(|c| c.phase != "signaal")
+        .map(|c| c.id)
+        .collect();
+    let [removed, closing, due, ..] = others[..] else {
+        panic!("the demo's next meeting has three cases past the signal");
+    };
+    // The next meeting was planned before the signal came and the evaluation fell due.
+    next.agenda.retain(
+        |item| !matches!(item.kind, AgendaKind::Case { case } if case == signal || case == due),
+    );
+    store.save(&next).unwrap();
+    let mut evaluated = store.case(due).unwrap().unwrap();
+    evaluated.evaluation_date = Some(next.date);
+    store.save(&evaluated).unwrap();
+    // Ready to close: what Evaluatie asks and the reason for closing are recorded.
+    let mut done = store.case(closing).unwrap().unwrap();
+    done.phase = "evaluatie".into();
+    done.outcome = "doel bereikt".into();
+    done.parents_informed = true;
+    done.closing_reason = "hulp afgerond".into();
+    store.save(&done).unwrap();
+
+    // The chair's own changes while preparing: one case off, one item of their own on.
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
+    let preparation = model.prepare.as_ref().unwrap();
+    assert_eq!(preparation.meeting.id, next_id);
+    view.prepare.item = preparation
+        .meeting
+        .agenda
+        .iter()
+        .position(|item| item.kind == AgendaKind::Case { case: removed })
+        .unwrap();
+    act(&store, &mut model, &mut view, Command::RemoveItem);
+    act(&store, &mut model, &mut view, Command::AddItem);
+    answer(&store, &mut model, &mut view, "Schoolreis");
+    act(&store, &mut model, &mut view, Command::Back);
+
+    // A short meeting today, before the next one, with two of its cases.
+    let id = MeetingId(store.next_id(crate::store::TreeId::Meetings).unwrap());
+    let mut today_meeting = crate::query::prepare::new_meeting(
+        &store,
+        &model.phases,
+        id,
+        today(),
+        next.time,
+        "kamer IB",
+    )
+    .unwrap();
+    today_meeting.agenda = crate::domain::Meeting::template_agenda(&[closing, removed]);
+    store.insert(&today_meeting).unwrap();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    assert_eq!(model.meeting.as_ref().unwrap().meeting.id, id);
+    go_to_case(&store, &mut model, &mut view, closing);
+    act(&store, &mut model, &mut view, Command::NextPhase);
+    assert_eq!(crate::app::tests::current(&model).case.phase, "afgesloten");
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.meeting(id).unwrap().unwrap().state,
+        MeetingState::Closed
+    );
+    let next = store.meeting(next_id).unwrap().unwrap();
+    let cases: Vec<CaseId> = next.cases().collect();
+    assert!(
+        !cases.contains(&closing),
+        "closed in the meeting: it leaves"
+    );
+    assert!(cases.contains(&signal), "the signal joins");
+    assert!(cases.contains(&due), "the evaluation due joins");
+    assert!(
+        !cases.contains(&removed),
+        "taken off by hand, though passed by today"
+    );
+    assert!(
+        next.agenda.iter().any(|item| item.kind
+            == AgendaKind::Other {
+                title: "Schoolreis".into()
+            }),
+        "the chair's own item stays"
+    );
+
+    // The preparation says why each case is proposed.
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
+    let preparation = model.prepare.as_ref().unwrap();
+    assert_eq!(preparation.why(removed), Some(Proposed::NotDiscussed));
+    assert_eq!(preparation.why(due), Some(Proposed::Evaluation(next.date)));
+    assert!(matches!(
+        preparation.why(signal),
+        Some(Proposed::NewSignal | Proposed::CarriedOver)
+    ));
+    let screen = crate::ui::tests::screen_of(&model, &view, 160, 40, crate::ui::theme::DEFAULT);
+    assert!(
+        screen.contains(&format!("evaluatie {}", next.date.format("%d-%m"))),
+        "{screen}"
+    );
+    assert!(screen.contains("vorige keer niet besproken"), "{screen}");
+}

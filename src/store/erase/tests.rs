@@ -134,6 +134,7 @@ pub(crate) fn school() -> (TempDir, Store) {
         timer_started: None,
         reopened: Vec::new(),
         changed_cases: Vec::new(),
+        removed_cases: Vec::new(),
     };
     let minutes = Minutes::compile(&MinutesSource {
         meeting: &closed,
