@@ -303,6 +303,7 @@ fn hold_meeting() -> School {
         reopened: Vec::new(),
         changed_cases: Vec::new(),
         removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     };
     store.insert(&meeting).unwrap();
 

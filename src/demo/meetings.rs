@@ -163,6 +163,7 @@ impl History<'_, '_> {
             reopened: Vec::new(),
             changed_cases: Vec::new(),
             removed_cases: Vec::new(),
+            action_changes: Vec::new(),
         })
     }
 
@@ -222,6 +223,7 @@ impl History<'_, '_> {
             reopened: Vec::new(),
             changed_cases: Vec::new(),
             removed_cases: Vec::new(),
+            action_changes: Vec::new(),
         })
     }
 }

@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::ids::{CaseId, MeetingId, MemberId};
+use super::ids::{ActionId, CaseId, MeetingId, MemberId};
 use super::member::Role;
 use super::subject::Showing;
 
@@ -119,6 +119,20 @@ pub struct Meeting {
     /// to date after the meeting before does not put them back.
     #[serde(default)]
     pub removed_cases: Vec<CaseId>,
+    /// Earlier actions whose owner or due date this meeting changed, as they were before:
+    /// the minutes name the change.
+    #[serde(default)]
+    pub action_changes: Vec<ActionChange>,
+}
+
+/// An earlier action's owner (by name) or due date before the meeting first changed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionChange {
+    pub action: ActionId,
+    #[serde(default)]
+    pub owner_was: Option<String>,
+    #[serde(default)]
+    pub due_was: Option<NaiveDate>,
 }
 
 /// A closed meeting opened again: only on purpose, with a reason, and never forgotten.
@@ -237,6 +251,34 @@ impl Meeting {
         true
     }
 
+    /// Remembers what an earlier action's owner or due date was before this meeting changed
+    /// it; a second change keeps the first "was".
+    pub fn note_action_change(
+        &mut self,
+        action: ActionId,
+        owner_was: Option<String>,
+        due_was: Option<NaiveDate>,
+    ) {
+        let at = match self.action_changes.iter().position(|c| c.action == action) {
+            Some(at) => at,
+            None => {
+                self.action_changes.push(ActionChange {
+                    action,
+                    owner_was: None,
+                    due_was: None,
+                });
+                self.action_changes.len() - 1
+            }
+        };
+        let change = &mut self.action_changes[at];
+        if change.owner_was.is_none() {
+            change.owner_was = owner_was;
+        }
+        if change.due_was.is_none() {
+            change.due_was = due_was;
+        }
+    }
+
     pub fn presence_of(&self, member: MemberId) -> Presence {
         self.attendance
             .iter()
@@ -273,6 +315,7 @@ mod tests {
             reopened: vec![],
             changed_cases: Vec::new(),
             removed_cases: Vec::new(),
+            action_changes: Vec::new(),
         }
     }
 

@@ -28,8 +28,17 @@ pub struct MinutesAction {
 pub struct MinutesReview {
     #[serde(flatten)]
     pub action: MinutesAction,
-    /// None when done; the reason when dropped.
+    /// None when done or still open; the reason when dropped.
     pub dropped: Option<String>,
+    /// Still open: the meeting changed its owner or due date only.
+    #[serde(default)]
+    pub open: bool,
+    /// The owner before the meeting gave it another, by name.
+    #[serde(default)]
+    pub owner_was: Option<String>,
+    /// The due date before the meeting gave it another.
+    #[serde(default)]
+    pub due_was: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -169,14 +178,33 @@ impl Minutes {
                             .reviewed
                             .iter()
                             .filter_map(|a| {
-                                let dropped = match &a.status {
-                                    ActionStatus::Done { .. } => None,
-                                    ActionStatus::Dropped { reason, .. } => Some(reason.clone()),
+                                let action = as_minutes(a);
+                                // A change back to what it was is no change.
+                                let change =
+                                    meeting.action_changes.iter().find(|c| c.action == a.id);
+                                let owner_was = change
+                                    .and_then(|c| c.owner_was.clone())
+                                    .filter(|was| *was != action.owner);
+                                let due_was =
+                                    change.and_then(|c| c.due_was).filter(|was| *was != a.due);
+                                let (dropped, open) = match &a.status {
+                                    ActionStatus::Done { .. } => (None, false),
+                                    ActionStatus::Dropped { reason, .. } => {
+                                        (Some(reason.clone()), false)
+                                    }
+                                    ActionStatus::Open
+                                        if owner_was.is_some() || due_was.is_some() =>
+                                    {
+                                        (None, true)
+                                    }
                                     ActionStatus::Open => return None,
                                 };
                                 Some(MinutesReview {
-                                    action: as_minutes(a),
+                                    action,
                                     dropped,
+                                    open,
+                                    owner_was,
+                                    due_was,
                                 })
                             })
                             .collect(),

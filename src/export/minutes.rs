@@ -4,7 +4,7 @@
 use super::Context;
 use super::doc::{Doc, Item};
 use crate::domain::dates::format_day;
-use crate::domain::minutes::{MinutesAction, MinutesItem};
+use crate::domain::minutes::{MinutesAction, MinutesItem, MinutesReview};
 use crate::domain::{Minutes, PhaseModel};
 use crate::i18n::wording::{agenda_title, change_text};
 use crate::i18n::{Lang, Texts, capitalised};
@@ -125,32 +125,54 @@ fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: L
         doc.label(t.kind_action);
         action_table(doc, &item.actions, &item.subject, lang);
     }
-    if !item.reviewed.is_empty() {
+    let (changed, finished): (Vec<&MinutesReview>, Vec<&MinutesReview>) =
+        item.reviewed.iter().partition(|review| review.open);
+    if !finished.is_empty() {
         doc.label(t.minutes_reviewed);
-        let with_pupil = item.reviewed.iter().any(|r| !r.action.subject.is_empty());
-        let rows: Vec<Vec<String>> = item
-            .reviewed
-            .iter()
-            .map(|review| {
-                let outcome = match &review.dropped {
-                    None => t.status_done.to_string(),
-                    Some(reason) => format!("{}: {reason}", t.status_dropped),
-                };
-                let mut row = vec![review.action.text.clone()];
-                if with_pupil {
-                    row.push(review.action.subject.clone());
-                }
-                row.extend([review.action.owner.clone(), outcome]);
-                row
-            })
-            .collect();
-        let mut header = vec![t.col_action];
-        if with_pupil {
-            header.push(t.col_pupil);
-        }
-        header.extend([t.col_owner, t.col_status]);
-        doc.table(&header, &rows);
+        review_table(doc, &finished, lang);
     }
+    if !changed.is_empty() {
+        doc.label(t.minutes_changed_actions);
+        review_table(doc, &changed, lang);
+    }
+}
+
+/// Earlier actions the meeting finished or gave another owner or due date: what, (whose), who
+/// now, and what happened to them.
+fn review_table(doc: &mut impl Doc, reviews: &[&MinutesReview], lang: Lang) {
+    let t = lang.texts();
+    let with_pupil = reviews.iter().any(|r| !r.action.subject.is_empty());
+    let rows: Vec<Vec<String>> = reviews
+        .iter()
+        .map(|review| {
+            let mut outcome = match (&review.dropped, review.open) {
+                (_, true) => Vec::new(),
+                (None, false) => vec![t.status_done.to_string()],
+                (Some(reason), false) => vec![format!("{}: {reason}", t.status_dropped)],
+            };
+            if let Some(was) = &review.owner_was {
+                outcome.push((t.minutes_owner_was)(was));
+            }
+            if let Some(was) = review.due_was {
+                outcome.push((t.minutes_due_was)(
+                    &format_day(review.action.due, lang),
+                    &format_day(was, lang),
+                ));
+            }
+            let mut row = vec![review.action.text.clone()];
+            if with_pupil {
+                row.push(review.action.subject.clone());
+            }
+            row.extend([review.action.owner.clone(), outcome.join("; ")]);
+            row
+        })
+        .collect();
+    let mut header = vec![t.col_action];
+    if with_pupil {
+        header.push(t.col_pupil);
+    }
+    header.extend([t.col_owner, t.col_status]);
+    doc.table(&header, &rows);
 }
 
 /// Actions with what, who and when; with the pupil too when one of them is about another

@@ -165,6 +165,8 @@ pub struct Texts {
     pub minutes_absent: &'static str,
     pub minutes_carried_over: &'static str,
     pub minutes_reviewed: &'static str,
+    /// Earlier actions left open with another owner or due date.
+    pub minutes_changed_actions: &'static str,
     pub minutes_recorded: &'static str,
     pub minutes_next: &'static str,
     pub minutes_fixed_on: &'static str,
@@ -440,6 +442,11 @@ pub struct Texts {
     pub palette_theme: fn(&str) -> String,
     #[serde(skip)]
     pub minutes_reopened: fn(&str, &str) -> String,
+    #[serde(skip)]
+    pub minutes_owner_was: fn(&str) -> String,
+    /// The new due date, and the one before.
+    #[serde(skip)]
+    pub minutes_due_was: fn(&str, &str) -> String,
     #[serde(skip)]
     pub prompt_reopen: fn(&str) -> String,
     #[serde(skip)]

@@ -118,6 +118,7 @@ fn meeting(id: u64, date: NaiveDate, items: &[(u64, u32)], other_seconds: u32) -
         reopened: vec![],
         changed_cases: Vec::new(),
         removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     }
 }
 

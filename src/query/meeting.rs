@@ -442,6 +442,7 @@ pub fn closing(
                 reopened: Vec::new(),
                 changed_cases: Vec::new(),
                 removed_cases: Vec::new(),
+                action_changes: Vec::new(),
             })
         }
         _ => None,

@@ -175,6 +175,7 @@ pub fn new_meeting(
         reopened: Vec::new(),
         changed_cases: Vec::new(),
         removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     })
 }
 

@@ -73,6 +73,7 @@ fn meeting(id: u64) -> Meeting {
         reopened: Vec::new(),
         changed_cases: Vec::new(),
         removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     }
 }
 

@@ -268,3 +268,86 @@ fn closing_brings_the_next_agenda_up_to_date_and_keeps_the_chairs_own_changes() 
     );
     assert!(screen.contains("vorige keer niet besproken"), "{screen}");
 }
+
+#[test]
+fn an_earlier_actions_new_owner_or_due_date_is_in_the_minutes() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    act(&store, &mut model, &mut view, Command::NextItem);
+    act(&store, &mut model, &mut view, Command::NextItem);
+    let room = model.meeting.as_ref().unwrap();
+    let id = room.meeting.id;
+    assert_eq!(
+        room.meeting.agenda[room.meeting.current_item].kind,
+        AgendaKind::Actions
+    );
+    let (first, first_row) = room.earlier_actions[0].clone();
+    let (second, _) = room.earlier_actions[1].clone();
+    let (third, third_row) = room.earlier_actions[2].clone();
+    let other = room
+        .members
+        .iter()
+        .find(|m| m.name != first_row.owner && m.name != third_row.owner)
+        .unwrap()
+        .name
+        .clone();
+
+    act(&store, &mut model, &mut view, Command::ChangeOwner);
+    answer(&store, &mut model, &mut view, &other);
+    act(&store, &mut model, &mut view, Command::Down);
+    act(&store, &mut model, &mut view, Command::ChangeDue);
+    answer(&store, &mut model, &mut view, "+3w");
+    act(&store, &mut model, &mut view, Command::ChangeDue);
+    answer(&store, &mut model, &mut view, "+4w");
+    // Given to someone else and back: no change.
+    act(&store, &mut model, &mut view, Command::Down);
+    act(&store, &mut model, &mut view, Command::ChangeOwner);
+    answer(&store, &mut model, &mut view, &other);
+    act(&store, &mut model, &mut view, Command::ChangeOwner);
+    answer(&store, &mut model, &mut view, &third_row.owner);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    let minutes = store.minutes(id).unwrap().unwrap();
+    let item = minutes
+        .items
+        .iter()
+        .find(|i| i.kind == AgendaKind::Actions)
+        .unwrap();
+    let review = |action: crate::domain::ActionId| {
+        item.reviewed
+            .iter()
+            .find(|r| r.action.id == action)
+            .cloned()
+    };
+    let owner = review(first.id).expect("the new owner is in the minutes");
+    assert!(owner.open);
+    assert_eq!(owner.action.owner, other);
+    assert_eq!(owner.owner_was.as_deref(), Some(first_row.owner.as_str()));
+    assert_eq!(owner.due_was, None);
+    let due = review(second.id).expect("the new due date is in the minutes");
+    assert_eq!(due.action.due, today() + Days::new(28));
+    assert_eq!(due.due_was, Some(second.due), "the date before the meeting");
+    assert_eq!(review(third.id), None, "changed back is no change");
+
+    let nl = markdown(&store, id, Lang::Nl);
+    assert!(nl.contains("**Gewijzigd in deze vergadering**"), "{nl}");
+    assert!(
+        nl.contains(&format!("nieuwe eigenaar (was {})", first_row.owner)),
+        "{nl}"
+    );
+    let day = |d| crate::domain::dates::format_day(d, Lang::Nl);
+    assert!(
+        nl.contains(&format!(
+            "einddatum {} (was {})",
+            day(today() + Days::new(28)),
+            day(second.due)
+        )),
+        "{nl}"
+    );
+    let en = markdown(&store, id, Lang::En);
+    assert!(en.contains("Changed in this meeting"), "{en}");
+}

@@ -135,6 +135,7 @@ pub(crate) fn school() -> (TempDir, Store) {
         reopened: Vec::new(),
         changed_cases: Vec::new(),
         removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     };
     let minutes = Minutes::compile(&MinutesSource {
         meeting: &closed,
