@@ -97,7 +97,7 @@ fn case(doc: &mut impl Doc, number: usize, records: &CaseRecords, shown: &Subjec
         .collect();
     if !recorded.is_empty() {
         doc.label(t.minutes_recorded);
-        doc.list(&super::recorded_items(&recorded, lang));
+        doc.list(&super::recorded_items(&recorded, lang, cx.today));
     }
     if !records.events.is_empty() {
         doc.label(t.dossier_timeline);

@@ -1,6 +1,8 @@
 //! The minutes of a meeting: what the team sends round after the OT. One walk over the
 //! minutes writes every format, through [`Doc`].
 
+use chrono::NaiveDate;
+
 use super::Context;
 use super::doc::{Doc, Item};
 use crate::domain::dates::format_day;
@@ -43,7 +45,7 @@ pub fn write(doc: &mut impl Doc, minutes: &Minutes, status: Status, cx: &Context
     ]);
     for (number, item) in minutes.items.iter().enumerate() {
         doc.heading(&format!("{}. {}", number + 1, title_of(item, t)));
-        item_body(doc, item, cx.model, lang);
+        item_body(doc, item, minutes.date, cx.model, lang);
     }
     if !minutes.carried_over.is_empty() {
         doc.heading(t.minutes_carried_over);
@@ -76,7 +78,14 @@ fn title_of(item: &MinutesItem, t: &Texts) -> String {
     }
 }
 
-fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: Lang) {
+/// `held`: the meeting's day, as of which what the case recorded reads.
+fn item_body(
+    doc: &mut impl Doc,
+    item: &MinutesItem,
+    held: NaiveDate,
+    model: &PhaseModel,
+    lang: Lang,
+) {
     let t = lang.texts();
     // What a case passed by still had recorded from before is not what this meeting did.
     if !item.discussed {
@@ -98,7 +107,7 @@ fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: L
     }
     if !item.recorded.is_empty() {
         doc.label(t.minutes_recorded);
-        doc.list(&super::recorded_items(&item.recorded, lang));
+        doc.list(&super::recorded_items(&item.recorded, lang, held));
     }
     if !item.decisions.is_empty() {
         doc.label(t.kind_decision);

@@ -474,6 +474,7 @@ pub const EN: Texts = Texts {
     usage_missing: |arg| format!("{arg} is missing"),
     usage_conflict: |arg, other| format!("{arg} cannot be used with {other}"),
     recorded_help_started: |day| format!("started on {day}"),
+    recorded_help_planned: |day| format!("start planned for {day}"),
     recorded_waiting: |day| format!("waiting since {day}"),
     prepare_proposed: |n| format!("{n} proposed, not on the agenda (r adds)"),
     why_not_discussed: "not discussed last time",

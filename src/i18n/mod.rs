@@ -20,7 +20,12 @@ pub use crate::lang::Lang;
 
 impl Lang {
     /// A recorded value as one line; the circles as "Kind: + … − … ? …" per circle, joined.
-    pub fn recorded(self, value: &crate::domain::case::Recorded) -> Vec<String> {
+    /// `on` is the day it is read as of: a help start after it is planned, not started.
+    pub fn recorded(
+        self,
+        value: &crate::domain::case::Recorded,
+        on: chrono::NaiveDate,
+    ) -> Vec<String> {
         use crate::domain::case::Recorded;
         use crate::domain::dates::format_day;
         let t = self.texts();
@@ -28,6 +33,9 @@ impl Lang {
             Recorded::Text(text) => vec![text.clone()],
             Recorded::List(items) => items.clone(),
             Recorded::Day(day) => vec![format_day(*day, self)],
+            Recorded::HelpStarted(day) if *day > on => {
+                vec![(t.recorded_help_planned)(&format_day(*day, self))]
+            }
             Recorded::HelpStarted(day) => vec![(t.recorded_help_started)(&format_day(*day, self))],
             Recorded::WaitingSince(day) => vec![(t.recorded_waiting)(&format_day(*day, self))],
             Recorded::YesNo(yes) => {
@@ -436,6 +444,9 @@ pub struct Texts {
     pub why_new_signal: &'static str,
     #[serde(skip)]
     pub recorded_help_started: fn(&str) -> String,
+    /// A help start after the day it is read as of.
+    #[serde(skip)]
+    pub recorded_help_planned: fn(&str) -> String,
     #[serde(skip)]
     pub recorded_waiting: fn(&str) -> String,
     #[serde(skip)]

@@ -484,6 +484,7 @@ pub const NL: Texts = Texts {
     usage_missing: |arg| format!("{arg} ontbreekt"),
     usage_conflict: |arg, other| format!("{arg} gaat niet samen met {other}"),
     recorded_help_started: |day| format!("gestart op {day}"),
+    recorded_help_planned: |day| format!("start gepland op {day}"),
     recorded_waiting: |day| format!("wacht sinds {day}"),
     prepare_proposed: |n| format!("{n} voorgesteld, niet op de agenda (r voegt toe)"),
     why_not_discussed: "vorige keer niet besproken",

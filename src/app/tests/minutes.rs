@@ -351,3 +351,84 @@ fn an_earlier_actions_new_owner_or_due_date_is_in_the_minutes() {
     let en = markdown(&store, id, Lang::En);
     assert!(en.contains("Changed in this meeting"), "{en}");
 }
+
+#[test]
+fn a_help_start_after_the_day_reads_as_planned_in_minutes_dossier_and_extract() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    let planned = store
+        .meeting(
+            crate::query::meeting::current_or_next(&store, today())
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    let mut case = store
+        .case(planned.cases().next().unwrap())
+        .unwrap()
+        .unwrap();
+    case.phase = "uitvoering".into();
+    case.help_start = None;
+    case.waiting_since = None;
+    store.save(&case).unwrap();
+    // After the meeting's day, whenever it is held.
+    let start = planned.date.max(today()) + Days::new(14);
+
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    go_to_case(&store, &mut model, &mut view, case.id);
+    act(&store, &mut model, &mut view, Command::RecordFields);
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        &crate::domain::dates::format_date(start),
+    );
+    assert_eq!(
+        crate::app::tests::current(&model).case.help_start,
+        Some(start)
+    );
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    let day = crate::domain::dates::format_day(start, Lang::Nl);
+    let nl = markdown(&store, id, Lang::Nl);
+    assert!(nl.contains(&format!("start gepland op {day}")), "{nl}");
+    assert!(!nl.contains("gestart op"), "{nl}");
+    let en = markdown(&store, id, Lang::En);
+    assert!(en.contains("start planned for"), "{en}");
+
+    // The dossier on screen, before the day and after it.
+    for effect in crate::app::open_dossier(case.pupil) {
+        crate::app::apply(&store, &mut model, &mut view, vec![effect], today()).unwrap();
+    }
+    let dossier = model.dossier.as_deref().unwrap().dossier().clone();
+    view.dossier.case = dossier
+        .cases
+        .iter()
+        .position(|c| c.case.id == case.id)
+        .unwrap();
+    view.dossier.case_open = true;
+    let screen = |model: &Model, view: &View| {
+        crate::ui::tests::screen_of(model, view, 200, 50, crate::ui::theme::DEFAULT)
+    };
+    assert!(screen(&model, &view).contains(&format!("start gepland op {day}")));
+    model.today = start + Days::new(1);
+    assert!(screen(&model, &view).contains(&format!("gestart op {day}")));
+
+    // The extract, made before the day and after it.
+    let extract = |made: chrono::NaiveDate| {
+        let cx = Context {
+            model: &model.phases,
+            lang: Lang::Nl,
+            school: "OBS De Vlonder",
+            today: made,
+        };
+        crate::export::extract(&dossier, &cx, Format::Markdown)
+    };
+    assert!(extract(today()).contains(&format!("start gepland op {day}")));
+    assert!(extract(start).contains(&format!("gestart op {day}")));
+}
