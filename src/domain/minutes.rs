@@ -49,6 +49,10 @@ pub struct MinutesItem {
     #[serde(default)]
     pub subject: String,
     pub notes: Vec<String>,
+    /// The case's phase each of `notes` was written in, by position; empty in minutes fixed
+    /// before it was kept, and for the notes of other items.
+    #[serde(default)]
+    pub note_phases: Vec<Option<String>>,
     pub decisions: Vec<String>,
     pub changes: Vec<CaseEvent>,
     pub actions: Vec<MinutesAction>,
@@ -112,6 +116,16 @@ pub struct MinutesSource<'a> {
     pub fixed_on: NaiveDate,
 }
 
+impl MinutesItem {
+    /// Each note with the phase it was written in, when the minutes kept it.
+    pub fn notes_with_phases(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
+        self.notes.iter().enumerate().map(|(at, note)| {
+            let phase = self.note_phases.get(at).and_then(|p| p.as_deref());
+            (note.as_str(), phase)
+        })
+    }
+}
+
 impl Minutes {
     pub fn compile(source: &MinutesSource<'_>) -> Minutes {
         let meeting = source.meeting;
@@ -153,6 +167,12 @@ impl Minutes {
                         .iter()
                         .filter(|n| belongs(n.case, n.agenda_item))
                         .map(|n| n.text.clone())
+                        .collect(),
+                    note_phases: source
+                        .notes
+                        .iter()
+                        .filter(|n| belongs(n.case, n.agenda_item))
+                        .map(|n| n.phase.clone().filter(|_| case.is_some()))
                         .collect(),
                     decisions: source
                         .decisions

@@ -102,7 +102,10 @@ fn item_body(
         doc.paragraph(t.minutes_nothing);
         return;
     }
-    for note in &item.notes {
+    for (note, phase) in item.notes_with_phases() {
+        if let Some(phase) = phase {
+            doc.label(&(t.minutes_note_in)(model.name(phase, lang)));
+        }
         doc.paragraph(note);
     }
     if !item.recorded.is_empty() {

@@ -489,6 +489,7 @@ pub const EN: Texts = Texts {
     prompt_reopen: |day| format!("Why is the OT of {day} reopened?"),
     minutes_reopened: |day, reason| format!("Reopened on {day}: {reason}"),
     minutes_owner_was: |was| format!("new owner (was {was})"),
+    minutes_note_in: |phase| format!("Note in phase {phase}"),
     minutes_due_was: |due, was| format!("due {due} (was {was})"),
     flash_missing: |missing| format!("Still to record before the case may move on: {missing}"),
     flash_date_kept: |text| format!("\"{text}\" is not a date (12-12, fri, +2w); not saved."),

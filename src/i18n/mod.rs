@@ -455,6 +455,9 @@ pub struct Texts {
     pub minutes_reopened: fn(&str, &str) -> String,
     #[serde(skip)]
     pub minutes_owner_was: fn(&str) -> String,
+    /// Over a note in the minutes: the phase it was written in.
+    #[serde(skip)]
+    pub minutes_note_in: fn(&str) -> String,
     /// The new due date, and the one before.
     #[serde(skip)]
     pub minutes_due_was: fn(&str, &str) -> String,

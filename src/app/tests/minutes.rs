@@ -432,3 +432,67 @@ fn a_help_start_after_the_day_reads_as_planned_in_minutes_dossier_and_extract() 
     assert!(extract(today()).contains(&format!("start gepland op {day}")));
     assert!(extract(start).contains(&format!("gestart op {day}")));
 }
+
+#[test]
+fn a_note_carries_its_phase_into_the_minutes_and_the_extract() {
+    use crate::app::Message;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    let planned = store
+        .meeting(
+            crate::query::meeting::current_or_next(&store, today())
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap()
+        .unwrap();
+    let mut case = store
+        .case(planned.cases().next().unwrap())
+        .unwrap()
+        .unwrap();
+    case.phase = "uitvoering".into();
+    store.save(&case).unwrap();
+
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    go_to_case(&store, &mut model, &mut view, case.id);
+    let item = model.meeting.as_ref().unwrap().meeting.current_item;
+    act(&store, &mut model, &mut view, Command::EditNotes);
+    let note = "Hulp loopt, de juf ziet vooruitgang.";
+    crate::app::tests::send(&store, &mut model, &mut view, Message::Paste(note.into()));
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    crate::app::tests::send(&store, &mut model, &mut view, Message::EditorKey(esc));
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    let minutes = store.minutes(id).unwrap().unwrap();
+    assert_eq!(
+        minutes.items[item].notes_with_phases().collect::<Vec<_>>(),
+        [(note, Some("uitvoering"))]
+    );
+    let nl = body_of(&markdown(&store, id, Lang::Nl), item);
+    assert!(
+        nl.contains(&format!("**Aantekening in fase Uitvoering**\n\n{note}")),
+        "{nl}"
+    );
+    let en = body_of(&markdown(&store, id, Lang::En), item);
+    assert!(en.contains("**Note in phase "), "{en}");
+
+    let dossier = crate::query::dossier::load(&store, case.pupil)
+        .unwrap()
+        .unwrap();
+    let cx = Context {
+        model: &model.phases,
+        lang: Lang::Nl,
+        school: "OBS De Vlonder",
+        today: today(),
+    };
+    let extract = crate::export::extract(&dossier, &cx, Format::Markdown);
+    assert!(
+        extract.contains(&format!(" · Uitvoering  \n{note}")),
+        "{extract}"
+    );
+}

@@ -36,6 +36,7 @@ fn minutes() -> Minutes {
                 discussed: true,
                 subject: String::new(),
                 notes: vec![],
+                note_phases: vec![],
                 decisions: vec![],
                 changes: vec![],
                 actions: vec![],
@@ -47,6 +48,7 @@ fn minutes() -> Minutes {
                 discussed: true,
                 subject: String::new(),
                 notes: vec![],
+                note_phases: vec![],
                 decisions: vec![],
                 changes: vec![],
                 actions: vec![],
@@ -83,6 +85,7 @@ fn minutes() -> Minutes {
                 discussed: true,
                 subject: "Leerling K-17".into(),
                 notes: vec!["Juf ziet *veel* vooruitgang.\nOuders herkennen het.".into()],
+                note_phases: vec![Some("beeldvorming".into())],
                 decisions: vec!["Leesonderzoek aanvragen".into()],
                 changes: vec![
                     CaseEvent {
