@@ -496,3 +496,75 @@ fn a_note_carries_its_phase_into_the_minutes_and_the_extract() {
         "{extract}"
     );
 }
+
+#[test]
+fn the_extract_shows_only_what_the_phases_the_case_passed_asked() {
+    use crate::domain::{Case, Requirement};
+    let (_data, store, mut model) = school();
+    let out = tempfile::tempdir().unwrap();
+    model.export_dir = out.path().to_path_buf();
+    let t = Lang::Nl.texts();
+    let cases: Vec<Case> = store.all::<Case>().map(Result::unwrap).collect();
+    let moved = |case: &Case| {
+        store
+            .events_of_case(case.id)
+            .unwrap()
+            .iter()
+            .any(|e| matches!(e.kind, crate::domain::EventKind::Phase { .. }))
+    };
+    // A signal that never left its phase, alone in its dossier, and a case in Evaluatie with
+    // its goals recorded.
+    let signal = cases
+        .iter()
+        .find(|c| {
+            c.phase == "signaal" && !moved(c) && store.cases_of_pupil(c.pupil).unwrap().len() == 1
+        })
+        .expect("the demo has a fresh signal");
+    let evaluated = cases
+        .iter()
+        .find(|c| c.phase == "evaluatie" && !c.goals.is_empty())
+        .expect("the demo has a case in Evaluatie");
+    let mut view = View::default();
+    for case in [signal, evaluated] {
+        for file in std::fs::read_dir(out.path()).unwrap() {
+            std::fs::remove_file(file.unwrap().path()).unwrap();
+        }
+        crate::app::apply(
+            &store,
+            &mut model,
+            &mut view,
+            crate::app::open_dossier(case.pupil),
+            today(),
+        )
+        .unwrap();
+        view.dossier.case = model
+            .dossier
+            .as_deref()
+            .unwrap()
+            .dossier()
+            .cases
+            .iter()
+            .position(|c| c.case.id == case.id)
+            .unwrap();
+        act(&store, &mut model, &mut view, Command::ExportExtract);
+        let file = std::fs::read_dir(out.path())
+            .unwrap()
+            .next()
+            .expect("the extract is written")
+            .unwrap()
+            .path();
+        let html = std::fs::read_to_string(file).unwrap();
+        let feedback = format!("{}:", t.recorded_label(Requirement::ParentsInformed));
+        let goals = format!("{}:", t.recorded_label(Requirement::Goal));
+        if case.id == signal.id {
+            assert!(!html.contains(&feedback), "not asked of a signal: {html}");
+            assert!(!html.contains(&goals), "{html}");
+        } else {
+            assert!(
+                html.contains(&goals),
+                "asked in Plan, which it passed: {html}"
+            );
+        }
+        act(&store, &mut model, &mut view, Command::Back);
+    }
+}
