@@ -489,6 +489,11 @@ pub const EN: Texts = Texts {
     prompt_reopen: |day| format!("Why is the OT of {day} reopened?"),
     minutes_reopened: |day, reason| format!("Reopened on {day}: {reason}"),
     minutes_owner_was: |was| format!("new owner (was {was})"),
+    prompt_held_on: |planned| {
+        format!(
+            "This OT was planned for {planned}. Which date do the minutes carry? (Enter: today)"
+        )
+    },
     minutes_note_in: |phase| format!("Note in phase {phase}"),
     minutes_due_was: |due, was| format!("due {due} (was {was})"),
     flash_missing: |missing| format!("Still to record before the case may move on: {missing}"),

@@ -455,6 +455,9 @@ pub struct Texts {
     pub minutes_reopened: fn(&str, &str) -> String,
     #[serde(skip)]
     pub minutes_owner_was: fn(&str) -> String,
+    /// A meeting opened on another day than planned (the planned day): which date it carries.
+    #[serde(skip)]
+    pub prompt_held_on: fn(&str) -> String,
     /// Over a note in the minutes: the phase it was written in.
     #[serde(skip)]
     pub minutes_note_in: fn(&str) -> String,

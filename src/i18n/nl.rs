@@ -499,6 +499,11 @@ pub const NL: Texts = Texts {
     prompt_reopen: |day| format!("Waarom wordt de OT van {day} heropend?"),
     minutes_reopened: |day, reason| format!("Heropend op {day}: {reason}"),
     minutes_owner_was: |was| format!("nieuwe eigenaar (was {was})"),
+    prompt_held_on: |planned| {
+        format!(
+            "Deze OT stond gepland op {planned}. Welke datum krijgt het verslag? (Enter: vandaag)"
+        )
+    },
     minutes_note_in: |phase| format!("Aantekening in fase {phase}"),
     minutes_due_was: |due, was| format!("einddatum {due} (was {was})"),
     flash_missing: |missing| format!("Nog vast te leggen voordat de casus verder mag: {missing}"),

@@ -11,6 +11,7 @@ pub(crate) mod decision;
 pub mod export;
 pub(crate) mod fields;
 pub mod form;
+pub mod held;
 pub mod new_action;
 pub mod notes;
 pub mod plan;

@@ -568,3 +568,65 @@ fn the_extract_shows_only_what_the_phases_the_case_passed_asked() {
         act(&store, &mut model, &mut view, Command::Back);
     }
 }
+
+#[test]
+fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
+    use crate::app::meeting::case::Ask;
+    use crate::app::meeting::held;
+    for held_on_planned in [false, true] {
+        let (dir, store, mut model) = school();
+        let mut view = View::default();
+        act(&store, &mut model, &mut view, Command::OpenMeeting);
+        let room = model.meeting.as_ref().unwrap();
+        let (id, planned) = (room.meeting.id, room.meeting.date);
+        assert_ne!(planned, today(), "the demo plans its next OT later");
+        let prompt = view.prompt.as_ref().expect("the date is asked");
+        assert_eq!(prompt.ask, Ask::Held(held::Ask::HeldOn { planned }));
+        let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, crate::ui::theme::DEFAULT);
+        assert!(
+            screen.contains("Deze OT stond gepland op di 15-12-2026."),
+            "{screen}"
+        );
+        let held = if held_on_planned {
+            answer(
+                &store,
+                &mut model,
+                &mut view,
+                &crate::domain::dates::format_date(planned),
+            );
+            planned
+        } else {
+            // Enter: the answer typed already, today.
+            answer(&store, &mut model, &mut view, "");
+            today()
+        };
+        assert!(view.prompt.is_none(), "{:?}", view.flash);
+        assert_eq!(model.meeting.as_ref().unwrap().meeting.date, held);
+
+        // A level changed in the meeting carries the meeting's date, whatever the clock says.
+        let case = model
+            .meeting
+            .as_ref()
+            .unwrap()
+            .meeting
+            .cases()
+            .next()
+            .unwrap();
+        go_to_case(&store, &mut model, &mut view, case);
+        act(&store, &mut model, &mut view, Command::LevelUp);
+        answer(&store, &mut model, &mut view, "meer ondersteuning nodig");
+        act(&store, &mut model, &mut view, Command::CloseMeeting);
+        answer(&store, &mut model, &mut view, "");
+        drop(store);
+
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.meeting(id).unwrap().unwrap().date, held);
+        assert_eq!(store.minutes(id).unwrap().unwrap().date, held);
+        let last = store.events_of_case(case).unwrap().pop().unwrap();
+        assert_eq!(last.meeting, Some(id));
+        assert_eq!(
+            last.date, held,
+            "held on the planned day: {held_on_planned}"
+        );
+    }
+}
