@@ -294,6 +294,7 @@ pub struct Texts {
     pub flash_no_pupil: &'static str,
     /// A dossier asked for while a meeting is open: the room sees the screen.
     pub flash_dossier_presenting: &'static str,
+    pub flash_import_presenting: &'static str,
     pub dossier_title: &'static str,
     pub dossier_cases: &'static str,
     pub dossier_timeline: &'static str,
@@ -589,6 +590,8 @@ pub struct CommandTexts {
     pub retention: &'static str,
     pub toggle_presentation: &'static str,
     pub erase_expired: &'static str,
+    pub monitoring: &'static str,
+    pub switch_period: &'static str,
     pub prepare_meeting: &'static str,
     pub plan_meeting: &'static str,
     pub reschedule: &'static str,

@@ -165,6 +165,20 @@ pub fn apply(
                     let entries = store.audit_log()?;
                     next.extend(update(model, view, Message::AuditLoaded(entries)));
                 }
+                Effect::LoadMonitoring(period) => {
+                    let data = crate::query::monitoring::screen(
+                        store,
+                        &model.phases,
+                        crate::monitoring::Settings::default(),
+                        period.period(today),
+                        today,
+                    )?;
+                    model.monitoring = Some(Box::new(crate::app::monitoring::Monitoring {
+                        period,
+                        data,
+                    }));
+                    next.extend(update(model, view, Message::MonitoringLoaded));
+                }
                 Effect::LoadRetention => {
                     let list = Box::new(crate::query::retention::list(store, today)?);
                     next.extend(update(model, view, Message::RetentionLoaded(list)));
@@ -313,6 +327,14 @@ pub fn apply(
                     };
                     next.extend(update(model, view, message));
                 }
+                // A dry run lists every pupil in the file, names and dates of birth: not on
+                // the shared screen (BRIEF §8).
+                Effect::PlanImport(_)
+                    if crate::query::meeting::showing(store)?
+                        != crate::domain::Showing::Private =>
+                {
+                    view.flash = Some(model.lang.texts().flash_import_presenting.to_string());
+                }
                 Effect::PlanImport(path) => {
                     let planned = plan_import(store, &path).map_err(|err| {
                         err.message(model.lang.texts(), &store.dir().display().to_string())
@@ -369,6 +391,7 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::PlanImport(_)
             | Effect::LoadAudit
             | Effect::LoadRetention
+            | Effect::LoadMonitoring(_)
             | Effect::SetPresentation(_)
             | Effect::UseTheme(_)
             | Effect::SaveMeeting(_)
