@@ -302,6 +302,9 @@ fn hold_meeting() -> School {
         next_meeting: None,
         timer_started: None,
         reopened: Vec::new(),
+        changed_cases: Vec::new(),
+        removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     };
     store.insert(&meeting).unwrap();
 

@@ -632,7 +632,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     }
     view.flash = None;
     let action = match message {
-        Message::MeetingLoaded => return meeting_loaded(model),
+        Message::MeetingLoaded => return meeting_loaded(model, view),
         Message::PromptKey(key) if view.front() == Some(Overlay::Picker) => {
             return signal::key(model, view, key);
         }
@@ -901,7 +901,7 @@ fn case_on_screen(model: &mut Model) -> Option<&mut crate::query::meeting::CaseB
 }
 
 /// A planned meeting opens when the chair first enters it; that is recorded.
-fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
+fn meeting_loaded(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let Some(room) = model.meeting.as_mut() else {
         model.notice = Some(model.lang.texts().dash_no_meeting.to_string());
         return Vec::new();
@@ -910,7 +910,9 @@ fn meeting_loaded(model: &mut Model) -> Vec<Effect> {
     if room.meeting.state == MeetingState::Planned {
         room.meeting.state = MeetingState::Open;
         attendance::roll_call(&mut room.meeting, &room.members);
-        return vec![Effect::SaveMeeting(Box::new(room.meeting.clone()))];
+        let opened = Effect::SaveMeeting(Box::new(room.meeting.clone()));
+        meeting::held::ask_if_moved(model, view);
+        return vec![opened];
     }
     Vec::new()
 }

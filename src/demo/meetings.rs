@@ -162,6 +162,9 @@ impl History<'_, '_> {
             next_meeting: Some(next.date),
             timer_started: None,
             reopened: Vec::new(),
+            changed_cases: Vec::new(),
+            removed_cases: Vec::new(),
+            action_changes: Vec::new(),
         })
     }
 
@@ -219,6 +222,9 @@ impl History<'_, '_> {
             next_meeting: None,
             timer_started: None,
             reopened: Vec::new(),
+            changed_cases: Vec::new(),
+            removed_cases: Vec::new(),
+            action_changes: Vec::new(),
         })
     }
 }

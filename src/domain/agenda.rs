@@ -1,8 +1,10 @@
 //! Changing a planned agenda: the opening stays first and the closing last; every other item
 //! may move, go, or change its timebox in steps of five minutes.
 
+use chrono::NaiveDate;
+
 use super::ids::CaseId;
-use super::meeting::{AgendaItem, AgendaKind, CASE_TIMEBOX_MINUTES};
+use super::meeting::{AgendaItem, AgendaKind, CASE_TIMEBOX_MINUTES, Meeting};
 
 /// What an OT is planned to take until the school sets its own length (a setting): the
 /// preparation compares the agenda's timeboxes with it.
@@ -21,6 +23,19 @@ pub fn overrun_from(agenda: &[AgendaItem], length: u32) -> Option<usize> {
         end += u32::from(item.timebox_minutes);
         end > length
     })
+}
+
+/// Why a case is proposed for a meeting's agenda: the preparation says it beside the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proposed {
+    /// On the agenda of the meeting before, which passed it by ("niet besproken").
+    NotDiscussed,
+    /// Its evaluation date falls on or before the meeting.
+    Evaluation(NaiveDate),
+    /// Still a signal, opened before the meeting before: it comes back until moved on.
+    CarriedOver,
+    /// A signal opened since the meeting before.
+    NewSignal,
 }
 
 /// The opening (attendance) and the closing (next date) frame every meeting.
@@ -103,10 +118,24 @@ pub fn add_cases(agenda: &mut Vec<AgendaItem>, cases: &[CaseId]) -> usize {
     added
 }
 
+/// Brings a planned agenda up to date after the meeting before it closed: the cases in
+/// `closed` leave it, the `proposed` ones join it unless the chair took them off by hand;
+/// what the chair added stays.
+pub fn bring_up_to_date(meeting: &mut Meeting, proposed: &[CaseId], closed: &[CaseId]) {
+    meeting
+        .agenda
+        .retain(|item| !matches!(item.kind, AgendaKind::Case { case } if closed.contains(&case)));
+    let joining: Vec<CaseId> = proposed
+        .iter()
+        .copied()
+        .filter(|case| !meeting.removed_cases.contains(case) && !closed.contains(case))
+        .collect();
+    add_cases(&mut meeting.agenda, &joining);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Meeting;
 
     fn kinds(agenda: &[AgendaItem]) -> Vec<AgendaKind> {
         agenda.iter().map(|i| i.kind.clone()).collect()

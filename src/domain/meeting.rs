@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::ids::{CaseId, MeetingId, MemberId};
+use super::ids::{ActionId, CaseId, MeetingId, MemberId};
 use super::member::Role;
 use super::subject::Showing;
 
@@ -116,6 +116,28 @@ pub struct Meeting {
     /// Each time the closed meeting was opened again, and why: the minutes say so.
     #[serde(default)]
     pub reopened: Vec<Reopening>,
+    /// The cases on the agenda whose recorded fields (`f`, the forms) were changed in this
+    /// meeting: a change that leaves no event, but is no less a discussion.
+    #[serde(default)]
+    pub changed_cases: Vec<CaseId>,
+    /// Cases the chair took off this agenda by hand while preparing: bringing the agenda up
+    /// to date after the meeting before does not put them back.
+    #[serde(default)]
+    pub removed_cases: Vec<CaseId>,
+    /// Earlier actions whose owner or due date this meeting changed, as they were before:
+    /// the minutes name the change.
+    #[serde(default)]
+    pub action_changes: Vec<ActionChange>,
+}
+
+/// An earlier action's owner (by name) or due date before the meeting first changed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionChange {
+    pub action: ActionId,
+    #[serde(default)]
+    pub owner_was: Option<String>,
+    #[serde(default)]
+    pub due_was: Option<NaiveDate>,
 }
 
 /// A closed meeting opened again: only on purpose, with a reason, and never forgotten.
@@ -225,6 +247,43 @@ impl Meeting {
         (used / 60, self.planned_minutes())
     }
 
+    /// Remembers that the fields of `case` were changed in this meeting; whether that is new.
+    pub fn mark_changed(&mut self, case: CaseId) -> bool {
+        if self.changed_cases.contains(&case) {
+            return false;
+        }
+        self.changed_cases.push(case);
+        true
+    }
+
+    /// Remembers what an earlier action's owner or due date was before this meeting changed
+    /// it; a second change keeps the first "was".
+    pub fn note_action_change(
+        &mut self,
+        action: ActionId,
+        owner_was: Option<String>,
+        due_was: Option<NaiveDate>,
+    ) {
+        let at = match self.action_changes.iter().position(|c| c.action == action) {
+            Some(at) => at,
+            None => {
+                self.action_changes.push(ActionChange {
+                    action,
+                    owner_was: None,
+                    due_was: None,
+                });
+                self.action_changes.len() - 1
+            }
+        };
+        let change = &mut self.action_changes[at];
+        if change.owner_was.is_none() {
+            change.owner_was = owner_was;
+        }
+        if change.due_was.is_none() {
+            change.due_was = due_was;
+        }
+    }
+
     pub fn presence_of(&self, member: MemberId) -> Presence {
         self.attendance
             .iter()
@@ -259,6 +318,9 @@ mod tests {
             next_meeting: None,
             timer_started: None,
             reopened: vec![],
+            changed_cases: Vec::new(),
+            removed_cases: Vec::new(),
+            action_changes: Vec::new(),
         }
     }
 

@@ -28,8 +28,17 @@ pub struct MinutesAction {
 pub struct MinutesReview {
     #[serde(flatten)]
     pub action: MinutesAction,
-    /// None when done; the reason when dropped.
+    /// None when done or still open; the reason when dropped.
     pub dropped: Option<String>,
+    /// Still open: the meeting changed its owner or due date only.
+    #[serde(default)]
+    pub open: bool,
+    /// The owner before the meeting gave it another, by name.
+    #[serde(default)]
+    pub owner_was: Option<String>,
+    /// The due date before the meeting gave it another.
+    #[serde(default)]
+    pub due_was: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +49,10 @@ pub struct MinutesItem {
     #[serde(default)]
     pub subject: String,
     pub notes: Vec<String>,
+    /// The case's phase each of `notes` was written in, by position; empty in minutes fixed
+    /// before it was kept, and for the notes of other items.
+    #[serde(default)]
+    pub note_phases: Vec<Option<String>>,
     pub decisions: Vec<String>,
     pub changes: Vec<CaseEvent>,
     pub actions: Vec<MinutesAction>,
@@ -49,6 +62,15 @@ pub struct MinutesItem {
     /// For a case: what it had recorded for its phases in this meeting, as it stood then.
     #[serde(default)]
     pub recorded: Vec<(Requirement, Recorded)>,
+    /// For a case: whether the meeting did anything with it (a note, a decision, an action, a
+    /// change of phase, level, consent or fields). A case only passed by is "niet besproken".
+    /// Other items, and minutes fixed before this was kept, count as discussed.
+    #[serde(default = "discussed_by_default")]
+    pub discussed: bool,
+}
+
+fn discussed_by_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +116,16 @@ pub struct MinutesSource<'a> {
     pub fixed_on: NaiveDate,
 }
 
+impl MinutesItem {
+    /// Each note with the phase it was written in, when the minutes kept it.
+    pub fn notes_with_phases(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
+        self.notes.iter().enumerate().map(|(at, note)| {
+            let phase = self.note_phases.get(at).and_then(|p| p.as_deref());
+            (note.as_str(), phase)
+        })
+    }
+}
+
 impl Minutes {
     pub fn compile(source: &MinutesSource<'_>) -> Minutes {
         let meeting = source.meeting;
@@ -127,7 +159,7 @@ impl Minutes {
                     Some(case) => note_case == Some(case),
                     None => note_case.is_none() && note_item == index,
                 };
-                MinutesItem {
+                let mut item = MinutesItem {
                     kind: item.kind.clone(),
                     subject: case.map(source.subject).unwrap_or_default(),
                     notes: source
@@ -135,6 +167,12 @@ impl Minutes {
                         .iter()
                         .filter(|n| belongs(n.case, n.agenda_item))
                         .map(|n| n.text.clone())
+                        .collect(),
+                    note_phases: source
+                        .notes
+                        .iter()
+                        .filter(|n| belongs(n.case, n.agenda_item))
+                        .map(|n| n.phase.clone().filter(|_| case.is_some()))
                         .collect(),
                     decisions: source
                         .decisions
@@ -160,20 +198,48 @@ impl Minutes {
                             .reviewed
                             .iter()
                             .filter_map(|a| {
-                                let dropped = match &a.status {
-                                    ActionStatus::Done { .. } => None,
-                                    ActionStatus::Dropped { reason, .. } => Some(reason.clone()),
+                                let action = as_minutes(a);
+                                // A change back to what it was is no change.
+                                let change =
+                                    meeting.action_changes.iter().find(|c| c.action == a.id);
+                                let owner_was = change
+                                    .and_then(|c| c.owner_was.clone())
+                                    .filter(|was| *was != action.owner);
+                                let due_was =
+                                    change.and_then(|c| c.due_was).filter(|was| *was != a.due);
+                                let (dropped, open) = match &a.status {
+                                    ActionStatus::Done { .. } => (None, false),
+                                    ActionStatus::Dropped { reason, .. } => {
+                                        (Some(reason.clone()), false)
+                                    }
+                                    ActionStatus::Open
+                                        if owner_was.is_some() || due_was.is_some() =>
+                                    {
+                                        (None, true)
+                                    }
                                     ActionStatus::Open => return None,
                                 };
                                 Some(MinutesReview {
-                                    action: as_minutes(a),
+                                    action,
                                     dropped,
+                                    open,
+                                    owner_was,
+                                    due_was,
                                 })
                             })
                             .collect(),
                         _ => Vec::new(),
                     },
+                    discussed: true,
+                };
+                if let Some(case) = case {
+                    item.discussed = item.notes.iter().any(|n| !n.trim().is_empty())
+                        || !item.decisions.is_empty()
+                        || !item.changes.is_empty()
+                        || !item.actions.is_empty()
+                        || meeting.changed_cases.contains(&case);
                 }
+                item
             })
             .collect();
         Minutes {

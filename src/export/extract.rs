@@ -6,9 +6,9 @@
 
 use super::Context;
 use super::doc::{Doc, Item};
-use crate::domain::Subject;
 use crate::domain::dates::{format_date, format_day};
-use crate::domain::phase::Requirement;
+use crate::domain::{EventKind, PhaseModel};
+use crate::domain::{MeetingState, Subject};
 use crate::i18n::capitalised;
 use crate::query::dossier::{CaseRecords, PupilDossier};
 
@@ -46,10 +46,12 @@ pub fn write(doc: &mut impl Doc, dossier: &PupilDossier, cx: &Context) {
         .meetings
         .iter()
         .map(|meeting| {
-            let mut row = vec![
-                format_day(meeting.date, lang),
-                t.meeting_state(meeting.state).to_string(),
-            ];
+            let state = if meeting.passed_all() && meeting.state == MeetingState::Closed {
+                t.not_discussed
+            } else {
+                t.meeting_state(meeting.state)
+            };
+            let mut row = vec![format_day(meeting.date, lang), state.to_string()];
             if several {
                 let numbers: Vec<String> = meeting
                     .cases
@@ -67,6 +69,18 @@ pub fn write(doc: &mut impl Doc, dossier: &PupilDossier, cx: &Context) {
         header.push(t.export_case);
     }
     doc.table(&header, &rows);
+}
+
+/// The phases `records`' case passed: the model's first, every phase its history moved from
+/// or to, and the one it is in.
+fn passed<'a>(records: &'a CaseRecords, model: &'a PhaseModel) -> Vec<&'a str> {
+    let mut passed = vec![model.first().id(), records.case.phase.as_str()];
+    for event in &records.events {
+        if let EventKind::Phase { from, to } = &event.kind {
+            passed.extend([from.as_str(), to.as_str()]);
+        }
+    }
+    passed
 }
 
 /// `shown`: how the team knows the case's pupil; the extract names the pseudonym it goes by.
@@ -88,14 +102,12 @@ fn case(doc: &mut impl Doc, number: usize, records: &CaseRecords, shown: &Subjec
     if !shown.is_named() {
         doc.paragraph(&(t.export_anonymous)(shown.name()));
     }
-    let recorded: Vec<_> = Requirement::ALL
-        .into_iter()
-        .filter(|r| *r != Requirement::Action)
-        .filter_map(|r| case.recorded(r).map(|value| (r, value)))
-        .collect();
+    // Only what was asked in the phases the case passed: parents read "terugkoppeling: nee"
+    // of a signal as a promise broken.
+    let recorded = cx.model.recorded(case, &passed(records, cx.model));
     if !recorded.is_empty() {
         doc.label(t.minutes_recorded);
-        doc.list(&super::recorded_items(&recorded, lang));
+        doc.list(&super::recorded_items(&recorded, lang, cx.today));
     }
     if !records.events.is_empty() {
         doc.label(t.dossier_timeline);

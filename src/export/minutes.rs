@@ -1,13 +1,15 @@
 //! The minutes of a meeting: what the team sends round after the OT. One walk over the
 //! minutes writes every format, through [`Doc`].
 
+use chrono::NaiveDate;
+
 use super::Context;
 use super::doc::{Doc, Item};
 use crate::domain::dates::format_day;
-use crate::domain::minutes::{MinutesAction, MinutesItem};
+use crate::domain::minutes::{MinutesAction, MinutesItem, MinutesReview};
 use crate::domain::{Minutes, PhaseModel};
 use crate::i18n::wording::{agenda_title, change_text};
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, Texts, capitalised};
 
 /// Whether the minutes were fixed at closing, or are a draft of a meeting still open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +45,7 @@ pub fn write(doc: &mut impl Doc, minutes: &Minutes, status: Status, cx: &Context
     ]);
     for (number, item) in minutes.items.iter().enumerate() {
         doc.heading(&format!("{}. {}", number + 1, title_of(item, t)));
-        item_body(doc, item, cx.model, lang);
+        item_body(doc, item, minutes.date, cx.model, lang);
     }
     if !minutes.carried_over.is_empty() {
         doc.heading(t.minutes_carried_over);
@@ -76,8 +78,20 @@ fn title_of(item: &MinutesItem, t: &Texts) -> String {
     }
 }
 
-fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: Lang) {
+/// `held`: the meeting's day, as of which what the case recorded reads.
+fn item_body(
+    doc: &mut impl Doc,
+    item: &MinutesItem,
+    held: NaiveDate,
+    model: &PhaseModel,
+    lang: Lang,
+) {
     let t = lang.texts();
+    // What a case passed by still had recorded from before is not what this meeting did.
+    if !item.discussed {
+        doc.paragraph(&format!("{}.", capitalised(t.not_discussed)));
+        return;
+    }
     let empty = item.notes.is_empty()
         && item.decisions.is_empty()
         && item.changes.is_empty()
@@ -88,12 +102,15 @@ fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: L
         doc.paragraph(t.minutes_nothing);
         return;
     }
-    for note in &item.notes {
+    for (note, phase) in item.notes_with_phases() {
+        if let Some(phase) = phase {
+            doc.label(&(t.minutes_note_in)(model.name(phase, lang)));
+        }
         doc.paragraph(note);
     }
     if !item.recorded.is_empty() {
         doc.label(t.minutes_recorded);
-        doc.list(&super::recorded_items(&item.recorded, lang));
+        doc.list(&super::recorded_items(&item.recorded, lang, held));
     }
     if !item.decisions.is_empty() {
         doc.label(t.kind_decision);
@@ -120,32 +137,54 @@ fn item_body(doc: &mut impl Doc, item: &MinutesItem, model: &PhaseModel, lang: L
         doc.label(t.kind_action);
         action_table(doc, &item.actions, &item.subject, lang);
     }
-    if !item.reviewed.is_empty() {
+    let (changed, finished): (Vec<&MinutesReview>, Vec<&MinutesReview>) =
+        item.reviewed.iter().partition(|review| review.open);
+    if !finished.is_empty() {
         doc.label(t.minutes_reviewed);
-        let with_pupil = item.reviewed.iter().any(|r| !r.action.subject.is_empty());
-        let rows: Vec<Vec<String>> = item
-            .reviewed
-            .iter()
-            .map(|review| {
-                let outcome = match &review.dropped {
-                    None => t.status_done.to_string(),
-                    Some(reason) => format!("{}: {reason}", t.status_dropped),
-                };
-                let mut row = vec![review.action.text.clone()];
-                if with_pupil {
-                    row.push(review.action.subject.clone());
-                }
-                row.extend([review.action.owner.clone(), outcome]);
-                row
-            })
-            .collect();
-        let mut header = vec![t.col_action];
-        if with_pupil {
-            header.push(t.col_pupil);
-        }
-        header.extend([t.col_owner, t.col_status]);
-        doc.table(&header, &rows);
+        review_table(doc, &finished, lang);
     }
+    if !changed.is_empty() {
+        doc.label(t.minutes_changed_actions);
+        review_table(doc, &changed, lang);
+    }
+}
+
+/// Earlier actions the meeting finished or gave another owner or due date: what, (whose), who
+/// now, and what happened to them.
+fn review_table(doc: &mut impl Doc, reviews: &[&MinutesReview], lang: Lang) {
+    let t = lang.texts();
+    let with_pupil = reviews.iter().any(|r| !r.action.subject.is_empty());
+    let rows: Vec<Vec<String>> = reviews
+        .iter()
+        .map(|review| {
+            let mut outcome = match (&review.dropped, review.open) {
+                (_, true) => Vec::new(),
+                (None, false) => vec![t.status_done.to_string()],
+                (Some(reason), false) => vec![format!("{}: {reason}", t.status_dropped)],
+            };
+            if let Some(was) = &review.owner_was {
+                outcome.push((t.minutes_owner_was)(was));
+            }
+            if let Some(was) = review.due_was {
+                outcome.push((t.minutes_due_was)(
+                    &format_day(review.action.due, lang),
+                    &format_day(was, lang),
+                ));
+            }
+            let mut row = vec![review.action.text.clone()];
+            if with_pupil {
+                row.push(review.action.subject.clone());
+            }
+            row.extend([review.action.owner.clone(), outcome.join("; ")]);
+            row
+        })
+        .collect();
+    let mut header = vec![t.col_action];
+    if with_pupil {
+        header.push(t.col_pupil);
+    }
+    header.extend([t.col_owner, t.col_status]);
+    doc.table(&header, &rows);
 }
 
 /// Actions with what, who and when; with the pupil too when one of them is about another

@@ -150,14 +150,19 @@ fn shown(document: String) -> String {
     }
 }
 
-/// What a case recorded for its phases, as bullets: one line, or a label over its lines.
-fn recorded_items(recorded: &[(Requirement, Recorded)], lang: Lang) -> Vec<Item> {
+/// What a case recorded for its phases, as bullets: one line, or a label over its lines; read
+/// as of day `on`.
+fn recorded_items(
+    recorded: &[(Requirement, Recorded)],
+    lang: Lang,
+    on: chrono::NaiveDate,
+) -> Vec<Item> {
     let t = lang.texts();
     recorded
         .iter()
         .map(|(requirement, value)| {
             let label = t.recorded_label(*requirement);
-            match lang.recorded(value).as_slice() {
+            match lang.recorded(value, on).as_slice() {
                 [one] => Item::new(format!("{label}: {one}")),
                 many => Item {
                     text: format!("{label}:"),

@@ -20,7 +20,12 @@ pub use crate::lang::Lang;
 
 impl Lang {
     /// A recorded value as one line; the circles as "Kind: + … − … ? …" per circle, joined.
-    pub fn recorded(self, value: &crate::domain::case::Recorded) -> Vec<String> {
+    /// `on` is the day it is read as of: a help start after it is planned, not started.
+    pub fn recorded(
+        self,
+        value: &crate::domain::case::Recorded,
+        on: chrono::NaiveDate,
+    ) -> Vec<String> {
         use crate::domain::case::Recorded;
         use crate::domain::dates::format_day;
         let t = self.texts();
@@ -28,6 +33,9 @@ impl Lang {
             Recorded::Text(text) => vec![text.clone()],
             Recorded::List(items) => items.clone(),
             Recorded::Day(day) => vec![format_day(*day, self)],
+            Recorded::HelpStarted(day) if *day > on => {
+                vec![(t.recorded_help_planned)(&format_day(*day, self))]
+            }
             Recorded::HelpStarted(day) => vec![(t.recorded_help_started)(&format_day(*day, self))],
             Recorded::WaitingSince(day) => vec![(t.recorded_waiting)(&format_day(*day, self))],
             Recorded::YesNo(yes) => {
@@ -167,10 +175,15 @@ pub struct Texts {
     pub minutes_absent: &'static str,
     pub minutes_carried_over: &'static str,
     pub minutes_reviewed: &'static str,
+    /// Earlier actions left open with another owner or due date.
+    pub minutes_changed_actions: &'static str,
     pub minutes_recorded: &'static str,
     pub minutes_next: &'static str,
     pub minutes_fixed_on: &'static str,
     pub minutes_nothing: &'static str,
+    /// A case on a closed meeting's agenda that it passed by without a note, decision, action
+    /// or change: in the minutes, the dossier and the extract.
+    pub not_discussed: &'static str,
     pub minutes_changes: &'static str,
     pub minutes_opened: &'static str,
     pub agenda_opening: &'static str,
@@ -435,14 +448,34 @@ pub struct Texts {
     pub flash_action_due: fn(&str, &str) -> String,
     #[serde(skip)]
     pub prepare_proposed: fn(usize) -> String,
+    /// Why a case is proposed for the agenda, beside it on the preparation screen.
+    pub why_not_discussed: &'static str,
+    #[serde(skip)]
+    pub why_evaluation: fn(&str) -> String,
+    pub why_carried_over: &'static str,
+    pub why_new_signal: &'static str,
     #[serde(skip)]
     pub recorded_help_started: fn(&str) -> String,
+    /// A help start after the day it is read as of.
+    #[serde(skip)]
+    pub recorded_help_planned: fn(&str) -> String,
     #[serde(skip)]
     pub recorded_waiting: fn(&str) -> String,
     #[serde(skip)]
     pub palette_theme: fn(&str) -> String,
     #[serde(skip)]
     pub minutes_reopened: fn(&str, &str) -> String,
+    #[serde(skip)]
+    pub minutes_owner_was: fn(&str) -> String,
+    /// A meeting opened on another day than planned (the planned day): which date it carries.
+    #[serde(skip)]
+    pub prompt_held_on: fn(&str) -> String,
+    /// Over a note in the minutes: the phase it was written in.
+    #[serde(skip)]
+    pub minutes_note_in: fn(&str) -> String,
+    /// The new due date, and the one before.
+    #[serde(skip)]
+    pub minutes_due_was: fn(&str, &str) -> String,
     #[serde(skip)]
     pub prompt_reopen: fn(&str) -> String,
     #[serde(skip)]

@@ -3,6 +3,7 @@
 //! them borrows from another's module.
 
 use super::{Lang, Texts};
+use crate::domain::agenda::Proposed;
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{EventKind, PhaseModel};
 
@@ -17,6 +18,16 @@ pub fn agenda_title(kind: &AgendaKind, t: &Texts) -> String {
         AgendaKind::Rondvraag => t.agenda_rondvraag.into(),
         AgendaKind::Closing => t.agenda_closing.into(),
         AgendaKind::Other { title } => title.clone(),
+    }
+}
+
+/// Why a case is proposed for an agenda: "evaluatie 12-01", "nieuw signaal".
+pub fn proposal_reason(why: Proposed, t: &Texts) -> String {
+    match why {
+        Proposed::NotDiscussed => t.why_not_discussed.into(),
+        Proposed::Evaluation(day) => (t.why_evaluation)(&day.format("%d-%m").to_string()),
+        Proposed::CarriedOver => t.why_carried_over.into(),
+        Proposed::NewSignal => t.why_new_signal.into(),
     }
 }
 

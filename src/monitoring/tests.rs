@@ -116,6 +116,9 @@ fn meeting(id: u64, date: NaiveDate, items: &[(u64, u32)], other_seconds: u32) -
         next_meeting: None,
         timer_started: None,
         reopened: vec![],
+        changed_cases: Vec::new(),
+        removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     }
 }
 

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Labels;
+use crate::domain::meeting::AgendaKind;
 use crate::domain::{
     Action, Case, CaseEvent, CaseId, Decision, MeetingId, MeetingState, Note, Pupil, PupilId,
     Showing, Subject,
@@ -31,6 +32,15 @@ pub struct Discussed {
     pub date: NaiveDate,
     pub state: MeetingState,
     pub cases: Vec<CaseId>,
+    /// Of `cases`, those the closed meeting passed by: its minutes say "niet besproken".
+    pub passed: Vec<CaseId>,
+}
+
+impl Discussed {
+    /// Whether the meeting discussed none of the pupil's cases on its agenda.
+    pub fn passed_all(&self) -> bool {
+        self.cases.iter().all(|case| self.passed.contains(case))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -89,11 +99,24 @@ pub fn load(store: &Store, pupil: PupilId) -> Result<Option<PupilDossier>> {
         for meeting in store.meetings_by_date()? {
             let on_agenda: Vec<CaseId> = meeting.cases().filter(|c| ids.contains(c)).collect();
             if !on_agenda.is_empty() {
+                let passed = match store.minutes(meeting.id)? {
+                    Some(minutes) if meeting.state == MeetingState::Closed => minutes
+                        .items
+                        .iter()
+                        .filter(|item| !item.discussed)
+                        .filter_map(|item| match item.kind {
+                            AgendaKind::Case { case } if on_agenda.contains(&case) => Some(case),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
                 meetings.push(Discussed {
                     meeting: meeting.id,
                     date: meeting.date,
                     state: meeting.state,
                     cases: on_agenda,
+                    passed,
                 });
             }
         }

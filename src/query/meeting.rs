@@ -363,11 +363,13 @@ pub fn current_or_next(store: &Store, today: NaiveDate) -> Result<Option<Meeting
 }
 
 /// What closing `meeting` fixes: its minutes, the earlier actions it carries over (each now
-/// naming this meeting), and the next meeting planned from the template when a date is given.
+/// naming this meeting), and the next meeting planned from the template when a date is given,
+/// or else the meeting planned after it already, its agenda brought up to date.
 pub struct Closing {
     pub minutes: crate::domain::Minutes,
     pub carried: Vec<Action>,
     pub next: Option<Meeting>,
+    pub updated: Option<Meeting>,
 }
 
 /// `reviewed`: the earlier actions the meeting went through, as they are now; those done or
@@ -463,7 +465,9 @@ pub fn closing(
     let next = match (meeting.next_meeting, next_id) {
         (Some(date), Some(_)) if planned(date)? => None,
         (Some(date), Some(id)) => {
-            let due = super::prepare::proposals(store, phases, date)?;
+            // Proposed after these minutes: the cases this meeting passed by come back.
+            let due = super::prepare::proposals_after(store, phases, date, Some(&minutes))?;
+            let due = super::prepare::cases_of(&due);
             Some(Meeting {
                 id,
                 date,
@@ -478,13 +482,53 @@ pub fn closing(
                 next_meeting: None,
                 timer_started: None,
                 reopened: Vec::new(),
+                changed_cases: Vec::new(),
+                removed_cases: Vec::new(),
+                action_changes: Vec::new(),
             })
         }
+        _ => None,
+    };
+    let updated = match (&next, meeting.date.succ_opt()) {
+        (None, Some(after)) => match store.next_open_meeting(after)? {
+            Some(planned) if planned.state == MeetingState::Planned => {
+                brought_up_to_date(store, phases, planned, &minutes)?
+            }
+            _ => None,
+        },
         _ => None,
     };
     Ok(Closing {
         minutes,
         carried,
         next,
+        updated,
     })
+}
+
+/// The agenda of `planned` after the meeting of `minutes`: the cases closed since leave it,
+/// what is proposed now joins it, the chair's own changes stay. None when nothing changed.
+fn brought_up_to_date(
+    store: &Store,
+    phases: &PhaseModel,
+    mut planned: Meeting,
+    minutes: &crate::domain::Minutes,
+) -> Result<Option<Meeting>> {
+    let mut closed = Vec::new();
+    for id in planned.cases() {
+        let open = store
+            .case(id)?
+            .is_some_and(|case| case.closed.is_none() && !phases.is_final(&case.phase));
+        if !open {
+            closed.push(id);
+        }
+    }
+    let proposed = super::prepare::proposals_after(store, phases, planned.date, Some(minutes))?;
+    let before = planned.agenda.clone();
+    crate::domain::agenda::bring_up_to_date(
+        &mut planned,
+        &super::prepare::cases_of(&proposed),
+        &closed,
+    );
+    Ok((planned.agenda != before).then_some(planned))
 }

@@ -5,8 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveTime};
 
+use crate::domain::agenda::Proposed;
+use crate::domain::meeting::AgendaKind;
 use crate::domain::{
-    Case, CaseId, Meeting, MeetingId, MeetingKind, MeetingState, Member, PhaseModel,
+    Case, CaseId, Meeting, MeetingId, MeetingKind, MeetingState, Member, Minutes, PhaseModel,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -25,8 +27,9 @@ pub struct CaseLine {
 pub struct Preparation {
     pub meeting: Meeting,
     pub cases: HashMap<CaseId, CaseLine>,
-    /// What the agenda proposes for the meeting's date, on it or not (see [`proposals`]).
-    pub proposed: Vec<CaseId>,
+    /// What the agenda proposes for the meeting's date, on it or not, and why (see
+    /// [`proposals`]).
+    pub proposed: Vec<(CaseId, Proposed)>,
     /// The active team, in the store's order.
     pub members: Vec<Member>,
     /// The minutes the school plans for an OT (a setting): the agenda is measured by it.
@@ -39,21 +42,65 @@ impl Preparation {
         let on: HashSet<CaseId> = self.meeting.cases().collect();
         self.proposed
             .iter()
-            .copied()
+            .map(|(case, _)| *case)
             .filter(move |c| !on.contains(c))
+    }
+
+    /// Why `case` is proposed, when it is.
+    pub fn why(&self, case: CaseId) -> Option<Proposed> {
+        self.proposed
+            .iter()
+            .find(|(proposed, _)| *proposed == case)
+            .map(|(_, why)| *why)
     }
 }
 
-/// The cases to discuss at a meeting on `date`: open cases whose evaluation date has come by
+/// The cases to discuss at a meeting on `date`, each with why (see [`proposals_after`]), after
+/// the last meeting closed on or before that day.
+pub fn proposals(
+    store: &Store,
+    phases: &PhaseModel,
+    date: NaiveDate,
+) -> Result<Vec<(CaseId, Proposed)>> {
+    let last = match store.closed_meeting_before(date, MeetingId(0))? {
+        Some(meeting) => store.minutes(meeting.id)?,
+        None => None,
+    };
+    proposals_after(store, phases, date, last.as_ref())
+}
+
+/// The cases to discuss at a meeting on `date` after the meeting of `last`: the open cases that
+/// meeting passed by (in its agenda's order), then those whose evaluation date has come by
 /// then (soonest first), then the signals — cases still in the model's first phase (oldest
 /// first). A signal comes back at every meeting until the team moves it on, so none is
 /// forgotten after the meeting that raised it.
-pub fn proposals(store: &Store, phases: &PhaseModel, date: NaiveDate) -> Result<Vec<CaseId>> {
+pub fn proposals_after(
+    store: &Store,
+    phases: &PhaseModel,
+    date: NaiveDate,
+    last: Option<&Minutes>,
+) -> Result<Vec<(CaseId, Proposed)>> {
+    let passed: Vec<CaseId> = last.map_or_else(Vec::new, |minutes| {
+        minutes
+            .items
+            .iter()
+            .filter(|item| !item.discussed)
+            .filter_map(|item| match item.kind {
+                AgendaKind::Case { case } => Some(case),
+                _ => None,
+            })
+            .collect()
+    });
+    let mut not_discussed = Vec::new();
     let mut due = Vec::new();
     let mut signals = Vec::new();
     for case in store.all::<Case>() {
         let case = case?;
         if case.closed.is_some() || phases.is_final(&case.phase) {
+            continue;
+        }
+        if let Some(at) = passed.iter().position(|id| *id == case.id) {
+            not_discussed.push((at, case.id));
             continue;
         }
         match case.evaluation_date {
@@ -64,9 +111,30 @@ pub fn proposals(store: &Store, phases: &PhaseModel, date: NaiveDate) -> Result<
             _ => {}
         }
     }
+    not_discussed.sort();
     due.sort();
     signals.sort();
-    Ok(due.into_iter().chain(signals).map(|(_, id)| id).collect())
+    let since = last.map(|minutes| minutes.date);
+    Ok(not_discussed
+        .into_iter()
+        .map(|(_, id)| (id, Proposed::NotDiscussed))
+        .chain(
+            due.into_iter()
+                .map(|(day, id)| (id, Proposed::Evaluation(day))),
+        )
+        .chain(signals.into_iter().map(|(opened, id)| {
+            let why = match since {
+                Some(last) if opened <= last => Proposed::CarriedOver,
+                _ => Proposed::NewSignal,
+            };
+            (id, why)
+        }))
+        .collect())
+}
+
+/// The cases alone, in the order proposed.
+pub fn cases_of(proposed: &[(CaseId, Proposed)]) -> Vec<CaseId> {
+    proposed.iter().map(|(case, _)| *case).collect()
 }
 
 /// The next meeting still to be held: planned, today or later.
@@ -102,11 +170,14 @@ pub fn new_meeting(
         state: MeetingState::Planned,
         chair: last.and_then(|m| m.chair),
         attendance: Vec::new(),
-        agenda: Meeting::template_agenda(&proposals(store, phases, date)?),
+        agenda: Meeting::template_agenda(&cases_of(&proposals(store, phases, date)?)),
         current_item: 0,
         next_meeting: None,
         timer_started: None,
         reopened: Vec::new(),
+        changed_cases: Vec::new(),
+        removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     })
 }
 
@@ -117,7 +188,10 @@ pub fn load(store: &Store, phases: &PhaseModel, id: MeetingId) -> Result<Prepara
     let proposed = proposals(store, phases, meeting.date)?;
     let mut labels = super::Labels::new(store);
     let mut cases = HashMap::new();
-    for case in meeting.cases().chain(proposed.iter().copied()) {
+    for case in meeting
+        .cases()
+        .chain(proposed.iter().map(|(case, _)| *case))
+    {
         if cases.contains_key(&case) {
             continue;
         }
@@ -165,7 +239,8 @@ mod tests {
         let (_dir, store) = demo();
         let phases = PhaseModel::default();
         let date = crate::app::tests::today() + chrono::Duration::days(14);
-        let proposed = proposals(&store, &phases, date).unwrap();
+        let why = proposals(&store, &phases, date).unwrap();
+        let proposed = cases_of(&why);
         let cases: HashMap<CaseId, Case> = store
             .all::<Case>()
             .map(|c| c.map(|c| (c.id, c)))
@@ -199,6 +274,13 @@ mod tests {
             due + signals,
             "every open signal is proposed"
         );
+        for (id, why) in &why {
+            match why {
+                Proposed::Evaluation(day) => assert_eq!(cases[id].evaluation_date, Some(*day)),
+                Proposed::NewSignal | Proposed::CarriedOver => assert!(!is_due(&cases[id])),
+                Proposed::NotDiscussed => {}
+            }
+        }
         let unique: HashSet<_> = proposed.iter().collect();
         assert_eq!(unique.len(), proposed.len(), "each case once");
     }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::dossier::{CaseRecords, PupilDossier};
 use crate::domain::dates::format_day;
-use crate::domain::{Action, CaseEvent, Decision, MeetingState, Note, PhaseModel};
+use crate::domain::{Action, CaseEvent, CaseId, Decision, MeetingState, Note, PhaseModel};
 use crate::i18n::Lang;
 use crate::i18n::wording::change_text;
 
@@ -98,22 +98,31 @@ pub fn dossier(dossier: &PupilDossier, lang: Lang, phases: &PhaseModel) -> Vec<E
     // keeps same-day entries in order.
     let mut entries = Vec::new();
     for meeting in &dossier.meetings {
-        // A meeting still running may not have reached the case yet.
-        let heading = if meeting.state == MeetingState::Closed {
-            t.dossier_discussed
-        } else {
-            t.dossier_on_agenda
+        // A meeting still running may not have reached the case yet; a closed one discussed
+        // the cases its minutes do not say it passed by.
+        let passed_by = format!("{}, {}", t.dossier_on_agenda, t.not_discussed);
+        let (discussed, passed): (Vec<CaseId>, Vec<CaseId>) = meeting
+            .cases
+            .iter()
+            .partition(|case| !meeting.passed.contains(case));
+        let groups = match meeting.state {
+            MeetingState::Closed if passed.is_empty() => vec![(discussed, t.dossier_discussed)],
+            MeetingState::Closed if discussed.is_empty() => vec![(passed, passed_by.as_str())],
+            MeetingState::Closed => vec![(discussed, t.dossier_discussed), (passed, &passed_by)],
+            _ => vec![(meeting.cases.clone(), t.dossier_on_agenda)],
         };
-        let prefix: String = if numbered {
-            meeting.cases.iter().map(|c| number(*c)).collect()
-        } else {
-            String::new()
-        };
-        entries.push(Entry {
-            date: meeting.date,
-            heading: format!("{prefix}{heading}"),
-            body: Vec::new(),
-        });
+        for (cases, heading) in groups {
+            let prefix: String = if numbered {
+                cases.iter().map(|c| number(*c)).collect()
+            } else {
+                String::new()
+            };
+            entries.push(Entry {
+                date: meeting.date,
+                heading: format!("{prefix}{heading}"),
+                body: Vec::new(),
+            });
+        }
     }
     for records in &dossier.cases {
         let prefix = if numbered {
@@ -155,6 +164,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
             state,
             cases: Vec::new(),
+            passed: Vec::new(),
         }
     }
 

@@ -71,6 +71,9 @@ fn meeting(id: u64) -> Meeting {
         next_meeting: Some(day(24)),
         timer_started: None,
         reopened: Vec::new(),
+        changed_cases: Vec::new(),
+        removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     }
 }
 

@@ -263,7 +263,7 @@ fn render_case(
         if let Some(recorded) = case.recorded(requirement) {
             lines.push(Line::from(vec![
                 label(t.recorded_label(requirement)),
-                value(lang.recorded(&recorded).join("; ")),
+                value(lang.recorded(&recorded, model.today).join("; ")),
             ]));
         }
     }

@@ -16,7 +16,7 @@ use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::i18n::Lang;
-use crate::i18n::wording::agenda_title;
+use crate::i18n::wording::{agenda_title, proposal_reason};
 use crate::query::prepare::Preparation;
 
 /// The question of a preparation prompt.
@@ -140,7 +140,12 @@ fn render_agenda(
                     || t.agenda_case.to_string(),
                     |line| {
                         let phase = model.phases.name(&line.phase, model.lang);
-                        format!("{} · {phase}", line.short)
+                        match preparation.why(*case) {
+                            Some(why) => {
+                                format!("{} · {phase} · {}", line.short, proposal_reason(why, t))
+                            }
+                            None => format!("{} · {phase}", line.short),
+                        }
                     },
                 ),
                 other => agenda_title(other, t),
@@ -248,7 +253,7 @@ fn render_team(
     );
 }
 
-/// The proposed cases the agenda lacks, by initials or pseudonym.
+/// The proposed cases the agenda lacks, by initials or pseudonym, each with why.
 fn render_proposed(
     frame: &mut Frame,
     area: Rect,
@@ -256,15 +261,20 @@ fn render_proposed(
     preparation: &Preparation,
     theme: &Theme,
 ) {
-    let names: Vec<&str> = preparation
+    let t = model.lang.texts();
+    let names: Vec<String> = preparation
         .missing()
-        .filter_map(|case| preparation.cases.get(&case))
-        .map(|line| line.short.as_str())
+        .filter_map(|case| {
+            let line = preparation.cases.get(&case)?;
+            Some(match preparation.why(case) {
+                Some(why) => format!("{} ({})", line.short, proposal_reason(why, t)),
+                None => line.short.clone(),
+            })
+        })
         .collect();
     if names.is_empty() {
         return;
     }
-    let t = model.lang.texts();
     frame.render_widget(
         Line::from(vec![
             // The count says how many there are when the line is cut at the window's edge.

@@ -129,6 +129,9 @@ pub fn apply(
                     if let Some(next) = &closing.next {
                         written = written.and_then(|()| tx.insert(next));
                     }
+                    if let Some(updated) = &closing.updated {
+                        written = written.and_then(|()| tx.put(updated));
+                    }
                     if report(store, model, written.and_then(|()| tx.commit())) {
                         next.extend(update(model, view, Message::MeetingClosed));
                         // The close is committed whatever happens to its backup; a failed

@@ -69,6 +69,8 @@ pub enum Ask {
     EraseExpired {
         count: usize,
     },
+    /// The date of a meeting opened on another day than planned.
+    Held(crate::app::meeting::held::Ask),
 }
 
 #[derive(Debug, Clone)]
@@ -188,6 +190,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                     crate::app::meeting::fields::answer(model, view, requirement, answer)
                 }
                 Ask::Prepare(ask) => crate::app::prepare::answer(model, view, ask, answer),
+                Ask::Held(ask) => crate::app::meeting::held::answer(model, view, ask, &answer),
                 Ask::ActionFilter(_) | Ask::ActionListDue { .. } => {
                     crate::app::actions::answer(model, view, ask.clone(), answer)
                 }
@@ -226,8 +229,13 @@ pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
 }
 
 pub(super) fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
+    // A change made in a meeting carries the meeting's date, which the chair chose when it
+    // was opened on another day than planned; the clock's day may be another.
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
-    let date = model.today;
+    let date = model
+        .meeting
+        .as_ref()
+        .map_or(model.today, |room| room.meeting.date);
     let seq = case_on_screen(model)?.next_seq();
     Some(ChangeContext {
         seq,

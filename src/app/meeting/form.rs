@@ -130,5 +130,7 @@ pub(super) fn save_case(
         return Vec::new();
     }
     brief.recheck(&model.phases);
-    vec![Effect::SaveCase(Box::new(brief.case.clone()))]
+    let mut effects = vec![Effect::SaveCase(Box::new(brief.case.clone()))];
+    effects.extend(crate::app::meeting::mark_changed(model, case));
+    effects
 }

@@ -11,9 +11,22 @@ pub(crate) mod decision;
 pub mod export;
 pub(crate) mod fields;
 pub mod form;
+pub mod held;
 pub mod new_action;
 pub mod notes;
 pub mod plan;
 pub(crate) mod reopen;
 pub(crate) mod review;
 pub mod signal;
+
+use crate::app::{Effect, Model};
+use crate::domain::CaseId;
+
+/// Notes in the meeting that the fields of `case` changed here, so its minutes say it was
+/// discussed: the meeting is saved once, at the first such change.
+pub(crate) fn mark_changed(model: &mut Model, case: CaseId) -> Option<Effect> {
+    let room = model.meeting.as_mut()?;
+    room.meeting
+        .mark_changed(case)
+        .then(|| Effect::SaveMeeting(Box::new(room.meeting.clone())))
+}

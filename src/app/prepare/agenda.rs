@@ -13,7 +13,8 @@ pub fn change(
     action: Command,
 ) -> Result<bool, Refusal> {
     let missing: Vec<_> = preparation.missing().collect();
-    let items = &mut preparation.meeting.agenda;
+    let meeting = &mut preparation.meeting;
+    let items = &mut meeting.agenda;
     let index = state.item;
     match action {
         Command::MoveItemUp | Command::MoveItemDown => {
@@ -26,12 +27,21 @@ pub fn change(
             .get_mut(index)
             .is_some_and(|item| agenda::resize(item, action == Command::LongerItem))),
         Command::RemoveItem => {
-            agenda::remove(items, index).ok_or(Refusal::Fixed)?;
+            let removed = agenda::remove(items, index).ok_or(Refusal::Fixed)?;
+            // Kept, so the update after the meeting before does not put it back.
+            if let AgendaKind::Case { case } = removed.kind
+                && !meeting.removed_cases.contains(&case)
+            {
+                meeting.removed_cases.push(case);
+            }
             state.item = index.min(items.len().saturating_sub(1));
             Ok(true)
         }
         Command::AddProposals if missing.is_empty() => Err(Refusal::NothingProposed),
-        Command::AddProposals => Ok(agenda::add_cases(items, &missing) > 0),
+        Command::AddProposals => {
+            meeting.removed_cases.retain(|case| !missing.contains(case));
+            Ok(agenda::add_cases(items, &missing) > 0)
+        }
         _ => Ok(false),
     }
 }

@@ -74,6 +74,7 @@ fn a_new_meeting_proposes_due_evaluations_and_new_signals_and_keeps_the_last_pla
     assert_eq!(meeting.place, last_place);
     let expected = proposals(&store, &model.phases, meeting.date).unwrap();
     assert!(!expected.is_empty());
+    let expected = crate::query::prepare::cases_of(&expected);
     assert_eq!(meeting.agenda, Meeting::template_agenda(&expected));
     assert_eq!(model.prepare.as_ref().unwrap().missing().count(), 0);
 }

@@ -18,7 +18,7 @@ fn presences(store: &Store, model: &Model) -> Vec<Presence> {
 fn a_at_the_roll_call_records_everyone_not_yet_recorded_as_present() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    super::open_meeting_today(&store, &mut model, &mut view);
     assert!(attendance::on_item(&model, &AgendaKind::Opening));
     let rows = presences(&store, &model).len();
     assert!(rows > 2, "the demo's team");
@@ -71,7 +71,7 @@ fn a_at_the_roll_call_records_everyone_not_yet_recorded_as_present() {
 fn a_does_nothing_on_another_item_than_the_roll_call() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    super::open_meeting_today(&store, &mut model, &mut view);
     act(&store, &mut model, &mut view, Command::NextItem);
     let before = presences(&store, &model);
     assert!(update(&mut model, &mut view, Command::AllPresent).is_empty());
@@ -84,7 +84,7 @@ fn a_is_in_the_key_bar_the_help_and_the_palette() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    super::open_meeting_today(&store, &mut model, &mut view);
     for (lang, bar, described) in [
         (
             crate::i18n::Lang::Nl,
@@ -129,7 +129,7 @@ fn a_guest_s_free_role_reaches_the_roll_call() {
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     act(&store, &mut model, &mut view, Command::Back);
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    super::open_meeting_today(&store, &mut model, &mut view);
     let room = model.meeting.as_ref().unwrap();
     let guest = room
         .meeting
@@ -254,7 +254,7 @@ fn v_while_preparing_marks_a_vooroverleg_in_the_header_and_the_minutes() {
         MeetingKind::Vooroverleg
     );
 
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    super::open_meeting_today(&store, &mut model, &mut view);
     assert_eq!(model.meeting.as_ref().unwrap().meeting.id, id);
     let screen = crate::ui::tests::screen_of(&model, &view, 100, 30, "donker");
     assert!(

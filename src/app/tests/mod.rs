@@ -218,13 +218,20 @@ fn without_a_meeting_to_open_the_start_screen_says_so() {
     assert_eq!(model.notice.as_deref(), Some("Er is geen OT gepland."));
 }
 
-/// Opens the demo's next meeting on the first case item for which `pick` holds.
+/// Opens the demo's next meeting, held today: it was planned on another day, so the minutes'
+/// date is asked, and Enter takes today's.
+pub(crate) fn open_meeting_today(store: &Store, model: &mut Model, view: &mut View) {
+    act(store, model, view, Command::OpenMeeting);
+    answer(store, model, view, "");
+}
+
+/// Opens the demo's next meeting on the first case item for which `pick` holds, held today.
 pub(crate) fn on_case(
     pick: impl Fn(&crate::query::meeting::CaseBrief) -> bool,
 ) -> (TempDir, Store, Model, View) {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    open_meeting_today(&store, &mut model, &mut view);
     let room = model.meeting.as_mut().unwrap();
     let item = room
         .meeting
@@ -1152,6 +1159,7 @@ fn a_key_for_the_case_says_so_on_an_item_without_one() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
     act(&store, &mut model, &mut view, Command::OpenMeeting);
+    answer(&store, &mut model, &mut view, "");
     act(&store, &mut model, &mut view, Command::NextItem);
     act(&store, &mut model, &mut view, Command::NextItem);
     for action in [
@@ -1174,5 +1182,6 @@ fn a_key_for_the_case_says_so_on_an_item_without_one() {
 }
 
 mod chair;
+mod minutes;
 mod privacy;
 mod whole;

@@ -459,7 +459,7 @@ fn with_a_meeting_open_no_import_dry_run_shows_the_file_s_pupils() {
 fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    super::open_meeting_today(&store, &mut model, &mut view);
     while !crate::app::meeting::attendance::on_item(
         &model,
         &crate::domain::meeting::AgendaKind::PreviousMinutes,

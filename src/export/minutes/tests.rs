@@ -33,8 +33,10 @@ fn minutes() -> Minutes {
         items: vec![
             MinutesItem {
                 kind: AgendaKind::Opening,
+                discussed: true,
                 subject: String::new(),
                 notes: vec![],
+                note_phases: vec![],
                 decisions: vec![],
                 changes: vec![],
                 actions: vec![],
@@ -43,8 +45,10 @@ fn minutes() -> Minutes {
             },
             MinutesItem {
                 kind: AgendaKind::Actions,
+                discussed: true,
                 subject: String::new(),
                 notes: vec![],
+                note_phases: vec![],
                 decisions: vec![],
                 changes: vec![],
                 actions: vec![],
@@ -52,18 +56,36 @@ fn minutes() -> Minutes {
                     MinutesReview {
                         action: action(2, "Observatie in de klas"),
                         dropped: None,
+                        open: false,
+                        owner_was: None,
+                        due_was: None,
                     },
                     MinutesReview {
                         action: action(3, "Logopedie aanvragen"),
                         dropped: Some("ouders regelen het | zelf".into()),
+                        open: false,
+                        owner_was: None,
+                        due_was: None,
+                    },
+                    MinutesReview {
+                        action: MinutesAction {
+                            owner: "Rachid Amezian".into(),
+                            ..action(5, "Huisbezoek plannen")
+                        },
+                        dropped: None,
+                        open: true,
+                        owner_was: Some("Fatima Benali".into()),
+                        due_was: Some(day(13)),
                     },
                 ],
                 recorded: vec![],
             },
             MinutesItem {
                 kind: AgendaKind::Case { case: CaseId(7) },
+                discussed: true,
                 subject: "Leerling K-17".into(),
                 notes: vec!["Juf ziet *veel* vooruitgang.\nOuders herkennen het.".into()],
+                note_phases: vec![Some("beeldvorming".into())],
                 decisions: vec!["Leesonderzoek aanvragen".into()],
                 changes: vec![
                     CaseEvent {
@@ -293,7 +315,10 @@ fn a_commonmark_reader_sees_the_minutes_structure_and_the_text_as_typed() {
             "Openstaande actiepunten van eerdere vergaderingen"
         ]
     );
-    assert_eq!(tables, 3, "reviewed, agreed and carried-over actions");
+    assert_eq!(
+        tables, 4,
+        "finished, changed, agreed and carried-over actions"
+    );
     assert!(
         cells.contains(&"Ouders bellen | terugkoppelen".to_string()),
         "{cells:?}"

@@ -133,6 +133,9 @@ pub(crate) fn school() -> (TempDir, Store) {
         next_meeting: Some(day(24)),
         timer_started: None,
         reopened: Vec::new(),
+        changed_cases: Vec::new(),
+        removed_cases: Vec::new(),
+        action_changes: Vec::new(),
     };
     let minutes = Minutes::compile(&MinutesSource {
         meeting: &closed,

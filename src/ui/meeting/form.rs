@@ -123,7 +123,7 @@ fn recorded<'a>(case: &Case, model: &Model, theme: &Theme) -> Vec<Line<'a>> {
                 theme.style("ui.header"),
             ),
             Span::styled(
-                model.lang.recorded(&value).join("; "),
+                model.lang.recorded(&value, model.today).join("; "),
                 theme.style("ui.text"),
             ),
         ]));

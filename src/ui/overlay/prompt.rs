@@ -52,6 +52,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
         }
         Ask::Decision => t.prompt_decision.to_string(),
         Ask::Prepare(ask) => crate::ui::prepare::question(ask, model.lang),
+        Ask::Held(ask) => crate::app::meeting::held::question(ask, model),
         Ask::Me => t.prompt_me.to_string(),
         Ask::ImportFile => t.import.prompt_file.to_string(),
         Ask::Consent => t.privacy.consent_prompt.to_string(),

@@ -133,10 +133,13 @@ pub fn answer(
         None => {}
     }
     let case = brief.case.clone();
-    vec![match event {
+    let id = case.id;
+    let mut effects = vec![match event {
         Some(event) => Effect::SaveCaseChange(Box::new((case, event))),
         None => Effect::SaveCase(Box::new(case)),
-    }]
+    }];
+    effects.extend(crate::app::meeting::mark_changed(model, id));
+    effects
 }
 
 #[cfg(test)]

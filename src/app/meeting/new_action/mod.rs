@@ -94,6 +94,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::Reopen { .. }
         | Ask::Field { .. }
         | Ask::Prepare(_)
+        | Ask::Held(_)
         | Ask::ActionFilter(_)
         | Ask::ActionListDue { .. }
         | Ask::Me

@@ -97,17 +97,25 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
         view.prompt = Some(Prompt::new(ask));
         return Vec::new();
     }
+    let id = action.id;
+    // The minutes name the change: what it was is kept with the meeting.
     if let Ask::NewOwner { .. } = ask {
+        let was = std::mem::replace(&mut row.owner, owner_name);
         action.owner = owner;
-        row.owner = owner_name;
-        return vec![Effect::SaveAction(Box::new(action.clone()))];
+        let saved = Effect::SaveAction(Box::new(action.clone()));
+        room.meeting.note_action_change(id, Some(was), None);
+        return vec![saved, Effect::SaveMeeting(Box::new(room.meeting.clone()))];
     }
     let context = DateContext {
         today,
         next_meeting,
     };
+    let was = action.due;
     match edit::change_due(action, row, &text, context, t) {
-        Ok(saved) => vec![saved],
+        Ok(saved) => {
+            room.meeting.note_action_change(id, None, Some(was));
+            vec![saved, Effect::SaveMeeting(Box::new(room.meeting.clone()))]
+        }
         Err(message) => {
             view.flash = Some(message);
             view.prompt = Some(Prompt::new(ask));
