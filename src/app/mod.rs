@@ -17,7 +17,7 @@ use self::core::effects;
 use self::core::terminal;
 use self::meeting::{
     attendance, case, close, consent, decision, export, fields, form, new_action, notes, reopen,
-    review, signal,
+    review, signal, undo,
 };
 use self::overlay::{import, lock, palette, search};
 
@@ -299,11 +299,12 @@ pub enum Command {
     TogglePresentation,
     EraseExpired,
     ChangeConsent,
+    Undo,
 }
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 63] = [
+    pub const ALL: [Command; 64] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -342,6 +343,7 @@ impl Command {
         Command::LevelUp,
         Command::LevelDown,
         Command::NewSignal,
+        Command::Undo,
         Command::CloseMeeting,
         Command::ExportMinutes,
         Command::ReopenMeeting,
@@ -411,6 +413,7 @@ impl Command {
             Command::LevelUp => c.level_up,
             Command::LevelDown => c.level_down,
             Command::NewSignal => c.new_signal,
+            Command::Undo => c.undo,
             Command::CloseMeeting => c.close_meeting,
             Command::ExportMinutes => c.export_minutes,
             Command::ReopenMeeting => c.reopen_meeting,
@@ -517,6 +520,15 @@ pub enum Effect {
     EraseExpired(Box<crate::query::retention::RetentionList>),
     /// Store the presentation mode; then reload the start screen.
     SetPresentation(bool),
+    /// An earlier action settled or changed in meeting `meeting` (the Actiepunten item),
+    /// written with the step that takes it back.
+    SettleAction {
+        meeting: MeetingId,
+        action: Box<crate::domain::Action>,
+    },
+    /// Take the last change made in this open meeting back; then reload it and update with
+    /// `Message::Undone`.
+    Undo(MeetingId),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -568,6 +580,8 @@ pub enum Message {
     PassphraseChecked(bool),
     AuditLoaded(Vec<crate::domain::AuditEntry>),
     RetentionLoaded(Box<crate::query::retention::RetentionList>),
+    /// The change `u` took back (the meeting is reloaded), or `None`: nothing left.
+    Undone(Option<Box<crate::domain::Change>>),
 }
 
 impl From<Command> for Message {
@@ -631,6 +645,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Imported(applied) => return import::imported(model, view, applied),
         Message::AuditLoaded(entries) => return audit::loaded(model, view, entries),
         Message::RetentionLoaded(list) => return retention::loaded(model, view, *list),
+        Message::Undone(change) => return undo::undone(model, view, change.as_deref()),
         // A paste goes where typing goes.
         Message::Paste(text) => {
             return match view.front() {
@@ -783,6 +798,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             Vec::new()
         }
         Command::NewSignal => signal::start(model),
+        Command::Undo => undo::start(model),
         Command::Down | Command::Up => dashboard::select(model, view, action == Command::Down),
         Command::OpenMeeting => vec![Effect::LoadMeeting],
         Command::NextPhase => case::next_phase(model, view),

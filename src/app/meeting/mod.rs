@@ -17,3 +17,4 @@ pub mod plan;
 pub(crate) mod reopen;
 pub(crate) mod review;
 pub mod signal;
+pub(crate) mod undo;

@@ -1,0 +1,292 @@
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::tests::{act, answer, school, send, today, typed};
+use crate::app::{Command, Message, Model, View};
+use crate::domain::meeting::AgendaKind;
+use crate::domain::{
+    Action, AuditKind, Case, CaseEvent, CaseId, Consent, Decision, EventKind, Note, Pupil,
+};
+use crate::store::Store;
+
+/// What a meeting's changes can touch: every case, event, action, decision and note, and the
+/// agenda of every meeting (not where it stands or its timers, which no undo restores).
+#[derive(Debug, PartialEq)]
+struct Data {
+    cases: Vec<Case>,
+    events: Vec<CaseEvent>,
+    actions: Vec<Action>,
+    decisions: Vec<Decision>,
+    notes: Vec<Note>,
+    agendas: Vec<Vec<AgendaKind>>,
+}
+
+fn data(store: &Store) -> Data {
+    Data {
+        cases: store.all().map(Result::unwrap).collect(),
+        events: store.all().map(Result::unwrap).collect(),
+        actions: store.all().map(Result::unwrap).collect(),
+        decisions: store.all().map(Result::unwrap).collect(),
+        notes: store.all().map(Result::unwrap).collect(),
+        agendas: store
+            .all::<crate::domain::Meeting>()
+            .map(|m| m.unwrap().agenda.into_iter().map(|i| i.kind).collect())
+            .collect(),
+    }
+}
+
+/// The minutes as closing the meeting on screen would fix them now.
+fn draft_minutes(store: &Store, model: &Model) -> crate::domain::Minutes {
+    let room = model.meeting.as_ref().unwrap();
+    let reviewed: Vec<Action> = room
+        .earlier_actions
+        .iter()
+        .map(|(a, _)| a.clone())
+        .collect();
+    crate::query::meeting::closing(
+        store,
+        &model.phases,
+        &room.meeting,
+        &reviewed,
+        None,
+        today(),
+    )
+    .unwrap()
+    .minutes
+}
+
+fn go_to(model: &mut Model, view: &mut View, store: &Store, kind: impl Fn(&AgendaKind) -> bool) {
+    for _ in 0..40 {
+        let room = model.meeting.as_ref().unwrap();
+        if kind(&room.meeting.agenda[room.meeting.current_item].kind) {
+            return;
+        }
+        act(store, model, view, Command::NextItem);
+    }
+    panic!("no such item on the agenda");
+}
+
+fn enter() -> Message {
+    Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+}
+
+/// A case of the demo's meeting that may move on with nothing more recorded.
+fn ready(model: &Model) -> CaseId {
+    let room = model.meeting.as_ref().unwrap();
+    room.meeting
+        .agenda
+        .iter()
+        .find_map(|item| match item.kind {
+            AgendaKind::Case { case }
+                if room.cases[&case].missing.is_empty()
+                    && model.phases.next(&room.cases[&case].case.phase).is_some()
+                    && room.cases[&case].case.level.up().is_some() =>
+            {
+                Some(case)
+            }
+            _ => None,
+        })
+        .expect("the demo has a case ready to move on")
+}
+
+/// Every kind of change a meeting can take back, made through the keys: the earlier actions
+/// settled (done, dropped, new owner, new date), a case moved on, its level and consent
+/// changed, an action and a decision added, a new signal opened. Returns how many changes.
+fn change_everything(store: &Store, model: &mut Model, view: &mut View) -> usize {
+    go_to(model, view, store, |k| *k == AgendaKind::Actions);
+    assert!(model.meeting.as_ref().unwrap().earlier_actions.len() >= 4);
+    act(store, model, view, Command::ToggleDone);
+    act(store, model, view, Command::Down);
+    act(store, model, view, Command::DropAction);
+    answer(store, model, view, "Niet meer nodig");
+    act(store, model, view, Command::Down);
+    act(store, model, view, Command::ChangeOwner);
+    answer(store, model, view, "moeder");
+    act(store, model, view, Command::Down);
+    act(store, model, view, Command::ChangeDue);
+    answer(store, model, view, "+3w");
+
+    let case = ready(model);
+    go_to(model, view, store, |k| *k == AgendaKind::Case { case });
+    act(store, model, view, Command::NextPhase);
+    assert!(view.flash.is_none(), "{:?}", view.flash);
+    act(store, model, view, Command::LevelUp);
+    answer(store, model, view, "Meer ondersteuning nodig");
+    act(store, model, view, Command::ChangeConsent);
+    let consent = match model.meeting.as_ref().unwrap().cases[&case].case.consent {
+        Consent::Anonymous => "ja",
+        _ => "anoniem",
+    };
+    answer(store, model, view, consent);
+    act(store, model, view, Command::AddAction);
+    answer(store, model, view, "Verslag naar ouders sturen");
+    answer(store, model, view, "moeder");
+    answer(store, model, view, "+2w");
+    act(store, model, view, Command::RecordDecision);
+    answer(store, model, view, "Door naar de volgende fase");
+
+    go_to(model, view, store, |k| *k == AgendaKind::NewSignals);
+    let pupil = store.all::<Pupil>().nth(11).unwrap().unwrap();
+    act(store, model, view, Command::NewSignal);
+    for key in typed(&format!("{} {}", pupil.first_name, pupil.last_name)) {
+        send(store, model, view, key);
+    }
+    send(store, model, view, enter());
+    for key in typed("Huilt vaak in de pauze") {
+        send(store, model, view, key);
+    }
+    send(store, model, view, enter());
+    let room = model.meeting.as_ref().unwrap();
+    let steps = store.undo_steps(room.meeting.id).unwrap();
+    assert_eq!(steps.len(), 10, "{steps:#?}");
+    steps.len()
+}
+
+#[test]
+fn u_takes_back_every_kind_of_change_last_first_and_the_store_is_as_before() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    let before = data(&store);
+    let minutes_before = draft_minutes(&store, &model);
+    let made = change_everything(&store, &mut model, &mut view);
+    assert_ne!(draft_minutes(&store, &model), minutes_before);
+    assert_ne!(data(&store), before);
+
+    // The first `u` takes the signal back: the case is off the agenda and gone.
+    act(&store, &mut model, &mut view, Command::Undo);
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(model.lang.texts().undo.signal),
+        "the status line says what was undone"
+    );
+    assert_eq!(
+        data(&store).cases.len(),
+        before.cases.len(),
+        "the case is gone"
+    );
+
+    // otter stops in the middle of the meeting and starts again: the steps are in the store.
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    act(&store, &mut model, &mut view, Command::Back);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    for _ in 1..made {
+        act(&store, &mut model, &mut view, Command::Undo);
+        assert_ne!(view.flash.as_deref(), Some(model.lang.texts().undo.nothing));
+    }
+    assert_eq!(data(&store), before, "every change taken back");
+    act(&store, &mut model, &mut view, Command::Undo);
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(model.lang.texts().undo.nothing),
+        "and then it says nothing is left"
+    );
+
+    // Each reversal is in the audit log, the minutes of the meeting know of none of it.
+    assert_eq!(draft_minutes(&store, &model), minutes_before);
+    let undone = store
+        .audit_log()
+        .unwrap()
+        .into_iter()
+        .filter(|entry| entry.kind == AuditKind::Undone)
+        .count();
+    assert_eq!(undone, made);
+    assert!(store.events_of_meeting(id).unwrap().is_empty());
+    assert!(store.actions_of_meeting(id).unwrap().is_empty());
+    assert!(store.decisions_of_meeting(id).unwrap().is_empty());
+}
+
+#[test]
+fn a_phase_change_taken_back_leaves_the_case_and_its_history_as_they_were() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let case = ready(&model);
+    go_to(&mut model, &mut view, &store, |k| {
+        *k == AgendaKind::Case { case }
+    });
+    let from = store.case(case).unwrap().unwrap();
+    let history = store.events_of_case(case).unwrap();
+    act(&store, &mut model, &mut view, Command::NextPhase);
+    assert_ne!(store.case(case).unwrap().unwrap().phase, from.phase);
+    act(&store, &mut model, &mut view, Command::Undo);
+    let phase = model.phases.name(&from.phase, model.lang);
+    assert_eq!(
+        view.flash,
+        Some((model.lang.texts().undo.phase)(phase)),
+        "the status line names the phase the case is in again"
+    );
+    assert_eq!(store.case(case).unwrap().unwrap(), from);
+    assert_eq!(store.events_of_case(case).unwrap(), history);
+    let brief = &model.meeting.as_ref().unwrap().cases[&case];
+    assert_eq!(brief.case.phase, from.phase, "the screen shows it too");
+    assert!(
+        !brief
+            .events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Phase { .. })
+                && e.date == today()
+                && e.meeting == Some(model.meeting.as_ref().unwrap().meeting.id)),
+        "no phase change of this meeting is left in the history"
+    );
+}
+
+#[test]
+fn closing_the_meeting_fixes_what_was_done_and_leaves_nothing_to_undo() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    let case = ready(&model);
+    go_to(&mut model, &mut view, &store, |k| {
+        *k == AgendaKind::Case { case }
+    });
+    act(&store, &mut model, &mut view, Command::NextPhase);
+    assert_eq!(store.undo_steps(id).unwrap().len(), 1);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    assert!(store.undo_steps(id).unwrap().is_empty(), "{:?}", view.flash);
+}
+
+#[test]
+fn u_outside_an_open_meeting_does_nothing() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    assert!(crate::app::update(&mut model, &mut view, Command::Undo).is_empty());
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let effects = crate::app::update(&mut model, &mut view, Command::Undo);
+    assert_eq!(
+        effects,
+        vec![crate::app::Effect::Undo(
+            model.meeting.as_ref().unwrap().meeting.id
+        )]
+    );
+}
+
+#[test]
+fn an_erasure_drops_the_undo_steps_that_could_hold_what_it_erases() {
+    use crate::store::erase::{Erasure, Scope};
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    let case = ready(&model);
+    go_to(&mut model, &mut view, &store, |k| {
+        *k == AgendaKind::Case { case }
+    });
+    act(&store, &mut model, &mut view, Command::NextPhase);
+    assert_eq!(store.undo_steps(id).unwrap().len(), 1);
+    let pupil = store.case(case).unwrap().unwrap().pupil;
+    let audit = crate::domain::AuditEntry::new(model.now, AuditKind::Erasure, "otter forget");
+    store
+        .erase(
+            &[Erasure {
+                pupil,
+                scope: Scope::Pupil,
+            }],
+            audit,
+        )
+        .unwrap();
+    assert!(store.undo_steps(id).unwrap().is_empty());
+}
