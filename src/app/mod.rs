@@ -300,11 +300,12 @@ pub enum Command {
     EraseExpired,
     ChangeConsent,
     Undo,
+    Withdraw,
 }
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 64] = [
+    pub const ALL: [Command; 65] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -344,6 +345,7 @@ impl Command {
         Command::LevelDown,
         Command::NewSignal,
         Command::Undo,
+        Command::Withdraw,
         Command::CloseMeeting,
         Command::ExportMinutes,
         Command::ReopenMeeting,
@@ -414,6 +416,7 @@ impl Command {
             Command::LevelDown => c.level_down,
             Command::NewSignal => c.new_signal,
             Command::Undo => c.undo,
+            Command::Withdraw => c.withdraw,
             Command::CloseMeeting => c.close_meeting,
             Command::ExportMinutes => c.export_minutes,
             Command::ReopenMeeting => c.reopen_meeting,
@@ -529,6 +532,13 @@ pub enum Effect {
     /// Take the last change made in this open meeting back; then reload it and update with
     /// `Message::Undone`.
     Undo(MeetingId),
+    /// Remove case `case`, opened by mistake in `meeting`, with everything recorded about it
+    /// and its agenda item, with an audit line; then reload the meeting and update with
+    /// `Message::Withdrawn`.
+    Withdraw {
+        meeting: MeetingId,
+        case: crate::domain::CaseId,
+    },
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -582,6 +592,7 @@ pub enum Message {
     RetentionLoaded(Box<crate::query::retention::RetentionList>),
     /// The change `u` took back (the meeting is reloaded), or `None`: nothing left.
     Undone(Option<Box<crate::domain::Change>>),
+    Withdrawn,
 }
 
 impl From<Command> for Message {
@@ -646,6 +657,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::AuditLoaded(entries) => return audit::loaded(model, view, entries),
         Message::RetentionLoaded(list) => return retention::loaded(model, view, *list),
         Message::Undone(change) => return undo::undone(model, view, change.as_deref()),
+        Message::Withdrawn => return undo::withdrawn(model, view),
         // A paste goes where typing goes.
         Message::Paste(text) => {
             return match view.front() {
@@ -799,6 +811,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         }
         Command::NewSignal => signal::start(model),
         Command::Undo => undo::start(model),
+        Command::Withdraw => undo::start_withdraw(model, view),
         Command::Down | Command::Up => dashboard::select(model, view, action == Command::Down),
         Command::OpenMeeting => vec![Effect::LoadMeeting],
         Command::NextPhase => case::next_phase(model, view),

@@ -122,6 +122,18 @@ impl Change {
         }
     }
 
+    /// Whether this change is about case `case`, or about one of the `actions` and `decisions`
+    /// recorded about it: withdrawing the case leaves nothing of it to take back.
+    pub fn about(&self, case: CaseId, actions: &[ActionId], decisions: &[DecisionId]) -> bool {
+        match self {
+            Change::Signal { case: signal } => *signal == case,
+            Change::ActionAdded { action } => actions.contains(action),
+            Change::Action { was, .. } => was.case == Some(case),
+            Change::Decision { decision } => decisions.contains(decision),
+            _ => self.case_event().is_some_and(|(of, _)| of == case),
+        }
+    }
+
     /// Sets `case` back to what it was before this change; only the fields the change
     /// touched, so what was recorded beside it (a field, the circles) stays.
     pub fn restore(&self, case: &mut Case) {

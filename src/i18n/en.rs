@@ -91,6 +91,7 @@ pub const EN: Texts = Texts {
         record_fields: "record what this phase asks for",
         change_consent: "change the parents' consent",
         undo: "undo the last change",
+        withdraw: "withdraw a case opened by mistake",
         history: "the case's history and earlier notes",
         next_phase: "case to the next phase",
         previous_phase: "case back to the previous phase (with a reason)",

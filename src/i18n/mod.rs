@@ -581,6 +581,7 @@ pub struct CommandTexts {
     pub record_fields: &'static str,
     pub change_consent: &'static str,
     pub undo: &'static str,
+    pub withdraw: &'static str,
     pub history: &'static str,
     pub next_phase: &'static str,
     pub previous_phase: &'static str,

@@ -24,6 +24,10 @@ pub struct UndoTexts {
     pub action_due: &'static str,
     pub decision: &'static str,
     pub signal: &'static str,
+    pub withdraw_confirm: &'static str,
+    pub withdraw_only_new: &'static str,
+    pub withdraw_cancelled: &'static str,
+    pub withdrawn: &'static str,
 }
 
 pub const NL: UndoTexts = UndoTexts {
@@ -41,6 +45,10 @@ pub const NL: UndoTexts = UndoTexts {
     action_due: "Ongedaan gemaakt: het actiepunt heeft weer zijn datum van voor.",
     decision: "Ongedaan gemaakt: het besluit.",
     signal: "Ongedaan gemaakt: het nieuwe signaal; de casus is van de agenda.",
+    withdraw_confirm: "Casus intrekken? Hij gaat van de agenda, met alles wat erover is vastgelegd. Typ ja.",
+    withdraw_only_new: "Alleen een casus die in deze vergadering is geopend, kan worden ingetrokken.",
+    withdraw_cancelled: "Niets ingetrokken.",
+    withdrawn: "Casus ingetrokken: hij staat niet meer op de agenda en niet in het verslag.",
 };
 
 pub const EN: UndoTexts = UndoTexts {
@@ -56,4 +64,8 @@ pub const EN: UndoTexts = UndoTexts {
     action_due: "Undone: the action has its earlier due date again.",
     decision: "Undone: the decision.",
     signal: "Undone: the new signal; the case is off the agenda.",
+    withdraw_confirm: "Withdraw the case? It leaves the agenda with everything recorded about it. Type yes.",
+    withdraw_only_new: "Only a case opened in this meeting can be withdrawn.",
+    withdraw_cancelled: "Nothing withdrawn.",
+    withdrawn: "Case withdrawn: it is off the agenda and out of the minutes.",
 };

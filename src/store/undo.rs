@@ -6,7 +6,7 @@ use super::erase::Erased;
 use super::records::TreeId;
 use super::{Store, StoreError, Tx};
 use crate::domain::undo::take_off_agenda;
-use crate::domain::{AuditEntry, Change, Counted, MeetingId, UndoStep};
+use crate::domain::{AuditEntry, CaseId, Change, Counted, MeetingId, UndoStep};
 
 impl Store {
     /// The steps of `meeting` that can still be taken back, oldest first.
@@ -122,13 +122,35 @@ impl Store {
         Ok(Some(step.change))
     }
 
+    /// Withdraws case `case`, opened by mistake in `meeting`: removed with everything recorded
+    /// about it and taken off the agenda, with the steps that could take any of it back and
+    /// `audit` (counted here), in one write.
+    pub fn withdraw(
+        &self,
+        meeting: MeetingId,
+        case: CaseId,
+        mut audit: AuditEntry,
+    ) -> Result<(), StoreError> {
+        let actions: Vec<_> = self.actions_of_case(case)?.iter().map(|a| a.id).collect();
+        let decisions: Vec<_> = self.decisions_of_case(case)?.iter().map(|d| d.id).collect();
+        let mut tx = self.tx();
+        audit.counts = self.withdraw_in(&mut tx, meeting, case)?;
+        for step in self.undo_steps(meeting)? {
+            if step.change.about(case, &actions, &decisions) {
+                tx.remove(&step)?;
+            }
+        }
+        self.audit_in(&mut tx, &mut audit)?;
+        tx.commit()
+    }
+
     /// Adds to `tx` the removal of case `case`, opened by mistake, with everything recorded
     /// about it, and takes it off `meeting`'s agenda; what was removed, as counts.
     pub(super) fn withdraw_in(
         &self,
         tx: &mut Tx<'_>,
         meeting: MeetingId,
-        case: crate::domain::CaseId,
+        case: CaseId,
     ) -> Result<Vec<(Counted, u64)>, StoreError> {
         let mut erased = Erased::default();
         if let Some(found) = self.case(case)? {

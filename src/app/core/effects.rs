@@ -22,6 +22,7 @@ use crate::store::{Store, StoreError, TreeId, backup};
 const TUI_REOPEN: &str = "otter R";
 const TUI_ERASE: &str = "otter T X";
 const TUI_UNDO: &str = "otter u";
+const TUI_WITHDRAW: &str = "otter I";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -394,6 +395,13 @@ pub fn apply(
                             written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
                     }
                     report(store, model, written.and_then(|()| tx.commit()));
+                }
+                Effect::Withdraw { meeting: id, case } => {
+                    let audit = AuditEntry::new(model.now, AuditKind::Withdrawn, TUI_WITHDRAW);
+                    if report(store, model, store.withdraw(id, case, audit)) {
+                        model.meeting = Some(meeting::load(store, &model.phases, id, today)?);
+                        next.extend(update(model, view, Message::Withdrawn));
+                    }
                 }
                 Effect::Undo(id) => {
                     let audit = AuditEntry::new(model.now, AuditKind::Undone, TUI_UNDO);

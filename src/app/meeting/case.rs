@@ -69,6 +69,8 @@ pub enum Ask {
     EraseExpired {
         count: usize,
     },
+    /// Putting a mistake right in the meeting.
+    Correct(crate::app::meeting::undo::Ask),
 }
 
 #[derive(Debug, Clone)]
@@ -197,6 +199,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                 Ask::EraseExpired { .. } => {
                     crate::app::admin::retention::answer(model, view, &answer)
                 }
+                Ask::Correct(ask) => crate::app::meeting::undo::answer(model, view, ask, &answer),
                 other => crate::app::meeting::new_action::answer(model, view, other, answer),
             };
             // Whichever question refused the answer asks again with what was typed there to

@@ -1,9 +1,80 @@
-//! `u`: the last change made in the open meeting taken back, and the one before at the next
-//! `u`. The steps are in the store (`store::undo`), so they outlast a restart of the screen;
-//! the status line says what was taken back, or that nothing is left.
+//! Mistakes made in front of the team, put right in the meeting. `u`: the last change made in
+//! the open meeting taken back, and the one before at the next `u`; the steps are in the store
+//! (`store::undo`), so they outlast a restart of the screen, and the status line says what was
+//! taken back, or that nothing is left. `I`: a case opened by mistake in this meeting
+//! withdrawn, with everything recorded about it.
 
-use crate::app::{Effect, Model, Screen, View};
-use crate::domain::{ActionChange, Change, MeetingState};
+use crate::app::meeting::case::{Ask as Asked, Prompt};
+use crate::app::{Effect, Model, Screen, View, case_on_screen};
+use crate::domain::{ActionChange, CaseId, Change, EventKind, MeetingState};
+
+/// What a correction asks in the one-line prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// Withdrawing case `case`, opened by mistake: "ja" to confirm.
+    Withdraw { case: CaseId },
+}
+
+/// The question of `ask`, in the person's language.
+pub fn question(ask: &Ask, model: &Model) -> String {
+    let t = model.lang.texts().undo;
+    match ask {
+        Ask::Withdraw { .. } => t.withdraw_confirm.to_string(),
+    }
+}
+
+/// `I`: asks to confirm withdrawing the case in front, when this meeting opened it.
+pub fn start_withdraw(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    let t = model.lang.texts().undo;
+    let Some(meeting) = model
+        .meeting
+        .as_ref()
+        .filter(|room| room.meeting.state == MeetingState::Open)
+        .map(|room| room.meeting.id)
+    else {
+        return Vec::new();
+    };
+    let Some(brief) = case_on_screen(model) else {
+        view.flash = Some(model.lang.texts().flash_no_case.to_string());
+        return Vec::new();
+    };
+    let opened_here = brief
+        .events
+        .iter()
+        .any(|e| e.kind == EventKind::Opened && e.meeting == Some(meeting));
+    if opened_here {
+        let case = brief.case.id;
+        view.prompt = Some(Prompt::new(Asked::Correct(Ask::Withdraw { case })));
+    } else {
+        view.flash = Some(t.withdraw_only_new.to_string());
+    }
+    Vec::new()
+}
+
+/// The answer to a correction's question.
+pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: &str) -> Vec<Effect> {
+    let texts = model.lang.texts();
+    let Some(meeting) = model.meeting.as_ref().map(|room| room.meeting.id) else {
+        return Vec::new();
+    };
+    match ask {
+        Ask::Withdraw { case } if texts.privacy.confirms(text, None) => {
+            vec![Effect::Withdraw { meeting, case }]
+        }
+        Ask::Withdraw { .. } => {
+            view.flash = Some(texts.undo.withdraw_cancelled.to_string());
+            Vec::new()
+        }
+    }
+}
+
+/// The store removed the withdrawn case and the meeting is read anew.
+pub fn withdrawn(model: &Model, view: &mut View) -> Vec<Effect> {
+    view.selected = 0;
+    view.item_scroll = 0;
+    view.flash = Some(model.lang.texts().undo.withdrawn.to_string());
+    Vec::new()
+}
 
 pub fn start(model: &Model) -> Vec<Effect> {
     match model.meeting.as_ref() {

@@ -54,15 +54,21 @@ fn draft_minutes(store: &Store, model: &Model) -> crate::domain::Minutes {
     .minutes
 }
 
+/// Walks the agenda with `n` and `p` to the first item that is `kind`.
 fn go_to(model: &mut Model, view: &mut View, store: &Store, kind: impl Fn(&AgendaKind) -> bool) {
-    for _ in 0..40 {
-        let room = model.meeting.as_ref().unwrap();
-        if kind(&room.meeting.agenda[room.meeting.current_item].kind) {
-            return;
+    let agenda = &model.meeting.as_ref().unwrap().meeting.agenda;
+    let target = agenda
+        .iter()
+        .position(|item| kind(&item.kind))
+        .expect("no such item on the agenda");
+    loop {
+        let at = model.meeting.as_ref().unwrap().meeting.current_item;
+        match at.cmp(&target) {
+            std::cmp::Ordering::Equal => return,
+            std::cmp::Ordering::Less => act(store, model, view, Command::NextItem),
+            std::cmp::Ordering::Greater => act(store, model, view, Command::PreviousItem),
         }
-        act(store, model, view, Command::NextItem);
     }
-    panic!("no such item on the agenda");
 }
 
 fn enter() -> Message {
@@ -289,4 +295,119 @@ fn an_erasure_drops_the_undo_steps_that_could_hold_what_it_erases() {
         )
         .unwrap();
     assert!(store.undo_steps(id).unwrap().is_empty());
+}
+
+/// Opens a new signal for the demo's twelfth pupil on the Nieuwe signalen item; its case.
+fn open_signal(store: &Store, model: &mut Model, view: &mut View) -> CaseId {
+    go_to(model, view, store, |k| *k == AgendaKind::NewSignals);
+    let pupil = store.all::<Pupil>().nth(11).unwrap().unwrap();
+    act(store, model, view, Command::NewSignal);
+    for key in typed(&format!("{} {}", pupil.first_name, pupil.last_name)) {
+        send(store, model, view, key);
+    }
+    send(store, model, view, enter());
+    for key in typed("Huilt vaak in de pauze") {
+        send(store, model, view, key);
+    }
+    send(store, model, view, enter());
+    let room = model.meeting.as_ref().unwrap();
+    match room.meeting.agenda[room.meeting.current_item].kind {
+        AgendaKind::Case { case } => case,
+        ref other => panic!("the signal is not in front: {other:?}"),
+    }
+}
+
+#[test]
+fn a_case_opened_by_mistake_is_withdrawn_with_what_was_recorded_about_it() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    let ready = ready(&model);
+    let before = data(&store);
+    let minutes_before = draft_minutes(&store, &model);
+    let agenda: Vec<AgendaKind> = model
+        .meeting
+        .as_ref()
+        .unwrap()
+        .meeting
+        .agenda
+        .iter()
+        .map(|i| i.kind.clone())
+        .collect();
+
+    // A signal for the wrong pupil, with an action and a decision on it.
+    let wrong = open_signal(&store, &mut model, &mut view);
+    act(&store, &mut model, &mut view, Command::AddAction);
+    answer(&store, &mut model, &mut view, "Ouders bellen");
+    answer(&store, &mut model, &mut view, "moeder");
+    answer(&store, &mut model, &mut view, "+2w");
+    act(&store, &mut model, &mut view, Command::RecordDecision);
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        "Signaal bespreken met de leerkracht",
+    );
+
+    // A case on the agenda from before cannot be withdrawn: it is not this meeting's mistake.
+    go_to(&mut model, &mut view, &store, |k| {
+        *k == AgendaKind::Case { case: ready }
+    });
+    act(&store, &mut model, &mut view, Command::Withdraw);
+    assert!(view.prompt.is_none());
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(model.lang.texts().undo.withdraw_only_new)
+    );
+    act(&store, &mut model, &mut view, Command::NextPhase);
+    let moved = store.case(ready).unwrap().unwrap();
+
+    // Anything but "ja" withdraws nothing.
+    go_to(&mut model, &mut view, &store, |k| {
+        *k == AgendaKind::Case { case: wrong }
+    });
+    act(&store, &mut model, &mut view, Command::Withdraw);
+    answer(&store, &mut model, &mut view, "nee");
+    assert!(store.case(wrong).unwrap().is_some());
+    act(&store, &mut model, &mut view, Command::Withdraw);
+    answer(&store, &mut model, &mut view, "ja");
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(model.lang.texts().undo.withdrawn)
+    );
+
+    // Read back from a reopened store: the case and what hung on it are gone, the agenda is
+    // as it was, the other case's change stands, and the minutes do not mention the case.
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    act(&store, &mut model, &mut view, Command::Back);
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    assert!(store.case(wrong).unwrap().is_none());
+    assert!(store.events_of_case(wrong).unwrap().is_empty());
+    let now = data(&store);
+    assert_eq!(now.actions, before.actions);
+    assert_eq!(now.decisions, before.decisions);
+    assert_eq!(now.cases.len(), before.cases.len());
+    let room = model.meeting.as_ref().unwrap();
+    let agenda_now: Vec<AgendaKind> = room.meeting.agenda.iter().map(|i| i.kind.clone()).collect();
+    assert_eq!(agenda_now, agenda);
+    assert!(!room.cases.contains_key(&wrong));
+    assert_eq!(store.case(ready).unwrap().unwrap(), moved);
+    let withdrawn = store
+        .audit_log()
+        .unwrap()
+        .into_iter()
+        .filter(|entry| entry.kind == AuditKind::Withdrawn)
+        .count();
+    assert_eq!(withdrawn, 1);
+
+    // What is left to undo is the other case's phase change, and then nothing.
+    let steps = store.undo_steps(id).unwrap();
+    assert_eq!(steps.len(), 1, "{steps:?}");
+    act(&store, &mut model, &mut view, Command::Undo);
+    act(&store, &mut model, &mut view, Command::Undo);
+    assert_eq!(view.flash.as_deref(), Some(model.lang.texts().undo.nothing));
+    assert_eq!(data(&store), before);
+    assert_eq!(draft_minutes(&store, &model), minutes_before);
 }
