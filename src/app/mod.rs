@@ -301,11 +301,12 @@ pub enum Command {
     ChangeConsent,
     Undo,
     Withdraw,
+    CorrectQuestion,
 }
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 65] = [
+    pub const ALL: [Command; 66] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -337,6 +338,7 @@ impl Command {
         Command::AddAction,
         Command::RecordDecision,
         Command::RecordFields,
+        Command::CorrectQuestion,
         Command::ChangeConsent,
         Command::History,
         Command::NextPhase,
@@ -417,6 +419,7 @@ impl Command {
             Command::NewSignal => c.new_signal,
             Command::Undo => c.undo,
             Command::Withdraw => c.withdraw,
+            Command::CorrectQuestion => c.correct_question,
             Command::CloseMeeting => c.close_meeting,
             Command::ExportMinutes => c.export_minutes,
             Command::ReopenMeeting => c.reopen_meeting,
@@ -741,6 +744,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         | Command::LevelDown
         | Command::RecordFields
         | Command::ChangeConsent
+        | Command::CorrectQuestion
         | Command::History
             if model.screen == Screen::Meeting && case_on_screen(model).is_none() =>
         {
@@ -812,6 +816,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::NewSignal => signal::start(model),
         Command::Undo => undo::start(model),
         Command::Withdraw => undo::start_withdraw(model, view),
+        Command::CorrectQuestion => undo::start_question(model, view),
         Command::Down | Command::Up => dashboard::select(model, view, action == Command::Down),
         Command::OpenMeeting => vec![Effect::LoadMeeting],
         Command::NextPhase => case::next_phase(model, view),

@@ -246,6 +246,34 @@ impl PhaseModel {
         self.get(id).map_or(id, |phase| phase.name.get(lang))
     }
 
+    /// The plan's fields (goals, regiehouder, evaluation date) that an earlier phase asked and
+    /// that a case in phase `id` may still correct without moving back, in `Requirement::ALL`'s
+    /// order: a plan is adjusted while it runs (Uitvoering, Evaluatie), not once the case is
+    /// closed, and not where the phase asks them itself (the form records them there).
+    pub fn correctable(&self, id: &str) -> Vec<Requirement> {
+        const PLAN: [Requirement; 3] = [
+            Requirement::Goal,
+            Requirement::Regiehouder,
+            Requirement::EvaluationDate,
+        ];
+        let Some(at) = self.position(id) else {
+            return Vec::new();
+        };
+        if self.is_final(id) {
+            return Vec::new();
+        }
+        let asked_here = self.asks(id);
+        Requirement::ALL
+            .into_iter()
+            .filter(|r| PLAN.contains(r) && !asked_here.contains(r))
+            .filter(|r| {
+                self.phases[..at]
+                    .iter()
+                    .any(|p| p.requires.contains(r) || p.requires_on_entry.contains(r))
+            })
+            .collect()
+    }
+
     /// What phase `id` asks to be recorded, in `Requirement::ALL`'s order: what it requires to
     /// be left forwards and on entry, and what the next phase requires on entry, which is
     /// asked while the case is still here (the closing reason before Afgesloten). The one

@@ -92,6 +92,7 @@ pub const EN: Texts = Texts {
         change_consent: "change the parents' consent",
         undo: "undo the last change",
         withdraw: "withdraw a case opened by mistake",
+        correct_question: "correct the hulpvraag",
         history: "the case's history and earlier notes",
         next_phase: "case to the next phase",
         previous_phase: "case back to the previous phase (with a reason)",

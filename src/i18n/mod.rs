@@ -582,6 +582,7 @@ pub struct CommandTexts {
     pub change_consent: &'static str,
     pub undo: &'static str,
     pub withdraw: &'static str,
+    pub correct_question: &'static str,
     pub history: &'static str,
     pub next_phase: &'static str,
     pub previous_phase: &'static str,

@@ -92,6 +92,7 @@ pub const NL: Texts = Texts {
         change_consent: "toestemming ouders wijzigen",
         undo: "laatste wijziging ongedaan maken",
         withdraw: "casus intrekken (per vergissing geopend)",
+        correct_question: "hulpvraag verbeteren",
         history: "geschiedenis en eerdere aantekeningen van de casus",
         next_phase: "casus naar de volgende fase",
         previous_phase: "casus terug naar de vorige fase (met reden)",

@@ -28,6 +28,8 @@ pub struct UndoTexts {
     pub withdraw_only_new: &'static str,
     pub withdraw_cancelled: &'static str,
     pub withdrawn: &'static str,
+    pub question_prompt: &'static str,
+    pub question_corrected: &'static str,
 }
 
 pub const NL: UndoTexts = UndoTexts {
@@ -49,6 +51,8 @@ pub const NL: UndoTexts = UndoTexts {
     withdraw_only_new: "Alleen een casus die in deze vergadering is geopend, kan worden ingetrokken.",
     withdraw_cancelled: "Niets ingetrokken.",
     withdrawn: "Casus ingetrokken: hij staat niet meer op de agenda en niet in het verslag.",
+    question_prompt: "Hulpvraag verbeteren (in één zin):",
+    question_corrected: "Hulpvraag verbeterd.",
 };
 
 pub const EN: UndoTexts = UndoTexts {
@@ -68,4 +72,6 @@ pub const EN: UndoTexts = UndoTexts {
     withdraw_only_new: "Only a case opened in this meeting can be withdrawn.",
     withdraw_cancelled: "Nothing withdrawn.",
     withdrawn: "Case withdrawn: it is off the agenda and out of the minutes.",
+    question_prompt: "Correct the hulpvraag (one sentence):",
+    question_corrected: "Hulpvraag corrected.",
 };

@@ -384,3 +384,20 @@ fn what_was_recorded_is_read_for_the_phases_visited_only() {
     );
     assert!(kinds(&case, &["onbekend"]).is_empty());
 }
+
+#[test]
+fn the_plan_is_correctable_after_the_plan_phase_until_the_case_is_closed() {
+    use Requirement::{EvaluationDate, Goal, Regiehouder};
+    let model = PhaseModel::default();
+    for phase in ["signaal", "beeldvorming", "analyse", "plan", "afgesloten"] {
+        assert!(model.correctable(phase).is_empty(), "{phase}");
+    }
+    for phase in ["uitvoering", "evaluatie"] {
+        assert_eq!(
+            model.correctable(phase),
+            vec![Goal, Regiehouder, EvaluationDate],
+            "{phase}"
+        );
+    }
+    assert!(model.correctable("onbekend").is_empty());
+}

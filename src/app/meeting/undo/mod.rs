@@ -13,6 +13,8 @@ use crate::domain::{ActionChange, CaseId, Change, EventKind, MeetingState};
 pub enum Ask {
     /// Withdrawing case `case`, opened by mistake: "ja" to confirm.
     Withdraw { case: CaseId },
+    /// The hulpvraag of case `case`, corrected.
+    Question { case: CaseId },
 }
 
 /// The question of `ask`, in the person's language.
@@ -20,7 +22,20 @@ pub fn question(ask: &Ask, model: &Model) -> String {
     let t = model.lang.texts().undo;
     match ask {
         Ask::Withdraw { .. } => t.withdraw_confirm.to_string(),
+        Ask::Question { .. } => t.question_prompt.to_string(),
     }
+}
+
+/// `H`: the hulpvraag of the case in front, to correct, starting from what it says now.
+pub fn start_question(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    let Some(brief) = case_on_screen(model) else {
+        return Vec::new();
+    };
+    let ask = Asked::Correct(Ask::Question {
+        case: brief.case.id,
+    });
+    view.prompt = Some(Prompt::prefilled(ask, brief.case.question.clone()));
+    Vec::new()
 }
 
 /// `I`: asks to confirm withdrawing the case in front, when this meeting opened it.
@@ -64,6 +79,28 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: &str) -> Vec<E
         Ask::Withdraw { .. } => {
             view.flash = Some(texts.undo.withdraw_cancelled.to_string());
             Vec::new()
+        }
+        Ask::Question { .. } if text.trim().is_empty() => {
+            view.flash = Some(texts.flash_answer_needed.to_string());
+            view.prompt = Some(Prompt::new(Asked::Correct(ask)));
+            Vec::new()
+        }
+        Ask::Question { case } => {
+            let phases = model.phases.clone();
+            let Some(brief) = model
+                .meeting
+                .as_mut()
+                .and_then(|room| room.cases.get_mut(&case))
+            else {
+                return Vec::new();
+            };
+            if brief.case.question == text {
+                return Vec::new();
+            }
+            brief.case.question = text.to_string();
+            brief.recheck(&phases);
+            view.flash = Some(texts.undo.question_corrected.to_string());
+            vec![Effect::SaveCase(Box::new(brief.case.clone()))]
         }
     }
 }

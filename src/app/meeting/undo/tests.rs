@@ -411,3 +411,113 @@ fn a_case_opened_by_mistake_is_withdrawn_with_what_was_recorded_about_it() {
     assert_eq!(data(&store), before);
     assert_eq!(draft_minutes(&store, &model), minutes_before);
 }
+
+#[test]
+fn the_hulpvraag_is_corrected_from_what_it_says_now() {
+    let (dir, store, mut model, mut view) =
+        crate::app::tests::on_case(|brief| !brief.case.question.is_empty());
+    let case = crate::app::tests::current(&model).case.clone();
+    act(&store, &mut model, &mut view, Command::CorrectQuestion);
+    let prompt = view.prompt.as_ref().expect("H asks");
+    assert_eq!(
+        prompt.text(),
+        case.question,
+        "pre-filled with the hulpvraag"
+    );
+    // An empty answer is asked again; the hulpvraag stays.
+    for _ in 0..case.question.chars().count() {
+        send(
+            &store,
+            &mut model,
+            &mut view,
+            Message::PromptKey(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
+        );
+    }
+    send(&store, &mut model, &mut view, enter());
+    assert!(view.prompt.is_some());
+    assert_eq!(
+        store.case(case.id).unwrap().unwrap().question,
+        case.question
+    );
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        "Hoe leert hij rustig te starten?",
+    );
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(model.lang.texts().undo.question_corrected)
+    );
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let stored = store.case(case.id).unwrap().unwrap();
+    assert_eq!(stored.question, "Hoe leert hij rustig te starten?");
+    assert_eq!(stored.phase, case.phase);
+}
+
+#[test]
+fn the_plan_is_corrected_in_evaluatie_without_moving_back_and_shown_there() {
+    use crate::app::meeting::circles::tests::{on_case_in, press, type_text};
+    use crate::app::meeting::form::Form;
+    use crate::app::meeting::plan::Field;
+    let (dir, store, mut model, mut view) =
+        on_case_in("evaluatie", |brief| brief.case.goals.is_empty());
+    let case = crate::app::tests::current(&model).case.id;
+    // A member named by the start of their name only, which no other member shares.
+    let members = model.meeting.as_ref().unwrap().members.clone();
+    let fold = crate::domain::fold::fold;
+    let (member, start) = members
+        .iter()
+        .filter(|m| m.active)
+        .find_map(|m| {
+            (2..m.name.chars().count()).find_map(|n| {
+                let start: String = m.name.chars().take(n).collect();
+                let fits = members
+                    .iter()
+                    .filter(|o| fold(&o.name).starts_with(&fold(&start)))
+                    .count();
+                (fits == 1).then(|| (m.clone(), start))
+            })
+        })
+        .expect("a member known by the start of their name");
+    act(&store, &mut model, &mut view, Command::EditNotes);
+    let Some(Form::Plan(form)) = &view.form else {
+        panic!("e in Evaluatie opens the plan: {:?}", view.form);
+    };
+    assert_eq!(form.focus, Field::Goals);
+    type_text(&store, &mut model, &mut view, "Zelfstandig starten");
+    send(&store, &mut model, &mut view, press(KeyCode::Tab));
+    // The regiehouder is picked from the members by the start of a name, as an owner is.
+    let Some(Form::Plan(form)) = &view.form else {
+        unreachable!()
+    };
+    let old = form.regiehouder.lines().join("").chars().count();
+    for _ in 0..old {
+        send(&store, &mut model, &mut view, press(KeyCode::Backspace));
+    }
+    type_text(&store, &mut model, &mut view, &start);
+    send(&store, &mut model, &mut view, press(KeyCode::Tab));
+    type_text(&store, &mut model, &mut view, "15-01-2027");
+    send(&store, &mut model, &mut view, press(KeyCode::Esc));
+
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let stored = store.case(case).unwrap().unwrap();
+    assert_eq!(stored.phase, "evaluatie", "the phase did not move back");
+    assert_eq!(stored.goals, ["Zelfstandig starten"]);
+    assert_eq!(stored.regiehouder, member.name);
+    assert_eq!(
+        stored.evaluation_date,
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 15)
+    );
+
+    // Evaluatie shows the goals and the evaluation date beside what it records.
+    let brief = model.meeting.as_mut().unwrap().current_case_mut().unwrap();
+    brief.case.outcome = "Doel deels gehaald".into();
+    let screen = crate::ui::tests::screen_of(&model, &View::default(), 120, 40, "mono");
+    assert!(screen.contains("Zelfstandig starten"), "{screen}");
+    assert!(screen.contains("Doel deels gehaald"), "{screen}");
+    let day = crate::domain::dates::format_day(stored.evaluation_date.unwrap(), model.lang);
+    assert!(screen.contains(&day), "{day}: {screen}");
+}
