@@ -302,11 +302,12 @@ pub enum Command {
     Undo,
     Withdraw,
     CorrectQuestion,
+    CloseCase,
 }
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 66] = [
+    pub const ALL: [Command; 67] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -345,6 +346,7 @@ impl Command {
         Command::PreviousPhase,
         Command::LevelUp,
         Command::LevelDown,
+        Command::CloseCase,
         Command::NewSignal,
         Command::Undo,
         Command::Withdraw,
@@ -420,6 +422,7 @@ impl Command {
             Command::Undo => c.undo,
             Command::Withdraw => c.withdraw,
             Command::CorrectQuestion => c.correct_question,
+            Command::CloseCase => c.close_case,
             Command::CloseMeeting => c.close_meeting,
             Command::ExportMinutes => c.export_minutes,
             Command::ReopenMeeting => c.reopen_meeting,
@@ -745,6 +748,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         | Command::RecordFields
         | Command::ChangeConsent
         | Command::CorrectQuestion
+        | Command::CloseCase
         | Command::History
             if model.screen == Screen::Meeting && case_on_screen(model).is_none() =>
         {
@@ -817,6 +821,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::Undo => undo::start(model),
         Command::Withdraw => undo::start_withdraw(model, view),
         Command::CorrectQuestion => undo::start_question(model, view),
+        Command::CloseCase => undo::start_close(model, view),
         Command::Down | Command::Up => dashboard::select(model, view, action == Command::Down),
         Command::OpenMeeting => vec![Effect::LoadMeeting],
         Command::NextPhase => case::next_phase(model, view),

@@ -161,6 +161,8 @@ pub enum MoveRefused {
     Missing(Vec<Requirement>),
     /// Moving back is always allowed, but the team says why.
     ReasonRequired,
+    /// Closing early asked of a model with no phase that may be jumped to (`early_exit`).
+    NoEarlyExit,
 }
 
 impl Default for PhaseModel {
@@ -319,6 +321,25 @@ impl PhaseModel {
             .filter_map(|r| case.recorded(r).map(|value| (r, value)))
             .filter(|(_, value)| *value != Recorded::YesNo(false))
             .collect()
+    }
+
+    /// Closing a case early, from whatever phase it is in (the pupil moved school, the parents
+    /// withdrew): the model's `early_exit` phase, entered with only what it asks on entry (the
+    /// closing reason) and without walking the phases between, also from the phase just
+    /// before it. Its id, or why not.
+    pub fn check_close_early(&self, case: &Case) -> Result<&str, MoveRefused> {
+        let Some(target) = self.phases.iter().position(|phase| phase.early_exit) else {
+            return Err(MoveRefused::NoEarlyExit);
+        };
+        if self.position(&case.phase).is_some_and(|at| at >= target) {
+            return Err(MoveRefused::AlreadyThere);
+        }
+        let missing = unmet(&self.phases[target].requires_on_entry, case, &[]);
+        if missing.is_empty() {
+            Ok(self.phases[target].id())
+        } else {
+            Err(MoveRefused::Missing(missing))
+        }
     }
 
     /// The rule of BRIEF §4. Forwards: every phase passed must have its requirements recorded,

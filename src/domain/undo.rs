@@ -25,12 +25,15 @@ pub struct UndoStep {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     /// The case moved from phase `from` (closed on `closed` then, if it was), with event
-    /// `event` of its history.
+    /// `event` of its history; `closing_reason` is the reason of closing it had before, when
+    /// the move recorded a new one (closing early).
     Phase {
         case: CaseId,
         event: u32,
         from: String,
         closed: Option<NaiveDate>,
+        #[serde(default)]
+        closing_reason: Option<String>,
     },
     Level {
         case: CaseId,
@@ -87,9 +90,10 @@ impl ActionChange {
 }
 
 impl Change {
-    /// The step for an event of a case's history, given when the case was closed before it;
-    /// `None` for an event that is no change to take back (a case's opening is the signal's).
-    pub fn of_event(event: &CaseEvent, closed_before: Option<NaiveDate>) -> Option<Change> {
+    /// The step for an event of a case's history, given the case as it was before (when it was
+    /// stored) and after; `None` for an event that is no change to take back (a case's opening
+    /// is the signal's).
+    pub fn of_event(event: &CaseEvent, before: Option<&Case>, after: &Case) -> Option<Change> {
         let (case, seq) = (event.case, event.seq);
         match &event.kind {
             EventKind::Opened => None,
@@ -97,7 +101,10 @@ impl Change {
                 case,
                 event: seq,
                 from: from.clone(),
-                closed: closed_before,
+                closed: before.and_then(|b| b.closed),
+                closing_reason: before
+                    .filter(|b| b.closing_reason != after.closing_reason)
+                    .map(|b| b.closing_reason.clone()),
             }),
             EventKind::Level { from, .. } => Some(Change::Level {
                 case,
@@ -138,9 +145,17 @@ impl Change {
     /// touched, so what was recorded beside it (a field, the circles) stays.
     pub fn restore(&self, case: &mut Case) {
         match self {
-            Change::Phase { from, closed, .. } => {
+            Change::Phase {
+                from,
+                closed,
+                closing_reason,
+                ..
+            } => {
                 case.phase = from.clone();
                 case.closed = *closed;
+                if let Some(reason) = closing_reason {
+                    case.closing_reason.clone_from(reason);
+                }
             }
             Change::Level { from, .. } => case.level = *from,
             Change::Consent { from, .. } => case.consent = *from,
@@ -244,6 +259,7 @@ mod tests {
             event: 4,
             from: "evaluatie".into(),
             closed: None,
+            closing_reason: None,
         };
         change.restore(&mut case);
         assert_eq!(case.phase, "evaluatie");

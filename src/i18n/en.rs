@@ -93,6 +93,7 @@ pub const EN: Texts = Texts {
         undo: "undo the last change",
         withdraw: "withdraw a case opened by mistake",
         correct_question: "correct the hulpvraag",
+        close_case: "close the case now, from any phase (with a reason)",
         history: "the case's history and earlier notes",
         next_phase: "case to the next phase",
         previous_phase: "case back to the previous phase (with a reason)",

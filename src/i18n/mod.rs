@@ -583,6 +583,7 @@ pub struct CommandTexts {
     pub undo: &'static str,
     pub withdraw: &'static str,
     pub correct_question: &'static str,
+    pub close_case: &'static str,
     pub history: &'static str,
     pub next_phase: &'static str,
     pub previous_phase: &'static str,

@@ -93,6 +93,7 @@ pub const NL: Texts = Texts {
         undo: "laatste wijziging ongedaan maken",
         withdraw: "casus intrekken (per vergissing geopend)",
         correct_question: "hulpvraag verbeteren",
+        close_case: "casus nu afsluiten, vanuit elke fase (met reden)",
         history: "geschiedenis en eerdere aantekeningen van de casus",
         next_phase: "casus naar de volgende fase",
         previous_phase: "casus terug naar de vorige fase (met reden)",

@@ -30,6 +30,12 @@ pub struct UndoTexts {
     pub withdrawn: &'static str,
     pub question_prompt: &'static str,
     pub question_corrected: &'static str,
+    pub close_prompt: &'static str,
+    pub close_already: &'static str,
+    pub close_not_in_model: &'static str,
+    /// The case closed early, with the phase it is in now.
+    #[serde(skip)]
+    pub closed: fn(&str) -> String,
 }
 
 pub const NL: UndoTexts = UndoTexts {
@@ -53,6 +59,10 @@ pub const NL: UndoTexts = UndoTexts {
     withdrawn: "Casus ingetrokken: hij staat niet meer op de agenda en niet in het verslag.",
     question_prompt: "Hulpvraag verbeteren (in één zin):",
     question_corrected: "Hulpvraag verbeterd.",
+    close_prompt: "Casus nu afsluiten. Reden (bijv. verhuisd, ouders trekken zich terug):",
+    close_already: "Deze casus is al afgesloten.",
+    close_not_in_model: "Het fasemodel van de school kent geen fase om een casus eerder af te sluiten.",
+    closed: |phase| format!("Casus naar {phase}, met de reden; u draait het terug."),
 };
 
 pub const EN: UndoTexts = UndoTexts {
@@ -74,4 +84,8 @@ pub const EN: UndoTexts = UndoTexts {
     withdrawn: "Case withdrawn: it is off the agenda and out of the minutes.",
     question_prompt: "Correct the hulpvraag (one sentence):",
     question_corrected: "Hulpvraag corrected.",
+    close_prompt: "Close the case now. Reason (e.g. moved school, parents withdrew):",
+    close_already: "This case is closed already.",
+    close_not_in_model: "The school's phase model has no phase to close a case early.",
+    closed: |phase| format!("Case moved to {phase}, with the reason; u takes it back."),
 };

@@ -364,11 +364,13 @@ pub fn apply(
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;
                     // Made in a meeting, it can be taken back there: the step needs what the
-                    // case was before, which the event alone does not say (its closing date).
+                    // case was before, which the event alone does not say (its closing date
+                    // and reason).
                     let undo = match event.meeting {
                         Some(meeting) => {
-                            let closed = store.case(case.id)?.and_then(|before| before.closed);
-                            Change::of_event(&event, closed).map(|change| (meeting, change))
+                            let before = store.case(case.id)?;
+                            Change::of_event(&event, before.as_ref(), &case)
+                                .map(|change| (meeting, change))
                         }
                         None => None,
                     };

@@ -228,7 +228,7 @@ pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
+pub(crate) fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
     let date = model.today;
     let seq = case_on_screen(model)?.next_seq();
@@ -260,7 +260,9 @@ fn record_phase(model: &mut Model, view: &mut View, to: &str, reason: String) ->
             view.flash = Some(t.flash_reason_needed.to_string());
             return Vec::new();
         }
-        Err(MoveRefused::UnknownPhase(_) | MoveRefused::AlreadyThere) => return Vec::new(),
+        Err(
+            MoveRefused::UnknownPhase(_) | MoveRefused::AlreadyThere | MoveRefused::NoEarlyExit,
+        ) => return Vec::new(),
     }
     let Some(at) = change_context(model, reason) else {
         return Vec::new();
@@ -292,7 +294,7 @@ fn record_level(model: &mut Model, to: Level, reason: String) -> Vec<Effect> {
     )))]
 }
 
-pub(super) fn after_change(
+pub(crate) fn after_change(
     brief: &mut CaseBrief,
     phases: &crate::domain::PhaseModel,
     event: &CaseEvent,

@@ -2,10 +2,12 @@
 //! the open meeting taken back, and the one before at the next `u`; the steps are in the store
 //! (`store::undo`), so they outlast a restart of the screen, and the status line says what was
 //! taken back, or that nothing is left. `I`: a case opened by mistake in this meeting
-//! withdrawn, with everything recorded about it.
+//! withdrawn, with everything recorded about it. `H`: the hulpvraag corrected. `A`: a case
+//! closed early, from any phase, with a reason.
 
-use crate::app::meeting::case::{Ask as Asked, Prompt};
+use crate::app::meeting::case::{Ask as Asked, Prompt, after_change, change_context};
 use crate::app::{Effect, Model, Screen, View, case_on_screen};
+use crate::domain::phase::MoveRefused;
 use crate::domain::{ActionChange, CaseId, Change, EventKind, MeetingState};
 
 /// What a correction asks in the one-line prompt.
@@ -15,6 +17,8 @@ pub enum Ask {
     Withdraw { case: CaseId },
     /// The hulpvraag of case `case`, corrected.
     Question { case: CaseId },
+    /// Why case `case` is closed early, from whatever phase it is in.
+    CloseEarly { case: CaseId },
 }
 
 /// The question of `ask`, in the person's language.
@@ -23,7 +27,56 @@ pub fn question(ask: &Ask, model: &Model) -> String {
     match ask {
         Ask::Withdraw { .. } => t.withdraw_confirm.to_string(),
         Ask::Question { .. } => t.question_prompt.to_string(),
+        Ask::CloseEarly { .. } => t.close_prompt.to_string(),
     }
+}
+
+/// `A`: asks why the case in front is closed now, unless it is closed already or the phase
+/// model has no phase to close early to.
+pub fn start_close(model: &mut Model, view: &mut View) -> Vec<Effect> {
+    let t = model.lang.texts().undo;
+    let phases = model.phases.clone();
+    let Some(brief) = case_on_screen(model) else {
+        return Vec::new();
+    };
+    // Asked with a reason given, so only the phase's own standing is judged here.
+    let mut asked = brief.case.clone();
+    asked.closing_reason = "?".into();
+    match phases.check_close_early(&asked) {
+        Ok(_) => {
+            let case = brief.case.id;
+            view.prompt = Some(Prompt::new(Asked::Correct(Ask::CloseEarly { case })));
+        }
+        Err(MoveRefused::AlreadyThere) => view.flash = Some(t.close_already.to_string()),
+        Err(_) => view.flash = Some(t.close_not_in_model.to_string()),
+    }
+    Vec::new()
+}
+
+/// Closes the case in front early with `reason`, as one phase change with its event.
+fn close_early(model: &mut Model, view: &mut View, case: CaseId, reason: &str) -> Vec<Effect> {
+    let phases = model.phases.clone();
+    let lang = model.lang;
+    let Some(at) = change_context(model, reason.to_string()) else {
+        return Vec::new();
+    };
+    let Some(brief) = case_on_screen(model).filter(|brief| brief.case.id == case) else {
+        return Vec::new();
+    };
+    let mut closing = brief.case.clone();
+    closing.closing_reason = reason.to_string();
+    let to = match phases.check_close_early(&closing) {
+        Ok(to) => to.to_string(),
+        Err(_) => return Vec::new(),
+    };
+    brief.case = closing;
+    let event = brief.case.move_to_phase(&to, phases.is_final(&to), at);
+    after_change(brief, &phases, &event);
+    view.flash = Some((lang.texts().undo.closed)(phases.name(&to, lang)));
+    vec![Effect::SaveCaseChange(Box::new((
+        brief.case.clone(),
+        event,
+    )))]
 }
 
 /// `H`: the hulpvraag of the case in front, to correct, starting from what it says now.
@@ -80,6 +133,12 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: &str) -> Vec<E
             view.flash = Some(texts.undo.withdraw_cancelled.to_string());
             Vec::new()
         }
+        Ask::CloseEarly { .. } if text.trim().is_empty() => {
+            view.flash = Some(texts.flash_reason_needed.to_string());
+            view.prompt = Some(Prompt::new(Asked::Correct(ask)));
+            Vec::new()
+        }
+        Ask::CloseEarly { case } => close_early(model, view, case, text.trim()),
         Ask::Question { .. } if text.trim().is_empty() => {
             view.flash = Some(texts.flash_answer_needed.to_string());
             view.prompt = Some(Prompt::new(Asked::Correct(ask)));

@@ -483,7 +483,7 @@ fn the_plan_is_corrected_in_evaluatie_without_moving_back_and_shown_there() {
         .expect("a member known by the start of their name");
     act(&store, &mut model, &mut view, Command::EditNotes);
     let Some(Form::Plan(form)) = &view.form else {
-        panic!("e in Evaluatie opens the plan: {:?}", view.form);
+        panic!("e in Evaluatie opens the plan: {:?} {:?} {:?}", view.form, view.flash, model.screen);
     };
     assert_eq!(form.focus, Field::Goals);
     type_text(&store, &mut model, &mut view, "Zelfstandig starten");
@@ -520,4 +520,63 @@ fn the_plan_is_corrected_in_evaluatie_without_moving_back_and_shown_there() {
     assert!(screen.contains("Doel deels gehaald"), "{screen}");
     let day = crate::domain::dates::format_day(stored.evaluation_date.unwrap(), model.lang);
     assert!(screen.contains(&day), "{day}: {screen}");
+}
+
+#[test]
+fn a_case_is_closed_from_any_phase_with_a_reason_shown_in_the_minutes_and_the_dossier() {
+    use crate::export::{Context, Format, minutes::Status};
+    let (dir, store, mut model, mut view) = crate::app::tests::on_case(|brief| {
+        brief.case.phase == "signaal" && !brief.missing.is_empty()
+    });
+    let before = crate::app::tests::current(&model).case.clone();
+    act(&store, &mut model, &mut view, Command::CloseCase);
+    send(&store, &mut model, &mut view, enter());
+    assert!(view.prompt.is_some(), "a reason is needed");
+    assert_eq!(store.case(before.id).unwrap().unwrap(), before);
+    answer(&store, &mut model, &mut view, "Verhuisd naar Zwolle");
+
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let closed = store.case(before.id).unwrap().unwrap();
+    assert_eq!(closed.phase, "afgesloten", "{:?}", view.flash);
+    assert_eq!(closed.closed, Some(today()));
+    assert_eq!(closed.closing_reason, "Verhuisd naar Zwolle");
+    let last = store.events_of_case(before.id).unwrap().pop().unwrap();
+    assert_eq!(
+        last.kind,
+        EventKind::Phase {
+            from: "signaal".into(),
+            to: "afgesloten".into()
+        }
+    );
+    act(&store, &mut model, &mut view, Command::CloseCase);
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(model.lang.texts().undo.close_already)
+    );
+
+    // The minutes and the pupil's extract (the dossier on paper) say it, with the reason.
+    let cx = Context {
+        model: &model.phases,
+        lang: model.lang,
+        school: "De Otter",
+        today: today(),
+    };
+    let minutes = crate::export::minutes(
+        &draft_minutes(&store, &model),
+        Status::Draft,
+        &cx,
+        Format::Markdown,
+    );
+    assert!(minutes.contains("Verhuisd naar Zwolle"), "{minutes}");
+    assert!(minutes.contains("Signaal → Afgesloten"), "{minutes}");
+    let dossier = crate::query::dossier::load(&store, before.pupil)
+        .unwrap()
+        .unwrap();
+    let extract = crate::export::extract(&dossier, &cx, Format::Markdown);
+    assert!(extract.contains("Verhuisd naar Zwolle"), "{extract}");
+
+    // And `u` opens it again as it was.
+    act(&store, &mut model, &mut view, Command::Undo);
+    assert_eq!(store.case(before.id).unwrap().unwrap(), before);
 }
