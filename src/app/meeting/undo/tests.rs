@@ -483,7 +483,7 @@ fn the_plan_is_corrected_in_evaluatie_without_moving_back_and_shown_there() {
         .expect("a member known by the start of their name");
     act(&store, &mut model, &mut view, Command::EditNotes);
     let Some(Form::Plan(form)) = &view.form else {
-        panic!("e in Evaluatie opens the plan: {:?} {:?} {:?}", view.form, view.flash, model.screen);
+        panic!("e in Evaluatie opens the plan: {:?}", view.form);
     };
     assert_eq!(form.focus, Field::Goals);
     type_text(&store, &mut model, &mut view, "Zelfstandig starten");
