@@ -56,6 +56,9 @@ pub fn open(model: &mut Model, view: &mut View) -> Vec<Effect> {
             view.form = Some(Form::Circles(CirclesEditor::new(&case)));
             return Vec::new();
         }
+        Some(Kind::Plan) if !model.phases.correctable(&case.phase).is_empty() => {
+            view.form = Some(Form::Plan(Box::new(PlanForm::to_correct(&case))));
+        }
         Some(Kind::Plan) => view.form = Some(Form::Plan(Box::new(PlanForm::new(&case)))),
         None => {}
     }

@@ -53,6 +53,14 @@ impl PlanForm {
         form
     }
 
+    /// The plan of a case whose plan runs (Uitvoering, Evaluatie): what is written there most
+    /// is the phase's notes, so typing goes there first; Tab reaches the plan's fields.
+    pub fn to_correct(case: &Case) -> PlanForm {
+        let mut form = PlanForm::new(case);
+        form.focus_on(Field::Notes, None);
+        form
+    }
+
     fn focus_on(&mut self, field: Field, notes: Option<&mut TextArea<'static>>) {
         self.focus = field;
         show_focus(&mut self.goals, field == Field::Goals);

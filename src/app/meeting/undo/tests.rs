@@ -485,7 +485,8 @@ fn the_plan_is_corrected_in_evaluatie_without_moving_back_and_shown_there() {
     let Some(Form::Plan(form)) = &view.form else {
         panic!("e in Evaluatie opens the plan: {:?}", view.form);
     };
-    assert_eq!(form.focus, Field::Goals);
+    assert_eq!(form.focus, Field::Notes, "typing goes to the notes first");
+    send(&store, &mut model, &mut view, press(KeyCode::Tab));
     type_text(&store, &mut model, &mut view, "Zelfstandig starten");
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
     // The regiehouder is picked from the members by the start of a name, as an owner is.
