@@ -7,6 +7,7 @@ pub mod core;
 pub mod dashboard;
 pub mod dossier;
 pub mod meeting;
+pub mod monitoring;
 pub mod overlay;
 pub mod prepare;
 
@@ -56,6 +57,7 @@ pub enum Screen {
     Dossier,
     Audit,
     Retention,
+    Monitoring,
 }
 
 /// Everything a frame is drawn from.
@@ -82,6 +84,8 @@ pub struct Model {
     pub audit: Vec<crate::domain::AuditEntry>,
     /// The closed cases past the bewaartermijn, once opened.
     pub retention: Option<crate::query::retention::RetentionList>,
+    /// The monitoring figures of the period chosen, once opened.
+    pub monitoring: Option<Box<monitoring::Monitoring>>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
     /// Where `x` and `E` write their documents (`export::file::dir`, outside the data).
@@ -110,6 +114,7 @@ impl Model {
             dossier: None,
             audit: Vec::new(),
             retention: None,
+            monitoring: None,
             notice: None,
             export_dir: crate::export::file::dir(),
             idle: lock::Idle::never(today.and_time(chrono::NaiveTime::MIN)),
@@ -152,6 +157,7 @@ pub struct View {
     pub picker: Option<signal::Picker>,
     pub prepare: prepare::PrepareView,
     pub actions: action_list::ListView,
+    pub monitoring: monitoring::MonitorView,
     /// The `/` search, taking the keys while open.
     pub search: Option<search::Overlay>,
     /// What `/` searches, read from the store at the first `/`; dropped when a write may
@@ -303,11 +309,13 @@ pub enum Command {
     Withdraw,
     CorrectQuestion,
     CloseCase,
+    Monitoring,
+    SwitchPeriod,
 }
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 67] = [
+    pub const ALL: [Command; 69] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -319,6 +327,8 @@ impl Command {
         Command::Retention,
         Command::TogglePresentation,
         Command::EraseExpired,
+        Command::Monitoring,
+        Command::SwitchPeriod,
         Command::PrepareMeeting,
         Command::PlanMeeting,
         Command::Reschedule,
@@ -392,6 +402,8 @@ impl Command {
             Command::Retention => c.retention,
             Command::TogglePresentation => c.toggle_presentation,
             Command::EraseExpired => c.erase_expired,
+            Command::Monitoring => c.monitoring,
+            Command::SwitchPeriod => c.switch_period,
             Command::PrepareMeeting => c.prepare_meeting,
             Command::PlanMeeting => c.plan_meeting,
             Command::Reschedule => c.reschedule,
@@ -545,6 +557,9 @@ pub enum Effect {
         meeting: MeetingId,
         case: crate::domain::CaseId,
     },
+    /// Read the monitoring figures of this period; then update with
+    /// `Message::MonitoringLoaded`.
+    LoadMonitoring(monitoring::PeriodChoice),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -599,6 +614,8 @@ pub enum Message {
     /// The change `u` took back (the meeting is reloaded), or `None`: nothing left.
     Undone(Option<Box<crate::domain::Change>>),
     Withdrawn,
+    /// The figures are in `Model::monitoring`.
+    MonitoringLoaded,
 }
 
 impl From<Command> for Message {
@@ -664,6 +681,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::RetentionLoaded(list) => return retention::loaded(model, view, *list),
         Message::Undone(change) => return undo::undone(model, view, change.as_deref()),
         Message::Withdrawn => return undo::withdrawn(model, view),
+        Message::MonitoringLoaded => return monitoring::loaded(model, view),
         // A paste goes where typing goes.
         Message::Paste(text) => {
             return match view.front() {
@@ -711,6 +729,11 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             action_list::act(model, view, action)
         }
         Command::OpenActions => action_list::open(model),
+        _ if model.screen == Screen::Monitoring && monitoring::takes(action) => {
+            monitoring::act(model, view, action)
+        }
+        Command::Monitoring => monitoring::open(model),
+        Command::SwitchPeriod => Vec::new(),
         Command::CycleStatus
         | Command::ToggleOverdue
         | Command::FilterOwner
