@@ -12,7 +12,9 @@
 //!   numerator and the rest are suppressed as two cells of the base, and a share whose
 //!   numerator is hidden is coarsened to the range every hidden numerator falls in ("<25" of
 //!   20: fewer than 5), one whose rest is hidden likewise (">75"), and one whose numerator and
-//!   rest are both under the threshold is hidden ("x").
+//!   rest are both under the threshold is hidden ("x");
+//! - a share beside a base that is hidden ("x") does not show its numerator either, which
+//!   with the percentage would give the base back.
 
 use serde::Serialize;
 
@@ -111,6 +113,16 @@ pub fn share_and_part(of: Share, threshold: u32) -> (Cell, Cell) {
         _ => value,
     };
     (value, cells[0])
+}
+
+/// A share shown beside its base's cell: where that base is hidden ("x"), an exact numerator
+/// beside the percentage would give it back (part ÷ share), so the numerator is hidden too.
+pub fn share_beside(of: Share, base: Cell, threshold: u32) -> (Cell, Cell) {
+    let (value, part) = share_and_part(of, threshold);
+    match (base, part) {
+        (Cell::Hidden, Cell::Count(_)) => (value, Cell::Hidden),
+        _ => (value, part),
+    }
 }
 
 pub fn median(spread: Spread, threshold: u32) -> Cell {

@@ -222,7 +222,7 @@ impl Rows {
     }
 
     fn share(&mut self, figure: Figure, share: Share, base: Cell) {
-        let (value, part) = disclosure::share_and_part(share, self.threshold);
+        let (value, part) = disclosure::share_beside(share, base, self.threshold);
         self.rows.push(Row {
             figure,
             stat: Stat::Percent,

@@ -605,3 +605,17 @@ fn a_share_does_not_give_back_a_numerator_or_rest_the_counts_hide() {
     // A base under the threshold: not shown, as before.
     assert_eq!(of(3, 4), (Cell::TooFew, Cell::Few));
 }
+
+#[test]
+fn a_share_beside_a_hidden_base_does_not_give_the_base_back() {
+    let of = |part, base, cell| disclosure::share_beside(Share { part, base }, cell, 5);
+    // 50% with its numerator 10 beside an "x" would say the base is 20.
+    assert_eq!(of(10, 20, Cell::Hidden), (Cell::Number(50.0), Cell::Hidden));
+    // Beside a base that is shown the numerator adds nothing: it stays.
+    assert_eq!(
+        of(10, 20, Cell::Count(20)),
+        (Cell::Number(50.0), Cell::Count(10))
+    );
+    // A numerator already under the threshold stays "<5".
+    assert_eq!(of(3, 20, Cell::Hidden), (Cell::Below(25), Cell::Few));
+}
