@@ -10,6 +10,17 @@ use crate::import::ImportError;
 use crate::store::StoreError;
 use crate::store::backup::{BackupError, Damage};
 
+/// One of several pupils a name fits, as a message lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub name: String,
+    pub groep: u8,
+    /// The date of birth as it is typed to tell namesakes apart.
+    pub born: String,
+    /// Whether the pupil has a case that may show the name.
+    pub has_case: bool,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(transparent)]
@@ -23,7 +34,19 @@ pub enum Error {
     /// Pupils with one full name, told apart by date of birth only: the name, the candidates
     /// and the name with a date to copy.
     #[error("same name {0}")]
-    SameName(String, Vec<String>, String),
+    SameName(String, Vec<Candidate>, String),
+    /// Part of a name that fits several pupils: what was typed and (some of) the pupils.
+    #[error("ambiguous pupil {0}")]
+    AmbiguousPupil(String, Vec<Candidate>),
+    /// `otter team NAME --email` with something that is no address.
+    #[error("bad e-mail address")]
+    BadEmail(String),
+    /// An invitation without anyone to send it: no chair or "me" with an address.
+    #[error("no organizer")]
+    NoOrganizer,
+    /// An invitation to the next meeting while none is planned.
+    #[error("no planned meeting")]
+    NoPlannedMeeting,
     /// `otter forget --yes` with part of a name: what was typed and the full name it fits.
     #[error("forget needs the full name of {1}")]
     ForgetNeedsFullName(String, String),
@@ -153,8 +176,14 @@ impl Error {
             Error::NoPupil(name) => (t.err_no_pupil)(name),
             Error::Ambiguous(name, candidates) => (t.err_ambiguous)(name, &candidates.join(", ")),
             Error::SameName(name, candidates, example) => {
-                (t.cli.err_same_name)(name, &candidates.join(", "), example)
+                (t.cli.err_same_name)(name, &candidates_text(candidates, t), example)
             }
+            Error::AmbiguousPupil(name, candidates) => {
+                (t.err_ambiguous)(name, &candidates_text(candidates, t))
+            }
+            Error::BadEmail(text) => (t.cli.err_bad_email)(text),
+            Error::NoOrganizer => t.cli.err_no_organizer.to_string(),
+            Error::NoPlannedMeeting => t.cli.err_no_planned_meeting.to_string(),
             Error::ForgetNeedsFullName(typed, full) => (t.cli.err_forget_full_name)(typed, full),
             Error::NoOwner(name) => (t.err_no_owner)(name),
             Error::Stats(err) => err.message(t.stats),
@@ -273,6 +302,14 @@ fn backup_message(err: &BackupError, t: &Texts, data_dir: &str) -> String {
         // `From<BackupError>` makes these `Error::Store`.
         BackupError::Store(err) => store_message(err, t, data_dir),
     }
+}
+
+fn candidates_text(candidates: &[Candidate], t: &Texts) -> String {
+    candidates
+        .iter()
+        .map(|c| (t.cli.pupil_candidate)(&c.name, c.groep, &c.born, c.has_case))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

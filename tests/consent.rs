@@ -245,6 +245,7 @@ fn hold_meeting() -> School {
         name: "Fatima Benali".into(),
         role: Role::InternBegeleider,
         active: true,
+        email: None,
     };
     store.insert(&chair).unwrap();
     store.set_me(chair.id).unwrap();

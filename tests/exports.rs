@@ -518,14 +518,19 @@ fn the_calendar_parses_elsewhere_with_the_right_dates_and_uids_that_stay() {
         .filter(|m| m["state"] != "closed")
         .collect();
     assert_eq!(first.events.len(), actions.len() + planned.len());
+    // `action-12-<the database's id>@otter`: keyed here by the part before the id.
     let by_uid: BTreeMap<String, _> = first
         .events
         .iter()
-        .map(|e| (property(e, "UID").value.clone().unwrap(), e))
+        .map(|e| {
+            let uid = property(e, "UID").value.clone().unwrap();
+            let (entry, _) = uid.rsplit_once('-').unwrap();
+            (entry.to_string(), e)
+        })
         .collect();
     assert_eq!(by_uid.len(), first.events.len(), "UIDs are unique");
     for action in actions {
-        let event = by_uid[&format!("action-{}@otter", action["id"])];
+        let event = by_uid[&format!("action-{}", action["id"])];
         let start = property(event, "DTSTART");
         let due = day(action["due"].as_str().unwrap());
         assert_eq!(
@@ -544,7 +549,7 @@ fn the_calendar_parses_elsewhere_with_the_right_dates_and_uids_that_stay() {
         }
     }
     for meeting in planned {
-        let event = by_uid[&format!("meeting-{}@otter", meeting["id"])];
+        let event = by_uid[&format!("meeting-{}", meeting["id"])];
         let start = property(event, "DTSTART").value.clone().unwrap();
         let date = day(meeting["date"].as_str().unwrap());
         let time = meeting["time"].as_str().unwrap().replace(':', "");

@@ -35,6 +35,9 @@ pub struct Cli {
         default_value_t = crate::app::overlay::lock::DEFAULT_MINUTES
     )]
     pub lock_after: u32,
+    /// How long a meeting is put in a calendar: `meeting_minutes` of config.toml, not a flag.
+    #[arg(skip = crate::domain::calendar::MEETING_MINUTES)]
+    pub meeting_minutes: u32,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -107,6 +110,25 @@ pub enum Command {
     Import(Import),
     #[command(alias = "cijfers")]
     Stats(StatsArgs),
+    /// Where config.toml is, and each setting in force with where it comes from.
+    Config,
+    /// Tab completion for a shell, from this command line's own definition.
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff), from this command line's own definition.
+    Man {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// The team's members, and a member's e-mail address for invitations.
+    Team {
+        #[arg(num_args = 0..)]
+        name: Vec<String>,
+        #[arg(long, value_name = "ADDRESS", requires = "name")]
+        email: Option<String>,
+    },
 }
 
 /// `otter stats`: the figures of a period, or `otter stats combine` over schools' CSV files.
@@ -208,6 +230,13 @@ pub enum Export {
         name: Vec<String>,
         #[arg(long, value_enum, default_value = "md")]
         format: Format,
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    #[command(alias = "uitnodiging")]
+    Invitation {
+        #[arg(long, value_name = "ID|last|DATE")]
+        meeting: Option<String>,
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -337,6 +366,17 @@ pub fn command(t: &Texts) -> clap::Command {
         .mut_subcommand("school", |c| {
             arg_help(c.about(t.help_school), "name", t.help_school_name)
         })
+        .mut_subcommand("config", |c| c.about(t.cli.help_config))
+        .mut_subcommand("completions", |c| {
+            arg_help(c.about(t.cli.help_completions), "shell", t.cli.help_shell)
+        })
+        .mut_subcommand("man", |c| {
+            arg_help(c.about(t.cli.help_man), "dir", t.cli.help_man_dir)
+        })
+        .mut_subcommand("team", |c| {
+            let c = arg_help(c.about(t.cli.help_team), "name", t.cli.help_team_name);
+            arg_help(c, "email", t.cli.help_email)
+        })
         .mut_subcommand("export", |c| {
             c.about(t.help_export)
                 .mut_subcommand("minutes", |c| {
@@ -347,6 +387,14 @@ pub fn command(t: &Texts) -> clap::Command {
                 .mut_subcommand("pupil", |c| {
                     let c = arg_help(c.about(t.help_export_pupil), "format", t.help_format);
                     let c = arg_help(c, "name", t.help_pupil_name);
+                    arg_help(c, "output", t.help_output)
+                })
+                .mut_subcommand("invitation", |c| {
+                    let c = arg_help(
+                        c.about(t.cli.help_invitation),
+                        "meeting",
+                        t.cli.help_invitation_meeting,
+                    );
                     arg_help(c, "output", t.help_output)
                 })
                 .mut_subcommand("actions", |c| {
@@ -369,8 +417,9 @@ fn filter_help(cmd: clap::Command, t: &Texts) -> clap::Command {
     arg_help(cmd, "overdue", t.help_overdue)
 }
 
-/// The language asked for, read before clap so that clap's own help can use it.
-pub fn language_of(args: &[std::ffi::OsString]) -> Lang {
+/// The language asked for (flag, environment, else config.toml's), read before clap so that
+/// clap's own help can use it.
+pub fn language_of(args: &[std::ffi::OsString], from_file: Option<Lang>) -> Lang {
     let from_flag = args
         .windows(2)
         .find_map(|pair| (pair[0] == "--lang").then(|| pair[1].to_string_lossy().to_string()));
@@ -384,7 +433,8 @@ pub fn language_of(args: &[std::ffi::OsString]) -> Lang {
         .or_else(|| std::env::var("OTTER_LANG").ok());
     match chosen.as_deref() {
         Some("en") => Lang::En,
-        _ => Lang::Nl,
+        Some(_) => Lang::Nl,
+        None => from_file.unwrap_or_default(),
     }
 }
 

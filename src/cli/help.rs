@@ -7,7 +7,14 @@ use clap::{Arg, ArgAction, Command};
 use crate::i18n::help::HelpTexts;
 
 /// Commands that never answer in JSON (nor does the screen, `otter` without a command).
-const WITHOUT_JSON: &[&str] = &["passphrase", "export", "help"];
+const WITHOUT_JSON: &[&str] = &[
+    "passphrase",
+    "export",
+    "combine",
+    "completions",
+    "man",
+    "help",
+];
 /// Options of the screen alone.
 const SCREEN_ONLY: &[&str] = &["theme", "lock_after"];
 
@@ -85,13 +92,19 @@ fn localise_built(mut cmd: Command, t: &HelpTexts, path: &[&str]) -> Command {
     cmd.override_usage(usage)
 }
 
+/// Whether the command at `path` (canonical names) answers in JSON with `--json`: the
+/// screen, the passphrase and the exports do not; `otter stats combine` writes text or CSV.
+pub fn answers_json(path: &[&str]) -> bool {
+    !path.is_empty() && !path.iter().any(|name| WITHOUT_JSON.contains(name))
+}
+
 /// Whether the option `id` does anything on the command at `path`.
 fn applies(id: &str, path: &[&str]) -> bool {
     if SCREEN_ONLY.contains(&id) {
         return path.is_empty();
     }
     if id == "json" {
-        return !path.is_empty() && !path.iter().any(|name| WITHOUT_JSON.contains(name));
+        return answers_json(path);
     }
     true
 }

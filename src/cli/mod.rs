@@ -2,12 +2,17 @@
 //! and the full screen when no command is given.
 
 mod args;
+mod calendar;
+mod config;
 mod help;
 mod import;
 mod passphrase;
 mod print;
 mod privacy;
+mod refuse;
+mod shell;
 mod stats;
+mod team;
 mod unlock;
 
 use std::ffi::OsString;
@@ -32,21 +37,64 @@ const SEARCH_LIMIT: usize = 20;
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let lang = args::language_of(&args);
+    let loaded = config::load();
+    let lang = args::language_of(&args, config::language(&loaded));
     install_panic_message(lang);
     let matches = match args::command(lang.texts()).try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(err) => return usage_error(err, lang.texts()),
     };
-    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+    let mut cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(err) => return usage_error(err, lang.texts()),
     };
+    let in_force = config::apply(&mut cli, &matches, &loaded);
     let t = cli.lang.texts();
+    if let Some(warning) = config::warning(&loaded, t) {
+        eprintln!("otter: {}", crate::text::visible_lines(&warning));
+    }
     if cli.demo && cli.command.is_some() {
         // --demo is a throwaway screen; with a command it would read the real database.
         eprintln!("otter: {}", (t.err_usage)(t.err_demo_with_command));
         return ExitCode::from(2);
+    }
+    if let Some(why) = refuse::refused(&cli, &matches, t) {
+        eprintln!("otter: {}", (t.err_usage)(&why));
+        return ExitCode::from(2);
+    }
+    // Generated from the command line itself: no database, no data directory.
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout().lock();
+            return match finish(shell::completions(shell, cli.lang, &mut out)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => report(&err, t, Path::new("")),
+            };
+        }
+        Some(Command::Man { ref dir }) => {
+            let mut out = std::io::stdout().lock();
+            return match shell::man(cli.lang, dir.as_deref(), &mut out) {
+                Ok(written) => {
+                    if !written.is_empty() {
+                        eprintln!("{}", (t.cli.man_written)(written.len()));
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(Error::Output(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+                    ExitCode::SUCCESS
+                }
+                Err(err) => report(&err, t, Path::new("")),
+            };
+        }
+        _ => {}
+    }
+    if matches!(cli.command, Some(Command::Config)) {
+        let mut out = crate::text::Visible::new(std::io::stdout().lock());
+        let shown = config::show(&loaded, &in_force, t, cli.json, &mut out);
+        return match finish(shown) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => report(&err, t, Path::new("")),
+        };
     }
     let data_dir = match data_dir(&cli) {
         Ok(dir) => dir,
@@ -346,8 +394,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 Export::Minutes { .. } => ("otter export minutes", false),
                 Export::Pupil { .. } => ("otter export pupil", true),
                 Export::Actions { .. } => ("otter export actions", false),
+                Export::Invitation { .. } => ("otter export invitation", false),
             };
-            let (bytes, output) = exported(&store, export, &cx)?;
+            let (bytes, output) = exported(&store, export, &cx, cli.meeting_minutes)?;
             let written = match output {
                 // Not `export::file::write`, which makes the screen's export folder: a folder
                 // typed here that is not there is a typo or a USB stick not plugged in, and the
@@ -366,7 +415,10 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             written
         }
         // Answered above, before the store was opened.
-        Command::Import(_) => Ok(()),
+        Command::Import(_)
+        | Command::Config
+        | Command::Completions { .. }
+        | Command::Man { .. } => Ok(()),
         Command::Forget { name, yes } => {
             let now = privacy::now(today);
             privacy::forget(&store, &name.join(" "), yes, now, t, &mut out, json)?
@@ -378,6 +430,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         }
         Command::Stats(args) => stats::run(&store, &model, &args, lang, today, json, &mut out)?,
         Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
+        Command::Team { name, email } => {
+            team::run(&store, &name, email.as_deref(), t, &mut out, json)?
+        }
     };
     // An erasure is only done once no file keeps what it removed: the database is rewritten
     // and the rolling backups that may hold it are replaced by one of what is left.
@@ -485,6 +540,7 @@ fn reads_only(command: &Command) -> bool {
         | Command::Audit => true,
         Command::School { name } => name.join(" ").trim().is_empty(),
         Command::Presentation { state } => state.is_none(),
+        Command::Team { email, .. } => email.is_none(),
         _ => false,
     }
 }
@@ -515,11 +571,13 @@ fn document_format(format: Format) -> crate::export::Format {
     }
 }
 
-/// The bytes an `otter export` writes, and the file it writes them to (stdout when none).
+/// The bytes an `otter export` writes, and the file it writes them to (stdout when none);
+/// a calendar's meetings are `meeting_minutes` long.
 fn exported(
     store: &Store,
     export: Export,
     cx: &crate::export::Context,
+    meeting_minutes: u32,
 ) -> Result<(Vec<u8>, Option<PathBuf>)> {
     use crate::export::minutes::Status;
     Ok(match export {
@@ -543,6 +601,13 @@ fn exported(
             let text = crate::export::extract(&dossier, cx, document_format(format));
             (text.into_bytes(), output)
         }
+        Export::Invitation { meeting, output } => {
+            let stamp = chrono::Utc::now().naive_utc();
+            (
+                calendar::invitation(store, meeting.as_deref(), cx, stamp, meeting_minutes)?,
+                output,
+            )
+        }
         Export::Actions {
             filter,
             format,
@@ -555,9 +620,8 @@ fn exported(
                     crate::export::actions_csv(&rows, cx.lang).map_err(Error::Output)?
                 }
                 ListFormat::Ics => {
-                    let calendar = query::calendar::load(store, &filter, cx.today)?;
                     let stamp = chrono::Utc::now().naive_utc();
-                    crate::export::calendar(&calendar, cx.lang, stamp).into_bytes()
+                    calendar::actions(store, &filter, cx, stamp, meeting_minutes)?
                 }
             };
             (bytes, output)

@@ -49,8 +49,11 @@ pub fn forget(
     let pupil = query::pupils::find(store, name)?;
     let full = pupil.full_name();
     // Unasked, the erasure goes only by the whole name: part of one that fits a single pupil
-    // today may fit another child once the one meant is gone.
-    if yes && !query::pupils::is_full_name(&pupil, name) {
+    // today may fit another child once the one meant is gone. A case's pseudonym is as
+    // exact: no other case ever has it.
+    let exact = query::pupils::is_full_name(&pupil, name)
+        || query::pupils::pseudonym_case(store, name)?.is_some_and(|c| c.pupil == pupil.id);
+    if yes && !exact {
         return Err(Error::ForgetNeedsFullName(name.trim().to_string(), full));
     }
     if !yes {

@@ -43,6 +43,7 @@ impl Team {
                 name: (*name).to_string(),
                 role: *role,
                 active: *active,
+                email: None,
             };
             writer.insert(&member)?;
             members.push(member);

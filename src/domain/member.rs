@@ -43,6 +43,10 @@ pub struct Member {
     /// Former members stay so that old actions keep their owner.
     #[serde(default = "yes")]
     pub active: bool,
+    /// For a meeting's invitation (`otter export invitation`); absent in a stored record
+    /// without one, so older backups and databases read the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 fn yes() -> bool {

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod agenda;
 pub mod audit;
+pub mod calendar;
 pub mod case;
 pub mod dates;
 pub mod fold;

@@ -96,9 +96,31 @@ pub fn actions_csv(
     })
 }
 
+/// A meeting as an invitation to the team (see `ics::invitation`).
+pub fn invitation(
+    invitation: &crate::query::calendar::Invitation,
+    calendar_id: &str,
+    lang: Lang,
+    stamp: chrono::NaiveDateTime,
+    revisions: &mut crate::domain::calendar::Revisions,
+) -> String {
+    shown(ics::invitation(
+        invitation,
+        calendar_id,
+        lang,
+        stamp,
+        revisions,
+    ))
+}
+
 /// Actions and planned meetings for a calendar; `stamp` is when it was made (UTC).
-pub fn calendar(calendar: &Calendar, lang: Lang, stamp: chrono::NaiveDateTime) -> String {
-    shown(ics::write(calendar, lang, stamp))
+pub fn calendar(
+    calendar: &Calendar,
+    lang: Lang,
+    stamp: chrono::NaiveDateTime,
+    revisions: &mut crate::domain::calendar::Revisions,
+) -> String {
+    shown(ics::write(calendar, lang, stamp, revisions))
 }
 
 /// Every document leaves through here: no control character from a name or a note reaches
@@ -172,6 +194,7 @@ mod tests_text {
         );
 
         let calendar = Calendar {
+            id: "0123".into(),
             actions: vec![CalendarAction {
                 id: 1,
                 text: ESCAPED.into(),
@@ -183,7 +206,7 @@ mod tests_text {
             meetings: Vec::new(),
         };
         let stamp = due.and_hms_opt(8, 0, 0).unwrap();
-        let ics = super::calendar(&calendar, Lang::Nl, stamp);
+        let ics = super::calendar(&calendar, Lang::Nl, stamp, &mut Default::default());
         assert_eq!(unsafe_chars(&ics), Vec::<char>::new(), "{ics:?}");
         assert!(ics.contains("\r\n"), "calendar lines keep their CRLF");
         assert!(ics.contains("␛[2J"), "{ics}");

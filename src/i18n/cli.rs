@@ -5,6 +5,8 @@
 pub struct CliTexts {
     /// Two or more pupils with the same full name: the name alone cannot tell them apart.
     pub err_same_name: fn(&str, &str, &str) -> String,
+    /// One of the pupils a name fits: name, groep, date of birth, whether it has a case.
+    pub pupil_candidate: fn(&str, u8, &str, bool) -> String,
     /// `otter forget --yes` with part of a name: an erasure without a question takes the full
     /// name only.
     pub err_forget_full_name: fn(&str, &str) -> String,
@@ -35,6 +37,47 @@ pub struct CliTexts {
     pub err_backup_wrong: fn(&str) -> String,
     /// What is wrong with a sealed backup whose seal does not hold.
     pub backup_seal_broken: &'static str,
+    /// `--json` on a command that does not answer in JSON (the command, as typed in full).
+    pub usage_no_json: fn(&str) -> String,
+    /// `--overdue` beside a `--status` other than open: overdue actions are open ones.
+    pub usage_overdue_status: fn(&str) -> String,
+    pub help_team: &'static str,
+    pub help_team_name: &'static str,
+    pub help_email: &'static str,
+    pub help_invitation: &'static str,
+    pub help_invitation_meeting: &'static str,
+    /// `otter team`: no members yet; a member's line; a member's address set or cleared.
+    pub team_none: &'static str,
+    pub team_no_email: &'static str,
+    pub email_set: fn(&str, &str) -> String,
+    pub email_cleared: fn(&str) -> String,
+    /// An address that is not one (`naam@school.nl`).
+    pub err_bad_email: fn(&str) -> String,
+    /// An invitation needs a sender: neither the chair nor "me" has an address.
+    pub err_no_organizer: &'static str,
+    /// No meeting to invite to: none planned.
+    pub err_no_planned_meeting: &'static str,
+    pub help_config: &'static str,
+    /// config.toml could not be used: file, line (0: not readable), reason; the defaults hold.
+    pub config_malformed: fn(&str, usize, &str) -> String,
+    /// `otter config`: the file's heading, no file at all (`OTTER_CONFIG=""`), a file not
+    /// there, and the four sources.
+    pub config_file: &'static str,
+    pub config_no_file: &'static str,
+    pub config_absent: fn(&str) -> String,
+    pub config_default: &'static str,
+    pub config_from_file: &'static str,
+    pub config_from_env: &'static str,
+    pub config_from_flag: &'static str,
+    pub help_completions: &'static str,
+    pub help_shell: &'static str,
+    pub help_man: &'static str,
+    pub help_man_dir: &'static str,
+    /// `otter man --dir`: how many pages were written.
+    pub man_written: fn(usize) -> String,
+    /// The manual page's section headings that clap_mangen writes in English, in this
+    /// language.
+    pub man_headings: &'static [(&'static str, &'static str)],
 }
 
 pub const NL: CliTexts = CliTexts {
@@ -42,6 +85,10 @@ pub const NL: CliTexts = CliTexts {
         format!(
             "Er zijn meer leerlingen met de naam {name}: {candidates}. Geef de geboortedatum erbij, bijvoorbeeld: {example}."
         )
+    },
+    pupil_candidate: |name, groep, born, has_case| {
+        let case = if has_case { ", heeft een casus" } else { "" };
+        format!("{name} (groep {groep}, {born}{case})")
     },
     err_forget_full_name: |typed, full| {
         format!(
@@ -121,6 +168,55 @@ pub const NL: CliTexts = CliTexts {
         format!("Verkeerde wachtwoordzin voor de back-up {file}; er is niets teruggezet.")
     },
     backup_seal_broken: "het versleutelde bestand is afgebroken of veranderd",
+    usage_no_json: |command| format!("{command} antwoordt niet in JSON; laat --json weg"),
+    help_team: "De teamleden, en het e-mailadres van een teamlid voor uitnodigingen",
+    help_team_name: "Het teamlid: (een deel van) de naam",
+    help_email: "Het e-mailadres voor uitnodigingen; leeg (\"\") haalt het weg",
+    help_invitation: "Een vergadering als uitnodiging (iCalendar) voor de teamleden met een e-mailadres",
+    help_invitation_meeting: "Welke vergadering: nummer, datum of last; standaard de eerstvolgende",
+    team_none: "Nog geen teamleden.",
+    team_no_email: "geen e-mailadres",
+    email_set: |name, email| format!("E-mailadres van {name}: {email}"),
+    email_cleared: |name| format!("{name} heeft geen e-mailadres meer."),
+    err_bad_email: |text| format!("\"{text}\" is geen e-mailadres (zoals naam@school.nl)."),
+    err_no_organizer: "Een uitnodiging heeft een afzender nodig: geef de voorzitter of jezelf een e-mailadres met otter team NAAM --email ADRES.",
+    err_no_planned_meeting: "Er is geen geplande vergadering om voor uit te nodigen.",
+    help_config: "Waar config.toml staat, en elke instelling die geldt en waar die vandaan komt",
+    config_malformed: |file, line, reason| {
+        let place = if line == 0 {
+            file.to_string()
+        } else {
+            format!("{file}, regel {line}")
+        };
+        format!(
+            "de instellingen in {place} zijn niet gebruikt ({reason}); otter gaat verder met de standaardinstellingen"
+        )
+    },
+    config_file: "Instellingenbestand",
+    config_no_file: "geen (OTTER_CONFIG is leeg)",
+    config_absent: |path| format!("{path} (bestaat nog niet)"),
+    config_default: "standaard",
+    config_from_file: "uit het bestand",
+    config_from_env: "uit een omgevingsvariabele",
+    config_from_flag: "uit een optie",
+    help_completions: "Tab-aanvulling voor een shell, naar de standaarduitvoer (zie de handleiding waar die heen moet)",
+    help_shell: "De shell",
+    help_man: "De handleiding als man-pagina (roff), naar de standaarduitvoer",
+    help_man_dir: "Schrijf een pagina voor otter en voor elke opdracht in deze map",
+    man_written: |n| format!("{n} man-pagina's geschreven."),
+    man_headings: &[
+        ("NAME", "NAAM"),
+        ("SYNOPSIS", "OVERZICHT"),
+        ("DESCRIPTION", "BESCHRIJVING"),
+        ("OPTIONS", "OPTIES"),
+        ("SUBCOMMANDS", "OPDRACHTEN"),
+        ("VERSION", "VERSIE"),
+    ],
+    usage_overdue_status: |status| {
+        format!(
+            "--overdue toont open actiepunten waarvan de datum voorbij is en gaat niet samen met --status {status}"
+        )
+    },
 };
 
 pub const EN: CliTexts = CliTexts {
@@ -128,6 +224,10 @@ pub const EN: CliTexts = CliTexts {
         format!(
             "More than one pupil is named {name}: {candidates}. Add the date of birth, for example: {example}."
         )
+    },
+    pupil_candidate: |name, groep, born, has_case| {
+        let case = if has_case { ", has a case" } else { "" };
+        format!("{name} (groep {groep}, {born}{case})")
     },
     err_forget_full_name: |typed, full| {
         format!(
@@ -197,4 +297,44 @@ pub const EN: CliTexts = CliTexts {
         format!("Wrong passphrase for the backup {file}; nothing was restored.")
     },
     backup_seal_broken: "the encrypted file is cut short or changed",
+    usage_no_json: |command| format!("{command} does not answer in JSON; leave out --json"),
+    help_team: "The team's members, and a member's e-mail address for invitations",
+    help_team_name: "The member: (part of) the name",
+    help_email: "The e-mail address for invitations; empty (\"\") removes it",
+    help_invitation: "A meeting as an invitation (iCalendar) to the members with an e-mail address",
+    help_invitation_meeting: "Which meeting: number, date or last; the next one by default",
+    team_none: "No team members yet.",
+    team_no_email: "no e-mail address",
+    email_set: |name, email| format!("E-mail address of {name}: {email}"),
+    email_cleared: |name| format!("{name} has no e-mail address any more."),
+    err_bad_email: |text| format!("\"{text}\" is not an e-mail address (like name@school.nl)."),
+    err_no_organizer: "An invitation needs a sender: give the chair or yourself an e-mail address with otter team NAME --email ADDRESS.",
+    err_no_planned_meeting: "There is no planned meeting to invite to.",
+    help_config: "Where config.toml is, and each setting in force and where it comes from",
+    config_malformed: |file, line, reason| {
+        let place = if line == 0 {
+            file.to_string()
+        } else {
+            format!("{file}, line {line}")
+        };
+        format!("the settings in {place} were not used ({reason}); otter goes on with the defaults")
+    },
+    config_file: "Settings file",
+    config_no_file: "none (OTTER_CONFIG is empty)",
+    config_absent: |path| format!("{path} (not there yet)"),
+    config_default: "default",
+    config_from_file: "from the file",
+    config_from_env: "from an environment variable",
+    config_from_flag: "from an option",
+    help_completions: "Tab completion for a shell, to standard output (the guide says where it goes)",
+    help_shell: "The shell",
+    help_man: "The guide as a manual page (roff), to standard output",
+    help_man_dir: "Write a page for otter and for every command into this folder",
+    man_written: |n| format!("{n} manual pages written."),
+    man_headings: &[],
+    usage_overdue_status: |status| {
+        format!(
+            "--overdue shows open actions past their date and does not go with --status {status}"
+        )
+    },
 };

@@ -56,6 +56,8 @@ pub const NL: HelpTexts = HelpTexts {
             "1|2|3" => "1|2|3",
             "WEEKS" => "WEKEN",
             "MONTHS" => "MAANDEN",
+            "ADDRESS" => "ADRES",
+            "SHELL" => "SHELL",
             _ => return None,
         })
     },

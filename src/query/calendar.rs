@@ -6,8 +6,9 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::Labels;
 use super::actions::{Filter, entries};
-use crate::domain::{ActionStatus, MeetingKind, MeetingState};
-use crate::error::Result;
+use crate::domain::meeting::Attendee;
+use crate::domain::{ActionStatus, MeetingKind, MeetingState, Member, MemberId};
+use crate::error::{Error, Result};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +27,8 @@ pub struct CalendarMeeting {
     pub id: u64,
     pub date: NaiveDate,
     pub time: NaiveTime,
-    /// The agenda's timeboxes added up.
+    /// The planned length: the agenda's timeboxes are how the time is shared, not how long
+    /// the room is booked.
     pub minutes: u32,
     pub place: String,
     pub kind: MeetingKind,
@@ -34,12 +36,21 @@ pub struct CalendarMeeting {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Calendar {
+    /// The database's calendar id, in every UID (`Store::calendar_id`, which the caller may
+    /// write: this read model only reads).
+    pub id: String,
     pub actions: Vec<CalendarAction>,
     /// Planned and open meetings, by date.
     pub meetings: Vec<CalendarMeeting>,
 }
 
-pub fn load(store: &Store, filter: &Filter, today: NaiveDate) -> Result<Calendar> {
+/// The entries, with each meeting `meeting_minutes` long.
+pub fn load(
+    store: &Store,
+    filter: &Filter,
+    today: NaiveDate,
+    meeting_minutes: u32,
+) -> Result<Calendar> {
     let mut labels = Labels::new(store);
     let mut actions = Vec::new();
     for (action, row) in entries(store, filter, today)? {
@@ -64,14 +75,93 @@ pub fn load(store: &Store, filter: &Filter, today: NaiveDate) -> Result<Calendar
             id: m.id.0,
             date: m.date,
             time: m.time,
-            minutes: m
-                .agenda
-                .iter()
-                .map(|item| u32::from(item.timebox_minutes))
-                .sum(),
+            minutes: meeting_minutes,
             place: m.place,
             kind: m.kind,
         })
         .collect();
-    Ok(Calendar { actions, meetings })
+    Ok(Calendar {
+        id: String::new(),
+        actions,
+        meetings,
+    })
+}
+
+/// Someone on an invitation: a member with an e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitee {
+    pub name: String,
+    pub email: String,
+}
+
+/// A meeting as an invitation: who sends it and whom it goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub meeting: CalendarMeeting,
+    /// The chair, or else the person at this otter ("me"), if they have an address.
+    pub organizer: Option<Invitee>,
+    /// The members invited to the meeting (every active member while nobody is invited yet)
+    /// who have an address, the organizer too; guests are invited by the IB themselves.
+    pub attendees: Vec<Invitee>,
+}
+
+/// The invitation to meeting `which` (as `--meeting` takes it), or to the next meeting not
+/// yet closed.
+pub fn invitation(
+    store: &Store,
+    which: Option<&str>,
+    today: NaiveDate,
+    meeting_minutes: u32,
+) -> Result<Invitation> {
+    let meeting = match which {
+        Some(which) => {
+            let id = super::meetings::resolve(store, which, today)?;
+            store.meeting(id)?
+        }
+        None => store.next_open_meeting(today)?,
+    }
+    .ok_or(Error::NoPlannedMeeting)?;
+    let members: Vec<Member> = store
+        .all::<Member>()
+        .collect::<std::result::Result<_, _>>()?;
+    let invitee = |id: MemberId| {
+        let member = members.iter().find(|m| m.id == id)?;
+        Some(Invitee {
+            name: member.name.clone(),
+            email: member.email.clone()?,
+        })
+    };
+    let organizer = meeting
+        .chair
+        .and_then(invitee)
+        .or_else(|| store.me().ok().flatten().and_then(invitee));
+    let invited: Vec<MemberId> = meeting
+        .attendance
+        .iter()
+        .filter_map(|a| match a.who {
+            Attendee::Member(id) => Some(id),
+            Attendee::Guest { .. } => None,
+        })
+        .collect();
+    let attendees = if invited.is_empty() {
+        members
+            .iter()
+            .filter(|m| m.active)
+            .filter_map(|m| invitee(m.id))
+            .collect()
+    } else {
+        invited.into_iter().filter_map(invitee).collect()
+    };
+    Ok(Invitation {
+        meeting: CalendarMeeting {
+            id: meeting.id.0,
+            date: meeting.date,
+            time: meeting.time,
+            minutes: meeting_minutes,
+            place: meeting.place,
+            kind: meeting.kind,
+        },
+        organizer,
+        attendees,
+    })
 }

@@ -23,3 +23,5 @@ pub use labels::Labels;
 mod tests_minutes;
 #[cfg(test)]
 mod tests_pseudonyms;
+#[cfg(test)]
+mod tests_search_fields;

@@ -1,12 +1,13 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::case::pseudonym_for;
 use crate::domain::dates::format_date;
 use crate::domain::fold::fold;
-use crate::domain::{Case, Pupil, PupilId, Showing, Subject};
-use crate::error::{Error, Field, Result};
+use crate::domain::{Case, CaseId, Pupil, PupilId, Showing, Subject};
+use crate::error::{Candidate, Error, Field, Result};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,7 +53,15 @@ pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
 /// The pupil a person means by `name`: an exact full name (ignoring case and accents), or the
 /// one pupil whose name contains it. A date of birth after the name (`Sanne de Vries
 /// 14-03-2017`) tells apart two children with the same name.
+///
+/// The pseudonym of a case ("Leerling K-17") names that case's pupil: the team knows an
+/// anonymous case only by it.
 pub fn find(store: &Store, name: &str) -> Result<Pupil> {
+    if let Some(case) = pseudonym_case(store, name)?
+        && let Some(pupil) = store.pupil(case.pupil)?
+    {
+        return Ok(pupil);
+    }
     let (wanted_name, born) = split_birth_date(name.trim());
     let wanted = name_key(wanted_name);
     if wanted.is_empty() {
@@ -83,15 +92,16 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
         1 => Ok(candidates.remove(0)),
         _ => {
             candidates.sort_by_cached_key(|p| (fold(&p.full_name()), p.birth_date));
-            let mut names: Vec<String> = candidates
+            let named = named_cases(store)?;
+            let mut names: Vec<Candidate> = candidates
                 .iter()
-                .map(|p| {
-                    format!(
-                        "{} (groep {}, {})",
-                        p.full_name(),
-                        p.groep,
-                        format_date(p.birth_date)
-                    )
+                .map(|p| Candidate {
+                    name: p.full_name(),
+                    groep: p.groep,
+                    born: format_date(p.birth_date),
+                    // Only a case that may show the name: a mark beside a name for an
+                    // anonymous case would tell who is discussed without it.
+                    has_case: named.contains(&p.id),
                 })
                 .collect();
             names.truncate(8);
@@ -101,10 +111,42 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
                 let example = format!("{} {}", first.full_name(), format_date(first.birth_date));
                 Err(Error::SameName(first.full_name(), names, example))
             } else {
-                Err(Error::Ambiguous(name.trim().to_string(), names))
+                Err(Error::AmbiguousPupil(name.trim().to_string(), names))
             }
         }
     }
+}
+
+/// The pupils with a case that may show their name (as `list` counts them).
+fn named_cases(store: &Store) -> Result<HashSet<PupilId>> {
+    let mut named = HashSet::new();
+    for case in store.all::<Case>() {
+        let case = case?;
+        if named.contains(&case.pupil) {
+            continue;
+        }
+        let pupil = store.pupil(case.pupil)?;
+        if Subject::of(pupil.as_ref(), &case, Showing::Private).is_named() {
+            named.insert(case.pupil);
+        }
+    }
+    Ok(named)
+}
+
+/// The case whose pseudonym `name` is ("Leerling K-17", ignoring case and spacing).
+pub fn pseudonym_case(store: &Store, name: &str) -> Result<Option<Case>> {
+    let wanted = name_key(name);
+    // The number after the last dash is the case's id; the whole pseudonym must match it.
+    let Some(id) = wanted
+        .rsplit_once('-')
+        .and_then(|(_, number)| number.parse::<u64>().ok())
+    else {
+        return Ok(None);
+    };
+    if name_key(&pseudonym_for(CaseId(id))) != wanted {
+        return Ok(None);
+    }
+    Ok(store.case(CaseId(id))?)
 }
 
 /// Whether `name` is a pupil's whole name (ignoring case and accents, and a date of birth

@@ -444,6 +444,17 @@ impl Builder {
             Key::new(&format!("{} {}", case.question, shown.name()))
         };
         self.push_keyed(HitKind::Case, case.id.0, subject, &case.question, key);
+        // What the team wrote down in the case's form is found too, each text a hit of the
+        // case showing that text: hypotheses, the research decision, the goals and the three
+        // circles.
+        let circles = case.circles.circles();
+        let written = [&case.hypotheses, &case.research_decision]
+            .into_iter()
+            .chain(&case.goals)
+            .chain(circles.into_iter().flat_map(|circle| circle.parts()));
+        for text in written {
+            self.push(HitKind::Case, case.id.0, subject, text);
+        }
     }
 
     fn add(&mut self, kind: HitKind, id: u64, case: Option<CaseId>, text: &str) {

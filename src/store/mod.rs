@@ -113,6 +113,12 @@ const DB_DIR: &str = "db";
 const ME_KEY: &[u8] = b"settings/me";
 /// In `meta`: the school's name, as its documents are headed.
 const SCHOOL_KEY: &[u8] = b"settings/school";
+/// In `meta`: this database's random id, in the UIDs of its calendar entries, so that two
+/// schools' (or two copies') calendars never replace each other's entries. A setting, so a
+/// backup keeps it.
+const CALENDAR_ID_KEY: &[u8] = b"settings/calendar_id";
+/// In `meta`: what each calendar entry was at its last export (`domain::calendar`).
+const CALENDAR_REVISIONS_KEY: &[u8] = b"settings/calendar_revisions";
 /// In `meta`, followed by a tree's name: the last id given out in that tree.
 const NEXT_ID: &[u8] = b"next_id/";
 
@@ -755,6 +761,33 @@ impl Store {
 
     pub fn set_school(&self, name: &str) -> Result<(), StoreError> {
         self.set_setting(SCHOOL_KEY, &name)
+    }
+
+    /// This database's calendar id (32 hex digits), made at its first calendar export: a
+    /// database from before it gets one then, and keeps it through backups.
+    pub fn calendar_id(&self) -> Result<String, StoreError> {
+        if let Some(id) = self.setting::<String>(CALENDAR_ID_KEY)? {
+            return Ok(id);
+        }
+        let mut bytes = [0u8; 16];
+        chacha20poly1305::aead::rand_core::RngCore::fill_bytes(
+            &mut chacha20poly1305::aead::OsRng,
+            &mut bytes,
+        );
+        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        self.set_setting(CALENDAR_ID_KEY, &id)?;
+        Ok(id)
+    }
+
+    pub fn calendar_revisions(&self) -> Result<crate::domain::calendar::Revisions, StoreError> {
+        Ok(self.setting(CALENDAR_REVISIONS_KEY)?.unwrap_or_default())
+    }
+
+    pub fn set_calendar_revisions(
+        &self,
+        revisions: &crate::domain::calendar::Revisions,
+    ) -> Result<(), StoreError> {
+        self.set_setting(CALENDAR_REVISIONS_KEY, revisions)
     }
 
     /// A value of `meta`'s `settings/…`, sealed like a record when the database is.

@@ -86,6 +86,7 @@ fn every_record_type_survives_a_reopen() {
         name: "Fatima Benali".into(),
         role: Role::InternBegeleider,
         active: true,
+        email: None,
     };
     let p = pupil(1, "Zoë", "Çelik");
     let c = case(1, 1);

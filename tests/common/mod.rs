@@ -16,6 +16,8 @@ pub fn otter(data_dir: &Path) -> Command {
     cmd.env("OTTER_DATA_DIR", data_dir)
         .env("OTTER_TODAY", TODAY)
         .env_remove("OTTER_LANG")
+        // No config.toml of the machine's user: a test that wants one names it.
+        .env("OTTER_CONFIG", "")
         .env_remove("OTTER_PASSPHRASE")
         .env_remove("OTTER_NEW_PASSPHRASE");
     cmd

@@ -48,6 +48,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
                 name: "Fatima Benali".into(),
                 role: Role::InternBegeleider,
                 active: true,
+                email: None,
             }),
             mine: vec![
                 overdue[0].clone(),

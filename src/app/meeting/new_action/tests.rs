@@ -7,6 +7,7 @@ fn members() -> Vec<Member> {
         name: name.into(),
         role: Role::Jeugdconsulent,
         active,
+        email: None,
     };
     vec![
         member(1, "Fatma Özkan", true),
