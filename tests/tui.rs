@@ -304,11 +304,17 @@ fn a_short_meeting_from_open_to_fixed_minutes() {
     otter.send("nnn");
     otter.wait_for("▶ 4 ");
     otter.send("e");
-    otter.wait_for("Typ de aantekeningen");
+    // The case runs its plan (Uitvoering): e opens it on the phase notes.
+    otter.wait_for("Aantekeningen · Uitvoering");
     otter.send("Moeder vertelt dat het thuis rustiger gaat. Zoë leest elke avond.");
     otter.send("\x1b");
     // The editor has closed when the meeting's keys are back in the status line.
     otter.wait_for("n volgende · p vorige");
+    otter.send(">");
+    otter.wait_for("[Evaluatie]");
+    // A wrong key in front of the team: u takes the phase change back, > makes it again.
+    otter.send("u");
+    otter.wait_for("Ongedaan gemaakt: de fasewijziging; de casus is weer in Uitvoering.");
     otter.send(">");
     otter.wait_for("[Evaluatie]");
     otter.send("a");
@@ -344,6 +350,11 @@ fn a_short_meeting_from_open_to_fixed_minutes() {
         "{minutes}"
     );
     assert!(minutes.contains("Moeder vertelt dat het thuis rustiger gaat. Zoë leest elke avond."));
+    assert_eq!(
+        minutes.matches("fase Uitvoering → Evaluatie").count(),
+        1,
+        "the change taken back is not in the minutes: {minutes}"
+    );
     assert!(minutes.contains("| Gesprek met ouders over de voortgang | moeder | ma 07-12-2026 |"));
     assert!(
         minutes.contains("**Volgende vergadering:** ma 04-01-2027"),
@@ -363,7 +374,8 @@ fn a_burst_of_typed_keys_is_on_disk_once_it_is_on_screen() {
     otter.send("nnn");
     otter.wait_for("▶ 4 ");
     otter.send("e");
-    otter.wait_for("Typ de aantekeningen");
+    // The case runs its plan (Uitvoering): e opens it on the phase notes.
+    otter.wait_for("Aantekeningen · Uitvoering");
     let text = format!(
         "{}EINDE",
         "Verslag van de logopedist overgenomen. ".repeat(150)

@@ -18,7 +18,7 @@ use self::core::effects;
 use self::core::terminal;
 use self::meeting::{
     attendance, case, close, consent, decision, export, fields, form, new_action, notes, reopen,
-    review, signal,
+    review, signal, undo,
 };
 use self::overlay::{import, lock, palette, search};
 
@@ -309,13 +309,17 @@ pub enum Command {
     TogglePresentation,
     EraseExpired,
     ChangeConsent,
+    Undo,
+    Withdraw,
+    CorrectQuestion,
+    CloseCase,
     Monitoring,
     SwitchPeriod,
 }
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 67] = [
+    pub const ALL: [Command; 71] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -350,13 +354,17 @@ impl Command {
         Command::AddAction,
         Command::RecordDecision,
         Command::RecordFields,
+        Command::CorrectQuestion,
         Command::ChangeConsent,
         Command::History,
         Command::NextPhase,
         Command::PreviousPhase,
         Command::LevelUp,
         Command::LevelDown,
+        Command::CloseCase,
         Command::NewSignal,
+        Command::Undo,
+        Command::Withdraw,
         Command::CloseMeeting,
         Command::ExportMinutes,
         Command::ReopenMeeting,
@@ -430,6 +438,10 @@ impl Command {
             Command::LevelUp => c.level_up,
             Command::LevelDown => c.level_down,
             Command::NewSignal => c.new_signal,
+            Command::Undo => c.undo,
+            Command::Withdraw => c.withdraw,
+            Command::CorrectQuestion => c.correct_question,
+            Command::CloseCase => c.close_case,
             Command::CloseMeeting => c.close_meeting,
             Command::ExportMinutes => c.export_minutes,
             Command::ReopenMeeting => c.reopen_meeting,
@@ -537,6 +549,22 @@ pub enum Effect {
     EraseExpired(Box<crate::query::retention::RetentionList>),
     /// Store the presentation mode; then reload the start screen.
     SetPresentation(bool),
+    /// An earlier action settled or changed in meeting `meeting` (the Actiepunten item),
+    /// written with the step that takes it back.
+    SettleAction {
+        meeting: MeetingId,
+        action: Box<crate::domain::Action>,
+    },
+    /// Take the last change made in this open meeting back; then reload it and update with
+    /// `Message::Undone`.
+    Undo(MeetingId),
+    /// Remove case `case`, opened by mistake in `meeting`, with everything recorded about it
+    /// and its agenda item, with an audit line; then reload the meeting and update with
+    /// `Message::Withdrawn`.
+    Withdraw {
+        meeting: MeetingId,
+        case: crate::domain::CaseId,
+    },
     /// Read the monitoring figures of this period; then update with
     /// `Message::MonitoringLoaded`.
     LoadMonitoring(monitoring::PeriodChoice),
@@ -591,6 +619,9 @@ pub enum Message {
     PassphraseChecked(bool),
     AuditLoaded(Vec<crate::domain::AuditEntry>),
     RetentionLoaded(Box<crate::query::retention::RetentionList>),
+    /// The change `u` took back (the meeting is reloaded), or `None`: nothing left.
+    Undone(Option<Box<crate::domain::Change>>),
+    Withdrawn,
     /// The figures are in `Model::monitoring`.
     MonitoringLoaded,
 }
@@ -656,6 +687,8 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Imported(applied) => return import::imported(model, view, applied),
         Message::AuditLoaded(entries) => return audit::loaded(model, view, entries),
         Message::RetentionLoaded(list) => return retention::loaded(model, view, *list),
+        Message::Undone(change) => return undo::undone(model, view, change.as_deref()),
+        Message::Withdrawn => return undo::withdrawn(model, view),
         Message::MonitoringLoaded => return monitoring::loaded(model, view),
         // A paste goes where typing goes.
         Message::Paste(text) => {
@@ -749,6 +782,8 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         | Command::LevelDown
         | Command::RecordFields
         | Command::ChangeConsent
+        | Command::CorrectQuestion
+        | Command::CloseCase
         | Command::History
             if model.screen == Screen::Meeting && case_on_screen(model).is_none() =>
         {
@@ -820,6 +855,10 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             Vec::new()
         }
         Command::NewSignal => signal::start(model),
+        Command::Undo => undo::start(model),
+        Command::Withdraw => undo::start_withdraw(model, view),
+        Command::CorrectQuestion => undo::start_question(model, view),
+        Command::CloseCase => undo::start_close(model, view),
         Command::Down | Command::Up => dashboard::select(model, view, action == Command::Down),
         Command::OpenMeeting => vec![Effect::LoadMeeting],
         Command::NextPhase => case::next_phase(model, view),

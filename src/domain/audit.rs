@@ -14,6 +14,10 @@ pub enum AuditKind {
     PassphraseChange,
     ReopenedMeeting,
     RetentionErasure,
+    /// A change made in an open meeting taken back (`u`).
+    Undone,
+    /// A case opened by mistake in a meeting taken away with what was recorded about it.
+    Withdrawn,
 }
 
 /// What kind of record a count is about.

@@ -18,6 +18,7 @@ pub mod pupil;
 pub mod redact;
 pub mod retention;
 pub mod subject;
+pub mod undo;
 
 pub use action::{Action, ActionStatus, Owner};
 pub use audit::{AuditEntry, AuditKind, Counted};
@@ -32,3 +33,4 @@ pub use note::{Decision, Note};
 pub use phase::{PhaseModel, Requirement};
 pub use pupil::Pupil;
 pub use subject::{Showing, Subject};
+pub use undo::{ActionChange, Change, UndoStep};

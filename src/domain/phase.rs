@@ -161,6 +161,8 @@ pub enum MoveRefused {
     Missing(Vec<Requirement>),
     /// Moving back is always allowed, but the team says why.
     ReasonRequired,
+    /// Closing early asked of a model with no phase that may be jumped to (`early_exit`).
+    NoEarlyExit,
 }
 
 impl Default for PhaseModel {
@@ -246,6 +248,34 @@ impl PhaseModel {
         self.get(id).map_or(id, |phase| phase.name.get(lang))
     }
 
+    /// The plan's fields (goals, regiehouder, evaluation date) that an earlier phase asked and
+    /// that a case in phase `id` may still correct without moving back, in `Requirement::ALL`'s
+    /// order: a plan is adjusted while it runs (Uitvoering, Evaluatie), not once the case is
+    /// closed, and not where the phase asks them itself (the form records them there).
+    pub fn correctable(&self, id: &str) -> Vec<Requirement> {
+        const PLAN: [Requirement; 3] = [
+            Requirement::Goal,
+            Requirement::Regiehouder,
+            Requirement::EvaluationDate,
+        ];
+        let Some(at) = self.position(id) else {
+            return Vec::new();
+        };
+        if self.is_final(id) {
+            return Vec::new();
+        }
+        let asked_here = self.asks(id);
+        Requirement::ALL
+            .into_iter()
+            .filter(|r| PLAN.contains(r) && !asked_here.contains(r))
+            .filter(|r| {
+                self.phases[..at]
+                    .iter()
+                    .any(|p| p.requires.contains(r) || p.requires_on_entry.contains(r))
+            })
+            .collect()
+    }
+
     /// What phase `id` asks to be recorded, in `Requirement::ALL`'s order: what it requires to
     /// be left forwards and on entry, and what the next phase requires on entry, which is
     /// asked while the case is still here (the closing reason before Afgesloten). The one
@@ -291,6 +321,25 @@ impl PhaseModel {
             .filter_map(|r| case.recorded(r).map(|value| (r, value)))
             .filter(|(_, value)| *value != Recorded::YesNo(false))
             .collect()
+    }
+
+    /// Closing a case early, from whatever phase it is in (the pupil moved school, the parents
+    /// withdrew): the model's `early_exit` phase, entered with only what it asks on entry (the
+    /// closing reason) and without walking the phases between, also from the phase just
+    /// before it. Its id, or why not.
+    pub fn check_close_early(&self, case: &Case) -> Result<&str, MoveRefused> {
+        let Some(target) = self.phases.iter().position(|phase| phase.early_exit) else {
+            return Err(MoveRefused::NoEarlyExit);
+        };
+        if self.position(&case.phase).is_some_and(|at| at >= target) {
+            return Err(MoveRefused::AlreadyThere);
+        }
+        let missing = unmet(&self.phases[target].requires_on_entry, case, &[]);
+        if missing.is_empty() {
+            Ok(self.phases[target].id())
+        } else {
+            Err(MoveRefused::Missing(missing))
+        }
     }
 
     /// The rule of BRIEF §4. Forwards: every phase passed must have its requirements recorded,

@@ -56,6 +56,7 @@ pub const EN: Texts = Texts {
     ],
     privacy: &super::privacy::EN,
     stats: &super::stats::EN,
+    undo: &super::undo::EN,
     commands: super::CommandTexts {
         open_meeting: "open the meeting",
         open_actions: "all actions (filter, mark done, due date)",
@@ -92,6 +93,10 @@ pub const EN: Texts = Texts {
         record_decision: "record a decision",
         record_fields: "record what this phase asks for",
         change_consent: "change the parents' consent",
+        undo: "undo the last change",
+        withdraw: "withdraw a case opened by mistake",
+        correct_question: "correct the hulpvraag",
+        close_case: "close the case now, from any phase (with a reason)",
         history: "the case's history and earlier notes",
         next_phase: "case to the next phase",
         previous_phase: "case back to the previous phase (with a reason)",

@@ -9,6 +9,7 @@ pub mod import;
 mod nl;
 pub mod privacy;
 pub mod stats;
+pub mod undo;
 pub mod wording;
 
 use serde::Serialize;
@@ -102,6 +103,8 @@ pub struct Texts {
     pub privacy: &'static privacy::PrivacyTexts,
     /// Monitoring figures and `otter stats`.
     pub stats: &'static stats::StatsTexts,
+    /// Undo and corrections in a meeting.
+    pub undo: &'static undo::UndoTexts,
     pub consent_unknown: &'static str,
     pub consent_yes: &'static str,
     pub consent_no: &'static str,
@@ -637,6 +640,10 @@ pub struct CommandTexts {
     pub record_decision: &'static str,
     pub record_fields: &'static str,
     pub change_consent: &'static str,
+    pub undo: &'static str,
+    pub withdraw: &'static str,
+    pub correct_question: &'static str,
+    pub close_case: &'static str,
     pub history: &'static str,
     pub next_phase: &'static str,
     pub previous_phase: &'static str,

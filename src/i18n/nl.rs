@@ -56,6 +56,7 @@ pub const NL: Texts = Texts {
     ],
     privacy: &super::privacy::NL,
     stats: &super::stats::NL,
+    undo: &super::undo::NL,
     commands: super::CommandTexts {
         open_meeting: "vergadering openen",
         open_actions: "alle actiepunten (filteren, afvinken, datum)",
@@ -92,6 +93,10 @@ pub const NL: Texts = Texts {
         record_decision: "besluit vastleggen",
         record_fields: "vastleggen wat deze fase vraagt",
         change_consent: "toestemming ouders wijzigen",
+        undo: "laatste wijziging ongedaan maken",
+        withdraw: "casus intrekken (per vergissing geopend)",
+        correct_question: "hulpvraag verbeteren",
+        close_case: "casus nu afsluiten, vanuit elke fase (met reden)",
         history: "geschiedenis en eerdere aantekeningen van de casus",
         next_phase: "casus naar de volgende fase",
         previous_phase: "casus terug naar de vorige fase (met reden)",

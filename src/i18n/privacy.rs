@@ -13,7 +13,7 @@ pub struct PrivacyTexts {
     /// When, what, command, how many.
     pub audit_cols: [&'static str; 4],
     /// In the order of `AuditKind`.
-    pub audit_kinds: [&'static str; 6],
+    pub audit_kinds: [&'static str; 8],
     /// In the order of `Counted`.
     pub counted: [&'static str; 11],
     pub retention_title: &'static str,
@@ -63,6 +63,8 @@ impl PrivacyTexts {
             AuditKind::PassphraseChange => 3,
             AuditKind::ReopenedMeeting => 4,
             AuditKind::RetentionErasure => 5,
+            AuditKind::Undone => 6,
+            AuditKind::Withdrawn => 7,
         }]
     }
 
@@ -103,6 +105,8 @@ pub const NL: PrivacyTexts = PrivacyTexts {
         "wachtwoord gewijzigd",
         "vergadering heropend",
         "bewaartermijn verlopen",
+        "ongedaan gemaakt in vergadering",
+        "casus ingetrokken",
     ],
     counted: [
         "leerlingen",
@@ -176,6 +180,8 @@ pub const EN: PrivacyTexts = PrivacyTexts {
         "passphrase changed",
         "meeting reopened",
         "retention expired",
+        "undone in a meeting",
+        "case withdrawn",
     ],
     counted: [
         "pupils",

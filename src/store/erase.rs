@@ -57,7 +57,7 @@ pub enum Scope {
 pub struct Erased(BTreeMap<Counted, u64>);
 
 impl Erased {
-    fn add(&mut self, what: Counted, n: usize) {
+    pub(super) fn add(&mut self, what: Counted, n: usize) {
         if n > 0 {
             *self.0.entry(what).or_default() += n as u64;
         }
@@ -189,6 +189,8 @@ impl Store {
             }
         }
         self.clean_meetings(tx, &cases, &everywhere, erased)?;
+        // An open meeting's undo steps hold the values they restore, texts included.
+        self.forget_all_undo_in(tx)?;
         self.redact_minutes(tx, &by_case, &everywhere, erased)?;
         if !everywhere.is_empty() {
             let names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
@@ -200,7 +202,7 @@ impl Store {
         Ok(())
     }
 
-    fn remove_case(
+    pub(super) fn remove_case(
         &self,
         tx: &mut Tx<'_>,
         case: &Case,

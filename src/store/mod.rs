@@ -11,6 +11,7 @@ pub mod records;
 mod replace;
 pub mod schema;
 mod tx;
+mod undo;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};

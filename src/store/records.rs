@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::domain::{
     Action, ActionStatus, AuditEntry, Case, CaseEvent, Decision, Meeting, Member, Minutes, Note,
-    Owner, Pupil,
+    Owner, Pupil, UndoStep,
 };
 
 /// Every tree of the database. The discriminant is part of some index keys: never reorder.
@@ -36,10 +36,12 @@ pub enum TreeId {
     EventsByDate = 18,
     /// What was done with the data (exports, erasures, …), keyed by a sequence number.
     Audit = 19,
+    /// The steps `u` takes back in an open meeting, keyed by meeting and step.
+    Undo = 20,
 }
 
 impl TreeId {
-    pub const ALL: [TreeId; 19] = [
+    pub const ALL: [TreeId; 20] = [
         TreeId::Meta,
         TreeId::Pupils,
         TreeId::Members,
@@ -59,6 +61,7 @@ impl TreeId {
         TreeId::OpenCasesByEvaluation,
         TreeId::EventsByDate,
         TreeId::Audit,
+        TreeId::Undo,
     ];
 
     /// Position in `ALL`: the discriminant, less the retired one below it.
@@ -92,6 +95,7 @@ impl TreeId {
             TreeId::OpenCasesByEvaluation => "idx/open_cases_by_evaluation",
             TreeId::EventsByDate => "idx/events_by_date",
             TreeId::Audit => "audit",
+            TreeId::Undo => "undo",
         }
     }
 }
@@ -346,16 +350,25 @@ impl Record for AuditEntry {
     }
 }
 
+impl Record for UndoStep {
+    const TREE: TreeId = TreeId::Undo;
+
+    fn key(&self) -> Vec<u8> {
+        join(&[&self.meeting.to_key(), &self.seq.to_be_bytes()])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{TreeId, record_trees};
 
-    /// A tree of records left out of the list would be missing from every backup.
+    /// A tree of records left out of the list would be missing from every backup. The undo
+    /// steps are an open meeting's working state, not the school's data: no backup holds them.
     #[test]
-    fn the_record_trees_are_every_tree_but_meta_the_indexes_and_the_audit_log_in_order() {
+    fn the_record_trees_are_every_tree_but_meta_the_indexes_the_audit_log_and_undo_in_order() {
         let records: Vec<TreeId> = TreeId::ALL
             .into_iter()
-            .filter(|tree| !matches!(tree, TreeId::Meta | TreeId::Audit))
+            .filter(|tree| !matches!(tree, TreeId::Meta | TreeId::Audit | TreeId::Undo))
             .filter(|tree| !tree.name().starts_with("idx/"))
             .collect();
         // `ALL` is in `TreeId` order, which a backup's reader expects its trees in.
@@ -368,6 +381,7 @@ mod tests {
             assert_eq!(tree.slot(), place, "{tree:?}");
         }
         assert_eq!(TreeId::Audit as u8, 19, "appended, never reordered");
+        assert_eq!(TreeId::Undo as u8, 20, "appended, never reordered");
         let mut names: Vec<&str> = TreeId::ALL.iter().map(|t| t.name()).collect();
         names.sort_unstable();
         names.dedup();

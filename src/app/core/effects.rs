@@ -10,7 +10,8 @@ use crate::app::meeting::export::Export;
 use crate::app::{Effect, Message, Model, View, search, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{
-    ActionId, AuditEntry, AuditKind, CaseId, Counted, DecisionId, MeetingId, MeetingState, NoteId,
+    ActionChange, ActionId, AuditEntry, AuditKind, CaseId, Change, Counted, DecisionId, MeetingId,
+    MeetingState, NoteId,
 };
 use crate::error::{Error, Result};
 use crate::query::search::SearchIndex;
@@ -20,6 +21,8 @@ use crate::store::{Store, StoreError, TreeId, backup};
 /// How the audit log names what was done on the screen: `otter` and the keys pressed.
 const TUI_REOPEN: &str = "otter R";
 const TUI_ERASE: &str = "otter T X";
+const TUI_UNDO: &str = "otter u";
+const TUI_WITHDRAW: &str = "otter I";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -96,7 +99,14 @@ pub fn apply(
                 }
                 Effect::NewAction(mut action) => {
                     action.id = ActionId(store.next_id(TreeId::Actions)?);
-                    if report(store, model, store.insert(action.as_ref())) {
+                    let mut tx = store.tx();
+                    let mut written = tx.insert(action.as_ref());
+                    if let Some(meeting) = action.meeting {
+                        let change = Change::ActionAdded { action: action.id };
+                        written =
+                            written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
+                    }
+                    if report(store, model, written.and_then(|()| tx.commit())) {
                         next.extend(update(model, view, Message::ActionAdded(action)));
                     }
                 }
@@ -115,14 +125,18 @@ pub fn apply(
                         today,
                     )?;
                     let mut tx = store.tx();
-                    // A reopened meeting's minutes are fixed anew, over the earlier ones.
-                    let mut written = tx.put(meeting.as_ref()).and_then(|()| {
-                        if meeting.reopened.is_empty() {
-                            tx.insert(&closing.minutes)
-                        } else {
-                            tx.put(&closing.minutes)
-                        }
-                    });
+                    // A reopened meeting's minutes are fixed anew, over the earlier ones; what
+                    // was done in it stands from now on.
+                    let mut written = store.forget_undo_in(&mut tx, meeting.id);
+                    written = written
+                        .and_then(|()| tx.put(meeting.as_ref()))
+                        .and_then(|()| {
+                            if meeting.reopened.is_empty() {
+                                tx.insert(&closing.minutes)
+                            } else {
+                                tx.put(&closing.minutes)
+                            }
+                        });
                     for action in &closing.carried {
                         written = written.and_then(|()| tx.put(action));
                     }
@@ -226,10 +240,12 @@ pub fn apply(
                     let id = CaseId(store.next_id(TreeId::Cases)?);
                     let (case, event, meeting) = signal.numbered(id);
                     let mut tx = store.tx();
+                    let undo = Change::Signal { case: case.id };
                     let written = tx
                         .insert(&case)
                         .and_then(|()| tx.insert(&event))
                         .and_then(|()| tx.put(&meeting))
+                        .and_then(|()| store.undoable_in(&mut tx, meeting.id, undo))
                         .and_then(|()| tx.commit());
                     if report(store, model, written) {
                         let brief = meeting::brief(store, &model.phases, case, today)?;
@@ -294,7 +310,16 @@ pub fn apply(
                 }
                 Effect::NewDecision(mut decision) => {
                     decision.id = DecisionId(store.next_id(TreeId::Decisions)?);
-                    if report(store, model, store.insert(decision.as_ref())) {
+                    let mut tx = store.tx();
+                    let mut written = tx.insert(decision.as_ref());
+                    if let Some(meeting) = decision.meeting {
+                        let change = Change::Decision {
+                            decision: decision.id,
+                        };
+                        written =
+                            written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
+                    }
+                    if report(store, model, written.and_then(|()| tx.commit())) {
                         next.extend(update(model, view, Message::DecisionAdded(decision)));
                     }
                 }
@@ -363,12 +388,60 @@ pub fn apply(
                 }
                 Effect::SaveCaseChange(change) => {
                     let (case, event) = *change;
+                    // Made in a meeting, it can be taken back there: the step needs what the
+                    // case was before, which the event alone does not say (its closing date
+                    // and reason).
+                    let undo = match event.meeting {
+                        Some(meeting) => {
+                            let before = store.case(case.id)?;
+                            Change::of_event(&event, before.as_ref(), &case)
+                                .map(|change| (meeting, change))
+                        }
+                        None => None,
+                    };
                     let mut tx = store.tx();
-                    let written = tx
-                        .put(&case)
-                        .and_then(|()| tx.insert(&event))
-                        .and_then(|()| tx.commit());
-                    report(store, model, written);
+                    let mut written = tx.put(&case).and_then(|()| tx.insert(&event));
+                    if let Some((meeting, change)) = undo {
+                        written =
+                            written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
+                    }
+                    report(store, model, written.and_then(|()| tx.commit()));
+                }
+                Effect::SettleAction { meeting, action } => {
+                    let was = store.action(action.id)?;
+                    let mut tx = store.tx();
+                    let mut written = tx.put(action.as_ref());
+                    if let Some(was) = was
+                        && let Some(what) = ActionChange::between(&was, &action)
+                    {
+                        let change = Change::Action {
+                            what,
+                            was: Box::new(was),
+                        };
+                        written =
+                            written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
+                    }
+                    report(store, model, written.and_then(|()| tx.commit()));
+                }
+                Effect::Withdraw { meeting: id, case } => {
+                    let audit = AuditEntry::new(model.now, AuditKind::Withdrawn, TUI_WITHDRAW);
+                    if report(store, model, store.withdraw(id, case, audit)) {
+                        model.meeting = Some(meeting::load(store, &model.phases, id, today)?);
+                        next.extend(update(model, view, Message::Withdrawn));
+                    }
+                }
+                Effect::Undo(id) => {
+                    let audit = AuditEntry::new(model.now, AuditKind::Undone, TUI_UNDO);
+                    match store.undo_last(id, audit) {
+                        Ok(change) => {
+                            model.meeting = Some(meeting::load(store, &model.phases, id, today)?);
+                            let undone = Message::Undone(change.map(Box::new));
+                            next.extend(update(model, view, undone));
+                        }
+                        Err(err) => {
+                            report(store, model, Err(err));
+                        }
+                    }
                 }
             }
         }

@@ -113,7 +113,7 @@ fn event_loop(
         };
         let mut message = crate::app::core::route::route(model, &view, &model.keymap, key);
         if let (Message::EditorKey(_), Some(first), true) =
-            (&message, plain_char(&key), view.form.is_none())
+            (&message, plain_char(&key), typing_into_notes(&view))
         {
             message = Message::Paste(typed_run(first, &mut ahead)?);
         }
@@ -122,6 +122,17 @@ fn event_loop(
         if apply(store, model, &mut view, effects, model.today)? == Flow::Quit {
             return Ok(());
         }
+    }
+}
+
+/// Whether keys go into the notes editor: alone, or as the notes of a running plan's form,
+/// which opens on them (a form's other boxes take keys one by one).
+fn typing_into_notes(view: &crate::app::View) -> bool {
+    use crate::app::meeting::{form::Form, plan::Field};
+    match &view.form {
+        None => true,
+        Some(Form::Plan(plan)) => plan.focus == Field::Notes,
+        Some(Form::Circles(_)) => false,
     }
 }
 

@@ -71,6 +71,8 @@ pub enum Ask {
     },
     /// The date of a meeting opened on another day than planned.
     Held(crate::app::meeting::held::Ask),
+    /// Putting a mistake right in the meeting.
+    Correct(crate::app::meeting::undo::Ask),
 }
 
 #[derive(Debug, Clone)]
@@ -200,6 +202,7 @@ pub fn prompt_key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effe
                 Ask::EraseExpired { .. } => {
                     crate::app::admin::retention::answer(model, view, &answer)
                 }
+                Ask::Correct(ask) => crate::app::meeting::undo::answer(model, view, ask, &answer),
                 other => crate::app::meeting::new_action::answer(model, view, other, answer),
             };
             // Whichever question refused the answer asks again with what was typed there to
@@ -228,7 +231,7 @@ pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
+pub(crate) fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
     // A change made in a meeting carries the meeting's date, which the chair chose when it
     // was opened on another day than planned; the clock's day may be another.
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
@@ -265,7 +268,9 @@ fn record_phase(model: &mut Model, view: &mut View, to: &str, reason: String) ->
             view.flash = Some(t.flash_reason_needed.to_string());
             return Vec::new();
         }
-        Err(MoveRefused::UnknownPhase(_) | MoveRefused::AlreadyThere) => return Vec::new(),
+        Err(
+            MoveRefused::UnknownPhase(_) | MoveRefused::AlreadyThere | MoveRefused::NoEarlyExit,
+        ) => return Vec::new(),
     }
     let Some(at) = change_context(model, reason) else {
         return Vec::new();
@@ -297,7 +302,7 @@ fn record_level(model: &mut Model, to: Level, reason: String) -> Vec<Effect> {
     )))]
 }
 
-pub(super) fn after_change(
+pub(crate) fn after_change(
     brief: &mut CaseBrief,
     phases: &crate::domain::PhaseModel,
     event: &CaseEvent,

@@ -1,7 +1,9 @@
 //! `e` in a phase that asks for more than free text: the three circles where the phase requires
 //! them (Beeldvorming), the plan's fields where it requires goals, a regiehouder or an
-//! evaluation date (Plan). The phase model decides, not the phase's name, so a school that
-//! renames its phases keeps its forms. Every other phase gets the plain notes editor.
+//! evaluation date (Plan), and in the phases after it that may still correct them
+//! (`PhaseModel::correctable`: Uitvoering, Evaluatie). The phase model decides, not the
+//! phase's name, so a school that renames its phases keeps its forms. Every other phase gets
+//! the plain notes editor.
 
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
@@ -36,7 +38,7 @@ pub fn kind_of(phases: &PhaseModel, phase: &str) -> Option<Kind> {
     ];
     if asks.contains(&Requirement::Circles) {
         Some(Kind::Circles)
-    } else if asks.iter().any(|r| plan.contains(r)) {
+    } else if asks.iter().any(|r| plan.contains(r)) || !phases.correctable(phase).is_empty() {
         Some(Kind::Plan)
     } else {
         None
@@ -53,6 +55,9 @@ pub fn open(model: &mut Model, view: &mut View) -> Vec<Effect> {
         Some(Kind::Circles) => {
             view.form = Some(Form::Circles(CirclesEditor::new(&case)));
             return Vec::new();
+        }
+        Some(Kind::Plan) if !model.phases.correctable(&case.phase).is_empty() => {
+            view.form = Some(Form::Plan(Box::new(PlanForm::to_correct(&case))));
         }
         Some(Kind::Plan) => view.form = Some(Form::Plan(Box::new(PlanForm::new(&case)))),
         None => {}

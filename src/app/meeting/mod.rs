@@ -18,6 +18,7 @@ pub mod plan;
 pub(crate) mod reopen;
 pub(crate) mod review;
 pub mod signal;
+pub(crate) mod undo;
 
 use crate::app::{Effect, Model};
 use crate::domain::CaseId;

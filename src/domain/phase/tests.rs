@@ -384,3 +384,57 @@ fn what_was_recorded_is_read_for_the_phases_visited_only() {
     );
     assert!(kinds(&case, &["onbekend"]).is_empty());
 }
+
+#[test]
+fn the_plan_is_correctable_after_the_plan_phase_until_the_case_is_closed() {
+    use Requirement::{EvaluationDate, Goal, Regiehouder};
+    let model = PhaseModel::default();
+    for phase in ["signaal", "beeldvorming", "analyse", "plan", "afgesloten"] {
+        assert!(model.correctable(phase).is_empty(), "{phase}");
+    }
+    for phase in ["uitvoering", "evaluatie"] {
+        assert_eq!(
+            model.correctable(phase),
+            vec![Goal, Regiehouder, EvaluationDate],
+            "{phase}"
+        );
+    }
+    assert!(model.correctable("onbekend").is_empty());
+}
+
+#[test]
+fn a_case_closes_early_from_any_phase_with_only_a_reason() {
+    let model = PhaseModel::default();
+    for phase in ["signaal", "analyse", "plan", "uitvoering", "evaluatie"] {
+        let mut case = bare_case(phase);
+        assert_eq!(
+            model.check_close_early(&case),
+            Err(MoveRefused::Missing(vec![Requirement::ClosingReason])),
+            "{phase}"
+        );
+        case.closing_reason = "Verhuisd naar Zwolle".into();
+        assert_eq!(model.check_close_early(&case), Ok("afgesloten"), "{phase}");
+    }
+    let mut closed = bare_case("afgesloten");
+    closed.closing_reason = "Doel bereikt".into();
+    assert_eq!(
+        model.check_close_early(&closed),
+        Err(MoveRefused::AlreadyThere)
+    );
+    // Evaluatie's own questions stand for `>`, not for closing early.
+    let mut evaluated = bare_case("evaluatie");
+    evaluated.closing_reason = "Ouders trekken zich terug".into();
+    assert!(matches!(
+        model.check_move(&evaluated, &[], "afgesloten", ""),
+        Err(MoveRefused::Missing(_))
+    ));
+    let strict = PhaseModel::parse(
+        "[[phase]]\nid = \"a\"\nname = \"A\"\n[[phase]]\nid = \"b\"\nname = \"B\"\n",
+        "test",
+    )
+    .unwrap();
+    assert_eq!(
+        strict.check_close_early(&bare_case("a")),
+        Err(MoveRefused::NoEarlyExit)
+    );
+}

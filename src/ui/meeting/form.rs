@@ -98,6 +98,13 @@ pub(super) fn text_box(
 pub fn summary<'a>(case: &'a Case, width: usize, model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
     match kind_of(&model.phases, &case.phase) {
         Some(Kind::Circles) => crate::ui::meeting::circles::summary(case, width, model, theme),
+        // A plan that runs is shown with what this phase recorded beside it (Evaluatie weighs
+        // the outcome against the goals and the evaluation date).
+        Some(Kind::Plan) if !model.phases.correctable(&case.phase).is_empty() => {
+            let mut lines = crate::ui::meeting::plan::summary(case, model, theme);
+            lines.extend(recorded(case, model, theme));
+            lines
+        }
         Some(Kind::Plan) => crate::ui::meeting::plan::summary(case, model, theme),
         None => recorded(case, model, theme),
     }

@@ -57,6 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, prompt: &Prompt, the
         Ask::ImportFile => t.import.prompt_file.to_string(),
         Ask::Consent => t.privacy.consent_prompt.to_string(),
         Ask::EraseExpired { count } => (t.privacy.retention_confirm)(*count),
+        Ask::Correct(ask) => crate::app::meeting::undo::question(ask, model),
         Ask::Reopen { .. } => {
             let day = model.dashboard.last_closed.as_ref().map(|m| m.date);
             (t.prompt_reopen)(&day.map_or(String::new(), |d| format_day(d, model.lang)))

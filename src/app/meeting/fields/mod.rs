@@ -59,6 +59,11 @@ pub fn answer(
     let answer = fold(&text);
     let yes = ["ja", "yes", "j", "y"].contains(&answer.as_str());
     let no = ["nee", "no", "n"].contains(&answer.as_str());
+    let members = model
+        .meeting
+        .as_ref()
+        .map(|room| room.members.clone())
+        .unwrap_or_default();
     let Some(at) = crate::app::meeting::case::change_context(model, String::new()) else {
         return Vec::new();
     };
@@ -73,7 +78,9 @@ pub fn answer(
         Requirement::Hypotheses => case.hypotheses = text,
         Requirement::ResearchDecision => case.research_decision = text,
         Requirement::Goal => case.goals.push(text),
-        Requirement::Regiehouder => case.regiehouder = text,
+        Requirement::Regiehouder => {
+            case.regiehouder = crate::app::meeting::plan::regiehouder_for(&text, &members);
+        }
         Requirement::Outcome => case.outcome = text,
         Requirement::ClosingReason => case.closing_reason = text,
         Requirement::ParentsInformed if yes || no => case.parents_informed = yes,

@@ -86,6 +86,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         | Ask::Level { .. }
         | Ask::Consent
         | Ask::EraseExpired { .. }
+        | Ask::Correct(_)
         | Ask::NextMeeting
         | Ask::DropAction { .. }
         | Ask::NewOwner { .. }

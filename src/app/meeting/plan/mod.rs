@@ -53,6 +53,14 @@ impl PlanForm {
         form
     }
 
+    /// The plan of a case whose plan runs (Uitvoering, Evaluatie): what is written there most
+    /// is the phase's notes, so typing goes there first; Tab reaches the plan's fields.
+    pub fn to_correct(case: &Case) -> PlanForm {
+        let mut form = PlanForm::new(case);
+        form.focus_on(Field::Notes, None);
+        form
+    }
+
     fn focus_on(&mut self, field: Field, notes: Option<&mut TextArea<'static>>) {
         self.focus = field;
         show_focus(&mut self.goals, field == Field::Goals);
@@ -85,6 +93,20 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
             None => return notes::key(model, view, key),
         },
     };
+    // Leaving the regiehouder's box picks the member the name points to, as an owner is.
+    let mut effects = Vec::new();
+    if form.focus == Field::Regiehouder {
+        let typed = form.regiehouder.lines().join(" ");
+        let members = model
+            .meeting
+            .as_ref()
+            .map_or(&[][..], |room| &room.members[..]);
+        let name = regiehouder_for(&typed, members);
+        if name != typed.trim() {
+            form.regiehouder = text_box(&name);
+            effects = save(model, form);
+        }
+    }
     // Leaving the date box checks it: a text that is no date keeps the box in front, with
     // the text, so nothing typed is lost.
     if form.focus == Field::Evaluation
@@ -96,12 +118,27 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
     if key.code == KeyCode::Esc {
         view.form = None;
         view.editor = None;
-        return Vec::new();
+        return effects;
     }
     let at = FIELDS.iter().position(|f| *f == form.focus).unwrap_or(0);
     let next = FIELDS[(at + step) % FIELDS.len()];
     form.focus_on(next, view.editor.as_mut().map(|open| &mut open.editor));
-    Vec::new()
+    effects
+}
+
+/// The regiehouder as typed, or the full name of the member it names (the whole name, or the
+/// start of one active member's), as an action's owner is picked.
+pub fn regiehouder_for(typed: &str, members: &[crate::domain::Member]) -> String {
+    if typed.trim().is_empty() {
+        return String::new();
+    }
+    match crate::app::meeting::new_action::owner_for(typed, members) {
+        crate::domain::Owner::Member(id) => members
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(|| typed.trim().to_string(), |m| m.name.clone()),
+        crate::domain::Owner::Other(_) => typed.trim().to_string(),
+    }
 }
 
 /// A pasted text goes into the field with focus, whole; a one-line field takes it as one line.

@@ -142,8 +142,18 @@ fn a_date_that_is_no_date_is_refused_and_the_text_stays() {
 
 #[test]
 fn a_phase_without_a_form_keeps_the_plain_notes_editor() {
-    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.phase == "uitvoering");
+    let (_dir, store, mut model, mut view) = on_case_in("analyse", |_| true);
     act(&store, &mut model, &mut view, Command::EditNotes);
     assert!(view.form.is_none());
     assert!(view.editor.is_some());
+}
+
+#[test]
+fn a_running_plan_opens_on_the_phase_notes_with_its_fields_a_tab_away() {
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.phase == "uitvoering");
+    act(&store, &mut model, &mut view, Command::EditNotes);
+    assert_eq!(form(&view).focus, Field::Notes);
+    assert!(view.editor.is_some());
+    send(&store, &mut model, &mut view, press(KeyCode::Tab));
+    assert_eq!(form(&view).focus, Field::Goals);
 }

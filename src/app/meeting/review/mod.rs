@@ -16,14 +16,22 @@ pub fn toggle_done(model: &mut Model, view: &View) -> Vec<Effect> {
         return Vec::new();
     }
     let today = model.today;
-    let Some((action, row)) = model
-        .meeting
-        .as_mut()
-        .and_then(|room| room.earlier_actions.get_mut(view.selected))
-    else {
+    let Some(room) = model.meeting.as_mut() else {
         return Vec::new();
     };
-    vec![edit::toggle_done(action, row, today)]
+    let meeting = room.meeting.id;
+    let Some((action, row)) = room.earlier_actions.get_mut(view.selected) else {
+        return Vec::new();
+    };
+    vec![in_meeting(meeting, edit::toggle_done(action, row, today))]
+}
+
+/// A change of an earlier action, as the meeting makes it: with the step that takes it back.
+fn in_meeting(meeting: crate::domain::MeetingId, saved: Effect) -> Effect {
+    match saved {
+        Effect::SaveAction(action) => Effect::SettleAction { meeting, action },
+        other => other,
+    }
 }
 
 pub fn start_drop(model: &Model, view: &mut View) -> Vec<Effect> {
@@ -41,16 +49,19 @@ pub fn start_drop(model: &Model, view: &mut View) -> Vec<Effect> {
 
 pub fn drop_with(model: &mut Model, index: usize, reason: String) -> Vec<Effect> {
     let today = model.today;
-    let Some((action, row)) = model
-        .meeting
-        .as_mut()
-        .and_then(|room| room.earlier_actions.get_mut(index))
-    else {
+    let Some(room) = model.meeting.as_mut() else {
+        return Vec::new();
+    };
+    let meeting = room.meeting.id;
+    let Some((action, row)) = room.earlier_actions.get_mut(index) else {
         return Vec::new();
     };
     action.status = ActionStatus::Dropped { on: today, reason };
     row.status = action.status.clone();
-    vec![Effect::SaveAction(Box::new(action.clone()))]
+    vec![Effect::SettleAction {
+        meeting,
+        action: Box::new(action.clone()),
+    }]
 }
 
 /// `o` or `w`: asks for the new owner or due date, starting from the current one.
@@ -84,6 +95,7 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
         return Vec::new();
     };
     let next_meeting = room.next_ot();
+    let meeting = room.meeting.id;
     let owner = owner_for(&text, &room.members);
     let owner_name = room.owner_name(&owner);
     let (Ask::NewOwner { index } | Ask::NewDue { index }) = ask else {
@@ -102,9 +114,14 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
     if let Ask::NewOwner { .. } = ask {
         let was = std::mem::replace(&mut row.owner, owner_name);
         action.owner = owner;
-        let saved = Effect::SaveAction(Box::new(action.clone()));
         room.meeting.note_action_change(id, Some(was), None);
-        return vec![saved, Effect::SaveMeeting(Box::new(room.meeting.clone()))];
+        return vec![
+            Effect::SettleAction {
+                meeting,
+                action: Box::new(action.clone()),
+            },
+            Effect::SaveMeeting(Box::new(room.meeting.clone())),
+        ];
     }
     let context = DateContext {
         today,
@@ -114,7 +131,10 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
     match edit::change_due(action, row, &text, context, t) {
         Ok(saved) => {
             room.meeting.note_action_change(id, None, Some(was));
-            vec![saved, Effect::SaveMeeting(Box::new(room.meeting.clone()))]
+            vec![
+                in_meeting(meeting, saved),
+                Effect::SaveMeeting(Box::new(room.meeting.clone())),
+            ]
         }
         Err(message) => {
             view.flash = Some(message);
