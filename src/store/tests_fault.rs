@@ -1,0 +1,81 @@
+//! The injected disk faults behave as a real disk under sled: a write fails with the error
+//! of a full or read-only disk, later writes keep failing until the store is reopened, and
+//! reading goes on meanwhile.
+
+use chrono::NaiveDate;
+
+use super::Store;
+use super::StoreError;
+use super::fault::Fault;
+use crate::domain::{CaseId, Note, NoteId};
+
+fn note(id: u64, text: &str) -> Note {
+    Note {
+        id: NoteId(id),
+        case: Some(CaseId(1)),
+        phase: None,
+        meeting: None,
+        agenda_item: None,
+        date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        text: text.into(),
+    }
+}
+
+fn kind(result: Result<(), StoreError>) -> Option<std::io::ErrorKind> {
+    match result {
+        Err(StoreError::Io(err)) => Some(err.kind()),
+        other => panic!("not a disk error: {other:?}"),
+    }
+}
+
+#[test]
+fn a_full_or_read_only_disk_fails_writes_until_reopened_and_reading_goes_on() {
+    for (fault, expected) in [
+        (Fault::Full, std::io::ErrorKind::StorageFull),
+        (Fault::ReadOnly, std::io::ErrorKind::ReadOnlyFilesystem),
+    ] {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.save(&note(1, "bewaard")).unwrap();
+        let switch = store.fault_switch();
+
+        switch.set(Some(fault));
+        assert_eq!(kind(store.save(&note(2, "vol"))), Some(expected));
+        assert!(store.next_id(crate::store::TreeId::Notes).is_err());
+        assert!(store.set_school("De Linde").is_err());
+        // Space is back, but the store keeps the error, as sled does.
+        switch.set(None);
+        assert_eq!(kind(store.save(&note(2, "vol"))), Some(expected));
+        assert_eq!(
+            store.note(1).unwrap(),
+            Some(note(1, "bewaard")),
+            "reading goes on"
+        );
+        assert_eq!(store.note(2).unwrap(), None);
+
+        let store = store.recovered().unwrap();
+        assert!(!store.is_read_only());
+        store.save(&note(2, "weer ruimte")).unwrap();
+        drop(store);
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.note(1).unwrap(), Some(note(1, "bewaard")));
+        assert_eq!(store.note(2).unwrap(), Some(note(2, "weer ruimte")));
+    }
+}
+
+#[test]
+fn a_store_reopened_keeps_its_switch() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let switch = store.fault_switch();
+    switch.set(Some(Fault::Full));
+    assert!(store.save(&note(1, "x")).is_err());
+    let store = store.recovered().unwrap();
+    assert!(
+        store.save(&note(1, "x")).is_err(),
+        "still full after the reopen"
+    );
+    switch.set(None);
+    let store = store.recovered().unwrap();
+    store.save(&note(1, "x")).unwrap();
+}
