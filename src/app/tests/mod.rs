@@ -1173,5 +1173,6 @@ fn a_key_for_the_case_says_so_on_an_item_without_one() {
     }
 }
 
+mod faults;
 mod privacy;
 mod whole;
