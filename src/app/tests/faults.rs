@@ -168,3 +168,99 @@ fn a_second_quit_with_edits_kept_does_quit() {
         );
     }
 }
+
+/// Where the tmpfs test's child finds its small disk (mounted by the parent's `unshare`).
+const TMPFS_VAR: &str = "OTTER_TEST_TMPFS";
+
+/// Fills the disk under `dir` to its last byte; the file that did it, to free the space.
+fn fill_disk(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let path = dir.join("filler");
+    let mut file = std::fs::File::create(&path).unwrap();
+    for size in [1 << 20, 4096, 1] {
+        let chunk = vec![0u8; size];
+        while file
+            .write_all(&chunk)
+            .and_then(|()| file.sync_all())
+            .is_ok()
+        {}
+    }
+    path
+}
+
+#[test]
+#[ignore = "run by a_real_full_tmpfs_is_survived_in_the_screen as its child, on a small tmpfs"]
+fn real_full_tmpfs_child() {
+    let Ok(disk) = std::env::var(TMPFS_VAR) else {
+        return;
+    };
+    let (dir, store, mut model, mut view) = on_case(|_| true);
+    assert!(dir.path().starts_with(&disk), "on the small disk");
+    act(&store, &mut model, &mut view, Command::EditNotes);
+    let id = view.editor.as_ref().unwrap().note.id;
+    let filler = fill_disk(std::path::Path::new(&disk));
+
+    let paste = "Verslag van de logopedist, regel voor regel overgenomen. ".repeat(6_000);
+    send(&store, &mut model, &mut view, Message::Paste(paste.clone()));
+    let notice = model.notice.clone().unwrap_or_default();
+    assert!(notice.contains("de schijf is vol"), "{notice}");
+    type_into_editor(&store, &mut model, &mut view, "Einde.");
+    let whole = format!("{paste}Einde.");
+    let store = tick(store, &mut model, &mut view);
+    assert_eq!(model.unsaved.len(), 1, "still full: kept");
+    act(&store, &mut model, &mut view, Command::Back);
+    assert!(!model.dashboard.members.is_empty(), "reading goes on");
+
+    std::fs::remove_file(filler).unwrap();
+    let store = tick(store, &mut model, &mut view);
+    assert!(model.unsaved.is_empty(), "{:?}", model.notice);
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.note(id.0).unwrap().unwrap().text, whole);
+    println!("tmpfs survived");
+}
+
+/// The same as the injected full disk, on a real one: a 32 MB tmpfs in a private mount
+/// namespace (`unshare -rm`). Skipped, saying so, where the machine refuses the namespace.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_real_full_tmpfs_is_survived_in_the_screen() {
+    let mount = tempfile::TempDir::new().unwrap();
+    let allowed = std::process::Command::new("unshare")
+        .args(["-rm", "mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+        .arg(mount.path())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !allowed {
+        eprintln!("skipped: this machine refuses a private tmpfs mount (unshare -rm)");
+        return;
+    }
+    let script = r#"mount -t tmpfs -o size=32m tmpfs "$1" && TMPDIR="$1" exec "$2" app::tests::faults::real_full_tmpfs_child --exact --ignored --nocapture --test-threads=1"#;
+    let mut child = std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-c", script, "sh"])
+        .arg(mount.path())
+        .arg(std::env::current_exe().unwrap())
+        .env(TMPFS_VAR, mount.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A watchdog, not a timing assertion: sled once waited forever for a blob it could not
+    // write, and a hung child must fail the test rather than the whole run.
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("tmpfs survived"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
