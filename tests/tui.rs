@@ -39,6 +39,19 @@ impl Session {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_otter"));
+        cmd.args(args);
+        Session::spawn(cmd, data_dir, cols, rows, env)
+    }
+
+    /// `cmd` (otter, or a shell around it) in a new pseudo-terminal.
+    fn spawn(
+        mut cmd: CommandBuilder,
+        data_dir: &std::path::Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -47,8 +60,6 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_otter"));
-        cmd.args(args);
         cmd.env("OTTER_DATA_DIR", data_dir);
         cmd.env("OTTER_TODAY", common::TODAY);
         cmd.env("TERM", "xterm-256color");
@@ -532,4 +543,57 @@ fn otter_passphrase_on_a_terminal_turns_encryption_on_and_off_after_a_yes() {
     otter.wait_for("Encryption is off.");
     assert_eq!(otter.exit_code(), 0);
     common::otter(dir.path()).arg("pupils").assert().success();
+}
+
+/// A panic (injected with the debug-only `OTTER_TEST_PANIC`, key F12) in the middle of typing
+/// a note: the terminal is given back whole (raw mode off, cursor shown, alternate screen
+/// left), and the note typed before it is on disk.
+#[test]
+fn a_panic_gives_the_terminal_back_and_loses_nothing_typed() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut shell = CommandBuilder::new("sh");
+    // stty reads the terminal as otter left it.
+    shell.args([
+        "-c",
+        "\"$0\"; echo \"EXIT=$?\"; stty -a",
+        env!("CARGO_BIN_EXE_otter"),
+    ]);
+    let mut otter = Session::spawn(shell, dir.path(), 120, 36, &[("OTTER_TEST_PANIC", "1")]);
+    otter.on_start_screen();
+    otter.send("v");
+    otter.wait_for("Opening en aanwezigheid");
+    otter.send("nnn");
+    otter.wait_for("▶ 4 ");
+    otter.send("e");
+    otter.wait_for("Typ de aantekeningen");
+    otter.send("Getypt voor de paniek EINDE");
+    otter.wait_for("EINDE");
+    let before = otter.raw.lock().unwrap().len();
+    otter.send("\x1b[24~");
+    assert!(otter.wrote("EXIT=101"), "otter panicked");
+    assert!(otter.wrote("icanon"), "stty answered");
+    let after = String::from_utf8_lossy(&otter.raw.lock().unwrap()[before..]).into_owned();
+    assert!(
+        after.contains("\x1b[?1049l"),
+        "alternate screen left: {after:?}"
+    );
+    assert!(after.contains("\x1b[?25h"), "cursor shown: {after:?}");
+    assert!(!after.contains("-icanon"), "raw mode off: {after:?}");
+    assert!(after.contains(" echo "), "echo on: {after:?}");
+    {
+        let parser = otter.screen.lock().unwrap();
+        assert!(!parser.screen().alternate_screen());
+        assert!(!parser.screen().hide_cursor());
+    }
+
+    let store = otter::store::Store::open(dir.path()).unwrap();
+    let meeting = open_meeting(&store);
+    let notes = store.notes_of_meeting(meeting.id).unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.text == "Getypt voor de paniek EINDE"),
+        "{notes:?}"
+    );
 }

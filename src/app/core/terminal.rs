@@ -116,6 +116,7 @@ fn event_loop(
             }
             _ => continue,
         };
+        injected_panic(&key);
         let mut message = crate::app::core::route::route(model, &view, &model.keymap, key);
         if let (Message::EditorKey(_), Some(first), true) =
             (&message, plain_char(&key), view.form.is_none())
@@ -127,6 +128,18 @@ fn event_loop(
         if apply(&store, model, &mut view, effects, model.today)? == Flow::Quit {
             return Ok(store);
         }
+    }
+}
+
+/// A test-only switch, in debug builds only: with `OTTER_TEST_PANIC` set, F12 panics, so a
+/// pseudo-terminal test can check that a panic gives the terminal back whole and loses
+/// nothing typed (docs/reliability.md).
+fn injected_panic(key: &KeyEvent) {
+    if cfg!(debug_assertions)
+        && key.code == KeyCode::F(12)
+        && std::env::var_os("OTTER_TEST_PANIC").is_some()
+    {
+        panic!("injected by OTTER_TEST_PANIC");
     }
 }
 
