@@ -2,6 +2,7 @@
 //! keys are ids; every write is flushed before it returns (see docs/architecture.md).
 
 pub mod backup;
+mod check;
 pub mod cipher;
 mod codec;
 pub mod erase;

@@ -1,6 +1,6 @@
-//! The injected disk faults behave as a real disk under sled: a write fails with the error
+//! The harness's own parts. The injected disk faults behave as a real disk under sled: a write fails with the error
 //! of a full or read-only disk, later writes keep failing until the store is reopened, and
-//! reading goes on meanwhile.
+//! reading goes on meanwhile. The index check finds what a torn write would leave.
 
 use chrono::NaiveDate;
 
@@ -78,4 +78,32 @@ fn a_store_reopened_keeps_its_switch() {
     switch.set(None);
     let store = store.recovered().unwrap();
     store.save(&note(1, "x")).unwrap();
+}
+
+#[test]
+fn the_index_check_finds_a_missing_and_a_stray_entry() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    crate::demo::fill(
+        &store,
+        crate::demo::Scale::School,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(store.index_drift().unwrap(), Vec::<String>::new());
+    let by_case = store.tree(super::TreeId::ByCase);
+    let (key, _) = by_case.iter().next().unwrap().unwrap();
+    by_case.remove(&key).unwrap();
+    by_case.insert([9u8; 17], &[]).unwrap();
+    let drift = store.index_drift().unwrap();
+    assert_eq!(drift.len(), 2, "{drift:?}");
+    assert!(drift[0].starts_with("missing in "), "{drift:?}");
+    assert_eq!(
+        drift[1],
+        format!(
+            "stray in {}: {}",
+            super::TreeId::ByCase.name(),
+            "09".repeat(17)
+        )
+    );
 }
