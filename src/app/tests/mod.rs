@@ -1174,5 +1174,6 @@ fn a_key_for_the_case_says_so_on_an_item_without_one() {
 }
 
 mod faults;
+mod monkey;
 mod privacy;
 mod whole;
