@@ -597,3 +597,52 @@ fn a_panic_gives_the_terminal_back_and_loses_nothing_typed() {
         "{notes:?}"
     );
 }
+
+/// Typing in the screen, killed with SIGKILL again and again (the kill loop of the screen;
+/// the commands' loops are in `tests/kill_loops.rs`): every word that was on screen is on
+/// disk after each kill, in the one note, and the indexes agree with the records.
+/// `OTTER_KILL_ROUNDS` multiplies the rounds.
+#[test]
+fn typing_killed_again_and_again_loses_no_word_that_was_on_screen() {
+    let times: usize = std::env::var("OTTER_KILL_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut acknowledged = Vec::new();
+    for round in 0..20 * times {
+        let mut otter = Session::start(&[], dir.path(), 120, 36);
+        otter.on_start_screen();
+        otter.send("v");
+        if round == 0 {
+            otter.wait_for("Opening en aanwezigheid");
+            otter.send("nnn");
+        }
+        // The meeting opens again on the item it was left at.
+        otter.wait_for("▶ 4 ");
+        otter.send("e");
+        otter.wait_for("Typ de aantekeningen");
+        for k in 0..1 + round % 4 {
+            let word = format!("r{round}w{k}");
+            otter.send(&format!("{word} "));
+            otter.wait_for(&word);
+            acknowledged.push(word);
+        }
+        let killed = std::process::Command::new("kill")
+            .args(["-9", &otter.child.process_id().unwrap().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        assert_ne!(otter.exit_code(), 0, "killed, not ended");
+
+        let store = otter::store::Store::open(dir.path()).unwrap();
+        assert_eq!(store.index_drift().unwrap(), Vec::<String>::new());
+        let meeting = open_meeting(&store);
+        let notes = store.notes_of_meeting(meeting.id).unwrap();
+        let typed: Vec<_> = notes.iter().filter(|n| n.text.contains("r0w0")).collect();
+        assert_eq!(typed.len(), 1, "one note");
+        let words: Vec<&str> = typed[0].text.split_whitespace().collect();
+        assert_eq!(words, acknowledged, "round {round}");
+    }
+}
