@@ -35,17 +35,12 @@ pub fn visible_lines(text: &str) -> Cow<'_, str> {
 /// Typed or pasted text without its unsafe characters, line breaks and tabs kept: a paste
 /// from a web page or a terminal brings escapes nobody meant to type.
 pub fn cleaned(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| is_unsafe(c) && !matches!(c, '\n' | '\t' | '\r'))
-    {
+    // A pasted paragraph keeps its line breaks and tabs; every other unsafe character goes.
+    let dropped = |c: char| is_unsafe(c) && !matches!(c, '\n' | '\t' | '\r');
+    if !text.chars().any(dropped) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .filter(|&c| !is_unsafe(c) || matches!(c, '\n' | '\t' | '\r'))
-            .collect(),
-    )
+    Cow::Owned(text.chars().filter(|&c| !dropped(c)).collect())
 }
 
 fn shown(text: &str, kept: impl Fn(char, Option<char>) -> bool) -> Cow<'_, str> {

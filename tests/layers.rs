@@ -277,24 +277,7 @@ fn crate_modules(code: &str, depth: usize) -> Vec<String> {
             continue;
         }
         match words.get(j + 1).map(String::as_str) {
-            Some("{") => {
-                // Names at the top of the group: the first word after `{` and after each `,`.
-                let mut level = 0;
-                let mut expect = true;
-                for w in &words[j + 2..] {
-                    match w.as_str() {
-                        "{" => level += 1,
-                        "}" if level == 0 => break,
-                        "}" => level -= 1,
-                        "," if level == 0 => expect = true,
-                        name if expect && level == 0 => {
-                            add(name);
-                            expect = false;
-                        }
-                        _ => {}
-                    }
-                }
-            }
+            Some("{") => group_heads(&words[j + 2..]).into_iter().for_each(&mut add),
             Some(name) => add(name),
             None => {}
         }
@@ -366,22 +349,34 @@ fn std_group_modules(code: &str) -> Vec<String> {
             && words.get(at + 1).map(String::as_str) == Some("::")
             && words.get(at + 2).map(String::as_str) == Some("{")
         {
-            let mut level = 0;
-            let mut expect = true;
-            for w in &words[at + 3..] {
-                match w.as_str() {
-                    "{" => level += 1,
-                    "}" if level == 0 => break,
-                    "}" => level -= 1,
-                    "," if level == 0 => expect = true,
-                    name if expect && level == 0 => {
-                        found.push(name.to_string());
-                        expect = false;
-                    }
-                    _ => {}
-                }
-            }
+            found.extend(
+                group_heads(&words[at + 3..])
+                    .into_iter()
+                    .map(str::to_string),
+            );
         }
     }
     found
+}
+
+/// The names at the top of a `{ … }` group whose opening brace is just before `words`: the
+/// first word after the brace and after each `,` at that level.
+fn group_heads(words: &[String]) -> Vec<&str> {
+    let mut heads = Vec::new();
+    let mut level = 0;
+    let mut expect = true;
+    for w in words {
+        match w.as_str() {
+            "{" => level += 1,
+            "}" if level == 0 => break,
+            "}" => level -= 1,
+            "," if level == 0 => expect = true,
+            name if expect && level == 0 => {
+                heads.push(name);
+                expect = false;
+            }
+            _ => {}
+        }
+    }
+    heads
 }

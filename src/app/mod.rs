@@ -7,6 +7,7 @@ pub mod core;
 pub mod dashboard;
 pub mod dossier;
 pub mod meeting;
+pub mod monitoring;
 pub mod overlay;
 pub mod prepare;
 
@@ -56,6 +57,7 @@ pub enum Screen {
     Dossier,
     Audit,
     Retention,
+    Monitoring,
 }
 
 /// Everything a frame is drawn from.
@@ -82,6 +84,8 @@ pub struct Model {
     pub audit: Vec<crate::domain::AuditEntry>,
     /// The closed cases past the bewaartermijn, once opened.
     pub retention: Option<crate::query::retention::RetentionList>,
+    /// The monitoring figures of the period chosen, once opened.
+    pub monitoring: Option<Box<monitoring::Monitoring>>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
     /// Edits the disk refused (full, read-only), kept until they can be written.
@@ -112,6 +116,7 @@ impl Model {
             dossier: None,
             audit: Vec::new(),
             retention: None,
+            monitoring: None,
             notice: None,
             unsaved: core::effects::Unsaved::default(),
             export_dir: crate::export::file::dir(),
@@ -155,6 +160,7 @@ pub struct View {
     pub picker: Option<signal::Picker>,
     pub prepare: prepare::PrepareView,
     pub actions: action_list::ListView,
+    pub monitoring: monitoring::MonitorView,
     /// The `/` search, taking the keys while open.
     pub search: Option<search::Overlay>,
     /// What `/` searches, read from the store at the first `/`; dropped when a write may
@@ -302,11 +308,13 @@ pub enum Command {
     TogglePresentation,
     EraseExpired,
     ChangeConsent,
+    Monitoring,
+    SwitchPeriod,
 }
 
 impl Command {
     /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 63] = [
+    pub const ALL: [Command; 65] = [
         Command::OpenMeeting,
         Command::OpenActions,
         Command::Open,
@@ -318,6 +326,8 @@ impl Command {
         Command::Retention,
         Command::TogglePresentation,
         Command::EraseExpired,
+        Command::Monitoring,
+        Command::SwitchPeriod,
         Command::PrepareMeeting,
         Command::PlanMeeting,
         Command::Reschedule,
@@ -387,6 +397,8 @@ impl Command {
             Command::Retention => c.retention,
             Command::TogglePresentation => c.toggle_presentation,
             Command::EraseExpired => c.erase_expired,
+            Command::Monitoring => c.monitoring,
+            Command::SwitchPeriod => c.switch_period,
             Command::PrepareMeeting => c.prepare_meeting,
             Command::PlanMeeting => c.plan_meeting,
             Command::Reschedule => c.reschedule,
@@ -520,6 +532,9 @@ pub enum Effect {
     EraseExpired(Box<crate::query::retention::RetentionList>),
     /// Store the presentation mode; then reload the start screen.
     SetPresentation(bool),
+    /// Read the monitoring figures of this period; then update with
+    /// `Message::MonitoringLoaded`.
+    LoadMonitoring(monitoring::PeriodChoice),
 }
 
 /// What reaches `update`: a person's action, or the loop reporting back.
@@ -571,6 +586,8 @@ pub enum Message {
     PassphraseChecked(bool),
     AuditLoaded(Vec<crate::domain::AuditEntry>),
     RetentionLoaded(Box<crate::query::retention::RetentionList>),
+    /// The figures are in `Model::monitoring`.
+    MonitoringLoaded,
 }
 
 impl From<Command> for Message {
@@ -634,6 +651,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Imported(applied) => return import::imported(model, view, applied),
         Message::AuditLoaded(entries) => return audit::loaded(model, view, entries),
         Message::RetentionLoaded(list) => return retention::loaded(model, view, *list),
+        Message::MonitoringLoaded => return monitoring::loaded(model, view),
         // A paste goes where typing goes.
         Message::Paste(text) => {
             return match view.front() {
@@ -681,6 +699,11 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             action_list::act(model, view, action)
         }
         Command::OpenActions => action_list::open(model),
+        _ if model.screen == Screen::Monitoring && monitoring::takes(action) => {
+            monitoring::act(model, view, action)
+        }
+        Command::Monitoring => monitoring::open(model),
+        Command::SwitchPeriod => Vec::new(),
         Command::CycleStatus
         | Command::ToggleOverdue
         | Command::FilterOwner

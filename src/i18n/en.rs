@@ -68,6 +68,8 @@ pub const EN: Texts = Texts {
         retention: "retention: closed cases to erase",
         toggle_presentation: "presentation mode on or off",
         erase_expired: "erase all cases past retention (after confirmation)",
+        monitoring: "monitoring: figures and charts per period",
+        switch_period: "another period (school year, term 1-3, last school year)",
         prepare_meeting: "prepare the OT",
         plan_meeting: "plan a new OT (date, time, place)",
         reschedule: "change the date, time and place of this OT",

@@ -564,6 +564,8 @@ pub struct CommandTexts {
     pub retention: &'static str,
     pub toggle_presentation: &'static str,
     pub erase_expired: &'static str,
+    pub monitoring: &'static str,
+    pub switch_period: &'static str,
     pub prepare_meeting: &'static str,
     pub plan_meeting: &'static str,
     pub reschedule: &'static str,

@@ -68,6 +68,8 @@ pub const NL: Texts = Texts {
         retention: "bewaartermijn: afgesloten casussen om te verwijderen",
         toggle_presentation: "presentatiemodus aan of uit",
         erase_expired: "alle casussen over de bewaartermijn verwijderen (met bevestiging)",
+        monitoring: "monitoring: cijfers en grafieken per periode",
+        switch_period: "andere periode (schooljaar, periode 1-3, vorig schooljaar)",
         prepare_meeting: "OT voorbereiden",
         plan_meeting: "nieuw OT plannen (datum, tijd, plaats)",
         reschedule: "datum, tijd en plaats van dit OT wijzigen",

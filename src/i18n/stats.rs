@@ -89,6 +89,34 @@ pub struct StatsTexts {
     pub err_combine_format: fn(&str, usize) -> String,
     #[serde(skip)]
     pub err_combine_periods: fn(&str) -> String,
+    /// The monitoring screen (`M`).
+    pub screen_title: &'static str,
+    #[serde(skip)]
+    pub screen_year: fn(i32) -> String,
+    #[serde(skip)]
+    pub screen_term: fn(u8, i32) -> String,
+    pub screen_keys: &'static str,
+    pub screen_list_keys: &'static str,
+    pub screen_no_cases: &'static str,
+    pub screen_none: &'static str,
+    pub screen_presenting: &'static str,
+    #[serde(skip)]
+    pub screen_cases_of: fn(&str, usize) -> String,
+    /// Counted in the share, pupil, groep, phase, level, signal.
+    pub screen_list_cols: [&'static str; 6],
+    /// Figure, value, based on.
+    pub screen_cols: [&'static str; 3],
+    /// After a median: the 80th percentile, short.
+    pub screen_p80: &'static str,
+    pub screen_days: &'static str,
+    pub screen_minutes: &'static str,
+    pub chart_phases: &'static str,
+    pub chart_levels_now: &'static str,
+    pub chart_closed_from: &'static str,
+    pub chart_reaction_short: &'static str,
+    pub waits_title: &'static str,
+    /// Pupil, days waited.
+    pub waits_cols: [&'static str; 2],
 }
 
 impl StatsTexts {
@@ -235,7 +263,8 @@ pub const NL: StatsTexts = StatsTexts {
             "Geaggregeerde cijfers, geen leerlingen. Een aantal van 1 tot en met {} staat er als \
              \"<{threshold}\"; een percentage, mediaan of gemiddelde op minder dan {threshold} \
              casussen als \".\"; \"x\" is weggelaten zodat een ander verborgen getal niet uit \
-             een totaal terug te rekenen is.",
+             een totaal terug te rekenen is; \"<25\" of \">75\" is een percentage dat \
+             anders een verborgen aantal zou verraden.",
             threshold.saturating_sub(1)
         )
     },
@@ -263,6 +292,26 @@ pub const NL: StatsTexts = StatsTexts {
     err_combine_periods: |file| {
         format!("{file} gaat over een andere periode dan het eerste bestand")
     },
+    screen_title: "Monitoring",
+    screen_year: |year| format!("schooljaar {year}-{}", year + 1),
+    screen_term: |term, year| format!("periode {term} van {year}-{}", year + 1),
+    screen_keys: "j/k kiezen · Enter casussen · p periode · Esc terug",
+    screen_list_keys: "j/k kiezen · Esc terug naar de cijfers",
+    screen_no_cases: "Dit cijfer gaat over vergaderingen of actiepunten, niet over casussen",
+    screen_none: "Achter dit cijfer staan in deze periode geen casussen",
+    screen_presenting: "Vergadering open: alleen pseudoniemen",
+    screen_cases_of: |figure, n| format!("{figure}: {n} casussen"),
+    screen_list_cols: ["telt", "leerling", "groep", "fase", "niveau", "signaal"],
+    screen_cols: ["cijfer", "waarde", "op"],
+    screen_p80: "p80",
+    screen_days: "d",
+    screen_minutes: "min",
+    chart_phases: "Lopend per fase",
+    chart_levels_now: "Lopend per niveau",
+    chart_closed_from: "Afgesloten vanuit fase",
+    chart_reaction_short: "Reactietijd per maand (mediaan, dagen)",
+    waits_title: "Wachtend op start hulp",
+    waits_cols: ["leerling", "dagen"],
 };
 
 pub const EN: StatsTexts = StatsTexts {
@@ -335,7 +384,8 @@ pub const EN: StatsTexts = StatsTexts {
             "Aggregate figures, no pupils. A count of 1 to {} is shown as \
              \"<{threshold}\"; a share, median or mean resting on fewer than {threshold} cases \
              as \".\"; \"x\" is left out so that another hidden number cannot be worked out \
-             from a total.",
+             from a total; \"<25\" or \">75\" is a share that would otherwise give a hidden \
+             count away.",
             threshold.saturating_sub(1)
         )
     },
@@ -361,4 +411,24 @@ pub const EN: StatsTexts = StatsTexts {
     err_combine_read: |file, why| format!("cannot read {file}: {why}"),
     err_combine_format: |file, line| format!("{file} is not a CSV of otter stats (line {line})"),
     err_combine_periods: |file| format!("{file} is about another period than the first file"),
+    screen_title: "Monitoring",
+    screen_year: |year| format!("school year {year}-{}", year + 1),
+    screen_term: |term, year| format!("term {term} of {year}-{}", year + 1),
+    screen_keys: "j/k choose · Enter cases · p period · Esc back",
+    screen_list_keys: "j/k choose · Esc back to the figures",
+    screen_no_cases: "This figure is about meetings or actions, not cases",
+    screen_none: "No cases behind this figure in this period",
+    screen_presenting: "Meeting open: pseudonyms only",
+    screen_cases_of: |figure, n| format!("{figure}: {n} cases"),
+    screen_list_cols: ["counts", "pupil", "groep", "phase", "level", "signal"],
+    screen_cols: ["figure", "value", "of"],
+    screen_p80: "p80",
+    screen_days: "d",
+    screen_minutes: "min",
+    chart_phases: "Running per phase",
+    chart_levels_now: "Running per level",
+    chart_closed_from: "Closed from phase",
+    chart_reaction_short: "Reaction time per month (median, days)",
+    waits_title: "Waiting for help to start",
+    waits_cols: ["pupil", "days"],
 };

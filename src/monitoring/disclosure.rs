@@ -6,7 +6,15 @@
 //! - complementary suppression: where cells add up to a total that is shown, one hidden cell
 //!   could be recovered by subtracting the others, so more cells are hidden (the smallest
 //!   first, shown as "x") until the hidden ones are at least two and together at least the
-//!   threshold, or else the total is hidden as well.
+//!   threshold, or else the total is hidden as well;
+//! - the numerator rule: a share on a base of at least the threshold gives its numerator back
+//!   with the base ("15% of 20" is 3), and its rest too ("85% of 20": 3 were not). So the
+//!   numerator and the rest are suppressed as two cells of the base, and a share whose
+//!   numerator is hidden is coarsened to the range every hidden numerator falls in ("<25" of
+//!   20: fewer than 5), one whose rest is hidden likewise (">75"), and one whose numerator and
+//!   rest are both under the threshold is hidden ("x");
+//! - a share beside a base that is hidden ("x") does not show its numerator either, which
+//!   with the percentage would give the base back.
 
 use serde::Serialize;
 
@@ -26,6 +34,10 @@ pub enum Cell {
     Number(f64),
     /// A share, median or mean resting on too few records: not shown.
     TooFew,
+    /// A share in percent, coarsened: under this (its numerator is hidden).
+    Below(u32),
+    /// A share in percent, coarsened: over this (the rest of its base is hidden).
+    Above(u32),
 }
 
 impl Cell {
@@ -37,6 +49,8 @@ impl Cell {
             Cell::Hidden => "x".to_string(),
             Cell::Number(value) => format!("{value:.decimals$}"),
             Cell::TooFew => ".".to_string(),
+            Cell::Below(percent) => format!("<{percent}"),
+            Cell::Above(percent) => format!(">{percent}"),
         }
     }
 
@@ -74,6 +88,40 @@ pub fn share(share: Share, threshold: u32) -> Cell {
     match share.percent() {
         Some(percent) if enough(share.base, threshold) => Cell::Number(percent),
         _ => Cell::TooFew,
+    }
+}
+
+/// A share and its numerator as they may be shown, by the numerator rule (above).
+pub fn share_and_part(of: Share, threshold: u32) -> (Cell, Cell) {
+    let value = share(of, threshold);
+    let part = count(of.part, threshold);
+    if !matches!(value, Cell::Number(_)) {
+        return (value, part);
+    }
+    let rest = of.base.saturating_sub(of.part);
+    let (_, cells) = group(of.base, &[of.part, rest], threshold);
+    // Where the threshold's worth of records lies as a share of this base, in whole percent
+    // that still hold every hidden value: a hidden numerator is under `up`, a hidden rest
+    // leaves the share over `down`.
+    let hidden = 100.0 * f64::from(threshold) / f64::from(of.base);
+    let up = hidden.ceil() as u32;
+    let down = (100.0 - hidden).floor().max(0.0) as u32;
+    let value = match (cells[0], cells[1]) {
+        (Cell::Few, Cell::Few) => Cell::Hidden,
+        (Cell::Few, _) => Cell::Below(up),
+        (_, Cell::Few) => Cell::Above(down),
+        _ => value,
+    };
+    (value, cells[0])
+}
+
+/// A share shown beside its base's cell: where that base is hidden ("x"), an exact numerator
+/// beside the percentage would give it back (part ÷ share), so the numerator is hidden too.
+pub fn share_beside(of: Share, base: Cell, threshold: u32) -> (Cell, Cell) {
+    let (value, part) = share_and_part(of, threshold);
+    match (base, part) {
+        (Cell::Hidden, Cell::Count(_)) => (value, Cell::Hidden),
+        _ => (value, part),
     }
 }
 

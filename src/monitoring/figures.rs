@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::period::add_months;
+use super::report::Figure;
 use super::{
-    Actions, CaseHistory, ConsentMix, Figures, Input, LevelRoute, LevelsAt, Mean, Meetings,
+    Actions, Behind, CaseHistory, ConsentMix, Figures, Input, LevelRoute, LevelsAt, Mean, Meetings,
     Milestones, MonthCount, MonthSpread, Norm, Period, Reaction, Returns, Settings, Share, Spread,
     Wait,
 };
@@ -50,6 +51,24 @@ impl Route<'_> {
             // No phase change recorded by then: the record itself says whether it closed.
             None => self.closed.is_none_or(|closed| closed > day),
         }
+    }
+
+    /// The phase the case stood in on `day`: the last move by then, else where its first
+    /// move left from, else the phase on its record.
+    fn phase_on(&self, day: NaiveDate) -> &str {
+        let mut first_from = None;
+        let mut phase = None;
+        for event in &self.history.events {
+            if let EventKind::Phase { from, to } = &event.kind {
+                first_from.get_or_insert(from.as_str());
+                if event.date <= day {
+                    phase = Some(to.as_str());
+                }
+            }
+        }
+        phase
+            .or(first_from)
+            .unwrap_or(self.history.case.phase.as_str())
     }
 
     fn active_in(&self, period: Period) -> bool {
@@ -249,6 +268,21 @@ pub fn compute(
                 LevelsAt { month, levels }
             })
             .collect(),
+        open_per_phase: {
+            let day = period.until(today).to;
+            let mut phases: Vec<(String, u32)> = Vec::new();
+            for route in routes
+                .iter()
+                .filter(|r| r.is_open_on(day, &milestones.closed))
+            {
+                let phase = route.phase_on(day);
+                match phases.iter_mut().find(|(p, _)| p == phase) {
+                    Some((_, n)) => *n += 1,
+                    None => phases.push((phase.to_string(), 1)),
+                }
+            }
+            phases
+        },
         reaction_per_month: period
             .months()
             .into_iter()
@@ -365,7 +399,14 @@ fn level_route(routes: &[Route], period: Period) -> LevelRoute {
     route
 }
 
-fn returns(routes: &[Route], settings: Settings, period: Period, today: NaiveDate) -> Returns {
+/// Each closing in the period that can be judged, with its case and whether a new or
+/// reopened case for the same pupil followed within the window.
+fn return_closings(
+    routes: &[Route],
+    settings: Settings,
+    period: Period,
+    today: NaiveDate,
+) -> Vec<(CaseId, bool)> {
     let mut opened: HashMap<PupilId, Vec<(CaseId, NaiveDate)>> = HashMap::new();
     for r in routes {
         opened
@@ -373,7 +414,7 @@ fn returns(routes: &[Route], settings: Settings, period: Period, today: NaiveDat
             .or_default()
             .push((r.history.case.id, r.signal));
     }
-    let mut returned = Share::default();
+    let mut judged = Vec::new();
     for r in routes {
         let case = &r.history.case;
         for &(closed, _) in r.closings.iter().filter(|(day, _)| period.contains(*day)) {
@@ -387,14 +428,21 @@ fn returns(routes: &[Route], settings: Settings, period: Period, today: NaiveDat
             // A closing whose window is still running and has seen no return yet cannot be
             // judged: counting it as "no return" would flatter the last months.
             if back || until <= today {
-                returned.base += 1;
-                returned.part += u32::from(back);
+                judged.push((case.id, back));
             }
         }
     }
+    judged
+}
+
+fn returns(routes: &[Route], settings: Settings, period: Period, today: NaiveDate) -> Returns {
+    let judged = return_closings(routes, settings, period, today);
     Returns {
         months: settings.return_months,
-        returned,
+        returned: Share {
+            part: count(judged.iter().filter(|(_, back)| *back).count()),
+            base: count(judged.len()),
+        },
     }
 }
 
@@ -485,4 +533,133 @@ fn consent(active: &[&Route], day: NaiveDate) -> ConsentMix {
         }
     }
     mix
+}
+
+/// The cases behind each figure of the screen that rests on cases, by the same rules as
+/// `compute` (a test holds each list to its figure).
+pub fn behind(
+    input: &Input,
+    milestones: &Milestones,
+    settings: Settings,
+    period: Period,
+    today: NaiveDate,
+) -> Vec<Behind> {
+    let items = items(input);
+    let routes = routes(input, milestones, &items);
+    let each = |rule: &dyn Fn(&Route) -> Option<bool>| -> Vec<(CaseId, bool)> {
+        routes
+            .iter()
+            .filter_map(|r| rule(r).map(|part| (r.history.case.id, part)))
+            .collect()
+    };
+    // A segment counts in the period it ends, when it does not run backwards.
+    let ends = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+        let (from, to) = (from?, to?);
+        (period.contains(to) && days(from, to).is_some()).then_some(true)
+    };
+    let limit = i64::from(settings.norm_weeks) * 7;
+    let closed_in = |r: &Route| r.closed.is_some_and(|day| period.contains(day));
+    let end = period.until(today).to;
+    let waits = norm(&routes, milestones, settings, period, today).waits;
+    let mut behind = vec![
+        (
+            Figure::Cases,
+            each(&|r| r.active_in(period).then_some(true)),
+        ),
+        (
+            Figure::NewSignals,
+            each(&|r| period.contains(r.signal).then_some(true)),
+        ),
+        (
+            Figure::SignalToHelp,
+            each(&|r| ends(Some(r.signal), r.help)),
+        ),
+        (
+            Figure::SignalToDiscussion,
+            each(&|r| ends(Some(r.signal), r.first_discussion)),
+        ),
+        (
+            Figure::SignalToPlan,
+            each(&|r| ends(Some(r.signal), r.plan)),
+        ),
+        (Figure::PlanToHelp, each(&|r| ends(r.plan, r.help))),
+        (
+            Figure::WithinNorm,
+            each(&|r| {
+                let (plan, help) = (r.plan?, r.help?);
+                (period.contains(help) && plan <= help).then(|| (help - plan).num_days() <= limit)
+            }),
+        ),
+        (
+            Figure::Waiting,
+            waits.iter().map(|w| (w.case, true)).collect(),
+        ),
+        (
+            Figure::WaitingOverNorm,
+            waits
+                .iter()
+                .filter(|w| w.days > limit)
+                .map(|w| (w.case, true))
+                .collect(),
+        ),
+        (Figure::Closed, each(&|r| closed_in(r).then_some(true))),
+        (
+            Figure::ClosedAtMost3,
+            each(&|r| closed_in(r).then(|| r.history.case.level.get() <= 3)),
+        ),
+        (
+            Figure::Escalated,
+            each(&|r| closed_in(r).then(|| r.escalation().0)),
+        ),
+        (
+            Figure::Deescalated,
+            each(&|r| {
+                let (escalated, lowered) = r.escalation();
+                (closed_in(r) && escalated).then_some(lowered)
+            }),
+        ),
+    ];
+    let mut phases: Vec<Option<String>> = Vec::new();
+    for r in routes.iter().filter(|r| closed_in(r)) {
+        let phase = r.closings.last().map(|(_, phase)| phase.clone());
+        if !phases.contains(&phase) {
+            phases.push(phase);
+        }
+    }
+    phases.sort();
+    for phase in phases {
+        let from = each(&|r| {
+            (closed_in(r) && r.closings.last().map(|(_, p)| p.clone()) == phase).then_some(true)
+        });
+        behind.push((Figure::ClosedFrom(phase), from));
+    }
+    behind.push((
+        Figure::Returned,
+        return_closings(&routes, settings, period, today),
+    ));
+    behind.push((
+        Figure::NotDiscussed,
+        items
+            .iter()
+            .filter(|i| period.contains(i.date))
+            .map(|i| (i.case, !i.discussed))
+            .collect(),
+    ));
+    for consent in [
+        Consent::Yes,
+        Consent::Anonymous,
+        Consent::No,
+        Consent::Unknown,
+    ] {
+        let of = each(&|r| {
+            r.active_in(period)
+                .then_some(true)
+                .filter(|_| r.consent_on(end) == consent)
+        });
+        behind.push((Figure::Consent(consent), of));
+    }
+    behind
+        .into_iter()
+        .map(|(figure, cases)| Behind { figure, cases })
+        .collect()
 }

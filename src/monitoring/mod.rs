@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::domain::phase::Requirement;
 use crate::domain::{Action, Case, CaseEvent, Meeting, PhaseModel};
 
-pub use figures::compute;
+pub use figures::{behind, compute};
 pub use period::{Month, Period};
 
 /// One case with its history, oldest event first.
@@ -256,4 +256,16 @@ pub struct Figures {
     pub signals_per_month: Vec<MonthCount>,
     pub open_per_level: Vec<LevelsAt>,
     pub reaction_per_month: Vec<MonthSpread>,
+    /// Cases open at the period's end (or today) per phase, in the phase model's order as
+    /// far as the caller sorts them: for the screen's chart, not the report.
+    pub open_per_phase: Vec<(String, u32)>,
+}
+
+/// The cases a figure rests on, for the team's own screen (never a report): each with
+/// whether it is counted in the figure's part (a share's numerator; every case of a count).
+/// A case closed twice in the period is listed once per closing, as the figure counts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Behind {
+    pub figure: report::Figure,
+    pub cases: Vec<(crate::domain::CaseId, bool)>,
 }

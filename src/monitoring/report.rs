@@ -222,12 +222,12 @@ impl Rows {
     }
 
     fn share(&mut self, figure: Figure, share: Share, base: Cell) {
-        let th = self.threshold;
+        let (value, part) = disclosure::share_beside(share, base, self.threshold);
         self.rows.push(Row {
             figure,
             stat: Stat::Percent,
-            value: disclosure::share(share, th),
-            part: Some(disclosure::count(share.part, th)),
+            value,
+            part: Some(part),
             base: Some(base),
         });
     }

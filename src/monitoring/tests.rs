@@ -425,17 +425,26 @@ fn a_count_under_the_threshold_is_shown_as_fewer_and_its_share_not_at_all() {
     let at_most_3 = r.row(&Figure::ClosedAtMost3, Stat::Percent).unwrap();
     assert_eq!(at_most_3.value, Cell::TooFew);
     assert_eq!(at_most_3.base, Some(Cell::Few));
-    // With a threshold of 2 the same figures are shown.
+    // With a threshold of 2 the count is shown, but "50% of 2" would give back the one case
+    // at level 3 or lower, and the one that was not: the numerator rule hides the share.
     let mut f = year();
     f.settings.threshold = 2;
     let r = report(&f);
     assert_eq!(
-        r.row(&Figure::ClosedAtMost3, Stat::Percent).unwrap().value,
-        Cell::Number(50.0)
-    );
-    assert_eq!(
         r.row(&Figure::Closed, Stat::Count).unwrap().value,
         Cell::Count(2)
+    );
+    let at_most_3 = r.row(&Figure::ClosedAtMost3, Stat::Percent).unwrap();
+    assert_eq!(
+        (at_most_3.value, at_most_3.part),
+        (Cell::Hidden, Some(Cell::Few))
+    );
+    // With a threshold of 1 nothing is hidden.
+    f.settings.threshold = 1;
+    let r = report(&f);
+    assert_eq!(
+        r.row(&Figure::ClosedAtMost3, Stat::Percent).unwrap().value,
+        Cell::Number(50.0)
     );
 }
 
@@ -476,4 +485,137 @@ fn the_reports_groups_never_leave_a_single_hidden_cell_recoverable() {
         r.row(&Figure::Cases, Stat::Count).unwrap().value,
         Cell::Count(7)
     );
+}
+
+/// Each figure's count and base, as `Behind` should list them: (part, base).
+fn counted(f: &Figures, figure: &Figure) -> (u32, u32) {
+    let all = |n: u32| (n, n);
+    let share = |s: Share| (s.part, s.base);
+    let r = f.reaction;
+    match figure {
+        Figure::Cases => all(f.cases),
+        Figure::NewSignals => all(f.new_signals),
+        Figure::SignalToHelp => all(r.signal_to_help.base),
+        Figure::SignalToDiscussion => all(r.signal_to_discussion.base),
+        Figure::SignalToPlan => all(r.signal_to_plan.base),
+        Figure::PlanToHelp => all(r.plan_to_help.base),
+        Figure::WithinNorm => share(f.norm.within),
+        Figure::Waiting => all(f.norm.waiting),
+        Figure::WaitingOverNorm => all(f.norm.waiting_over_norm),
+        Figure::Closed => all(f.levels.closed),
+        Figure::ClosedAtMost3 => share(f.levels.closed_at_most_3),
+        Figure::Escalated => share(f.levels.escalated),
+        Figure::Deescalated => share(f.levels.deescalated),
+        Figure::ClosedFrom(phase) => all(f
+            .levels
+            .closed_from
+            .iter()
+            .find(|(p, _)| p == phase)
+            .map_or(0, |(_, n)| *n)),
+        Figure::Returned => share(f.returns.returned),
+        Figure::NotDiscussed => share(f.meetings.not_discussed),
+        Figure::Consent(Consent::Yes) => all(f.consent.by_name),
+        Figure::Consent(Consent::Anonymous) => all(f.consent.anonymous),
+        Figure::Consent(Consent::No) => all(f.consent.refused),
+        Figure::Consent(Consent::Unknown) => all(f.consent.not_asked),
+        other => panic!("no cases behind {other:?}"),
+    }
+}
+
+#[test]
+fn the_cases_behind_each_figure_are_as_many_as_it_counts() {
+    let input = school();
+    let periods = [
+        Period::school_year(2025).unwrap(),
+        Period::term(2025, 1).unwrap(),
+        Period::term(2026, 2).unwrap(),
+        Period::new(day(2024, 1, 1), day(2024, 1, 31)).unwrap(),
+    ];
+    for period in periods {
+        let figures = compute(&input, &milestones(), Settings::default(), period, today());
+        let behind = behind(&input, &milestones(), Settings::default(), period, today());
+        // Every closing phase of the figures has its list, and no list is left without one.
+        let from = behind
+            .iter()
+            .filter(|b| matches!(b.figure, Figure::ClosedFrom(_)))
+            .count();
+        assert_eq!(from, figures.levels.closed_from.len(), "{period:?}");
+        for b in &behind {
+            let part = b.cases.iter().filter(|(_, part)| *part).count();
+            assert_eq!(
+                counted(&figures, &b.figure),
+                (
+                    u32::try_from(part).unwrap(),
+                    u32::try_from(b.cases.len()).unwrap()
+                ),
+                "{:?} in {period:?}",
+                b.figure
+            );
+        }
+    }
+    // The figures of the year name their cases: A within the norm, C after it.
+    let year = behind(
+        &input,
+        &milestones(),
+        Settings::default(),
+        Period::school_year(2025).unwrap(),
+        today(),
+    );
+    let within = year
+        .iter()
+        .find(|b| b.figure == Figure::WithinNorm)
+        .unwrap();
+    assert_eq!(within.cases, vec![(CaseId(1), true), (CaseId(3), false)]);
+    let waiting = year.iter().find(|b| b.figure == Figure::Waiting).unwrap();
+    assert_eq!(waiting.cases, vec![(CaseId(2), true)]);
+}
+
+#[test]
+fn open_cases_per_phase_are_taken_at_the_period_s_end() {
+    let f = year();
+    // On 31 July 2026: A, B and C in uitvoering, D reopened into evaluatie, F a new signal;
+    // E and G closed, H not yet signalled.
+    assert_eq!(
+        f.open_per_phase,
+        vec![
+            ("uitvoering".to_string(), 3),
+            ("evaluatie".to_string(), 1),
+            ("signaal".to_string(), 1)
+        ]
+    );
+}
+
+#[test]
+fn a_share_does_not_give_back_a_numerator_or_rest_the_counts_hide() {
+    let of = |part, base| disclosure::share_and_part(Share { part, base }, 5);
+    // "15% of 20" would be 3, which the count column shows as "<5": under 25% it says no
+    // more than that.
+    assert_eq!(of(3, 20), (Cell::Below(25), Cell::Few));
+    assert_eq!(of(3, 20).0.text(5, 0), "<25");
+    // 17 of 20 gives back the 3 that were not: the numerator goes too, the share is coarsened
+    // the other way.
+    assert_eq!(of(17, 20), (Cell::Above(75), Cell::Hidden));
+    // 4 of 7: 57% of 7 with both sides under 5 is hidden whole; 1 of 7 stays under 72%.
+    assert_eq!(of(4, 7), (Cell::Hidden, Cell::Few));
+    assert_eq!(of(1, 7), (Cell::Below(72), Cell::Few));
+    // Both sides at least 5, or none at all: the share as it is.
+    assert_eq!(of(10, 20), (Cell::Number(50.0), Cell::Count(10)));
+    assert_eq!(of(0, 20), (Cell::Number(0.0), Cell::Count(0)));
+    assert_eq!(of(20, 20), (Cell::Number(100.0), Cell::Count(20)));
+    // A base under the threshold: not shown, as before.
+    assert_eq!(of(3, 4), (Cell::TooFew, Cell::Few));
+}
+
+#[test]
+fn a_share_beside_a_hidden_base_does_not_give_the_base_back() {
+    let of = |part, base, cell| disclosure::share_beside(Share { part, base }, cell, 5);
+    // 50% with its numerator 10 beside an "x" would say the base is 20.
+    assert_eq!(of(10, 20, Cell::Hidden), (Cell::Number(50.0), Cell::Hidden));
+    // Beside a base that is shown the numerator adds nothing: it stays.
+    assert_eq!(
+        of(10, 20, Cell::Count(20)),
+        (Cell::Number(50.0), Cell::Count(10))
+    );
+    // A numerator already under the threshold stays "<5".
+    assert_eq!(of(3, 20, Cell::Hidden), (Cell::Below(25), Cell::Few));
 }

@@ -6,6 +6,7 @@ mod admin;
 mod dashboard;
 mod dossier;
 mod meeting;
+mod monitoring;
 mod overlay;
 mod prepare;
 pub mod theme;
@@ -95,6 +96,10 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
         (Screen::Retention, _) => {
             retention::render(frame, area, model, view, theme);
             Context::Retention
+        }
+        (Screen::Monitoring, _) if model.monitoring.is_some() => {
+            monitoring::render(frame, area, model, view, theme);
+            Context::Monitoring
         }
         _ => {
             dashboard::render(frame, area, model, view, theme);

@@ -112,6 +112,20 @@ pub fn apply(
                     let entries = store.audit_log()?;
                     next.extend(update(model, view, Message::AuditLoaded(entries)));
                 }
+                Effect::LoadMonitoring(period) => {
+                    let data = crate::query::monitoring::screen(
+                        store,
+                        &model.phases,
+                        crate::monitoring::Settings::default(),
+                        period.period(today),
+                        today,
+                    )?;
+                    model.monitoring = Some(Box::new(crate::app::monitoring::Monitoring {
+                        period,
+                        data,
+                    }));
+                    next.extend(update(model, view, Message::MonitoringLoaded));
+                }
                 Effect::LoadRetention => {
                     let list = Box::new(crate::query::retention::list(store, today)?);
                     next.extend(update(model, view, Message::RetentionLoaded(list)));
@@ -526,6 +540,7 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::PlanImport(_)
             | Effect::LoadAudit
             | Effect::LoadRetention
+            | Effect::LoadMonitoring(_)
             | Effect::SetPresentation(_)
             | Effect::UseTheme(_)
             | Effect::SaveMeeting(_)

@@ -136,6 +136,28 @@ fn dossier(lang: Lang) -> Model {
     model
 }
 
+/// The monitoring screen of the demo school's current school year; the school is filled and
+/// its figures read once.
+fn monitoring(lang: Lang) -> Model {
+    static FIGURES: OnceLock<crate::query::monitoring::Monitor> = OnceLock::new();
+    let data = FIGURES.get_or_init(|| {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = crate::store::Store::open(dir.path()).unwrap();
+        crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+        let phases = crate::domain::PhaseModel::default();
+        let period = crate::app::monitoring::PeriodChoice::Year.period(day(23));
+        let settings = crate::monitoring::Settings::default();
+        crate::query::monitoring::screen(&store, &phases, settings, period, day(23)).unwrap()
+    });
+    let mut model = model(lang, false);
+    model.monitoring = Some(Box::new(crate::app::monitoring::Monitoring {
+        period: crate::app::monitoring::PeriodChoice::Year,
+        data: data.clone(),
+    }));
+    update(&mut model, &mut View::default(), Message::MonitoringLoaded);
+    model
+}
+
 /// Each screen and overlay by name, reached through messages where it can be.
 pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     let act = |action: Command| Message::Act(action);
@@ -339,6 +361,18 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     add(
         "meeting_case_consent_prompt",
         after(on_case(lang), vec![act(Command::ChangeConsent)]),
+    );
+    add("monitoring", after(monitoring(lang), vec![]));
+    add(
+        "monitoring_within_norm_cases",
+        after(
+            monitoring(lang),
+            [vec![act(Command::Down); 6], vec![act(Command::Open)]].concat(),
+        ),
+    );
+    add(
+        "monitoring_help",
+        after(monitoring(lang), vec![act(Command::Help)]),
     );
     screens
 }

@@ -22,6 +22,7 @@ pub enum Context {
     Dossier,
     Audit,
     Retention,
+    Monitoring,
 }
 
 impl From<crate::app::Screen> for Context {
@@ -34,6 +35,7 @@ impl From<crate::app::Screen> for Context {
             crate::app::Screen::Dossier => Context::Dossier,
             crate::app::Screen::Audit => Context::Audit,
             crate::app::Screen::Retention => Context::Retention,
+            crate::app::Screen::Monitoring => Context::Monitoring,
         }
     }
 }

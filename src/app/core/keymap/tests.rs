@@ -42,6 +42,7 @@ fn q_goes_back_on_every_screen_that_lists_and_quits_only_from_the_start() {
         Context::Actions,
         Context::Audit,
         Context::Retention,
+        Context::Monitoring,
     ] {
         assert_eq!(
             keymap.action(context, q),

@@ -74,7 +74,11 @@ fn audience(model: &Model) -> Audience {
         return Audience::Shared;
     }
     match model.screen {
-        Screen::Dashboard | Screen::Actions | Screen::Dossier | Screen::Audit => Audience::Private,
+        Screen::Dashboard
+        | Screen::Actions
+        | Screen::Dossier
+        | Screen::Audit
+        | Screen::Monitoring => Audience::Private,
         // The retention list follows the shared-screen rule: it names no pupil either.
         Screen::Meeting | Screen::Prepare | Screen::Retention => Audience::Shared,
     }

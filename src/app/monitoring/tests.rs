@@ -1,0 +1,178 @@
+use super::*;
+use crate::app::tests::{act, on_case, school};
+use crate::domain::{Consent, Pupil};
+use crate::store::Store;
+
+fn on_monitoring() -> (tempfile::TempDir, Store, Model, View) {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::Monitoring);
+    (dir, store, model, view)
+}
+
+fn row_of(model: &Model, figure: &Figure) -> usize {
+    rows(&model.monitoring.as_ref().unwrap().data.figures)
+        .iter()
+        .position(|(f, _)| f == figure)
+        .unwrap()
+}
+
+#[test]
+fn m_opens_this_school_year_p_steps_through_the_terms_and_esc_goes_back() {
+    let (_dir, store, mut model, mut view) = on_monitoring();
+    assert_eq!(model.screen, Screen::Monitoring);
+    let shown = |model: &Model| {
+        let m = model.monitoring.as_ref().unwrap();
+        (m.period, m.data.figures.period)
+    };
+    let year = Period::school_year(2026).unwrap();
+    assert_eq!(shown(&model), (PeriodChoice::Year, year));
+    assert!(model.monitoring.as_ref().unwrap().data.figures.cases > 0);
+    view.monitoring.row = 3;
+    act(&store, &mut model, &mut view, Command::SwitchPeriod);
+    assert_eq!(
+        shown(&model),
+        (PeriodChoice::Term(1), Period::term(2026, 1).unwrap())
+    );
+    assert_eq!(view.monitoring.row, 3, "the same figure stays chosen");
+    for _ in 0..3 {
+        act(&store, &mut model, &mut view, Command::SwitchPeriod);
+    }
+    assert_eq!(
+        shown(&model),
+        (PeriodChoice::LastYear, Period::school_year(2025).unwrap())
+    );
+    act(&store, &mut model, &mut view, Command::SwitchPeriod);
+    assert_eq!(shown(&model), (PeriodChoice::Year, year));
+    act(&store, &mut model, &mut view, Command::Back);
+    assert_eq!(model.screen, Screen::Dashboard);
+    // Back again, the screen opens on the period last chosen.
+    act(&store, &mut model, &mut view, Command::Monitoring);
+    assert_eq!(model.screen, Screen::Monitoring);
+    assert_eq!(view.monitoring, MonitorView::default());
+}
+
+#[test]
+fn enter_lists_the_cases_behind_a_figure_and_esc_closes_the_list_first() {
+    let (_dir, store, mut model, mut view) = on_monitoring();
+    act(&store, &mut model, &mut view, Command::Down);
+    assert_eq!(view.monitoring.row, 1);
+    act(&store, &mut model, &mut view, Command::Up);
+    act(&store, &mut model, &mut view, Command::Up);
+    assert_eq!(view.monitoring.row, 0, "the list stops at its top");
+    act(&store, &mut model, &mut view, Command::Open);
+    assert_eq!(view.monitoring.list, Some(0));
+    let data = &model.monitoring.as_ref().unwrap().data;
+    let listed = data.cases_behind(&Figure::Cases).unwrap().len();
+    assert_eq!(listed, data.figures.cases as usize);
+    for _ in 0..listed + 2 {
+        act(&store, &mut model, &mut view, Command::Down);
+    }
+    assert_eq!(view.monitoring.list, Some(listed - 1));
+    act(&store, &mut model, &mut view, Command::Back);
+    assert_eq!(model.screen, Screen::Monitoring);
+    assert_eq!(view.monitoring.list, None);
+    assert_eq!(view.monitoring.row, 0);
+    // A figure about meetings has no cases behind it: the status line says so.
+    view.monitoring.row = row_of(&model, &Figure::MeetingsHeld);
+    act(&store, &mut model, &mut view, Command::Open);
+    assert_eq!(view.monitoring.list, None);
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(model.lang.texts().stats.screen_no_cases)
+    );
+}
+
+/// Every pupil of the store whose full name is on the screen.
+fn named(store: &Store, screen: &str) -> Vec<String> {
+    store
+        .all::<Pupil>()
+        .map(|p| p.unwrap().full_name())
+        .filter(|name| screen.contains(name.as_str()))
+        .collect()
+}
+
+/// The list of every running case, drawn: pupils with consent "ja" are named, the others go
+/// by their pseudonym, and with a meeting open nobody is named, not even the pupil under
+/// discussion (docs/privacy.md).
+#[test]
+fn the_cases_behind_a_figure_go_by_pseudonym_while_a_meeting_is_open() {
+    let screen_of = |store: &Store, model: &mut Model, view: &mut View| {
+        act(store, model, view, Command::Monitoring);
+        view.monitoring.row = row_of(model, &Figure::Cases);
+        act(store, model, view, Command::Open);
+        assert!(view.monitoring.list.is_some());
+        crate::ui::tests::screen_of(model, view, 160, 48, "donker")
+    };
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    let private = screen_of(&store, &mut model, &mut view);
+    assert!(!named(&store, &private).is_empty(), "{private}");
+    let listed = model
+        .monitoring
+        .as_ref()
+        .unwrap()
+        .data
+        .cases_behind(&Figure::Cases);
+    let anonymous = listed
+        .unwrap()
+        .into_iter()
+        .find(|(line, _)| !line.shown.is_named())
+        .map(|(line, _)| line.shown.name().to_string())
+        .expect("the demo has a running case without consent");
+    assert!(private.contains(&anonymous), "{private}");
+
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.consent == Consent::Yes);
+    store
+        .save(&model.meeting.as_ref().unwrap().meeting)
+        .unwrap();
+    act(&store, &mut model, &mut view, Command::Back);
+    for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+        model.lang = lang;
+        let presenting = screen_of(&store, &mut model, &mut view);
+        assert!(model.monitoring.as_ref().unwrap().data.presenting);
+        assert_eq!(
+            named(&store, &presenting),
+            Vec::<String>::new(),
+            "{presenting}"
+        );
+        assert!(
+            presenting.contains(model.lang.texts().stats.screen_presenting),
+            "{presenting}"
+        );
+        // The figures with their charts and the open waits beside them name nobody either.
+        act(&store, &mut model, &mut view, Command::Back);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let figures = crate::ui::tests::screen_of(&model, &view, w, h, "donker");
+            assert_eq!(named(&store, &figures), Vec::<String>::new(), "{figures}");
+        }
+    }
+}
+
+#[test]
+fn the_start_screen_palette_and_help_offer_monitoring_and_its_keys_come_with_it() {
+    use crate::app::core::keymap::{Context, Keymap};
+    use crate::app::overlay::palette;
+    let keymap = Keymap::default();
+    let rows = palette::rows(&keymap, Screen::Dashboard, crate::i18n::Lang::Nl.texts());
+    assert!(
+        rows.iter()
+            .any(|r| r.command == palette::Choice::Act(Command::Monitoring))
+    );
+    let on = |context, command| {
+        keymap
+            .bindings(context)
+            .into_iter()
+            .find(|b| b.action == command)
+            .map(|b| b.keys)
+    };
+    assert_eq!(
+        on(Context::Dashboard, Command::Monitoring),
+        Some(vec!["M".to_string()])
+    );
+    assert_eq!(
+        on(Context::Monitoring, Command::SwitchPeriod),
+        Some(vec!["p".to_string()])
+    );
+    assert!(on(Context::Monitoring, Command::Open).is_some());
+}
