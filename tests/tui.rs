@@ -39,6 +39,19 @@ impl Session {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_otter"));
+        cmd.args(args);
+        Session::spawn(cmd, data_dir, cols, rows, env)
+    }
+
+    /// `cmd` (otter, or a shell around it) in a new pseudo-terminal.
+    fn spawn(
+        mut cmd: CommandBuilder,
+        data_dir: &std::path::Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -47,8 +60,6 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_otter"));
-        cmd.args(args);
         cmd.env("OTTER_DATA_DIR", data_dir);
         cmd.env("OTTER_TODAY", common::TODAY);
         cmd.env("TERM", "xterm-256color");
@@ -568,4 +579,106 @@ fn otter_passphrase_on_a_terminal_turns_encryption_on_and_off_after_a_yes() {
     otter.wait_for("Encryption is off.");
     assert_eq!(otter.exit_code(), 0);
     common::otter(dir.path()).arg("pupils").assert().success();
+}
+
+/// A panic (injected with the debug-only `OTTER_TEST_PANIC`, key F12) in the middle of typing
+/// a note: the terminal is given back whole (raw mode off, cursor shown, alternate screen
+/// left), and the note typed before it is on disk.
+#[test]
+fn a_panic_gives_the_terminal_back_and_loses_nothing_typed() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut shell = CommandBuilder::new("sh");
+    // stty reads the terminal as otter left it.
+    shell.args([
+        "-c",
+        "\"$0\"; echo \"EXIT=$?\"; stty -a",
+        env!("CARGO_BIN_EXE_otter"),
+    ]);
+    let mut otter = Session::spawn(shell, dir.path(), 120, 36, &[("OTTER_TEST_PANIC", "1")]);
+    otter.on_start_screen();
+    otter.send("v");
+    otter.wait_for("Opening en aanwezigheid");
+    otter.send("nnn");
+    otter.wait_for("▶ 4 ");
+    otter.send("e");
+    otter.wait_for("Typ de aantekeningen");
+    otter.send("Getypt voor de paniek EINDE");
+    otter.wait_for("EINDE");
+    let before = otter.raw.lock().unwrap().len();
+    otter.send("\x1b[24~");
+    assert!(otter.wrote("EXIT=101"), "otter panicked");
+    assert!(otter.wrote("icanon"), "stty answered");
+    let after = String::from_utf8_lossy(&otter.raw.lock().unwrap()[before..]).into_owned();
+    assert!(
+        after.contains("\x1b[?1049l"),
+        "alternate screen left: {after:?}"
+    );
+    assert!(after.contains("\x1b[?25h"), "cursor shown: {after:?}");
+    assert!(!after.contains("-icanon"), "raw mode off: {after:?}");
+    assert!(after.contains(" echo "), "echo on: {after:?}");
+    {
+        let parser = otter.screen.lock().unwrap();
+        assert!(!parser.screen().alternate_screen());
+        assert!(!parser.screen().hide_cursor());
+    }
+
+    let store = otter::store::Store::open(dir.path()).unwrap();
+    let meeting = open_meeting(&store);
+    let notes = store.notes_of_meeting(meeting.id).unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.text == "Getypt voor de paniek EINDE"),
+        "{notes:?}"
+    );
+}
+
+/// Typing in the screen, killed with SIGKILL again and again (the kill loop of the screen;
+/// the commands' loops are in `tests/kill_loops.rs`): every word that was on screen is on
+/// disk after each kill, in the one note, and the indexes agree with the records.
+/// `OTTER_KILL_ROUNDS` multiplies the rounds.
+#[test]
+fn typing_killed_again_and_again_loses_no_word_that_was_on_screen() {
+    let times: usize = std::env::var("OTTER_KILL_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let mut acknowledged = Vec::new();
+    for round in 0..20 * times {
+        let mut otter = Session::start(&[], dir.path(), 120, 36);
+        otter.on_start_screen();
+        otter.send("v");
+        if round == 0 {
+            otter.wait_for("Opening en aanwezigheid");
+            otter.send("nnn");
+        }
+        // The meeting opens again on the item it was left at.
+        otter.wait_for("▶ 4 ");
+        otter.send("e");
+        otter.wait_for("Typ de aantekeningen");
+        for k in 0..1 + round % 4 {
+            let word = format!("r{round}w{k}");
+            otter.send(&format!("{word} "));
+            otter.wait_for(&word);
+            acknowledged.push(word);
+        }
+        let killed = std::process::Command::new("kill")
+            .args(["-9", &otter.child.process_id().unwrap().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        assert_ne!(otter.exit_code(), 0, "killed, not ended");
+
+        let store = otter::store::Store::open(dir.path()).unwrap();
+        assert_eq!(store.index_drift().unwrap(), Vec::<String>::new());
+        let meeting = open_meeting(&store);
+        let notes = store.notes_of_meeting(meeting.id).unwrap();
+        let typed: Vec<_> = notes.iter().filter(|n| n.text.contains("r0w0")).collect();
+        assert_eq!(typed.len(), 1, "one note");
+        let words: Vec<&str> = typed[0].text.split_whitespace().collect();
+        assert_eq!(words, acknowledged, "round {round}");
+    }
 }

@@ -88,6 +88,8 @@ pub struct Model {
     pub monitoring: Option<Box<monitoring::Monitoring>>,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
+    /// Edits the disk refused (full, read-only), kept until they can be written.
+    pub unsaved: core::effects::Unsaved,
     /// Where `x` and `E` write their documents (`export::file::dir`, outside the data).
     pub export_dir: std::path::PathBuf,
     /// When the screen locks (encryption on).
@@ -116,6 +118,7 @@ impl Model {
             retention: None,
             monitoring: None,
             notice: None,
+            unsaved: core::effects::Unsaved::default(),
             export_dir: crate::export::file::dir(),
             idle: lock::Idle::never(today.and_time(chrono::NaiveTime::MIN)),
             keymap: core::keymap::Keymap::default(),

@@ -245,13 +245,13 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     backup::parse_keep(keep.as_deref()).map_err(Error::KeepBackups)?;
     let Some(command) = cli.command else {
         let store = Store::open_with(data_dir, &mut unlock)?;
-        let ran = crate::app::run(&store, &model, screen);
+        let store = crate::app::run(store, &model, screen)?;
         // An erasure on the screen (retention) is rewritten out of sled's files as the screen
         // closes, not only at the next start.
         if store.rewrite_pending()? {
             store.purge()?;
         }
-        return ran;
+        return Ok(());
     };
     // An import opens the store itself: a real one may create the database, a dry run never.
     let command = match command {

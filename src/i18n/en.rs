@@ -267,6 +267,7 @@ pub const EN: Texts = Texts {
     history_decision: "Decision",
     history_action: "Action",
     flash_close_open_first: "A meeting is open already: close it first.",
+    flash_saved_again: "Everything is saved again.",
     flash_nothing_to_reopen: "No meeting has been closed.",
     err_no_next_meeting: "No next OT is planned yet; give a date.",
     err_no_date: "Give a date.",
@@ -470,6 +471,19 @@ pub const EN: Texts = Texts {
     },
     err_keep_backups: |value| {
         format!("OTTER_KEEP_BACKUPS must be a number (0: no automatic backups), not \"{value}\".")
+    },
+    notice_unsaved: |why, count| {
+        let edits = if count == 1 {
+            "1 edit".to_string()
+        } else {
+            format!("{count} edits")
+        };
+        format!(
+            "{why} Not saved yet: {edits}. otter keeps them and saves them once the disk allows it again; do not close otter."
+        )
+    },
+    notice_quit_unsaved: |count| {
+        format!("{count} edit(s) not saved yet: quitting again throws them away.")
     },
     notice_backup_failed: |detail| {
         format!("The meeting is closed and saved, but the automatic backup failed: {detail}")

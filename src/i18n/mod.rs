@@ -246,6 +246,8 @@ pub struct Texts {
     pub err_no_next_meeting: &'static str,
     pub err_no_date: &'static str,
     pub flash_close_open_first: &'static str,
+    /// The edits kept while the disk refused them are written.
+    pub flash_saved_again: &'static str,
     pub flash_nothing_to_reopen: &'static str,
     pub prompt_decision: &'static str,
     pub picker_title: &'static str,
@@ -437,6 +439,12 @@ pub struct Texts {
     pub err_keep_backups: fn(&str) -> String,
     #[serde(skip)]
     pub notice_backup_failed: fn(&str) -> String,
+    /// Why the disk refused a write, and how many edits the screen keeps to write later.
+    #[serde(skip)]
+    pub notice_unsaved: fn(&str, usize) -> String,
+    /// The first quit while edits are kept: they would be lost.
+    #[serde(skip)]
+    pub notice_quit_unsaved: fn(usize) -> String,
     #[serde(skip)]
     pub backup_done: fn(usize, &str) -> String,
     #[serde(skip)]

@@ -267,6 +267,7 @@ pub const NL: Texts = Texts {
     history_decision: "Besluit",
     history_action: "Actiepunt",
     flash_close_open_first: "Er is al een vergadering open: sluit die eerst.",
+    flash_saved_again: "Alles is weer bewaard.",
     flash_nothing_to_reopen: "Er is geen gesloten vergadering.",
     err_no_next_meeting: "Er is nog geen volgende OT gepland; geef een datum.",
     err_no_date: "Geef een datum.",
@@ -480,6 +481,19 @@ pub const NL: Texts = Texts {
         format!(
             "OTTER_KEEP_BACKUPS moet een getal zijn (0: geen automatische back-ups), niet \"{value}\"."
         )
+    },
+    notice_unsaved: |why, count| {
+        let edits = if count == 1 {
+            "1 wijziging".to_string()
+        } else {
+            format!("{count} wijzigingen")
+        };
+        format!(
+            "{why} Nog niet bewaard: {edits}. otter houdt ze vast en bewaart ze zodra de schijf het weer toelaat; sluit otter niet af."
+        )
+    },
+    notice_quit_unsaved: |count| {
+        format!("{count} wijziging(en) nog niet bewaard: nog een keer afsluiten gooit ze weg.")
     },
     notice_backup_failed: |detail| {
         format!(

@@ -76,6 +76,9 @@ pub struct Dashboard {
     /// My and the overdue actions are not loaded: the presentation mode is on and a meeting
     /// is open, so the projector may be showing this screen.
     pub personal_hidden: bool,
+    /// A meeting is open: the room may see this screen and what opens over it (BRIEF §8),
+    /// also when this otter started after the meeting was opened.
+    pub presenting: bool,
 }
 
 pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashboard> {
@@ -122,6 +125,7 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         recent_total,
         presentation,
         personal_hidden,
+        presenting: showing != Showing::Private,
     })
 }
 

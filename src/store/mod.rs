@@ -2,9 +2,12 @@
 //! keys are ids; every write is flushed before it returns (see docs/architecture.md).
 
 pub mod backup;
+mod check;
 pub mod cipher;
 mod codec;
 pub mod erase;
+#[cfg(test)]
+pub mod fault;
 mod keys;
 mod privacy;
 pub mod records;
@@ -99,6 +102,9 @@ pub struct Store {
     /// moves after this open reads as damaged, and the read is worth another try
     /// (`reopened`).
     beside_writer: bool,
+    /// Disk faults a test injects (`fault`).
+    #[cfg(test)]
+    faults: fault::Faults,
 }
 
 const LOCK_FILE: &str = "otter.lock";
@@ -281,6 +287,8 @@ impl Store {
             lock,
             read_only,
             beside_writer,
+            #[cfg(test)]
+            faults: fault::Faults::default(),
         })
     }
 
@@ -296,7 +304,7 @@ impl Store {
             cipher,
             lock,
             read_only,
-            beside_writer: _,
+            ..
         } = self;
         if read_only {
             return Err(StoreError::Io(
@@ -309,6 +317,53 @@ impl Store {
         let (mut store, _) = Store::open_locked(&dir, &dir.join(DB_DIR), lock)?;
         store.cipher = cipher;
         Ok(store)
+    }
+
+    /// The writer's store opened again after a write failed on the disk. sled keeps an I/O
+    /// error (a full disk) and fails every later write until the database is reopened, even
+    /// once there is space again; reading goes on meanwhile. When the writer's open fails too
+    /// (the disk still full or read-only), the database is opened to read instead, which
+    /// writes nothing, so the screen still reads; a later `recovered` tries to write again.
+    pub fn recovered(self) -> Result<Store, StoreError> {
+        let Store {
+            db,
+            trees,
+            dir,
+            cipher,
+            lock,
+            #[cfg(test)]
+            faults,
+            ..
+        } = self;
+        drop(trees);
+        drop(db);
+        let path = dir.join(DB_DIR);
+        let mut store = match Store::open_locked(&dir, &path, Arc::clone(&lock)) {
+            Ok((store, _)) => store,
+            Err(err) => {
+                let db = open_sled(&path, true).map_err(|_| err)?;
+                Store::with_trees(db, &dir, lock, true, false)?
+            }
+        };
+        store.cipher = cipher;
+        #[cfg(test)]
+        {
+            store.faults = faults.reopened();
+        }
+        Ok(store)
+    }
+
+    /// The switch that makes this store's writes fail as on a full or read-only disk.
+    #[cfg(test)]
+    pub fn fault_switch(&self) -> fault::Switch {
+        self.faults.switch()
+    }
+
+    /// A write's first step: in tests, the disk fault injected (`fault`).
+    fn check_disk(&self) -> Result<(), StoreError> {
+        #[cfg(test)]
+        self.faults.check()?;
+        Ok(())
     }
 
     /// Whether this store was opened to read only.
@@ -401,6 +456,7 @@ impl Store {
 
     /// A fresh id for a record of `tree`. Ids are never reused; a crash may skip one.
     pub fn next_id(&self, tree: TreeId) -> Result<u64, StoreError> {
+        self.check_disk()?;
         let key = [NEXT_ID, tree.name().as_bytes()].concat();
         let next = self.tree(TreeId::Meta).update_and_fetch(key, |old| {
             let current = old
@@ -437,6 +493,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         use sled::Transactional;
         use sled::transaction::{ConflictableTransactionError, TransactionError};
+        self.check_disk()?;
         let outcome = self.trees.as_slice().transaction(|trees| {
             for (tree, key) in must_be_new {
                 if trees[tree.slot()].get(key)?.is_some() {
@@ -469,6 +526,7 @@ impl Store {
         &self,
         writes: &std::collections::BTreeMap<(TreeId, Vec<u8>), Write>,
     ) -> Result<(), StoreError> {
+        self.check_disk()?;
         let mut batches: Vec<sled::Batch> =
             TreeId::ALL.iter().map(|_| sled::Batch::default()).collect();
         for ((tree, key), write) in writes {
@@ -813,6 +871,7 @@ impl Store {
     }
 
     fn set_setting<T: serde::Serialize>(&self, key: &[u8], value: &T) -> Result<(), StoreError> {
+        self.check_disk()?;
         let sealed = codec::encode(self.cipher(), TreeId::Meta, key, value);
         self.tree(TreeId::Meta).insert(key, sealed)?;
         self.db.flush()?;
@@ -1071,5 +1130,7 @@ fn open_sled(path: &Path, read_only: bool) -> Result<sled::Db, StoreError> {
 mod tests;
 #[cfg(test)]
 mod tests_crypto;
+#[cfg(test)]
+mod tests_fault;
 #[cfg(test)]
 mod tests_read;

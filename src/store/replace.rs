@@ -49,8 +49,7 @@ impl Beside {
             dir,
             cipher,
             lock,
-            read_only: _,
-            beside_writer: _,
+            ..
         } = self.store;
         db.flush()?;
         drop(trees);

@@ -31,7 +31,8 @@ pub enum Flow {
 }
 
 /// Applies `effects` and any that follow from them. A failed save is shown on screen and
-/// the edit stays in the model, so the chair sees it and nothing typed disappears.
+/// the edit stays in the model, so the chair sees it and nothing typed disappears; a save
+/// the disk refused (full, read-only) is kept in `Model::unsaved` until `retry` writes it.
 pub fn apply(
     store: &Store,
     model: &mut Model,
@@ -47,6 +48,28 @@ pub fn apply(
                 view.search_index = None;
             }
             match effect {
+                written @ (Effect::SaveMeeting(_)
+                | Effect::SaveCaseChange(_)
+                | Effect::SaveNote(_)
+                | Effect::SaveAction(_)
+                | Effect::SaveCase(_)
+                | Effect::NewDecision(_)
+                | Effect::NewAction(_)
+                | Effect::CloseMeeting(_)
+                | Effect::ReopenMeeting(..)
+                | Effect::OpenSignal(_)
+                | Effect::PlanMeeting { .. }
+                | Effect::SettleAction { .. }
+                | Effect::SetMe(_)) => {
+                    keep_or_write(store, model, view, written, today, &mut next)?
+                }
+                // With writes kept in memory the first Quit warns: they would be lost.
+                Effect::Quit if !model.unsaved.writes.is_empty() && !model.unsaved.quit_asked => {
+                    model.unsaved.quit_asked = true;
+                    let t = model.lang.texts();
+                    // In the status line, over the flash: it must be read before the next key.
+                    model.notice = Some((t.notice_quit_unsaved)(model.unsaved.writes.len()));
+                }
                 Effect::Quit => return Ok(Flow::Quit),
                 // The loop took it out before; a theme is not stored.
                 Effect::UseTheme(_) => {}
@@ -68,15 +91,6 @@ pub fn apply(
                     };
                     next.extend(update(model, view, Message::PreparationLoaded));
                 }
-                Effect::PlanMeeting { date, time, place } => {
-                    let id = MeetingId(store.next_id(TreeId::Meetings)?);
-                    let planned =
-                        prepare::new_meeting(store, &model.phases, id, date, time, &place)?;
-                    if report(store, model, store.insert(&planned)) {
-                        model.prepare = Some(prepare::load(store, &model.phases, id)?);
-                        next.extend(update(model, view, Message::PreparationLoaded));
-                    }
-                }
                 Effect::StartMeeting(id) => {
                     // One meeting runs at a time: an open one is closed (or finished) first.
                     let open = store
@@ -90,91 +104,14 @@ pub fn apply(
                         next.extend(update(model, view, Message::MeetingLoaded));
                     }
                 }
-                Effect::SaveMeeting(meeting) => {
-                    report(store, model, store.save(meeting.as_ref()));
-                }
-                Effect::NewNote => {
-                    let id = NoteId(store.next_id(TreeId::Notes)?);
-                    next.extend(update(model, view, Message::NoteReady(id)));
-                }
-                Effect::NewAction(mut action) => {
-                    action.id = ActionId(store.next_id(TreeId::Actions)?);
-                    let mut tx = store.tx();
-                    let mut written = tx.insert(action.as_ref());
-                    if let Some(meeting) = action.meeting {
-                        let change = Change::ActionAdded { action: action.id };
-                        written =
-                            written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
+                // Nothing is typed yet: a note that cannot be numbered is not begun, and the
+                // status line says why.
+                Effect::NewNote => match store.next_id(TreeId::Notes) {
+                    Ok(id) => next.extend(update(model, view, Message::NoteReady(NoteId(id)))),
+                    Err(err) => {
+                        report(store, model, Err(err));
                     }
-                    if report(store, model, written.and_then(|()| tx.commit())) {
-                        next.extend(update(model, view, Message::ActionAdded(action)));
-                    }
-                }
-                Effect::CloseMeeting(meeting) => {
-                    let next_id = match meeting.next_meeting {
-                        Some(_) => Some(MeetingId(store.next_id(TreeId::Meetings)?)),
-                        None => None,
-                    };
-                    let reviewed = reviewed(model);
-                    let closing = meeting::closing(
-                        store,
-                        &model.phases,
-                        &meeting,
-                        &reviewed,
-                        next_id,
-                        today,
-                    )?;
-                    let mut tx = store.tx();
-                    // A reopened meeting's minutes are fixed anew, over the earlier ones; what
-                    // was done in it stands from now on.
-                    let mut written = store.forget_undo_in(&mut tx, meeting.id);
-                    written = written
-                        .and_then(|()| tx.put(meeting.as_ref()))
-                        .and_then(|()| {
-                            if meeting.reopened.is_empty() {
-                                tx.insert(&closing.minutes)
-                            } else {
-                                tx.put(&closing.minutes)
-                            }
-                        });
-                    for action in &closing.carried {
-                        written = written.and_then(|()| tx.put(action));
-                    }
-                    if let Some(next) = &closing.next {
-                        written = written.and_then(|()| tx.insert(next));
-                    }
-                    if let Some(updated) = &closing.updated {
-                        written = written.and_then(|()| tx.put(updated));
-                    }
-                    if report(store, model, written.and_then(|()| tx.commit())) {
-                        next.extend(update(model, view, Message::MeetingClosed));
-                        // The close is committed whatever happens to its backup; a failed
-                        // backup stays in the status bar, where the chair sees it.
-                        if let Err(err) = backup::rolling(store, backup::Reason::Close) {
-                            let dir = store.dir().display().to_string();
-                            let t = model.lang.texts();
-                            let detail = Error::from(err).message(t, &dir);
-                            model.notice = Some((t.notice_backup_failed)(&detail));
-                        }
-                    }
-                }
-                Effect::ReopenMeeting(id, reason) => {
-                    if let Some(mut meeting) = store.meeting(id)? {
-                        meeting.state = MeetingState::Open;
-                        meeting.reopened.push(Reopening { on: today, reason });
-                        let mut audit =
-                            AuditEntry::new(model.now, AuditKind::ReopenedMeeting, TUI_REOPEN)
-                                .with_counts(vec![(Counted::Meetings, 1)]);
-                        let mut tx = store.tx();
-                        let written = tx
-                            .put(&meeting)
-                            .and_then(|()| store.audit_in(&mut tx, &mut audit))
-                            .and_then(|()| tx.commit());
-                        if report(store, model, written) {
-                            next.push(Effect::LoadMeeting);
-                        }
-                    }
-                }
+                },
                 Effect::LoadAudit => {
                     let entries = store.audit_log()?;
                     next.extend(update(model, view, Message::AuditLoaded(entries)));
@@ -236,29 +173,9 @@ pub fn apply(
                     let pupils = Box::new(pick::PupilPicker::load(store)?);
                     next.extend(update(model, view, Message::PupilsLoaded(pupils)));
                 }
-                Effect::OpenSignal(signal) => {
-                    let id = CaseId(store.next_id(TreeId::Cases)?);
-                    let (case, event, meeting) = signal.numbered(id);
-                    let mut tx = store.tx();
-                    let undo = Change::Signal { case: case.id };
-                    let written = tx
-                        .insert(&case)
-                        .and_then(|()| tx.insert(&event))
-                        .and_then(|()| tx.put(&meeting))
-                        .and_then(|()| store.undoable_in(&mut tx, meeting.id, undo))
-                        .and_then(|()| tx.commit());
-                    if report(store, model, written) {
-                        let brief = meeting::brief(store, &model.phases, case, today)?;
-                        let opened = Box::new((brief, meeting));
-                        next.extend(update(model, view, Message::SignalOpened(opened)));
-                    }
-                }
                 Effect::CheckPassphrase(typed) => {
                     let right = store.passphrase_matches(&typed.0)?;
                     next.extend(update(model, view, Message::PassphraseChecked(right)));
-                }
-                Effect::SetMe(member) => {
-                    report(store, model, store.set_me(member));
                 }
                 // A dossier puts a pupil's name beside all of their cases, anonymous ones
                 // included: while a meeting is open the room sees it, so it does not open
@@ -304,30 +221,6 @@ pub fn apply(
                         }
                         None => view.flash = Some(model.lang.texts().flash_no_pupil.to_string()),
                     }
-                }
-                Effect::SaveNote(note) => {
-                    report(store, model, store.save(note.as_ref()));
-                }
-                Effect::NewDecision(mut decision) => {
-                    decision.id = DecisionId(store.next_id(TreeId::Decisions)?);
-                    let mut tx = store.tx();
-                    let mut written = tx.insert(decision.as_ref());
-                    if let Some(meeting) = decision.meeting {
-                        let change = Change::Decision {
-                            decision: decision.id,
-                        };
-                        written =
-                            written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
-                    }
-                    if report(store, model, written.and_then(|()| tx.commit())) {
-                        next.extend(update(model, view, Message::DecisionAdded(decision)));
-                    }
-                }
-                Effect::SaveCase(case) => {
-                    report(store, model, store.save(case.as_ref()));
-                }
-                Effect::SaveAction(action) => {
-                    report(store, model, store.save(action.as_ref()));
                 }
                 Effect::LoadActions { filter, typed } => {
                     // The actions screen may be on the projector while a meeting is open.
@@ -386,43 +279,6 @@ pub fn apply(
                         }
                     });
                 }
-                Effect::SaveCaseChange(change) => {
-                    let (case, event) = *change;
-                    // Made in a meeting, it can be taken back there: the step needs what the
-                    // case was before, which the event alone does not say (its closing date
-                    // and reason).
-                    let undo = match event.meeting {
-                        Some(meeting) => {
-                            let before = store.case(case.id)?;
-                            Change::of_event(&event, before.as_ref(), &case)
-                                .map(|change| (meeting, change))
-                        }
-                        None => None,
-                    };
-                    let mut tx = store.tx();
-                    let mut written = tx.put(&case).and_then(|()| tx.insert(&event));
-                    if let Some((meeting, change)) = undo {
-                        written =
-                            written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
-                    }
-                    report(store, model, written.and_then(|()| tx.commit()));
-                }
-                Effect::SettleAction { meeting, action } => {
-                    let was = store.action(action.id)?;
-                    let mut tx = store.tx();
-                    let mut written = tx.put(action.as_ref());
-                    if let Some(was) = was
-                        && let Some(what) = ActionChange::between(&was, &action)
-                    {
-                        let change = Change::Action {
-                            what,
-                            was: Box::new(was),
-                        };
-                        written =
-                            written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
-                    }
-                    report(store, model, written.and_then(|()| tx.commit()));
-                }
                 Effect::Withdraw { meeting: id, case } => {
                     let audit = AuditEntry::new(model.now, AuditKind::Withdrawn, TUI_WITHDRAW);
                     if report(store, model, store.withdraw(id, case, audit)) {
@@ -448,6 +304,308 @@ pub fn apply(
         pending = next;
     }
     Ok(Flow::Continue)
+}
+
+/// Writes kept in memory because the disk refused them (full, read-only), in the order they
+/// were asked, each with all it carries (the text typed, the edit), until `retry` writes
+/// them. While any is kept, later writes queue behind it: written out of order, an older
+/// state of a record could land over a newer one.
+#[derive(Debug, Clone, Default)]
+pub struct Unsaved {
+    writes: Vec<Effect>,
+    /// When the last retry failed: the next waits a second, as each reopens the store.
+    tried: Option<chrono::NaiveDateTime>,
+    /// Quit was asked once while writes were kept; asked again, otter quits.
+    quit_asked: bool,
+    /// Why the disk refused the first of them, as the status line says it.
+    why: Option<String>,
+}
+
+impl Unsaved {
+    /// How many edits wait to be written.
+    pub fn len(&self) -> usize {
+        self.writes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+
+    /// Keeps `write` behind the others; an earlier save of the same record goes, as this one
+    /// holds all of it (typing a note saves the whole note at every key).
+    fn keep(&mut self, write: Effect) {
+        self.writes.retain(|kept| !same_record(kept, &write));
+        self.writes.push(write);
+    }
+}
+
+/// Whether `a` and `b` save the same whole record, so that `b` makes `a` needless.
+fn same_record(a: &Effect, b: &Effect) -> bool {
+    match (a, b) {
+        (Effect::SaveNote(a), Effect::SaveNote(b)) => a.id == b.id,
+        (Effect::SaveCase(a), Effect::SaveCase(b)) => a.id == b.id,
+        (Effect::SaveAction(a), Effect::SaveAction(b)) => a.id == b.id,
+        (Effect::SaveMeeting(a), Effect::SaveMeeting(b)) => a.id == b.id,
+        _ => false,
+    }
+}
+
+/// Writes `write`, or keeps it when the disk refuses it or writes are kept already; other
+/// refusals (a record that exists) are shown as before.
+fn keep_or_write(
+    store: &Store,
+    model: &mut Model,
+    view: &mut View,
+    write: Effect,
+    today: NaiveDate,
+    next: &mut Vec<Effect>,
+) -> Result<()> {
+    if !model.unsaved.is_empty() {
+        model.unsaved.keep(write);
+        tell_unsaved(model, None);
+        return Ok(());
+    }
+    match written(store, model, view, &write, today, next)? {
+        Ok(()) => {}
+        Err(StoreError::Io(err)) => {
+            model.unsaved.keep(write);
+            let dir = store.dir().display().to_string();
+            let why = Error::from(StoreError::Io(err)).message(model.lang.texts(), &dir);
+            tell_unsaved(model, Some(why));
+        }
+        Err(err) => {
+            report(store, model, Err(err));
+        }
+    }
+    Ok(())
+}
+
+/// Says in the status line what the disk refused and how many edits otter holds.
+fn tell_unsaved(model: &mut Model, why: Option<String>) {
+    let t = model.lang.texts();
+    // Kept behind the first without trying: the reason stays the first one's.
+    let why = why
+        .or_else(|| model.unsaved.why.clone())
+        .unwrap_or_default();
+    model.notice = Some((t.notice_unsaved)(&why, model.unsaved.len()));
+    model.unsaved.why = Some(why);
+}
+
+/// Carries out one write; the store's refusal is the inner error.
+fn written(
+    store: &Store,
+    model: &mut Model,
+    view: &mut View,
+    write: &Effect,
+    today: NaiveDate,
+    next: &mut Vec<Effect>,
+) -> Result<std::result::Result<(), StoreError>> {
+    Ok(match write {
+        Effect::PlanMeeting { date, time, place } => {
+            let id = match store.next_id(TreeId::Meetings) {
+                Ok(id) => MeetingId(id),
+                Err(err) => return Ok(Err(err)),
+            };
+            let planned = prepare::new_meeting(store, &model.phases, id, *date, *time, place)?;
+            let written = store.insert(&planned);
+            if written.is_ok() {
+                model.prepare = Some(prepare::load(store, &model.phases, id)?);
+                next.extend(update(model, view, Message::PreparationLoaded));
+            }
+            written
+        }
+        Effect::SaveMeeting(meeting) => store.save(meeting.as_ref()),
+        Effect::NewAction(action) => {
+            let mut action = action.clone();
+            let written = store.next_id(TreeId::Actions).and_then(|id| {
+                action.id = ActionId(id);
+                let mut tx = store.tx();
+                let mut written = tx.insert(action.as_ref());
+                // Added in a meeting, it can be taken back there (`u`).
+                if let Some(meeting) = action.meeting {
+                    let change = Change::ActionAdded { action: action.id };
+                    written = written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
+                }
+                written.and_then(|()| tx.commit())
+            });
+            if written.is_ok() {
+                next.extend(update(model, view, Message::ActionAdded(action)));
+            }
+            written
+        }
+        Effect::CloseMeeting(meeting) => {
+            let next_id = match meeting.next_meeting {
+                Some(_) => match store.next_id(TreeId::Meetings) {
+                    Ok(id) => Some(MeetingId(id)),
+                    Err(err) => return Ok(Err(err)),
+                },
+                None => None,
+            };
+            let reviewed = reviewed(model);
+            let closing =
+                meeting::closing(store, &model.phases, meeting, &reviewed, next_id, today)?;
+            let mut tx = store.tx();
+            // A reopened meeting's minutes are fixed anew, over the earlier ones; what was
+            // done in it stands from now on.
+            let mut written = store.forget_undo_in(&mut tx, meeting.id);
+            written = written
+                .and_then(|()| tx.put(meeting.as_ref()))
+                .and_then(|()| {
+                    if meeting.reopened.is_empty() {
+                        tx.insert(&closing.minutes)
+                    } else {
+                        tx.put(&closing.minutes)
+                    }
+                });
+            for action in &closing.carried {
+                written = written.and_then(|()| tx.put(action));
+            }
+            if let Some(next) = &closing.next {
+                written = written.and_then(|()| tx.insert(next));
+            }
+            if let Some(updated) = &closing.updated {
+                written = written.and_then(|()| tx.put(updated));
+            }
+            let written = written.and_then(|()| tx.commit());
+            if written.is_ok() {
+                next.extend(update(model, view, Message::MeetingClosed));
+                // The close is committed whatever happens to its backup; a failed
+                // backup stays in the status bar, where the chair sees it.
+                if let Err(err) = backup::rolling(store, backup::Reason::Close) {
+                    let dir = store.dir().display().to_string();
+                    let t = model.lang.texts();
+                    let detail = Error::from(err).message(t, &dir);
+                    model.notice = Some((t.notice_backup_failed)(&detail));
+                }
+            }
+            written
+        }
+        Effect::ReopenMeeting(id, reason) => {
+            let Some(mut meeting) = store.meeting(*id)? else {
+                return Ok(Ok(()));
+            };
+            meeting.state = MeetingState::Open;
+            meeting.reopened.push(Reopening {
+                on: today,
+                reason: reason.clone(),
+            });
+            let mut audit = AuditEntry::new(model.now, AuditKind::ReopenedMeeting, TUI_REOPEN)
+                .with_counts(vec![(Counted::Meetings, 1)]);
+            let mut tx = store.tx();
+            let written = tx
+                .put(&meeting)
+                .and_then(|()| store.audit_in(&mut tx, &mut audit))
+                .and_then(|()| tx.commit());
+            if written.is_ok() {
+                next.push(Effect::LoadMeeting);
+            }
+            written
+        }
+        Effect::OpenSignal(signal) => {
+            let id = match store.next_id(TreeId::Cases) {
+                Ok(id) => CaseId(id),
+                Err(err) => return Ok(Err(err)),
+            };
+            let (case, event, meeting) = signal.as_ref().clone().numbered(id);
+            let mut tx = store.tx();
+            let undo = Change::Signal { case: case.id };
+            let written = tx
+                .insert(&case)
+                .and_then(|()| tx.insert(&event))
+                .and_then(|()| tx.put(&meeting))
+                .and_then(|()| store.undoable_in(&mut tx, meeting.id, undo))
+                .and_then(|()| tx.commit());
+            if written.is_ok() {
+                let brief = meeting::brief(store, &model.phases, case, today)?;
+                let opened = Box::new((brief, meeting));
+                next.extend(update(model, view, Message::SignalOpened(opened)));
+            }
+            written
+        }
+        Effect::SetMe(member) => store.set_me(*member),
+        Effect::SaveNote(note) => store.save(note.as_ref()),
+        Effect::NewDecision(decision) => {
+            let mut decision = decision.clone();
+            let written = store.next_id(TreeId::Decisions).and_then(|id| {
+                decision.id = DecisionId(id);
+                let mut tx = store.tx();
+                let mut written = tx.insert(decision.as_ref());
+                if let Some(meeting) = decision.meeting {
+                    let change = Change::Decision {
+                        decision: decision.id,
+                    };
+                    written = written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
+                }
+                written.and_then(|()| tx.commit())
+            });
+            if written.is_ok() {
+                next.extend(update(model, view, Message::DecisionAdded(decision)));
+            }
+            written
+        }
+        Effect::SaveCase(case) => store.save(case.as_ref()),
+        Effect::SaveAction(action) => store.save(action.as_ref()),
+        Effect::SaveCaseChange(change) => {
+            let (case, event) = change.as_ref();
+            // Made in a meeting, it can be taken back there: the step needs what the case
+            // was before, which the event alone does not say (its closing date and reason).
+            let undo = match event.meeting {
+                Some(meeting) => {
+                    let before = store.case(case.id)?;
+                    Change::of_event(event, before.as_ref(), case).map(|change| (meeting, change))
+                }
+                None => None,
+            };
+            let mut tx = store.tx();
+            let mut written = tx.put(case).and_then(|()| tx.insert(event));
+            if let Some((meeting, change)) = undo {
+                written = written.and_then(|()| store.undoable_in(&mut tx, meeting, change));
+            }
+            written.and_then(|()| tx.commit())
+        }
+        Effect::SettleAction { meeting, action } => {
+            let was = store.action(action.id)?;
+            let mut tx = store.tx();
+            let mut written = tx.put(action.as_ref());
+            if let Some(was) = was
+                && let Some(what) = ActionChange::between(&was, action)
+            {
+                let change = Change::Action {
+                    what,
+                    was: Box::new(was),
+                };
+                written = written.and_then(|()| store.undoable_in(&mut tx, *meeting, change));
+            }
+            written.and_then(|()| tx.commit())
+        }
+        // Only writes come here (`apply`).
+        _ => Ok(()),
+    })
+}
+
+/// Writes what the disk refused before, at most once a second (on a tick, and before the next
+/// edit), on the store opened anew: sled fails every write after one failed until the
+/// database is reopened. Returns the store to go on with: written to again when that worked,
+/// else opened to read, so reading goes on while the disk is full.
+pub fn retry(store: Store, model: &mut Model, view: &mut View, today: NaiveDate) -> Result<Store> {
+    let due = model
+        .unsaved
+        .tried
+        .is_none_or(|tried| model.now - tried >= chrono::TimeDelta::seconds(1));
+    if model.unsaved.is_empty() || !due {
+        return Ok(store);
+    }
+    let store = store.recovered()?;
+    let kept = std::mem::take(&mut model.unsaved.writes);
+    apply(&store, model, view, kept, today)?;
+    if model.unsaved.is_empty() {
+        model.unsaved = Unsaved::default();
+        model.notice = None;
+        view.flash = Some(model.lang.texts().flash_saved_again.to_string());
+    } else {
+        model.unsaved.tried = Some(model.now);
+    }
+    Ok(store)
 }
 
 /// Whether `effect` may write a text `/` searches, or a consent that changes how a case is

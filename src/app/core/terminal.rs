@@ -9,16 +9,18 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::core::effects::{Flow, apply};
+use crate::app::core::effects::{Flow, apply, retry};
 use crate::app::{Message, Model, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::ui::theme::{self, Theme};
 
-pub fn run(store: &Store, phases: &PhaseModel, settings: Settings) -> Result<()> {
+/// Runs the screen until it is quit; the store to go on with (reopened if a write failed on
+/// the disk meanwhile).
+pub fn run(store: Store, phases: &PhaseModel, settings: Settings) -> Result<Store> {
     let (theme, theme_error) = load_theme(settings.theme.as_deref());
-    let (mut model, view) = crate::app::first_screen(store, phases, &settings)?;
+    let (mut model, view) = crate::app::first_screen(&store, phases, &settings)?;
     model.now = now();
     model.idle =
         crate::app::overlay::lock::Idle::new(store.is_encrypted(), settings.lock_after, model.now);
@@ -74,11 +76,11 @@ fn switch_theme(effects: &mut Vec<crate::app::Effect>, theme: &mut Theme, model:
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    store: &Store,
+    mut store: Store,
     model: &mut Model,
     mut view: View,
     mut theme: Theme,
-) -> Result<()> {
+) -> Result<Store> {
     // An event read ahead while gathering typed text, handled next.
     let mut ahead: Option<Event> = None;
     loop {
@@ -86,6 +88,8 @@ fn event_loop(
         // Before drawing and before any key is read: after a long sleep of the laptop the
         // first key must meet the lock, not the data.
         update(model, &mut view, Message::Tick);
+        // Edits the disk refused are written once it takes them again, before the next one.
+        store = retry(store, model, &mut view, model.today)?;
         let event = match ahead.take() {
             Some(event) => event,
             None => {
@@ -102,15 +106,17 @@ fn event_loop(
         };
         model.now = now();
         update(model, &mut view, Message::Tick);
+        store = retry(store, model, &mut view, model.today)?;
         let key = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => key,
             Event::Paste(text) => {
                 let effects = update(model, &mut view, Message::Paste(text));
-                apply(store, model, &mut view, effects, model.today)?;
+                apply(&store, model, &mut view, effects, model.today)?;
                 continue;
             }
             _ => continue,
         };
+        injected_panic(&key);
         let mut message = crate::app::core::route::route(model, &view, &model.keymap, key);
         if let (Message::EditorKey(_), Some(first), true) =
             (&message, plain_char(&key), typing_into_notes(&view))
@@ -119,8 +125,8 @@ fn event_loop(
         }
         let mut effects = update(model, &mut view, message);
         switch_theme(&mut effects, &mut theme, model);
-        if apply(store, model, &mut view, effects, model.today)? == Flow::Quit {
-            return Ok(());
+        if apply(&store, model, &mut view, effects, model.today)? == Flow::Quit {
+            return Ok(store);
         }
     }
 }
@@ -133,6 +139,18 @@ fn typing_into_notes(view: &crate::app::View) -> bool {
         None => true,
         Some(Form::Plan(plan)) => plan.focus == Field::Notes,
         Some(Form::Circles(_)) => false,
+    }
+}
+
+/// A test-only switch, in debug builds only: with `OTTER_TEST_PANIC` set, F12 panics, so a
+/// pseudo-terminal test can check that a panic gives the terminal back whole and loses
+/// nothing typed (docs/reliability.md).
+fn injected_panic(key: &KeyEvent) {
+    if cfg!(debug_assertions)
+        && key.code == KeyCode::F(12)
+        && std::env::var_os("OTTER_TEST_PANIC").is_some()
+    {
+        panic!("injected by OTTER_TEST_PANIC");
     }
 }
 
@@ -180,5 +198,5 @@ pub fn run_demo(settings: Settings, unlock: &mut dyn crate::store::Unlock) -> Re
         .map_err(|err| Error::Store(err.into()))?;
     let store = Store::open_with(dir.path(), unlock)?;
     crate::demo::fill(&store, crate::demo::Scale::School, settings.today)?;
-    run(&store, &PhaseModel::default(), settings)
+    run(store, &PhaseModel::default(), settings).map(drop)
 }

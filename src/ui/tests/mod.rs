@@ -86,6 +86,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
             recent_total: 1,
             presentation: false,
             personal_hidden: false,
+            presenting: false,
             recent: vec![CaseRow {
                 case: CaseId(5),
                 pupil: PupilId(42),

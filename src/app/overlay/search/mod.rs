@@ -65,10 +65,11 @@ impl Overlay {
 /// Who may see the screen in front: while a meeting is open the room may see any screen
 /// (BRIEF §8); otherwise only the start screen is the chair's own.
 fn audience(model: &Model) -> Audience {
-    let presenting = model
-        .meeting
-        .as_ref()
-        .is_some_and(|room| room.meeting.showing() != Showing::Private);
+    let presenting = model.dashboard.presenting
+        || model
+            .meeting
+            .as_ref()
+            .is_some_and(|room| room.meeting.showing() != Showing::Private);
     if presenting {
         return Audience::Shared;
     }

@@ -374,14 +374,12 @@ impl Log {
             let blob_id =
                 if over_blob_threshold { Some(reservation_lsn) } else { None };
 
-            self.iobufs.encapsulate(
+            let encapsulated = self.iobufs.encapsulate(
                 item,
                 message_header,
-                destination,
+                &mut *destination,
                 blob_id,
-            )?;
-
-            M.log_reservation_success();
+            );
 
             let pointer = if let Some(blob_id) = blob_id {
                 DiskPtr::new_blob(reservation_lid, blob_id)
@@ -391,7 +389,7 @@ impl Log {
                 DiskPtr::new_inline(reservation_lid)
             };
 
-            return Ok(Reservation {
+            let reservation = Reservation {
                 iobuf,
                 log: self,
                 buf: destination,
@@ -401,7 +399,22 @@ impl Log {
                 is_blob_rewrite: blob_rewrite.is_some(),
                 header_len: usize::try_from(message_header.serialized_size())
                     .unwrap(),
-            });
+            };
+
+            // otter: a blob that could not be written (a full disk) returned
+            // here with this buffer's writer count still raised, so the
+            // buffer was never written and every later flush, the database's
+            // drop included, waited for it forever. The claimed slot is
+            // cancelled instead (its blob removed, the writer count lowered),
+            // as an unused reservation is, and the error goes to the caller.
+            if let Err(e) = encapsulated {
+                let _ = reservation.abort();
+                return Err(e);
+            }
+
+            M.log_reservation_success();
+
+            return Ok(reservation);
         }
     }
 

@@ -1,0 +1,93 @@
+//! Disk faults injected in tests: a store whose writes fail on demand as on a full disk
+//! (ENOSPC) or a read-only one (EROFS), on every platform. After one injected failure the
+//! store keeps failing every write until it is reopened, whatever the switch says by then,
+//! as sled does after a real I/O error (it keeps the error, `set_global_error`): a caller
+//! that only retries, without reopening, stays stuck, here as on a real disk.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+
+/// What the disk does to the next write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// No space left on the device.
+    Full,
+    /// The disk was remounted read-only.
+    ReadOnly,
+}
+
+impl Fault {
+    fn error(self) -> std::io::Error {
+        match self {
+            Fault::Full => std::io::ErrorKind::StorageFull.into(),
+            Fault::ReadOnly => std::io::ErrorKind::ReadOnlyFilesystem.into(),
+        }
+    }
+
+    fn code(fault: Option<Fault>) -> u8 {
+        match fault {
+            None => 0,
+            Some(Fault::Full) => 1,
+            Some(Fault::ReadOnly) => 2,
+        }
+    }
+
+    fn of(code: u8) -> Option<Fault> {
+        match code {
+            1 => Some(Fault::Full),
+            2 => Some(Fault::ReadOnly),
+            _ => None,
+        }
+    }
+}
+
+/// The switch a test holds; a store reopened from a store keeps its switch.
+#[derive(Debug, Clone, Default)]
+pub struct Switch(Arc<AtomicU8>);
+
+impl Switch {
+    /// From now on writes fail with `fault`, or (with `None`) the disk is fine again.
+    pub fn set(&self, fault: Option<Fault>) {
+        self.0.store(Fault::code(fault), Ordering::SeqCst);
+    }
+}
+
+/// One open store's side: the switch, and the error it keeps once one write failed.
+#[derive(Debug, Default)]
+pub(super) struct Faults {
+    switch: Switch,
+    kept: AtomicBool,
+    kept_fault: AtomicU8,
+}
+
+impl Faults {
+    /// The faults of a store reopened from one with these: the same switch, no error kept.
+    pub(super) fn reopened(&self) -> Faults {
+        Faults {
+            switch: self.switch.clone(),
+            ..Faults::default()
+        }
+    }
+
+    pub(super) fn switch(&self) -> Switch {
+        self.switch.clone()
+    }
+
+    /// Fails as the disk would: with the error kept from an earlier failure, else with the
+    /// fault the switch is set to (and keeps it).
+    pub(super) fn check(&self) -> std::io::Result<()> {
+        if self.kept.load(Ordering::SeqCst) {
+            let kept = Fault::of(self.kept_fault.load(Ordering::SeqCst));
+            return Err(kept.unwrap_or(Fault::Full).error());
+        }
+        let code = self.switch.0.load(Ordering::SeqCst);
+        match Fault::of(code) {
+            None => Ok(()),
+            Some(fault) => {
+                self.kept_fault.store(code, Ordering::SeqCst);
+                self.kept.store(true, Ordering::SeqCst);
+                Err(fault.error())
+            }
+        }
+    }
+}
