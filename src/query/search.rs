@@ -8,8 +8,11 @@
 //! and a deleted letter goes back to the hits it had.
 //!
 //! Privacy (BRIEF §8): a case without consent is known by its pseudonym, and its pupil's name
-//! is in no key, so typing the name never brings up the case. On a shared screen
-//! ([`Audience::Shared`]) no pupil is listed at all and a case's pupil is named by initials.
+//! is in no key, so typing the name never brings up the case. The index keeps each case and
+//! its pupil, not a label: how a hit names the pupil is decided when the hit is made, through
+//! [`crate::domain::Subject::of`] with the audience's [`Showing`]. On a shared screen
+//! ([`Audience::Shared`]) no pupil is listed at all and a case's pupil is named by initials at
+//! most; while a meeting is open only the case under discussion, with consent "ja", is.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -17,7 +20,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::fuzzy::{Finder, Fit, Key, KeyRef, Words, fit, in_original};
-use crate::domain::{Action, Case, CaseId, Decision, Note, Pupil, PupilId, Showing};
+use crate::domain::{Action, Case, CaseId, Decision, Note, Pupil, PupilId, Showing, Subject};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
 
@@ -48,8 +51,20 @@ impl HitKind {
 pub enum Audience {
     /// The chair's own screen or the command line: names, except for cases without consent.
     Private,
-    /// A shared screen (the meeting on the projector): no pupil listed, initials for a case.
-    Shared,
+    /// A shared screen (the meeting on the projector, its preparation): no pupil listed, and
+    /// a case's pupil as [`Subject::short`] gives it for this showing. While a meeting is open
+    /// that is the meeting's own showing, so every case but the one under discussion goes by
+    /// its pseudonym.
+    Shared(Showing),
+}
+
+impl Audience {
+    fn showing(self) -> Showing {
+        match self {
+            Audience::Private => Showing::Private,
+            Audience::Shared(showing) => showing,
+        }
+    }
 }
 
 /// One result.
@@ -58,7 +73,7 @@ pub struct Hit {
     pub kind: HitKind,
     pub id: u64,
     /// The pupil's name (for a pupil, or a case that may show it), the initials on a shared
-    /// screen, or the case's pseudonym.
+    /// screen, or the case's pseudonym: as `Subject::of` decides for the audience.
     pub subject: String,
     /// The matched text: hulpvraag, action, decision or note; empty for a pupil.
     pub text: String,
@@ -111,19 +126,8 @@ struct Entry {
     kind: HitKind,
     id: u64,
     text: Box<str>,
-    /// Index into `subjects`, or `NO_SUBJECT` (a pupil, or a note of the meeting itself).
+    /// Index into `cases`, or `NO_SUBJECT` (a pupil, or a note of the meeting itself).
     subject: u32,
-}
-
-/// How a case's pupil is named.
-struct Subject {
-    case: CaseId,
-    pupil: PupilId,
-    /// The name, or the pseudonym without consent.
-    name: String,
-    /// The initials, or the pseudonym.
-    short: String,
-    anonymous: bool,
 }
 
 /// Every entry's folded key, one after the other in two buffers: a pass over a school then
@@ -185,7 +189,10 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     /// The folded key of `entries[i]` at `i`.
     keys: Keys,
-    subjects: Vec<Subject>,
+    /// Every case, for naming its pupil when a hit is made: never a label decided before the
+    /// audience is known. The index outlives the screen it was built on.
+    cases: Vec<Case>,
+    pupils: HashMap<PupilId, Pupil>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -337,7 +344,7 @@ impl SearchIndex {
                 .unwrap_or(rest.len());
             let (run, after) = rest.split_at(end);
             rest = after;
-            if kind == HitKind::Pupil && audience == Audience::Shared {
+            if kind == HitKind::Pupil && audience != Audience::Private {
                 continue;
             }
             // Pupils of equal rank by name; anything else newest first.
@@ -382,25 +389,30 @@ impl SearchIndex {
             .indices(self.keys.get(at), words)
             .map(|(_, folded)| in_original(&entry.text, folded))
             .unwrap_or_default();
-        let subject = self.subjects.get(entry.subject as usize);
-        let (subject_text, text) = match (entry.kind, subject) {
+        let case = self.cases.get(entry.subject as usize);
+        let shown =
+            case.map(|case| Subject::of(self.pupils.get(&case.pupil), case, audience.showing()));
+        let (subject, text) = match (entry.kind, &shown) {
             (HitKind::Pupil, _) => (entry.text.to_string(), String::new()),
-            (_, Some(subject)) if audience == Audience::Shared => {
-                (subject.short.clone(), entry.text.to_string())
+            (_, Some(shown)) => {
+                let label = match audience {
+                    Audience::Private => shown.name(),
+                    Audience::Shared(_) => shown.short(),
+                };
+                (label.to_string(), entry.text.to_string())
             }
-            (_, Some(subject)) => (subject.name.clone(), entry.text.to_string()),
             (_, None) => (String::new(), entry.text.to_string()),
         };
         Hit {
             kind: entry.kind,
             id: entry.id,
-            subject: subject_text,
+            subject,
             text,
-            case: subject.map(|s| s.case),
-            anonymous: subject.is_some_and(|s| s.anonymous),
+            case: case.map(|case| case.id),
+            anonymous: shown.as_ref().is_some_and(|shown| !shown.is_named()),
             pupil: match entry.kind {
                 HitKind::Pupil => Some(PupilId(entry.id)),
-                _ => subject.map(|s| s.pupil),
+                _ => case.map(|case| case.pupil),
             },
             matched,
         }
@@ -410,9 +422,10 @@ impl SearchIndex {
 #[derive(Default)]
 struct Builder {
     pupils: HashMap<PupilId, Pupil>,
-    cases: HashMap<CaseId, u32>,
+    /// Where each case is in `cases`.
+    at: HashMap<CaseId, u32>,
     entries: Vec<(Entry, Key)>,
-    subjects: Vec<Subject>,
+    cases: Vec<Case>,
 }
 
 impl Builder {
@@ -422,26 +435,17 @@ impl Builder {
     }
 
     fn case(&mut self, case: Case) {
-        // The index outlives the screen it was built on: both names are kept, and the hit
-        // shows the one its audience may see.
-        let shown =
-            crate::domain::Subject::of(self.pupils.get(&case.pupil), &case, Showing::Private);
-        let subject = self.subjects.len() as u32;
-        self.subjects.push(Subject {
-            case: case.id,
-            pupil: case.pupil,
-            name: shown.name().to_string(),
-            short: shown.short().to_string(),
-            anonymous: !shown.is_named(),
-        });
-        self.cases.insert(case.id, subject);
+        let subject = self.cases.len() as u32;
+        self.at.insert(case.id, subject);
         // The team knows an anonymous case by its pseudonym only, so that is what it types:
         // the case is found by it too. After the question, so the letters matched in the
-        // question still point into the text shown.
-        let key = if shown.is_named() {
+        // question still point into the text shown. Which name a hit shows is decided when
+        // it is made (`SearchIndex::hit`).
+        let known = Subject::of(self.pupils.get(&case.pupil), &case, Showing::Private);
+        let key = if known.is_named() {
             Key::new(&case.question)
         } else {
-            Key::new(&format!("{} {}", case.question, shown.name()))
+            Key::new(&format!("{} {}", case.question, case.pseudonym()))
         };
         self.push_keyed(HitKind::Case, case.id.0, subject, &case.question, key);
         // What the team wrote down in the case's form is found too, each text a hit of the
@@ -455,11 +459,12 @@ impl Builder {
         for text in written {
             self.push(HitKind::Case, case.id.0, subject, text);
         }
+        self.cases.push(case);
     }
 
     fn add(&mut self, kind: HitKind, id: u64, case: Option<CaseId>, text: &str) {
         let subject = case
-            .and_then(|case| self.cases.get(&case).copied())
+            .and_then(|case| self.at.get(&case).copied())
             .unwrap_or(NO_SUBJECT);
         self.push(kind, id, subject, text);
     }
@@ -495,7 +500,8 @@ impl Builder {
         SearchIndex {
             entries,
             keys,
-            subjects: self.subjects,
+            cases: self.cases,
+            pupils: self.pupils,
         }
     }
 }

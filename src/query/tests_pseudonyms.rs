@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use crate::domain::case::pseudonym_for;
-use crate::domain::{AgendaKind, Case, Consent, Minutes, PhaseModel, Pupil};
+use crate::domain::{AgendaKind, Case, Consent, Minutes, PhaseModel, Pupil, Showing};
 use crate::query::search::{Audience, HitKind, SearchIndex};
 use crate::store::Store;
 
@@ -90,7 +90,13 @@ fn search_shows_the_pseudonym_and_finds_the_case_by_it() {
     let (_, store, pupil, cases) = school();
     let index = SearchIndex::load(store).unwrap();
     for case in cases {
-        for audience in [Audience::Private, Audience::Shared] {
+        for audience in [
+            Audience::Private,
+            Audience::Shared(Showing::Private),
+            Audience::Shared(Showing::Presenting {
+                discussed: Some(case.id),
+            }),
+        ] {
             for query in [case.question.as_str(), case.pseudonym().as_str()] {
                 let found = index.matches(query, audience, 50);
                 let hit = found

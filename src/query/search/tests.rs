@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
+use crate::domain::case::pseudonym_for;
 use crate::domain::{ActionId, ActionStatus, Consent, DecisionId, NoteId, Owner};
 
 fn day() -> NaiveDate {
@@ -188,7 +189,7 @@ fn an_anonymous_case_is_found_by_its_pseudonym_and_shown_under_it() {
             "the text stays the hulpvraag"
         );
     }
-    let shared = index.matches(&pseudonym, Audience::Shared, 10);
+    let shared = index.matches(&pseudonym, Audience::Shared(Showing::Private), 10);
     assert_eq!(shared.hits().next().unwrap().subject, pseudonym);
 }
 
@@ -220,13 +221,44 @@ fn an_anonymous_case_is_found_by_its_text_under_its_pseudonym_only() {
 #[test]
 fn a_shared_screen_lists_no_pupil_and_names_by_initials() {
     let index = school();
-    let found = index.matches("zoe", Audience::Shared, 10);
+    let found = index.matches("zoe", Audience::Shared(Showing::Private), 10);
     assert!(!kinds(&found).contains(&HitKind::Pupil));
     assert_eq!(subjects(&found, HitKind::Note), ["Z.Ç."]);
-    let found = index.matches("rekenen", Audience::Shared, 10);
+    let found = index.matches("rekenen", Audience::Shared(Showing::Private), 10);
     assert_eq!(subjects(&found, HitKind::Case), ["J.G."]);
-    let found = index.matches("zomer", Audience::Shared, 10);
+    let found = index.matches("zomer", Audience::Shared(Showing::Private), 10);
     assert!(found.hits().all(|h| h.subject.starts_with("Leerling ")));
+}
+
+/// While a meeting is open the hit names a pupil as the meeting's showing decides, not as the
+/// index was built: the case under discussion (consent "ja") by initials, every other case by
+/// its pseudonym, the consent "nog niet gevraagd" included.
+#[test]
+fn while_presenting_only_the_discussed_case_is_named() {
+    let index = school();
+    let presenting = |discussed| {
+        Audience::Shared(Showing::Presenting {
+            discussed: Some(CaseId(discussed)),
+        })
+    };
+    let found = index.matches("leest", presenting(10), 10);
+    assert_eq!(subjects(&found, HitKind::Case), ["Z.Ç."]);
+    assert!(!found.hits().next().unwrap().anonymous);
+    let found = index.matches("leest", presenting(12), 10);
+    assert_eq!(subjects(&found, HitKind::Case), [pseudonym_for(CaseId(10))]);
+    assert!(found.hits().next().unwrap().anonymous);
+    let found = index.matches("rekenen", presenting(12), 10);
+    assert_eq!(
+        subjects(&found, HitKind::Case),
+        [pseudonym_for(CaseId(12))],
+        "consent not yet asked is not consent"
+    );
+    let nothing_discussed = Audience::Shared(Showing::Presenting { discussed: None });
+    for query in ["zoe", "rekenen", "zomer", "leesonderzoek"] {
+        for hit in index.matches(query, nothing_discussed, 10).hits() {
+            assert!(hit.subject.starts_with("Leerling "), "{query}: {hit:?}");
+        }
+    }
 }
 
 #[test]

@@ -39,7 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, overlay: &Overlay, t: &Texts, theme
     frame.render_widget(Block::new().style(theme.style("ui.text")), typed);
     frame.render_widget(&overlay.query, typed);
     let note = match overlay.audience {
-        Audience::Shared => t.search_shared,
+        Audience::Shared(_) => t.search_shared,
         Audience::Private => "",
     };
     let rule_text = if note.is_empty() {

@@ -3,7 +3,8 @@
 //! The index is read from the store at the first `/` and kept (in `View::search_index`) until
 //! something searchable is written. On the start screen pupils are named; with a meeting or its
 //! preparation in front, which may be on the projector, no pupil is listed and a case's pupil
-//! is named by initials (BRIEF §8). A case without consent is its pseudonym everywhere.
+//! is named by initials; while a meeting is open, every case but the one under discussion by
+//! its pseudonym (BRIEF §8). A case without consent is its pseudonym everywhere.
 
 use std::sync::Arc;
 
@@ -63,15 +64,18 @@ impl Overlay {
 }
 
 /// Who may see the screen in front: while a meeting is open the room may see any screen
-/// (BRIEF §8); otherwise only the start screen is the chair's own.
+/// (BRIEF §8), and the meeting's showing decides who is named; otherwise only the start screen
+/// is the chair's own, and the shared ones name a case's pupil by initials at most.
 fn audience(model: &Model) -> Audience {
-    let presenting = model.dashboard.presenting
-        || model
-            .meeting
-            .as_ref()
-            .is_some_and(|room| room.meeting.showing() != Showing::Private);
-    if presenting {
-        return Audience::Shared;
+    // Started while a meeting is open, the start screen says so too (`Dashboard::presenting`):
+    // the room may be looking before the meeting screen is.
+    let showing = match model.meeting.as_ref() {
+        Some(room) => room.meeting.showing(),
+        None if model.dashboard.presenting => Showing::Presenting { discussed: None },
+        None => Showing::Private,
+    };
+    if showing != Showing::Private {
+        return Audience::Shared(showing);
     }
     match model.screen {
         Screen::Dashboard
@@ -80,7 +84,7 @@ fn audience(model: &Model) -> Audience {
         | Screen::Audit
         | Screen::Monitoring => Audience::Private,
         // The retention list follows the shared-screen rule: it names no pupil either.
-        Screen::Meeting | Screen::Prepare | Screen::Retention => Audience::Shared,
+        Screen::Meeting | Screen::Prepare | Screen::Retention => Audience::Shared(showing),
     }
 }
 

@@ -91,7 +91,11 @@ fn during_a_meeting_no_pupil_is_listed_and_a_write_drops_the_index() {
     let (_dir, store, mut model, mut view) = on_case(|_| true);
     assert_eq!(model.screen, Screen::Meeting);
     act(&store, &mut model, &mut view, Command::Search);
-    assert_eq!(view.search.as_ref().unwrap().audience, Audience::Shared);
+    let showing = model.meeting.as_ref().unwrap().meeting.showing();
+    assert_eq!(
+        view.search.as_ref().unwrap().audience,
+        Audience::Shared(showing)
+    );
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
