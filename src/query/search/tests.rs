@@ -394,3 +394,57 @@ fn a_search_split_over_threads_finds_what_one_pass_finds_in_the_same_order() {
         );
     }
 }
+
+/// `otter search` keeps only the entries its query fits while it reads; what it answers is what
+/// the whole index answers, for names, words of every kind and a pseudonym, and an index read
+/// from the store holds what one built from the same records does.
+#[test]
+fn the_command_s_search_answers_as_the_whole_index() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    crate::demo::fill(&store, crate::demo::Scale::School, day()).unwrap();
+    let whole = SearchIndex::load(&store).unwrap();
+    let records = |tree| store.count(tree);
+    use crate::store::TreeId;
+    assert!(
+        whole.len() >= records(TreeId::Pupils) + records(TreeId::Cases) + records(TreeId::Actions),
+        "every text read"
+    );
+    let anonymous = store
+        .all::<Case>()
+        .map(|r| r.unwrap())
+        .find(|case| !case.consent.shows_name())
+        .expect("the demo has an anonymous case");
+    let queries = [
+        "de",
+        "jan",
+        "gesprek ouders",
+        "logopedie",
+        "ouders herkennen",
+        &anonymous.pseudonym(),
+    ];
+    for query in queries {
+        let answered = search(&store, query, 5).unwrap();
+        assert!(!answered.is_empty(), "{query}");
+        assert_eq!(
+            answered,
+            whole.matches(query, Audience::Private, 5),
+            "{query}"
+        );
+    }
+    let built = SearchIndex::new(
+        store.all::<Pupil>().map(|r| r.unwrap()),
+        store.all::<Case>().map(|r| r.unwrap()),
+        store.all::<Action>().map(|r| r.unwrap()),
+        store.all::<Decision>().map(|r| r.unwrap()),
+        store.all::<Note>().map(|r| r.unwrap()),
+    );
+    assert_eq!(built.len(), whole.len());
+    for query in queries {
+        assert_eq!(
+            built.matches(query, Audience::Private, 50),
+            whole.matches(query, Audience::Private, 50),
+            "{query}"
+        );
+    }
+}
