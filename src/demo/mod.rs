@@ -44,10 +44,12 @@ pub struct Summary {
     pub minutes: usize,
 }
 
-/// How big a demo: a real school, or a stress database for benchmarks.
+/// How big a demo: a real school, or a database for benchmarks: `Mid` is a quarter of `Large`
+/// in pupils, cases and meetings, so the cost curve has three points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Scale {
     School,
+    Mid,
     Large,
 }
 
@@ -107,6 +109,17 @@ impl Params {
                 second_note: 0.6,
                 stay_decision: 1.0,
                 planned_cap: 12,
+            },
+            // As large as a quarter of `Large`, as busy per meeting: every kind of record a
+            // quarter as many.
+            Scale::Mid => Params {
+                size: Size {
+                    classes_per_groep: 11,
+                    class_size: (26, 32),
+                },
+                cases: 12_500,
+                meetings: 180,
+                ..Params::of(Scale::Large)
             },
             Scale::Large => Params {
                 size: Size {

@@ -588,6 +588,27 @@ fn any_day_of_the_year_gives_a_consistent_school() {
     }
 }
 
+/// The mid-size school is a quarter of the large one: the bench's middle point. Run with
+/// `cargo test --release --lib demo::tests::mid -- --ignored`.
+#[test]
+#[ignore]
+fn mid() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let summary = fill(&store, Scale::Mid, today()).unwrap();
+    assert!((2_300..=2_900).contains(&summary.pupils), "{summary:?}");
+    assert_eq!(summary.cases, 12_500, "{summary:?}");
+    assert!(
+        (30_000..=50_000).contains(&summary.actions),
+        "a quarter of large's: {summary:?}"
+    );
+    assert_eq!(
+        summary.meetings, 181,
+        "closed and the next planned: {summary:?}"
+    );
+    assert_eq!(summary.actions, store.count(TreeId::Actions));
+}
+
 /// Run with `cargo test --release --lib demo::tests::large -- --ignored`.
 #[test]
 #[ignore]
