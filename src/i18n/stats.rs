@@ -82,6 +82,7 @@ pub struct StatsTexts {
     pub help_combine_files: &'static str,
     pub help_combine_format: &'static str,
     pub err_period: &'static str,
+    pub err_not_begun: &'static str,
     pub err_term_needs_year: &'static str,
     #[serde(skip)]
     pub err_combine_read: fn(&str, &str) -> String,
@@ -286,6 +287,7 @@ pub const NL: StatsTexts = StatsTexts {
     help_combine_files: "CSV-bestanden van otter stats --format csv",
     help_combine_format: "Vorm: text, of csv om verder op te tellen",
     err_period: "De periode eindigt voor ze begint",
+    err_not_begun: "De periode is nog niet begonnen",
     err_term_needs_year: "Een periode (--term) hoort bij een schooljaar, niet bij --from/--to",
     err_combine_read: |file, why| format!("{file} is niet te lezen: {why}"),
     err_combine_format: |file, line| format!("{file} is geen CSV van otter stats (regel {line})"),
@@ -407,6 +409,7 @@ pub const EN: StatsTexts = StatsTexts {
     help_combine_files: "CSV files from otter stats --format csv",
     help_combine_format: "Format: text, or csv to add up further",
     err_period: "The period ends before it begins",
+    err_not_begun: "The period has not begun yet",
     err_term_needs_year: "A term (--term) belongs to a school year, not to --from/--to",
     err_combine_read: |file, why| format!("cannot read {file}: {why}"),
     err_combine_format: |file, line| format!("{file} is not a CSV of otter stats (line {line})"),
