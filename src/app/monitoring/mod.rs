@@ -196,7 +196,10 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
         (Command::Down | Command::Up, None) => {
             v.row = step(v.row, rows.len(), action == Command::Down);
         }
-        (Command::Open, _) => {
+        // The list only shows what a figure counts; Enter there keeps the case chosen rather
+        // than opening the list again at its top.
+        (Command::Open, Some(_)) => {}
+        (Command::Open, None) => {
             let behind = rows
                 .get(v.row)
                 .and_then(|(figure, _)| screen.data.cases_behind(figure));

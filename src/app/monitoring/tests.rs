@@ -66,6 +66,10 @@ fn enter_lists_the_cases_behind_a_figure_and_esc_closes_the_list_first() {
         act(&store, &mut model, &mut view, Command::Down);
     }
     assert_eq!(view.monitoring.list, Some(listed - 1));
+    // Enter on the list opens nothing and leaves the chosen case chosen.
+    act(&store, &mut model, &mut view, Command::Open);
+    assert_eq!(view.monitoring.list, Some(listed - 1));
+    assert_eq!(model.screen, Screen::Monitoring);
     act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Monitoring);
     assert_eq!(view.monitoring.list, None);
