@@ -14,14 +14,16 @@ use crate::i18n::Lang;
 /// Overrides the folder exports go to (and keeps tests out of the user's Documents).
 pub const DIR_VAR: &str = "OTTER_EXPORT_DIR";
 
-/// `OTTER_EXPORT_DIR`, else the user's Documents folder, else the current directory.
+/// `OTTER_EXPORT_DIR`, else the user's Documents folder, else the current directory, made
+/// absolute: the screen says where a document went, and "./verslag…" tells nobody where.
 pub fn dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os(DIR_VAR).filter(|dir| !dir.is_empty()) {
-        return PathBuf::from(dir);
-    }
-    directories::UserDirs::new()
-        .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
-        .unwrap_or_else(|| PathBuf::from("."))
+    let dir = match std::env::var_os(DIR_VAR).filter(|dir| !dir.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => directories::UserDirs::new()
+            .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
+            .unwrap_or_else(|| PathBuf::from(".")),
+    };
+    std::path::absolute(&dir).unwrap_or(dir)
 }
 
 /// Writes `bytes` to `path` whole or not at all (`atomic::write`), its folder made first:
@@ -77,6 +79,12 @@ mod tests {
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn the_export_folder_is_absolute_whatever_it_falls_back_to() {
+        // The flash after `E` shows this path: "./verslag…" said nothing about where.
+        assert!(dir().is_absolute(), "{}", dir().display());
     }
 
     #[test]

@@ -312,6 +312,7 @@ pub const EN: Texts = Texts {
     },
     flash_no_pupil: "This action belongs to no pupil.",
     flash_dossier_presenting: "No dossier during the meeting (shared screen); h shows the case's history.",
+    flash_import_presenting: "No import during the meeting (shared screen): the dry run shows names. Do it after closing.",
     dossier_title: "Pupil dossier",
     dossier_cases: "Cases",
     dossier_timeline: "Timeline",

@@ -281,6 +281,7 @@ pub struct Texts {
     pub flash_no_pupil: &'static str,
     /// A dossier asked for while a meeting is open: the room sees the screen.
     pub flash_dossier_presenting: &'static str,
+    pub flash_import_presenting: &'static str,
     pub dossier_title: &'static str,
     pub dossier_cases: &'static str,
     pub dossier_timeline: &'static str,

@@ -312,6 +312,7 @@ pub const NL: Texts = Texts {
     },
     flash_no_pupil: "Dit actiepunt hoort bij geen leerling.",
     flash_dossier_presenting: "Geen dossier tijdens de vergadering (gedeeld scherm); h toont de casus.",
+    flash_import_presenting: "Geen import tijdens de vergadering (gedeeld scherm): de proefimport toont namen. Doe het na het sluiten.",
     dossier_title: "Leerlingdossier",
     dossier_cases: "Casussen",
     dossier_timeline: "Tijdlijn",

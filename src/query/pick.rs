@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 
 use chrono::NaiveDate;
 
-use super::fuzzy::{Finder, Key, Score, Words, in_original};
+use super::fuzzy::{Finder, Key, Score, Words};
 use crate::domain::{Pupil, PupilId};
 use crate::error::Result;
 use crate::store::Store;
@@ -21,7 +21,7 @@ struct Entry {
     birth_date: NaiveDate,
 }
 
-/// A pupil found, with what tells namesakes apart and the letters that matched.
+/// A pupil found, with what tells namesakes apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PupilMatch {
     pub id: PupilId,
@@ -30,8 +30,6 @@ pub struct PupilMatch {
     pub initials: String,
     pub groep: u8,
     pub birth_date: NaiveDate,
-    /// Positions (in chars) of `name` that the query matched, ascending.
-    pub matched: Vec<usize>,
 }
 
 /// Every pupil, read once and folded once, ready to be matched on each key.
@@ -82,19 +80,12 @@ impl PupilPicker {
         found.truncate(limit);
         found
             .into_iter()
-            .map(|(_, entry)| {
-                let matched = finder
-                    .indices(entry.key.as_ref(), &words)
-                    .map(|(_, folded)| in_original(&entry.name, folded))
-                    .unwrap_or_default();
-                PupilMatch {
-                    id: entry.id,
-                    name: entry.name.clone(),
-                    initials: entry.initials.clone(),
-                    groep: entry.groep,
-                    birth_date: entry.birth_date,
-                    matched,
-                }
+            .map(|(_, entry)| PupilMatch {
+                id: entry.id,
+                name: entry.name.clone(),
+                initials: entry.initials.clone(),
+                groep: entry.groep,
+                birth_date: entry.birth_date,
             })
             .collect()
     }
@@ -146,7 +137,6 @@ mod tests {
     fn celik_finds_celik_first() {
         let found = school().matches("celik", 5);
         assert_eq!(found[0].name, "Zoë Çelik", "{:?}", names(&found));
-        assert_eq!(found[0].matched, [4, 5, 6, 7, 8]);
     }
 
     #[test]
@@ -174,7 +164,6 @@ mod tests {
     fn zoe_finds_zoe_with_and_without_diacritic_ties_by_name() {
         let found = school().matches("zoe", 5);
         assert_eq!(names(&found)[..2], ["Zoë Çelik", "Zoe Jansen"]);
-        assert_eq!(found[0].matched, [0, 1, 2]);
         let typed = school().matches("ZOË", 5);
         assert_eq!(names(&typed), names(&found), "the query is folded too");
     }
@@ -200,13 +189,8 @@ mod tests {
     }
 
     #[test]
-    fn matched_letters_point_into_the_name_as_spelled() {
+    fn a_folded_letter_finds_the_name_as_spelled() {
         let found = school().matches("gross", 5);
         assert_eq!(found[0].name, "Joris Groß");
-        assert_eq!(
-            found[0].matched,
-            [6, 7, 8, 9],
-            "ß is one letter of the name"
-        );
     }
 }

@@ -124,7 +124,15 @@ fn title(panel: Panel, model: &Model) -> String {
     let t = model.lang.texts();
     let dashboard = &model.dashboard;
     let count = panel.len(dashboard);
+    // A list the presentation mode keeps off the projector was not counted: "(0)" would
+    // say it is empty.
+    let hidden = dashboard.personal_hidden && matches!(panel, Panel::Mine | Panel::Overdue);
     match panel {
+        Panel::Mine if hidden => match &dashboard.me {
+            Some(me) => format!("{} · {}", t.dash_mine, me.name),
+            None => t.dash_mine.to_string(),
+        },
+        Panel::Overdue if hidden => t.dash_overdue.to_string(),
         Panel::Mine => match &dashboard.me {
             Some(me) => format!("{} · {} ({count})", t.dash_mine, me.name),
             None => t.dash_mine.to_string(),

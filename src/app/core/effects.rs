@@ -324,6 +324,14 @@ pub fn apply(
                     };
                     next.extend(update(model, view, message));
                 }
+                // A dry run lists every pupil in the file, names and dates of birth: not on
+                // the shared screen (BRIEF §8).
+                Effect::PlanImport(_)
+                    if crate::query::meeting::showing(store)?
+                        != crate::domain::Showing::Private =>
+                {
+                    view.flash = Some(model.lang.texts().flash_import_presenting.to_string());
+                }
                 Effect::PlanImport(path) => {
                     let planned = plan_import(store, &path).map_err(|err| {
                         err.message(model.lang.texts(), &store.dir().display().to_string())

@@ -434,3 +434,20 @@ fn with_a_meeting_open_no_dossier_opens_on_the_shared_screen() {
     apply(&store, &mut model, &mut view, effects, today()).unwrap();
     assert_eq!(model.screen, Screen::Dossier);
 }
+
+/// The import's dry run lists the file's pupils with names and dates of birth: with a meeting
+/// open it is refused before anything is read, and the screen stays as it was.
+#[test]
+fn with_a_meeting_open_no_import_dry_run_shows_the_file_s_pupils() {
+    let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.consent == Consent::Yes);
+    act(&store, &mut model, &mut view, Command::Back);
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/parnassys_bom_semicolon.csv");
+    let effects = vec![Effect::PlanImport(file)];
+    apply(&store, &mut model, &mut view, effects, today()).unwrap();
+    assert!(view.import.is_none(), "no dry run on the shared screen");
+    assert_eq!(
+        view.flash.as_deref(),
+        Some(model.lang.texts().flash_import_presenting)
+    );
+}

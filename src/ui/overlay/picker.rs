@@ -1,19 +1,17 @@
 //! The new-signal overlay over the item pane: the query, then at most a few pupils, the chosen
-//! one marked; then the hulpvraag for the pupil picked. It covers the whole pane, and while
-//! more than one pupil matches they go by initials, groep and year of birth: the room sees
-//! the name of the one pupil the signal is about, never the others (`docs/privacy.md`).
+//! one marked; then the hulpvraag for the pupil picked. It covers the whole pane. It opens
+//! only in a meeting, on the shared screen, and a new signal's consent is not yet asked: every
+//! pupil goes by initials, groep and year of birth, the one picked too (`docs/privacy.md`).
 
 use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::meeting::signal::{Picker, Step};
 use crate::app::{Model, View};
-use crate::domain::dates::format_date;
 use crate::i18n::Texts;
 use crate::query::pick::PupilMatch;
 use crate::ui::theme::Theme;
@@ -39,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, the
             (t.picker_query.to_string(), rows)
         }
         Step::Question(pupil) => (
-            (t.picker_question)(&pupil.name),
+            (t.picker_question)(&pupil.initials),
             pupil_rows(std::slice::from_ref(pupil), None, t, theme),
         ),
     };
@@ -61,18 +59,14 @@ pub fn hint(view: &View, t: &Texts) -> &'static str {
     }
 }
 
-/// One line per pupil, names in one column so groep and birth date line up. Only a single
-/// pupil left is named, with their birth date; several go by initials and year of birth.
+/// One line per pupil, initials in one column so groep and year of birth line up.
 fn pupil_rows<'a>(
     pupils: &'a [PupilMatch],
     chosen: Option<usize>,
     t: &Texts,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    let named = pupils.len() == 1;
-    let shown =
-        |pupil: &'a PupilMatch| -> &'a str { if named { &pupil.name } else { &pupil.initials } };
-    let width = pupils.iter().map(|p| shown(p).width()).max().unwrap_or(0);
+    let width = pupils.iter().map(|p| p.initials.width()).max().unwrap_or(0);
     pupils
         .iter()
         .enumerate()
@@ -83,33 +77,18 @@ fn pupil_rows<'a>(
             } else {
                 theme.style("ui.text")
             };
-            // Underlined on top of the row's own style, so the matched letters show in every
-            // theme and on the chosen row too.
-            let matched = style.add_modifier(Modifier::UNDERLINED);
-            let mut spans = vec![Span::styled(if is_chosen { "› " } else { "  " }, style)];
-            spans.extend(shown(pupil).chars().enumerate().map(|(i, c)| {
-                let style: Style = if named && pupil.matched.contains(&i) {
-                    matched
-                } else {
-                    style
-                };
-                Span::styled(c.to_string(), style)
-            }));
-            let details = format!(
-                "{:pad$}   {} {} · {} {}",
+            let row = format!(
+                "{}{}{:pad$}   {} {} · {} {}",
+                if is_chosen { "› " } else { "  " },
+                pupil.initials,
                 "",
                 t.col_groep,
                 pupil.groep,
                 t.col_birth,
-                if named {
-                    format_date(pupil.birth_date)
-                } else {
-                    pupil.birth_date.year().to_string()
-                },
-                pad = width - shown(pupil).width(),
+                pupil.birth_date.year(),
+                pad = width - pupil.initials.width(),
             );
-            spans.push(Span::styled(details, style));
-            Line::from(spans).style(style)
+            Line::styled(row, style)
         })
         .collect()
 }

@@ -127,6 +127,13 @@ fn the_presentation_mode_hides_my_and_the_overdue_actions_and_says_so() {
     );
     assert!(normal.contains("Gesprek met ouders plannen"), "{normal}");
     assert!(!screen.contains("Gesprek met ouders plannen"), "{screen}");
+    // The hidden lists were not counted: their titles say no "(0)", which would read as
+    // "nothing to do".
+    let t = Lang::Nl.texts();
+    for title in [t.dash_mine, t.dash_overdue] {
+        let line = screen.lines().find(|l| l.contains(title)).unwrap();
+        assert!(!line.contains("(0)"), "{line}");
+    }
 }
 
 /// The key a person presses to blank: `b`, or `Ctrl-b` where `b` is a letter being typed.
