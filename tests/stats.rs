@@ -135,6 +135,19 @@ fn a_period_is_a_year_a_term_or_two_days_and_never_backwards() {
         String::from_utf8_lossy(&backwards.stderr),
         "otter: De periode eindigt voor ze begint\n"
     );
+    // Term 2 of the running year has not begun on 23-11-2026: no end date was typed, so the
+    // message says so rather than blaming the end.
+    for (lang, message) in [
+        ("nl", "otter: De periode is nog niet begonnen\n"),
+        ("en", "otter: The period has not begun yet\n"),
+    ] {
+        let future = otter(school)
+            .args(["--lang", lang, "stats", "--term", "2"])
+            .output()
+            .unwrap();
+        assert_eq!(future.status.code(), Some(1));
+        assert_eq!(String::from_utf8_lossy(&future.stderr), message);
+    }
     let both = otter(school)
         .args(["stats", "--year", "2025", "--from", "01-09-2025"])
         .output()

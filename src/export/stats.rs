@@ -622,6 +622,8 @@ fn html(report: &Report, cx: &Context) -> String {
 pub enum StatsError {
     #[error("period ends before it begins")]
     Period,
+    #[error("period has not begun")]
+    NotBegun,
     #[error("a term needs a school year")]
     TermNeedsYear,
     #[error("{0}: {1}")]
@@ -636,6 +638,7 @@ impl StatsError {
     pub fn message(&self, t: &crate::i18n::stats::StatsTexts) -> String {
         match self {
             StatsError::Period => t.err_period.to_string(),
+            StatsError::NotBegun => t.err_not_begun.to_string(),
             StatsError::TermNeedsYear => t.err_term_needs_year.to_string(),
             StatsError::Read(file, why) => (t.err_combine_read)(file, why),
             StatsError::Format(file, line) => (t.err_combine_format)(file, *line),

@@ -102,6 +102,12 @@ impl Period {
         months
     }
 
+    /// The one rule for what a report counts, on the screen and on the command line alike: a
+    /// period running now ends today, and one that has not begun has nothing to count (None).
+    pub fn as_of(self, today: NaiveDate) -> Option<Period> {
+        (self.from <= today).then(|| self.until(today))
+    }
+
     /// The same period cut off at `today`: what has not happened yet is not counted as absent.
     pub fn until(self, today: NaiveDate) -> Period {
         Period {
@@ -152,5 +158,19 @@ mod tests {
         assert_eq!(months, vec![(2025, 11), (2025, 12), (2026, 1), (2026, 2)]);
         assert_eq!(Month::of(day(2024, 2, 10)).last(), day(2024, 2, 29));
         assert_eq!(add_months(day(2025, 1, 31), 1), day(2025, 2, 28));
+    }
+
+    #[test]
+    fn a_running_period_ends_today_and_a_future_one_is_not_counted() {
+        let today = day(2026, 12, 7);
+        let year = Period::school_year(2026).unwrap();
+        assert_eq!(year.as_of(today), Period::new(day(2026, 8, 1), today));
+        let past = Period::school_year(2025).unwrap();
+        assert_eq!(past.as_of(today), Some(past));
+        assert_eq!(Period::term(2026, 2).unwrap().as_of(today), None);
+        assert_eq!(
+            Period::new(today, today).unwrap().as_of(today),
+            Period::new(today, today)
+        );
     }
 }

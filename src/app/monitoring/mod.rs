@@ -20,12 +20,22 @@ pub enum PeriodChoice {
 }
 
 impl PeriodChoice {
-    pub fn next(self) -> PeriodChoice {
-        match self {
-            PeriodChoice::Year => PeriodChoice::Term(1),
-            PeriodChoice::Term(n) if n < 3 => PeriodChoice::Term(n + 1),
-            PeriodChoice::Term(_) => PeriodChoice::LastYear,
-            PeriodChoice::LastYear => PeriodChoice::Year,
+    /// The next choice `p` offers as of `today`: a term that has not begun has no figures, so
+    /// it is passed over.
+    pub fn next(self, today: NaiveDate) -> PeriodChoice {
+        let mut next = self;
+        loop {
+            next = match next {
+                PeriodChoice::Year => PeriodChoice::Term(1),
+                PeriodChoice::Term(n) if n < 3 => PeriodChoice::Term(n + 1),
+                PeriodChoice::Term(_) => PeriodChoice::LastYear,
+                PeriodChoice::LastYear => PeriodChoice::Year,
+            };
+            let begun = next.whole(today).is_some_and(|p| p.as_of(today).is_some());
+            // The school year and last year have always begun; the loop ends there at worst.
+            if begun || matches!(next, PeriodChoice::Year | PeriodChoice::LastYear) {
+                return next;
+            }
         }
     }
 
@@ -38,18 +48,25 @@ impl PeriodChoice {
         }
     }
 
-    pub fn period(self, today: NaiveDate) -> Period {
+    /// The year or term as the calendar has it, before cutting off at today.
+    fn whole(self, today: NaiveDate) -> Option<Period> {
         let year = self.school_year(today);
-        let period = match self {
+        match self {
             PeriodChoice::Term(n) => Period::term(year, n),
             _ => Period::school_year(year),
-        };
-        // Every year and term exists on a calendar chrono can hold; a day beyond it gets the
-        // day itself rather than a panic.
-        period.unwrap_or(Period {
-            from: today,
-            to: today,
-        })
+        }
+    }
+
+    /// What the screen counts: the same rule as `otter stats` (`Period::as_of`).
+    pub fn period(self, today: NaiveDate) -> Period {
+        // Every year and term exists on a calendar chrono can hold, and `next` offers none
+        // that has not begun; otherwise the day itself rather than a panic.
+        self.whole(today)
+            .and_then(|period| period.as_of(today))
+            .unwrap_or(Period {
+                from: today,
+                to: today,
+            })
     }
 }
 
@@ -166,7 +183,9 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
             model.screen = Screen::Dashboard;
             return vec![Effect::LoadDashboard];
         }
-        (Command::SwitchPeriod, _) => return vec![Effect::LoadMonitoring(screen.period.next())],
+        (Command::SwitchPeriod, _) => {
+            return vec![Effect::LoadMonitoring(screen.period.next(model.today))];
+        }
         (Command::Down | Command::Up, Some(at)) => {
             let len = rows
                 .get(v.row)
@@ -177,7 +196,10 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
         (Command::Down | Command::Up, None) => {
             v.row = step(v.row, rows.len(), action == Command::Down);
         }
-        (Command::Open, _) => {
+        // The list only shows what a figure counts; Enter there keeps the case chosen rather
+        // than opening the list again at its top.
+        (Command::Open, Some(_)) => {}
+        (Command::Open, None) => {
             let behind = rows
                 .get(v.row)
                 .and_then(|(figure, _)| screen.data.cases_behind(figure));

@@ -211,34 +211,29 @@ fn cases(
             } else {
                 theme.style("pupil.anonymous")
             };
-            let counted = if share && *part { "✓" } else { "" };
-            Row::new(vec![
-                counted.to_string(),
+            let counted = if *part { "✓" } else { "" };
+            // A plain count has every listed case in it: its "telt" column would stay empty.
+            let counted = share.then(|| counted.to_string());
+            Row::new(counted.into_iter().chain([
                 line.shown.name().to_string(),
                 line.shown.groep().map_or(String::new(), |g| g.to_string()),
                 model.phases.name(&line.phase, model.lang).to_string(),
                 line.level.get().to_string(),
                 format_date(line.opened),
-            ])
+            ]))
             .style(style)
         });
-    let table = Table::new(
-        lines,
-        [
-            Constraint::Length(6),
-            Constraint::Length(30),
-            Constraint::Length(6),
-            Constraint::Length(14),
-            Constraint::Length(7),
-            Constraint::Length(11),
-        ],
-    )
-    .header(Row::new(s.screen_list_cols.to_vec()).style(theme.style("ui.header")))
-    .block(
-        Block::new()
-            .borders(Borders::ALL)
-            .border_style(theme.style("ui.border.focus"))
-            .title(Span::styled(title, theme.style("ui.header"))),
-    );
+    let skip = usize::from(!share);
+    let widths = [6, 30, 6, 14, 7, 11].map(Constraint::Length);
+    let table = Table::new(lines, widths.into_iter().skip(skip))
+        .header(
+            Row::new(s.screen_list_cols.iter().skip(skip).copied()).style(theme.style("ui.header")),
+        )
+        .block(
+            Block::new()
+                .borders(Borders::ALL)
+                .border_style(theme.style("ui.border.focus"))
+                .title(Span::styled(title, theme.style("ui.header"))),
+        );
     frame.render_widget(table, area);
 }

@@ -374,6 +374,11 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
             [vec![act(Command::Down); 6], vec![act(Command::Open)]].concat(),
         ),
     );
+    // A plain count: every listed case is in it, so no "telt" column.
+    add(
+        "monitoring_open_cases",
+        after(monitoring(lang), vec![act(Command::Open)]),
+    );
     add(
         "monitoring_help",
         after(monitoring(lang), vec![act(Command::Help)]),
