@@ -368,12 +368,12 @@ fn a_short_meeting_from_open_to_fixed_minutes() {
     );
     assert!(minutes.contains("| Gesprek met ouders over de voortgang | moeder | ma 07-12-2026 |"));
     assert!(
-        minutes.contains("**Volgende vergadering:** ma 04-01-2027"),
+        minutes.contains("**Volgende vergadering:** di 26-01-2027"),
         "{minutes}"
     );
     let meetings = common::json_of(common::otter(dir.path()).arg("meetings"));
     assert_eq!(meetings[0]["state"], "planned");
-    assert_eq!(meetings[0]["date"], "2027-01-04");
+    assert_eq!(meetings[0]["date"], "2027-01-26");
 }
 
 /// Keys that arrive in one burst (a paste the terminal does not bracket) are saved as one note,
@@ -598,11 +598,11 @@ fn a_panic_gives_the_terminal_back_and_loses_nothing_typed() {
     let mut otter = Session::spawn(shell, dir.path(), 120, 36, &[("OTTER_TEST_PANIC", "1")]);
     otter.on_start_screen();
     otter.send("v");
-    otter.wait_for("Opening en aanwezigheid");
+    otter.held_as_planned();
     otter.send("nnn");
     otter.wait_for("▶ 4 ");
     otter.send("e");
-    otter.wait_for("Typ de aantekeningen");
+    otter.wait_for("Aantekeningen · Uitvoering");
     otter.send("Getypt voor de paniek EINDE");
     otter.wait_for("EINDE");
     let before = otter.raw.lock().unwrap().len();
@@ -652,13 +652,13 @@ fn typing_killed_again_and_again_loses_no_word_that_was_on_screen() {
         otter.on_start_screen();
         otter.send("v");
         if round == 0 {
-            otter.wait_for("Opening en aanwezigheid");
+            otter.held_as_planned();
             otter.send("nnn");
         }
         // The meeting opens again on the item it was left at.
         otter.wait_for("▶ 4 ");
         otter.send("e");
-        otter.wait_for("Typ de aantekeningen");
+        otter.wait_for("Aantekeningen · Uitvoering");
         for k in 0..1 + round % 4 {
             let word = format!("r{round}w{k}");
             otter.send(&format!("{word} "));

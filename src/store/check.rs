@@ -28,10 +28,8 @@ impl Store {
         self.entries_of::<Decision>(&mut wanted)?;
         self.entries_of::<Action>(&mut wanted)?;
         self.entries_of::<AuditEntry>(&mut wanted)?;
-        let indexes: BTreeSet<TreeId> = TreeId::ALL
-            .into_iter()
-            .filter(|id| id.slot() >= TreeId::CasesByPupil.slot() && *id != TreeId::Audit)
-            .collect();
+        let indexes: BTreeSet<TreeId> =
+            TreeId::ALL.into_iter().filter(|id| id.is_index()).collect();
         let mut found = BTreeSet::new();
         for &index in &indexes {
             for item in self.tree(index).iter() {

@@ -74,6 +74,22 @@ impl TreeId {
         }
     }
 
+    /// Whether the tree is an index: what its records give, rebuilt from them, never written
+    /// on its own.
+    pub const fn is_index(self) -> bool {
+        matches!(
+            self,
+            TreeId::CasesByPupil
+                | TreeId::ActionsByOwner
+                | TreeId::OpenActionsByDue
+                | TreeId::ByCase
+                | TreeId::ByMeeting
+                | TreeId::MeetingsByDate
+                | TreeId::OpenCasesByEvaluation
+                | TreeId::EventsByDate
+        )
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             TreeId::Meta => "meta",

@@ -1182,8 +1182,8 @@ fn a_key_for_the_case_says_so_on_an_item_without_one() {
 }
 
 mod chair;
-mod minutes;
 mod faults;
+mod minutes;
 mod monkey;
 mod privacy;
 mod whole;

@@ -23,8 +23,14 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
         return close(model, None);
     }
     let t = model.lang.texts();
+    // "+6w" counts from the meeting the minutes are of: held on another day than today (the
+    // date asked at opening), it is that day's six weeks, not the clock's.
+    let held = model
+        .meeting
+        .as_ref()
+        .map_or(model.today, |room| room.meeting.date);
     let context = DateContext {
-        today: model.today,
+        today: held,
         next_meeting: None,
     };
     // A past date (a year typed wrong) would plan a meeting the start screen never shows.

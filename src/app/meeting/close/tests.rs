@@ -100,13 +100,11 @@ fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
     );
     assert!(store.minutes(id).unwrap().is_none(), "not closed");
 
+    let held = model.meeting.as_ref().unwrap().meeting.date;
     answer(&store, &mut model, &mut view, "+6w");
     assert!(view.prompt.is_none());
     let closed = store.meeting(id).unwrap().unwrap();
-    assert_eq!(
-        closed.next_meeting,
-        Some(crate::app::tests::today() + chrono::Days::new(42))
-    );
+    assert_eq!(closed.next_meeting, Some(held + chrono::Days::new(42)));
 }
 
 #[test]
@@ -115,9 +113,10 @@ fn closing_without_a_date_names_the_ot_already_planned_in_the_minutes() {
     let mut view = View::default();
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     let id = model.meeting.as_ref().unwrap().meeting.id;
+    let held = model.meeting.as_ref().unwrap().meeting.date;
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "+6w");
-    let planned = crate::app::tests::today() + chrono::Days::new(42);
+    let planned = held + chrono::Days::new(42);
     assert_eq!(
         store.minutes(id).unwrap().unwrap().next_meeting,
         Some(planned)
@@ -140,4 +139,36 @@ fn closing_without_a_date_names_the_ot_already_planned_in_the_minutes() {
         .filter(|m| m.date == planned)
         .collect();
     assert_eq!(later.len(), 1, "planned once");
+}
+
+/// Opened on another day than planned and kept on the planned date, the meeting's "+6w" counts
+/// from that date, not from the clock's (an IB's walk got a next OT six days after this one).
+#[test]
+fn a_relative_next_date_counts_from_the_meeting_s_date() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let planned = model.meeting.as_ref().unwrap().meeting.date;
+    assert_ne!(
+        planned,
+        crate::app::tests::today(),
+        "the demo plans it on another day"
+    );
+    // Esc at the question keeps the planned date for the minutes.
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    crate::app::tests::send(
+        &store,
+        &mut model,
+        &mut view,
+        crate::app::Message::PromptKey(esc),
+    );
+    assert_eq!(model.meeting.as_ref().unwrap().meeting.date, planned);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "+6w");
+    assert_eq!(
+        store.meeting(id).unwrap().unwrap().next_meeting,
+        Some(planned + chrono::Days::new(42))
+    );
 }
