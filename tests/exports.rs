@@ -709,3 +709,33 @@ fn audit_exports(school: &Path) -> usize {
         .filter(|entry| entry.to_string().contains("otter export agenda"))
         .count()
 }
+
+/// A guest's role in the chair's own words ("moeder van Sanne") may name the pupil: the agenda
+/// that is mailed round gives the catalog's role only.
+#[test]
+fn the_agenda_to_mail_gives_a_guest_s_catalog_role_not_the_chair_s_words() {
+    use otter::domain::meeting::{Attendance, Attendee, Presence};
+    let dir = tempfile::TempDir::new().unwrap();
+    otter(dir.path()).arg("demo").assert().success();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let id = otter::query::prepare::next_planned(&store, day(TODAY))
+            .unwrap()
+            .unwrap();
+        let mut meeting = store.meeting(id).unwrap().unwrap();
+        meeting.attendance.push(Attendance {
+            who: Attendee::Guest {
+                name: "Ilse Jansen".into(),
+                role: otter::domain::Role::Ouder,
+                title: "moeder van Sanne".into(),
+            },
+            presence: Presence::Present,
+        });
+        store.save(&meeting).unwrap();
+    }
+    let out = stdout_of(otter(dir.path()).args(["export", "agenda"]));
+    assert!(!out.contains("moeder van Sanne"), "{out}");
+    assert!(!out.contains("Ilse Jansen"), "{out}");
+    let role = Lang::Nl.texts().role(otter::domain::Role::Ouder);
+    assert!(out.contains(&format!("({role})")), "{role}: {out}");
+}

@@ -28,9 +28,14 @@ fn a_folder_with_only_a_phase_model_is_otters() {
     let dir = TempDir::new().unwrap();
     std::fs::write(dir.path().join("phases.toml"), "").unwrap();
     let output = otter(dir.path()).arg("demo").output().unwrap();
-    // Whatever the model file's verdict, the folder itself is not refused as foreign.
+    // The folder is not refused as foreign: the empty model file itself is, by name.
     let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(!stderr.contains("bevat geen otter-database"), "{stderr}");
+    assert!(
+        stderr.contains("Het fasemodel is ongeldig") && stderr.contains("phases.toml"),
+        "{stderr}"
+    );
 }
 
 #[test]

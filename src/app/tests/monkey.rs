@@ -18,18 +18,21 @@ use crate::app::*;
 use crate::domain::{PupilId, Showing};
 use crate::store::Store;
 
-/// With a meeting open, no pupil named in `text` but the one under discussion.
+/// With a meeting open, no pupil named in `text` but the one under discussion; whether there
+/// was a meeting to check it against.
 fn check(
     store: &Store,
     names: &HashMap<String, Vec<(PupilId, String)>>,
     text: &str,
     model: &Model,
     at: &dyn Fn() -> String,
-) {
-    if let Some(allowed) = allowed(store, model) {
-        let named = named(text, names, &allowed);
-        assert!(named.is_empty(), "names {named:?} at {}:\n{text}", at());
-    }
+) -> bool {
+    let Some(allowed) = allowed(store, model) else {
+        return false;
+    };
+    let named = named(text, names, &allowed);
+    assert!(named.is_empty(), "names {named:?} at {}:\n{text}", at());
+    true
 }
 
 /// xorshift64*: small, seeded, the same sequence on every platform.
@@ -233,6 +236,7 @@ fn the_monkey_breaks_nothing_and_names_no_other_pupil_while_a_meeting_is_open() 
     let store = Store::open(dir.path()).unwrap();
     crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
     let names = names_by_surname(&store);
+    assert!(!names.is_empty(), "the scan has names to look for");
     let mut start = model(0);
     start.dashboard = crate::query::dashboard::load(&store, &start.phases, today()).unwrap();
     start.export_dir = dir.path().join("exports");
@@ -241,6 +245,8 @@ fn the_monkey_breaks_nothing_and_names_no_other_pupil_while_a_meeting_is_open() 
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut rng = Rng(seed | 1);
     let mut events_run = 0;
+    // Frames scanned with a meeting open: the privacy check must have run, not been skipped.
+    let mut presenting_frames = 0;
     let (mut model, mut view) = (start.clone(), View::default());
     let (mut width, mut height) = size(&mut rng);
     for sequence in 0..sequences {
@@ -269,13 +275,8 @@ fn the_monkey_breaks_nothing_and_names_no_other_pupil_while_a_meeting_is_open() 
                 Event::Resize(w, h) => {
                     // Drawn at once at the new size, as the loop draws after a resize.
                     (width, height) = (w, h);
-                    check(
-                        &store,
-                        &names,
-                        &frame(&mut terminal, &theme, &model, &mut view, (w, h)),
-                        &model,
-                        &where_,
-                    );
+                    let text = frame(&mut terminal, &theme, &model, &mut view, (w, h));
+                    presenting_frames += usize::from(check(&store, &names, &text, &model, &where_));
                     continue;
                 }
             };
@@ -299,7 +300,7 @@ fn the_monkey_breaks_nothing_and_names_no_other_pupil_while_a_meeting_is_open() 
         // What the sequence left on screen, as the next frame shows it.
         let where_ = || format!("seed {seed}, sequence {sequence}: {seen:?}");
         let text = frame(&mut terminal, &theme, &model, &mut view, (width, height));
-        check(&store, &names, &text, &model, &where_);
+        presenting_frames += usize::from(check(&store, &names, &text, &model, &where_));
         if sequence % 1_000 == 999 {
             assert_eq!(
                 store.index_drift().unwrap(),
@@ -311,7 +312,14 @@ fn the_monkey_breaks_nothing_and_names_no_other_pupil_while_a_meeting_is_open() 
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.index_drift().unwrap(), Vec::<String>::new());
-    eprintln!("monkey: {sequences} sequences, {events_run} events, seed {seed}");
+    assert!(
+        sequences < 64 || presenting_frames > 0,
+        "no frame was scanned with a meeting open"
+    );
+    eprintln!(
+        "monkey: {sequences} sequences, {events_run} events, {presenting_frames} frames with a \
+         meeting open, seed {seed}"
+    );
 }
 
 /// Found by the monkey: with a meeting open before the start screen was loaded (otter started
