@@ -99,6 +99,14 @@ pub struct Model {
 }
 
 impl Model {
+    /// The day a change is dated: the open meeting's, which the chair chose when it was opened
+    /// on another day than planned; else the clock's.
+    pub fn meeting_day(&self) -> NaiveDate {
+        self.meeting
+            .as_ref()
+            .map_or(self.today, |room| room.meeting.date)
+    }
+
     /// The start screen with nothing loaded yet, at midnight of `today`; whoever builds one
     /// fills in what it shows.
     pub fn new(lang: Lang, today: NaiveDate, phases: PhaseModel) -> Model {

@@ -279,6 +279,11 @@ pub fn apply(
                         }
                     });
                 }
+                // Both take back what the store holds: with edits kept in memory the last
+                // change made is not there yet, so they wait until the kept ones are written.
+                Effect::Withdraw { .. } | Effect::Undo(_) if !model.unsaved.is_empty() => {
+                    tell_unsaved(model, None);
+                }
                 Effect::Withdraw { meeting: id, case } => {
                     let audit = AuditEntry::new(model.now, AuditKind::Withdrawn, TUI_WITHDRAW);
                     if report(store, model, store.withdraw(id, case, audit)) {
@@ -597,10 +602,12 @@ pub fn retry(store: Store, model: &mut Model, view: &mut View, today: NaiveDate)
     }
     let store = store.recovered()?;
     let kept = std::mem::take(&mut model.unsaved.writes);
+    // The notice said what was kept; what the writes say now (a write kept again, a closing
+    // whose backup failed) is the notice from here on, not wiped after them.
+    model.notice = None;
     apply(&store, model, view, kept, today)?;
     if model.unsaved.is_empty() {
         model.unsaved = Unsaved::default();
-        model.notice = None;
         view.flash = Some(model.lang.texts().flash_saved_again.to_string());
     } else {
         model.unsaved.tried = Some(model.now);

@@ -232,13 +232,8 @@ pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
 }
 
 pub(crate) fn change_context(model: &mut Model, reason: String) -> Option<ChangeContext> {
-    // A change made in a meeting carries the meeting's date, which the chair chose when it
-    // was opened on another day than planned; the clock's day may be another.
     let meeting = model.meeting.as_ref().map(|room| room.meeting.id);
-    let date = model
-        .meeting
-        .as_ref()
-        .map_or(model.today, |room| room.meeting.date);
+    let date = model.meeting_day();
     let seq = case_on_screen(model)?.next_seq();
     Some(ChangeContext {
         seq,

@@ -264,3 +264,57 @@ fn a_real_full_tmpfs_is_survived_in_the_screen() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// `u` takes back what the store holds: with the last change kept in memory (a full disk) it
+/// would look past that change (and said "nothing left to undo"). It waits, says why, and
+/// works once the kept change is written.
+#[test]
+fn undo_waits_while_a_change_is_kept_in_memory() {
+    let (_dir, store, mut model, mut view) = on_case(|_| true);
+    let case = current(&model).case.id;
+    let level = store.case(case).unwrap().unwrap().level;
+    let switch = store.fault_switch();
+    switch.set(Some(Fault::Full));
+    act(&store, &mut model, &mut view, Command::LevelUp);
+    super::answer(&store, &mut model, &mut view, "Meer ondersteuning nodig");
+    assert_eq!(model.unsaved.len(), 1, "the level change is kept");
+
+    view.flash = None;
+    act(&store, &mut model, &mut view, Command::Undo);
+    assert_eq!(model.unsaved.len(), 1, "still kept, nothing taken back");
+    // Not tried on the refusing store: no second disk error over the notice.
+    assert_eq!(view.flash, None);
+    let notice = model.notice.clone().unwrap();
+    assert!(notice.contains("Nog niet bewaard"), "{notice}");
+
+    switch.set(None);
+    let store = tick(store, &mut model, &mut view);
+    assert!(model.unsaved.is_empty());
+    assert_ne!(store.case(case).unwrap().unwrap().level, level, "written");
+    act(&store, &mut model, &mut view, Command::Undo);
+    assert_eq!(
+        store.case(case).unwrap().unwrap().level,
+        level,
+        "the kept change is the one taken back"
+    );
+}
+
+/// A closing kept on a full disk is written by a later retry; its backup failing then is said
+/// in the status line, not wiped by the retry clearing its own notice.
+#[test]
+fn a_retried_closing_keeps_its_failed_backup_notice() {
+    let (dir, store, mut model, mut view) = on_case(|_| true);
+    std::fs::write(dir.path().join("backups"), "geen map").unwrap();
+    let switch = store.fault_switch();
+    switch.set(Some(Fault::Full));
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    super::answer(&store, &mut model, &mut view, "");
+    assert_eq!(model.unsaved.len(), 1, "the closing is kept");
+
+    switch.set(None);
+    let store = tick(store, &mut model, &mut view);
+    assert!(model.unsaved.is_empty());
+    let notice = model.notice.clone().expect("the failed backup is said");
+    assert!(!notice.contains("Nog niet bewaard"), "{notice}");
+    drop(store);
+}

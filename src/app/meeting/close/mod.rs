@@ -23,14 +23,9 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
         return close(model, None);
     }
     let t = model.lang.texts();
-    // "+6w" counts from the meeting the minutes are of: held on another day than today (the
-    // date asked at opening), it is that day's six weeks, not the clock's.
-    let held = model
-        .meeting
-        .as_ref()
-        .map_or(model.today, |room| room.meeting.date);
+    // "+6w" counts from the meeting the minutes are of, not from the clock's day.
     let context = DateContext {
-        today: held,
+        today: model.meeting_day(),
         next_meeting: None,
     };
     // A past date (a year typed wrong) would plan a meeting the start screen never shows.

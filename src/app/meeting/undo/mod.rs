@@ -2,7 +2,7 @@
 //! the open meeting taken back, and the one before at the next `u`; the steps are in the store
 //! (`store::undo`), so they outlast a restart of the screen, and the status line says what was
 //! taken back, or that nothing is left. `I`: a case opened by mistake in this meeting
-//! withdrawn, with everything recorded about it. `H`: the hulpvraag corrected. `A`: a case
+//! withdrawn, with everything recorded about it. `H`: the hulpvraag corrected. `X`: a case
 //! closed early, from any phase, with a reason.
 
 use crate::app::meeting::case::{Ask as Asked, Prompt, after_change, change_context};
@@ -31,7 +31,7 @@ pub fn question(ask: &Ask, model: &Model) -> String {
     }
 }
 
-/// `A`: asks why the case in front is closed now, unless it is closed already or the phase
+/// `X`: asks why the case in front is closed now, unless it is closed already or the phase
 /// model has no phase to close early to.
 pub fn start_close(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let t = model.lang.texts().undo;
