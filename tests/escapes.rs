@@ -75,7 +75,7 @@ fn pupils_json(dir: &Path) -> Vec<serde_json::Value> {
         .unwrap()
         .as_array()
         .cloned()
-        .unwrap_or_default()
+        .expect("a JSON list")
 }
 
 #[test]

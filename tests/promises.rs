@@ -173,5 +173,6 @@ fn json_is_refused_by_commands_that_do_not_answer_in_it() {
     otter(dir.path())
         .args(["pupils", "--json"])
         .assert()
-        .code(predicate::ne(2));
+        .code(1)
+        .stderr(predicate::str::contains("nog geen otter-database"));
 }

@@ -131,10 +131,11 @@ pub fn invitation(
             email: member.email.clone()?,
         })
     };
+    let me = store.me()?;
     let organizer = meeting
         .chair
         .and_then(invitee)
-        .or_else(|| store.me().ok().flatten().and_then(invitee));
+        .or_else(|| me.and_then(invitee));
     let invited: Vec<MemberId> = meeting
         .attendance
         .iter()

@@ -90,12 +90,12 @@ impl Store {
         Ok(meta.contains_key(SLOT_KEY)? || meta.contains_key(CHANGE_KEY)?)
     }
 
-    /// Encrypts a new, empty database with `passphrase`.
     /// Whether a passphrase change stopped before its end, to be finished by a writer.
     pub(super) fn change_pending(&self) -> Result<bool, StoreError> {
         Ok(self.tree(TreeId::Meta).contains_key(CHANGE_KEY)?)
     }
 
+    /// Encrypts a new, empty database with `passphrase`.
     pub(super) fn protect(
         &mut self,
         passphrase: &str,
