@@ -36,7 +36,7 @@ pub struct Cli {
     )]
     pub lock_after: u32,
     /// How long a meeting is put in a calendar: `meeting_minutes` of config.toml, not a flag.
-    #[arg(skip = crate::domain::calendar::MEETING_MINUTES)]
+    #[arg(skip = crate::domain::agenda::DEFAULT_MEETING_MINUTES)]
     pub meeting_minutes: u32,
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -9,10 +9,6 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-/// How long a meeting is put in a calendar when nothing else is set: the planned length, not
-/// its agenda's timeboxes added up (an OT meeting is booked for a block of time).
-pub const MEETING_MINUTES: u32 = 90;
-
 /// What an entry was at its last export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Revision {
