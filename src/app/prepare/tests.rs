@@ -1,12 +1,13 @@
 use chrono::{NaiveDate, NaiveTime};
 use tempfile::TempDir;
 
-use crate::app::tests::{act, answer, model, school, today};
 use crate::app::{Command, Model, Screen, View};
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::domain::{Meeting, MeetingState, Presence, Role};
 use crate::query::prepare::proposals;
 use crate::store::Store;
+use crate::testkit::app::{act, answer, model, school};
+use crate::testkit::today;
 
 /// The demo school on the preparation of its next planned meeting.
 fn preparing() -> (TempDir, Store, Model, View) {

@@ -2,10 +2,11 @@
 //! retention list's erasure, the presentation mode, and where they are found.
 
 use crate::app::overlay::prompt::Prompt;
-use crate::app::tests::{act, answer, current, on_case, school, today};
 use crate::app::*;
 use crate::domain::{AuditKind, Consent, EventKind};
 use crate::store::Store;
+use crate::testkit::app::{act, answer, current, meeting_opened, on_case, school};
+use crate::testkit::today;
 
 #[test]
 fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
@@ -128,9 +129,7 @@ fn earlier_action_goes_by_the_pseudonym_after(
 
 #[test]
 fn reopening_a_meeting_writes_an_audit_line_without_the_reason() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, mut model, mut view) = meeting_opened();
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "12-01-2027");
     act(&store, &mut model, &mut view, Command::ReopenMeeting);
@@ -311,7 +310,7 @@ fn a_case_whose_consent_is_not_yet_asked_is_not_named_on_the_meeting_screen() {
 /// The buffer is scanned for every pupil of the store, not eyeballed.
 #[test]
 fn with_a_meeting_open_no_screen_or_overlay_names_another_pupil() {
-    use crate::app::tests::{send, typed};
+    use crate::testkit::app::{send, typed};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let (_dir, store, start, _) =
         on_case(|brief| brief.case.consent == Consent::Yes && brief.case.phase == "plan");
