@@ -1,9 +1,10 @@
 use super::*;
-use crate::app::tests::{act, answer, open_meeting_today, school, send, today, typed};
 use crate::app::{Command, Message, Settings, first_screen};
 use crate::domain::meeting::AgendaKind;
 use crate::lang::Lang;
 use crate::store::Store;
+use crate::testkit::app::{act, answer, open_meeting_today, school, send, typed};
+use crate::testkit::today;
 
 fn settings() -> Settings {
     Settings {
@@ -81,7 +82,7 @@ fn a_half_typed_decision_comes_back_on_its_case_after_the_screen_is_gone() {
     }
     answer(&store, &mut model, &mut view, "");
     assert_eq!(
-        crate::app::tests::current(&model)
+        crate::testkit::app::current(&model)
             .decisions
             .last()
             .unwrap()
@@ -155,7 +156,7 @@ fn a_draft_the_disk_refuses_leaves_nothing_stale_once_its_answer_is_written() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
     on_first_case(&store, &mut model, &mut view);
-    let case = crate::app::tests::current(&model).case.id;
+    let case = crate::testkit::app::current(&model).case.id;
     act(&store, &mut model, &mut view, Command::RecordDecision);
     for key in typed("Ouders") {
         send(&store, &mut model, &mut view, key);
