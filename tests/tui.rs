@@ -723,3 +723,25 @@ fn typing_killed_again_and_again_loses_no_word_that_was_on_screen() {
         assert_eq!(words, acknowledged, "round {round}");
     }
 }
+
+/// `/` in an open meeting through the real loop, which reads the index on a thread beside the
+/// screen: the overlay opens, what is typed at once is searched when the index arrives, and
+/// the projector shows no pupil's full name.
+#[test]
+fn slash_during_a_meeting_searches_what_was_typed_and_names_no_pupil() {
+    let (dir, mut otter) = Session::in_demo_meeting(40);
+    otter.send("/zoe");
+    let screen = otter.wait_for("Casussen (");
+    assert!(screen.contains("/ zoe"), "{screen}");
+    assert!(screen.contains("Leerling "), "{screen}");
+    otter.send("\x03");
+    assert_eq!(otter.exit_code(), 0);
+
+    let store = otter::store::Store::open(dir.path()).unwrap();
+    let named: Vec<String> = store
+        .all::<otter::domain::Pupil>()
+        .map(|pupil| pupil.unwrap().full_name())
+        .filter(|name| screen.contains(name.as_str()))
+        .collect();
+    assert!(named.is_empty(), "{named:?}\n{screen}");
+}

@@ -179,6 +179,9 @@ pub struct View {
     /// What `/` searches, read from the store at the first `/`; dropped when a write may
     /// change it.
     pub search_index: Option<std::sync::Arc<crate::query::search::SearchIndex>>,
+    /// How many times a write dropped the index: an index read before the last such write
+    /// may miss it, and is not taken when it arrives (`search::loaded`).
+    pub search_epoch: u64,
     /// The dry run of an import, over the start screen until `Enter` imports it or a key
     /// cancels.
     pub import: Option<import::Review>,
@@ -543,7 +546,8 @@ pub enum Effect {
     SavePromptDraft(Option<Box<overlay::prompt::draft::Draft>>),
     /// Read a pupil's dossier; then update with `Message::DossierLoaded`.
     LoadDossier(dossier::DossierOf),
-    /// Read everything `/` searches; then update with `Message::SearchLoaded`.
+    /// Read everything `/` searches; then update with `Message::SearchLoaded`. The screen's
+    /// loop reads it on a thread of its own, so keys go on meanwhile; `apply` reads it at once.
     LoadSearch,
     /// Read this file and plan its import against the pupils there are (a dry run); then
     /// update with `Message::ImportPlanned`.
@@ -658,6 +662,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::Unseen => return Vec::new(),
         Message::Paste(_) if view.too_small => return Vec::new(),
         Message::Tick => return lock::tick(model, view),
+        // It arrives from beside the screen, whenever the reading is done: it changes what
+        // the search shows, not the status line.
+        Message::SearchLoaded(index) => return search::loaded(view, index),
         Message::LockKey(key) => return lock::key(view, key),
         Message::PassphraseChecked(right) => return lock::checked(model, view, right),
         Message::Act(_)
@@ -694,7 +701,6 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
         Message::SearchKey(key) => return search::key(model, view, key),
-        Message::SearchLoaded(index) => return search::loaded(model, view, index),
         Message::ImportKey(key) => return import::key(view, key),
         Message::ImportPlanned(planned) => {
             import::planned(model, view, *planned);
@@ -728,7 +734,11 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             close_overlays(view);
             return Vec::new();
         }
-        Message::Tick | Message::LockKey(_) | Message::PassphraseChecked(_) | Message::Unseen => {
+        Message::Tick
+        | Message::LockKey(_)
+        | Message::PassphraseChecked(_)
+        | Message::SearchLoaded(_)
+        | Message::Unseen => {
             return Vec::new();
         }
         Message::Act(action) => action,

@@ -152,6 +152,7 @@ pub const EN: Texts = Texts {
     search_title: "Search",
     search_hint: "type to search · ↑↓ Enter choose · Esc close",
     search_type_more: "Type at least two letters.",
+    search_loading: "searching…",
     search_shared: "Shared screen: no pupils, initials or pseudonym only",
 
     col_name: "name",

@@ -126,6 +126,8 @@ pub struct Texts {
     pub search_title: &'static str,
     pub search_hint: &'static str,
     pub search_type_more: &'static str,
+    /// While the index is read, beside the screen: what is typed waits for it.
+    pub search_loading: &'static str,
     pub search_shared: &'static str,
 
     pub col_name: &'static str,

@@ -152,6 +152,7 @@ pub const NL: Texts = Texts {
     search_title: "Zoeken",
     search_hint: "typ om te zoeken · ↑↓ Enter kiezen · Esc sluiten",
     search_type_more: "Typ minstens twee letters.",
+    search_loading: "zoeken…",
     search_shared: "Gedeeld scherm: geen leerlingen, alleen initialen of schuilnaam",
 
     col_name: "naam",

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::Labels;
-use super::actions::{self, ActionRow, Filter};
+use super::actions::{self, ActionRow};
 use super::meetings::{self, MeetingRow};
 use crate::domain::{Case, CaseId, EventKind, Member, MemberId, PhaseModel, PupilId, Showing};
 use crate::error::Result;
@@ -16,9 +16,10 @@ use crate::store::Store;
 /// How far back "recently changed" looks.
 pub const RECENT_DAYS: i64 = 14;
 
-/// Rows built at most per case list. A large school has thousands of cases past their
-/// evaluation date: finding them is cheap (an index), reading each case is not (13 594 cases
-/// took 170 ms). The start screen shows the first ones and how many there are, or may be.
+/// Rows built at most per list of cases or of everyone's overdue actions. A large school has
+/// thousands of cases past their evaluation date and hundreds of overdue actions: finding them
+/// is cheap (an index), naming each row's pupil is not (13 594 cases took 170 ms). The start
+/// screen shows the first ones and how many there are, or may be.
 pub const LIST_CAP: usize = 200;
 
 /// A case on the start screen: whom it is about as the team may see it, where it stands.
@@ -62,7 +63,10 @@ pub struct Dashboard {
     pub me: Option<Member>,
     /// My open actions, by due date.
     pub mine: Vec<ActionRow>,
+    /// Everyone's overdue actions, longest overdue first; at most `LIST_CAP` of
+    /// `overdue_total`.
     pub overdue: Vec<ActionRow>,
+    pub overdue_total: usize,
     /// Open cases whose evaluation date has passed, longest passed first; at most
     /// `LIST_CAP` of `evaluations_total`.
     pub evaluations: Vec<CaseRow>,
@@ -90,10 +94,6 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         Some(id) => store.member(id)?,
         None => None,
     };
-    let overdue = Filter {
-        overdue: true,
-        ..Filter::default()
-    };
     // The one decision of what the room may see; every list below labels its pupils by it.
     let showing = super::meeting::showing(store)?;
     let (evaluations, evaluations_total) = evaluations(store, model, today, showing)?;
@@ -104,6 +104,11 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         && next_meeting
             .as_ref()
             .is_some_and(|m| m.state == crate::domain::MeetingState::Open);
+    let (overdue, overdue_total) = if personal_hidden {
+        (Vec::new(), 0)
+    } else {
+        overdue(store, today, showing)?
+    };
     Ok(Dashboard {
         next_meeting,
         last_closed: meetings::last_closed(store)?,
@@ -113,12 +118,8 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         },
         members,
         me,
-        overdue: if personal_hidden {
-            Vec::new()
-        } else {
-            let overdue = actions::entries_as(store, &overdue, today, showing)?;
-            overdue.into_iter().map(|(_, row)| row).collect()
-        },
+        overdue,
+        overdue_total,
         evaluations,
         evaluations_total,
         recent,
@@ -131,6 +132,15 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
 
 fn mine(store: &Store, me: MemberId, today: NaiveDate, showing: Showing) -> Result<Vec<ActionRow>> {
     actions::rows_as(store, store.open_actions(Some(Some(me)))?, today, showing)
+}
+
+/// Everyone's overdue actions, as `otter actions --overdue` lists them (by due date, then
+/// number: the index's order), the first `LIST_CAP` named; with how many there are.
+fn overdue(store: &Store, today: NaiveDate, showing: Showing) -> Result<(Vec<ActionRow>, usize)> {
+    let mut due = store.open_actions_due_before(today)?;
+    let total = due.len();
+    due.truncate(LIST_CAP);
+    Ok((actions::rows_as(store, due, today, showing)?, total))
 }
 
 /// The cases past their evaluation date, the first `LIST_CAP` of them read. Past the cap the
@@ -275,6 +285,77 @@ mod tests {
                 cap + 49
             )
         );
+    }
+
+    /// Past the cap the overdue list names the longest overdue actions only, and says how
+    /// many there are: a large school has hundreds, and naming each one's pupil was a third of
+    /// the start screen's query.
+    #[test]
+    fn past_the_cap_the_longest_overdue_actions_are_listed_with_how_many_there_are() {
+        let cap = LIST_CAP as u64;
+        let (_dir, store) = school(1, &[]);
+        for id in 1..=cap + 7 {
+            let mut action = crate::query::search::tests::action(id, 1, "bellen");
+            // The highest numbers longest overdue: the list follows the date, not the number.
+            action.due = today() - chrono::Duration::days(id as i64);
+            store.insert(&action).unwrap();
+        }
+        let mut done = crate::query::search::tests::action(cap + 8, 1, "gedaan");
+        done.due = today() - chrono::Duration::days(400);
+        done.status = crate::domain::ActionStatus::Done { on: today() };
+        store.insert(&done).unwrap();
+        let dashboard = load(&store, &PhaseModel::default(), today()).unwrap();
+
+        let listed: Vec<u64> = dashboard.overdue.iter().map(|row| row.id).collect();
+        let expected: Vec<u64> = (8..=cap + 7).rev().collect();
+        assert_eq!(listed, expected);
+        assert_eq!(dashboard.overdue_total, cap as usize + 7);
+        let mut model: Model = crate::ui::tests::model(Lang::Nl, false);
+        model.dashboard = dashboard;
+        let screen = crate::ui::tests::screen_of(
+            &model,
+            &crate::app::View::default(),
+            160,
+            48,
+            crate::ui::theme::DEFAULT,
+        );
+        let title = format!("Actiepunten over datum (eerste {cap} van {})", cap + 7);
+        assert!(screen.contains(&title), "{screen}");
+    }
+
+    /// What the room may see is decided by the open meeting with the earliest date, whatever
+    /// its number, as when every meeting was read whole in date order.
+    #[test]
+    fn with_two_meetings_open_the_earliest_decides_what_the_room_sees() {
+        use crate::domain::meeting::AgendaKind;
+        use crate::domain::{MeetingState, Showing};
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+        let meetings = store.meetings_by_date().unwrap();
+        let (first, last) = (meetings[0].clone(), meetings[meetings.len() - 1].clone());
+        assert!(last.id.0 > first.id.0);
+        let mut early = last;
+        early.date = first.date - chrono::Duration::days(1);
+        early.state = MeetingState::Open;
+        early.current_item = early
+            .agenda
+            .iter()
+            .position(|item| matches!(item.kind, AgendaKind::Case { .. }))
+            .expect("a case on the agenda");
+        let discussed = early.showing();
+        assert!(matches!(
+            discussed,
+            Showing::Presenting { discussed: Some(_) }
+        ));
+        let mut other = first;
+        other.state = MeetingState::Open;
+        other.current_item = 0;
+        store.save(&early).unwrap();
+        store.save(&other).unwrap();
+        assert_eq!(super::super::meeting::showing(&store).unwrap(), discussed);
+        let dashboard = load(&store, &PhaseModel::default(), today()).unwrap();
+        assert!(dashboard.presenting);
     }
 
     #[test]

@@ -344,12 +344,35 @@ fn recorded_in(
 
 /// Whether otter is presenting, whatever screen is in front (BRIEF §8): while a meeting is
 /// open the room may see any screen, and only its case under discussion is named.
+///
+/// Every meeting is glanced at, not read whole: a large school keeps hundreds, each with its
+/// agenda, and reading them whole was most of the start screen's query. The earliest open one
+/// (by date, then number) is the one that decides, as when they were read in date order.
 pub fn showing(store: &Store) -> Result<Showing> {
-    let meetings = store.meetings_by_date()?;
-    Ok(meetings
-        .iter()
-        .find(|m| m.state == MeetingState::Open)
-        .map_or(Showing::Private, Meeting::showing))
+    #[derive(serde::Deserialize)]
+    struct Glance {
+        id: MeetingId,
+        date: NaiveDate,
+        state: MeetingState,
+    }
+    let mut open: Option<Glance> = None;
+    for glance in store.all_as::<Meeting, Glance>() {
+        let glance = glance?;
+        if glance.state == MeetingState::Open && open.as_ref().is_none_or(|o| glance.date < o.date)
+        {
+            open = Some(glance);
+        }
+    }
+    let Some(open) = open else {
+        return Ok(Showing::Private);
+    };
+    // Read whole only now, for what it shows. Gone meanwhile (a look-up beside the screen),
+    // a meeting was still open a moment ago: the room may be looking.
+    Ok(store
+        .meeting(open.id)?
+        .map_or(Showing::Presenting { discussed: None }, |meeting| {
+            meeting.showing()
+        }))
 }
 
 /// The meeting to open from the start screen: one in progress, else the next planned one.

@@ -16,6 +16,7 @@
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 
@@ -206,7 +207,14 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Every searchable text of `store`, folded once.
     pub fn load(store: &Store) -> Result<SearchIndex> {
-        read(store, None)
+        read(store, None, &AtomicBool::new(false))
+    }
+
+    /// As `load`, but reading stops early, with part of the index, once `stop` is set: the
+    /// screen sets it when it closes while the index is read beside it, so that no reader
+    /// holds the database as it is rewritten or reopened.
+    pub fn load_until(store: &Store, stop: &AtomicBool) -> Result<SearchIndex> {
+        read(store, None, stop)
     }
 
     pub fn new(
@@ -400,14 +408,14 @@ impl SearchIndex {
 /// query, so no other entry is kept). The trees are read side by side, each text folded on the
 /// thread that read it: on a large school one thread took seconds, and most of it was reading
 /// and folding, not matching. Actions, decisions and notes are read as `Searched`, not whole.
-fn read(store: &Store, only: Option<&Words>) -> Result<SearchIndex> {
+fn read(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<SearchIndex> {
     let (people, texts) = std::thread::scope(|scope| {
         let texts = [
-            scope.spawn(|| texts::<Action>(store, HitKind::Action, only)),
-            scope.spawn(|| texts::<Decision>(store, HitKind::Decision, only)),
-            scope.spawn(|| texts::<Note>(store, HitKind::Note, only)),
+            scope.spawn(|| texts::<Action>(store, HitKind::Action, only, stop)),
+            scope.spawn(|| texts::<Decision>(store, HitKind::Decision, only, stop)),
+            scope.spawn(|| texts::<Note>(store, HitKind::Note, only, stop)),
         ];
-        let people = people(store, only);
+        let people = people(store, only, stop);
         // A reader that panicked is a bug: it surfaces as one, not as fewer hits.
         let texts = texts.map(|reading| {
             reading
@@ -426,18 +434,22 @@ fn read(store: &Store, only: Option<&Words>) -> Result<SearchIndex> {
 }
 
 /// The pupils and the cases, which the other texts name their pupil through.
-fn people(store: &Store, only: Option<&Words>) -> Result<Builder> {
+fn people(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<Builder> {
     let mut builder = Builder {
         only: only.cloned(),
         ..Builder::default()
     };
-    for pupil in store.all::<Pupil>() {
+    for pupil in store.all::<Pupil>().take_while(|_| !stopped(stop)) {
         builder.pupil(pupil?);
     }
-    for case in store.all::<Case>() {
+    for case in store.all::<Case>().take_while(|_| !stopped(stop)) {
         builder.case(case?);
     }
     Ok(builder)
+}
+
+fn stopped(stop: &AtomicBool) -> bool {
+    stop.load(Ordering::Relaxed)
 }
 
 /// What search reads of an action, a decision or a note.
@@ -463,9 +475,10 @@ fn texts<R: crate::store::Record>(
     store: &Store,
     kind: HitKind,
     only: Option<&Words>,
+    stop: &AtomicBool,
 ) -> Result<Vec<Folded>> {
     let mut found = Vec::new();
-    for record in store.all_as::<R, Searched>() {
+    for record in store.all_as::<R, Searched>().take_while(|_| !stopped(stop)) {
         let Searched { id, case, text } = record?;
         let key = Key::new(&text);
         if only.is_some_and(|words| fit(key.as_ref(), words).is_none()) {
@@ -641,7 +654,7 @@ pub fn search(store: &Store, query: &str, limit: usize) -> Result<Results> {
     if !Words::parse(query).long_enough() {
         return Err(Error::ShortQuery);
     }
-    let index = read(store, Some(&Words::parse(query)))?;
+    let index = read(store, Some(&Words::parse(query)), &AtomicBool::new(false))?;
     Ok(index.matches(query, Audience::Private, limit))
 }
 

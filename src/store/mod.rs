@@ -85,6 +85,27 @@ impl From<sled::Error> for StoreError {
     }
 }
 
+/// A second, read-only open of a store's database (`Store::reader`).
+pub struct Reader {
+    dir: PathBuf,
+    cipher: Option<StoreCipher>,
+}
+
+impl Reader {
+    /// The database opened to read beside its writer (see `open_to_read`), with the writer's
+    /// key; read it through `Store::read`, which opens it again when the writer moved a page.
+    pub fn open(self) -> Result<Store, StoreError> {
+        match Store::open_reading(&self.dir)? {
+            Some(mut store) => {
+                store.cipher = self.cipher;
+                Ok(store)
+            }
+            // The writer left something for the next writer to finish.
+            None => Err(StoreError::InUse(self.dir)),
+        }
+    }
+}
+
 pub struct Store {
     db: sled::Db,
     /// In `TreeId::ALL` order, so a tree's handle is `trees[id.slot()]`.
@@ -253,19 +274,21 @@ impl Store {
         }
     }
 
+    /// What opens this database again to read, with this store's key and no passphrase
+    /// asked, on another thread: the screen reads the search index beside itself while it
+    /// keeps this store (and may replace it after a failed write, `recovered`).
+    pub fn reader(&self) -> Reader {
+        Reader {
+            dir: self.dir.clone(),
+            cipher: self.cipher.clone(),
+        }
+    }
+
     /// A store opened to read, opened again to see the log as it is now, with the same key.
     fn reopened(self) -> Result<Store, StoreError> {
-        let cipher = self.cipher.clone();
-        let dir = self.dir.clone();
+        let reader = self.reader();
         drop(self);
-        match Store::open_reading(&dir)? {
-            Some(mut store) => {
-                store.cipher = cipher;
-                Ok(store)
-            }
-            // The writer left something for the next writer to finish.
-            None => Err(StoreError::InUse(dir)),
-        }
+        reader.open()
     }
 
     /// A store over an opened sled database, its trees opened (which creates any missing one

@@ -137,7 +137,12 @@ fn title(panel: Panel, model: &Model) -> String {
             Some(me) => format!("{} · {} ({count})", t.dash_mine, me.name),
             None => t.dash_mine.to_string(),
         },
-        Panel::Overdue => format!("{} ({count})", t.dash_overdue),
+        // Past `LIST_CAP` the first ones are listed, and how many there are.
+        Panel::Overdue => format!(
+            "{} ({})",
+            t.dash_overdue,
+            (t.dash_count_of)(count, dashboard.overdue_total.max(count))
+        ),
         Panel::Evaluations => {
             let total = match dashboard.evaluations_total {
                 Total::Exact(total) => (t.dash_count_of)(count, total),

@@ -117,7 +117,8 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
             palette::render(frame, area, open, texts, theme)
         }
         (Some(Overlay::Search), _, Some(open), _) => {
-            search::render(frame, area, open, texts, theme)
+            let loading = view.search_index.is_none();
+            search::render(frame, area, open, loading, texts, theme)
         }
         (Some(Overlay::Import), .., Some(review)) => {
             import::render(frame, area, review, texts, theme);

@@ -50,6 +50,7 @@ pub fn apply(
         for effect in pending {
             if changes_search(&effect) {
                 view.search_index = None;
+                view.search_epoch += 1;
             }
             match effect {
                 written @ (Effect::SaveMeeting(_)
@@ -181,7 +182,10 @@ pub fn apply(
                 }
                 Effect::LoadSearch => {
                     let index = Arc::new(SearchIndex::load(store)?);
-                    let loaded = Message::SearchLoaded(search::Loaded(index));
+                    let loaded = Message::SearchLoaded(search::Loaded {
+                        index,
+                        epoch: view.search_epoch,
+                    });
                     next.extend(update(model, view, loaded));
                 }
                 Effect::LoadPupils => {

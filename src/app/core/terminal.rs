@@ -1,5 +1,6 @@
 //! The small synchronous loop: draw, read one event, update, apply effects. A tick once a
-//! second keeps the clock and the item timer moving.
+//! second keeps the clock and the item timer moving. One effect is carried out beside it: the
+//! search index, which takes seconds on a large school (`search::reading`).
 
 use std::time::Duration;
 
@@ -10,6 +11,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::core::effects::{Flow, apply, retry};
+use crate::app::search::reading::Reading;
 use crate::app::{Message, Model, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
@@ -74,6 +76,10 @@ fn switch_theme(effects: &mut Vec<crate::app::Effect>, theme: &mut Theme, model:
     });
 }
 
+/// How often the loop looks whether the search index is there while it is read: well under a
+/// frame a person notices.
+const LOOK_EVERY: Duration = Duration::from_millis(20);
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut store: Store,
@@ -83,6 +89,7 @@ fn event_loop(
 ) -> Result<Store> {
     // An event read ahead while gathering typed text, handled next.
     let mut ahead: Option<Event> = None;
+    let mut reading = Reading::default();
     loop {
         model.now = now();
         // Before drawing and before any key is read: after a long sleep of the laptop the
@@ -90,6 +97,9 @@ fn event_loop(
         update(model, &mut view, Message::Tick);
         // Edits the disk refused are written once it takes them again, before the next one.
         store = retry(store, model, &mut view, model.today)?;
+        let mut effects = reading.arrived(model, &mut view);
+        reading.take(&mut effects, &view, &store);
+        apply(&store, model, &mut view, effects, model.today)?;
         let event = match ahead.take() {
             Some(event) => event,
             None => {
@@ -98,7 +108,12 @@ fn event_loop(
                 terminal
                     .draw(|frame| crate::ui::render(frame, model, &view, &theme, &model.keymap))
                     .map_err(Error::Terminal)?;
-                if !event::poll(Duration::from_secs(1)).map_err(Error::Terminal)? {
+                // While the index is read the loop looks for it often; a key ends the wait.
+                let wait = match reading.waiting() {
+                    true => LOOK_EVERY,
+                    false => Duration::from_secs(1),
+                };
+                if !event::poll(wait).map_err(Error::Terminal)? {
                     continue;
                 }
                 event::read().map_err(Error::Terminal)?
@@ -110,7 +125,8 @@ fn event_loop(
         let key = match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => key,
             Event::Paste(text) => {
-                let effects = update(model, &mut view, Message::Paste(text));
+                let mut effects = update(model, &mut view, Message::Paste(text));
+                reading.take(&mut effects, &view, &store);
                 apply(&store, model, &mut view, effects, model.today)?;
                 continue;
             }
@@ -125,6 +141,7 @@ fn event_loop(
         }
         let mut effects = update(model, &mut view, message);
         switch_theme(&mut effects, &mut theme, model);
+        reading.take(&mut effects, &view, &store);
         if apply(&store, model, &mut view, effects, model.today)? == Flow::Quit {
             return Ok(store);
         }

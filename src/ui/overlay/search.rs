@@ -15,7 +15,16 @@ use crate::i18n::Texts;
 use crate::query::search::{Audience, Hit, HitKind};
 use crate::ui::theme::Theme;
 
-pub fn render(frame: &mut Frame, area: Rect, overlay: &Overlay, t: &Texts, theme: &Theme) {
+/// `loading`: the index is still being read; what is typed is shown, and searched once it is
+/// there.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    overlay: &Overlay,
+    loading: bool,
+    t: &Texts,
+    theme: &Theme,
+) {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_style(theme.style("ui.border.focus"))
@@ -55,7 +64,9 @@ pub fn render(frame: &mut Frame, area: Rect, overlay: &Overlay, t: &Texts, theme
         ]),
         rule,
     );
-    let lines = if !overlay.searching() {
+    let lines = if loading {
+        vec![Line::styled(t.search_loading, theme.style("ui.text.dim"))]
+    } else if !overlay.searching() {
         vec![Line::styled(t.search_type_more, theme.style("ui.text.dim"))]
     } else if overlay.results.is_empty() {
         vec![Line::styled(t.nothing_found, theme.style("ui.text.dim"))]

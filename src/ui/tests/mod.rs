@@ -106,6 +106,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
                 cases: 6,
             }),
             last_closed: None,
+            overdue_total: overdue.len(),
             overdue,
         },
         ..Model::new(lang, day(23), crate::domain::PhaseModel::default())
@@ -163,6 +164,7 @@ fn dashboard_without_meeting_or_overdue_actions() {
     let mut empty = model(Lang::Nl, false);
     empty.dashboard.next_meeting = None;
     empty.dashboard.overdue.clear();
+    empty.dashboard.overdue_total = 0;
     insta::assert_snapshot!(draw(&empty, 80, 24).backend());
 }
 

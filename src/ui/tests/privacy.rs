@@ -81,6 +81,7 @@ pub(super) fn presenting(lang: Lang) -> Model {
     dashboard.personal_hidden = true;
     dashboard.mine.clear();
     dashboard.overdue.clear();
+    dashboard.overdue_total = 0;
     if let Some(next) = dashboard.next_meeting.as_mut() {
         next.state = MeetingState::Open;
     }

@@ -124,3 +124,20 @@ fn matched_letters_take_the_match_style_and_no_name_is_on_the_meeting_screen() {
     assert!(screen.contains("Z.Ç."), "{screen}");
     assert!(screen.contains("Leerling "), "{screen}");
 }
+
+/// `/` before the index is read: what is typed shows, and the list says it is searching.
+#[test]
+fn the_search_while_its_index_is_read() {
+    for (lang, code) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
+        let mut model = model(lang, false);
+        let mut view = View::default();
+        update(&mut model, &mut view, Command::Search);
+        for c in "zoe".chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            update(&mut model, &mut view, Message::SearchKey(key));
+        }
+        assert!(view.search_index.is_none());
+        let terminal = draw_view(&model, &view, 80, 24, theme::DEFAULT);
+        insta::assert_snapshot!(format!("search_loading_80x24_{code}"), terminal.backend());
+    }
+}

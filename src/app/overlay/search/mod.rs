@@ -1,10 +1,14 @@
 //! `/`: one search over pupils, cases, actions, decisions and notes, narrowed as one types.
 //!
 //! The index is read from the store at the first `/` and kept (in `View::search_index`) until
-//! something searchable is written. On the start screen pupils are named; with a meeting or its
-//! preparation in front, which may be on the projector, no pupil is listed and a case's pupil
-//! is named by initials; while a meeting is open, every case but the one under discussion by
-//! its pseudonym (BRIEF §8). A case without consent is its pseudonym everywhere.
+//! something searchable is written. The overlay opens at once: the screen's loop reads the
+//! index on a thread beside it (`reading`; a large school's takes seconds), the overlay says
+//! "zoeken…", and what is typed meanwhile is searched when the index arrives.
+//!
+//! On the start screen pupils are named; with a meeting or its preparation in front, which
+//! may be on the projector, no pupil is listed and a case's pupil is named by initials; while
+//! a meeting is open, every case but the one under discussion by its pseudonym (BRIEF §8). A
+//! case without consent is its pseudonym everywhere.
 
 use std::sync::Arc;
 
@@ -18,19 +22,21 @@ use crate::query::search::{Audience, Hit, Results, SearchIndex, Session};
 /// Hits kept per kind: more than a screen shows, few enough to build at every key.
 pub const LIMIT: usize = 20;
 
-/// The index the store gave, for `Message::SearchLoaded`; two are equal when they are the same
-/// index (it is not compared entry by entry).
+/// The index the store gave, for `Message::SearchLoaded`, with the `View::search_epoch` it was
+/// read in; two are equal when they are the same index (it is not compared entry by entry).
 #[derive(Debug, Clone)]
-pub struct Loaded(pub Arc<SearchIndex>);
+pub struct Loaded {
+    pub index: Arc<SearchIndex>,
+    pub epoch: u64,
+}
 
 impl PartialEq for Loaded {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        Arc::ptr_eq(&self.index, &other.index) && self.epoch == other.epoch
     }
 }
 
 impl Eq for Loaded {}
-
 /// The open overlay: what is typed, what it found, and the row chosen.
 #[derive(Debug, Clone)]
 pub struct Overlay {
@@ -88,11 +94,9 @@ fn audience(model: &Model) -> Audience {
     }
 }
 
-/// Opens the overlay, after reading the index when there is none yet.
+/// Opens the overlay at once; the index is read beside it when there is none yet, and what
+/// is typed meanwhile is searched when it arrives.
 pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
-    if view.search_index.is_none() {
-        return vec![Effect::LoadSearch];
-    }
     view.search = Some(Overlay {
         query: TextArea::default(),
         audience: audience(model),
@@ -100,20 +104,36 @@ pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
         selected: 0,
         session: Session::default(),
     });
+    match view.search_index {
+        Some(_) => Vec::new(),
+        None => vec![Effect::LoadSearch],
+    }
+}
+
+/// The index arrives: kept, and the query typed so far searched in it. One read before a
+/// write that may change what it finds is dropped, and read again if the overlay still
+/// waits for it.
+pub fn loaded(view: &mut View, loaded: Loaded) -> Vec<Effect> {
+    if loaded.epoch != view.search_epoch {
+        return match (&view.search, &view.search_index) {
+            (Some(_), None) => vec![Effect::LoadSearch],
+            _ => Vec::new(),
+        };
+    }
+    if let Some(overlay) = view.search.as_mut() {
+        overlay.refresh(&loaded.index);
+    }
+    view.search_index = Some(loaded.index);
     Vec::new()
 }
 
-pub fn loaded(model: &Model, view: &mut View, index: Loaded) -> Vec<Effect> {
-    view.search_index = Some(index.0);
-    open(model, view)
-}
-
-/// A key while the overlay is open: typed into the query, or choosing a row.
+/// A key while the overlay is open: typed into the query, or choosing a row. Before the index
+/// is there, typing and `Esc` work; the rest waits for hits to choose from.
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let (Some(overlay), Some(index)) = (view.search.as_mut(), view.search_index.as_ref()) else {
-        view.search = None;
+    let Some(overlay) = view.search.as_mut() else {
         return Vec::new();
     };
+    let index = view.search_index.as_deref();
     let count = overlay.results.hits().count();
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
@@ -129,7 +149,12 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Enter => {
             let t = model.lang.texts();
             let Some(hit) = overlay.chosen() else {
-                view.flash = Some(t.search_type_more.to_string());
+                let wait = if index.is_none() {
+                    t.search_loading
+                } else {
+                    t.search_type_more
+                };
+                view.flash = Some(wait.to_string());
                 return Vec::new();
             };
             // A pupil's dossier names them: it opens from the chair's own screens, never over
@@ -148,7 +173,9 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
             view.search = None;
         }
         _ => {
-            if overlay.query.input(key) {
+            if overlay.query.input(key)
+                && let Some(index) = index
+            {
                 overlay.refresh(index);
             }
         }
@@ -158,9 +185,11 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
 
 /// Pasted text goes into the query, on one line.
 pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
-    if let (Some(overlay), Some(index)) = (view.search.as_mut(), view.search_index.as_ref()) {
+    if let Some(overlay) = view.search.as_mut() {
         overlay.query.insert_str(text.replace(['\r', '\n'], " "));
-        overlay.refresh(index);
+        if let Some(index) = view.search_index.as_deref() {
+            overlay.refresh(index);
+        }
     }
     Vec::new()
 }
@@ -177,6 +206,8 @@ pub fn label(hit: &Hit) -> String {
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+pub mod reading;
 
 #[cfg(test)]
 mod tests;
