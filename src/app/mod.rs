@@ -158,10 +158,6 @@ pub struct View {
     /// How far the item in front (or the history over it) is scrolled down, when it does not
     /// fit (a case at 80x24).
     pub item_scroll: u16,
-    /// How far it can scroll: the renderer knows the lines as wrapped, and says so here.
-    pub item_scroll_max: std::cell::Cell<u16>,
-    /// How many of its rows the last frame showed: what PgDn and PgUp move by.
-    pub item_page: std::cell::Cell<u16>,
     /// The history of the case on screen, over its item, until the next key.
     pub history: bool,
     /// The `:` command palette, taking the keys while open.
@@ -181,10 +177,8 @@ pub struct View {
     pub import: Option<import::Review>,
     /// The idle lock's screen, over everything, until the passphrase is given.
     pub lock: Option<lock::LockPrompt>,
-    /// The window is too small to draw the screen: keys and pastes do nothing then, as no one
-    /// can see what they would change. Set by the loop from the window's size before each
-    /// frame (`View::fit`), not by drawing.
-    pub too_small: bool,
+    /// The window's size and what the last frame measured: what keys scroll and page by.
+    pub fit: core::fit::Fit,
 }
 
 /// What can be over the screen in front, in the order they take a key: the first one open
@@ -212,20 +206,17 @@ pub enum Overlay {
     Prompt,
 }
 
-/// The smallest window the screens are drawn for: below it otter says so instead of drawing a
-/// cramped screen.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-
-/// Whether a window of this size is too small to draw a screen in.
-pub fn too_small(width: u16, height: u16) -> bool {
-    width < MIN_WIDTH || height < MIN_HEIGHT
-}
+pub use core::fit::{Drawn, too_small};
 
 impl View {
     /// Takes the window's size before a frame is drawn in it.
     pub fn fit(&mut self, width: u16, height: u16) {
-        self.too_small = too_small(width, height);
+        self.fit = core::fit::Fit::of(width, height, std::mem::take(&mut self.fit.drawn));
+    }
+
+    /// Keeps what the frame just drawn measured, for the keys that come before the next one.
+    pub fn drawn(&mut self, drawn: Drawn) {
+        self.fit.drawn = drawn;
     }
 
     /// The overlay that takes the keys now, if any: the one place their precedence is written.
@@ -651,7 +642,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     };
     match message {
         Message::Unseen => return Vec::new(),
-        Message::Paste(_) if view.too_small => return Vec::new(),
+        Message::Paste(_) if view.fit.too_small => return Vec::new(),
         Message::Tick => return lock::tick(model, view),
         Message::LockKey(key) => return lock::key(view, key),
         Message::PassphraseChecked(right) => return lock::checked(model, view, right),
@@ -920,23 +911,23 @@ fn close_overlays(view: &mut View) {
 }
 
 /// One line down or up in what is in front (the item, or the history over it), as far as the
-/// renderer said it goes.
+/// last frame measured it goes.
 fn scroll(view: &mut View, down: bool) {
     view.item_scroll = if down {
-        (view.item_scroll + 1).min(view.item_scroll_max.get())
+        (view.item_scroll + 1).min(view.fit.drawn.scroll_max)
     } else {
         view.item_scroll.saturating_sub(1)
     };
 }
 
 /// A page down or up in the item in front (the previous minutes, a long case): the rows the
-/// last frame showed, less one kept in view for the eye to follow.
+/// window has for it, less one kept in view for the eye to follow.
 fn page(view: &mut View, down: bool) {
-    let step = view.item_page.get().saturating_sub(1).max(1);
+    let step = view.fit.rows.saturating_sub(1).max(1);
     view.item_scroll = if down {
         view.item_scroll
             .saturating_add(step)
-            .min(view.item_scroll_max.get())
+            .min(view.fit.drawn.scroll_max)
     } else {
         view.item_scroll.saturating_sub(step)
     };

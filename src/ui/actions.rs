@@ -61,7 +61,6 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
     } else {
         // The border and the column names take two lines.
         let visible = usize::from(table_area.height.saturating_sub(2)).max(1);
-        view.actions.page.set(visible);
         let selected = view.actions.selected.min(list.entries.len() - 1);
         // One status asked for is named in the header; its column would only repeat it.
         let mixed = list.filter.status() == Status::All || list.strays;

@@ -21,12 +21,21 @@ use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::{Model, Overlay, Screen, View};
+use crate::app::{Drawn, Model, Overlay, Screen, View};
 use theme::Theme;
 
-pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) {
-    draw(frame, model, view, theme, keymap);
+/// Draws a frame; what only drawing could measure (how far the text in front scrolls) comes
+/// back for the loop to keep (`View::drawn`).
+pub fn render(
+    frame: &mut Frame,
+    model: &Model,
+    view: &View,
+    theme: &Theme,
+    keymap: &Keymap,
+) -> Drawn {
+    let drawn = draw(frame, model, view, theme, keymap);
     shown(frame.buffer_mut());
+    drawn
 }
 
 /// ratatui leaves out control characters as it puts text in cells, but writes what a cell
@@ -47,7 +56,7 @@ fn shown(buffer: &mut ratatui::buffer::Buffer) {
     }
 }
 
-fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) {
+fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) -> Drawn {
     let area = frame.area();
     // The whole frame is painted, or a dark theme shows only behind some widgets.
     frame.render_widget(Block::new().style(theme.style("ui.background")), area);
@@ -60,50 +69,50 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
                 .wrap(Wrap { trim: true }),
             area,
         );
-        return;
+        return Drawn::default();
     }
     // Locked: nothing of the data is drawn, whatever was open.
     let front = view.front();
     if let (Some(Overlay::Lock), Some(prompt)) = (front, &view.lock) {
         lock::render(frame, area, prompt, model.lang.texts(), theme);
-        return;
+        return Drawn::default();
     }
     if front == Some(Overlay::Blank) {
         meeting::render_blank(frame, area, model.lang.texts(), theme);
-        return;
+        return Drawn::default();
     }
-    let context = match (model.screen, &model.meeting) {
-        (Screen::Meeting, Some(room)) => {
-            meeting::render(frame, area, model, view, room, theme);
-            Context::Meeting
-        }
+    let (context, drawn) = match (model.screen, &model.meeting) {
+        (Screen::Meeting, Some(room)) => (
+            Context::Meeting,
+            meeting::render(frame, area, model, view, room, theme),
+        ),
         (Screen::Actions, _) => {
             actions::render(frame, area, model, view, theme);
-            Context::Actions
+            (Context::Actions, Drawn::default())
         }
-        (Screen::Dossier, _) if model.dossier.is_some() => {
-            dossier::render(frame, area, model, view, theme);
-            Context::Dossier
-        }
+        (Screen::Dossier, _) if model.dossier.is_some() => (
+            Context::Dossier,
+            dossier::render(frame, area, model, view, theme),
+        ),
         (Screen::Prepare, _) => {
             prepare::render(frame, area, model, view, theme);
-            Context::Prepare
+            (Context::Prepare, Drawn::default())
         }
         (Screen::Audit, _) => {
             audit::render(frame, area, model, view, theme);
-            Context::Audit
+            (Context::Audit, Drawn::default())
         }
         (Screen::Retention, _) => {
             retention::render(frame, area, model, view, theme);
-            Context::Retention
+            (Context::Retention, Drawn::default())
         }
         (Screen::Monitoring, _) if model.monitoring.is_some() => {
             monitoring::render(frame, area, model, view, theme);
-            Context::Monitoring
+            (Context::Monitoring, Drawn::default())
         }
         _ => {
             dashboard::render(frame, area, model, view, theme);
-            Context::Dashboard
+            (Context::Dashboard, Drawn::default())
         }
     };
     // The overlay that takes the keys is drawn over the screen; the editors, the prompt and
@@ -124,6 +133,7 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
         }
         _ => {}
     }
+    drawn
 }
 
 /// The bottom line of a screen: a notice (something went wrong) before a flash (what was just
@@ -162,8 +172,8 @@ pub(crate) fn panel<'a>(title: &'a str, theme: &Theme, focus: bool) -> Block<'a>
 }
 
 /// How far a bordered `paragraph` in `area` is scrolled, and how far it could go. The view
-/// asks for a scroll; only the renderer knows the wrapped lines, so it tells the view the limit
-/// (for `j` to stop at the end) and draws within it.
+/// asks for a scroll; only the renderer knows the wrapped lines, so it draws within the limit
+/// and returns it (for `j` to stop at the end: `Drawn::scroll_max`).
 pub(crate) fn bounded_scroll(
     paragraph: &Paragraph,
     area: ratatui::layout::Rect,
@@ -180,9 +190,6 @@ pub(crate) fn bounded_scroll(
 pub(crate) fn bounded_rows(rows: usize, area: ratatui::layout::Rect, view: &View) -> (u16, u16) {
     let visible = usize::from(area.height.saturating_sub(2));
     let overflow = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);
-    view.item_scroll_max.set(overflow);
-    view.item_page
-        .set(u16::try_from(visible).unwrap_or(u16::MAX));
     (view.item_scroll.min(overflow), overflow)
 }
 

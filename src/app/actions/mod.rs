@@ -7,8 +7,6 @@
 
 pub mod edit;
 
-use std::cell::Cell;
-
 use chrono::NaiveDate;
 
 use crate::app::meeting::case::{Ask, Prompt};
@@ -33,8 +31,6 @@ pub struct ActionList {
 pub struct ListView {
     pub selected: usize,
     pub top: usize,
-    /// How many rows fit, as the renderer last drew them: paging moves by this many.
-    pub page: Cell<usize>,
 }
 
 /// A filter typed in a one-line prompt.
@@ -116,7 +112,8 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
         return Vec::new();
     };
     let count = list.entries.len();
-    let page = view.actions.page.get().max(1);
+    // The rows the window has for the list: paging moves by this many.
+    let page = usize::from(view.fit.rows).max(1);
     let moves = &mut view.actions;
     match action {
         Command::Down => moves.selected += 1,

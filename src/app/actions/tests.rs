@@ -215,7 +215,8 @@ fn w_changes_the_due_date_and_a_bad_date_is_asked_again_with_the_text_kept() {
 #[test]
 fn paging_keeps_the_chosen_row_in_the_window() {
     let (_dir, store, mut model, mut view) = on_actions();
-    view.actions.page.set(10);
+    // A window with ten rows for the list; no frame drawn: the size alone says the page.
+    view.fit(80, 14);
     let count = entries(&model).len();
     act(&store, &mut model, &mut view, Command::PageDown);
     assert_eq!((view.actions.selected, view.actions.top), (10, 1));
@@ -251,4 +252,34 @@ fn a_meeting_not_found_by_its_date_is_not_called_a_number() {
         )
     );
     assert_eq!(view.prompt.as_ref().expect("asked again").text(), "31-02");
+}
+
+/// The page PgDn moves by is the rows the screen draws the list in: the chosen row ends at
+/// the window's last row, the row after the first at its top.
+#[test]
+fn a_page_is_the_rows_the_screen_draws() {
+    let (_dir, store, mut model, mut view) = on_actions();
+    // Done, dropped, then every action: a list longer than the window.
+    while entries(&model).len() <= 30
+        && model.action_list.as_ref().unwrap().filter.status() != crate::query::actions::Status::All
+    {
+        act(&store, &mut model, &mut view, Command::CycleStatus);
+    }
+    view.fit(100, 30);
+    act(&store, &mut model, &mut view, Command::PageDown);
+    let rows = usize::from(view.fit.rows);
+    assert!(entries(&model).len() > rows);
+    assert_eq!(view.actions.selected, rows);
+    let screen = crate::ui::tests::frame(&model, &mut view, 100, 30, crate::ui::theme::DEFAULT);
+    let lines: Vec<&str> = screen.lines().collect();
+    // The title, the rule with the filter and the column names come before the rows.
+    let (first, last) = (lines[3], lines[3 + rows - 1]);
+    let start =
+        |row: &crate::query::actions::ActionRow| row.text.chars().take(12).collect::<String>();
+    assert!(first.contains(&start(&entries(&model)[1].1)), "{screen}");
+    assert!(last.contains(&start(&entries(&model)[rows].1)), "{screen}");
+    assert!(
+        lines[3 + rows].trim_end().len() < 100,
+        "the status line: {screen}"
+    );
 }

@@ -631,3 +631,27 @@ fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
         );
     }
 }
+
+/// PgDn on the previous minutes moves by the rows the window has for the item, known from the
+/// window's size alone: after the window shrinks, the first PgDn moves a page of the new size,
+/// before any frame is drawn at it (it moved by what the last, taller frame showed).
+#[test]
+fn pgdn_pages_by_the_window_s_rows_before_a_frame_is_drawn_at_its_size() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    super::open_meeting_today(&store, &mut model, &mut view);
+    while !crate::app::meeting::attendance::on_item(&model, &AgendaKind::PreviousMinutes) {
+        act(&store, &mut model, &mut view, Command::NextItem);
+    }
+    crate::ui::tests::frame(&model, &mut view, 100, 60, "donker");
+    let max = view.fit.drawn.scroll_max;
+    assert!(max > 40, "the minutes are longer than two pages: {max}");
+    // 24 rows: the item has 20 of them, and a page keeps one in view.
+    view.fit(100, 24);
+    act(&store, &mut model, &mut view, Command::PageDown);
+    assert_eq!(view.item_scroll, 19);
+    act(&store, &mut model, &mut view, Command::PageDown);
+    assert_eq!(view.item_scroll, 38);
+    act(&store, &mut model, &mut view, Command::PageUp);
+    assert_eq!(view.item_scroll, 19);
+}

@@ -200,9 +200,11 @@ fn frame(
     if (area.width, area.height) != (width, height) {
         *terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     }
+    let mut drawn = crate::app::Drawn::default();
     terminal
-        .draw(|frame| crate::ui::render(frame, model, view, theme, &model.keymap))
+        .draw(|frame| drawn = crate::ui::render(frame, model, view, theme, &model.keymap))
         .unwrap();
+    view.drawn(drawn);
     let buffer = terminal.backend().buffer();
     assert_eq!(
         (buffer.area.width, buffer.area.height, buffer.content.len()),

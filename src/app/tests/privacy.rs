@@ -505,7 +505,7 @@ fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
         view.item_scroll = 0;
         let mut seen = String::new();
         loop {
-            let text = crate::ui::tests::screen_of(&model, &view, 80, 24, "donker");
+            let text = crate::ui::tests::frame(&model, &mut view, 80, 24, "donker");
             let named = full_names_on(&store, &text);
             assert!(named.is_empty(), "{lang:?} names {named:?}:\n{text}");
             seen.push_str(&text);

@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::meeting::notes::NoteEditor;
-use crate::app::{Model, View};
+use crate::app::{Drawn, Model, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::wording::agenda_title;
@@ -34,7 +34,7 @@ pub fn render(
     view: &View,
     room: &MeetingRoom,
     theme: &Theme,
-) {
+) -> Drawn {
     let t = model.lang.texts();
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -45,7 +45,7 @@ pub fn render(
     render_header(frame, header, model, room, theme);
     if let Some(form) = &view.form {
         crate::ui::meeting::form::render(frame, body, footer, model, view, room, form, theme);
-        return;
+        return Drawn::default();
     }
     let agenda_width = (area.width / 3).clamp(28, 48);
     let [agenda, item] =
@@ -62,9 +62,11 @@ pub fn render(
         }
         None => item,
     };
-    render_item(frame, item, model, view, room, theme);
+    let mut scroll_max = render_item(frame, item, model, view, room, theme);
+    // The history over the item is what scrolls while it is open.
     if let Some(brief) = room.current_case().filter(|_| view.history) {
-        crate::ui::meeting::history::render(frame, item, model, view, room, brief, theme);
+        scroll_max =
+            crate::ui::meeting::history::render(frame, item, model, view, room, brief, theme);
     }
     if let Some(prompt) = &view.prompt {
         crate::ui::overlay::prompt::render(frame, item, model, prompt, theme);
@@ -82,6 +84,10 @@ pub fn render(
         t.meeting_keys
     };
     frame.render_widget(crate::ui::status_line(model, view, keys, theme), footer);
+    Drawn {
+        scroll_max,
+        timeline: None,
+    }
 }
 
 fn render_editor(frame: &mut Frame, area: Rect, model: &Model, open: &NoteEditor, theme: &Theme) {
@@ -245,11 +251,11 @@ fn render_item(
     view: &View,
     room: &MeetingRoom,
     theme: &Theme,
-) {
+) -> u16 {
     let t = model.lang.texts();
     let meeting = &room.meeting;
     let Some(item) = meeting.agenda.get(meeting.current_item) else {
-        return;
+        return 0;
     };
     let title = agenda_title(&item.kind, t);
     let width = usize::from(area.width.saturating_sub(2)).max(1);
@@ -327,6 +333,7 @@ fn render_item(
             .title_bottom(Line::styled(t.more_below, theme.style("ui.text.dim")).right_aligned());
     }
     frame.render_widget(paragraph.scroll((offset, 0)).block(block), area);
+    overflow
 }
 
 fn hint(kind: &AgendaKind, t: &Texts) -> String {

@@ -136,12 +136,34 @@ pub(crate) fn screen_of(
     height: u16,
     theme: &str,
 ) -> String {
-    let terminal = draw_view(model, view, width, height, theme);
+    text_of(&draw_view(model, view, width, height, theme))
+}
+
+/// One frame as the loop draws it: the window's size first, then the drawing, and what it
+/// measured kept for the keys that follow. The screen as text.
+pub(crate) fn frame(
+    model: &Model,
+    view: &mut View,
+    width: u16,
+    height: u16,
+    theme: &str,
+) -> String {
+    view.fit(width, height);
+    let theme = Theme::builtin(theme).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut drawn = crate::app::Drawn::default();
     terminal
-        .backend()
-        .buffer()
+        .draw(|frame| drawn = render(frame, model, view, &theme, &model.keymap))
+        .unwrap();
+    view.drawn(drawn);
+    text_of(&terminal)
+}
+
+fn text_of(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    buffer
         .content
-        .chunks(usize::from(width))
+        .chunks(usize::from(buffer.area.width))
         .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>() + "\n")
         .collect()
 }
@@ -156,7 +178,9 @@ pub(crate) fn draw_view(
     let theme = Theme::builtin(theme).unwrap();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| render(frame, model, view, &theme, &Keymap::default()))
+        .draw(|frame| {
+            render(frame, model, view, &theme, &Keymap::default());
+        })
         .unwrap();
     terminal
 }
