@@ -120,7 +120,9 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
     let texts = model.lang.texts();
     match (front, &view.palette, &view.search, &view.import) {
         (Some(Overlay::Help), ..) => {
-            help::render(frame, area, &keymap.bindings(context), texts, theme);
+            let inside = crate::app::overlay::InOverlay::on(context);
+            let entries = help::entries(&keymap.bindings(context), inside, texts);
+            help::render(frame, area, &entries, texts, theme);
         }
         (Some(Overlay::Palette), Some(open), ..) => {
             palette::render(frame, area, open, texts, theme)

@@ -2,10 +2,11 @@
 //! themes, narrowed as one types. For the chair who does not remember a key, and the only
 //! way to switch the theme while otter runs.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use crate::app::core::keymap::{Context, Keymap};
+use crate::app::overlay::InOverlay;
 use crate::app::{Command, Effect, Model, Screen, View, update};
 use crate::domain::fold::fold;
 use crate::i18n::Texts;
@@ -93,17 +94,14 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let count = palette.matches().len();
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Esc => view.palette = None,
-        KeyCode::Down | KeyCode::Tab => {
-            palette.selected = (palette.selected + 1).min(count.saturating_sub(1))
+        _ if InOverlay::NextRow.takes(key) => {
+            palette.selected = (palette.selected + 1).min(count.saturating_sub(1));
         }
-        KeyCode::Char('n') if ctrl => {
-            palette.selected = (palette.selected + 1).min(count.saturating_sub(1))
+        _ if InOverlay::PreviousRow.takes(key) => {
+            palette.selected = palette.selected.saturating_sub(1);
         }
-        KeyCode::Up | KeyCode::BackTab => palette.selected = palette.selected.saturating_sub(1),
-        KeyCode::Char('p') if ctrl => palette.selected = palette.selected.saturating_sub(1),
         KeyCode::Enter => {
             let chosen = palette
                 .matches()

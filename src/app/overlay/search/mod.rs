@@ -8,9 +8,10 @@
 
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
+use crate::app::overlay::InOverlay;
 use crate::app::{Effect, Model, Screen, View};
 use crate::domain::Showing;
 use crate::query::search::{Audience, Hit, Results, SearchIndex, Session};
@@ -115,17 +116,14 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let count = overlay.results.hits().count();
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Esc => view.search = None,
-        KeyCode::Down | KeyCode::Tab => {
+        _ if InOverlay::NextRow.takes(key) => {
             overlay.selected = (overlay.selected + 1).min(count.saturating_sub(1));
         }
-        KeyCode::Char('n') if ctrl => {
-            overlay.selected = (overlay.selected + 1).min(count.saturating_sub(1));
+        _ if InOverlay::PreviousRow.takes(key) => {
+            overlay.selected = overlay.selected.saturating_sub(1);
         }
-        KeyCode::Up | KeyCode::BackTab => overlay.selected = overlay.selected.saturating_sub(1),
-        KeyCode::Char('p') if ctrl => overlay.selected = overlay.selected.saturating_sub(1),
         KeyCode::Enter => {
             let t = model.lang.texts();
             let Some(hit) = overlay.chosen() else {
