@@ -20,6 +20,7 @@ use self::meeting::{
     attendance, case, close, consent, decision, export, fields, form, new_action, notes, reopen,
     review, signal, undo,
 };
+pub use self::overlay::{Layer, Overlay};
 use self::overlay::{import, lock, palette, search};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -140,10 +141,9 @@ pub struct View {
     /// The start screen's list in focus and the chosen row of each.
     pub dashboard: dashboard::DashView,
     pub dossier: dossier::DossierView,
-    /// The `?` overlay with the keys of the screen in front.
-    pub help: bool,
-    /// The screen is blanked (privacy): nothing of the data is drawn.
-    pub blank: bool,
+    /// What is open over the screen (the lock, the blanked screen, the help, the history, the
+    /// palette, the search, the import's dry run), in the order they take keys.
+    pub layers: overlay::Layers,
     /// A one-line question (a reason) that takes the keys until answered or cancelled.
     pub prompt: Option<case::Prompt>,
     /// A short message for the status line, gone at the next key.
@@ -158,52 +158,16 @@ pub struct View {
     /// How far the item in front (or the history over it) is scrolled down, when it does not
     /// fit (a case at 80x24).
     pub item_scroll: u16,
-    /// The history of the case on screen, over its item, until the next key.
-    pub history: bool,
-    /// The `:` command palette, taking the keys while open.
-    pub palette: Option<palette::Palette>,
     /// The pupil picker of a new signal (`s`), then its hulpvraag.
     pub picker: Option<signal::Picker>,
     pub prepare: prepare::PrepareView,
     pub actions: action_list::ListView,
     pub monitoring: monitoring::MonitorView,
-    /// The `/` search, taking the keys while open.
-    pub search: Option<search::Overlay>,
     /// What `/` searches, read from the store at the first `/`; dropped when a write may
     /// change it.
     pub search_index: Option<std::sync::Arc<crate::query::search::SearchIndex>>,
-    /// The dry run of an import, over the start screen until `Enter` imports it or a key
-    /// cancels.
-    pub import: Option<import::Review>,
-    /// The idle lock's screen, over everything, until the passphrase is given.
-    pub lock: Option<lock::LockPrompt>,
     /// The window's size and what the last frame measured: what keys scroll and page by.
     pub fit: core::fit::Fit,
-}
-
-/// What can be over the screen in front, in the order they take a key: the first one open
-/// takes it (and a paste), whatever else is open under it. Routing, `update` and drawing all
-/// ask `View::front` instead of each weighing the fields themselves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// The idle lock: every key but Ctrl-c.
-    Lock,
-    /// The blanked screen: the next key only brings it back.
-    Blank,
-    /// The `?` keys: the next key only closes it.
-    Help,
-    /// The case's history over its item: Down and Up scroll it, another key closes it.
-    History,
-    Palette,
-    Search,
-    /// The import's dry run.
-    Import,
-    /// The notes editor or a form (circles, the plan).
-    Editor,
-    /// The pupil picker of a new signal (and its hulpvraag).
-    Picker,
-    /// The one-line prompt.
-    Prompt,
 }
 
 pub use core::fit::{Drawn, too_small};
@@ -221,14 +185,9 @@ impl View {
 
     /// The overlay that takes the keys now, if any: the one place their precedence is written.
     pub fn front(&self) -> Option<Overlay> {
-        let open = [
-            (self.lock.is_some(), Overlay::Lock),
-            (self.blank, Overlay::Blank),
-            (self.help, Overlay::Help),
-            (self.history, Overlay::History),
-            (self.palette.is_some(), Overlay::Palette),
-            (self.search.is_some(), Overlay::Search),
-            (self.import.is_some(), Overlay::Import),
+        // The layers come before the editors and the prompt, which the screen under them
+        // holds (the prompt last: it may sit over the editor or the picker).
+        let under = [
             (
                 self.editor.is_some() || self.form.is_some(),
                 Overlay::Editor,
@@ -236,8 +195,11 @@ impl View {
             (self.picker.is_some(), Overlay::Picker),
             (self.prompt.is_some(), Overlay::Prompt),
         ];
-        open.into_iter()
-            .find_map(|(is, overlay)| is.then_some(overlay))
+        self.layers.front().map(Layer::kind).or_else(|| {
+            under
+                .into_iter()
+                .find_map(|(is, overlay)| is.then_some(overlay))
+        })
     }
 }
 
@@ -686,11 +648,11 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::Quit => vec![Effect::Quit],
         Command::Blank => {
             close_overlays(view);
-            view.blank = true;
+            view.layers.open(Layer::Blank);
             Vec::new()
         }
         Command::Help => {
-            view.help = true;
+            view.layers.open(Layer::Help);
             Vec::new()
         }
         Command::Down | Command::Up
@@ -778,7 +740,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::Search => search::open(model, view),
         Command::ReopenMeeting => reopen::start(model, view),
         Command::History => {
-            view.history = case_on_screen(model).is_some();
+            if case_on_screen(model).is_some() {
+                view.layers.open(Layer::History);
+            }
             view.item_scroll = 0;
             Vec::new()
         }
@@ -827,11 +791,10 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
 }
 
 fn close_overlays(view: &mut View) {
-    view.help = false;
-    view.blank = false;
-    if view.history {
+    view.layers.close(Overlay::Help);
+    view.layers.close(Overlay::Blank);
+    if view.layers.close(Overlay::History).is_some() {
         // The history and the item share the scroll: the item comes back at its top.
-        view.history = false;
         view.item_scroll = 0;
     }
 }

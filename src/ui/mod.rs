@@ -21,7 +21,7 @@ use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::{Drawn, Model, Overlay, Screen, View};
+use crate::app::{Drawn, Layer, Model, Screen, View};
 use theme::Theme;
 
 /// Draws a frame; what only drawing could measure (how far the text in front scrolls) comes
@@ -72,14 +72,16 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
         return Drawn::default();
     }
     // Locked: nothing of the data is drawn, whatever was open.
-    let front = view.front();
-    if let (Some(Overlay::Lock), Some(prompt)) = (front, &view.lock) {
-        lock::render(frame, area, prompt, model.lang.texts(), theme);
-        return Drawn::default();
-    }
-    if front == Some(Overlay::Blank) {
-        meeting::render_blank(frame, area, model.lang.texts(), theme);
-        return Drawn::default();
+    match view.layers.front() {
+        Some(Layer::Lock(prompt)) => {
+            lock::render(frame, area, prompt, model.lang.texts(), theme);
+            return Drawn::default();
+        }
+        Some(Layer::Blank) => {
+            meeting::render_blank(frame, area, model.lang.texts(), theme);
+            return Drawn::default();
+        }
+        _ => {}
     }
     let (context, drawn) = match (model.screen, &model.meeting) {
         (Screen::Meeting, Some(room)) => (
@@ -118,22 +120,18 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
     // The overlay that takes the keys is drawn over the screen; the editors, the prompt and
     // the picker are drawn by the screen they belong to.
     let texts = model.lang.texts();
-    match (front, &view.palette, &view.search, &view.import) {
-        (Some(Overlay::Help), ..) => {
+    match view.layers.front() {
+        Some(Layer::Help) => {
             let inside = crate::app::overlay::InOverlay::on(context);
             let entries = help::entries(&keymap.bindings(context), inside, texts);
             help::render(frame, area, &entries, texts, theme);
         }
-        (Some(Overlay::Palette), Some(open), ..) => {
-            palette::render(frame, area, open, texts, theme)
-        }
-        (Some(Overlay::Search), _, Some(open), _) => {
-            search::render(frame, area, open, texts, theme)
-        }
-        (Some(Overlay::Import), .., Some(review)) => {
-            import::render(frame, area, review, texts, theme);
-        }
-        _ => {}
+        Some(Layer::Palette(open)) => palette::render(frame, area, open, texts, theme),
+        Some(Layer::Search(open)) => search::render(frame, area, open, texts, theme),
+        Some(Layer::Import(review)) => import::render(frame, area, review, texts, theme),
+        // The lock and the blanked screen are drawn instead of the screen (above); the history
+        // by the meeting's item it covers.
+        Some(Layer::Lock(_) | Layer::Blank | Layer::History) | None => {}
     }
     drawn
 }

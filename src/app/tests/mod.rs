@@ -92,18 +92,18 @@ fn help_and_blank_close_on_any_key_but_ctrl_c_still_quits() {
     let mut model = model(3);
     let mut view = View::default();
     update(&mut model, &mut view, Command::Help);
-    assert!(view.help);
+    assert!(view.layers.is_open(crate::app::Overlay::Help));
     assert_eq!(update(&mut model, &mut view, Command::Down), vec![]);
-    assert!(!view.help);
+    assert!(!view.layers.is_open(crate::app::Overlay::Help));
     assert_eq!(
         view.dashboard,
         Default::default(),
         "the closing key does nothing else"
     );
     update(&mut model, &mut view, Command::Blank);
-    assert!(view.blank);
+    assert!(view.layers.is_open(crate::app::Overlay::Blank));
     update(&mut model, &mut view, Command::OpenMeeting);
-    assert!(!view.blank);
+    assert!(!view.layers.is_open(crate::app::Overlay::Blank));
     assert_eq!(
         model.screen,
         Screen::Dashboard,
@@ -969,10 +969,13 @@ fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_aga
 fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.events.len() > 1);
     act(&store, &mut model, &mut view, Command::History);
-    assert!(view.history);
+    assert!(view.layers.is_open(crate::app::Overlay::History));
     let item = model.meeting.as_ref().unwrap().meeting.current_item;
     act(&store, &mut model, &mut view, Command::NextItem);
-    assert!(!view.history, "the next key closes it");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::History),
+        "the next key closes it"
+    );
     assert_eq!(
         model.meeting.as_ref().unwrap().meeting.current_item,
         item,
@@ -980,7 +983,10 @@ fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
     );
     model.meeting.as_mut().unwrap().meeting.current_item = 0;
     act(&store, &mut model, &mut view, Command::History);
-    assert!(!view.history, "the opening has no case history");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::History),
+        "the opening has no case history"
+    );
 }
 
 fn palette_typed(store: &Store, model: &mut Model, view: &mut View, text: &str) {
@@ -999,7 +1005,7 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
     let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
     send(&store, &mut model, &mut view, Message::PaletteKey(enter));
     assert!(
-        view.palette.is_none(),
+        !view.layers.is_open(crate::app::Overlay::Palette),
         "running a command closes the palette"
     );
     let id = model.meeting.as_ref().unwrap().meeting.id;
@@ -1015,10 +1021,13 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
 
     act(&store, &mut model, &mut view, Command::Palette);
     palette_typed(&store, &mut model, &mut view, "b");
-    assert!(!view.blank, "typed letters are the query, not keys");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::Blank),
+        "typed letters are the query, not keys"
+    );
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     send(&store, &mut model, &mut view, Message::PaletteKey(esc));
-    assert!(view.palette.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Palette));
 }
 
 #[test]
@@ -1177,7 +1186,7 @@ fn a_key_for_the_case_says_so_on_an_item_without_one() {
             Some("Dit agendapunt is geen leerlingbespreking."),
             "{action:?}"
         );
-        assert!(view.prompt.is_none() && !view.history);
+        assert!(view.prompt.is_none() && !view.layers.is_open(crate::app::Overlay::History));
     }
 }
 

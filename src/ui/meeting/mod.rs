@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::meeting::notes::NoteEditor;
-use crate::app::{Drawn, Model, View};
+use crate::app::{Drawn, Model, Overlay, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::wording::agenda_title;
@@ -64,7 +64,10 @@ pub fn render(
     };
     let mut scroll_max = render_item(frame, item, model, view, room, theme);
     // The history over the item is what scrolls while it is open.
-    if let Some(brief) = room.current_case().filter(|_| view.history) {
+    if let Some(brief) = room
+        .current_case()
+        .filter(|_| view.layers.is_open(Overlay::History))
+    {
         scroll_max =
             crate::ui::meeting::history::render(frame, item, model, view, room, brief, theme);
     }

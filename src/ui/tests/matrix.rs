@@ -523,13 +523,16 @@ fn a_long_history_scrolls_with_j_and_closes_on_another_key() {
         update(&mut model, &mut view, Command::Down);
         screen_text(&model, &mut view);
     }
-    assert!(view.history, "j scrolls, it does not close");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::History),
+        "j scrolls, it does not close"
+    );
     assert_eq!(view.item_scroll, max);
     let bottom = screen_text(&model, &mut view);
     assert!(!bottom.contains("↓ j: meer"), "{bottom}");
     assert_ne!(top, bottom);
     update(&mut model, &mut view, Message::OtherKey);
-    assert!(!view.history);
+    assert!(!view.layers.is_open(crate::app::Overlay::History));
     assert_eq!(view.item_scroll, 0);
 }
 

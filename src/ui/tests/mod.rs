@@ -323,14 +323,14 @@ fn the_timer_turns_when_the_timebox_is_nearly_up_and_when_it_is_over() {
 fn a_blanked_screen_shows_nothing_of_the_data() {
     for model in [model(Lang::Nl, false), meeting_model(Lang::Nl, 3)] {
         let view = View {
-            blank: true,
+            layers: [crate::app::Layer::Blank].into_iter().collect(),
             ..View::default()
         };
         let text = screen_of(&model, &view, 80, 24, theme::DEFAULT);
         assert_eq!(text.trim(), "Scherm verborgen · druk op een toets");
     }
     let view = View {
-        blank: true,
+        layers: [crate::app::Layer::Blank].into_iter().collect(),
         ..View::default()
     };
     insta::assert_snapshot!(

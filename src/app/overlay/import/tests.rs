@@ -42,7 +42,10 @@ fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
     // Dropped on the terminal, a path arrives in quotes.
     let path = format!("'{}'", fixture("parnassys_bom_semicolon.csv").display());
     answer(&store, &mut model, &mut view, &path);
-    let review = view.import.as_ref().expect("the dry run is shown");
+    let review = view
+        .layers
+        .get::<crate::app::overlay::import::Review>()
+        .expect("the dry run is shown");
     assert!(review.can_import());
     assert!(
         review.lines.contains(&"Nieuw: 4".to_string()),
@@ -52,7 +55,7 @@ fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
     assert!(pupils(&store).is_empty(), "nothing written before Enter");
 
     send(&store, &mut model, &mut view, key(KeyCode::Enter));
-    assert!(view.import.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Import));
     assert_eq!(
         view.flash.as_deref(),
         Some("Geïmporteerd: 4 nieuw, 0 bijgewerkt.")
@@ -68,7 +71,10 @@ fn a_file_with_bad_rows_is_shown_but_not_imported() {
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = (model(0), View::default());
     import_file(&store, &mut model, &mut view, "bad_rows.csv");
-    let review = view.import.as_ref().unwrap();
+    let review = view
+        .layers
+        .get::<crate::app::overlay::import::Review>()
+        .unwrap();
     assert!(!review.can_import());
     assert!(
         review
@@ -77,9 +83,18 @@ fn a_file_with_bad_rows_is_shown_but_not_imported() {
             .any(|l| l == "  ! regel 3: roepnaam is leeg")
     );
     send(&store, &mut model, &mut view, key(KeyCode::Down));
-    assert_eq!(view.import.as_ref().unwrap().scroll, 1);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::import::Review>()
+            .unwrap()
+            .scroll,
+        1
+    );
     send(&store, &mut model, &mut view, key(KeyCode::Enter));
-    assert!(view.import.is_none(), "Enter only closes it");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::Import),
+        "Enter only closes it"
+    );
     assert!(pupils(&store).is_empty());
 }
 
@@ -89,9 +104,9 @@ fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = (model(0), View::default());
     import_file(&store, &mut model, &mut view, "edexml.xml");
-    assert!(view.import.is_some());
+    assert!(view.layers.is_open(crate::app::Overlay::Import));
     send(&store, &mut model, &mut view, key(KeyCode::Esc));
-    assert!(view.import.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Import));
     assert!(pupils(&store).is_empty());
 
     act(&store, &mut model, &mut view, Command::ImportPupils);
@@ -101,7 +116,7 @@ fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
         flash.starts_with("/nergens/leerlingen.csv kan niet worden gelezen"),
         "{flash}"
     );
-    assert!(view.import.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Import));
 }
 
 #[test]

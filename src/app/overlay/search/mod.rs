@@ -11,7 +11,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::app::overlay::InOverlay;
+use crate::app::overlay::{InOverlay, Layer};
 use crate::app::{Effect, Model, Screen, View};
 use crate::domain::Showing;
 use crate::query::search::{Audience, Hit, Results, SearchIndex, Session};
@@ -94,14 +94,18 @@ pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
     if view.search_index.is_none() {
         return vec![Effect::LoadSearch];
     }
-    view.search = Some(Overlay {
+    view.layers.open(Layer::Search(Overlay {
         query: TextArea::default(),
         audience: audience(model),
         results: Results::default(),
         selected: 0,
         session: Session::default(),
-    });
+    }));
     Vec::new()
+}
+
+fn close(view: &mut View) {
+    view.layers.close(crate::app::Overlay::Search);
 }
 
 pub fn loaded(model: &Model, view: &mut View, index: Loaded) -> Vec<Effect> {
@@ -111,13 +115,15 @@ pub fn loaded(model: &Model, view: &mut View, index: Loaded) -> Vec<Effect> {
 
 /// A key while the overlay is open: typed into the query, or choosing a row.
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let (Some(overlay), Some(index)) = (view.search.as_mut(), view.search_index.as_ref()) else {
-        view.search = None;
+    let (Some(overlay), Some(index)) =
+        (view.layers.get_mut::<Overlay>(), view.search_index.as_ref())
+    else {
+        close(view);
         return Vec::new();
     };
     let count = overlay.results.hits().count();
     match key.code {
-        KeyCode::Esc => view.search = None,
+        KeyCode::Esc => close(view),
         _ if InOverlay::NextRow.takes(key) => {
             overlay.selected = (overlay.selected + 1).min(count.saturating_sub(1));
         }
@@ -139,11 +145,11 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
                     ))],
                     None => crate::app::dossier::open_dossier(pupil),
                 };
-                view.search = None;
+                close(view);
                 return open;
             }
             view.flash = Some((t.flash_search_chosen)(&label(hit)));
-            view.search = None;
+            close(view);
         }
         _ => {
             if overlay.query.input(key) {
@@ -156,7 +162,9 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
 
 /// Pasted text goes into the query, on one line.
 pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
-    if let (Some(overlay), Some(index)) = (view.search.as_mut(), view.search_index.as_ref()) {
+    if let (Some(overlay), Some(index)) =
+        (view.layers.get_mut::<Overlay>(), view.search_index.as_ref())
+    {
         overlay.query.insert_str(text.replace(['\r', '\n'], " "));
         overlay.refresh(index);
     }

@@ -21,19 +21,31 @@ fn slash_reads_the_index_once_and_types_into_the_query() {
         vec![Effect::LoadSearch]
     );
     act(&store, &mut model, &mut view, Command::Search);
-    let overlay = view.search.as_ref().expect("open");
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .expect("open");
     assert_eq!(overlay.audience, Audience::Private);
     assert!(view.search_index.is_some());
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     assert!(!overlay.results.is_empty());
     assert_eq!(overlay.results.groups[0].kind, HitKind::Pupil);
     update(&mut model, &mut view, press(KeyCode::Down));
-    assert_eq!(view.search.as_ref().unwrap().selected, 1);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::search::Overlay>()
+            .unwrap()
+            .selected,
+        1
+    );
     update(&mut model, &mut view, press(KeyCode::Esc));
-    assert!(view.search.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Search));
     assert_eq!(
         update(&mut model, &mut view, Command::Search),
         vec![],
@@ -49,10 +61,16 @@ fn enter_on_a_pupil_opens_their_dossier_from_the_start_screen() {
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let chosen = view.search.as_ref().unwrap().chosen().unwrap().clone();
+    let chosen = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap()
+        .chosen()
+        .unwrap()
+        .clone();
     assert_eq!(chosen.kind, HitKind::Pupil);
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
-    assert!(view.search.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Search));
     assert_eq!(effects.len(), 1, "{effects:?}");
     apply(
         &store,
@@ -74,11 +92,17 @@ fn enter_during_a_meeting_only_names_the_choice() {
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let chosen = view.search.as_ref().unwrap().chosen().unwrap().clone();
+    let chosen = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap()
+        .chosen()
+        .unwrap()
+        .clone();
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
     assert_eq!(effects, vec![], "no dossier over the projector");
     assert_eq!(model.screen, Screen::Meeting);
-    assert!(view.search.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Search));
     assert!(
         view.flash.as_ref().unwrap().contains(&chosen.subject),
         "{:?}",
@@ -93,13 +117,19 @@ fn during_a_meeting_no_pupil_is_listed_and_a_write_drops_the_index() {
     act(&store, &mut model, &mut view, Command::Search);
     let showing = model.meeting.as_ref().unwrap().meeting.showing();
     assert_eq!(
-        view.search.as_ref().unwrap().audience,
+        view.layers
+            .get::<crate::app::overlay::search::Overlay>()
+            .unwrap()
+            .audience,
         Audience::Shared(showing)
     );
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     assert!(!overlay.results.is_empty());
     assert!(overlay.results.hits().all(|hit| hit.kind != HitKind::Pupil));
     update(&mut model, &mut view, press(KeyCode::Esc));
