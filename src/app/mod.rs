@@ -142,7 +142,8 @@ pub struct View {
     pub dashboard: dashboard::DashView,
     pub dossier: dossier::DossierView,
     /// What is open over the screen (the lock, the blanked screen, the help, the history, the
-    /// palette, the search, the import's dry run), in the order they take keys.
+    /// palette, the search, the import's dry run, the new signal's picker), in the order they
+    /// take keys.
     pub layers: overlay::Layers,
     /// A one-line question (a reason) that takes the keys until answered or cancelled.
     pub prompt: Option<case::Prompt>,
@@ -158,8 +159,6 @@ pub struct View {
     /// How far the item in front (or the history over it) is scrolled down, when it does not
     /// fit (a case at 80x24).
     pub item_scroll: u16,
-    /// The pupil picker of a new signal (`s`), then its hulpvraag.
-    pub picker: Option<signal::Picker>,
     pub prepare: prepare::PrepareView,
     pub actions: action_list::ListView,
     pub monitoring: monitoring::MonitorView,
@@ -185,21 +184,15 @@ impl View {
 
     /// The overlay that takes the keys now, if any: the one place their precedence is written.
     pub fn front(&self) -> Option<Overlay> {
-        // The layers come before the editors and the prompt, which the screen under them
-        // holds (the prompt last: it may sit over the editor or the picker).
-        let under = [
-            (
-                self.editor.is_some() || self.form.is_some(),
-                Overlay::Editor,
-            ),
-            (self.picker.is_some(), Overlay::Picker),
-            (self.prompt.is_some(), Overlay::Prompt),
+        // The notes editor, the forms and the prompt are still fields of their own: the one
+        // of all that comes first in `Overlay`'s order is in front.
+        let editing = self.editor.is_some() || self.form.is_some();
+        let fields = [
+            editing.then_some(Overlay::Editor),
+            self.prompt.is_some().then_some(Overlay::Prompt),
         ];
-        self.layers.front().map(Layer::kind).or_else(|| {
-            under
-                .into_iter()
-                .find_map(|(is, overlay)| is.then_some(overlay))
-        })
+        let layer = self.layers.front().map(Layer::kind);
+        layer.into_iter().chain(fields.into_iter().flatten()).min()
     }
 }
 

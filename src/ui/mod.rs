@@ -130,8 +130,8 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
         Some(Layer::Search(open)) => search::render(frame, area, open, texts, theme),
         Some(Layer::Import(review)) => import::render(frame, area, review, texts, theme),
         // The lock and the blanked screen are drawn instead of the screen (above); the history
-        // by the meeting's item it covers.
-        Some(Layer::Lock(_) | Layer::Blank | Layer::History) | None => {}
+        // and the picker by the meeting's item they cover.
+        Some(Layer::Lock(_) | Layer::Blank | Layer::History | Layer::Picker(_)) | None => {}
     }
     drawn
 }

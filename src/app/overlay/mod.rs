@@ -1,6 +1,7 @@
 //! What opens over any screen and takes the keys while open: the command palette (`:`), the
 //! search (`/`), the import's dry run (`I`) and the idle lock; and `Layers`, the one place the
-//! view holds what is open over the screen.
+//! view holds what is open over the screen (these, the help, the history, the blanked screen
+//! and the new signal's picker).
 
 pub mod import;
 pub mod lock;
@@ -52,6 +53,8 @@ pub enum Layer {
     /// The dry run of an import, over the start screen until `Enter` imports it or a key
     /// cancels.
     Import(import::Review),
+    /// The pupil picker of a new signal (`s`), then its hulpvraag.
+    Picker(crate::app::meeting::signal::Picker),
 }
 
 impl Layer {
@@ -64,6 +67,7 @@ impl Layer {
             Layer::Palette(_) => Overlay::Palette,
             Layer::Search(_) => Overlay::Search,
             Layer::Import(_) => Overlay::Import,
+            Layer::Picker(_) => Overlay::Picker,
         }
     }
 }
@@ -147,7 +151,8 @@ held!(
     Lock(lock::LockPrompt),
     Palette(palette::Palette),
     Search(search::Overlay),
-    Import(import::Review)
+    Import(import::Review),
+    Picker(crate::app::meeting::signal::Picker)
 );
 
 use crate::app::core::keymap::{Context, Key};

@@ -14,6 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::meeting::notes::NoteEditor;
+use crate::app::meeting::signal::Picker;
 use crate::app::{Drawn, Model, Overlay, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
@@ -51,7 +52,7 @@ pub fn render(
     let [agenda, item] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(0)]).areas(body);
     // While the picker lists pupils, the one in front goes by initials too.
-    let named = view.picker.is_none();
+    let named = !view.layers.is_open(Overlay::Picker);
     render_agenda(frame, agenda, model, room, named, theme);
     let item = match &view.editor {
         Some(open) => {
@@ -74,10 +75,10 @@ pub fn render(
     if let Some(prompt) = &view.prompt {
         crate::ui::overlay::prompt::render(frame, item, model, prompt, theme);
     }
-    if let Some(picker) = &view.picker {
+    if let Some(picker) = view.layers.get::<Picker>() {
         crate::ui::overlay::picker::render(frame, item, model, picker, theme);
     }
-    let keys = if view.picker.is_some() {
+    let keys = if view.layers.is_open(Overlay::Picker) {
         crate::ui::overlay::picker::hint(view, t)
     } else if view.editor.is_some() {
         t.editor_hint
@@ -330,7 +331,7 @@ fn render_item(
     let keys_scroll = view.editor.is_none()
         && view.form.is_none()
         && view.prompt.is_none()
-        && view.picker.is_none();
+        && !view.layers.is_open(Overlay::Picker);
     if offset < overflow && keys_scroll {
         block = block
             .title_bottom(Line::styled(t.more_below, theme.style("ui.text.dim")).right_aligned());

@@ -143,7 +143,7 @@ fn blank_key(view: &View) -> KeyEvent {
         || view.editor.is_some()
         || view.form.is_some()
         || view.prompt.is_some()
-        || view.picker.is_some();
+        || view.layers.is_open(crate::app::Overlay::Picker);
     let modifiers = if typing {
         KeyModifiers::CONTROL
     } else {
