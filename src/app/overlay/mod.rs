@@ -1,11 +1,12 @@
 //! What opens over any screen and takes the keys while open: the command palette (`:`), the
-//! search (`/`), the import's dry run (`I`) and the idle lock; and `Layers`, the one place the
-//! view holds what is open over the screen (these, the help, the history, the blanked screen
-//! and the new signal's picker).
+//! search (`/`), the import's dry run (`I`), the idle lock and the one-line prompt; and
+//! `Layers`, the one place the view holds what is open over the screen (these but the prompt,
+//! the help, the history, the blanked screen and the new signal's picker).
 
 pub mod import;
 pub mod lock;
 pub mod palette;
+pub mod prompt;
 pub mod search;
 
 use ratatui::crossterm::event::KeyEvent;
