@@ -142,11 +142,9 @@ pub struct View {
     pub dashboard: dashboard::DashView,
     pub dossier: dossier::DossierView,
     /// What is open over the screen (the lock, the blanked screen, the help, the history, the
-    /// palette, the search, the import's dry run, the new signal's picker), in the order they
-    /// take keys.
+    /// palette, the search, the import's dry run, the new signal's picker, the one-line
+    /// prompt), in the order they take keys.
     pub layers: overlay::Layers,
-    /// A one-line question (a reason) that takes the keys until answered or cancelled.
-    pub prompt: Option<prompt::Prompt>,
     /// A short message for the status line, gone at the next key.
     pub flash: Option<String>,
     /// The notes editor, open on the case in front.
@@ -184,15 +182,11 @@ impl View {
 
     /// The overlay that takes the keys now, if any: the one place their precedence is written.
     pub fn front(&self) -> Option<Overlay> {
-        // The notes editor, the forms and the prompt are still fields of their own: the one
-        // of all that comes first in `Overlay`'s order is in front.
-        let editing = self.editor.is_some() || self.form.is_some();
-        let fields = [
-            editing.then_some(Overlay::Editor),
-            self.prompt.is_some().then_some(Overlay::Prompt),
-        ];
+        // The notes editor and the forms are still fields of their own: whichever of them and
+        // the front layer comes first in `Overlay`'s order is in front.
+        let editing = (self.editor.is_some() || self.form.is_some()).then_some(Overlay::Editor);
         let layer = self.layers.front().map(Layer::kind);
-        layer.into_iter().chain(fields.into_iter().flatten()).min()
+        layer.into_iter().chain(editing).min()
     }
 }
 

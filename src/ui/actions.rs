@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::theme::Theme;
 use crate::app::actions::ActionList;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Model, View};
 use crate::domain::ActionStatus;
 use crate::domain::dates::format_day;
@@ -122,7 +123,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             .block(block);
         frame.render_widget(table, table_area);
     }
-    if let Some(prompt) = &view.prompt {
+    if let Some(prompt) = view.layers.get::<Prompt>() {
         super::prompt::render(frame, table_area, model, prompt, theme);
     }
     frame.render_widget(

@@ -21,7 +21,7 @@ use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::{Drawn, Layer, Model, Screen, View};
+use crate::app::{Drawn, Layer, Model, Overlay, Screen, View};
 use theme::Theme;
 
 /// Draws a frame; what only drawing could measure (how far the text in front scrolls) comes
@@ -129,9 +129,12 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
         Some(Layer::Palette(open)) => palette::render(frame, area, open, texts, theme),
         Some(Layer::Search(open)) => search::render(frame, area, open, texts, theme),
         Some(Layer::Import(review)) => import::render(frame, area, review, texts, theme),
-        // The lock and the blanked screen are drawn instead of the screen (above); the history
-        // and the picker by the meeting's item they cover.
-        Some(Layer::Lock(_) | Layer::Blank | Layer::History | Layer::Picker(_)) | None => {}
+        // The lock and the blanked screen are drawn instead of the screen (above); the history,
+        // the picker and the prompt by the screen, over what they are about.
+        Some(
+            Layer::Lock(_) | Layer::Blank | Layer::History | Layer::Picker(_) | Layer::Prompt(_),
+        )
+        | None => {}
     }
     drawn
 }
@@ -149,7 +152,7 @@ pub(crate) fn status_line(
         (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
         (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
         (None, None) => {
-            let hint = if view.prompt.is_some() {
+            let hint = if view.layers.is_open(Overlay::Prompt) {
                 model.lang.texts().prompt_hint
             } else {
                 keys

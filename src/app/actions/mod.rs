@@ -10,7 +10,7 @@ pub mod edit;
 use chrono::NaiveDate;
 
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Command, Effect, Model, Screen, View};
+use crate::app::{Command, Effect, Layer, Model, Screen, View};
 use crate::domain::dates::{DateContext, format_day};
 use crate::query::actions::{ActionRow, Filter, Status};
 
@@ -130,7 +130,8 @@ pub fn loaded(model: &mut Model, view: &mut View, list: ActionList) -> Vec<Effec
 pub fn refused(view: &mut View, refused: Refused) -> Vec<Effect> {
     view.flash = Some(refused.message);
     if let Some((field, text)) = refused.typed {
-        view.prompt = Some(Prompt::prefilled(Ask::Filter(field), text));
+        view.layers
+            .open(Layer::Prompt(Prompt::prefilled(Ask::Filter(field), text)));
     }
     Vec::new()
 }
@@ -169,10 +170,10 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
                 _ => (FilterField::Meeting, &list.filter.meeting),
             };
             let ask = Ask::Filter(field);
-            view.prompt = Some(match current {
+            view.layers.open(Layer::Prompt(match current {
                 Some(text) => Prompt::prefilled(ask, text.clone()),
                 None => Prompt::new(ask),
-            });
+            }));
             return Vec::new();
         }
         Command::ToggleDone => {
@@ -194,7 +195,10 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
         Command::ChangeDue => {
             if let Some((action, row)) = list.entries.get(moves.selected) {
                 let ask = Ask::Due { id: action.id };
-                view.prompt = Some(Prompt::prefilled(ask, format_day(row.due, model.lang)));
+                view.layers.open(Layer::Prompt(Prompt::prefilled(
+                    ask,
+                    format_day(row.due, model.lang),
+                )));
             }
             return Vec::new();
         }
@@ -244,7 +248,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
                 Err(message) => {
                     view.flash = Some(message);
-                    view.prompt = Some(Prompt::new(ask));
+                    view.layers.open(Layer::Prompt(Prompt::new(ask)));
                     Vec::new()
                 }
             }

@@ -3,7 +3,7 @@ use crate::app::overlay::prompt::Ask as Asked;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::tests::{act, answer, school, send, today};
-use crate::app::{Command, Effect, Message, Model, Screen, View, update};
+use crate::app::{Command, Effect, Message, Model, Overlay, Screen, View, update};
 use crate::domain::{ActionStatus, Case, Owner, Pupil};
 use crate::store::Store;
 
@@ -104,7 +104,10 @@ fn an_unknown_owner_is_refused_with_the_text_kept_and_the_list_unchanged() {
     assert_eq!(ids(&model), before);
     assert!(model.action_list.as_ref().unwrap().filter.owner.is_none());
     assert!(view.flash.as_deref().unwrap().contains("Zzyzx"), "{view:?}");
-    let prompt = view.prompt.as_ref().expect("asked again");
+    let prompt = view
+        .layers
+        .get::<crate::app::overlay::prompt::Prompt>()
+        .expect("asked again");
     assert_eq!(
         prompt.ask,
         Asked::ActionList(Ask::Filter(FilterField::Owner))
@@ -197,14 +200,26 @@ fn w_changes_the_due_date_and_a_bad_date_is_asked_again_with_the_text_kept() {
     let (action, _) = entries(&model)[0].clone();
     act(&store, &mut model, &mut view, Command::ChangeDue);
     let current = crate::domain::dates::format_day(action.due, model.lang);
-    assert_eq!(view.prompt.as_ref().unwrap().text(), current);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
+        current
+    );
     // Typing replaces the current date, which the prompt starts with selected.
     answer(&store, &mut model, &mut view, "31-02-2027");
     assert!(view.flash.is_some(), "refused");
-    assert_eq!(view.prompt.as_ref().unwrap().text(), "31-02-2027");
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
+        "31-02-2027"
+    );
     assert_eq!(store.action(action.id).unwrap().unwrap().due, action.due);
     answer(&store, &mut model, &mut view, "15-01-2027");
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
     let due = chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
     assert_eq!(entries(&model)[0].1.due, due);
     assert_eq!(entries(&model)[0].1.days_overdue, 0);
@@ -252,7 +267,13 @@ fn a_meeting_not_found_by_its_date_is_not_called_a_number() {
             "Geen vergadering gevonden bij \"31-02\": geef een datum (3-11), last of haar nummer."
         )
     );
-    assert_eq!(view.prompt.as_ref().expect("asked again").text(), "31-02");
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .expect("asked again")
+            .text(),
+        "31-02"
+    );
 }
 
 /// The page PgDn moves by is the rows the screen draws the list in: the chosen row ends at

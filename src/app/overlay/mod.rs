@@ -1,7 +1,7 @@
 //! What opens over any screen and takes the keys while open: the command palette (`:`), the
 //! search (`/`), the import's dry run (`I`), the idle lock and the one-line prompt; and
-//! `Layers`, the one place the view holds what is open over the screen (these but the prompt,
-//! the help, the history, the blanked screen and the new signal's picker).
+//! `Layers`, the one place the view holds what is open over the screen (these, the help, the
+//! history, the blanked screen and the new signal's picker).
 
 pub mod import;
 pub mod lock;
@@ -56,6 +56,8 @@ pub enum Layer {
     Import(import::Review),
     /// The pupil picker of a new signal (`s`), then its hulpvraag.
     Picker(crate::app::meeting::signal::Picker),
+    /// A one-line question (a reason) that takes the keys until answered or cancelled.
+    Prompt(prompt::Prompt),
 }
 
 impl Layer {
@@ -69,13 +71,15 @@ impl Layer {
             Layer::Search(_) => Overlay::Search,
             Layer::Import(_) => Overlay::Import,
             Layer::Picker(_) => Overlay::Picker,
+            Layer::Prompt(_) => Overlay::Prompt,
         }
     }
 }
 
 /// What is open over the screen: at most one layer of each kind, kept in the order they take
 /// keys (`Overlay`'s), so the first one is in front whichever opened last (the lock comes up
-/// over an open palette; a blanked palette is back when the screen is).
+/// over an open palette; a blanked palette is back when the screen is; a prompt may wait under
+/// the picker).
 #[derive(Debug, Clone, Default)]
 pub struct Layers(Vec<Layer>);
 
@@ -153,7 +157,8 @@ held!(
     Palette(palette::Palette),
     Search(search::Overlay),
     Import(import::Review),
-    Picker(crate::app::meeting::signal::Picker)
+    Picker(crate::app::meeting::signal::Picker),
+    Prompt(prompt::Prompt)
 );
 
 use crate::app::core::keymap::{Context, Key};

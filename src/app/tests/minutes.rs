@@ -4,7 +4,7 @@
 use chrono::Days;
 
 use crate::app::tests::{act, answer, school, today};
-use crate::app::{Command, Model, View};
+use crate::app::{Command, Model, Overlay, View};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{CaseId, MeetingId};
 use crate::export::{Context, Format};
@@ -581,7 +581,10 @@ fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
         let room = model.meeting.as_ref().unwrap();
         let (id, planned) = (room.meeting.id, room.meeting.date);
         assert_ne!(planned, today(), "the demo plans its next OT later");
-        let prompt = view.prompt.as_ref().expect("the date is asked");
+        let prompt = view
+            .layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .expect("the date is asked");
         assert_eq!(prompt.ask, Ask::Held(held::Ask::HeldOn { planned }));
         let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, crate::ui::theme::DEFAULT);
         assert!(
@@ -601,7 +604,7 @@ fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
             answer(&store, &mut model, &mut view, "");
             today()
         };
-        assert!(view.prompt.is_none(), "{:?}", view.flash);
+        assert!(!view.layers.is_open(Overlay::Prompt), "{:?}", view.flash);
         assert_eq!(model.meeting.as_ref().unwrap().meeting.date, held);
 
         // A level changed in the meeting carries the meeting's date, whatever the clock says.

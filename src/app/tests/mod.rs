@@ -317,10 +317,16 @@ fn going_back_asks_for_a_reason_and_records_it() {
     let case = current(&model).case.clone();
     let back = model.phases.previous(&case.phase).unwrap().id().to_string();
     act(&store, &mut model, &mut view, Command::PreviousPhase);
-    assert!(view.prompt.is_some(), "a reason is asked");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "a reason is asked"
+    );
     let enter = Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, enter.clone());
-    assert!(view.prompt.is_some(), "an empty reason is not accepted");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "an empty reason is not accepted"
+    );
     assert_eq!(
         view.flash.as_deref(),
         Some("Geef een reden; Esc breekt af.")
@@ -329,7 +335,7 @@ fn going_back_asks_for_a_reason_and_records_it() {
         send(&store, &mut model, &mut view, key);
     }
     send(&store, &mut model, &mut view, enter);
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Prompt));
     assert_eq!(store.case(case.id).unwrap().unwrap().phase, back);
     let last = store.events_of_case(case.id).unwrap().pop().unwrap();
     assert_eq!(
@@ -345,7 +351,7 @@ fn a_level_change_asks_for_a_reason_and_escape_cancels() {
     act(&store, &mut model, &mut view, Command::LevelUp);
     let esc = Message::PromptKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, esc);
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Prompt));
     assert_eq!(
         store.case(case.id).unwrap().unwrap().level,
         case.level,
@@ -555,9 +561,12 @@ fn an_action_is_asked_in_three_questions_and_saved_with_its_case_and_meeting() {
         "{:?}",
         view.flash
     );
-    assert!(view.prompt.is_some(), "the date is asked again");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "the date is asked again"
+    );
     answer(&store, &mut model, &mut view, "vr");
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Prompt));
     assert_eq!(
         view.flash.as_deref(),
         Some(
@@ -744,7 +753,10 @@ fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
     act(&store, &mut model, &mut view, Command::Down);
     act(&store, &mut model, &mut view, Command::DropAction);
     answer(&store, &mut model, &mut view, "");
-    assert!(view.prompt.is_some(), "dropping needs a reason");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "dropping needs a reason"
+    );
     answer(
         &store,
         &mut model,
@@ -875,7 +887,7 @@ fn f_asks_what_the_phase_needs_until_the_case_may_move_on() {
     act(&store, &mut model, &mut view, Command::RecordFields);
     let mut asked = Vec::new();
     while let Some(Asked::Case(case::Ask::Field { requirement })) =
-        view.prompt.as_ref().map(|p| p.ask.clone())
+        view.layers.get::<Prompt>().map(|p| p.ask.clone())
     {
         asked.push(requirement);
         assert!(asked.len() < 20, "the questions end");
@@ -918,13 +930,13 @@ fn a_wrong_kind_of_answer_is_asked_again() {
         on_case(|brief| brief.case.phase == "evaluatie" && !brief.case.parents_informed);
     act(&store, &mut model, &mut view, Command::RecordFields);
     while let Some(Asked::Case(case::Ask::Field { requirement })) =
-        view.prompt.as_ref().map(|p| p.ask.clone())
+        view.layers.get::<Prompt>().map(|p| p.ask.clone())
     {
         if requirement == crate::domain::phase::Requirement::ParentsInformed {
             answer(&store, &mut model, &mut view, "misschien");
             assert_eq!(view.flash.as_deref(), Some("Antwoord ja of nee."));
             assert!(matches!(
-                view.prompt.as_ref().unwrap().ask,
+                view.layers.get::<Prompt>().unwrap().ask,
                 Asked::Case(case::Ask::Field {
                     requirement: crate::domain::phase::Requirement::ParentsInformed
                 })
@@ -951,9 +963,10 @@ fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_aga
     act(&store, &mut model, &mut view, Command::ChangeDue);
     answer(&store, &mut model, &mut view, "31-02");
     assert!(view.flash.is_some(), "an impossible date is refused");
-    let prompt = view.prompt.as_ref().expect("and asked again");
+    let prompt = view.layers.get::<Prompt>().expect("and asked again");
     assert_eq!(prompt.text(), "31-02", "with what was typed still there");
-    view.prompt = Some(Prompt::new(prompt.ask.clone()));
+    view.layers
+        .open(crate::app::Layer::Prompt(Prompt::new(prompt.ask.clone())));
     answer(&store, &mut model, &mut view, "18-12-2026");
     let row = &model.meeting.as_ref().unwrap().earlier_actions[0].1;
     assert_eq!((row.owner.as_str(), row.days_overdue), ("moeder", 0));
@@ -1043,7 +1056,10 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
 
     act(&store, &mut model, &mut view, Command::ReopenMeeting);
     answer(&store, &mut model, &mut view, "");
-    assert!(view.prompt.is_some(), "reopening needs a reason");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "reopening needs a reason"
+    );
     answer(&store, &mut model, &mut view, "Besluit over Sanne ontbrak");
     assert_eq!(model.screen, Screen::Meeting);
     let room = model.meeting.as_ref().unwrap();
@@ -1052,7 +1068,10 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
 
     act(&store, &mut model, &mut view, Command::Back);
     act(&store, &mut model, &mut view, Command::ReopenMeeting);
-    assert!(view.prompt.is_none(), "one meeting open at a time");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::Prompt),
+        "one meeting open at a time"
+    );
     assert_eq!(
         view.flash.as_deref(),
         Some("Er is al een vergadering open: sluit die eerst.")
@@ -1132,7 +1151,10 @@ fn volgende_ot_without_a_next_meeting_is_explained_in_the_screen_language() {
         view.flash.as_deref(),
         Some("Er is nog geen volgende OT gepland; geef een datum.")
     );
-    assert!(view.prompt.is_some(), "the date is asked again");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "the date is asked again"
+    );
 }
 
 #[test]
@@ -1149,9 +1171,10 @@ fn recording_anoniem_hides_the_name_on_screen_at_once() {
         pseudonym,
         "not named while unknown"
     );
-    view.prompt = Some(Prompt::new(case::Ask::Field {
-        requirement: Requirement::Consent,
-    }));
+    view.layers
+        .open(crate::app::Layer::Prompt(Prompt::new(case::Ask::Field {
+            requirement: Requirement::Consent,
+        })));
     answer(&store, &mut model, &mut view, "anoniem");
     let brief = current(&model);
     assert_eq!(brief.case.consent, crate::domain::Consent::Anonymous);
@@ -1187,7 +1210,10 @@ fn a_key_for_the_case_says_so_on_an_item_without_one() {
             Some("Dit agendapunt is geen leerlingbespreking."),
             "{action:?}"
         );
-        assert!(view.prompt.is_none() && !view.layers.is_open(crate::app::Overlay::History));
+        assert!(
+            !view.layers.is_open(crate::app::Overlay::Prompt)
+                && !view.layers.is_open(crate::app::Overlay::History)
+        );
     }
 }
 

@@ -15,12 +15,15 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
     let name = current(&model).subject();
     act(&store, &mut model, &mut view, Command::ChangeConsent);
     assert_eq!(
-        view.prompt.as_ref().unwrap().text(),
+        view.layers.get::<Prompt>().unwrap().text(),
         "ja",
         "the consent now"
     );
     answer(&store, &mut model, &mut view, "misschien");
-    assert!(view.prompt.is_some(), "asked again");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "asked again"
+    );
     answer(&store, &mut model, &mut view, "anoniem");
     assert_eq!(view.flash.as_deref(), Some("Toestemming ouders: anoniem."));
     assert_eq!(current(&model).subject(), case.pseudonym());
@@ -56,9 +59,10 @@ fn after_c_anoniem_the_case_s_earlier_actions_on_the_projector_go_by_its_pseudon
 #[test]
 fn after_anoniem_in_the_field_walk_the_case_s_earlier_actions_go_by_its_pseudonym() {
     earlier_action_goes_by_the_pseudonym_after(Consent::Unknown, |store, model, view| {
-        view.prompt = Some(Prompt::new(case::Ask::Field {
-            requirement: crate::domain::Requirement::Consent,
-        }));
+        view.layers
+            .open(crate::app::Layer::Prompt(Prompt::new(case::Ask::Field {
+                requirement: crate::domain::Requirement::Consent,
+            })));
         answer(store, model, view, "anoniem");
     });
 }
@@ -272,7 +276,10 @@ fn after_an_action_a_reflex_escape_shows_the_dashboard_without_full_names() {
     answer(&store, &mut model, &mut view, "Ouders uitnodigen");
     answer(&store, &mut model, &mut view, &member.to_lowercase());
     answer(&store, &mut model, &mut view, "vr");
-    assert!(view.prompt.is_none(), "the action is saved");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::Prompt),
+        "the action is saved"
+    );
     act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Dashboard);
     for presentation in [false, true] {

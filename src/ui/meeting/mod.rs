@@ -15,6 +15,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::meeting::notes::NoteEditor;
 use crate::app::meeting::signal::Picker;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Drawn, Model, Overlay, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
@@ -72,7 +73,7 @@ pub fn render(
         scroll_max =
             crate::ui::meeting::history::render(frame, item, model, view, room, brief, theme);
     }
-    if let Some(prompt) = &view.prompt {
+    if let Some(prompt) = view.layers.get::<Prompt>() {
         crate::ui::overlay::prompt::render(frame, item, model, prompt, theme);
     }
     if let Some(picker) = view.layers.get::<Picker>() {
@@ -330,7 +331,7 @@ fn render_item(
     // While a note, a form or a question is open `j` is a letter: no hint that it scrolls.
     let keys_scroll = view.editor.is_none()
         && view.form.is_none()
-        && view.prompt.is_none()
+        && !view.layers.is_open(Overlay::Prompt)
         && !view.layers.is_open(Overlay::Picker);
     if offset < overflow && keys_scroll {
         block = block

@@ -13,7 +13,8 @@ fn a_paste_goes_where_the_keys_go_when_an_editor_and_a_prompt_are_both_open() {
     let keymap = Keymap::default();
     act(&store, &mut model, &mut view, Command::EditNotes);
     assert!(view.editor.is_some(), "the notes editor is open");
-    view.prompt = Some(Prompt::new(Ask::Decision));
+    view.layers
+        .open(crate::app::Layer::Prompt(Prompt::new(Ask::Decision)));
     let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
     assert_eq!(route(&model, &view, &keymap, a), Message::EditorKey(a));
     crate::app::update(&mut model, &mut view, Message::Paste("plakte tekst".into()));
@@ -23,7 +24,10 @@ fn a_paste_goes_where_the_keys_go_when_an_editor_and_a_prompt_are_both_open() {
         "pasted into the editor: {typed:?}"
     );
     assert_eq!(
-        view.prompt.as_ref().unwrap().text(),
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
         "",
         "not into the prompt"
     );
@@ -54,7 +58,14 @@ fn ctrl_b_blanks_while_typing_and_the_next_key_only_brings_the_screen_back() {
     );
     crate::app::update(&mut model, &mut view, message);
     assert!(!view.layers.is_open(crate::app::Overlay::Blank));
-    assert_eq!(view.prompt.as_ref().unwrap().text(), "", "nothing typed");
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
+        "",
+        "nothing typed"
+    );
     let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(
         route(&model, &view, &keymap, ctrl_c),
@@ -118,7 +129,10 @@ fn a_paste_into_a_one_line_answer_arrives_as_one_line() {
         Message::Paste("Verslag van de\r\nlogopedist  opvragen\n".into()),
     );
     assert_eq!(
-        view.prompt.as_ref().unwrap().text(),
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
         "Verslag van de logopedist opvragen"
     );
 }

@@ -2,7 +2,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Step;
 use crate::app::tests::{act, school, send, today, typed};
-use crate::app::{Command, Message, Model, View, update};
+use crate::app::{Command, Message, Model, Overlay, View, update};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{Case, Consent, EventKind, Level};
 use crate::store::Store;
@@ -23,10 +23,7 @@ fn picking() -> (tempfile::TempDir, Store, Model, View) {
     let mut view = View::default();
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     act(&store, &mut model, &mut view, Command::NewSignal);
-    assert!(
-        view.layers.is_open(crate::app::Overlay::Picker),
-        "s opens the picker"
-    );
+    assert!(view.layers.is_open(Overlay::Picker), "s opens the picker");
     (dir, store, model, view)
 }
 
@@ -118,10 +115,7 @@ fn a_new_signal_becomes_a_case_in_the_first_phase_on_the_agenda_and_on_screen() 
     );
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
 
-    assert!(
-        !view.layers.is_open(crate::app::Overlay::Picker),
-        "the overlay closes"
-    );
+    assert!(!view.layers.is_open(Overlay::Picker), "the overlay closes");
     let room = model.meeting.as_ref().unwrap();
     let meeting_id = room.meeting.id;
     let item = &room.meeting.agenda[room.meeting.current_item];
@@ -188,7 +182,7 @@ fn signals_keep_the_order_they_were_raised_in() {
     let (_, _, query) = a_pupil(&store);
     let mut opened = Vec::new();
     for question in ["Eerste zorg", "Tweede zorg"] {
-        if !view.layers.is_open(crate::app::Overlay::Picker) {
+        if !view.layers.is_open(Overlay::Picker) {
             act(&store, &mut model, &mut view, Command::NewSignal);
         }
         type_in(&store, &mut model, &mut view, &query);
@@ -252,14 +246,14 @@ fn esc_cancels_at_either_question_and_nothing_is_written() {
     let (_, _, query) = a_pupil(&store);
     type_in(&store, &mut model, &mut view, &query);
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    assert!(!view.layers.is_open(crate::app::Overlay::Picker));
+    assert!(!view.layers.is_open(Overlay::Picker));
 
     act(&store, &mut model, &mut view, Command::NewSignal);
     type_in(&store, &mut model, &mut view, &query);
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
     type_in(&store, &mut model, &mut view, "Half getypt");
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    assert!(!view.layers.is_open(crate::app::Overlay::Picker));
+    assert!(!view.layers.is_open(Overlay::Picker));
 
     assert_eq!(all_cases(&store).len(), cases);
     assert_eq!(model.meeting.as_ref().unwrap().meeting, meeting);

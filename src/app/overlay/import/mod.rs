@@ -30,7 +30,8 @@ impl Review {
 
 pub fn start(model: &Model, view: &mut View) -> Vec<Effect> {
     if model.screen == Screen::Dashboard {
-        view.prompt = Some(Prompt::new(Ask::ImportFile));
+        view.layers
+            .open(Layer::Prompt(Prompt::new(Ask::ImportFile)));
     }
     Vec::new()
 }

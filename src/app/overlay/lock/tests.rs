@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::app::{Command, Message, update};
+use crate::app::{Command, Layer, Message, Overlay, update};
 use crate::domain::PhaseModel;
 use crate::i18n::Lang;
 
@@ -44,12 +44,12 @@ fn the_screen_locks_after_the_minutes_without_a_key_and_not_before() {
     let mut model = model(true, 10);
     let mut view = View::default();
     tick_at(&mut model, &mut view, 9);
-    assert!(!view.layers.is_open(crate::app::Overlay::Lock));
+    assert!(!view.layers.is_open(Overlay::Lock));
     model.now = at(9);
     update(&mut model, &mut view, Command::Down);
     tick_at(&mut model, &mut view, 18);
     assert!(
-        !view.layers.is_open(crate::app::Overlay::Lock),
+        !view.layers.is_open(Overlay::Lock),
         "a key at 9 starts the ten minutes again"
     );
     tick_at(&mut model, &mut view, 19);
@@ -61,7 +61,7 @@ fn no_lock_without_encryption_or_with_zero_minutes() {
     for mut model in [model(false, 10), model(true, 0)] {
         let mut view = View::default();
         tick_at(&mut model, &mut view, 59);
-        assert!(!view.layers.is_open(crate::app::Overlay::Lock));
+        assert!(!view.layers.is_open(Overlay::Lock));
     }
 }
 
@@ -69,7 +69,7 @@ fn no_lock_without_encryption_or_with_zero_minutes() {
 fn the_typed_passphrase_is_checked_as_an_effect_and_the_right_one_unlocks() {
     let mut model = model(true, 10);
     let mut view = View {
-        layers: [crate::app::Layer::Help].into_iter().collect(),
+        layers: [Layer::Help].into_iter().collect(),
         ..View::default()
     };
     tick_at(&mut model, &mut view, 10);
@@ -102,14 +102,11 @@ fn the_typed_passphrase_is_checked_as_an_effect_and_the_right_one_unlocks() {
     );
     model.now = at(12);
     update(&mut model, &mut view, Message::PassphraseChecked(true));
-    assert!(!view.layers.is_open(crate::app::Overlay::Lock));
-    assert!(
-        view.layers.is_open(crate::app::Overlay::Help),
-        "back where it was"
-    );
+    assert!(!view.layers.is_open(Overlay::Lock));
+    assert!(view.layers.is_open(Overlay::Help), "back where it was");
     tick_at(&mut model, &mut view, 21);
     assert!(
-        !view.layers.is_open(crate::app::Overlay::Lock),
+        !view.layers.is_open(Overlay::Lock),
         "the ten minutes start at the unlock"
     );
 }
@@ -187,7 +184,7 @@ fn behind_the_lock_no_action_or_paste_does_anything() {
     let mut model = model(true, 10);
     let mut view = View::default();
     tick_at(&mut model, &mut view, 11);
-    assert!(view.layers.is_open(crate::app::Overlay::Lock));
+    assert!(view.layers.is_open(Overlay::Lock));
     for message in [
         Message::Act(Command::Quit),
         Message::Act(Command::OpenActions),
@@ -201,6 +198,6 @@ fn behind_the_lock_no_action_or_paste_does_anything() {
         Some(&LockPrompt::default()),
         "still locked, nothing typed"
     );
-    assert!(!view.layers.is_open(crate::app::Overlay::Search) && view.flash.is_none());
+    assert!(!view.layers.is_open(Overlay::Search) && view.flash.is_none());
     assert_eq!(model.screen, crate::app::Screen::Dashboard);
 }

@@ -1,7 +1,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::tests::{act, on_case, school};
-use crate::app::{Command, Effect, Message, Screen, View, apply, update};
+use crate::app::{Command, Effect, Message, Overlay, Screen, View, apply, update};
 use crate::query::search::{Audience, HitKind};
 
 fn press(code: KeyCode) -> Message {
@@ -45,7 +45,7 @@ fn slash_reads_the_index_once_and_types_into_the_query() {
         1
     );
     update(&mut model, &mut view, press(KeyCode::Esc));
-    assert!(!view.layers.is_open(crate::app::Overlay::Search));
+    assert!(!view.layers.is_open(Overlay::Search));
     assert_eq!(
         update(&mut model, &mut view, Command::Search),
         vec![],
@@ -70,7 +70,7 @@ fn enter_on_a_pupil_opens_their_dossier_from_the_start_screen() {
         .clone();
     assert_eq!(chosen.kind, HitKind::Pupil);
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
-    assert!(!view.layers.is_open(crate::app::Overlay::Search));
+    assert!(!view.layers.is_open(Overlay::Search));
     assert_eq!(effects.len(), 1, "{effects:?}");
     apply(
         &store,
@@ -102,7 +102,7 @@ fn enter_during_a_meeting_only_names_the_choice() {
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
     assert_eq!(effects, vec![], "no dossier over the projector");
     assert_eq!(model.screen, Screen::Meeting);
-    assert!(!view.layers.is_open(crate::app::Overlay::Search));
+    assert!(!view.layers.is_open(Overlay::Search));
     assert!(
         view.flash.as_ref().unwrap().contains(&chosen.subject),
         "{:?}",
