@@ -205,15 +205,8 @@ fn an_edit_while_the_dossier_is_open_shows_in_its_timeline_once_it_is_read_again
 fn the_timeline_is_measured_once_per_width_and_dossier() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    let pupil = anonymous_pupil(&store);
-    crate::app::apply(
-        &store,
-        &mut model,
-        &mut view,
-        open_dossier(pupil.id),
-        today(),
-    )
-    .unwrap();
+    let open = open_dossier(anonymous_pupil(&store).id);
+    apply(&store, &mut model, &mut view, open.clone(), today()).unwrap();
     let measure = |view: &View| view.fit.drawn.timeline.clone().expect("measured");
     screen_text(&model, &mut view, 80, 24);
     let first = measure(&view);
@@ -230,14 +223,7 @@ fn the_timeline_is_measured_once_per_width_and_dossier() {
     let wider = measure(&view);
     assert_eq!(wider.width, 118);
     assert!(wider.rows.iter().sum::<usize>() < first.rows.iter().sum::<usize>());
-    crate::app::apply(
-        &store,
-        &mut model,
-        &mut view,
-        open_dossier(pupil.id),
-        today(),
-    )
-    .unwrap();
+    apply(&store, &mut model, &mut view, open.clone(), today()).unwrap();
     assert!(
         view.fit.drawn.timeline.is_none(),
         "read again: measured again"
