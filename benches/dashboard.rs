@@ -36,7 +36,9 @@ fn first_frame(dir: &Path, width: u16, height: u16) -> [Duration; 3] {
     let theme = Theme::builtin("donker").unwrap();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| otter::ui::render(frame, &model, &view, &theme, &Keymap::default()))
+        .draw(|frame| {
+            otter::ui::render(frame, &model, &view, &theme, &Keymap::default());
+        })
         .unwrap();
     let drawn = start.elapsed();
     [opened, loaded - opened, drawn - loaded]

@@ -47,7 +47,9 @@ fn keypress_to_frame(c: &mut Criterion) {
         }
         let saved = start.elapsed();
         terminal
-            .draw(|frame| otter::ui::render(frame, model, view, &theme, &keymap))
+            .draw(|frame| {
+                otter::ui::render(frame, model, view, &theme, &keymap);
+            })
             .unwrap();
         (saved, start.elapsed() - saved)
     };
@@ -102,7 +104,9 @@ fn actions_keypress(c: &mut Criterion) {
         };
         update(model, view, action);
         terminal
-            .draw(|frame| otter::ui::render(frame, model, view, &theme, &keymap))
+            .draw(|frame| {
+                otter::ui::render(frame, model, view, &theme, &keymap);
+            })
             .unwrap();
         start.elapsed()
     };

@@ -75,7 +75,9 @@ fn search(c: &mut Criterion) {
             update(model, view, key(KeyCode::Char(c)));
             let searched = start.elapsed();
             terminal
-                .draw(|frame| otter::ui::render(frame, model, view, &theme, &keymap))
+                .draw(|frame| {
+                    otter::ui::render(frame, model, view, &theme, &keymap);
+                })
                 .unwrap();
             times.push((searched, start.elapsed()));
         }

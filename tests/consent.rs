@@ -199,7 +199,9 @@ fn screen(model: &Model, view: &View) -> String {
     let keymap = Keymap::default();
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
     terminal
-        .draw(|frame| otter::ui::render(frame, model, view, &theme, &keymap))
+        .draw(|frame| {
+            otter::ui::render(frame, model, view, &theme, &keymap);
+        })
         .unwrap();
     terminal
         .backend()

@@ -20,6 +20,7 @@ use self::meeting::{
     attendance, case, close, consent, decision, export, fields, form, new_action, notes, reopen,
     review, signal, undo,
 };
+pub use self::overlay::{Layer, Overlay};
 use self::overlay::{import, lock, palette, prompt, search};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -143,12 +144,10 @@ pub struct View {
     /// The start screen's list in focus and the chosen row of each.
     pub dashboard: dashboard::DashView,
     pub dossier: dossier::DossierView,
-    /// The `?` overlay with the keys of the screen in front.
-    pub help: bool,
-    /// The screen is blanked (privacy): nothing of the data is drawn.
-    pub blank: bool,
-    /// A one-line question (a reason) that takes the keys until answered or cancelled.
-    pub prompt: Option<prompt::Prompt>,
+    /// What is open over the screen (the lock, the blanked screen, the help, the history, the
+    /// palette, the search, the import's dry run, the new signal's picker, the one-line
+    /// prompt), in the order they take keys.
+    pub layers: overlay::Layers,
     /// A short message for the status line, gone at the next key.
     pub flash: Option<String>,
     /// The notes editor, open on the case in front.
@@ -161,135 +160,61 @@ pub struct View {
     /// How far the item in front (or the history over it) is scrolled down, when it does not
     /// fit (a case at 80x24).
     pub item_scroll: u16,
-    /// How far it can scroll: the renderer knows the lines as wrapped, and says so here.
-    pub item_scroll_max: std::cell::Cell<u16>,
-    /// How many of its rows the last frame showed: what PgDn and PgUp move by.
-    pub item_page: std::cell::Cell<u16>,
-    /// The history of the case on screen, over its item, until the next key.
-    pub history: bool,
-    /// The `:` command palette, taking the keys while open.
-    pub palette: Option<palette::Palette>,
-    /// The pupil picker of a new signal (`s`), then its hulpvraag.
-    pub picker: Option<signal::Picker>,
     pub prepare: prepare::PrepareView,
     pub actions: action_list::ListView,
     pub monitoring: monitoring::MonitorView,
-    /// The `/` search, taking the keys while open.
-    pub search: Option<search::Overlay>,
     /// What `/` searches, read from the store at the first `/`; dropped when a write may
     /// change it.
     pub search_index: Option<std::sync::Arc<crate::query::search::SearchIndex>>,
     /// How many times a write dropped the index: an index read before the last such write
     /// may miss it, and is not taken when it arrives (`search::loaded`).
     pub search_epoch: u64,
-    /// The dry run of an import, over the start screen until `Enter` imports it or a key
-    /// cancels.
-    pub import: Option<import::Review>,
-    /// The idle lock's screen, over everything, until the passphrase is given.
-    pub lock: Option<lock::LockPrompt>,
-    /// The window is too small to draw the screen: keys and pastes do nothing then, as no one
-    /// can see what they would change. Set by the loop from the window's size before each
-    /// frame (`View::fit`), not by drawing.
-    pub too_small: bool,
+    /// The window's size and what the last frame measured: what keys scroll and page by.
+    pub fit: core::fit::Fit,
 }
 
-/// What can be over the screen in front, in the order they take a key: the first one open
-/// takes it (and a paste), whatever else is open under it. Routing, `update` and drawing all
-/// ask `View::front` instead of each weighing the fields themselves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// The idle lock: every key but Ctrl-c.
-    Lock,
-    /// The blanked screen: the next key only brings it back.
-    Blank,
-    /// The `?` keys: the next key only closes it.
-    Help,
-    /// The case's history over its item: Down and Up scroll it, another key closes it.
-    History,
-    Palette,
-    Search,
-    /// The import's dry run.
-    Import,
-    /// The notes editor or a form (circles, the plan).
-    Editor,
-    /// The pupil picker of a new signal (and its hulpvraag).
-    Picker,
-    /// The one-line prompt.
-    Prompt,
-}
-
-/// The smallest window the screens are drawn for: below it otter says so instead of drawing a
-/// cramped screen.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-
-/// Whether a window of this size is too small to draw a screen in.
-pub fn too_small(width: u16, height: u16) -> bool {
-    width < MIN_WIDTH || height < MIN_HEIGHT
-}
+pub use core::fit::{Drawn, too_small};
 
 impl View {
     /// Takes the window's size before a frame is drawn in it.
     pub fn fit(&mut self, width: u16, height: u16) {
-        self.too_small = too_small(width, height);
+        self.fit = core::fit::Fit::of(width, height, std::mem::take(&mut self.fit.drawn));
+    }
+
+    /// Keeps what the frame just drawn measured, for the keys that come before the next one.
+    pub fn drawn(&mut self, drawn: Drawn) {
+        self.fit.drawn = drawn;
     }
 
     /// The overlay that takes the keys now, if any: the one place their precedence is written.
     pub fn front(&self) -> Option<Overlay> {
-        let open = [
-            (self.lock.is_some(), Overlay::Lock),
-            (self.blank, Overlay::Blank),
-            (self.help, Overlay::Help),
-            (self.history, Overlay::History),
-            (self.palette.is_some(), Overlay::Palette),
-            (self.search.is_some(), Overlay::Search),
-            (self.import.is_some(), Overlay::Import),
-            (
-                self.editor.is_some() || self.form.is_some(),
-                Overlay::Editor,
-            ),
-            (self.picker.is_some(), Overlay::Picker),
-            (self.prompt.is_some(), Overlay::Prompt),
-        ];
-        open.into_iter()
-            .find_map(|(is, overlay)| is.then_some(overlay))
+        // The notes editor and the forms are still fields of their own: whichever of them and
+        // the front layer comes first in `Overlay`'s order is in front.
+        let editing = (self.editor.is_some() || self.form.is_some()).then_some(Overlay::Editor);
+        let layer = self.layers.front().map(Layer::kind);
+        layer.into_iter().chain(editing).min()
     }
 }
 
 /// Everything a person can do, by name: the keymap maps keys to these, and the help overlay
-/// and the catalog describe them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+/// and the catalog describe them. Declared in the order the help and the palette list them
+/// (`Ord`), so a new command has its place where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Command {
-    Quit,
-    Help,
-    Down,
-    Up,
-    Blank,
     OpenMeeting,
-    Back,
-    NextItem,
-    PreviousItem,
-    ToggleTimer,
-    NextPhase,
-    PreviousPhase,
-    LevelUp,
-    LevelDown,
-    EditNotes,
-    AddAction,
-    CloseMeeting,
-    TogglePresence,
-    AllPresent,
-    ToggleDone,
-    DropAction,
-    ChangeOwner,
-    ChangeDue,
-    RecordDecision,
-    RecordFields,
-    History,
-    Palette,
-    ReopenMeeting,
-    NewSignal,
+    OpenActions,
+    Open,
+    NextPanel,
+    ChooseMe,
+    ExportExtract,
+    ImportPupils,
+    AuditLog,
+    Retention,
+    TogglePresentation,
+    EraseExpired,
+    Monitoring,
+    SwitchPeriod,
     PrepareMeeting,
     PlanMeeting,
     Reschedule,
@@ -304,7 +229,35 @@ pub enum Command {
     ToggleInvited,
     AddGuest,
     ToggleVooroverleg,
-    OpenActions,
+    NextItem,
+    PreviousItem,
+    ToggleTimer,
+    EditNotes,
+    AddAction,
+    RecordDecision,
+    RecordFields,
+    CorrectQuestion,
+    ChangeConsent,
+    History,
+    NextPhase,
+    PreviousPhase,
+    LevelUp,
+    LevelDown,
+    CloseCase,
+    NewSignal,
+    Undo,
+    Withdraw,
+    CloseMeeting,
+    ExportMinutes,
+    ReopenMeeting,
+    Up,
+    Down,
+    TogglePresence,
+    AllPresent,
+    ToggleDone,
+    DropAction,
+    ChangeOwner,
+    ChangeDue,
     CycleStatus,
     ToggleOverdue,
     FilterOwner,
@@ -314,102 +267,15 @@ pub enum Command {
     PageUp,
     First,
     Last,
-    Open,
-    NextPanel,
-    ChooseMe,
-    ExportExtract,
-    ExportMinutes,
+    Blank,
     Search,
-    ImportPupils,
-    AuditLog,
-    Retention,
-    TogglePresentation,
-    EraseExpired,
-    ChangeConsent,
-    Undo,
-    Withdraw,
-    CorrectQuestion,
-    CloseCase,
-    Monitoring,
-    SwitchPeriod,
+    Palette,
+    Back,
+    Help,
+    Quit,
 }
 
 impl Command {
-    /// In the order the help overlay lists them; each says what it does by `describe`.
-    pub const ALL: [Command; 71] = [
-        Command::OpenMeeting,
-        Command::OpenActions,
-        Command::Open,
-        Command::NextPanel,
-        Command::ChooseMe,
-        Command::ExportExtract,
-        Command::ImportPupils,
-        Command::AuditLog,
-        Command::Retention,
-        Command::TogglePresentation,
-        Command::EraseExpired,
-        Command::Monitoring,
-        Command::SwitchPeriod,
-        Command::PrepareMeeting,
-        Command::PlanMeeting,
-        Command::Reschedule,
-        Command::MoveItemUp,
-        Command::MoveItemDown,
-        Command::LongerItem,
-        Command::ShorterItem,
-        Command::RemoveItem,
-        Command::AddItem,
-        Command::AddProposals,
-        Command::SwitchPane,
-        Command::ToggleInvited,
-        Command::AddGuest,
-        Command::ToggleVooroverleg,
-        Command::NextItem,
-        Command::PreviousItem,
-        Command::ToggleTimer,
-        Command::EditNotes,
-        Command::AddAction,
-        Command::RecordDecision,
-        Command::RecordFields,
-        Command::CorrectQuestion,
-        Command::ChangeConsent,
-        Command::History,
-        Command::NextPhase,
-        Command::PreviousPhase,
-        Command::LevelUp,
-        Command::LevelDown,
-        Command::CloseCase,
-        Command::NewSignal,
-        Command::Undo,
-        Command::Withdraw,
-        Command::CloseMeeting,
-        Command::ExportMinutes,
-        Command::ReopenMeeting,
-        Command::Up,
-        Command::Down,
-        Command::TogglePresence,
-        Command::AllPresent,
-        Command::ToggleDone,
-        Command::DropAction,
-        Command::ChangeOwner,
-        Command::ChangeDue,
-        Command::CycleStatus,
-        Command::ToggleOverdue,
-        Command::FilterOwner,
-        Command::FilterPupil,
-        Command::FilterMeeting,
-        Command::PageDown,
-        Command::PageUp,
-        Command::First,
-        Command::Last,
-        Command::Blank,
-        Command::Search,
-        Command::Palette,
-        Command::Back,
-        Command::Help,
-        Command::Quit,
-    ];
-
     /// What the command does, as the help and the palette name it.
     pub fn describe(self, texts: &crate::i18n::Texts) -> &'static str {
         let c = &texts.commands;
@@ -660,7 +526,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     };
     match message {
         Message::Unseen => return Vec::new(),
-        Message::Paste(_) if view.too_small => return Vec::new(),
+        Message::Paste(_) if view.fit.too_small => return Vec::new(),
         Message::Tick => return lock::tick(model, view),
         // It arrives from beside the screen, whenever the reading is done: it changes what
         // the search shows, not the status line.
@@ -784,11 +650,11 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::Quit => vec![Effect::Quit],
         Command::Blank => {
             close_overlays(view);
-            view.blank = true;
+            view.layers.open(Layer::Blank);
             Vec::new()
         }
         Command::Help => {
-            view.help = true;
+            view.layers.open(Layer::Help);
             Vec::new()
         }
         Command::Down | Command::Up
@@ -876,7 +742,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::Search => search::open(model, view),
         Command::ReopenMeeting => reopen::start(model, view),
         Command::History => {
-            view.history = case_on_screen(model).is_some();
+            if case_on_screen(model).is_some() {
+                view.layers.open(Layer::History);
+            }
             view.item_scroll = 0;
             Vec::new()
         }
@@ -925,33 +793,32 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
 }
 
 fn close_overlays(view: &mut View) {
-    view.help = false;
-    view.blank = false;
-    if view.history {
+    view.layers.close(Overlay::Help);
+    view.layers.close(Overlay::Blank);
+    if view.layers.close(Overlay::History).is_some() {
         // The history and the item share the scroll: the item comes back at its top.
-        view.history = false;
         view.item_scroll = 0;
     }
 }
 
 /// One line down or up in what is in front (the item, or the history over it), as far as the
-/// renderer said it goes.
+/// last frame measured it goes.
 fn scroll(view: &mut View, down: bool) {
     view.item_scroll = if down {
-        (view.item_scroll + 1).min(view.item_scroll_max.get())
+        (view.item_scroll + 1).min(view.fit.drawn.scroll_max)
     } else {
         view.item_scroll.saturating_sub(1)
     };
 }
 
 /// A page down or up in the item in front (the previous minutes, a long case): the rows the
-/// last frame showed, less one kept in view for the eye to follow.
+/// window has for it, less one kept in view for the eye to follow.
 fn page(view: &mut View, down: bool) {
-    let step = view.item_page.get().saturating_sub(1).max(1);
+    let step = view.fit.rows.saturating_sub(1).max(1);
     view.item_scroll = if down {
         view.item_scroll
             .saturating_add(step)
-            .min(view.item_scroll_max.get())
+            .min(view.fit.drawn.scroll_max)
     } else {
         view.item_scroll.saturating_sub(step)
     };

@@ -688,6 +688,11 @@ pub struct CommandTexts {
     pub back: &'static str,
     pub help: &'static str,
     pub quit: &'static str,
+    /// Keys inside what opens over a screen (`app::overlay::InOverlay`).
+    pub next_row: &'static str,
+    pub previous_row: &'static str,
+    pub next_field: &'static str,
+    pub previous_field: &'static str,
 }
 
 impl Texts {

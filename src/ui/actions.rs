@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::theme::Theme;
 use crate::app::actions::ActionList;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Model, View};
 use crate::domain::ActionStatus;
 use crate::domain::dates::format_day;
@@ -61,7 +62,6 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
     } else {
         // The border and the column names take two lines.
         let visible = usize::from(table_area.height.saturating_sub(2)).max(1);
-        view.actions.page.set(visible);
         let selected = view.actions.selected.min(list.entries.len() - 1);
         // One status asked for is named in the header; its column would only repeat it.
         let mixed = list.filter.status() == Status::All || list.strays;
@@ -123,7 +123,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             .block(block);
         frame.render_widget(table, table_area);
     }
-    if let Some(prompt) = &view.prompt {
+    if let Some(prompt) = view.layers.get::<Prompt>() {
         super::prompt::render(frame, table_area, model, prompt, theme);
     }
     frame.render_widget(

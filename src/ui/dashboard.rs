@@ -10,6 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::theme::Theme;
 use crate::app::dashboard::Panel;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Model, View};
 use crate::domain::MeetingState;
 use crate::domain::dates::format_day;
@@ -79,7 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         }
     }
 
-    if let Some(prompt) = &view.prompt {
+    if let Some(prompt) = view.layers.get::<Prompt>() {
         super::prompt::render(frame, lists, model, prompt, theme);
     }
     frame.render_widget(super::status_line(model, view, t.dash_keys, theme), footer);

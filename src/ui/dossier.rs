@@ -1,6 +1,8 @@
 //! The pupil dossier: who the pupil is, their cases, and one timeline of everything recorded
 //! about them, newest first. The one screen that names a pupil beside their anonymous cases.
 
+use std::sync::Arc;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -8,7 +10,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 use super::theme::Theme;
 use super::timeline;
-use crate::app::{Model, View};
+use crate::app::core::fit::Heights;
+use crate::app::{Drawn, Model, View};
 use crate::domain::Consent;
 use crate::domain::dates::{format_date, format_day};
 use crate::domain::phase::Requirement;
@@ -16,10 +19,12 @@ use crate::i18n::capitalised;
 use crate::query::dossier::PupilDossier;
 use crate::query::timeline::Entry;
 
-pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
+/// Draws the dossier; how far its timeline or case scrolls, and the timeline's measured
+/// entries, come back.
+pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) -> Drawn {
     let t = model.lang.texts();
     let Some(open) = model.dossier.as_deref() else {
-        return;
+        return Drawn::default();
     };
     let dossier = open.dossier();
     let cases_height = u16::try_from(dossier.cases.len().max(1) + 3)
@@ -46,14 +51,20 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
     );
     render_pupil(frame, pupil, model, dossier, theme);
     render_cases(frame, cases, model, view, dossier, theme);
-    let hint = if view.dossier.case_open {
-        render_case(frame, body, model, view, dossier, theme);
-        t.dossier_case_keys
+    let (hint, drawn) = if view.dossier.case_open {
+        let scroll_max = render_case(frame, body, model, view, dossier, theme);
+        let drawn = Drawn {
+            scroll_max,
+            // The timeline is measured still when it comes back.
+            timeline: view.fit.drawn.timeline.clone(),
+        };
+        (t.dossier_case_keys, drawn)
     } else {
-        render_timeline(frame, body, model, view, open.timeline(), theme);
-        t.dossier_keys
+        let drawn = render_timeline(frame, body, model, view, open.timeline(), theme);
+        (t.dossier_keys, drawn)
     };
     frame.render_widget(super::status_line(model, view, hint, theme), footer);
+    drawn
 }
 
 fn render_pupil(
@@ -175,7 +186,8 @@ fn render_cases(
 }
 
 /// Only the entries in the window are laid out for drawing; every entry is measured at the
-/// window's width (once per width) so that `j` stops at the end however the lines wrap.
+/// window's width (once per width: the measure comes back with the frame and the next one
+/// reuses it) so that `j` stops at the end however the lines wrap.
 fn render_timeline(
     frame: &mut Frame,
     area: Rect,
@@ -183,25 +195,35 @@ fn render_timeline(
     view: &View,
     timeline: &[Entry],
     theme: &Theme,
-) {
+) -> Drawn {
     let t = model.lang.texts();
     if timeline.is_empty() {
         let lines = vec![Line::styled(t.history_empty, theme.style("ui.text.dim"))];
-        scrolled(frame, area, model, view, t.dossier_timeline, lines, theme);
-        return;
+        let scroll_max = scrolled(frame, area, model, view, t.dossier_timeline, lines, theme);
+        return Drawn {
+            scroll_max,
+            timeline: None,
+        };
     }
     let width = area.width.saturating_sub(2);
-    let heights = view.dossier.heights(width, timeline, |entry| {
-        wrapped(timeline::entry_lines(entry, model, theme)).line_count(width)
-    });
-    let (offset, overflow) = super::bounded_rows(heights.iter().sum(), area, view);
+    let heights = match &view.fit.drawn.timeline {
+        Some(measured) if measured.width == width => Arc::clone(measured),
+        _ => Arc::new(Heights {
+            width,
+            rows: timeline
+                .iter()
+                .map(|entry| wrapped(timeline::entry_lines(entry, model, theme)).line_count(width))
+                .collect(),
+        }),
+    };
+    let (offset, overflow) = super::bounded_rows(heights.rows.iter().sum(), area, view);
     let height = usize::from(area.height.saturating_sub(2));
     let (window_top, window_end) = (usize::from(offset), usize::from(offset) + height);
     let mut lines = Vec::new();
     // Rows of the window's first entry above the window: it may be cut at the top.
     let mut cut = 0;
     let mut row = 0;
-    for (entry, entry_height) in timeline.iter().zip(heights) {
+    for (entry, entry_height) in timeline.iter().zip(&heights.rows) {
         if row >= window_end {
             break;
         }
@@ -218,6 +240,10 @@ fn render_timeline(
     let paragraph = wrapped(lines).scroll((cut, 0));
     let block = scroll_panel(t.dossier_timeline, offset < overflow, model, theme);
     frame.render_widget(paragraph.block(block), area);
+    Drawn {
+        scroll_max: overflow,
+        timeline: Some(heights),
+    }
 }
 
 /// The chosen case on its own: what it asks and what its phases recorded.
@@ -228,11 +254,11 @@ fn render_case(
     view: &View,
     dossier: &PupilDossier,
     theme: &Theme,
-) {
+) -> u16 {
     let t = model.lang.texts();
     let lang = model.lang;
     let Some(records) = dossier.cases.get(view.dossier.case) else {
-        return;
+        return 0;
     };
     let case = &records.case;
     let label =
@@ -286,10 +312,10 @@ fn render_case(
         }
     }
     let title = format!("{} {}", t.label_case, view.dossier.case + 1);
-    scrolled(frame, area, model, view, &title, lines, theme);
+    scrolled(frame, area, model, view, &title, lines, theme)
 }
 
-/// A bordered text that scrolls with `j`/`k` as far as the renderer says it goes.
+/// A bordered text that scrolls with `j`/`k`; how far it can scroll comes back.
 fn scrolled(
     frame: &mut Frame,
     area: Rect,
@@ -298,11 +324,12 @@ fn scrolled(
     title: &str,
     lines: Vec<Line<'static>>,
     theme: &Theme,
-) {
+) -> u16 {
     let paragraph = wrapped(lines);
     let (offset, overflow) = super::bounded_scroll(&paragraph, area, view);
     let block = scroll_panel(title, offset < overflow, model, theme);
     frame.render_widget(paragraph.scroll((offset, 0)).block(block), area);
+    overflow
 }
 
 fn wrapped(lines: Vec<Line<'_>>) -> Paragraph<'_> {

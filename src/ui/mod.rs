@@ -21,12 +21,21 @@ use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::{Model, Overlay, Screen, View};
+use crate::app::{Drawn, Layer, Model, Overlay, Screen, View};
 use theme::Theme;
 
-pub fn render(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) {
-    draw(frame, model, view, theme, keymap);
+/// Draws a frame; what only drawing could measure (how far the text in front scrolls) comes
+/// back for the loop to keep (`View::drawn`).
+pub fn render(
+    frame: &mut Frame,
+    model: &Model,
+    view: &View,
+    theme: &Theme,
+    keymap: &Keymap,
+) -> Drawn {
+    let drawn = draw(frame, model, view, theme, keymap);
     shown(frame.buffer_mut());
+    drawn
 }
 
 /// ratatui leaves out control characters as it puts text in cells, but writes what a cell
@@ -47,7 +56,7 @@ fn shown(buffer: &mut ratatui::buffer::Buffer) {
     }
 }
 
-fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) {
+fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &Keymap) -> Drawn {
     let area = frame.area();
     // The whole frame is painted, or a dark theme shows only behind some widgets.
     frame.render_widget(Block::new().style(theme.style("ui.background")), area);
@@ -60,71 +69,77 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
                 .wrap(Wrap { trim: true }),
             area,
         );
-        return;
+        return Drawn::default();
     }
     // Locked: nothing of the data is drawn, whatever was open.
-    let front = view.front();
-    if let (Some(Overlay::Lock), Some(prompt)) = (front, &view.lock) {
-        lock::render(frame, area, prompt, model.lang.texts(), theme);
-        return;
-    }
-    if front == Some(Overlay::Blank) {
-        meeting::render_blank(frame, area, model.lang.texts(), theme);
-        return;
-    }
-    let context = match (model.screen, &model.meeting) {
-        (Screen::Meeting, Some(room)) => {
-            meeting::render(frame, area, model, view, room, theme);
-            Context::Meeting
+    match view.layers.front() {
+        Some(Layer::Lock(prompt)) => {
+            lock::render(frame, area, prompt, model.lang.texts(), theme);
+            return Drawn::default();
         }
+        Some(Layer::Blank) => {
+            meeting::render_blank(frame, area, model.lang.texts(), theme);
+            return Drawn::default();
+        }
+        _ => {}
+    }
+    let (context, drawn) = match (model.screen, &model.meeting) {
+        (Screen::Meeting, Some(room)) => (
+            Context::Meeting,
+            meeting::render(frame, area, model, view, room, theme),
+        ),
         (Screen::Actions, _) => {
             actions::render(frame, area, model, view, theme);
-            Context::Actions
+            (Context::Actions, Drawn::default())
         }
-        (Screen::Dossier, _) if model.dossier.is_some() => {
-            dossier::render(frame, area, model, view, theme);
-            Context::Dossier
-        }
+        (Screen::Dossier, _) if model.dossier.is_some() => (
+            Context::Dossier,
+            dossier::render(frame, area, model, view, theme),
+        ),
         (Screen::Prepare, _) => {
             prepare::render(frame, area, model, view, theme);
-            Context::Prepare
+            (Context::Prepare, Drawn::default())
         }
         (Screen::Audit, _) => {
             audit::render(frame, area, model, view, theme);
-            Context::Audit
+            (Context::Audit, Drawn::default())
         }
         (Screen::Retention, _) => {
             retention::render(frame, area, model, view, theme);
-            Context::Retention
+            (Context::Retention, Drawn::default())
         }
         (Screen::Monitoring, _) if model.monitoring.is_some() => {
             monitoring::render(frame, area, model, view, theme);
-            Context::Monitoring
+            (Context::Monitoring, Drawn::default())
         }
         _ => {
             dashboard::render(frame, area, model, view, theme);
-            Context::Dashboard
+            (Context::Dashboard, Drawn::default())
         }
     };
     // The overlay that takes the keys is drawn over the screen; the editors, the prompt and
     // the picker are drawn by the screen they belong to.
     let texts = model.lang.texts();
-    match (front, &view.palette, &view.search, &view.import) {
-        (Some(Overlay::Help), ..) => {
-            help::render(frame, area, &keymap.bindings(context), texts, theme);
+    match view.layers.front() {
+        Some(Layer::Help) => {
+            let inside = crate::app::overlay::InOverlay::on(context);
+            let entries = help::entries(&keymap.bindings(context), inside, texts);
+            help::render(frame, area, &entries, texts, theme);
         }
-        (Some(Overlay::Palette), Some(open), ..) => {
-            palette::render(frame, area, open, texts, theme)
-        }
-        (Some(Overlay::Search), _, Some(open), _) => {
+        Some(Layer::Palette(open)) => palette::render(frame, area, open, texts, theme),
+        Some(Layer::Search(open)) => {
             let loading = view.search_index.is_none();
             search::render(frame, area, open, loading, texts, theme)
         }
-        (Some(Overlay::Import), .., Some(review)) => {
-            import::render(frame, area, review, texts, theme);
-        }
-        _ => {}
+        Some(Layer::Import(review)) => import::render(frame, area, review, texts, theme),
+        // The lock and the blanked screen are drawn instead of the screen (above); the history,
+        // the picker and the prompt by the screen, over what they are about.
+        Some(
+            Layer::Lock(_) | Layer::Blank | Layer::History | Layer::Picker(_) | Layer::Prompt(_),
+        )
+        | None => {}
     }
+    drawn
 }
 
 /// The bottom line of a screen: a notice (something went wrong) before a flash (what was just
@@ -140,7 +155,7 @@ pub(crate) fn status_line(
         (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
         (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
         (None, None) => {
-            let hint = if view.prompt.is_some() {
+            let hint = if view.layers.is_open(Overlay::Prompt) {
                 model.lang.texts().prompt_hint
             } else {
                 keys
@@ -163,8 +178,8 @@ pub(crate) fn panel<'a>(title: &'a str, theme: &Theme, focus: bool) -> Block<'a>
 }
 
 /// How far a bordered `paragraph` in `area` is scrolled, and how far it could go. The view
-/// asks for a scroll; only the renderer knows the wrapped lines, so it tells the view the limit
-/// (for `j` to stop at the end) and draws within it.
+/// asks for a scroll; only the renderer knows the wrapped lines, so it draws within the limit
+/// and returns it (for `j` to stop at the end: `Drawn::scroll_max`).
 pub(crate) fn bounded_scroll(
     paragraph: &Paragraph,
     area: ratatui::layout::Rect,
@@ -181,9 +196,6 @@ pub(crate) fn bounded_scroll(
 pub(crate) fn bounded_rows(rows: usize, area: ratatui::layout::Rect, view: &View) -> (u16, u16) {
     let visible = usize::from(area.height.saturating_sub(2));
     let overflow = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);
-    view.item_scroll_max.set(overflow);
-    view.item_page
-        .set(u16::try_from(visible).unwrap_or(u16::MAX));
     (view.item_scroll.min(overflow), overflow)
 }
 

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::panel;
 use super::prompt;
 use super::theme::Theme;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::prepare::PrepareView;
 use crate::app::prepare::team::{self, Invite};
 use crate::app::{Model, View};
@@ -50,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             );
         }
     }
-    if let Some(open) = &view.prompt {
+    if let Some(open) = view.layers.get::<Prompt>() {
         prompt::render(frame, body, model, open, theme);
     }
     let keys = if view.prepare.on_team {

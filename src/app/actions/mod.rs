@@ -7,12 +7,10 @@
 
 pub mod edit;
 
-use std::cell::Cell;
-
 use chrono::NaiveDate;
 
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Command, Effect, Model, Screen, View};
+use crate::app::{Command, Effect, Layer, Model, Screen, View};
 use crate::domain::dates::{DateContext, format_day};
 use crate::query::actions::{ActionRow, Filter, Status};
 
@@ -33,8 +31,6 @@ pub struct ActionList {
 pub struct ListView {
     pub selected: usize,
     pub top: usize,
-    /// How many rows fit, as the renderer last drew them: paging moves by this many.
-    pub page: Cell<usize>,
 }
 
 /// What the actions screen asks in the one-line prompt.
@@ -134,7 +130,8 @@ pub fn loaded(model: &mut Model, view: &mut View, list: ActionList) -> Vec<Effec
 pub fn refused(view: &mut View, refused: Refused) -> Vec<Effect> {
     view.flash = Some(refused.message);
     if let Some((field, text)) = refused.typed {
-        view.prompt = Some(Prompt::prefilled(Ask::Filter(field), text));
+        view.layers
+            .open(Layer::Prompt(Prompt::prefilled(Ask::Filter(field), text)));
     }
     Vec::new()
 }
@@ -144,7 +141,8 @@ pub fn act(model: &mut Model, view: &mut View, command: Command) -> Vec<Effect> 
         return Vec::new();
     };
     let count = list.entries.len();
-    let page = view.actions.page.get().max(1);
+    // The rows the window has for the list: paging moves by this many.
+    let page = usize::from(view.fit.rows).max(1);
     let moves = &mut view.actions;
     match command {
         Command::Down => moves.selected += 1,
@@ -172,10 +170,10 @@ pub fn act(model: &mut Model, view: &mut View, command: Command) -> Vec<Effect> 
                 _ => (FilterField::Meeting, &list.filter.meeting),
             };
             let ask = Ask::Filter(field);
-            view.prompt = Some(match current {
+            view.layers.open(Layer::Prompt(match current {
                 Some(text) => Prompt::prefilled(ask, text.clone()),
                 None => Prompt::new(ask),
-            });
+            }));
             return Vec::new();
         }
         Command::ToggleDone => {
@@ -197,7 +195,10 @@ pub fn act(model: &mut Model, view: &mut View, command: Command) -> Vec<Effect> 
         Command::ChangeDue => {
             if let Some((action, row)) = list.entries.get(moves.selected) {
                 let ask = Ask::Due { id: action.id };
-                view.prompt = Some(Prompt::prefilled(ask, format_day(row.due, model.lang)));
+                view.layers.open(Layer::Prompt(Prompt::prefilled(
+                    ask,
+                    format_day(row.due, model.lang),
+                )));
             }
             return Vec::new();
         }
@@ -247,7 +248,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
                 Err(message) => {
                     view.flash = Some(message);
-                    view.prompt = Some(Prompt::new(ask));
+                    view.layers.open(Layer::Prompt(Prompt::new(ask)));
                     Vec::new()
                 }
             }

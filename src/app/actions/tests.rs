@@ -2,7 +2,7 @@ use crate::app::actions::{Ask, FilterField};
 use crate::app::overlay::prompt::Ask as Asked;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Command, Effect, Message, Model, Screen, View, update};
+use crate::app::{Command, Effect, Message, Model, Overlay, Screen, View, update};
 use crate::domain::{ActionStatus, Case, Owner, Pupil};
 use crate::store::Store;
 use crate::testkit::app::{act, answer, school, send};
@@ -105,7 +105,10 @@ fn an_unknown_owner_is_refused_with_the_text_kept_and_the_list_unchanged() {
     assert_eq!(ids(&model), before);
     assert!(model.action_list.as_ref().unwrap().filter.owner.is_none());
     assert!(view.flash.as_deref().unwrap().contains("Zzyzx"), "{view:?}");
-    let prompt = view.prompt.as_ref().expect("asked again");
+    let prompt = view
+        .layers
+        .get::<crate::app::overlay::prompt::Prompt>()
+        .expect("asked again");
     assert_eq!(
         prompt.ask,
         Asked::ActionList(Ask::Filter(FilterField::Owner))
@@ -198,14 +201,26 @@ fn w_changes_the_due_date_and_a_bad_date_is_asked_again_with_the_text_kept() {
     let (action, _) = entries(&model)[0].clone();
     act(&store, &mut model, &mut view, Command::ChangeDue);
     let current = crate::domain::dates::format_day(action.due, model.lang);
-    assert_eq!(view.prompt.as_ref().unwrap().text(), current);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
+        current
+    );
     // Typing replaces the current date, which the prompt starts with selected.
     answer(&store, &mut model, &mut view, "31-02-2027");
     assert!(view.flash.is_some(), "refused");
-    assert_eq!(view.prompt.as_ref().unwrap().text(), "31-02-2027");
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
+        "31-02-2027"
+    );
     assert_eq!(store.action(action.id).unwrap().unwrap().due, action.due);
     answer(&store, &mut model, &mut view, "15-01-2027");
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
     let due = chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
     assert_eq!(entries(&model)[0].1.due, due);
     assert_eq!(entries(&model)[0].1.days_overdue, 0);
@@ -217,7 +232,8 @@ fn w_changes_the_due_date_and_a_bad_date_is_asked_again_with_the_text_kept() {
 #[test]
 fn paging_keeps_the_chosen_row_in_the_window() {
     let (_dir, store, mut model, mut view) = on_actions();
-    view.actions.page.set(10);
+    // A window with ten rows for the list; no frame drawn: the size alone says the page.
+    view.fit(80, 14);
     let count = entries(&model).len();
     act(&store, &mut model, &mut view, Command::PageDown);
     assert_eq!((view.actions.selected, view.actions.top), (10, 1));
@@ -252,5 +268,41 @@ fn a_meeting_not_found_by_its_date_is_not_called_a_number() {
             "Geen vergadering gevonden bij \"31-02\": geef een datum (3-11), last of haar nummer."
         )
     );
-    assert_eq!(view.prompt.as_ref().expect("asked again").text(), "31-02");
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .expect("asked again")
+            .text(),
+        "31-02"
+    );
+}
+
+/// The page PgDn moves by is the rows the screen draws the list in: the chosen row ends at
+/// the window's last row, the row after the first at its top.
+#[test]
+fn a_page_is_the_rows_the_screen_draws() {
+    let (_dir, store, mut model, mut view) = on_actions();
+    // Done, dropped, then every action: a list longer than the window.
+    while entries(&model).len() <= 30
+        && model.action_list.as_ref().unwrap().filter.status() != crate::query::actions::Status::All
+    {
+        act(&store, &mut model, &mut view, Command::CycleStatus);
+    }
+    view.fit(100, 30);
+    act(&store, &mut model, &mut view, Command::PageDown);
+    let rows = usize::from(view.fit.rows);
+    assert!(entries(&model).len() > rows);
+    assert_eq!(view.actions.selected, rows);
+    let screen = crate::ui::tests::frame(&model, &mut view, 100, 30, crate::ui::theme::DEFAULT);
+    let lines: Vec<&str> = screen.lines().collect();
+    // The title, the rule with the filter and the column names come before the rows.
+    let (first, last) = (lines[3], lines[3 + rows - 1]);
+    let start =
+        |row: &crate::query::actions::ActionRow| row.text.chars().take(12).collect::<String>();
+    assert!(first.contains(&start(&entries(&model)[1].1)), "{screen}");
+    assert!(last.contains(&start(&entries(&model)[rows].1)), "{screen}");
+    assert!(
+        lines[3 + rows].trim_end().len() < 100,
+        "the status line: {screen}"
+    );
 }

@@ -5,7 +5,7 @@
 
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Model, Screen, View};
+use crate::app::{Effect, Layer, Model, Screen, View};
 use crate::query::retention::RetentionList;
 
 pub fn loaded(model: &mut Model, view: &mut View, list: RetentionList) -> Vec<Effect> {
@@ -23,9 +23,10 @@ pub fn start_erase(model: &Model, view: &mut View) -> Vec<Effect> {
         .filter(|_| model.screen == Screen::Retention)
     {
         Some(list) if !list.expired.is_empty() => {
-            view.prompt = Some(Prompt::new(Ask::EraseExpired {
-                count: list.expired.len(),
-            }));
+            view.layers
+                .open(Layer::Prompt(Prompt::new(Ask::EraseExpired {
+                    count: list.expired.len(),
+                })));
         }
         Some(_) => view.flash = Some(t.privacy.retention_nothing.to_string()),
         None => {}

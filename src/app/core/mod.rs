@@ -1,7 +1,9 @@
-//! What runs every screen: the loop (`terminal`), keys to messages (`route`, `keymap`) and the
-//! effects applied to the store (`effects`, the one place `app` touches it).
+//! What runs every screen: the loop (`terminal`), keys to messages (`route`, `keymap`), the
+//! layout keys are scrolled by (`fit`) and the effects applied to the store (`effects`, the one
+//! place `app` touches it).
 
 pub(crate) mod effects;
+pub mod fit;
 pub mod keymap;
 pub(crate) mod route;
 pub(crate) mod terminal;

@@ -105,9 +105,13 @@ fn event_loop(
             None => {
                 let size = terminal.size().map_err(Error::Terminal)?;
                 view.fit(size.width, size.height);
+                let mut drawn = crate::app::Drawn::default();
                 terminal
-                    .draw(|frame| crate::ui::render(frame, model, &view, &theme, &model.keymap))
+                    .draw(|frame| {
+                        drawn = crate::ui::render(frame, model, &view, &theme, &model.keymap);
+                    })
                     .map_err(Error::Terminal)?;
+                view.drawn(drawn);
                 // While the index is read the loop looks for it often; a key ends the wait.
                 let wait = match reading.waiting() {
                     true => LOOK_EVERY,

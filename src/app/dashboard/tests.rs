@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use super::Panel;
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Ask as Asked;
-use crate::app::{Command, Effect, Message, Screen, Settings, View, first_screen, update};
+use crate::app::{Command, Effect, Message, Overlay, Screen, Settings, View, first_screen, update};
 use crate::domain::{Case, CaseId, Member, PhaseModel};
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -35,16 +35,24 @@ fn who_i_am_is_asked_once_by_name_start_and_kept_after_a_restart() {
     assert!(model.dashboard.me.is_none());
     assert!(model.dashboard.mine.is_empty());
     assert_eq!(
-        view.prompt.as_ref().map(|p| p.ask.clone()),
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .map(|p| p.ask.clone()),
         Some(Asked::Admin(Ask::Me))
     );
 
     // Nobody is called "xq": asked again, with the answer kept to correct.
     answer(&store, &mut model, &mut view, "xq");
     assert!(view.flash.as_deref().unwrap().contains("xq"));
-    assert_eq!(view.prompt.as_ref().unwrap().text(), "xq");
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
+        "xq"
+    );
     send(&store, &mut model, &mut view, Message::PromptKey(esc()));
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
 
     // "amez" is the start of a surname: one member.
     update(&mut model, &mut view, Command::ChooseMe);
@@ -72,7 +80,7 @@ fn who_i_am_is_asked_once_by_name_start_and_kept_after_a_restart() {
     assert_eq!(store.me().unwrap(), Some(rachid.id));
     let (model, view) = first_screen(&store, &PhaseModel::default(), &settings()).unwrap();
     assert_eq!(model.dashboard.me, Some(rachid), "kept in the store");
-    assert!(view.prompt.is_none(), "and not asked again");
+    assert!(!view.layers.is_open(Overlay::Prompt), "and not asked again");
 }
 
 #[test]
@@ -82,7 +90,13 @@ fn m_changes_who_i_am_starting_from_the_name_chosen_before() {
     store.set_me(marieke.id).unwrap();
     let (mut model, mut view) = first_screen(&store, &PhaseModel::default(), &settings()).unwrap();
     update(&mut model, &mut view, Command::ChooseMe);
-    assert_eq!(view.prompt.as_ref().unwrap().text(), "Marieke van den Berg");
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
+        "Marieke van den Berg"
+    );
 }
 
 fn esc() -> ratatui::crossterm::event::KeyEvent {

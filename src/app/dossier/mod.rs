@@ -2,8 +2,6 @@
 //! `j`/`k`; `Tab` chooses one of the pupil's cases and `Enter` shows it; `x` exports the
 //! pupil's extract; `Esc` goes back to where it was opened from.
 
-use std::cell::RefCell;
-
 use crate::app::meeting::export::Export;
 use crate::app::{Effect, Model, Screen, View};
 use crate::domain::PhaseModel;
@@ -27,30 +25,6 @@ pub struct DossierView {
     pub from: Option<Screen>,
     pub case: usize,
     pub case_open: bool,
-    /// The rows each timeline entry takes at a width: measured by the screen once per width
-    /// and dossier read, not on every frame (as `View::item_scroll_max`, the view keeps what
-    /// only drawing can know).
-    pub heights: RefCell<Option<(u16, Vec<usize>)>>,
-}
-
-impl DossierView {
-    /// The rows of each of `entries` at `width`, measured by `measure` when the width is new.
-    pub fn heights(
-        &self,
-        width: u16,
-        entries: &[Entry],
-        measure: impl Fn(&Entry) -> usize,
-    ) -> Vec<usize> {
-        let mut cached = self.heights.borrow_mut();
-        match &*cached {
-            Some((at, heights)) if *at == width => heights.clone(),
-            _ => {
-                let heights: Vec<usize> = entries.iter().map(measure).collect();
-                *cached = Some((width, heights.clone()));
-                heights
-            }
-        }
-    }
 }
 
 /// The dossier on screen with its timeline, built once when the dossier is read: the screen
@@ -97,7 +71,8 @@ pub fn loaded(
         .and_then(|id| dossier.cases.iter().position(|c| c.case.id == id))
         .unwrap_or(0);
     view.dossier.case_open = false;
-    view.dossier.heights = RefCell::default();
+    // Another dossier's timeline wraps otherwise: the next frame measures it anew.
+    view.fit.drawn.timeline = None;
     view.item_scroll = 0;
     model.dossier = Some(Box::new(OpenDossier::new(
         dossier,

@@ -17,8 +17,9 @@ fn anonymous_pupil(store: &Store) -> Pupil {
     store.pupil(case.pupil).unwrap().unwrap()
 }
 
-fn screen_text(model: &Model, view: &View, width: u16, height: u16) -> String {
-    crate::ui::tests::screen_of(model, view, width, height, crate::ui::theme::DEFAULT)
+/// A frame as the loop draws it, keeping what it measured for the next keys.
+fn screen_text(model: &Model, view: &mut View, width: u16, height: u16) -> String {
+    crate::ui::tests::frame(model, view, width, height, crate::ui::theme::DEFAULT)
 }
 
 #[test]
@@ -59,7 +60,7 @@ fn the_dossier_holds_the_pupils_cases_and_their_records_and_nothing_of_another_p
 
     // On screen: the name beside the pseudonym (the one place it may stand), the newest note
     // at the top of the timeline, and no other pupil's name.
-    let text = screen_text(&model, &view, 160, 48);
+    let text = screen_text(&model, &mut view, 160, 48);
     assert!(text.contains(&pupil.full_name()), "{text}");
     let anonymous = own
         .iter()
@@ -94,21 +95,21 @@ fn the_timeline_scrolls_a_case_opens_with_enter_and_esc_goes_back_where_it_came_
     let pupil = anonymous_pupil(&store);
     let effects = open_dossier(pupil.id);
     crate::app::apply(&store, &mut model, &mut view, effects, today()).unwrap();
-    let top = screen_text(&model, &view, 80, 24);
-    let max = view.item_scroll_max.get();
+    let top = screen_text(&model, &mut view, 80, 24);
+    let max = view.fit.drawn.scroll_max;
     assert!(max > 0, "a long timeline does not fit 80x24");
     for _ in 0..max + 3 {
         update(&mut model, &mut view, Command::Down);
-        screen_text(&model, &view, 80, 24);
+        screen_text(&model, &mut view, 80, 24);
     }
     assert_eq!(view.item_scroll, max);
-    assert_ne!(top, screen_text(&model, &view, 80, 24));
+    assert_ne!(top, screen_text(&model, &mut view, 80, 24));
 
     update(&mut model, &mut view, Command::Open);
     assert!(view.dossier.case_open);
     assert_eq!(view.item_scroll, 0, "the case starts at its top");
     let case = &model.dossier.as_ref().unwrap().dossier().cases[0].case;
-    let shown = screen_text(&model, &view, 80, 24);
+    let shown = screen_text(&model, &mut view, 80, 24);
     assert!(
         shown.contains(&case.question.chars().take(20).collect::<String>()),
         "{shown}"
@@ -195,6 +196,37 @@ fn an_edit_while_the_dossier_is_open_shows_in_its_timeline_once_it_is_read_again
         Some(Screen::Dashboard),
         "Esc still goes back"
     );
-    let shown = screen_text(&model, &view, 160, 48);
+    let shown = screen_text(&model, &mut view, 160, 48);
     assert!(shown.contains(&consent_text), "{shown}");
+}
+
+/// The timeline's entries are measured once per width and dossier: the next frame reuses the
+/// measure the last one returned, a new width measures anew, and so does a dossier read again.
+#[test]
+fn the_timeline_is_measured_once_per_width_and_dossier() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    let open = open_dossier(anonymous_pupil(&store).id);
+    apply(&store, &mut model, &mut view, open.clone(), today()).unwrap();
+    let measure = |view: &View| view.fit.drawn.timeline.clone().expect("measured");
+    screen_text(&model, &mut view, 80, 24);
+    let first = measure(&view);
+    assert_eq!(
+        first.rows.len(),
+        model.dossier.as_ref().unwrap().timeline().len()
+    );
+    screen_text(&model, &mut view, 80, 30);
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &measure(&view)),
+        "same width"
+    );
+    screen_text(&model, &mut view, 120, 30);
+    let wider = measure(&view);
+    assert_eq!(wider.width, 118);
+    assert!(wider.rows.iter().sum::<usize>() < first.rows.iter().sum::<usize>());
+    apply(&store, &mut model, &mut view, open.clone(), today()).unwrap();
+    assert!(
+        view.fit.drawn.timeline.is_none(),
+        "read again: measured again"
+    );
 }

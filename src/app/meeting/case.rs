@@ -4,7 +4,7 @@
 
 use crate::app::meeting::{consent, decision, fields};
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Model, View, case_on_screen};
+use crate::app::{Effect, Layer, Model, View, case_on_screen};
 use crate::domain::phase::{MoveRefused, Requirement};
 use crate::domain::{CaseEvent, ChangeContext, Level};
 use crate::query::meeting::CaseBrief;
@@ -82,11 +82,9 @@ pub fn previous_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
         return Vec::new();
     };
     match phases.previous(&brief.case.phase) {
-        Some(to) => {
-            view.prompt = Some(Prompt::new(Ask::PhaseBack {
-                to: to.id().to_string(),
-            }))
-        }
+        Some(to) => view.layers.open(Layer::Prompt(Prompt::new(Ask::PhaseBack {
+            to: to.id().to_string(),
+        }))),
         None => view.flash = Some(t.flash_first_phase.to_string()),
     }
     Vec::new()
@@ -103,7 +101,9 @@ pub fn level(model: &mut Model, view: &mut View, up: bool) -> Vec<Effect> {
         brief.case.level.down()
     };
     match to {
-        Some(to) => view.prompt = Some(Prompt::new(Ask::Level { to })),
+        Some(to) => view
+            .layers
+            .open(Layer::Prompt(Prompt::new(Ask::Level { to }))),
         None => view.flash = Some(t.flash_level_limit.to_string()),
     }
     Vec::new()
@@ -139,7 +139,9 @@ fn record_phase(model: &mut Model, view: &mut View, to: &str, reason: String) ->
         }
         Err(MoveRefused::ReasonRequired) => {
             view.flash = Some(t.flash_reason_needed.to_string());
-            view.prompt = Some(Prompt::new(Ask::PhaseBack { to: to.to_string() }));
+            view.layers.open(Layer::Prompt(Prompt::new(Ask::PhaseBack {
+                to: to.to_string(),
+            })));
             return Vec::new();
         }
         Err(

@@ -4,7 +4,7 @@
 
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Model, View, case_on_screen};
+use crate::app::{Effect, Layer, Model, View, case_on_screen};
 use crate::domain::Consent;
 use crate::domain::fold::fold;
 
@@ -25,7 +25,8 @@ pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
             Consent::Unknown => String::new(),
             known => t.consent(known).to_string(),
         };
-        view.prompt = Some(Prompt::prefilled(Ask::Consent, current));
+        view.layers
+            .open(Layer::Prompt(Prompt::prefilled(Ask::Consent, current)));
     }
     Vec::new()
 }
@@ -34,7 +35,7 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
     let t = model.lang.texts();
     let Some(to) = parse(text) else {
         view.flash = Some(t.flash_consent_words.to_string());
-        view.prompt = Some(Prompt::new(Ask::Consent));
+        view.layers.open(Layer::Prompt(Prompt::new(Ask::Consent)));
         return Vec::new();
     };
     let phases = model.phases.clone();

@@ -2,13 +2,13 @@
 
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Model, Screen, View};
+use crate::app::{Effect, Layer, Model, Screen, View};
 use crate::domain::{Decision, DecisionId};
 use crate::error::{Error, Field};
 
 pub fn start(model: &Model, view: &mut View) -> Vec<Effect> {
     if model.screen == Screen::Meeting && model.meeting.is_some() {
-        view.prompt = Some(Prompt::new(Ask::Decision));
+        view.layers.open(Layer::Prompt(Prompt::new(Ask::Decision)));
     }
     Vec::new()
 }
@@ -16,7 +16,7 @@ pub fn start(model: &Model, view: &mut View) -> Vec<Effect> {
 pub fn record(model: &mut Model, view: &mut View, text: String) -> Vec<Effect> {
     if text.is_empty() {
         view.flash = Some(Error::Empty(Field::Decision).message(model.lang.texts(), ""));
-        view.prompt = Some(Prompt::new(Ask::Decision));
+        view.layers.open(Layer::Prompt(Prompt::new(Ask::Decision)));
         return Vec::new();
     }
     let Some(room) = model.meeting.as_ref() else {

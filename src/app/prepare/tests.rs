@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use tempfile::TempDir;
 
-use crate::app::{Command, Model, Screen, View};
+use crate::app::{Command, Model, Overlay, Screen, View};
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::domain::{Meeting, MeetingState, Presence, Role};
 use crate::query::prepare::proposals;
@@ -39,7 +39,10 @@ fn without_a_planned_meeting_one_is_planned_in_three_questions() {
     act(&store, &mut model, &mut view, Command::PrepareMeeting);
     assert_eq!(model.screen, Screen::Prepare);
     assert!(model.prepare.is_none());
-    assert!(view.prompt.is_some(), "the date is asked at once");
+    assert!(
+        view.layers.is_open(Overlay::Prompt),
+        "the date is asked at once"
+    );
 
     answer(&store, &mut model, &mut view, "31-02");
     assert!(flash(&view).contains("31-02"), "{}", flash(&view));
@@ -50,7 +53,7 @@ fn without_a_planned_meeting_one_is_planned_in_three_questions() {
     assert!(flash(&view).contains("half negen"));
     answer(&store, &mut model, &mut view, "9.15");
     answer(&store, &mut model, &mut view, "teamkamer");
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
 
     let meeting = stored(&store, &model);
     assert_eq!(meeting.date, NaiveDate::from_ymd_opt(2026, 12, 12).unwrap());
@@ -238,7 +241,10 @@ fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
     let (_dir, store, mut model, mut view) = preparing();
     let before = stored(&store, &model);
     act(&store, &mut model, &mut view, Command::Reschedule);
-    let prompt = view.prompt.as_ref().unwrap();
+    let prompt = view
+        .layers
+        .get::<crate::app::overlay::prompt::Prompt>()
+        .unwrap();
     assert_eq!(
         prompt.text(),
         before.date.format("%d-%m-%Y").to_string(),
@@ -246,11 +252,20 @@ fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
     );
     answer(&store, &mut model, &mut view, "22-12-2026");
     assert_eq!(
-        view.prompt.as_ref().unwrap().text(),
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
         before.time.format("%H:%M").to_string()
     );
     answer(&store, &mut model, &mut view, "9:00");
-    assert_eq!(view.prompt.as_ref().unwrap().text(), before.place);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
+        before.place
+    );
     answer(&store, &mut model, &mut view, "aula");
     let after = stored(&store, &model);
     assert_eq!(after.id, before.id, "the same meeting, not a new one");
@@ -271,7 +286,12 @@ fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
 fn a_date_or_time_that_is_refused_is_asked_again_with_what_was_typed() {
     let (_dir, store, mut model, mut view) = preparing();
     act(&store, &mut model, &mut view, Command::PlanMeeting);
-    let typed = |view: &View| view.prompt.as_ref().expect("asked again").text();
+    let typed = |view: &View| {
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .expect("asked again")
+            .text()
+    };
     answer(&store, &mut model, &mut view, "31-02");
     assert_eq!(typed(&view), "31-02");
     answer(&store, &mut model, &mut view, "1-1-2020");

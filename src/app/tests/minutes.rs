@@ -3,7 +3,7 @@
 
 use chrono::Days;
 
-use crate::app::{Command, Model, View};
+use crate::app::{Command, Model, Overlay, View};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{CaseId, MeetingId};
 use crate::export::{Context, Format};
@@ -575,7 +575,10 @@ fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
         let room = model.meeting.as_ref().unwrap();
         let (id, planned) = (room.meeting.id, room.meeting.date);
         assert_ne!(planned, today(), "the demo plans its next OT later");
-        let prompt = view.prompt.as_ref().expect("the date is asked");
+        let prompt = view
+            .layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .expect("the date is asked");
         assert_eq!(prompt.ask, Ask::Held(held::Ask::HeldOn { planned }));
         let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, crate::ui::theme::DEFAULT);
         assert!(
@@ -595,7 +598,7 @@ fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
             answer(&store, &mut model, &mut view, "");
             today()
         };
-        assert!(view.prompt.is_none(), "{:?}", view.flash);
+        assert!(!view.layers.is_open(Overlay::Prompt), "{:?}", view.flash);
         assert_eq!(model.meeting.as_ref().unwrap().meeting.date, held);
 
         // A level changed in the meeting carries the meeting's date, whatever the clock says.
@@ -624,4 +627,28 @@ fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
             "held on the planned day: {held_on_planned}"
         );
     }
+}
+
+/// PgDn on the previous minutes moves by the rows the window has for the item, known from the
+/// window's size alone: after the window shrinks, the first PgDn moves a page of the new size,
+/// before any frame is drawn at it (it moved by what the last, taller frame showed).
+#[test]
+fn pgdn_pages_by_the_window_s_rows_before_a_frame_is_drawn_at_its_size() {
+    let (_dir, store, mut model) = school();
+    let mut view = View::default();
+    super::open_meeting_today(&store, &mut model, &mut view);
+    while !crate::app::meeting::attendance::on_item(&model, &AgendaKind::PreviousMinutes) {
+        act(&store, &mut model, &mut view, Command::NextItem);
+    }
+    crate::ui::tests::frame(&model, &mut view, 100, 60, "donker");
+    let max = view.fit.drawn.scroll_max;
+    assert!(max > 40, "the minutes are longer than two pages: {max}");
+    // 24 rows: the item has 20 of them, and a page keeps one in view.
+    view.fit(100, 24);
+    act(&store, &mut model, &mut view, Command::PageDown);
+    assert_eq!(view.item_scroll, 19);
+    act(&store, &mut model, &mut view, Command::PageDown);
+    assert_eq!(view.item_scroll, 38);
+    act(&store, &mut model, &mut view, Command::PageUp);
+    assert_eq!(view.item_scroll, 19);
 }

@@ -66,18 +66,18 @@ fn help_and_blank_close_on_any_key_but_ctrl_c_still_quits() {
     let mut model = model(3);
     let mut view = View::default();
     update(&mut model, &mut view, Command::Help);
-    assert!(view.help);
+    assert!(view.layers.is_open(crate::app::Overlay::Help));
     assert_eq!(update(&mut model, &mut view, Command::Down), vec![]);
-    assert!(!view.help);
+    assert!(!view.layers.is_open(crate::app::Overlay::Help));
     assert_eq!(
         view.dashboard,
         Default::default(),
         "the closing key does nothing else"
     );
     update(&mut model, &mut view, Command::Blank);
-    assert!(view.blank);
+    assert!(view.layers.is_open(crate::app::Overlay::Blank));
     update(&mut model, &mut view, Command::OpenMeeting);
-    assert!(!view.blank);
+    assert!(!view.layers.is_open(crate::app::Overlay::Blank));
     assert_eq!(
         model.screen,
         Screen::Dashboard,
@@ -216,10 +216,16 @@ fn going_back_asks_for_a_reason_and_records_it() {
     let case = current(&model).case.clone();
     let back = model.phases.previous(&case.phase).unwrap().id().to_string();
     act(&store, &mut model, &mut view, Command::PreviousPhase);
-    assert!(view.prompt.is_some(), "a reason is asked");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "a reason is asked"
+    );
     let enter = Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, enter.clone());
-    assert!(view.prompt.is_some(), "an empty reason is not accepted");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "an empty reason is not accepted"
+    );
     assert_eq!(
         view.flash.as_deref(),
         Some("Geef een reden; Esc breekt af.")
@@ -228,7 +234,7 @@ fn going_back_asks_for_a_reason_and_records_it() {
         send(&store, &mut model, &mut view, key);
     }
     send(&store, &mut model, &mut view, enter);
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Prompt));
     assert_eq!(store.case(case.id).unwrap().unwrap().phase, back);
     let last = store.events_of_case(case.id).unwrap().pop().unwrap();
     assert_eq!(
@@ -244,7 +250,7 @@ fn a_level_change_asks_for_a_reason_and_escape_cancels() {
     act(&store, &mut model, &mut view, Command::LevelUp);
     let esc = Message::PromptKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, esc);
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Prompt));
     assert_eq!(
         store.case(case.id).unwrap().unwrap().level,
         case.level,
@@ -442,9 +448,12 @@ fn an_action_is_asked_in_three_questions_and_saved_with_its_case_and_meeting() {
         "{:?}",
         view.flash
     );
-    assert!(view.prompt.is_some(), "the date is asked again");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "the date is asked again"
+    );
     answer(&store, &mut model, &mut view, "vr");
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Prompt));
     assert_eq!(
         view.flash.as_deref(),
         Some(
@@ -625,7 +634,10 @@ fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
     act(&store, &mut model, &mut view, Command::Down);
     act(&store, &mut model, &mut view, Command::DropAction);
     answer(&store, &mut model, &mut view, "");
-    assert!(view.prompt.is_some(), "dropping needs a reason");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "dropping needs a reason"
+    );
     answer(
         &store,
         &mut model,
@@ -744,7 +756,7 @@ fn f_asks_what_the_phase_needs_until_the_case_may_move_on() {
     act(&store, &mut model, &mut view, Command::RecordFields);
     let mut asked = Vec::new();
     while let Some(Asked::Case(case::Ask::Field { requirement })) =
-        view.prompt.as_ref().map(|p| p.ask.clone())
+        view.layers.get::<Prompt>().map(|p| p.ask.clone())
     {
         asked.push(requirement);
         assert!(asked.len() < 20, "the questions end");
@@ -787,13 +799,13 @@ fn a_wrong_kind_of_answer_is_asked_again() {
         on_case(|brief| brief.case.phase == "evaluatie" && !brief.case.parents_informed);
     act(&store, &mut model, &mut view, Command::RecordFields);
     while let Some(Asked::Case(case::Ask::Field { requirement })) =
-        view.prompt.as_ref().map(|p| p.ask.clone())
+        view.layers.get::<Prompt>().map(|p| p.ask.clone())
     {
         if requirement == crate::domain::phase::Requirement::ParentsInformed {
             answer(&store, &mut model, &mut view, "misschien");
             assert_eq!(view.flash.as_deref(), Some("Antwoord ja of nee."));
             assert!(matches!(
-                view.prompt.as_ref().unwrap().ask,
+                view.layers.get::<Prompt>().unwrap().ask,
                 Asked::Case(case::Ask::Field {
                     requirement: crate::domain::phase::Requirement::ParentsInformed
                 })
@@ -816,9 +828,10 @@ fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_aga
     act(&store, &mut model, &mut view, Command::ChangeDue);
     answer(&store, &mut model, &mut view, "31-02");
     assert!(view.flash.is_some(), "an impossible date is refused");
-    let prompt = view.prompt.as_ref().expect("and asked again");
+    let prompt = view.layers.get::<Prompt>().expect("and asked again");
     assert_eq!(prompt.text(), "31-02", "with what was typed still there");
-    view.prompt = Some(Prompt::new(prompt.ask.clone()));
+    view.layers
+        .open(crate::app::Layer::Prompt(Prompt::new(prompt.ask.clone())));
     answer(&store, &mut model, &mut view, "18-12-2026");
     let row = &model.meeting.as_ref().unwrap().earlier_actions[0].1;
     assert_eq!((row.owner.as_str(), row.days_overdue), ("moeder", 0));
@@ -835,10 +848,13 @@ fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_aga
 fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.events.len() > 1);
     act(&store, &mut model, &mut view, Command::History);
-    assert!(view.history);
+    assert!(view.layers.is_open(crate::app::Overlay::History));
     let item = model.meeting.as_ref().unwrap().meeting.current_item;
     act(&store, &mut model, &mut view, Command::NextItem);
-    assert!(!view.history, "the next key closes it");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::History),
+        "the next key closes it"
+    );
     assert_eq!(
         model.meeting.as_ref().unwrap().meeting.current_item,
         item,
@@ -846,7 +862,10 @@ fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
     );
     model.meeting.as_mut().unwrap().meeting.current_item = 0;
     act(&store, &mut model, &mut view, Command::History);
-    assert!(!view.history, "the opening has no case history");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::History),
+        "the opening has no case history"
+    );
 }
 
 fn palette_typed(store: &Store, model: &mut Model, view: &mut View, text: &str) {
@@ -865,7 +884,7 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
     let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
     send(&store, &mut model, &mut view, Message::PaletteKey(enter));
     assert!(
-        view.palette.is_none(),
+        !view.layers.is_open(crate::app::Overlay::Palette),
         "running a command closes the palette"
     );
     let id = model.meeting.as_ref().unwrap().meeting.id;
@@ -881,10 +900,13 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
 
     act(&store, &mut model, &mut view, Command::Palette);
     palette_typed(&store, &mut model, &mut view, "b");
-    assert!(!view.blank, "typed letters are the query, not keys");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::Blank),
+        "typed letters are the query, not keys"
+    );
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     send(&store, &mut model, &mut view, Message::PaletteKey(esc));
-    assert!(view.palette.is_none());
+    assert!(!view.layers.is_open(crate::app::Overlay::Palette));
 }
 
 #[test]
@@ -897,7 +919,10 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
 
     act(&store, &mut model, &mut view, Command::ReopenMeeting);
     answer(&store, &mut model, &mut view, "");
-    assert!(view.prompt.is_some(), "reopening needs a reason");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "reopening needs a reason"
+    );
     answer(&store, &mut model, &mut view, "Besluit over Sanne ontbrak");
     assert_eq!(model.screen, Screen::Meeting);
     let room = model.meeting.as_ref().unwrap();
@@ -906,7 +931,10 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
 
     act(&store, &mut model, &mut view, Command::Back);
     act(&store, &mut model, &mut view, Command::ReopenMeeting);
-    assert!(view.prompt.is_none(), "one meeting open at a time");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::Prompt),
+        "one meeting open at a time"
+    );
     assert_eq!(
         view.flash.as_deref(),
         Some("Er is al een vergadering open: sluit die eerst.")
@@ -986,7 +1014,10 @@ fn volgende_ot_without_a_next_meeting_is_explained_in_the_screen_language() {
         view.flash.as_deref(),
         Some("Er is nog geen volgende OT gepland; geef een datum.")
     );
-    assert!(view.prompt.is_some(), "the date is asked again");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "the date is asked again"
+    );
 }
 
 #[test]
@@ -1003,9 +1034,10 @@ fn recording_anoniem_hides_the_name_on_screen_at_once() {
         pseudonym,
         "not named while unknown"
     );
-    view.prompt = Some(Prompt::new(case::Ask::Field {
-        requirement: Requirement::Consent,
-    }));
+    view.layers
+        .open(crate::app::Layer::Prompt(Prompt::new(case::Ask::Field {
+            requirement: Requirement::Consent,
+        })));
     answer(&store, &mut model, &mut view, "anoniem");
     let brief = current(&model);
     assert_eq!(brief.case.consent, crate::domain::Consent::Anonymous);
@@ -1039,7 +1071,10 @@ fn a_key_for_the_case_says_so_on_an_item_without_one() {
             Some("Dit agendapunt is geen leerlingbespreking."),
             "{action:?}"
         );
-        assert!(view.prompt.is_none() && !view.history);
+        assert!(
+            !view.layers.is_open(crate::app::Overlay::Prompt)
+                && !view.layers.is_open(crate::app::Overlay::History)
+        );
     }
 }
 

@@ -201,9 +201,11 @@ fn frame(
     if (area.width, area.height) != (width, height) {
         *terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     }
+    let mut drawn = crate::app::Drawn::default();
     terminal
-        .draw(|frame| crate::ui::render(frame, model, view, theme, &model.keymap))
+        .draw(|frame| drawn = crate::ui::render(frame, model, view, theme, &model.keymap))
         .unwrap();
+    view.drawn(drawn);
     let buffer = terminal.backend().buffer();
     assert_eq!(
         (buffer.area.width, buffer.area.height, buffer.content.len()),
@@ -340,7 +342,7 @@ fn with_a_meeting_open_before_the_start_screen_loaded_the_search_names_no_pupil(
         super::send(&store, &mut model, &mut view, Message::SearchKey(key));
     }
     let text = crate::ui::tests::screen_of(&model, &view, 200, 50, "donker");
-    assert!(view.search.is_some(), "{text}");
+    assert!(view.layers.is_open(crate::app::Overlay::Search), "{text}");
     let allowed = allowed(&store, &model).expect("a meeting is open");
     let named = named(&text, &names_by_surname(&store), &allowed);
     assert!(named.is_empty(), "{named:?}\n{text}");

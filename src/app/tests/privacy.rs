@@ -16,12 +16,15 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
     let name = current(&model).subject();
     act(&store, &mut model, &mut view, Command::ChangeConsent);
     assert_eq!(
-        view.prompt.as_ref().unwrap().text(),
+        view.layers.get::<Prompt>().unwrap().text(),
         "ja",
         "the consent now"
     );
     answer(&store, &mut model, &mut view, "misschien");
-    assert!(view.prompt.is_some(), "asked again");
+    assert!(
+        view.layers.is_open(crate::app::Overlay::Prompt),
+        "asked again"
+    );
     answer(&store, &mut model, &mut view, "anoniem");
     assert_eq!(view.flash.as_deref(), Some("Toestemming ouders: anoniem."));
     assert_eq!(current(&model).subject(), case.pseudonym());
@@ -57,9 +60,10 @@ fn after_c_anoniem_the_case_s_earlier_actions_on_the_projector_go_by_its_pseudon
 #[test]
 fn after_anoniem_in_the_field_walk_the_case_s_earlier_actions_go_by_its_pseudonym() {
     earlier_action_goes_by_the_pseudonym_after(Consent::Unknown, |store, model, view| {
-        view.prompt = Some(Prompt::new(case::Ask::Field {
-            requirement: crate::domain::Requirement::Consent,
-        }));
+        view.layers
+            .open(crate::app::Layer::Prompt(Prompt::new(case::Ask::Field {
+                requirement: crate::domain::Requirement::Consent,
+            })));
         answer(store, model, view, "anoniem");
     });
 }
@@ -271,7 +275,10 @@ fn after_an_action_a_reflex_escape_shows_the_dashboard_without_full_names() {
     answer(&store, &mut model, &mut view, "Ouders uitnodigen");
     answer(&store, &mut model, &mut view, &member.to_lowercase());
     answer(&store, &mut model, &mut view, "vr");
-    assert!(view.prompt.is_none(), "the action is saved");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::Prompt),
+        "the action is saved"
+    );
     act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Dashboard);
     for presentation in [false, true] {
@@ -458,7 +465,10 @@ fn with_a_meeting_open_no_import_dry_run_shows_the_file_s_pupils() {
         .join("tests/fixtures/import/parnassys_bom_semicolon.csv");
     let effects = vec![Effect::PlanImport(file)];
     apply(&store, &mut model, &mut view, effects, today()).unwrap();
-    assert!(view.import.is_none(), "no dry run on the shared screen");
+    assert!(
+        !view.layers.is_open(crate::app::Overlay::Import),
+        "no dry run on the shared screen"
+    );
     assert_eq!(
         view.flash.as_deref(),
         Some(model.lang.texts().flash_import_presenting)
@@ -505,7 +515,7 @@ fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
         view.item_scroll = 0;
         let mut seen = String::new();
         loop {
-            let text = crate::ui::tests::screen_of(&model, &view, 80, 24, "donker");
+            let text = crate::ui::tests::frame(&model, &mut view, 80, 24, "donker");
             let named = full_names_on(&store, &text);
             assert!(named.is_empty(), "{lang:?} names {named:?}:\n{text}");
             seen.push_str(&text);

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::query::retention::RetentionList;
@@ -82,7 +83,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             .block(block);
         frame.render_widget(table, table_area);
     }
-    if let Some(prompt) = &view.prompt {
+    if let Some(prompt) = view.layers.get::<Prompt>() {
         crate::ui::overlay::prompt::render(frame, table_area, model, prompt, theme);
     }
     frame.render_widget(

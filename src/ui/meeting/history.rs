@@ -12,6 +12,7 @@ use crate::query::timeline::{Records, entries, newest_first};
 use crate::ui::theme::Theme;
 use crate::ui::timeline;
 
+/// Draws the history over `area`; how far it scrolls comes back.
 pub fn render(
     frame: &mut Frame,
     area: Rect,
@@ -20,7 +21,7 @@ pub fn render(
     room: &MeetingRoom,
     brief: &CaseBrief,
     theme: &Theme,
-) {
+) -> u16 {
     let t = model.lang.texts();
     let records = Records {
         events: &brief.events,
@@ -57,4 +58,5 @@ pub fn render(
         .title_bottom(Span::styled(hint, theme.style("ui.text.dim")));
     frame.render_widget(Clear, area);
     frame.render_widget(paragraph.scroll((offset, 0)).block(block), area);
+    overflow
 }

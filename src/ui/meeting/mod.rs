@@ -14,7 +14,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::meeting::notes::NoteEditor;
-use crate::app::{Model, View};
+use crate::app::meeting::signal::Picker;
+use crate::app::overlay::prompt::Prompt;
+use crate::app::{Drawn, Model, Overlay, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::wording::agenda_title;
@@ -34,7 +36,7 @@ pub fn render(
     view: &View,
     room: &MeetingRoom,
     theme: &Theme,
-) {
+) -> Drawn {
     let t = model.lang.texts();
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -45,13 +47,13 @@ pub fn render(
     render_header(frame, header, model, room, theme);
     if let Some(form) = &view.form {
         crate::ui::meeting::form::render(frame, body, footer, model, view, room, form, theme);
-        return;
+        return Drawn::default();
     }
     let agenda_width = (area.width / 3).clamp(28, 48);
     let [agenda, item] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(0)]).areas(body);
     // While the picker lists pupils, the one in front goes by initials too.
-    let named = view.picker.is_none();
+    let named = !view.layers.is_open(Overlay::Picker);
     render_agenda(frame, agenda, model, room, named, theme);
     let item = match &view.editor {
         Some(open) => {
@@ -62,17 +64,22 @@ pub fn render(
         }
         None => item,
     };
-    render_item(frame, item, model, view, room, theme);
-    if let Some(brief) = room.current_case().filter(|_| view.history) {
-        crate::ui::meeting::history::render(frame, item, model, view, room, brief, theme);
+    let mut scroll_max = render_item(frame, item, model, view, room, theme);
+    // The history over the item is what scrolls while it is open.
+    if let Some(brief) = room
+        .current_case()
+        .filter(|_| view.layers.is_open(Overlay::History))
+    {
+        scroll_max =
+            crate::ui::meeting::history::render(frame, item, model, view, room, brief, theme);
     }
-    if let Some(prompt) = &view.prompt {
+    if let Some(prompt) = view.layers.get::<Prompt>() {
         crate::ui::overlay::prompt::render(frame, item, model, prompt, theme);
     }
-    if let Some(picker) = &view.picker {
+    if let Some(picker) = view.layers.get::<Picker>() {
         crate::ui::overlay::picker::render(frame, item, model, picker, theme);
     }
-    let keys = if view.picker.is_some() {
+    let keys = if view.layers.is_open(Overlay::Picker) {
         crate::ui::overlay::picker::hint(view, t)
     } else if view.editor.is_some() {
         t.editor_hint
@@ -82,6 +89,10 @@ pub fn render(
         t.meeting_keys
     };
     frame.render_widget(crate::ui::status_line(model, view, keys, theme), footer);
+    Drawn {
+        scroll_max,
+        timeline: None,
+    }
 }
 
 fn render_editor(frame: &mut Frame, area: Rect, model: &Model, open: &NoteEditor, theme: &Theme) {
@@ -245,11 +256,11 @@ fn render_item(
     view: &View,
     room: &MeetingRoom,
     theme: &Theme,
-) {
+) -> u16 {
     let t = model.lang.texts();
     let meeting = &room.meeting;
     let Some(item) = meeting.agenda.get(meeting.current_item) else {
-        return;
+        return 0;
     };
     let title = agenda_title(&item.kind, t);
     let width = usize::from(area.width.saturating_sub(2)).max(1);
@@ -320,13 +331,14 @@ fn render_item(
     // While a note, a form or a question is open `j` is a letter: no hint that it scrolls.
     let keys_scroll = view.editor.is_none()
         && view.form.is_none()
-        && view.prompt.is_none()
-        && view.picker.is_none();
+        && !view.layers.is_open(Overlay::Prompt)
+        && !view.layers.is_open(Overlay::Picker);
     if offset < overflow && keys_scroll {
         block = block
             .title_bottom(Line::styled(t.more_below, theme.style("ui.text.dim")).right_aligned());
     }
     frame.render_widget(paragraph.scroll((offset, 0)).block(block), area);
+    overflow
 }
 
 fn hint(kind: &AgendaKind, t: &Texts) -> String {

@@ -53,7 +53,11 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, the
 
 /// The keys of the overlay's step, for the status line.
 pub fn hint(view: &View, t: &Texts) -> &'static str {
-    match view.picker.as_ref().map(|picker| &picker.step) {
+    match view
+        .layers
+        .get::<crate::app::meeting::signal::Picker>()
+        .map(|picker| &picker.step)
+    {
         Some(Step::Question(_)) => t.prompt_hint,
         _ => t.picker_hint,
     }

@@ -9,11 +9,13 @@ fn review(bytes: &[u8], lang: Lang) -> View {
     let plan = prepare(bytes, &Mapping::default(), &[]).unwrap();
     let lines = summary::lines(&plan, "leerlingen.csv", lang);
     View {
-        import: Some(Review {
+        layers: [crate::app::Layer::Import(Review {
             plan,
             lines,
             scroll: 0,
-        }),
+        })]
+        .into_iter()
+        .collect(),
         ..View::default()
     }
 }

@@ -10,11 +10,15 @@ use crate::ui::theme;
 
 fn locked(typed: &str, wrong: bool) -> View {
     View {
-        help: true,
-        lock: Some(LockPrompt {
-            typed: Secret(Zeroizing::new(typed.into())),
-            wrong,
-        }),
+        layers: [
+            crate::app::Layer::Help,
+            crate::app::Layer::Lock(LockPrompt {
+                typed: Secret(Zeroizing::new(typed.into())),
+                wrong,
+            }),
+        ]
+        .into_iter()
+        .collect(),
         ..View::default()
     }
 }

@@ -11,7 +11,7 @@ use crate::app::actions::ActionList;
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Prompt;
 use crate::app::prepare::{self, PrepareView};
-use crate::app::{Command, Message, Model, Screen, View, update};
+use crate::app::{Command, Layer, Message, Model, Overlay, Screen, View, update};
 use crate::domain::MeetingState;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::Lang;
@@ -185,7 +185,7 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     nobody.dashboard.me = None;
     nobody.dashboard.mine.clear();
     let asked = View {
-        prompt: Some(Prompt::new(Ask::Me)),
+        layers: [Layer::Prompt(Prompt::new(Ask::Me))].into_iter().collect(),
         ..View::default()
     };
     add("dashboard_me_prompt", (nobody, asked));
@@ -295,9 +295,11 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     };
     add("prepare_participants", (preparing(lang), on_team));
     let guest_role = View {
-        prompt: Some(Prompt::new(prepare::Ask::GuestRole {
+        layers: [Layer::Prompt(Prompt::new(prepare::Ask::GuestRole {
             name: "Fatma Yılmaz".into(),
-        })),
+        }))]
+        .into_iter()
+        .collect(),
         ..View::default()
     };
     add("prepare_guest_role_prompt", (preparing(lang), guest_role));
@@ -308,7 +310,9 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     let mut unplanned = model(lang, false);
     unplanned.screen = Screen::Prepare;
     let date = View {
-        prompt: Some(Prompt::new(prepare::Ask::Date)),
+        layers: [Layer::Prompt(Prompt::new(prepare::Ask::Date))]
+            .into_iter()
+            .collect(),
         ..View::default()
     };
     add("prepare_without_a_meeting", (unplanned, date));
@@ -478,25 +482,26 @@ fn no_screen_of_the_meeting_names_another_pupil_at_any_size() {
     }
 }
 
-fn screen_text(model: &Model, view: &View) -> String {
-    screen_of(model, view, 80, 24, theme::DEFAULT)
+/// An 80x24 frame as the loop draws it, keeping what it measured for the next keys.
+fn screen_text(model: &Model, view: &mut View) -> String {
+    crate::ui::tests::frame(model, view, 80, 24, theme::DEFAULT)
 }
 
 /// A case does not fit 80x24: j scrolls it to its end and no further, k back to the top.
 #[test]
 fn a_case_too_long_for_the_screen_scrolls_with_j_and_k() {
     let (mut model, mut view) = after(on_case(Lang::Nl), vec![]);
-    let top = screen_text(&model, &view);
+    let top = screen_text(&model, &mut view);
     assert!(top.contains("↓ j: meer"), "{top}");
     assert!(!top.contains("Openstaande actiepunten"), "{top}");
-    let max = view.item_scroll_max.get();
+    let max = view.fit.drawn.scroll_max;
     assert!(max > 0);
     for _ in 0..max + 5 {
         update(&mut model, &mut view, Command::Down);
-        screen_text(&model, &view);
+        screen_text(&model, &mut view);
     }
     assert_eq!(view.item_scroll, max, "no presses lost past the end");
-    let bottom = screen_text(&model, &view);
+    let bottom = screen_text(&model, &mut view);
     assert!(bottom.contains("Openstaande actiepunten"), "{bottom}");
     assert!(!bottom.contains("↓ j: meer"), "{bottom}");
     update(&mut model, &mut view, Command::Up);
@@ -510,21 +515,24 @@ fn a_case_too_long_for_the_screen_scrolls_with_j_and_k() {
 #[test]
 fn a_long_history_scrolls_with_j_and_closes_on_another_key() {
     let (mut model, mut view) = after(on_case(Lang::Nl), vec![Message::Act(Command::History)]);
-    let top = screen_text(&model, &view);
+    let top = screen_text(&model, &mut view);
     assert!(top.contains("↓ j: meer"), "{top}");
-    let max = view.item_scroll_max.get();
+    let max = view.fit.drawn.scroll_max;
     assert!(max > 0, "the demo's case has more history than fits");
     for _ in 0..max + 3 {
         update(&mut model, &mut view, Command::Down);
-        screen_text(&model, &view);
+        screen_text(&model, &mut view);
     }
-    assert!(view.history, "j scrolls, it does not close");
+    assert!(
+        view.layers.is_open(Overlay::History),
+        "j scrolls, it does not close"
+    );
     assert_eq!(view.item_scroll, max);
-    let bottom = screen_text(&model, &view);
+    let bottom = screen_text(&model, &mut view);
     assert!(!bottom.contains("↓ j: meer"), "{bottom}");
     assert_ne!(top, bottom);
     update(&mut model, &mut view, Message::OtherKey);
-    assert!(!view.history);
+    assert!(!view.layers.is_open(Overlay::History));
     assert_eq!(view.item_scroll, 0);
 }
 
@@ -552,8 +560,8 @@ fn the_dossiers_timeline_shows_at_every_scroll_the_rows_the_whole_timeline_has_t
             })
             .collect()
     };
-    let shown = panel(&screen_text(&model, &view));
-    let max = usize::from(view.item_scroll_max.get());
+    let shown = panel(&screen_text(&model, &mut view));
+    let max = usize::from(view.fit.drawn.scroll_max);
     assert!(max > 0, "the demo pupil's timeline does not fit 80x24");
 
     let theme = theme::Theme::builtin(theme::DEFAULT).unwrap();
@@ -573,7 +581,7 @@ fn the_dossiers_timeline_shows_at_every_scroll_the_rows_the_whole_timeline_has_t
     for offset in 0..=max {
         view.item_scroll = u16::try_from(offset).unwrap();
         assert_eq!(
-            panel(&screen_text(&model, &view)),
+            panel(&screen_text(&model, &mut view)),
             rows[offset..offset + shown.len()],
             "scrolled {offset} rows"
         );
@@ -722,4 +730,21 @@ fn a_pseudonym_is_shown_in_the_screen_s_language_and_nothing_else_is_changed() {
         Some("Leerling A-24".into())
     );
     assert_eq!(dutch_pseudonym("│ Leerling verhuisd │"), None);
+}
+
+/// The rows the meeting's item is drawn in are the rows `View::fit` says a page has, at any
+/// window size: PgDn moves by what the screen shows.
+#[test]
+fn the_item_is_drawn_in_the_rows_a_page_has() {
+    let (model, mut view) = after(on_case(Lang::Nl), vec![]);
+    for (width, height) in [(80, 24), (120, 40), (200, 61)] {
+        let screen = crate::ui::tests::frame(&model, &mut view, width, height, theme::DEFAULT);
+        // The item is the right-hand panel: its inner rows end in its border.
+        let inner = screen.lines().filter(|line| line.ends_with('│')).count();
+        assert_eq!(
+            inner,
+            usize::from(view.fit.rows),
+            "{width}x{height}\n{screen}"
+        );
+    }
 }

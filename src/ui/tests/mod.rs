@@ -3,7 +3,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::app::core::keymap::Keymap;
-use crate::app::{Model, View};
+use crate::app::{Layer, Model, Overlay, View};
 use crate::domain::{ActionStatus, MeetingKind, MeetingState};
 use crate::domain::{CaseId, EventKind, Member, MemberId, PupilId, Role};
 use crate::i18n::Lang;
@@ -134,12 +134,34 @@ pub(crate) fn screen_of(
     height: u16,
     theme: &str,
 ) -> String {
-    let terminal = draw_view(model, view, width, height, theme);
+    text_of(&draw_view(model, view, width, height, theme))
+}
+
+/// One frame as the loop draws it: the window's size first, then the drawing, and what it
+/// measured kept for the keys that follow. The screen as text.
+pub(crate) fn frame(
+    model: &Model,
+    view: &mut View,
+    width: u16,
+    height: u16,
+    theme: &str,
+) -> String {
+    view.fit(width, height);
+    let theme = Theme::builtin(theme).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut drawn = crate::app::Drawn::default();
     terminal
-        .backend()
-        .buffer()
+        .draw(|frame| drawn = render(frame, model, view, &theme, &model.keymap))
+        .unwrap();
+    view.drawn(drawn);
+    text_of(&terminal)
+}
+
+fn text_of(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    buffer
         .content
-        .chunks(usize::from(width))
+        .chunks(usize::from(buffer.area.width))
         .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>() + "\n")
         .collect()
 }
@@ -154,7 +176,9 @@ pub(crate) fn draw_view(
     let theme = Theme::builtin(theme).unwrap();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| render(frame, model, view, &theme, &Keymap::default()))
+        .draw(|frame| {
+            render(frame, model, view, &theme, &Keymap::default());
+        })
         .unwrap();
     terminal
 }
@@ -296,14 +320,14 @@ fn the_timer_turns_when_the_timebox_is_nearly_up_and_when_it_is_over() {
 fn a_blanked_screen_shows_nothing_of_the_data() {
     for model in [model(Lang::Nl, false), meeting_model(Lang::Nl, 3)] {
         let view = View {
-            blank: true,
+            layers: [Layer::Blank].into_iter().collect(),
             ..View::default()
         };
         let text = screen_of(&model, &view, 80, 24, theme::DEFAULT);
         assert_eq!(text.trim(), "Scherm verborgen · druk op een toets");
     }
     let view = View {
-        blank: true,
+        layers: [Layer::Blank].into_iter().collect(),
         ..View::default()
     };
     insta::assert_snapshot!(
@@ -395,7 +419,7 @@ fn a_question_about_an_earlier_action_names_it_though_its_row_lies_under_the_box
         if action == crate::app::Command::DropAction {
             insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
         }
-        view.prompt = None;
+        view.layers.close(Overlay::Prompt);
     }
 }
 
@@ -426,7 +450,10 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
     let pasted = crate::app::Message::Paste("Niet meer nodig".into());
     crate::app::update(&mut model, &mut view, pasted);
     assert_eq!(
-        view.prompt.as_ref().unwrap().text(),
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .unwrap()
+            .text(),
         "",
         "nothing pasted unseen"
     );
@@ -463,7 +490,7 @@ fn the_case_offers_j_for_more_only_while_j_scrolls() {
     );
     view.editor = None;
     crate::app::update(&mut model, &mut view, crate::app::Command::LevelUp);
-    assert!(view.prompt.is_some());
+    assert!(view.layers.is_open(Overlay::Prompt));
     let asking = screen_of(&model, &view, 80, 24, theme::DEFAULT);
     assert!(
         !asking.contains(more),

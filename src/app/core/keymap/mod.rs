@@ -47,7 +47,7 @@ pub struct Key {
 }
 
 impl Key {
-    fn parse(text: &str) -> Option<Key> {
+    pub(crate) fn parse(text: &str) -> Option<Key> {
         let (ctrl, name) = match text.strip_prefix("ctrl-") {
             Some(rest) => (true, rest),
             None => (false, text),
@@ -80,7 +80,7 @@ impl Key {
         Some(Key { code, ctrl })
     }
 
-    fn of(event: KeyEvent) -> Key {
+    pub(crate) fn of(event: KeyEvent) -> Key {
         Key {
             code: event.code,
             ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
@@ -151,7 +151,7 @@ impl Keymap {
                 }
             }
         }
-        bindings.sort_by_key(|b| Command::ALL.iter().position(|a| *a == b.action));
+        bindings.sort_by_key(|b| b.action);
         bindings
     }
 }

@@ -60,3 +60,21 @@ fn a_bad_keymap_is_refused_with_the_culprit() {
     let unknown_action = Keymap::parse("[global]\n\"x\" = \"explode\"\n").unwrap_err();
     assert!(unknown_action.contains("explode"), "{unknown_action}");
 }
+
+/// The help and the palette list a screen's commands in the order `Command` declares them,
+/// each once, ending with the help and quitting.
+#[test]
+fn bindings_come_in_the_order_commands_are_declared() {
+    for context in [Context::Dashboard, Context::Meeting, Context::Actions] {
+        let actions: Vec<Command> = Keymap::default()
+            .bindings(context)
+            .iter()
+            .map(|b| b.action)
+            .collect();
+        assert!(
+            actions.is_sorted_by(|a, b| a < b),
+            "{context:?}: {actions:?}"
+        );
+        assert_eq!(actions[actions.len() - 2..], [Command::Help, Command::Quit]);
+    }
+}

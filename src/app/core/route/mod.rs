@@ -13,7 +13,7 @@ pub fn route(model: &Model, view: &View, keymap: &Keymap, key: KeyEvent) -> Mess
         // Ctrl-c quits from anywhere, an open editor too: everything is saved already.
         KeyCode::Char('c') if ctrl => return Message::Act(Command::Quit),
         // Only "too small" is on screen: a key would change what no one can see.
-        _ if view.too_small => return Message::Unseen,
+        _ if view.fit.too_small => return Message::Unseen,
         // The lock screen takes every other key: nothing behind it may react.
         _ if front == Some(Overlay::Lock) => return Message::LockKey(key),
         // Ctrl-b blanks the screen from anywhere, while typing too, where `b` is a letter.

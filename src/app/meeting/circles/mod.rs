@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use crate::app::meeting::form::{Form, save_case, show_focus, text_box};
+use crate::app::overlay::InOverlay;
 use crate::app::{Effect, Model, View};
 use crate::domain::{Case, CaseId};
 
@@ -55,11 +56,11 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
             view.form = None;
             Vec::new()
         }
-        KeyCode::Tab => {
+        _ if InOverlay::NextField.takes(key) => {
             editor.focus_on((editor.focus + 1) % BOXES);
             Vec::new()
         }
-        KeyCode::BackTab => {
+        _ if InOverlay::PreviousField.takes(key) => {
             editor.focus_on((editor.focus + BOXES - 1) % BOXES);
             Vec::new()
         }

@@ -1,6 +1,6 @@
 use tempfile::TempDir;
 
-use crate::app::{Command, View};
+use crate::app::{Command, Overlay, View};
 use crate::store::Store;
 use crate::testkit::app::{act, answer, meeting_opened, school};
 
@@ -82,7 +82,10 @@ fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
     let id = model.meeting.as_ref().unwrap().meeting.id;
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     let asked_again = |view: &View, typed: &str| {
-        let prompt = view.prompt.as_ref().expect("asked again");
+        let prompt = view
+            .layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .expect("asked again");
         assert_eq!(prompt.ask, Ask::Close);
         assert_eq!(prompt.text(), typed);
     };
@@ -102,7 +105,7 @@ fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
 
     let held = model.meeting.as_ref().unwrap().meeting.date;
     answer(&store, &mut model, &mut view, "+6w");
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
     let closed = store.meeting(id).unwrap().unwrap();
     assert_eq!(closed.next_meeting, Some(held + chrono::Days::new(42)));
 }

@@ -6,7 +6,7 @@
 
 use crate::app::meeting::review;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Model, Screen, View};
+use crate::app::{Effect, Layer, Model, Screen, View};
 use crate::domain::dates::{DateContext, format_day, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::{Action, ActionId, ActionStatus, Member, Owner};
@@ -60,7 +60,7 @@ fn earlier_action(model: &Model, index: usize) -> String {
 
 pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
     if model.screen == Screen::Meeting && model.meeting.is_some() {
-        view.prompt = Some(Prompt::new(Ask::Text));
+        view.layers.open(Layer::Prompt(Prompt::new(Ask::Text)));
     }
     Vec::new()
 }
@@ -92,16 +92,20 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
     match ask {
         Ask::Text if text.is_empty() => {
             view.flash = Some(empty(Field::Action));
-            view.prompt = Some(Prompt::new(Ask::Text));
+            view.layers.open(Layer::Prompt(Prompt::new(Ask::Text)));
         }
-        Ask::Text => view.prompt = Some(Prompt::new(Ask::Owner { text })),
+        Ask::Text => view
+            .layers
+            .open(Layer::Prompt(Prompt::new(Ask::Owner { text }))),
         Ask::Owner { text: what } if text.is_empty() => {
             view.flash = Some(empty(Field::Owner));
-            view.prompt = Some(Prompt::new(Ask::Owner { text: what }));
+            view.layers
+                .open(Layer::Prompt(Prompt::new(Ask::Owner { text: what })));
         }
         Ask::Owner { text: what } => {
             let owner = owner_for(&text, &room.members);
-            view.prompt = Some(Prompt::new(Ask::Due { text: what, owner }));
+            view.layers
+                .open(Layer::Prompt(Prompt::new(Ask::Due { text: what, owner })));
         }
         Ask::Due { text: what, owner } => {
             let context = DateContext {
@@ -127,7 +131,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
                 Err(err) => {
                     view.flash = Some(Error::from(err).message(t, ""));
-                    view.prompt = Some(Prompt::new(Ask::Due { text: what, owner }));
+                    view.layers
+                        .open(Layer::Prompt(Prompt::new(Ask::Due { text: what, owner })));
                 }
             }
         }

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use crate::app::meeting::form::{Form, save_case, show_focus, text_box};
+use crate::app::overlay::InOverlay;
 use crate::app::{Effect, Model, View, notes};
 use crate::domain::dates::{DateContext, DateError, format_date, parse_date};
 use crate::domain::{Case, CaseId};
@@ -81,9 +82,9 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let step = match key.code {
-        KeyCode::Tab => 1,
+        _ if InOverlay::NextField.takes(key) => 1,
         KeyCode::Enter if form.one_line() => 1,
-        KeyCode::BackTab => FIELDS.len() - 1,
+        _ if InOverlay::PreviousField.takes(key) => FIELDS.len() - 1,
         KeyCode::Esc => 0,
         _ => match current_box(form) {
             Some(text) => {

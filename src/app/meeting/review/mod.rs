@@ -6,7 +6,7 @@ use crate::app::actions::edit;
 use crate::app::meeting::attendance::on_item;
 use crate::app::meeting::new_action::{Ask, owner_for};
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Model, View};
+use crate::app::{Effect, Layer, Model, View};
 use crate::domain::ActionStatus;
 use crate::domain::dates::{DateContext, format_day};
 use crate::domain::meeting::AgendaKind;
@@ -40,9 +40,9 @@ pub fn start_drop(model: &Model, view: &mut View) -> Vec<Effect> {
         .as_ref()
         .is_some_and(|room| view.selected < room.earlier_actions.len());
     if on_item(model, &AgendaKind::Actions) && exists {
-        view.prompt = Some(Prompt::new(Ask::Drop {
+        view.layers.open(Layer::Prompt(Prompt::new(Ask::Drop {
             index: view.selected,
-        }));
+        })));
     }
     Vec::new()
 }
@@ -77,12 +77,12 @@ pub fn start_change(model: &Model, view: &mut View, command: crate::app::Command
         return Vec::new();
     };
     let index = view.selected;
-    view.prompt = Some(match command {
+    view.layers.open(Layer::Prompt(match command {
         crate::app::Command::ChangeOwner => {
             Prompt::prefilled(Ask::NewOwner { index }, row.owner.clone())
         }
         _ => Prompt::prefilled(Ask::NewDue { index }, format_day(row.due, model.lang)),
-    });
+    }));
     Vec::new()
 }
 
@@ -106,7 +106,7 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
     };
     if text.is_empty() {
         view.flash = Some(t.flash_answer_needed.to_string());
-        view.prompt = Some(Prompt::new(ask));
+        view.layers.open(Layer::Prompt(Prompt::new(ask)));
         return Vec::new();
     }
     let id = action.id;
@@ -138,7 +138,7 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
         }
         Err(message) => {
             view.flash = Some(message);
-            view.prompt = Some(Prompt::new(ask));
+            view.layers.open(Layer::Prompt(Prompt::new(ask)));
             Vec::new()
         }
     }

@@ -1,7 +1,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Step;
-use crate::app::{Command, Message, Model, View, update};
+use crate::app::{Command, Message, Model, Overlay, View, update};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{Case, Consent, EventKind, Level};
 use crate::store::Store;
@@ -22,7 +22,7 @@ fn type_in(store: &Store, model: &mut Model, view: &mut View, text: &str) {
 fn picking() -> (tempfile::TempDir, Store, Model, View) {
     let (dir, store, mut model, mut view) = meeting_opened();
     act(&store, &mut model, &mut view, Command::NewSignal);
-    assert!(view.picker.is_some(), "s opens the picker");
+    assert!(view.layers.is_open(Overlay::Picker), "s opens the picker");
     (dir, store, model, view)
 }
 
@@ -41,9 +41,19 @@ fn all_cases(store: &Store) -> Vec<Case> {
 fn names_appear_only_from_two_letters_at_most_five_and_up_down_choose() {
     let (_dir, store, mut model, mut view) = picking();
     type_in(&store, &mut model, &mut view, "e");
-    assert!(view.picker.as_ref().unwrap().shown.is_empty());
+    assert!(
+        view.layers
+            .get::<crate::app::meeting::signal::Picker>()
+            .unwrap()
+            .shown
+            .is_empty()
+    );
     type_in(&store, &mut model, &mut view, "e");
-    let shown = &view.picker.as_ref().unwrap().shown;
+    let shown = &view
+        .layers
+        .get::<crate::app::meeting::signal::Picker>()
+        .unwrap()
+        .shown;
     assert_eq!(
         shown.len(),
         super::SHOWN,
@@ -52,11 +62,29 @@ fn names_appear_only_from_two_letters_at_most_five_and_up_down_choose() {
     for _ in 0..9 {
         send(&store, &mut model, &mut view, press(KeyCode::Down));
     }
-    assert_eq!(view.picker.as_ref().unwrap().chosen, super::SHOWN - 1);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::meeting::signal::Picker>()
+            .unwrap()
+            .chosen,
+        super::SHOWN - 1
+    );
     send(&store, &mut model, &mut view, press(KeyCode::Up));
-    assert_eq!(view.picker.as_ref().unwrap().chosen, super::SHOWN - 2);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::meeting::signal::Picker>()
+            .unwrap()
+            .chosen,
+        super::SHOWN - 2
+    );
     send(&store, &mut model, &mut view, press(KeyCode::Backspace));
-    assert!(view.picker.as_ref().unwrap().shown.is_empty());
+    assert!(
+        view.layers
+            .get::<crate::app::meeting::signal::Picker>()
+            .unwrap()
+            .shown
+            .is_empty()
+    );
 }
 
 #[test]
@@ -65,11 +93,17 @@ fn a_new_signal_becomes_a_case_in_the_first_phase_on_the_agenda_and_on_screen() 
     let before = all_cases(&store).len();
     let (pupil, name, query) = a_pupil(&store);
     type_in(&store, &mut model, &mut view, &query);
-    let picker = view.picker.as_ref().unwrap();
+    let picker = view
+        .layers
+        .get::<crate::app::meeting::signal::Picker>()
+        .unwrap();
     assert_eq!(picker.shown[0].name, name, "{:?}", picker.shown);
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
     assert!(matches!(
-        view.picker.as_ref().unwrap().step,
+        view.layers
+            .get::<crate::app::meeting::signal::Picker>()
+            .unwrap()
+            .step,
         Step::Question(_)
     ));
     type_in(
@@ -80,7 +114,7 @@ fn a_new_signal_becomes_a_case_in_the_first_phase_on_the_agenda_and_on_screen() 
     );
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
 
-    assert!(view.picker.is_none(), "the overlay closes");
+    assert!(!view.layers.is_open(Overlay::Picker), "the overlay closes");
     let room = model.meeting.as_ref().unwrap();
     let meeting_id = room.meeting.id;
     let item = &room.meeting.agenda[room.meeting.current_item];
@@ -147,7 +181,7 @@ fn signals_keep_the_order_they_were_raised_in() {
     let (_, _, query) = a_pupil(&store);
     let mut opened = Vec::new();
     for question in ["Eerste zorg", "Tweede zorg"] {
-        if view.picker.is_none() {
+        if !view.layers.is_open(Overlay::Picker) {
             act(&store, &mut model, &mut view, Command::NewSignal);
         }
         type_in(&store, &mut model, &mut view, &query);
@@ -178,7 +212,10 @@ fn an_empty_hulpvraag_is_refused_and_asked_again() {
         Some(model.lang.texts().flash_question_needed)
     );
     assert!(matches!(
-        view.picker.as_ref().unwrap().step,
+        view.layers
+            .get::<crate::app::meeting::signal::Picker>()
+            .unwrap()
+            .step,
         Step::Question(_)
     ));
     assert_eq!(all_cases(&store).len(), before);
@@ -190,7 +227,13 @@ fn enter_without_a_pupil_found_picks_no_one() {
     type_in(&store, &mut model, &mut view, "x");
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
     assert_eq!(effects, vec![]);
-    assert_eq!(view.picker.as_ref().unwrap().step, Step::Pupil);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::meeting::signal::Picker>()
+            .unwrap()
+            .step,
+        Step::Pupil
+    );
     assert!(view.flash.is_some());
 }
 
@@ -202,14 +245,14 @@ fn esc_cancels_at_either_question_and_nothing_is_written() {
     let (_, _, query) = a_pupil(&store);
     type_in(&store, &mut model, &mut view, &query);
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    assert!(view.picker.is_none());
+    assert!(!view.layers.is_open(Overlay::Picker));
 
     act(&store, &mut model, &mut view, Command::NewSignal);
     type_in(&store, &mut model, &mut view, &query);
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
     type_in(&store, &mut model, &mut view, "Half getypt");
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    assert!(view.picker.is_none());
+    assert!(!view.layers.is_open(Overlay::Picker));
 
     assert_eq!(all_cases(&store).len(), cases);
     assert_eq!(model.meeting.as_ref().unwrap().meeting, meeting);

@@ -1,6 +1,6 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Command, Message, Model, View};
+use crate::app::{Command, Message, Model, Overlay, View};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{
     Action, AuditKind, Case, CaseEvent, CaseId, Consent, Decision, EventKind, Note, Pupil,
@@ -345,7 +345,7 @@ fn a_case_opened_by_mistake_is_withdrawn_with_what_was_recorded_about_it() {
         *k == AgendaKind::Case { case: ready }
     });
     act(&store, &mut model, &mut view, Command::Withdraw);
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
     assert_eq!(
         view.flash.as_deref(),
         Some(model.lang.texts().undo.withdraw_only_new)
@@ -408,7 +408,10 @@ fn the_hulpvraag_is_corrected_from_what_it_says_now() {
         crate::testkit::app::on_case(|brief| !brief.case.question.is_empty());
     let case = crate::testkit::app::current(&model).case.clone();
     act(&store, &mut model, &mut view, Command::CorrectQuestion);
-    let prompt = view.prompt.as_ref().expect("H asks");
+    let prompt = view
+        .layers
+        .get::<crate::app::overlay::prompt::Prompt>()
+        .expect("H asks");
     assert_eq!(
         prompt.text(),
         case.question,
@@ -424,7 +427,7 @@ fn the_hulpvraag_is_corrected_from_what_it_says_now() {
         );
     }
     send(&store, &mut model, &mut view, enter());
-    assert!(view.prompt.is_some());
+    assert!(view.layers.is_open(Overlay::Prompt));
     assert_eq!(
         store.case(case.id).unwrap().unwrap().question,
         case.question
@@ -522,7 +525,7 @@ fn a_case_is_closed_from_any_phase_with_a_reason_shown_in_the_minutes_and_the_do
     let before = crate::testkit::app::current(&model).case.clone();
     act(&store, &mut model, &mut view, Command::CloseCase);
     send(&store, &mut model, &mut view, enter());
-    assert!(view.prompt.is_some(), "a reason is needed");
+    assert!(view.layers.is_open(Overlay::Prompt), "a reason is needed");
     assert_eq!(store.case(before.id).unwrap().unwrap(), before);
     answer(&store, &mut model, &mut view, "Verhuisd naar Zwolle");
 

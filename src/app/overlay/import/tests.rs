@@ -5,7 +5,7 @@ use tempfile::TempDir;
 
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Ask as Asked;
-use crate::app::{Command, Message, Screen, View};
+use crate::app::{Command, Message, Overlay, Screen, View};
 use crate::domain::Pupil;
 use crate::store::Store;
 use crate::testkit::app::{act, answer, model, send};
@@ -37,13 +37,18 @@ fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
     let (mut model, mut view) = (model(0), View::default());
     act(&store, &mut model, &mut view, Command::ImportPupils);
     assert_eq!(
-        view.prompt.as_ref().map(|p| p.ask.clone()),
+        view.layers
+            .get::<crate::app::overlay::prompt::Prompt>()
+            .map(|p| p.ask.clone()),
         Some(Asked::Admin(Ask::ImportFile))
     );
     // Dropped on the terminal, a path arrives in quotes.
     let path = format!("'{}'", fixture("parnassys_bom_semicolon.csv").display());
     answer(&store, &mut model, &mut view, &path);
-    let review = view.import.as_ref().expect("the dry run is shown");
+    let review = view
+        .layers
+        .get::<crate::app::overlay::import::Review>()
+        .expect("the dry run is shown");
     assert!(review.can_import());
     assert!(
         review.lines.contains(&"Nieuw: 4".to_string()),
@@ -53,7 +58,7 @@ fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
     assert!(pupils(&store).is_empty(), "nothing written before Enter");
 
     send(&store, &mut model, &mut view, key(KeyCode::Enter));
-    assert!(view.import.is_none());
+    assert!(!view.layers.is_open(Overlay::Import));
     assert_eq!(
         view.flash.as_deref(),
         Some("Geïmporteerd: 4 nieuw, 0 bijgewerkt.")
@@ -69,7 +74,10 @@ fn a_file_with_bad_rows_is_shown_but_not_imported() {
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = (model(0), View::default());
     import_file(&store, &mut model, &mut view, "bad_rows.csv");
-    let review = view.import.as_ref().unwrap();
+    let review = view
+        .layers
+        .get::<crate::app::overlay::import::Review>()
+        .unwrap();
     assert!(!review.can_import());
     assert!(
         review
@@ -78,9 +86,18 @@ fn a_file_with_bad_rows_is_shown_but_not_imported() {
             .any(|l| l == "  ! regel 3: roepnaam is leeg")
     );
     send(&store, &mut model, &mut view, key(KeyCode::Down));
-    assert_eq!(view.import.as_ref().unwrap().scroll, 1);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::import::Review>()
+            .unwrap()
+            .scroll,
+        1
+    );
     send(&store, &mut model, &mut view, key(KeyCode::Enter));
-    assert!(view.import.is_none(), "Enter only closes it");
+    assert!(
+        !view.layers.is_open(Overlay::Import),
+        "Enter only closes it"
+    );
     assert!(pupils(&store).is_empty());
 }
 
@@ -90,9 +107,9 @@ fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = (model(0), View::default());
     import_file(&store, &mut model, &mut view, "edexml.xml");
-    assert!(view.import.is_some());
+    assert!(view.layers.is_open(Overlay::Import));
     send(&store, &mut model, &mut view, key(KeyCode::Esc));
-    assert!(view.import.is_none());
+    assert!(!view.layers.is_open(Overlay::Import));
     assert!(pupils(&store).is_empty());
 
     act(&store, &mut model, &mut view, Command::ImportPupils);
@@ -102,7 +119,7 @@ fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
         flash.starts_with("/nergens/leerlingen.csv kan niet worden gelezen"),
         "{flash}"
     );
-    assert!(view.import.is_none());
+    assert!(!view.layers.is_open(Overlay::Import));
 }
 
 #[test]
@@ -110,7 +127,7 @@ fn importing_is_offered_on_the_start_screen_only() {
     let (mut model, mut view) = (model(0), View::default());
     model.screen = Screen::Meeting;
     crate::app::update(&mut model, &mut view, Command::ImportPupils);
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
     let names: Vec<_> = crate::app::overlay::palette::rows(
         &crate::app::core::keymap::Keymap::default(),
         Screen::Dashboard,

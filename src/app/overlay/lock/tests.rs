@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::app::{Command, Message, update};
+use crate::app::{Command, Layer, Message, Overlay, update};
 use crate::domain::PhaseModel;
 use crate::i18n::Lang;
 
@@ -44,16 +44,16 @@ fn the_screen_locks_after_the_minutes_without_a_key_and_not_before() {
     let mut model = model(true, 10);
     let mut view = View::default();
     tick_at(&mut model, &mut view, 9);
-    assert!(view.lock.is_none());
+    assert!(!view.layers.is_open(Overlay::Lock));
     model.now = at(9);
     update(&mut model, &mut view, Command::Down);
     tick_at(&mut model, &mut view, 18);
     assert!(
-        view.lock.is_none(),
+        !view.layers.is_open(Overlay::Lock),
         "a key at 9 starts the ten minutes again"
     );
     tick_at(&mut model, &mut view, 19);
-    assert_eq!(view.lock, Some(LockPrompt::default()));
+    assert_eq!(view.layers.get(), Some(&LockPrompt::default()));
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn no_lock_without_encryption_or_with_zero_minutes() {
     for mut model in [model(false, 10), model(true, 0)] {
         let mut view = View::default();
         tick_at(&mut model, &mut view, 59);
-        assert!(view.lock.is_none());
+        assert!(!view.layers.is_open(Overlay::Lock));
     }
 }
 
@@ -69,7 +69,7 @@ fn no_lock_without_encryption_or_with_zero_minutes() {
 fn the_typed_passphrase_is_checked_as_an_effect_and_the_right_one_unlocks() {
     let mut model = model(true, 10);
     let mut view = View {
-        help: true,
+        layers: [Layer::Help].into_iter().collect(),
         ..View::default()
     };
     tick_at(&mut model, &mut view, 10);
@@ -93,16 +93,22 @@ fn the_typed_passphrase_is_checked_as_an_effect_and_the_right_one_unlocks() {
     let expected = Secret(Zeroizing::new("geheim".into()));
     assert_eq!(effects, vec![Effect::CheckPassphrase(expected)]);
     assert_eq!(
-        view.lock.as_ref().unwrap().typed,
+        view.layers
+            .get::<crate::app::overlay::lock::LockPrompt>()
+            .unwrap()
+            .typed,
         Secret::default(),
         "not kept"
     );
     model.now = at(12);
     update(&mut model, &mut view, Message::PassphraseChecked(true));
-    assert!(view.lock.is_none());
-    assert!(view.help, "back where it was");
+    assert!(!view.layers.is_open(Overlay::Lock));
+    assert!(view.layers.is_open(Overlay::Help), "back where it was");
     tick_at(&mut model, &mut view, 21);
-    assert!(view.lock.is_none(), "the ten minutes start at the unlock");
+    assert!(
+        !view.layers.is_open(Overlay::Lock),
+        "the ten minutes start at the unlock"
+    );
 }
 
 #[test]
@@ -117,9 +123,20 @@ fn a_wrong_passphrase_keeps_the_lock_and_says_so_until_typing_again() {
         Message::LockKey(KeyEvent::from(KeyCode::Enter)),
     );
     update(&mut model, &mut view, Message::PassphraseChecked(false));
-    assert!(view.lock.as_ref().unwrap().wrong);
+    assert!(
+        view.layers
+            .get::<crate::app::overlay::lock::LockPrompt>()
+            .unwrap()
+            .wrong
+    );
     type_text(&mut model, &mut view, "g");
-    assert!(!view.lock.as_ref().unwrap().wrong);
+    assert!(
+        !view
+            .layers
+            .get::<crate::app::overlay::lock::LockPrompt>()
+            .unwrap()
+            .wrong
+    );
 }
 
 #[test]
@@ -167,7 +184,7 @@ fn behind_the_lock_no_action_or_paste_does_anything() {
     let mut model = model(true, 10);
     let mut view = View::default();
     tick_at(&mut model, &mut view, 11);
-    assert!(view.lock.is_some());
+    assert!(view.layers.is_open(Overlay::Lock));
     for message in [
         Message::Act(Command::Quit),
         Message::Act(Command::OpenActions),
@@ -177,10 +194,10 @@ fn behind_the_lock_no_action_or_paste_does_anything() {
         assert_eq!(update(&mut model, &mut view, message), Vec::new());
     }
     assert_eq!(
-        view.lock,
-        Some(LockPrompt::default()),
+        view.layers.get(),
+        Some(&LockPrompt::default()),
         "still locked, nothing typed"
     );
-    assert!(view.search.is_none() && view.flash.is_none());
+    assert!(!view.layers.is_open(Overlay::Search) && view.flash.is_none());
     assert_eq!(model.screen, crate::app::Screen::Dashboard);
 }

@@ -2,10 +2,11 @@
 //! themes, narrowed as one types. For the chair who does not remember a key, and the only
 //! way to switch the theme while otter runs.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use crate::app::core::keymap::{Context, Keymap};
+use crate::app::overlay::{InOverlay, Layer, Overlay};
 use crate::app::{Command, Effect, Model, Screen, View, update};
 use crate::domain::fold::fold;
 use crate::i18n::Texts;
@@ -79,37 +80,36 @@ pub fn rows(keymap: &Keymap, screen: Screen, t: &Texts) -> Vec<Row> {
 }
 
 pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
-    view.palette = Some(Palette::new(rows(
+    view.layers.open(Layer::Palette(Palette::new(rows(
         &model.keymap,
         model.screen,
         model.lang.texts(),
-    )));
+    ))));
     Vec::new()
 }
 
 /// A key while the palette is open: typed into the query, or choosing and running a row.
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let Some(palette) = view.palette.as_mut() else {
+    let Some(palette) = view.layers.get_mut::<Palette>() else {
         return Vec::new();
     };
     let count = palette.matches().len();
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Esc => view.palette = None,
-        KeyCode::Down | KeyCode::Tab => {
-            palette.selected = (palette.selected + 1).min(count.saturating_sub(1))
+        KeyCode::Esc => {
+            view.layers.close(Overlay::Palette);
         }
-        KeyCode::Char('n') if ctrl => {
-            palette.selected = (palette.selected + 1).min(count.saturating_sub(1))
+        _ if InOverlay::NextRow.takes(key) => {
+            palette.selected = (palette.selected + 1).min(count.saturating_sub(1));
         }
-        KeyCode::Up | KeyCode::BackTab => palette.selected = palette.selected.saturating_sub(1),
-        KeyCode::Char('p') if ctrl => palette.selected = palette.selected.saturating_sub(1),
+        _ if InOverlay::PreviousRow.takes(key) => {
+            palette.selected = palette.selected.saturating_sub(1);
+        }
         KeyCode::Enter => {
             let chosen = palette
                 .matches()
                 .get(palette.selected)
                 .map(|row| row.command);
-            view.palette = None;
+            view.layers.close(Overlay::Palette);
             return match chosen {
                 Some(Choice::Act(action)) => update(model, view, action),
                 Some(Choice::Theme(name)) => vec![Effect::UseTheme(name.to_string())],

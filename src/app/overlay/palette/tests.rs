@@ -11,7 +11,10 @@ fn the_palette_shows_the_keys_of_the_loops_keymap() {
     model.keymap = Keymap::parse("[global]\n\"ctrl-x\" = \"quit\"\n").unwrap();
     let mut view = View::default();
     open(&model, &mut view);
-    let palette = view.palette.expect("open");
+    let palette = view
+        .layers
+        .get::<crate::app::overlay::palette::Palette>()
+        .expect("open");
     let quit = palette
         .rows
         .iter()

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Ask, Prompt};
-use crate::app::{Model, Screen, View};
+use crate::app::{Layer, Model, Screen, View};
 use crate::domain::MeetingId;
 
 /// Where a prompt was asked: it comes back only there, where its answer means the same.
@@ -93,7 +93,7 @@ fn holds_typing(prompt: &Prompt) -> bool {
 pub fn sync(model: &mut Model, view: &mut View) -> Option<Option<Draft>> {
     let place = Place::of(model);
     let kept = &mut model.prompt_draft;
-    match view.prompt.as_ref() {
+    match view.layers.get::<Prompt>() {
         Some(prompt) if holds_typing(prompt) => {
             let draft = Draft {
                 ask: prompt.ask.clone(),
@@ -121,7 +121,10 @@ pub fn sync(model: &mut Model, view: &mut View) -> Option<Option<Draft>> {
                 .draft
                 .as_ref()
                 .filter(|draft| draft.place == place && view.front().is_none())?;
-            view.prompt = Some(Prompt::with_text(back.ask.clone(), back.text.clone()));
+            view.layers.open(Layer::Prompt(Prompt::with_text(
+                back.ask.clone(),
+                back.text.clone(),
+            )));
             kept.open = true;
             view.flash = Some(model.lang.texts().flash_prompt_back.to_string());
             None

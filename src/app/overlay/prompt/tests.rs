@@ -1,7 +1,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::app::{Message, update};
+use crate::app::{Layer, Message, Overlay, update};
 use crate::testkit::app::model;
 
 fn enter(model: &mut Model, view: &mut View) -> Vec<Effect> {
@@ -22,13 +22,15 @@ fn type_in(model: &mut Model, view: &mut View, text: &str) {
 fn a_reason_is_required_before_the_feature_is_handed_the_answer() {
     let mut model = model(0);
     let mut view = View {
-        prompt: Some(Prompt::new(Ask::Reopen {
+        layers: [Layer::Prompt(Prompt::new(Ask::Reopen {
             meeting: MeetingId(7),
-        })),
+        }))]
+        .into_iter()
+        .collect(),
         ..View::default()
     };
     assert_eq!(enter(&mut model, &mut view), Vec::new());
-    assert!(view.prompt.is_some(), "still asked");
+    assert!(view.layers.is_open(Overlay::Prompt), "still asked");
     assert_eq!(
         view.flash.as_deref(),
         Some(model.lang.texts().flash_reason_needed)
@@ -41,7 +43,7 @@ fn a_reason_is_required_before_the_feature_is_handed_the_answer() {
             "Besluit vergeten".to_string()
         )]
     );
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
 }
 
 /// A question that is no reason closes on an empty answer and its feature decides what that
@@ -50,11 +52,13 @@ fn a_reason_is_required_before_the_feature_is_handed_the_answer() {
 fn a_question_without_a_reason_takes_an_empty_answer() {
     let mut model = model(0);
     let mut view = View {
-        prompt: Some(Prompt::new(admin::Ask::Me)),
+        layers: [Layer::Prompt(Prompt::new(admin::Ask::Me))]
+            .into_iter()
+            .collect(),
         ..View::default()
     };
     assert_eq!(enter(&mut model, &mut view), Vec::new());
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
     assert_eq!(view.flash, None);
 }
 

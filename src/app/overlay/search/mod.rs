@@ -12,9 +12,10 @@
 
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
+use crate::app::overlay::{InOverlay, Layer};
 use crate::app::{Effect, Model, Screen, View};
 use crate::domain::Showing;
 use crate::query::search::{Audience, Hit, Results, SearchIndex, Session};
@@ -97,30 +98,35 @@ fn audience(model: &Model) -> Audience {
 /// Opens the overlay at once; the index is read beside it when there is none yet, and what
 /// is typed meanwhile is searched when it arrives.
 pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
-    view.search = Some(Overlay {
+    view.layers.open(Layer::Search(Overlay {
         query: TextArea::default(),
         audience: audience(model),
         results: Results::default(),
         selected: 0,
         session: Session::default(),
-    });
+    }));
     match view.search_index {
         Some(_) => Vec::new(),
         None => vec![Effect::LoadSearch],
     }
 }
 
+fn close(view: &mut View) {
+    view.layers.close(crate::app::Overlay::Search);
+}
+
 /// The index arrives: kept, and the query typed so far searched in it. One read before a
 /// write that may change what it finds is dropped, and read again if the overlay still
 /// waits for it.
 pub fn loaded(view: &mut View, loaded: Loaded) -> Vec<Effect> {
+    let waiting = view.layers.is_open(crate::app::Overlay::Search);
     if loaded.epoch != view.search_epoch {
-        return match (&view.search, &view.search_index) {
-            (Some(_), None) => vec![Effect::LoadSearch],
+        return match (waiting, &view.search_index) {
+            (true, None) => vec![Effect::LoadSearch],
             _ => Vec::new(),
         };
     }
-    if let Some(overlay) = view.search.as_mut() {
+    if let Some(overlay) = view.layers.get_mut::<Overlay>() {
         overlay.refresh(&loaded.index);
     }
     view.search_index = Some(loaded.index);
@@ -130,22 +136,19 @@ pub fn loaded(view: &mut View, loaded: Loaded) -> Vec<Effect> {
 /// A key while the overlay is open: typed into the query, or choosing a row. Before the index
 /// is there, typing and `Esc` work; the rest waits for hits to choose from.
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let Some(overlay) = view.search.as_mut() else {
+    let Some(overlay) = view.layers.get_mut::<Overlay>() else {
         return Vec::new();
     };
     let index = view.search_index.as_deref();
     let count = overlay.results.hits().count();
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Esc => view.search = None,
-        KeyCode::Down | KeyCode::Tab => {
+        KeyCode::Esc => close(view),
+        _ if InOverlay::NextRow.takes(key) => {
             overlay.selected = (overlay.selected + 1).min(count.saturating_sub(1));
         }
-        KeyCode::Char('n') if ctrl => {
-            overlay.selected = (overlay.selected + 1).min(count.saturating_sub(1));
+        _ if InOverlay::PreviousRow.takes(key) => {
+            overlay.selected = overlay.selected.saturating_sub(1);
         }
-        KeyCode::Up | KeyCode::BackTab => overlay.selected = overlay.selected.saturating_sub(1),
-        KeyCode::Char('p') if ctrl => overlay.selected = overlay.selected.saturating_sub(1),
         KeyCode::Enter => {
             let t = model.lang.texts();
             let Some(hit) = overlay.chosen() else {
@@ -166,11 +169,11 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
                     ))],
                     None => crate::app::dossier::open_dossier(pupil),
                 };
-                view.search = None;
+                close(view);
                 return open;
             }
             view.flash = Some((t.flash_search_chosen)(&label(hit)));
-            view.search = None;
+            close(view);
         }
         _ => {
             if overlay.query.input(key)
@@ -185,7 +188,7 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
 
 /// Pasted text goes into the query, on one line.
 pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
-    if let Some(overlay) = view.search.as_mut() {
+    if let Some(overlay) = view.layers.get_mut::<Overlay>() {
         overlay.query.insert_str(text.replace(['\r', '\n'], " "));
         if let Some(index) = view.search_index.as_deref() {
             overlay.refresh(index);

@@ -97,8 +97,11 @@ impl Reading {
             }
             Err(_) => {
                 self.failed = true;
-                match (&view.search, &view.search_index) {
-                    (Some(_), None) => vec![Effect::LoadSearch],
+                match (
+                    view.layers.is_open(crate::app::Overlay::Search),
+                    &view.search_index,
+                ) {
+                    (true, None) => vec![Effect::LoadSearch],
                     _ => Vec::new(),
                 }
             }

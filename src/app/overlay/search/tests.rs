@@ -1,7 +1,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Loaded;
-use crate::app::{Command, Effect, Message, Screen, View, apply, update};
+use crate::app::{Command, Effect, Message, Overlay, Screen, View, apply, update};
 use crate::query::search::{Audience, HitKind};
 use crate::testkit::app::{act, on_case, school};
 
@@ -22,19 +22,31 @@ fn slash_reads_the_index_once_and_types_into_the_query() {
         vec![Effect::LoadSearch]
     );
     act(&store, &mut model, &mut view, Command::Search);
-    let overlay = view.search.as_ref().expect("open");
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .expect("open");
     assert_eq!(overlay.audience, Audience::Private);
     assert!(view.search_index.is_some());
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     assert!(!overlay.results.is_empty());
     assert_eq!(overlay.results.groups[0].kind, HitKind::Pupil);
     update(&mut model, &mut view, press(KeyCode::Down));
-    assert_eq!(view.search.as_ref().unwrap().selected, 1);
+    assert_eq!(
+        view.layers
+            .get::<crate::app::overlay::search::Overlay>()
+            .unwrap()
+            .selected,
+        1
+    );
     update(&mut model, &mut view, press(KeyCode::Esc));
-    assert!(view.search.is_none());
+    assert!(!view.layers.is_open(Overlay::Search));
     assert_eq!(
         update(&mut model, &mut view, Command::Search),
         vec![],
@@ -50,10 +62,16 @@ fn enter_on_a_pupil_opens_their_dossier_from_the_start_screen() {
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let chosen = view.search.as_ref().unwrap().chosen().unwrap().clone();
+    let chosen = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap()
+        .chosen()
+        .unwrap()
+        .clone();
     assert_eq!(chosen.kind, HitKind::Pupil);
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
-    assert!(view.search.is_none());
+    assert!(!view.layers.is_open(Overlay::Search));
     assert_eq!(effects.len(), 1, "{effects:?}");
     apply(
         &store,
@@ -75,11 +93,17 @@ fn enter_during_a_meeting_only_names_the_choice() {
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let chosen = view.search.as_ref().unwrap().chosen().unwrap().clone();
+    let chosen = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap()
+        .chosen()
+        .unwrap()
+        .clone();
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
     assert_eq!(effects, vec![], "no dossier over the projector");
     assert_eq!(model.screen, Screen::Meeting);
-    assert!(view.search.is_none());
+    assert!(!view.layers.is_open(Overlay::Search));
     assert!(
         view.flash.as_ref().unwrap().contains(&chosen.subject),
         "{:?}",
@@ -94,13 +118,19 @@ fn during_a_meeting_no_pupil_is_listed_and_a_write_drops_the_index() {
     act(&store, &mut model, &mut view, Command::Search);
     let showing = model.meeting.as_ref().unwrap().meeting.showing();
     assert_eq!(
-        view.search.as_ref().unwrap().audience,
+        view.layers
+            .get::<crate::app::overlay::search::Overlay>()
+            .unwrap()
+            .audience,
         Audience::Shared(showing)
     );
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     assert!(!overlay.results.is_empty());
     assert!(overlay.results.hits().all(|hit| hit.kind != HitKind::Pupil));
     update(&mut model, &mut view, press(KeyCode::Esc));
@@ -134,17 +164,20 @@ fn keys_typed_before_the_index_arrives_are_kept_and_searched_when_it_does() {
     // The loop reads the index beside the screen: `/` opens at once and asks for it.
     let effects = update(&mut model, &mut view, Command::Search);
     assert_eq!(effects, vec![Effect::LoadSearch]);
-    assert!(view.search.is_some() && view.search_index.is_none());
+    assert!(view.layers.is_open(Overlay::Search) && view.search_index.is_none());
     for message in typed("dee") {
         assert_eq!(update(&mut model, &mut view, message), vec![]);
     }
     update(&mut model, &mut view, press(KeyCode::Backspace));
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     assert_eq!(overlay.query.lines(), ["de"]);
     assert!(overlay.results.is_empty(), "nothing to search in yet");
     // Enter has nothing to choose yet, and says why.
     update(&mut model, &mut view, press(KeyCode::Enter));
-    assert!(view.search.is_some());
+    assert!(view.layers.is_open(Overlay::Search));
     assert_eq!(
         view.flash.as_deref(),
         Some(model.lang.texts().search_loading)
@@ -156,14 +189,20 @@ fn keys_typed_before_the_index_arrives_are_kept_and_searched_when_it_does() {
         vec![]
     );
     assert!(view.search_index.is_some());
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     let index = std::sync::Arc::clone(view.search_index.as_ref().unwrap());
     let fresh = index.matches("de", overlay.audience, super::LIMIT);
     assert!(!fresh.is_empty());
     assert_eq!(overlay.results, fresh, "what was typed is searched");
     // Typing goes on in the session the index began.
     update(&mut model, &mut view, press(KeyCode::Char('v')));
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     assert_eq!(
         overlay.results,
         index.matches("dev", overlay.audience, super::LIMIT)
@@ -198,10 +237,19 @@ fn an_index_read_before_a_write_is_dropped_and_read_again() {
         "the overlay still waits: read again"
     );
     assert!(view.search_index.is_none());
-    assert!(view.search.as_ref().unwrap().results.is_empty());
+    assert!(
+        view.layers
+            .get::<crate::app::overlay::search::Overlay>()
+            .unwrap()
+            .results
+            .is_empty()
+    );
     let fresh = arriving(&store, view.search_epoch);
     update(&mut model, &mut view, fresh);
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     assert!(
         overlay
             .results

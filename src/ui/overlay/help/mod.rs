@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::app::core::keymap::Binding;
+use crate::app::overlay::InOverlay;
 use crate::i18n::Texts;
 use crate::ui::theme::Theme;
 
@@ -31,13 +32,25 @@ pub(super) fn label(key: &str) -> String {
     }
 }
 
-fn keys_of(binding: &Binding) -> String {
-    binding
-        .keys
-        .iter()
-        .map(|k| label(k))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// One line of the help: keys, and what they do.
+pub struct Entry {
+    keys: String,
+    text: &'static str,
+}
+
+/// What the help lists: the screen's commands, then the keys that work inside what opens
+/// over it.
+pub fn entries(bindings: &[Binding], inside: &[InOverlay], t: &Texts) -> Vec<Entry> {
+    let keys = |keys: &mut dyn Iterator<Item = &str>| keys.map(label).collect::<Vec<_>>().join(" ");
+    let commands = bindings.iter().map(|binding| Entry {
+        keys: keys(&mut binding.keys.iter().map(String::as_str)),
+        text: binding.action.describe(t),
+    });
+    let overlays = inside.iter().map(|key| Entry {
+        keys: keys(&mut key.keys().iter().copied()),
+        text: key.describe(t),
+    });
+    commands.chain(overlays).collect()
 }
 
 /// How a binding's description is laid out.
@@ -50,17 +63,15 @@ enum Fold {
     Cut,
 }
 
-/// The lines of one binding: its keys, then what it does.
+/// The lines of one entry: its keys, then what it does.
 fn entry<'a>(
-    binding: &Binding,
+    entry: &Entry,
     key_width: usize,
     text_width: usize,
     fold: Fold,
-    t: &Texts,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    let keys = keys_of(binding);
-    let text = binding.action.describe(t);
+    let (keys, text) = (&entry.keys, entry.text);
     let lines = match fold {
         Fold::Wrap => crate::ui::wrap(text, text_width),
         Fold::Cut => vec![cut(text, text_width)],
@@ -97,44 +108,38 @@ fn cut(text: &str, width: usize) -> String {
     kept
 }
 
-/// The lines of a column of bindings, the keys right-aligned to the column's widest.
-fn column<'a>(
-    bindings: &[Binding],
-    width: usize,
-    fold: Fold,
-    t: &Texts,
-    theme: &Theme,
-) -> Vec<Line<'a>> {
-    let key_width = bindings
+/// The lines of a column of entries, the keys right-aligned to the column's widest.
+fn column<'a>(entries: &[Entry], width: usize, fold: Fold, theme: &Theme) -> Vec<Line<'a>> {
+    let key_width = entries
         .iter()
-        .map(|b| keys_of(b).chars().count())
+        .map(|e| e.keys.chars().count())
         .max()
         .unwrap_or(0);
     let text_width = width.saturating_sub(key_width + 2).max(1);
-    bindings
+    entries
         .iter()
-        .flat_map(|b| entry(b, key_width, text_width, fold, t, theme))
+        .flat_map(|e| entry(e, key_width, text_width, fold, theme))
         .collect()
 }
 
-pub fn render(frame: &mut Frame, area: Rect, bindings: &[Binding], t: &Texts, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, entries: &[Entry], t: &Texts, theme: &Theme) {
     let room = usize::from(area.height.saturating_sub(2));
     let full = usize::from(area.width.saturating_sub(4));
     // One column while it fits the screen's height; otherwise two side by side, split where
     // the taller of the two is shortest once the descriptions are wrapped to a half; and when
     // even that is too tall, each description cut to one line.
-    let single = column(bindings, full, Fold::Wrap, t, theme);
-    let columns: Vec<Vec<Line>> = if single.len() <= room || bindings.len() < 2 {
+    let single = column(entries, full, Fold::Wrap, theme);
+    let columns: Vec<Vec<Line>> = if single.len() <= room || entries.len() < 2 {
         vec![single]
     } else {
         let half = usize::from(area.width.saturating_sub(7)) / 2;
         let pair = |fold| {
-            (1..bindings.len())
+            (1..entries.len())
                 .map(|at| {
-                    let (left, right) = bindings.split_at(at);
+                    let (left, right) = entries.split_at(at);
                     vec![
-                        column(left, half, fold, t, theme),
-                        column(right, half, fold, t, theme),
+                        column(left, half, fold, theme),
+                        column(right, half, fold, theme),
                     ]
                 })
                 .min_by_key(|pair| pair.iter().map(Vec::len).max())

@@ -1,5 +1,5 @@
 use super::*;
-use crate::app::{Command, Message, Settings, first_screen};
+use crate::app::{Command, Message, Overlay, Settings, first_screen};
 use crate::domain::meeting::AgendaKind;
 use crate::lang::Lang;
 use crate::store::Store;
@@ -34,7 +34,7 @@ fn on_first_case(store: &Store, model: &mut Model, view: &mut View) -> usize {
 fn back_in_the_meeting(store: &Store) -> (Model, View) {
     let (mut model, mut view) = first_screen(store, &model_phases(), &settings()).unwrap();
     // "Who are you?" comes first on a fresh screen: answered later.
-    if view.prompt.is_some() {
+    if view.layers.is_open(Overlay::Prompt) {
         send(store, &mut model, &mut view, Message::PromptKey(esc()));
     }
     act(store, &mut model, &mut view, Command::OpenMeeting);
@@ -63,7 +63,10 @@ fn a_half_typed_decision_comes_back_on_its_case_after_the_screen_is_gone() {
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = back_in_the_meeting(&store);
     assert_eq!(model.meeting.as_ref().unwrap().meeting.current_item, item);
-    let prompt = view.prompt.as_ref().expect("the decision is asked again");
+    let prompt = view
+        .layers
+        .get::<Prompt>()
+        .expect("the decision is asked again");
     assert_eq!(
         prompt.text(),
         "Ouders en school spreken af dat de jeugdarts"
@@ -108,13 +111,13 @@ fn a_draft_waits_for_its_own_item_and_escape_lets_it_go() {
 
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = back_in_the_meeting(&store);
-    assert!(view.prompt.is_some(), "back on item {item}");
+    assert!(view.layers.is_open(Overlay::Prompt), "back on item {item}");
     assert!(matches!(
-        &view.prompt.as_ref().unwrap().ask,
+        &view.layers.get::<Prompt>().unwrap().ask,
         Ask::Actions(crate::app::meeting::new_action::Ask::Owner { text }) if text == "Logopedie aanvragen"
     ));
     send(&store, &mut model, &mut view, Message::PromptKey(esc()));
-    assert!(view.prompt.is_none());
+    assert!(!view.layers.is_open(Overlay::Prompt));
     assert_eq!(store.prompt_draft().unwrap(), None, "let go with Esc");
 }
 
@@ -135,8 +138,8 @@ fn elsewhere_the_draft_waits_and_an_empty_question_does_not_push_it_out() {
     send(&store, &mut model, &mut view, Message::Unseen);
     assert!(store.prompt_draft().unwrap().is_some());
     assert!(
-        view.prompt
-            .as_ref()
+        view.layers
+            .get::<Prompt>()
             .is_none_or(|prompt| !matches!(prompt.ask, Ask::Case(_))),
         "not brought back on the start screen"
     );
@@ -168,7 +171,7 @@ fn a_draft_the_disk_refuses_leaves_nothing_stale_once_its_answer_is_written() {
         send(&store, &mut model, &mut view, key);
     }
     assert!(model.unsaved.is_empty(), "a draft is not an edit to keep");
-    assert_eq!(view.prompt.as_ref().unwrap().text(), "Ouders bellen");
+    assert_eq!(view.layers.get::<Prompt>().unwrap().text(), "Ouders bellen");
     send(&store, &mut model, &mut view, Message::PromptKey(enter()));
     assert_eq!(model.unsaved.len(), 1, "the decision is kept");
 

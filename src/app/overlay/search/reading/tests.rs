@@ -4,11 +4,11 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Reading;
-use crate::testkit::app::{model, school};
-use crate::testkit::today;
-use crate::app::{Command, Effect, Message, Model, View, apply, update};
+use crate::app::{Command, Effect, Message, Model, Overlay, View, apply, update};
 use crate::query::search::{Audience, HitKind, SearchIndex};
 use crate::store::{Given, KdfParams, Passphrase, Store};
+use crate::testkit::app::{model, school};
+use crate::testkit::today;
 
 /// What the loop does with `/` and the keys after it.
 fn typed(reading: &mut Reading, store: &Store, model: &mut Model, view: &mut View, text: &str) {
@@ -26,7 +26,10 @@ fn slash(reading: &mut Reading, store: &Store, model: &mut Model, view: &mut Vie
     reading.take(&mut effects, view, store);
     assert_eq!(effects, vec![], "the loop reads it beside, not `apply`");
     assert!(reading.waiting());
-    assert!(view.search.is_some(), "the overlay opens at once");
+    assert!(
+        view.layers.is_open(Overlay::Search),
+        "the overlay opens at once"
+    );
 }
 
 /// The loop's turns until the reading is done; what its arrival asked for.
@@ -52,7 +55,10 @@ fn the_index_read_beside_arrives_and_what_was_typed_meanwhile_is_searched() {
     typed(&mut reading, &store, &mut model, &mut view, "de");
     assert_eq!(arrival(&mut reading, &mut model, &mut view), vec![]);
     let index = view.search_index.clone().expect("arrived");
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     let fresh = index.matches("de", Audience::Private, crate::app::search::LIMIT);
     assert!(!fresh.is_empty());
     assert_eq!(overlay.results, fresh);
@@ -87,7 +93,10 @@ fn a_write_while_the_index_is_read_is_not_missed() {
     assert_eq!(again, vec![]);
     assert_eq!(arrival(&mut reading, &mut model, &mut view), vec![]);
     assert!(view.search_index.is_some());
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     assert!(
         overlay
             .results
@@ -115,7 +124,10 @@ fn an_encrypted_database_is_read_beside_with_the_screens_key() {
     slash(&mut reading, &store, &mut model, &mut view);
     typed(&mut reading, &store, &mut model, &mut view, "zwan");
     assert_eq!(arrival(&mut reading, &mut model, &mut view), vec![]);
-    let overlay = view.search.as_ref().unwrap();
+    let overlay = view
+        .layers
+        .get::<crate::app::overlay::search::Overlay>()
+        .unwrap();
     let names: Vec<_> = overlay.results.hits().map(|hit| &hit.subject).collect();
     assert_eq!(names, ["Ilse Zwanenburg"]);
 }
@@ -135,7 +147,14 @@ fn when_the_database_does_not_open_beside_the_index_is_read_on_the_screens_store
     assert_eq!(effects, vec![Effect::LoadSearch], "left for `apply`");
     apply(&store, &mut model, &mut view, effects, today()).unwrap();
     assert!(!reading.waiting());
-    assert!(!view.search.as_ref().unwrap().results.is_empty());
+    assert!(
+        !view
+            .layers
+            .get::<crate::app::overlay::search::Overlay>()
+            .unwrap()
+            .results
+            .is_empty()
+    );
 }
 
 #[test]
