@@ -292,6 +292,8 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             );
         }
         store
+    } else if audited_only(&command) {
+        open_beside_screen(data_dir, &mut unlock)?
     } else {
         Store::open_with(data_dir, &mut unlock)?
     };
@@ -529,7 +531,7 @@ fn look_up(
 }
 
 /// The commands that only read the database, which open it without writing (an export
-/// writes its audit line, so it is not one of them).
+/// writes its audit line, so it is not one of them: `audited_only`).
 fn reads_only(command: &Command) -> bool {
     match command {
         Command::Pupils
@@ -543,6 +545,33 @@ fn reads_only(command: &Command) -> bool {
         Command::Presentation { state } => state.is_none(),
         Command::Team { email, .. } => email.is_none(),
         _ => false,
+    }
+}
+
+/// The commands whose only write is their audit line: an export of a document or a list,
+/// and `otter stats`. A calendar is not one of them: it stores each entry's revision.
+fn audited_only(command: &Command) -> bool {
+    match command {
+        Command::Export(export) => !matches!(
+            export,
+            Export::Invitation { .. }
+                | Export::Actions {
+                    format: ListFormat::Ics,
+                    ..
+                }
+        ),
+        Command::Stats(_) => true,
+        _ => false,
+    }
+}
+
+/// The store for a command whose only write is its audit line: opened for writing, or, while
+/// another otter (the screen) holds the database, opened to read beside it. Its audit line
+/// then waits in the inbox until the screen takes it into the log (`Store::audit`).
+fn open_beside_screen(data_dir: &Path, unlock: &mut unlock::CliUnlock) -> Result<Store> {
+    match Store::open_with(data_dir, unlock) {
+        Err(crate::store::StoreError::InUse(_)) => Ok(Store::open_to_read(data_dir, unlock)?),
+        opened => Ok(opened?),
     }
 }
 

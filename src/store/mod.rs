@@ -8,6 +8,7 @@ mod codec;
 pub mod erase;
 #[cfg(test)]
 pub mod fault;
+mod inbox;
 mod keys;
 mod privacy;
 pub mod records;
@@ -102,6 +103,9 @@ pub struct Store {
     /// moves after this open reads as damaged, and the read is worth another try
     /// (`reopened`).
     beside_writer: bool,
+    /// The audit lines waiting in `inbox/` just before a store opened to read opened
+    /// (`audit_shown`); `None` for a writer, which looks when asked.
+    inbox_seen: Option<Vec<inbox::Pending>>,
     /// Disk faults a test injects (`fault`).
     #[cfg(test)]
     faults: fault::Faults,
@@ -158,6 +162,8 @@ impl Store {
                 store.migrate(found)?
             }
         };
+        // Audit lines of commands that ran beside the last writer (`inbox`).
+        store.take_inbox()?;
         // A purge rewrites the database too: one rewrite is enough.
         if store.rewrite_pending()? {
             store = store.purge()?.0;
@@ -204,6 +210,9 @@ impl Store {
         if !dir.join(DB_DIR).is_dir() || untidy || looks_like_foreign_sled(dir) {
             return Ok(None);
         }
+        // Before sled reads the log: a line the writer takes from the inbox after this is in
+        // the log this open sees (`audit_shown`).
+        let inbox_seen = inbox::peek(dir)?;
         let db = open_sled(&dir.join(DB_DIR), true)?;
         let Some(found) = check_schema(&db, dir)? else {
             return Ok(None);
@@ -219,7 +228,8 @@ impl Store {
         {
             return Ok(None);
         }
-        let store = Store::with_trees(db, dir, lock, true, beside_writer)?;
+        let mut store = Store::with_trees(db, dir, lock, true, beside_writer)?;
+        store.inbox_seen = Some(inbox_seen);
         if !beside_writer && (store.rewrite_pending()? || store.change_pending()?) {
             return Ok(None);
         }
@@ -287,6 +297,7 @@ impl Store {
             lock,
             read_only,
             beside_writer,
+            inbox_seen: None,
             #[cfg(test)]
             faults: fault::Faults::default(),
         })
@@ -971,7 +982,13 @@ fn claim(dir: &Path) -> Result<Arc<File>, StoreError> {
 }
 
 /// What otter keeps in a data directory, besides sled's folder and the lock.
-const OURS: &[&str] = &["backups", "phases.toml", "db.new", "db.old"];
+const OURS: &[&str] = &[
+    "backups",
+    "phases.toml",
+    "db.new",
+    "db.old",
+    inbox::INBOX_DIR,
+];
 
 /// Whether `dir` holds things but nothing of otter's: not a data directory (dot files, which
 /// a file manager may leave in any folder, do not count either way).

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::core::effects::{Flow, apply, retry};
+use crate::app::core::effects::{Flow, apply, retry, take_inbox};
 use crate::app::{Message, Model, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
@@ -90,6 +90,8 @@ fn event_loop(
         update(model, &mut view, Message::Tick);
         // Edits the disk refused are written once it takes them again, before the next one.
         store = retry(store, model, &mut view, model.today)?;
+        // Audit lines of exports made in a second window while the screen holds the data.
+        take_inbox(&store, model, &mut view, model.today)?;
         let event = match ahead.take() {
             Some(event) => event,
             None => {
