@@ -26,6 +26,11 @@ pub(super) const INBOX_DIR: &str = "inbox";
 /// A line's file: its id (32 hex digits) and this ending. Anything else there (an
 /// `atomic::write` temporary a killed command left) is not a line.
 const ENDING: &str = ".entry";
+/// How `atomic::write` names its temporary files.
+const TEMPORARY: &str = ".otter-";
+/// A temporary file this old is a killed command's, not one being written: a line is a few
+/// hundred bytes.
+const STALE: std::time::Duration = std::time::Duration::from_secs(600);
 /// In `meta`, followed by a line's id: that line is in the audit log.
 const TAKEN: &[u8] = b"inbox/";
 
@@ -144,6 +149,24 @@ fn sealed_key(id: &str) -> Vec<u8> {
 
 fn line_path(dir: &Path, id: &str) -> PathBuf {
     dir.join(format!("{id}{ENDING}"))
+}
+
+/// Removes the temporary files that commands killed while writing a line left in `dir`'s
+/// inbox, once they are `STALE`: a writer's open does this. Best effort: a file that cannot
+/// be removed now holds no line, and the next open tries again.
+pub(super) fn tidy(dir: &Path, now: std::time::SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir.join(INBOX_DIR)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|age| age > STALE));
+        if stale && entry.file_name().to_string_lossy().starts_with(TEMPORARY) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The lines in `dir`'s inbox now; none when there is no inbox.

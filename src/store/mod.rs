@@ -164,6 +164,7 @@ impl Store {
         };
         // Audit lines of commands that ran beside the last writer (`inbox`).
         store.take_inbox()?;
+        inbox::tidy(dir, std::time::SystemTime::now());
         // A purge rewrites the database too: one rewrite is enough.
         if store.rewrite_pending()? {
             store = store.purge()?.0;

@@ -154,6 +154,28 @@ fn an_encrypted_database_seals_its_lines_and_a_line_that_does_not_open_stays() {
 }
 
 #[test]
+fn a_writer_opening_removes_a_killed_commands_temporary_file_once_it_is_stale() {
+    let dir = TempDir::new().unwrap();
+    drop(writer(dir.path(), None));
+    reader(dir.path(), None).audit(export(13)).unwrap();
+    let inbox = dir.path().join(INBOX_DIR);
+    let (old, fresh) = (inbox.join(".otter-AbC123"), inbox.join(".otter-DeF456"));
+    std::fs::write(&old, b"half a line").unwrap();
+    std::fs::write(&fresh, b"being written").unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
+    let store = writer(dir.path(), None);
+    assert_eq!(store.audit_log().unwrap().len(), 1);
+    // The line taken, the stale temporary gone, the one that may still be written kept.
+    assert_eq!(lines(dir.path()), [fresh]);
+}
+
+#[test]
 fn a_reader_takes_nothing_and_other_files_in_the_inbox_are_no_lines() {
     let dir = TempDir::new().unwrap();
     drop(writer(dir.path(), None));
