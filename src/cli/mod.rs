@@ -283,7 +283,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         crate::store::tidy_unfinished(data_dir)?;
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
-    let store = if reads_only(&command) {
+    let mut store = if reads_only(&command) {
         let store = Store::open_to_read(data_dir, &mut unlock)?;
         if !Store::writable(data_dir) {
             eprintln!(
@@ -399,7 +399,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 Export::Actions { .. } => ("otter export actions", false),
                 Export::Invitation { .. } => ("otter export invitation", false),
             };
-            let (bytes, output) = exported(&store, export, &cx, cli.meeting_minutes)?;
+            // Read again if the screen beside it moved a page meanwhile, as a look-up is.
+            let (bytes, output) =
+                store.read_here(|store| exported(store, &export, &cx, cli.meeting_minutes))?;
             let written = match output {
                 // Not `export::file::write`, which makes the screen's export folder: a folder
                 // typed here that is not there is a typo or a USB stick not plugged in, and the
@@ -605,7 +607,7 @@ fn document_format(format: Format) -> crate::export::Format {
 /// a calendar's meetings are `meeting_minutes` long.
 fn exported(
     store: &Store,
-    export: Export,
+    export: &Export,
     cx: &crate::export::Context,
     meeting_minutes: u32,
 ) -> Result<(Vec<u8>, Option<PathBuf>)> {
@@ -616,9 +618,10 @@ fn exported(
             format,
             output,
         } => {
-            let minutes = query::meetings::minutes(store, &meeting, cx.today)?;
-            let text = crate::export::minutes(&minutes, Status::Fixed, cx, document_format(format));
-            (text.into_bytes(), output)
+            let minutes = query::meetings::minutes(store, meeting, cx.today)?;
+            let text =
+                crate::export::minutes(&minutes, Status::Fixed, cx, document_format(*format));
+            (text.into_bytes(), output.clone())
         }
         Export::Agenda {
             meeting,
@@ -626,14 +629,14 @@ fn exported(
             output,
         } => {
             let id = match meeting {
-                Some(which) => query::meetings::resolve(store, &which, cx.today)?,
+                Some(which) => query::meetings::resolve(store, which, cx.today)?,
                 None => {
                     query::prepare::next_planned(store, cx.today)?.ok_or(Error::NoPlannedMeeting)?
                 }
             };
             let preparation = query::prepare::load(store, cx.model, id)?;
-            let text = crate::export::agenda(&preparation, cx, document_format(format));
-            (text.into_bytes(), output)
+            let text = crate::export::agenda(&preparation, cx, document_format(*format));
+            (text.into_bytes(), output.clone())
         }
         Export::Pupil {
             name,
@@ -643,14 +646,14 @@ fn exported(
             let name = name.join(" ");
             let pupil = query::pupils::find(store, &name)?;
             let dossier = query::dossier::load(store, pupil.id)?.ok_or(Error::NoPupil(name))?;
-            let text = crate::export::extract(&dossier, cx, document_format(format));
-            (text.into_bytes(), output)
+            let text = crate::export::extract(&dossier, cx, document_format(*format));
+            (text.into_bytes(), output.clone())
         }
         Export::Invitation { meeting, output } => {
             let stamp = chrono::Utc::now().naive_utc();
             (
                 calendar::invitation(store, meeting.as_deref(), cx, stamp, meeting_minutes)?,
-                output,
+                output.clone(),
             )
         }
         Export::Actions {
@@ -658,7 +661,7 @@ fn exported(
             format,
             output,
         } => {
-            let filter = action_filter(&filter);
+            let filter = action_filter(filter);
             let bytes = match format {
                 ListFormat::Csv => {
                     let rows = query::actions::list(store, &filter, cx.today)?;
@@ -669,7 +672,7 @@ fn exported(
                     calendar::actions(store, &filter, cx, stamp, meeting_minutes)?
                 }
             };
-            (bytes, output)
+            (bytes, output.clone())
         }
     })
 }

@@ -245,35 +245,41 @@ impl Store {
     /// Runs `read` on this store opened to read; when it fails while a writer works beside
     /// it (a page moved after this open reads as damaged), runs it again on a fresh open, a
     /// few times, so the answer comes from one consistent view of the data.
-    pub fn read<T, E>(self, mut read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    pub fn read<T, E>(mut self, read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError> + MaybeMoved,
     {
-        let mut store = self;
+        self.read_here(read)
+    }
+
+    /// `read` on a store the caller goes on using after it: an export beside the screen
+    /// reads its document so, then writes its audit line (`audit`).
+    pub fn read_here<T, E>(&mut self, mut read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + MaybeMoved,
+    {
         let mut tries = 1;
         loop {
-            match read(&store) {
-                Err(err) if store.beside_writer && tries < READ_TRIES && err.moved() => {
+            match read(self) {
+                Err(err) if self.beside_writer && tries < READ_TRIES && err.moved() => {
                     tries += 1;
-                    store = store.reopened()?;
+                    *self = Store::reopened(&self.dir, self.cipher.clone())?;
                 }
                 other => return other,
             }
         }
     }
 
-    /// A store opened to read, opened again to see the log as it is now, with the same key.
-    fn reopened(self) -> Result<Store, StoreError> {
-        let cipher = self.cipher.clone();
-        let dir = self.dir.clone();
-        drop(self);
-        match Store::open_reading(&dir)? {
+    /// The store opened to read in `dir` again, to see the log as it is now, with the key
+    /// `cipher` of the open before.
+    fn reopened(dir: &Path, cipher: Option<StoreCipher>) -> Result<Store, StoreError> {
+        match Store::open_reading(dir)? {
             Some(mut store) => {
                 store.cipher = cipher;
                 Ok(store)
             }
             // The writer left something for the next writer to finish.
-            None => Err(StoreError::InUse(dir)),
+            None => Err(StoreError::InUse(dir.to_path_buf())),
         }
     }
 
