@@ -205,9 +205,7 @@ impl Error {
             Error::NoDataDir => (t.err_no_data_dir)(),
             Error::Terminal(io) => (t.err_terminal)(&io_text(io, t)),
             Error::Output(io) => (t.err_output)(&io_text(io, t)),
-            Error::ExportFile(file, io) => {
-                (t.cli.err_export_file)(&file.display().to_string(), &io_text(io, t))
-            }
+            Error::ExportFile(file, io) => export_file_message(file, io, t),
             Error::NoDatabase(_) => (t.err_no_database)(data_dir),
             Error::PhaseModel(err) => (t.err_phase_model)(&err.to_string()),
             Error::Import(err) => import_message(err, t),
@@ -219,6 +217,26 @@ impl Error {
             Error::Cancelled => t.privacy.err_cancelled.to_string(),
             Error::RetentionYears(text) => (t.privacy.err_years)(text),
         }
+    }
+}
+
+/// An export's file not written: by its folder when that is what is wrong (not there, or not
+/// to be written in), since the folder is what the person has to change.
+fn export_file_message(file: &std::path::Path, io: &std::io::Error, t: &Texts) -> String {
+    use std::io::ErrorKind;
+    let folder = match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => std::path::Path::new("."),
+    };
+    let (shown_folder, shown_file) = (folder.display().to_string(), file.display().to_string());
+    match io.kind() {
+        ErrorKind::NotFound if !folder.is_dir() => {
+            (t.cli.err_export_no_folder)(&shown_folder, &shown_file)
+        }
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            (t.cli.err_export_folder_read_only)(&shown_folder, &shown_file, &io_text(io, t))
+        }
+        _ => (t.cli.err_export_file)(&shown_file, &io_text(io, t)),
     }
 }
 

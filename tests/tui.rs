@@ -745,3 +745,59 @@ fn slash_during_a_meeting_searches_what_was_typed_and_names_no_pupil() {
         .collect();
     assert!(named.is_empty(), "{named:?}\n{screen}");
 }
+
+/// An IB keeps the screen open all day: the previous minutes, a pupil's extract and the
+/// figures exported from a second window answer, their audit lines wait in the inbox (no name
+/// in it), the screen takes them into the log on its tick and shows them on the audit screen
+/// it has open, and each is in the log once.
+#[test]
+fn exports_and_stats_beside_the_open_screen_answer_and_their_audit_lines_reach_the_log_once() {
+    let dir = tempfile::TempDir::new().unwrap();
+    common::otter(dir.path()).arg("demo").assert().success();
+    let pupils = common::stdout_of(common::otter(dir.path()).args(["pupils", "--json"]));
+    let pupils: serde_json::Value = serde_json::from_str(&pupils).unwrap();
+    let name = pupils[0]["name"].as_str().unwrap().to_string();
+    let mut otter = Session::start(&[], dir.path(), 120, 30);
+    otter.on_start_screen();
+    otter.send("L");
+    otter.wait_for("Auditlog");
+    let out = tempfile::TempDir::new().unwrap();
+    let extract = out.path().join("uittreksel.html");
+    let minutes = common::stdout_of(common::otter(dir.path()).args(["export", "minutes"]));
+    assert!(minutes.starts_with("# Verslag OT-overleg"), "{minutes}");
+    common::otter(dir.path())
+        .args(["export", "pupil", &name, "--format", "html", "-o"])
+        .arg(&extract)
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&extract).unwrap().contains(&name));
+    let stats = common::stdout_of(common::otter(dir.path()).arg("stats"));
+    assert!(stats.starts_with("Monitoringrapport"), "{stats}");
+    // A look-up beside the screen shows them, whether the screen took them yet or not.
+    let audit = common::stdout_of(common::otter(dir.path()).arg("audit"));
+    for command in ["otter export minutes", "otter export pupil", "otter stats"] {
+        assert_eq!(audit.matches(command).count(), 1, "{audit}");
+    }
+    // The screen's tick takes them and the audit screen it shows is read again.
+    otter.wait_for("otter stats");
+    let screen = otter.wait_for("otter export minutes");
+    assert!(screen.contains("otter export pupil"), "{screen}");
+    let inbox = dir.path().join("inbox");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while std::fs::read_dir(&inbox).unwrap().count() > 0 {
+        assert!(Instant::now() < deadline, "the inbox was never emptied");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    otter.send("\x03");
+    assert_eq!(otter.exit_code(), 0);
+    let log = common::json_of(common::otter(dir.path()).arg("audit"));
+    let log = log.as_array().unwrap();
+    let mut seqs: Vec<u64> = log.iter().map(|e| e["seq"].as_u64().unwrap()).collect();
+    let commands: Vec<&str> = log.iter().map(|e| e["command"].as_str().unwrap()).collect();
+    assert_eq!(
+        commands,
+        ["otter export minutes", "otter export pupil", "otter stats"]
+    );
+    seqs.dedup();
+    assert!(seqs.len() == 3 && !seqs.contains(&0), "{seqs:?}");
+}

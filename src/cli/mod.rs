@@ -283,7 +283,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         crate::store::tidy_unfinished(data_dir)?;
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
-    let store = if reads_only(&command) {
+    let mut store = if reads_only(&command) {
         let store = Store::open_to_read(data_dir, &mut unlock)?;
         if !Store::writable(data_dir) {
             eprintln!(
@@ -292,6 +292,8 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             );
         }
         store
+    } else if audited_only(&command) {
+        open_beside_screen(data_dir, &mut unlock)?
     } else {
         Store::open_with(data_dir, &mut unlock)?
     };
@@ -397,7 +399,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 Export::Actions { .. } => ("otter export actions", false),
                 Export::Invitation { .. } => ("otter export invitation", false),
             };
-            let (bytes, output) = exported(&store, export, &cx, cli.meeting_minutes)?;
+            // Read again if the screen beside it moved a page meanwhile, as a look-up is.
+            let (bytes, output) =
+                store.read_here(|store| exported(store, &export, &cx, cli.meeting_minutes))?;
             let written = match output {
                 // Not `export::file::write`, which makes the screen's export folder: a folder
                 // typed here that is not there is a typo or a USB stick not plugged in, and the
@@ -529,7 +533,7 @@ fn look_up(
 }
 
 /// The commands that only read the database, which open it without writing (an export
-/// writes its audit line, so it is not one of them).
+/// writes its audit line, so it is not one of them: `audited_only`).
 fn reads_only(command: &Command) -> bool {
     match command {
         Command::Pupils
@@ -543,6 +547,33 @@ fn reads_only(command: &Command) -> bool {
         Command::Presentation { state } => state.is_none(),
         Command::Team { email, .. } => email.is_none(),
         _ => false,
+    }
+}
+
+/// The commands whose only write is their audit line: an export of a document or a list,
+/// and `otter stats`. A calendar is not one of them: it stores each entry's revision.
+fn audited_only(command: &Command) -> bool {
+    match command {
+        Command::Export(export) => !matches!(
+            export,
+            Export::Invitation { .. }
+                | Export::Actions {
+                    format: ListFormat::Ics,
+                    ..
+                }
+        ),
+        Command::Stats(_) => true,
+        _ => false,
+    }
+}
+
+/// The store for a command whose only write is its audit line: opened for writing, or, while
+/// another otter (the screen) holds the database, opened to read beside it. Its audit line
+/// then waits in the inbox until the screen takes it into the log (`Store::audit`).
+fn open_beside_screen(data_dir: &Path, unlock: &mut unlock::CliUnlock) -> Result<Store> {
+    match Store::open_with(data_dir, unlock) {
+        Err(crate::store::StoreError::InUse(_)) => Ok(Store::open_to_read(data_dir, unlock)?),
+        opened => Ok(opened?),
     }
 }
 
@@ -576,7 +607,7 @@ fn document_format(format: Format) -> crate::export::Format {
 /// a calendar's meetings are `meeting_minutes` long.
 fn exported(
     store: &Store,
-    export: Export,
+    export: &Export,
     cx: &crate::export::Context,
     meeting_minutes: u32,
 ) -> Result<(Vec<u8>, Option<PathBuf>)> {
@@ -587,9 +618,10 @@ fn exported(
             format,
             output,
         } => {
-            let minutes = query::meetings::minutes(store, &meeting, cx.today)?;
-            let text = crate::export::minutes(&minutes, Status::Fixed, cx, document_format(format));
-            (text.into_bytes(), output)
+            let minutes = query::meetings::minutes(store, meeting, cx.today)?;
+            let text =
+                crate::export::minutes(&minutes, Status::Fixed, cx, document_format(*format));
+            (text.into_bytes(), output.clone())
         }
         Export::Agenda {
             meeting,
@@ -597,14 +629,14 @@ fn exported(
             output,
         } => {
             let id = match meeting {
-                Some(which) => query::meetings::resolve(store, &which, cx.today)?,
+                Some(which) => query::meetings::resolve(store, which, cx.today)?,
                 None => {
                     query::prepare::next_planned(store, cx.today)?.ok_or(Error::NoPlannedMeeting)?
                 }
             };
             let preparation = query::prepare::load(store, cx.model, id)?;
-            let text = crate::export::agenda(&preparation, cx, document_format(format));
-            (text.into_bytes(), output)
+            let text = crate::export::agenda(&preparation, cx, document_format(*format));
+            (text.into_bytes(), output.clone())
         }
         Export::Pupil {
             name,
@@ -614,14 +646,14 @@ fn exported(
             let name = name.join(" ");
             let pupil = query::pupils::find(store, &name)?;
             let dossier = query::dossier::load(store, pupil.id)?.ok_or(Error::NoPupil(name))?;
-            let text = crate::export::extract(&dossier, cx, document_format(format));
-            (text.into_bytes(), output)
+            let text = crate::export::extract(&dossier, cx, document_format(*format));
+            (text.into_bytes(), output.clone())
         }
         Export::Invitation { meeting, output } => {
             let stamp = chrono::Utc::now().naive_utc();
             (
                 calendar::invitation(store, meeting.as_deref(), cx, stamp, meeting_minutes)?,
-                output,
+                output.clone(),
             )
         }
         Export::Actions {
@@ -629,7 +661,7 @@ fn exported(
             format,
             output,
         } => {
-            let filter = action_filter(&filter);
+            let filter = action_filter(filter);
             let bytes = match format {
                 ListFormat::Csv => {
                     let rows = query::actions::list(store, &filter, cx.today)?;
@@ -640,7 +672,7 @@ fn exported(
                     calendar::actions(store, &filter, cx, stamp, meeting_minutes)?
                 }
             };
-            (bytes, output)
+            (bytes, output.clone())
         }
     })
 }

@@ -12,6 +12,11 @@ pub struct CliTexts {
     pub err_forget_full_name: fn(&str, &str) -> String,
     /// `otter export -o FILE` could not write the file (its folder missing, a full disk).
     pub err_export_file: fn(&str, &str) -> String,
+    /// The same when the file's folder is not there (a typo, a USB stick not plugged in):
+    /// the folder, then the file.
+    pub err_export_no_folder: fn(&str, &str) -> String,
+    /// The same when the folder may not be written (read-only): the folder, the file, why.
+    pub err_export_folder_read_only: fn(&str, &str, &str) -> String,
     /// A disk or terminal failure by its kind, for the common ones; the operating system says
     /// the rest (in its own language).
     pub io_kind: fn(std::io::ErrorKind) -> Option<&'static str>,
@@ -96,6 +101,16 @@ pub const NL: CliTexts = CliTexts {
         )
     },
     err_export_file: |file, detail| format!("{file} kon niet worden geschreven: {detail}"),
+    err_export_no_folder: |folder, file| {
+        format!(
+            "De map {folder} bestaat niet, dus {file} is niet geschreven. Maak de map eerst, of kies een andere (is de USB-stick aangesloten?)."
+        )
+    },
+    err_export_folder_read_only: |folder, file, detail| {
+        format!(
+            "In de map {folder} kan otter niet schrijven ({detail}), dus {file} is niet geschreven. Kies een andere map."
+        )
+    },
     io_kind: |kind| {
         use std::io::ErrorKind;
         Some(match kind {
@@ -235,6 +250,16 @@ pub const EN: CliTexts = CliTexts {
         )
     },
     err_export_file: |file, detail| format!("{file} could not be written: {detail}"),
+    err_export_no_folder: |folder, file| {
+        format!(
+            "The folder {folder} does not exist, so {file} was not written. Make the folder first, or choose another (is the USB stick plugged in?)."
+        )
+    },
+    err_export_folder_read_only: |folder, file, detail| {
+        format!(
+            "otter cannot write in the folder {folder} ({detail}), so {file} was not written. Choose another folder."
+        )
+    },
     io_kind: |kind| {
         use std::io::ErrorKind;
         Some(match kind {

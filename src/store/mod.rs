@@ -8,6 +8,7 @@ mod codec;
 pub mod erase;
 #[cfg(test)]
 pub mod fault;
+mod inbox;
 mod keys;
 mod privacy;
 pub mod records;
@@ -123,6 +124,9 @@ pub struct Store {
     /// moves after this open reads as damaged, and the read is worth another try
     /// (`reopened`).
     beside_writer: bool,
+    /// The audit lines waiting in `inbox/` just before a store opened to read opened
+    /// (`audit_shown`); `None` for a writer, which looks when asked.
+    inbox_seen: Option<Vec<inbox::Pending>>,
     /// Disk faults a test injects (`fault`).
     #[cfg(test)]
     faults: fault::Faults,
@@ -181,6 +185,9 @@ impl Store {
                 store.migrate(found)?
             }
         };
+        // Audit lines of commands that ran beside the last writer (`inbox`).
+        store.take_inbox()?;
+        inbox::tidy(dir, std::time::SystemTime::now());
         // A purge rewrites the database too: one rewrite is enough.
         if store.rewrite_pending()? {
             store = store.purge()?.0;
@@ -227,6 +234,9 @@ impl Store {
         if !dir.join(DB_DIR).is_dir() || untidy || looks_like_foreign_sled(dir) {
             return Ok(None);
         }
+        // Before sled reads the log: a line the writer takes from the inbox after this is in
+        // the log this open sees (`audit_shown`).
+        let inbox_seen = inbox::peek(dir)?;
         let db = open_sled(&dir.join(DB_DIR), true)?;
         let Some(found) = check_schema(&db, dir)? else {
             return Ok(None);
@@ -242,7 +252,8 @@ impl Store {
         {
             return Ok(None);
         }
-        let store = Store::with_trees(db, dir, lock, true, beside_writer)?;
+        let mut store = Store::with_trees(db, dir, lock, true, beside_writer)?;
+        store.inbox_seen = Some(inbox_seen);
         if !beside_writer && (store.rewrite_pending()? || store.change_pending()?) {
             return Ok(None);
         }
@@ -257,17 +268,25 @@ impl Store {
     /// Runs `read` on this store opened to read; when it fails while a writer works beside
     /// it (a page moved after this open reads as damaged), runs it again on a fresh open, a
     /// few times, so the answer comes from one consistent view of the data.
-    pub fn read<T, E>(self, mut read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    pub fn read<T, E>(mut self, read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError> + MaybeMoved,
     {
-        let mut store = self;
+        self.read_here(read)
+    }
+
+    /// `read` on a store the caller goes on using after it: an export beside the screen
+    /// reads its document so, then writes its audit line (`audit`).
+    pub fn read_here<T, E>(&mut self, mut read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError> + MaybeMoved,
+    {
         let mut tries = 1;
         loop {
-            match read(&store) {
-                Err(err) if store.beside_writer && tries < READ_TRIES && err.moved() => {
+            match read(self) {
+                Err(err) if self.beside_writer && tries < READ_TRIES && err.moved() => {
                     tries += 1;
-                    store = store.reopened()?;
+                    *self = self.reader().open()?;
                 }
                 other => return other,
             }
@@ -282,13 +301,6 @@ impl Store {
             dir: self.dir.clone(),
             cipher: self.cipher.clone(),
         }
-    }
-
-    /// A store opened to read, opened again to see the log as it is now, with the same key.
-    fn reopened(self) -> Result<Store, StoreError> {
-        let reader = self.reader();
-        drop(self);
-        reader.open()
     }
 
     /// A store over an opened sled database, its trees opened (which creates any missing one
@@ -312,6 +324,7 @@ impl Store {
             lock,
             read_only,
             beside_writer,
+            inbox_seen: None,
             #[cfg(test)]
             faults: fault::Faults::default(),
         })
@@ -1016,7 +1029,13 @@ fn claim(dir: &Path) -> Result<Arc<File>, StoreError> {
 }
 
 /// What otter keeps in a data directory, besides sled's folder and the lock.
-const OURS: &[&str] = &["backups", "phases.toml", "db.new", "db.old"];
+const OURS: &[&str] = &[
+    "backups",
+    "phases.toml",
+    "db.new",
+    "db.old",
+    inbox::INBOX_DIR,
+];
 
 /// Whether `dir` holds things but nothing of otter's: not a data directory (dot files, which
 /// a file manager may leave in any folder, do not count either way).

@@ -129,7 +129,7 @@ pub fn apply(
                     }
                 },
                 Effect::LoadAudit => {
-                    let entries = store.audit_log()?;
+                    let entries = store.audit_shown()?;
                     next.extend(update(model, view, Message::AuditLoaded(entries)));
                 }
                 Effect::LoadMonitoring(period) => {
@@ -645,6 +645,23 @@ pub fn retry(store: Store, model: &mut Model, view: &mut View, today: NaiveDate)
         model.unsaved.tried = Some(model.now);
     }
     Ok(store)
+}
+
+/// Takes into the audit log the lines that commands beside the screen (an export in a second
+/// window) left in the inbox (`Store::take_inbox`), and reads the audit screen again if it is
+/// shown. A line the disk refuses now stays in the inbox for the next try; a write refused
+/// meanwhile is the next edit's to report.
+pub fn take_inbox(
+    store: &Store,
+    model: &mut Model,
+    view: &mut View,
+    today: NaiveDate,
+) -> Result<()> {
+    let taken = store.take_inbox().unwrap_or(0);
+    if taken > 0 && model.screen == crate::app::Screen::Audit {
+        apply(store, model, view, vec![Effect::LoadAudit], today)?;
+    }
+    Ok(())
 }
 
 /// Whether `effect` may write a text `/` searches, or a consent that changes how a case is

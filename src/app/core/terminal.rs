@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::core::effects::{Flow, apply, retry};
+use crate::app::core::effects::{Flow, apply, retry, take_inbox};
 use crate::app::search::reading::Reading;
 use crate::app::{Message, Model, Settings, View, update};
 use crate::domain::PhaseModel;
@@ -100,6 +100,8 @@ fn event_loop(
         let mut effects = reading.arrived(model, &mut view);
         reading.take(&mut effects, &view, &store);
         apply(&store, model, &mut view, effects, model.today)?;
+        // Audit lines of exports made in a second window while the screen holds the data.
+        take_inbox(&store, model, &mut view, model.today)?;
         let event = match ahead.take() {
             Some(event) => event,
             None => {
