@@ -105,7 +105,7 @@ mod tests {
         Case {
             consent,
             ..Case::signal(
-                CaseId(17),
+                (CaseId(17), crate::domain::Pseudonym::from_random(17, 2)),
                 PupilId(3),
                 "Leest traag".into(),
                 "signaal".into(),

@@ -5,7 +5,6 @@
 
 use std::sync::OnceLock;
 
-use crate::domain::case::pseudonym_for;
 use crate::domain::{AgendaKind, Case, Consent, Minutes, PhaseModel, Pupil, Showing};
 use crate::query::search::{Audience, HitKind, SearchIndex};
 use crate::store::Store;
@@ -59,7 +58,6 @@ fn a_pseudonym_is_stable_and_says_nothing_of_the_name() {
     let (_, store, pupil, cases) = school();
     for case in cases {
         let pseudonym = case.pseudonym();
-        assert_eq!(pseudonym, pseudonym_for(case.id));
         let stored = store.case(case.id).unwrap().unwrap();
         assert_eq!(
             stored.pseudonym(),

@@ -12,7 +12,13 @@ fn day(d: u32) -> NaiveDate {
 fn bare_case(phase: &str) -> Case {
     Case {
         level: Level::new(2).unwrap(),
-        ..Case::signal(CaseId(1), PupilId(1), String::new(), phase.into(), day(2))
+        ..Case::signal(
+            (CaseId(1), crate::domain::Pseudonym::from_random(1, 2)),
+            PupilId(1),
+            String::new(),
+            phase.into(),
+            day(2),
+        )
     }
 }
 

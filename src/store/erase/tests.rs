@@ -29,7 +29,7 @@ fn pupil(id: u64, first: &str, prefix: &str, last: &str) -> Pupil {
 
 fn case(id: u64, pupil: u64) -> Case {
     let mut case = Case::signal(
-        CaseId(id),
+        (CaseId(id), crate::domain::Pseudonym::from_random(id, 2)),
         PupilId(pupil),
         format!("Vraag {id}: hoe helpen we met lezen?"),
         "signaal".into(),
