@@ -116,6 +116,28 @@ fn is_code(code: &str) -> bool {
         && number.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Every code of a pseudonym in `text` that stands as a word of its own ("KR-47" in "Gesprek
+/// met Leerling KR-47."), in order.
+pub fn codes_in(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let after_word = |at: usize| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let before_word = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    (0..bytes.len()).filter_map(move |at| {
+        if !bytes[at].is_ascii_uppercase() || !text.is_char_boundary(at) || after_word(at) {
+            return None;
+        }
+        let digits = bytes.get(at + 3..)?;
+        let len = 3 + digits.iter().take_while(|b| b.is_ascii_digit()).count();
+        let code = text.get(at..at + len)?;
+        (is_code(code) && !before_word(at + len)).then_some(code)
+    })
+}
+
 /// The code of `text` ("KR-47") when the whole text is a Dutch pseudonym ("Leerling KR-47"):
 /// free text that merely starts with the word is no pseudonym.
 pub fn pseudonym_code(text: &str) -> Option<&str> {
@@ -188,6 +210,14 @@ mod tests {
         ] {
             assert_eq!(Pseudonym::typed(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn codes_are_found_as_words_of_their_own() {
+        let text = "Gesprek met Leerling KR-47. XKR-47, KR-4, KR-470a en (ZZ-01) ëAB-12";
+        assert_eq!(codes_in(text).collect::<Vec<_>>(), ["KR-47", "ZZ-01"]);
+        assert_eq!(codes_in("AB-12").collect::<Vec<_>>(), ["AB-12"]);
+        assert_eq!(codes_in("é").count(), 0);
     }
 
     #[test]

@@ -73,9 +73,15 @@ fn as_schema_3(store: &Store) -> HashMap<CaseId, String> {
         let old: Minutes = serde_json::from_str(&text).unwrap();
         tx.put(&old).unwrap();
     }
-    assert!(anonymous_in_minutes > 0, "the demo's minutes hold pseudonyms");
+    assert!(
+        anonymous_in_minutes > 0,
+        "the demo's minutes hold pseudonyms"
+    );
     let mut note = some_note(store);
-    note.text = format!("Gebeld over {}, zie ook Leerling Q-1.", numbered[&CaseId(2)]);
+    note.text = format!(
+        "Gebeld over {}, zie ook Leerling Q-1.",
+        numbered[&CaseId(2)]
+    );
     tx.put(&note).unwrap();
     tx.commit().unwrap();
     numbered
@@ -105,9 +111,15 @@ fn new_cases_get_pseudonyms_drawn_at_random_and_never_twice() {
     let (first, second) = (draw(&one), draw(&other));
     let ids = |drawn: &[(CaseId, Pseudonym)]| drawn.iter().map(|d| d.0).collect::<Vec<_>>();
     assert_eq!(ids(&first), ids(&second), "the same case numbers");
-    assert_ne!(first, second, "but not the same pseudonyms: nothing derives them");
+    assert_ne!(
+        first, second,
+        "but not the same pseudonyms: nothing derives them"
+    );
     for (_, pseudonym) in &first {
-        assert!(Pseudonym::typed(pseudonym.code()).is_some(), "{pseudonym:?}");
+        assert!(
+            Pseudonym::typed(pseudonym.code()).is_some(),
+            "{pseudonym:?}"
+        );
     }
 
     // A pseudonym taken by a stored case is not drawn again: the demo's 80 fill a database
@@ -163,8 +175,7 @@ fn an_older_database_gets_a_pseudonym_per_case_in_its_migration() {
         let given: HashSet<&Pseudonym> = migrated.iter().map(|c| &c.pseudonym).collect();
         assert!(migrated.iter().all(|c| !c.pseudonym.is_missing()));
         assert_eq!(given.len(), migrated.len(), "each case its own");
-        let new: HashMap<CaseId, String> =
-            migrated.iter().map(|c| (c.id, c.pseudonym())).collect();
+        let new: HashMap<CaseId, String> = migrated.iter().map(|c| (c.id, c.pseudonym())).collect();
 
         let mut renamed = 0;
         for minutes in all_minutes(&store) {
@@ -199,8 +210,10 @@ fn an_older_database_gets_a_pseudonym_per_case_in_its_migration() {
         }
 
         let store = open_as(dir.path(), passphrase);
-        let again: HashMap<CaseId, String> =
-            cases(&store).iter().map(|c| (c.id, c.pseudonym())).collect();
+        let again: HashMap<CaseId, String> = cases(&store)
+            .iter()
+            .map(|c| (c.id, c.pseudonym()))
+            .collect();
         assert_eq!(again, new, "stable from then on");
     }
 }
