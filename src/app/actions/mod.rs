@@ -38,7 +38,7 @@ pub struct ListView {
 }
 
 /// What the actions screen asks in the one-line prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     /// A filter's text (empty clears it).
     Filter(FilterField),
@@ -66,7 +66,7 @@ pub fn question(ask: &Ask, model: &Model) -> String {
 }
 
 /// A filter typed in a one-line prompt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FilterField {
     Owner,
     Pupil,

@@ -10,7 +10,7 @@ use crate::domain::{CaseEvent, ChangeContext, Level};
 use crate::query::meeting::CaseBrief;
 
 /// What the case in front asks in the one-line prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     /// Why the case goes back to phase `to`.
     PhaseBack { to: String },

@@ -17,7 +17,7 @@ use crate::i18n::{Lang, Texts};
 use crate::query::prepare::Preparation;
 
 /// What the one-line prompt asks while preparing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     Date,
     Time { date: NaiveDate },
