@@ -259,16 +259,20 @@ fn search_ignores_accents_and_hides_anonymous_names() {
                 assert_ne!(hit["subject"], name.as_str(), "{name} named in {hit}");
             }
         }
-        // Each case is found by its hulpvraag, under its pseudonym.
-        for (id, pseudonym, question) in cases {
+        // Each case is found by its hulpvraag, under its pseudonym, without its number.
+        for (pseudonym, question) in cases {
             let found = json_of(otter(school).args(["search", question]));
             let hit = found
                 .as_array()
                 .unwrap()
                 .iter()
-                .find(|h| h["kind"] == "case" && h["id"] == *id)
+                .find(|h| h["kind"] == "case" && h["subject"] == pseudonym.as_str())
                 .unwrap_or_else(|| panic!("{question}: {found}"));
-            assert_eq!(hit["subject"], pseudonym.as_str(), "{hit}");
+            assert_eq!(hit["text"], question.as_str(), "{hit}");
+            assert!(
+                hit.get("id").is_none() && hit.get("case").is_none(),
+                "{hit}"
+            );
         }
         let listed = json_of(otter(school).arg("pupils"));
         let row = listed
@@ -294,11 +298,11 @@ fn search_ignores_accents_and_hides_anonymous_names() {
         .stderr("otter: Typ minstens twee letters.\n");
 }
 
-/// A case's number, pseudonym and hulpvraag.
-type HiddenCase = (u64, String, String);
+/// A case's pseudonym and hulpvraag.
+type HiddenCase = (String, String);
 
-/// Pupils none of whose cases may show their name, with the number, pseudonym and hulpvraag
-/// of those cases.
+/// Pupils none of whose cases may show their name, with the pseudonym and hulpvraag of those
+/// cases.
 fn hidden_pupils(school: &std::path::Path) -> Vec<(String, Vec<HiddenCase>)> {
     use otter::domain::{Case, Pupil};
     let store = otter::store::Store::open(school).unwrap();
@@ -313,7 +317,7 @@ fn hidden_pupils(school: &std::path::Path) -> Vec<(String, Vec<HiddenCase>)> {
                 (
                     pupil.full_name(),
                     own.iter()
-                        .map(|c| (c.id.0, c.pseudonym(), c.question.clone()))
+                        .map(|c| (c.pseudonym(), c.question.clone()))
                         .collect(),
                 )
             })

@@ -16,7 +16,6 @@ use chrono::{NaiveDate, NaiveTime};
 use common::{TODAY, otter, stdout_of};
 use otter::app::core::keymap::Keymap;
 use otter::app::{Command as Key, Flow, Message, Model, Screen, View, apply, update};
-use otter::domain::case::pseudonym_for;
 use otter::domain::meeting::{AgendaKind, MeetingKind, MeetingState};
 use otter::domain::{
     Action, ActionId, ActionStatus, Case, CaseEvent, CaseId, Consent, EventKind, Level, Meeting,
@@ -95,6 +94,8 @@ struct School {
     sanne: Pupil,
     named: Trail,
     anonymous: Trail,
+    /// Each case's pseudonym as the store drew it: named, anonymous.
+    pseudonyms: [String; 2],
     meeting: MeetingId,
     /// The shared screen at moments of the meeting, by name.
     screens: Vec<(&'static str, String)>,
@@ -102,7 +103,7 @@ struct School {
 
 impl School {
     fn pseudonym(&self) -> String {
-        pseudonym_for(self.anonymous.case)
+        self.pseudonyms[1].clone()
     }
 
     /// Every field of the pupil that would tie a row to them.
@@ -138,7 +139,7 @@ fn case(store: &Store, pupil: PupilId, question: &str, consent: Consent) -> Case
         level: Level::new(2).unwrap(),
         signalled_by: "leerkracht".into(),
         ..Case::signal(
-            CaseId(id(store, TreeId::Cases)),
+            store.new_case().unwrap(),
             pupil,
             question.into(),
             "analyse".into(),
@@ -369,12 +370,17 @@ fn hold_meeting() -> School {
         MeetingState::Closed
     );
     assert!(store.minutes(meeting.id).unwrap().is_some());
+    let pseudonyms = [named.case, anonymous.case].map(|case| {
+        let case = store.case(case).unwrap().unwrap();
+        case.pseudonym()
+    });
     drop(store);
     School {
         dir,
         sanne,
         named,
         anonymous,
+        pseudonyms,
         meeting: meeting.id,
         screens,
     }
@@ -505,9 +511,8 @@ fn screen_of<'s>(school: &'s School, name: &str) -> &'s str {
 #[test]
 fn the_pseudonym_is_the_anonymous_case_s_own_and_not_the_pupil_s() {
     let (_turn, school) = school();
-    assert_eq!(school.pseudonym(), pseudonym_for(school.anonymous.case));
-    let of_pupil = pseudonym_for(CaseId(school.sanne.id.0));
-    assert_ne!(of_pupil, school.pseudonym());
+    let [of_named, of_anonymous] = &school.pseudonyms;
+    assert_ne!(of_named, of_anonymous, "each case its own");
     let minutes = run(
         school.dir.path(),
         &[
@@ -518,7 +523,7 @@ fn the_pseudonym_is_the_anonymous_case_s_own_and_not_the_pupil_s() {
         ],
     );
     assert!(minutes.contains(&school.pseudonym()), "{minutes}");
-    assert!(!minutes.contains(&of_pupil), "{minutes}");
+    assert!(!minutes.contains(of_named.as_str()), "{minutes}");
 }
 
 #[test]
@@ -526,7 +531,7 @@ fn on_the_shared_screen_the_anonymous_case_shows_no_name_initials_or_groep() {
     let (_turn, school) = school();
     // While the meeting is open only the case under discussion is named; otherwise the named
     // case goes by its own pseudonym on the shared screen (BRIEF §8).
-    let (full, elsewhere) = (school.sanne.full_name(), pseudonym_for(school.named.case));
+    let (full, elsewhere) = (school.sanne.full_name(), school.pseudonyms[0].clone());
     let other_item = elsewhere.as_str();
     let (named, anonymous) = (&school.named, &school.anonymous);
 

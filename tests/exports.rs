@@ -739,3 +739,112 @@ fn the_agenda_to_mail_gives_a_guest_s_catalog_role_not_the_chair_s_words() {
     let role = Lang::Nl.texts().role(otter::domain::Role::Ouder);
     assert!(out.contains(&format!("({role})")), "{role}: {out}");
 }
+
+/// A pseudonym cannot be traced back (BRIEF §8): `otter retention` and a search hit of a
+/// named case print case numbers beside names, so no output may print a case number beside
+/// a pseudonym. Every look-up with `--json` and without, and every export, is read for each
+/// anonymous case of the demo: no JSON object that shows its pseudonym carries its number as
+/// `case` (or as `id` of a case hit), no line with the pseudonym says "casus N" or "#N", and
+/// the numbered pseudonym of before ("Leerling H-79") is nowhere.
+#[test]
+fn no_output_puts_a_case_number_beside_a_pseudonym() {
+    let (_turn, school) = demo_school();
+    let anonymous: Vec<(u64, String)> = {
+        let store = Store::open(school).unwrap();
+        store
+            .all::<Case>()
+            .map(Result::unwrap)
+            .filter(|case| !case.consent.shows_name())
+            .map(|case| (case.id.0, case.pseudonym()))
+            .collect()
+    };
+    assert!(anonymous.len() > 5, "{anonymous:?}");
+    let mut json_args: Vec<Vec<String>> = [
+        &["actions", "--status", "all"][..],
+        &["meetings"],
+        &["retention"],
+        &["pupils"],
+        &["search", "Leerling"],
+        &["search", "leest"],
+    ]
+    .iter()
+    .map(|args| args.iter().map(|a| a.to_string()).collect())
+    .collect();
+    for (_, pseudonym) in &anonymous {
+        json_args.push(vec!["search".into(), pseudonym.clone()]);
+    }
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    for args in &json_args {
+        let json = json_of(otter(school).args(args));
+        for (number, pseudonym) in &anonymous {
+            beside_in_json(&json, *number, pseudonym, &args.join(" "));
+        }
+        outputs.push((args.join(" "), json.to_string()));
+        outputs.push((args.join(" "), stdout_of(otter(school).args(args))));
+    }
+    for args in [
+        &["export", "minutes", "--meeting", "last"][..],
+        &["export", "minutes", "--meeting", "last", "--format", "html"],
+        &["export", "agenda"],
+        &["export", "actions", "--format", "csv", "--status", "all"],
+        &["export", "actions", "--format", "ics", "--open"],
+    ] {
+        outputs.push((args.join(" "), stdout_of(otter(school).args(args))));
+    }
+    let seen = anonymous
+        .iter()
+        .filter(|(_, p)| outputs.iter().any(|(_, out)| out.contains(p.as_str())))
+        .count();
+    assert!(seen > 5, "the pseudonyms are in the outputs: {seen}");
+    for (what, out) in &outputs {
+        assert!(!holds_numbered_pseudonym(out), "{what}:\n{out}");
+        for line in out.lines() {
+            for (number, pseudonym) in &anonymous {
+                if line.contains(pseudonym.as_str()) {
+                    for beside in [format!("casus {number} "), format!("#{number} ")] {
+                        assert!(!line.contains(&beside), "{what}: {line}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Fails if an object of `json` shows `pseudonym` and carries `number` as its case.
+fn beside_in_json(json: &serde_json::Value, number: u64, pseudonym: &str, what: &str) {
+    use serde_json::Value;
+    match json {
+        Value::Array(items) => {
+            for item in items {
+                beside_in_json(item, number, pseudonym, what);
+            }
+        }
+        Value::Object(fields) => {
+            let shows = fields
+                .values()
+                .any(|v| v.as_str().is_some_and(|s| s.contains(pseudonym)));
+            if shows {
+                let is = |key: &str| fields.get(key).and_then(Value::as_u64) == Some(number);
+                let a_case = fields.get("kind").and_then(Value::as_str) == Some("case");
+                assert!(!is("case"), "{what}: {json}");
+                assert!(!(a_case && is("id")), "{what}: {json}");
+            }
+            for value in fields.values() {
+                beside_in_json(value, number, pseudonym, what);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether `text` holds a pseudonym of before schema 4: "Leerling", one capital, a dash and
+/// the case number.
+fn holds_numbered_pseudonym(text: &str) -> bool {
+    text.match_indices("Leerling ").any(|(at, word)| {
+        let code = &text[at + word.len()..];
+        let mut chars = code.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && chars.next() == Some('-')
+            && chars.next().is_some_and(|c| c.is_ascii_digit())
+    })
+}

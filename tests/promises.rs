@@ -33,23 +33,30 @@ fn pupil_and_export_pupil_take_the_pseudonym_the_help_promises() {
         .iter()
         .map(|case| case["case"]["consent"].as_str().unwrap_or_default())
         .collect();
-    let number: u64 = pseudonym.rsplit('-').next().unwrap().parse().unwrap();
+    let code = pseudonym.rsplit(' ').next().unwrap();
     assert!(
         dossier["cases"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|case| case["case"]["id"] == number),
+            .any(|case| case["case"]["pseudonym"] == code),
         "the dossier of the case's pupil: {consents:?}"
     );
+    // As the English screen shows it, or the code alone, as search takes it.
+    for typed in [format!("Pupil {code}"), code.to_lowercase()] {
+        let same = json_of(otter(school).args(["pupil", &typed]));
+        assert_eq!(same["pupil"], dossier["pupil"], "{typed}");
+    }
     let extract = stdout_of(otter(school).args(["export", "pupil", &pseudonym]));
     assert!(extract.contains(&pseudonym), "{extract}");
     // Something that only looks like a pseudonym is no pupil.
-    otter(school)
-        .args(["pupil", "Leerling Q-999999"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("Geen leerling"));
+    for unknown in ["Leerling Q-999999", "Leerling QQ-999999"] {
+        otter(school)
+            .args(["pupil", unknown])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("Geen leerling"));
+    }
 }
 
 #[test]

@@ -136,6 +136,7 @@ impl Builder<'_> {
 
         Case {
             id: plan.id,
+            pseudonym: plan.pseudonym.clone(),
             pupil,
             question: text(&mut rng, theme.questions),
             consent: plan.final_consent(),

@@ -14,7 +14,6 @@ use super::rng::Rng;
 use super::school::{Pupils, Team, school_year};
 use super::texts::{THEMES, say};
 use super::writer::Writer;
-use crate::domain::case::pseudonym_for;
 use crate::domain::meeting::Attendee;
 use crate::domain::minutes::MinutesSource;
 use crate::domain::{
@@ -322,7 +321,7 @@ impl<'a, 's> History<'a, 's> {
                 let subject = if self.consent[p].shows_name() {
                     self.pupils.list[plan.pupil].full_name()
                 } else {
-                    pseudonym_for(plan.id)
+                    plan.pseudonym.shown()
                 };
                 (plan.id, subject)
             })

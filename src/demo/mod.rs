@@ -17,6 +17,8 @@ mod school;
 mod texts;
 mod writer;
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -27,7 +29,7 @@ use self::plan::Planner;
 use self::rng::Rng;
 use self::school::{Size, Team};
 use self::writer::Writer;
-use crate::domain::{CaseId, MeetingId, PhaseModel};
+use crate::domain::{CaseId, MeetingId, PhaseModel, Pseudonym};
 use crate::error::Result;
 use crate::store::{Store, TreeId};
 
@@ -185,8 +187,14 @@ pub fn fill(store: &Store, scale: Scale, today: NaiveDate) -> Result<Summary> {
         team: &team,
         phase_ids: &phase_ids,
     };
+    let mut taken = HashSet::new();
     for plan in &mut plans {
         plan.id = CaseId(writer.id(TreeId::Cases)?);
+        // From the plan's own seed, not the operating system's: the same `today` gives the
+        // same school, pseudonyms included.
+        let mut draws = Rng::new(plan.seed ^ 0x5E0D);
+        plan.pseudonym = Pseudonym::draw(|p| taken.contains(p), taken.len(), || draws.next_u64());
+        taken.insert(plan.pseudonym.clone());
         let case = builder.build(plan, pupils.list[plan.pupil].id);
         writer.insert(&case)?;
     }

@@ -9,7 +9,7 @@ use super::phrases::{DOWN, UP};
 use super::rng::Rng;
 use super::school::{Pupils, groep_on, school_year};
 use super::texts::THEMES;
-use crate::domain::{CaseId, Consent, Level};
+use crate::domain::{CaseId, Consent, Level, Pseudonym};
 
 /// Cases per phase of the default model out of every 80: signaal … afgesloten.
 const PHASE_SHARE: [usize; 7] = [8, 7, 7, 7, 12, 7, 32];
@@ -46,6 +46,8 @@ pub struct Visit {
 #[derive(Debug, Clone)]
 pub struct CasePlan {
     pub id: CaseId,
+    /// Drawn from the plan's seed when the case is numbered: the demo stays the same school.
+    pub pseudonym: Pseudonym,
     pub pupil: usize,
     pub theme: usize,
     pub girl: bool,
@@ -150,6 +152,7 @@ impl Planner<'_> {
             .unwrap_or(2);
         let mut plan = CasePlan {
             id: CaseId(0),
+            pseudonym: Pseudonym::default(),
             pupil,
             theme,
             girl: self.pupils.girls[pupil],

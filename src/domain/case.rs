@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{CaseId, MeetingId, PupilId};
 use super::phase::Requirement;
+pub use super::pseudonym::{PSEUDONYM_WORD, Pseudonym, pseudonym_code};
 
 /// Toestemming ouders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -148,6 +149,9 @@ pub struct Case {
     /// Hulpvraag, in one sentence.
     pub question: String,
     pub consent: Consent,
+    /// Drawn at random when the case opened; see `domain::pseudonym`.
+    #[serde(default)]
+    pub pseudonym: Pseudonym,
     /// Phase id from the phase model (`"signaal"`, …).
     pub phase: String,
     pub level: Level,
@@ -186,18 +190,21 @@ pub struct Case {
 impl Case {
     /// A new signal: only the question asked, consent not yet known, at the lowest level, in
     /// phase `phase` (the model's first); what later phases need is recorded as they come.
+    /// `number` is the case's id and its pseudonym, which the store gives out together.
     pub fn signal(
-        id: CaseId,
+        number: (CaseId, Pseudonym),
         pupil: PupilId,
         question: String,
         phase: String,
         opened: NaiveDate,
     ) -> Case {
+        let (id, pseudonym) = number;
         Case {
             id,
             pupil,
             question,
             consent: Consent::Unknown,
+            pseudonym,
             phase,
             level: Level::MIN,
             opened,
@@ -258,11 +265,11 @@ impl Case {
         }
     }
 
-    /// The pseudonym used wherever the team looks when consent is "anoniem" ("Leerling K-17":
-    /// `leerling` is a domain term and stays Dutch in both languages).
-    /// Derived from the case id so it is stable and reveals nothing of the name.
+    /// The pseudonym used wherever the team looks when consent is "anoniem" ("Leerling
+    /// KR-47": `leerling` is a domain term and stays Dutch in stored records and exports).
+    /// Drawn at random when the case opened, so it is stable and reveals nothing.
     pub fn pseudonym(&self) -> String {
-        pseudonym_for(self.id)
+        self.pseudonym.shown()
     }
 }
 
@@ -319,30 +326,6 @@ impl ChangeContext {
     }
 }
 
-/// The word of a pseudonym as stored and exported in Dutch; a screen in another language
-/// shows it in that language (`Texts::pseudonym`).
-pub const PSEUDONYM_WORD: &str = "Leerling";
-
-/// The code of `text` ("K-17") when the whole text is a pseudonym ("Leerling K-17"): free
-/// text that merely starts with the word is no pseudonym.
-pub fn pseudonym_code(text: &str) -> Option<&str> {
-    let code = text.strip_prefix(PSEUDONYM_WORD)?.strip_prefix(' ')?;
-    let (letter, number) = code.split_once('-')?;
-    let is_code = letter.len() == 1
-        && letter.chars().all(|c| c.is_ascii_uppercase())
-        && !number.is_empty()
-        && number.chars().all(|c| c.is_ascii_digit());
-    is_code.then_some(code)
-}
-
-pub fn pseudonym_for(id: CaseId) -> String {
-    const LETTERS: &[u8] = b"ABCDEFGHJKLMNPRSTVWXZ";
-    // A multiplicative scramble keeps neighbouring ids from getting neighbouring pseudonyms.
-    let scrambled = id.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40;
-    let letter = LETTERS[(scrambled % LETTERS.len() as u64) as usize] as char;
-    format!("{PSEUDONYM_WORD} {letter}-{}", id.0)
-}
-
 /// What changed in a case's history. Monitoring is computed from these.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -381,14 +364,6 @@ mod tests {
         assert!(serde_json::from_str::<Level>("7").is_err());
     }
 
-    #[test]
-    fn pseudonyms_are_stable_and_distinct() {
-        let a = pseudonym_for(CaseId(17));
-        assert_eq!(a, pseudonym_for(CaseId(17)));
-        assert_ne!(a, pseudonym_for(CaseId(18)));
-        assert!(a.starts_with("Leerling ") && a.ends_with("-17"), "{a}");
-    }
-
     fn context() -> ChangeContext {
         ChangeContext {
             seq: 4,
@@ -400,7 +375,7 @@ mod tests {
 
     fn a_case() -> Case {
         Case::signal(
-            CaseId(9),
+            (CaseId(9), Pseudonym::from_random(9, 2)),
             PupilId(2),
             "leest niet".into(),
             "signaal".into(),

@@ -69,6 +69,18 @@ pub fn parse_date(input: &str, context: DateContext) -> Result<NaiveDate, DateEr
         }
         _ => {}
     }
+    // A day as otter writes it ("ma 23-11-2026", what a prompt offers to edit): the date
+    // decides, and a weekday that is not its own is a slip, refused rather than guessed.
+    if let Some((first, rest)) = text.split_once(char::is_whitespace)
+        && let Some(weekday) = weekday_named(first)
+    {
+        let date = numeric(rest.trim(), today, input.trim())?;
+        return if date.weekday() == weekday {
+            Ok(date)
+        } else {
+            Err(DateError::Unrecognised(input.trim().to_string()))
+        };
+    }
     if let Some(weekday) = weekday_named(&text) {
         let ahead =
             (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
@@ -171,6 +183,24 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// A due date otter shows ("ma 23-11-2026", the prompt's pre-filled answer) is read back
+    /// as that day; a weekday that is not the date's is refused, not guessed.
+    #[test]
+    fn a_day_as_otter_writes_it_is_read_back() {
+        for lang in [Lang::Nl, Lang::En] {
+            for offset in 0..14 {
+                let date = day(2026, 11, 23) + Duration::days(offset);
+                let shown = format_day(date, lang);
+                assert_eq!(parse_date(&shown, context()), Ok(date), "{shown}");
+            }
+        }
+        assert_eq!(parse_date("  Ma 23-11 ", context()), Ok(day(2026, 11, 23)));
+        for wrong in ["di 23-11-2026", "Tue 23-11-2026", "ma", "ma ma 23-11-2026"] {
+            let read = parse_date(wrong, context());
+            assert!(read != Ok(day(2026, 11, 23)), "{wrong}: {read:?}");
+        }
     }
 
     /// Monday 23 November 2026.

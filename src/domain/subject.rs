@@ -79,6 +79,38 @@ impl Subject {
     pub fn is_named(&self) -> bool {
         matches!(self, Subject::Named { .. })
     }
+
+    /// An owner typed as free text ("leerkracht groep 3"), as it may stand beside this
+    /// subject: beside a pseudonym without the groep, which would narrow the pupil down to one
+    /// class as the groep beside a name would ("leerkracht").
+    pub fn owner_beside(&self, owner: &str) -> String {
+        match self {
+            Subject::Named { .. } => owner.to_string(),
+            Subject::Pseudonym(_) => without_groep(owner),
+        }
+    }
+}
+
+/// `text` without "groep 3", "groep 5/6", "group 7" or "groep 7b" (any letter case), and the
+/// spaces and punctuation left dangling.
+fn without_groep(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        let word = words[at].trim_end_matches([',', ';', ':', ')']);
+        let is_groep = word.eq_ignore_ascii_case("groep") || word.eq_ignore_ascii_case("group");
+        let names_one = words
+            .get(at + 1)
+            .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()));
+        if is_groep && names_one {
+            at += 2;
+        } else {
+            kept.push(words[at]);
+            at += 1;
+        }
+    }
+    kept.join(" ")
 }
 
 #[cfg(test)]
@@ -148,6 +180,25 @@ mod tests {
         let unknown = case(Consent::Unknown);
         let subject = Subject::of(Some(&pupil()), &unknown, discussed(17));
         assert_eq!(subject, Subject::Pseudonym(unknown.pseudonym()));
+    }
+
+    #[test]
+    fn an_owner_beside_a_pseudonym_does_not_say_the_groep() {
+        let hidden = Subject::of(Some(&pupil()), &case(Consent::Anonymous), Showing::Private);
+        for (typed, shown) in [
+            ("leerkracht groep 3", "leerkracht"),
+            ("Leerkracht Groep 5/6 (juf)", "Leerkracht (juf)"),
+            ("teacher group 7b", "teacher"),
+            ("ouders", "ouders"),
+            ("groepsleerkracht", "groepsleerkracht"),
+            ("intern begeleider groep", "intern begeleider groep"),
+        ] {
+            assert_eq!(hidden.owner_beside(typed), shown, "{typed}");
+        }
+        assert_eq!(
+            named().owner_beside("leerkracht groep 3"),
+            "leerkracht groep 3"
+        );
     }
 
     #[test]

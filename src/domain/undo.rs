@@ -242,7 +242,7 @@ mod tests {
     #[test]
     fn restoring_a_phase_sets_back_phase_and_closing_only() {
         let mut case = Case::signal(
-            CaseId(3),
+            (CaseId(3), crate::domain::Pseudonym::from_random(3, 2)),
             crate::domain::PupilId(1),
             "q".into(),
             "evaluatie".into(),

@@ -170,7 +170,7 @@ impl Doc for Html {
     }
 }
 
-/// A cell that reads best unbroken: "Marieke van den Berg", "Leerling H-55", "ma 24-08-2026".
+/// A cell that reads best unbroken: "Marieke van den Berg", "Leerling HP-55", "ma 24-08-2026".
 /// The first column (what was agreed) is never one: it takes the room the others leave.
 fn is_short(cell: &str) -> bool {
     const SHORT: usize = 24;

@@ -187,7 +187,7 @@ mod tests {
         let mut doc = Markdown::new();
         doc.title("Verslag");
         doc.facts(&[("plaats", "kamer IB".into()), ("afwezig", String::new())]);
-        doc.heading("3. Leerlingbespreking: Leerling K-17");
+        doc.heading("3. Leerlingbespreking: Leerling KR-17");
         doc.table(
             &["actiepunt", "eigenaar"],
             &[vec!["Bellen | mailen".into(), "IB".into()]],
@@ -198,7 +198,7 @@ mod tests {
         }]);
         assert_eq!(
             doc.finish(),
-            "# Verslag\n\n- **Plaats:** kamer IB\n\n## 3. Leerlingbespreking: Leerling K-17\n\n\
+            "# Verslag\n\n- **Plaats:** kamer IB\n\n## 3. Leerlingbespreking: Leerling KR-17\n\n\
              | Actiepunt | Eigenaar |\n|---|---|\n| Bellen \\| mailen | IB |\n\n\
              - Drie cirkels:\n  - Kind: + leest\n"
         );

@@ -132,7 +132,7 @@ pub struct Texts {
 
     pub col_name: &'static str,
     pub col_groep: &'static str,
-    /// The word before a pseudonym's code on screen ("Leerling K-17", "Pupil K-17").
+    /// The word before a pseudonym's code on screen ("Leerling KR-17", "Pupil KR-17").
     pub pseudonym_word: &'static str,
     pub col_birth: &'static str,
     pub col_teacher: &'static str,
@@ -701,8 +701,8 @@ impl Texts {
         self.roles[index]
     }
 
-    /// A pupil as a screen shows them: a pseudonym ("Leerling K-17") in this language's word
-    /// ("Pupil K-17"), anything else (a name, initials) as it is.
+    /// A pupil as a screen shows them: a pseudonym ("Leerling KR-17") in this language's word
+    /// ("Pupil KR-17"), anything else (a name, initials) as it is.
     pub fn pseudonym<'a>(&self, shown: &'a str) -> std::borrow::Cow<'a, str> {
         match crate::domain::case::pseudonym_code(shown) {
             Some(code) if self.pseudonym_word != crate::domain::case::PSEUDONYM_WORD => {

@@ -24,7 +24,7 @@ struct Built(CaseHistory);
 fn case(id: u64, pupil: u64, opened: NaiveDate) -> Built {
     Built(CaseHistory {
         case: Case::signal(
-            CaseId(id),
+            (CaseId(id), crate::domain::Pseudonym::from_random(id, 2)),
             PupilId(pupil),
             "leest niet".into(),
             "signaal".into(),

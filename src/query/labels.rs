@@ -95,10 +95,18 @@ impl<'s> Labels<'s> {
         Ok(name)
     }
 
+    /// The owner of `action` as it may stand beside the action's pupil: a free-text owner
+    /// beside a pseudonym without the groep ("leerkracht groep 3" is "leerkracht").
     pub fn owner(&mut self, action: &Action) -> Result<String, StoreError> {
         match &action.owner {
             Owner::Member(id) => self.member_name(*id),
-            Owner::Other(name) => Ok(name.clone()),
+            Owner::Other(name) => Ok(match action.case {
+                Some(case) => match self.shown(case)? {
+                    Some(subject) => subject.owner_beside(name),
+                    None => name.clone(),
+                },
+                None => name.clone(),
+            }),
         }
     }
 }

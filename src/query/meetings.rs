@@ -4,8 +4,9 @@ use serde::Serialize;
 use crate::domain::{Meeting, MeetingKind, MeetingState};
 
 use crate::domain::dates::{DateContext, format_date, parse_date};
-use crate::domain::{MeetingId, Minutes};
+use crate::domain::{AgendaKind, CaseId, MeetingId, Minutes, Subject};
 use crate::error::{Error, Result};
+use crate::query::labels::Labels;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,12 +89,51 @@ pub fn resolve(store: &Store, which: &str, today: NaiveDate) -> Result<MeetingId
         .ok_or_else(not_found)
 }
 
-/// The fixed minutes of meeting `which` (see [`resolve`]); a meeting not yet closed has none.
+/// The fixed minutes of meeting `which` (see [`resolve`]) as they may leave otter now
+/// ([`fixed`]); a meeting not yet closed has none.
 pub fn minutes(store: &Store, which: &str, today: NaiveDate) -> Result<Minutes> {
     let id = resolve(store, which, today)?;
-    if let Some(minutes) = store.minutes(id)? {
+    if let Some(minutes) = fixed(store, id)? {
         return Ok(minutes);
     }
     let date = store.meeting(id)?.map(|m| m.date);
     Err(Error::NotFixed(date.map(format_date).unwrap_or_default()))
+}
+
+/// The fixed minutes of meeting `id` as they may leave otter now (BRIEF §8): as fixed, except
+/// that a case whose parents have since said "nee" or "anoniem" goes by its pseudonym, in the
+/// minutes of every meeting held before too. Only ever more private than fixed: a case fixed
+/// by its pseudonym keeps it when the parents later say "ja". The stored record is not
+/// changed.
+pub fn fixed(store: &Store, id: MeetingId) -> Result<Option<Minutes>> {
+    let Some(mut minutes) = store.minutes(id)? else {
+        return Ok(None);
+    };
+    let mut labels = Labels::new(store);
+    // The pseudonym of a case that may no longer be named, `None` for one that may.
+    let mut hidden = |case: CaseId| -> Result<Option<String>> {
+        Ok(match labels.shown(case)? {
+            Some(Subject::Pseudonym(pseudonym)) => Some(pseudonym),
+            _ => None,
+        })
+    };
+    for item in &mut minutes.items {
+        if let AgendaKind::Case { case } = item.kind
+            && let Some(pseudonym) = hidden(case)?
+        {
+            item.subject = pseudonym;
+        }
+    }
+    let actions = minutes.items.iter_mut().flat_map(|item| {
+        let reviewed = item.reviewed.iter_mut().map(|review| &mut review.action);
+        item.actions.iter_mut().chain(reviewed)
+    });
+    for action in actions.chain(minutes.carried_over.iter_mut()) {
+        if let Some(case) = store.action(action.id)?.and_then(|found| found.case)
+            && let Some(pseudonym) = hidden(case)?
+        {
+            action.subject = pseudonym;
+        }
+    }
+    Ok(Some(minutes))
 }

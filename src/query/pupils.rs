@@ -3,10 +3,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::case::pseudonym_for;
 use crate::domain::dates::format_date;
 use crate::domain::fold::fold;
-use crate::domain::{Case, CaseId, Pupil, PupilId, Showing, Subject};
+use crate::domain::{Case, Pseudonym, Pupil, PupilId, Showing, Subject};
 use crate::error::{Candidate, Error, Field, Result};
 use crate::store::Store;
 
@@ -54,7 +53,7 @@ pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
 /// one pupil whose name contains it. A date of birth after the name (`Sanne de Vries
 /// 14-03-2017`) tells apart two children with the same name.
 ///
-/// The pseudonym of a case ("Leerling K-17") names that case's pupil: the team knows an
+/// The pseudonym of a case ("Leerling KR-47") names that case's pupil: the team knows an
 /// anonymous case only by it.
 pub fn find(store: &Store, name: &str) -> Result<Pupil> {
     if let Some(case) = pseudonym_case(store, name)?
@@ -133,20 +132,13 @@ fn named_cases(store: &Store) -> Result<HashSet<PupilId>> {
     Ok(named)
 }
 
-/// The case whose pseudonym `name` is ("Leerling K-17", ignoring case and spacing).
+/// The case whose pseudonym `name` is ("Leerling KR-47", "Pupil KR-47" or "KR-47", ignoring
+/// letter case and spacing). Only a typed pseudonym reads the cases.
 pub fn pseudonym_case(store: &Store, name: &str) -> Result<Option<Case>> {
-    let wanted = name_key(name);
-    // The number after the last dash is the case's id; the whole pseudonym must match it.
-    let Some(id) = wanted
-        .rsplit_once('-')
-        .and_then(|(_, number)| number.parse::<u64>().ok())
-    else {
-        return Ok(None);
-    };
-    if name_key(&pseudonym_for(CaseId(id))) != wanted {
-        return Ok(None);
+    match Pseudonym::typed(name) {
+        Some(pseudonym) => Ok(store.case_by_pseudonym(&pseudonym)?),
+        None => Ok(None),
     }
-    Ok(store.case(CaseId(id))?)
 }
 
 /// Whether `name` is a pupil's whole name (ignoring case and accents, and a date of birth

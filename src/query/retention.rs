@@ -110,7 +110,7 @@ mod tests {
             closed: on,
             consent,
             ..Case::signal(
-                CaseId(id),
+                (CaseId(id), crate::domain::Pseudonym::from_random(id, 2)),
                 PupilId(1),
                 "vraag".into(),
                 "signaal".into(),
@@ -135,7 +135,7 @@ mod tests {
         assert_eq!(list.expired[1].shown.groep(), Some(list.expired[1].groep));
         assert_eq!(
             list.expired[0].shown.short(),
-            crate::domain::case::pseudonym_for(CaseId(4))
+            crate::domain::Pseudonym::from_random(4, 2).shown()
         );
         assert_eq!(list.expired[0].shown.groep(), None, "no groep beside it");
         assert_eq!(list.expired[1].name, "Sanne de Vries");

@@ -68,8 +68,10 @@ impl Audience {
     }
 }
 
-/// One result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One result. Printed (`--json`) without a case number beside a pseudonym: `otter
+/// retention` and a search hit that names the case print that number beside the name, and
+/// together they would tie the pseudonym to the pupil.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub kind: HitKind,
     pub id: u64,
@@ -79,18 +81,39 @@ pub struct Hit {
     /// The matched text: hulpvraag, action, decision or note; empty for a pupil.
     pub text: String,
     /// The case the result belongs to (for a case, itself).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub case: Option<CaseId>,
     /// Named by the case's pseudonym (no consent to show the name).
-    #[serde(skip)]
     pub anonymous: bool,
     /// The pupil, to open the dossier; never printed, so a pseudonym is not tied to a pupil
     /// number in `--json`.
-    #[serde(skip)]
     pub pupil: Option<PupilId>,
     /// The matched positions (in chars) of `text`, or of `subject` for a pupil; ascending.
-    #[serde(skip)]
     pub matched: Vec<usize>,
+}
+
+impl Serialize for Hit {
+    /// `kind`, `id`, `subject`, `text` and `case`; a hit shown by its pseudonym has no `case`,
+    /// and a case hit so shown no `id` (its number).
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut hit = serializer.serialize_struct("Hit", 5)?;
+        hit.serialize_field("kind", &self.kind)?;
+        if self.anonymous && self.kind == HitKind::Case {
+            hit.skip_field("id")?;
+        } else {
+            hit.serialize_field("id", &self.id)?;
+        }
+        hit.serialize_field("subject", &self.subject)?;
+        hit.serialize_field("text", &self.text)?;
+        match self.case.filter(|_| !self.anonymous) {
+            Some(case) => hit.serialize_field("case", &case)?,
+            None => hit.skip_field("case")?,
+        }
+        hit.end()
+    }
 }
 
 /// The best hits of one kind, and how many there were in all.

@@ -3,6 +3,7 @@
 use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{PhaseModel, Requirement};
+use crate::store::Store;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -41,4 +42,84 @@ fn a_closing_reason_answered_in_evaluatie_reaches_the_minutes() {
         "{:?}",
         item.recorded
     );
+}
+
+/// Minutes exported after the parents withdrew the name show the case's pseudonym, in the
+/// minutes of every meeting held before too (BRIEF §8); the stored record keeps what was
+/// fixed, and a case fixed by its pseudonym keeps it when the parents later say "ja".
+#[test]
+fn minutes_exported_after_consent_became_anoniem_show_the_pseudonym() {
+    use crate::domain::{Case, Consent, Minutes};
+    let dir = tempfile::TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+    let all: Vec<Minutes> = store.all::<Minutes>().map(Result::unwrap).collect();
+    let case_of = |minutes: &Minutes, named: bool| {
+        minutes.items.iter().find_map(|item| match item.kind {
+            AgendaKind::Case { case }
+                if item.subject.starts_with("Leerling") != named && !item.actions.is_empty() =>
+            {
+                Some(case)
+            }
+            _ => None,
+        })
+    };
+    let (held, named) = all
+        .iter()
+        .find_map(|m| Some((m.meeting, case_of(m, true)?)))
+        .expect("minutes naming a case with actions");
+    let (held_anonymous, anonymous) = all
+        .iter()
+        .find_map(|m| Some((m.meeting, case_of(m, false)?)))
+        .expect("minutes with a pseudonym");
+    let set = |case, consent| {
+        let mut found: Case = store.case(case).unwrap().unwrap();
+        found.consent = consent;
+        store.save(&found).unwrap();
+        found
+    };
+    let withdrawn = set(named, Consent::Anonymous);
+    let pupil = store.pupil(withdrawn.pupil).unwrap().unwrap();
+    set(anonymous, Consent::Yes);
+
+    let shown = super::meetings::fixed(&store, held).unwrap().unwrap();
+    let stored = store.minutes(held).unwrap().unwrap();
+    let item = |minutes: &Minutes| {
+        let kind = AgendaKind::Case { case: named };
+        minutes
+            .items
+            .iter()
+            .find(|i| i.kind == kind)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(item(&shown).subject, withdrawn.pseudonym());
+    for action in &item(&shown).actions {
+        assert_eq!(action.subject, withdrawn.pseudonym(), "{action:?}");
+    }
+    assert_eq!(
+        item(&stored).subject,
+        pupil.full_name(),
+        "the record keeps what was fixed"
+    );
+    let cx = crate::export::Context {
+        model: &PhaseModel::default(),
+        lang: crate::i18n::Lang::Nl,
+        school: "",
+        today: today(),
+    };
+    let status = crate::export::minutes::Status::Fixed;
+    for format in [crate::export::Format::Markdown, crate::export::Format::Html] {
+        let text = crate::export::minutes(&shown, status, &cx, format);
+        assert!(text.contains(&withdrawn.pseudonym()), "{text}");
+        assert!(!text.contains(&pupil.full_name()), "{text}");
+    }
+
+    let kept = super::meetings::fixed(&store, held_anonymous)
+        .unwrap()
+        .unwrap();
+    let kind = AgendaKind::Case { case: anonymous };
+    let kept = kept.items.iter().find(|i| i.kind == kind).unwrap();
+    let case = store.case(anonymous).unwrap().unwrap();
+    assert_eq!(kept.subject, case.pseudonym(), "never named afterwards");
 }

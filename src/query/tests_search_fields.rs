@@ -18,7 +18,7 @@ fn case_with_a_form(consent: Consent) -> (Pupil, Case) {
         teacher: String::new(),
     };
     let mut case = Case::signal(
-        CaseId(7),
+        (CaseId(7), crate::domain::Pseudonym::from_random(7, 2)),
         pupil.id,
         "Wat heeft zij nodig bij rekenen?".into(),
         "signaal".into(),

@@ -236,6 +236,8 @@ pub fn restore(
     let mut fill = Fill::new(beside.store());
     read_into(file, opened.as_ref(), &mut fill)?;
     fill.finish()?;
+    // A backup of a database from before schema 4 has cases without a pseudonym.
+    beside.store().give_pseudonyms()?;
     carry_audit(earlier, beside.store())?;
     let restored = beside.finish()?;
     // The restored database records its own restore, after the log the backup brought.

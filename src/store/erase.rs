@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 
 use super::tx::Write;
 use super::{Store, StoreError, Tx};
+use crate::domain::pseudonym::{PSEUDONYM_WORD, codes_in};
 use crate::domain::redact::{REDACTED, redact};
 use crate::domain::{
     Action, AgendaKind, AuditEntry, Case, CaseId, Counted, Decision, Meeting, Minutes, Note, Pupil,
@@ -176,6 +177,8 @@ impl Store {
         erased: &mut Erased,
     ) -> Result<(), StoreError> {
         let mut cases = HashSet::new();
+        // An erased case's pseudonym goes wherever it stands, as the name does.
+        let mut codes = HashSet::new();
         let mut everywhere: Vec<String> = Vec::new();
         let mut by_case: Vec<(CaseId, [String; 2])> = Vec::new();
         for planned in planned {
@@ -185,18 +188,22 @@ impl Store {
             }
             for case in &planned.cases {
                 cases.insert(case.id);
+                if !case.pseudonym.is_missing() {
+                    codes.insert(case.pseudonym.code().to_string());
+                }
                 by_case.push((case.id, [pupil.full_name(), pupil.first_name.clone()]));
             }
         }
-        self.clean_meetings(tx, &cases, &everywhere, erased)?;
+        self.clean_meetings(tx, &cases, &everywhere, &codes, erased)?;
         // An open meeting's undo steps hold the values they restore, texts included.
         self.forget_all_undo_in(tx)?;
-        self.redact_minutes(tx, &by_case, &everywhere, erased)?;
-        if !everywhere.is_empty() {
+        self.redact_minutes(tx, &by_case, &everywhere, &codes, erased)?;
+        if !everywhere.is_empty() || !codes.is_empty() {
             let names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
-            let texts = self.redact_all::<Note>(tx, &cases, |n| n.case, &names)?
-                + self.redact_all::<Decision>(tx, &cases, |d| d.case, &names)?
-                + self.redact_all::<Action>(tx, &cases, |a| a.case, &names)?;
+            let gone = (&cases, &names[..], &codes);
+            let texts = self.redact_all::<Note>(tx, gone, |n| n.case)?
+                + self.redact_all::<Decision>(tx, gone, |d| d.case)?
+                + self.redact_all::<Action>(tx, gone, |a| a.case)?;
             erased.add(Counted::Texts, texts);
         }
         Ok(())
@@ -240,11 +247,14 @@ impl Store {
         tx: &mut Tx<'_>,
         cases: &HashSet<CaseId>,
         names: &[String],
+        codes: &HashSet<String>,
         erased: &mut Erased,
     ) -> Result<(), StoreError> {
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         for meeting in self.all::<Meeting>() {
             let meeting = meeting?;
+            let names = with_pseudonyms(&meeting, &names, codes)?;
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let mut changed = redacted(&meeting, &names)?.unwrap_or_else(|| meeting.clone());
             let current = changed.agenda.get(changed.current_item).cloned();
             let before = changed.agenda.len();
@@ -270,12 +280,15 @@ impl Store {
         tx: &mut Tx<'_>,
         by_case: &[(CaseId, [String; 2])],
         everywhere: &[String],
+        codes: &HashSet<String>,
         erased: &mut Erased,
     ) -> Result<(), StoreError> {
         let mut count = 0;
         for minutes in self.all::<Minutes>() {
             let mut minutes = minutes?;
-            let mut names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
+            let everywhere: Vec<&str> = everywhere.iter().map(String::as_str).collect();
+            let pseudonyms = with_pseudonyms(&minutes, &everywhere, codes)?;
+            let mut names: Vec<&str> = pseudonyms.iter().map(String::as_str).collect();
             let mut touched = false;
             for item in &mut minutes.items {
                 let AgendaKind::Case { case } = item.kind else {
@@ -301,14 +314,13 @@ impl Store {
         Ok(())
     }
 
-    /// Redacts `names` in every record of a kind that stays (not tied to an erased case);
-    /// returns how many changed.
+    /// Redacts `names`, and the erased cases' pseudonyms (`codes`), in every record of a kind
+    /// that stays (not tied to an erased case); returns how many changed.
     fn redact_all<R>(
         &self,
         tx: &mut Tx<'_>,
-        erased: &HashSet<CaseId>,
+        (erased, names, codes): (&HashSet<CaseId>, &[&str], &HashSet<String>),
         case_of: fn(&R) -> Option<CaseId>,
-        names: &[&str],
     ) -> Result<usize, StoreError>
     where
         R: super::Record,
@@ -319,13 +331,38 @@ impl Store {
             if case_of(&record).is_some_and(|case| erased.contains(&case)) {
                 continue;
             }
-            if let Some(clean) = redacted(&record, names)? {
+            let names = with_pseudonyms(&record, names, codes)?;
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            if let Some(clean) = redacted(&record, &names)? {
                 tx.put(&clean)?;
                 count += 1;
             }
         }
         Ok(count)
     }
+}
+
+/// `names` and the pseudonyms among `codes` that `record` mentions: each whole ("Leerling
+/// KR-47") before its code alone, so the whole goes as one. A pseudonym is looked for by its
+/// code in the record's text, not tried one by one: a retention run erases thousands.
+fn with_pseudonyms<R: Serialize>(
+    record: &R,
+    names: &[&str],
+    codes: &HashSet<String>,
+) -> Result<Vec<String>, StoreError> {
+    let mut all: Vec<String> = names.iter().map(|name| name.to_string()).collect();
+    if codes.is_empty() {
+        return Ok(all);
+    }
+    let text = serde_json::to_string(record)
+        .map_err(|err| StoreError::Damaged(format!("redaction: {err}")))?;
+    let found: std::collections::BTreeSet<&str> = codes_in(&text)
+        .filter(|code| codes.contains(*code))
+        .collect();
+    for code in found {
+        all.extend([format!("{PSEUDONYM_WORD} {code}"), code.to_string()]);
+    }
+    Ok(all)
 }
 
 /// `record` with `names` replaced in every text it holds, or None if it holds none of them.

@@ -11,6 +11,7 @@ pub mod fault;
 mod inbox;
 mod keys;
 mod privacy;
+mod pseudonyms;
 pub mod records;
 mod replace;
 pub mod schema;
@@ -446,14 +447,17 @@ impl Store {
             return Ok(false);
         }
         // The way back if a step goes wrong. The old data is read with today's record shapes:
-        // the migrations so far only add and drop derived trees, so every record decodes. A
-        // step that changes a record's shape must back up with the old shapes instead.
+        // the migrations so far add and drop derived trees, and add a field with a default
+        // (a case's pseudonym, empty before schema 4; a restore gives it one), so every
+        // record decodes. A step that changes a record's shape otherwise must back up with
+        // the old shapes instead.
         backup::rolling(self, backup::Reason::Migration)
             .map_err(backup::BackupError::into_store)?;
-        schema::migrate(&self.db, found, schema::CURRENT, schema::STEPS)?;
-        // Schema 2's search tree held folded names in plain text; dropping it leaves them in
-        // sled's files until the database is rewritten.
-        Ok(found < 3)
+        schema::migrate(self, found, schema::CURRENT, schema::STEPS)?;
+        // Schema 2's search tree held folded names in plain text, and schema 3's texts the
+        // numbered pseudonyms; replacing them leaves them in sled's files until the database
+        // is rewritten.
+        Ok(found < 4)
     }
 
     /// Whether `dir` holds a database (of otter or not) that `open` would read.

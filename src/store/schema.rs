@@ -1,18 +1,19 @@
 //! The schema version and the path from older versions to this one.
 
-use super::StoreError;
 use super::codec;
 use super::records::{Record, TreeId};
+use super::{Store, StoreError};
 use crate::domain::{Case, CaseEvent};
 
 /// Version written by this otter. Bump it with a migration step when stored data changes shape
 /// in a way `#[serde(default)]` cannot absorb.
-pub const CURRENT: u32 = 3;
+pub const CURRENT: u32 = 4;
 
-/// One step: rewrites a database of version `from` into version `from + 1`.
+/// One step: rewrites a database of version `from` into version `from + 1`. It gets the
+/// store unlocked: a step that rewrites records seals them as the database is sealed.
 pub struct Step {
     pub from: u32,
-    pub run: fn(&sled::Db) -> Result<(), StoreError>,
+    pub run: fn(&Store) -> Result<(), StoreError>,
 }
 
 /// Steps of the released versions.
@@ -25,19 +26,23 @@ pub const STEPS: &[Step] = &[
         from: 2,
         run: drop_search_buckets,
     },
+    Step {
+        from: 3,
+        run: Store::give_pseudonyms,
+    },
 ];
 
 /// 1 → 2: open cases by evaluation date and events by date, so the start screen reads only
 /// what it shows. Rebuilt from the records; running it twice writes the same keys.
-fn index_for_the_start_screen(db: &sled::Db) -> Result<(), StoreError> {
-    reindex::<Case>(db, TreeId::OpenCasesByEvaluation)?;
-    reindex::<CaseEvent>(db, TreeId::EventsByDate)
+fn index_for_the_start_screen(store: &Store) -> Result<(), StoreError> {
+    reindex::<Case>(&store.db, TreeId::OpenCasesByEvaluation)?;
+    reindex::<CaseEvent>(&store.db, TreeId::EventsByDate)
 }
 
 /// 2 → 3: the search buckets held every name and note folded, in plain text on disk. Search
 /// builds its index in memory now, so the tree goes.
-fn drop_search_buckets(db: &sled::Db) -> Result<(), StoreError> {
-    db.drop_tree("search")?;
+fn drop_search_buckets(store: &Store) -> Result<(), StoreError> {
+    store.db.drop_tree("search")?;
     Ok(())
 }
 
@@ -96,17 +101,17 @@ pub fn check(found: u32, target: u32, steps: &[Step]) -> Result<(), StoreError> 
 
 /// Brings a database from `found` to `target` with `steps`, writing the version after each step
 /// so an interrupted migration resumes where it stopped.
-pub fn migrate(db: &sled::Db, found: u32, target: u32, steps: &[Step]) -> Result<(), StoreError> {
+pub fn migrate(store: &Store, found: u32, target: u32, steps: &[Step]) -> Result<(), StoreError> {
     check(found, target, steps)?;
-    let meta = db.open_tree(super::records::TreeId::Meta.name())?;
+    let meta = store.tree(TreeId::Meta);
     for version in found..target {
         let step = steps
             .iter()
             .find(|step| step.from == version)
             .ok_or(StoreError::NoMigration { from: version })?;
-        (step.run)(db)?;
+        (step.run)(store)?;
         meta.insert(VERSION_KEY, &(version + 1).to_be_bytes())?;
-        db.flush()?;
+        store.db.flush()?;
     }
     Ok(())
 }

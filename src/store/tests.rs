@@ -332,15 +332,12 @@ fn a_new_database_is_stamped_with_the_current_schema() {
 #[test]
 fn migration_steps_run_in_order_and_record_each_version() {
     let dir = TempDir::new().unwrap();
-    let db = sled::open(dir.path().join("db")).unwrap();
-    let meta = db.open_tree(TreeId::Meta.name()).unwrap();
-    meta.insert(schema::VERSION_KEY, &1u32.to_be_bytes())
-        .unwrap();
+    let store = open(&dir);
     let steps = [
         schema::Step {
             from: 2,
-            run: |db| {
-                let log = db.open_tree("log")?;
+            run: |store| {
+                let log = store.db.open_tree("log")?;
                 let mut text = log.get("steps")?.map(|v| v.to_vec()).unwrap_or_default();
                 text.extend_from_slice(b"2>3;");
                 log.insert("steps", text)?;
@@ -349,22 +346,31 @@ fn migration_steps_run_in_order_and_record_each_version() {
         },
         schema::Step {
             from: 1,
-            run: |db| {
-                db.open_tree("log")?.insert("steps", b"1>2;".to_vec())?;
+            run: |store| {
+                store
+                    .db
+                    .open_tree("log")?
+                    .insert("steps", b"1>2;".to_vec())?;
                 Ok(())
             },
         },
     ];
-    schema::migrate(&db, 1, 3, &steps).unwrap();
-    let log = db.open_tree("log").unwrap().get("steps").unwrap().unwrap();
+    schema::migrate(&store, 1, 3, &steps).unwrap();
+    let log = store
+        .db
+        .open_tree("log")
+        .unwrap()
+        .get("steps")
+        .unwrap()
+        .unwrap();
     assert_eq!(log.as_ref(), b"1>2;2>3;");
-    assert_eq!(schema::read_version(&meta).unwrap(), Some(3));
+    assert_eq!(store.schema_version().unwrap(), Some(3));
     assert!(matches!(
-        schema::migrate(&db, 3, 5, &steps),
+        schema::migrate(&store, 3, 5, &steps),
         Err(StoreError::NoMigration { from: 3 })
     ));
     assert!(matches!(
-        schema::migrate(&db, 4, 3, &steps),
+        schema::migrate(&store, 4, 3, &steps),
         Err(StoreError::Newer { .. })
     ));
 }

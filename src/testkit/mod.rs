@@ -39,7 +39,7 @@ pub(crate) fn pupil(id: u64, first: &str, prefix: &str, last: &str) -> Pupil {
 /// A case just signalled on 2 November, consent not yet asked.
 pub(crate) fn case(id: u64, pupil: u64, question: &str) -> Case {
     Case::signal(
-        CaseId(id),
+        (CaseId(id), crate::domain::Pseudonym::from_random(id, 2)),
         PupilId(pupil),
         question.into(),
         "signaal".into(),

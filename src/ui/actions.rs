@@ -105,11 +105,13 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
                     cells.push(Cell::from(row.text.as_str()));
                     Row::new(cells).style(style)
                 });
+        // A pseudonym ("Leerling KR-47") cut short would name another case.
+        let pupil_width = (table_area.width * 17 / 100).max(14);
         let mut widths = vec![
             Constraint::Length(14),
             Constraint::Length(9),
             Constraint::Percentage(17),
-            Constraint::Percentage(17),
+            Constraint::Length(pupil_width),
         ];
         let mut header = vec![t.col_due, t.col_overdue, t.col_owner, t.col_pupil];
         if mixed {

@@ -11,7 +11,7 @@ use crate::app::overlay::prompt;
 use crate::app::{Effect, Message, Model, View, search, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{
-    ActionChange, ActionId, AuditEntry, AuditKind, CaseId, Change, Counted, DecisionId, MeetingId,
+    ActionChange, ActionId, AuditEntry, AuditKind, Change, Counted, DecisionId, MeetingId,
     MeetingState, NoteId,
 };
 use crate::error::{Error, Result};
@@ -539,11 +539,11 @@ fn written(
             written
         }
         Effect::OpenSignal(signal) => {
-            let id = match store.next_id(TreeId::Cases) {
-                Ok(id) => CaseId(id),
+            let number = match store.new_case() {
+                Ok(number) => number,
                 Err(err) => return Ok(Err(err)),
             };
-            let (case, event, meeting) = signal.as_ref().clone().numbered(id);
+            let (case, event, meeting) = signal.as_ref().clone().numbered(number);
             let mut tx = store.tx();
             let undo = Change::Signal { case: case.id };
             let written = tx
@@ -712,7 +712,10 @@ fn export(store: &Store, model: &Model, which: Export, today: NaiveDate) -> Resu
             let no_meeting = || Error::NoMeeting(id.0.to_string());
             let found = store.meeting(id)?.ok_or_else(no_meeting)?;
             let (minutes, status) = if found.state == MeetingState::Closed {
-                (store.minutes(id)?.ok_or_else(no_meeting)?, Status::Fixed)
+                (
+                    crate::query::meetings::fixed(store, id)?.ok_or_else(no_meeting)?,
+                    Status::Fixed,
+                )
             } else {
                 // As closing would fix them now, without writing anything.
                 let reviewed = reviewed(model);

@@ -508,7 +508,7 @@ fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
             crate::domain::meeting::AgendaKind::Case { case } => Some(case),
             _ => None,
         })
-        .map(crate::domain::case::pseudonym_for)
+        .map(|case| store.case(case).unwrap().unwrap().pseudonym())
         .collect();
     for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
         model.lang = lang;

@@ -7,7 +7,13 @@ use crate::testkit::day;
 fn bare_case(phase: &str) -> Case {
     Case {
         level: Level::new(2).unwrap(),
-        ..Case::signal(CaseId(1), PupilId(1), String::new(), phase.into(), day(2))
+        ..Case::signal(
+            (CaseId(1), crate::domain::Pseudonym::from_random(1, 2)),
+            PupilId(1),
+            String::new(),
+            phase.into(),
+            day(2),
+        )
     }
 }
 

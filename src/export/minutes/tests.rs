@@ -80,7 +80,7 @@ fn minutes() -> Minutes {
             MinutesItem {
                 kind: AgendaKind::Case { case: CaseId(7) },
                 discussed: true,
-                subject: "Leerling K-17".into(),
+                subject: "Leerling KR-17".into(),
                 notes: vec!["Juf ziet *veel* vooruitgang.\nOuders herkennen het.".into()],
                 note_phases: vec![Some("beeldvorming".into())],
                 decisions: vec!["Leesonderzoek aanvragen".into()],
@@ -162,7 +162,7 @@ fn dutch_minutes_hold_every_element() {
         "**Afgehandeld in deze vergadering**",
         "| Observatie in de klas | Fatima Benali | gedaan |",
         "| Logopedie aanvragen | Fatima Benali | vervallen: ouders regelen het \\| zelf |",
-        "## 3. Leerlingbespreking: Leerling K-17",
+        "## 3. Leerlingbespreking: Leerling KR-17",
         "Juf ziet \\*veel\\* vooruitgang.  \nOuders herkennen het.",
         "- Leesonderzoek aanvragen",
         "- fase Beeldvorming → Analyse (beeld is compleet)",
@@ -190,7 +190,10 @@ fn english_minutes_use_english_labels() {
         md.contains("- phase Picture → Analysis (beeld is compleet)"),
         "{md}"
     );
-    assert!(md.contains("## 3. Pupil discussion: Leerling K-17"), "{md}");
+    assert!(
+        md.contains("## 3. Pupil discussion: Leerling KR-17"),
+        "{md}"
+    );
     assert!(
         md.contains("| Logopedie aanvragen | Fatima Benali | dropped: ouders"),
         "{md}"
@@ -230,7 +233,7 @@ fn html_and_markdown_hold_the_same_content() {
         "<title>Verslag OT-overleg di 03-11-2026</title>",
         "<dt>School</dt><dd>OBS De Vlonder</dd>",
         "<dt>Afwezig met bericht</dt><dd>Fatma Özkan</dd>",
-        "<h2>3. Leerlingbespreking: Leerling K-17</h2>",
+        "<h2>3. Leerlingbespreking: Leerling KR-17</h2>",
         "<p>Juf ziet *veel* vooruitgang.<br>\nOuders herkennen het.</p>",
         "<li>niveau 2 → 4 (wijkteam erbij)</li>",
         "<li>Drie cirkels: Kind: + Leest graag − Faalangst</li>",
@@ -246,7 +249,7 @@ fn html_and_markdown_hold_the_same_content() {
 fn actions_about_other_pupils_say_whose_and_a_cases_own_do_not() {
     let mut with_subjects = minutes();
     with_subjects.carried_over[0].subject = "Sanne de Vries".into();
-    with_subjects.items[2].actions[0].subject = "Leerling K-17".into();
+    with_subjects.items[2].actions[0].subject = "Leerling KR-17".into();
     let md = markdown(&with_subjects, Status::Fixed, Lang::Nl);
     assert!(
         md.contains(
@@ -308,7 +311,7 @@ fn a_commonmark_reader_sees_the_minutes_structure_and_the_text_as_typed() {
         [
             "1. Opening en aanwezigheid",
             "2. Actiepunten",
-            "3. Leerlingbespreking: Leerling K-17",
+            "3. Leerlingbespreking: Leerling KR-17",
             "Openstaande actiepunten van eerdere vergaderingen"
         ]
     );

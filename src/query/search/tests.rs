@@ -2,7 +2,6 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::domain::case::pseudonym_for;
 use crate::domain::{ActionId, ActionStatus, Consent, DecisionId, NoteId, Owner};
 use crate::testkit::pupil;
 
@@ -10,9 +9,14 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
+/// The pseudonym [`case`] gives case `id`.
+fn pseudonym_for(id: CaseId) -> String {
+    crate::domain::Pseudonym::from_random(id.0, 2).shown()
+}
+
 pub(crate) fn case(id: u64, pupil: u64, question: &str, consent: Consent) -> Case {
     let mut case = Case::signal(
-        CaseId(id),
+        (CaseId(id), crate::domain::Pseudonym::from_random(id, 2)),
         PupilId(pupil),
         question.into(),
         "signaal".into(),
@@ -165,7 +169,7 @@ fn groups_keep_the_best_few_and_count_all() {
 #[test]
 fn an_anonymous_case_is_found_by_its_pseudonym_and_shown_under_it() {
     let index = school();
-    let pseudonym = crate::domain::case::pseudonym_for(CaseId(11));
+    let pseudonym = pseudonym_for(CaseId(11));
     let number = pseudonym.rsplit(' ').next().unwrap();
     for query in [pseudonym.as_str(), number] {
         let found = index.matches(query, Audience::Private, 10);
@@ -185,7 +189,7 @@ fn an_anonymous_case_is_found_by_its_pseudonym_and_shown_under_it() {
 #[test]
 fn an_anonymous_case_is_found_by_its_text_under_its_pseudonym_only() {
     let index = school();
-    let pseudonym = crate::domain::case::pseudonym_for(CaseId(11));
+    let pseudonym = pseudonym_for(CaseId(11));
     // Her name finds her as a pupil, and nothing of her case.
     let found = index.matches("sanne vries", Audience::Private, 10);
     assert_eq!(kinds(&found), [HitKind::Pupil]);

@@ -3,10 +3,10 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::domain::meeting::{MeetingKind, MeetingState};
-use crate::domain::minutes::MinutesSource;
+use crate::domain::minutes::{MinutesAction, MinutesSource};
 use crate::domain::{
-    ActionId, ActionStatus, AuditKind, CaseEvent, DecisionId, EventKind, MeetingId, NoteId, Owner,
-    Pupil,
+    ActionId, ActionStatus, AuditKind, CaseEvent, Consent, DecisionId, EventKind, MeetingId,
+    NoteId, Owner, Pupil,
 };
 use crate::testkit::day;
 use crate::testkit::pupil;
@@ -364,6 +364,59 @@ fn after_forget_no_file_in_the_data_directory_holds_the_name() {
         1,
         "one new backup of what is left"
     );
+}
+
+/// An erased case's pseudonym goes with it: from the minutes that named the case by it (the
+/// item and an action carried over under another item), from a note of another pupil's case
+/// that mentions it, and from every byte of the data directory; for a forget and for an
+/// erasure of the case alone (retention), where no name is looked for everywhere.
+#[test]
+fn an_erased_case_leaves_its_pseudonym_in_no_record_and_no_file() {
+    for scope in [Scope::Pupil, Scope::Cases(vec![CaseId(2)])] {
+        let (dir, store) = school();
+        let mut anonymous = store.case(CaseId(2)).unwrap().unwrap();
+        anonymous.consent = Consent::Anonymous;
+        store.save(&anonymous).unwrap();
+        let pseudonym = anonymous.pseudonym();
+        let mut minutes = store.minutes(MeetingId(1)).unwrap().unwrap();
+        let carried = MinutesAction {
+            id: ActionId(2),
+            text: "Actie 2".into(),
+            owner: "moeder".into(),
+            due: day(20),
+            subject: pseudonym.clone(),
+        };
+        minutes.carried_over.push(carried);
+        minutes.items[3]
+            .notes
+            .push(format!("Ook {pseudonym} kort genoemd."));
+        store.save(&minutes).unwrap();
+        let mut daans = store.notes_of_case(CaseId(3)).unwrap().remove(0);
+        daans.text = format!("Zit naast {} in de klas.", anonymous.pseudonym.code());
+        store.save(&daans).unwrap();
+        let code = anonymous.pseudonym.code().as_bytes();
+        assert!(files_holding(dir.path(), code) > 0, "the test can fail");
+
+        let erasure = Erasure {
+            pupil: PupilId(1),
+            scope: scope.clone(),
+        };
+        store.erase(&[erasure], audit()).unwrap();
+        let minutes = json(store.all::<Minutes>());
+        assert!(
+            !minutes.contains(anonymous.pseudonym.code()),
+            "{scope:?}: {minutes}"
+        );
+        assert!(
+            minutes.contains("Ook [verwijderd] kort genoemd."),
+            "{minutes}"
+        );
+        let daans = store.note(3).unwrap().unwrap().text;
+        assert_eq!(daans, "Zit naast [verwijderd] in de klas.", "{scope:?}");
+        let (store, _) = store.purge().unwrap();
+        drop(store);
+        assert_eq!(files_holding(dir.path(), code), 0, "{scope:?}");
+    }
 }
 
 /// An erasure whose rewrite did not happen (from the screen, or a crash) is rewritten at the

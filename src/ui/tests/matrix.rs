@@ -645,7 +645,7 @@ fn dutch_phrases() -> Vec<String> {
     dutch
 }
 
-/// Where a Dutch pseudonym ("Leerling K-17") is on the line, if any.
+/// Where a Dutch pseudonym ("Leerling KR-17") is on the line, if any.
 fn dutch_pseudonym(line: &str) -> Option<String> {
     let word = crate::domain::case::PSEUDONYM_WORD;
     line.match_indices(word).find_map(|(at, _)| {
@@ -714,8 +714,8 @@ fn every_meeting_screen_in_english_has_no_dutch_text_of_otter() {
 fn a_pseudonym_is_shown_in_the_screen_s_language_and_nothing_else_is_changed() {
     let en = Lang::En.texts();
     let nl = Lang::Nl.texts();
-    assert_eq!(en.pseudonym("Leerling K-17"), "Pupil K-17");
-    assert_eq!(nl.pseudonym("Leerling K-17"), "Leerling K-17");
+    assert_eq!(en.pseudonym("Leerling KR-17"), "Pupil KR-17");
+    assert_eq!(nl.pseudonym("Leerling KR-17"), "Leerling KR-17");
     for other in [
         "Leerling verhuisd",
         "Leerling K-",
@@ -726,8 +726,8 @@ fn a_pseudonym_is_shown_in_the_screen_s_language_and_nothing_else_is_changed() {
         assert_eq!(en.pseudonym(other), other);
     }
     assert_eq!(
-        dutch_pseudonym("│ 4 Leerling A-24   0/15│"),
-        Some("Leerling A-24".into())
+        dutch_pseudonym("│ 4 Leerling AD-24   0/15│"),
+        Some("Leerling AD-24".into())
     );
     assert_eq!(dutch_pseudonym("│ Leerling verhuisd │"), None);
 }

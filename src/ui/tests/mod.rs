@@ -31,7 +31,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
             owner: "moeder".into(),
             due: day(20),
             status: ActionStatus::Open,
-            pupil: "Leerling K-17".into(),
+            pupil: "Leerling KR-17".into(),
             days_overdue: 3,
         },
     ];
@@ -72,7 +72,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
                 CaseRow {
                     case: CaseId(17),
                     pupil: PupilId(41),
-                    subject: "Leerling K-17".into(),
+                    subject: "Leerling KR-17".into(),
                     phase: "evaluatie".into(),
                     level: 2,
                     date: day(20),

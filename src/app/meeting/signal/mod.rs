@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use crate::app::{Effect, Layer, Model, Overlay, Screen, View};
 use crate::domain::meeting::{AgendaItem, AgendaKind, CASE_TIMEBOX_MINUTES};
-use crate::domain::{Case, CaseEvent, CaseId, EventKind, Meeting, PupilId};
+use crate::domain::{Case, CaseEvent, CaseId, EventKind, Meeting, Pseudonym, PupilId};
 use crate::query::meeting::CaseBrief;
 use crate::query::pick::{PupilMatch, PupilPicker};
 
@@ -56,8 +56,9 @@ pub struct NewSignal {
 
 impl NewSignal {
     /// The case, its `Opened` event, and the meeting with the case on its agenda and in front.
-    pub fn numbered(self, id: CaseId) -> (Case, CaseEvent, Meeting) {
-        let case = Case::signal(id, self.pupil, self.question, self.phase, self.today);
+    pub fn numbered(self, number: (CaseId, Pseudonym)) -> (Case, CaseEvent, Meeting) {
+        let id = number.0;
+        let case = Case::signal(number, self.pupil, self.question, self.phase, self.today);
         let mut meeting = self.meeting;
         let event = CaseEvent {
             case: id,
