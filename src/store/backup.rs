@@ -227,7 +227,9 @@ pub fn restore(
         .iter()
         .filter(|entry| matches!(entry.kind, AuditKind::Erasure | AuditKind::RetentionErasure))
         .count();
-    let mut beside = Beside::start(dir, lock)?;
+    // Filled in one pass, each page written about once: a cache for a stream keeps a large
+    // school's restore in bounded memory.
+    let mut beside = Beside::start(dir, lock, super::STREAM_CACHE_BYTES)?;
     // A sealed backup comes back under the passphrase that opened it; a plain one is a new
     // database, protected as any new one is.
     let passphrase = match &opened {
