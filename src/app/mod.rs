@@ -2,7 +2,7 @@
 //! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
 
 pub mod actions;
-mod admin;
+pub(crate) mod admin;
 pub mod core;
 pub mod dashboard;
 pub mod dossier;
@@ -20,7 +20,7 @@ use self::meeting::{
     attendance, case, close, consent, decision, export, fields, form, new_action, notes, reopen,
     review, signal, undo,
 };
-use self::overlay::{import, lock, palette, search};
+use self::overlay::{import, lock, palette, prompt, search};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -48,7 +48,7 @@ pub struct Settings {
     pub lock_after: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Screen {
     Dashboard,
     Meeting,
@@ -96,6 +96,8 @@ pub struct Model {
     pub idle: lock::Idle,
     /// The keys: what the loop routes by, and what the help and the palette show.
     pub keymap: core::keymap::Keymap,
+    /// What was typed in the one-line prompt and is kept in the store (`prompt::draft`).
+    pub prompt_draft: overlay::prompt::draft::Kept,
 }
 
 impl Model {
@@ -130,6 +132,7 @@ impl Model {
             export_dir: crate::export::file::dir(),
             idle: lock::Idle::never(today.and_time(chrono::NaiveTime::MIN)),
             keymap: core::keymap::Keymap::default(),
+            prompt_draft: overlay::prompt::draft::Kept::default(),
         }
     }
 }
@@ -145,7 +148,7 @@ pub struct View {
     /// The screen is blanked (privacy): nothing of the data is drawn.
     pub blank: bool,
     /// A one-line question (a reason) that takes the keys until answered or cancelled.
-    pub prompt: Option<case::Prompt>,
+    pub prompt: Option<prompt::Prompt>,
     /// A short message for the status line, gone at the next key.
     pub flash: Option<String>,
     /// The notes editor, open on the case in front.
@@ -536,6 +539,8 @@ pub enum Effect {
     },
     /// Remember this member as the person using otter ("my actions").
     SetMe(crate::domain::MemberId),
+    /// Keep what is typed in the one-line prompt, or forget it (`None`).
+    SavePromptDraft(Option<Box<overlay::prompt::draft::Draft>>),
     /// Read a pupil's dossier; then update with `Message::DossierLoaded`.
     LoadDossier(dossier::DossierOf),
     /// Read everything `/` searches; then update with `Message::SearchLoaded`.
@@ -685,7 +690,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             let (found, chosen) = *loaded;
             return dossier::loaded(model, view, found, chosen);
         }
-        Message::PromptKey(key) => return case::prompt_key(model, view, key),
+        Message::PromptKey(key) => return prompt::key(model, view, key),
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
         Message::SearchKey(key) => return search::key(model, view, key),
@@ -706,7 +711,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             return match view.front() {
                 Some(Overlay::Search) => search::paste(view, &text),
                 Some(Overlay::Picker) => signal::paste(view, &text),
-                Some(Overlay::Prompt) => case::paste(view, &text),
+                Some(Overlay::Prompt) => prompt::paste(view, &text),
                 _ => form::paste(model, view, &text),
             };
         }
