@@ -284,7 +284,12 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
     let mut store = if reads_only(&command) {
-        let store = Store::open_to_read(data_dir, &mut unlock)?;
+        // A backup reads every page once: with a cache for that, in bounded memory.
+        let store = if matches!(command, Command::Backup { .. }) {
+            Store::open_to_stream(data_dir, &mut unlock)?
+        } else {
+            Store::open_to_read(data_dir, &mut unlock)?
+        };
         if !Store::writable(data_dir) {
             eprintln!(
                 "otter: {}",

@@ -31,6 +31,10 @@ const SETTINGS: &[u8] = b"settings/";
 
 /// Records per bulk write into a fresh store, as `demo` does (see its `CHUNK`).
 const CHUNK: usize = 3_000;
+/// Bytes per bulk write into a fresh store. A chunk is held twice while it is written (the
+/// write and sled's batch): counted only in records, the chunk of a large school's minutes
+/// (722 of ~400 KB, fewer than `CHUNK`) held all 285 MB of them at once, twice.
+const CHUNK_BYTES: usize = 4 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -223,7 +227,9 @@ pub fn restore(
         .iter()
         .filter(|entry| matches!(entry.kind, AuditKind::Erasure | AuditKind::RetentionErasure))
         .count();
-    let mut beside = Beside::start(dir, lock)?;
+    // Filled in one pass, each page written about once: a cache for a stream keeps a large
+    // school's restore in bounded memory.
+    let mut beside = Beside::start(dir, lock, super::STREAM_CACHE_BYTES)?;
     // A sealed backup comes back under the passphrase that opened it; a plain one is a new
     // database, protected as any new one is.
     let passphrase = match &opened {
@@ -547,7 +553,7 @@ impl Sink for Fill<'_> {
         // A fresh store: no old record to read, and the reader has checked that no key comes
         // twice.
         self.tx.insert(record)?;
-        if self.tx.len() >= CHUNK {
+        if self.tx.len() >= CHUNK || self.tx.bytes() >= CHUNK_BYTES {
             let full = std::mem::replace(&mut self.tx, self.store.tx());
             full.commit_unflushed()?;
         }

@@ -97,7 +97,7 @@ impl Reader {
     /// The database opened to read beside its writer (see `open_to_read`), with the writer's
     /// key; read it through `Store::read`, which opens it again when the writer moved a page.
     pub fn open(self) -> Result<Store, StoreError> {
-        match Store::open_reading(&self.dir)? {
+        match Store::open_reading(&self.dir, CACHE_BYTES)? {
             Some(mut store) => {
                 store.cipher = self.cipher;
                 Ok(store)
@@ -140,6 +140,10 @@ const READ_TRIES: u32 = 8;
 /// sled's page cache. Its default (1 GB) made a large school's look-up use hundreds of
 /// megabytes; a school's working set is far smaller.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// sled's page cache for a pass that reads or writes each page about once (a backup, a
+/// restore's new database): the pages behind it are not read again, and a large school's
+/// would only fill the cache. Its index pages stay in.
+const STREAM_CACHE_BYTES: u64 = 16 * 1024 * 1024;
 const DB_DIR: &str = "db";
 /// In `meta`: the member id of the person at this machine, never a name.
 const ME_KEY: &[u8] = b"settings/me";
@@ -212,7 +216,21 @@ impl Store {
     /// overwrites after that reads as damaged, never as other data: `beside_writer` tells the
     /// caller to try again on a fresh open (`reopened`).
     pub fn open_to_read(dir: &Path, unlock: &mut dyn Unlock) -> Result<Store, StoreError> {
-        match Store::open_reading(dir)? {
+        Store::open_to_read_cached(dir, unlock, CACHE_BYTES)
+    }
+
+    /// `open_to_read` for a pass over the whole database (a backup), with a cache for one:
+    /// its memory stays bounded at any size.
+    pub fn open_to_stream(dir: &Path, unlock: &mut dyn Unlock) -> Result<Store, StoreError> {
+        Store::open_to_read_cached(dir, unlock, STREAM_CACHE_BYTES)
+    }
+
+    fn open_to_read_cached(
+        dir: &Path,
+        unlock: &mut dyn Unlock,
+        cache: u64,
+    ) -> Result<Store, StoreError> {
+        match Store::open_reading(dir, cache)? {
             Some(mut store) => {
                 if store.has_keys()? {
                     store.unlock(unlock)?;
@@ -225,7 +243,7 @@ impl Store {
 
     /// The store of `open_to_read` before it is unlocked, or `None` when only a writer can
     /// open this database.
-    fn open_reading(dir: &Path) -> Result<Option<Store>, StoreError> {
+    fn open_reading(dir: &Path, cache: u64) -> Result<Option<Store>, StoreError> {
         let Some((lock, beside_writer)) = lock_to_read(dir)? else {
             return Ok(None);
         };
@@ -238,7 +256,7 @@ impl Store {
         // Before sled reads the log: a line the writer takes from the inbox after this is in
         // the log this open sees (`audit_shown`).
         let inbox_seen = inbox::peek(dir)?;
-        let db = open_sled(&dir.join(DB_DIR), true)?;
+        let db = open_sled(&dir.join(DB_DIR), true, cache)?;
         let Some(found) = check_schema(&db, dir)? else {
             return Ok(None);
         };
@@ -380,7 +398,7 @@ impl Store {
         let mut store = match Store::open_locked(&dir, &path, Arc::clone(&lock)) {
             Ok((store, _)) => store,
             Err(err) => {
-                let db = open_sled(&path, true).map_err(|_| err)?;
+                let db = open_sled(&path, true, CACHE_BYTES).map_err(|_| err)?;
                 Store::with_trees(db, &dir, lock, true, false)?
             }
         };
@@ -425,7 +443,17 @@ impl Store {
         path: &Path,
         lock: Arc<File>,
     ) -> Result<(Store, Option<u32>), StoreError> {
-        let db = open_sled_with_patience(path, false)?;
+        Store::open_locked_cached(dir, path, lock, CACHE_BYTES)
+    }
+
+    /// `open_locked` with a cache of `cache` bytes.
+    fn open_locked_cached(
+        dir: &Path,
+        path: &Path,
+        lock: Arc<File>,
+        cache: u64,
+    ) -> Result<(Store, Option<u32>), StoreError> {
+        let db = open_sled_with_patience(path, cache)?;
         // Decided before any tree is opened: opening creates trees, and a refused database
         // must be left exactly as it was found.
         let found = check_schema(&db, dir)?;
@@ -1159,17 +1187,17 @@ fn looks_like_foreign_sled(dir: &Path) -> bool {
 /// With otter's own lock held, a busy sled lock can only belong to an otter that is just
 /// closing (sled's flusher thread lets go a moment after the database is dropped): wait for
 /// it a little instead of refusing.
-fn open_sled_with_patience(path: &Path, read_only: bool) -> Result<sled::Db, StoreError> {
+fn open_sled_with_patience(path: &Path, cache: u64) -> Result<sled::Db, StoreError> {
     for _ in 0..50 {
-        match open_sled(path, read_only) {
+        match open_sled(path, false, cache) {
             Err(StoreError::InUse(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
             other => return other,
         }
     }
-    open_sled(path, read_only)
+    open_sled(path, false, cache)
 }
 
-fn open_sled(path: &Path, read_only: bool) -> Result<sled::Db, StoreError> {
+fn open_sled(path: &Path, read_only: bool, cache: u64) -> Result<sled::Db, StoreError> {
     // sled 0.34 panics on some kinds of damage instead of returning an error; a damaged file
     // must give a message, so the panic is caught here and its default report silenced. The
     // hook is global: two opens at once (tests run in threads) would otherwise each restore
@@ -1183,7 +1211,7 @@ fn open_sled(path: &Path, read_only: bool) -> Result<sled::Db, StoreError> {
     let result = std::panic::catch_unwind(|| {
         sled::Config::new()
             .path(path)
-            .cache_capacity(CACHE_BYTES)
+            .cache_capacity(cache)
             .read_only(read_only)
             .open()
     });

@@ -23,11 +23,12 @@ pub struct Beside {
 }
 
 impl Beside {
-    pub(super) fn start(dir: &Path, lock: Arc<File>) -> Result<Beside, StoreError> {
+    /// A new database under `lock`, with a sled cache of `cache` bytes while it is filled.
+    pub(super) fn start(dir: &Path, lock: Arc<File>, cache: u64) -> Result<Beside, StoreError> {
         let path = dir.join(NEW_DIR);
         remove_if_there(&path)?;
         Ok(Beside {
-            store: Store::open_locked(dir, &path, lock)?.0,
+            store: Store::open_locked_cached(dir, &path, lock, cache)?.0,
         })
     }
 
@@ -78,7 +79,7 @@ impl Store {
             // Its lock is shared with other readers: it covers no writing.
             return Err(StoreError::Io(io::ErrorKind::ReadOnlyFilesystem.into()));
         }
-        Beside::start(&self.dir, Arc::clone(&self.lock))
+        Beside::start(&self.dir, Arc::clone(&self.lock), super::CACHE_BYTES)
     }
 
     /// Rewrites the database into a fresh one with the same records, indexes rebuilt from

@@ -592,7 +592,7 @@ fn any_file_holds(dir: &std::path::Path, needle: &[u8]) -> bool {
 /// The raw sled database of a store closed a moment ago: sled's flusher thread lets go of its
 /// file lock a little after the store is dropped.
 fn reopen_raw(dir: &std::path::Path) -> sled::Db {
-    super::open_sled_with_patience(&dir.join("db"), false).unwrap()
+    super::open_sled_with_patience(&dir.join("db"), super::CACHE_BYTES).unwrap()
 }
 
 /// The minutes a meeting looks back on: the newest closed meeting on or before its day, never

@@ -464,7 +464,7 @@ type Trees = std::collections::BTreeMap<Vec<u8>, Vec<(Vec<u8>, Vec<u8>)>>;
 
 /// Every key and value of every tree of the closed database in `dir`, as stored.
 fn raw_trees(dir: &Path) -> Trees {
-    let db = super::open_sled_with_patience(&dir.join(DB_DIR), false).unwrap();
+    let db = super::open_sled_with_patience(&dir.join(DB_DIR), super::CACHE_BYTES).unwrap();
     db.tree_names()
         .into_iter()
         .map(|name| {
@@ -485,7 +485,8 @@ fn raw_trees(dir: &Path) -> Trees {
 fn an_encrypted_database_of_an_older_schema_migrates_after_its_passphrase() {
     let dir = school(Some("geheim"), 3);
     {
-        let db = super::open_sled_with_patience(&dir.path().join(DB_DIR), false).unwrap();
+        let db =
+            super::open_sled_with_patience(&dir.path().join(DB_DIR), super::CACHE_BYTES).unwrap();
         let meta = db.open_tree(TreeId::Meta.name()).unwrap();
         meta.insert(schema::VERSION_KEY, &2u32.to_be_bytes())
             .unwrap();

@@ -18,6 +18,8 @@ pub struct Tx<'s> {
     pub(super) writes: BTreeMap<(TreeId, Vec<u8>), Write>,
     /// Keys that must not exist yet: a new record never silently replaces another.
     pub(super) must_be_new: Vec<(TreeId, Vec<u8>)>,
+    /// Bytes of the records' values put so far (their index entries are small beside them).
+    bytes: usize,
 }
 
 impl<'s> Tx<'s> {
@@ -26,6 +28,7 @@ impl<'s> Tx<'s> {
             store,
             writes: BTreeMap::new(),
             must_be_new: Vec::new(),
+            bytes: 0,
         }
     }
 
@@ -36,6 +39,12 @@ impl<'s> Tx<'s> {
 
     pub fn is_empty(&self) -> bool {
         self.writes.is_empty()
+    }
+
+    /// Bytes of the record values to be written, so that a bulk fill can bound its chunks by
+    /// size as well as by count.
+    pub fn bytes(&self) -> usize {
+        self.bytes
     }
 
     /// Adds a record that must not exist yet. No old record is read: if one exists, `commit`
@@ -57,6 +66,7 @@ impl<'s> Tx<'s> {
         let old_entries = old.as_ref().map(Record::index_entries).unwrap_or_default();
         self.replace_entries(&old_entries, &new_entries);
         let value = codec::encode(self.store.cipher(), R::TREE, &key, record);
+        self.bytes += value.len();
         self.writes.insert((R::TREE, key), Write::Put(value));
         Ok(())
     }

@@ -88,7 +88,8 @@ fn as_schema_3(store: &Store) -> HashMap<CaseId, String> {
 }
 
 fn stamp(dir: &Path, version: u32) {
-    let db = crate::store::open_sled_with_patience(&dir.join("db"), false).unwrap();
+    let db =
+        crate::store::open_sled_with_patience(&dir.join("db"), crate::store::CACHE_BYTES).unwrap();
     let meta = db.open_tree(TreeId::Meta.name()).unwrap();
     meta.insert(schema::VERSION_KEY, &version.to_be_bytes())
         .unwrap();

@@ -16,14 +16,19 @@ use crate::{
 #[cfg(any(test, feature = "lock_free_delays"))]
 const MAX_QUEUE_ITEMS: usize = 4;
 
+// otter: the cache counts an access only when its shard's queue block is full, so up to
+// `N_SHARDS * (MAX_QUEUE_ITEMS - 1)` pages sat in memory uncounted and unevicted: with 256
+// shards of 64, hundreds of megabytes while a backup read a large school's trees. otter
+// reads and writes from one or two threads; the small values of sled's own tests bound that
+// to a few pages.
 #[cfg(not(any(test, feature = "lock_free_delays")))]
-const MAX_QUEUE_ITEMS: usize = 64;
+const MAX_QUEUE_ITEMS: usize = 4;
 
 #[cfg(any(test, feature = "lock_free_delays"))]
 const N_SHARDS: usize = 2;
 
 #[cfg(not(any(test, feature = "lock_free_delays")))]
-const N_SHARDS: usize = 256;
+const N_SHARDS: usize = 2;
 
 struct AccessBlock {
     len: AtomicUsize,
