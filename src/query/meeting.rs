@@ -342,9 +342,20 @@ fn recorded_in(
     phases.recorded(case, &visited)
 }
 
-/// Whether otter is presenting, whatever screen is in front (BRIEF §8): while a meeting is
-/// open the room may see any screen, and only its case under discussion is named.
+/// Whether the screen is presenting, whatever screen is in front (BRIEF §8): while a meeting
+/// is open the room may see any screen, and only its case under discussion is named. With the
+/// presentation mode on the screen is on the wall without a meeting too: no case is under
+/// discussion then, so every pupil goes by a pseudonym. The one place the app takes its
+/// showing from; the command line, which no room sees, takes [`in_meeting`].
 pub fn showing(store: &Store) -> Result<Showing> {
+    match in_meeting(store)? {
+        Showing::Private if store.presentation()? => Ok(Showing::Presenting { discussed: None }),
+        showing => Ok(showing),
+    }
+}
+
+/// The open meeting's showing alone, the presentation mode aside.
+pub fn in_meeting(store: &Store) -> Result<Showing> {
     let meetings = store.meetings_by_date()?;
     Ok(meetings
         .iter()

@@ -610,14 +610,24 @@ fn action_style(action: &ActionRow, theme: &Theme) -> Style {
     }
 }
 
-/// What a blanked screen shows: nothing of the data.
-pub fn render_blank(frame: &mut Frame, area: Rect, t: &Texts, theme: &Theme) {
-    frame.render_widget(Block::new().style(theme.style("privacy.blank")), area);
-    let [middle] = Layout::vertical([Constraint::Length(1)])
+/// What a blanked screen shows: nothing of the data, one message in the middle, wrapped
+/// where it is wider than the window.
+pub fn render_blank(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) {
+    let style = theme.style("privacy.blank");
+    frame.render_widget(Block::new().style(style), area);
+    let chars = u16::try_from(message.chars().count()).unwrap_or(u16::MAX);
+    // A word moved to the next line can take one line more than the characters need.
+    let rows = match chars.div_ceil(area.width.max(1)) {
+        0 | 1 => 1,
+        rows => rows + 1,
+    };
+    let [middle] = Layout::vertical([Constraint::Length(rows)])
         .flex(ratatui::layout::Flex::Center)
         .areas(area);
-    frame.render_widget(
-        Line::styled(t.blank_message, theme.style("privacy.blank")).centered(),
-        middle,
-    );
+    if rows == 1 {
+        frame.render_widget(Line::styled(message, style).centered(), middle);
+    } else {
+        let wrapped = Paragraph::new(message).style(style).centered();
+        frame.render_widget(wrapped.wrap(Wrap { trim: true }), middle);
+    }
 }
