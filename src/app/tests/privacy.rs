@@ -668,3 +668,94 @@ fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
         assert!(view.item_scroll < at_end - 2, "PgUp: a page up");
     }
 }
+
+/// A guest on the wall (an IB walk): "Sevgi Kaya (moeder van Zeynep)" named the pupil on the
+/// roll call and the preparation, and "Aanwezig: … Sevgi Kaya" in the previous minutes while
+/// Zeynep went by a pseudonym. While presenting a guest is "gast (ouder)", the catalog's role
+/// only; the stored minutes keep the name.
+#[test]
+fn a_guest_is_shown_on_the_wall_by_the_catalog_s_role_only() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
+    act(&store, &mut model, &mut view, Command::AddGuest);
+    answer(&store, &mut model, &mut view, "Sevgi Kaya");
+    answer(&store, &mut model, &mut view, "moeder van Zeynep");
+    let giveaways = ["Sevgi", "Kaya", "moeder van Zeynep"];
+    let on_wall = |model: &Model, view: &View, at: &str| {
+        for (width, height) in [(80, 24), (200, 50)] {
+            let text = crate::ui::tests::screen_of(model, view, width, height, "beamer");
+            for word in giveaways {
+                assert!(
+                    !text.contains(word),
+                    "{at} {width}x{height} shows {word}:\n{text}"
+                );
+            }
+        }
+    };
+    // The chair's own preparation shows whom they invited.
+    let own = crate::ui::tests::screen_of(&model, &view, 200, 50, "donker");
+    assert!(own.contains("Sevgi Kaya"), "{own}");
+    // With the presentation mode on, the preparation is on the wall.
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
+    assert_eq!(model.screen, Screen::Prepare);
+    let text = crate::ui::tests::screen_of(&model, &view, 200, 50, "beamer");
+    assert!(text.contains("gast (ouder)"), "{text}");
+    on_wall(&model, &view, "preparation");
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
+
+    act(&store, &mut model, &mut view, Command::Back);
+    super::open_meeting_today(&store, &mut model, &mut view);
+    let first = model.meeting.as_ref().unwrap().meeting.id;
+    let text = crate::ui::tests::screen_of(&model, &view, 200, 50, "beamer");
+    assert!(text.contains("gast (ouder): nog niet genoteerd"), "{text}");
+    on_wall(&model, &view, "roll call");
+    act(&store, &mut model, &mut view, Command::AllPresent);
+    on_wall(&model, &view, "roll call, all present");
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "+6w");
+    act(&store, &mut model, &mut view, Command::Back);
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let fixed = store.minutes(first).unwrap().unwrap();
+    assert!(
+        fixed.present.iter().any(|name| name == "Sevgi Kaya"),
+        "the stored minutes keep the name: {:?}",
+        fixed.present
+    );
+
+    // The next meeting's Verslag item shows those minutes, paged to their end.
+    super::open_meeting_today(&store, &mut model, &mut view);
+    assert_ne!(model.meeting.as_ref().unwrap().meeting.id, first);
+    while !crate::app::meeting::attendance::on_item(
+        &model,
+        &crate::domain::meeting::AgendaKind::PreviousMinutes,
+    ) {
+        act(&store, &mut model, &mut view, Command::NextItem);
+    }
+    for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+        model.lang = lang;
+        view.item_scroll = 0;
+        let mut seen = String::new();
+        loop {
+            on_wall(&model, &view, "previous minutes");
+            seen.push_str(&crate::ui::tests::screen_of(
+                &model, &view, 200, 50, "beamer",
+            ));
+            let before = view.item_scroll;
+            act(&store, &mut model, &mut view, Command::PageDown);
+            if view.item_scroll == before {
+                break;
+            }
+        }
+        let guest = lang.texts().guest(crate::domain::Role::Ouder);
+        let present = seen
+            .lines()
+            .find(|line| {
+                let label = crate::i18n::capitalised(lang.texts().minutes_present);
+                line.contains(&format!("{label}:"))
+            })
+            .unwrap_or_else(|| panic!("{lang:?}: who came\n{seen}"));
+        assert!(present.contains(&guest), "{lang:?}: {present}");
+    }
+}

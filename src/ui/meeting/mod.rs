@@ -291,9 +291,9 @@ fn render_item(
                 None => lines.push(Line::styled(t.meeting_no_notes, theme.style("ui.text.dim"))),
             }
             // Below this meeting's note on the item: the minutes it is about, to scroll through.
-            if let Some(fixed) = previous.and_then(|previous| previous.minutes.as_ref()) {
+            if let Some(previous) = previous.filter(|previous| previous.minutes.is_some()) {
                 lines.push(Line::default());
-                lines.extend(crate::ui::meeting::minutes::lines(fixed, model, theme));
+                lines.extend(crate::ui::meeting::minutes::lines(previous, model, theme));
             }
             lines
         }
@@ -583,7 +583,8 @@ fn attendance_lines<'a>(
                 .iter()
                 .find(|m| m.id == *id)
                 .map_or((String::new(), ""), |m| (m.name.clone(), t.role(m.role))),
-            Attendee::Guest { name, role, title } => (name.clone(), t.guest_role(*role, title)),
+            // On the wall: their name or the chair's words for them may name the pupil.
+            Attendee::Guest { role, .. } => (t.guest(*role), ""),
         };
         let (mark, style) = match row.presence {
             Presence::Present => ("✓", theme.style("phase.done")),
@@ -591,7 +592,12 @@ fn attendance_lines<'a>(
             Presence::Absent => ("✗", theme.style("ui.error")),
             Presence::NotRecorded => ("?", theme.style("ui.text.dim")),
         };
-        let text = format!(" {mark} {name} ({role}): {}", t.presence(row.presence));
+        let who = if role.is_empty() {
+            name
+        } else {
+            format!("{name} ({role})")
+        };
+        let text = format!(" {mark} {who}: {}", t.presence(row.presence));
         let style = if index == view.selected {
             theme.style("ui.selection")
         } else {
