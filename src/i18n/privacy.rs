@@ -33,6 +33,8 @@ pub struct PrivacyTexts {
     pub presentation_hidden: &'static str,
     /// A dossier or an import's dry run asked for with the presentation mode on.
     pub presentation_refused: &'static str,
+    /// After an action saved on a case not named: its owner as typed names a groep.
+    pub owner_names_groep: &'static str,
     pub consent_prompt: &'static str,
     #[serde(skip)]
     pub consent_changed: fn(&str) -> String,
@@ -142,6 +144,7 @@ pub const NL: PrivacyTexts = PrivacyTexts {
     presentation_off: "Presentatiemodus uit.",
     presentation_hidden: "Verborgen: presentatiemodus.",
     presentation_refused: "Presentatiemodus aan (gedeeld scherm): geen dossier en geen import. Z op het startscherm zet hem uit.",
+    owner_names_groep: "Let op: de eigenaar noemt een groep, en deze casus heeft geen toestemming \"ja\". Een groep kan de leerling verraden.",
     consent_prompt: "Toestemming ouders: ja, nee of anoniem",
     consent_changed: |to| format!("Toestemming ouders: {to}."),
     forget_confirm: |name, cases| {
@@ -218,6 +221,7 @@ pub const EN: PrivacyTexts = PrivacyTexts {
     presentation_off: "Presentation mode off.",
     presentation_hidden: "Hidden: presentation mode.",
     presentation_refused: "Presentation mode is on (shared screen): no dossier and no import. Z on the start screen turns it off.",
+    owner_names_groep: "Note: the owner names a groep, and this case has no consent \"ja\". A groep can give the pupil away.",
     consent_prompt: "Parents' consent: yes, no or anonymous",
     consent_changed: |to| format!("Parents' consent: {to}."),
     forget_confirm: |name, cases| {
