@@ -17,5 +17,7 @@ pub mod lang;
 pub mod monitoring;
 pub mod query;
 pub mod store;
+#[cfg(test)]
+pub(crate) mod testkit;
 pub mod text;
 pub mod ui;

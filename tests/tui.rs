@@ -412,6 +412,46 @@ fn a_burst_of_typed_keys_is_on_disk_once_it_is_on_screen() {
     assert_eq!(typed[0].text, text);
 }
 
+/// A besluit half typed in its one-line question when otter is killed: after a restart the
+/// question comes back on the same case with every character (found by an IB walk: the box
+/// was empty and nothing was saved).
+#[test]
+fn a_half_typed_answer_survives_kill_9_and_comes_back_on_its_case() {
+    let (dir, mut otter) = Session::in_demo_meeting(36);
+    otter.send("nnn");
+    otter.wait_for("▶ 4 ");
+    otter.send("D");
+    otter.wait_for("Besluit");
+    otter.send("Ouders en school spreken af dat de jeugdarts EINDE");
+    otter.wait_for("EINDE");
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &otter.child.process_id().unwrap().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_ne!(otter.exit_code(), 0, "killed, not ended");
+
+    let mut otter = Session::start(&[], dir.path(), 120, 36);
+    otter.on_start_screen();
+    otter.send("v");
+    let screen = otter.wait_for("jeugdarts EINDE");
+    assert!(screen.contains("▶ 4 "), "on the same item:\n{screen}");
+    otter.send(" belt\r");
+    otter.wait_for("Besluit vastgelegd");
+    otter.send("\x03");
+    otter.exit_code();
+    let store = otter::store::Store::open(dir.path()).unwrap();
+    let meeting = open_meeting(&store);
+    let decisions = store.decisions_of_meeting(meeting.id).unwrap();
+    assert!(
+        decisions
+            .iter()
+            .any(|d| d.text == "Ouders en school spreken af dat de jeugdarts EINDE belt"),
+        "{decisions:?}"
+    );
+    assert_eq!(store.prompt_draft().unwrap(), None);
+}
+
 /// crossterm 0.29.0 writes a bare reset for every colour under `NO_COLOR`, which can wipe the
 /// modifiers that show the chosen row in the monochrome theme; a terminal emulator shows
 /// whether the selection survives.

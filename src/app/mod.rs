@@ -48,7 +48,7 @@ pub struct Settings {
     pub lock_after: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Screen {
     Dashboard,
     Meeting,
@@ -96,6 +96,8 @@ pub struct Model {
     pub idle: lock::Idle,
     /// The keys: what the loop routes by, and what the help and the palette show.
     pub keymap: core::keymap::Keymap,
+    /// What was typed in the one-line prompt and is kept in the store (`prompt::draft`).
+    pub prompt_draft: overlay::prompt::draft::Kept,
 }
 
 impl Model {
@@ -130,6 +132,7 @@ impl Model {
             export_dir: crate::export::file::dir(),
             idle: lock::Idle::never(today.and_time(chrono::NaiveTime::MIN)),
             keymap: core::keymap::Keymap::default(),
+            prompt_draft: overlay::prompt::draft::Kept::default(),
         }
     }
 }
@@ -536,6 +539,8 @@ pub enum Effect {
     },
     /// Remember this member as the person using otter ("my actions").
     SetMe(crate::domain::MemberId),
+    /// Keep what is typed in the one-line prompt, or forget it (`None`).
+    SavePromptDraft(Option<Box<overlay::prompt::draft::Draft>>),
     /// Read a pupil's dossier; then update with `Message::DossierLoaded`.
     LoadDossier(dossier::DossierOf),
     /// Read everything `/` searches; then update with `Message::SearchLoaded`.

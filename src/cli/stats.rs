@@ -125,8 +125,9 @@ fn written(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::tests::{act, school, today};
     use crate::app::{Command, View};
+    use crate::testkit::app::{act, school};
+    use crate::testkit::today;
 
     #[test]
     fn the_screen_and_otter_stats_count_the_same_period_the_same() {

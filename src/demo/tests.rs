@@ -10,11 +10,7 @@ use crate::domain::{
     MeetingState, Member, Minutes, Note, Owner, Presence, Pupil, Role,
 };
 use crate::store::Record;
-
-/// A Monday in term time.
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
+use crate::testkit::today;
 
 fn filled_on(day: NaiveDate) -> (TempDir, Store, Summary) {
     let dir = TempDir::new().unwrap();

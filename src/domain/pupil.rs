@@ -53,34 +53,26 @@ impl Pupil {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pupil(prefix: &str) -> Pupil {
-        Pupil {
-            id: PupilId(1),
-            first_name: "Sanne".into(),
-            prefix: prefix.into(),
-            last_name: "Vries".into(),
-            groep: 5,
-            birth_date: NaiveDate::from_ymd_opt(2017, 3, 14).unwrap(),
-            teacher: String::new(),
-        }
-    }
+    use crate::testkit::pupil;
 
     #[test]
     fn full_name_skips_an_empty_prefix() {
-        assert_eq!(pupil("").full_name(), "Sanne Vries");
-        assert_eq!(pupil("de").full_name(), "Sanne de Vries");
+        assert_eq!(pupil(1, "Sanne", "", "Vries").full_name(), "Sanne Vries");
+        assert_eq!(
+            pupil(1, "Sanne", "de", "Vries").full_name(),
+            "Sanne de Vries"
+        );
     }
 
     #[test]
     fn initials_take_the_prefix_too() {
-        assert_eq!(pupil("").initials(), "S.V.");
-        assert_eq!(pupil("de").initials(), "S.d.V.");
+        assert_eq!(pupil(1, "Sanne", "", "Vries").initials(), "S.V.");
+        assert_eq!(pupil(1, "Sanne", "de", "Vries").initials(), "S.d.V.");
     }
 
     #[test]
     fn age_counts_whole_years() {
-        let p = pupil("");
+        let p = pupil(1, "Sanne", "", "Vries");
         assert_eq!(p.age_on(NaiveDate::from_ymd_opt(2026, 3, 13).unwrap()), 8);
         assert_eq!(p.age_on(NaiveDate::from_ymd_opt(2026, 3, 14).unwrap()), 9);
     }

@@ -83,34 +83,20 @@ impl Subject {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
-
     use super::*;
-    use crate::domain::{CaseId, Consent, PupilId};
+    use crate::domain::{CaseId, Consent};
 
     fn pupil() -> Pupil {
         Pupil {
-            id: PupilId(3),
-            first_name: "Emir".into(),
-            prefix: String::new(),
-            last_name: "Güneş".into(),
             groep: 6,
-            birth_date: NaiveDate::from_ymd_opt(2016, 5, 1).unwrap(),
-            teacher: String::new(),
+            ..crate::testkit::pupil(3, "Emir", "", "Güneş")
         }
     }
 
     fn case(consent: Consent) -> Case {
-        let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
         Case {
             consent,
-            ..Case::signal(
-                CaseId(17),
-                PupilId(3),
-                "Leest traag".into(),
-                "signaal".into(),
-                day,
-            )
+            ..crate::testkit::case(17, 3, "Leest traag")
         }
     }
 

@@ -188,10 +188,7 @@ pub fn take_off_agenda(meeting: &mut Meeting, case: CaseId) -> bool {
 mod tests {
     use super::*;
     use crate::domain::{AgendaItem, MemberId, Owner};
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
+    use crate::testkit::day;
 
     fn action(status: ActionStatus) -> Action {
         Action {

@@ -249,6 +249,7 @@ pub const EN: Texts = Texts {
     flash_last_phase: "This case is in the last phase already.",
     flash_first_phase: "This case is still in the first phase.",
     flash_level_limit: "The level stays between 1 and 5.",
+    flash_prompt_back: "What you typed here before is back: Enter confirms it, Esc lets it go.",
     flash_reason_needed: "Give a reason; Esc cancels.",
     prompt_hint: "Enter saves · Esc cancels",
     meeting_notes: "Notes",

@@ -224,6 +224,8 @@ pub struct Texts {
     pub flash_last_phase: &'static str,
     pub flash_first_phase: &'static str,
     pub flash_level_limit: &'static str,
+    /// A prompt typed in before a quit or a crash, brought back with its text.
+    pub flash_prompt_back: &'static str,
     pub flash_reason_needed: &'static str,
     pub prompt_hint: &'static str,
     pub meeting_notes: &'static str,

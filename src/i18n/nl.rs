@@ -249,6 +249,7 @@ pub const NL: Texts = Texts {
     flash_last_phase: "Deze casus is al in de laatste fase.",
     flash_first_phase: "Deze casus is nog in de eerste fase.",
     flash_level_limit: "Het niveau gaat niet verder dan 1 tot 5.",
+    flash_prompt_back: "Wat je hier eerder typte, staat er weer: Enter bevestigt, Esc laat het los.",
     flash_reason_needed: "Geef een reden; Esc breekt af.",
     prompt_hint: "Enter bewaart · Esc breekt af",
     meeting_notes: "Aantekeningen",

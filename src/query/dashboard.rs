@@ -211,11 +211,9 @@ mod tests {
     use super::*;
     use crate::app::Model;
     use crate::i18n::Lang;
-    use crate::query::search::tests::{case, pupil};
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
+    use crate::query::search::tests::case;
+    use crate::testkit::pupil;
+    use crate::testkit::today;
 
     /// `count` cases of one pupil past their evaluation date, case 1 longest past; those in
     /// `in_final` sit in the final phase without a closing date (a school's own phase model

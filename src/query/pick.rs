@@ -104,28 +104,25 @@ pub fn long_enough(query: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn pupil(id: u64, first: &str, prefix: &str, last: &str, groep: u8) -> Pupil {
+    /// A pupil of the kit in `groep`, each born on another day.
+    fn in_groep(id: u64, first: &str, prefix: &str, last: &str, groep: u8) -> Pupil {
         Pupil {
-            id: PupilId(id),
-            first_name: first.into(),
-            prefix: prefix.into(),
-            last_name: last.into(),
             groep,
             birth_date: NaiveDate::from_ymd_opt(2016, 1, id as u32).unwrap(),
-            teacher: String::new(),
+            ..crate::testkit::pupil(id, first, prefix, last)
         }
     }
 
     fn school() -> PupilPicker {
         PupilPicker::new([
-            pupil(1, "Cees", "", "Lik", 3),
-            pupil(2, "Zoë", "", "Çelik", 5),
-            pupil(3, "Zoe", "", "Jansen", 4),
-            pupil(4, "Sanne", "de", "Vries", 6),
-            pupil(5, "Sanne", "", "Bakker", 2),
-            pupil(6, "Sam", "", "Bakker", 7),
-            pupil(7, "Joris", "", "Groß", 8),
-            pupil(8, "Mo", "", "Zoeteman", 1),
+            in_groep(1, "Cees", "", "Lik", 3),
+            in_groep(2, "Zoë", "", "Çelik", 5),
+            in_groep(3, "Zoe", "", "Jansen", 4),
+            in_groep(4, "Sanne", "de", "Vries", 6),
+            in_groep(5, "Sanne", "", "Bakker", 2),
+            in_groep(6, "Sam", "", "Bakker", 7),
+            in_groep(7, "Joris", "", "Groß", 8),
+            in_groep(8, "Mo", "", "Zoeteman", 1),
         ])
     }
 
@@ -142,9 +139,9 @@ mod tests {
     #[test]
     fn letters_scattered_over_a_name_are_no_match_but_a_typo_is() {
         let picker = PupilPicker::new(vec![
-            pupil(1, "Zoë", "", "Çelik", 5),
-            pupil(2, "Alicja", "", "Zielińska", 6),
-            pupil(3, "Sanne", "de", "Vries", 4),
+            in_groep(1, "Zoë", "", "Çelik", 5),
+            in_groep(2, "Alicja", "", "Zielińska", 6),
+            in_groep(3, "Sanne", "de", "Vries", 4),
         ]);
         assert_eq!(names(&picker.matches("celik", 5)), ["Zoë Çelik"]);
         assert_eq!(

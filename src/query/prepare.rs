@@ -229,12 +229,7 @@ mod tests {
     fn demo() -> (tempfile::TempDir, Store) {
         let dir = tempfile::TempDir::new().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        crate::demo::fill(
-            &store,
-            crate::demo::Scale::School,
-            crate::app::tests::today(),
-        )
-        .unwrap();
+        crate::demo::fill(&store, crate::demo::Scale::School, crate::testkit::today()).unwrap();
         (dir, store)
     }
 
@@ -242,7 +237,7 @@ mod tests {
     fn proposals_are_due_evaluations_then_signals() {
         let (_dir, store) = demo();
         let phases = PhaseModel::default();
-        let date = crate::app::tests::today() + chrono::Duration::days(14);
+        let date = crate::testkit::today() + chrono::Duration::days(14);
         let why = proposals(&store, &phases, date).unwrap();
         let proposed = cases_of(&why);
         let cases: HashMap<CaseId, Case> = store
@@ -293,7 +288,7 @@ mod tests {
     fn the_preparation_names_cases_by_initials_or_pseudonym_only() {
         let (_dir, store) = demo();
         let phases = PhaseModel::default();
-        let today = crate::app::tests::today();
+        let today = crate::testkit::today();
         let id = next_planned(&store, today).unwrap().unwrap();
         let preparation = load(&store, &phases, id).unwrap();
         assert!(!preparation.cases.is_empty());

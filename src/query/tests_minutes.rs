@@ -3,7 +3,6 @@
 use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{PhaseModel, Requirement};
-use crate::store::Store;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -14,9 +13,7 @@ fn today() -> chrono::NaiveDate {
 /// phase asks from its own requirements only, not from what the next one asks on entry.
 #[test]
 fn a_closing_reason_answered_in_evaluatie_reaches_the_minutes() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+    let (_dir, store) = crate::testkit::store::demo_store(today());
     let phases = PhaseModel::default();
     let id = super::meeting::current_or_next(&store, today())
         .unwrap()

@@ -18,9 +18,7 @@ fn today() -> chrono::NaiveDate {
 fn school() -> &'static (tempfile::TempDir, Store, Pupil, Vec<Case>) {
     static SCHOOL: OnceLock<(tempfile::TempDir, Store, Pupil, Vec<Case>)> = OnceLock::new();
     SCHOOL.get_or_init(|| {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+        let (dir, store) = crate::testkit::store::demo_store(today());
         let minutes: Vec<Minutes> = store.all::<Minutes>().map(Result::unwrap).collect();
         let discussed = |case: &Case| {
             minutes

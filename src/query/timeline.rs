@@ -171,7 +171,7 @@ mod tests {
     #[test]
     fn only_a_closed_meeting_counts_as_discussed() {
         let sanne = PupilDossier {
-            pupil: crate::query::search::tests::pupil(1, "Sanne", "de", "Vries"),
+            pupil: crate::testkit::pupil(1, "Sanne", "de", "Vries"),
             cases: Vec::new(),
             meetings: vec![
                 meeting(1, 3, MeetingState::Closed),

@@ -127,6 +127,8 @@ const CALENDAR_ID_KEY: &[u8] = b"settings/calendar_id";
 const CALENDAR_REVISIONS_KEY: &[u8] = b"settings/calendar_revisions";
 /// In `meta`: how many minutes the school plans for an OT (`u32`).
 const MEETING_LENGTH_KEY: &[u8] = b"settings/meeting_minutes";
+/// The screen's one-line prompt as typed and not yet answered (`prompt_draft`).
+const PROMPT_DRAFT_KEY: &[u8] = b"settings/prompt_draft";
 /// In `meta`, followed by a tree's name: the last id given out in that tree.
 const NEXT_ID: &[u8] = b"next_id/";
 
@@ -873,6 +875,26 @@ impl Store {
 
     pub fn set_meeting_length(&self, minutes: u32) -> Result<(), StoreError> {
         self.set_setting(MEETING_LENGTH_KEY, &minutes)
+    }
+
+    /// What was typed in the screen's one-line prompt and not yet answered, in the screen's
+    /// own words (it is text to the store): kept at every key so that a quit or a crash loses
+    /// no typed character, sealed like a record. One at a time: the screen has one prompt.
+    pub fn prompt_draft(&self) -> Result<Option<String>, StoreError> {
+        self.setting(PROMPT_DRAFT_KEY)
+    }
+
+    /// Keeps `draft` as the prompt's draft, or forgets it (`None`: answered or let go).
+    pub fn set_prompt_draft(&self, draft: Option<&str>) -> Result<(), StoreError> {
+        match draft {
+            Some(draft) => self.set_setting(PROMPT_DRAFT_KEY, &draft),
+            None => {
+                self.check_disk()?;
+                self.tree(TreeId::Meta).remove(PROMPT_DRAFT_KEY)?;
+                self.db.flush()?;
+                Ok(())
+            }
+        }
     }
 
     /// A value of `meta`'s `settings/…`, sealed like a record when the database is.

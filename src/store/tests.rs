@@ -6,35 +6,15 @@ use crate::domain::case::{Consent, EventKind, Level};
 use crate::domain::meeting::{Attendance, Attendee, MeetingKind, MeetingState, Presence};
 use crate::domain::minutes::MinutesSource;
 use crate::domain::{ActionStatus, DecisionId, NoteId, Owner, Role};
-
-fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-}
-
-fn pupil(id: u64, first: &str, last: &str) -> Pupil {
-    Pupil {
-        id: PupilId(id),
-        first_name: first.into(),
-        prefix: String::new(),
-        last_name: last.into(),
-        groep: 5,
-        birth_date: NaiveDate::from_ymd_opt(2017, 3, 14).unwrap(),
-        teacher: "juf Anouk".into(),
-    }
-}
+use crate::testkit::day;
+use crate::testkit::pupil;
 
 fn case(id: u64, pupil: u64) -> Case {
     Case {
         consent: Consent::Yes,
         level: Level::new(2).unwrap(),
         signalled_by: "leerkracht".into(),
-        ..Case::signal(
-            CaseId(id),
-            PupilId(pupil),
-            "Hoe helpen we haar met lezen?".into(),
-            "signaal".into(),
-            day(2),
-        )
+        ..crate::testkit::case(id, pupil, "Hoe helpen we haar met lezen?")
     }
 }
 
@@ -91,7 +71,7 @@ fn every_record_type_survives_a_reopen() {
         active: true,
         email: None,
     };
-    let p = pupil(1, "Zoë", "Çelik");
+    let p = pupil(1, "Zoë", "", "Çelik");
     let c = case(1, 1);
     let event = CaseEvent {
         case: CaseId(1),
@@ -185,13 +165,13 @@ fn every_record_type_survives_a_reopen() {
 fn a_failed_write_of_several_records_leaves_nothing_behind() {
     let dir = TempDir::new().unwrap();
     let store = open(&dir);
-    store.save(&pupil(1, "Sanne", "de Vries")).unwrap();
+    store.save(&pupil(1, "Sanne", "", "de Vries")).unwrap();
     let mut tx = store.tx();
     tx.insert(&case(7, 1)).unwrap();
     tx.insert(&action(3, Owner::Member(MemberId(2)), day(20), Some(7)))
         .unwrap();
     // Pupil 1 exists: the insert is refused and with it the whole write.
-    tx.insert(&pupil(1, "Iemand", "Anders")).unwrap();
+    tx.insert(&pupil(1, "Iemand", "", "Anders")).unwrap();
     assert!(matches!(tx.commit(), Err(StoreError::Exists("pupils"))));
     drop(store);
     let store = open(&dir);
@@ -420,7 +400,7 @@ fn a_damaged_database_gives_an_error_not_a_panic() {
     {
         let store = open(&dir);
         for id in 1..200 {
-            store.save(&pupil(id, "Naam", "Achternaam")).unwrap();
+            store.save(&pupil(id, "Naam", "", "Achternaam")).unwrap();
         }
     }
     let file = dir.path().join("db").join("db");
@@ -449,7 +429,7 @@ fn a_snapshot_left_half_written_does_not_make_the_database_damaged() {
     {
         let store = open(&dir);
         for id in 1..200 {
-            store.save(&pupil(id, "Naam", "Achternaam")).unwrap();
+            store.save(&pupil(id, "Naam", "", "Achternaam")).unwrap();
         }
         store.db.flush().unwrap();
     }
@@ -462,7 +442,7 @@ fn a_snapshot_left_half_written_does_not_make_the_database_damaged() {
     assert_eq!(store.all::<Pupil>().count(), 199);
     assert_eq!(
         store.get::<Pupil>(42).unwrap().unwrap(),
-        pupil(42, "Naam", "Achternaam")
+        pupil(42, "Naam", "", "Achternaam")
     );
     assert!(!partial.exists());
 }
@@ -503,7 +483,7 @@ fn ids_count_up_per_tree_and_survive_a_reopen() {
 fn no_name_is_ever_part_of_a_key() {
     let dir = TempDir::new().unwrap();
     let store = open(&dir);
-    store.save(&pupil(1, "Zeynep", "Yıldız")).unwrap();
+    store.save(&pupil(1, "Zeynep", "", "Yıldız")).unwrap();
     store.save(&case(1, 1)).unwrap();
     store
         .save(&action(
@@ -563,7 +543,7 @@ fn schema_2_loses_its_search_buckets() {
     let dir = TempDir::new().unwrap();
     {
         let store = open(&dir);
-        store.save(&pupil(1, "Zoë", "Çelik")).unwrap();
+        store.save(&pupil(1, "Zoë", "", "Çelik")).unwrap();
     }
     {
         let db = reopen_raw(dir.path());

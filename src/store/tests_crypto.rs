@@ -6,6 +6,7 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::domain::Owner;
+use crate::testkit::pupil;
 
 fn given(passphrase: Option<&str>) -> Given {
     Given {
@@ -40,24 +41,14 @@ impl Unlock for Typed {
     }
 }
 
-fn pupil(id: u64, first: &str) -> Pupil {
-    Pupil {
-        id: PupilId(id),
-        first_name: first.into(),
-        prefix: "van".into(),
-        last_name: "Dijkstra".into(),
-        groep: 5,
-        birth_date: chrono::NaiveDate::from_ymd_opt(2017, 3, 14).unwrap(),
-        teacher: "juf Anouk".into(),
-    }
-}
-
 /// A database of `n` pupils, closed, protected by `passphrase`.
 fn school(passphrase: Option<&str>, n: u64) -> TempDir {
     let dir = TempDir::new().unwrap();
     let store = open_as(dir.path(), passphrase).unwrap();
     for id in 1..=n {
-        store.insert(&pupil(id, &format!("Leerling{id}"))).unwrap();
+        store
+            .insert(&pupil(id, &format!("Leerling{id}"), "van", "Dijkstra"))
+            .unwrap();
     }
     store.set_me(MemberId(7)).unwrap();
     dir

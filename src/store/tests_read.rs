@@ -5,21 +5,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use chrono::NaiveDate;
 use tempfile::TempDir;
 
 use super::*;
 
-fn pupil(id: u64) -> Pupil {
-    Pupil {
-        id: PupilId(id),
-        first_name: format!("Kind{id}"),
-        prefix: String::new(),
-        last_name: "de Vries".into(),
-        groep: 5,
-        birth_date: NaiveDate::from_ymd_opt(2017, 3, 14).unwrap(),
-        teacher: "juf Anouk".into(),
-    }
+/// Pupil `id` of a school whose children are numbered: Kind1, Kind2, …
+fn numbered(id: u64) -> Pupil {
+    crate::testkit::pupil(id, &format!("Kind{id}"), "", "de Vries")
 }
 
 fn given(passphrase: Option<&str>) -> Given {
@@ -34,12 +26,12 @@ fn given(passphrase: Option<&str>) -> Given {
 fn school(dir: &Path, passphrase: Option<&str>) {
     let store = Store::open_with(dir, &mut given(passphrase)).unwrap();
     for id in 1..=600 {
-        store.insert(&pupil(id)).unwrap();
+        store.insert(&numbered(id)).unwrap();
     }
     drop(store);
     let store = Store::open_with(dir, &mut given(passphrase)).unwrap();
     for id in 601..=650 {
-        store.insert(&pupil(id)).unwrap();
+        store.insert(&numbered(id)).unwrap();
     }
 }
 
@@ -67,7 +59,7 @@ fn a_store_opened_to_read_reads_every_record_and_writes_nothing() {
         "Kind650"
     );
     // A write is refused by sled before it reaches the log, and says why.
-    match store.save(&pupil(1)) {
+    match store.save(&numbered(1)) {
         Err(StoreError::Io(err)) => assert_eq!(err.kind(), std::io::ErrorKind::ReadOnlyFilesystem),
         other => panic!("expected a read-only refusal, got {other:?}"),
     }
@@ -110,7 +102,7 @@ fn readers_share_the_data_directory_and_read_beside_a_writer() {
     assert!(matches!(Store::open(dir.path()), Err(StoreError::InUse(_))));
     drop((first, second));
     let writer = Store::open(dir.path()).unwrap();
-    writer.insert(&pupil(651)).unwrap();
+    writer.insert(&numbered(651)).unwrap();
     let reader = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
     assert!(reader.beside_writer());
     assert_eq!(
@@ -134,11 +126,11 @@ fn a_reader_beside_a_busy_writer_sees_whole_records_and_never_errors() {
     let writing = std::thread::spawn(move || {
         for round in 1..=ROUNDS {
             for id in 1..=PUPILS {
-                let mut record = pupil(id);
+                let mut record = numbered(id);
                 record.teacher = format!("ronde {round} {}", "x".repeat(200));
                 writer.save(&record).unwrap();
             }
-            writer.insert(&pupil(1000 + round)).unwrap();
+            writer.insert(&numbered(1000 + round)).unwrap();
         }
     });
     let mut reads = 0;

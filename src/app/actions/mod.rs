@@ -38,7 +38,7 @@ pub struct ListView {
 }
 
 /// What the actions screen asks in the one-line prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     /// A filter's text (empty clears it).
     Filter(FilterField),
@@ -66,7 +66,7 @@ pub fn question(ask: &Ask, model: &Model) -> String {
 }
 
 /// A filter typed in a one-line prompt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FilterField {
     Owner,
     Pupil,
@@ -89,9 +89,9 @@ fn first_filter() -> Filter {
 }
 
 /// The actions this screen's keys act on; the rest (Esc, help, quit) work as everywhere.
-pub fn takes(action: Command) -> bool {
+pub fn takes(command: Command) -> bool {
     matches!(
-        action,
+        command,
         Command::Down
             | Command::Up
             | Command::PageDown
@@ -139,14 +139,14 @@ pub fn refused(view: &mut View, refused: Refused) -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
+pub fn act(model: &mut Model, view: &mut View, command: Command) -> Vec<Effect> {
     let Some(list) = model.action_list.as_mut() else {
         return Vec::new();
     };
     let count = list.entries.len();
     let page = view.actions.page.get().max(1);
     let moves = &mut view.actions;
-    match action {
+    match command {
         Command::Down => moves.selected += 1,
         Command::Up => moves.selected = moves.selected.saturating_sub(1),
         Command::PageDown => moves.selected += page,
@@ -166,7 +166,7 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
             return load(filter, None);
         }
         Command::FilterOwner | Command::FilterPupil | Command::FilterMeeting => {
-            let (field, current) = match action {
+            let (field, current) = match command {
                 Command::FilterOwner => (FilterField::Owner, &list.filter.owner),
                 Command::FilterPupil => (FilterField::Pupil, &list.filter.pupil),
                 _ => (FilterField::Meeting, &list.filter.meeting),

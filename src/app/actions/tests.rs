@@ -2,10 +2,11 @@ use crate::app::actions::{Ask, FilterField};
 use crate::app::overlay::prompt::Ask as Asked;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::tests::{act, answer, school, send, today};
 use crate::app::{Command, Effect, Message, Model, Screen, View, update};
 use crate::domain::{ActionStatus, Case, Owner, Pupil};
 use crate::store::Store;
+use crate::testkit::app::{act, answer, school, send};
+use crate::testkit::today;
 
 fn entries(model: &Model) -> &[(crate::domain::Action, crate::query::actions::ActionRow)] {
     &model.action_list.as_ref().unwrap().entries

@@ -9,7 +9,7 @@ use crate::app::overlay::import;
 use crate::app::{Effect, Model, View, dashboard};
 
 /// What looking after the installation asks in the one-line prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     /// Who is using otter: a member's name, for "my actions".
     Me,

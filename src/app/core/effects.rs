@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::app::actions::{ActionList, Refused};
 use crate::app::meeting::export::Export;
+use crate::app::overlay::prompt;
 use crate::app::{Effect, Message, Model, View, search, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{
@@ -41,7 +42,10 @@ pub fn apply(
     today: NaiveDate,
 ) -> Result<Flow> {
     let mut pending = effects;
-    while !pending.is_empty() {
+    // The prompt's draft is looked at once per message: a draft the disk refused waits for
+    // the next one rather than being tried again and again here.
+    let mut draft_looked_at = false;
+    loop {
         let mut next = Vec::new();
         for effect in pending {
             if changes_search(&effect) {
@@ -71,6 +75,17 @@ pub fn apply(
                     model.notice = Some((t.notice_quit_unsaved)(model.unsaved.writes.len()));
                 }
                 Effect::Quit => return Ok(Flow::Quit),
+                // Not an edit of its own: while edits wait for the disk it is not queued
+                // behind them (the text is on screen, and the edit it becomes is kept), and a
+                // draft the disk refuses is tried again at the next message.
+                Effect::SavePromptDraft(draft) => {
+                    let stored = draft.map(|draft| draft.to_stored());
+                    if !model.unsaved.is_empty()
+                        || store.set_prompt_draft(stored.as_deref()).is_err()
+                    {
+                        model.prompt_draft.unsynced = true;
+                    }
+                }
                 // The loop took it out before; a theme is not stored.
                 Effect::UseTheme(_) => {}
                 Effect::LoadDashboard => {
@@ -319,8 +334,21 @@ pub fn apply(
             }
         }
         pending = next;
+        if pending.is_empty() {
+            // Once the message's effects are done, what the prompt holds is kept (or brought
+            // back): after every key, whichever feature opened or closed it.
+            let draft = if draft_looked_at {
+                None
+            } else {
+                draft_looked_at = true;
+                prompt::draft::sync(model, view)
+            };
+            match draft {
+                Some(draft) => pending.push(Effect::SavePromptDraft(draft.map(Box::new))),
+                None => return Ok(Flow::Continue),
+            }
+        }
     }
-    Ok(Flow::Continue)
 }
 
 /// Writes kept in memory because the disk refused them (full, read-only), in the order they
@@ -651,6 +679,7 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::LoadActions { .. }
             | Effect::LoadDossier(_)
             | Effect::SetMe(_)
+            | Effect::SavePromptDraft(_)
     )
 }
 

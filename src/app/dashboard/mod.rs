@@ -77,6 +77,9 @@ pub fn first_screen(
     let model = Model {
         demo: settings.demo,
         dashboard: dashboard::load(store, phases, settings.today)?,
+        prompt_draft: crate::app::overlay::prompt::draft::Kept::found(
+            store.prompt_draft()?.as_deref(),
+        ),
         ..Model::new(settings.lang, settings.today, phases.clone())
     };
     let mut view = View::default();

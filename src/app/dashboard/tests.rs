@@ -3,11 +3,12 @@ use std::collections::HashMap;
 use super::Panel;
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Ask as Asked;
-use crate::app::tests::{answer, school, send, today};
 use crate::app::{Command, Effect, Message, Screen, Settings, View, first_screen, update};
 use crate::domain::{Case, CaseId, Member, PhaseModel};
 use crate::i18n::Lang;
 use crate::store::Store;
+use crate::testkit::app::{answer, school, send};
+use crate::testkit::today;
 
 fn settings() -> Settings {
     Settings {
@@ -204,7 +205,7 @@ fn enter_on_a_row_opens_the_dossier_of_its_pupil_and_esc_comes_back() {
         &mut model,
         &mut view,
         effects,
-        crate::app::tests::today(),
+        crate::testkit::today(),
     )
     .unwrap();
     let dossier = model.dossier.as_ref().unwrap().dossier();

@@ -1,9 +1,10 @@
 use crate::app::dossier::DossierOf;
-use crate::app::tests::{school, today};
 use crate::app::{Command, Effect, Model, Screen, View, apply, open_dossier, update};
 use crate::domain::{ActionStatus, Case, ChangeContext, Consent, Note, Pupil};
 use crate::i18n::wording::change_text;
 use crate::store::Store;
+use crate::testkit::app::school;
+use crate::testkit::today;
 
 /// The demo pupil with an anonymous case and the most notes: the dossier's hardest test.
 fn anonymous_pupil(store: &Store) -> Pupil {

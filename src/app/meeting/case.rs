@@ -10,7 +10,7 @@ use crate::domain::{CaseEvent, ChangeContext, Level};
 use crate::query::meeting::CaseBrief;
 
 /// What the case in front asks in the one-line prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     /// Why the case goes back to phase `to`.
     PhaseBack { to: String },
@@ -25,9 +25,10 @@ pub enum Ask {
 }
 
 impl Ask {
-    /// A phase back and a level change are recorded only with a reason.
+    /// A level change is recorded only with a reason. That a phase back needs one is the
+    /// phase model's rule (`PhaseModel::check_move`), which the answer asks.
     pub fn needs_reason(&self) -> bool {
-        matches!(self, Ask::PhaseBack { .. } | Ask::Level { .. })
+        matches!(self, Ask::Level { .. })
     }
 }
 
@@ -138,6 +139,7 @@ fn record_phase(model: &mut Model, view: &mut View, to: &str, reason: String) ->
         }
         Err(MoveRefused::ReasonRequired) => {
             view.flash = Some(t.flash_reason_needed.to_string());
+            view.prompt = Some(Prompt::new(Ask::PhaseBack { to: to.to_string() }));
             return Vec::new();
         }
         Err(

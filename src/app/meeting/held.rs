@@ -10,7 +10,7 @@ use crate::domain::dates::{DateContext, format_date, format_day, parse_date};
 use crate::error::Error;
 
 /// What this feature asks in the one-line prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     /// The date of the meeting planned on `planned`, opened on another day.
     HeldOn { planned: NaiveDate },

@@ -1,7 +1,8 @@
 use super::*;
-use crate::app::tests::{act, on_case, school, today};
 use crate::domain::{Consent, Pupil};
 use crate::store::Store;
+use crate::testkit::app::{act, on_case, school};
+use crate::testkit::today;
 
 fn on_monitoring() -> (tempfile::TempDir, Store, Model, View) {
     let (dir, store, mut model) = school();

@@ -10,22 +10,22 @@ use crate::query::prepare::Preparation;
 pub fn change(
     preparation: &mut Preparation,
     state: &mut PrepareView,
-    action: Command,
+    command: Command,
 ) -> Result<bool, Refusal> {
     let missing: Vec<_> = preparation.missing().collect();
     let meeting = &mut preparation.meeting;
     let items = &mut meeting.agenda;
     let index = state.item;
-    match action {
+    match command {
         Command::MoveItemUp | Command::MoveItemDown => {
-            let to = agenda::move_item(items, index, action == Command::MoveItemDown)
+            let to = agenda::move_item(items, index, command == Command::MoveItemDown)
                 .ok_or(Refusal::Fixed)?;
             state.item = to;
             Ok(true)
         }
         Command::LongerItem | Command::ShorterItem => Ok(items
             .get_mut(index)
-            .is_some_and(|item| agenda::resize(item, action == Command::LongerItem))),
+            .is_some_and(|item| agenda::resize(item, command == Command::LongerItem))),
         Command::RemoveItem => {
             let removed = agenda::remove(items, index).ok_or(Refusal::Fixed)?;
             // Kept, so the update after the meeting before does not put it back.

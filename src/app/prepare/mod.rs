@@ -17,7 +17,7 @@ use crate::i18n::{Lang, Texts};
 use crate::query::prepare::Preparation;
 
 /// What the one-line prompt asks while preparing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     Date,
     Time { date: NaiveDate },
@@ -81,16 +81,16 @@ pub fn loaded(model: &mut Model, view: &mut View) -> Vec<Effect> {
     Vec::new()
 }
 
-pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
+pub fn act(model: &mut Model, view: &mut View, command: Command) -> Vec<Effect> {
     if model.screen != Screen::Prepare {
         return Vec::new();
     }
-    if action == Command::PlanMeeting {
+    if command == Command::PlanMeeting {
         view.prepare.rescheduling = false;
         ask(view, Ask::Date);
         return Vec::new();
     }
-    if action == Command::Reschedule {
+    if command == Command::Reschedule {
         if let Some(preparation) = model.prepare.as_ref() {
             view.prepare.rescheduling = true;
             let current = preparation.meeting.date.format("%d-%m-%Y").to_string();
@@ -103,7 +103,7 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
         return Vec::new();
     };
     let state = &mut view.prepare;
-    let changed = match action {
+    let changed = match command {
         Command::SwitchPane => {
             state.on_team = !state.on_team;
             Ok(false)

@@ -1,12 +1,13 @@
 use chrono::{NaiveDate, NaiveTime};
 use tempfile::TempDir;
 
-use crate::app::tests::{act, answer, model, school, today};
 use crate::app::{Command, Model, Screen, View};
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::domain::{Meeting, MeetingState, Presence, Role};
 use crate::query::prepare::proposals;
 use crate::store::Store;
+use crate::testkit::app::{act, answer, model, school};
+use crate::testkit::today;
 
 /// The demo school on the preparation of its next planned meeting.
 fn preparing() -> (TempDir, Store, Model, View) {
@@ -289,7 +290,7 @@ fn the_agenda_of_an_ot_planned_at_closing_invites_whom_the_preparation_shows() {
     use crate::app::prepare::team::{Invite, rows};
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    crate::app::tests::open_meeting_today(&store, &mut model, &mut view);
+    crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
     let held = model.meeting.as_ref().unwrap().meeting.date;
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "+6w");

@@ -1,10 +1,10 @@
 //! What the chair needs on screen: the roll call in one key, a guest's own role.
 
-use crate::app::tests::{act, answer, school};
 use crate::app::*;
 use crate::domain::Role;
 use crate::domain::meeting::{AgendaKind, Attendee, Presence};
 use crate::store::Store;
+use crate::testkit::app::{act, answer, school};
 
 fn presences(store: &Store, model: &Model) -> Vec<Presence> {
     let id = model.meeting.as_ref().unwrap().meeting.id;
@@ -272,7 +272,7 @@ fn v_while_preparing_marks_a_vooroverleg_in_the_header_and_the_minutes() {
         model: &phases,
         lang: crate::i18n::Lang::Nl,
         school: "",
-        today: crate::app::tests::today(),
+        today: crate::testkit::today(),
     };
     let text = crate::export::minutes(
         &minutes,

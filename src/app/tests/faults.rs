@@ -5,11 +5,12 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{act, current, on_case, send, today, typed};
 use crate::app::core::effects::retry;
 use crate::app::*;
 use crate::store::Store;
 use crate::store::fault::Fault;
+use crate::testkit::app::{act, current, on_case, send, typed};
+use crate::testkit::today;
 
 /// The next tick, a second or more after the one before: when the loop retries.
 fn tick(store: Store, model: &mut Model, view: &mut View) -> Store {

@@ -3,7 +3,6 @@
 
 use chrono::Days;
 
-use crate::app::tests::{act, answer, school, today};
 use crate::app::{Command, Model, View};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{CaseId, MeetingId};
@@ -11,6 +10,8 @@ use crate::export::{Context, Format};
 use crate::i18n::Lang;
 use crate::query::prepare::proposals;
 use crate::store::Store;
+use crate::testkit::app::{act, answer, meeting_opened, on_earlier_actions, school};
+use crate::testkit::today;
 
 /// Moves with `n` to the item of `case`.
 fn go_to_case(store: &Store, model: &mut Model, view: &mut View, case: CaseId) {
@@ -223,7 +224,10 @@ fn closing_brings_the_next_agenda_up_to_date_and_keeps_the_chairs_own_changes() 
     assert_eq!(model.meeting.as_ref().unwrap().meeting.id, id);
     go_to_case(&store, &mut model, &mut view, closing);
     act(&store, &mut model, &mut view, Command::NextPhase);
-    assert_eq!(crate::app::tests::current(&model).case.phase, "afgesloten");
+    assert_eq!(
+        crate::testkit::app::current(&model).case.phase,
+        "afgesloten"
+    );
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "");
     // The start screen waits behind the blanked one until a key.
@@ -274,17 +278,9 @@ fn closing_brings_the_next_agenda_up_to_date_and_keeps_the_chairs_own_changes() 
 
 #[test]
 fn an_earlier_actions_new_owner_or_due_date_is_in_the_minutes() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
-    act(&store, &mut model, &mut view, Command::NextItem);
-    act(&store, &mut model, &mut view, Command::NextItem);
+    let (dir, store, mut model, mut view) = on_earlier_actions();
     let room = model.meeting.as_ref().unwrap();
     let id = room.meeting.id;
-    assert_eq!(
-        room.meeting.agenda[room.meeting.current_item].kind,
-        AgendaKind::Actions
-    );
     let (first, first_row) = room.earlier_actions[0].clone();
     let (second, _) = room.earlier_actions[1].clone();
     let (third, third_row) = room.earlier_actions[2].clone();
@@ -389,7 +385,7 @@ fn a_help_start_after_the_day_reads_as_planned_in_minutes_dossier_and_extract() 
         &crate::domain::dates::format_date(start),
     );
     assert_eq!(
-        crate::app::tests::current(&model).case.help_start,
+        crate::testkit::app::current(&model).case.help_start,
         Some(start)
     );
     act(&store, &mut model, &mut view, Command::CloseMeeting);
@@ -465,9 +461,9 @@ fn a_note_carries_its_phase_into_the_minutes_and_the_extract() {
     let item = model.meeting.as_ref().unwrap().meeting.current_item;
     act(&store, &mut model, &mut view, Command::EditNotes);
     let note = "Hulp loopt, de juf ziet vooruitgang.";
-    crate::app::tests::send(&store, &mut model, &mut view, Message::Paste(note.into()));
+    crate::testkit::app::send(&store, &mut model, &mut view, Message::Paste(note.into()));
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-    crate::app::tests::send(&store, &mut model, &mut view, Message::EditorKey(esc));
+    crate::testkit::app::send(&store, &mut model, &mut view, Message::EditorKey(esc));
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "");
     drop(store);
@@ -579,9 +575,7 @@ fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
     use crate::app::meeting::held;
     use crate::app::overlay::prompt::Ask;
     for held_on_planned in [false, true] {
-        let (dir, store, mut model) = school();
-        let mut view = View::default();
-        act(&store, &mut model, &mut view, Command::OpenMeeting);
+        let (dir, store, mut model, mut view) = meeting_opened();
         let room = model.meeting.as_ref().unwrap();
         let (id, planned) = (room.meeting.id, room.meeting.date);
         assert_ne!(planned, today(), "the demo plans its next OT later");

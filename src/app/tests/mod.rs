@@ -1,4 +1,4 @@
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
@@ -6,36 +6,9 @@ use crate::app::core::keymap::{Context, Keymap};
 use crate::app::overlay::prompt::{Ask as Asked, Prompt};
 use crate::app::*;
 use crate::domain::MeetingState;
-use crate::query::actions::ActionRow;
 use crate::store::Store;
-
-pub(crate) fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
-
-pub(crate) fn at(hour: u32, minute: u32) -> NaiveDateTime {
-    today().and_hms_opt(hour, minute, 0).unwrap()
-}
-
-pub(crate) fn model(overdue: usize) -> Model {
-    let row = |id: u64| ActionRow {
-        id,
-        text: "Ouders bellen".into(),
-        owner: "Fatima".into(),
-        due: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
-        status: crate::domain::ActionStatus::Open,
-        pupil: "Sanne de Vries".into(),
-        days_overdue: 21,
-    };
-    Model {
-        now: at(14, 0),
-        dashboard: Dashboard {
-            overdue: (1..=overdue as u64).map(row).collect(),
-            ..Dashboard::default()
-        },
-        ..Model::new(Lang::Nl, today(), PhaseModel::default())
-    }
-}
+use crate::testkit::app::*;
+use crate::testkit::today;
 
 #[test]
 fn quitting_is_one_key_and_needs_no_question() {
@@ -117,29 +90,9 @@ fn help_and_blank_close_on_any_key_but_ctrl_c_still_quits() {
     );
 }
 
-/// A demo school's store and a model on its start screen.
-pub(crate) fn school() -> (TempDir, Store, Model) {
-    let dir = TempDir::new().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
-    let mut model = model(0);
-    model.dashboard = crate::query::dashboard::load(&store, &model.phases, today()).unwrap();
-    (dir, store, model)
-}
-
-pub(crate) fn act(store: &Store, model: &mut Model, view: &mut View, action: Command) {
-    let effects = update(model, view, action);
-    assert_eq!(
-        apply(store, model, view, effects, today()).unwrap(),
-        Flow::Continue
-    );
-}
-
 #[test]
 fn opening_the_next_meeting_marks_it_open_and_shows_its_first_item() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, model, _view) = meeting_opened();
     assert_eq!(model.screen, Screen::Meeting);
     let room = model.meeting.as_ref().unwrap();
     assert_eq!(room.meeting.state, MeetingState::Open);
@@ -156,9 +109,7 @@ fn opening_the_next_meeting_marks_it_open_and_shows_its_first_item() {
 
 #[test]
 fn items_and_timer_are_saved_as_they_change_and_survive_a_restart() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, mut model, mut view) = meeting_opened();
     model.now = at(14, 15);
     act(&store, &mut model, &mut view, Command::ToggleTimer);
     model.now = at(14, 20);
@@ -199,9 +150,7 @@ fn items_and_timer_are_saved_as_they_change_and_survive_a_restart() {
 
 #[test]
 fn back_returns_to_a_fresh_start_screen_and_keys_of_the_meeting_do_nothing_there() {
-    let (_dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (_dir, store, mut model, mut view) = meeting_opened();
     act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Dashboard);
     assert_eq!(update(&mut model, &mut view, Command::NextItem), vec![]);
@@ -217,56 +166,6 @@ fn without_a_meeting_to_open_the_start_screen_says_so() {
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     assert_eq!(model.screen, Screen::Dashboard);
     assert_eq!(model.notice.as_deref(), Some("Er is geen OT gepland."));
-}
-
-/// Opens the demo's next meeting, held today: it was planned on another day, so the minutes'
-/// date is asked, and Enter takes today's.
-pub(crate) fn open_meeting_today(store: &Store, model: &mut Model, view: &mut View) {
-    act(store, model, view, Command::OpenMeeting);
-    answer(store, model, view, "");
-}
-
-/// Opens the demo's next meeting on the first case item for which `pick` holds, held today.
-pub(crate) fn on_case(
-    pick: impl Fn(&crate::query::meeting::CaseBrief) -> bool,
-) -> (TempDir, Store, Model, View) {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    open_meeting_today(&store, &mut model, &mut view);
-    let room = model.meeting.as_mut().unwrap();
-    let item = room
-        .meeting
-        .agenda
-        .iter()
-        .position(|item| match item.kind {
-            crate::domain::meeting::AgendaKind::Case { case } => pick(&room.cases[&case]),
-            _ => false,
-        })
-        .expect("the demo's next meeting has such a case");
-    room.meeting.current_item = item;
-    (dir, store, model, view)
-}
-
-pub(crate) fn current(model: &Model) -> &crate::query::meeting::CaseBrief {
-    let room = model.meeting.as_ref().unwrap();
-    match room.meeting.agenda[room.meeting.current_item].kind {
-        crate::domain::meeting::AgendaKind::Case { case } => &room.cases[&case],
-        _ => panic!("not on a case"),
-    }
-}
-
-pub(crate) fn typed(text: &str) -> Vec<Message> {
-    text.chars()
-        .map(|c| Message::PromptKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
-        .collect()
-}
-
-pub(crate) fn send(store: &Store, model: &mut Model, view: &mut View, message: Message) {
-    let effects = update(model, view, message);
-    assert_eq!(
-        apply(store, model, view, effects, today()).unwrap(),
-        Flow::Continue
-    );
 }
 
 #[test]
@@ -446,9 +345,7 @@ fn a_pasted_escape_is_left_out_of_the_note_and_its_lines_are_kept() {
 
 #[test]
 fn notes_are_not_opened_over_the_lists_of_the_opening_and_the_actions() {
-    let (_dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (_dir, store, mut model, mut view) = meeting_opened();
     assert_eq!(
         update(&mut model, &mut view, Command::EditNotes),
         vec![],
@@ -463,9 +360,7 @@ fn notes_are_not_opened_over_the_lists_of_the_opening_and_the_actions() {
 #[test]
 fn rondvraag_takes_free_notes_that_reach_the_minutes_under_their_item() {
     use crate::domain::meeting::AgendaKind;
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, mut model, mut view) = meeting_opened();
     let room = model.meeting.as_mut().unwrap();
     let item = room
         .meeting
@@ -510,14 +405,6 @@ fn rondvraag_takes_free_notes_that_reach_the_minutes_under_their_item() {
             .all(|i| !i.notes.iter().any(|n| n.contains("studiedag"))),
         "and under no other item"
     );
-}
-
-pub(crate) fn answer(store: &Store, model: &mut Model, view: &mut View, text: &str) {
-    for key in typed(text) {
-        send(store, model, view, key);
-    }
-    let enter = Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    send(store, model, view, enter);
 }
 
 #[test]
@@ -677,9 +564,7 @@ fn closing_fixes_the_minutes_carries_actions_over_and_plans_the_next_meeting() {
 
 #[test]
 fn attendance_is_taken_on_the_opening_item_and_saved() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, mut model, mut view) = meeting_opened();
     let room = model.meeting.as_ref().unwrap();
     for member in room.members.iter().filter(|m| m.active) {
         let who = crate::domain::meeting::Attendee::Member(member.id);
@@ -726,11 +611,7 @@ fn attendance_is_taken_on_the_opening_item_and_saved() {
 
 #[test]
 fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
-    act(&store, &mut model, &mut view, Command::NextItem);
-    act(&store, &mut model, &mut view, Command::NextItem);
+    let (dir, store, mut model, mut view) = on_earlier_actions();
     let ids: Vec<_> = model
         .meeting
         .as_ref()
@@ -849,18 +730,6 @@ fn a_decision_is_recorded_under_its_case_and_reaches_the_minutes() {
     }));
 }
 
-/// What a person would answer to each question of `f`.
-pub(crate) fn reply(requirement: crate::domain::phase::Requirement) -> &'static str {
-    use crate::domain::phase::Requirement::*;
-    match requirement {
-        Consent => "anoniem",
-        ParentsInformed => "ja",
-        EvaluationDate => "+6w",
-        HelpStartOrWait => "wacht 20-11-2026",
-        _ => "Vastgelegd in het OT",
-    }
-}
-
 #[test]
 fn f_asks_what_the_phase_needs_until_the_case_may_move_on() {
     let (dir, store, mut model, mut view) = on_case(|brief| {
@@ -940,11 +809,7 @@ fn a_wrong_kind_of_answer_is_asked_again() {
 
 #[test]
 fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_again() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
-    act(&store, &mut model, &mut view, Command::NextItem);
-    act(&store, &mut model, &mut view, Command::NextItem);
+    let (dir, store, mut model, mut view) = on_earlier_actions();
     let id = model.meeting.as_ref().unwrap().earlier_actions[0].0.id;
     act(&store, &mut model, &mut view, Command::ChangeOwner);
     answer(&store, &mut model, &mut view, "moeder");
@@ -1024,9 +889,7 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
 
 #[test]
 fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, mut model, mut view) = meeting_opened();
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "12-01-2027");
     // The start screen waits behind the blanked one until a key.
@@ -1159,9 +1022,7 @@ fn recording_anoniem_hides_the_name_on_screen_at_once() {
 
 #[test]
 fn a_key_for_the_case_says_so_on_an_item_without_one() {
-    let (_dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (_dir, store, mut model, mut view) = meeting_opened();
     answer(&store, &mut model, &mut view, "");
     act(&store, &mut model, &mut view, Command::NextItem);
     act(&store, &mut model, &mut view, Command::NextItem);

@@ -13,10 +13,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{model, today};
 use crate::app::*;
 use crate::domain::{PupilId, Showing};
 use crate::store::Store;
+use crate::testkit::app::model;
+use crate::testkit::today;
 
 /// With a meeting open, no pupil named in `text` but the one under discussion; whether there
 /// was a meeting to check it against.

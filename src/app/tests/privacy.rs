@@ -2,10 +2,11 @@
 //! retention list's erasure, the presentation mode, and where they are found.
 
 use crate::app::overlay::prompt::Prompt;
-use crate::app::tests::{act, answer, current, on_case, school, send, today};
 use crate::app::*;
 use crate::domain::{AuditKind, Consent, EventKind};
 use crate::store::Store;
+use crate::testkit::app::{act, answer, current, meeting_opened, on_case, school, send};
+use crate::testkit::today;
 
 #[test]
 fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
@@ -128,9 +129,7 @@ fn earlier_action_goes_by_the_pseudonym_after(
 
 #[test]
 fn reopening_a_meeting_writes_an_audit_line_without_the_reason() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, mut model, mut view) = meeting_opened();
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "12-01-2027");
     // The start screen waits behind the blanked one until a key.
@@ -316,7 +315,7 @@ fn closing_the_meeting_ends_on_a_blanked_screen_and_a_key_shows_the_start_screen
         let (_dir, store, mut model) = school();
         store.set_presentation(presentation).unwrap();
         let mut view = View::default();
-        super::open_meeting_today(&store, &mut model, &mut view);
+        crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
         act(&store, &mut model, &mut view, Command::CloseMeeting);
         answer(&store, &mut model, &mut view, "+6w");
         assert!(model.meeting.is_none(), "closed");
@@ -449,7 +448,7 @@ fn a_case_whose_consent_is_not_yet_asked_is_not_named_on_the_meeting_screen() {
 /// The buffer is scanned for every pupil of the store, not eyeballed.
 #[test]
 fn with_a_meeting_open_no_screen_or_overlay_names_another_pupil() {
-    use crate::app::tests::typed;
+    use crate::testkit::app::typed;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let (_dir, store, start, _) =
         on_case(|brief| brief.case.consent == Consent::Yes && brief.case.phase == "plan");
@@ -611,7 +610,7 @@ fn with_a_meeting_open_no_import_dry_run_shows_the_file_s_pupils() {
 fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    super::open_meeting_today(&store, &mut model, &mut view);
+    crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
     while !crate::app::meeting::attendance::on_item(
         &model,
         &crate::domain::meeting::AgendaKind::PreviousMinutes,
@@ -706,7 +705,7 @@ fn a_guest_is_shown_on_the_wall_by_the_catalog_s_role_only() {
     act(&store, &mut model, &mut view, Command::TogglePresentation);
 
     act(&store, &mut model, &mut view, Command::Back);
-    super::open_meeting_today(&store, &mut model, &mut view);
+    crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
     let first = model.meeting.as_ref().unwrap().meeting.id;
     let text = crate::ui::tests::screen_of(&model, &view, 200, 50, "beamer");
     assert!(text.contains("gast (ouder): nog niet genoteerd"), "{text}");
@@ -726,7 +725,7 @@ fn a_guest_is_shown_on_the_wall_by_the_catalog_s_role_only() {
     );
 
     // The next meeting's Verslag item shows those minutes, paged to their end.
-    super::open_meeting_today(&store, &mut model, &mut view);
+    crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
     assert_ne!(model.meeting.as_ref().unwrap().meeting.id, first);
     while !crate::app::meeting::attendance::on_item(
         &model,

@@ -3,11 +3,12 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::tests::{act, answer, school, send, today, typed};
 use crate::app::{Command, Message, Screen, View};
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::domain::{ActionStatus, EventKind, MeetingState, Owner, Requirement, Role};
 use crate::store::Store;
+use crate::testkit::app::{act, answer, school, send, typed};
+use crate::testkit::today;
 
 fn go_to(
     model: &mut crate::app::Model,

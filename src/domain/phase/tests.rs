@@ -1,12 +1,7 @@
-use chrono::NaiveDate;
-
 use super::*;
 use crate::domain::case::{Circle, Circles, Consent, Level};
 use crate::domain::{ActionId, CaseId, MemberId, Owner, PupilId};
-
-fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-}
+use crate::testkit::day;
 
 /// A case at `phase` with nothing recorded.
 fn bare_case(phase: &str) -> Case {

@@ -7,10 +7,7 @@ use crate::domain::meeting::AgendaKind;
 use crate::domain::minutes::{MinutesItem, MinutesReview};
 use crate::domain::{ActionId, CaseEvent, CaseId, EventKind, MeetingId, MeetingKind};
 use crate::export::Context;
-
-fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-}
+use crate::testkit::day;
 
 fn minutes() -> Minutes {
     let action = |id: u64, text: &str| MinutesAction {

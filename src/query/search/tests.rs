@@ -4,21 +4,10 @@ use proptest::prelude::*;
 use super::*;
 use crate::domain::case::pseudonym_for;
 use crate::domain::{ActionId, ActionStatus, Consent, DecisionId, NoteId, Owner};
+use crate::testkit::pupil;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
-
-pub(crate) fn pupil(id: u64, first: &str, prefix: &str, last: &str) -> Pupil {
-    Pupil {
-        id: PupilId(id),
-        first_name: first.into(),
-        prefix: prefix.into(),
-        last_name: last.into(),
-        groep: 5,
-        birth_date: NaiveDate::from_ymd_opt(2016, 1, 1).unwrap(),
-        teacher: String::new(),
-    }
 }
 
 pub(crate) fn case(id: u64, pupil: u64, question: &str, consent: Consent) -> Case {
@@ -400,9 +389,7 @@ fn a_search_split_over_threads_finds_what_one_pass_finds_in_the_same_order() {
 /// from the store holds what one built from the same records does.
 #[test]
 fn the_command_s_search_answers_as_the_whole_index() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, day()).unwrap();
+    let (_dir, store) = crate::testkit::store::demo_store(day());
     let whole = SearchIndex::load(&store).unwrap();
     let records = |tree| store.count(tree);
     use crate::store::TreeId;

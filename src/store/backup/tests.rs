@@ -5,31 +5,15 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::domain::{Case, CaseId, MeetingId, Member, Pupil, PupilId};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
+use crate::testkit::pupil;
+use crate::testkit::today;
 
 /// A demo school with "who I am" chosen, in its own data directory.
 fn school() -> (TempDir, Store) {
-    let dir = TempDir::new().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+    let (dir, store) = crate::testkit::store::demo_store(today());
     let me = store.all::<Member>().next().unwrap().unwrap().id;
     store.set_me(me).unwrap();
     (dir, store)
-}
-
-fn pupil(id: u64, first: &str) -> Pupil {
-    Pupil {
-        id: PupilId(id),
-        first_name: first.into(),
-        prefix: String::new(),
-        last_name: "Quibblesworth".into(),
-        groep: 4,
-        birth_date: NaiveDate::from_ymd_opt(2018, 5, 1).unwrap(),
-        teacher: "meester Bram".into(),
-    }
 }
 
 /// One tree's keys and values, in key order.
@@ -210,7 +194,9 @@ fn restore_refuses_a_database_with_records_unless_forced() {
 
     let target_dir = TempDir::new().unwrap();
     let target = Store::open(target_dir.path()).unwrap();
-    target.insert(&pupil(1, "Zebediah")).unwrap();
+    target
+        .insert(&pupil(1, "Zebediah", "", "Quibblesworth"))
+        .unwrap();
     drop(target);
     assert!(matches!(
         restore(
@@ -265,7 +251,7 @@ fn target_and_backup() -> (TempDir, TempDir, Vec<u8>) {
     let target = TempDir::new().unwrap();
     Store::open(target.path())
         .unwrap()
-        .insert(&pupil(1, "Zebediah"))
+        .insert(&pupil(1, "Zebediah", "", "Quibblesworth"))
         .unwrap();
     (target, files, bytes)
 }
@@ -279,7 +265,7 @@ fn restore_bytes(target: &Path, files: &TempDir, bytes: &[u8]) -> Result<Summary
 fn only_zebediah(target: &Path) {
     let store = Store::open(target).unwrap();
     let pupils: Vec<Pupil> = store.all::<Pupil>().map(Result::unwrap).collect();
-    assert_eq!(pupils, vec![pupil(1, "Zebediah")]);
+    assert_eq!(pupils, vec![pupil(1, "Zebediah", "", "Quibblesworth")]);
 }
 
 #[test]
@@ -380,7 +366,9 @@ fn a_backup_of_a_newer_otter_is_refused() {
 fn the_header_names_format_version_and_schema_and_nothing_that_varies() {
     let dir = TempDir::new().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    store.insert(&pupil(1, "Zebediah")).unwrap();
+    store
+        .insert(&pupil(1, "Zebediah", "", "Quibblesworth"))
+        .unwrap();
     let mut out = Vec::new();
     write_to(&store, &mut out, Path::new("-")).unwrap();
     let text = String::from_utf8(out).unwrap();
@@ -412,9 +400,11 @@ fn the_header_names_format_version_and_schema_and_nothing_that_varies() {
 fn compact_leaves_no_byte_of_a_removed_pupil_in_the_data_directory() {
     let dir = TempDir::new().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let removed = pupil(1, "Xanthippe");
+    let removed = pupil(1, "Xanthippe", "", "Quibblesworth");
     store.insert(&removed).unwrap();
-    store.insert(&pupil(2, "Zebediah")).unwrap();
+    store
+        .insert(&pupil(2, "Zebediah", "", "Quibblesworth"))
+        .unwrap();
     let mut tx = store.tx();
     tx.remove(&removed).unwrap();
     tx.commit().unwrap();
@@ -424,7 +414,10 @@ fn compact_leaves_no_byte_of_a_removed_pupil_in_the_data_directory() {
     );
 
     let store = store.compact().unwrap();
-    assert_eq!(store.pupil(PupilId(2)).unwrap(), Some(pupil(2, "Zebediah")));
+    assert_eq!(
+        store.pupil(PupilId(2)).unwrap(),
+        Some(pupil(2, "Zebediah", "", "Quibblesworth"))
+    );
     assert_eq!(store.pupil(PupilId(1)).unwrap(), None);
     drop(store);
     assert!(!files_contain(dir.path(), b"Xanthippe"));
@@ -447,7 +440,9 @@ fn files_contain(dir: &Path, needle: &[u8]) -> bool {
 fn rolling_backups_keep_the_newest_and_leave_other_files_alone() {
     let dir = TempDir::new().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    store.insert(&pupil(1, "Zebediah")).unwrap();
+    store
+        .insert(&pupil(1, "Zebediah", "", "Quibblesworth"))
+        .unwrap();
     std::fs::create_dir_all(dir.path().join("backups")).unwrap();
     std::fs::write(dir.path().join("backups/mijn-kopie.json"), "{}").unwrap();
     for minute in 0..5 {
@@ -501,7 +496,9 @@ fn a_migration_is_preceded_by_a_backup_of_the_old_data() {
     let dir = TempDir::new().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
-        store.insert(&pupil(1, "Zebediah")).unwrap();
+        store
+            .insert(&pupil(1, "Zebediah", "", "Quibblesworth"))
+            .unwrap();
         store
             .tree(TreeId::Meta)
             .insert(schema::VERSION_KEY, &2u32.to_be_bytes())
@@ -586,14 +583,18 @@ fn a_forced_restore_replaces_a_damaged_database() {
     {
         let store = Store::open(target.path()).unwrap();
         for id in 1..200 {
-            store.insert(&pupil(id, "Naam")).unwrap();
+            store
+                .insert(&pupil(id, "Naam", "", "Quibblesworth"))
+                .unwrap();
         }
     }
     let conf = target.path().join(DB_DIR).join("conf");
     std::fs::write(&conf, b"not a sled config").unwrap();
     let source_dir = TempDir::new().unwrap();
     let source = Store::open(source_dir.path()).unwrap();
-    source.insert(&pupil(1, "Zebediah")).unwrap();
+    source
+        .insert(&pupil(1, "Zebediah", "", "Quibblesworth"))
+        .unwrap();
     let files = TempDir::new().unwrap();
     let file = backup_file(&source, &files, "school.json");
     let mut none = crate::store::Given::new(None);

@@ -1,4 +1,4 @@
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use tempfile::TempDir;
 
 use super::*;
@@ -8,33 +8,14 @@ use crate::domain::{
     ActionId, ActionStatus, AuditKind, CaseEvent, DecisionId, EventKind, MeetingId, NoteId, Owner,
     Pupil,
 };
+use crate::testkit::day;
+use crate::testkit::pupil;
 
 const FULL: &str = "Sanne de Vries";
 
-fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-}
-
-fn pupil(id: u64, first: &str, prefix: &str, last: &str) -> Pupil {
-    Pupil {
-        id: PupilId(id),
-        first_name: first.into(),
-        prefix: prefix.into(),
-        last_name: last.into(),
-        groep: 5,
-        birth_date: NaiveDate::from_ymd_opt(2017, 3, 14).unwrap(),
-        teacher: "juf Anouk".into(),
-    }
-}
-
 fn case(id: u64, pupil: u64) -> Case {
-    let mut case = Case::signal(
-        CaseId(id),
-        PupilId(pupil),
-        format!("Vraag {id}: hoe helpen we met lezen?"),
-        "signaal".into(),
-        day(2),
-    );
+    let mut case =
+        crate::testkit::case(id, pupil, &format!("Vraag {id}: hoe helpen we met lezen?"));
     case.closed = (id == 1).then(|| day(3));
     case
 }

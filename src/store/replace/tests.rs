@@ -2,19 +2,19 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::domain::{Pupil, PupilId};
-
-fn pupil(id: u64, first: &str) -> Pupil {
-    crate::query::search::tests::pupil(id, first, "", "Quibblesworth")
-}
+use crate::testkit::pupil;
 
 /// A database holding pupil 1 ("old"), a new one holding pupil 2 ("new") built beside it,
 /// and the swap stopped at `stage` (`None`: the build itself never finished).
 fn interrupted(stage: Option<Stage>) -> TempDir {
     let dir = TempDir::new().unwrap();
     let live = Store::open(dir.path()).unwrap();
-    live.insert(&pupil(1, "Oud")).unwrap();
+    live.insert(&pupil(1, "Oud", "", "Quibblesworth")).unwrap();
     let beside = live.beside().unwrap();
-    beside.store().insert(&pupil(2, "Nieuw")).unwrap();
+    beside
+        .store()
+        .insert(&pupil(2, "Nieuw", "", "Quibblesworth"))
+        .unwrap();
     drop(live);
     match stage {
         Some(stage) => beside.stop_at(stage),
@@ -62,13 +62,19 @@ fn a_crash_before_the_old_database_was_removed_removes_it_at_the_next_open() {
 fn a_finished_swap_opens_the_new_database_under_the_same_lock() {
     let dir = TempDir::new().unwrap();
     let live = Store::open(dir.path()).unwrap();
-    live.insert(&pupil(1, "Oud")).unwrap();
+    live.insert(&pupil(1, "Oud", "", "Quibblesworth")).unwrap();
     let beside = live.beside().unwrap();
-    beside.store().insert(&pupil(2, "Nieuw")).unwrap();
+    beside
+        .store()
+        .insert(&pupil(2, "Nieuw", "", "Quibblesworth"))
+        .unwrap();
     drop(live);
     let store = beside.finish().unwrap();
     assert!(matches!(Store::open(dir.path()), Err(StoreError::InUse(_))));
-    assert_eq!(store.pupil(PupilId(2)).unwrap(), Some(pupil(2, "Nieuw")));
+    assert_eq!(
+        store.pupil(PupilId(2)).unwrap(),
+        Some(pupil(2, "Nieuw", "", "Quibblesworth"))
+    );
     assert_eq!(store.pupil(PupilId(1)).unwrap(), None);
     assert_eq!(
         store.schema_version().unwrap(),

@@ -1,14 +1,13 @@
 use crate::app::{Screen, View};
 use crate::domain::Consent;
 use crate::i18n::Lang;
-use crate::ui::tests::{day, model, screen_of};
+use crate::testkit::day;
+use crate::ui::tests::{model, screen_of};
 use crate::ui::theme;
 
 #[test]
 fn the_consent_of_each_case_is_shown_whole_in_the_dossier() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = crate::store::Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+    let (_dir, store) = crate::testkit::store::demo_store(day(23));
     let case = store
         .all::<crate::domain::Case>()
         .map(Result::unwrap)

@@ -16,10 +16,11 @@ use crate::domain::MeetingState;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::Lang;
 use crate::query::actions::{Filter, Status};
+use crate::testkit::day;
 use crate::ui::tests::circles::{circles_open, plan_open};
 use crate::ui::tests::picker::{key, picking};
 use crate::ui::tests::prepare::preparing;
-use crate::ui::tests::{day, draw_view, meeting_model, model, screen_of};
+use crate::ui::tests::{draw_view, meeting_model, model, screen_of};
 use crate::ui::theme;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
@@ -84,9 +85,7 @@ fn with_closed_meeting(lang: Lang) -> Model {
 fn actions(lang: Lang, filter: Filter) -> Model {
     static SCHOOL: OnceLock<(tempfile::TempDir, crate::store::Store)> = OnceLock::new();
     let (_, store) = SCHOOL.get_or_init(|| {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = crate::store::Store::open(dir.path()).unwrap();
-        crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+        let (dir, store) = crate::testkit::store::demo_store(day(23));
         (dir, store)
     });
     let mut model = model(lang, false);
@@ -114,9 +113,7 @@ fn open_actions(lang: Lang) -> Model {
 fn dossier(lang: Lang) -> Model {
     static DOSSIER: OnceLock<crate::query::dossier::PupilDossier> = OnceLock::new();
     let found = DOSSIER.get_or_init(|| {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = crate::store::Store::open(dir.path()).unwrap();
-        crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+        let (_dir, store) = crate::testkit::store::demo_store(day(23));
         let case = store
             .all::<crate::domain::Case>()
             .map(Result::unwrap)
@@ -142,9 +139,7 @@ fn dossier(lang: Lang) -> Model {
 fn monitoring(lang: Lang) -> Model {
     static FIGURES: OnceLock<crate::query::monitoring::Monitor> = OnceLock::new();
     let data = FIGURES.get_or_init(|| {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = crate::store::Store::open(dir.path()).unwrap();
-        crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+        let (_dir, store) = crate::testkit::store::demo_store(day(23));
         let phases = crate::domain::PhaseModel::default();
         let period = crate::app::monitoring::PeriodChoice::Year.period(day(23));
         let settings = crate::monitoring::Settings::default();

@@ -10,12 +10,9 @@ use crate::i18n::Lang;
 use crate::query::actions::ActionRow;
 use crate::query::dashboard::{CaseRow, Dashboard};
 use crate::query::meetings::MeetingRow;
+use crate::testkit::day;
 use crate::ui::render;
 use crate::ui::theme::{self, Theme};
-
-pub(crate) fn day(d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-}
 
 pub(crate) fn model(lang: Lang, demo: bool) -> Model {
     let overdue = vec![
@@ -209,9 +206,7 @@ fn overdue_days_take_the_theme_style_in_every_theme() {
 /// The demo school's next meeting, opened at item `item` with its timer started at 14:20 and
 /// the clock at 14:32.
 pub(crate) fn meeting_model(lang: Lang, item: usize) -> Model {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = crate::store::Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+    let (_dir, store) = crate::testkit::store::demo_store(day(23));
     let phases = crate::domain::PhaseModel::default();
     let id = crate::query::meeting::current_or_next(&store, day(23))
         .unwrap()

@@ -5,41 +5,31 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 
 use crate::app::{Message, Model, View, update};
-use crate::domain::{Pupil, PupilId};
+use crate::domain::Pupil;
 use crate::i18n::Lang;
 use crate::query::pick::PupilPicker;
 use crate::ui::tests::{draw_view, on_first_case, screen_of};
 use crate::ui::theme;
 
-fn pupil(
-    id: u64,
-    first: &str,
-    prefix: &str,
-    last: &str,
-    groep: u8,
-    born: (i32, u32, u32),
-) -> Pupil {
+/// A pupil of the kit in `groep`, born on `born` (year, month, day).
+fn born(id: u64, first: &str, prefix: &str, last: &str, groep: u8, born: (i32, u32, u32)) -> Pupil {
     Pupil {
-        id: PupilId(id),
-        first_name: first.into(),
-        prefix: prefix.into(),
-        last_name: last.into(),
         groep,
         birth_date: NaiveDate::from_ymd_opt(born.0, born.1, born.2).unwrap(),
-        teacher: String::new(),
+        ..crate::testkit::pupil(id, first, prefix, last)
     }
 }
 
 /// Two namesakes among them, told apart by groep and birth date.
 fn pupils() -> Vec<Pupil> {
     vec![
-        pupil(1, "Zoë", "", "Çelik", 5, (2017, 3, 14)),
-        pupil(2, "Zoe", "", "Jansen", 4, (2018, 6, 2)),
-        pupil(3, "Zoë", "", "Çelik", 2, (2020, 9, 30)),
-        pupil(4, "Zoltan", "", "Eekhof", 8, (2014, 1, 5)),
-        pupil(5, "Mo", "", "Zoeteman", 1, (2021, 2, 11)),
-        pupil(6, "Zofia", "van", "Oeveren", 3, (2019, 12, 24)),
-        pupil(7, "Sanne", "de", "Vries", 6, (2016, 4, 8)),
+        born(1, "Zoë", "", "Çelik", 5, (2017, 3, 14)),
+        born(2, "Zoe", "", "Jansen", 4, (2018, 6, 2)),
+        born(3, "Zoë", "", "Çelik", 2, (2020, 9, 30)),
+        born(4, "Zoltan", "", "Eekhof", 8, (2014, 1, 5)),
+        born(5, "Mo", "", "Zoeteman", 1, (2021, 2, 11)),
+        born(6, "Zofia", "van", "Oeveren", 3, (2019, 12, 24)),
+        born(7, "Sanne", "de", "Vries", 6, (2016, 4, 8)),
     ]
 }
 

@@ -2,14 +2,13 @@ use crate::app::{Model, Screen, View};
 use crate::domain::meeting::{Attendance, Attendee};
 use crate::domain::{Presence, Role};
 use crate::i18n::Lang;
-use crate::ui::tests::{day, model, screen_of};
+use crate::testkit::day;
+use crate::ui::tests::{model, screen_of};
 use crate::ui::theme;
 
 /// The demo school's next meeting being prepared, with a guest invited.
 pub(crate) fn preparing(lang: Lang) -> Model {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = crate::store::Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+    let (_dir, store) = crate::testkit::store::demo_store(day(23));
     let phases = crate::domain::PhaseModel::default();
     let id = crate::query::prepare::next_planned(&store, day(23))
         .unwrap()
@@ -35,9 +34,7 @@ fn text(model: &Model, view: &View) -> String {
 
 #[test]
 fn no_pupil_is_named_in_full_while_preparing() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = crate::store::Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, day(23)).unwrap();
+    let (_dir, store) = crate::testkit::store::demo_store(day(23));
     let model = preparing(Lang::Nl);
     let screen = text(&model, &View::default());
     let preparation = model.prepare.as_ref().unwrap();

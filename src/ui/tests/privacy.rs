@@ -9,8 +9,9 @@ use crate::app::{Command, Message, Model, Screen, View, update};
 use crate::domain::{AuditEntry, AuditKind, CaseId, Counted, MeetingState, PupilId};
 use crate::i18n::Lang;
 use crate::query::retention::{Expired, RetentionList};
+use crate::testkit::day;
 use crate::ui::tests::matrix::screens;
-use crate::ui::tests::{day, draw_view, model, screen_of};
+use crate::ui::tests::{draw_view, model, screen_of};
 use crate::ui::theme;
 
 pub(super) fn audit(lang: Lang) -> Model {

@@ -10,7 +10,8 @@ use crate::app::{Command, Message, Model, View, update};
 use crate::domain::Consent;
 use crate::i18n::Lang;
 use crate::query::search::SearchIndex;
-use crate::query::search::tests::{action, case, decision, note, pupil};
+use crate::query::search::tests::{action, case, decision, note};
+use crate::testkit::pupil;
 use crate::ui::tests::{draw_view, meeting_model, model};
 use crate::ui::theme::{self, Theme};
 

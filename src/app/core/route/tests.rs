@@ -1,5 +1,5 @@
 use super::*;
-use crate::app::tests::{act, on_case};
+use crate::testkit::app::{act, on_case};
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)

@@ -1,10 +1,10 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::meeting::form::Form;
-use crate::app::tests::{act, current, on_case, send};
 use crate::app::{Command, Message, Model, View};
 use crate::domain::phase::Requirement;
 use crate::store::Store;
+use crate::testkit::app::{act, current, on_case, send};
 use tempfile::TempDir;
 
 pub(crate) fn press(code: KeyCode) -> Message {

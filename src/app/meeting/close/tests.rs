@@ -1,8 +1,8 @@
 use tempfile::TempDir;
 
-use crate::app::tests::{act, answer, school};
 use crate::app::{Command, View};
 use crate::store::Store;
+use crate::testkit::app::{act, answer, meeting_opened, school};
 
 /// Opens the demo school's next meeting and closes it at once; returns its id.
 fn open_and_close(
@@ -76,7 +76,7 @@ fn a_failed_backup_keeps_the_close_and_says_so() {
 #[test]
 fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
     use crate::app::overlay::prompt::Ask;
-    let (_dir, store, mut model) = crate::app::tests::school();
+    let (_dir, store, mut model) = crate::testkit::app::school();
     let mut view = View::default();
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     let id = model.meeting.as_ref().unwrap().meeting.id;
@@ -109,7 +109,7 @@ fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
 
 #[test]
 fn closing_without_a_date_names_the_ot_already_planned_in_the_minutes() {
-    let (_dir, store, mut model) = crate::app::tests::school();
+    let (_dir, store, mut model) = crate::testkit::app::school();
     let mut view = View::default();
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     let id = model.meeting.as_ref().unwrap().meeting.id;
@@ -148,18 +148,16 @@ fn closing_without_a_date_names_the_ot_already_planned_in_the_minutes() {
 #[test]
 fn a_relative_next_date_counts_from_the_meeting_s_date() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let (_dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (_dir, store, mut model, mut view) = meeting_opened();
     let planned = model.meeting.as_ref().unwrap().meeting.date;
     assert_ne!(
         planned,
-        crate::app::tests::today(),
+        crate::testkit::today(),
         "the demo plans it on another day"
     );
     // Esc at the question keeps the planned date for the minutes.
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-    crate::app::tests::send(
+    crate::testkit::app::send(
         &store,
         &mut model,
         &mut view,

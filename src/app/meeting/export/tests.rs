@@ -1,9 +1,10 @@
 use std::path::Path;
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::tests::{act, school, today};
 use crate::app::{Command, Screen, View, apply, open_dossier};
 use crate::domain::{Case, Consent};
+use crate::testkit::app::{act, school};
+use crate::testkit::today;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn files_in(dir: &Path) -> Vec<String> {

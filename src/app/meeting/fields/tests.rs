@@ -1,9 +1,9 @@
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::{Ask as Asked, Prompt};
-use crate::app::tests::{act, answer, current, on_case, reply};
 use crate::app::{Command, View};
 use crate::domain::phase::Requirement;
 use crate::store::Store;
+use crate::testkit::app::{act, answer, current, on_case, reply};
 
 /// Answers every question `f` asks with `reply`, except `special` answered with `text`;
 /// returns what was asked, in order.

@@ -13,7 +13,7 @@ use crate::domain::{Action, ActionId, ActionStatus, Consent, Member, Owner};
 use crate::error::{Error, Field};
 
 /// What an action asks in the one-line prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     /// A new action: what is to be done.
     Text,

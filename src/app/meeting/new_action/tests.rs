@@ -59,7 +59,7 @@ fn a_groep_in_an_owner_is_a_groep_and_a_digit() {
 #[test]
 fn an_owner_with_a_groep_on_an_unnamed_case_is_saved_with_a_warning() {
     use crate::app::Command;
-    use crate::app::tests::{act, answer, current, on_case};
+    use crate::testkit::app::{act, answer, current, on_case};
     let owner = "juf Sanne van groep 4";
     for consent in [Consent::Anonymous, Consent::Yes] {
         let (dir, store, mut model, mut view) = on_case(|brief| brief.case.consent == consent);

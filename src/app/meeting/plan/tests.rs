@@ -3,10 +3,11 @@ use ratatui::crossterm::event::KeyCode;
 use crate::app::meeting::circles::tests::{on_case_in, press, type_text};
 use crate::app::meeting::form::Form;
 use crate::app::meeting::plan::Field;
-use crate::app::tests::{act, current, on_case, send, today};
 use crate::app::{Command, Message, Model, View};
 use crate::domain::phase::Requirement;
 use crate::store::Store;
+use crate::testkit::app::{act, current, on_case, send};
+use crate::testkit::today;
 
 fn form(view: &View) -> &crate::app::meeting::plan::PlanForm {
     match &view.form {

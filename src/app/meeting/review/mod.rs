@@ -65,7 +65,7 @@ pub fn drop_with(model: &mut Model, index: usize, reason: String) -> Vec<Effect>
 }
 
 /// `o` or `w`: asks for the new owner or due date, starting from the current one.
-pub fn start_change(model: &Model, view: &mut View, action: crate::app::Command) -> Vec<Effect> {
+pub fn start_change(model: &Model, view: &mut View, command: crate::app::Command) -> Vec<Effect> {
     if !on_item(model, &AgendaKind::Actions) {
         return Vec::new();
     }
@@ -77,7 +77,7 @@ pub fn start_change(model: &Model, view: &mut View, action: crate::app::Command)
         return Vec::new();
     };
     let index = view.selected;
-    view.prompt = Some(match action {
+    view.prompt = Some(match command {
         crate::app::Command::ChangeOwner => {
             Prompt::prefilled(Ask::NewOwner { index }, row.owner.clone())
         }

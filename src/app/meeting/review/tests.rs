@@ -1,10 +1,11 @@
 use std::collections::BTreeMap;
 
-use crate::app::tests::{act, answer, school, today};
-use crate::app::{Command, Model, Screen, View};
+use crate::app::{Command, Model, Screen};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{ActionId, ActionStatus};
 use crate::store::Store;
+use crate::testkit::app::{act, answer, on_earlier_actions};
+use crate::testkit::today;
 
 /// The earlier actions on screen, by id, with their status.
 fn on_screen(model: &Model) -> BTreeMap<ActionId, ActionStatus> {
@@ -20,17 +21,9 @@ fn on_screen(model: &Model) -> BTreeMap<ActionId, ActionStatus> {
 
 #[test]
 fn actions_settled_in_the_meeting_stay_on_screen_and_in_the_minutes_when_it_is_opened_again() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
-    act(&store, &mut model, &mut view, Command::NextItem);
-    act(&store, &mut model, &mut view, Command::NextItem);
+    let (dir, store, mut model, mut view) = on_earlier_actions();
     let room = model.meeting.as_ref().unwrap();
     let id = room.meeting.id;
-    assert_eq!(
-        room.meeting.agenda[room.meeting.current_item].kind,
-        AgendaKind::Actions
-    );
     let done = room.earlier_actions[0].0.id;
     let dropped = room.earlier_actions[1].0.id;
     act(&store, &mut model, &mut view, Command::ToggleDone);
@@ -74,11 +67,7 @@ fn actions_settled_in_the_meeting_stay_on_screen_and_in_the_minutes_when_it_is_o
 
 #[test]
 fn what_a_meeting_earlier_the_same_day_settled_is_not_reviewed_again() {
-    let (_dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
-    act(&store, &mut model, &mut view, Command::NextItem);
-    act(&store, &mut model, &mut view, Command::NextItem);
+    let (_dir, store, mut model, mut view) = on_earlier_actions();
     let first = model.meeting.as_ref().unwrap().meeting.id;
     let day = model.meeting.as_ref().unwrap().meeting.date;
     let done = model.meeting.as_ref().unwrap().earlier_actions[0].0.id;

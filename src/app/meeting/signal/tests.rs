@@ -1,11 +1,12 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Step;
-use crate::app::tests::{act, school, send, today, typed};
 use crate::app::{Command, Message, Model, View, update};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{Case, Consent, EventKind, Level};
 use crate::store::Store;
+use crate::testkit::app::{act, meeting_opened, school, send, typed};
+use crate::testkit::today;
 
 fn press(code: KeyCode) -> Message {
     Message::PromptKey(KeyEvent::new(code, KeyModifiers::NONE))
@@ -19,9 +20,7 @@ fn type_in(store: &Store, model: &mut Model, view: &mut View, text: &str) {
 
 /// The demo school's meeting, open, with the picker open.
 fn picking() -> (tempfile::TempDir, Store, Model, View) {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, mut model, mut view) = meeting_opened();
     act(&store, &mut model, &mut view, Command::NewSignal);
     assert!(view.picker.is_some(), "s opens the picker");
     (dir, store, model, view)

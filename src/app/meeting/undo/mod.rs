@@ -12,7 +12,7 @@ use crate::domain::phase::MoveRefused;
 use crate::domain::{ActionChange, CaseId, Change, EventKind, MeetingState};
 
 /// What a correction asks in the one-line prompt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     /// Withdrawing case `case`, opened by mistake: "ja" to confirm.
     Withdraw { case: CaseId },

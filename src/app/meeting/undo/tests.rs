@@ -1,12 +1,13 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::tests::{act, answer, school, send, today, typed};
 use crate::app::{Command, Message, Model, View};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{
     Action, AuditKind, Case, CaseEvent, CaseId, Consent, Decision, EventKind, Note, Pupil,
 };
 use crate::store::Store;
+use crate::testkit::app::{act, answer, meeting_opened, school, send, typed};
+use crate::testkit::today;
 
 /// What a meeting's changes can touch: every case, event, action, decision and note, and the
 /// agenda of every meeting (not where it stands or its timers, which no undo restores).
@@ -149,9 +150,7 @@ fn change_everything(store: &Store, model: &mut Model, view: &mut View) -> usize
 
 #[test]
 fn u_takes_back_every_kind_of_change_last_first_and_the_store_is_as_before() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, mut model, mut view) = meeting_opened();
     let id = model.meeting.as_ref().unwrap().meeting.id;
     let before = data(&store);
     let minutes_before = draft_minutes(&store, &model);
@@ -205,9 +204,7 @@ fn u_takes_back_every_kind_of_change_last_first_and_the_store_is_as_before() {
 
 #[test]
 fn a_phase_change_taken_back_leaves_the_case_and_its_history_as_they_were() {
-    let (_dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (_dir, store, mut model, mut view) = meeting_opened();
     let case = ready(&model);
     go_to(&mut model, &mut view, &store, |k| {
         *k == AgendaKind::Case { case }
@@ -239,9 +236,7 @@ fn a_phase_change_taken_back_leaves_the_case_and_its_history_as_they_were() {
 
 #[test]
 fn closing_the_meeting_fixes_what_was_done_and_leaves_nothing_to_undo() {
-    let (_dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (_dir, store, mut model, mut view) = meeting_opened();
     let id = model.meeting.as_ref().unwrap().meeting.id;
     let case = ready(&model);
     go_to(&mut model, &mut view, &store, |k| {
@@ -272,9 +267,7 @@ fn u_outside_an_open_meeting_does_nothing() {
 #[test]
 fn an_erasure_drops_the_undo_steps_that_could_hold_what_it_erases() {
     use crate::store::erase::{Erasure, Scope};
-    let (_dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (_dir, store, mut model, mut view) = meeting_opened();
     let id = model.meeting.as_ref().unwrap().meeting.id;
     let case = ready(&model);
     go_to(&mut model, &mut view, &store, |k| {
@@ -318,9 +311,7 @@ fn open_signal(store: &Store, model: &mut Model, view: &mut View) -> CaseId {
 
 #[test]
 fn a_case_opened_by_mistake_is_withdrawn_with_what_was_recorded_about_it() {
-    let (dir, store, mut model) = school();
-    let mut view = View::default();
-    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let (dir, store, mut model, mut view) = meeting_opened();
     let id = model.meeting.as_ref().unwrap().meeting.id;
     let ready = ready(&model);
     let before = data(&store);
@@ -414,8 +405,8 @@ fn a_case_opened_by_mistake_is_withdrawn_with_what_was_recorded_about_it() {
 #[test]
 fn the_hulpvraag_is_corrected_from_what_it_says_now() {
     let (dir, store, mut model, mut view) =
-        crate::app::tests::on_case(|brief| !brief.case.question.is_empty());
-    let case = crate::app::tests::current(&model).case.clone();
+        crate::testkit::app::on_case(|brief| !brief.case.question.is_empty());
+    let case = crate::testkit::app::current(&model).case.clone();
     act(&store, &mut model, &mut view, Command::CorrectQuestion);
     let prompt = view.prompt.as_ref().expect("H asks");
     assert_eq!(
@@ -462,7 +453,7 @@ fn the_plan_is_corrected_in_evaluatie_without_moving_back_and_shown_there() {
     use crate::app::meeting::plan::Field;
     let (dir, store, mut model, mut view) =
         on_case_in("evaluatie", |brief| brief.case.goals.is_empty());
-    let case = crate::app::tests::current(&model).case.id;
+    let case = crate::testkit::app::current(&model).case.id;
     // A member named by the start of their name only, which no other member shares.
     let members = model.meeting.as_ref().unwrap().members.clone();
     let fold = crate::domain::fold::fold;
@@ -525,10 +516,10 @@ fn the_plan_is_corrected_in_evaluatie_without_moving_back_and_shown_there() {
 #[test]
 fn a_case_is_closed_from_any_phase_with_a_reason_shown_in_the_minutes_and_the_dossier() {
     use crate::export::{Context, Format, minutes::Status};
-    let (dir, store, mut model, mut view) = crate::app::tests::on_case(|brief| {
+    let (dir, store, mut model, mut view) = crate::testkit::app::on_case(|brief| {
         brief.case.phase == "signaal" && !brief.missing.is_empty()
     });
-    let before = crate::app::tests::current(&model).case.clone();
+    let before = crate::testkit::app::current(&model).case.clone();
     act(&store, &mut model, &mut view, Command::CloseCase);
     send(&store, &mut model, &mut view, enter());
     assert!(view.prompt.is_some(), "a reason is needed");

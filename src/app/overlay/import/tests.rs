@@ -5,10 +5,10 @@ use tempfile::TempDir;
 
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Ask as Asked;
-use crate::app::tests::{act, answer, model, send};
 use crate::app::{Command, Message, Screen, View};
 use crate::domain::Pupil;
 use crate::store::Store;
+use crate::testkit::app::{act, answer, model, send};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -11,7 +11,7 @@ use crate::app::{Effect, Model, View, actions, admin, prepare};
 use crate::domain::MeetingId;
 
 /// What the one-line prompt asks for, by the feature that asked it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ask {
     /// The case in front: a phase back, its level, a field, the consent, a besluit.
     Case(case::Ask),
@@ -148,6 +148,13 @@ impl Prompt {
         }
     }
 
+    /// A question brought back with what was typed before, the cursor after it.
+    pub fn with_text(ask: Ask, text: String) -> Prompt {
+        let mut editor = TextArea::new(vec![text]);
+        editor.move_cursor(ratatui_textarea::CursorMove::End);
+        Prompt { ask, editor }
+    }
+
     pub fn text(&self) -> String {
         self.editor.lines().join(" ").trim().to_string()
     }
@@ -198,6 +205,8 @@ pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
     }
     Vec::new()
 }
+
+pub mod draft;
 
 #[cfg(test)]
 mod tests;

@@ -1,8 +1,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::app::tests::model;
 use crate::app::{Message, update};
+use crate::testkit::app::model;
 
 fn enter(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let key = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);

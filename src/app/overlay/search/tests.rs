@@ -1,8 +1,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::tests::{act, on_case, school};
 use crate::app::{Command, Effect, Message, Screen, View, apply, update};
 use crate::query::search::{Audience, HitKind};
+use crate::testkit::app::{act, on_case, school};
 
 fn press(code: KeyCode) -> Message {
     Message::SearchKey(KeyEvent::new(code, KeyModifiers::NONE))
@@ -59,7 +59,7 @@ fn enter_on_a_pupil_opens_their_dossier_from_the_start_screen() {
         &mut model,
         &mut view,
         effects,
-        crate::app::tests::today(),
+        crate::testkit::today(),
     )
     .unwrap();
     assert_eq!(model.screen, Screen::Dossier);
