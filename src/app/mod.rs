@@ -841,7 +841,8 @@ fn meeting_loaded(model: &mut Model, view: &mut View) -> Vec<Effect> {
     model.screen = Screen::Meeting;
     if room.meeting.state == MeetingState::Planned {
         room.meeting.state = MeetingState::Open;
-        attendance::roll_call(&mut room.meeting, &room.members);
+        // The roll call starts from who is invited.
+        room.meeting.invite_team(&room.members);
         let opened = Effect::SaveMeeting(Box::new(room.meeting.clone()));
         meeting::held::ask_if_moved(model, view);
         return vec![opened];

@@ -101,7 +101,9 @@ pub fn retention(
             .ok_or(Error::RetentionYears(text))?;
         store.set_retention_years(years)?;
     }
-    let list = query::retention::list(store, now.date())?;
+    // The command line is nobody's wall: only an open meeting changes what it shows.
+    let showing = query::meeting::in_meeting(store)?;
+    let list = query::retention::list(store, now.date(), showing)?;
     if !erase {
         return Ok(if json {
             print::json(out, &list)

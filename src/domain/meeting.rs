@@ -148,6 +148,26 @@ pub struct Reopening {
 }
 
 impl Meeting {
+    /// Who is invited (BRIEF §2), the one rule for the preparation, the roll call, the mailed
+    /// agenda and the calendar invitation: the list the chair prepared, guests included; a
+    /// meeting nobody prepared (no member on its list, as one planned at closing with `S`)
+    /// invites everyone active on the team, in the order given.
+    pub fn invite_team(&mut self, members: &[super::member::Member]) {
+        let prepared = self
+            .attendance
+            .iter()
+            .any(|a| matches!(a.who, Attendee::Member(_)));
+        if prepared {
+            return;
+        }
+        for member in members.iter().filter(|m| m.active) {
+            self.attendance.push(Attendance {
+                who: Attendee::Member(member.id),
+                presence: Presence::NotRecorded,
+            });
+        }
+    }
+
     /// Who sees a pupil while this meeting is in its state: the room while it is open, with
     /// the case of the item in front the one under discussion.
     pub fn showing(&self) -> Showing {

@@ -29,9 +29,7 @@ pub fn write(doc: &mut impl Doc, preparation: &Preparation, cx: &Context) {
             .iter()
             .find(|m| m.id == *id)
             .map_or(String::new(), |m| m.name.clone()),
-        // The catalog's role, never the chair's own words for it: "moeder van Sanne" would
-        // name the pupil in a mail.
-        Attendee::Guest { role, .. } => format!("{} ({})", t.prepare_guest, t.role(*role)),
+        Attendee::Guest { role, .. } => t.guest(*role),
     };
     let with = |wanted: fn(Presence) -> bool| {
         meeting

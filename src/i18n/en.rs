@@ -260,7 +260,7 @@ pub const EN: Texts = Texts {
     meeting_notes: "Notes",
     meeting_no_notes: "No notes in this meeting yet · e to write",
     editor_hint: "Type the notes · everything is saved as you type · Esc done",
-    flash_minutes_fixed: "Minutes fixed; the open actions carry over to the next meeting.",
+    flash_minutes_fixed: "Minutes fixed; the open actions carry over to the next meeting. Press a key for the start screen.",
     prompt_next_meeting: "Close the meeting and fix the minutes. Date of the next OT? (empty: not yet)",
     presence_present: "present",
     presence_notice: "absent with notice",

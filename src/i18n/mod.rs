@@ -712,6 +712,13 @@ impl Texts {
         }
     }
 
+    /// A guest as a shared screen or a mail shows them: "gast (ouder)", by the catalog's role
+    /// only. Their name or the chair's own words for the role ("moeder van Sanne") would name
+    /// the pupil.
+    pub fn guest(&self, role: Role) -> String {
+        format!("{} ({})", self.prepare_guest, self.role(role))
+    }
+
     /// A guest's role: in the chair's own words when they gave some, else the catalog's.
     pub fn guest_role<'a>(&self, role: Role, title: &'a str) -> &'a str {
         if title.is_empty() {

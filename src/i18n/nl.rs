@@ -260,7 +260,7 @@ pub const NL: Texts = Texts {
     meeting_notes: "Aantekeningen",
     meeting_no_notes: "Nog geen aantekeningen in deze vergadering · e om te schrijven",
     editor_hint: "Typ de aantekeningen · alles wordt direct bewaard · Esc klaar",
-    flash_minutes_fixed: "Verslag vastgesteld; de open actiepunten gaan mee naar de volgende vergadering.",
+    flash_minutes_fixed: "Verslag vastgesteld; de open actiepunten gaan mee naar de volgende vergadering. Druk op een toets voor het startscherm.",
     prompt_next_meeting: "Vergadering sluiten en verslag vaststellen. Datum volgende OT? (leeg: nog niet)",
     presence_present: "aanwezig",
     presence_notice: "afwezig met bericht",

@@ -31,6 +31,10 @@ pub struct PrivacyTexts {
     pub presentation_on: &'static str,
     pub presentation_off: &'static str,
     pub presentation_hidden: &'static str,
+    /// A dossier or an import's dry run asked for with the presentation mode on.
+    pub presentation_refused: &'static str,
+    /// After an action saved on a case not named: its owner as typed names a groep.
+    pub owner_names_groep: &'static str,
     pub consent_prompt: &'static str,
     #[serde(skip)]
     pub consent_changed: fn(&str) -> String,
@@ -136,9 +140,11 @@ pub const NL: PrivacyTexts = PrivacyTexts {
     },
     retention_erased: |counts| format!("Verwijderd: {counts}."),
     retention_nothing: "Niets te verwijderen.",
-    presentation_on: "Presentatiemodus aan: tijdens een open vergadering geen persoonlijke lijsten.",
+    presentation_on: "Presentatiemodus aan: het scherm toont alleen schuilnamen en geen persoonlijke lijsten.",
     presentation_off: "Presentatiemodus uit.",
-    presentation_hidden: "Verborgen: presentatiemodus tijdens de vergadering.",
+    presentation_hidden: "Verborgen: presentatiemodus.",
+    presentation_refused: "Presentatiemodus aan (gedeeld scherm): geen dossier en geen import. Z op het startscherm zet hem uit.",
+    owner_names_groep: "Let op: de eigenaar noemt een groep, en deze casus heeft geen toestemming \"ja\". Een groep kan de leerling verraden.",
     consent_prompt: "Toestemming ouders: ja, nee of anoniem",
     consent_changed: |to| format!("Toestemming ouders: {to}."),
     forget_confirm: |name, cases| {
@@ -211,9 +217,11 @@ pub const EN: PrivacyTexts = PrivacyTexts {
     },
     retention_erased: |counts| format!("Erased: {counts}."),
     retention_nothing: "Nothing to erase.",
-    presentation_on: "Presentation mode on: no personal lists while a meeting is open.",
+    presentation_on: "Presentation mode on: the screen shows pseudonyms only and no personal lists.",
     presentation_off: "Presentation mode off.",
-    presentation_hidden: "Hidden: presentation mode during the meeting.",
+    presentation_hidden: "Hidden: presentation mode.",
+    presentation_refused: "Presentation mode is on (shared screen): no dossier and no import. Z on the start screen turns it off.",
+    owner_names_groep: "Note: the owner names a groep, and this case has no consent \"ja\". A groep can give the pupil away.",
     consent_prompt: "Parents' consent: yes, no or anonymous",
     consent_changed: |to| format!("Parents' consent: {to}."),
     forget_confirm: |name, cases| {

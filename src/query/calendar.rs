@@ -136,23 +136,16 @@ pub fn invitation(
         .chair
         .and_then(invitee)
         .or_else(|| me.and_then(invitee));
-    let invited: Vec<MemberId> = meeting
+    let mut invited = meeting.clone();
+    invited.invite_team(&members);
+    let attendees = invited
         .attendance
         .iter()
         .filter_map(|a| match a.who {
-            Attendee::Member(id) => Some(id),
+            Attendee::Member(id) => invitee(id),
             Attendee::Guest { .. } => None,
         })
         .collect();
-    let attendees = if invited.is_empty() {
-        members
-            .iter()
-            .filter(|m| m.active)
-            .filter_map(|m| invitee(m.id))
-            .collect()
-    } else {
-        invited.into_iter().filter_map(invitee).collect()
-    };
     Ok(Invitation {
         meeting: CalendarMeeting {
             id: meeting.id.0,

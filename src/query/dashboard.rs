@@ -77,11 +77,11 @@ pub struct Dashboard {
     pub recent_total: usize,
     /// The presentation mode ("presentatiemodus") is on.
     pub presentation: bool,
-    /// My and the overdue actions are not loaded: the presentation mode is on and a meeting
-    /// is open, so the projector may be showing this screen.
+    /// My and the overdue actions are not loaded: the presentation mode is on, so the
+    /// projector may be showing this screen.
     pub personal_hidden: bool,
-    /// A meeting is open: the room may see this screen and what opens over it (BRIEF §8),
-    /// also when this otter started after the meeting was opened.
+    /// A meeting is open or the presentation mode is on: the room may see this screen and
+    /// what opens over it (BRIEF §8), also when this otter started after the meeting was opened.
     pub presenting: bool,
 }
 
@@ -100,10 +100,8 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
     let (recent, recent_total) = recent(store, today, showing)?;
     let next_meeting = meetings::next(store, today)?;
     let presentation = store.presentation()?;
-    let personal_hidden = presentation
-        && next_meeting
-            .as_ref()
-            .is_some_and(|m| m.state == crate::domain::MeetingState::Open);
+    // The presentation mode puts the screen on the wall, meeting or not (`meeting::showing`).
+    let personal_hidden = presentation;
     let (overdue, overdue_total) = if personal_hidden {
         (Vec::new(), 0)
     } else {

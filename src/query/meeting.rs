@@ -7,12 +7,12 @@ use chrono::NaiveDate;
 
 use super::actions::{self, ActionRow};
 use crate::domain::case::Recorded;
-use crate::domain::meeting::AgendaKind;
+use crate::domain::meeting::{AgendaKind, Attendance, Attendee, Presence};
 use crate::domain::minutes::MinutesAction;
 use crate::domain::phase::Requirement;
 use crate::domain::{
     Action, ActionStatus, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId,
-    MeetingState, Member, Minutes, Note, Owner, PhaseModel, Pupil, Showing, Subject,
+    MeetingState, Member, Minutes, Note, Owner, PhaseModel, Pupil, Role, Showing, Subject,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -110,6 +110,9 @@ pub struct PreviousMeeting {
     pub cases: usize,
     /// The fixed minutes; `None` when a closed meeting has none (erased by `forget`).
     pub minutes: Option<Minutes>,
+    /// The guests the minutes list, by presence and the catalog's role: their names are left
+    /// out of `minutes`, and the screen shows each by the role in its own language.
+    pub guests: Vec<(Presence, Role)>,
 }
 
 impl MeetingRoom {
@@ -217,15 +220,23 @@ pub fn load(
             .filter(|note| note.case.is_none())
             .collect(),
         previous: match before {
-            Some(last) => Some(PreviousMeeting {
-                id: last.id,
-                date: last.date,
-                cases: last.cases().count(),
-                minutes: match store.minutes(last.id)? {
-                    Some(minutes) => Some(presented(store, minutes, &mut labels)?),
+            Some(last) => {
+                let mut guests = Vec::new();
+                let minutes = match store.minutes(last.id)? {
+                    Some(mut minutes) => {
+                        guests = without_guests(&mut minutes, &last.attendance);
+                        Some(presented(store, minutes, &mut labels)?)
+                    }
                     None => None,
-                },
-            }),
+                };
+                Some(PreviousMeeting {
+                    id: last.id,
+                    date: last.date,
+                    cases: last.cases().count(),
+                    minutes,
+                    guests,
+                })
+            }
             None => None,
         },
         meeting,
@@ -262,6 +273,30 @@ fn presented(store: &Store, mut minutes: Minutes, labels: &mut super::Labels) ->
         }
     }
     Ok(minutes)
+}
+
+/// The guests of `attendance` taken out of the minutes' lists of who came and who did not, as
+/// the room may see them (BRIEF §8): a parent's name ("Sevgi Kaya") names the pupil as surely
+/// as the pupil's own. Each comes back as their presence and role; the stored minutes keep the
+/// names.
+fn without_guests(minutes: &mut Minutes, attendance: &[Attendance]) -> Vec<(Presence, Role)> {
+    let mut guests = Vec::new();
+    for attendance in attendance {
+        let Attendee::Guest { name, role, .. } = &attendance.who else {
+            continue;
+        };
+        let list = match attendance.presence {
+            Presence::Present => &mut minutes.present,
+            Presence::AbsentWithNotice => &mut minutes.absent_with_notice,
+            Presence::Absent => &mut minutes.absent,
+            Presence::NotRecorded => continue,
+        };
+        if let Some(at) = list.iter().position(|listed| listed == name) {
+            list.remove(at);
+            guests.push((attendance.presence, *role));
+        }
+    }
+    guests
 }
 
 /// The day of the meeting planned after `meeting`, through the date index from the day after:
@@ -342,13 +377,24 @@ fn recorded_in(
     phases.recorded(case, &visited)
 }
 
-/// Whether otter is presenting, whatever screen is in front (BRIEF §8): while a meeting is
-/// open the room may see any screen, and only its case under discussion is named.
+/// Whether the screen is presenting, whatever screen is in front (BRIEF §8): while a meeting
+/// is open the room may see any screen, and only its case under discussion is named. With the
+/// presentation mode on the screen is on the wall without a meeting too: no case is under
+/// discussion then, so every pupil goes by a pseudonym. The one place the app takes its
+/// showing from; the command line, which no room sees, takes [`in_meeting`].
+pub fn showing(store: &Store) -> Result<Showing> {
+    match in_meeting(store)? {
+        Showing::Private if store.presentation()? => Ok(Showing::Presenting { discussed: None }),
+        showing => Ok(showing),
+    }
+}
+
+/// The open meeting's showing alone, the presentation mode aside.
 ///
 /// Every meeting is glanced at, not read whole: a large school keeps hundreds, each with its
 /// agenda, and reading them whole was most of the start screen's query. The earliest open one
 /// (by date, then number) is the one that decides, as when they were read in date order.
-pub fn showing(store: &Store) -> Result<Showing> {
+pub fn in_meeting(store: &Store) -> Result<Showing> {
     #[derive(serde::Deserialize)]
     struct Glance {
         id: MeetingId,

@@ -208,6 +208,10 @@ pub fn load(store: &Store, phases: &PhaseModel, id: MeetingId) -> Result<Prepara
             members.push(member);
         }
     }
+    // Who is invited, for the screen and the mailed agenda alike. Not saved here: unsaved, the
+    // roll call invites the same people.
+    let mut meeting = meeting;
+    meeting.invite_team(&members);
     Ok(Preparation {
         meeting,
         cases,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Case, CaseId, Pupil, PupilId, Subject, retention};
+use crate::domain::{Case, CaseId, Pupil, PupilId, Showing, Subject, retention};
 use crate::error::Result;
 use crate::store::Store;
 use crate::store::erase::{Erasure, Scope};
@@ -53,9 +53,9 @@ impl RetentionList {
     }
 }
 
-pub fn list(store: &Store, today: NaiveDate) -> Result<RetentionList> {
+/// `showing`: the screen's (`meeting::showing`), or the command line's (`meeting::in_meeting`).
+pub fn list(store: &Store, today: NaiveDate, showing: Showing) -> Result<RetentionList> {
     let years = store.retention_years()?;
-    let showing = super::meeting::showing(store)?;
     let mut expired = Vec::new();
     for case in store.all::<Case>() {
         let case = case?;
@@ -127,7 +127,7 @@ mod tests {
         store
             .insert(&closed(4, Some(date(2023, 5, 1)), Consent::Anonymous))
             .unwrap();
-        let list = list(&store, date(2026, 8, 1)).unwrap();
+        let list = list(&store, date(2026, 8, 1), Showing::Private).unwrap();
         assert_eq!(list.years, 2);
         let cases: Vec<u64> = list.expired.iter().map(|e| e.case.0).collect();
         assert_eq!(cases, [4, 1], "closed a day later is a school year later");
@@ -142,7 +142,10 @@ mod tests {
         assert_eq!(list.erasures().len(), 1, "one pupil, both cases");
         store.set_retention_years(1).unwrap();
         assert_eq!(
-            super::list(&store, date(2026, 8, 1)).unwrap().expired.len(),
+            super::list(&store, date(2026, 8, 1), Showing::Private)
+                .unwrap()
+                .expired
+                .len(),
             3
         );
     }

@@ -78,7 +78,11 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
             return Drawn::default();
         }
         Some(Layer::Blank) => {
-            meeting::render_blank(frame, area, model.lang.texts(), theme);
+            // A blanked screen says only what the step that blanked it said (the meeting
+            // closed), or that it is hidden.
+            let line = view.flash.as_deref();
+            let line = line.unwrap_or(model.lang.texts().blank_message);
+            meeting::render_blank(frame, area, line, theme);
             return Drawn::default();
         }
         _ => {}

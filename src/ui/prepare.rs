@@ -192,6 +192,9 @@ fn render_team(
     theme: &Theme,
 ) {
     let t = model.lang.texts();
+    // With a meeting open or the presentation mode on the room may see this screen: a guest
+    // is shown by the catalog's role only, as on the mailed agenda.
+    let presenting = model.dashboard.presenting || model.meeting.is_some();
     let lines: Vec<Line> = team::rows(preparation)
         .iter()
         .enumerate()
@@ -204,6 +207,7 @@ fn render_team(
                     .map_or((String::new(), "", false), |m| {
                         (m.name.clone(), t.role(m.role), false)
                     }),
+                Attendee::Guest { role, .. } if presenting => (t.guest(*role), "", false),
                 Attendee::Guest { name, role, title } => {
                     (name.clone(), t.guest_role(*role, title), true)
                 }
@@ -223,7 +227,9 @@ fn render_team(
             if guest {
                 text.push_str(&format!(" · {}", t.prepare_guest));
             }
-            text.push_str(&format!(" ({role})"));
+            if !role.is_empty() {
+                text.push_str(&format!(" ({role})"));
+            }
             let style = if state.on_team && index == state.person {
                 theme.style("ui.selection")
             } else {

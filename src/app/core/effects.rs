@@ -147,14 +147,22 @@ pub fn apply(
                     next.extend(update(model, view, Message::MonitoringLoaded));
                 }
                 Effect::LoadRetention => {
-                    let list = Box::new(crate::query::retention::list(store, today)?);
+                    let list = Box::new(crate::query::retention::list(
+                        store,
+                        today,
+                        meeting::showing(store)?,
+                    )?);
                     next.extend(update(model, view, Message::RetentionLoaded(list)));
                 }
                 Effect::EraseExpired(list) => {
                     let audit = AuditEntry::new(model.now, AuditKind::RetentionErasure, TUI_ERASE);
                     match store.erase(&list.erasures(), audit) {
                         Ok(erased) => {
-                            let list = Box::new(crate::query::retention::list(store, today)?);
+                            let list = Box::new(crate::query::retention::list(
+                                store,
+                                today,
+                                meeting::showing(store)?,
+                            )?);
                             next.extend(update(model, view, Message::RetentionLoaded(list)));
                             // After the update, which clears the flash of the key before.
                             let t = model.lang.texts();
@@ -203,7 +211,9 @@ pub fn apply(
                     if crate::query::meeting::showing(store)?
                         != crate::domain::Showing::Private =>
                 {
-                    view.flash = Some(model.lang.texts().flash_dossier_presenting.to_string());
+                    view.flash = Some(presenting_refusal(store, model, |t| {
+                        t.flash_dossier_presenting
+                    })?);
                 }
                 Effect::LoadDossier(of) => {
                     // Opened from a case or an action: that case is the one chosen.
@@ -270,7 +280,9 @@ pub fn apply(
                     if crate::query::meeting::showing(store)?
                         != crate::domain::Showing::Private =>
                 {
-                    view.flash = Some(model.lang.texts().flash_import_presenting.to_string());
+                    view.flash = Some(presenting_refusal(store, model, |t| {
+                        t.flash_import_presenting
+                    })?);
                 }
                 Effect::PlanImport(path) => {
                     let planned = plan_import(store, &path).map_err(|err| {
@@ -753,6 +765,21 @@ fn reviewed(model: &Model) -> Vec<crate::domain::Action> {
         .flat_map(|room| &room.earlier_actions)
         .map(|(action, _)| action.clone())
         .collect()
+}
+
+/// Why a dossier or an import's dry run stays shut on the shared screen: the open meeting's
+/// own words, or else the presentation mode's.
+fn presenting_refusal(
+    store: &Store,
+    model: &Model,
+    in_meeting: fn(&crate::i18n::Texts) -> &'static str,
+) -> Result<String> {
+    let t = model.lang.texts();
+    Ok(match meeting::in_meeting(store)? {
+        crate::domain::Showing::Private => t.privacy.presentation_refused,
+        _ => in_meeting(t),
+    }
+    .to_string())
 }
 
 /// Shows a failed write on screen; true when it was written.

@@ -2,26 +2,7 @@
 //! round present → absent with notice → absent.
 
 use crate::app::{Effect, Model, Screen, View};
-use crate::domain::meeting::{AgendaKind, Attendance, Attendee, Presence};
-use crate::domain::{Meeting, Member};
-
-/// The list prepared beforehand is the roll call, guests included; a meeting nobody prepared
-/// (no member on its list) calls everyone active on the team. Filled in when a meeting opens.
-pub fn roll_call(meeting: &mut Meeting, members: &[Member]) {
-    let prepared = meeting
-        .attendance
-        .iter()
-        .any(|a| matches!(a.who, Attendee::Member(_)));
-    if prepared {
-        return;
-    }
-    for member in members.iter().filter(|m| m.active) {
-        meeting.attendance.push(Attendance {
-            who: Attendee::Member(member.id),
-            presence: Presence::NotRecorded,
-        });
-    }
-}
+use crate::domain::meeting::{AgendaKind, Presence};
 
 pub fn next(presence: Presence) -> Presence {
     match presence {

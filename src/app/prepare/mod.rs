@@ -74,9 +74,9 @@ pub struct PrepareView {
 pub fn loaded(model: &mut Model, view: &mut View) -> Vec<Effect> {
     model.screen = Screen::Prepare;
     view.prepare = PrepareView::default();
-    match model.prepare.as_mut() {
-        Some(preparation) => team::invite_unprepared(preparation),
-        None => ask(view, Ask::Date),
+    // A meeting found comes with who is invited (`query::prepare::load`).
+    if model.prepare.is_none() {
+        ask(view, Ask::Date);
     }
     Vec::new()
 }

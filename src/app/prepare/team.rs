@@ -25,12 +25,6 @@ pub struct Row {
     pub invite: Invite,
 }
 
-/// A meeting nobody prepared yet invites the whole team, as its roll call would. The list is
-/// not saved until the chair changes something: unsaved, the roll call invites the same people.
-pub fn invite_unprepared(preparation: &mut Preparation) {
-    crate::app::meeting::attendance::roll_call(&mut preparation.meeting, &preparation.members);
-}
-
 /// The active team first, then the guests.
 pub fn rows(preparation: &Preparation) -> Vec<Row> {
     let attendance = &preparation.meeting.attendance;

@@ -301,3 +301,62 @@ fn a_date_or_time_that_is_refused_is_asked_again_with_what_was_typed() {
     answer(&store, &mut model, &mut view, "half negen");
     assert_eq!(typed(&view), "half negen");
 }
+
+/// An OT planned at closing (`S`, "+6w") has no list of its own until the chair changes it:
+/// the mailed agenda invites whom the preparation shows, the whole active team (an IB walk
+/// found no "Uitgenodigd" line while `P` showed all seven).
+#[test]
+fn the_agenda_of_an_ot_planned_at_closing_invites_whom_the_preparation_shows() {
+    use crate::app::prepare::team::{Invite, rows};
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
+    let held = model.meeting.as_ref().unwrap().meeting.date;
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "+6w");
+    act(&store, &mut model, &mut view, Command::Back);
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
+    let preparation = model.prepare.as_ref().unwrap();
+    assert_eq!(preparation.meeting.date, held + chrono::Days::new(42));
+    let id = preparation.meeting.id;
+    assert!(
+        store.meeting(id).unwrap().unwrap().attendance.is_empty(),
+        "planned at closing without a list"
+    );
+    let invited: Vec<String> = rows(preparation)
+        .into_iter()
+        .filter(|row| row.invite == Invite::Invited)
+        .filter_map(|row| match row.who {
+            Attendee::Member(member) => preparation.members.iter().find(|m| m.id == member),
+            Attendee::Guest { .. } => None,
+        })
+        .map(|member| member.name.clone())
+        .collect();
+    let active = store
+        .all::<crate::domain::Member>()
+        .filter(|m| m.as_ref().unwrap().active)
+        .count();
+    assert_eq!(
+        invited.len(),
+        active,
+        "the preparation invites the active team"
+    );
+
+    let loaded = crate::query::prepare::load(&store, &model.phases, id).unwrap();
+    let cx = crate::export::Context {
+        model: &model.phases,
+        lang: crate::i18n::Lang::Nl,
+        school: "",
+        today: today(),
+    };
+    let text = crate::export::agenda(&loaded, &cx, crate::export::Format::Markdown);
+    let line = text
+        .lines()
+        .find(|line| line.contains("**Uitgenodigd:**"))
+        .unwrap_or_else(|| panic!("no one invited:\n{text}"));
+    for name in &invited {
+        assert!(line.contains(name.as_str()), "{name}: {line}");
+    }
+}

@@ -230,6 +230,8 @@ fn closing_brings_the_next_agenda_up_to_date_and_keeps_the_chairs_own_changes() 
     );
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "");
+    // The start screen waits behind the blanked one until a key.
+    act(&store, &mut model, &mut view, Command::Back);
     drop(store);
 
     let store = Store::open(dir.path()).unwrap();
@@ -388,6 +390,8 @@ fn a_help_start_after_the_day_reads_as_planned_in_minutes_dossier_and_extract() 
     );
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "");
+    // The start screen waits behind the blanked one until a key.
+    act(&store, &mut model, &mut view, Command::Back);
     drop(store);
 
     let store = Store::open(dir.path()).unwrap();

@@ -914,6 +914,8 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
     let (dir, store, mut model, mut view) = meeting_opened();
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "12-01-2027");
+    // The start screen waits behind the blanked one until a key.
+    act(&store, &mut model, &mut view, Command::Back);
     let closed = model.dashboard.last_closed.clone().expect("just closed");
     let planned = store.meetings_by_date().unwrap().len();
 

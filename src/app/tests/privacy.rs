@@ -5,7 +5,7 @@ use crate::app::overlay::prompt::Prompt;
 use crate::app::*;
 use crate::domain::{AuditKind, Consent, EventKind};
 use crate::store::Store;
-use crate::testkit::app::{act, answer, current, meeting_opened, on_case, school};
+use crate::testkit::app::{act, answer, current, meeting_opened, on_case, school, send};
 use crate::testkit::today;
 
 #[test]
@@ -136,6 +136,8 @@ fn reopening_a_meeting_writes_an_audit_line_without_the_reason() {
     let (dir, store, mut model, mut view) = meeting_opened();
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     answer(&store, &mut model, &mut view, "12-01-2027");
+    // The start screen waits behind the blanked one until a key.
+    act(&store, &mut model, &mut view, Command::Back);
     act(&store, &mut model, &mut view, Command::ReopenMeeting);
     answer(&store, &mut model, &mut view, "Besluit over Sanne ontbrak");
     drop(store);
@@ -187,8 +189,10 @@ fn the_retention_list_erases_only_after_ja_and_logs_it() {
     assert_eq!(view.flash.as_deref(), Some("Niets te verwijderen."));
 }
 
+/// The presentation mode puts the screen on the wall, a meeting open or not: the personal
+/// lists are not loaded from the moment it is on, and come back when it is off.
 #[test]
-fn the_presentation_mode_hides_personal_lists_only_while_a_meeting_is_open() {
+fn the_presentation_mode_hides_personal_lists_with_or_without_a_meeting() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
     let me = store
@@ -200,8 +204,12 @@ fn the_presentation_mode_hides_personal_lists_only_while_a_meeting_is_open() {
     act(&store, &mut model, &mut view, Command::TogglePresentation);
     assert!(store.presentation().unwrap());
     assert!(model.dashboard.presentation);
-    assert!(!model.dashboard.personal_hidden, "no meeting open yet");
-    assert!(!model.dashboard.overdue.is_empty());
+    assert!(
+        model.dashboard.personal_hidden,
+        "no meeting open, hidden all the same"
+    );
+    assert!(model.dashboard.presenting);
+    assert!(model.dashboard.mine.is_empty() && model.dashboard.overdue.is_empty());
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     act(&store, &mut model, &mut view, Command::Back);
     assert!(model.dashboard.personal_hidden);
@@ -209,6 +217,142 @@ fn the_presentation_mode_hides_personal_lists_only_while_a_meeting_is_open() {
     act(&store, &mut model, &mut view, Command::TogglePresentation);
     assert!(!store.presentation().unwrap());
     assert!(!model.dashboard.overdue.is_empty());
+}
+
+/// Every demo pupil's initials in `screen` (a dotted form such as "S.d.V."), to assert there
+/// are none.
+fn initials_on(store: &Store, screen: &str) -> Vec<String> {
+    store
+        .all::<crate::domain::Pupil>()
+        .map(|pupil| pupil.unwrap().initials())
+        .filter(|initials| screen.contains(initials.as_str()))
+        .collect()
+}
+
+/// The presentation mode without a meeting (otter started with it on, as on the projector
+/// before the OT): every screen and overlay reached from the start screen, in both
+/// languages, shows every pupil by a pseudonym, and no dossier or import opens. The
+/// preparation is left out of the initials check: it shows initials by design, as the
+/// agenda mailed round does (docs/privacy.md).
+#[test]
+fn with_the_presentation_mode_on_no_screen_names_a_pupil_without_a_meeting() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (_dir, store, mut start) = school();
+    store.set_presentation(true).unwrap();
+    // As otter starts: the start screen read with the mode on.
+    start.dashboard = crate::query::dashboard::load(&store, &start.phases, today()).unwrap();
+    assert!(start.dashboard.presenting && start.dashboard.personal_hidden);
+    let routes: Vec<(&str, Vec<Command>, Screen)> = vec![
+        ("dashboard", vec![], Screen::Dashboard),
+        ("search", vec![Command::Search], Screen::Dashboard),
+        ("actions", vec![Command::OpenActions], Screen::Actions),
+        ("prepare", vec![Command::PrepareMeeting], Screen::Prepare),
+        ("retention", vec![Command::Retention], Screen::Retention),
+        ("monitoring", vec![Command::Monitoring], Screen::Monitoring),
+    ];
+    store.set_retention_years(0).unwrap();
+    for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+        for (name, route, screen) in &routes {
+            let mut model = start.clone();
+            model.lang = lang;
+            let mut view = View::default();
+            for command in route {
+                act(&store, &mut model, &mut view, *command);
+            }
+            if *name == "search" {
+                for c in "an".chars() {
+                    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+                    send(&store, &mut model, &mut view, Message::SearchKey(key));
+                }
+                assert!(
+                    view.layers
+                        .get::<crate::app::overlay::search::Overlay>()
+                        .unwrap()
+                        .results
+                        .hits()
+                        .count()
+                        > 0,
+                    "the search finds something to show"
+                );
+            }
+            assert_eq!(model.screen, *screen, "{name}");
+            for (width, height) in [(80, 24), (200, 50)] {
+                let text = crate::ui::tests::screen_of(&model, &view, width, height, "beamer");
+                let named = full_names_on(&store, &text);
+                assert!(named.is_empty(), "{lang:?} {name} names {named:?}:\n{text}");
+                if *name != "prepare" {
+                    let initials = initials_on(&store, &text);
+                    assert!(
+                        initials.is_empty(),
+                        "{lang:?} {name} shows {initials:?}:\n{text}"
+                    );
+                }
+            }
+        }
+    }
+
+    let mut model = start;
+    let mut view = View::default();
+    let case = store
+        .all::<crate::domain::Case>()
+        .map(Result::unwrap)
+        .find(|case| case.consent == Consent::Yes)
+        .unwrap();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/parnassys_bom_semicolon.csv");
+    let effects = vec![
+        Effect::LoadDossier(dossier::DossierOf::Case(case.id)),
+        Effect::PlanImport(file),
+    ];
+    for effect in effects {
+        view.flash = None;
+        apply(&store, &mut model, &mut view, vec![effect], today()).unwrap();
+        assert_eq!(model.screen, Screen::Dashboard);
+        assert!(model.dossier.is_none() && !view.layers.is_open(Overlay::Import));
+        assert_eq!(
+            view.flash.as_deref(),
+            Some(model.lang.texts().privacy.presentation_refused)
+        );
+    }
+}
+
+/// Closing the meeting: the start screen names pupils again once no meeting is open, so it
+/// waits behind a blanked screen that says the minutes are fixed, until the chair presses a
+/// key. With the presentation mode on, that start screen names nobody either.
+#[test]
+fn closing_the_meeting_ends_on_a_blanked_screen_and_a_key_shows_the_start_screen() {
+    for presentation in [false, true] {
+        let (_dir, store, mut model) = school();
+        store.set_presentation(presentation).unwrap();
+        let mut view = View::default();
+        crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
+        act(&store, &mut model, &mut view, Command::CloseMeeting);
+        answer(&store, &mut model, &mut view, "+6w");
+        assert!(model.meeting.is_none(), "closed");
+        assert_eq!(view.front(), Some(Overlay::Blank), "{presentation}");
+        for (width, height) in [(80, 24), (200, 50)] {
+            let text = crate::ui::tests::screen_of(&model, &view, width, height, "beamer");
+            let named = full_names_on(&store, &text);
+            assert!(named.is_empty(), "{named:?}:\n{text}");
+            let initials = initials_on(&store, &text);
+            assert!(initials.is_empty(), "{initials:?}:\n{text}");
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains("Verslag vastgesteld;") && flat.contains("voor het startscherm."),
+                "{flat}"
+            );
+        }
+        send(&store, &mut model, &mut view, Message::OtherKey);
+        assert_eq!(view.front(), None);
+        assert_eq!(model.screen, Screen::Dashboard);
+        let text = crate::ui::tests::screen_of(&model, &view, 200, 50, "beamer");
+        let named = full_names_on(&store, &text);
+        assert_eq!(
+            named.is_empty(),
+            presentation,
+            "named only with the mode off: {named:?}\n{text}"
+        );
+    }
 }
 
 #[test]
@@ -317,7 +461,7 @@ fn a_case_whose_consent_is_not_yet_asked_is_not_named_on_the_meeting_screen() {
 /// The buffer is scanned for every pupil of the store, not eyeballed.
 #[test]
 fn with_a_meeting_open_no_screen_or_overlay_names_another_pupil() {
-    use crate::testkit::app::{send, typed};
+    use crate::testkit::app::typed;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let (_dir, store, start, _) =
         on_case(|brief| brief.case.consent == Consent::Yes && brief.case.phase == "plan");
@@ -482,7 +626,7 @@ fn with_a_meeting_open_no_import_dry_run_shows_the_file_s_pupils() {
 fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
     let (_dir, store, mut model) = school();
     let mut view = View::default();
-    super::open_meeting_today(&store, &mut model, &mut view);
+    crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
     while !crate::app::meeting::attendance::on_item(
         &model,
         &crate::domain::meeting::AgendaKind::PreviousMinutes,
@@ -538,5 +682,96 @@ fn the_previous_minutes_on_the_meeting_screen_name_no_pupil_from_top_to_end() {
         assert_eq!(view.item_scroll, at_end - 1, "k: one line up");
         act(&store, &mut model, &mut view, Command::PageUp);
         assert!(view.item_scroll < at_end - 2, "PgUp: a page up");
+    }
+}
+
+/// A guest on the wall (an IB walk): "Sevgi Kaya (moeder van Zeynep)" named the pupil on the
+/// roll call and the preparation, and "Aanwezig: … Sevgi Kaya" in the previous minutes while
+/// Zeynep went by a pseudonym. While presenting a guest is "gast (ouder)", the catalog's role
+/// only; the stored minutes keep the name.
+#[test]
+fn a_guest_is_shown_on_the_wall_by_the_catalog_s_role_only() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    act(&store, &mut model, &mut view, Command::PrepareMeeting);
+    act(&store, &mut model, &mut view, Command::AddGuest);
+    answer(&store, &mut model, &mut view, "Sevgi Kaya");
+    answer(&store, &mut model, &mut view, "moeder van Zeynep");
+    let giveaways = ["Sevgi", "Kaya", "moeder van Zeynep"];
+    let on_wall = |model: &Model, view: &View, at: &str| {
+        for (width, height) in [(80, 24), (200, 50)] {
+            let text = crate::ui::tests::screen_of(model, view, width, height, "beamer");
+            for word in giveaways {
+                assert!(
+                    !text.contains(word),
+                    "{at} {width}x{height} shows {word}:\n{text}"
+                );
+            }
+        }
+    };
+    // The chair's own preparation shows whom they invited.
+    let own = crate::ui::tests::screen_of(&model, &view, 200, 50, "donker");
+    assert!(own.contains("Sevgi Kaya"), "{own}");
+    // With the presentation mode on, the preparation is on the wall.
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
+    assert_eq!(model.screen, Screen::Prepare);
+    let text = crate::ui::tests::screen_of(&model, &view, 200, 50, "beamer");
+    assert!(text.contains("gast (ouder)"), "{text}");
+    on_wall(&model, &view, "preparation");
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
+
+    act(&store, &mut model, &mut view, Command::Back);
+    crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
+    let first = model.meeting.as_ref().unwrap().meeting.id;
+    let text = crate::ui::tests::screen_of(&model, &view, 200, 50, "beamer");
+    assert!(text.contains("gast (ouder): nog niet genoteerd"), "{text}");
+    on_wall(&model, &view, "roll call");
+    act(&store, &mut model, &mut view, Command::AllPresent);
+    on_wall(&model, &view, "roll call, all present");
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "+6w");
+    act(&store, &mut model, &mut view, Command::Back);
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let fixed = store.minutes(first).unwrap().unwrap();
+    assert!(
+        fixed.present.iter().any(|name| name == "Sevgi Kaya"),
+        "the stored minutes keep the name: {:?}",
+        fixed.present
+    );
+
+    // The next meeting's Verslag item shows those minutes, paged to their end.
+    crate::testkit::app::open_meeting_today(&store, &mut model, &mut view);
+    assert_ne!(model.meeting.as_ref().unwrap().meeting.id, first);
+    while !crate::app::meeting::attendance::on_item(
+        &model,
+        &crate::domain::meeting::AgendaKind::PreviousMinutes,
+    ) {
+        act(&store, &mut model, &mut view, Command::NextItem);
+    }
+    for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+        model.lang = lang;
+        view.item_scroll = 0;
+        let mut seen = String::new();
+        loop {
+            on_wall(&model, &view, "previous minutes");
+            seen.push_str(&crate::ui::tests::screen_of(
+                &model, &view, 200, 50, "beamer",
+            ));
+            let before = view.item_scroll;
+            act(&store, &mut model, &mut view, Command::PageDown);
+            if view.item_scroll == before {
+                break;
+            }
+        }
+        let guest = lang.texts().guest(crate::domain::Role::Ouder);
+        let present = seen
+            .lines()
+            .find(|line| {
+                let label = crate::i18n::capitalised(lang.texts().minutes_present);
+                line.contains(&format!("{label}:"))
+            })
+            .unwrap_or_else(|| panic!("{lang:?}: who came\n{seen}"));
+        assert!(present.contains(&guest), "{lang:?}: {present}");
     }
 }

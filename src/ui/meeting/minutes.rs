@@ -6,15 +6,19 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::app::Model;
-use crate::domain::Minutes;
+use crate::domain::meeting::Presence;
 use crate::export::doc::{Doc, Item};
 use crate::export::minutes::{Status, write};
 use crate::i18n::capitalised;
+use crate::query::meeting::PreviousMeeting;
 use crate::ui::theme::Theme;
 
 /// The minutes as screen lines. They come from the meeting room, which gives every pupil by
-/// the pseudonym (`query::meeting::presented`).
-pub fn lines(minutes: &Minutes, model: &Model, theme: &Theme) -> Vec<Line<'static>> {
+/// the pseudonym (`query::meeting::presented`) and its guests apart, without their names.
+pub fn lines(previous: &PreviousMeeting, model: &Model, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(minutes) = previous.minutes.as_ref() else {
+        return Vec::new();
+    };
     let cx = crate::export::Context {
         model: &model.phases,
         lang: model.lang,
@@ -34,6 +38,14 @@ pub fn lines(minutes: &Minutes, model: &Model, theme: &Theme) -> Vec<Line<'stati
     }
     for item in &mut shown.items {
         item.subject = t.pseudonym(&item.subject).into_owned();
+    }
+    for (presence, role) in &previous.guests {
+        let list = match presence {
+            Presence::Present => &mut shown.present,
+            Presence::AbsentWithNotice => &mut shown.absent_with_notice,
+            Presence::Absent | Presence::NotRecorded => &mut shown.absent,
+        };
+        list.push(t.guest(*role));
     }
     let mut doc = Screen::new(theme);
     write(&mut doc, &shown, Status::Fixed, &cx);

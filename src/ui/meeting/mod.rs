@@ -302,9 +302,9 @@ fn render_item(
                 None => lines.push(Line::styled(t.meeting_no_notes, theme.style("ui.text.dim"))),
             }
             // Below this meeting's note on the item: the minutes it is about, to scroll through.
-            if let Some(fixed) = previous.and_then(|previous| previous.minutes.as_ref()) {
+            if let Some(previous) = previous.filter(|previous| previous.minutes.is_some()) {
                 lines.push(Line::default());
-                lines.extend(crate::ui::meeting::minutes::lines(fixed, model, theme));
+                lines.extend(crate::ui::meeting::minutes::lines(previous, model, theme));
             }
             lines
         }
@@ -595,7 +595,8 @@ fn attendance_lines<'a>(
                 .iter()
                 .find(|m| m.id == *id)
                 .map_or((String::new(), ""), |m| (m.name.clone(), t.role(m.role))),
-            Attendee::Guest { name, role, title } => (name.clone(), t.guest_role(*role, title)),
+            // On the wall: their name or the chair's words for them may name the pupil.
+            Attendee::Guest { role, .. } => (t.guest(*role), ""),
         };
         let (mark, style) = match row.presence {
             Presence::Present => ("✓", theme.style("phase.done")),
@@ -603,7 +604,12 @@ fn attendance_lines<'a>(
             Presence::Absent => ("✗", theme.style("ui.error")),
             Presence::NotRecorded => ("?", theme.style("ui.text.dim")),
         };
-        let text = format!(" {mark} {name} ({role}): {}", t.presence(row.presence));
+        let who = if role.is_empty() {
+            name
+        } else {
+            format!("{name} ({role})")
+        };
+        let text = format!(" {mark} {who}: {}", t.presence(row.presence));
         let style = if index == view.selected {
             theme.style("ui.selection")
         } else {
@@ -622,14 +628,24 @@ fn action_style(action: &ActionRow, theme: &Theme) -> Style {
     }
 }
 
-/// What a blanked screen shows: nothing of the data.
-pub fn render_blank(frame: &mut Frame, area: Rect, t: &Texts, theme: &Theme) {
-    frame.render_widget(Block::new().style(theme.style("privacy.blank")), area);
-    let [middle] = Layout::vertical([Constraint::Length(1)])
+/// What a blanked screen shows: nothing of the data, one message in the middle, wrapped
+/// where it is wider than the window.
+pub fn render_blank(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) {
+    let style = theme.style("privacy.blank");
+    frame.render_widget(Block::new().style(style), area);
+    let chars = u16::try_from(message.chars().count()).unwrap_or(u16::MAX);
+    // A word moved to the next line can take one line more than the characters need.
+    let rows = match chars.div_ceil(area.width.max(1)) {
+        0 | 1 => 1,
+        rows => rows + 1,
+    };
+    let [middle] = Layout::vertical([Constraint::Length(rows)])
         .flex(ratatui::layout::Flex::Center)
         .areas(area);
-    frame.render_widget(
-        Line::styled(t.blank_message, theme.style("privacy.blank")).centered(),
-        middle,
-    );
+    if rows == 1 {
+        frame.render_widget(Line::styled(message, style).centered(), middle);
+    } else {
+        let wrapped = Paragraph::new(message).style(style).centered();
+        frame.render_widget(wrapped.wrap(Wrap { trim: true }), middle);
+    }
 }

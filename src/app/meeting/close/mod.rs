@@ -56,10 +56,13 @@ fn close(model: &mut Model, next: Option<chrono::NaiveDate>) -> Vec<Effect> {
     vec![Effect::CloseMeeting(Box::new(meeting.clone()))]
 }
 
-/// The store fixed the minutes: back to the start screen.
+/// The store fixed the minutes: the start screen is behind a blanked one, which says so. The
+/// projector may still be on, and the start screen names the pupils again once the meeting
+/// is closed; a key shows it when the chair is ready.
 pub fn closed(model: &mut Model, view: &mut View) -> Vec<Effect> {
     model.meeting = None;
     model.screen = Screen::Dashboard;
+    view.layers.open(crate::app::Layer::Blank);
     view.flash = Some(model.lang.texts().flash_minutes_fixed.to_string());
     vec![Effect::LoadDashboard]
 }

@@ -9,7 +9,7 @@ use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Layer, Model, Screen, View};
 use crate::domain::dates::{DateContext, format_day, parse_date};
 use crate::domain::fold::fold;
-use crate::domain::{Action, ActionId, ActionStatus, Member, Owner};
+use crate::domain::{Action, ActionId, ActionStatus, Consent, Member, Owner};
 use crate::error::{Error, Field};
 
 /// What an action asks in the one-line prompt.
@@ -151,11 +151,16 @@ pub fn added(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> 
         return Vec::new();
     };
     let owner = room.owner_name(&action.owner);
-    view.flash = Some((t.flash_action_saved)(
-        &action.text,
-        &owner,
-        &format_day(action.due, model.lang),
-    ));
+    let mut flash =
+        (t.flash_action_saved)(&action.text, &owner, &format_day(action.due, model.lang));
+    // Saved all the same (the chair may mean it), but said: beside a pseudonym, "juf Sanne van
+    // groep 4" narrows the pupil down to a class.
+    let case = action.case.and_then(|case| room.cases.get(&case));
+    let unnamed = case.is_some_and(|brief| brief.case.consent != Consent::Yes);
+    if unnamed && matches!(&action.owner, Owner::Other(typed) if names_a_groep(typed)) {
+        flash = format!("{flash} {}", t.privacy.owner_names_groep);
+    }
+    view.flash = Some(flash);
     if let Some(brief) = action.case.and_then(|case| room.cases.get_mut(&case)) {
         brief.actions.push(crate::query::actions::ActionRow {
             id: action.id.0,
@@ -170,6 +175,17 @@ pub fn added(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> 
         brief.recheck(&model.phases);
     }
     Vec::new()
+}
+
+/// Whether a typed owner names a groep: "groep" and then a digit ("leerkracht groep 5",
+/// "juf Sanne van groep4").
+fn names_a_groep(typed: &str) -> bool {
+    let folded = fold(typed);
+    folded.match_indices("groep").any(|(at, word)| {
+        folded[at + word.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]

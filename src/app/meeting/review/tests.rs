@@ -85,6 +85,8 @@ fn what_a_meeting_earlier_the_same_day_settled_is_not_reviewed_again() {
         &mut view,
         &day.format("%d-%m-%Y").to_string(),
     );
+    // The start screen waits behind the blanked one until a key.
+    act(&store, &mut model, &mut view, Command::Back);
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     let room = model.meeting.as_ref().unwrap();
     assert_ne!(room.meeting.id, first);
