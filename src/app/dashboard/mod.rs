@@ -75,6 +75,7 @@ pub fn first_screen(
 ) -> Result<(Model, View)> {
     let model = Model {
         demo: settings.demo,
+        monitoring_settings: settings.monitoring,
         dashboard: dashboard::load(store, phases, settings.today)?,
         ..Model::new(settings.lang, settings.today, phases.clone())
     };
