@@ -658,8 +658,39 @@ pub fn behind(
         });
         behind.push((Figure::Consent(consent), of));
     }
+    let span = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+        let (from, to) = (from?, to?);
+        period.contains(to).then(|| (to - from).num_days())
+    };
+    let days_of = |figure: &Figure| -> Vec<(CaseId, i64)> {
+        let segment: &dyn Fn(&Route) -> Option<i64> = match figure {
+            Figure::SignalToHelp => &|r| span(Some(r.signal), r.help),
+            Figure::SignalToDiscussion => &|r| span(Some(r.signal), r.first_discussion),
+            Figure::SignalToPlan => &|r| span(Some(r.signal), r.plan),
+            Figure::PlanToHelp | Figure::WithinNorm => &|r| span(r.plan, r.help),
+            Figure::Waiting | Figure::WaitingOverNorm => {
+                return waits.iter().map(|w| (w.case, w.days)).collect();
+            }
+            _ => return Vec::new(),
+        };
+        routes
+            .iter()
+            .filter_map(|r| Some((r.history.case.id, segment(r).filter(|d| *d >= 0)?)))
+            .collect()
+    };
     behind
         .into_iter()
-        .map(|(figure, cases)| Behind { figure, cases })
+        .map(|(figure, cases)| {
+            let listed: HashSet<CaseId> = cases.iter().map(|(case, _)| *case).collect();
+            let days = days_of(&figure)
+                .into_iter()
+                .filter(|(case, _)| listed.contains(case))
+                .collect();
+            Behind {
+                figure,
+                cases,
+                days,
+            }
+        })
         .collect()
 }

@@ -268,4 +268,7 @@ pub struct Figures {
 pub struct Behind {
     pub figure: report::Figure,
     pub cases: Vec<(crate::domain::CaseId, bool)>,
+    /// For a figure in days (a reactietijd, the norm, a wait): each listed case's days, so
+    /// the team can see which cases make a median of 0 or of 200.
+    pub days: Vec<(crate::domain::CaseId, i64)>,
 }

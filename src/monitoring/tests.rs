@@ -554,6 +554,19 @@ fn the_cases_behind_each_figure_are_as_many_as_it_counts() {
                 "{:?} in {period:?}",
                 b.figure
             );
+            // A reactietijd lists each case's days, and those days make its median.
+            let r = figures.reaction;
+            let spread = match b.figure {
+                Figure::SignalToHelp => Some(r.signal_to_help),
+                Figure::SignalToDiscussion => Some(r.signal_to_discussion),
+                Figure::SignalToPlan => Some(r.signal_to_plan),
+                Figure::PlanToHelp => Some(r.plan_to_help),
+                _ => None,
+            };
+            if let Some(spread) = spread {
+                let days = b.days.iter().map(|(_, days)| *days as f64).collect();
+                assert_eq!(Spread::of(days), spread, "{:?} in {period:?}", b.figure);
+            }
         }
     }
     // The figures of the year name their cases: A within the norm, C after it.
@@ -569,8 +582,17 @@ fn the_cases_behind_each_figure_are_as_many_as_it_counts() {
         .find(|b| b.figure == Figure::WithinNorm)
         .unwrap();
     assert_eq!(within.cases, vec![(CaseId(1), true), (CaseId(3), false)]);
+    // Plan to help: A 13-10 to 10-11-2025, C 03-11-2025 to 02-03-2026.
+    assert_eq!(within.days, vec![(CaseId(1), 28), (CaseId(3), 119)]);
     let waiting = year.iter().find(|b| b.figure == Figure::Waiting).unwrap();
     assert_eq!(waiting.cases, vec![(CaseId(2), true)]);
+    assert_eq!(
+        waiting.days,
+        vec![(CaseId(2), 406)],
+        "13-10-2025 to 23-11-2026"
+    );
+    let counts = year.iter().find(|b| b.figure == Figure::Cases).unwrap();
+    assert!(counts.days.is_empty(), "a count has no days column");
 }
 
 #[test]

@@ -90,6 +90,24 @@ impl Monitor {
     }
 }
 
+impl Monitor {
+    /// For a figure in days: how many days it measured for `case`.
+    pub fn days_behind(&self, figure: &Figure, case: CaseId) -> Option<i64> {
+        let behind = self.behind.iter().find(|b| &b.figure == figure)?;
+        behind
+            .days
+            .iter()
+            .find_map(|(c, days)| (*c == case).then_some(*days))
+    }
+
+    /// Whether `figure` measures days per case (its list has a days column).
+    pub fn in_days(&self, figure: &Figure) -> bool {
+        self.behind
+            .iter()
+            .any(|b| &b.figure == figure && !b.days.is_empty())
+    }
+}
+
 /// The monitoring screen of `period` as it stands on `today`.
 pub fn screen(
     store: &Store,
