@@ -135,8 +135,9 @@ fn days(from: NaiveDate, to: NaiveDate) -> Option<f64> {
     (days >= 0).then_some(days as f64)
 }
 
-/// The closed meetings' case items: which case, on which day, and whether it was discussed
-/// (its timer ran, or a change was recorded for it at that meeting).
+/// The closed meetings' case items: which case, on which day, and whether it was discussed,
+/// by the minutes' rule (a note, a decision, an action or a change; a timer that ran is not
+/// enough).
 struct Item {
     case: CaseId,
     date: NaiveDate,
@@ -144,12 +145,7 @@ struct Item {
 }
 
 fn items(input: &Input) -> Vec<Item> {
-    let changed: HashSet<(CaseId, MeetingId)> = input
-        .cases
-        .iter()
-        .flat_map(|h| &h.events)
-        .filter_map(|e| Some((e.case, e.meeting?)))
-        .collect();
+    let passed: HashSet<(MeetingId, CaseId)> = input.passed_by.iter().copied().collect();
     input
         .meetings
         .iter()
@@ -159,7 +155,7 @@ fn items(input: &Input) -> Vec<Item> {
                 AgendaKind::Case { case } => Some(Item {
                     case,
                     date: m.date,
-                    discussed: item.used_seconds > 0 || changed.contains(&(case, m.id)),
+                    discussed: !passed.contains(&(m.id, case)),
                 }),
                 _ => None,
             })

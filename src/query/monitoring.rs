@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Action, Case, CaseEvent, CaseId, Level, Meeting, PhaseModel, Pupil, PupilId, Showing, Subject,
+    Action, Case, CaseEvent, CaseId, Level, Meeting, Minutes, PhaseModel, Pupil, PupilId, Showing,
+    Subject,
 };
 use crate::monitoring::report::Figure;
 use crate::monitoring::{self, CaseHistory, Figures, Input, Milestones, Period, Settings};
@@ -28,10 +29,16 @@ pub fn input(store: &Store) -> Result<Input, StoreError> {
             Ok(CaseHistory { case, events })
         })
         .collect::<Result<_, StoreError>>()?;
+    let mut passed_by = Vec::new();
+    for minutes in store.all::<Minutes>() {
+        let minutes = minutes?;
+        passed_by.extend(minutes.passed_by().map(|case| (minutes.meeting, case)));
+    }
     Ok(Input {
         cases,
         meetings: store.all::<Meeting>().collect::<Result<_, _>>()?,
         actions: store.all::<Action>().collect::<Result<_, _>>()?,
+        passed_by,
     })
 }
 

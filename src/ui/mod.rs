@@ -111,7 +111,14 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
     let texts = model.lang.texts();
     match (front, &view.palette, &view.search, &view.import) {
         (Some(Overlay::Help), ..) => {
-            help::render(frame, area, &keymap.bindings(context), texts, theme);
+            help::render(
+                frame,
+                area,
+                context,
+                &keymap.bindings(context),
+                texts,
+                theme,
+            );
         }
         (Some(Overlay::Palette), Some(open), ..) => {
             palette::render(frame, area, open, texts, theme)

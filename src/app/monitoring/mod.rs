@@ -224,6 +224,15 @@ pub fn loaded(model: &mut Model, view: &mut View) -> Vec<Effect> {
     Vec::new()
 }
 
+/// What a key does here when it is not what the command does elsewhere: Enter lists the
+/// cases behind a figure, it opens no pupil or case (the help said so, found in the walk).
+pub fn describe(action: Command, t: &crate::i18n::Texts) -> Option<&'static str> {
+    match action {
+        Command::Open => Some(t.stats.screen_enter),
+        _ => None,
+    }
+}
+
 /// Whether the monitoring screen takes `action` itself.
 pub fn takes(action: Command) -> bool {
     matches!(

@@ -178,6 +178,28 @@ fn the_start_screen_palette_and_help_offer_monitoring_and_its_keys_come_with_it(
     assert!(on(Context::Monitoring, Command::Open).is_some());
 }
 
+/// The walk found `?` here saying Enter opens "the pupil, the case": it lists the cases
+/// behind the chosen figure, on the figures and on that list alike.
+#[test]
+fn the_help_says_what_enter_does_here() {
+    let (_dir, store, mut model, mut view) = on_monitoring();
+    for list in [false, true] {
+        if list {
+            act(&store, &mut model, &mut view, Command::Open);
+            assert!(view.monitoring.list.is_some());
+        }
+        act(&store, &mut model, &mut view, Command::Help);
+        for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+            model.lang = lang;
+            let t = lang.texts();
+            let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "donker");
+            assert!(screen.contains(t.stats.screen_enter), "{screen}");
+            assert!(!screen.contains(t.commands.open), "{screen}");
+        }
+        act(&store, &mut model, &mut view, Command::Back);
+    }
+}
+
 #[test]
 fn the_screen_counts_with_the_settings_it_was_started_with() {
     let (_dir, store, _) = school();

@@ -5,7 +5,8 @@ use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::core::keymap::Binding;
+use crate::app::Command;
+use crate::app::core::keymap::{Binding, Context};
 use crate::i18n::Texts;
 use crate::ui::theme::Theme;
 
@@ -50,17 +51,21 @@ enum Fold {
     Cut,
 }
 
+/// What a command does: its own description, or what it does on the screen in front when
+/// that screen gives the key a meaning of its own.
+type Describe<'t> = &'t dyn Fn(Command) -> &'static str;
+
 /// The lines of one binding: its keys, then what it does.
 fn entry<'a>(
     binding: &Binding,
     key_width: usize,
     text_width: usize,
     fold: Fold,
-    t: &Texts,
+    describe: Describe,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let keys = keys_of(binding);
-    let text = binding.action.describe(t);
+    let text = describe(binding.action);
     let lines = match fold {
         Fold::Wrap => crate::ui::wrap(text, text_width),
         Fold::Cut => vec![cut(text, text_width)],
@@ -102,7 +107,7 @@ fn column<'a>(
     bindings: &[Binding],
     width: usize,
     fold: Fold,
-    t: &Texts,
+    describe: Describe,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let key_width = bindings
@@ -113,17 +118,32 @@ fn column<'a>(
     let text_width = width.saturating_sub(key_width + 2).max(1);
     bindings
         .iter()
-        .flat_map(|b| entry(b, key_width, text_width, fold, t, theme))
+        .flat_map(|b| entry(b, key_width, text_width, fold, describe, theme))
         .collect()
 }
 
-pub fn render(frame: &mut Frame, area: Rect, bindings: &[Binding], t: &Texts, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    context: Context,
+    bindings: &[Binding],
+    t: &Texts,
+    theme: &Theme,
+) {
+    let describe = |action: Command| {
+        match context {
+            Context::Monitoring => crate::app::monitoring::describe(action, t),
+            _ => None,
+        }
+        .unwrap_or_else(|| action.describe(t))
+    };
+    let describe: Describe = &describe;
     let room = usize::from(area.height.saturating_sub(2));
     let full = usize::from(area.width.saturating_sub(4));
     // One column while it fits the screen's height; otherwise two side by side, split where
     // the taller of the two is shortest once the descriptions are wrapped to a half; and when
     // even that is too tall, each description cut to one line.
-    let single = column(bindings, full, Fold::Wrap, t, theme);
+    let single = column(bindings, full, Fold::Wrap, describe, theme);
     let columns: Vec<Vec<Line>> = if single.len() <= room || bindings.len() < 2 {
         vec![single]
     } else {
@@ -133,8 +153,8 @@ pub fn render(frame: &mut Frame, area: Rect, bindings: &[Binding], t: &Texts, th
                 .map(|at| {
                     let (left, right) = bindings.split_at(at);
                     vec![
-                        column(left, half, fold, t, theme),
-                        column(right, half, fold, t, theme),
+                        column(left, half, fold, describe, theme),
+                        column(right, half, fold, describe, theme),
                     ]
                 })
                 .min_by_key(|pair| pair.iter().map(Vec::len).max())

@@ -23,7 +23,16 @@ fn every_key_of_every_screen_is_on_the_help_at_80x24() {
         for lang in [Lang::Nl, Lang::En] {
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             terminal
-                .draw(|frame| render(frame, frame.area(), &bindings, lang.texts(), &theme))
+                .draw(|frame| {
+                    render(
+                        frame,
+                        frame.area(),
+                        context,
+                        &bindings,
+                        lang.texts(),
+                        &theme,
+                    )
+                })
                 .unwrap();
             let buffer = terminal.backend().buffer();
             let screen: String = buffer
