@@ -49,24 +49,24 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         return;
     }
     if body.width < WIDE {
-        let labels = usize::from(body.width).saturating_sub(fixed_width(model));
+        let labels = usize::from(body.width).saturating_sub(fixed_width());
         figures(frame, body, model, screen, view, labels, theme);
         return;
     }
     // The charts keep room for a school year's twelve months; the figures take what their
     // longest name needs of the rest, a name that does not fit is wrapped, never cut.
-    let needed = fixed_width(model) + longest_label(model, screen);
+    let needed = fixed_width() + longest_label(model, screen);
     let left = u16::try_from(needed)
         .unwrap_or(u16::MAX)
         .min(body.width.saturating_sub(CHARTS));
     let [left, right] =
         Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(body);
-    let labels = usize::from(left.width).saturating_sub(fixed_width(model));
+    let labels = usize::from(left.width).saturating_sub(fixed_width());
     let lines: usize = rows
         .iter()
         .map(|(figure, _)| label(model, screen, figure, labels).len())
         .sum();
-    let height = u16::try_from(lines + 3).unwrap_or(u16::MAX);
+    let height = u16::try_from(lines + 4).unwrap_or(u16::MAX);
     let [figures_area, waits] =
         Layout::vertical([Constraint::Max(height), Constraint::Fill(1)]).areas(left);
     figures(frame, figures_area, model, screen, view, labels, theme);
@@ -120,9 +120,8 @@ pub(crate) fn name(model: &Model, figure: &Figure) -> String {
 }
 
 /// The columns beside a figure's name, with their spacing and the panel's borders.
-fn fixed_width(model: &Model) -> usize {
-    let within = model.lang.texts().stats.screen_cols[2].chars().count();
-    VALUE + within.max(VALUE) + BASE + 3 + 2
+fn fixed_width() -> usize {
+    VALUE * 2 + BASE + 3 + 2
 }
 
 /// A figure's name as the list shows it, in lines of at most `width` columns. Beside the share
@@ -207,7 +206,19 @@ fn figures(
         .map(|(figure, _)| label(model, screen, figure, labels))
         .collect();
     let heights: Vec<usize> = names.iter().map(Vec::len).collect();
-    let room = usize::from(area.height.saturating_sub(3)).max(1);
+    // "8 van de 10 binnen" over two lines: its column is as wide as the values under it.
+    let header: Vec<Vec<String>> = s
+        .screen_cols
+        .iter()
+        .map(|col| crate::ui::wrap(col, VALUE))
+        .collect();
+    let header_height = header.iter().map(Vec::len).max().unwrap_or(1);
+    let header = Row::new(header.into_iter().map(|lines| Text::from(lines.join("\n"))))
+        .height(u16::try_from(header_height).unwrap_or(1))
+        .style(theme.style("ui.header"));
+    let room = usize::from(area.height)
+        .saturating_sub(2 + header_height)
+        .max(1);
     let selected = view.monitoring.row.min(rows.len().saturating_sub(1));
     let top = top_for(&heights, selected, room);
     let lines = rows
@@ -232,17 +243,16 @@ fn figures(
             .height(height)
             .style(style)
         });
-    let within = s.screen_cols[2].chars().count().max(VALUE);
     let table = Table::new(
         lines,
         [
             Constraint::Fill(1),
             Constraint::Length(VALUE as u16),
-            Constraint::Length(within as u16),
+            Constraint::Length(VALUE as u16),
             Constraint::Length(BASE as u16),
         ],
     )
-    .header(Row::new(s.screen_cols.to_vec()).style(theme.style("ui.header")))
+    .header(header)
     .block(crate::ui::panel(s.topics[0], theme, true));
     frame.render_widget(table, area);
 }
