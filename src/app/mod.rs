@@ -2,7 +2,7 @@
 //! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
 
 pub mod actions;
-mod admin;
+pub(crate) mod admin;
 pub mod core;
 pub mod dashboard;
 pub mod dossier;
@@ -20,7 +20,7 @@ use self::meeting::{
     attendance, case, close, consent, decision, export, fields, form, new_action, notes, reopen,
     review, signal, undo,
 };
-use self::overlay::{import, lock, palette, search};
+use self::overlay::{import, lock, palette, prompt, search};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -150,7 +150,7 @@ pub struct View {
     /// The screen is blanked (privacy): nothing of the data is drawn.
     pub blank: bool,
     /// A one-line question (a reason) that takes the keys until answered or cancelled.
-    pub prompt: Option<case::Prompt>,
+    pub prompt: Option<prompt::Prompt>,
     /// A short message for the status line, gone at the next key.
     pub flash: Option<String>,
     /// The notes editor, open on the case in front.
@@ -690,7 +690,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             let (found, chosen) = *loaded;
             return dossier::loaded(model, view, found, chosen);
         }
-        Message::PromptKey(key) => return case::prompt_key(model, view, key),
+        Message::PromptKey(key) => return prompt::key(model, view, key),
         Message::EditorKey(key) => return form::key(model, view, key),
         Message::PaletteKey(key) => return palette::key(model, view, key),
         Message::SearchKey(key) => return search::key(model, view, key),
@@ -711,7 +711,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
             return match view.front() {
                 Some(Overlay::Search) => search::paste(view, &text),
                 Some(Overlay::Picker) => signal::paste(view, &text),
-                Some(Overlay::Prompt) => case::paste(view, &text),
+                Some(Overlay::Prompt) => prompt::paste(view, &text),
                 _ => form::paste(model, view, &text),
             };
         }

@@ -10,27 +10,13 @@ use ratatui::widgets::Paragraph;
 use super::panel;
 use super::prompt;
 use super::theme::Theme;
+use crate::app::prepare::PrepareView;
 use crate::app::prepare::team::{self, Invite};
-use crate::app::prepare::{Ask, PrepareView};
 use crate::app::{Model, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::{AgendaKind, Attendee};
-use crate::i18n::Lang;
 use crate::i18n::wording::{agenda_title, proposal_reason};
 use crate::query::prepare::Preparation;
-
-/// The question of a preparation prompt.
-pub fn question(ask: &Ask, lang: Lang) -> String {
-    let t = lang.texts();
-    match ask {
-        Ask::Date => t.prompt_plan_date.to_string(),
-        Ask::Time { date } => (t.prompt_plan_time)(&format_day(*date, lang)),
-        Ask::Place { .. } => t.prompt_plan_place.to_string(),
-        Ask::ItemTitle => t.prompt_item_title.to_string(),
-        Ask::GuestName => t.prompt_guest_name.to_string(),
-        Ask::GuestRole { name } => (t.prompt_guest_role)(name),
-    }
-}
 
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
     let t = model.lang.texts();

@@ -11,7 +11,7 @@ use std::cell::Cell;
 
 use chrono::NaiveDate;
 
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Command, Effect, Model, Screen, View};
 use crate::domain::dates::{DateContext, format_day};
 use crate::query::actions::{ActionRow, Filter, Status};
@@ -35,6 +35,34 @@ pub struct ListView {
     pub top: usize,
     /// How many rows fit, as the renderer last drew them: paging moves by this many.
     pub page: Cell<usize>,
+}
+
+/// What the actions screen asks in the one-line prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// A filter's text (empty clears it).
+    Filter(FilterField),
+    /// Action `id` gets another due date.
+    Due { id: crate::domain::ActionId },
+}
+
+/// The question of `ask`, in the person's language.
+pub fn question(ask: &Ask, model: &Model) -> String {
+    let t = model.lang.texts();
+    match ask {
+        Ask::Due { id } => {
+            let text = model
+                .action_list
+                .iter()
+                .flat_map(|list| &list.entries)
+                .find(|(action, _)| action.id == *id)
+                .map_or(String::new(), |(action, _)| action.text.clone());
+            (t.prompt_new_due)(&text)
+        }
+        Ask::Filter(FilterField::Owner) => t.prompt_filter_owner.to_string(),
+        Ask::Filter(FilterField::Pupil) => t.prompt_filter_pupil.to_string(),
+        Ask::Filter(FilterField::Meeting) => t.prompt_filter_meeting.to_string(),
+    }
 }
 
 /// A filter typed in a one-line prompt.
@@ -106,7 +134,7 @@ pub fn loaded(model: &mut Model, view: &mut View, list: ActionList) -> Vec<Effec
 pub fn refused(view: &mut View, refused: Refused) -> Vec<Effect> {
     view.flash = Some(refused.message);
     if let Some((field, text)) = refused.typed {
-        view.prompt = Some(Prompt::prefilled(Ask::ActionFilter(field), text));
+        view.prompt = Some(Prompt::prefilled(Ask::Filter(field), text));
     }
     Vec::new()
 }
@@ -143,7 +171,7 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
                 Command::FilterPupil => (FilterField::Pupil, &list.filter.pupil),
                 _ => (FilterField::Meeting, &list.filter.meeting),
             };
-            let ask = Ask::ActionFilter(field);
+            let ask = Ask::Filter(field);
             view.prompt = Some(match current {
                 Some(text) => Prompt::prefilled(ask, text.clone()),
                 None => Prompt::new(ask),
@@ -168,7 +196,7 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
         }
         Command::ChangeDue => {
             if let Some((action, row)) = list.entries.get(moves.selected) {
-                let ask = Ask::ActionListDue { id: action.id };
+                let ask = Ask::Due { id: action.id };
                 view.prompt = Some(Prompt::prefilled(ask, format_day(row.due, model.lang)));
             }
             return Vec::new();
@@ -193,7 +221,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
         return Vec::new();
     };
     match ask {
-        Ask::ActionFilter(field) => {
+        Ask::Filter(field) => {
             let mut filter = list.filter.clone();
             let value = (!text.is_empty()).then(|| text.clone());
             match field {
@@ -203,7 +231,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
             }
             load(filter, Some((field, text)))
         }
-        Ask::ActionListDue { id } => {
+        Ask::Due { id } => {
             let context = DateContext {
                 today,
                 next_meeting: list.next_meeting,
@@ -224,7 +252,6 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
             }
         }
-        _ => Vec::new(),
     }
 }
 

@@ -1,4 +1,5 @@
-use crate::app::meeting::case::Ask;
+use crate::app::actions::{Ask, FilterField};
+use crate::app::overlay::prompt::Ask as Asked;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::tests::{act, answer, school, send, today};
@@ -106,7 +107,7 @@ fn an_unknown_owner_is_refused_with_the_text_kept_and_the_list_unchanged() {
     let prompt = view.prompt.as_ref().expect("asked again");
     assert_eq!(
         prompt.ask,
-        Ask::ActionFilter(crate::app::actions::FilterField::Owner)
+        Asked::ActionList(Ask::Filter(FilterField::Owner))
     );
     assert_eq!(prompt.text(), "Zzyzx");
 }

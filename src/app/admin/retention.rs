@@ -3,7 +3,8 @@
 //! "ja". The erasure is the one `otter forget` uses, case by case: a pupil keeps their newer
 //! cases.
 
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::admin::Ask;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, Screen, View};
 use crate::query::retention::RetentionList;
 

@@ -2,7 +2,8 @@
 //! one in focus, `Tab` to the next, `j`/`k` within, `Enter` opens the pupil of the row. And
 //! "me": the member using this otter, asked once and changed with `m`.
 
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::admin::Ask;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, Screen, Settings, View};
 use crate::domain::fold::fold;
 use crate::domain::{Member, PhaseModel};

@@ -1,7 +1,8 @@
 use std::collections::HashMap;
 
 use super::Panel;
-use crate::app::meeting::case::Ask;
+use crate::app::admin::Ask;
+use crate::app::overlay::prompt::Ask as Asked;
 use crate::app::tests::{answer, school, send, today};
 use crate::app::{Command, Effect, Message, Screen, Settings, View, first_screen, update};
 use crate::domain::{Case, CaseId, Member, PhaseModel};
@@ -33,7 +34,10 @@ fn who_i_am_is_asked_once_by_name_start_and_kept_after_a_restart() {
     let (mut model, mut view) = first_screen(&store, &PhaseModel::default(), &settings()).unwrap();
     assert!(model.dashboard.me.is_none());
     assert!(model.dashboard.mine.is_empty());
-    assert_eq!(view.prompt.as_ref().map(|p| p.ask.clone()), Some(Ask::Me));
+    assert_eq!(
+        view.prompt.as_ref().map(|p| p.ask.clone()),
+        Some(Asked::Admin(Ask::Me))
+    );
 
     // Nobody is called "xq": asked again, with the answer kept to correct.
     answer(&store, &mut model, &mut view, "xq");

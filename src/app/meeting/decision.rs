@@ -1,6 +1,7 @@
 //! `D`: a besluit, what the team agreed, recorded under the item in front (and its case).
 
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::meeting::case::Ask;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, Screen, View};
 use crate::domain::{Decision, DecisionId};
 use crate::error::{Error, Field};

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::app::meeting::case::{self, Prompt};
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, View};
 use crate::domain::dates::{DateContext, format_date, format_day, parse_date};
 use crate::error::Error;
@@ -24,10 +24,7 @@ pub fn ask_if_moved(model: &Model, view: &mut View) {
     let planned = room.meeting.date;
     if planned != model.today {
         let today = format_date(model.today);
-        view.prompt = Some(Prompt::prefilled(
-            case::Ask::Held(Ask::HeldOn { planned }),
-            today,
-        ));
+        view.prompt = Some(Prompt::prefilled(Ask::HeldOn { planned }, today));
     }
 }
 
@@ -53,7 +50,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: &str) -> Vec<E
         }
         Err(message) => {
             view.flash = Some(message);
-            view.prompt = Some(Prompt::new(case::Ask::Held(ask)));
+            view.prompt = Some(Prompt::new(ask));
             Vec::new()
         }
     }

@@ -1,8 +1,9 @@
 //! `R` on the start screen: opening the last closed meeting again, only with a reason, which
 //! the meeting keeps and its next minutes print. Its minutes are fixed anew when it closes.
 
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::overlay::prompt::{Ask, Prompt};
 use crate::app::{Effect, Model, Screen, View};
+use crate::domain::dates::format_day;
 use crate::domain::{MeetingId, MeetingState};
 
 pub fn start(model: &Model, view: &mut View) -> Vec<Effect> {
@@ -25,4 +26,15 @@ pub fn start(model: &Model, view: &mut View) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// The question, naming the day of the meeting opened again.
+pub fn question(model: &Model) -> String {
+    let day = model.dashboard.last_closed.as_ref().map(|m| m.date);
+    (model.lang.texts().prompt_reopen)(&day.map_or(String::new(), |d| format_day(d, model.lang)))
+}
+
+/// The reason given: the meeting is opened again with it.
+pub fn answer(meeting: MeetingId, reason: String) -> Vec<Effect> {
+    vec![Effect::ReopenMeeting(meeting, reason)]
 }

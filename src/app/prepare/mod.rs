@@ -9,10 +9,11 @@ pub mod team;
 
 use chrono::{NaiveDate, NaiveTime};
 
-use crate::app::meeting::case::Prompt;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Command, Effect, Model, Screen, View};
 use crate::domain::MeetingKind;
-use crate::i18n::Texts;
+use crate::domain::dates::format_day;
+use crate::i18n::{Lang, Texts};
 use crate::query::prepare::Preparation;
 
 /// What the one-line prompt asks while preparing.
@@ -24,6 +25,19 @@ pub enum Ask {
     ItemTitle,
     GuestName,
     GuestRole { name: String },
+}
+
+/// The question of a preparation prompt.
+pub fn question(ask: &Ask, lang: Lang) -> String {
+    let t = lang.texts();
+    match ask {
+        Ask::Date => t.prompt_plan_date.to_string(),
+        Ask::Time { date } => (t.prompt_plan_time)(&format_day(*date, lang)),
+        Ask::Place { .. } => t.prompt_plan_place.to_string(),
+        Ask::ItemTitle => t.prompt_item_title.to_string(),
+        Ask::GuestName => t.prompt_guest_name.to_string(),
+        Ask::GuestRole { name } => (t.prompt_guest_role)(name),
+    }
 }
 
 /// Why a change is refused.
@@ -80,10 +94,7 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
         if let Some(preparation) = model.prepare.as_ref() {
             view.prepare.rescheduling = true;
             let current = preparation.meeting.date.format("%d-%m-%Y").to_string();
-            view.prompt = Some(Prompt::prefilled(
-                crate::app::meeting::case::Ask::Prepare(Ask::Date),
-                current,
-            ));
+            view.prompt = Some(Prompt::prefilled(Ask::Date, current));
         }
         return Vec::new();
     }
@@ -172,7 +183,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
 }
 
 fn ask(view: &mut View, ask: Ask) {
-    view.prompt = Some(Prompt::new(crate::app::meeting::case::Ask::Prepare(ask)));
+    view.prompt = Some(Prompt::new(ask));
 }
 
 fn save(preparation: &Preparation) -> Vec<Effect> {

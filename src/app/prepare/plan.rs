@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 
 use super::{Ask, ask};
-use crate::app::meeting::case::Prompt;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, View};
 use crate::domain::dates::{DateContext, parse_date, parse_time};
 use crate::error::Error;
@@ -24,17 +24,11 @@ fn ask_again(model: &Model, view: &mut View, next: Ask) {
     match (current, &next) {
         (Some(meeting), Ask::Time { .. }) => {
             let time = meeting.time.format("%H:%M").to_string();
-            view.prompt = Some(Prompt::prefilled(
-                crate::app::meeting::case::Ask::Prepare(next),
-                time,
-            ));
+            view.prompt = Some(Prompt::prefilled(next, time));
         }
         (Some(meeting), Ask::Place { .. }) => {
             let place = meeting.place.clone();
-            view.prompt = Some(Prompt::prefilled(
-                crate::app::meeting::case::Ask::Prepare(next),
-                place,
-            ));
+            view.prompt = Some(Prompt::prefilled(next, place));
         }
         _ => ask(view, next),
     }

@@ -572,8 +572,8 @@ fn the_extract_shows_only_what_the_phases_the_case_passed_asked() {
 
 #[test]
 fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
-    use crate::app::meeting::case::Ask;
     use crate::app::meeting::held;
+    use crate::app::overlay::prompt::Ask;
     for held_on_planned in [false, true] {
         let (dir, store, mut model) = school();
         let mut view = View::default();

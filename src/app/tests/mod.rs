@@ -3,6 +3,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
 use crate::app::core::keymap::{Context, Keymap};
+use crate::app::overlay::prompt::{Ask as Asked, Prompt};
 use crate::app::*;
 use crate::domain::MeetingState;
 use crate::query::actions::ActionRow;
@@ -873,7 +874,7 @@ fn f_asks_what_the_phase_needs_until_the_case_may_move_on() {
     let case = current(&model).case.clone();
     act(&store, &mut model, &mut view, Command::RecordFields);
     let mut asked = Vec::new();
-    while let Some(crate::app::meeting::case::Ask::Field { requirement }) =
+    while let Some(Asked::Case(case::Ask::Field { requirement })) =
         view.prompt.as_ref().map(|p| p.ask.clone())
     {
         asked.push(requirement);
@@ -916,7 +917,7 @@ fn a_wrong_kind_of_answer_is_asked_again() {
     let (_dir, store, mut model, mut view) =
         on_case(|brief| brief.case.phase == "evaluatie" && !brief.case.parents_informed);
     act(&store, &mut model, &mut view, Command::RecordFields);
-    while let Some(crate::app::meeting::case::Ask::Field { requirement }) =
+    while let Some(Asked::Case(case::Ask::Field { requirement })) =
         view.prompt.as_ref().map(|p| p.ask.clone())
     {
         if requirement == crate::domain::phase::Requirement::ParentsInformed {
@@ -924,9 +925,9 @@ fn a_wrong_kind_of_answer_is_asked_again() {
             assert_eq!(view.flash.as_deref(), Some("Antwoord ja of nee."));
             assert!(matches!(
                 view.prompt.as_ref().unwrap().ask,
-                crate::app::meeting::case::Ask::Field {
+                Asked::Case(case::Ask::Field {
                     requirement: crate::domain::phase::Requirement::ParentsInformed
-                }
+                })
             ));
             answer(&store, &mut model, &mut view, "ja");
             assert!(current(&model).case.parents_informed);
@@ -952,7 +953,7 @@ fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_aga
     assert!(view.flash.is_some(), "an impossible date is refused");
     let prompt = view.prompt.as_ref().expect("and asked again");
     assert_eq!(prompt.text(), "31-02", "with what was typed still there");
-    view.prompt = Some(case::Prompt::new(prompt.ask.clone()));
+    view.prompt = Some(Prompt::new(prompt.ask.clone()));
     answer(&store, &mut model, &mut view, "18-12-2026");
     let row = &model.meeting.as_ref().unwrap().earlier_actions[0].1;
     assert_eq!((row.owner.as_str(), row.days_overdue), ("moeder", 0));
@@ -1139,7 +1140,7 @@ fn recording_anoniem_hides_the_name_on_screen_at_once() {
         pseudonym,
         "not named while unknown"
     );
-    view.prompt = Some(case::Prompt::new(case::Ask::Field {
+    view.prompt = Some(Prompt::new(case::Ask::Field {
         requirement: Requirement::Consent,
     }));
     answer(&store, &mut model, &mut view, "anoniem");

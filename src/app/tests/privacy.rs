@@ -1,6 +1,7 @@
 //! Privacy in the app: consent changed in the meeting, the audit line of a reopening, the
 //! retention list's erasure, the presentation mode, and where they are found.
 
+use crate::app::overlay::prompt::Prompt;
 use crate::app::tests::{act, answer, current, on_case, school, today};
 use crate::app::*;
 use crate::domain::{AuditKind, Consent, EventKind};
@@ -55,7 +56,7 @@ fn after_c_anoniem_the_case_s_earlier_actions_on_the_projector_go_by_its_pseudon
 #[test]
 fn after_anoniem_in_the_field_walk_the_case_s_earlier_actions_go_by_its_pseudonym() {
     earlier_action_goes_by_the_pseudonym_after(Consent::Unknown, |store, model, view| {
-        view.prompt = Some(case::Prompt::new(case::Ask::Field {
+        view.prompt = Some(Prompt::new(case::Ask::Field {
             requirement: crate::domain::Requirement::Consent,
         }));
         answer(store, model, view, "anoniem");

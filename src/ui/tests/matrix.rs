@@ -8,7 +8,8 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::actions::ActionList;
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::admin::Ask;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::prepare::{self, PrepareView};
 use crate::app::{Command, Message, Model, Screen, View, update};
 use crate::domain::MeetingState;
@@ -299,9 +300,9 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     };
     add("prepare_participants", (preparing(lang), on_team));
     let guest_role = View {
-        prompt: Some(Prompt::new(Ask::Prepare(prepare::Ask::GuestRole {
+        prompt: Some(Prompt::new(prepare::Ask::GuestRole {
             name: "Fatma Yılmaz".into(),
-        }))),
+        })),
         ..View::default()
     };
     add("prepare_guest_role_prompt", (preparing(lang), guest_role));
@@ -312,7 +313,7 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     let mut unplanned = model(lang, false);
     unplanned.screen = Screen::Prepare;
     let date = View {
-        prompt: Some(Prompt::new(Ask::Prepare(prepare::Ask::Date))),
+        prompt: Some(Prompt::new(prepare::Ask::Date)),
         ..View::default()
     };
     add("prepare_without_a_meeting", (unplanned, date));

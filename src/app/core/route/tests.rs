@@ -7,7 +7,8 @@ fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
 
 #[test]
 fn a_paste_goes_where_the_keys_go_when_an_editor_and_a_prompt_are_both_open() {
-    use crate::app::meeting::case::{Ask, Prompt};
+    use crate::app::meeting::case::Ask;
+    use crate::app::overlay::prompt::Prompt;
     let (_dir, store, mut model, mut view) = on_case(|_| true);
     let keymap = Keymap::default();
     act(&store, &mut model, &mut view, Command::EditNotes);

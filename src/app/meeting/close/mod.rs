@@ -1,7 +1,7 @@
 //! `S`: closing the meeting. Asks the date of the next one; then the minutes are fixed, the open
 //! actions of earlier meetings are carried over, and the next meeting is planned.
 
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::overlay::prompt::{Ask, Prompt};
 use crate::app::{Effect, Model, Screen, View};
 use crate::domain::MeetingState;
 use crate::domain::dates::{DateContext, parse_date};
@@ -13,9 +13,14 @@ pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
         .as_ref()
         .is_some_and(|room| room.meeting.state == MeetingState::Open);
     if model.screen == Screen::Meeting && open {
-        view.prompt = Some(Prompt::new(Ask::NextMeeting));
+        view.prompt = Some(Prompt::new(Ask::Close));
     }
     Vec::new()
+}
+
+/// The question: the date of the next meeting.
+pub fn question(model: &Model) -> String {
+    model.lang.texts().prompt_next_meeting.to_string()
 }
 
 pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
@@ -35,7 +40,7 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
         Err(err) => Error::from(err).message(t, ""),
     };
     view.flash = Some(refused);
-    view.prompt = Some(Prompt::new(Ask::NextMeeting));
+    view.prompt = Some(Prompt::new(Ask::Close));
     Vec::new()
 }
 

@@ -75,7 +75,7 @@ fn a_failed_backup_keeps_the_close_and_says_so() {
 
 #[test]
 fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
-    use crate::app::meeting::case::Ask;
+    use crate::app::overlay::prompt::Ask;
     let (_dir, store, mut model) = crate::app::tests::school();
     let mut view = View::default();
     act(&store, &mut model, &mut view, Command::OpenMeeting);
@@ -83,7 +83,7 @@ fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     let asked_again = |view: &View, typed: &str| {
         let prompt = view.prompt.as_ref().expect("asked again");
-        assert_eq!(prompt.ask, Ask::NextMeeting);
+        assert_eq!(prompt.ask, Ask::Close);
         assert_eq!(prompt.text(), typed);
     };
 

@@ -1,16 +1,37 @@
 //! `f`: record what the case's phase still asks for, one short question at a time, each answer
 //! saved at once; after the last one the case may move on with `>`.
 
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::meeting::case::Ask;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, View, case_on_screen};
 use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::phase::Requirement;
 use crate::error::Error;
+use crate::i18n::capitalised;
 
 /// Requirements recorded elsewhere: actions with `a`, the three circles in their own editor.
 fn asked_here(requirement: Requirement) -> bool {
     !matches!(requirement, Requirement::Action | Requirement::Circles)
+}
+
+/// The question for `requirement`, with the answers it takes where they are not plain.
+pub fn question(requirement: Requirement, model: &Model) -> String {
+    let t = model.lang.texts();
+    let hint = match requirement {
+        Requirement::EvaluationDate => t.hint_date,
+        Requirement::ParentsInformed => t.hint_yes_no,
+        Requirement::Consent => t.hint_consent,
+        Requirement::HelpStartOrWait => t.hint_help_start,
+        _ => "",
+    };
+    // The consent requirement already names its answers ("ja of anoniem"); the question lists
+    // all three after the plain label.
+    let asked = match requirement {
+        Requirement::Consent => t.recorded_label(requirement),
+        _ => t.requirement(requirement),
+    };
+    format!("{}{hint}", capitalised(asked))
 }
 
 /// Asks the first thing still missing, or says nothing is.

@@ -1,4 +1,5 @@
 use crate::app::meeting::case::Ask;
+use crate::app::overlay::prompt::{Ask as Asked, Prompt};
 use crate::app::tests::{act, answer, current, on_case, reply};
 use crate::app::{Command, View};
 use crate::domain::phase::Requirement;
@@ -14,7 +15,9 @@ fn walk_f(
 ) -> Vec<Requirement> {
     act(store, model, view, Command::RecordFields);
     let mut asked = Vec::new();
-    while let Some(Ask::Field { requirement }) = view.prompt.as_ref().map(|p| p.ask.clone()) {
+    while let Some(Asked::Case(Ask::Field { requirement })) =
+        view.prompt.as_ref().map(|p| p.ask.clone())
+    {
         asked.push(requirement);
         assert!(asked.len() < 10, "f keeps asking: {asked:?}");
         let text = match special {
@@ -81,16 +84,16 @@ fn no_to_the_parents_feedback_is_kept_and_not_asked_again_at_once() {
 #[test]
 fn a_refused_field_answer_is_asked_again_with_what_was_typed() {
     let (_dir, store, mut model, mut view) = on_case(|_| true);
-    view.prompt = Some(crate::app::meeting::case::Prompt::new(Ask::Field {
+    view.prompt = Some(Prompt::new(Ask::Field {
         requirement: Requirement::Consent,
     }));
     answer(&store, &mut model, &mut view, "misschien");
     let again = view.prompt.as_ref().expect("asked again");
     assert_eq!(
         again.ask,
-        Ask::Field {
+        Asked::Case(Ask::Field {
             requirement: Requirement::Consent
-        }
+        })
     );
     assert_eq!(again.text(), "misschien");
 }

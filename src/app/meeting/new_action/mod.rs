@@ -1,17 +1,66 @@
 //! `a`: a new action agreed in the meeting, asked in three short questions (what, who, when).
 //! The owner may be a member (matched on their name) or anyone named in free text; the date
 //! accepts what people type (`12-12`, `vr`, `+2w`, `volgende ot`) and is shown back in Dutch.
+//! The earlier actions' questions (drop, another owner or date) are asked here too and
+//! answered by `review`.
 
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::meeting::review;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, Screen, View};
 use crate::domain::dates::{DateContext, format_day, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::{Action, ActionId, ActionStatus, Member, Owner};
 use crate::error::{Error, Field};
 
+/// What an action asks in the one-line prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// A new action: what is to be done.
+    Text,
+    /// A new action: who does `text`.
+    Owner { text: String },
+    /// A new action: when `owner` has done `text`.
+    Due { text: String, owner: Owner },
+    /// Dropping earlier action number `index`: why.
+    Drop { index: usize },
+    /// Earlier action number `index` gets another owner.
+    NewOwner { index: usize },
+    /// Earlier action number `index` gets another due date.
+    NewDue { index: usize },
+}
+
+impl Ask {
+    /// An earlier action is dropped only with a reason.
+    pub fn needs_reason(&self) -> bool {
+        matches!(self, Ask::Drop { .. })
+    }
+}
+
+/// The question of `ask`, in the person's language.
+pub fn question(ask: &Ask, model: &Model) -> String {
+    let t = model.lang.texts();
+    match ask {
+        Ask::Text => t.prompt_action_text.to_string(),
+        Ask::Owner { text } => (t.prompt_action_owner)(text),
+        Ask::Due { .. } => t.prompt_action_due.to_string(),
+        Ask::Drop { index } => (t.prompt_drop_action)(&earlier_action(model, *index)),
+        Ask::NewOwner { index } => (t.prompt_new_owner)(&earlier_action(model, *index)),
+        Ask::NewDue { index } => (t.prompt_new_due)(&earlier_action(model, *index)),
+    }
+}
+
+/// The text of earlier action `index` of the meeting on screen.
+fn earlier_action(model: &Model, index: usize) -> String {
+    model
+        .meeting
+        .as_ref()
+        .and_then(|room| room.earlier_actions.get(index))
+        .map_or(String::new(), |(action, _)| action.text.clone())
+}
+
 pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
     if model.screen == Screen::Meeting && model.meeting.is_some() {
-        view.prompt = Some(Prompt::new(Ask::ActionText));
+        view.prompt = Some(Prompt::new(Ask::Text));
     }
     Vec::new()
 }
@@ -41,20 +90,20 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
     };
     let empty = |field| Error::Empty(field).message(t, "");
     match ask {
-        Ask::ActionText if text.is_empty() => {
+        Ask::Text if text.is_empty() => {
             view.flash = Some(empty(Field::Action));
-            view.prompt = Some(Prompt::new(Ask::ActionText));
+            view.prompt = Some(Prompt::new(Ask::Text));
         }
-        Ask::ActionText => view.prompt = Some(Prompt::new(Ask::ActionOwner { text })),
-        Ask::ActionOwner { text: what } if text.is_empty() => {
+        Ask::Text => view.prompt = Some(Prompt::new(Ask::Owner { text })),
+        Ask::Owner { text: what } if text.is_empty() => {
             view.flash = Some(empty(Field::Owner));
-            view.prompt = Some(Prompt::new(Ask::ActionOwner { text: what }));
+            view.prompt = Some(Prompt::new(Ask::Owner { text: what }));
         }
-        Ask::ActionOwner { text: what } => {
+        Ask::Owner { text: what } => {
             let owner = owner_for(&text, &room.members);
-            view.prompt = Some(Prompt::new(Ask::ActionDue { text: what, owner }));
+            view.prompt = Some(Prompt::new(Ask::Due { text: what, owner }));
         }
-        Ask::ActionDue { text: what, owner } => {
+        Ask::Due { text: what, owner } => {
             let context = DateContext {
                 today: model.today,
                 next_meeting: room.next_ot(),
@@ -78,28 +127,14 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
                 Err(err) => {
                     view.flash = Some(Error::from(err).message(t, ""));
-                    view.prompt = Some(Prompt::new(Ask::ActionDue { text: what, owner }));
+                    view.prompt = Some(Prompt::new(Ask::Due { text: what, owner }));
                 }
             }
         }
-        Ask::PhaseBack { .. }
-        | Ask::Level { .. }
-        | Ask::Consent
-        | Ask::EraseExpired { .. }
-        | Ask::Correct(_)
-        | Ask::NextMeeting
-        | Ask::DropAction { .. }
-        | Ask::NewOwner { .. }
-        | Ask::NewDue { .. }
-        | Ask::Decision
-        | Ask::Reopen { .. }
-        | Ask::Field { .. }
-        | Ask::Prepare(_)
-        | Ask::Held(_)
-        | Ask::ActionFilter(_)
-        | Ask::ActionListDue { .. }
-        | Ask::Me
-        | Ask::ImportFile => {}
+        Ask::Drop { index } => return review::drop_with(model, index, text),
+        Ask::NewOwner { .. } | Ask::NewDue { .. } => {
+            return review::change_with(model, view, ask, text);
+        }
     }
     Vec::new()
 }

@@ -4,8 +4,8 @@
 
 use crate::app::actions::edit;
 use crate::app::meeting::attendance::on_item;
-use crate::app::meeting::case::{Ask, Prompt};
-use crate::app::meeting::new_action::owner_for;
+use crate::app::meeting::new_action::{Ask, owner_for};
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, View};
 use crate::domain::ActionStatus;
 use crate::domain::dates::{DateContext, format_day};
@@ -40,7 +40,7 @@ pub fn start_drop(model: &Model, view: &mut View) -> Vec<Effect> {
         .as_ref()
         .is_some_and(|room| view.selected < room.earlier_actions.len());
     if on_item(model, &AgendaKind::Actions) && exists {
-        view.prompt = Some(Prompt::new(Ask::DropAction {
+        view.prompt = Some(Prompt::new(Ask::Drop {
             index: view.selected,
         }));
     }

@@ -5,7 +5,8 @@
 //! withdrawn, with everything recorded about it. `H`: the hulpvraag corrected. `X`: a case
 //! closed early, from any phase, with a reason.
 
-use crate::app::meeting::case::{Ask as Asked, Prompt, after_change, change_context};
+use crate::app::meeting::case::{after_change, change_context};
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, Screen, View, case_on_screen};
 use crate::domain::phase::MoveRefused;
 use crate::domain::{ActionChange, CaseId, Change, EventKind, MeetingState};
@@ -45,7 +46,7 @@ pub fn start_close(model: &mut Model, view: &mut View) -> Vec<Effect> {
     match phases.check_close_early(&asked) {
         Ok(_) => {
             let case = brief.case.id;
-            view.prompt = Some(Prompt::new(Asked::Correct(Ask::CloseEarly { case })));
+            view.prompt = Some(Prompt::new(Ask::CloseEarly { case }));
         }
         Err(MoveRefused::AlreadyThere) => view.flash = Some(t.close_already.to_string()),
         Err(_) => view.flash = Some(t.close_not_in_model.to_string()),
@@ -84,9 +85,9 @@ pub fn start_question(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let Some(brief) = case_on_screen(model) else {
         return Vec::new();
     };
-    let ask = Asked::Correct(Ask::Question {
+    let ask = Ask::Question {
         case: brief.case.id,
-    });
+    };
     view.prompt = Some(Prompt::prefilled(ask, brief.case.question.clone()));
     Vec::new()
 }
@@ -112,7 +113,7 @@ pub fn start_withdraw(model: &mut Model, view: &mut View) -> Vec<Effect> {
         .any(|e| e.kind == EventKind::Opened && e.meeting == Some(meeting));
     if opened_here {
         let case = brief.case.id;
-        view.prompt = Some(Prompt::new(Asked::Correct(Ask::Withdraw { case })));
+        view.prompt = Some(Prompt::new(Ask::Withdraw { case }));
     } else {
         view.flash = Some(t.withdraw_only_new.to_string());
     }
@@ -135,13 +136,13 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: &str) -> Vec<E
         }
         Ask::CloseEarly { .. } if text.trim().is_empty() => {
             view.flash = Some(texts.flash_reason_needed.to_string());
-            view.prompt = Some(Prompt::new(Asked::Correct(ask)));
+            view.prompt = Some(Prompt::new(ask));
             Vec::new()
         }
         Ask::CloseEarly { case } => close_early(model, view, case, text.trim()),
         Ask::Question { .. } if text.trim().is_empty() => {
             view.flash = Some(texts.flash_answer_needed.to_string());
-            view.prompt = Some(Prompt::new(Asked::Correct(ask)));
+            view.prompt = Some(Prompt::new(ask));
             Vec::new()
         }
         Ask::Question { case } => {

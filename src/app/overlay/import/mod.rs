@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::app::meeting::case::{Ask, Prompt};
+use crate::app::admin::Ask;
+use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, Screen, View};
 use crate::import::{Applied, Plan};
 

@@ -3,7 +3,8 @@ use std::path::{Path, PathBuf};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
-use crate::app::meeting::case::Ask;
+use crate::app::admin::Ask;
+use crate::app::overlay::prompt::Ask as Asked;
 use crate::app::tests::{act, answer, model, send};
 use crate::app::{Command, Message, Screen, View};
 use crate::domain::Pupil;
@@ -37,7 +38,7 @@ fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
     act(&store, &mut model, &mut view, Command::ImportPupils);
     assert_eq!(
         view.prompt.as_ref().map(|p| p.ask.clone()),
-        Some(Ask::ImportFile)
+        Some(Asked::Admin(Ask::ImportFile))
     );
     // Dropped on the terminal, a path arrives in quotes.
     let path = format!("'{}'", fixture("parnassys_bom_semicolon.csv").display());
