@@ -30,6 +30,7 @@ fn first_frame(dir: &Path, width: u16, height: u16) -> [Duration; 3] {
         theme: None,
         demo: false,
         lock_after: 0,
+        monitoring: otter::monitoring::Settings::default(),
     };
     let (model, view) = first_screen(&store, &PhaseModel::default(), &settings).unwrap();
     let loaded = start.elapsed();

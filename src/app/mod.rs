@@ -47,6 +47,8 @@ pub struct Settings {
     pub demo: bool,
     /// Minutes without a key before an encrypted database's screen locks (0: never).
     pub lock_after: u32,
+    /// `[monitoring]` of config.toml, as `otter stats` reads it.
+    pub monitoring: crate::monitoring::Settings,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -87,6 +89,8 @@ pub struct Model {
     pub retention: Option<crate::query::retention::RetentionList>,
     /// The monitoring figures of the period chosen, once opened.
     pub monitoring: Option<Box<monitoring::Monitoring>>,
+    /// What the monitoring figures are computed with (config.toml's `[monitoring]`).
+    pub monitoring_settings: crate::monitoring::Settings,
     /// A message for the status bar, such as a theme file that could not be read.
     pub notice: Option<String>,
     /// Edits the disk refused (full, read-only), kept until they can be written.
@@ -128,6 +132,7 @@ impl Model {
             audit: Vec::new(),
             retention: None,
             monitoring: None,
+            monitoring_settings: crate::monitoring::Settings::default(),
             notice: None,
             unsaved: core::effects::Unsaved::default(),
             export_dir: crate::export::file::dir(),

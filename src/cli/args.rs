@@ -38,6 +38,10 @@ pub struct Cli {
     /// How long a meeting is put in a calendar: `meeting_minutes` of config.toml, not a flag.
     #[arg(skip = crate::domain::agenda::DEFAULT_MEETING_MINUTES)]
     pub meeting_minutes: u32,
+    /// The monitoring settings in force (config.toml's `[monitoring]`, or `otter stats`'s
+    /// flags): the screen computes its figures with them.
+    #[arg(skip)]
+    pub monitoring: crate::monitoring::Settings,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

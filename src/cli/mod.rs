@@ -231,6 +231,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         theme: cli.theme.clone(),
         demo: cli.demo,
         lock_after: cli.lock_after,
+        monitoring: cli.monitoring,
     };
     let demo = cli.demo || matches!(cli.command, Some(Command::Demo { .. }));
     let mut unlock = unlock::CliUnlock::new(t.crypto, data_dir, demo);

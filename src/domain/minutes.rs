@@ -127,6 +127,18 @@ impl MinutesItem {
 }
 
 impl Minutes {
+    /// The cases on the agenda that the meeting passed by: "niet besproken". The one rule
+    /// the dossier, the next agenda and the monitoring figure read; `compile` decides it.
+    pub fn passed_by(&self) -> impl Iterator<Item = CaseId> + '_ {
+        self.items
+            .iter()
+            .filter(|item| !item.discussed)
+            .filter_map(|item| match item.kind {
+                AgendaKind::Case { case } => Some(case),
+                _ => None,
+            })
+    }
+
     pub fn compile(source: &MinutesSource<'_>) -> Minutes {
         let meeting = source.meeting;
         let names_with = |presence: Presence| {

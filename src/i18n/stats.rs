@@ -98,24 +98,31 @@ pub struct StatsTexts {
     pub screen_term: fn(u8, i32) -> String,
     pub screen_keys: &'static str,
     pub screen_list_keys: &'static str,
+    /// What Enter does on the screen, for the help.
+    pub screen_enter: &'static str,
     pub screen_no_cases: &'static str,
     pub screen_none: &'static str,
     pub screen_presenting: &'static str,
     #[serde(skip)]
     pub screen_cases_of: fn(&str, usize) -> String,
-    /// Counted in the share, pupil, groep, phase, level, signal.
-    pub screen_list_cols: [&'static str; 6],
-    /// Figure, value, based on.
-    pub screen_cols: [&'static str; 3],
-    /// After a median: the 80th percentile, short.
-    pub screen_p80: &'static str,
+    /// Counted in the share, pupil, groep, phase, level, signal, and the days a figure in
+    /// days measured for the case.
+    pub screen_list_cols: [&'static str; 7],
+    /// Figure, value (a median), the 80th percentile in words an IB reads, based on.
+    pub screen_cols: [&'static str; 4],
     pub screen_days: &'static str,
     pub screen_minutes: &'static str,
+    /// Beside the share of help started within the norm: the open waits already beyond it,
+    /// which that share cannot count yet.
+    #[serde(skip)]
+    pub screen_still_waiting: fn(u32) -> String,
     pub chart_phases: &'static str,
     pub chart_levels_now: &'static str,
     pub chart_closed_from: &'static str,
     pub chart_reaction_short: &'static str,
-    pub waits_title: &'static str,
+    /// Waiting, of whom beyond the norm, the norm in weeks.
+    #[serde(skip)]
+    pub waits_title: fn(u32, u32, u32) -> String,
     /// Pupil, days waited.
     pub waits_cols: [&'static str; 2],
 }
@@ -299,20 +306,29 @@ pub const NL: StatsTexts = StatsTexts {
     screen_term: |term, year| format!("periode {term} van {year}-{}", year + 1),
     screen_keys: "j/k kiezen · Enter casussen · p periode · Esc terug",
     screen_list_keys: "j/k kiezen · Esc terug naar de cijfers",
+    screen_enter: "de casussen achter het gekozen cijfer tonen (niet bij vergaderingen en actiepunten)",
     screen_no_cases: "Dit cijfer gaat over vergaderingen of actiepunten, niet over casussen",
     screen_none: "Achter dit cijfer staan in deze periode geen casussen",
     screen_presenting: "Vergadering open: alleen pseudoniemen",
     screen_cases_of: |figure, n| format!("{figure}: {n} casussen"),
-    screen_list_cols: ["telt", "leerling", "groep", "fase", "niveau", "signaal"],
-    screen_cols: ["cijfer", "waarde", "aantal"],
-    screen_p80: "p80",
-    screen_days: "d",
+    screen_list_cols: [
+        "telt", "leerling", "groep", "fase", "niveau", "signaal", "dagen",
+    ],
+    screen_cols: ["cijfer", "waarde", "8 van de 10 binnen", "aantal"],
+    screen_days: "dagen",
     screen_minutes: "min",
+    screen_still_waiting: |n| match n {
+        1 => "1 wacht nog, al langer dan de norm".to_string(),
+        n => format!("{n} wachten nog, al langer dan de norm"),
+    },
     chart_phases: "Lopend per fase",
     chart_levels_now: "Lopend per niveau",
     chart_closed_from: "Afgesloten vanuit fase",
     chart_reaction_short: "Reactietijd per maand (mediaan, dagen)",
-    waits_title: "Wachtend op start hulp",
+    waits_title: |waiting, over, weeks| match over {
+        0 => format!("Wachtend op start hulp: {waiting}"),
+        over => format!("Wachtend op start hulp: {waiting}, {over} langer dan {weeks} weken"),
+    },
     waits_cols: ["leerling", "dagen"],
 };
 
@@ -419,19 +435,28 @@ pub const EN: StatsTexts = StatsTexts {
     screen_term: |term, year| format!("term {term} of {year}-{}", year + 1),
     screen_keys: "j/k choose · Enter cases · p period · Esc back",
     screen_list_keys: "j/k choose · Esc back to the figures",
+    screen_enter: "show the cases behind the chosen figure (not for meetings and actions)",
     screen_no_cases: "This figure is about meetings or actions, not cases",
     screen_none: "No cases behind this figure in this period",
     screen_presenting: "Meeting open: pseudonyms only",
     screen_cases_of: |figure, n| format!("{figure}: {n} cases"),
-    screen_list_cols: ["counts", "pupil", "groep", "phase", "level", "signal"],
-    screen_cols: ["figure", "value", "count"],
-    screen_p80: "p80",
-    screen_days: "d",
+    screen_list_cols: [
+        "counts", "pupil", "groep", "phase", "level", "signal", "days",
+    ],
+    screen_cols: ["figure", "value", "8 in 10 within", "count"],
+    screen_days: "days",
     screen_minutes: "min",
+    screen_still_waiting: |n| match n {
+        1 => "1 still waiting, already beyond the norm".to_string(),
+        n => format!("{n} still waiting, already beyond the norm"),
+    },
     chart_phases: "Running per phase",
     chart_levels_now: "Running per level",
     chart_closed_from: "Closed from phase",
     chart_reaction_short: "Reaction time per month (median, days)",
-    waits_title: "Waiting for help to start",
+    waits_title: |waiting, over, weeks| match over {
+        0 => format!("Waiting for help to start: {waiting}"),
+        over => format!("Waiting for help to start: {waiting}, {over} beyond {weeks} weeks"),
+    },
     waits_cols: ["pupil", "days"],
 };

@@ -135,8 +135,9 @@ fn days(from: NaiveDate, to: NaiveDate) -> Option<f64> {
     (days >= 0).then_some(days as f64)
 }
 
-/// The closed meetings' case items: which case, on which day, and whether it was discussed
-/// (its timer ran, or a change was recorded for it at that meeting).
+/// The closed meetings' case items: which case, on which day, and whether it was discussed,
+/// by the minutes' rule (a note, a decision, an action or a change; a timer that ran is not
+/// enough).
 struct Item {
     case: CaseId,
     date: NaiveDate,
@@ -144,12 +145,7 @@ struct Item {
 }
 
 fn items(input: &Input) -> Vec<Item> {
-    let changed: HashSet<(CaseId, MeetingId)> = input
-        .cases
-        .iter()
-        .flat_map(|h| &h.events)
-        .filter_map(|e| Some((e.case, e.meeting?)))
-        .collect();
+    let passed: HashSet<(MeetingId, CaseId)> = input.passed_by.iter().copied().collect();
     input
         .meetings
         .iter()
@@ -159,7 +155,7 @@ fn items(input: &Input) -> Vec<Item> {
                 AgendaKind::Case { case } => Some(Item {
                     case,
                     date: m.date,
-                    discussed: item.used_seconds > 0 || changed.contains(&(case, m.id)),
+                    discussed: !passed.contains(&(m.id, case)),
                 }),
                 _ => None,
             })
@@ -658,8 +654,39 @@ pub fn behind(
         });
         behind.push((Figure::Consent(consent), of));
     }
+    let span = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+        let (from, to) = (from?, to?);
+        period.contains(to).then(|| (to - from).num_days())
+    };
+    let days_of = |figure: &Figure| -> Vec<(CaseId, i64)> {
+        let segment: &dyn Fn(&Route) -> Option<i64> = match figure {
+            Figure::SignalToHelp => &|r| span(Some(r.signal), r.help),
+            Figure::SignalToDiscussion => &|r| span(Some(r.signal), r.first_discussion),
+            Figure::SignalToPlan => &|r| span(Some(r.signal), r.plan),
+            Figure::PlanToHelp | Figure::WithinNorm => &|r| span(r.plan, r.help),
+            Figure::Waiting | Figure::WaitingOverNorm => {
+                return waits.iter().map(|w| (w.case, w.days)).collect();
+            }
+            _ => return Vec::new(),
+        };
+        routes
+            .iter()
+            .filter_map(|r| Some((r.history.case.id, segment(r).filter(|d| *d >= 0)?)))
+            .collect()
+    };
     behind
         .into_iter()
-        .map(|(figure, cases)| Behind { figure, cases })
+        .map(|(figure, cases)| {
+            let listed: HashSet<CaseId> = cases.iter().map(|(case, _)| *case).collect();
+            let days = days_of(&figure)
+                .into_iter()
+                .filter(|(case, _)| listed.contains(case))
+                .collect();
+            Behind {
+                figure,
+                cases,
+                days,
+            }
+        })
         .collect()
 }

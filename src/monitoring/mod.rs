@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::phase::Requirement;
-use crate::domain::{Action, Case, CaseEvent, Meeting, PhaseModel};
+use crate::domain::{Action, Case, CaseEvent, Meeting, MeetingId, PhaseModel};
 
 pub use figures::{behind, compute};
 pub use period::{Month, Period};
@@ -36,6 +36,9 @@ pub struct Input {
     pub cases: Vec<CaseHistory>,
     pub meetings: Vec<Meeting>,
     pub actions: Vec<Action>,
+    /// The case items the closed meetings' minutes say were passed by ("niet besproken",
+    /// `Minutes::passed_by`): every other case item of a closed meeting was discussed.
+    pub passed_by: Vec<(MeetingId, crate::domain::CaseId)>,
 }
 
 /// The phases whose entry marks a moment of the route: the plan agreed (entering the phase
@@ -268,4 +271,7 @@ pub struct Figures {
 pub struct Behind {
     pub figure: report::Figure,
     pub cases: Vec<(crate::domain::CaseId, bool)>,
+    /// For a figure in days (a reactietijd, the norm, a wait): each listed case's days, so
+    /// the team can see which cases make a median of 0 or of 200.
+    pub days: Vec<(crate::domain::CaseId, i64)>,
 }

@@ -209,6 +209,8 @@ fn school() -> Input {
             // C in ten minutes; the meeting kept to its time.
             meeting(2, day(2025, 10, 13), &[(3, 600)], 0),
         ],
+        // B's minutes say "niet besproken".
+        passed_by: vec![(MeetingId(1), CaseId(2))],
         actions: vec![
             action(
                 1,
@@ -353,6 +355,34 @@ fn meetings_measure_the_case_items_by_their_timers() {
     assert_eq!(m.over_timebox, Share { part: 1, base: 2 });
     assert_eq!(m.overran, Share { part: 1, base: 2 });
     assert_eq!(m.not_discussed, Share { part: 1, base: 3 });
+}
+
+/// One definition of "niet besproken": the minutes', not whether an item's timer ran.
+#[test]
+fn not_discussed_is_what_the_minutes_say_not_whether_the_timer_ran() {
+    let figures = |input: &Input| {
+        let period = Period::school_year(2025).unwrap();
+        compute(input, &milestones(), Settings::default(), period, today())
+    };
+    let mut input = school();
+    let before = figures(&input);
+    // C's timer ran ten minutes, but nothing was noted, decided or changed: passed by, and
+    // its first OT discussion is still to come.
+    input.passed_by.push((MeetingId(2), CaseId(3)));
+    let after = figures(&input);
+    assert_eq!(after.meetings.not_discussed, Share { part: 2, base: 3 });
+    assert_eq!(
+        after.reaction.signal_to_discussion.base,
+        before.reaction.signal_to_discussion.base - 1
+    );
+    // B's timer never ran, yet the meeting decided something for it: discussed.
+    input
+        .passed_by
+        .retain(|item| *item != (MeetingId(1), CaseId(2)));
+    assert_eq!(
+        figures(&input).meetings.not_discussed,
+        Share { part: 1, base: 3 }
+    );
 }
 
 #[test]
@@ -554,6 +584,19 @@ fn the_cases_behind_each_figure_are_as_many_as_it_counts() {
                 "{:?} in {period:?}",
                 b.figure
             );
+            // A reactietijd lists each case's days, and those days make its median.
+            let r = figures.reaction;
+            let spread = match b.figure {
+                Figure::SignalToHelp => Some(r.signal_to_help),
+                Figure::SignalToDiscussion => Some(r.signal_to_discussion),
+                Figure::SignalToPlan => Some(r.signal_to_plan),
+                Figure::PlanToHelp => Some(r.plan_to_help),
+                _ => None,
+            };
+            if let Some(spread) = spread {
+                let days = b.days.iter().map(|(_, days)| *days as f64).collect();
+                assert_eq!(Spread::of(days), spread, "{:?} in {period:?}", b.figure);
+            }
         }
     }
     // The figures of the year name their cases: A within the norm, C after it.
@@ -569,8 +612,17 @@ fn the_cases_behind_each_figure_are_as_many_as_it_counts() {
         .find(|b| b.figure == Figure::WithinNorm)
         .unwrap();
     assert_eq!(within.cases, vec![(CaseId(1), true), (CaseId(3), false)]);
+    // Plan to help: A 13-10 to 10-11-2025, C 03-11-2025 to 02-03-2026.
+    assert_eq!(within.days, vec![(CaseId(1), 28), (CaseId(3), 119)]);
     let waiting = year.iter().find(|b| b.figure == Figure::Waiting).unwrap();
     assert_eq!(waiting.cases, vec![(CaseId(2), true)]);
+    assert_eq!(
+        waiting.days,
+        vec![(CaseId(2), 406)],
+        "13-10-2025 to 23-11-2026"
+    );
+    let counts = year.iter().find(|b| b.figure == Figure::Cases).unwrap();
+    assert!(counts.days.is_empty(), "a count has no days column");
 }
 
 #[test]

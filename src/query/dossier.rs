@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Labels;
-use crate::domain::meeting::AgendaKind;
 use crate::domain::{
     Action, Case, CaseEvent, CaseId, Decision, MeetingId, MeetingState, Note, Pupil, PupilId,
     Showing, Subject,
@@ -101,13 +100,8 @@ pub fn load(store: &Store, pupil: PupilId) -> Result<Option<PupilDossier>> {
             if !on_agenda.is_empty() {
                 let passed = match store.minutes(meeting.id)? {
                     Some(minutes) if meeting.state == MeetingState::Closed => minutes
-                        .items
-                        .iter()
-                        .filter(|item| !item.discussed)
-                        .filter_map(|item| match item.kind {
-                            AgendaKind::Case { case } if on_agenda.contains(&case) => Some(case),
-                            _ => None,
-                        })
+                        .passed_by()
+                        .filter(|case| on_agenda.contains(case))
                         .collect(),
                     _ => Vec::new(),
                 };

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Action, Case, CaseEvent, CaseId, Level, Meeting, PhaseModel, Pupil, PupilId, Showing, Subject,
+    Action, Case, CaseEvent, CaseId, Level, Meeting, Minutes, PhaseModel, Pupil, PupilId, Showing,
+    Subject,
 };
 use crate::monitoring::report::Figure;
 use crate::monitoring::{self, CaseHistory, Figures, Input, Milestones, Period, Settings};
@@ -14,24 +15,41 @@ use crate::store::{Store, StoreError};
 
 /// Every case with its history, every meeting and every action.
 pub fn input(store: &Store) -> Result<Input, StoreError> {
-    // Events are keyed by case and then position: one pass reads them in history order.
-    let mut events: HashMap<CaseId, Vec<CaseEvent>> = HashMap::new();
-    for event in store.all::<CaseEvent>() {
-        let event = event?;
-        events.entry(event.case).or_default().push(event);
+    // Cases and events are both keyed by case id first (events then by position), so one walk
+    // of each gives every history in order; events of a case no longer stored are passed
+    // over. A map of all events by case cost more than reading them on a large school.
+    let mut events = store.all::<CaseEvent>().peekable();
+    let mut cases = Vec::new();
+    for case in store.all::<Case>() {
+        let case = case?;
+        let mut history = Vec::new();
+        while let Some(event) =
+            events.next_if(|event| event.as_ref().map_or(true, |e| e.case <= case.id))
+        {
+            let event = event?;
+            if event.case == case.id {
+                history.push(event);
+            }
+        }
+        cases.push(CaseHistory {
+            case,
+            events: history,
+        });
     }
-    let cases = store
-        .all::<Case>()
-        .map(|case| {
-            let case = case?;
-            let events = events.remove(&case.id).unwrap_or_default();
-            Ok(CaseHistory { case, events })
-        })
-        .collect::<Result<_, StoreError>>()?;
+    // What is left belongs to no stored case; a damaged record there is still reported.
+    for event in events {
+        event?;
+    }
+    let mut passed_by = Vec::new();
+    for minutes in store.all::<Minutes>() {
+        let minutes = minutes?;
+        passed_by.extend(minutes.passed_by().map(|case| (minutes.meeting, case)));
+    }
     Ok(Input {
         cases,
         meetings: store.all::<Meeting>().collect::<Result<_, _>>()?,
         actions: store.all::<Action>().collect::<Result<_, _>>()?,
+        passed_by,
     })
 }
 
@@ -90,6 +108,24 @@ impl Monitor {
     }
 }
 
+impl Monitor {
+    /// For a figure in days: how many days it measured for `case`.
+    pub fn days_behind(&self, figure: &Figure, case: CaseId) -> Option<i64> {
+        let behind = self.behind.iter().find(|b| &b.figure == figure)?;
+        behind
+            .days
+            .iter()
+            .find_map(|(c, days)| (*c == case).then_some(*days))
+    }
+
+    /// Whether `figure` measures days per case (its list has a days column).
+    pub fn in_days(&self, figure: &Figure) -> bool {
+        self.behind
+            .iter()
+            .any(|b| &b.figure == figure && !b.days.is_empty())
+    }
+}
+
 /// The monitoring screen of `period` as it stands on `today`.
 pub fn screen(
     store: &Store,
@@ -139,4 +175,34 @@ pub fn screen(
         cases,
         presenting,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one walk over cases and events gives every case its own history, in order: the
+    /// same as gathering every event by its case.
+    #[test]
+    fn each_case_gets_its_own_events_in_order() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        crate::demo::fill(&store, crate::demo::Scale::School, today).unwrap();
+        let mut by_case: HashMap<CaseId, Vec<CaseEvent>> = HashMap::new();
+        for event in store.all::<CaseEvent>() {
+            let event = event.unwrap();
+            by_case.entry(event.case).or_default().push(event);
+        }
+        let input = input(&store).unwrap();
+        assert_eq!(input.cases.len(), store.all::<Case>().count());
+        let mut with_events = 0;
+        for history in &input.cases {
+            let expected = by_case.remove(&history.case.id).unwrap_or_default();
+            with_events += usize::from(!expected.is_empty());
+            assert_eq!(history.events, expected, "case {:?}", history.case.id);
+        }
+        assert!(with_events > 10, "the demo's cases have histories");
+        assert!(by_case.is_empty(), "events of no case: {by_case:?}");
+    }
 }

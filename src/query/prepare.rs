@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::agenda::Proposed;
-use crate::domain::meeting::AgendaKind;
 use crate::domain::{
     Case, CaseId, Meeting, MeetingId, MeetingKind, MeetingState, Member, Minutes, PhaseModel,
 };
@@ -80,17 +79,7 @@ pub fn proposals_after(
     date: NaiveDate,
     last: Option<&Minutes>,
 ) -> Result<Vec<(CaseId, Proposed)>> {
-    let passed: Vec<CaseId> = last.map_or_else(Vec::new, |minutes| {
-        minutes
-            .items
-            .iter()
-            .filter(|item| !item.discussed)
-            .filter_map(|item| match item.kind {
-                AgendaKind::Case { case } => Some(case),
-                _ => None,
-            })
-            .collect()
-    });
+    let passed: Vec<CaseId> = last.map_or_else(Vec::new, |minutes| minutes.passed_by().collect());
     let mut not_discussed = Vec::new();
     let mut due = Vec::new();
     let mut signals = Vec::new();

@@ -127,7 +127,7 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
     match view.layers.front() {
         Some(Layer::Help) => {
             let inside = crate::app::overlay::InOverlay::on(context);
-            let entries = help::entries(&keymap.bindings(context), inside, texts);
+            let entries = help::entries(&keymap.bindings(context), inside, context, texts);
             help::render(frame, area, &entries, texts, theme);
         }
         Some(Layer::Palette(open)) => palette::render(frame, area, open, texts, theme),

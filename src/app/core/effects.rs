@@ -52,6 +52,11 @@ pub fn apply(
                 view.search_index = None;
                 view.search_epoch += 1;
             }
+            if changes_figures(&effect)
+                && let Some(monitoring) = model.monitoring.as_mut()
+            {
+                monitoring.forget();
+            }
             match effect {
                 written @ (Effect::SaveMeeting(_)
                 | Effect::SaveCaseChange(_)
@@ -133,17 +138,23 @@ pub fn apply(
                     next.extend(update(model, view, Message::AuditLoaded(entries)));
                 }
                 Effect::LoadMonitoring(period) => {
-                    let data = crate::query::monitoring::screen(
-                        store,
-                        &model.phases,
-                        crate::monitoring::Settings::default(),
-                        period.period(today),
-                        today,
-                    )?;
-                    model.monitoring = Some(Box::new(crate::app::monitoring::Monitoring {
-                        period,
-                        data,
-                    }));
+                    use crate::app::monitoring::Monitoring;
+                    let kept = model
+                        .monitoring
+                        .as_mut()
+                        .is_some_and(|m| m.show_kept(period, today));
+                    if !kept {
+                        let data = crate::query::monitoring::screen(
+                            store,
+                            &model.phases,
+                            model.monitoring_settings,
+                            period.period(today),
+                            today,
+                        )?;
+                        let previous = model.monitoring.take();
+                        model.monitoring =
+                            Some(Box::new(Monitoring::shown(previous, period, data)));
+                    }
                     next.extend(update(model, view, Message::MonitoringLoaded));
                 }
                 Effect::LoadRetention => {
@@ -701,6 +712,32 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::LoadDossier(_)
             | Effect::SetMe(_)
             | Effect::SavePromptDraft(_)
+    )
+}
+
+/// Whether `effect` may write what a monitoring figure counts, or open a meeting or turn
+/// presentation on (which changes how the screen names cases): the figures kept for `p` and
+/// `M` are then read anew. Only the effects that read, or write nothing a figure counts, keep
+/// them.
+fn changes_figures(effect: &Effect) -> bool {
+    !matches!(
+        effect,
+        Effect::Quit
+            | Effect::LoadMeeting
+            | Effect::LoadDashboard
+            | Effect::LoadPupils
+            | Effect::LoadPreparation
+            | Effect::LoadSearch
+            | Effect::PlanImport(_)
+            | Effect::LoadAudit
+            | Effect::LoadRetention
+            | Effect::LoadMonitoring(_)
+            | Effect::UseTheme(_)
+            | Effect::Export(_)
+            | Effect::CheckPassphrase(_)
+            | Effect::LoadActions { .. }
+            | Effect::LoadDossier(_)
+            | Effect::SetMe(_)
     )
 }
 

@@ -76,6 +76,7 @@ pub fn first_screen(
 ) -> Result<(Model, View)> {
     let model = Model {
         demo: settings.demo,
+        monitoring_settings: settings.monitoring,
         dashboard: dashboard::load(store, phases, settings.today)?,
         prompt_draft: crate::app::overlay::prompt::draft::Kept::found(
             store.prompt_draft()?.as_deref(),

@@ -17,6 +17,7 @@ fn settings() -> Settings {
         theme: None,
         demo: false,
         lock_after: 0,
+        monitoring: crate::monitoring::Settings::default(),
     }
 }
 

@@ -75,6 +75,68 @@ impl PeriodChoice {
 pub struct Monitoring {
     pub period: PeriodChoice,
     pub data: Monitor,
+    /// The other periods shown since the last write. Reading a large school's histories takes
+    /// seconds, so `p` and `M` show these again rather than freeze the screen; any write
+    /// forgets them (`forget`), a meeting opened included, as it changes how cases are named.
+    pub kept: Vec<(PeriodChoice, Monitor)>,
+    /// Nothing was written since `data` was read.
+    pub fresh: bool,
+}
+
+impl Monitoring {
+    /// The screen of `period` as just read.
+    pub fn read(period: PeriodChoice, data: Monitor) -> Monitoring {
+        Monitoring {
+            period,
+            data,
+            kept: Vec::new(),
+            fresh: true,
+        }
+    }
+
+    /// Shows `period` from what was kept, when nothing was written since it was read on
+    /// `today`; false when it must be read.
+    pub fn show_kept(&mut self, period: PeriodChoice, today: NaiveDate) -> bool {
+        if !self.fresh || self.data.figures.today != today {
+            return false;
+        }
+        if self.period == period {
+            return true;
+        }
+        let Some(at) = self.kept.iter().position(|(p, _)| *p == period) else {
+            return false;
+        };
+        let (period, data) = self.kept.swap_remove(at);
+        let shown = std::mem::replace(&mut self.data, data);
+        self.kept
+            .push((std::mem::replace(&mut self.period, period), shown));
+        true
+    }
+
+    /// `period` as just read, shown; the period it replaces kept while it is still true.
+    pub fn shown(
+        previous: Option<Box<Monitoring>>,
+        period: PeriodChoice,
+        data: Monitor,
+    ) -> Monitoring {
+        let mut next = Monitoring::read(period, data);
+        if let Some(previous) =
+            previous.filter(|p| p.fresh && p.data.figures.today == next.data.figures.today)
+        {
+            next.kept = previous.kept;
+            next.kept.retain(|(p, _)| *p != period);
+            if previous.period != period {
+                next.kept.push((previous.period, previous.data));
+            }
+        }
+        next
+    }
+
+    /// Something was written: every period is read again when next shown.
+    pub fn forget(&mut self) {
+        self.kept.clear();
+        self.fresh = false;
+    }
 }
 
 /// The chosen figure, and the list of its cases when `Enter` opened it.
@@ -160,6 +222,15 @@ pub fn loaded(model: &mut Model, view: &mut View) -> Vec<Effect> {
     view.monitoring.list = None;
     model.screen = Screen::Monitoring;
     Vec::new()
+}
+
+/// What a key does here when it is not what the command does elsewhere: Enter lists the
+/// cases behind a figure, it opens no pupil or case (the help said so, found in the walk).
+pub fn describe(action: Command, t: &crate::i18n::Texts) -> Option<&'static str> {
+    match action {
+        Command::Open => Some(t.stats.screen_enter),
+        _ => None,
+    }
 }
 
 /// Whether the monitoring screen takes `action` itself.

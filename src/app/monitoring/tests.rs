@@ -178,3 +178,126 @@ fn the_start_screen_palette_and_help_offer_monitoring_and_its_keys_come_with_it(
     );
     assert!(on(Context::Monitoring, Command::Open).is_some());
 }
+
+/// The walk found `?` here saying Enter opens "the pupil, the case": it lists the cases
+/// behind the chosen figure, on the figures and on that list alike.
+#[test]
+fn the_help_says_what_enter_does_here() {
+    let (_dir, store, mut model, mut view) = on_monitoring();
+    for list in [false, true] {
+        if list {
+            act(&store, &mut model, &mut view, Command::Open);
+            assert!(view.monitoring.list.is_some());
+        }
+        act(&store, &mut model, &mut view, Command::Help);
+        for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
+            model.lang = lang;
+            let t = lang.texts();
+            let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "donker");
+            assert!(screen.contains(t.stats.screen_enter), "{screen}");
+            assert!(!screen.contains(t.commands.open), "{screen}");
+        }
+        act(&store, &mut model, &mut view, Command::Back);
+    }
+}
+
+#[test]
+fn the_screen_counts_with_the_settings_it_was_started_with() {
+    let (_dir, store, _) = school();
+    let settings = crate::app::Settings {
+        lang: crate::i18n::Lang::Nl,
+        today: today(),
+        theme: None,
+        demo: false,
+        lock_after: 0,
+        // A norm of one week: every wait longer than seven days is over it.
+        monitoring: crate::monitoring::Settings {
+            norm_weeks: 1,
+            return_months: 3,
+            threshold: 10,
+        },
+    };
+    let (mut model, mut view) =
+        crate::app::first_screen(&store, &crate::domain::PhaseModel::default(), &settings).unwrap();
+    view.layers.close(crate::app::Overlay::Prompt);
+    act(&store, &mut model, &mut view, Command::Monitoring);
+    let figures = &model.monitoring.as_ref().unwrap().data.figures;
+    assert_eq!(figures.settings, settings.monitoring);
+    assert_eq!(figures.norm.weeks, 1);
+    assert_eq!(figures.returns.months, 3);
+    let long_waits = figures.norm.waits.iter().filter(|w| w.days > 7).count();
+    assert!(long_waits > 0, "the demo has waits longer than a week");
+    assert_eq!(figures.norm.waiting_over_norm as usize, long_waits);
+}
+
+/// A large school's figures take seconds to read: `p` and `M` show a period read since the
+/// last write again without reading the store, and any write has them read anew.
+#[test]
+fn periods_are_read_once_and_again_after_a_write() {
+    use crate::app::core::effects::apply;
+    let (_dir, store, mut model, mut view) = on_monitoring();
+    let cases = |model: &Model| model.monitoring.as_ref().unwrap().data.figures.cases;
+    let before = cases(&model);
+    act(&store, &mut model, &mut view, Command::SwitchPeriod);
+    assert_eq!(
+        model.monitoring.as_ref().unwrap().period,
+        PeriodChoice::Term(1)
+    );
+    // Written behind the screen's back: what is kept is shown, the store is not read.
+    let mut extra = store.all::<crate::domain::Case>().next().unwrap().unwrap();
+    extra.id = crate::domain::CaseId(store.next_id(crate::store::TreeId::Cases).unwrap());
+    extra.opened = today();
+    extra.closed = None;
+    extra.phase = model.phases.first().id().to_string();
+    store.insert(&extra).unwrap();
+    act(&store, &mut model, &mut view, Command::SwitchPeriod);
+    act(&store, &mut model, &mut view, Command::SwitchPeriod);
+    assert_eq!(
+        model.monitoring.as_ref().unwrap().period,
+        PeriodChoice::Year
+    );
+    assert_eq!(cases(&model), before, "kept, not read again");
+    act(&store, &mut model, &mut view, Command::Back);
+    act(&store, &mut model, &mut view, Command::Monitoring);
+    assert_eq!(cases(&model), before, "kept, not read again");
+    // A write through the screen (presentation on, as a chair does) forgets them all.
+    let effects = vec![Effect::SetPresentation(true)];
+    apply(&store, &mut model, &mut view, effects, today()).unwrap();
+    act(&store, &mut model, &mut view, Command::Monitoring);
+    assert_eq!(cases(&model), before + 1, "read again after a write");
+}
+
+/// The walk found names cut at 120 and 200 columns: at every width each figure's name is
+/// shown whole, on one line or wrapped onto the next.
+#[test]
+fn every_figure_name_is_shown_whole_at_any_width() {
+    let (_dir, _store, model, view) = on_monitoring();
+    let t = model.lang.texts().stats;
+    let figures = &model.monitoring.as_ref().unwrap().data.figures;
+    for (w, h) in [(80, 40), (120, 40), (160, 48), (200, 50)] {
+        let screen = crate::ui::tests::screen_of(&model, &view, w, h, "donker");
+        let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+        // The names' column ends where the header's "waarde" begins.
+        let (header, start) = lines
+            .iter()
+            .find_map(|l| {
+                let text: String = l.iter().collect();
+                let at = text.find(t.screen_cols[1])?;
+                Some((l, text[..at].chars().count()))
+            })
+            .unwrap_or_else(|| panic!("no header at {w}x{h}:\n{screen}"));
+        let left = header.iter().position(|c| *c == '│').unwrap() + 1;
+        let column: Vec<String> = lines
+            .iter()
+            .filter(|l| l.len() > start)
+            .map(|l| l[left..start].iter().collect::<String>().trim().to_string())
+            .collect();
+        let joined = column.join(" ");
+        for (figure, _) in rows(figures) {
+            let phase = |id: &str| model.phases.name(id, model.lang).to_string();
+            let s = figures.settings;
+            let name = t.figure(&figure, &phase, s.norm_weeks, s.return_months);
+            assert!(joined.contains(&name), "{name:?} cut at {w}x{h}:\n{screen}");
+        }
+    }
+}

@@ -252,6 +252,11 @@ pub fn apply(cli: &mut Cli, matches: &ArgMatches, loaded: &Loaded) -> Vec<InForc
         return_months.to_string(),
         source,
     );
+    cli.monitoring = crate::monitoring::Settings {
+        threshold: *threshold,
+        norm_weeks: *norm_weeks,
+        return_months: *return_months,
+    };
     shown
 }
 

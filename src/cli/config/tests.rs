@@ -42,3 +42,48 @@ fn a_wrong_file_says_which_line_and_why() {
         assert!(problem.reason.contains(says), "{text:?}: {problem:?}");
     }
 }
+
+/// The command line as `main` reads it, with `text` as config.toml.
+fn applied(args: &[&str], text: &str) -> Cli {
+    use clap::FromArgMatches;
+    let matches = crate::cli::args::command(Lang::Nl.texts())
+        .try_get_matches_from(args)
+        .unwrap();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap();
+    let loaded = Loaded {
+        file: parse(text).unwrap(),
+        exists: true,
+        ..Loaded::default()
+    };
+    apply(&mut cli, &matches, &loaded);
+    cli
+}
+
+#[test]
+fn the_screen_gets_the_monitoring_settings_of_the_file_as_stats_does() {
+    let file = "[monitoring]\nthreshold = 10\nnorm_weeks = 6\nreturn_months = 3\n";
+    let from_file = crate::monitoring::Settings {
+        threshold: 10,
+        norm_weeks: 6,
+        return_months: 3,
+    };
+    // No command: the screen's settings are the file's.
+    assert_eq!(applied(&["otter"], file).monitoring, from_file);
+    assert_eq!(
+        applied(&["otter"], "").monitoring,
+        crate::monitoring::Settings::default()
+    );
+    // `otter stats`: a flag wins over the file, and what is in force is the same either way.
+    let cli = applied(&["otter", "stats", "--norm-weeks", "20"], file);
+    let Some(Command::Stats(args)) = &cli.command else {
+        panic!("stats parsed as {:?}", cli.command);
+    };
+    assert_eq!((args.norm_weeks, args.threshold), (20, 10));
+    assert_eq!(
+        cli.monitoring,
+        crate::monitoring::Settings {
+            norm_weeks: 20,
+            ..from_file
+        }
+    );
+}

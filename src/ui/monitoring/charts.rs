@@ -116,7 +116,7 @@ pub fn waits(frame: &mut Frame, area: Rect, model: &Model, screen: &Monitoring, 
         };
         Row::new(vec![who, wait.days.to_string()]).style(style)
     });
-    let title = format!("{} ({})", s.waits_title, f.norm.waiting);
+    let title = (s.waits_title)(f.norm.waiting, f.norm.waiting_over_norm, f.norm.weeks);
     let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(6)])
         .header(Row::new(s.waits_cols.to_vec()).style(theme.style("ui.header")))
         .block(crate::ui::panel(&title, theme, false));

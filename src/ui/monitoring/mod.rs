@@ -6,7 +6,7 @@ mod charts;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Row, Table};
 
 use crate::app::monitoring::{Monitoring, Value, rows};
@@ -17,6 +17,12 @@ use crate::ui::theme::Theme;
 
 /// Below this width the figures take the whole body and the charts are left out.
 const WIDE: u16 = 120;
+/// What the charts keep beside the figures: a school year's twelve months of bars.
+const CHARTS: u16 = 50;
+/// The value column: "100 dagen", "15,5", "100%".
+const VALUE: usize = 10;
+/// The column of what a share rests on: "123 / 456".
+const BASE: usize = 9;
 
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
     let s = model.lang.texts().stats;
@@ -43,18 +49,27 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         return;
     }
     if body.width < WIDE {
-        figures(frame, body, model, screen, view, theme);
+        let labels = usize::from(body.width).saturating_sub(fixed_width());
+        figures(frame, body, model, screen, view, labels, theme);
         return;
     }
-    // The charts keep room for a school year's twelve months; the figures take the rest, and
-    // the open waits go under them where the figures leave room.
-    let left = body.width.saturating_sub(50).min(72);
+    // The charts keep room for a school year's twelve months; the figures take what their
+    // longest name needs of the rest, a name that does not fit is wrapped, never cut.
+    let needed = fixed_width() + longest_label(model, screen);
+    let left = u16::try_from(needed)
+        .unwrap_or(u16::MAX)
+        .min(body.width.saturating_sub(CHARTS));
     let [left, right] =
         Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(body);
-    let height = u16::try_from(rows.len() + 3).unwrap_or(u16::MAX);
+    let labels = usize::from(left.width).saturating_sub(fixed_width());
+    let lines: usize = rows
+        .iter()
+        .map(|(figure, _)| label(model, screen, figure, labels).len())
+        .sum();
+    let height = u16::try_from(lines + 4).unwrap_or(u16::MAX);
     let [figures_area, waits] =
         Layout::vertical([Constraint::Max(height), Constraint::Fill(1)]).areas(left);
-    figures(frame, figures_area, model, screen, view, theme);
+    figures(frame, figures_area, model, screen, view, labels, theme);
     if waits.height >= 4 {
         charts::waits(frame, waits, model, screen, theme);
     }
@@ -104,30 +119,54 @@ pub(crate) fn name(model: &Model, figure: &Figure) -> String {
     )
 }
 
-/// The value and what it rests on, as text.
-fn value_text(model: &Model, value: &Value) -> (String, String) {
+/// The columns beside a figure's name, with their spacing and the panel's borders.
+fn fixed_width() -> usize {
+    VALUE * 2 + BASE + 3 + 2
+}
+
+/// A figure's name as the list shows it, in lines of at most `width` columns. Beside the share
+/// of help started within the norm it says how many still wait beyond it: that share counts
+/// only the help that started, and would read rosier than the waits are.
+fn label(model: &Model, screen: &Monitoring, figure: &Figure, width: usize) -> Vec<String> {
+    let mut text = name(model, figure);
+    let over = screen.data.figures.norm.waiting_over_norm;
+    if *figure == Figure::WithinNorm && over > 0 {
+        let still = (model.lang.texts().stats.screen_still_waiting)(over);
+        text = format!("{text} ({still})");
+    }
+    crate::ui::wrap(&text, width.max(1))
+}
+
+/// The widest figure name on one line; what is said beside a name wraps under it.
+fn longest_label(model: &Model, screen: &Monitoring) -> usize {
+    rows(&screen.data.figures)
+        .iter()
+        .map(|(figure, _)| name(model, figure).chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The value, the value 8 in 10 cases stay within (for a figure in days or minutes), and
+/// what it rests on, as text.
+fn value_text(model: &Model, value: &Value) -> [String; 3] {
     let s = model.lang.texts().stats;
     let none = "–".to_string();
     match value {
-        Value::Count(n) => (n.to_string(), String::new()),
-        Value::Share(share) => (
+        Value::Count(n) => [n.to_string(), String::new(), String::new()],
+        Value::Share(share) => [
             share.percent().map_or(none, |p| format!("{p:.0}%")),
+            String::new(),
             format!("{} / {}", share.part, share.base),
-        ),
+        ],
         Value::Spread(spread) | Value::Minutes(spread) => {
             let unit = match value {
                 Value::Minutes(_) => s.screen_minutes,
                 _ => s.screen_days,
             };
-            let text = match (spread.median, spread.p80) {
-                (Some(median), Some(p80)) => {
-                    format!("{median:.0} {unit} · {} {p80:.0}", s.screen_p80)
-                }
-                _ => none,
-            };
-            (text, spread.base.to_string())
+            let of = |v: Option<f64>| v.map_or(none.clone(), |v| format!("{v:.0} {unit}"));
+            [of(spread.median), of(spread.p80), spread.base.to_string()]
         }
-        Value::Mean(mean) => (
+        Value::Mean(mean) => [
             mean.value().map_or(none, |v| {
                 let text = format!("{v:.1}");
                 // Dutch writes a decimal comma, as the printed report does.
@@ -136,9 +175,19 @@ fn value_text(model: &Model, value: &Value) -> (String, String) {
                     crate::i18n::Lang::En => text,
                 }
             }),
+            String::new(),
             mean.base.to_string(),
-        ),
+        ],
     }
+}
+
+/// The first of `heights` to show so that the one `at` is in `room` lines.
+fn top_for(heights: &[usize], at: usize, room: usize) -> usize {
+    let mut top = 0;
+    while top < at && heights[top..=at].iter().sum::<usize>() > room {
+        top += 1;
+    }
+    top
 }
 
 fn figures(
@@ -147,36 +196,63 @@ fn figures(
     model: &Model,
     screen: &Monitoring,
     view: &View,
+    labels: usize,
     theme: &Theme,
 ) {
     let s = model.lang.texts().stats;
     let rows = rows(&screen.data.figures);
-    let visible = usize::from(area.height.saturating_sub(3)).max(1);
+    let names: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(figure, _)| label(model, screen, figure, labels))
+        .collect();
+    let heights: Vec<usize> = names.iter().map(Vec::len).collect();
+    // "8 van de 10 binnen" over two lines: its column is as wide as the values under it.
+    let header: Vec<Vec<String>> = s
+        .screen_cols
+        .iter()
+        .map(|col| crate::ui::wrap(col, VALUE))
+        .collect();
+    let header_height = header.iter().map(Vec::len).max().unwrap_or(1);
+    let header = Row::new(header.into_iter().map(|lines| Text::from(lines.join("\n"))))
+        .height(u16::try_from(header_height).unwrap_or(1))
+        .style(theme.style("ui.header"));
+    let room = usize::from(area.height)
+        .saturating_sub(2 + header_height)
+        .max(1);
     let selected = view.monitoring.row.min(rows.len().saturating_sub(1));
-    let top = (selected + 1).saturating_sub(visible);
+    let top = top_for(&heights, selected, room);
     let lines = rows
         .iter()
+        .zip(names)
         .enumerate()
         .skip(top)
-        .take(visible)
-        .map(|(index, (figure, value))| {
-            let (value, base) = value_text(model, value);
+        .map(|(index, ((_, value), name))| {
+            let [value, within, base] = value_text(model, value);
             let style = if index == selected {
                 theme.style("ui.selection")
             } else {
                 theme.style("ui.text")
             };
-            Row::new(vec![name(model, figure), value, base]).style(style)
+            let height = u16::try_from(name.len()).unwrap_or(1);
+            Row::new(vec![
+                Text::from(name.join("\n")),
+                value.into(),
+                within.into(),
+                base.into(),
+            ])
+            .height(height)
+            .style(style)
         });
     let table = Table::new(
         lines,
         [
             Constraint::Fill(1),
-            Constraint::Length(16),
-            Constraint::Length(9),
+            Constraint::Length(VALUE as u16),
+            Constraint::Length(VALUE as u16),
+            Constraint::Length(BASE as u16),
         ],
     )
-    .header(Row::new(s.screen_cols.to_vec()).style(theme.style("ui.header")))
+    .header(header)
     .block(crate::ui::panel(s.topics[0], theme, true));
     frame.render_widget(table, area);
 }
@@ -195,6 +271,7 @@ fn cases(
     let title = (s.screen_cases_of)(&name(model, figure), listed.len());
     // Only a share has cases that are not counted in its part.
     let share = matches!(value, Value::Share(_));
+    let in_days = screen.data.in_days(figure);
     let visible = usize::from(area.height.saturating_sub(3)).max(1);
     let selected = at.min(listed.len().saturating_sub(1));
     let top = (selected + 1).saturating_sub(visible);
@@ -214,21 +291,41 @@ fn cases(
             let counted = if *part { "✓" } else { "" };
             // A plain count has every listed case in it: its "telt" column would stay empty.
             let counted = share.then(|| counted.to_string());
-            Row::new(counted.into_iter().chain([
-                line.shown.name().to_string(),
-                line.shown.groep().map_or(String::new(), |g| g.to_string()),
-                model.phases.name(&line.phase, model.lang).to_string(),
-                line.level.get().to_string(),
-                format_date(line.opened),
-            ]))
+            let days = in_days.then(|| {
+                screen
+                    .data
+                    .days_behind(figure, line.case)
+                    .map_or(String::new(), |days| days.to_string())
+            });
+            Row::new(
+                counted
+                    .into_iter()
+                    .chain([
+                        line.shown.name().to_string(),
+                        line.shown.groep().map_or(String::new(), |g| g.to_string()),
+                        model.phases.name(&line.phase, model.lang).to_string(),
+                        line.level.get().to_string(),
+                        format_date(line.opened),
+                    ])
+                    .chain(days),
+            )
             .style(style)
         });
-    let skip = usize::from(!share);
-    let widths = [6, 30, 6, 14, 7, 11].map(Constraint::Length);
-    let table = Table::new(lines, widths.into_iter().skip(skip))
-        .header(
-            Row::new(s.screen_list_cols.iter().skip(skip).copied()).style(theme.style("ui.header")),
-        )
+    // Which columns this list has: "telt" for a share, "dagen" for a figure in days.
+    let shown = |at: usize| (at > 0 || share) && (at < 6 || in_days);
+    let widths = [6, 30, 6, 14, 7, 11, 6]
+        .into_iter()
+        .enumerate()
+        .filter(|(at, _)| shown(*at))
+        .map(|(_, width)| Constraint::Length(width));
+    let header = s
+        .screen_list_cols
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| shown(*at))
+        .map(|(_, col)| *col);
+    let table = Table::new(lines, widths)
+        .header(Row::new(header).style(theme.style("ui.header")))
         .block(
             Block::new()
                 .borders(Borders::ALL)

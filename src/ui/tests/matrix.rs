@@ -146,10 +146,10 @@ fn monitoring(lang: Lang) -> Model {
         crate::query::monitoring::screen(&store, &phases, settings, period, day(23)).unwrap()
     });
     let mut model = model(lang, false);
-    model.monitoring = Some(Box::new(crate::app::monitoring::Monitoring {
-        period: crate::app::monitoring::PeriodChoice::Year,
-        data: data.clone(),
-    }));
+    model.monitoring = Some(Box::new(crate::app::monitoring::Monitoring::read(
+        crate::app::monitoring::PeriodChoice::Year,
+        data.clone(),
+    )));
     update(&mut model, &mut View::default(), Message::MonitoringLoaded);
     model
 }

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::app::core::keymap::Binding;
+use crate::app::core::keymap::{Binding, Context};
 use crate::app::overlay::InOverlay;
 use crate::i18n::Texts;
 use crate::ui::theme::Theme;
@@ -39,12 +39,25 @@ pub struct Entry {
 }
 
 /// What the help lists: the screen's commands, then the keys that work inside what opens
-/// over it.
-pub fn entries(bindings: &[Binding], inside: &[InOverlay], t: &Texts) -> Vec<Entry> {
+/// over it. A command reads as what it does on the screen `context` when that screen gives
+/// its key a meaning of its own (Enter on the monitoring screen).
+pub fn entries(
+    bindings: &[Binding],
+    inside: &[InOverlay],
+    context: Context,
+    t: &Texts,
+) -> Vec<Entry> {
     let keys = |keys: &mut dyn Iterator<Item = &str>| keys.map(label).collect::<Vec<_>>().join(" ");
+    let describe = |command: crate::app::Command| {
+        match context {
+            Context::Monitoring => crate::app::monitoring::describe(command, t),
+            _ => None,
+        }
+        .unwrap_or_else(|| command.describe(t))
+    };
     let commands = bindings.iter().map(|binding| Entry {
         keys: keys(&mut binding.keys.iter().map(String::as_str)),
-        text: binding.action.describe(t),
+        text: describe(binding.action),
     });
     let overlays = inside.iter().map(|key| Entry {
         keys: keys(&mut key.keys().iter().copied()),

@@ -21,7 +21,7 @@ fn every_key_of_every_screen_is_on_the_help_at_80x24() {
     for context in screens {
         for lang in [Lang::Nl, Lang::En] {
             let inside = crate::app::overlay::InOverlay::on(context);
-            let entries = entries(&keymap.bindings(context), inside, lang.texts());
+            let entries = entries(&keymap.bindings(context), inside, context, lang.texts());
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             terminal
                 .draw(|frame| render(frame, frame.area(), &entries, lang.texts(), &theme))
@@ -52,10 +52,15 @@ fn keys_inside_the_palette_the_search_and_the_forms_are_on_the_help() {
     let keymap = Keymap::default();
     let t = Lang::En.texts();
     let listed = |context| -> Vec<(String, &str)> {
-        entries(&keymap.bindings(context), InOverlay::on(context), t)
-            .into_iter()
-            .map(|entry| (entry.keys, entry.text))
-            .collect()
+        entries(
+            &keymap.bindings(context),
+            InOverlay::on(context),
+            context,
+            t,
+        )
+        .into_iter()
+        .map(|entry| (entry.keys, entry.text))
+        .collect()
     };
     let rows = [
         ("↓ Tab Ctrl-n".to_string(), "next row in : and /"),

@@ -13,6 +13,7 @@ fn settings() -> Settings {
         theme: None,
         demo: false,
         lock_after: 0,
+        monitoring: crate::monitoring::Settings::default(),
     }
 }
 
