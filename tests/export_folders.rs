@@ -17,6 +17,8 @@ fn audit_len(school: &Path) -> usize {
         .len()
 }
 
+// Only the read-only folder's test (Linux: a bind mount) looks at what a folder holds.
+#[cfg(target_os = "linux")]
 fn names_in(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use common::{TODAY, otter, stdout_of};
+use common::{otter, stdout_of};
 use tempfile::TempDir;
 
 /// The commands that only read, as a person types them.
@@ -101,7 +101,7 @@ fn on_read_only_mount(dir: &Path, args: &[&str]) -> Option<std::process::Output>
         .arg(assert_cmd::cargo::cargo_bin("otter"))
         .args(args)
         .env("OTTER_DATA_DIR", dir)
-        .env("OTTER_TODAY", TODAY)
+        .env("OTTER_TODAY", common::TODAY)
         .env_remove("OTTER_LANG")
         .env_remove("OTTER_PASSPHRASE")
         .output()
