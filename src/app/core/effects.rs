@@ -687,10 +687,11 @@ pub fn take_inbox(
     Ok(())
 }
 
-/// Whether `effect` may write a text `/` searches, or a consent that changes how a case is
-/// named: the index is then read anew at the next `/`.
-fn changes_search(effect: &Effect) -> bool {
-    !matches!(
+/// Whether `effect` leaves the records alone: it reads, or writes only what no list,
+/// figure or search shows (an audit line, a theme, who is using otter, a prompt's draft).
+/// The one list the caches kept over writes (`/`'s index, the monitoring figures) ask.
+fn leaves_records_alone(effect: &Effect) -> bool {
+    matches!(
         effect,
         Effect::Quit
             | Effect::LoadMeeting
@@ -702,10 +703,7 @@ fn changes_search(effect: &Effect) -> bool {
             | Effect::LoadAudit
             | Effect::LoadRetention
             | Effect::LoadMonitoring(_)
-            | Effect::SetPresentation(_)
             | Effect::UseTheme(_)
-            | Effect::SaveMeeting(_)
-            | Effect::StartMeeting(_)
             | Effect::Export(_)
             | Effect::CheckPassphrase(_)
             | Effect::LoadActions { .. }
@@ -715,30 +713,22 @@ fn changes_search(effect: &Effect) -> bool {
     )
 }
 
+/// Whether `effect` may write a text `/` searches, or a consent that changes how a case is
+/// named: the index is then read anew at the next `/`. A meeting's own record and the
+/// presentation mode hold no searched text (labels are decided as they are shown).
+fn changes_search(effect: &Effect) -> bool {
+    !leaves_records_alone(effect)
+        && !matches!(
+            effect,
+            Effect::SaveMeeting(_) | Effect::StartMeeting(_) | Effect::SetPresentation(_)
+        )
+}
+
 /// Whether `effect` may write what a monitoring figure counts, or open a meeting or turn
 /// presentation on (which changes how the screen names cases): the figures kept for `p` and
-/// `M` are then read anew. Only the effects that read, or write nothing a figure counts, keep
-/// them.
+/// `M` are then read anew.
 fn changes_figures(effect: &Effect) -> bool {
-    !matches!(
-        effect,
-        Effect::Quit
-            | Effect::LoadMeeting
-            | Effect::LoadDashboard
-            | Effect::LoadPupils
-            | Effect::LoadPreparation
-            | Effect::LoadSearch
-            | Effect::PlanImport(_)
-            | Effect::LoadAudit
-            | Effect::LoadRetention
-            | Effect::LoadMonitoring(_)
-            | Effect::UseTheme(_)
-            | Effect::Export(_)
-            | Effect::CheckPassphrase(_)
-            | Effect::LoadActions { .. }
-            | Effect::LoadDossier(_)
-            | Effect::SetMe(_)
-    )
+    !leaves_records_alone(effect)
 }
 
 /// Writes the document `which` as HTML to the export folder; where it went.

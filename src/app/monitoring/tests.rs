@@ -260,6 +260,13 @@ fn periods_are_read_once_and_again_after_a_write() {
     act(&store, &mut model, &mut view, Command::Back);
     act(&store, &mut model, &mut view, Command::Monitoring);
     assert_eq!(cases(&model), before, "kept, not read again");
+    // Typing in a prompt keeps its draft at every key: no record changes, nothing is read
+    // again (every key dropped the figures once, which took seconds on a large school).
+    act(&store, &mut model, &mut view, Command::Back);
+    let effects = vec![Effect::SavePromptDraft(None)];
+    apply(&store, &mut model, &mut view, effects, today()).unwrap();
+    act(&store, &mut model, &mut view, Command::Monitoring);
+    assert_eq!(cases(&model), before, "kept over a prompt's draft");
     // A write through the screen (presentation on, as a chair does) forgets them all.
     let effects = vec![Effect::SetPresentation(true)];
     apply(&store, &mut model, &mut view, effects, today()).unwrap();
