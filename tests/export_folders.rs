@@ -61,37 +61,6 @@ fn an_export_to_a_missing_folder_names_the_folder_exits_five_and_writes_nothing(
     );
 }
 
-/// Runs `otter ARGS` on `school` with `folder` mounted read-only over itself in a private
-/// mount namespace (`unshare`): permission bits do not stop root, a read-only mount does.
-/// `None` where the machine does not allow it.
-#[cfg(target_os = "linux")]
-fn with_read_only_folder(
-    school: &Path,
-    folder: &Path,
-    args: &[&str],
-) -> Option<std::process::Output> {
-    let probe = std::process::Command::new("unshare")
-        .args(["-rm", "true"])
-        .output();
-    if !probe.is_ok_and(|out| out.status.success()) {
-        return None;
-    }
-    let script = r#"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@""#;
-    let output = std::process::Command::new("unshare")
-        .args(["-rm", "sh", "-c", script, "sh"])
-        .arg(folder)
-        .arg(assert_cmd::cargo::cargo_bin("otter"))
-        .args(args)
-        .env("OTTER_DATA_DIR", school)
-        .env("OTTER_TODAY", common::TODAY)
-        .env("OTTER_CONFIG", "")
-        .env_remove("OTTER_LANG")
-        .env_remove("OTTER_PASSPHRASE")
-        .output()
-        .unwrap();
-    Some(output)
-}
-
 #[cfg(target_os = "linux")]
 #[test]
 fn an_export_to_a_read_only_folder_names_the_folder_exits_five_and_writes_nothing() {
@@ -110,7 +79,7 @@ fn an_export_to_a_read_only_folder_names_the_folder_exits_five_and_writes_nothin
             "otter cannot write in the folder",
         ),
     ] {
-        let Some(output) = with_read_only_folder(school, out.path(), &args) else {
+        let Some(output) = common::with_read_only(out.path(), school, &args) else {
             eprintln!("skipped: this machine allows no private read-only mount (unshare -rm)");
             return;
         };

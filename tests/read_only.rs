@@ -83,38 +83,13 @@ fn a_look_up_writes_no_byte_to_the_data_directory() {
     );
 }
 
-/// Runs `otter ARGS` with `dir` mounted read-only over itself, in a private mount namespace
-/// (`unshare`), so the test needs no privileges beyond user namespaces and leaves no mount
-/// behind. `None` when the machine does not allow it.
-#[cfg(target_os = "linux")]
-fn on_read_only_mount(dir: &Path, args: &[&str]) -> Option<std::process::Output> {
-    let probe = std::process::Command::new("unshare")
-        .args(["-rm", "true"])
-        .output();
-    if !probe.is_ok_and(|out| out.status.success()) {
-        return None;
-    }
-    let script = r#"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@""#;
-    let output = std::process::Command::new("unshare")
-        .args(["-rm", "sh", "-c", script, "sh"])
-        .arg(dir)
-        .arg(assert_cmd::cargo::cargo_bin("otter"))
-        .args(args)
-        .env("OTTER_DATA_DIR", dir)
-        .env("OTTER_TODAY", common::TODAY)
-        .env_remove("OTTER_LANG")
-        .env_remove("OTTER_PASSPHRASE")
-        .output()
-        .unwrap();
-    Some(output)
-}
-
 #[cfg(target_os = "linux")]
 #[test]
 fn a_look_up_answers_from_a_read_only_data_directory_and_says_so_once() {
     let school = written_school();
     let expected = stdout_of(otter(school.path()).args(["actions", "--open"]));
-    let Some(output) = on_read_only_mount(school.path(), &["actions", "--open"]) else {
+    let Some(output) = common::with_read_only(school.path(), school.path(), &["actions", "--open"])
+    else {
         eprintln!("skipped: this machine allows no private read-only mount (unshare -rm)");
         return;
     };
@@ -128,10 +103,11 @@ fn a_look_up_answers_from_a_read_only_data_directory_and_says_so_once() {
     let elsewhere = TempDir::new().unwrap();
     let copy = elsewhere.path().join("school.json");
     let copy = copy.to_str().unwrap();
-    let output = on_read_only_mount(school.path(), &["backup", copy]).unwrap();
+    let output = common::with_read_only(school.path(), school.path(), &["backup", copy]).unwrap();
     assert!(output.status.success(), "{output:?}");
     assert!(std::fs::metadata(copy).unwrap().len() > 1000);
-    let output = on_read_only_mount(school.path(), &["school", "Het", "Kompas"]).unwrap();
+    let output =
+        common::with_read_only(school.path(), school.path(), &["school", "Het", "Kompas"]).unwrap();
     assert_eq!(output.status.code(), Some(5), "{output:?}");
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("alleen-lezen"),

@@ -64,3 +64,35 @@ pub fn any_file_holds(dir: &Path, text: &str) -> bool {
         }
     })
 }
+
+/// Runs `otter ARGS` on the data in `data_dir` with `folder` mounted read-only over itself, in
+/// a private mount namespace (`unshare`): permission bits do not stop root, a read-only mount
+/// does, and no mount is left behind. `None` where the machine does not allow user namespaces.
+#[cfg(target_os = "linux")]
+pub fn with_read_only(
+    folder: &Path,
+    data_dir: &Path,
+    args: &[&str],
+) -> Option<std::process::Output> {
+    let probe = std::process::Command::new("unshare")
+        .args(["-rm", "true"])
+        .output();
+    if !probe.is_ok_and(|out| out.status.success()) {
+        return None;
+    }
+    let script = r#"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@""#;
+    let otter = otter(data_dir);
+    let mut cmd = std::process::Command::new("unshare");
+    cmd.args(["-rm", "sh", "-c", script, "sh"])
+        .arg(folder)
+        .arg(otter.get_program())
+        .args(args);
+    // The same environment as every other test's otter.
+    for (key, value) in otter.get_envs() {
+        match value {
+            Some(value) => cmd.env(key, value),
+            None => cmd.env_remove(key),
+        };
+    }
+    Some(cmd.output().unwrap())
+}
