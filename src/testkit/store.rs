@@ -12,3 +12,17 @@ pub(crate) fn demo_store(today: NaiveDate) -> (TempDir, Store) {
     crate::demo::fill(&store, crate::demo::Scale::School, today).unwrap();
     (dir, store)
 }
+
+/// Every pupil of `store` that `text` shows as `shown` has them (a full name, initials such as
+/// "S.d.V."): a buffer or a page scanned for pupils it must not name.
+pub(crate) fn pupils_shown(
+    store: &Store,
+    text: &str,
+    shown: impl Fn(&crate::domain::Pupil) -> String,
+) -> Vec<String> {
+    store
+        .all::<crate::domain::Pupil>()
+        .map(|pupil| shown(&pupil.unwrap()))
+        .filter(|form| text.contains(form.as_str()))
+        .collect()
+}

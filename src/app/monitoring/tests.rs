@@ -87,11 +87,7 @@ fn enter_lists_the_cases_behind_a_figure_and_esc_closes_the_list_first() {
 
 /// Every pupil of the store whose full name is on the screen.
 fn named(store: &Store, screen: &str) -> Vec<String> {
-    store
-        .all::<Pupil>()
-        .map(|p| p.unwrap().full_name())
-        .filter(|name| screen.contains(name.as_str()))
-        .collect()
+    crate::testkit::store::pupils_shown(store, screen, Pupil::full_name)
 }
 
 /// The list of every running case, drawn: pupils with consent "ja" are named, the others go

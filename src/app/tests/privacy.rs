@@ -8,6 +8,16 @@ use crate::store::Store;
 use crate::testkit::app::{act, answer, current, meeting_opened, on_case, school, send};
 use crate::testkit::today;
 
+/// Every demo pupil's full name in `screen`, to assert there are none.
+fn full_names_on(store: &Store, screen: &str) -> Vec<String> {
+    crate::testkit::store::pupils_shown(store, screen, crate::domain::Pupil::full_name)
+}
+
+/// Every demo pupil's initials in `screen` (a dotted form such as "S.d.V.").
+fn initials_on(store: &Store, screen: &str) -> Vec<String> {
+    crate::testkit::store::pupils_shown(store, screen, crate::domain::Pupil::initials)
+}
+
 #[test]
 fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
     let (dir, store, mut model, mut view) =
@@ -219,16 +229,6 @@ fn the_presentation_mode_hides_personal_lists_with_or_without_a_meeting() {
     assert!(!model.dashboard.overdue.is_empty());
 }
 
-/// Every demo pupil's initials in `screen` (a dotted form such as "S.d.V."), to assert there
-/// are none.
-fn initials_on(store: &Store, screen: &str) -> Vec<String> {
-    store
-        .all::<crate::domain::Pupil>()
-        .map(|pupil| pupil.unwrap().initials())
-        .filter(|initials| screen.contains(initials.as_str()))
-        .collect()
-}
-
 /// The presentation mode without a meeting (otter started with it on, as on the projector
 /// before the OT): every screen and overlay reached from the start screen, in both
 /// languages, shows every pupil by a pseudonym, and no dossier or import opens. The
@@ -399,15 +399,6 @@ fn the_start_screen_palette_opens_the_audit_log_and_the_retention_list() {
     );
     act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Dashboard);
-}
-
-/// Every demo pupil's full name in `screen`, to assert there are none.
-fn full_names_on(store: &Store, screen: &str) -> Vec<String> {
-    store
-        .all::<crate::domain::Pupil>()
-        .map(|pupil| pupil.unwrap().full_name())
-        .filter(|name| screen.contains(name.as_str()))
-        .collect()
 }
 
 #[test]
