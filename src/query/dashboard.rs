@@ -246,16 +246,21 @@ mod tests {
         (dir, store)
     }
 
-    fn title_shown(dashboard: Dashboard) -> String {
+    /// The start screen drawn from `dashboard` at 160x48.
+    fn drawn(dashboard: Dashboard) -> String {
         let mut model: Model = crate::ui::tests::model(Lang::Nl, false);
         model.dashboard = dashboard;
-        let screen = crate::ui::tests::screen_of(
+        crate::ui::tests::screen_of(
             &model,
             &crate::app::View::default(),
             160,
             48,
             crate::ui::theme::DEFAULT,
-        );
+        )
+    }
+
+    fn title_shown(dashboard: Dashboard) -> String {
+        let screen = drawn(dashboard);
         let at = screen.find("Evaluatie verstreken").expect("the panel");
         screen[at..].split(')').next().unwrap().to_string() + ")"
     }
@@ -308,15 +313,7 @@ mod tests {
         let expected: Vec<u64> = (8..=cap + 7).rev().collect();
         assert_eq!(listed, expected);
         assert_eq!(dashboard.overdue_total, cap as usize + 7);
-        let mut model: Model = crate::ui::tests::model(Lang::Nl, false);
-        model.dashboard = dashboard;
-        let screen = crate::ui::tests::screen_of(
-            &model,
-            &crate::app::View::default(),
-            160,
-            48,
-            crate::ui::theme::DEFAULT,
-        );
+        let screen = drawn(dashboard);
         let title = format!("Actiepunten over datum (eerste {cap} van {})", cap + 7);
         assert!(screen.contains(&title), "{screen}");
     }

@@ -147,3 +147,15 @@ pub(crate) fn reply(requirement: crate::domain::phase::Requirement) -> &'static 
         _ => "Vastgelegd in het OT",
     }
 }
+
+/// What `otter` starts the screen with in tests: Dutch, the fixed today, no lock.
+pub(crate) fn settings() -> crate::app::Settings {
+    crate::app::Settings {
+        lang: crate::lang::Lang::Nl,
+        today: crate::testkit::today(),
+        theme: None,
+        demo: false,
+        lock_after: 0,
+        monitoring: crate::monitoring::Settings::default(),
+    }
+}

@@ -1,25 +1,14 @@
+use crate::testkit::app::settings;
 use std::collections::HashMap;
 
 use super::Panel;
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Ask as Asked;
-use crate::app::{Command, Effect, Message, Overlay, Screen, Settings, View, first_screen, update};
+use crate::app::{Command, Effect, Message, Overlay, Screen, View, first_screen, update};
 use crate::domain::{Case, CaseId, Member, PhaseModel};
-use crate::i18n::Lang;
 use crate::store::Store;
 use crate::testkit::app::{answer, school, send};
 use crate::testkit::today;
-
-fn settings() -> Settings {
-    Settings {
-        lang: Lang::Nl,
-        today: today(),
-        theme: None,
-        demo: false,
-        lock_after: 0,
-        monitoring: crate::monitoring::Settings::default(),
-    }
-}
 
 fn member(store: &Store, name: &str) -> Member {
     store

@@ -1,21 +1,10 @@
 use super::*;
-use crate::app::{Command, Message, Overlay, Settings, first_screen};
+use crate::app::{Command, Message, Overlay, first_screen};
 use crate::domain::meeting::AgendaKind;
-use crate::lang::Lang;
 use crate::store::Store;
+use crate::testkit::app::settings;
 use crate::testkit::app::{act, answer, open_meeting_today, school, send, typed};
 use crate::testkit::today;
-
-fn settings() -> Settings {
-    Settings {
-        lang: Lang::Nl,
-        today: today(),
-        theme: None,
-        demo: false,
-        lock_after: 0,
-        monitoring: crate::monitoring::Settings::default(),
-    }
-}
 
 /// The open meeting moved on to its first case item, as the chair does.
 fn on_first_case(store: &Store, model: &mut Model, view: &mut View) -> usize {
