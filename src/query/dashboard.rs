@@ -324,9 +324,7 @@ mod tests {
     fn with_two_meetings_open_the_earliest_decides_what_the_room_sees() {
         use crate::domain::meeting::AgendaKind;
         use crate::domain::{MeetingState, Showing};
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+        let (_dir, store) = crate::testkit::store::demo_store(today());
         let meetings = store.meetings_by_date().unwrap();
         let (first, last) = (meetings[0].clone(), meetings[meetings.len() - 1].clone());
         assert!(last.id.0 > first.id.0);

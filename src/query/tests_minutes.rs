@@ -3,18 +3,15 @@
 use crate::domain::case::Recorded;
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{PhaseModel, Requirement};
-use crate::store::Store;
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
+use crate::testkit::store::demo_store;
+use crate::testkit::today;
 
 /// `f` in Evaluatie asks the closing reason (Afgesloten asks it on entry); the team answers it
 /// but the case stays for now. The minutes said nothing of that answer: they read what a
 /// phase asks from its own requirements only, not from what the next one asks on entry.
 #[test]
 fn a_closing_reason_answered_in_evaluatie_reaches_the_minutes() {
-    let (_dir, store) = crate::testkit::store::demo_store(today());
+    let (_dir, store) = demo_store(today());
     let phases = PhaseModel::default();
     let id = super::meeting::current_or_next(&store, today())
         .unwrap()
@@ -50,9 +47,7 @@ fn a_closing_reason_answered_in_evaluatie_reaches_the_minutes() {
 #[test]
 fn minutes_exported_after_consent_became_anoniem_show_the_pseudonym() {
     use crate::domain::{Case, Consent, Minutes};
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+    let (_dir, store) = demo_store(today());
     let all: Vec<Minutes> = store.all::<Minutes>().map(Result::unwrap).collect();
     let case_of = |minutes: &Minutes, named: bool| {
         minutes.items.iter().find_map(|item| match item.kind {

@@ -8,16 +8,14 @@ use std::sync::OnceLock;
 use crate::domain::{AgendaKind, Case, Consent, Minutes, PhaseModel, Pupil, Showing};
 use crate::query::search::{Audience, HitKind, SearchIndex};
 use crate::store::Store;
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
+use crate::testkit::store::demo_store;
+use crate::testkit::today;
 
 /// The demo school, and a pupil all of whose cases are anonymous, with the most minutes.
 fn school() -> &'static (tempfile::TempDir, Store, Pupil, Vec<Case>) {
     static SCHOOL: OnceLock<(tempfile::TempDir, Store, Pupil, Vec<Case>)> = OnceLock::new();
     SCHOOL.get_or_init(|| {
-        let (dir, store) = crate::testkit::store::demo_store(today());
+        let (dir, store) = demo_store(today());
         let minutes: Vec<Minutes> = store.all::<Minutes>().map(Result::unwrap).collect();
         let discussed = |case: &Case| {
             minutes
@@ -165,9 +163,7 @@ fn only_the_pupil_s_own_dossier_names_them() {
 /// "leerkracht" (closing7: the owner beside a pseudonym gave away the groep).
 #[test]
 fn an_owner_beside_a_pseudonym_does_not_give_away_the_groep() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+    let (_dir, store) = demo_store(today());
     let open = crate::query::actions::list(&store, &Default::default(), today()).unwrap();
     let mut actions = store.all::<crate::domain::Action>().map(Result::unwrap);
     let mut action = actions
