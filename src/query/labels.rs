@@ -36,6 +36,11 @@ impl<'s> Labels<'s> {
         }
     }
 
+    /// Whether the room sees what these labels name.
+    pub fn is_presenting(&self) -> bool {
+        matches!(self.showing, Showing::Presenting { .. })
+    }
+
     pub fn case(&mut self, id: CaseId) -> Result<Option<&Case>, StoreError> {
         if !self.cases.contains_key(&id) {
             let case = self.store.case(id)?;

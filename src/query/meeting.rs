@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use super::actions::{self, ActionRow};
 use crate::domain::case::Recorded;
 use crate::domain::meeting::{AgendaKind, Attendance, Attendee, Presence};
-use crate::domain::minutes::MinutesAction;
 use crate::domain::phase::Requirement;
 use crate::domain::{
     Action, ActionStatus, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId,
@@ -102,7 +101,7 @@ pub struct MeetingRoom {
 }
 
 /// The previous minutes as the shared screen shows them: which meeting, and the minutes
-/// themselves with every pupil by the case's pseudonym (see [`presented`]).
+/// themselves with every pupil by the case's pseudonym (see [`super::meetings::relabel`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviousMeeting {
     pub id: MeetingId,
@@ -225,7 +224,9 @@ pub fn load(
                 let minutes = match store.minutes(last.id)? {
                     Some(mut minutes) => {
                         guests = without_guests(&mut minutes, &last.attendance);
-                        Some(presented(store, minutes, &mut labels)?)
+                        // No case is under discussion on the Verslag item (BRIEF §8).
+                        super::meetings::relabel(store, &mut minutes, &mut labels)?;
+                        Some(minutes)
                     }
                     None => None,
                 };
@@ -242,37 +243,6 @@ pub fn load(
         meeting,
         cases,
     })
-}
-
-/// Minutes as the room may see them on the Verslag item (BRIEF §8): no case is under
-/// discussion there, so every pupil goes by the case's pseudonym, whatever the stored minutes
-/// named (a name fixed with consent "ja", or initials). An action whose record is gone names
-/// nobody.
-fn presented(store: &Store, mut minutes: Minutes, labels: &mut super::Labels) -> Result<Minutes> {
-    let mut relabel = |action: &mut MinutesAction| -> Result<()> {
-        action.subject = match store.action(action.id)?.and_then(|found| found.case) {
-            Some(case) => labels.short_subject(case)?,
-            None => String::new(),
-        };
-        Ok(())
-    };
-    for item in &mut minutes.items {
-        for action in &mut item.actions {
-            relabel(action)?;
-        }
-        for review in &mut item.reviewed {
-            relabel(&mut review.action)?;
-        }
-    }
-    for action in &mut minutes.carried_over {
-        relabel(action)?;
-    }
-    for item in &mut minutes.items {
-        if let AgendaKind::Case { case } = item.kind {
-            item.subject = labels.short_subject(case)?;
-        }
-    }
-    Ok(minutes)
 }
 
 /// The guests of `attendance` taken out of the minutes' lists of who came and who did not, as

@@ -4,6 +4,7 @@ use serde::Serialize;
 use crate::domain::{Meeting, MeetingKind, MeetingState};
 
 use crate::domain::dates::{DateContext, format_date, parse_date};
+use crate::domain::minutes::MinutesAction;
 use crate::domain::{AgendaKind, CaseId, MeetingId, Minutes, Subject};
 use crate::error::{Error, Result};
 use crate::query::labels::Labels;
@@ -101,39 +102,82 @@ pub fn minutes(store: &Store, which: &str, today: NaiveDate) -> Result<Minutes> 
 }
 
 /// The fixed minutes of meeting `id` as they may leave otter now (BRIEF §8): as fixed, except
-/// that a case whose parents have since said "nee" or "anoniem" goes by its pseudonym, in the
-/// minutes of every meeting held before too. Only ever more private than fixed: a case fixed
-/// by its pseudonym keeps it when the parents later say "ja". The stored record is not
-/// changed.
+/// that a case whose parents have since said "nee" or "anoniem" goes by its pseudonym, and the
+/// owners beside it without the groep, in the minutes of every meeting held before too
+/// ([`relabel`]). The stored record is not changed.
 pub fn fixed(store: &Store, id: MeetingId) -> Result<Option<Minutes>> {
     let Some(mut minutes) = store.minutes(id)? else {
         return Ok(None);
     };
-    let mut labels = Labels::new(store);
-    // The pseudonym of a case that may no longer be named, `None` for one that may.
-    let mut hidden = |case: CaseId| -> Result<Option<String>> {
-        Ok(match labels.shown(case)? {
-            Some(Subject::Pseudonym(pseudonym)) => Some(pseudonym),
-            _ => None,
-        })
+    relabel(store, &mut minutes, &mut Labels::new(store))?;
+    Ok(Some(minutes))
+}
+
+/// `minutes` with each pupil as `labels` may show them now (BRIEF §8), for the minutes that
+/// leave otter and those the room sees on the Verslag item alike: a case `labels` does not
+/// name goes by its pseudonym, in its item and in every action, and each owner beside a
+/// pseudonym goes without the groep ([`Subject::owner_beside`]): "leerkracht groep 3" beside
+/// "Leerling KR-47" narrows the pupil down to a class as surely as a name. A case still named
+/// keeps what was fixed, so one fixed by its pseudonym keeps it. Where the case or the action
+/// is gone nothing says the pupil may be named: a shared screen names nobody there, the team's
+/// own minutes keep what was fixed.
+pub(super) fn relabel(store: &Store, minutes: &mut Minutes, labels: &mut Labels) -> Result<()> {
+    let presenting = labels.is_presenting();
+    for item in &mut minutes.items {
+        if let AgendaKind::Case { case } = item.kind {
+            match shown_now(labels, case, &item.subject)? {
+                Some(Subject::Pseudonym(pseudonym)) => item.subject = pseudonym,
+                Some(Subject::Named { .. }) => {}
+                None if presenting => item.subject.clear(),
+                None => {}
+            }
+        }
+    }
+    let mut relabel_action = |action: &mut MinutesAction, owner_was: Option<&mut String>| {
+        let shown = match store.action(action.id)?.and_then(|found| found.case) {
+            Some(case) => shown_now(labels, case, &action.subject)?,
+            None => None,
+        };
+        match shown {
+            Some(shown) => {
+                if let Subject::Pseudonym(pseudonym) = &shown {
+                    action.subject.clone_from(pseudonym);
+                }
+                action.owner = shown.owner_beside(&action.owner);
+                if let Some(was) = owner_was {
+                    *was = shown.owner_beside(was);
+                }
+            }
+            None if presenting => action.subject.clear(),
+            None => {}
+        }
+        Result::Ok(())
     };
     for item in &mut minutes.items {
-        if let AgendaKind::Case { case } = item.kind
-            && let Some(pseudonym) = hidden(case)?
-        {
-            item.subject = pseudonym;
+        for action in &mut item.actions {
+            relabel_action(action, None)?;
+        }
+        for review in &mut item.reviewed {
+            relabel_action(&mut review.action, review.owner_was.as_mut())?;
         }
     }
-    let actions = minutes.items.iter_mut().flat_map(|item| {
-        let reviewed = item.reviewed.iter_mut().map(|review| &mut review.action);
-        item.actions.iter_mut().chain(reviewed)
-    });
-    for action in actions.chain(minutes.carried_over.iter_mut()) {
-        if let Some(case) = store.action(action.id)?.and_then(|found| found.case)
-            && let Some(pseudonym) = hidden(case)?
-        {
-            action.subject = pseudonym;
-        }
+    for action in &mut minutes.carried_over {
+        relabel_action(action, None)?;
     }
-    Ok(Some(minutes))
+    Ok(())
+}
+
+/// The pupil of `case` as minutes that fixed them as `fixed` may show them now: as `labels`
+/// shows them, except that a case fixed by its pseudonym keeps it when its parents later say
+/// "ja". `None` when the case is gone.
+fn shown_now(labels: &mut Labels, case: CaseId, fixed: &str) -> Result<Option<Subject>> {
+    let fixed_by_pseudonym = labels
+        .case(case)?
+        .is_some_and(|found| found.pseudonym() == fixed);
+    Ok(match labels.shown(case)? {
+        Some(Subject::Named { .. }) if fixed_by_pseudonym => {
+            Some(Subject::Pseudonym(fixed.to_string()))
+        }
+        shown => shown,
+    })
 }

@@ -5,7 +5,9 @@
 
 use std::sync::OnceLock;
 
-use crate::domain::{AgendaKind, Case, Consent, Minutes, PhaseModel, Pupil, Showing};
+use crate::domain::{
+    Action, AgendaKind, Case, Consent, Minutes, Owner, PhaseModel, Pupil, Showing,
+};
 use crate::query::search::{Audience, HitKind, SearchIndex};
 use crate::store::Store;
 use crate::testkit::store::demo_store;
@@ -158,25 +160,129 @@ fn only_the_pupil_s_own_dossier_names_them() {
     assert_eq!(dossier.pupil.full_name(), pupil.full_name());
 }
 
+const WITH_GROEP: &str = "leerkracht groep 3";
+
+/// `case` saved with `consent`.
+fn consent(store: &Store, case: crate::domain::CaseId, consent: Consent) -> Case {
+    let mut found = store.case(case).unwrap().unwrap();
+    found.consent = consent;
+    store.save(&found).unwrap();
+    found
+}
+
+/// `action` saved with an owner typed with a groep.
+fn owned_with_groep(store: &Store, mut action: Action) -> Action {
+    action.owner = Owner::Other(WITH_GROEP.into());
+    store.save(&action).unwrap();
+    action
+}
+
 /// An owner typed as "leerkracht groep 3" for an action of an anonymous case would narrow the
-/// pupil down to one class beside the pseudonym: the action list, and minutes fixed now, say
-/// "leerkracht" (closing7: the owner beside a pseudonym gave away the groep).
+/// pupil down to one class beside the pseudonym: the action list and the team's own labels
+/// say "leerkracht" (closing7: the owner beside a pseudonym gave away the groep).
 #[test]
 fn an_owner_beside_a_pseudonym_does_not_give_away_the_groep() {
     let (_dir, store) = demo_store(today());
     let open = crate::query::actions::list(&store, &Default::default(), today()).unwrap();
-    let mut actions = store.all::<crate::domain::Action>().map(Result::unwrap);
-    let mut action = actions
+    let mut actions = store.all::<Action>().map(Result::unwrap);
+    let action = actions
         .find(|a| {
             let case = a.case.and_then(|c| store.case(c).unwrap());
             case.is_some_and(|c| !c.consent.shows_name()) && open.iter().any(|r| r.id == a.id.0)
         })
         .expect("an open action of an anonymous case");
-    action.owner = crate::domain::Owner::Other("leerkracht groep 3".into());
-    store.save(&action).unwrap();
+    let action = owned_with_groep(&store, action);
     let rows = crate::query::actions::list(&store, &Default::default(), today()).unwrap();
     let row = rows.iter().find(|r| r.id == action.id.0).unwrap();
     assert_eq!(row.owner, "leerkracht", "{row:?}");
     let mut labels = crate::query::Labels::new(&store);
     assert_eq!(labels.owner(&action).unwrap(), "leerkracht");
+}
+
+/// Minutes fixed with "leerkracht groep 3" beside a case's name: on the wall (the Verslag
+/// item), and in an export once the parents said "anoniem", the pupil goes by the pseudonym, so
+/// the owner and the owner before the meeting go without the groep. The team's own copy of a
+/// case still named keeps both.
+#[test]
+fn minutes_show_no_owner_s_groep_beside_a_pseudonym() {
+    let (_dir, store) = demo_store(today());
+    let model = PhaseModel::default();
+    let id = crate::query::meeting::current_or_next(&store, today())
+        .unwrap()
+        .unwrap();
+    let date = store.meeting(id).unwrap().unwrap().date;
+    let before = store.closed_meeting_before(date, id).unwrap().unwrap();
+    let mut minutes = store.minutes(before.id).unwrap().unwrap();
+    // The case of an action the minutes name the pupil of.
+    let of_case = |action: &crate::domain::minutes::MinutesAction| {
+        let case = store.action(action.id).unwrap().and_then(|a| a.case)?;
+        let fixed = store.case(case).unwrap()?.pseudonym() != action.subject;
+        fixed.then_some(case)
+    };
+    let item = minutes
+        .items
+        .iter_mut()
+        .find(|item| item.actions.iter().any(|a| of_case(a).is_some()))
+        .expect("minutes with an action of a case they name");
+    let action = item
+        .actions
+        .iter_mut()
+        .find(|a| of_case(a).is_some())
+        .unwrap();
+    action.owner = WITH_GROEP.into();
+    let (action, case) = (action.id, of_case(action).unwrap());
+    let review = minutes
+        .items
+        .iter_mut()
+        .flat_map(|item| item.reviewed.iter_mut())
+        .find(|review| of_case(&review.action).is_some())
+        .expect("minutes reviewing an action of a case they name");
+    review.action.owner = WITH_GROEP.into();
+    review.owner_was = Some(format!("juf Sanne {WITH_GROEP}"));
+    let (reviewed, reviewed_case) = (review.action.id, of_case(&review.action).unwrap());
+    store.save(&minutes).unwrap();
+    // The owner of action `id`, and the owner before the meeting of a reviewed one.
+    let owners = |minutes: &Minutes, id| {
+        let owner = minutes
+            .items
+            .iter()
+            .flat_map(|item| &item.actions)
+            .find(|a| a.id == id)
+            .map(|a| (a.owner.clone(), None));
+        let review = minutes
+            .items
+            .iter()
+            .flat_map(|item| &item.reviewed)
+            .find(|r| r.action.id == id)
+            .map(|r| (r.action.owner.clone(), r.owner_was.clone()));
+        owner.or(review).unwrap()
+    };
+    let action_hidden = ("leerkracht".to_string(), None);
+    let review_hidden = ("leerkracht".into(), Some("juf Sanne leerkracht".into()));
+    for case in [case, reviewed_case] {
+        consent(&store, case, Consent::Yes);
+    }
+
+    let room = crate::query::meeting::load(&store, &model, id, today()).unwrap();
+    let wall = room.previous.unwrap().minutes.unwrap();
+    assert_eq!(owners(&wall, action), action_hidden, "on the wall");
+    assert_eq!(owners(&wall, reviewed), review_hidden, "on the wall");
+    let own = super::meetings::fixed(&store, before.id).unwrap().unwrap();
+    let kept = (
+        WITH_GROEP.to_string(),
+        Some(format!("juf Sanne {WITH_GROEP}")),
+    );
+    assert_eq!(owners(&own, action), (WITH_GROEP.to_string(), None));
+    assert_eq!(
+        owners(&own, reviewed),
+        kept,
+        "named, in the team's own copy"
+    );
+
+    for case in [case, reviewed_case] {
+        consent(&store, case, Consent::Anonymous);
+    }
+    let exported = super::meetings::fixed(&store, before.id).unwrap().unwrap();
+    assert_eq!(owners(&exported, action), action_hidden, "after anoniem");
+    assert_eq!(owners(&exported, reviewed), review_hidden, "after anoniem");
 }

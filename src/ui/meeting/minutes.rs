@@ -14,7 +14,7 @@ use crate::query::meeting::PreviousMeeting;
 use crate::ui::theme::Theme;
 
 /// The minutes as screen lines. They come from the meeting room, which gives every pupil by
-/// the pseudonym (`query::meeting::presented`) and its guests apart, without their names.
+/// the pseudonym (`query::meetings::relabel`) and its guests apart, without their names.
 pub fn lines(previous: &PreviousMeeting, model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     let Some(minutes) = previous.minutes.as_ref() else {
         return Vec::new();
