@@ -217,14 +217,9 @@ pub fn entries_as(
     Ok(found)
 }
 
-/// Actions as the team sees them: owners by name, pupils by name or pseudonym.
-pub fn rows(store: &Store, actions: Vec<Action>, today: NaiveDate) -> Result<Vec<ActionRow>> {
-    rows_as(store, actions, today, Showing::Private)
-}
-
 /// Actions with their pupils as `showing` allows: a screen the room may see while a meeting
 /// is open names no pupil but the one under discussion.
-pub fn rows_as(
+pub fn rows(
     store: &Store,
     actions: Vec<Action>,
     today: NaiveDate,

@@ -129,7 +129,7 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
 }
 
 fn mine(store: &Store, me: MemberId, today: NaiveDate, showing: Showing) -> Result<Vec<ActionRow>> {
-    actions::rows_as(store, store.open_actions(Some(Some(me)))?, today, showing)
+    actions::rows(store, store.open_actions(Some(Some(me)))?, today, showing)
 }
 
 /// Everyone's overdue actions, as `otter actions --overdue` lists them (by due date, then
@@ -138,7 +138,7 @@ fn overdue(store: &Store, today: NaiveDate, showing: Showing) -> Result<(Vec<Act
     let mut due = store.open_actions_due_before(today)?;
     let total = due.len();
     due.truncate(LIST_CAP);
-    Ok((actions::rows_as(store, due, today, showing)?, total))
+    Ok((actions::rows(store, due, today, showing)?, total))
 }
 
 /// The cases past their evaluation date, the first `LIST_CAP` of them read. Past the cap the

@@ -88,7 +88,7 @@ pub struct MeetingRoom {
     pub meeting: Meeting,
     pub cases: HashMap<CaseId, CaseBrief>,
     /// Open actions agreed before this meeting, for the Actiepunten item: the record, and
-    /// the row shown (pupils by initials or pseudonym).
+    /// the row shown (pupils by the pseudonym, owners beside it without the groep).
     pub earlier_actions: Vec<(Action, ActionRow)>,
     /// The team, for owners of new actions.
     pub members: Vec<Member>,
@@ -194,19 +194,11 @@ pub fn load(
     let before = store.closed_meeting_before(meeting.date, id)?;
     earlier.extend(settled_during(store, &meeting, before.as_ref(), today)?);
     earlier.sort_by_key(|a| (a.due, a.id));
-    // On the shared screen the list of earlier actions names no pupil in full.
-    let mut labels = super::Labels::presenting(store);
-    let mut earlier_actions = Vec::with_capacity(earlier.len());
-    for (action, mut row) in earlier
-        .iter()
-        .zip(actions::rows(store, earlier.clone(), today)?)
-    {
-        row.pupil = match action.case {
-            Some(case) => labels.short_subject(case)?,
-            None => String::new(),
-        };
-        earlier_actions.push((action.clone(), row));
-    }
+    // The room sees the list of earlier actions with no case under discussion: every pupil by
+    // the pseudonym, and every owner typed beside one without the groep.
+    let presenting = Showing::Presenting { discussed: None };
+    let rows = actions::rows(store, earlier.clone(), today, presenting)?;
+    let earlier_actions = earlier.into_iter().zip(rows).collect();
     Ok(MeetingRoom {
         members: store
             .all::<Member>()
@@ -225,6 +217,7 @@ pub fn load(
                     Some(mut minutes) => {
                         guests = without_guests(&mut minutes, &last.attendance);
                         // No case is under discussion on the Verslag item (BRIEF §8).
+                        let mut labels = super::Labels::presenting(store);
                         super::meetings::relabel(store, &mut minutes, &mut labels)?;
                         Some(minutes)
                     }
@@ -315,12 +308,14 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
     let pupil = store.pupil(case.pupil)?;
     let own = store.actions_of_case(case.id)?;
     let missing = model.missing_to_move_on(&case, &own);
+    let discussed = Some(case.id);
     let mut open: Vec<_> = own.iter().filter(|a| a.is_open()).cloned().collect();
     open.sort_by_key(|a| (a.due, a.id));
     Ok(CaseBrief {
         pupil,
         missing,
-        actions: actions::rows(store, open, today)?,
+        // On the wall while this case is discussed: named only as the consent allows there.
+        actions: actions::rows(store, open, today, Showing::Presenting { discussed })?,
         own_actions: own,
         events: store.events_of_case(case.id)?,
         notes: store.notes_of_case(case.id)?,

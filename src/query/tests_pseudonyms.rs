@@ -199,6 +199,60 @@ fn an_owner_beside_a_pseudonym_does_not_give_away_the_groep() {
     assert_eq!(labels.owner(&action).unwrap(), "leerkracht");
 }
 
+/// The meeting room is on the wall: its earlier actions name no case under discussion, so an
+/// action of a case with "ja" goes by the pseudonym and its owner without the groep; a case on
+/// the agenda whose consent was not yet asked shows its own actions' owners without it too.
+/// Both were labelled for a private screen ("leerkracht groep 3 · Leerling KR-47").
+#[test]
+fn the_meeting_room_shows_no_owner_s_groep_beside_a_pseudonym() {
+    let (_dir, store) = demo_store(today());
+    let model = PhaseModel::default();
+    let id = crate::query::meeting::current_or_next(&store, today())
+        .unwrap()
+        .unwrap();
+    let room = crate::query::meeting::load(&store, &model, id, today()).unwrap();
+    let (earlier, _) = room
+        .earlier_actions
+        .iter()
+        .find(|(action, _)| action.case.is_some())
+        .expect("an earlier action of a case")
+        .clone();
+    let named = consent(&store, earlier.case.unwrap(), Consent::Yes);
+    let earlier = owned_with_groep(&store, earlier);
+
+    let case = room
+        .meeting
+        .cases()
+        .find(|case| *case != named.id)
+        .expect("a case on the agenda");
+    let unasked = consent(&store, case, Consent::Unknown);
+    let on_agenda = owned_with_groep(
+        &store,
+        Action {
+            id: crate::domain::ActionId(store.next_id(crate::store::TreeId::Actions).unwrap()),
+            case: Some(case),
+            ..earlier.clone()
+        },
+    );
+
+    let room = crate::query::meeting::load(&store, &model, id, today()).unwrap();
+    let (_, row) = room
+        .earlier_actions
+        .iter()
+        .find(|(action, _)| action.id == earlier.id)
+        .unwrap();
+    assert_eq!(row.pupil, named.pseudonym(), "{row:?}");
+    assert_eq!(row.owner, "leerkracht", "{row:?}");
+    let brief = &room.cases[&unasked.id];
+    let row = brief
+        .actions
+        .iter()
+        .find(|r| r.id == on_agenda.id.0)
+        .unwrap();
+    assert_eq!(row.pupil, unasked.pseudonym(), "{row:?}");
+    assert_eq!(row.owner, "leerkracht", "{row:?}");
+}
+
 /// Minutes fixed with "leerkracht groep 3" beside a case's name: on the wall (the Verslag
 /// item), and in an export once the parents said "anoniem", the pupil goes by the pseudonym, so
 /// the owner and the owner before the meeting go without the groep. The team's own copy of a
