@@ -5,6 +5,7 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::domain::meeting::AgendaKind;
+use crate::domain::subject::names_a_groep;
 use crate::domain::{
     Action, ActionStatus, Case, CaseEvent, Consent, Decision, EventKind, Level, Meeting, MeetingId,
     MeetingState, Member, Minutes, Note, Owner, Presence, Pupil, Role,
@@ -228,13 +229,6 @@ fn histories_walk_forward_and_end_where_the_case_is() {
     }
     assert!(level_events >= 5, "{level_events} level events");
     assert!(consent_events >= 3, "{consent_events} consent events");
-}
-
-/// "leerkracht groep 5", not "de groepsbespreking".
-fn names_a_groep(text: &str) -> bool {
-    text.split("groep ")
-        .skip(1)
-        .any(|after| after.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 #[test]

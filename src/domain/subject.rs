@@ -91,26 +91,73 @@ impl Subject {
     }
 }
 
-/// `text` without "groep 3", "groep 5/6", "group 7" or "groep 7b" (any letter case), and the
-/// spaces and punctuation left dangling.
+/// Whether `text` names a groep ("leerkracht groep 5", "juf van groep4", "gr. 3"): the one
+/// rule for what [`Subject::owner_beside`] takes out, which the meeting screen also warns of
+/// when an owner is typed.
+pub fn names_a_groep(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (0..words.len()).any(|at| groep_at(&words, at).is_some())
+}
+
+/// `text` without the groep it names (see [`groep_at`]), and the spaces and punctuation left
+/// dangling: "leerkracht (groep 3)" is "leerkracht", "juf (groep 3, Sanne)" is "juf (Sanne)".
 fn without_groep(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let mut kept: Vec<&str> = Vec::new();
+    let mut kept: Vec<String> = Vec::new();
+    // A bracket opened by the words taken out, for the next word kept.
+    let mut opened = false;
     let mut at = 0;
     while at < words.len() {
-        let word = words[at].trim_end_matches([',', ';', ':', ')']);
-        let is_groep = word.eq_ignore_ascii_case("groep") || word.eq_ignore_ascii_case("group");
-        let names_one = words
-            .get(at + 1)
-            .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()));
-        if is_groep && names_one {
-            at += 2;
-        } else {
-            kept.push(words[at]);
+        let Some(taken) = groep_at(&words, at) else {
+            let word = words[at];
+            kept.push(if opened {
+                format!("({word}")
+            } else {
+                word.to_string()
+            });
+            opened = false;
             at += 1;
+            continue;
+        };
+        let first = words[at];
+        let last = words[at + taken - 1];
+        let (opens, closes) = (first.starts_with('('), last.ends_with(')'));
+        if opens && !closes {
+            opened = true;
+        } else if closes
+            && !opens
+            && let Some(word) = kept.last_mut()
+        {
+            word.push(')');
         }
+        at += taken;
     }
     kept.join(" ")
+}
+
+/// How many of `words` from `at` name a groep: "groep", "group", "gr." or "gr" and a number
+/// ("groep 3", "Groep 5/6", "group 7b", "gr. 3"), or the two written as one ("groep3",
+/// "gr.3"); brackets and trailing commas aside. Not "groepsleerkracht", nor "groep" alone.
+fn groep_at(words: &[&str], at: usize) -> Option<usize> {
+    const NAMES: [&str; 4] = ["groep", "group", "gr.", "gr"];
+    let word = words[at]
+        .trim_start_matches('(')
+        .trim_end_matches([',', ';', ':', ')'])
+        .to_ascii_lowercase();
+    let a_number = |text: &str| text.starts_with(|c: char| c.is_ascii_digit());
+    for name in NAMES {
+        let Some(rest) = word.strip_prefix(name) else {
+            continue;
+        };
+        if a_number(rest) {
+            return Some(1);
+        }
+        let next = words.get(at + 1).map(|next| next.trim_start_matches('('));
+        if rest.is_empty() && next.is_some_and(a_number) {
+            return Some(2);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -189,11 +236,23 @@ mod tests {
             ("leerkracht groep 3", "leerkracht"),
             ("Leerkracht Groep 5/6 (juf)", "Leerkracht (juf)"),
             ("teacher group 7b", "teacher"),
+            ("leerkracht (groep 3)", "leerkracht"),
+            ("juf (groep 3, Sanne)", "juf (Sanne)"),
+            ("(juf van groep 3)", "(juf van)"),
+            ("leerkracht groep3", "leerkracht"),
+            ("Leerkracht Groep5", "Leerkracht"),
+            ("leerkracht gr. 3", "leerkracht"),
+            ("leerkracht gr.3", "leerkracht"),
+            ("juf Sanne van groep 4", "juf Sanne van"),
             ("ouders", "ouders"),
             ("groepsleerkracht", "groepsleerkracht"),
             ("intern begeleider groep", "intern begeleider groep"),
+            ("de groepsbespreking", "de groepsbespreking"),
+            ("grote zus", "grote zus"),
         ] {
             assert_eq!(hidden.owner_beside(typed), shown, "{typed}");
+            // The warning on the meeting screen follows the same rule.
+            assert_eq!(names_a_groep(typed), shown != typed, "{typed}");
         }
         assert_eq!(
             named().owner_beside("leerkracht groep 3"),

@@ -9,6 +9,7 @@ use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Layer, Model, Screen, View};
 use crate::domain::dates::{DateContext, format_day, parse_date};
 use crate::domain::fold::fold;
+use crate::domain::subject::names_a_groep;
 use crate::domain::{Action, ActionId, ActionStatus, Consent, Member, Owner};
 use crate::error::{Error, Field};
 
@@ -175,17 +176,6 @@ pub fn added(model: &mut Model, view: &mut View, action: Action) -> Vec<Effect> 
         brief.recheck(&model.phases);
     }
     Vec::new()
-}
-
-/// Whether a typed owner names a groep: "groep" and then a digit ("leerkracht groep 5",
-/// "juf Sanne van groep4").
-fn names_a_groep(typed: &str) -> bool {
-    let folded = fold(typed);
-    folded.match_indices("groep").any(|(at, word)| {
-        folded[at + word.len()..]
-            .trim_start()
-            .starts_with(|c: char| c.is_ascii_digit())
-    })
 }
 
 #[cfg(test)]

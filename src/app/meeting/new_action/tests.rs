@@ -45,15 +45,6 @@ fn owners_are_members_when_the_name_says_so_and_free_text_otherwise() {
     );
 }
 
-#[test]
-fn a_groep_in_an_owner_is_a_groep_and_a_digit() {
-    assert!(names_a_groep("juf Sanne van groep 4"));
-    assert!(names_a_groep("Leerkracht Groep5"));
-    assert!(!names_a_groep("leerkracht"));
-    assert!(!names_a_groep("groepsleerkracht"));
-    assert!(!names_a_groep("groep"));
-}
-
 /// An owner typed with a groep on a case not named ("juf Sanne van groep 4" beside a
 /// pseudonym) is saved as typed, and the status line warns; on a case with "ja" it does not.
 #[test]
