@@ -309,7 +309,7 @@ pub const NL: StatsTexts = StatsTexts {
     screen_enter: "de casussen achter het gekozen cijfer tonen (niet bij vergaderingen en actiepunten)",
     screen_no_cases: "Dit cijfer gaat over vergaderingen of actiepunten, niet over casussen",
     screen_none: "Achter dit cijfer staan in deze periode geen casussen",
-    screen_presenting: "Vergadering open: alleen pseudoniemen",
+    screen_presenting: "Gedeeld scherm: alleen pseudoniemen",
     screen_cases_of: |figure, n| format!("{figure}: {n} casussen"),
     screen_list_cols: [
         "telt", "leerling", "groep", "fase", "niveau", "signaal", "dagen",
@@ -438,7 +438,7 @@ pub const EN: StatsTexts = StatsTexts {
     screen_enter: "show the cases behind the chosen figure (not for meetings and actions)",
     screen_no_cases: "This figure is about meetings or actions, not cases",
     screen_none: "No cases behind this figure in this period",
-    screen_presenting: "Meeting open: pseudonyms only",
+    screen_presenting: "Shared screen: pseudonyms only",
     screen_cases_of: |figure, n| format!("{figure}: {n} cases"),
     screen_list_cols: [
         "counts", "pupil", "groep", "phase", "level", "signal", "days",
