@@ -75,11 +75,9 @@ pub struct Dashboard {
     /// `recent_total`.
     pub recent: Vec<CaseRow>,
     pub recent_total: usize,
-    /// The presentation mode ("presentatiemodus") is on.
+    /// The presentation mode ("presentatiemodus") is on: the projector may be showing this
+    /// screen, meeting or not, so my and the overdue actions are not loaded.
     pub presentation: bool,
-    /// My and the overdue actions are not loaded: the presentation mode is on, so the
-    /// projector may be showing this screen.
-    pub personal_hidden: bool,
     /// A meeting is open or the presentation mode is on: the room may see this screen and
     /// what opens over it (BRIEF §8), also when this otter started after the meeting was opened.
     pub presenting: bool,
@@ -95,14 +93,14 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         None => None,
     };
     // The one decision of what the room may see; every list below labels its pupils by it.
-    let showing = super::meeting::showing(store)?;
+    // The presentation mode is read once, for it and for the lists it keeps off the wall.
+    let presentation = store.presentation()?;
+    let showing =
+        super::meeting::with_presentation(super::meeting::in_meeting(store)?, presentation);
     let (evaluations, evaluations_total) = evaluations(store, model, today, showing)?;
     let (recent, recent_total) = recent(store, today, showing)?;
     let next_meeting = meetings::next(store, today)?;
-    let presentation = store.presentation()?;
-    // The presentation mode puts the screen on the wall, meeting or not (`meeting::showing`).
-    let personal_hidden = presentation;
-    let (overdue, overdue_total) = if personal_hidden {
+    let (overdue, overdue_total) = if presentation {
         (Vec::new(), 0)
     } else {
         overdue(store, today, showing)?
@@ -111,7 +109,7 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         next_meeting,
         last_closed: meetings::last_closed(store)?,
         mine: match &me {
-            Some(me) if !personal_hidden => mine(store, me.id, today, showing)?,
+            Some(me) if !presentation => mine(store, me.id, today, showing)?,
             _ => Vec::new(),
         },
         members,
@@ -123,7 +121,6 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         recent,
         recent_total,
         presentation,
-        personal_hidden,
         presenting: showing != Showing::Private,
     })
 }

@@ -349,8 +349,17 @@ fn recorded_in(
 /// showing from; the command line, which no room sees, takes [`in_meeting`].
 pub fn showing(store: &Store) -> Result<Showing> {
     match in_meeting(store)? {
-        Showing::Private if store.presentation()? => Ok(Showing::Presenting { discussed: None }),
+        Showing::Private => Ok(with_presentation(Showing::Private, store.presentation()?)),
         showing => Ok(showing),
+    }
+}
+
+/// What the room sees, from the open meeting's showing (see [`in_meeting`]) and whether the
+/// presentation mode is on: for a caller that reads the mode for more than [`showing`].
+pub fn with_presentation(in_meeting: Showing, presentation: bool) -> Showing {
+    match in_meeting {
+        Showing::Private if presentation => Showing::Presenting { discussed: None },
+        showing => showing,
     }
 }
 

@@ -127,7 +127,7 @@ fn title(panel: Panel, model: &Model) -> String {
     let count = panel.len(dashboard);
     // A list the presentation mode keeps off the projector was not counted: "(0)" would
     // say it is empty.
-    let hidden = dashboard.personal_hidden && matches!(panel, Panel::Mine | Panel::Overdue);
+    let hidden = dashboard.presentation && matches!(panel, Panel::Mine | Panel::Overdue);
     match panel {
         Panel::Mine if hidden => match &dashboard.me {
             Some(me) => format!("{} · {}", t.dash_mine, me.name),
@@ -162,7 +162,7 @@ fn title(panel: Panel, model: &Model) -> String {
 fn empty_text(panel: Panel, model: &Model) -> &'static str {
     let t = model.lang.texts();
     match panel {
-        Panel::Mine | Panel::Overdue if model.dashboard.personal_hidden => {
+        Panel::Mine | Panel::Overdue if model.dashboard.presentation => {
             t.privacy.presentation_hidden
         }
         Panel::Mine if model.dashboard.me.is_none() => t.dash_no_me,

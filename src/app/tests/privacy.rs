@@ -213,16 +213,15 @@ fn the_presentation_mode_hides_personal_lists_with_or_without_a_meeting() {
     store.set_me(me.id).unwrap();
     act(&store, &mut model, &mut view, Command::TogglePresentation);
     assert!(store.presentation().unwrap());
-    assert!(model.dashboard.presentation);
     assert!(
-        model.dashboard.personal_hidden,
+        model.dashboard.presentation,
         "no meeting open, hidden all the same"
     );
     assert!(model.dashboard.presenting);
     assert!(model.dashboard.mine.is_empty() && model.dashboard.overdue.is_empty());
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     act(&store, &mut model, &mut view, Command::Back);
-    assert!(model.dashboard.personal_hidden);
+    assert!(model.dashboard.presentation);
     assert!(model.dashboard.mine.is_empty() && model.dashboard.overdue.is_empty());
     act(&store, &mut model, &mut view, Command::TogglePresentation);
     assert!(!store.presentation().unwrap());
@@ -241,7 +240,7 @@ fn with_the_presentation_mode_on_no_screen_names_a_pupil_without_a_meeting() {
     store.set_presentation(true).unwrap();
     // As otter starts: the start screen read with the mode on.
     start.dashboard = crate::query::dashboard::load(&store, &start.phases, today()).unwrap();
-    assert!(start.dashboard.presenting && start.dashboard.personal_hidden);
+    assert!(start.dashboard.presenting && start.dashboard.presentation);
     let routes: Vec<(&str, Vec<Command>, Screen)> = vec![
         ("dashboard", vec![], Screen::Dashboard),
         ("search", vec![Command::Search], Screen::Dashboard),

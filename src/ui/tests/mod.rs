@@ -82,7 +82,6 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
             evaluations_total: crate::query::dashboard::Total::Exact(2),
             recent_total: 1,
             presentation: false,
-            personal_hidden: false,
             presenting: false,
             recent: vec![CaseRow {
                 case: CaseId(5),

@@ -75,7 +75,6 @@ pub(super) fn presenting(lang: Lang) -> Model {
     let mut model = model(lang, false);
     let dashboard = &mut model.dashboard;
     dashboard.presentation = true;
-    dashboard.personal_hidden = true;
     dashboard.mine.clear();
     dashboard.overdue.clear();
     dashboard.overdue_total = 0;
