@@ -675,7 +675,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::Quit => vec![Effect::Quit],
         Command::Blank => {
             close_overlays(view);
-            view.layers.open(Layer::Blank);
+            view.layers.open(Layer::Blank(None));
             Vec::new()
         }
         Command::Help => {

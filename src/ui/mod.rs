@@ -77,11 +77,10 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
             lock::render(frame, area, prompt, model.lang.texts(), theme);
             return Drawn::default();
         }
-        Some(Layer::Blank) => {
+        Some(Layer::Blank(said)) => {
             // A blanked screen says only what the step that blanked it said (the meeting
-            // closed), or that it is hidden.
-            let line = view.flash.as_deref();
-            let line = line.unwrap_or(model.lang.texts().blank_message);
+            // closed), or that it is hidden; never the flash, which may name a pupil.
+            let line = said.unwrap_or(model.lang.texts().blank_message);
             meeting::render_blank(frame, area, line, theme);
             return Drawn::default();
         }
@@ -139,7 +138,7 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
         // The lock and the blanked screen are drawn instead of the screen (above); the history,
         // the picker and the prompt by the screen, over what they are about.
         Some(
-            Layer::Lock(_) | Layer::Blank | Layer::History | Layer::Picker(_) | Layer::Prompt(_),
+            Layer::Lock(_) | Layer::Blank(_) | Layer::History | Layer::Picker(_) | Layer::Prompt(_),
         )
         | None => {}
     }
