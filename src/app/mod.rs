@@ -301,6 +301,21 @@ pub enum Command {
 }
 
 impl Command {
+    /// What the command does on the screen `context`, as the help and the palette name it:
+    /// a screen that gives its key a meaning of its own says so (Enter on the monitoring
+    /// screen lists the cases behind a figure, it opens nothing).
+    pub fn describe_on(
+        self,
+        context: core::keymap::Context,
+        texts: &crate::i18n::Texts,
+    ) -> &'static str {
+        match context {
+            core::keymap::Context::Monitoring => monitoring::describe(self, texts),
+            _ => None,
+        }
+        .unwrap_or_else(|| self.describe(texts))
+    }
+
     /// What the command does, as the help and the palette name it.
     pub fn describe(self, texts: &crate::i18n::Texts) -> &'static str {
         let c = &texts.commands;

@@ -125,8 +125,7 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
     let texts = model.lang.texts();
     match view.layers.front() {
         Some(Layer::Help) => {
-            let inside = crate::app::overlay::InOverlay::on(context);
-            let entries = help::entries(&keymap.bindings(context), inside, context, texts);
+            let entries = help::entries(&keymap.bindings(context), context, texts);
             help::render(frame, area, &entries, texts, theme);
         }
         Some(Layer::Palette(open)) => palette::render(frame, area, open, texts, theme),
