@@ -32,7 +32,9 @@ pub use terminal::{run, run_demo};
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::{Case, CaseEvent, Meeting, MeetingId, MeetingState, Note, NoteId, PhaseModel};
+use crate::domain::{
+    Case, CaseEvent, Meeting, MeetingId, MeetingState, Note, NoteId, PhaseModel, Showing,
+};
 use crate::i18n::Lang;
 use crate::query::dashboard::Dashboard;
 use crate::query::meeting::MeetingRoom;
@@ -112,6 +114,24 @@ impl Model {
         self.meeting
             .as_ref()
             .map_or(self.today, |room| room.meeting.date)
+    }
+
+    /// Who may see the screen, whichever screen is in front (BRIEF §8): the room while a
+    /// meeting is open, with the case of its item in front the one under discussion; with the
+    /// presentation mode on, or an open meeting the start screen found
+    /// (`Dashboard::presenting`) before the meeting screen was opened, the room too, with no
+    /// case under discussion. The one answer every screen and overlay asks.
+    pub fn showing(&self) -> Showing {
+        match self.meeting.as_ref().map(|room| room.meeting.showing()) {
+            Some(showing @ Showing::Presenting { .. }) => showing,
+            _ if self.dashboard.presenting => Showing::Presenting { discussed: None },
+            _ => Showing::Private,
+        }
+    }
+
+    /// Whether the room may see the screen ([`Model::showing`]).
+    pub fn presenting(&self) -> bool {
+        self.showing() != Showing::Private
     }
 
     /// The start screen with nothing loaded yet, at midnight of `today`; whoever builds one
@@ -281,6 +301,21 @@ pub enum Command {
 }
 
 impl Command {
+    /// What the command does on the screen `context`, as the help and the palette name it:
+    /// a screen that gives its key a meaning of its own says so (Enter on the monitoring
+    /// screen lists the cases behind a figure, it opens nothing).
+    pub fn describe_on(
+        self,
+        context: core::keymap::Context,
+        texts: &crate::i18n::Texts,
+    ) -> &'static str {
+        match context {
+            core::keymap::Context::Monitoring => monitoring::describe(self, texts),
+            _ => None,
+        }
+        .unwrap_or_else(|| self.describe(texts))
+    }
+
     /// What the command does, as the help and the palette name it.
     pub fn describe(self, texts: &crate::i18n::Texts) -> &'static str {
         let c = &texts.commands;
@@ -655,7 +690,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::Quit => vec![Effect::Quit],
         Command::Blank => {
             close_overlays(view);
-            view.layers.open(Layer::Blank);
+            view.layers.open(Layer::Blank(None));
             Vec::new()
         }
         Command::Help => {

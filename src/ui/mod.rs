@@ -77,11 +77,10 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
             lock::render(frame, area, prompt, model.lang.texts(), theme);
             return Drawn::default();
         }
-        Some(Layer::Blank) => {
+        Some(Layer::Blank(said)) => {
             // A blanked screen says only what the step that blanked it said (the meeting
-            // closed), or that it is hidden.
-            let line = view.flash.as_deref();
-            let line = line.unwrap_or(model.lang.texts().blank_message);
+            // closed), or that it is hidden; never the flash, which may name a pupil.
+            let line = said.unwrap_or(model.lang.texts().blank_message);
             meeting::render_blank(frame, area, line, theme);
             return Drawn::default();
         }
@@ -126,8 +125,7 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
     let texts = model.lang.texts();
     match view.layers.front() {
         Some(Layer::Help) => {
-            let inside = crate::app::overlay::InOverlay::on(context);
-            let entries = help::entries(&keymap.bindings(context), inside, context, texts);
+            let entries = help::entries(&keymap.bindings(context), context, texts);
             help::render(frame, area, &entries, texts, theme);
         }
         Some(Layer::Palette(open)) => palette::render(frame, area, open, texts, theme),
@@ -139,7 +137,7 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
         // The lock and the blanked screen are drawn instead of the screen (above); the history,
         // the picker and the prompt by the screen, over what they are about.
         Some(
-            Layer::Lock(_) | Layer::Blank | Layer::History | Layer::Picker(_) | Layer::Prompt(_),
+            Layer::Lock(_) | Layer::Blank(_) | Layer::History | Layer::Picker(_) | Layer::Prompt(_),
         )
         | None => {}
     }

@@ -194,7 +194,7 @@ fn render_team(
     let t = model.lang.texts();
     // With a meeting open or the presentation mode on the room may see this screen: a guest
     // is shown by the catalog's role only, as on the mailed agenda.
-    let presenting = model.dashboard.presenting || model.meeting.is_some();
+    let presenting = model.presenting();
     let lines: Vec<Line> = team::rows(preparation)
         .iter()
         .enumerate()

@@ -41,8 +41,10 @@ pub enum Overlay {
 pub enum Layer {
     /// The idle lock's screen, over everything, until the passphrase is given.
     Lock(lock::LockPrompt),
-    /// The screen is blanked (privacy): nothing of the data is drawn.
-    Blank,
+    /// The screen is blanked (privacy): nothing of the data is drawn, only this line of the
+    /// step that blanked it (the meeting closed), or else that the screen is hidden. It is
+    /// held here, not in the flash, which a later step may fill with a name.
+    Blank(Option<&'static str>),
     /// The `?` overlay with the keys of the screen in front.
     Help,
     /// The history of the case on screen, over its item, until the next key.
@@ -64,7 +66,7 @@ impl Layer {
     pub fn kind(&self) -> Overlay {
         match self {
             Layer::Lock(_) => Overlay::Lock,
-            Layer::Blank => Overlay::Blank,
+            Layer::Blank(_) => Overlay::Blank,
             Layer::Help => Overlay::Help,
             Layer::History => Overlay::History,
             Layer::Palette(_) => Overlay::Palette,

@@ -57,7 +57,7 @@ fn layers_keep_the_order_they_take_keys_in_and_one_of_each_kind() {
     layers.open(Layer::Help);
     layers.open(Layer::Lock(LockPrompt::default()));
     layers.open(Layer::History);
-    layers.open(Layer::Blank);
+    layers.open(Layer::Blank(None));
     assert_eq!(
         kinds(&layers),
         [

@@ -27,6 +27,13 @@ pub enum Ask {
     GuestRole { name: String },
 }
 
+impl Ask {
+    /// A guest's role is asked with their name already typed.
+    pub fn carries_typing(&self) -> bool {
+        matches!(self, Ask::GuestRole { .. })
+    }
+}
+
 /// The question of a preparation prompt.
 pub fn question(ask: &Ask, lang: Lang) -> String {
     let t = lang.texts();

@@ -62,8 +62,8 @@ fn close(model: &mut Model, next: Option<chrono::NaiveDate>) -> Vec<Effect> {
 pub fn closed(model: &mut Model, view: &mut View) -> Vec<Effect> {
     model.meeting = None;
     model.screen = Screen::Dashboard;
-    view.layers.open(crate::app::Layer::Blank);
-    view.flash = Some(model.lang.texts().flash_minutes_fixed.to_string());
+    let fixed = model.lang.texts().flash_minutes_fixed;
+    view.layers.open(crate::app::Layer::Blank(Some(fixed)));
     vec![Effect::LoadDashboard]
 }
 

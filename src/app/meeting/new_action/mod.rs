@@ -35,6 +35,11 @@ impl Ask {
     pub fn needs_reason(&self) -> bool {
         matches!(self, Ask::Drop { .. })
     }
+
+    /// The owner and the date are asked with the action's text (and owner) already typed.
+    pub fn carries_typing(&self) -> bool {
+        matches!(self, Ask::Owner { .. } | Ask::Due { .. })
+    }
 }
 
 /// The question of `ask`, in the person's language.

@@ -61,12 +61,13 @@ impl Palette {
 /// The screen's actions with the keys of the loop's keymap, as the help overlay lists them,
 /// then a row per built-in theme.
 pub fn rows(keymap: &Keymap, screen: Screen, t: &Texts) -> Vec<Row> {
+    let context = Context::from(screen);
     let mut rows: Vec<Row> = keymap
-        .bindings(Context::from(screen))
+        .bindings(context)
         .into_iter()
         .filter(|binding| binding.action != Command::Palette)
         .map(|binding| Row {
-            name: crate::i18n::capitalised(binding.action.describe(t)),
+            name: crate::i18n::capitalised(binding.action.describe_on(context, t)),
             keys: binding.keys,
             command: Choice::Act(binding.action),
         })

@@ -58,3 +58,20 @@ fn the_dashboard_palette_has_no_meeting_actions() {
             .any(|r| r.command == Choice::Act(Command::NextPhase))
     );
 }
+
+/// The palette names a key as the help does: on the monitoring screen Enter lists the cases
+/// behind a figure, it opens nothing.
+#[test]
+fn the_palette_names_a_screens_own_meaning_of_a_key_as_the_help_does() {
+    let t = Lang::En.texts();
+    let rows = rows(&Keymap::default(), Screen::Monitoring, t);
+    let enter = rows
+        .iter()
+        .find(|r| r.command == Choice::Act(Command::Open))
+        .expect("Enter is on the monitoring palette");
+    assert_eq!(enter.name, crate::i18n::capitalised(t.stats.screen_enter));
+    assert_ne!(
+        enter.name,
+        crate::i18n::capitalised(Command::Open.describe(t))
+    );
+}

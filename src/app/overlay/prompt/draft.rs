@@ -1,7 +1,9 @@
 //! What is typed in the one-line prompt is kept in the store at every key, as a note is, so
 //! that a quit, a crash or `kill -9` loses no typed character: the prompt comes back with its
 //! text when the place it was asked on is in front again (the same screen, and in a meeting
-//! the same item). Answered or let go (Enter, Esc), the draft is gone.
+//! the same item). Answered or let go (Enter, Esc), the draft is gone. What was typed in
+//! private (a pupil filter, a guest's role "moeder van Zeynep") comes back only while the
+//! screen is private again, never on the wall (BRIEF §8).
 //!
 //! One place decides, after every message: `sync` compares the prompt on screen with the
 //! draft kept and says what to write, so no feature has to remember it.
@@ -18,6 +20,10 @@ pub struct Place {
     screen: Screen,
     /// In a meeting: the meeting and the item in front (the case the question is about).
     item: Option<(MeetingId, usize)>,
+    /// Whether the room could see it typed (`Model::presenting`). A draft of an earlier
+    /// version reads as typed in private, the side that never shows it on the wall.
+    #[serde(default)]
+    presenting: bool,
 }
 
 impl Place {
@@ -29,7 +35,16 @@ impl Place {
                 .as_ref()
                 .filter(|_| model.screen == Screen::Meeting)
                 .map(|room| (room.meeting.id, room.meeting.current_item)),
+            presenting: model.presenting(),
         }
+    }
+
+    /// Whether a draft typed at `self` may come back at `here`: the same question in the same
+    /// place, and what the room already saw, or a private screen.
+    fn comes_back_at(&self, here: &Place) -> bool {
+        self.screen == here.screen
+            && self.item == here.item
+            && (self.presenting || !here.presenting)
     }
 }
 
@@ -76,16 +91,10 @@ impl Kept {
 }
 
 /// Whether the prompt on screen holds anything typed: its text, or what an earlier question
-/// of the same series took (an action's text while its owner is asked). An empty question
-/// otter asked by itself ("who are you?") does not push a waiting draft out.
+/// of the same series took (`Ask::carries_typing`). An empty question otter asked by itself
+/// ("who are you?") does not push a waiting draft out.
 fn holds_typing(prompt: &Prompt) -> bool {
-    use crate::app::meeting::new_action;
-    !prompt.text().is_empty()
-        || matches!(
-            prompt.ask,
-            Ask::Actions(new_action::Ask::Owner { .. } | new_action::Ask::Due { .. })
-                | Ask::Prepare(crate::app::prepare::Ask::GuestRole { .. })
-        )
+    !prompt.text().is_empty() || prompt.ask.carries_typing()
 }
 
 /// What the store must now keep of the prompt, if that changed: `Some(None)` forgets it.
@@ -120,7 +129,7 @@ pub fn sync(model: &mut Model, view: &mut View) -> Option<Option<Draft>> {
             let back = kept
                 .draft
                 .as_ref()
-                .filter(|draft| draft.place == place && view.front().is_none())?;
+                .filter(|draft| draft.place.comes_back_at(&place) && view.front().is_none())?;
             view.layers.open(Layer::Prompt(Prompt::with_text(
                 back.ask.clone(),
                 back.text.clone(),

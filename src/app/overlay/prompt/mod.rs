@@ -106,6 +106,23 @@ impl Ask {
         }
     }
 
+    /// Whether the question holds what an earlier question of its series took (an action's
+    /// text while its owner is asked), so that it is typing to keep even while its own line
+    /// is empty.
+    fn carries_typing(&self) -> bool {
+        match self {
+            Ask::Actions(ask) => ask.carries_typing(),
+            Ask::Prepare(ask) => ask.carries_typing(),
+            Ask::Case(_)
+            | Ask::Close
+            | Ask::Reopen { .. }
+            | Ask::Held(_)
+            | Ask::Correct(_)
+            | Ask::ActionList(_)
+            | Ask::Admin(_) => false,
+        }
+    }
+
     /// The answer handed to the feature that asked.
     fn answer(self, model: &mut Model, view: &mut View, text: String) -> Vec<Effect> {
         match self {

@@ -74,13 +74,7 @@ impl Overlay {
 /// (BRIEF §8), and the meeting's showing decides who is named; otherwise only the start screen
 /// is the chair's own, and the shared ones name a case's pupil by initials at most.
 fn audience(model: &Model) -> Audience {
-    // Started while a meeting is open, the start screen says so too (`Dashboard::presenting`):
-    // the room may be looking before the meeting screen is.
-    let showing = match model.meeting.as_ref() {
-        Some(room) => room.meeting.showing(),
-        None if model.dashboard.presenting => Showing::Presenting { discussed: None },
-        None => Showing::Private,
-    };
+    let showing = model.showing();
     if showing != Showing::Private {
         return Audience::Shared(showing);
     }

@@ -38,28 +38,15 @@ pub struct Entry {
     text: &'static str,
 }
 
-/// What the help lists: the screen's commands, then the keys that work inside what opens
-/// over it. A command reads as what it does on the screen `context` when that screen gives
-/// its key a meaning of its own (Enter on the monitoring screen).
-pub fn entries(
-    bindings: &[Binding],
-    inside: &[InOverlay],
-    context: Context,
-    t: &Texts,
-) -> Vec<Entry> {
+/// What the help lists: the screen's commands, each as what it does on the screen `context`
+/// (`Command::describe_on`), then the keys that work inside what opens over it.
+pub fn entries(bindings: &[Binding], context: Context, t: &Texts) -> Vec<Entry> {
     let keys = |keys: &mut dyn Iterator<Item = &str>| keys.map(label).collect::<Vec<_>>().join(" ");
-    let describe = |command: crate::app::Command| {
-        match context {
-            Context::Monitoring => crate::app::monitoring::describe(command, t),
-            _ => None,
-        }
-        .unwrap_or_else(|| command.describe(t))
-    };
     let commands = bindings.iter().map(|binding| Entry {
         keys: keys(&mut binding.keys.iter().map(String::as_str)),
-        text: describe(binding.action),
+        text: binding.action.describe_on(context, t),
     });
-    let overlays = inside.iter().map(|key| Entry {
+    let overlays = InOverlay::on(context).iter().map(|key| Entry {
         keys: keys(&mut key.keys().iter().copied()),
         text: key.describe(t),
     });

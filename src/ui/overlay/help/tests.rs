@@ -20,8 +20,7 @@ fn every_key_of_every_screen_is_on_the_help_at_80x24() {
     ];
     for context in screens {
         for lang in [Lang::Nl, Lang::En] {
-            let inside = crate::app::overlay::InOverlay::on(context);
-            let entries = entries(&keymap.bindings(context), inside, context, lang.texts());
+            let entries = entries(&keymap.bindings(context), context, lang.texts());
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             terminal
                 .draw(|frame| render(frame, frame.area(), &entries, lang.texts(), &theme))
@@ -48,19 +47,13 @@ fn every_key_of_every_screen_is_on_the_help_at_80x24() {
 #[test]
 fn keys_inside_the_palette_the_search_and_the_forms_are_on_the_help() {
     use crate::app::core::keymap::Binding;
-    use crate::app::overlay::InOverlay;
     let keymap = Keymap::default();
     let t = Lang::En.texts();
     let listed = |context| -> Vec<(String, &str)> {
-        entries(
-            &keymap.bindings(context),
-            InOverlay::on(context),
-            context,
-            t,
-        )
-        .into_iter()
-        .map(|entry| (entry.keys, entry.text))
-        .collect()
+        entries(&keymap.bindings(context), context, t)
+            .into_iter()
+            .map(|entry| (entry.keys, entry.text))
+            .collect()
     };
     let rows = [
         ("↓ Tab Ctrl-n".to_string(), "next row in : and /"),

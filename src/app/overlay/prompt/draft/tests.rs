@@ -1,5 +1,5 @@
 use super::*;
-use crate::app::{Command, Message, Overlay, first_screen};
+use crate::app::{Command, Message, Overlay, Screen, first_screen};
 use crate::domain::meeting::AgendaKind;
 use crate::store::Store;
 use crate::testkit::app::settings;
@@ -29,6 +29,17 @@ fn back_in_the_meeting(store: &Store) -> (Model, View) {
     }
     act(store, &mut model, &mut view, Command::OpenMeeting);
     (model, view)
+}
+
+/// The question and the text the store keeps, as a restart would find them.
+fn kept(store: &Store) -> Option<(Ask, String)> {
+    let stored = store.prompt_draft().unwrap()?;
+    let draft = Draft::from_stored(&stored).expect("otter reads its own draft");
+    Some((draft.ask, draft.text))
+}
+
+fn decision() -> Ask {
+    Ask::Case(crate::app::meeting::case::Ask::Decision)
 }
 
 fn model_phases() -> crate::domain::PhaseModel {
@@ -61,10 +72,7 @@ fn a_half_typed_decision_comes_back_on_its_case_after_the_screen_is_gone() {
         prompt.text(),
         "Ouders en school spreken af dat de jeugdarts"
     );
-    assert!(matches!(
-        prompt.ask,
-        Ask::Case(crate::app::meeting::case::Ask::Decision)
-    ));
+    assert_eq!(prompt.ask, decision());
     assert_eq!(
         view.flash.as_deref(),
         Some(model.lang.texts().flash_prompt_back)
@@ -87,25 +95,42 @@ fn a_half_typed_decision_comes_back_on_its_case_after_the_screen_is_gone() {
 
 #[test]
 fn a_draft_waits_for_its_own_item_and_escape_lets_it_go() {
+    use crate::app::meeting::new_action;
     let (dir, store, mut model) = school();
     let mut view = View::default();
     let item = on_first_case(&store, &mut model, &mut view);
+    // The meeting is kept on the next item; the step back is the screen's alone, as on a
+    // disk that did not take it: after the restart the meeting opens on the next item.
+    act(&store, &mut model, &mut view, Command::NextItem);
+    model.meeting.as_mut().unwrap().meeting.current_item = item;
     act(&store, &mut model, &mut view, Command::AddAction);
     for key in typed("Logopedie aanvragen") {
         send(&store, &mut model, &mut view, key);
     }
     // The owner is asked next: the action's text is in the question and is kept with it.
     send(&store, &mut model, &mut view, Message::PromptKey(enter()));
-    assert!(store.prompt_draft().unwrap().is_some());
+    let owner = Ask::Actions(new_action::Ask::Owner {
+        text: "Logopedie aanvragen".to_string(),
+    });
+    assert_eq!(kept(&store), Some((owner.clone(), String::new())));
     drop((model, view, store));
 
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = back_in_the_meeting(&store);
-    assert!(view.layers.is_open(Overlay::Prompt), "back on item {item}");
-    assert!(matches!(
-        &view.layers.get::<Prompt>().unwrap().ask,
-        Ask::Actions(crate::app::meeting::new_action::Ask::Owner { text }) if text == "Logopedie aanvragen"
-    ));
+    let current = |model: &Model| model.meeting.as_ref().unwrap().meeting.current_item;
+    assert_eq!(current(&model), item + 1);
+    assert!(
+        !view.layers.is_open(Overlay::Prompt),
+        "not asked on another item"
+    );
+    assert_eq!(kept(&store), Some((owner.clone(), String::new())));
+    act(&store, &mut model, &mut view, Command::PreviousItem);
+    assert_eq!(current(&model), item);
+    assert_eq!(
+        view.layers.get::<Prompt>().map(|prompt| &prompt.ask),
+        Some(&owner),
+        "back on item {item}"
+    );
     send(&store, &mut model, &mut view, Message::PromptKey(esc()));
     assert!(!view.layers.is_open(Overlay::Prompt));
     assert_eq!(store.prompt_draft().unwrap(), None, "let go with Esc");
@@ -126,12 +151,54 @@ fn elsewhere_the_draft_waits_and_an_empty_question_does_not_push_it_out() {
     // The start screen asks "who are you?" by itself, and nothing is typed there.
     let (mut model, mut view) = first_screen(&store, &model_phases(), &settings()).unwrap();
     send(&store, &mut model, &mut view, Message::Unseen);
-    assert!(store.prompt_draft().unwrap().is_some());
-    assert!(
-        view.layers
-            .get::<Prompt>()
-            .is_none_or(|prompt| !matches!(prompt.ask, Ask::Case(_))),
+    assert_eq!(kept(&store), Some((decision(), "Verwijzen".to_string())));
+    assert_eq!(
+        view.layers.get::<Prompt>().map(|prompt| &prompt.ask),
+        Some(&Ask::Admin(crate::app::admin::Ask::Me)),
         "not brought back on the start screen"
+    );
+}
+
+/// What was typed in private does not come back on the wall: a pupil's name typed as the
+/// actions screen's filter waits while the presentation mode is on, and comes back once it
+/// is off.
+#[test]
+fn a_draft_typed_in_private_waits_while_the_screen_is_presenting() {
+    use crate::app::actions::{self, FilterField};
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    assert!(!model.presenting());
+    act(&store, &mut model, &mut view, Command::OpenActions);
+    act(&store, &mut model, &mut view, Command::FilterPupil);
+    for key in typed("Zeynep") {
+        send(&store, &mut model, &mut view, key);
+    }
+    let filter = Ask::ActionList(actions::Ask::Filter(FilterField::Pupil));
+    assert_eq!(kept(&store), Some((filter.clone(), "Zeynep".to_string())));
+    drop((model, view, store));
+
+    let store = Store::open(dir.path()).unwrap();
+    let (mut model, mut view) = first_screen(&store, &model_phases(), &settings()).unwrap();
+    if view.layers.is_open(Overlay::Prompt) {
+        send(&store, &mut model, &mut view, Message::PromptKey(esc()));
+    }
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
+    assert!(model.presenting());
+    act(&store, &mut model, &mut view, Command::OpenActions);
+    assert_eq!(model.screen, Screen::Actions);
+    assert!(
+        !view.layers.is_open(Overlay::Prompt),
+        "not on the wall: {:?}",
+        view.layers.get::<Prompt>().map(Prompt::text)
+    );
+    assert_eq!(kept(&store), Some((filter.clone(), "Zeynep".to_string())));
+
+    act(&store, &mut model, &mut view, Command::TogglePresentation);
+    assert!(!model.presenting());
+    let prompt = view.layers.get::<Prompt>().expect("back in private");
+    assert_eq!(
+        (&prompt.ask, prompt.text()),
+        (&filter, "Zeynep".to_string())
     );
 }
 
@@ -154,7 +221,7 @@ fn a_draft_the_disk_refuses_leaves_nothing_stale_once_its_answer_is_written() {
     for key in typed("Ouders") {
         send(&store, &mut model, &mut view, key);
     }
-    assert!(store.prompt_draft().unwrap().is_some());
+    assert_eq!(kept(&store), Some((decision(), "Ouders".to_string())));
     let switch = store.fault_switch();
     switch.set(Some(Fault::Full));
     for key in typed(" bellen") {
