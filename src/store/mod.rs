@@ -428,6 +428,13 @@ impl Store {
         self.faults.switch()
     }
 
+    /// Makes the next `reads` reads of this open fail as reads of a page a writer moved after
+    /// it (`fault`); a store opened again reads fine.
+    #[cfg(test)]
+    pub fn move_pages(&self, reads: u32) {
+        self.faults.move_pages(reads);
+    }
+
     /// A write's first step: in tests, the disk fault injected (`fault`).
     fn check_disk(&self) -> Result<(), StoreError> {
         #[cfg(test)]
@@ -988,6 +995,9 @@ impl Store {
     /// A value of `meta`'s `settings/…` (or `draft/…`), sealed like a record when the
     /// database is.
     fn setting<T: serde::de::DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
+        // A moved page injected in tests (`move_pages`): the settings stand for every read.
+        #[cfg(test)]
+        self.faults.check_read()?;
         self.tree(TreeId::Meta)
             .get(key)?
             .map(|bytes| codec::decode(self.cipher(), TreeId::Meta, key, &bytes))
