@@ -439,7 +439,16 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             let asked = privacy::RetentionAsked { erase, yes, years };
             privacy::retention(&store, asked, now, t, &mut out, json)?
         }
-        Command::Stats(args) => stats::run(&store, &model, &args, lang, today, json, &mut out)?,
+        Command::Stats(args) => stats::run(
+            &mut store,
+            &model,
+            &args,
+            cli.monitoring,
+            lang,
+            today,
+            json,
+            &mut out,
+        )?,
         Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
         Command::Team { name, email } => {
             team::run(&store, &name, email.as_deref(), t, &mut out, json)?

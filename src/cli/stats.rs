@@ -45,25 +45,28 @@ pub fn period(args: &StatsArgs, today: NaiveDate) -> Result<Period> {
     Ok(period.as_of(today).ok_or(StatsError::NotBegun)?)
 }
 
-/// Writes the figures; the caller records the export in the audit log once it is written.
+/// Writes the figures computed with `settings` (config.toml's `[monitoring]` and this
+/// command's flags, `Cli::monitoring`); the caller records the export in the audit log once
+/// it is written.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
-    store: &Store,
+    store: &mut Store,
     model: &PhaseModel,
     args: &StatsArgs,
+    settings: Settings,
     lang: Lang,
     today: NaiveDate,
     json: bool,
     out: &mut impl Write,
 ) -> Result<std::io::Result<()>> {
     let period = period(args, today)?;
-    let settings = Settings {
-        norm_weeks: args.norm_weeks,
-        return_months: args.return_months,
-        threshold: args.threshold,
-    };
-    let figures = query::monitoring::figures(store, model, settings, period, today)?;
+    // Read again if the screen beside it moved a page meanwhile, as an export is: a moved
+    // page reads as damaged.
+    let (figures, school) = store.read_here(|store| -> Result<_> {
+        let figures = query::monitoring::figures(store, model, settings, period, today)?;
+        Ok((figures, store.school()?))
+    })?;
     let report = report::report(&figures);
-    let school = store.school()?;
     let cx = stats::Context {
         model,
         lang,
@@ -131,7 +134,7 @@ mod tests {
 
     #[test]
     fn the_screen_and_otter_stats_count_the_same_period_the_same() {
-        let (_dir, store, mut model) = school();
+        let (_dir, mut store, mut model) = school();
         let mut view = View::default();
         act(&store, &mut model, &mut view, Command::Monitoring);
         let phases = model.phases.clone();
@@ -165,9 +168,10 @@ mod tests {
             .unwrap();
             let mut cli = Vec::new();
             run(
-                &store,
+                &mut store,
                 &phases,
                 &args(term),
+                Settings::default(),
                 model.lang,
                 today(),
                 false,
@@ -181,5 +185,47 @@ mod tests {
             );
             act(&store, &mut model, &mut view, Command::SwitchPeriod);
         }
+    }
+
+    /// `otter stats` beside the screen reads a page the screen moved meanwhile again, as an
+    /// export does, instead of calling the database damaged.
+    #[test]
+    fn stats_beside_the_screen_reads_a_moved_page_again() {
+        let (dir, mut screen, model) = school();
+        let args = StatsArgs {
+            combine: None,
+            from: None,
+            to: None,
+            year: None,
+            term: None,
+            format: StatsFormat::Json,
+            output: None,
+            threshold: 5,
+            norm_weeks: 14,
+            return_months: 12,
+        };
+        let stats = |store: &mut Store| {
+            let mut out = Vec::new();
+            run(
+                store,
+                &model.phases,
+                &args,
+                Settings::default(),
+                model.lang,
+                today(),
+                false,
+                &mut out,
+            )
+            .map(|written| {
+                written.unwrap();
+                String::from_utf8(out).unwrap()
+            })
+        };
+        let expected = stats(&mut screen).unwrap();
+        let mut beside =
+            Store::open_to_read(dir.path(), &mut crate::store::Given::new(None)).unwrap();
+        assert!(beside.beside_writer());
+        beside.move_pages(1);
+        assert_eq!(stats(&mut beside).unwrap(), expected);
     }
 }

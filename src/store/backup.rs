@@ -17,7 +17,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::records::{Record, RecordKinds, TreeId, each_record_kind, record_trees};
-use super::{Beside, DB_DIR, NEXT_ID, Store, StoreError, Tx, codec, schema};
+use super::{
+    Beside, DB_DIR, DRAFTS, NEXT_ID, OLD_PROMPT_DRAFT_KEY, SETTINGS, Store, StoreError, Tx, codec,
+    schema,
+};
 use crate::domain::{AuditEntry, AuditKind};
 pub use rolling::{KEEP_DEFAULT, KEEP_ENV, Reason, drop_all, keep, newest, parse_keep, rolling};
 
@@ -25,9 +28,6 @@ pub use rolling::{KEEP_DEFAULT, KEEP_ENV, Reason, drop_all, keep, newest, parse_
 pub const FORMAT: &str = "otter-backup";
 /// Bumped when the layout of the file changes; a newer one is refused.
 pub const VERSION: u32 = 1;
-
-/// In `meta`, followed by a setting's name.
-const SETTINGS: &[u8] = b"settings/";
 
 /// Records per bulk write into a fresh store, as `demo` does (see its `CHUNK`).
 const CHUNK: usize = 3_000;
@@ -300,7 +300,20 @@ pub(super) fn copy(from: &Store, to: &Store) -> Result<(), StoreError> {
     let mut fill = Fill::new(to);
     walk(from, &mut fill).map_err(BackupError::into_store)?;
     fill.finish()?;
+    carry_drafts(from, to)?;
     carry_audit(from.audit_log()?, to)
+}
+
+/// A draft is in no backup file either, but a database rebuilt beside the old one keeps it:
+/// an answer half typed survives a migration or a passphrase change. Copied as stored: the
+/// fresh store has the same key (`share_keys`), and a sealed value is bound to its tree and
+/// key, which stay the same.
+fn carry_drafts(from: &Store, to: &Store) -> Result<(), StoreError> {
+    for item in from.tree(TreeId::Meta).scan_prefix(DRAFTS) {
+        let (key, bytes) = item?;
+        to.tree(TreeId::Meta).insert(key, bytes)?;
+    }
+    Ok(())
 }
 
 /// The audit log is the installation's, not the school's data: it is in no backup file (a
@@ -431,6 +444,10 @@ fn read_meta(store: &Store) -> Result<Meta, StoreError> {
     let mut settings = BTreeMap::new();
     for item in store.tree(TreeId::Meta).scan_prefix(SETTINGS) {
         let (key, bytes) = item?;
+        // Left by an otter before drafts left the settings, if no writer opened it since.
+        if key == OLD_PROMPT_DRAFT_KEY {
+            continue;
+        }
         let name = String::from_utf8_lossy(&key[SETTINGS.len()..]).into_owned();
         let value = codec::decode(store.cipher(), TreeId::Meta, &key, &bytes)?;
         settings.insert(name, value);
@@ -530,6 +547,11 @@ impl<'s> Fill<'s> {
             }
             for (name, value) in &meta.settings {
                 let key = [SETTINGS, name.as_bytes()].concat();
+                // A draft in a backup of an older otter: it may name a pupil, and the item it
+                // was typed on may be another's by now.
+                if key == OLD_PROMPT_DRAFT_KEY {
+                    continue;
+                }
                 let sealed = codec::encode(self.store.cipher(), TreeId::Meta, &key, value);
                 meta_tree.insert(key, sealed)?;
             }

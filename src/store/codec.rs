@@ -4,15 +4,16 @@
 //! Not every stored byte is a value of this codec: the index values are ids (the owner id of
 //! an open action) or empty, and `meta` holds the schema version, the id counters and the key
 //! slot, which must be readable before the passphrase is known. None of them says anything
-//! about a pupil; `meta`'s settings (`settings/…`) do pass through here.
+//! about a pupil; `meta`'s settings (`settings/…`) and drafts (`draft/…`) do pass through
+//! here.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
-use super::StoreError;
 use super::cipher::StoreCipher;
 use super::records::TreeId;
+use super::{DRAFTS, SETTINGS, StoreError};
 
 /// First byte of a plain value: how the rest is to be read (sealed ones are in `cipher`).
 pub const PLAIN_JSON: u8 = 1;
@@ -20,7 +21,7 @@ pub const PLAIN_JSON: u8 = 1;
 /// Whether the value under `key` in `tree` is one of this codec's.
 pub fn is_codec_value(tree: TreeId, key: &[u8]) -> bool {
     match tree {
-        TreeId::Meta => key.starts_with(b"settings/"),
+        TreeId::Meta => key.starts_with(SETTINGS) || key.starts_with(DRAFTS),
         TreeId::CasesByPupil
         | TreeId::ActionsByOwner
         | TreeId::OpenActionsByDue

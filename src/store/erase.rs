@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::tx::Write;
-use super::{Store, StoreError, Tx};
+use super::{PROMPT_DRAFT_KEY, Store, StoreError, Tx};
 use crate::domain::pseudonym::{PSEUDONYM_WORD, codes_in};
 use crate::domain::redact::{REDACTED, redact};
 use crate::domain::{
@@ -101,6 +101,10 @@ impl Store {
                     (TreeId::Meta, REWRITE_PENDING.to_vec()),
                     Write::Put(vec![1]),
                 );
+                // A prompt's draft may hold the name, and comes back at its agenda item,
+                // which may be another pupil's once erased cases are off the agenda.
+                tx.writes
+                    .insert((TreeId::Meta, PROMPT_DRAFT_KEY.to_vec()), Write::Remove);
             }
             for planned in part {
                 if planned.whole {

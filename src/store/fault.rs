@@ -3,9 +3,12 @@
 //! store keeps failing every write until it is reopened, whatever the switch says by then,
 //! as sled does after a real I/O error (it keeps the error, `set_global_error`): a caller
 //! that only retries, without reopening, stays stuck, here as on a real disk.
+//!
+//! And reads that fail as on a store opened beside a writer that moved a page since
+//! (`Store::read`): a blob file gone under it. Only a fresh open reads it again.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, Ordering};
 
 /// What the disk does to the next write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +61,8 @@ pub(super) struct Faults {
     switch: Switch,
     kept: AtomicBool,
     kept_fault: AtomicU8,
+    /// How many reads of this open still fail as a moved page.
+    moved_reads: AtomicU32,
 }
 
 impl Faults {
@@ -71,6 +76,23 @@ impl Faults {
 
     pub(super) fn switch(&self) -> Switch {
         self.switch.clone()
+    }
+
+    pub(super) fn move_pages(&self, reads: u32) {
+        self.moved_reads.store(reads, Ordering::SeqCst);
+    }
+
+    /// Fails as a read of a page moved after this open, while `move_pages` says so.
+    pub(super) fn check_read(&self) -> std::io::Result<()> {
+        let moved = self
+            .moved_reads
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
+                left.checked_sub(1)
+            });
+        match moved {
+            Ok(_) => Err(std::io::ErrorKind::NotFound.into()),
+            Err(_) => Ok(()),
+        }
     }
 
     /// Fails as the disk would: with the error kept from an earlier failure, else with the

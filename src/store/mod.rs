@@ -157,8 +157,18 @@ const CALENDAR_ID_KEY: &[u8] = b"settings/calendar_id";
 const CALENDAR_REVISIONS_KEY: &[u8] = b"settings/calendar_revisions";
 /// In `meta`: how many minutes the school plans for an OT (`u32`).
 const MEETING_LENGTH_KEY: &[u8] = b"settings/meeting_minutes";
+/// In `meta`, followed by a setting's name: the settings that are data, carried by backups.
+const SETTINGS: &[u8] = b"settings/";
+/// In `meta`, followed by a draft's name: what a person typed and has not answered yet.
+/// Not a setting: no backup carries one (it may name a pupil, and comes back at an agenda
+/// item number that means another pupil after a restore or an erasure), an erasure removes
+/// it, and a rebuild of the database keeps it. Sealed like a record (`codec`).
+const DRAFTS: &[u8] = b"draft/";
 /// The screen's one-line prompt as typed and not yet answered (`prompt_draft`).
-const PROMPT_DRAFT_KEY: &[u8] = b"settings/prompt_draft";
+const PROMPT_DRAFT_KEY: &[u8] = b"draft/prompt";
+/// Where an otter before drafts left the settings kept the prompt's draft: moved to
+/// `PROMPT_DRAFT_KEY` at a writer's open, and left out of backups and restores.
+const OLD_PROMPT_DRAFT_KEY: &[u8] = b"settings/prompt_draft";
 /// In `meta`, followed by a tree's name: the last id given out in that tree.
 const NEXT_ID: &[u8] = b"next_id/";
 
@@ -187,7 +197,9 @@ impl Store {
                 if store.has_keys()? {
                     store.unlock(unlock)?;
                 }
-                store.migrate(found)?
+                let stale = store.migrate(found)?;
+                store.move_old_prompt_draft()?;
+                stale
             }
         };
         // Audit lines of commands that ran beside the last writer (`inbox`).
@@ -414,6 +426,13 @@ impl Store {
     #[cfg(test)]
     pub fn fault_switch(&self) -> fault::Switch {
         self.faults.switch()
+    }
+
+    /// Makes the next `reads` reads of this open fail as reads of a page a writer moved after
+    /// it (`fault`); a store opened again reads fine.
+    #[cfg(test)]
+    pub fn move_pages(&self, reads: u32) {
+        self.faults.move_pages(reads);
     }
 
     /// A write's first step: in tests, the disk fault injected (`fault`).
@@ -956,17 +975,29 @@ impl Store {
     pub fn set_prompt_draft(&self, draft: Option<&str>) -> Result<(), StoreError> {
         match draft {
             Some(draft) => self.set_setting(PROMPT_DRAFT_KEY, &draft),
-            None => {
-                self.check_disk()?;
-                self.tree(TreeId::Meta).remove(PROMPT_DRAFT_KEY)?;
-                self.db.flush()?;
-                Ok(())
-            }
+            None => self.remove_setting(PROMPT_DRAFT_KEY),
         }
     }
 
-    /// A value of `meta`'s `settings/…`, sealed like a record when the database is.
+    /// The draft an older otter kept among the settings, under its own key now, so that no
+    /// backup carries it. A crash between the two writes leaves both: the next open keeps the
+    /// newer and removes the old.
+    fn move_old_prompt_draft(&self) -> Result<(), StoreError> {
+        let Some(draft) = self.setting::<String>(OLD_PROMPT_DRAFT_KEY)? else {
+            return Ok(());
+        };
+        if !self.tree(TreeId::Meta).contains_key(PROMPT_DRAFT_KEY)? {
+            self.set_setting(PROMPT_DRAFT_KEY, &draft)?;
+        }
+        self.remove_setting(OLD_PROMPT_DRAFT_KEY)
+    }
+
+    /// A value of `meta`'s `settings/…` (or `draft/…`), sealed like a record when the
+    /// database is.
     fn setting<T: serde::de::DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
+        // A moved page injected in tests (`move_pages`): the settings stand for every read.
+        #[cfg(test)]
+        self.faults.check_read()?;
         self.tree(TreeId::Meta)
             .get(key)?
             .map(|bytes| codec::decode(self.cipher(), TreeId::Meta, key, &bytes))
@@ -977,6 +1008,13 @@ impl Store {
         self.check_disk()?;
         let sealed = codec::encode(self.cipher(), TreeId::Meta, key, value);
         self.tree(TreeId::Meta).insert(key, sealed)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn remove_setting(&self, key: &[u8]) -> Result<(), StoreError> {
+        self.check_disk()?;
+        self.tree(TreeId::Meta).remove(key)?;
         self.db.flush()?;
         Ok(())
     }

@@ -4,8 +4,8 @@
 //!
 //! Before schema 4 a pseudonym was made from the case number ("Leerling H-79" was case 79),
 //! which `--json` shows beside the pupil's name. The same write replaces such a pseudonym
-//! wherever it was stored (a subject in the minutes, a note someone typed it in) by the case's
-//! new one.
+//! wherever it was stored (a subject in the minutes, a note or a case's question someone typed
+//! it in, in either language and any letter case) by the case's new one.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,7 +15,9 @@ use serde::de::DeserializeOwned;
 use super::records::{Record, TreeId};
 use super::{Store, StoreError, Tx};
 use crate::domain::case::PSEUDONYM_WORD;
-use crate::domain::{Action, Case, CaseId, Decision, Meeting, Minutes, Note, Pseudonym, UndoStep};
+use crate::domain::{
+    Action, Case, CaseEvent, CaseId, Decision, Meeting, Minutes, Note, Pseudonym, UndoStep,
+};
 
 /// Random bits from the operating system, as the data key is made.
 fn os_random() -> u64 {
@@ -67,27 +69,46 @@ impl Store {
             .filter(|c| !c.pseudonym.is_missing())
             .map(|c| c.pseudonym.clone())
             .collect();
-        let mut tx = self.tx();
         let mut given = HashMap::new();
-        for mut case in cases.into_iter().filter(|c| c.pseudonym.is_missing()) {
-            let drawn = Pseudonym::draw(|p| taken.contains(p), taken.len(), os_random);
-            taken.insert(drawn.clone());
-            given.insert(case.id, drawn.shown());
-            case.pseudonym = drawn;
+        let mut missing = Vec::new();
+        let mut others = Vec::new();
+        for mut case in cases {
+            if case.pseudonym.is_missing() {
+                let drawn = Pseudonym::draw(|p| taken.contains(p), taken.len(), os_random);
+                taken.insert(drawn.clone());
+                given.insert(case.id, drawn.code().to_string());
+                case.pseudonym = drawn;
+                missing.push(case);
+            } else {
+                others.push(case);
+            }
+        }
+        if given.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.tx();
+        // A case's own texts (its question, hypotheses, goals, outcome) may name another case
+        // by its numbered pseudonym, as any note may.
+        for case in missing {
+            let case = renamed(&case, &given)?.unwrap_or(case);
             tx.put(&case)?;
         }
-        if !given.is_empty() {
-            self.rename_all::<Minutes>(&mut tx, &given)?;
-            self.rename_all::<Note>(&mut tx, &given)?;
-            self.rename_all::<Decision>(&mut tx, &given)?;
-            self.rename_all::<Action>(&mut tx, &given)?;
-            self.rename_all::<Meeting>(&mut tx, &given)?;
-            self.rename_all::<UndoStep>(&mut tx, &given)?;
+        for case in others {
+            if let Some(case) = renamed(&case, &given)? {
+                tx.put(&case)?;
+            }
         }
+        self.rename_all::<CaseEvent>(&mut tx, &given)?;
+        self.rename_all::<Minutes>(&mut tx, &given)?;
+        self.rename_all::<Note>(&mut tx, &given)?;
+        self.rename_all::<Decision>(&mut tx, &given)?;
+        self.rename_all::<Action>(&mut tx, &given)?;
+        self.rename_all::<Meeting>(&mut tx, &given)?;
+        self.rename_all::<UndoStep>(&mut tx, &given)?;
         tx.commit()
     }
 
-    /// Puts `given` (case → its new pseudonym) in place of the numbered pseudonyms in every
+    /// Puts `given` (case → the code of its new pseudonym) in place of the numbered pseudonyms in every
     /// text of every record of a kind.
     fn rename_all<R: Record>(
         &self,
@@ -103,13 +124,16 @@ impl Store {
     }
 }
 
-/// The pseudonym before schema 4: a letter scrambled from the case number, and the number.
-/// Kept only to recognise it in stored texts.
-fn numbered_pseudonym(id: u64) -> String {
+/// The words a numbered pseudonym was written with: the Dutch one, and the English screen's.
+/// Matched in any letter case, as a person may have typed one.
+const WORDS: [&str; 2] = [PSEUDONYM_WORD, "Pupil"];
+
+/// The letter of a pseudonym before schema 4, scrambled from the case number: "Leerling
+/// H-79" was case 79. Kept only to recognise it in stored texts.
+fn numbered_letter(id: u64) -> char {
     const LETTERS: &[u8] = b"ABCDEFGHJKLMNPRSTVWXZ";
     let scrambled = id.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40;
-    let letter = LETTERS[(scrambled % LETTERS.len() as u64) as usize] as char;
-    format!("{PSEUDONYM_WORD} {letter}-{id}")
+    LETTERS[(scrambled % LETTERS.len() as u64) as usize] as char
 }
 
 /// `record` with every numbered pseudonym of a case in `given` replaced, or `None` if it
@@ -120,8 +144,13 @@ fn renamed<R: Serialize + DeserializeOwned>(
 ) -> Result<Option<R>, StoreError> {
     let unreadable = |err: serde_json::Error| StoreError::Damaged(format!("pseudonyms: {err}"));
     // Most records mention no pseudonym at all: a plain look spares them the walk.
-    let text = serde_json::to_string(record).map_err(unreadable)?;
-    if !text.contains(PSEUDONYM_WORD) {
+    let text = serde_json::to_string(record)
+        .map_err(unreadable)?
+        .to_ascii_lowercase();
+    if !WORDS
+        .iter()
+        .any(|word| text.contains(&word.to_ascii_lowercase()))
+    {
         return Ok(None);
     }
     let mut value = serde_json::to_value(record).map_err(unreadable)?;
@@ -151,45 +180,60 @@ fn rename_strings(value: &mut serde_json::Value, given: &HashMap<CaseId, String>
     }
 }
 
-/// `text` with each numbered pseudonym of a case in `given` replaced by the case's new one;
-/// `None` when there is none.
+/// `text` with each numbered pseudonym of a case in `given` replaced by the case's new one,
+/// its word kept as written ("pupil H-79" becomes "pupil KR-47"); `None` when there is none.
 fn rename_text(text: &str, given: &HashMap<CaseId, String>) -> Option<String> {
+    // The words are ASCII: lowering ASCII letters keeps every byte where it was.
+    let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut copied = 0;
     let mut changed = false;
-    while let Some(at) = rest.find(PSEUDONYM_WORD) {
-        out.push_str(&rest[..at]);
-        let from = &rest[at..];
-        let new = numbered_at(from).and_then(|(id, len)| Some((given.get(&CaseId(id))?, len)));
-        match new {
-            Some((new, len)) => {
-                out.push_str(new);
-                rest = &from[len..];
-                changed = true;
-            }
-            None => {
-                out.push_str(PSEUDONYM_WORD);
-                rest = &from[PSEUDONYM_WORD.len()..];
-            }
+    for (at, _) in text.char_indices() {
+        if at < copied {
+            continue;
         }
+        let Some((word_end, id, end)) = numbered_at(text, &lower, at) else {
+            continue;
+        };
+        let Some(new) = given.get(&CaseId(id)) else {
+            continue;
+        };
+        out.push_str(&text[copied..word_end]);
+        out.push(' ');
+        out.push_str(new);
+        copied = end;
+        changed = true;
     }
-    out.push_str(rest);
+    out.push_str(&text[copied..]);
     changed.then_some(out)
 }
 
-/// The case number and the length of the numbered pseudonym `from` starts with: "Leerling
-/// H-79" with the letter case 79 had, as a whole word.
-fn numbered_at(from: &str) -> Option<(u64, usize)> {
-    let code = from.strip_prefix(PSEUDONYM_WORD)?.strip_prefix(' ')?;
+/// The numbered pseudonym that starts at byte `at` of `text` (`lower` is `text` in lower
+/// case), as a whole word in either language: where its word ends, its case number and
+/// where it ends.
+fn numbered_at(text: &str, lower: &str, at: usize) -> Option<(usize, u64, usize)> {
+    if text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let word = WORDS
+        .iter()
+        .find(|word| lower[at..].starts_with(&word.to_ascii_lowercase()))?;
+    let word_end = at + word.len();
+    let code = text[word_end..].strip_prefix(' ')?;
+    let letter = code.chars().next()?;
     let number = code.get(1..)?.strip_prefix('-')?;
-    let end = number
+    let digits = number
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(number.len());
-    let id = number[..end].parse::<u64>().ok()?;
-    let old = numbered_pseudonym(id);
-    let whole =
-        from.starts_with(&old) && !from[old.len()..].starts_with(|c: char| c.is_alphanumeric());
-    whole.then_some((id, old.len()))
+    let id = number[..digits].parse::<u64>().ok()?;
+    let end = text.len() - number.len() + digits;
+    let whole = letter.to_ascii_uppercase() == numbered_letter(id)
+        && !text[end..].starts_with(|c: char| c.is_alphanumeric());
+    whole.then_some((word_end, id, end))
 }
 
 #[cfg(test)]

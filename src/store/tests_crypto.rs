@@ -252,6 +252,26 @@ fn a_new_passphrase_replaces_the_old_and_reseals_every_value() {
     assert_eq!(store.me().unwrap(), Some(MemberId(7)));
 }
 
+/// A prompt's draft is sealed like a record, and re-sealed with the rest: it opens under the
+/// new passphrase and is in no file in plain text.
+#[test]
+fn a_prompt_draft_is_sealed_and_resealed_with_a_new_passphrase() {
+    let dir = school(Some("oud"), 1);
+    let mut store = open_as(dir.path(), Some("oud")).unwrap();
+    store.set_prompt_draft(Some("Xylofoonles")).unwrap();
+    store
+        .change_passphrase(Some("nieuw"), KdfParams::FAST)
+        .unwrap();
+    drop(store);
+    let store = open_as(dir.path(), Some("nieuw")).unwrap();
+    assert_eq!(
+        store.prompt_draft().unwrap().as_deref(),
+        Some("Xylofoonles")
+    );
+    drop(store);
+    assert!(!found_in(&every_byte(dir.path()), "Xylofoonles"));
+}
+
 #[test]
 fn encryption_turned_on_and_off_again() {
     let dir = school(None, 4);

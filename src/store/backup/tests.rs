@@ -424,6 +424,71 @@ fn compact_leaves_no_byte_of_a_removed_pupil_in_the_data_directory() {
     assert!(files_contain(dir.path(), b"Zebediah"));
 }
 
+/// A draft is not a setting: no backup carries it (not one an older otter kept among the
+/// settings either, nor does a restore of such a backup bring it back), and a rebuild of the
+/// database keeps it.
+#[test]
+fn a_prompt_draft_is_in_no_backup_and_survives_a_rebuild() {
+    let (dir, store) = school();
+    let me = store.me().unwrap();
+    store.set_prompt_draft(Some("Xylofoonles")).unwrap();
+    let files = TempDir::new().unwrap();
+    let file = backup_file(&store, &files, "school.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("Xylofoonles"));
+    assert!(
+        text.contains("\"settings\":{\"me\":"),
+        "the settings are there"
+    );
+
+    let store = store.compact().unwrap();
+    assert_eq!(
+        store.prompt_draft().unwrap().as_deref(),
+        Some("Xylofoonles")
+    );
+
+    // As an older otter kept it, and wrote it into its backups.
+    store.set_prompt_draft(None).unwrap();
+    store
+        .set_setting(OLD_PROMPT_DRAFT_KEY, &"Oude Xylofoonles")
+        .unwrap();
+    let old = backup_file(&store, &files, "old.json");
+    assert!(
+        !std::fs::read_to_string(&old)
+            .unwrap()
+            .contains("Xylofoonles")
+    );
+    let older = files.path().join("older.json");
+    let with_draft = text.replacen(
+        "\"settings\":{",
+        "\"settings\":{\"prompt_draft\":\"Oude Xylofoonles\",",
+        1,
+    );
+    std::fs::write(&older, with_draft).unwrap();
+
+    // A writer's open moves it out of the settings.
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.prompt_draft().unwrap().as_deref(),
+        Some("Oude Xylofoonles")
+    );
+    let meta = store.tree(TreeId::Meta);
+    assert!(!meta.contains_key(OLD_PROMPT_DRAFT_KEY).unwrap());
+
+    let target = TempDir::new().unwrap();
+    restore(
+        target.path(),
+        &older,
+        false,
+        &mut crate::store::Given::new(None),
+    )
+    .unwrap();
+    let restored = Store::open(target.path()).unwrap();
+    assert_eq!(restored.prompt_draft().unwrap(), None);
+    assert_eq!(restored.me().unwrap(), me, "the other settings restored");
+}
+
 fn files_contain(dir: &Path, needle: &[u8]) -> bool {
     std::fs::read_dir(dir).unwrap().any(|entry| {
         let path = entry.unwrap().path();

@@ -449,3 +449,25 @@ fn files_holding(dir: &std::path::Path, needle: &[u8]) -> usize {
     }
     count
 }
+
+/// A prompt's draft may name the pupil, and would come back at its agenda item, another
+/// pupil's once the erased case is off the agenda: the erasure takes it, for a forget and for
+/// retention, down to sled's files.
+#[test]
+fn an_erasure_removes_the_prompt_draft_from_every_file() {
+    for scope in [Scope::Pupil, Scope::Cases(vec![CaseId(2)])] {
+        let (dir, store) = school();
+        store
+            .set_prompt_draft(Some("Sanne Xylofoonles besproken"))
+            .unwrap();
+        let erasure = Erasure {
+            pupil: PupilId(1),
+            scope: scope.clone(),
+        };
+        store.erase(&[erasure], audit()).unwrap();
+        assert_eq!(store.prompt_draft().unwrap(), None, "{scope:?}");
+        let (store, _) = store.purge().unwrap();
+        drop(store);
+        assert_eq!(files_holding(dir.path(), b"Xylofoonles"), 0, "{scope:?}");
+    }
+}

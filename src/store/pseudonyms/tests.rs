@@ -4,8 +4,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use tempfile::TempDir;
 
-use super::numbered_pseudonym;
-use crate::domain::{AgendaKind, Case, CaseId, Minutes, Note, Pseudonym};
+use super::numbered_letter;
+use crate::domain::{AgendaKind, Case, CaseEvent, CaseId, Minutes, Note, Pseudonym};
 use crate::store::fault::Fault;
 use crate::store::records::TreeId;
 use crate::store::{Given, KdfParams, Passphrase, Store, schema};
@@ -23,6 +23,11 @@ fn given(passphrase: Option<&str>) -> Given {
 
 fn open_as(dir: &Path, passphrase: Option<&str>) -> Store {
     Store::open_with(dir, &mut given(passphrase)).unwrap()
+}
+
+/// Case `id`'s pseudonym before schema 4, as the Dutch screen showed it.
+fn numbered_pseudonym(id: u64) -> String {
+    format!("Leerling {}-{id}", numbered_letter(id))
 }
 
 fn cases(store: &Store) -> Vec<Case> {
@@ -124,16 +129,23 @@ fn new_cases_get_pseudonyms_drawn_at_random_and_never_twice() {
     }
 
     // A pseudonym taken by a stored case is not drawn again: the demo's 80 fill a database
-    // of the two-digit codes; every new one is free.
+    // of the two-digit codes; every new one is free, also of the new ones saved before it.
     let dir = TempDir::new().unwrap();
     let store = open_as(dir.path(), None);
     crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
-    let taken: HashSet<Pseudonym> = cases(&store).into_iter().map(|c| c.pseudonym).collect();
+    let mut taken: HashSet<Pseudonym> = cases(&store).into_iter().map(|c| c.pseudonym).collect();
     assert_eq!(taken.len(), cases(&store).len(), "unique in the demo too");
+    let pupil = cases(&store)[0].pupil;
     for _ in 0..40 {
-        let (_, drawn) = store.new_case().unwrap();
-        assert!(!taken.contains(&drawn));
+        let (id, drawn) = store.new_case().unwrap();
+        assert!(taken.insert(drawn.clone()), "{drawn:?} drawn twice");
+        let case = Case {
+            pseudonym: drawn,
+            ..crate::testkit::case(id.0, pupil.0, "Nieuw")
+        };
+        store.insert(&case).unwrap();
     }
+    assert_eq!(cases(&store).len(), taken.len());
 }
 
 #[test]
@@ -255,19 +267,99 @@ fn giving_pseudonyms_is_all_or_nothing_and_runs_twice_the_same() {
 fn a_backup_of_an_older_database_restores_with_pseudonyms() {
     let dir = TempDir::new().unwrap();
     let file = dir.path().join("oud.json");
-    {
+    let numbered = {
         let data = dir.path().join("data");
         let store = open_as(&data, None);
         crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
-        as_schema_3(&store);
+        let numbered = as_schema_3(&store);
         crate::store::backup::write_backup(&store, &file).unwrap();
-    }
+        numbered
+    };
     let restored = dir.path().join("restored");
     crate::store::backup::restore(&restored, &file, false, &mut given(None)).unwrap();
     let store = open_as(&restored, None);
     let cases = cases(&store);
     assert!(!cases.is_empty());
     assert!(cases.iter().all(|c| !c.pseudonym.is_missing()));
-    let text = serde_json::to_string(&all_minutes(&store)).unwrap();
-    assert!(!text.contains(&numbered_pseudonym(2)), "{text}");
+    let minutes = serde_json::to_string(&all_minutes(&store)).unwrap();
+    let notes = store.all::<Note>().collect::<Result<Vec<_>, _>>().unwrap();
+    let notes = serde_json::to_string(&notes).unwrap();
+    for (case, old) in &numbered {
+        assert!(!minutes.contains(old), "{old} in {minutes}");
+        assert!(!notes.contains(old), "case {case:?}: {old} in {notes}");
+    }
+    let renamed = cases
+        .iter()
+        .find(|c| c.id == CaseId(2))
+        .unwrap()
+        .pseudonym();
+    assert!(
+        notes.contains(&format!("Gebeld over {renamed}, zie ook Leerling Q-1.")),
+        "{notes}"
+    );
+}
+
+/// A case's own texts and its history's reasons may name another case by its numbered
+/// pseudonym, in either language and any letter case: the migration renames them too, the
+/// word kept as written.
+#[test]
+fn the_migration_renames_numbered_pseudonyms_in_cases_and_their_history() {
+    let dir = TempDir::new().unwrap();
+    let letter = numbered_letter(2);
+    let lower = letter.to_ascii_lowercase();
+    let typed = |code: &str| {
+        [
+            format!("Zoals Leerling {code}."),
+            format!("zoals leerling {code}"),
+            format!("Like Pupil {code}."),
+            format!("like pupil {code}"),
+            format!("Samen met LEERLING {code} lezen"),
+            // Only what stands as a whole: not part of a longer word or code.
+            format!("Zie PUPIL {code}, niet pupil {letter}-2x of Leerlingen {letter}-2"),
+        ]
+    };
+    let old = [
+        format!("{letter}-2"),
+        format!("{lower}-2"),
+        format!("{letter}-2"),
+        format!("{lower}-2"),
+        format!("{letter}-2"),
+        format!("{letter}-2"),
+    ];
+    let written = |texts: [String; 6], case: &mut Case, event: &mut CaseEvent| {
+        let [question, hypotheses, outcome, closing_reason, goal, reason] = texts;
+        case.question = question;
+        case.hypotheses = hypotheses;
+        case.outcome = outcome;
+        case.closing_reason = closing_reason;
+        case.goals = vec![goal];
+        event.reason = reason;
+    };
+    {
+        let store = open_as(dir.path(), None);
+        crate::demo::fill(&store, crate::demo::Scale::School, today()).unwrap();
+        as_schema_3(&store);
+        let mut case = store.case(CaseId(3)).unwrap().unwrap();
+        let mut event = store.events_of_case(CaseId(3)).unwrap().remove(0);
+        let texts = std::array::from_fn(|i| typed(&old[i])[i].clone());
+        written(texts, &mut case, &mut event);
+        let mut tx = store.tx();
+        tx.put(&case).unwrap();
+        tx.put(&event).unwrap();
+        tx.commit().unwrap();
+    }
+    stamp(dir.path(), 3);
+
+    let store = open_as(dir.path(), None);
+    let new = store.case(CaseId(2)).unwrap().unwrap().pseudonym;
+    let case = store.case(CaseId(3)).unwrap().unwrap();
+    let event = store.events_of_case(CaseId(3)).unwrap().remove(0);
+    let mut expected = (case.clone(), event.clone());
+    written(typed(new.code()), &mut expected.0, &mut expected.1);
+    assert_eq!(case.question, expected.0.question);
+    assert_eq!(case.hypotheses, expected.0.hypotheses);
+    assert_eq!(case.outcome, expected.0.outcome);
+    assert_eq!(case.closing_reason, expected.0.closing_reason);
+    assert_eq!(case.goals, expected.0.goals);
+    assert_eq!(event.reason, expected.1.reason);
 }
