@@ -17,13 +17,8 @@ use tempfile::TempDir;
 const ROUNDS: usize = 30;
 
 fn export(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_otter"));
-    cmd.env("OTTER_DATA_DIR", dir)
-        .env("OTTER_TODAY", common::TODAY)
-        .env("OTTER_CONFIG", "")
-        .env_remove("OTTER_LANG")
-        .env_remove("OTTER_PASSPHRASE")
-        .args(["export", "minutes"])
+    let mut cmd = common::otter_std(dir);
+    cmd.args(["export", "minutes"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());

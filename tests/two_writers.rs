@@ -11,7 +11,7 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 
 use otter::store::Store;
 use tempfile::TempDir;
@@ -21,13 +21,8 @@ const PER_IMPORT: usize = 6;
 const ROUNDS: usize = 12;
 
 fn import(dir: &Path, csv: &Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_otter"))
-        .env("OTTER_DATA_DIR", dir)
-        .env("OTTER_TODAY", common::TODAY)
-        .env("OTTER_CONFIG", "")
+    common::otter_std(dir)
         .env("OTTER_KEEP_BACKUPS", "0")
-        .env_remove("OTTER_LANG")
-        .env_remove("OTTER_PASSPHRASE")
         .args(["import", "pupils"])
         .arg(csv)
         .stdin(Stdio::null())
