@@ -657,10 +657,8 @@ fn two_pupils_with_the_same_name_are_never_confused() {
 fn json_into_a_closed_pipe_is_not_an_error() {
     use std::io::{BufRead, BufReader};
     let (_turn, school) = demo_school();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_otter"))
+    let mut child = common::otter_std(school)
         .args(["pupils", "--json"])
-        .env("OTTER_DATA_DIR", school)
-        .env("OTTER_TODAY", TODAY)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

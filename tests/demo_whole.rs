@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{TODAY, otter, stdout_of};
+use common::{otter, stdout_of};
 use tempfile::TempDir;
 
 /// Bytes in the files under `dir`.
@@ -30,11 +30,8 @@ fn size(dir: &Path) -> u64 {
 #[test]
 fn a_demo_killed_half_way_leaves_no_partial_school_and_demo_succeeds_again() {
     let dir = TempDir::new().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_otter"))
+    let mut child = common::otter_std(dir.path())
         .args(["demo", "--scale", "large"])
-        .env("OTTER_DATA_DIR", dir.path())
-        .env("OTTER_TODAY", TODAY)
-        .env_remove("OTTER_PASSPHRASE")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

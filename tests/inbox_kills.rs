@@ -17,13 +17,8 @@ use tempfile::TempDir;
 const ROUNDS: usize = 30;
 
 fn export(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_otter"));
-    cmd.env("OTTER_DATA_DIR", dir)
-        .env("OTTER_TODAY", common::TODAY)
-        .env("OTTER_CONFIG", "")
-        .env_remove("OTTER_LANG")
-        .env_remove("OTTER_PASSPHRASE")
-        .args(["export", "minutes"])
+    let mut cmd = common::otter_std(dir);
+    cmd.args(["export", "minutes"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -43,25 +38,24 @@ fn lines(dir: &Path) -> usize {
     }
 }
 
-/// Runs `cmd`, killing it after `delay` if it is still running: whether it succeeded on its
-/// own.
+/// Runs `cmd`, killing it after `delay` if it is still running: whether it finished on its
+/// own (and then it must have succeeded: an export beside the screen is not refused), rather
+/// than being ended by the kill.
 fn run_and_kill(mut cmd: Command, delay: Duration) -> bool {
+    use std::os::unix::process::ExitStatusExt;
     let mut child = cmd.spawn().unwrap();
     let started = Instant::now();
-    while started.elapsed() < delay {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status.success();
-        }
+    while started.elapsed() < delay && child.try_wait().unwrap().is_none() {
         std::thread::sleep(Duration::from_millis(1));
     }
-    match child.try_wait().unwrap() {
-        Some(status) => status.success(),
-        None => {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            false
-        }
+    // A kill sent as the process ends finds it gone: only its status tells which came first.
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    if status.signal() == Some(9) {
+        return false;
     }
+    assert!(status.success(), "an export failed on its own: {status}");
+    true
 }
 
 #[test]
@@ -79,8 +73,9 @@ fn exports_killed_beside_the_writer_leave_whole_lines_or_none_and_each_is_taken_
     for round in 0..ROUNDS {
         let before = lines(dir.path());
         let at = ((round * 7) % ROUNDS) as f64 + 0.5;
-        // A little past one run's time: the line is written last, and runs vary.
-        let done = run_and_kill(export(dir.path()), took.mul_f64(1.3 * at / ROUNDS as f64));
+        // From just after the start to twice one run's time: the line is written last and
+        // runs vary, so the later half lets most exports finish and the earlier half kills.
+        let done = run_and_kill(export(dir.path()), took.mul_f64(2.0 * at / ROUNDS as f64));
         let after = lines(dir.path());
         if done {
             acknowledged += 1;
@@ -100,6 +95,9 @@ fn exports_killed_beside_the_writer_leave_whole_lines_or_none_and_each_is_taken_
     assert_eq!(lines(dir.path()), 0);
     assert_eq!(screen.audit_log().unwrap().len(), logged);
     eprintln!("{acknowledged} exports acknowledged, {killed} killed, {logged} lines logged");
+    // Otherwise the rounds above could all have gone one way and tested half the claim.
+    assert!(acknowledged > 0, "no export finished");
+    assert!(killed > 0, "no kill landed");
     drop(screen);
     // The next writer finds nothing more to take: every line was taken once.
     let store = Store::open(dir.path()).unwrap();

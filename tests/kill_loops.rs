@@ -30,13 +30,8 @@ fn rounds(ci: usize) -> usize {
 }
 
 fn otter(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_otter"));
-    cmd.env("OTTER_DATA_DIR", dir)
-        .env("OTTER_TODAY", common::TODAY)
-        .env("OTTER_KEEP_BACKUPS", "0")
-        .env_remove("OTTER_LANG")
-        .env_remove("OTTER_PASSPHRASE")
-        .env_remove("OTTER_NEW_PASSPHRASE")
+    let mut cmd = common::otter_std(dir);
+    cmd.env("OTTER_KEEP_BACKUPS", "0")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());

@@ -1,9 +1,9 @@
-//! Two writers on one data directory at once: one of them is refused at once with a clear
-//! message (exit 3), never both let in; nothing is corrupted, every write acknowledged is
+//! Two writers on one data directory at once: never both let in, the one that meets the other
+//! refused with a clear message (exit 3); nothing is corrupted, every write acknowledged is
 //! there whole and no refused one left a trace.
 //!
-//! Unix only: the Windows tests run under Wine, whose process start fails when two start at
-//! the same moment (CI, closing note 7).
+//! Unix only: the Windows tests run under Wine, which now and then refuses to start a process
+//! while another starts (`.ci/run` says more where it runs the end-to-end tests one at a time).
 
 #![cfg(unix)]
 
@@ -11,7 +11,7 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 
 use otter::store::Store;
 use tempfile::TempDir;
@@ -21,13 +21,8 @@ const PER_IMPORT: usize = 6;
 const ROUNDS: usize = 12;
 
 fn import(dir: &Path, csv: &Path) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_otter"))
-        .env("OTTER_DATA_DIR", dir)
-        .env("OTTER_TODAY", common::TODAY)
-        .env("OTTER_CONFIG", "")
+    common::otter_std(dir)
         .env("OTTER_KEEP_BACKUPS", "0")
-        .env_remove("OTTER_LANG")
-        .env_remove("OTTER_PASSPHRASE")
         .args(["import", "pupils"])
         .arg(csv)
         .stdin(Stdio::null())
@@ -52,12 +47,12 @@ fn class(files: &Path, who: &str, round: usize) -> (PathBuf, Vec<String>) {
 }
 
 #[test]
-fn two_imports_at_once_one_is_refused_at_once_and_every_acknowledged_one_is_whole() {
+fn two_imports_at_once_meet_a_refusal_saying_why_and_every_acknowledged_one_is_whole() {
     let dir = TempDir::new().unwrap();
     let files = TempDir::new().unwrap();
     drop(Store::open(dir.path()).unwrap());
     let mut acknowledged = BTreeSet::new();
-    let mut refused = BTreeSet::new();
+    let mut refused = 0;
     for round in 0..ROUNDS {
         let (a, a_names) = class(files.path(), "Anna", round);
         let (b, b_names) = class(files.path(), "Bram", round);
@@ -76,7 +71,7 @@ fn two_imports_at_once_one_is_refused_at_once_and_every_acknowledged_one_is_whol
                         stderr.contains("al open in een andere otter"),
                         "refused without saying why: {stderr}"
                     );
-                    refused.extend(names);
+                    refused += 1;
                 }
                 other => panic!("neither written nor refused ({other:?}): {stderr}"),
             }
@@ -85,9 +80,12 @@ fn two_imports_at_once_one_is_refused_at_once_and_every_acknowledged_one_is_whol
     eprintln!(
         "{} imports written, {} refused",
         acknowledged.len() / PER_IMPORT,
-        refused.len() / PER_IMPORT
+        refused
     );
     assert!(!acknowledged.is_empty());
+    // Started together, they meet in (nearly) every round: none refused would mean the lock
+    // let both in, or the rounds never overlapped and tested nothing.
+    assert!(refused > 0, "no import was refused in {ROUNDS} rounds");
     // Reopened for writing, as the next otter would: the indexes agree with the records,
     // every acknowledged pupil is there and no refused one.
     let store = Store::open(dir.path()).unwrap();
@@ -96,8 +94,8 @@ fn two_imports_at_once_one_is_refused_at_once_and_every_acknowledged_one_is_whol
         .all::<otter::domain::Pupil>()
         .map(|pupil| pupil.unwrap().first_name)
         .collect();
+    // Equal, not merely a superset: a refused import's pupils (names of their own) would show.
     assert_eq!(stored, acknowledged);
-    assert!(stored.is_disjoint(&refused));
 }
 
 #[test]

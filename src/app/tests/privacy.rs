@@ -18,6 +18,20 @@ fn initials_on(store: &Store, screen: &str) -> Vec<String> {
     crate::testkit::store::pupils_shown(store, screen, crate::domain::Pupil::initials)
 }
 
+/// Every demo case's pseudonym in `screen`, stored ("Leerling KR-47") or in the word of `lang`
+/// ("Pupil KR-47", so far on the meeting screens only): a screen with no name on it must still
+/// show the pupils it is about.
+fn pseudonyms_on(store: &Store, lang: crate::i18n::Lang, screen: &str) -> Vec<String> {
+    store
+        .all::<crate::domain::Case>()
+        .map(|case| case.unwrap().pseudonym())
+        .filter(|stored| {
+            screen.contains(stored.as_str())
+                || screen.contains(lang.texts().pseudonym(stored).as_ref())
+        })
+        .collect()
+}
+
 #[test]
 fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
     let (dir, store, mut model, mut view) =
@@ -243,11 +257,26 @@ fn with_the_presentation_mode_on_no_screen_names_a_pupil_without_a_meeting() {
     assert!(start.dashboard.presenting && start.dashboard.presentation);
     let routes: Vec<(&str, Vec<Command>, Screen)> = vec![
         ("dashboard", vec![], Screen::Dashboard),
+        (
+            "evaluations",
+            vec![Command::NextPanel, Command::NextPanel],
+            Screen::Dashboard,
+        ),
+        (
+            "recent",
+            vec![Command::NextPanel, Command::NextPanel, Command::NextPanel],
+            Screen::Dashboard,
+        ),
         ("search", vec![Command::Search], Screen::Dashboard),
         ("actions", vec![Command::OpenActions], Screen::Actions),
         ("prepare", vec![Command::PrepareMeeting], Screen::Prepare),
         ("retention", vec![Command::Retention], Screen::Retention),
-        ("monitoring", vec![Command::Monitoring], Screen::Monitoring),
+        // The figures alone show no pupil: the cases behind the first one do.
+        (
+            "monitoring",
+            vec![Command::Monitoring, Command::Open],
+            Screen::Monitoring,
+        ),
     ];
     store.set_retention_years(0).unwrap();
     for lang in [crate::i18n::Lang::Nl, crate::i18n::Lang::En] {
@@ -275,10 +304,31 @@ fn with_the_presentation_mode_on_no_screen_names_a_pupil_without_a_meeting() {
                 );
             }
             assert_eq!(model.screen, *screen, "{name}");
+            if *name == "retention" {
+                let list = model
+                    .retention
+                    .as_ref()
+                    .expect("the retention list is read");
+                assert!(
+                    !list.expired.is_empty(),
+                    "closed cases past 0 years are listed"
+                );
+            }
             for (width, height) in [(80, 24), (200, 50)] {
                 let text = crate::ui::tests::screen_of(&model, &view, width, height, "beamer");
                 let named = full_names_on(&store, &text);
                 assert!(named.is_empty(), "{lang:?} {name} names {named:?}:\n{text}");
+                // Without this an empty screen would pass: the start screen says its own list
+                // is hidden, every other route shows pupils, by pseudonym.
+                if *name == "dashboard" {
+                    let hidden = lang.texts().privacy.presentation_hidden;
+                    assert!(text.contains(hidden), "{lang:?} {name}:\n{text}");
+                } else {
+                    assert!(
+                        !pseudonyms_on(&store, lang, &text).is_empty(),
+                        "{lang:?} {name} {width}x{height} shows no pseudonym:\n{text}"
+                    );
+                }
                 if *name != "prepare" {
                     let initials = initials_on(&store, &text);
                     assert!(

@@ -13,6 +13,13 @@ fn typed(text: &str) -> Vec<Message> {
     text.chars().map(|c| press(KeyCode::Char(c))).collect()
 }
 
+/// The search overlay on top of `view`, which the test has opened.
+pub(super) fn open_search(view: &View) -> &super::Overlay {
+    view.layers
+        .get::<super::Overlay>()
+        .expect("the search is open")
+}
+
 #[test]
 fn slash_reads_the_index_once_and_types_into_the_query() {
     let (_dir, store, mut model) = school();
@@ -22,29 +29,17 @@ fn slash_reads_the_index_once_and_types_into_the_query() {
         vec![Effect::LoadSearch]
     );
     act(&store, &mut model, &mut view, Command::Search);
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .expect("open");
+    let overlay = open_search(&view);
     assert_eq!(overlay.audience, Audience::Private);
     assert!(view.search_index.is_some());
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap();
+    let overlay = open_search(&view);
     assert!(!overlay.results.is_empty());
     assert_eq!(overlay.results.groups[0].kind, HitKind::Pupil);
     update(&mut model, &mut view, press(KeyCode::Down));
-    assert_eq!(
-        view.layers
-            .get::<crate::app::overlay::search::Overlay>()
-            .unwrap()
-            .selected,
-        1
-    );
+    assert_eq!(open_search(&view).selected, 1);
     update(&mut model, &mut view, press(KeyCode::Esc));
     assert!(!view.layers.is_open(Overlay::Search));
     assert_eq!(
@@ -62,13 +57,7 @@ fn enter_on_a_pupil_opens_their_dossier_from_the_start_screen() {
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let chosen = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap()
-        .chosen()
-        .unwrap()
-        .clone();
+    let chosen = open_search(&view).chosen().unwrap().clone();
     assert_eq!(chosen.kind, HitKind::Pupil);
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
     assert!(!view.layers.is_open(Overlay::Search));
@@ -93,13 +82,7 @@ fn enter_during_a_meeting_only_names_the_choice() {
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let chosen = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap()
-        .chosen()
-        .unwrap()
-        .clone();
+    let chosen = open_search(&view).chosen().unwrap().clone();
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
     assert_eq!(effects, vec![], "no dossier over the projector");
     assert_eq!(model.screen, Screen::Meeting);
@@ -117,20 +100,11 @@ fn during_a_meeting_no_pupil_is_listed_and_a_write_drops_the_index() {
     assert_eq!(model.screen, Screen::Meeting);
     act(&store, &mut model, &mut view, Command::Search);
     let showing = model.meeting.as_ref().unwrap().meeting.showing();
-    assert_eq!(
-        view.layers
-            .get::<crate::app::overlay::search::Overlay>()
-            .unwrap()
-            .audience,
-        Audience::Shared(showing)
-    );
+    assert_eq!(open_search(&view).audience, Audience::Shared(showing));
     for message in typed("de") {
         update(&mut model, &mut view, message);
     }
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap();
+    let overlay = open_search(&view);
     assert!(!overlay.results.is_empty());
     assert!(overlay.results.hits().all(|hit| hit.kind != HitKind::Pupil));
     update(&mut model, &mut view, press(KeyCode::Esc));
@@ -169,10 +143,7 @@ fn keys_typed_before_the_index_arrives_are_kept_and_searched_when_it_does() {
         assert_eq!(update(&mut model, &mut view, message), vec![]);
     }
     update(&mut model, &mut view, press(KeyCode::Backspace));
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap();
+    let overlay = open_search(&view);
     assert_eq!(overlay.query.lines(), ["de"]);
     assert!(overlay.results.is_empty(), "nothing to search in yet");
     // Enter has nothing to choose yet, and says why.
@@ -189,20 +160,14 @@ fn keys_typed_before_the_index_arrives_are_kept_and_searched_when_it_does() {
         vec![]
     );
     assert!(view.search_index.is_some());
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap();
+    let overlay = open_search(&view);
     let index = std::sync::Arc::clone(view.search_index.as_ref().unwrap());
     let fresh = index.matches("de", overlay.audience, super::LIMIT);
     assert!(!fresh.is_empty());
     assert_eq!(overlay.results, fresh, "what was typed is searched");
     // Typing goes on in the session the index began.
     update(&mut model, &mut view, press(KeyCode::Char('v')));
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap();
+    let overlay = open_search(&view);
     assert_eq!(
         overlay.results,
         index.matches("dev", overlay.audience, super::LIMIT)
@@ -237,19 +202,10 @@ fn an_index_read_before_a_write_is_dropped_and_read_again() {
         "the overlay still waits: read again"
     );
     assert!(view.search_index.is_none());
-    assert!(
-        view.layers
-            .get::<crate::app::overlay::search::Overlay>()
-            .unwrap()
-            .results
-            .is_empty()
-    );
+    assert!(open_search(&view).results.is_empty());
     let fresh = arriving(&store, view.search_epoch);
     update(&mut model, &mut view, fresh);
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap();
+    let overlay = open_search(&view);
     assert!(
         overlay
             .results

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Reading;
+use crate::app::overlay::search::tests::open_search;
 use crate::app::{Command, Effect, Message, Model, Overlay, View, apply, update};
 use crate::query::search::{Audience, HitKind, SearchIndex};
 use crate::store::{Given, KdfParams, Passphrase, Store};
@@ -55,10 +56,7 @@ fn the_index_read_beside_arrives_and_what_was_typed_meanwhile_is_searched() {
     typed(&mut reading, &store, &mut model, &mut view, "de");
     assert_eq!(arrival(&mut reading, &mut model, &mut view), vec![]);
     let index = view.search_index.clone().expect("arrived");
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap();
+    let overlay = open_search(&view);
     let fresh = index.matches("de", Audience::Private, crate::app::search::LIMIT);
     assert!(!fresh.is_empty());
     assert_eq!(overlay.results, fresh);
@@ -93,10 +91,7 @@ fn a_write_while_the_index_is_read_is_not_missed() {
     assert_eq!(again, vec![]);
     assert_eq!(arrival(&mut reading, &mut model, &mut view), vec![]);
     assert!(view.search_index.is_some());
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap();
+    let overlay = open_search(&view);
     assert!(
         overlay
             .results
@@ -124,10 +119,7 @@ fn an_encrypted_database_is_read_beside_with_the_screens_key() {
     slash(&mut reading, &store, &mut model, &mut view);
     typed(&mut reading, &store, &mut model, &mut view, "zwan");
     assert_eq!(arrival(&mut reading, &mut model, &mut view), vec![]);
-    let overlay = view
-        .layers
-        .get::<crate::app::overlay::search::Overlay>()
-        .unwrap();
+    let overlay = open_search(&view);
     let names: Vec<_> = overlay.results.hits().map(|hit| &hit.subject).collect();
     assert_eq!(names, ["Ilse Zwanenburg"]);
 }
@@ -147,14 +139,7 @@ fn when_the_database_does_not_open_beside_the_index_is_read_on_the_screens_store
     assert_eq!(effects, vec![Effect::LoadSearch], "left for `apply`");
     apply(&store, &mut model, &mut view, effects, today()).unwrap();
     assert!(!reading.waiting());
-    assert!(
-        !view
-            .layers
-            .get::<crate::app::overlay::search::Overlay>()
-            .unwrap()
-            .results
-            .is_empty()
-    );
+    assert!(!open_search(&view).results.is_empty());
 }
 
 #[test]
