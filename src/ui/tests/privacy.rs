@@ -197,3 +197,34 @@ fn every_screen_blanks_to_the_one_blank_picture_and_comes_back_on_any_key() {
         }
     }
 }
+
+/// A pupil filter is typed text, often a name: on the shared screen the header says a filter
+/// is on, not what it is.
+#[test]
+fn the_actions_header_names_no_typed_pupil_while_the_room_sees_it() {
+    use crate::app::actions::ActionList;
+    use crate::query::actions::Filter;
+    const TYPED: &str = "Sanne de Vries";
+    for lang in [Lang::Nl, Lang::En] {
+        let t = lang.texts();
+        let mut model = model(lang, false);
+        model.screen = Screen::Actions;
+        model.action_list = Some(ActionList {
+            filter: Filter {
+                pupil: Some(TYPED.to_string()),
+                ..Filter::default()
+            },
+            ..ActionList::default()
+        });
+        let private = screen_of(&model, &View::default(), 160, 48, theme::DEFAULT);
+        assert!(
+            private.contains(&format!("{}: {TYPED}", t.filter_pupil)),
+            "{private}"
+        );
+        model.dashboard.presenting = true;
+        let shared = screen_of(&model, &View::default(), 160, 48, theme::DEFAULT);
+        let hidden = format!("{}: {}", t.filter_pupil, t.privacy.filter_hidden);
+        assert!(shared.contains(&hidden), "{shared}");
+        assert!(!shared.contains(TYPED), "{shared}");
+    }
+}
