@@ -1,5 +1,5 @@
-//! The screen's state machine: messages in, state and effects out. The terminal loop in
-//! `terminal` feeds it keys, applies the effects to the store and draws `ui::render`.
+//! The screen's state machine: messages in, state and effects out. The loop in `crate::tui`
+//! feeds it keys, applies the effects to the store and draws with `ui`.
 
 pub mod actions;
 pub(crate) mod admin;
@@ -15,7 +15,6 @@ pub mod prepare;
 use self::actions as action_list;
 use self::admin::{audit, retention};
 use self::core::effects;
-use self::core::terminal;
 use self::meeting::{
     attendance, case, close, consent, decision, export, fields, form, new_action, notes, reopen,
     review, signal, undo,
@@ -28,7 +27,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub use dashboard::first_screen;
 pub use dossier::open_dossier;
 pub use effects::{Flow, apply};
-pub use terminal::{run, run_demo};
 
 use ratatui::crossterm::event::KeyEvent;
 

@@ -72,7 +72,7 @@ pub fn rows(keymap: &Keymap, screen: Screen, t: &Texts) -> Vec<Row> {
             command: Choice::Act(binding.action),
         })
         .collect();
-    rows.extend(crate::ui::theme::builtin_names().iter().map(|name| Row {
+    rows.extend(crate::themes::BUILTIN_NAMES.iter().map(|name| Row {
         name: (t.palette_theme)(name),
         keys: Vec::new(),
         command: Choice::Theme(name),

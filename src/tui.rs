@@ -1,4 +1,5 @@
-//! The small synchronous loop: draw, read one event, update, apply effects. A tick once a
+//! The screen's loop, beside `app` (the state machine) and `ui` (the drawing), which it joins:
+//! draw, read one event, update, apply effects. A tick once a
 //! second keeps the clock and the item timer moving. One effect is carried out beside it: the
 //! search index, which takes seconds on a large school (`search::reading`).
 
@@ -13,7 +14,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::core::effects::{Flow, apply, retry, take_inbox};
-use crate::app::search::reading::Reading;
+use crate::app::overlay::search::reading::Reading;
 use crate::app::{Message, Model, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
