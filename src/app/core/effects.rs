@@ -8,7 +8,8 @@ use std::sync::Arc;
 use crate::app::actions::{ActionList, Refused};
 use crate::app::meeting::export::Export;
 use crate::app::overlay::prompt;
-use crate::app::{Effect, Message, Model, View, search, update};
+use crate::app::overlay::search;
+use crate::app::{Effect, Message, Model, View, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{
     ActionChange, ActionId, AuditEntry, AuditKind, Change, Counted, DecisionId, MeetingId,

@@ -2,9 +2,10 @@
 //! Moving back and changing the level ask for a reason in a one-line prompt; the case's fields,
 //! its consent and a besluit are asked there too, and answered by their own modules.
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::{consent, decision, fields};
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View, case_on_screen};
+use crate::app::{Effect, Layer, Model, View};
 use crate::domain::phase::{MoveRefused, Requirement};
 use crate::domain::{CaseEvent, ChangeContext, Level};
 use crate::query::meeting::CaseBrief;

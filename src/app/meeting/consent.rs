@@ -2,9 +2,10 @@
 //! at any phase, as an event of the case's history. With "anoniem" the screen (its earlier
 //! actions included), the search and the minutes name the case by its pseudonym from then on.
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View, case_on_screen};
+use crate::app::{Effect, Layer, Model, View};
 use crate::domain::Consent;
 use crate::domain::fold::fold;
 

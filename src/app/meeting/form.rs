@@ -9,9 +9,11 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::circles::CirclesEditor;
+use crate::app::meeting::notes;
 use crate::app::meeting::plan::PlanForm;
-use crate::app::{Effect, Model, View, case_on_screen, notes};
+use crate::app::{Effect, Model, View};
 use crate::domain::phase::Requirement;
 use crate::domain::{Case, CaseId, NoteId, PhaseModel};
 

@@ -1,5 +1,6 @@
 //! What the chair needs on screen: the roll call in one key, a guest's own role.
 
+use crate::app::meeting::attendance;
 use crate::app::*;
 use crate::domain::Role;
 use crate::domain::meeting::{AgendaKind, Attendee, Presence};

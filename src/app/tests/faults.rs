@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::core::effects::retry;
 use crate::app::*;
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::fault::Fault;
 use crate::testkit::app::{act, current, on_case, send, typed};

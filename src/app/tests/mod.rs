@@ -3,9 +3,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
 use crate::app::core::keymap::{Context, Keymap};
+use crate::app::meeting::case;
 use crate::app::overlay::prompt::{Ask as Asked, Prompt};
 use crate::app::*;
 use crate::domain::MeetingState;
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::testkit::app::*;
 use crate::testkit::today;

@@ -1,9 +1,12 @@
 //! Privacy in the app: consent changed in the meeting, the audit line of a reopening, the
 //! retention list's erasure, the presentation mode, and where they are found.
 
+use crate::app::meeting::case;
+use crate::app::overlay::palette;
 use crate::app::overlay::prompt::Prompt;
 use crate::app::*;
 use crate::domain::{AuditKind, Consent, EventKind};
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::testkit::app::{act, answer, current, meeting_opened, on_case, school, send};
 use crate::testkit::today;

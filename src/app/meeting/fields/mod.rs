@@ -1,9 +1,10 @@
 //! `f`: record what the case's phase still asks for, one short question at a time, each answer
 //! saved at once; after the last one the case may move on with `>`.
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View, case_on_screen};
+use crate::app::{Effect, Layer, Model, View};
 use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::phase::Requirement;

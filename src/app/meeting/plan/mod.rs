@@ -7,8 +7,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use crate::app::meeting::form::{Form, save_case, show_focus, text_box};
+use crate::app::meeting::notes;
 use crate::app::overlay::InOverlay;
-use crate::app::{Effect, Model, View, notes};
+use crate::app::{Effect, Model, View};
 use crate::domain::dates::{DateContext, DateError, format_date, parse_date};
 use crate::domain::{Case, CaseId};
 

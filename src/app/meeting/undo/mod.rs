@@ -5,9 +5,10 @@
 //! withdrawn, with everything recorded about it. `H`: the hulpvraag corrected. `X`: a case
 //! closed early, from any phase, with a reason.
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::case::{after_change, change_context};
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, Screen, View, case_on_screen};
+use crate::app::{Effect, Layer, Model, Screen, View};
 use crate::domain::phase::MoveRefused;
 use crate::domain::{ActionChange, CaseId, Change, EventKind, MeetingState};
 

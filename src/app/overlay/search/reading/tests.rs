@@ -57,7 +57,7 @@ fn the_index_read_beside_arrives_and_what_was_typed_meanwhile_is_searched() {
     assert_eq!(arrival(&mut reading, &mut model, &mut view), vec![]);
     let index = view.search_index.clone().expect("arrived");
     let overlay = open_search(&view);
-    let fresh = index.matches("de", Audience::Private, crate::app::search::LIMIT);
+    let fresh = index.matches("de", Audience::Private, crate::app::overlay::search::LIMIT);
     assert!(!fresh.is_empty());
     assert_eq!(overlay.results, fresh);
     assert_eq!(
