@@ -19,7 +19,7 @@ pub use self::core::fit::{Drawn, too_small};
 pub use self::core::model::{Model, Screen, Settings};
 pub use self::core::update::{Effect, Message, update};
 pub use self::core::view::View;
-pub use self::overlay::{Layer, Overlay};
+pub use self::overlay::{Overlay, OverlayKind};
 pub use dashboard::first_screen;
 pub use dossier::open_dossier;
 

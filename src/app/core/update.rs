@@ -11,7 +11,7 @@ use crate::app::meeting::{
     attendance, case, close, consent, decision, export, fields, form, new_action, reopen, review,
     signal, undo,
 };
-use crate::app::overlay::{Layer, Overlay};
+use crate::app::overlay::{Overlay, OverlayKind};
 use crate::app::overlay::{import, lock, palette, prompt, search};
 use crate::app::{dashboard, dossier, meeting, monitoring, overlay, prepare};
 
@@ -209,7 +209,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         | Message::OtherKey => {
             // Behind the lock nothing a person does reaches the data, however it arrives
             // (routing sends keys to the lock; a paste comes on its own).
-            if view.front() == Some(Overlay::Lock) {
+            if view.front() == Some(OverlayKind::Lock) {
                 return Vec::new();
             }
             lock::touch(model)
@@ -219,7 +219,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     view.flash = None;
     let action = match message {
         Message::MeetingLoaded => return meeting_loaded(model, view),
-        Message::PromptKey(key) if view.front() == Some(Overlay::Picker) => {
+        Message::PromptKey(key) if view.front() == Some(OverlayKind::Picker) => {
             return signal::key(model, view, key);
         }
         Message::PreparationLoaded => return prepare::loaded(model, view),
@@ -247,9 +247,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         // A paste goes where typing goes.
         Message::Paste(text) => {
             return match view.front() {
-                Some(Overlay::Search) => search::paste(view, &text),
-                Some(Overlay::Picker) => signal::paste(view, &text),
-                Some(Overlay::Prompt) => prompt::paste(view, &text),
+                Some(OverlayKind::Search) => search::paste(view, &text),
+                Some(OverlayKind::Picker) => signal::paste(view, &text),
+                Some(OverlayKind::Prompt) => prompt::paste(view, &text),
                 _ => form::paste(model, view, &text),
             };
         }
@@ -277,12 +277,12 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
     };
     // An overlay or a blanked screen closes on any key first; Ctrl-c still quits.
     match view.front() {
-        Some(Overlay::History) if matches!(action, Command::Down | Command::Up) => {
+        Some(OverlayKind::History) if matches!(action, Command::Down | Command::Up) => {
             scroll(view, action == Command::Down);
             return Vec::new();
         }
         // Blanking wins over any overlay: whoever walks in sees nothing.
-        Some(Overlay::Blank | Overlay::Help | Overlay::History)
+        Some(OverlayKind::Blank | OverlayKind::Help | OverlayKind::History)
             if !matches!(action, Command::Quit | Command::Blank) =>
         {
             close_overlays(view);
@@ -316,11 +316,11 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::Quit => vec![Effect::Quit],
         Command::Blank => {
             close_overlays(view);
-            view.layers.open(Layer::Blank(None));
+            view.overlays.open(Overlay::Blank(None));
             Vec::new()
         }
         Command::Help => {
-            view.layers.open(Layer::Help);
+            view.overlays.open(Overlay::Help);
             Vec::new()
         }
         Command::Down | Command::Up
@@ -409,7 +409,7 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
         Command::ReopenMeeting => reopen::start(model, view),
         Command::History => {
             if case_on_screen(model).is_some() {
-                view.layers.open(Layer::History);
+                view.overlays.open(Overlay::History);
             }
             view.item_scroll = 0;
             Vec::new()
@@ -459,9 +459,9 @@ pub fn update(model: &mut Model, view: &mut View, message: impl Into<Message>) -
 }
 
 fn close_overlays(view: &mut View) {
-    view.layers.close(Overlay::Help);
-    view.layers.close(Overlay::Blank);
-    if view.layers.close(Overlay::History).is_some() {
+    view.overlays.close(OverlayKind::Help);
+    view.overlays.close(OverlayKind::Blank);
+    if view.overlays.close(OverlayKind::History).is_some() {
         // The history and the item share the scroll: the item comes back at its top.
         view.item_scroll = 0;
     }

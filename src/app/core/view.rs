@@ -3,7 +3,7 @@
 use crate::app::actions as action_list;
 use crate::app::core::fit::Drawn;
 use crate::app::meeting::{form, notes};
-use crate::app::overlay::{Layer, Overlay};
+use crate::app::overlay::{Overlay, OverlayKind};
 use crate::app::{core, dashboard, dossier, monitoring, overlay, prepare};
 
 /// Scroll, selection and overlays: screen state, kept apart from the data.
@@ -15,7 +15,7 @@ pub struct View {
     /// What is open over the screen (the lock, the blanked screen, the help, the history, the
     /// palette, the search, the import's dry run, the new signal's picker, the one-line
     /// prompt), in the order they take keys.
-    pub layers: overlay::Layers,
+    pub overlays: overlay::Overlays,
     /// A short message for the status line, gone at the next key.
     pub flash: Option<String>,
     /// The notes editor, open on the case in front.
@@ -53,11 +53,11 @@ impl View {
     }
 
     /// The overlay that takes the keys now, if any: the one place their precedence is written.
-    pub fn front(&self) -> Option<Overlay> {
+    pub fn front(&self) -> Option<OverlayKind> {
         // The notes editor and the forms are still fields of their own: whichever of them and
-        // the front layer comes first in `Overlay`'s order is in front.
-        let editing = (self.editor.is_some() || self.form.is_some()).then_some(Overlay::Editor);
-        let layer = self.layers.front().map(Layer::kind);
-        layer.into_iter().chain(editing).min()
+        // the front overlay comes first in `OverlayKind`'s order is in front.
+        let editing = (self.editor.is_some() || self.form.is_some()).then_some(OverlayKind::Editor);
+        let overlay = self.overlays.front().map(Overlay::kind);
+        overlay.into_iter().chain(editing).min()
     }
 }

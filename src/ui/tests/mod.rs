@@ -3,7 +3,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::app::core::keymap::Keymap;
-use crate::app::{Layer, Model, Overlay, View};
+use crate::app::{Model, Overlay, OverlayKind, View};
 use crate::domain::{ActionStatus, MeetingKind, MeetingState};
 use crate::domain::{CaseId, EventKind, Member, MemberId, PupilId, Role};
 use crate::i18n::Lang;
@@ -320,7 +320,7 @@ fn a_blanked_screen_shows_nothing_of_the_data() {
     for model in [model(Lang::Nl, false), meeting_model(Lang::Nl, 3)] {
         // A step after the blanking may leave a flash that names a pupil: not drawn.
         let view = View {
-            layers: [Layer::Blank(None)].into_iter().collect(),
+            overlays: [Overlay::Blank(None)].into_iter().collect(),
             flash: Some("Zeynep Yilmaz: dossier geopend".to_string()),
             ..View::default()
         };
@@ -329,7 +329,7 @@ fn a_blanked_screen_shows_nothing_of_the_data() {
         // Blanked by closing the meeting, it says that, and only that.
         let fixed = Lang::Nl.texts().flash_minutes_fixed;
         let view = View {
-            layers: [Layer::Blank(Some(fixed))].into_iter().collect(),
+            overlays: [Overlay::Blank(Some(fixed))].into_iter().collect(),
             flash: Some("Zeynep Yilmaz: dossier geopend".to_string()),
             ..View::default()
         };
@@ -338,7 +338,7 @@ fn a_blanked_screen_shows_nothing_of_the_data() {
         assert_eq!(words.join(" "), fixed);
     }
     let view = View {
-        layers: [Layer::Blank(None)].into_iter().collect(),
+        overlays: [Overlay::Blank(None)].into_iter().collect(),
         ..View::default()
     };
     insta::assert_snapshot!(
@@ -430,7 +430,7 @@ fn a_question_about_an_earlier_action_names_it_though_its_row_lies_under_the_box
         if action == crate::app::Command::DropAction {
             insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
         }
-        view.layers.close(Overlay::Prompt);
+        view.overlays.close(OverlayKind::Prompt);
     }
 }
 
@@ -461,7 +461,7 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
     let pasted = crate::app::Message::Paste("Niet meer nodig".into());
     crate::app::update(&mut model, &mut view, pasted);
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
@@ -501,7 +501,7 @@ fn the_case_offers_j_for_more_only_while_j_scrolls() {
     );
     view.editor = None;
     crate::app::update(&mut model, &mut view, crate::app::Command::LevelUp);
-    assert!(view.layers.is_open(Overlay::Prompt));
+    assert!(view.overlays.is_open(OverlayKind::Prompt));
     let asking = screen_of(&model, &view, 80, 24, theme::DEFAULT);
     assert!(
         !asking.contains(more),

@@ -4,7 +4,7 @@
 use crate::app::core::model::case_on_screen;
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View};
+use crate::app::{Effect, Model, Overlay, View};
 use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::phase::Requirement;
@@ -43,8 +43,8 @@ pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
     };
     match brief.missing.iter().copied().find(|r| asked_here(*r)) {
         Some(requirement) => view
-            .layers
-            .open(Layer::Prompt(Prompt::new(Ask::Field { requirement }))),
+            .overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Field { requirement }))),
         None if brief.missing.is_empty() => view.flash = Some(t.meeting_ready.to_string()),
         None => view.flash = Some(t.flash_elsewhere.to_string()),
     }
@@ -64,8 +64,8 @@ pub fn answer(
     let phases = model.phases.clone();
     let ask_again = |view: &mut View, message: String| {
         view.flash = Some(message);
-        view.layers
-            .open(Layer::Prompt(Prompt::new(Ask::Field { requirement })));
+        view.overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Field { requirement })));
         Vec::new()
     };
     if text.is_empty() {
@@ -157,9 +157,9 @@ pub fn answer(
         .copied()
         .find(|r| asked_here(*r) && later(r))
     {
-        Some(next) => view
-            .layers
-            .open(Layer::Prompt(Prompt::new(Ask::Field { requirement: next }))),
+        Some(next) => view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Field {
+            requirement: next,
+        }))),
         None if !brief.missing.is_empty() => {
             let names: Vec<&str> = brief.missing.iter().map(|r| t.requirement(*r)).collect();
             view.flash = Some((t.flash_missing)(&names.join(", ")));
