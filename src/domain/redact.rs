@@ -56,9 +56,96 @@ fn prefix_len_ignoring_case(text: &str, name: &str) -> Option<usize> {
     Some(chars.next().map_or(text.len(), |(at, _)| at))
 }
 
+/// What a name becomes in a text shown to the room (`mask_words`): language-neutral, and not
+/// [`REDACTED`], which says the pupil was erased.
+pub const MASK: &str = "•••";
+
+/// The whole words of a name, folded as search folds them: "Anne-Fleur El Amrani" gives
+/// "anne", "fleur", "el" and "amrani". A one-letter word names no one.
+pub fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() > 1)
+        .map(super::fold::fold)
+}
+
+/// A text with some of its words masked for the room to see, and where each character of the
+/// original went (`None` for one inside a masked word), so that marks put on the original
+/// (the letters a search matched) can follow.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Masked {
+    pub text: String,
+    pub moved: Vec<Option<usize>>,
+}
+
+/// `text` with every whole word that `hide` takes (given the word folded as search folds it)
+/// replaced by [`MASK`]; `None` when no word was.
+pub fn mask_words(text: &str, hide: impl Fn(&str) -> bool) -> Option<Masked> {
+    let mut out = String::with_capacity(text.len());
+    let mut moved = Vec::with_capacity(text.len());
+    let mut shown = 0;
+    let mut masked = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            out.push(c);
+            moved.push(Some(shown));
+            shown += 1;
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, next)) = chars.peek() {
+            if !next.is_alphanumeric() {
+                break;
+            }
+            end = at + next.len_utf8();
+            chars.next();
+        }
+        let word = &text[start..end];
+        let count = word.chars().count();
+        if hide(&super::fold::fold(word)) {
+            out.push_str(MASK);
+            moved.extend(std::iter::repeat_n(None, count));
+            shown += MASK.chars().count();
+            masked = true;
+        } else {
+            out.push_str(word);
+            moved.extend((shown..shown + count).map(Some));
+            shown += count;
+        }
+    }
+    masked.then_some(Masked { text: out, moved })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_a_text_for_the_room_is_masked_and_marks_follow_the_words_kept() {
+        let names: Vec<String> = name_words("Anne-Fleur El Amrani")
+            .chain(name_words("Daan de Zoë"))
+            .collect();
+        assert_eq!(
+            names,
+            ["anne", "fleur", "el", "amrani", "daan", "de", "zoe"]
+        );
+        let hide = |word: &str| ["daan", "zoe"].contains(&word);
+        let masked = mask_words("Ruzie met DAAN en zoë; Daantje bleef", hide).unwrap();
+        assert_eq!(masked.text, "Ruzie met ••• en •••; Daantje bleef");
+        // "Ruzie met " keeps its places; the four letters of DAAN are gone; " en " moves by
+        // one (three bullets for four letters).
+        assert_eq!(masked.moved[..10], (0..10).map(Some).collect::<Vec<_>>());
+        assert_eq!(masked.moved[10..14], [None; 4]);
+        assert_eq!(masked.moved[14], Some(13));
+        // "zoë" is three letters, as the mask is: Daantje moves by DAAN's one.
+        let daantje = "Ruzie met DAAN en zoë; ".chars().count();
+        assert_eq!(masked.moved[daantje], Some(daantje - 1));
+        assert_eq!(
+            masked.moved.len(),
+            "Ruzie met DAAN en zoë; Daantje bleef".chars().count()
+        );
+        assert_eq!(mask_words("Niemand genoemd", hide), None);
+    }
 
     #[test]
     fn whole_words_in_any_case_are_replaced_and_longer_words_kept() {

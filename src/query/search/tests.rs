@@ -439,3 +439,54 @@ fn the_command_s_search_answers_as_the_whole_index() {
         );
     }
 }
+
+/// A note typed about one child may name another: on a shared screen every pupil's name in a
+/// hit's text is masked but the hit's own named pupil's, and the matched letters stay on the
+/// word that was matched. The chair's own screen shows the text as written.
+#[test]
+fn a_shared_screen_masks_other_pupils_names_in_the_texts_it_shows() {
+    let index = school();
+    let hit = |audience| {
+        let found = index.matches("voorleest", audience, 10);
+        let hit = found.hits().next().unwrap().clone();
+        let marked: String = hit
+            .matched
+            .iter()
+            .map(|at| hit.text.chars().nth(*at).unwrap())
+            .collect();
+        (hit.text, marked)
+    };
+    let presenting = |discussed| {
+        Audience::Shared(Showing::Presenting {
+            discussed: Some(CaseId(discussed)),
+        })
+    };
+    assert_eq!(
+        hit(presenting(12)),
+        (
+            "Ouders vertellen dat ••• thuis graag voorleest aan •••.".to_string(),
+            "voorleest".to_string()
+        )
+    );
+    assert_eq!(
+        hit(presenting(10)).0,
+        "Ouders vertellen dat Zoë thuis graag voorleest aan •••.",
+        "the discussed pupil's own name stays in their own case"
+    );
+    assert_eq!(
+        hit(Audience::Shared(Showing::Private)).0,
+        "Ouders vertellen dat Zoë thuis graag voorleest aan •••."
+    );
+    assert_eq!(
+        hit(Audience::Private),
+        (
+            "Ouders vertellen dat Zoë thuis graag voorleest aan Sanne.".to_string(),
+            "voorleest".to_string()
+        )
+    );
+    // A name searched for on the wall finds its texts, but does not show the name.
+    let found = index.matches("sanne", presenting(12), 10);
+    let note = found.hits().find(|h| h.kind == HitKind::Note).unwrap();
+    assert!(!note.text.contains("Sanne"), "{note:?}");
+    assert!(note.matched.is_empty(), "{note:?}");
+}
