@@ -212,7 +212,7 @@ impl Pace {
 /// which opens on them (a form's other boxes take keys one by one).
 fn typing_into_notes(view: &crate::app::View) -> bool {
     use crate::app::meeting::{form::Form, plan::Field};
-    match &view.form {
+    match view.form() {
         None => true,
         Some(Form::Plan(plan)) => plan.focus == Field::Notes,
         Some(Form::Circles(_)) => false,

@@ -135,11 +135,12 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
         }
         Some(Overlay::Import(review)) => import::render(frame, area, review, texts, theme),
         // The lock and the blanked screen are drawn instead of the screen (above); the history,
-        // the picker and the prompt by the screen, over what they are about.
+        // the editors, the picker and the prompt by the screen, over what they are about.
         Some(
             Overlay::Lock(_)
             | Overlay::Blank(_)
             | Overlay::History
+            | Overlay::Editor(_)
             | Overlay::Picker(_)
             | Overlay::Prompt(_),
         )

@@ -13,16 +13,11 @@ pub struct View {
     pub dashboard: dashboard::DashView,
     pub dossier: dossier::DossierView,
     /// What is open over the screen (the lock, the blanked screen, the help, the history, the
-    /// palette, the search, the import's dry run, the new signal's picker, the one-line
-    /// prompt), in the order they take keys.
+    /// palette, the search, the import's dry run, the notes editor and the forms, the new
+    /// signal's picker, the one-line prompt), in the order they take keys.
     pub overlays: overlay::Overlays,
     /// A short message for the status line, gone at the next key.
     pub flash: Option<String>,
-    /// The notes editor, open on the case in front.
-    pub editor: Option<notes::NoteEditor>,
-    /// The circles or the plan's fields, open on the case in front (with `editor` as the
-    /// plan's notes).
-    pub form: Option<form::Form>,
     /// The chosen row of a list in the meeting's item (attendance).
     pub selected: usize,
     /// How far the item in front (or the history over it) is scrolled down, when it does not
@@ -54,10 +49,46 @@ impl View {
 
     /// The overlay that takes the keys now, if any: the one place their precedence is written.
     pub fn front(&self) -> Option<OverlayKind> {
-        // The notes editor and the forms are still fields of their own: whichever of them and
-        // the front overlay comes first in `OverlayKind`'s order is in front.
-        let editing = (self.editor.is_some() || self.form.is_some()).then_some(OverlayKind::Editor);
-        let overlay = self.overlays.front().map(Overlay::kind);
-        overlay.into_iter().chain(editing).min()
+        self.overlays.front().map(Overlay::kind)
+    }
+
+    /// The notes editor, open on the case in front (alone, or as the plan form's notes).
+    pub fn editor(&self) -> Option<&notes::NoteEditor> {
+        self.overlays.get::<form::Editing>()?.notes.as_ref()
+    }
+
+    pub fn editor_mut(&mut self) -> Option<&mut notes::NoteEditor> {
+        self.overlays.get_mut::<form::Editing>()?.notes.as_mut()
+    }
+
+    /// The circles or the plan's fields, open on the case in front.
+    pub fn form(&self) -> Option<&form::Form> {
+        self.overlays.get::<form::Editing>()?.form.as_ref()
+    }
+
+    /// Opens the notes editor (beside a form that is open), or closes it.
+    pub fn set_editor(&mut self, notes: Option<notes::NoteEditor>) {
+        let form = self.take_editing().form;
+        self.put_editing(form::Editing { notes, form });
+    }
+
+    /// Opens a form (beside the notes editor that is open), or closes it.
+    pub fn set_form(&mut self, form: Option<form::Form>) {
+        let notes = self.take_editing().notes;
+        self.put_editing(form::Editing { notes, form });
+    }
+
+    fn take_editing(&mut self) -> form::Editing {
+        match self.overlays.close(OverlayKind::Editor) {
+            Some(Overlay::Editor(editing)) => editing,
+            _ => form::Editing::default(),
+        }
+    }
+
+    /// The editing overlay is open while it holds an editor or a form.
+    fn put_editing(&mut self, editing: form::Editing) {
+        if editing.notes.is_some() || editing.form.is_some() {
+            self.overlays.open(Overlay::Editor(editing));
+        }
     }
 }

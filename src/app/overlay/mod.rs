@@ -1,7 +1,7 @@
 //! What opens over any screen and takes the keys while open: the command palette (`:`), the
 //! search (`/`), the import's dry run (`I`), the idle lock and the one-line prompt; and
 //! `Overlays`, the one place the view holds what is open over the screen (these, the help, the
-//! history, the blanked screen and the new signal's picker).
+//! history, the blanked screen, the notes editor and the forms, and the new signal's picker).
 
 pub mod import;
 pub mod lock;
@@ -56,6 +56,8 @@ pub enum Overlay {
     /// The dry run of an import, over the start screen until `Enter` imports it or a key
     /// cancels.
     Import(import::Review),
+    /// The notes editor or a form (circles, the plan, whose notes are the editor's).
+    Editor(crate::app::meeting::form::Editing),
     /// The pupil picker of a new signal (`s`), then its hulpvraag.
     Picker(crate::app::meeting::signal::Picker),
     /// A one-line question (a reason) that takes the keys until answered or cancelled.
@@ -72,6 +74,7 @@ impl Overlay {
             Overlay::Palette(_) => OverlayKind::Palette,
             Overlay::Search(_) => OverlayKind::Search,
             Overlay::Import(_) => OverlayKind::Import,
+            Overlay::Editor(_) => OverlayKind::Editor,
             Overlay::Picker(_) => OverlayKind::Picker,
             Overlay::Prompt(_) => OverlayKind::Prompt,
         }
@@ -159,6 +162,7 @@ held!(
     Palette(palette::Palette),
     Search(search::Search),
     Import(import::Review),
+    Editor(crate::app::meeting::form::Editing),
     Picker(crate::app::meeting::signal::Picker),
     Prompt(prompt::Prompt)
 );

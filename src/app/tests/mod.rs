@@ -284,8 +284,8 @@ fn notes_are_saved_at_every_keystroke_and_reopen_as_the_same_note() {
     let (dir, store, mut model, mut view) = on_case(|_| true);
     let case = current(&model).case.clone();
     act(&store, &mut model, &mut view, Command::EditNotes);
-    assert!(view.editor.is_some());
-    let id = view.editor.as_ref().unwrap().note.id;
+    assert!(view.editor().is_some());
+    let id = view.editor().unwrap().note.id;
     let mut typed_so_far = String::new();
     for key in typed("Zoë leest beter; ouders (ğ, يوسف) herkennen het") {
         if let Message::PromptKey(key) = key {
@@ -299,10 +299,10 @@ fn notes_are_saved_at_every_keystroke_and_reopen_as_the_same_note() {
     }
     let esc = Message::EditorKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, esc);
-    assert!(view.editor.is_none());
+    assert!(view.editor().is_none());
 
     act(&store, &mut model, &mut view, Command::EditNotes);
-    let reopened = &view.editor.as_ref().unwrap().note;
+    let reopened = &view.editor().unwrap().note;
     assert_eq!(reopened.id, id, "the same note, not a second one");
     assert_eq!(reopened.text, typed_so_far);
 
@@ -332,7 +332,7 @@ fn a_huge_paste_is_saved_whole_in_one_write() {
         apply(&store, &mut model, &mut view, effects, today()).unwrap(),
         Flow::Continue
     );
-    let id = view.editor.as_ref().unwrap().note.id;
+    let id = view.editor().unwrap().note.id;
     assert_eq!(store.note(id.0).unwrap().unwrap().text, text);
 }
 
@@ -344,7 +344,7 @@ fn a_pasted_escape_is_left_out_of_the_note_and_its_lines_are_kept() {
     let text = "Verslag\x1b[2J\x1b]0;pwned\x07\nvan \u{202E}de logopedist\u{9b}";
     let effects = update(&mut model, &mut view, Message::Paste(text.into()));
     apply(&store, &mut model, &mut view, effects, today()).unwrap();
-    let id = view.editor.as_ref().unwrap().note.id;
+    let id = view.editor().unwrap().note.id;
     assert_eq!(
         store.note(id.0).unwrap().unwrap().text,
         "Verslag[2J]0;pwned\nvan de logopedist"
@@ -362,7 +362,7 @@ fn notes_are_not_opened_over_the_lists_of_the_opening_and_the_actions() {
     act(&store, &mut model, &mut view, Command::NextItem);
     act(&store, &mut model, &mut view, Command::NextItem);
     assert_eq!(update(&mut model, &mut view, Command::EditNotes), vec![]);
-    assert!(view.editor.is_none());
+    assert!(view.editor().is_none());
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn rondvraag_takes_free_notes_that_reach_the_minutes_under_their_item() {
     send(&store, &mut model, &mut view, Message::EditorKey(esc));
     act(&store, &mut model, &mut view, Command::EditNotes);
     assert_eq!(
-        view.editor.as_ref().unwrap().note.text,
+        view.editor().unwrap().note.text,
         "Juf Anna vraagt naar de studiedag.",
         "the same note opens again"
     );

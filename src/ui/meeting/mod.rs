@@ -45,7 +45,7 @@ pub fn render(
     ])
     .areas(area);
     render_header(frame, header, model, room, theme);
-    if let Some(form) = &view.form {
+    if let Some(form) = view.form() {
         crate::ui::meeting::form::render(frame, body, footer, model, view, room, form, theme);
         return Drawn::default();
     }
@@ -55,7 +55,7 @@ pub fn render(
     // While the picker lists pupils, the one in front goes by initials too.
     let named = !view.overlays.is_open(OverlayKind::Picker);
     render_agenda(frame, agenda, model, room, named, theme);
-    let item = match &view.editor {
+    let item = match view.editor() {
         Some(open) => {
             let [top, bottom] =
                 Layout::vertical([Constraint::Min(6), Constraint::Percentage(45)]).areas(item);
@@ -81,7 +81,7 @@ pub fn render(
     }
     let keys = if view.overlays.is_open(OverlayKind::Picker) {
         crate::ui::overlay::picker::hint(view, t)
-    } else if view.editor.is_some() {
+    } else if view.editor().is_some() {
         t.editor_hint
     } else if crate::app::meeting::attendance::on_item(model, &AgendaKind::Opening) {
         t.attendance_keys
@@ -329,8 +329,7 @@ fn render_item(
     };
     let mut block = panel(&title, theme, true);
     // While a note, a form or a question is open `j` is a letter: no hint that it scrolls.
-    let keys_scroll = view.editor.is_none()
-        && view.form.is_none()
+    let keys_scroll = !view.overlays.is_open(OverlayKind::Editor)
         && !view.overlays.is_open(OverlayKind::Prompt)
         && !view.overlays.is_open(OverlayKind::Picker);
     if offset < overflow && keys_scroll {

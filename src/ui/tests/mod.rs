@@ -493,13 +493,13 @@ fn the_case_offers_j_for_more_only_while_j_scrolls() {
         &mut view,
         crate::app::Message::NoteReady(crate::domain::NoteId(999)),
     );
-    assert!(view.editor.is_some());
+    assert!(view.editor().is_some());
     let typing = screen_of(&model, &view, 80, 24, theme::DEFAULT);
     assert!(
         !typing.contains(more),
         "j is a letter in the notes:\n{typing}"
     );
-    view.editor = None;
+    view.set_editor(None);
     crate::app::update(&mut model, &mut view, crate::app::Command::LevelUp);
     assert!(view.overlays.is_open(OverlayKind::Prompt));
     let asking = screen_of(&model, &view, 80, 24, theme::DEFAULT);

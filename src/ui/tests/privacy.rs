@@ -137,8 +137,8 @@ fn the_presentation_mode_hides_my_and_the_overdue_actions_and_says_so() {
 fn blank_key(view: &View) -> KeyEvent {
     let typing = view.overlays.is_open(OverlayKind::Palette)
         || view.overlays.is_open(OverlayKind::Search)
-        || view.editor.is_some()
-        || view.form.is_some()
+        || view.editor().is_some()
+        || view.form().is_some()
         || view.overlays.is_open(OverlayKind::Prompt)
         || view.overlays.is_open(OverlayKind::Picker);
     let modifiers = if typing {

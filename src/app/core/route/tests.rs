@@ -12,13 +12,13 @@ fn a_paste_goes_where_the_keys_go_when_an_editor_and_a_prompt_are_both_open() {
     let (_dir, store, mut model, mut view) = on_case(|_| true);
     let keymap = Keymap::default();
     act(&store, &mut model, &mut view, Command::EditNotes);
-    assert!(view.editor.is_some(), "the notes editor is open");
+    assert!(view.editor().is_some(), "the notes editor is open");
     view.overlays
         .open(crate::app::Overlay::Prompt(Prompt::new(Ask::Decision)));
     let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
     assert_eq!(route(&model, &view, &keymap, a), Message::EditorKey(a));
     crate::app::update(&mut model, &mut view, Message::Paste("plakte tekst".into()));
-    let typed = view.editor.as_ref().unwrap().editor.lines().join("\n");
+    let typed = view.editor().unwrap().editor.lines().join("\n");
     assert!(
         typed.contains("plakte tekst"),
         "pasted into the editor: {typed:?}"

@@ -475,15 +475,15 @@ fn the_plan_is_corrected_in_evaluatie_without_moving_back_and_shown_there() {
         })
         .expect("a member known by the start of their name");
     act(&store, &mut model, &mut view, Command::EditNotes);
-    let Some(Form::Plan(form)) = &view.form else {
-        panic!("e in Evaluatie opens the plan: {:?}", view.form);
+    let Some(Form::Plan(form)) = view.form() else {
+        panic!("e in Evaluatie opens the plan: {:?}", view.form());
     };
     assert_eq!(form.focus, Field::Notes, "typing goes to the notes first");
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
     type_text(&store, &mut model, &mut view, "Zelfstandig starten");
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
     // The regiehouder is picked from the members by the start of a name, as an owner is.
-    let Some(Form::Plan(form)) = &view.form else {
+    let Some(Form::Plan(form)) = view.form() else {
         unreachable!()
     };
     let old = form.regiehouder.lines().join("").chars().count();
