@@ -15,15 +15,13 @@
 //! most; while a meeting is open only the case under discussion, with consent "ja", is.
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 
 use super::fuzzy::{Finder, Fit, Key, KeyRef, Words, fit, in_original};
-use crate::domain::{
-    Action, Case, CaseId, Decision, Note, Pupil, PupilId, Showing, Subject, redact,
-};
+use crate::domain::{Action, Case, CaseId, Decision, Note, Pupil, PupilId, Showing, Subject};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
 
@@ -219,9 +217,6 @@ pub struct SearchIndex {
     /// audience is known. The index outlives the screen it was built on.
     cases: Vec<Case>,
     pupils: HashMap<PupilId, Pupil>,
-    /// The words of every pupil's first and last name, folded: masked in a text the room sees
-    /// (`Audience::Shared`). Made at the first such hit: `otter search` never needs them.
-    name_words: std::sync::OnceLock<HashSet<String>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -416,15 +411,6 @@ impl SearchIndex {
             }
             (_, None) => (String::new(), entry.text.to_string()),
         };
-        let (text, matched) = match audience {
-            Audience::Private => (text, matched),
-            Audience::Shared(_) => {
-                let own = case
-                    .filter(|_| shown.as_ref().is_some_and(Subject::is_named))
-                    .and_then(|case| self.pupils.get(&case.pupil));
-                self.for_the_room(text, matched, own)
-            }
-        };
         Hit {
             kind: entry.kind,
             id: entry.id,
@@ -437,46 +423,6 @@ impl SearchIndex {
                 _ => case.map(|case| case.pupil),
             },
             matched,
-        }
-    }
-}
-
-impl SearchIndex {
-    /// `text` as the room may read it: a text typed about one child may name another ("ruzie
-    /// met Daan"), and while presenting only the case under discussion is named (BRIEF §8). So
-    /// every word of any pupil's name is masked, but for `own`'s name in their own named case;
-    /// the matched letters follow the words kept. A common word that is also someone's name
-    /// ("Bakker") is masked too: on the wall, a word too many hidden is the lesser harm.
-    fn for_the_room(
-        &self,
-        text: String,
-        matched: Vec<usize>,
-        own: Option<&Pupil>,
-    ) -> (String, Vec<usize>) {
-        let names = self.name_words.get_or_init(|| {
-            self.pupils
-                .values()
-                .flat_map(|pupil| {
-                    redact::name_words(&pupil.first_name)
-                        .chain(redact::name_words(&pupil.last_name))
-                })
-                .collect()
-        });
-        let own: HashSet<String> = own
-            .into_iter()
-            .flat_map(|pupil| {
-                redact::name_words(&pupil.first_name).chain(redact::name_words(&pupil.last_name))
-            })
-            .collect();
-        match redact::mask_words(&text, |word| names.contains(word) && !own.contains(word)) {
-            None => (text, matched),
-            Some(masked) => {
-                let matched = matched
-                    .iter()
-                    .filter_map(|at| masked.moved.get(*at).copied().flatten())
-                    .collect();
-                (masked.text, matched)
-            }
         }
     }
 }
@@ -675,7 +621,6 @@ impl Builder {
             keys,
             cases: self.cases,
             pupils: self.pupils,
-            name_words: std::sync::OnceLock::new(),
         }
     }
 }
