@@ -186,6 +186,10 @@ pub struct Texts {
     pub minutes_next: &'static str,
     pub minutes_fixed_on: &'static str,
     pub minutes_nothing: &'static str,
+    /// The Nieuwe signalen item in the minutes when the signals raised under it follow as
+    /// items of their own: how many.
+    #[serde(skip)]
+    pub minutes_signals_below: fn(usize) -> String,
     /// A case on a closed meeting's agenda that it passed by without a note, decision, action
     /// or change: in the minutes, the dossier and the extract.
     pub not_discussed: &'static str,
@@ -716,7 +720,10 @@ impl Texts {
     /// only. Their name or the chair's own words for the role ("moeder van Sanne") would name
     /// the pupil.
     pub fn guest(&self, role: Role) -> String {
-        format!("{} ({})", self.prepare_guest, self.role(role))
+        // The English catalog explains a Dutch role in brackets ("leerkracht (teacher)"):
+        // within the guest's brackets that becomes a comma, not brackets in brackets.
+        let role = self.role(role).replace(" (", ", ").replace(')', "");
+        format!("{} ({role})", self.prepare_guest)
     }
 
     /// A guest's role: in the chair's own words when they gave some, else the catalog's.
