@@ -326,3 +326,30 @@ fn every_figure_name_is_shown_whole_at_any_width() {
         }
     }
 }
+
+/// At 120x36 the figures took the whole height beside the charts and the open waits, the
+/// team's own list, were gone: the longest waits keep their rows under the figures, whichever
+/// figure is chosen (the figures scroll).
+#[test]
+fn the_open_waits_keep_their_rows_at_120x36() {
+    let (_dir, _store, model, mut view) = on_monitoring();
+    let data = &model.monitoring.as_ref().unwrap().data;
+    let waits = &data.figures.norm.waits;
+    assert!(waits.len() >= 2, "the demo has open waits");
+    let row = |at: usize| {
+        let name = data.cases[&waits[at].case].shown.name().to_string();
+        (name, waits[at].days.to_string())
+    };
+    for chosen in [0, rows(&data.figures).len() - 1] {
+        view.monitoring.row = chosen;
+        let screen = crate::ui::tests::screen_of(&model, &view, 120, 36, "donker");
+        for at in 0..2 {
+            let (name, days) = row(at);
+            let line = screen.lines().find(|line| line.contains(&name));
+            assert!(
+                line.is_some_and(|line| line.contains(&format!(" {days} "))),
+                "wait {at} ({name}, {days} days): {screen}"
+            );
+        }
+    }
+}
