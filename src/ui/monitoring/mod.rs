@@ -138,7 +138,7 @@ fn label(model: &Model, screen: &Monitoring, figure: &Figure, width: usize) -> V
     let mut text = name(model, figure);
     let over = screen.data.figures.norm.waiting_over_norm;
     if *figure == Figure::WithinNorm && over > 0 {
-        let still = (model.lang.texts().stats.screen_still_waiting)(over);
+        let still = (model.lang.texts().stats.still_waiting)(&over.to_string());
         text = format!("{text} ({still})");
     }
     crate::ui::wrap(&text, width.max(1))
