@@ -1,7 +1,8 @@
 //! Every monitoring figure of a school year (issue 14: under 100 ms on the large school): read
-//! the case histories, meetings and actions from an open store, compute, and apply disclosure
-//! control. Also measured apart: the share of that time spent reading the store, the time of
-//! each phase, and what walking each tree costs. Wall time and this thread's CPU time are both
+//! the digests of the cases and actions, the meetings and the "niet besproken" index from an
+//! open store, compute, and apply disclosure control. Also measured apart: the share of that
+//! time spent reading the store, the time of each phase, and what walking each tree the
+//! figures read before the digests costs. Wall time and this thread's CPU time are both
 //! printed: on a shared machine the wall clock mostly measures the other processes. Uses the
 //! large demo school when `OTTER_BENCH_LARGE` names its data directory, else a fresh
 //! school-sized one.

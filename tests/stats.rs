@@ -117,8 +117,12 @@ fn a_period_is_a_year_a_term_or_two_days_and_never_backwards() {
     assert!(current.contains("01-08-2026 – 23-11-2026"), "{current}");
     let stricter = stdout_of(otter(school).args(["stats", "--year", "2025", "--threshold", "25"]));
     assert!(stricter.contains("drempel 25"), "{stricter}");
+    // The names are padded to the longest, which the note beside "binnen de norm" lengthens.
     assert!(
-        stricter.contains("Afgesloten casussen                                   <25"),
+        stricter.lines().any(|line| {
+            let mut cells = line.split_whitespace().rev();
+            line.starts_with("  Afgesloten casussen ") && cells.next() == Some("<25")
+        }),
         "{stricter}"
     );
     let laxer = otter(school)

@@ -63,9 +63,26 @@ fn label(row: &Row, report: &Report, cx: &Context) -> String {
         report.settings.norm_weeks,
         report.settings.return_months,
     );
-    match row.stat {
+    let name = match row.stat {
         Stat::Count => capitalised(&name),
         stat => format!("{} ({})", capitalised(&name), t.stat(stat)),
+    };
+    // As on the screen: the share counts only the help that started, and would read rosier
+    // than the waits are. The count is the report's own cell, under the same disclosure; a
+    // cell hidden to protect another says nothing here either.
+    let over = report
+        .rows
+        .iter()
+        .find(|r| r.figure == Figure::WaitingOverNorm)
+        .map(|r| r.value);
+    match over {
+        Some(cell @ (Cell::Count(1..) | Cell::Few))
+            if row.figure == Figure::WithinNorm && row.stat == Stat::Percent =>
+        {
+            let count = cell.text(report.settings.threshold, 0);
+            format!("{name} ({})", (t.still_waiting)(&count))
+        }
+        _ => name,
     }
 }
 
@@ -903,6 +920,60 @@ mod tests {
             .collect();
         assert_eq!(heights.len(), 2, "{chart}");
         assert_eq!(heights[0], heights[1], "8 drawn and 8 hidden: {svg}");
+    }
+
+    /// As the screen does, the report says beside the share of help started within the norm
+    /// how many still wait beyond it: that share counts only help that started. The count
+    /// is its own row's cell, under disclosure control; a hidden cell says nothing there.
+    #[test]
+    fn beside_within_the_norm_the_report_says_how_many_wait_beyond_it() {
+        let model = PhaseModel::default();
+        let row = |figure, stat, value| Row {
+            figure,
+            stat,
+            value,
+            part: None,
+            base: None,
+        };
+        let report = |over: Cell| Report {
+            period: Period::school_year(2025).unwrap(),
+            settings: Settings::default(),
+            rows: vec![
+                row(Figure::WithinNorm, Stat::Percent, Cell::Number(80.0)),
+                row(Figure::WaitingOverNorm, Stat::Count, over),
+            ],
+            signals_per_month: Vec::new(),
+            open_per_level: Vec::new(),
+            reaction_per_month: Vec::new(),
+        };
+        for lang in [Lang::Nl, Lang::En] {
+            let cx = Context {
+                model: &model,
+                lang,
+                school: "",
+            };
+            let t = lang.texts().stats;
+            let none = report(Cell::Count(0));
+            let plain = label(&none.rows[0], &none, &cx);
+            assert!(!plain.contains(&(t.still_waiting)("0")), "{plain}");
+            for (over, said) in [
+                (Cell::Count(7), Some("7")),
+                (Cell::Few, Some("<5")),
+                (Cell::Hidden, None),
+            ] {
+                let report = report(over);
+                let note = said.map(|n| format!(" ({})", (t.still_waiting)(n)));
+                let expected = format!("{plain}{}", note.clone().unwrap_or_default());
+                assert_eq!(label(&report.rows[0], &report, &cx), expected);
+                if let Some(note) = note {
+                    for format in [Format::Text, Format::Html] {
+                        let written = String::from_utf8(write(&report, &cx, format).unwrap());
+                        let written = written.unwrap().replace("&lt;", "<");
+                        assert!(written.contains(&note), "{format:?}: {written}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

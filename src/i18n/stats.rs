@@ -112,10 +112,11 @@ pub struct StatsTexts {
     pub screen_cols: [&'static str; 4],
     pub screen_days: &'static str,
     pub screen_minutes: &'static str,
-    /// Beside the share of help started within the norm: the open waits already beyond it,
-    /// which that share cannot count yet.
+    /// Beside the share of help started within the norm, on the screen and in a report: the
+    /// open waits already beyond it, which that share cannot count yet; a count as the screen
+    /// or disclosure control shows it ("3", "<5").
     #[serde(skip)]
-    pub screen_still_waiting: fn(u32) -> String,
+    pub still_waiting: fn(&str) -> String,
     pub chart_phases: &'static str,
     pub chart_levels_now: &'static str,
     pub chart_closed_from: &'static str,
@@ -305,8 +306,8 @@ pub const NL: StatsTexts = StatsTexts {
     screen_year: |year| format!("schooljaar {year}-{}", year + 1),
     screen_term: |term, year| format!("periode {term} van {year}-{}", year + 1),
     screen_keys: "j/k kiezen · Enter casussen · p periode · Esc terug",
-    screen_list_keys: "j/k kiezen · Esc terug naar de cijfers",
-    screen_enter: "de casussen achter het gekozen cijfer tonen (niet bij vergaderingen en actiepunten)",
+    screen_list_keys: "j/k kiezen · Enter dossier · Esc terug naar de cijfers",
+    screen_enter: "casussen achter het cijfer tonen (niet bij vergaderingen en actiepunten); in de lijst: dossier",
     screen_no_cases: "Dit cijfer gaat over vergaderingen of actiepunten, niet over casussen",
     screen_none: "Achter dit cijfer staan in deze periode geen casussen",
     screen_presenting: "Gedeeld scherm: alleen pseudoniemen",
@@ -317,8 +318,8 @@ pub const NL: StatsTexts = StatsTexts {
     screen_cols: ["cijfer", "waarde", "8 van de 10 binnen", "aantal"],
     screen_days: "dagen",
     screen_minutes: "min",
-    screen_still_waiting: |n| match n {
-        1 => "1 wacht nog, al langer dan de norm".to_string(),
+    still_waiting: |n| match n {
+        "1" => "1 wacht nog, al langer dan de norm".to_string(),
         n => format!("{n} wachten nog, al langer dan de norm"),
     },
     chart_phases: "Lopend per fase",
@@ -434,8 +435,8 @@ pub const EN: StatsTexts = StatsTexts {
     screen_year: |year| format!("school year {year}-{}", year + 1),
     screen_term: |term, year| format!("term {term} of {year}-{}", year + 1),
     screen_keys: "j/k choose · Enter cases · p period · Esc back",
-    screen_list_keys: "j/k choose · Esc back to the figures",
-    screen_enter: "show the cases behind the chosen figure (not for meetings and actions)",
+    screen_list_keys: "j/k choose · Enter dossier · Esc back to the figures",
+    screen_enter: "show the cases behind the figure (not for meetings and actions); on that list: dossier",
     screen_no_cases: "This figure is about meetings or actions, not cases",
     screen_none: "No cases behind this figure in this period",
     screen_presenting: "Shared screen: pseudonyms only",
@@ -446,8 +447,8 @@ pub const EN: StatsTexts = StatsTexts {
     screen_cols: ["figure", "value", "8 in 10 within", "count"],
     screen_days: "days",
     screen_minutes: "min",
-    screen_still_waiting: |n| match n {
-        1 => "1 still waiting, already beyond the norm".to_string(),
+    still_waiting: |n| match n {
+        "1" => "1 still waiting, already beyond the norm".to_string(),
         n => format!("{n} still waiting, already beyond the norm"),
     },
     chart_phases: "Running per phase",

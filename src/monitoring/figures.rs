@@ -13,7 +13,7 @@ use super::{
     Wait,
 };
 use crate::domain::{
-    ActionStatus, AgendaKind, CaseId, Consent, EventKind, Level, MeetingId, MeetingState, PupilId,
+    AgendaKind, CaseId, Consent, EventKind, Level, MeetingId, MeetingState, PupilId,
 };
 
 /// The moments of one case's route, read from its record and its history.
@@ -494,21 +494,18 @@ fn actions(input: &Input, period: Period, today: NaiveDate) -> Actions {
     let mut carry_overs = Mean::default();
     let mut overdue_now = 0;
     for action in &input.actions {
-        overdue_now += u32::from(action.is_overdue(today));
+        let overdue = action.is_open() && action.due < today;
+        overdue_now += u32::from(overdue);
         if period.contains(action.created) {
-            carry_overs.total += action.carried_through.len() as f64;
+            carry_overs.total += f64::from(action.carried);
             carry_overs.base += 1;
         }
         // Counted once it is settled: done, or open and past its due date. A dropped action
         // was never to be done.
-        let settled = match action.status {
-            ActionStatus::Done { .. } => true,
-            ActionStatus::Open => action.due < today,
-            ActionStatus::Dropped { .. } => false,
-        };
+        let settled = action.done.is_some() || overdue;
         if settled && period.contains(action.due) {
             on_time.base += 1;
-            on_time.part += u32::from(action.done_on_time() == Some(true));
+            on_time.part += u32::from(action.done.is_some_and(|on| on <= action.due));
         }
     }
     Actions {

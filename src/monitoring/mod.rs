@@ -17,16 +17,104 @@ mod tests;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::{Action, Case, CaseEvent, Meeting, MeetingId, PhaseModel};
+use crate::domain::{
+    Action, ActionStatus, Case, CaseEvent, CaseId, Consent, EventKind, Level, Meeting, MeetingId,
+    PhaseModel, PupilId,
+};
 
 pub use figures::{behind, compute};
 pub use period::{Month, Period};
 
-/// One case with its history, oldest event first.
-#[derive(Debug, Clone)]
+/// One case as the figures need it: the moments on its record, and its phase, level and
+/// consent changes, oldest first. No text. The store keeps one of these per case, written
+/// with the case (`store::digest`), so the figures never read the histories whole.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaseHistory {
-    pub case: Case,
-    pub events: Vec<CaseEvent>,
+    pub case: CaseFacts,
+    pub events: Vec<Change>,
+}
+
+/// What the figures read of a case's own record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseFacts {
+    pub id: CaseId,
+    pub pupil: PupilId,
+    pub opened: NaiveDate,
+    pub closed: Option<NaiveDate>,
+    pub help_start: Option<NaiveDate>,
+    pub waiting_since: Option<NaiveDate>,
+    pub phase: String,
+    pub level: Level,
+    pub consent: Consent,
+}
+
+/// A change of phase, level or consent, on its day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub date: NaiveDate,
+    pub kind: EventKind,
+}
+
+impl CaseHistory {
+    /// From the case and its whole history (in any order): the form the figures were
+    /// computed from before the store kept it, and what a test holds the kept one to.
+    pub fn of(case: &Case, events: &[CaseEvent]) -> CaseHistory {
+        let mut events: Vec<&CaseEvent> = events.iter().filter(|e| e.case == case.id).collect();
+        events.sort_by_key(|e| e.seq);
+        CaseHistory {
+            case: CaseFacts {
+                id: case.id,
+                pupil: case.pupil,
+                opened: case.opened,
+                closed: case.closed,
+                help_start: case.help_start,
+                waiting_since: case.waiting_since,
+                phase: case.phase.clone(),
+                level: case.level,
+                consent: case.consent,
+            },
+            events: events
+                .into_iter()
+                .filter(|e| !matches!(e.kind, EventKind::Opened))
+                .map(|e| Change {
+                    date: e.date,
+                    kind: e.kind.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What the figures read of an action: its dates, where it stands, how often carried over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionFacts {
+    pub created: NaiveDate,
+    pub due: NaiveDate,
+    /// The day it was done; `None` while open or once dropped.
+    pub done: Option<NaiveDate>,
+    pub dropped: bool,
+    pub carried: u32,
+}
+
+impl ActionFacts {
+    pub fn of(action: &Action) -> ActionFacts {
+        let (done, dropped) = match action.status {
+            ActionStatus::Open => (None, false),
+            ActionStatus::Done { on } => (Some(on), false),
+            ActionStatus::Dropped { .. } => (None, true),
+        };
+        ActionFacts {
+            created: action.created,
+            due: action.due,
+            done,
+            dropped,
+            carried: u32::try_from(action.carried_through.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn is_open(self) -> bool {
+        self.done.is_none() && !self.dropped
+    }
 }
 
 /// Everything the figures are computed from.
@@ -34,7 +122,7 @@ pub struct CaseHistory {
 pub struct Input {
     pub cases: Vec<CaseHistory>,
     pub meetings: Vec<Meeting>,
-    pub actions: Vec<Action>,
+    pub actions: Vec<ActionFacts>,
     /// The case items the closed meetings' minutes say were passed by ("niet besproken",
     /// `Minutes::passed_by`): every other case item of a closed meeting was discussed.
     pub passed_by: Vec<(MeetingId, crate::domain::CaseId)>,

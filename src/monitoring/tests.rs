@@ -18,11 +18,17 @@ fn level(n: u8) -> Level {
     Level::new(n).unwrap()
 }
 
+/// A case and its whole history, as the store holds them.
+struct Full {
+    case: Case,
+    events: Vec<CaseEvent>,
+}
+
 /// A case and its history, built event by event.
-struct Built(CaseHistory);
+struct Built(Full);
 
 fn case(id: u64, pupil: u64, opened: NaiveDate) -> Built {
-    Built(CaseHistory {
+    Built(Full {
         case: Case::signal(
             (CaseId(id), crate::domain::Pseudonym::from_random(id, 2)),
             PupilId(pupil),
@@ -89,7 +95,7 @@ impl Built {
     }
 
     fn done(self) -> CaseHistory {
-        self.0
+        CaseHistory::of(&self.0.case, &self.0.events)
     }
 }
 
@@ -128,8 +134,8 @@ fn action(
     due: NaiveDate,
     status: ActionStatus,
     carried: usize,
-) -> Action {
-    Action {
+) -> ActionFacts {
+    ActionFacts::of(&Action {
         id: ActionId(id),
         text: "Ouders bellen".into(),
         owner: Owner::Member(MemberId(1)),
@@ -140,7 +146,7 @@ fn action(
         case: None,
         agenda_item: None,
         carried_through: vec![MeetingId(1); carried],
-    }
+    })
 }
 
 fn milestones() -> Milestones {

@@ -29,7 +29,8 @@ pub fn is_codec_value(tree: TreeId, key: &[u8]) -> bool {
         | TreeId::ByMeeting
         | TreeId::MeetingsByDate
         | TreeId::OpenCasesByEvaluation
-        | TreeId::EventsByDate => false,
+        | TreeId::EventsByDate
+        | TreeId::PassedBy => false,
         _ => true,
     }
 }

@@ -5,6 +5,7 @@ pub mod backup;
 mod check;
 pub mod cipher;
 mod codec;
+pub mod digest;
 pub mod erase;
 #[cfg(test)]
 pub mod fault;
@@ -1277,6 +1278,8 @@ fn open_sled(path: &Path, read_only: bool, cache: u64) -> Result<sled::Db, Store
 mod tests;
 #[cfg(test)]
 mod tests_crypto;
+#[cfg(test)]
+mod tests_digest;
 #[cfg(test)]
 mod tests_fault;
 #[cfg(test)]

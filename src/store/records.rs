@@ -38,10 +38,15 @@ pub enum TreeId {
     Audit = 19,
     /// The steps `u` takes back in an open meeting, keyed by meeting and step.
     Undo = 20,
+    /// What the monitoring figures need of each case and action, in blocks (`digest`):
+    /// derived from the records and written with them, never backed up.
+    Digests = 21,
+    /// The case items a meeting's minutes say were passed by, keyed by meeting and case.
+    PassedBy = 22,
 }
 
 impl TreeId {
-    pub const ALL: [TreeId; 20] = [
+    pub const ALL: [TreeId; 22] = [
         TreeId::Meta,
         TreeId::Pupils,
         TreeId::Members,
@@ -62,6 +67,8 @@ impl TreeId {
         TreeId::EventsByDate,
         TreeId::Audit,
         TreeId::Undo,
+        TreeId::Digests,
+        TreeId::PassedBy,
     ];
 
     /// Position in `ALL`: the discriminant, less the retired one below it.
@@ -87,6 +94,7 @@ impl TreeId {
                 | TreeId::MeetingsByDate
                 | TreeId::OpenCasesByEvaluation
                 | TreeId::EventsByDate
+                | TreeId::PassedBy
         )
     }
 
@@ -112,6 +120,8 @@ impl TreeId {
             TreeId::EventsByDate => "idx/events_by_date",
             TreeId::Audit => "audit",
             TreeId::Undo => "undo",
+            TreeId::Digests => "digests",
+            TreeId::PassedBy => "idx/passed_by",
         }
     }
 }
@@ -247,6 +257,19 @@ impl Record for Minutes {
     fn key(&self) -> Vec<u8> {
         self.meeting.to_key().to_vec()
     }
+
+    /// Monitoring counts the cases passed by without reading the minutes whole (hundreds of
+    /// kilobytes each on a large school).
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        self.passed_by()
+            .map(|case| {
+                entry(
+                    TreeId::PassedBy,
+                    join(&[&self.meeting.to_key(), &case.to_key()]),
+                )
+            })
+            .collect()
+    }
 }
 
 /// What is done with each kind of record of [`each_record_kind`], one kind at a time.
@@ -379,12 +402,18 @@ mod tests {
     use super::{TreeId, record_trees};
 
     /// A tree of records left out of the list would be missing from every backup. The undo
-    /// steps are an open meeting's working state, not the school's data: no backup holds them.
+    /// steps are an open meeting's working state, not the school's data: no backup holds them;
+    /// nor the digests, which a restore writes again from the records.
     #[test]
     fn the_record_trees_are_every_tree_but_meta_the_indexes_the_audit_log_and_undo_in_order() {
         let records: Vec<TreeId> = TreeId::ALL
             .into_iter()
-            .filter(|tree| !matches!(tree, TreeId::Meta | TreeId::Audit | TreeId::Undo))
+            .filter(|tree| {
+                !matches!(
+                    tree,
+                    TreeId::Meta | TreeId::Audit | TreeId::Undo | TreeId::Digests
+                )
+            })
             .filter(|tree| !tree.name().starts_with("idx/"))
             .collect();
         // `ALL` is in `TreeId` order, which a backup's reader expects its trees in.

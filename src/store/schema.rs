@@ -7,7 +7,7 @@ use crate::domain::{Case, CaseEvent};
 
 /// Version written by this otter. Bump it with a migration step when stored data changes shape
 /// in a way `#[serde(default)]` cannot absorb.
-pub const CURRENT: u32 = 4;
+pub const CURRENT: u32 = 5;
 
 /// One step: rewrites a database of version `from` into version `from + 1`. It gets the
 /// store unlocked: a step that rewrites records seals them as the database is sealed.
@@ -29,6 +29,10 @@ pub const STEPS: &[Step] = &[
     Step {
         from: 3,
         run: Store::give_pseudonyms,
+    },
+    Step {
+        from: 4,
+        run: Store::keep_digests,
     },
 ];
 

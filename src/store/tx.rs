@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::codec;
+use super::digest::Touched;
 use super::records::{IndexEntry, Record, TreeId};
 use super::{Store, StoreError};
 
@@ -14,12 +15,14 @@ pub enum Write {
 }
 
 pub struct Tx<'s> {
-    store: &'s Store,
+    pub(super) store: &'s Store,
     pub(super) writes: BTreeMap<(TreeId, Vec<u8>), Write>,
     /// Keys that must not exist yet: a new record never silently replaces another.
     pub(super) must_be_new: Vec<(TreeId, Vec<u8>)>,
     /// Bytes of the records' values put so far (their index entries are small beside them).
     bytes: usize,
+    /// The cases and actions written, whose digests are written again before committing.
+    pub(super) touched: Touched,
 }
 
 impl<'s> Tx<'s> {
@@ -29,6 +32,7 @@ impl<'s> Tx<'s> {
             writes: BTreeMap::new(),
             must_be_new: Vec::new(),
             bytes: 0,
+            touched: Touched::default(),
         }
     }
 
@@ -67,6 +71,7 @@ impl<'s> Tx<'s> {
         self.replace_entries(&old_entries, &new_entries);
         let value = codec::encode(self.store.cipher(), R::TREE, &key, record);
         self.bytes += value.len();
+        self.touched.note(R::TREE, &key);
         self.writes.insert((R::TREE, key), Write::Put(value));
         Ok(())
     }
@@ -78,19 +83,22 @@ impl<'s> Tx<'s> {
             return Ok(());
         };
         self.replace_entries(&old.index_entries(), &[]);
+        self.touched.note(R::TREE, &key);
         self.writes.insert((R::TREE, key), Write::Remove);
         Ok(())
     }
 
     /// Applies everything atomically and flushes, so the write survives a crash once this
     /// returns.
-    pub fn commit(self) -> Result<(), StoreError> {
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        self.write_digests()?;
         self.store.apply(&self.writes, &self.must_be_new)
     }
 
     /// For filling an empty database: per-tree batches and one flush, not one transaction.
     /// Not atomic across trees; only `demo` uses it, on a database it refuses unless empty.
-    pub fn commit_bulk(self) -> Result<(), StoreError> {
+    pub fn commit_bulk(mut self) -> Result<(), StoreError> {
+        self.write_digests()?;
         self.store.apply_bulk(&self.writes)?;
         self.store.db.flush()?;
         Ok(())
@@ -98,11 +106,12 @@ impl<'s> Tx<'s> {
 
     /// `commit_bulk` without the flush, for a database built beside the live one: nothing
     /// of it counts until it is flushed whole and swapped in.
-    pub(super) fn commit_unflushed(self) -> Result<(), StoreError> {
+    pub(super) fn commit_unflushed(mut self) -> Result<(), StoreError> {
+        self.write_digests()?;
         self.store.apply_bulk(&self.writes)
     }
 
-    fn current<R: Record>(&self, key: &[u8]) -> Result<Option<R>, StoreError> {
+    pub(super) fn current<R: Record>(&self, key: &[u8]) -> Result<Option<R>, StoreError> {
         match self.writes.get(&(R::TREE, key.to_vec())) {
             Some(Write::Put(bytes)) => {
                 codec::decode(self.store.cipher(), R::TREE, key, bytes).map(Some)

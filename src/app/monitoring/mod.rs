@@ -1,6 +1,6 @@
 //! The monitoring screen (`M` on the start screen, or `:`): the figures of issue 14 for a
-//! period with charts, `p` for another period, `Enter` on a figure for the cases behind it,
-//! `Esc` back. The figures are read by `Effect::LoadMonitoring` (`query::monitoring::screen`);
+//! period with charts, `p` for another period, `Enter` on a figure for the cases behind it
+//! and on a case for its dossier (never while presenting), `Esc` back. The figures are read by `Effect::LoadMonitoring` (`query::monitoring::screen`);
 //! the cases are named as `Subject::of` decides, and only by pseudonym while a meeting is open.
 
 use chrono::NaiveDate;
@@ -225,7 +225,7 @@ pub fn loaded(model: &mut Model, view: &mut View) -> Vec<Effect> {
 }
 
 /// What a key does here when it is not what the command does elsewhere: Enter lists the
-/// cases behind a figure, it opens no pupil or case (the help said so, found in the walk).
+/// cases behind a figure, and on that list opens the chosen case's dossier.
 pub fn describe(action: Command, t: &crate::i18n::Texts) -> Option<&'static str> {
     match action {
         Command::Open => Some(t.stats.screen_enter),
@@ -267,9 +267,20 @@ pub fn act(model: &mut Model, view: &mut View, action: Command) -> Vec<Effect> {
         (Command::Down | Command::Up, None) => {
             v.row = step(v.row, rows.len(), action == Command::Down);
         }
-        // The list only shows what a figure counts; Enter there keeps the case chosen rather
-        // than opening the list again at its top.
-        (Command::Open, Some(_)) => {}
+        // Enter on a case of the list opens its pupil's dossier on that case, as it does on
+        // the start screen; the dossier opens nowhere while presenting (`Effect::LoadDossier`
+        // says so in the status line), and Esc there comes back to this list.
+        (Command::Open, Some(at)) => {
+            let case = rows
+                .get(v.row)
+                .and_then(|(figure, _)| screen.data.cases_behind(figure))
+                .and_then(|cases| cases.get(at).map(|(line, _)| line.case));
+            if let Some(case) = case {
+                return vec![Effect::LoadDossier(crate::app::dossier::DossierOf::Case(
+                    case,
+                ))];
+            }
+        }
         (Command::Open, None) => {
             let behind = rows
                 .get(v.row)

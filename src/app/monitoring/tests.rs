@@ -67,10 +67,22 @@ fn enter_lists_the_cases_behind_a_figure_and_esc_closes_the_list_first() {
         act(&store, &mut model, &mut view, Command::Down);
     }
     assert_eq!(view.monitoring.list, Some(listed - 1));
-    // Enter on the list opens nothing and leaves the chosen case chosen.
+    // Enter on the list opens the chosen case's dossier on that case; Esc comes back to the
+    // list with the same case chosen.
+    let data = &model.monitoring.as_ref().unwrap().data;
+    let chosen = data.cases_behind(&Figure::Cases).unwrap()[listed - 1]
+        .0
+        .case;
     act(&store, &mut model, &mut view, Command::Open);
-    assert_eq!(view.monitoring.list, Some(listed - 1));
+    assert_eq!(model.screen, Screen::Dossier);
+    let dossier = model.dossier.as_ref().unwrap().dossier();
+    assert_eq!(
+        dossier.cases[view.dossier.case].case.id, chosen,
+        "the dossier opens on the chosen case"
+    );
+    act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Monitoring);
+    assert_eq!(view.monitoring.list, Some(listed - 1));
     act(&store, &mut model, &mut view, Command::Back);
     assert_eq!(model.screen, Screen::Monitoring);
     assert_eq!(view.monitoring.list, None);
@@ -138,6 +150,15 @@ fn the_cases_behind_a_figure_go_by_pseudonym_while_a_meeting_is_open() {
             presenting.contains(model.lang.texts().stats.screen_presenting),
             "{presenting}"
         );
+        // Enter on a case of the list opens no dossier while presenting: the status line
+        // says why.
+        act(&store, &mut model, &mut view, Command::Open);
+        assert_eq!(model.screen, Screen::Monitoring);
+        assert!(view.flash.is_some(), "the refusal is said");
+        assert_eq!(
+            named(&store, view.flash.as_deref().unwrap()),
+            Vec::<String>::new()
+        );
         // The figures with their charts and the open waits beside them name nobody either.
         act(&store, &mut model, &mut view, Command::Back);
         for (w, h) in [(80, 24), (160, 48)] {
@@ -176,7 +197,8 @@ fn the_start_screen_palette_and_help_offer_monitoring_and_its_keys_come_with_it(
 }
 
 /// The walk found `?` here saying Enter opens "the pupil, the case": it lists the cases
-/// behind the chosen figure, on the figures and on that list alike.
+/// behind the chosen figure, and on that list opens the dossier; the help says both, on the
+/// figures and on that list alike.
 #[test]
 fn the_help_says_what_enter_does_here() {
     let (_dir, store, mut model, mut view) = on_monitoring();
@@ -301,6 +323,33 @@ fn every_figure_name_is_shown_whole_at_any_width() {
             let s = figures.settings;
             let name = t.figure(&figure, &phase, s.norm_weeks, s.return_months);
             assert!(joined.contains(&name), "{name:?} cut at {w}x{h}:\n{screen}");
+        }
+    }
+}
+
+/// At 120x36 the figures took the whole height beside the charts and the open waits, the
+/// team's own list, were gone: the longest waits keep their rows under the figures, whichever
+/// figure is chosen (the figures scroll).
+#[test]
+fn the_open_waits_keep_their_rows_at_120x36() {
+    let (_dir, _store, model, mut view) = on_monitoring();
+    let data = &model.monitoring.as_ref().unwrap().data;
+    let waits = &data.figures.norm.waits;
+    assert!(waits.len() >= 2, "the demo has open waits");
+    let row = |at: usize| {
+        let name = data.cases[&waits[at].case].shown.name().to_string();
+        (name, waits[at].days.to_string())
+    };
+    for chosen in [0, rows(&data.figures).len() - 1] {
+        view.monitoring.row = chosen;
+        let screen = crate::ui::tests::screen_of(&model, &view, 120, 36, "donker");
+        for at in 0..2 {
+            let (name, days) = row(at);
+            let line = screen.lines().find(|line| line.contains(&name));
+            assert!(
+                line.is_some_and(|line| line.contains(&format!(" {days} "))),
+                "wait {at} ({name}, {days} days): {screen}"
+            );
         }
     }
 }

@@ -23,6 +23,8 @@ const CHARTS: u16 = 50;
 const VALUE: usize = 10;
 /// The column of what a share rests on: "123 / 456".
 const BASE: usize = 9;
+/// The open waits always shown under the figures when there are as many.
+const WAITS: usize = 5;
 
 pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: &Theme) {
     let s = model.lang.texts().stats;
@@ -67,8 +69,13 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         .map(|(figure, _)| label(model, screen, figure, labels).len())
         .sum();
     let height = u16::try_from(lines + 4).unwrap_or(u16::MAX);
+    // The open waits keep room for a few of the longest under the figures, which scroll:
+    // at 120x36 the figures took the whole height and the team's own list was gone.
+    let waits_rows = screen.data.figures.norm.waits.len().clamp(1, WAITS);
+    let waits_height = u16::try_from(waits_rows + 3).unwrap_or(u16::MAX);
+    let figures_height = height.min(left.height.saturating_sub(waits_height));
     let [figures_area, waits] =
-        Layout::vertical([Constraint::Max(height), Constraint::Fill(1)]).areas(left);
+        Layout::vertical([Constraint::Length(figures_height), Constraint::Fill(1)]).areas(left);
     figures(frame, figures_area, model, screen, view, labels, theme);
     if waits.height >= 4 {
         charts::waits(frame, waits, model, screen, theme);
@@ -131,7 +138,7 @@ fn label(model: &Model, screen: &Monitoring, figure: &Figure, width: usize) -> V
     let mut text = name(model, figure);
     let over = screen.data.figures.norm.waiting_over_norm;
     if *figure == Figure::WithinNorm && over > 0 {
-        let still = (model.lang.texts().stats.screen_still_waiting)(over);
+        let still = (model.lang.texts().stats.still_waiting)(&over.to_string());
         text = format!("{text} ({still})");
     }
     crate::ui::wrap(&text, width.max(1))
