@@ -128,6 +128,9 @@ pub struct Store {
     /// The audit lines waiting in `inbox/` just before a store opened to read opened
     /// (`audit_shown`); `None` for a writer, which looks when asked.
     inbox_seen: Option<Vec<inbox::Pending>>,
+    /// The ids of inbox lines that did not open with this store's key (`take_inbox`): not
+    /// read again while this store lives.
+    unreadable: std::sync::Mutex<std::collections::HashSet<String>>,
     /// Disk faults a test injects (`fault`).
     #[cfg(test)]
     faults: fault::Faults,
@@ -356,6 +359,7 @@ impl Store {
             read_only,
             beside_writer,
             inbox_seen: None,
+            unreadable: Default::default(),
             #[cfg(test)]
             faults: fault::Faults::default(),
         })
@@ -931,12 +935,7 @@ impl Store {
         if let Some(id) = self.setting::<String>(CALENDAR_ID_KEY)? {
             return Ok(id);
         }
-        let mut bytes = [0u8; 16];
-        chacha20poly1305::aead::rand_core::RngCore::fill_bytes(
-            &mut chacha20poly1305::aead::OsRng,
-            &mut bytes,
-        );
-        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let id = random_id();
         self.set_setting(CALENDAR_ID_KEY, &id)?;
         Ok(id)
     }
@@ -1211,6 +1210,17 @@ fn dir_writable(dir: &Path) -> bool {
 #[cfg(not(unix))]
 fn dir_writable(dir: &Path) -> bool {
     std::fs::metadata(dir).is_ok_and(|meta| !meta.permissions().readonly())
+}
+
+/// 32 random hex digits: an id no other database or command will make (a calendar's, an
+/// inbox line's).
+fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    chacha20poly1305::aead::rand_core::RngCore::fill_bytes(
+        &mut chacha20poly1305::aead::OsRng,
+        &mut bytes,
+    );
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn dangling(index: &str) -> StoreError {
