@@ -134,6 +134,9 @@ pub struct Store {
     /// Disk faults a test injects (`fault`).
     #[cfg(test)]
     faults: fault::Faults,
+    /// Counts this open while it lives, for tests of how many a process holds (`fault::live`).
+    #[cfg(test)]
+    _live: fault::Live,
 }
 
 const LOCK_FILE: &str = "otter.lock";
@@ -302,27 +305,37 @@ impl Store {
     /// Runs `read` on this store opened to read; when it fails while a writer works beside
     /// it (a page moved after this open reads as damaged), runs it again on a fresh open, a
     /// few times, so the answer comes from one consistent view of the data.
-    pub fn read<T, E>(mut self, read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    pub fn read<T, E>(self, read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError> + MaybeMoved,
     {
-        self.read_here(read)
+        self.read_here(read).map(|(value, _)| value)
     }
 
-    /// `read` on a store the caller goes on using after it: an export beside the screen
-    /// reads its document so, then writes its audit line (`audit`).
-    pub fn read_here<T, E>(&mut self, mut read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    /// `read`, giving back the store it read last for the caller to go on using: an export
+    /// beside the screen reads its document so, then writes its audit line (`audit`).
+    ///
+    /// Each store is dropped before the next opens: two opens at once would hold two page
+    /// caches and recover the log twice side by side. When the fresh open fails, its error
+    /// is the answer (the writer left the database to be finished, or it is gone).
+    pub fn read_here<T, E>(
+        mut self,
+        mut read: impl FnMut(&Store) -> Result<T, E>,
+    ) -> Result<(T, Store), E>
     where
         E: From<StoreError> + MaybeMoved,
     {
         let mut tries = 1;
         loop {
-            match read(self) {
+            match read(&self) {
                 Err(err) if self.beside_writer && tries < READ_TRIES && err.moved() => {
                     tries += 1;
-                    *self = self.reader().open()?;
+                    let reader = self.reader();
+                    drop(self);
+                    self = reader.open()?;
                 }
-                other => return other,
+                Err(err) => return Err(err),
+                Ok(value) => return Ok((value, self)),
             }
         }
     }
@@ -362,6 +375,8 @@ impl Store {
             unreadable: Default::default(),
             #[cfg(test)]
             faults: fault::Faults::default(),
+            #[cfg(test)]
+            _live: fault::Live::new(dir),
         })
     }
 

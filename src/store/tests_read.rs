@@ -112,6 +112,31 @@ fn readers_share_the_data_directory_and_read_beside_a_writer() {
     drop(writer);
 }
 
+/// A read beside the writer that meets a moved page reads again on a fresh open, and the
+/// open it leaves is gone before that one is made: never two page caches and two log
+/// recoveries of one reader at once.
+#[test]
+fn a_read_again_drops_the_open_it_leaves_before_it_opens_the_next() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    let writer = Store::open(dir.path()).unwrap();
+    let beside = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
+    assert!(beside.beside_writer());
+    beside.move_pages(1);
+    let mut reads = 0;
+    let (count, again) = beside
+        .read_here(|store| {
+            reads += 1;
+            store.school().map(|_| store.count(TreeId::Pupils))
+        })
+        .unwrap();
+    assert_eq!((count, reads), (650, 2));
+    assert!(again.beside_writer());
+    // The writer and one reader at a time.
+    assert_eq!(fault::peak(dir.path()), 2);
+    drop((again, writer));
+}
+
 /// A writer saving and re-saving records (so that sled frees and reuses log segments and
 /// moves pages) while a reader opens and reads every record in a loop: each read sees whole
 /// records, never fewer than the last one saw, and never errors; the writer's data is whole.
