@@ -205,3 +205,82 @@ fn a_database_that_needs_writing_first_is_opened_by_a_writer() {
     assert!(!new.exists(), "the half-built database is removed");
     assert_eq!(store.count(TreeId::Pupils), 650);
 }
+
+/// On Windows a lock on a byte range is mandatory: no other handle may read the bytes it
+/// covers. The screen's sled once locked its whole data file, so a look-up beside it could not
+/// read the log. Wine, which runs these tests, refuses a lock against a lock but lets a read
+/// through one, so a shared lock on the bytes stands for the read here: Windows refuses both
+/// exactly when another handle holds an exclusive lock over them.
+#[cfg(windows)]
+#[test]
+fn on_windows_the_writer_locks_no_byte_of_the_log_a_reader_reads() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    let writer = Store::open(dir.path()).unwrap();
+    let data = dir.path().join(DB_DIR).join("db");
+    let len = std::fs::metadata(&data).unwrap().len();
+    assert!(len > 0);
+    assert!(
+        shared_lock_taken(&data, 0, len),
+        "the log's bytes are locked"
+    );
+    // It still holds a byte of its own, which keeps a second writer out.
+    assert!(!shared_lock_taken(&data, 0, u64::MAX));
+    assert!(matches!(
+        open_sled(&dir.path().join(DB_DIR), false, CACHE_BYTES),
+        Err(StoreError::InUse(_))
+    ));
+    drop(writer);
+    assert!(shared_lock_taken(&data, 0, u64::MAX));
+}
+
+/// Whether a shared lock on `len` bytes of `path` from `from` is granted at once, on a handle of
+/// its own (closed again, which lets it go).
+#[cfg(windows)]
+fn shared_lock_taken(path: &Path, from: u64, len: u64) -> bool {
+    use std::ffi::c_void;
+    use std::os::windows::io::AsRawHandle;
+
+    #[repr(C)]
+    struct Overlapped {
+        internal: usize,
+        internal_high: usize,
+        offset: u32,
+        offset_high: u32,
+        event: *mut c_void,
+    }
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn LockFileEx(
+            file: *mut c_void,
+            flags: u32,
+            reserved: u32,
+            len_low: u32,
+            len_high: u32,
+            overlapped: *mut Overlapped,
+        ) -> i32;
+    }
+    const LOCKFILE_FAIL_IMMEDIATELY: u32 = 1;
+
+    let file = File::open(path).unwrap();
+    let mut overlapped = Overlapped {
+        internal: 0,
+        internal_high: 0,
+        offset: from as u32,
+        offset_high: (from >> 32) as u32,
+        event: std::ptr::null_mut(),
+    };
+    // SAFETY: the handle is `file`'s, open for the whole call, and `overlapped` outlives it;
+    // on a handle opened for synchronous I/O the call returns once the lock is decided.
+    let taken = unsafe {
+        LockFileEx(
+            file.as_raw_handle(),
+            LOCKFILE_FAIL_IMMEDIATELY,
+            0,
+            len as u32,
+            (len >> 32) as u32,
+            &mut overlapped,
+        )
+    };
+    taken != 0
+}
