@@ -570,21 +570,10 @@ fn reads_only(command: &Command) -> bool {
     }
 }
 
-/// The commands whose only write is their audit line: an export of a document or a list,
-/// and `otter stats`. A calendar is not one of them: it stores each entry's revision.
+/// The commands whose only write is their audit line: an export (a calendar's revisions are
+/// kept only when it can write them, `calendar`), and `otter stats`.
 fn audited_only(command: &Command) -> bool {
-    match command {
-        Command::Export(export) => !matches!(
-            export,
-            Export::Invitation { .. }
-                | Export::Actions {
-                    format: ListFormat::Ics,
-                    ..
-                }
-        ),
-        Command::Stats(_) => true,
-        _ => false,
-    }
+    matches!(command, Command::Export(_) | Command::Stats(_))
 }
 
 /// The store for a command whose only write is its audit line: opened for writing, or, while

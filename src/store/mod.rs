@@ -945,10 +945,15 @@ impl Store {
     }
 
     /// This database's calendar id (32 hex digits), made at its first calendar export: a
-    /// database from before it gets one then, and keeps it through backups.
+    /// database from before it gets one then, and keeps it through backups. A store opened to
+    /// read cannot make it, and an id made up there would change at every export: that first
+    /// export waits for the writer ("in use").
     pub fn calendar_id(&self) -> Result<String, StoreError> {
         if let Some(id) = self.setting::<String>(CALENDAR_ID_KEY)? {
             return Ok(id);
+        }
+        if self.read_only {
+            return Err(StoreError::InUse(self.dir.clone()));
         }
         let id = random_id();
         self.set_setting(CALENDAR_ID_KEY, &id)?;
