@@ -172,6 +172,21 @@ impl Session {
         })
     }
 
+    /// Sends `keys` once otter reads the terminal key by key. A passphrase prompt is printed
+    /// before the terminal leaves line mode: a Ctrl-D that arrives in between is taken by the
+    /// line discipline as the end of a line, not given to otter, which then waits for ever.
+    fn send_unbuffered(&mut self, keys: &str) {
+        let fd = self.master.as_raw_fd().expect("a unix pty");
+        poll_until(|| {
+            // SAFETY: `termios` is plain data, filled in by tcgetattr on an open descriptor.
+            let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+            let read = unsafe { libc::tcgetattr(fd, &mut termios) } == 0;
+            (read && termios.c_lflag & libc::ICANON == 0).then_some(())
+        })
+        .expect("otter never read the terminal key by key");
+        self.send(keys);
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -582,7 +597,7 @@ fn a_new_database_asks_its_passphrase_twice_and_later_starts_allow_three_tries()
     // Ctrl-D gives no passphrase: the database is encrypted, nothing is wrong with the disk.
     let mut otter = Session::start(&["--lang", "en"], dir.path(), 100, 30);
     otter.wait_for("Passphrase: ");
-    otter.send("\x04");
+    otter.send_unbuffered("\x04");
     assert_eq!(otter.exit_code(), 1);
     let screen = otter.wait_for("is encrypted");
     assert!(!screen.contains("isk"), "{screen}");

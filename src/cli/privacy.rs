@@ -101,9 +101,9 @@ pub fn retention(
             .ok_or(Error::RetentionYears(text))?;
         store.set_retention_years(years)?;
     }
-    // The command line is nobody's wall: only an open meeting changes what it shows.
-    let showing = query::meeting::in_meeting(store)?;
-    let list = query::retention::list(store, now.date(), showing)?;
+    // The command line is nobody's wall (docs/privacy.md): it names as in private, meeting
+    // or not, as every other look-up does.
+    let list = query::retention::list(store, now.date(), crate::domain::Showing::Private)?;
     if !erase {
         return Ok(if json {
             print::json(out, &list)
@@ -209,4 +209,46 @@ pub fn presentation(
 /// The moment an audit line records: today's date (`OTTER_TODAY` in tests) at the clock's time.
 pub fn now(today: NaiveDate) -> NaiveDateTime {
     today.and_time(chrono::Local::now().time())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testkit::today;
+
+    fn listed(store: &Store) -> String {
+        let asked = RetentionAsked {
+            erase: false,
+            yes: false,
+            years: Some("0".into()),
+        };
+        let mut out = Vec::new();
+        let at = today().and_hms_opt(12, 0, 0).unwrap();
+        retention(
+            store,
+            asked,
+            at,
+            crate::i18n::Lang::Nl.texts(),
+            &mut out,
+            false,
+        )
+        .unwrap()
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// `otter retention` in a second window names the expired cases as it does with no
+    /// meeting open: an open meeting changes the screen, not the command line.
+    #[test]
+    fn retention_names_alike_with_and_without_a_meeting_open() {
+        let (_dir, store, _model) = crate::testkit::app::school();
+        let alone = listed(&store);
+        let (_dir, in_meeting, _model, _view) = crate::testkit::app::meeting_opened();
+        assert!(
+            crate::query::meeting::in_meeting(&in_meeting).unwrap()
+                != crate::domain::Showing::Private
+        );
+        assert_eq!(listed(&in_meeting), alone);
+        assert!(alone.lines().count() > 2, "{alone}");
+    }
 }

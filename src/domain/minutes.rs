@@ -117,6 +117,17 @@ pub struct MinutesSource<'a> {
 }
 
 impl MinutesItem {
+    /// Nothing was recorded under the item: no note, decision, change, action, review or
+    /// field.
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty()
+            && self.decisions.is_empty()
+            && self.changes.is_empty()
+            && self.actions.is_empty()
+            && self.reviewed.is_empty()
+            && self.recorded.is_empty()
+    }
+
     /// Each note with the phase it was written in, when the minutes kept it.
     pub fn notes_with_phases(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
         self.notes.iter().enumerate().map(|(at, note)| {

@@ -2,6 +2,8 @@
 //! whole words only, letter case and accents ignored (as search ignores them), so "Sanne"
 //! goes but "Sannes" of another family stays, and "sanne" or "Zoe" typed in a hurry goes too.
 
+use super::{Member, Pupil};
+
 /// What an erased name becomes.
 pub const REDACTED: &str = "[verwijderd]";
 
@@ -56,9 +58,214 @@ fn prefix_len_ignoring_case(text: &str, name: &str) -> Option<usize> {
     Some(chars.next().map_or(text.len(), |(at, _)| at))
 }
 
+/// What each letter of a name becomes on a screen the room sees (`PupilNames`): not
+/// [`REDACTED`], which says the pupil was erased.
+pub const MASK: char = '•';
+
+/// The words of every pupil's first and last name, folded as search folds them: what is
+/// masked in a text the room sees (BRIEF §8: while presenting only the case under discussion
+/// is named, and free text typed about one child may name another: "ruzie met Daan"). A
+/// common word that is also someone's name ("Bakker") is masked too: on the wall, a word too
+/// many hidden is the lesser harm. A last name is masked only as a name is written, with a
+/// capital: "van der Meer" makes "Meer" a name and leaves "meer" a word. A team member's
+/// whole name stays ("Erik Hoekstra" on the roll call, as an owner), though a pupil may share
+/// its last name; the last name alone does not.
+#[derive(Default, Clone, PartialEq, Eq)]
+pub struct PupilNames {
+    first: std::collections::HashSet<String>,
+    last: std::collections::HashSet<String>,
+    team: Vec<Vec<String>>,
+}
+
+impl std::fmt::Debug for PupilNames {
+    /// The count only: a debug print must not list every child of the school.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "PupilNames({} words)",
+            self.first.len() + self.last.len()
+        )
+    }
+}
+
+/// A word of a text: where it starts (in characters), how many it has, and folded.
+struct Word {
+    at: usize,
+    len: usize,
+    folded: String,
+    /// Written with a capital first letter.
+    capital: bool,
+    /// Followed by "-" and a digit: the letters of a pseudonym ("Leerling EL-41") are no
+    /// name, whatever pupil has them.
+    code: bool,
+}
+
+impl PupilNames {
+    pub fn of<'p>(
+        pupils: impl IntoIterator<Item = &'p Pupil>,
+        team: impl IntoIterator<Item = &'p Member>,
+    ) -> PupilNames {
+        let pupils: Vec<&Pupil> = pupils.into_iter().collect();
+        PupilNames {
+            first: pupils
+                .iter()
+                .flat_map(|pupil| name_words(&pupil.first_name))
+                .collect(),
+            last: pupils.iter().flat_map(|pupil| last_words(pupil)).collect(),
+            team: team
+                .into_iter()
+                .map(|member| name_words(&member.name).collect::<Vec<_>>())
+                .filter(|words| !words.is_empty())
+                .collect(),
+        }
+    }
+
+    /// For each character of `text`, whether it belongs to a whole word of a pupil's name,
+    /// but for the words of `named` (the name the room may read: the case under discussion
+    /// with consent "ja") and a team member's whole name; `None` when no word does.
+    pub fn hidden(&self, text: &str, named: Option<&str>) -> Option<Vec<bool>> {
+        let words = words(text);
+        let name = |word: &Word| {
+            !word.code
+                && (self.first.contains(&word.folded)
+                    || (word.capital && self.last.contains(&word.folded)))
+        };
+        if !words.iter().any(name) {
+            return None;
+        }
+        let named: Vec<String> = named.map_or_else(Vec::new, |name| name_words(name).collect());
+        let mut kept = vec![false; words.len()];
+        for member in &self.team {
+            for start in 0..words.len() {
+                let run = words[start..].iter().take(member.len());
+                if run.len() == member.len() && run.zip(member).all(|(w, m)| w.folded == *m) {
+                    kept[start..start + member.len()].fill(true);
+                }
+            }
+        }
+        let mut hidden = vec![false; text.chars().count()];
+        let mut any = false;
+        for (word, kept) in words.iter().zip(kept) {
+            if !kept && name(word) && !named.contains(&word.folded) {
+                hidden[word.at..word.at + word.len].fill(true);
+                any = true;
+            }
+        }
+        any.then_some(hidden)
+    }
+}
+
+/// The whole words of `text` (runs of letters and digits).
+fn words(text: &str) -> Vec<Word> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut words = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        if !chars[at].is_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let len = chars[at..]
+            .iter()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
+        let word: String = chars[at..at + len].iter().collect();
+        let code = chars.get(at + len) == Some(&'-')
+            && chars.get(at + len + 1).is_some_and(char::is_ascii_digit);
+        words.push(Word {
+            at,
+            len,
+            folded: super::fold::fold(&word),
+            capital: chars[at].is_uppercase(),
+            code,
+        });
+        at += len;
+    }
+    words
+}
+
+/// A pupil's last-name words, not the tussenvoegsel ("van", "de"), which is every other Dutch
+/// sentence's word too. Of a last name of several words, the short ones are particles of the
+/// same kind ("El" of El Amrani, "Al"): "al" is a Dutch word, and masking it would cover half
+/// the text without hiding anyone.
+fn last_words(pupil: &Pupil) -> impl Iterator<Item = String> + '_ {
+    let several = name_words(&pupil.last_name).nth(1).is_some();
+    name_words(&pupil.last_name).filter(move |word| !several || word.chars().count() > 2)
+}
+
+/// The whole words of a name, folded as search folds them: "Anne-Fleur El Amrani" gives
+/// "anne", "fleur", "el" and "amrani". A one-letter word names no one.
+fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() > 1)
+        .map(super::fold::fold)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_words_of_pupils_names_are_hidden_but_the_named_pupil_s() {
+        let names = PupilNames::of(
+            &[
+                crate::testkit::pupil(1, "Anne-Fleur", "", "El Amrani"),
+                crate::testkit::pupil(2, "Daan", "de", "Zoë"),
+            ],
+            &[],
+        );
+        let text = "Daan, DAAN en Zoe; Daantje van de Anne";
+        let hidden = |named| -> String {
+            let marks = names.hidden(text, named).unwrap();
+            text.chars()
+                .zip(marks)
+                .map(|(c, hide)| if hide { MASK } else { c })
+                .collect()
+        };
+        assert_eq!(hidden(None), "••••, •••• en •••; Daantje van de ••••");
+        assert_eq!(
+            hidden(Some("Daan de Zoë")),
+            "Daan, DAAN en Zoe; Daantje van de ••••"
+        );
+        assert_eq!(names.hidden("Niemand genoemd", None), None);
+        // The particle of a last name of several words is no name; a pseudonym's letters are
+        // none either, whoever has them.
+        assert_eq!(names.hidden("Het is al gedaan, el", None), None);
+        let team = [Member {
+            id: crate::domain::MemberId(1),
+            name: "Erik Kok".into(),
+            role: crate::domain::Role::Directeur,
+            active: true,
+            email: None,
+        }];
+        let names = PupilNames::of(&[crate::testkit::pupil(3, "Ed", "", "Kok")], &team);
+        assert_eq!(names.hidden("Leerling ED-41 en KOK-7", None), None);
+        let shown = |text: &str| -> String {
+            let marks = names.hidden(text, None).unwrap_or_default();
+            text.chars()
+                .enumerate()
+                .map(|(at, c)| {
+                    if marks.get(at) == Some(&true) {
+                        MASK
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        };
+        assert_eq!(shown("Ed en Kok"), "•• en •••");
+        assert_eq!(
+            shown("ed en kok, KOK"),
+            "•• en kok, •••",
+            "a last name as a name is written"
+        );
+        // A team member's whole name stays; the last name alone is a pupil's too.
+        assert_eq!(
+            shown("Gebeld door Erik Kok, met Kok"),
+            "Gebeld door Erik Kok, met •••"
+        );
+        assert_eq!(PupilNames::default().hidden(text, None), None);
+    }
 
     #[test]
     fn whole_words_in_any_case_are_replaced_and_longer_words_kept() {

@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use super::Context;
 use super::doc::{Doc, Item};
 use crate::domain::dates::format_day;
+use crate::domain::meeting::AgendaKind;
 use crate::domain::minutes::{MinutesAction, MinutesItem, MinutesReview};
-use crate::domain::{Minutes, PhaseModel};
+use crate::domain::{EventKind, Minutes, PhaseModel};
 use crate::i18n::wording::{agenda_title, change_text};
 use crate::i18n::{Lang, Texts, capitalised};
 
@@ -45,7 +46,10 @@ pub fn write(doc: &mut impl Doc, minutes: &Minutes, status: Status, cx: &Context
     ]);
     for (number, item) in minutes.items.iter().enumerate() {
         doc.heading(&format!("{}. {}", number + 1, title_of(item, t)));
-        item_body(doc, item, minutes.date, cx.model, lang);
+        match raised_after(&minutes.items[number..]) {
+            Some(raised) => doc.paragraph(&(t.minutes_signals_below)(raised)),
+            None => item_body(doc, item, minutes.date, cx.model, lang),
+        }
     }
     if !minutes.carried_over.is_empty() {
         doc.heading(t.minutes_carried_over);
@@ -67,6 +71,21 @@ pub fn write(doc: &mut impl Doc, minutes: &Minutes, status: Status, cx: &Context
             &reopening.reason,
         ));
     }
+}
+
+/// For a Nieuwe signalen item with nothing of its own recorded, the signals raised under it:
+/// each was opened in this meeting and put on the agenda right after it (`app::meeting::
+/// signal`), so "nothing to report" would say what did not happen.
+fn raised_after(items: &[MinutesItem]) -> Option<usize> {
+    let (item, after) = items.split_first()?;
+    if item.kind != AgendaKind::NewSignals || !item.is_empty() {
+        return None;
+    }
+    let raised = after
+        .iter()
+        .take_while(|next| next.changes.iter().any(|c| c.kind == EventKind::Opened))
+        .count();
+    (raised > 0).then_some(raised)
 }
 
 fn title_of(item: &MinutesItem, t: &Texts) -> String {
@@ -92,13 +111,7 @@ fn item_body(
         doc.paragraph(&format!("{}.", capitalised(t.not_discussed)));
         return;
     }
-    let empty = item.notes.is_empty()
-        && item.decisions.is_empty()
-        && item.changes.is_empty()
-        && item.actions.is_empty()
-        && item.reviewed.is_empty()
-        && item.recorded.is_empty();
-    if empty {
+    if item.is_empty() {
         doc.paragraph(t.minutes_nothing);
         return;
     }

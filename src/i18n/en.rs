@@ -212,6 +212,10 @@ pub const EN: Texts = Texts {
     minutes_next: "Next meeting",
     minutes_fixed_on: "Fixed on",
     minutes_nothing: "Nothing to report.",
+    minutes_signals_below: |n| match n {
+        1 => "One new signal raised, as the next item.".into(),
+        n => format!("{n} new signals raised, as the next items."),
+    },
     not_discussed: "not discussed",
     minutes_changes: "Changes",
     minutes_opened: "case opened",

@@ -186,6 +186,10 @@ pub struct Texts {
     pub minutes_next: &'static str,
     pub minutes_fixed_on: &'static str,
     pub minutes_nothing: &'static str,
+    /// The Nieuwe signalen item in the minutes when the signals raised under it follow as
+    /// items of their own: how many.
+    #[serde(skip)]
+    pub minutes_signals_below: fn(usize) -> String,
     /// A case on a closed meeting's agenda that it passed by without a note, decision, action
     /// or change: in the minutes, the dossier and the extract.
     pub not_discussed: &'static str,

@@ -212,6 +212,10 @@ pub const NL: Texts = Texts {
     minutes_next: "Volgende vergadering",
     minutes_fixed_on: "Vastgesteld op",
     minutes_nothing: "Geen bijzonderheden.",
+    minutes_signals_below: |n| match n {
+        1 => "Eén nieuw signaal ingebracht, als volgend punt.".into(),
+        n => format!("{n} nieuwe signalen ingebracht, als de volgende punten."),
+    },
     not_discussed: "niet besproken",
     minutes_changes: "Wijzigingen",
     minutes_opened: "casus geopend",

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::Labels;
 use super::actions::{self, ActionRow};
 use super::meetings::{self, MeetingRow};
+use crate::domain::redact::PupilNames;
 use crate::domain::{Case, CaseId, EventKind, Member, MemberId, PhaseModel, PupilId, Showing};
 use crate::error::Result;
 use crate::store::Store;
@@ -81,6 +82,9 @@ pub struct Dashboard {
     /// A meeting is open or the presentation mode is on: the room may see this screen and
     /// what opens over it (BRIEF §8), also when this otter started after the meeting was opened.
     pub presenting: bool,
+    /// While `presenting`, the words of every pupil's name, which the screen masks in what it
+    /// shows (`ui::wall`); empty otherwise.
+    pub names: std::sync::Arc<PupilNames>,
 }
 
 pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashboard> {
@@ -122,6 +126,10 @@ pub fn load(store: &Store, model: &PhaseModel, today: NaiveDate) -> Result<Dashb
         recent_total,
         presentation,
         presenting: showing != Showing::Private,
+        names: match showing {
+            Showing::Private => Default::default(),
+            Showing::Presenting { .. } => super::pupils::names_for_the_room(store)?,
+        },
     })
 }
 

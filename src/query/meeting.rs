@@ -9,6 +9,7 @@ use super::actions::{self, ActionRow};
 use crate::domain::case::Recorded;
 use crate::domain::meeting::{AgendaKind, Attendance, Attendee, Presence};
 use crate::domain::phase::Requirement;
+use crate::domain::redact::PupilNames;
 use crate::domain::{
     Action, ActionStatus, Case, CaseEvent, CaseId, Decision, EventKind, Meeting, MeetingId,
     MeetingState, Member, Minutes, Note, Owner, PhaseModel, Pupil, Role, Showing, Subject,
@@ -98,6 +99,9 @@ pub struct MeetingRoom {
     pub planned_after: Option<NaiveDate>,
     /// The closed meeting whose minutes the Verslag item is about, if any.
     pub previous: Option<PreviousMeeting>,
+    /// The words of every pupil's name: an open meeting is on the wall, and the screen masks
+    /// them in what it shows (`ui::wall`).
+    pub names: std::sync::Arc<PupilNames>,
 }
 
 /// The previous minutes as the shared screen shows them: which meeting, and the minutes
@@ -233,6 +237,7 @@ pub fn load(
             }
             None => None,
         },
+        names: super::pupils::names_for_the_room(store)?,
         meeting,
         cases,
     })

@@ -5,9 +5,22 @@ use serde::Serialize;
 
 use crate::domain::dates::format_date;
 use crate::domain::fold::fold;
-use crate::domain::{Case, Pseudonym, Pupil, PupilId, Showing, Subject};
+use crate::domain::redact::PupilNames;
+use crate::domain::{Case, Member, Pseudonym, Pupil, PupilId, Showing, Subject};
 use crate::error::{Candidate, Error, Field, Result};
 use crate::store::Store;
+
+/// The words of every pupil's name, for a screen the room sees to mask in free text
+/// (`ui::wall`): read when the screen starts presenting, not at every frame.
+pub fn names_for_the_room(store: &Store) -> Result<std::sync::Arc<PupilNames>> {
+    let pupils = store
+        .all::<Pupil>()
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let team = store
+        .all::<Member>()
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(std::sync::Arc::new(PupilNames::of(&pupils, &team)))
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PupilRow {

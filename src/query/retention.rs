@@ -53,7 +53,7 @@ impl RetentionList {
     }
 }
 
-/// `showing`: the screen's (`meeting::showing`), or the command line's (`meeting::in_meeting`).
+/// `showing`: the screen's (`meeting::showing`), or `Showing::Private` for the command line.
 pub fn list(store: &Store, today: NaiveDate, showing: Showing) -> Result<RetentionList> {
     let years = store.retention_years()?;
     let mut expired = Vec::new();

@@ -11,6 +11,7 @@ mod overlay;
 mod prepare;
 pub mod theme;
 mod timeline;
+mod wall;
 
 // The screens and overlays `render` draws, by their short names.
 use admin::{audit, retention};
@@ -35,6 +36,9 @@ pub fn render(
 ) -> Drawn {
     let drawn = draw(frame, model, view, theme, keymap);
     shown(frame.buffer_mut());
+    if let Some((names, named)) = wall::of(model) {
+        wall::mask(frame.buffer_mut(), names, named.as_deref());
+    }
     drawn
 }
 

@@ -329,3 +329,65 @@ fn a_commonmark_reader_sees_the_minutes_structure_and_the_text_as_typed() {
         "{paragraphs:?}"
     );
 }
+
+/// A signal raised in the meeting is put on the agenda right after Nieuwe signalen, as an item
+/// of its own: the Nieuwe signalen item says so instead of "Geen bijzonderheden", and an
+/// empty one with no signal after it still says nothing happened.
+#[test]
+fn the_new_signals_item_points_to_the_signals_raised_after_it() {
+    let item = |kind, changes: Vec<CaseEvent>| MinutesItem {
+        kind,
+        discussed: true,
+        subject: String::new(),
+        notes: vec![],
+        note_phases: vec![],
+        decisions: vec![],
+        changes,
+        actions: vec![],
+        reviewed: vec![],
+        recorded: vec![],
+    };
+    let opened = |case| CaseEvent {
+        case: CaseId(case),
+        seq: 0,
+        date: day(3),
+        meeting: Some(MeetingId(3)),
+        reason: String::new(),
+        kind: EventKind::Opened,
+    };
+    let signal = |case| MinutesItem {
+        subject: format!("Leerling KR-{case}"),
+        notes: vec!["Valt vaak in slaap in de klas.".into()],
+        ..item(AgendaKind::Case { case: CaseId(case) }, vec![opened(case)])
+    };
+    let mut held = minutes();
+    held.items = vec![
+        item(AgendaKind::NewSignals, vec![]),
+        signal(41),
+        signal(42),
+        item(AgendaKind::Rondvraag, vec![]),
+    ];
+    let md = markdown(&held, Status::Fixed, Lang::Nl);
+    assert!(
+        md.contains(
+            "## 1. Nieuwe signalen\n\n2 nieuwe signalen ingebracht, als de volgende punten."
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("## 4. Rondvraag\n\nGeen bijzonderheden."),
+        "{md}"
+    );
+    held.items.remove(2);
+    let md = markdown(&held, Status::Fixed, Lang::En);
+    assert!(
+        md.contains("One new signal raised, as the next item."),
+        "{md}"
+    );
+    held.items.remove(1);
+    let md = markdown(&held, Status::Fixed, Lang::Nl);
+    assert!(
+        md.contains("## 1. Nieuwe signalen\n\nGeen bijzonderheden."),
+        "{md}"
+    );
+}

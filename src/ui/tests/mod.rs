@@ -83,6 +83,7 @@ pub(crate) fn model(lang: Lang, demo: bool) -> Model {
             recent_total: 1,
             presentation: false,
             presenting: false,
+            names: Default::default(),
             recent: vec![CaseRow {
                 case: CaseId(5),
                 pupil: PupilId(42),
