@@ -2,7 +2,8 @@
 //!
 //! `domain` holds the pure types and rules, `store` the only code that touches the database,
 //! `query` the read models shared by screens and command line, `app` the state machine, `ui`
-//! the rendering, `cli` the command line, `demo` the fictional school.
+//! the rendering, `tui` the screen's loop that joins them, `cli` the command line, `demo` the
+//! fictional school.
 
 pub mod app;
 pub mod atomic;
@@ -20,4 +21,6 @@ pub mod store;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod text;
+pub mod themes;
+pub mod tui;
 pub mod ui;

@@ -223,7 +223,7 @@ fn go_to(store: &Store, model: &mut Model, view: &mut View, index: usize) {
 /// action for the chair.
 fn discuss(store: &Store, model: &mut Model, view: &mut View, trail: &Trail) {
     send(store, model, view, Key::EditNotes);
-    assert!(view.editor.is_some(), "analyse has plain notes");
+    assert!(view.editor().is_some(), "analyse has plain notes");
     send(store, model, view, Message::Paste(trail.note.into()));
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     send(store, model, view, Message::EditorKey(esc));
@@ -355,11 +355,11 @@ fn hold_meeting() -> School {
     send(&store, &mut model, &mut view, Key::History);
     // What `e` shows in a phase with a form: its title names the case in front.
     let case = store.case(anonymous.case).unwrap().unwrap();
-    view.form = Some(otter::app::meeting::form::Form::Circles(
+    view.set_form(Some(otter::app::meeting::form::Form::Circles(
         otter::app::meeting::circles::CirclesEditor::new(&case),
-    ));
+    )));
     screens.push(("anonymous case's form", screen(&model, &view)));
-    view.form = None;
+    view.set_form(None);
     send(&store, &mut model, &mut view, Key::CloseMeeting);
     answer(&store, &mut model, &mut view, "+6w");
     assert_eq!(model.screen, Screen::Dashboard, "{:?}", view.flash);

@@ -1,12 +1,13 @@
 //! The direction of the layers (docs/architecture.md), read from the sources: `domain` imports
-//! nothing above it and does no I/O, and `ui` never reaches the store. A reviewer cannot keep
-//! these by eye across a hundred files; this test does.
+//! nothing above it and does no I/O, `ui` never reaches the store, and `app` never calls `ui`.
+//! A reviewer cannot keep these by eye across a hundred files; this test does.
 
 use std::path::{Path, PathBuf};
 
 /// The modules of `src/` the domain may not name: everything but itself and the leaf `lang`.
 const ABOVE_DOMAIN: &[&str] = &[
-    "app", "atomic", "cli", "demo", "error", "export", "i18n", "import", "query", "store", "ui",
+    "app", "atomic", "cli", "demo", "error", "export", "i18n", "import", "query", "store", "tui",
+    "ui",
 ];
 
 /// Paths and calls that reach the disk, the network, other processes, the environment or the
@@ -68,6 +69,29 @@ fn the_screen_never_reaches_the_store() {
         }
     }
     assert!(found.is_empty(), "ui imports store: {}", found.join(", "));
+}
+
+#[test]
+fn the_state_machine_never_calls_the_drawing_or_the_loop() {
+    let mut found = Vec::new();
+    for file in rust_files(&src().join("app")) {
+        // Tests draw what a run of messages left on screen; the state machine itself may not.
+        if is_test_file(&file) {
+            continue;
+        }
+        let code = without_test_module(&code_of(&read(&file)));
+        if crate_modules(&code, depth_of(&file))
+            .iter()
+            .any(|m| m == "ui" || m == "tui")
+        {
+            found.push(shown(&file));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "app imports ui or tui: {}",
+        found.join(", ")
+    );
 }
 
 /// The scanner itself: each way of naming a module or doing I/O is seen, and comments and

@@ -236,7 +236,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     let demo = cli.demo || matches!(cli.command, Some(Command::Demo { .. }));
     let mut unlock = unlock::CliUnlock::new(t.crypto, data_dir, demo);
     if cli.demo && cli.command.is_none() {
-        return crate::app::run_demo(screen, &mut unlock);
+        return crate::tui::run_demo(screen, &mut unlock);
     }
     // A school's broken model file is reported whatever the command, not only when a phase
     // happens to be shown.
@@ -246,7 +246,7 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
     backup::parse_keep(keep.as_deref()).map_err(Error::KeepBackups)?;
     let Some(command) = cli.command else {
         let store = Store::open_with(data_dir, &mut unlock)?;
-        let store = crate::app::run(store, &model, screen)?;
+        let store = crate::tui::run(store, &model, screen)?;
         // An erasure on the screen (retention) is rewritten out of sled's files as the screen
         // closes, not only at the next start.
         if store.rewrite_pending()? {

@@ -276,6 +276,18 @@ impl PhaseModel {
             .collect()
     }
 
+    /// The phase a case enters once its plan is agreed: the one that asks for the start of the
+    /// help (or the wait for it) before it is left, else the one after the phase that asks for
+    /// a goal; the last phase in a model with neither. A school that renames its phases keeps
+    /// the moment (the monitoring figures count from it).
+    pub fn plan_agreed(&self) -> &Phase {
+        let requiring = |r: Requirement| self.phases.iter().position(|p| p.requires.contains(&r));
+        requiring(Requirement::HelpStartOrWait)
+            .or_else(|| requiring(Requirement::Goal).map(|i| i + 1))
+            .and_then(|i| self.phases.get(i))
+            .unwrap_or(self.last())
+    }
+
     /// What phase `id` asks to be recorded, in `Requirement::ALL`'s order: what it requires to
     /// be left forwards and on entry, and what the next phase requires on entry, which is
     /// asked while the case is still here (the closing reason before Afgesloten). The one

@@ -242,7 +242,7 @@ pub const EN: CliTexts = CliTexts {
     },
     pupil_candidate: |name, groep, born, has_case| {
         let case = if has_case { ", has a case" } else { "" };
-        format!("{name} (groep {groep}, {born}{case})")
+        format!("{name} (group {groep}, {born}{case})")
     },
     err_forget_full_name: |typed, full| {
         format!(

@@ -720,7 +720,10 @@ impl Texts {
     /// only. Their name or the chair's own words for the role ("moeder van Sanne") would name
     /// the pupil.
     pub fn guest(&self, role: Role) -> String {
-        format!("{} ({})", self.prepare_guest, self.role(role))
+        // The English catalog explains a Dutch role in brackets ("leerkracht (teacher)"):
+        // within the guest's brackets that becomes a comma, not brackets in brackets.
+        let role = self.role(role).replace(" (", ", ").replace(')', "");
+        format!("{} ({role})", self.prepare_guest)
     }
 
     /// A guest's role: in the chair's own words when they gave some, else the catalog's.

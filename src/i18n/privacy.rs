@@ -31,6 +31,8 @@ pub struct PrivacyTexts {
     pub presentation_on: &'static str,
     pub presentation_off: &'static str,
     pub presentation_hidden: &'static str,
+    /// In place of a filter's typed text that may be a pupil's name, while the room sees it.
+    pub filter_hidden: &'static str,
     /// A dossier or an import's dry run asked for with the presentation mode on.
     pub presentation_refused: &'static str,
     /// After an action saved on a case not named: its owner as typed names a groep.
@@ -145,6 +147,7 @@ pub const NL: PrivacyTexts = PrivacyTexts {
     presentation_on: "Presentatiemodus aan: het scherm toont alleen schuilnamen en geen persoonlijke lijsten.",
     presentation_off: "Presentatiemodus uit.",
     presentation_hidden: "Verborgen: presentatiemodus.",
+    filter_hidden: "verborgen",
     presentation_refused: "Presentatiemodus aan (gedeeld scherm): geen dossier en geen import. Z op het startscherm zet hem uit.",
     owner_names_groep: "Let op: de eigenaar noemt een groep, en deze casus heeft geen toestemming \"ja\". Een groep kan de leerling verraden.",
     consent_prompt: "Toestemming ouders: ja, nee of anoniem",
@@ -223,6 +226,7 @@ pub const EN: PrivacyTexts = PrivacyTexts {
     presentation_on: "Presentation mode on: the screen shows pseudonyms only and no personal lists.",
     presentation_off: "Presentation mode off.",
     presentation_hidden: "Hidden: presentation mode.",
+    filter_hidden: "hidden",
     presentation_refused: "Presentation mode is on (shared screen): no dossier and no import. Z on the start screen turns it off.",
     owner_names_groep: "Note: the owner names a groep, and this case has no consent \"ja\". A groep can give the pupil away.",
     consent_prompt: "Parents' consent: yes, no or anonymous",

@@ -120,3 +120,21 @@ fn one_case_to_erase_is_one_casus() {
             .starts_with("Erase Emma de Wit and 1 case with")
     );
 }
+
+/// A guest is shown by the catalog's role in brackets; the English catalog's own brackets
+/// around a Dutch term become a comma, and a pupil to choose between says "group" in English.
+#[test]
+fn a_guest_s_role_and_a_pupil_s_group_read_well_in_both_languages() {
+    use crate::domain::Role;
+    assert_eq!(
+        Lang::Nl.texts().guest(Role::Leerkracht),
+        "gast (leerkracht)"
+    );
+    assert_eq!(
+        Lang::En.texts().guest(Role::Leerkracht),
+        "guest (leerkracht, teacher)"
+    );
+    assert_eq!(Lang::En.texts().guest(Role::Ouder), "guest (parent)");
+    let candidate = (super::cli::EN.pupil_candidate)("Daan Jansen", 4, "01-02-2018", true);
+    assert_eq!(candidate, "Daan Jansen (group 4, 01-02-2018, has a case)");
+}

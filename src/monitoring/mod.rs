@@ -17,7 +17,6 @@ mod tests;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::phase::Requirement;
 use crate::domain::{Action, Case, CaseEvent, Meeting, MeetingId, PhaseModel};
 
 pub use figures::{behind, compute};
@@ -52,16 +51,8 @@ pub struct Milestones {
 
 impl Milestones {
     pub fn of(model: &PhaseModel) -> Milestones {
-        let phases = model.phases();
-        let needs = |r: Requirement| phases.iter().position(|p| p.requires.contains(&r));
-        // The phase that asks for the start of the help is the one a plan leads into; a model
-        // without it has the phase after the one that asks for a goal.
-        let plan_agreed = needs(Requirement::HelpStartOrWait)
-            .or_else(|| needs(Requirement::Goal).map(|i| i + 1))
-            .and_then(|i| phases.get(i))
-            .unwrap_or(model.last());
         Milestones {
-            plan_agreed: plan_agreed.id().to_string(),
+            plan_agreed: model.plan_agreed().id().to_string(),
             closed: model.last().id().to_string(),
         }
     }

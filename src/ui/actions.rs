@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         .borders(Borders::TOP)
         .border_style(theme.style("ui.border"))
         .title(Span::styled(
-            format!(" {} ", summary(&list.filter, t)),
+            format!(" {} ", summary(&list.filter, t, model.presenting())),
             theme.style("ui.header"),
         ));
     if list.entries.is_empty() {
@@ -125,7 +125,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             .block(block);
         frame.render_widget(table, table_area);
     }
-    if let Some(prompt) = view.layers.get::<Prompt>() {
+    if let Some(prompt) = view.overlays.get::<Prompt>() {
         super::prompt::render(frame, table_area, model, prompt, theme);
     }
     frame.render_widget(
@@ -134,8 +134,9 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
     );
 }
 
-/// The filter in words: "status: open · te laat · eigenaar: Fatma".
-fn summary(filter: &Filter, t: &Texts) -> String {
+/// The filter in words: "status: open · te laat · eigenaar: Fatma". While the room sees the
+/// screen a pupil filter is named without its text: what was typed may be a name (BRIEF §8).
+fn summary(filter: &Filter, t: &Texts, presenting: bool) -> String {
     let mut parts = vec![format!(
         "{}: {}",
         t.col_status,
@@ -144,13 +145,17 @@ fn summary(filter: &Filter, t: &Texts) -> String {
     if filter.overdue {
         parts.push(t.filter_overdue.to_string());
     }
-    for (label, value) in [
-        (t.filter_owner, &filter.owner),
-        (t.filter_pupil, &filter.pupil),
-        (t.filter_meeting, &filter.meeting),
+    for (label, value, names_pupil) in [
+        (t.filter_owner, &filter.owner, false),
+        (t.filter_pupil, &filter.pupil, true),
+        (t.filter_meeting, &filter.meeting, false),
     ] {
         if let Some(value) = value {
-            parts.push(format!("{label}: {value}"));
+            let shown = match presenting && names_pupil {
+                true => t.privacy.filter_hidden,
+                false => value,
+            };
+            parts.push(format!("{label}: {shown}"));
         }
     }
     parts.join(" · ")

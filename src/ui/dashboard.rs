@@ -80,7 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         }
     }
 
-    if let Some(prompt) = view.layers.get::<Prompt>() {
+    if let Some(prompt) = view.overlays.get::<Prompt>() {
         super::prompt::render(frame, lists, model, prompt, theme);
     }
     frame.render_widget(super::status_line(model, view, t.dash_keys, theme), footer);

@@ -22,7 +22,7 @@ use ratatui::layout::Alignment;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::{Drawn, Layer, Model, Overlay, Screen, View};
+use crate::app::{Drawn, Model, Overlay, OverlayKind, Screen, View};
 use theme::Theme;
 
 /// Draws a frame; what only drawing could measure (how far the text in front scrolls) comes
@@ -76,12 +76,12 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
         return Drawn::default();
     }
     // Locked: nothing of the data is drawn, whatever was open.
-    match view.layers.front() {
-        Some(Layer::Lock(prompt)) => {
+    match view.overlays.front() {
+        Some(Overlay::Lock(prompt)) => {
             lock::render(frame, area, prompt, model.lang.texts(), theme);
             return Drawn::default();
         }
-        Some(Layer::Blank(said)) => {
+        Some(Overlay::Blank(said)) => {
             // A blanked screen says only what the step that blanked it said (the meeting
             // closed), or that it is hidden; never the flash, which may name a pupil.
             let line = said.unwrap_or(model.lang.texts().blank_message);
@@ -127,21 +127,26 @@ fn draw(frame: &mut Frame, model: &Model, view: &View, theme: &Theme, keymap: &K
     // The overlay that takes the keys is drawn over the screen; the editors, the prompt and
     // the picker are drawn by the screen they belong to.
     let texts = model.lang.texts();
-    match view.layers.front() {
-        Some(Layer::Help) => {
+    match view.overlays.front() {
+        Some(Overlay::Help) => {
             let entries = help::entries(&keymap.bindings(context), context, texts);
             help::render(frame, area, &entries, texts, theme);
         }
-        Some(Layer::Palette(open)) => palette::render(frame, area, open, texts, theme),
-        Some(Layer::Search(open)) => {
+        Some(Overlay::Palette(open)) => palette::render(frame, area, open, texts, theme),
+        Some(Overlay::Search(open)) => {
             let loading = view.search_index.is_none();
             search::render(frame, area, open, loading, texts, theme)
         }
-        Some(Layer::Import(review)) => import::render(frame, area, review, texts, theme),
+        Some(Overlay::Import(review)) => import::render(frame, area, review, texts, theme),
         // The lock and the blanked screen are drawn instead of the screen (above); the history,
-        // the picker and the prompt by the screen, over what they are about.
+        // the editors, the picker and the prompt by the screen, over what they are about.
         Some(
-            Layer::Lock(_) | Layer::Blank(_) | Layer::History | Layer::Picker(_) | Layer::Prompt(_),
+            Overlay::Lock(_)
+            | Overlay::Blank(_)
+            | Overlay::History
+            | Overlay::Editor(_)
+            | Overlay::Picker(_)
+            | Overlay::Prompt(_),
         )
         | None => {}
     }
@@ -161,7 +166,7 @@ pub(crate) fn status_line(
         (Some(notice), _) => Line::styled(notice.clone(), theme.style("ui.error")),
         (None, Some(flash)) => Line::styled(flash.clone(), theme.style("ui.warning")),
         (None, None) => {
-            let hint = if view.layers.is_open(Overlay::Prompt) {
+            let hint = if view.overlays.is_open(OverlayKind::Prompt) {
                 model.lang.texts().prompt_hint
             } else {
                 keys

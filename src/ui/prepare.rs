@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             );
         }
     }
-    if let Some(open) = view.layers.get::<Prompt>() {
+    if let Some(open) = view.overlays.get::<Prompt>() {
         prompt::render(frame, body, model, open, theme);
     }
     let keys = if view.prepare.on_team {

@@ -95,7 +95,6 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("mono", include_str!("../../themes/mono.toml")),
 ];
-const BUILTIN_NAMES: &[&str] = &["beamer", "donker", "kleurenblind", "mono"];
 
 /// A theme resolved into one style per key it defines, so that rendering does a hash lookup
 /// or two, never any parsing.
@@ -131,7 +130,7 @@ impl Theme {
 }
 
 pub fn builtin_names() -> &'static [&'static str] {
-    BUILTIN_NAMES
+    crate::themes::BUILTIN_NAMES
 }
 
 /// A mistake in a theme file. `line` is 1-based; 0 means the file as a whole (it is missing

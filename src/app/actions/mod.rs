@@ -10,7 +10,7 @@ pub mod edit;
 use chrono::NaiveDate;
 
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Command, Effect, Layer, Model, Screen, View};
+use crate::app::{Command, Effect, Model, Overlay, Screen, View};
 use crate::domain::dates::{DateContext, format_day};
 use crate::query::actions::{ActionRow, Filter, Status};
 
@@ -130,8 +130,8 @@ pub fn loaded(model: &mut Model, view: &mut View, list: ActionList) -> Vec<Effec
 pub fn refused(view: &mut View, refused: Refused) -> Vec<Effect> {
     view.flash = Some(refused.message);
     if let Some((field, text)) = refused.typed {
-        view.layers
-            .open(Layer::Prompt(Prompt::prefilled(Ask::Filter(field), text)));
+        view.overlays
+            .open(Overlay::Prompt(Prompt::prefilled(Ask::Filter(field), text)));
     }
     Vec::new()
 }
@@ -170,7 +170,7 @@ pub fn act(model: &mut Model, view: &mut View, command: Command) -> Vec<Effect> 
                 _ => (FilterField::Meeting, &list.filter.meeting),
             };
             let ask = Ask::Filter(field);
-            view.layers.open(Layer::Prompt(match current {
+            view.overlays.open(Overlay::Prompt(match current {
                 Some(text) => Prompt::prefilled(ask, text.clone()),
                 None => Prompt::new(ask),
             }));
@@ -195,7 +195,7 @@ pub fn act(model: &mut Model, view: &mut View, command: Command) -> Vec<Effect> 
         Command::ChangeDue => {
             if let Some((action, row)) = list.entries.get(moves.selected) {
                 let ask = Ask::Due { id: action.id };
-                view.layers.open(Layer::Prompt(Prompt::prefilled(
+                view.overlays.open(Overlay::Prompt(Prompt::prefilled(
                     ask,
                     format_day(row.due, model.lang),
                 )));
@@ -248,7 +248,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
                 Err(message) => {
                     view.flash = Some(message);
-                    view.layers.open(Layer::Prompt(Prompt::new(ask)));
+                    view.overlays.open(Overlay::Prompt(Prompt::new(ask)));
                     Vec::new()
                 }
             }

@@ -2,7 +2,7 @@ use crate::app::actions::{Ask, FilterField};
 use crate::app::overlay::prompt::Ask as Asked;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Command, Effect, Message, Model, Overlay, Screen, View, update};
+use crate::app::{Command, Effect, Message, Model, OverlayKind, Screen, View, update};
 use crate::domain::{ActionStatus, Case, Owner, Pupil};
 use crate::store::Store;
 use crate::testkit::app::{act, answer, school, send};
@@ -106,7 +106,7 @@ fn an_unknown_owner_is_refused_with_the_text_kept_and_the_list_unchanged() {
     assert!(model.action_list.as_ref().unwrap().filter.owner.is_none());
     assert!(view.flash.as_deref().unwrap().contains("Zzyzx"), "{view:?}");
     let prompt = view
-        .layers
+        .overlays
         .get::<crate::app::overlay::prompt::Prompt>()
         .expect("asked again");
     assert_eq!(
@@ -202,7 +202,7 @@ fn w_changes_the_due_date_and_a_bad_date_is_asked_again_with_the_text_kept() {
     act(&store, &mut model, &mut view, Command::ChangeDue);
     let current = crate::domain::dates::format_day(action.due, model.lang);
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
@@ -212,7 +212,7 @@ fn w_changes_the_due_date_and_a_bad_date_is_asked_again_with_the_text_kept() {
     answer(&store, &mut model, &mut view, "31-02-2027");
     assert!(view.flash.is_some(), "refused");
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
@@ -220,7 +220,7 @@ fn w_changes_the_due_date_and_a_bad_date_is_asked_again_with_the_text_kept() {
     );
     assert_eq!(store.action(action.id).unwrap().unwrap().due, action.due);
     answer(&store, &mut model, &mut view, "15-01-2027");
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
     let due = chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
     assert_eq!(entries(&model)[0].1.due, due);
     assert_eq!(entries(&model)[0].1.days_overdue, 0);
@@ -269,7 +269,7 @@ fn a_meeting_not_found_by_its_date_is_not_called_a_number() {
         )
     );
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .expect("asked again")
             .text(),

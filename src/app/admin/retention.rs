@@ -5,7 +5,7 @@
 
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, Screen, View};
+use crate::app::{Effect, Model, Overlay, Screen, View};
 use crate::query::retention::RetentionList;
 
 pub fn loaded(model: &mut Model, view: &mut View, list: RetentionList) -> Vec<Effect> {
@@ -23,8 +23,8 @@ pub fn start_erase(model: &Model, view: &mut View) -> Vec<Effect> {
         .filter(|_| model.screen == Screen::Retention)
     {
         Some(list) if !list.expired.is_empty() => {
-            view.layers
-                .open(Layer::Prompt(Prompt::new(Ask::EraseExpired {
+            view.overlays
+                .open(Overlay::Prompt(Prompt::new(Ask::EraseExpired {
                     count: list.expired.len(),
                 })));
         }

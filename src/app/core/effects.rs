@@ -8,7 +8,8 @@ use std::sync::Arc;
 use crate::app::actions::{ActionList, Refused};
 use crate::app::meeting::export::Export;
 use crate::app::overlay::prompt;
-use crate::app::{Effect, Message, Model, View, search, update};
+use crate::app::overlay::search;
+use crate::app::{Effect, Message, Model, View, update};
 use crate::domain::meeting::Reopening;
 use crate::domain::{
     ActionChange, ActionId, AuditEntry, AuditKind, Change, Counted, DecisionId, MeetingId,
@@ -218,15 +219,13 @@ pub fn apply(
                 // A dossier puts a pupil's name beside all of their cases, anonymous ones
                 // included: while a meeting is open the room sees it, so it does not open
                 // (BRIEF §8), whichever screen asked.
-                Effect::LoadDossier(_)
-                    if crate::query::meeting::showing(store)?
-                        != crate::domain::Showing::Private =>
-                {
-                    view.flash = Some(presenting_refusal(store, model, |t| {
-                        t.flash_dossier_presenting
-                    })?);
-                }
                 Effect::LoadDossier(of) => {
+                    if let Some(refused) =
+                        presenting_refusal(store, model, |t| t.flash_dossier_presenting)?
+                    {
+                        view.flash = Some(refused);
+                        continue;
+                    }
                     // Opened from a case or an action: that case is the one chosen.
                     let chosen = match of {
                         crate::app::dossier::DossierOf::Case(case) => Some(case),
@@ -287,15 +286,13 @@ pub fn apply(
                 }
                 // A dry run lists every pupil in the file, names and dates of birth: not on
                 // the shared screen (BRIEF §8).
-                Effect::PlanImport(_)
-                    if crate::query::meeting::showing(store)?
-                        != crate::domain::Showing::Private =>
-                {
-                    view.flash = Some(presenting_refusal(store, model, |t| {
-                        t.flash_import_presenting
-                    })?);
-                }
                 Effect::PlanImport(path) => {
+                    if let Some(refused) =
+                        presenting_refusal(store, model, |t| t.flash_import_presenting)?
+                    {
+                        view.flash = Some(refused);
+                        continue;
+                    }
                     let planned = plan_import(store, &path).map_err(|err| {
                         err.message(model.lang.texts(), &store.dir().display().to_string())
                     });
@@ -794,19 +791,24 @@ fn reviewed(model: &Model) -> Vec<crate::domain::Action> {
         .collect()
 }
 
-/// Why a dossier or an import's dry run stays shut on the shared screen: the open meeting's
-/// own words, or else the presentation mode's.
+/// Why a dossier or an import's dry run stays shut on the shared screen, if it does: the open
+/// meeting's own words, or else the presentation mode's. The meetings are glanced at once, for
+/// whether the room sees the screen and for whose words these are.
 fn presenting_refusal(
     store: &Store,
     model: &Model,
     in_meeting: fn(&crate::i18n::Texts) -> &'static str,
-) -> Result<String> {
+) -> Result<Option<String>> {
+    use crate::domain::Showing;
     let t = model.lang.texts();
-    Ok(match meeting::in_meeting(store)? {
-        crate::domain::Showing::Private => t.privacy.presentation_refused,
-        _ => in_meeting(t),
-    }
-    .to_string())
+    let open = meeting::in_meeting(store)?;
+    Ok(
+        match meeting::with_presentation(open, store.presentation()?) {
+            Showing::Private => None,
+            _ if open == Showing::Private => Some(t.privacy.presentation_refused.to_string()),
+            _ => Some(in_meeting(t).to_string()),
+        },
+    )
 }
 
 /// Shows a failed write on screen; true when it was written.

@@ -4,7 +4,7 @@
 
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, Screen, Settings, View};
+use crate::app::{Effect, Model, Overlay, Screen, Settings, View};
 use crate::domain::fold::fold;
 use crate::domain::{Member, PhaseModel};
 use crate::error::Result;
@@ -92,17 +92,18 @@ pub fn first_screen(
 pub fn ask_once(model: &Model, view: &mut View) {
     let dashboard = &model.dashboard;
     if dashboard.me.is_none() && !dashboard.members.is_empty() {
-        view.layers.open(Layer::Prompt(Prompt::new(Ask::Me)));
+        view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Me)));
     }
 }
 
 /// `m`: choose again, starting from the name chosen before.
 pub fn choose_me(model: &Model, view: &mut View) -> Vec<Effect> {
     if model.screen == Screen::Dashboard {
-        view.layers.open(Layer::Prompt(match &model.dashboard.me {
-            Some(me) => Prompt::prefilled(Ask::Me, me.name.clone()),
-            None => Prompt::new(Ask::Me),
-        }));
+        view.overlays
+            .open(Overlay::Prompt(match &model.dashboard.me {
+                Some(me) => Prompt::prefilled(Ask::Me, me.name.clone()),
+                None => Prompt::new(Ask::Me),
+            }));
     }
     Vec::new()
 }
@@ -117,7 +118,7 @@ pub fn answer_me(model: &Model, view: &mut View, typed: String) -> Vec<Effect> {
         Some(member) => vec![Effect::SetMe(member.id), Effect::LoadDashboard],
         None => {
             view.flash = Some((model.lang.texts().flash_no_member)(&typed));
-            view.layers.open(Layer::Prompt(Prompt::new(Ask::Me)));
+            view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Me)));
             Vec::new()
         }
     }

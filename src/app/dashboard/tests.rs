@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use super::Panel;
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Ask as Asked;
-use crate::app::{Command, Effect, Message, Overlay, Screen, View, first_screen, update};
+use crate::app::{Command, Effect, Message, OverlayKind, Screen, View, first_screen, update};
 use crate::domain::{Case, CaseId, Member, PhaseModel};
 use crate::store::Store;
 use crate::testkit::app::{answer, school, send};
@@ -25,7 +25,7 @@ fn who_i_am_is_asked_once_by_name_start_and_kept_after_a_restart() {
     assert!(model.dashboard.me.is_none());
     assert!(model.dashboard.mine.is_empty());
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .map(|p| p.ask.clone()),
         Some(Asked::Admin(Ask::Me))
@@ -35,14 +35,14 @@ fn who_i_am_is_asked_once_by_name_start_and_kept_after_a_restart() {
     answer(&store, &mut model, &mut view, "xq");
     assert!(view.flash.as_deref().unwrap().contains("xq"));
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
         "xq"
     );
     send(&store, &mut model, &mut view, Message::PromptKey(esc()));
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
 
     // "amez" is the start of a surname: one member.
     update(&mut model, &mut view, Command::ChooseMe);
@@ -70,7 +70,10 @@ fn who_i_am_is_asked_once_by_name_start_and_kept_after_a_restart() {
     assert_eq!(store.me().unwrap(), Some(rachid.id));
     let (model, view) = first_screen(&store, &PhaseModel::default(), &settings()).unwrap();
     assert_eq!(model.dashboard.me, Some(rachid), "kept in the store");
-    assert!(!view.layers.is_open(Overlay::Prompt), "and not asked again");
+    assert!(
+        !view.overlays.is_open(OverlayKind::Prompt),
+        "and not asked again"
+    );
 }
 
 #[test]
@@ -81,7 +84,7 @@ fn m_changes_who_i_am_starting_from_the_name_chosen_before() {
     let (mut model, mut view) = first_screen(&store, &PhaseModel::default(), &settings()).unwrap();
     update(&mut model, &mut view, Command::ChooseMe);
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),

@@ -2,9 +2,10 @@
 //! Moving back and changing the level ask for a reason in a one-line prompt; the case's fields,
 //! its consent and a besluit are asked there too, and answered by their own modules.
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::{consent, decision, fields};
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View, case_on_screen};
+use crate::app::{Effect, Model, Overlay, View};
 use crate::domain::phase::{MoveRefused, Requirement};
 use crate::domain::{CaseEvent, ChangeContext, Level};
 use crate::query::meeting::CaseBrief;
@@ -82,9 +83,11 @@ pub fn previous_phase(model: &mut Model, view: &mut View) -> Vec<Effect> {
         return Vec::new();
     };
     match phases.previous(&brief.case.phase) {
-        Some(to) => view.layers.open(Layer::Prompt(Prompt::new(Ask::PhaseBack {
-            to: to.id().to_string(),
-        }))),
+        Some(to) => view
+            .overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::PhaseBack {
+                to: to.id().to_string(),
+            }))),
         None => view.flash = Some(t.flash_first_phase.to_string()),
     }
     Vec::new()
@@ -102,8 +105,8 @@ pub fn level(model: &mut Model, view: &mut View, up: bool) -> Vec<Effect> {
     };
     match to {
         Some(to) => view
-            .layers
-            .open(Layer::Prompt(Prompt::new(Ask::Level { to }))),
+            .overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Level { to }))),
         None => view.flash = Some(t.flash_level_limit.to_string()),
     }
     Vec::new()
@@ -139,9 +142,10 @@ fn record_phase(model: &mut Model, view: &mut View, to: &str, reason: String) ->
         }
         Err(MoveRefused::ReasonRequired) => {
             view.flash = Some(t.flash_reason_needed.to_string());
-            view.layers.open(Layer::Prompt(Prompt::new(Ask::PhaseBack {
-                to: to.to_string(),
-            })));
+            view.overlays
+                .open(Overlay::Prompt(Prompt::new(Ask::PhaseBack {
+                    to: to.to_string(),
+                })));
             return Vec::new();
         }
         Err(

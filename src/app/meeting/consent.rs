@@ -2,9 +2,10 @@
 //! at any phase, as an event of the case's history. With "anoniem" the screen (its earlier
 //! actions included), the search and the minutes name the case by its pseudonym from then on.
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View, case_on_screen};
+use crate::app::{Effect, Model, Overlay, View};
 use crate::domain::Consent;
 use crate::domain::fold::fold;
 
@@ -25,8 +26,8 @@ pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
             Consent::Unknown => String::new(),
             known => t.consent(known).to_string(),
         };
-        view.layers
-            .open(Layer::Prompt(Prompt::prefilled(Ask::Consent, current)));
+        view.overlays
+            .open(Overlay::Prompt(Prompt::prefilled(Ask::Consent, current)));
     }
     Vec::new()
 }
@@ -35,7 +36,8 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
     let t = model.lang.texts();
     let Some(to) = parse(text) else {
         view.flash = Some(t.flash_consent_words.to_string());
-        view.layers.open(Layer::Prompt(Prompt::new(Ask::Consent)));
+        view.overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Consent)));
         return Vec::new();
     };
     let phases = model.phases.clone();

@@ -2,13 +2,14 @@
 
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, Screen, View};
+use crate::app::{Effect, Model, Overlay, Screen, View};
 use crate::domain::{Decision, DecisionId};
 use crate::error::{Error, Field};
 
 pub fn start(model: &Model, view: &mut View) -> Vec<Effect> {
     if model.screen == Screen::Meeting && model.meeting.is_some() {
-        view.layers.open(Layer::Prompt(Prompt::new(Ask::Decision)));
+        view.overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Decision)));
     }
     Vec::new()
 }
@@ -16,7 +17,8 @@ pub fn start(model: &Model, view: &mut View) -> Vec<Effect> {
 pub fn record(model: &mut Model, view: &mut View, text: String) -> Vec<Effect> {
     if text.is_empty() {
         view.flash = Some(Error::Empty(Field::Decision).message(model.lang.texts(), ""));
-        view.layers.open(Layer::Prompt(Prompt::new(Ask::Decision)));
+        view.overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Decision)));
         return Vec::new();
     }
     let Some(room) = model.meeting.as_ref() else {

@@ -9,11 +9,22 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::circles::CirclesEditor;
+use crate::app::meeting::notes;
 use crate::app::meeting::plan::PlanForm;
-use crate::app::{Effect, Model, View, case_on_screen, notes};
+use crate::app::{Effect, Model, View};
 use crate::domain::phase::Requirement;
 use crate::domain::{Case, CaseId, NoteId, PhaseModel};
+
+/// What is being typed on the case in front: the notes editor, a form, or the plan's form with
+/// the notes editor beside it as its notes. One overlay (`Overlay::Editor`), open while it
+/// holds either.
+#[derive(Debug, Clone, Default)]
+pub struct Editing {
+    pub notes: Option<notes::NoteEditor>,
+    pub form: Option<Form>,
+}
 
 #[derive(Debug, Clone)]
 pub enum Form {
@@ -53,13 +64,13 @@ pub fn open(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let case = brief.case.clone();
     match kind_of(&model.phases, &case.phase) {
         Some(Kind::Circles) => {
-            view.form = Some(Form::Circles(CirclesEditor::new(&case)));
+            view.set_form(Some(Form::Circles(CirclesEditor::new(&case))));
             return Vec::new();
         }
         Some(Kind::Plan) if !model.phases.correctable(&case.phase).is_empty() => {
-            view.form = Some(Form::Plan(Box::new(PlanForm::to_correct(&case))));
+            view.set_form(Some(Form::Plan(Box::new(PlanForm::to_correct(&case)))));
         }
-        Some(Kind::Plan) => view.form = Some(Form::Plan(Box::new(PlanForm::new(&case)))),
+        Some(Kind::Plan) => view.set_form(Some(Form::Plan(Box::new(PlanForm::new(&case))))),
         None => {}
     }
     // The plan's notes are the phase notes, in the notes editor itself.
@@ -67,7 +78,7 @@ pub fn open(model: &mut Model, view: &mut View) -> Vec<Effect> {
 }
 
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    match view.form {
+    match view.form() {
         Some(Form::Circles(_)) => crate::app::meeting::circles::key(model, view, key),
         Some(Form::Plan(_)) => crate::app::meeting::plan::key(model, view, key),
         None => notes::key(model, view, key),
@@ -78,7 +89,7 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
 /// only at `\n` and would keep a lone `\r` as an invisible character in the text.
 pub fn paste(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    match view.form {
+    match view.form() {
         Some(Form::Circles(_)) => crate::app::meeting::circles::paste(model, view, &text),
         Some(Form::Plan(_)) => crate::app::meeting::plan::paste(model, view, &text),
         None => notes::paste(model, view, &text),
@@ -88,13 +99,22 @@ pub fn paste(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
 /// A new note of the plan form starts as a field without focus.
 pub fn note_ready(model: &mut Model, view: &mut View, id: NoteId) -> Vec<Effect> {
     let effects = notes::ready(model, view, id);
-    if let (Some(Form::Plan(form)), Some(open)) = (&view.form, view.editor.as_mut()) {
+    if let Some(Editing {
+        notes: Some(open),
+        form: Some(Form::Plan(form)),
+    }) = view.overlays.get_mut::<Editing>()
+    {
         show_focus(
             &mut open.editor,
             form.focus == crate::app::meeting::plan::Field::Notes,
         );
     }
     effects
+}
+
+/// The open form, to type into.
+pub(super) fn form_mut(view: &mut View) -> Option<&mut Form> {
+    view.overlays.get_mut::<Editing>()?.form.as_mut()
 }
 
 /// A box of a form, its cursor at the end of what is there.

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View};
+use crate::app::{Effect, Model, Overlay, View};
 use crate::domain::dates::{DateContext, format_date, format_day, parse_date};
 use crate::error::Error;
 
@@ -24,7 +24,7 @@ pub fn ask_if_moved(model: &Model, view: &mut View) {
     let planned = room.meeting.date;
     if planned != model.today {
         let today = format_date(model.today);
-        view.layers.open(Layer::Prompt(Prompt::prefilled(
+        view.overlays.open(Overlay::Prompt(Prompt::prefilled(
             Ask::HeldOn { planned },
             today,
         )));
@@ -53,7 +53,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: &str) -> Vec<E
         }
         Err(message) => {
             view.flash = Some(message);
-            view.layers.open(Layer::Prompt(Prompt::new(ask)));
+            view.overlays.open(Overlay::Prompt(Prompt::new(ask)));
             Vec::new()
         }
     }

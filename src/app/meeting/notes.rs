@@ -56,7 +56,7 @@ pub fn open(model: &mut Model, view: &mut View) -> Vec<Effect> {
     };
     match existing {
         Some(note) => {
-            view.editor = Some(NoteEditor::new(note.clone()));
+            view.set_editor(Some(NoteEditor::new(note.clone())));
             Vec::new()
         }
         // A new note needs a number from the store first.
@@ -70,7 +70,7 @@ pub fn ready(model: &mut Model, view: &mut View, id: NoteId) -> Vec<Effect> {
         return Vec::new();
     };
     let brief = room.current_case();
-    view.editor = Some(NoteEditor::new(Note {
+    view.set_editor(Some(NoteEditor::new(Note {
         id,
         case: brief.map(|brief| brief.case.id),
         phase: brief.map(|brief| brief.case.phase.clone()),
@@ -78,13 +78,13 @@ pub fn ready(model: &mut Model, view: &mut View, id: NoteId) -> Vec<Effect> {
         agenda_item: room.current_item_index(),
         date: model.today,
         text: String::new(),
-    }));
+    })));
     Vec::new()
 }
 
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
     if key.code == KeyCode::Esc {
-        view.editor = None;
+        view.set_editor(None);
         return Vec::new();
     }
     edit(model, view, |editor| {
@@ -104,7 +104,7 @@ fn edit(
     view: &mut View,
     change: impl FnOnce(&mut TextArea<'static>),
 ) -> Vec<Effect> {
-    let Some(open) = view.editor.as_mut() else {
+    let Some(open) = view.editor_mut() else {
         return Vec::new();
     };
     change(&mut open.editor);

@@ -2,7 +2,7 @@
 //! the meeting keeps and its next minutes print. Its minutes are fixed anew when it closes.
 
 use crate::app::overlay::prompt::{Ask, Prompt};
-use crate::app::{Effect, Layer, Model, Screen, View};
+use crate::app::{Effect, Model, Overlay, Screen, View};
 use crate::domain::dates::format_day;
 use crate::domain::{MeetingId, MeetingState};
 
@@ -19,7 +19,7 @@ pub fn start(model: &Model, view: &mut View) -> Vec<Effect> {
     match &dashboard.last_closed {
         _ if open => view.flash = Some(t.flash_close_open_first.to_string()),
         None => view.flash = Some(t.flash_nothing_to_reopen.to_string()),
-        Some(closed) => view.layers.open(Layer::Prompt(Prompt::new(Ask::Reopen {
+        Some(closed) => view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Reopen {
             meeting: MeetingId(closed.id),
         }))),
     }

@@ -161,7 +161,7 @@ fn the_start_screen_palette_and_help_offer_monitoring_and_its_keys_come_with_it(
         keymap
             .bindings(context)
             .into_iter()
-            .find(|b| b.action == command)
+            .find(|b| b.command == command)
             .map(|b| b.keys)
     };
     assert_eq!(
@@ -215,7 +215,7 @@ fn the_screen_counts_with_the_settings_it_was_started_with() {
     };
     let (mut model, mut view) =
         crate::app::first_screen(&store, &crate::domain::PhaseModel::default(), &settings).unwrap();
-    view.layers.close(crate::app::Overlay::Prompt);
+    view.overlays.close(crate::app::OverlayKind::Prompt);
     act(&store, &mut model, &mut view, Command::Monitoring);
     let figures = &model.monitoring.as_ref().unwrap().data.figures;
     assert_eq!(figures.settings, settings.monitoring);

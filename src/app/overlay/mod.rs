@@ -1,7 +1,7 @@
 //! What opens over any screen and takes the keys while open: the command palette (`:`), the
 //! search (`/`), the import's dry run (`I`), the idle lock and the one-line prompt; and
-//! `Layers`, the one place the view holds what is open over the screen (these, the help, the
-//! history, the blanked screen and the new signal's picker).
+//! `Overlays`, the one place the view holds what is open over the screen (these, the help, the
+//! history, the blanked screen, the notes editor and the forms, and the new signal's picker).
 
 pub mod import;
 pub mod lock;
@@ -15,7 +15,7 @@ use ratatui::crossterm::event::KeyEvent;
 /// takes it (and a paste), whatever else is open under it. Routing, `update` and drawing all
 /// ask `View::front` instead of each weighing what is open themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Overlay {
+pub enum OverlayKind {
     /// The idle lock: every key but Ctrl-c.
     Lock,
     /// The blanked screen: the next key only brings it back.
@@ -38,7 +38,7 @@ pub enum Overlay {
 
 /// An overlay open over the screen, with its state.
 #[derive(Debug, Clone)]
-pub enum Layer {
+pub enum Overlay {
     /// The idle lock's screen, over everything, until the passphrase is given.
     Lock(lock::LockPrompt),
     /// The screen is blanked (privacy): nothing of the data is drawn, only this line of the
@@ -52,64 +52,67 @@ pub enum Layer {
     /// The `:` command palette.
     Palette(palette::Palette),
     /// The `/` search.
-    Search(search::Overlay),
+    Search(search::Search),
     /// The dry run of an import, over the start screen until `Enter` imports it or a key
     /// cancels.
     Import(import::Review),
+    /// The notes editor or a form (circles, the plan, whose notes are the editor's).
+    Editor(crate::app::meeting::form::Editing),
     /// The pupil picker of a new signal (`s`), then its hulpvraag.
     Picker(crate::app::meeting::signal::Picker),
     /// A one-line question (a reason) that takes the keys until answered or cancelled.
     Prompt(prompt::Prompt),
 }
 
-impl Layer {
-    pub fn kind(&self) -> Overlay {
+impl Overlay {
+    pub fn kind(&self) -> OverlayKind {
         match self {
-            Layer::Lock(_) => Overlay::Lock,
-            Layer::Blank(_) => Overlay::Blank,
-            Layer::Help => Overlay::Help,
-            Layer::History => Overlay::History,
-            Layer::Palette(_) => Overlay::Palette,
-            Layer::Search(_) => Overlay::Search,
-            Layer::Import(_) => Overlay::Import,
-            Layer::Picker(_) => Overlay::Picker,
-            Layer::Prompt(_) => Overlay::Prompt,
+            Overlay::Lock(_) => OverlayKind::Lock,
+            Overlay::Blank(_) => OverlayKind::Blank,
+            Overlay::Help => OverlayKind::Help,
+            Overlay::History => OverlayKind::History,
+            Overlay::Palette(_) => OverlayKind::Palette,
+            Overlay::Search(_) => OverlayKind::Search,
+            Overlay::Import(_) => OverlayKind::Import,
+            Overlay::Editor(_) => OverlayKind::Editor,
+            Overlay::Picker(_) => OverlayKind::Picker,
+            Overlay::Prompt(_) => OverlayKind::Prompt,
         }
     }
 }
 
-/// What is open over the screen: at most one layer of each kind, kept in the order they take
-/// keys (`Overlay`'s), so the first one is in front whichever opened last (the lock comes up
+/// What is open over the screen: at most one overlay of each kind, kept in the order they take
+/// keys (`OverlayKind`'s), so the first one is in front whichever opened last (the lock comes up
 /// over an open palette; a blanked palette is back when the screen is; a prompt may wait under
 /// the picker).
 #[derive(Debug, Clone, Default)]
-pub struct Layers(Vec<Layer>);
+pub struct Overlays(Vec<Overlay>);
 
-impl Layers {
-    /// Opens `layer` in its place, instead of one of its kind already open.
-    pub fn open(&mut self, layer: Layer) {
-        let kind = layer.kind();
+impl Overlays {
+    /// Opens `overlay` in its place, instead of one of its kind already open.
+    pub fn open(&mut self, overlay: Overlay) {
+        let kind = overlay.kind();
         self.0.retain(|open| open.kind() != kind);
         let at = self.0.partition_point(|open| open.kind() < kind);
-        self.0.insert(at, layer);
+        self.0.insert(at, overlay);
     }
 
-    /// Closes the layer of this kind; what it held, if it was open.
-    pub fn close(&mut self, kind: Overlay) -> Option<Layer> {
+    /// Closes the overlay of this kind; what it held, if it was open.
+    pub fn close(&mut self, kind: OverlayKind) -> Option<Overlay> {
         let at = self.0.iter().position(|open| open.kind() == kind)?;
         Some(self.0.remove(at))
     }
 
-    pub fn is_open(&self, kind: Overlay) -> bool {
+    pub fn is_open(&self, kind: OverlayKind) -> bool {
         self.0.iter().any(|open| open.kind() == kind)
     }
 
-    /// The layer that takes the keys.
-    pub fn front(&self) -> Option<&Layer> {
+    /// The overlay that takes the keys.
+    pub fn front(&self) -> Option<&Overlay> {
         self.0.first()
     }
 
-    /// The state of the open layer that holds a `T`.
+    /// The state of the open overlay that holds a `T`.
     pub fn get<T: Held>(&self) -> Option<&T> {
         self.0.iter().find_map(T::of)
     }
@@ -119,34 +122,34 @@ impl Layers {
     }
 }
 
-impl FromIterator<Layer> for Layers {
-    fn from_iter<I: IntoIterator<Item = Layer>>(layers: I) -> Layers {
-        let mut open = Layers::default();
-        for layer in layers {
-            open.open(layer);
+impl FromIterator<Overlay> for Overlays {
+    fn from_iter<I: IntoIterator<Item = Overlay>>(overlays: I) -> Overlays {
+        let mut open = Overlays::default();
+        for overlay in overlays {
+            open.open(overlay);
         }
         open
     }
 }
 
-/// The state a kind of layer holds, found by its type.
+/// The state a kind of overlay holds, found by its type.
 pub trait Held: Sized {
-    fn of(layer: &Layer) -> Option<&Self>;
-    fn of_mut(layer: &mut Layer) -> Option<&mut Self>;
+    fn of(overlay: &Overlay) -> Option<&Self>;
+    fn of_mut(overlay: &mut Overlay) -> Option<&mut Self>;
 }
 
 macro_rules! held {
     ($($variant:ident($state:ty)),*) => {$(
         impl Held for $state {
-            fn of(layer: &Layer) -> Option<&Self> {
-                match layer {
-                    Layer::$variant(state) => Some(state),
+            fn of(overlay: &Overlay) -> Option<&Self> {
+                match overlay {
+                    Overlay::$variant(state) => Some(state),
                     _ => None,
                 }
             }
-            fn of_mut(layer: &mut Layer) -> Option<&mut Self> {
-                match layer {
-                    Layer::$variant(state) => Some(state),
+            fn of_mut(overlay: &mut Overlay) -> Option<&mut Self> {
+                match overlay {
+                    Overlay::$variant(state) => Some(state),
                     _ => None,
                 }
             }
@@ -157,8 +160,9 @@ macro_rules! held {
 held!(
     Lock(lock::LockPrompt),
     Palette(palette::Palette),
-    Search(search::Overlay),
+    Search(search::Search),
     Import(import::Review),
+    Editor(crate::app::meeting::form::Editing),
     Picker(crate::app::meeting::signal::Picker),
     Prompt(prompt::Prompt)
 );

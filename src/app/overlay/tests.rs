@@ -36,47 +36,52 @@ fn the_keys_inside_overlays_are_those_the_table_lists() {
     assert!(InOverlay::PreviousField.takes(key(KeyCode::BackTab, KeyModifiers::SHIFT)));
 }
 
-/// The layers take keys in `Overlay`'s order, whichever opened last: the lock over the help,
+/// The overlays take keys in `OverlayKind`'s order, whichever opened last: the lock over the help,
 /// the blanked screen over the palette; one of each kind; closing one gives its state back and
 /// leaves the rest as they were.
 #[test]
 fn layers_keep_the_order_they_take_keys_in_and_one_of_each_kind() {
-    use super::{Layer, Layers, Overlay};
+    use super::{Overlay, OverlayKind, Overlays};
     use crate::app::overlay::lock::LockPrompt;
-    let kinds = |layers: &Layers| -> Vec<Overlay> {
+    let kinds = |overlays: &Overlays| -> Vec<OverlayKind> {
         let mut kinds = Vec::new();
-        let mut rest = layers.clone();
-        while let Some(kind) = rest.front().map(Layer::kind) {
+        let mut rest = overlays.clone();
+        while let Some(kind) = rest.front().map(Overlay::kind) {
             kinds.push(kind);
             rest.close(kind);
         }
         kinds
     };
-    let mut layers = Layers::default();
-    assert!(layers.front().is_none());
-    layers.open(Layer::Help);
-    layers.open(Layer::Lock(LockPrompt::default()));
-    layers.open(Layer::History);
-    layers.open(Layer::Blank(None));
+    let mut overlays = Overlays::default();
+    assert!(overlays.front().is_none());
+    overlays.open(Overlay::Help);
+    overlays.open(Overlay::Lock(LockPrompt::default()));
+    overlays.open(Overlay::History);
+    overlays.open(Overlay::Blank(None));
     assert_eq!(
-        kinds(&layers),
+        kinds(&overlays),
         [
-            Overlay::Lock,
-            Overlay::Blank,
-            Overlay::Help,
-            Overlay::History
+            OverlayKind::Lock,
+            OverlayKind::Blank,
+            OverlayKind::Help,
+            OverlayKind::History
         ]
     );
     let wrong = LockPrompt {
         wrong: true,
         ..LockPrompt::default()
     };
-    layers.open(Layer::Lock(wrong.clone()));
-    assert_eq!(kinds(&layers).len(), 4, "one lock, the newer");
-    assert_eq!(layers.get::<LockPrompt>(), Some(&wrong));
-    assert!(matches!(layers.close(Overlay::Lock), Some(Layer::Lock(held)) if held == wrong));
-    assert_eq!(layers.front().map(Layer::kind), Some(Overlay::Blank));
-    assert!(layers.close(Overlay::Lock).is_none());
-    assert!(layers.get::<LockPrompt>().is_none());
-    assert!(layers.is_open(Overlay::History) && !layers.is_open(Overlay::Palette));
+    overlays.open(Overlay::Lock(wrong.clone()));
+    assert_eq!(kinds(&overlays).len(), 4, "one lock, the newer");
+    assert_eq!(overlays.get::<LockPrompt>(), Some(&wrong));
+    assert!(
+        matches!(overlays.close(OverlayKind::Lock), Some(Overlay::Lock(held)) if held == wrong)
+    );
+    assert_eq!(
+        overlays.front().map(Overlay::kind),
+        Some(OverlayKind::Blank)
+    );
+    assert!(overlays.close(OverlayKind::Lock).is_none());
+    assert!(overlays.get::<LockPrompt>().is_none());
+    assert!(overlays.is_open(OverlayKind::History) && !overlays.is_open(OverlayKind::Palette));
 }

@@ -10,7 +10,7 @@ pub mod team;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Command, Effect, Layer, Model, Screen, View};
+use crate::app::{Command, Effect, Model, Overlay, Screen, View};
 use crate::domain::MeetingKind;
 use crate::domain::dates::format_day;
 use crate::i18n::{Lang, Texts};
@@ -101,8 +101,8 @@ pub fn act(model: &mut Model, view: &mut View, command: Command) -> Vec<Effect> 
         if let Some(preparation) = model.prepare.as_ref() {
             view.prepare.rescheduling = true;
             let current = preparation.meeting.date.format("%d-%m-%Y").to_string();
-            view.layers
-                .open(Layer::Prompt(Prompt::prefilled(Ask::Date, current)));
+            view.overlays
+                .open(Overlay::Prompt(Prompt::prefilled(Ask::Date, current)));
         }
         return Vec::new();
     }
@@ -191,7 +191,7 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
 }
 
 fn ask(view: &mut View, ask: Ask) {
-    view.layers.open(Layer::Prompt(Prompt::new(ask)));
+    view.overlays.open(Overlay::Prompt(Prompt::new(ask)));
 }
 
 fn save(preparation: &Preparation) -> Vec<Effect> {

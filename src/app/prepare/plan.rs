@@ -5,7 +5,7 @@ use chrono::NaiveTime;
 
 use super::{Ask, ask};
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View};
+use crate::app::{Effect, Model, Overlay, View};
 use crate::domain::dates::{DateContext, parse_date, parse_time};
 use crate::error::Error;
 
@@ -24,13 +24,13 @@ fn ask_again(model: &Model, view: &mut View, next: Ask) {
     match (current, &next) {
         (Some(meeting), Ask::Time { .. }) => {
             let time = meeting.time.format("%H:%M").to_string();
-            view.layers
-                .open(Layer::Prompt(Prompt::prefilled(next, time)));
+            view.overlays
+                .open(Overlay::Prompt(Prompt::prefilled(next, time)));
         }
         (Some(meeting), Ask::Place { .. }) => {
             let place = meeting.place.clone();
-            view.layers
-                .open(Layer::Prompt(Prompt::prefilled(next, place)));
+            view.overlays
+                .open(Overlay::Prompt(Prompt::prefilled(next, place)));
         }
         _ => ask(view, next),
     }

@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use tempfile::TempDir;
 
-use crate::app::{Command, Model, Overlay, Screen, View};
+use crate::app::{Command, Model, OverlayKind, Screen, View};
 use crate::domain::meeting::{AgendaKind, Attendee};
 use crate::domain::{Meeting, MeetingState, Presence, Role};
 use crate::query::prepare::proposals;
@@ -40,7 +40,7 @@ fn without_a_planned_meeting_one_is_planned_in_three_questions() {
     assert_eq!(model.screen, Screen::Prepare);
     assert!(model.prepare.is_none());
     assert!(
-        view.layers.is_open(Overlay::Prompt),
+        view.overlays.is_open(OverlayKind::Prompt),
         "the date is asked at once"
     );
 
@@ -53,7 +53,7 @@ fn without_a_planned_meeting_one_is_planned_in_three_questions() {
     assert!(flash(&view).contains("half negen"));
     answer(&store, &mut model, &mut view, "9.15");
     answer(&store, &mut model, &mut view, "teamkamer");
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
 
     let meeting = stored(&store, &model);
     assert_eq!(meeting.date, NaiveDate::from_ymd_opt(2026, 12, 12).unwrap());
@@ -242,7 +242,7 @@ fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
     let before = stored(&store, &model);
     act(&store, &mut model, &mut view, Command::Reschedule);
     let prompt = view
-        .layers
+        .overlays
         .get::<crate::app::overlay::prompt::Prompt>()
         .unwrap();
     assert_eq!(
@@ -252,7 +252,7 @@ fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
     );
     answer(&store, &mut model, &mut view, "22-12-2026");
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
@@ -260,7 +260,7 @@ fn the_date_time_and_place_of_a_planned_meeting_change_from_what_they_were() {
     );
     answer(&store, &mut model, &mut view, "9:00");
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
@@ -287,7 +287,7 @@ fn a_date_or_time_that_is_refused_is_asked_again_with_what_was_typed() {
     let (_dir, store, mut model, mut view) = preparing();
     act(&store, &mut model, &mut view, Command::PlanMeeting);
     let typed = |view: &View| {
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .expect("asked again")
             .text()

@@ -1,5 +1,6 @@
 //! What the chair needs on screen: the roll call in one key, a guest's own role.
 
+use crate::app::meeting::attendance;
 use crate::app::*;
 use crate::domain::Role;
 use crate::domain::meeting::{AgendaKind, Attendee, Presence};
@@ -113,7 +114,7 @@ fn a_is_in_the_key_bar_the_help_and_the_palette() {
         let palette = crate::ui::tests::screen_of(&model, &view, 160, 48, "donker");
         assert!(palette.to_lowercase().contains(described), "{palette}");
         update(&mut model, &mut view, Message::OtherKey);
-        view.layers.close(crate::app::Overlay::Palette);
+        view.overlays.close(crate::app::OverlayKind::Palette);
     }
 }
 

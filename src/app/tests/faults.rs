@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::core::effects::retry;
 use crate::app::*;
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::store::fault::Fault;
 use crate::testkit::app::{act, current, on_case, send, typed};
@@ -32,7 +33,7 @@ fn a_full_disk_keeps_every_typed_character_says_so_and_writes_them_once_space_is
     let (dir, store, mut model, mut view) = on_case(|_| true);
     let case = current(&model).case.id;
     act(&store, &mut model, &mut view, Command::EditNotes);
-    let id = view.editor.as_ref().unwrap().note.id;
+    let id = view.editor().unwrap().note.id;
     type_into_editor(&store, &mut model, &mut view, "Zoë leest ");
     let switch = store.fault_switch();
 
@@ -47,7 +48,7 @@ fn a_full_disk_keeps_every_typed_character_says_so_and_writes_them_once_space_is
     );
     type_into_editor(&store, &mut model, &mut view, "Einde.");
     let whole = format!("Zoë leest {paste}Einde.");
-    assert_eq!(view.editor.as_ref().unwrap().note.text, whole);
+    assert_eq!(view.editor().unwrap().note.text, whole);
     assert_eq!(model.unsaved.len(), 1, "one note, saved whole");
     assert_eq!(store.note(id.0).unwrap().unwrap().text, "Zoë leest ");
 
@@ -55,7 +56,7 @@ fn a_full_disk_keeps_every_typed_character_says_so_and_writes_them_once_space_is
     let esc = || Message::EditorKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, esc());
     act(&store, &mut model, &mut view, Command::EditNotes);
-    assert_eq!(view.editor.as_ref().unwrap().note.text, whole);
+    assert_eq!(view.editor().unwrap().note.text, whole);
     send(&store, &mut model, &mut view, esc());
     act(&store, &mut model, &mut view, Command::Back);
     act(&store, &mut model, &mut view, Command::OpenMeeting);
@@ -198,7 +199,7 @@ fn real_full_tmpfs_child() {
     let (dir, store, mut model, mut view) = on_case(|_| true);
     assert!(dir.path().starts_with(&disk), "on the small disk");
     act(&store, &mut model, &mut view, Command::EditNotes);
-    let id = view.editor.as_ref().unwrap().note.id;
+    let id = view.editor().unwrap().note.id;
     let filler = fill_disk(std::path::Path::new(&disk));
 
     let paste = "Verslag van de logopedist, regel voor regel overgenomen. ".repeat(6_000);

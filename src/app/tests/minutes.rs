@@ -3,7 +3,7 @@
 
 use chrono::Days;
 
-use crate::app::{Command, Model, Overlay, View};
+use crate::app::{Command, Model, OverlayKind, View};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{CaseId, MeetingId};
 use crate::export::{Context, Format};
@@ -580,7 +580,7 @@ fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
         let (id, planned) = (room.meeting.id, room.meeting.date);
         assert_ne!(planned, today(), "the demo plans its next OT later");
         let prompt = view
-            .layers
+            .overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .expect("the date is asked");
         assert_eq!(prompt.ask, Ask::Held(held::Ask::HeldOn { planned }));
@@ -602,7 +602,11 @@ fn a_meeting_opened_on_another_day_asks_its_date_and_its_changes_carry_it() {
             answer(&store, &mut model, &mut view, "");
             today()
         };
-        assert!(!view.layers.is_open(Overlay::Prompt), "{:?}", view.flash);
+        assert!(
+            !view.overlays.is_open(OverlayKind::Prompt),
+            "{:?}",
+            view.flash
+        );
         assert_eq!(model.meeting.as_ref().unwrap().meeting.date, held);
 
         // A level changed in the meeting carries the meeting's date, whatever the clock says.

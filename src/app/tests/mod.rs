@@ -3,9 +3,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
 use crate::app::core::keymap::{Context, Keymap};
+use crate::app::meeting::case;
 use crate::app::overlay::prompt::{Ask as Asked, Prompt};
 use crate::app::*;
 use crate::domain::MeetingState;
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::testkit::app::*;
 use crate::testkit::today;
@@ -27,7 +29,7 @@ fn quitting_is_one_key_and_needs_no_question() {
             KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE),
         ),
     ] {
-        let action = keymap.action(context, key).unwrap();
+        let action = keymap.command(context, key).unwrap();
         assert_eq!(
             update(&mut model(0), &mut View::default(), action),
             vec![Effect::Quit]
@@ -35,7 +37,7 @@ fn quitting_is_one_key_and_needs_no_question() {
     }
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(
-        keymap.action(Context::Dashboard, esc),
+        keymap.command(Context::Dashboard, esc),
         None,
         "Esc goes back elsewhere and never quits"
     );
@@ -66,18 +68,18 @@ fn help_and_blank_close_on_any_key_but_ctrl_c_still_quits() {
     let mut model = model(3);
     let mut view = View::default();
     update(&mut model, &mut view, Command::Help);
-    assert!(view.layers.is_open(crate::app::Overlay::Help));
+    assert!(view.overlays.is_open(crate::app::OverlayKind::Help));
     assert_eq!(update(&mut model, &mut view, Command::Down), vec![]);
-    assert!(!view.layers.is_open(crate::app::Overlay::Help));
+    assert!(!view.overlays.is_open(crate::app::OverlayKind::Help));
     assert_eq!(
         view.dashboard,
         Default::default(),
         "the closing key does nothing else"
     );
     update(&mut model, &mut view, Command::Blank);
-    assert!(view.layers.is_open(crate::app::Overlay::Blank));
+    assert!(view.overlays.is_open(crate::app::OverlayKind::Blank));
     update(&mut model, &mut view, Command::OpenMeeting);
-    assert!(!view.layers.is_open(crate::app::Overlay::Blank));
+    assert!(!view.overlays.is_open(crate::app::OverlayKind::Blank));
     assert_eq!(
         model.screen,
         Screen::Dashboard,
@@ -217,13 +219,13 @@ fn going_back_asks_for_a_reason_and_records_it() {
     let back = model.phases.previous(&case.phase).unwrap().id().to_string();
     act(&store, &mut model, &mut view, Command::PreviousPhase);
     assert!(
-        view.layers.is_open(crate::app::Overlay::Prompt),
+        view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "a reason is asked"
     );
     let enter = Message::PromptKey(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, enter.clone());
     assert!(
-        view.layers.is_open(crate::app::Overlay::Prompt),
+        view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "an empty reason is not accepted"
     );
     assert_eq!(
@@ -234,7 +236,7 @@ fn going_back_asks_for_a_reason_and_records_it() {
         send(&store, &mut model, &mut view, key);
     }
     send(&store, &mut model, &mut view, enter);
-    assert!(!view.layers.is_open(crate::app::Overlay::Prompt));
+    assert!(!view.overlays.is_open(crate::app::OverlayKind::Prompt));
     assert_eq!(store.case(case.id).unwrap().unwrap().phase, back);
     let last = store.events_of_case(case.id).unwrap().pop().unwrap();
     assert_eq!(
@@ -250,7 +252,7 @@ fn a_level_change_asks_for_a_reason_and_escape_cancels() {
     act(&store, &mut model, &mut view, Command::LevelUp);
     let esc = Message::PromptKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, esc);
-    assert!(!view.layers.is_open(crate::app::Overlay::Prompt));
+    assert!(!view.overlays.is_open(crate::app::OverlayKind::Prompt));
     assert_eq!(
         store.case(case.id).unwrap().unwrap().level,
         case.level,
@@ -282,8 +284,8 @@ fn notes_are_saved_at_every_keystroke_and_reopen_as_the_same_note() {
     let (dir, store, mut model, mut view) = on_case(|_| true);
     let case = current(&model).case.clone();
     act(&store, &mut model, &mut view, Command::EditNotes);
-    assert!(view.editor.is_some());
-    let id = view.editor.as_ref().unwrap().note.id;
+    assert!(view.editor().is_some());
+    let id = view.editor().unwrap().note.id;
     let mut typed_so_far = String::new();
     for key in typed("Zoë leest beter; ouders (ğ, يوسف) herkennen het") {
         if let Message::PromptKey(key) = key {
@@ -297,10 +299,10 @@ fn notes_are_saved_at_every_keystroke_and_reopen_as_the_same_note() {
     }
     let esc = Message::EditorKey(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     send(&store, &mut model, &mut view, esc);
-    assert!(view.editor.is_none());
+    assert!(view.editor().is_none());
 
     act(&store, &mut model, &mut view, Command::EditNotes);
-    let reopened = &view.editor.as_ref().unwrap().note;
+    let reopened = &view.editor().unwrap().note;
     assert_eq!(reopened.id, id, "the same note, not a second one");
     assert_eq!(reopened.text, typed_so_far);
 
@@ -330,7 +332,7 @@ fn a_huge_paste_is_saved_whole_in_one_write() {
         apply(&store, &mut model, &mut view, effects, today()).unwrap(),
         Flow::Continue
     );
-    let id = view.editor.as_ref().unwrap().note.id;
+    let id = view.editor().unwrap().note.id;
     assert_eq!(store.note(id.0).unwrap().unwrap().text, text);
 }
 
@@ -342,7 +344,7 @@ fn a_pasted_escape_is_left_out_of_the_note_and_its_lines_are_kept() {
     let text = "Verslag\x1b[2J\x1b]0;pwned\x07\nvan \u{202E}de logopedist\u{9b}";
     let effects = update(&mut model, &mut view, Message::Paste(text.into()));
     apply(&store, &mut model, &mut view, effects, today()).unwrap();
-    let id = view.editor.as_ref().unwrap().note.id;
+    let id = view.editor().unwrap().note.id;
     assert_eq!(
         store.note(id.0).unwrap().unwrap().text,
         "Verslag[2J]0;pwned\nvan de logopedist"
@@ -360,7 +362,7 @@ fn notes_are_not_opened_over_the_lists_of_the_opening_and_the_actions() {
     act(&store, &mut model, &mut view, Command::NextItem);
     act(&store, &mut model, &mut view, Command::NextItem);
     assert_eq!(update(&mut model, &mut view, Command::EditNotes), vec![]);
-    assert!(view.editor.is_none());
+    assert!(view.editor().is_none());
 }
 
 #[test]
@@ -387,7 +389,7 @@ fn rondvraag_takes_free_notes_that_reach_the_minutes_under_their_item() {
     send(&store, &mut model, &mut view, Message::EditorKey(esc));
     act(&store, &mut model, &mut view, Command::EditNotes);
     assert_eq!(
-        view.editor.as_ref().unwrap().note.text,
+        view.editor().unwrap().note.text,
         "Juf Anna vraagt naar de studiedag.",
         "the same note opens again"
     );
@@ -449,11 +451,11 @@ fn an_action_is_asked_in_three_questions_and_saved_with_its_case_and_meeting() {
         view.flash
     );
     assert!(
-        view.layers.is_open(crate::app::Overlay::Prompt),
+        view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "the date is asked again"
     );
     answer(&store, &mut model, &mut view, "vr");
-    assert!(!view.layers.is_open(crate::app::Overlay::Prompt));
+    assert!(!view.overlays.is_open(crate::app::OverlayKind::Prompt));
     assert_eq!(
         view.flash.as_deref(),
         Some(
@@ -529,8 +531,8 @@ fn closing_fixes_the_minutes_carries_actions_over_and_plans_the_next_meeting() {
     answer(&store, &mut model, &mut view, "2-2-2027");
     assert_eq!(model.screen, Screen::Dashboard);
     assert!(matches!(
-        view.layers.front(),
-        Some(Layer::Blank(Some(said))) if *said == Lang::Nl.texts().flash_minutes_fixed
+        view.overlays.front(),
+        Some(Overlay::Blank(Some(said))) if *said == Lang::Nl.texts().flash_minutes_fixed
     ));
 
     drop(store);
@@ -635,7 +637,7 @@ fn earlier_actions_are_marked_done_or_dropped_and_the_rest_is_carried_over() {
     act(&store, &mut model, &mut view, Command::DropAction);
     answer(&store, &mut model, &mut view, "");
     assert!(
-        view.layers.is_open(crate::app::Overlay::Prompt),
+        view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "dropping needs a reason"
     );
     answer(
@@ -756,7 +758,7 @@ fn f_asks_what_the_phase_needs_until_the_case_may_move_on() {
     act(&store, &mut model, &mut view, Command::RecordFields);
     let mut asked = Vec::new();
     while let Some(Asked::Case(case::Ask::Field { requirement })) =
-        view.layers.get::<Prompt>().map(|p| p.ask.clone())
+        view.overlays.get::<Prompt>().map(|p| p.ask.clone())
     {
         asked.push(requirement);
         assert!(asked.len() < 20, "the questions end");
@@ -799,13 +801,13 @@ fn a_wrong_kind_of_answer_is_asked_again() {
         on_case(|brief| brief.case.phase == "evaluatie" && !brief.case.parents_informed);
     act(&store, &mut model, &mut view, Command::RecordFields);
     while let Some(Asked::Case(case::Ask::Field { requirement })) =
-        view.layers.get::<Prompt>().map(|p| p.ask.clone())
+        view.overlays.get::<Prompt>().map(|p| p.ask.clone())
     {
         if requirement == crate::domain::phase::Requirement::ParentsInformed {
             answer(&store, &mut model, &mut view, "misschien");
             assert_eq!(view.flash.as_deref(), Some("Antwoord ja of nee."));
             assert!(matches!(
-                view.layers.get::<Prompt>().unwrap().ask,
+                view.overlays.get::<Prompt>().unwrap().ask,
                 Asked::Case(case::Ask::Field {
                     requirement: crate::domain::phase::Requirement::ParentsInformed
                 })
@@ -828,10 +830,10 @@ fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_aga
     act(&store, &mut model, &mut view, Command::ChangeDue);
     answer(&store, &mut model, &mut view, "31-02");
     assert!(view.flash.is_some(), "an impossible date is refused");
-    let prompt = view.layers.get::<Prompt>().expect("and asked again");
+    let prompt = view.overlays.get::<Prompt>().expect("and asked again");
     assert_eq!(prompt.text(), "31-02", "with what was typed still there");
-    view.layers
-        .open(crate::app::Layer::Prompt(Prompt::new(prompt.ask.clone())));
+    view.overlays
+        .open(crate::app::Overlay::Prompt(Prompt::new(prompt.ask.clone())));
     answer(&store, &mut model, &mut view, "18-12-2026");
     let row = &model.meeting.as_ref().unwrap().earlier_actions[0].1;
     assert_eq!((row.owner.as_str(), row.days_overdue), ("moeder", 0));
@@ -848,11 +850,11 @@ fn an_earlier_action_gets_another_owner_and_due_date_and_a_bad_date_is_asked_aga
 fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.events.len() > 1);
     act(&store, &mut model, &mut view, Command::History);
-    assert!(view.layers.is_open(crate::app::Overlay::History));
+    assert!(view.overlays.is_open(crate::app::OverlayKind::History));
     let item = model.meeting.as_ref().unwrap().meeting.current_item;
     act(&store, &mut model, &mut view, Command::NextItem);
     assert!(
-        !view.layers.is_open(crate::app::Overlay::History),
+        !view.overlays.is_open(crate::app::OverlayKind::History),
         "the next key closes it"
     );
     assert_eq!(
@@ -863,7 +865,7 @@ fn h_shows_the_case_history_until_the_next_key_and_only_on_a_case() {
     model.meeting.as_mut().unwrap().meeting.current_item = 0;
     act(&store, &mut model, &mut view, Command::History);
     assert!(
-        !view.layers.is_open(crate::app::Overlay::History),
+        !view.overlays.is_open(crate::app::OverlayKind::History),
         "the opening has no case history"
     );
 }
@@ -884,7 +886,7 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
     let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
     send(&store, &mut model, &mut view, Message::PaletteKey(enter));
     assert!(
-        !view.layers.is_open(crate::app::Overlay::Palette),
+        !view.overlays.is_open(crate::app::OverlayKind::Palette),
         "running a command closes the palette"
     );
     let id = model.meeting.as_ref().unwrap().meeting.id;
@@ -901,12 +903,12 @@ fn the_palette_runs_an_action_by_name_and_switches_the_theme() {
     act(&store, &mut model, &mut view, Command::Palette);
     palette_typed(&store, &mut model, &mut view, "b");
     assert!(
-        !view.layers.is_open(crate::app::Overlay::Blank),
+        !view.overlays.is_open(crate::app::OverlayKind::Blank),
         "typed letters are the query, not keys"
     );
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     send(&store, &mut model, &mut view, Message::PaletteKey(esc));
-    assert!(!view.layers.is_open(crate::app::Overlay::Palette));
+    assert!(!view.overlays.is_open(crate::app::OverlayKind::Palette));
 }
 
 #[test]
@@ -922,7 +924,7 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
     act(&store, &mut model, &mut view, Command::ReopenMeeting);
     answer(&store, &mut model, &mut view, "");
     assert!(
-        view.layers.is_open(crate::app::Overlay::Prompt),
+        view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "reopening needs a reason"
     );
     answer(&store, &mut model, &mut view, "Besluit over Sanne ontbrak");
@@ -934,7 +936,7 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
     act(&store, &mut model, &mut view, Command::Back);
     act(&store, &mut model, &mut view, Command::ReopenMeeting);
     assert!(
-        !view.layers.is_open(crate::app::Overlay::Prompt),
+        !view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "one meeting open at a time"
     );
     assert_eq!(
@@ -1017,7 +1019,7 @@ fn volgende_ot_without_a_next_meeting_is_explained_in_the_screen_language() {
         Some("Er is nog geen volgende OT gepland; geef een datum.")
     );
     assert!(
-        view.layers.is_open(crate::app::Overlay::Prompt),
+        view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "the date is asked again"
     );
 }
@@ -1036,8 +1038,8 @@ fn recording_anoniem_hides_the_name_on_screen_at_once() {
         pseudonym,
         "not named while unknown"
     );
-    view.layers
-        .open(crate::app::Layer::Prompt(Prompt::new(case::Ask::Field {
+    view.overlays
+        .open(crate::app::Overlay::Prompt(Prompt::new(case::Ask::Field {
             requirement: Requirement::Consent,
         })));
     answer(&store, &mut model, &mut view, "anoniem");
@@ -1074,8 +1076,8 @@ fn a_key_for_the_case_says_so_on_an_item_without_one() {
             "{action:?}"
         );
         assert!(
-            !view.layers.is_open(crate::app::Overlay::Prompt)
-                && !view.layers.is_open(crate::app::Overlay::History)
+            !view.overlays.is_open(crate::app::OverlayKind::Prompt)
+                && !view.overlays.is_open(crate::app::OverlayKind::History)
         );
     }
 }

@@ -343,7 +343,10 @@ fn with_a_meeting_open_before_the_start_screen_loaded_the_search_names_no_pupil(
         super::send(&store, &mut model, &mut view, Message::SearchKey(key));
     }
     let text = crate::ui::tests::screen_of(&model, &view, 200, 50, "donker");
-    assert!(view.layers.is_open(crate::app::Overlay::Search), "{text}");
+    assert!(
+        view.overlays.is_open(crate::app::OverlayKind::Search),
+        "{text}"
+    );
     let allowed = allowed(&store, &model).expect("a meeting is open");
     let named = named(&text, &names_by_surname(&store), &allowed);
     assert!(named.is_empty(), "{named:?}\n{text}");

@@ -1,9 +1,12 @@
 //! Privacy in the app: consent changed in the meeting, the audit line of a reopening, the
 //! retention list's erasure, the presentation mode, and where they are found.
 
+use crate::app::meeting::case;
+use crate::app::overlay::palette;
 use crate::app::overlay::prompt::Prompt;
 use crate::app::*;
 use crate::domain::{AuditKind, Consent, EventKind};
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::testkit::app::{act, answer, current, meeting_opened, on_case, school, send};
 use crate::testkit::today;
@@ -40,13 +43,13 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
     let name = current(&model).subject();
     act(&store, &mut model, &mut view, Command::ChangeConsent);
     assert_eq!(
-        view.layers.get::<Prompt>().unwrap().text(),
+        view.overlays.get::<Prompt>().unwrap().text(),
         "ja",
         "the consent now"
     );
     answer(&store, &mut model, &mut view, "misschien");
     assert!(
-        view.layers.is_open(crate::app::Overlay::Prompt),
+        view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "asked again"
     );
     answer(&store, &mut model, &mut view, "anoniem");
@@ -84,8 +87,8 @@ fn after_c_anoniem_the_case_s_earlier_actions_on_the_projector_go_by_its_pseudon
 #[test]
 fn after_anoniem_in_the_field_walk_the_case_s_earlier_actions_go_by_its_pseudonym() {
     earlier_action_goes_by_the_pseudonym_after(Consent::Unknown, |store, model, view| {
-        view.layers
-            .open(crate::app::Layer::Prompt(Prompt::new(case::Ask::Field {
+        view.overlays
+            .open(crate::app::Overlay::Prompt(Prompt::new(case::Ask::Field {
                 requirement: crate::domain::Requirement::Consent,
             })));
         answer(store, model, view, "anoniem");
@@ -293,8 +296,8 @@ fn with_the_presentation_mode_on_no_screen_names_a_pupil_without_a_meeting() {
                     send(&store, &mut model, &mut view, Message::SearchKey(key));
                 }
                 assert!(
-                    view.layers
-                        .get::<crate::app::overlay::search::Overlay>()
+                    view.overlays
+                        .get::<crate::app::overlay::search::Search>()
                         .unwrap()
                         .results
                         .hits()
@@ -357,7 +360,7 @@ fn with_the_presentation_mode_on_no_screen_names_a_pupil_without_a_meeting() {
         view.flash = None;
         apply(&store, &mut model, &mut view, vec![effect], today()).unwrap();
         assert_eq!(model.screen, Screen::Dashboard);
-        assert!(model.dossier.is_none() && !view.layers.is_open(Overlay::Import));
+        assert!(model.dossier.is_none() && !view.overlays.is_open(OverlayKind::Import));
         assert_eq!(
             view.flash.as_deref(),
             Some(model.lang.texts().privacy.presentation_refused)
@@ -378,7 +381,7 @@ fn closing_the_meeting_ends_on_a_blanked_screen_and_a_key_shows_the_start_screen
         act(&store, &mut model, &mut view, Command::CloseMeeting);
         answer(&store, &mut model, &mut view, "+6w");
         assert!(model.meeting.is_none(), "closed");
-        assert_eq!(view.front(), Some(Overlay::Blank), "{presentation}");
+        assert_eq!(view.front(), Some(OverlayKind::Blank), "{presentation}");
         for (width, height) in [(80, 24), (200, 50)] {
             let text = crate::ui::tests::screen_of(&model, &view, width, height, "beamer");
             let named = full_names_on(&store, &text);
@@ -460,7 +463,7 @@ fn after_an_action_a_reflex_escape_shows_the_dashboard_without_full_names() {
     answer(&store, &mut model, &mut view, &member.to_lowercase());
     answer(&store, &mut model, &mut view, "vr");
     assert!(
-        !view.layers.is_open(crate::app::Overlay::Prompt),
+        !view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "the action is saved"
     );
     act(&store, &mut model, &mut view, Command::Back);
@@ -650,7 +653,7 @@ fn with_a_meeting_open_no_import_dry_run_shows_the_file_s_pupils() {
     let effects = vec![Effect::PlanImport(file)];
     apply(&store, &mut model, &mut view, effects, today()).unwrap();
     assert!(
-        !view.layers.is_open(crate::app::Overlay::Import),
+        !view.overlays.is_open(crate::app::OverlayKind::Import),
         "no dry run on the shared screen"
     );
     assert_eq!(

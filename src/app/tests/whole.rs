@@ -100,7 +100,7 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
         .phase
         .clone();
     act(&store, &mut model, &mut view, Command::EditNotes);
-    assert!(view.editor.is_some(), "a phase with plain notes");
+    assert!(view.editor().is_some(), "a phase with plain notes");
     send(
         &store,
         &mut model,

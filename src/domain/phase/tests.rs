@@ -439,3 +439,20 @@ fn a_case_closes_early_from_any_phase_with_only_a_reason() {
         Err(MoveRefused::NoEarlyExit)
     );
 }
+
+/// The plan is agreed on entering the phase that asks for the help's start; a model without
+/// one agrees it after the phase that asks for a goal, and one with neither at its end.
+#[test]
+fn a_plan_is_agreed_by_entering_the_phase_after_it() {
+    assert_eq!(PhaseModel::default().plan_agreed().id(), "uitvoering");
+    let model = |goal_in: &str| {
+        let text = format!(
+            "[[phase]]\nid = \"melding\"\nname = \"Melding\"\nrequires = [{goal_in}]\n\n\
+             [[phase]]\nid = \"hulp\"\nname = \"Hulp\"\n\n\
+             [[phase]]\nid = \"klaar\"\nname = \"Klaar\"\n"
+        );
+        PhaseModel::parse(&text, "school.toml").unwrap()
+    };
+    assert_eq!(model("\"goal\"").plan_agreed().id(), "hulp");
+    assert_eq!(model("").plan_agreed().id(), "klaar");
+}

@@ -83,7 +83,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
             .block(block);
         frame.render_widget(table, table_area);
     }
-    if let Some(prompt) = view.layers.get::<Prompt>() {
+    if let Some(prompt) = view.overlays.get::<Prompt>() {
         crate::ui::overlay::prompt::render(frame, table_area, model, prompt, theme);
     }
     frame.render_widget(

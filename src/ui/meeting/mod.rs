@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use crate::app::meeting::notes::NoteEditor;
 use crate::app::meeting::signal::Picker;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Drawn, Model, Overlay, View};
+use crate::app::{Drawn, Model, OverlayKind, View};
 use crate::domain::dates::format_day;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::wording::agenda_title;
@@ -45,7 +45,7 @@ pub fn render(
     ])
     .areas(area);
     render_header(frame, header, model, room, theme);
-    if let Some(form) = &view.form {
+    if let Some(form) = view.form() {
         crate::ui::meeting::form::render(frame, body, footer, model, view, room, form, theme);
         return Drawn::default();
     }
@@ -53,9 +53,9 @@ pub fn render(
     let [agenda, item] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(0)]).areas(body);
     // While the picker lists pupils, the one in front goes by initials too.
-    let named = !view.layers.is_open(Overlay::Picker);
+    let named = !view.overlays.is_open(OverlayKind::Picker);
     render_agenda(frame, agenda, model, room, named, theme);
-    let item = match &view.editor {
+    let item = match view.editor() {
         Some(open) => {
             let [top, bottom] =
                 Layout::vertical([Constraint::Min(6), Constraint::Percentage(45)]).areas(item);
@@ -68,20 +68,20 @@ pub fn render(
     // The history over the item is what scrolls while it is open.
     if let Some(brief) = room
         .current_case()
-        .filter(|_| view.layers.is_open(Overlay::History))
+        .filter(|_| view.overlays.is_open(OverlayKind::History))
     {
         scroll_max =
             crate::ui::meeting::history::render(frame, item, model, view, room, brief, theme);
     }
-    if let Some(prompt) = view.layers.get::<Prompt>() {
+    if let Some(prompt) = view.overlays.get::<Prompt>() {
         crate::ui::overlay::prompt::render(frame, item, model, prompt, theme);
     }
-    if let Some(picker) = view.layers.get::<Picker>() {
+    if let Some(picker) = view.overlays.get::<Picker>() {
         crate::ui::overlay::picker::render(frame, item, model, picker, theme);
     }
-    let keys = if view.layers.is_open(Overlay::Picker) {
+    let keys = if view.overlays.is_open(OverlayKind::Picker) {
         crate::ui::overlay::picker::hint(view, t)
-    } else if view.editor.is_some() {
+    } else if view.editor().is_some() {
         t.editor_hint
     } else if crate::app::meeting::attendance::on_item(model, &AgendaKind::Opening) {
         t.attendance_keys
@@ -329,10 +329,9 @@ fn render_item(
     };
     let mut block = panel(&title, theme, true);
     // While a note, a form or a question is open `j` is a letter: no hint that it scrolls.
-    let keys_scroll = view.editor.is_none()
-        && view.form.is_none()
-        && !view.layers.is_open(Overlay::Prompt)
-        && !view.layers.is_open(Overlay::Picker);
+    let keys_scroll = !view.overlays.is_open(OverlayKind::Editor)
+        && !view.overlays.is_open(OverlayKind::Prompt)
+        && !view.overlays.is_open(OverlayKind::Picker);
     if offset < overflow && keys_scroll {
         block = block
             .title_bottom(Line::styled(t.more_below, theme.style("ui.text.dim")).right_aligned());

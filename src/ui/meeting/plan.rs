@@ -72,7 +72,7 @@ pub fn render(
     let notes = format!("{} · {phase}", t.meeting_notes);
     // Until the store has numbered a new note there is no editor yet: an empty box.
     let empty = TextArea::default();
-    let editor = view.editor.as_ref().map_or(&empty, |open| &open.editor);
+    let editor = view.editor().map_or(&empty, |open| &open.editor);
     crate::ui::meeting::form::text_box(frame, right, &notes, editor, focus(Field::Notes), theme);
 }
 

@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, picker: &Picker, the
 /// The keys of the overlay's step, for the status line.
 pub fn hint(view: &View, t: &Texts) -> &'static str {
     match view
-        .layers
+        .overlays
         .get::<crate::app::meeting::signal::Picker>()
         .map(|picker| &picker.step)
     {

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::overlay::search::Overlay;
+use crate::app::overlay::search::Search;
 use crate::i18n::Texts;
 use crate::query::search::{Audience, Hit, HitKind};
 use crate::ui::theme::Theme;
@@ -20,7 +20,7 @@ use crate::ui::theme::Theme;
 pub fn render(
     frame: &mut Frame,
     area: Rect,
-    overlay: &Overlay,
+    overlay: &Search,
     loading: bool,
     t: &Texts,
     theme: &Theme,
@@ -77,7 +77,7 @@ pub fn render(
 }
 
 /// The rows that fit in `area`, from a heading or hit such that the chosen hit is on screen.
-fn visible<'a>(overlay: &'a Overlay, area: Rect, t: &Texts, theme: &Theme) -> Vec<Line<'a>> {
+fn visible<'a>(overlay: &'a Search, area: Rect, t: &Texts, theme: &Theme) -> Vec<Line<'a>> {
     // Each row is a heading (with the blank line before it) or a hit: counted first, cheaply,
     // so only the rows on screen are built.
     enum Row<'h> {

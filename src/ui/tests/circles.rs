@@ -111,21 +111,21 @@ fn the_box_with_focus_has_a_thick_border_in_every_theme() {
 #[test]
 fn case_panel_with_circles_in_columns_160x48_nl() {
     let (model, mut view) = circles_open(Lang::Nl);
-    view.form = None;
+    view.set_form(None);
     insta::assert_snapshot!(screen(&model, &view, 160, 48));
 }
 
 #[test]
 fn case_panel_with_circles_stacked_80x24_en() {
     let (model, mut view) = circles_open(Lang::En);
-    view.form = None;
+    view.set_form(None);
     insta::assert_snapshot!(screen(&model, &view, 80, 24));
 }
 
 #[test]
 fn case_panel_in_plan_160x48_en() {
     let (model, mut view) = plan_open(Lang::En);
-    view.form = None;
-    view.editor = None;
+    view.set_form(None);
+    view.set_editor(None);
     insta::assert_snapshot!(screen(&model, &view, 160, 48));
 }

@@ -9,7 +9,7 @@ fn review(bytes: &[u8], lang: Lang) -> View {
     let plan = prepare(bytes, &Mapping::default(), &[]).unwrap();
     let lines = summary::lines(&plan, "leerlingen.csv", lang);
     View {
-        layers: [crate::app::Layer::Import(Review {
+        overlays: [crate::app::Overlay::Import(Review {
             plan,
             lines,
             scroll: 0,

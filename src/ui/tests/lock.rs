@@ -10,9 +10,9 @@ use crate::ui::theme;
 
 fn locked(typed: &str, wrong: bool) -> View {
     View {
-        layers: [
-            crate::app::Layer::Help,
-            crate::app::Layer::Lock(LockPrompt {
+        overlays: [
+            crate::app::Overlay::Help,
+            crate::app::Overlay::Lock(LockPrompt {
                 typed: Secret(Zeroizing::new(typed.into())),
                 wrong,
             }),

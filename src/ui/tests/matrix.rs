@@ -11,7 +11,7 @@ use crate::app::actions::ActionList;
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Prompt;
 use crate::app::prepare::{self, PrepareView};
-use crate::app::{Command, Layer, Message, Model, Overlay, Screen, View, update};
+use crate::app::{Command, Message, Model, Overlay, OverlayKind, Screen, View, update};
 use crate::domain::MeetingState;
 use crate::domain::meeting::AgendaKind;
 use crate::i18n::Lang;
@@ -185,7 +185,9 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     nobody.dashboard.me = None;
     nobody.dashboard.mine.clear();
     let asked = View {
-        layers: [Layer::Prompt(Prompt::new(Ask::Me))].into_iter().collect(),
+        overlays: [Overlay::Prompt(Prompt::new(Ask::Me))]
+            .into_iter()
+            .collect(),
         ..View::default()
     };
     add("dashboard_me_prompt", (nobody, asked));
@@ -295,7 +297,7 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     };
     add("prepare_participants", (preparing(lang), on_team));
     let guest_role = View {
-        layers: [Layer::Prompt(Prompt::new(prepare::Ask::GuestRole {
+        overlays: [Overlay::Prompt(Prompt::new(prepare::Ask::GuestRole {
             name: "Fatma Yılmaz".into(),
         }))]
         .into_iter()
@@ -310,7 +312,7 @@ pub(super) fn screens(lang: Lang) -> Vec<(&'static str, Model, View)> {
     let mut unplanned = model(lang, false);
     unplanned.screen = Screen::Prepare;
     let date = View {
-        layers: [Layer::Prompt(Prompt::new(prepare::Ask::Date))]
+        overlays: [Overlay::Prompt(Prompt::new(prepare::Ask::Date))]
             .into_iter()
             .collect(),
         ..View::default()
@@ -524,7 +526,7 @@ fn a_long_history_scrolls_with_j_and_closes_on_another_key() {
         screen_text(&model, &mut view);
     }
     assert!(
-        view.layers.is_open(Overlay::History),
+        view.overlays.is_open(OverlayKind::History),
         "j scrolls, it does not close"
     );
     assert_eq!(view.item_scroll, max);
@@ -532,7 +534,7 @@ fn a_long_history_scrolls_with_j_and_closes_on_another_key() {
     assert!(!bottom.contains("↓ j: meer"), "{bottom}");
     assert_ne!(top, bottom);
     update(&mut model, &mut view, Message::OtherKey);
-    assert!(!view.layers.is_open(Overlay::History));
+    assert!(!view.overlays.is_open(OverlayKind::History));
     assert_eq!(view.item_scroll, 0);
 }
 

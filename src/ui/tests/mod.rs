@@ -3,7 +3,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::app::core::keymap::Keymap;
-use crate::app::{Layer, Model, Overlay, View};
+use crate::app::{Model, Overlay, OverlayKind, View};
 use crate::domain::{ActionStatus, MeetingKind, MeetingState};
 use crate::domain::{CaseId, EventKind, Member, MemberId, PupilId, Role};
 use crate::i18n::Lang;
@@ -321,7 +321,7 @@ fn a_blanked_screen_shows_nothing_of_the_data() {
     for model in [model(Lang::Nl, false), meeting_model(Lang::Nl, 3)] {
         // A step after the blanking may leave a flash that names a pupil: not drawn.
         let view = View {
-            layers: [Layer::Blank(None)].into_iter().collect(),
+            overlays: [Overlay::Blank(None)].into_iter().collect(),
             flash: Some("Zeynep Yilmaz: dossier geopend".to_string()),
             ..View::default()
         };
@@ -330,7 +330,7 @@ fn a_blanked_screen_shows_nothing_of_the_data() {
         // Blanked by closing the meeting, it says that, and only that.
         let fixed = Lang::Nl.texts().flash_minutes_fixed;
         let view = View {
-            layers: [Layer::Blank(Some(fixed))].into_iter().collect(),
+            overlays: [Overlay::Blank(Some(fixed))].into_iter().collect(),
             flash: Some("Zeynep Yilmaz: dossier geopend".to_string()),
             ..View::default()
         };
@@ -339,7 +339,7 @@ fn a_blanked_screen_shows_nothing_of_the_data() {
         assert_eq!(words.join(" "), fixed);
     }
     let view = View {
-        layers: [Layer::Blank(None)].into_iter().collect(),
+        overlays: [Overlay::Blank(None)].into_iter().collect(),
         ..View::default()
     };
     insta::assert_snapshot!(
@@ -431,7 +431,7 @@ fn a_question_about_an_earlier_action_names_it_though_its_row_lies_under_the_box
         if action == crate::app::Command::DropAction {
             insta::assert_snapshot!(draw_view(&model, &view, 80, 24, theme::DEFAULT).backend());
         }
-        view.layers.close(Overlay::Prompt);
+        view.overlays.close(OverlayKind::Prompt);
     }
 }
 
@@ -462,7 +462,7 @@ fn keys_do_nothing_while_the_window_is_too_small_to_show_it_but_ctrl_c_quits() {
     let pasted = crate::app::Message::Paste("Niet meer nodig".into());
     crate::app::update(&mut model, &mut view, pasted);
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
@@ -494,15 +494,15 @@ fn the_case_offers_j_for_more_only_while_j_scrolls() {
         &mut view,
         crate::app::Message::NoteReady(crate::domain::NoteId(999)),
     );
-    assert!(view.editor.is_some());
+    assert!(view.editor().is_some());
     let typing = screen_of(&model, &view, 80, 24, theme::DEFAULT);
     assert!(
         !typing.contains(more),
         "j is a letter in the notes:\n{typing}"
     );
-    view.editor = None;
+    view.set_editor(None);
     crate::app::update(&mut model, &mut view, crate::app::Command::LevelUp);
-    assert!(view.layers.is_open(Overlay::Prompt));
+    assert!(view.overlays.is_open(OverlayKind::Prompt));
     let asking = screen_of(&model, &view, 80, 24, theme::DEFAULT);
     assert!(
         !asking.contains(more),

@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::core::keymap::Keymap;
-use crate::app::{Command, Message, Model, Overlay, Screen, View, update};
+use crate::app::{Command, Message, Model, OverlayKind, Screen, View, update};
 use crate::domain::{AuditEntry, AuditKind, CaseId, Counted, MeetingState, PupilId};
 use crate::i18n::Lang;
 use crate::query::retention::{Expired, RetentionList};
@@ -135,12 +135,12 @@ fn the_presentation_mode_hides_my_and_the_overdue_actions_and_says_so() {
 
 /// The key a person presses to blank: `b`, or `Ctrl-b` where `b` is a letter being typed.
 fn blank_key(view: &View) -> KeyEvent {
-    let typing = view.layers.is_open(Overlay::Palette)
-        || view.layers.is_open(Overlay::Search)
-        || view.editor.is_some()
-        || view.form.is_some()
-        || view.layers.is_open(Overlay::Prompt)
-        || view.layers.is_open(Overlay::Picker);
+    let typing = view.overlays.is_open(OverlayKind::Palette)
+        || view.overlays.is_open(OverlayKind::Search)
+        || view.editor().is_some()
+        || view.form().is_some()
+        || view.overlays.is_open(OverlayKind::Prompt)
+        || view.overlays.is_open(OverlayKind::Picker);
     let modifiers = if typing {
         KeyModifiers::CONTROL
     } else {
@@ -161,13 +161,13 @@ fn every_screen_blanks_to_the_one_blank_picture_and_comes_back_on_any_key() {
             // The matrix's own "blank" is blanked already: there `b` brings the screen back.
             for (name, model, view) in all
                 .iter()
-                .filter(|(_, _, view)| !view.layers.is_open(Overlay::Blank))
+                .filter(|(_, _, view)| !view.overlays.is_open(OverlayKind::Blank))
             {
                 let (mut model, mut view) = (model.clone(), view.clone());
                 // Blanking closes the help and the history: they do not come back.
                 let (help, history) = (
-                    view.layers.is_open(Overlay::Help),
-                    view.layers.is_open(Overlay::History),
+                    view.overlays.is_open(OverlayKind::Help),
+                    view.overlays.is_open(OverlayKind::History),
                 );
                 // A flash lasts until the next key, whichever it is.
                 view.flash = None;
@@ -188,12 +188,43 @@ fn every_screen_blanks_to_the_one_blank_picture_and_comes_back_on_any_key() {
                 let any = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
                 let message = crate::app::core::route::route(&model, &view, &keymap, any);
                 update(&mut model, &mut view, message);
-                assert!(!view.layers.is_open(Overlay::Blank), "{name}");
+                assert!(!view.overlays.is_open(OverlayKind::Blank), "{name}");
                 let after = screen_of(&model, &view, width, height, theme::DEFAULT);
                 if !help && !history {
                     assert_eq!(after, before, "{name} comes back as it was");
                 }
             }
         }
+    }
+}
+
+/// A pupil filter is typed text, often a name: on the shared screen the header says a filter
+/// is on, not what it is.
+#[test]
+fn the_actions_header_names_no_typed_pupil_while_the_room_sees_it() {
+    use crate::app::actions::ActionList;
+    use crate::query::actions::Filter;
+    const TYPED: &str = "Sanne de Vries";
+    for lang in [Lang::Nl, Lang::En] {
+        let t = lang.texts();
+        let mut model = model(lang, false);
+        model.screen = Screen::Actions;
+        model.action_list = Some(ActionList {
+            filter: Filter {
+                pupil: Some(TYPED.to_string()),
+                ..Filter::default()
+            },
+            ..ActionList::default()
+        });
+        let private = screen_of(&model, &View::default(), 160, 48, theme::DEFAULT);
+        assert!(
+            private.contains(&format!("{}: {TYPED}", t.filter_pupil)),
+            "{private}"
+        );
+        model.dashboard.presenting = true;
+        let shared = screen_of(&model, &View::default(), 160, 48, theme::DEFAULT);
+        let hidden = format!("{}: {}", t.filter_pupil, t.privacy.filter_hidden);
+        assert!(shared.contains(&hidden), "{shared}");
+        assert!(!shared.contains(TYPED), "{shared}");
     }
 }

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use ratatui::style::{Color, Modifier, Style};
 
 use super::file::{self, Located, RawStyle, RawTheme};
-use super::{BUILTIN, BUILTIN_NAMES, Theme, ThemeError, UserThemes};
+use super::{BUILTIN, Theme, ThemeError, UserThemes};
+use crate::themes::BUILTIN_NAMES;
 
 const COLOURS: &[(&str, Color)] = &[
     ("black", Color::Black),

@@ -92,7 +92,7 @@ impl Key {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub keys: Vec<String>,
-    pub action: Command,
+    pub command: Command,
 }
 
 #[derive(Debug, Clone)]
@@ -114,10 +114,10 @@ impl Keymap {
             let mut entries = Vec::new();
             for (name, value) in table {
                 let key = Key::parse(&name).ok_or_else(|| format!("unknown key {name:?}"))?;
-                let action: Command = value
+                let command: Command = value
                     .try_into()
                     .map_err(|e: toml::de::Error| format!("{name}: {}", e.message()))?;
-                entries.push((name, key, action));
+                entries.push((name, key, command));
             }
             entries.sort_by(|a, b| a.0.cmp(&b.0));
             maps.insert(context, entries);
@@ -126,32 +126,32 @@ impl Keymap {
     }
 
     /// The screen's own key first, then the global one.
-    pub fn action(&self, context: Context, event: KeyEvent) -> Option<Command> {
+    pub fn command(&self, context: Context, event: KeyEvent) -> Option<Command> {
         let key = Key::of(event);
         [context, Context::Global].iter().find_map(|c| {
             self.maps
                 .get(c)?
                 .iter()
                 .find(|(_, k, _)| *k == key)
-                .map(|(_, _, action)| *action)
+                .map(|(_, _, command)| *command)
         })
     }
 
-    /// What the help overlay lists for a screen: each action once, with all its keys.
+    /// What the help overlay lists for a screen: each command once, with all its keys.
     pub fn bindings(&self, context: Context) -> Vec<Binding> {
         let mut bindings: Vec<Binding> = Vec::new();
         for c in [context, Context::Global] {
-            for (name, _, action) in self.maps.get(&c).into_iter().flatten() {
-                match bindings.iter_mut().find(|b| b.action == *action) {
+            for (name, _, command) in self.maps.get(&c).into_iter().flatten() {
+                match bindings.iter_mut().find(|b| b.command == *command) {
                     Some(binding) => binding.keys.push(name.clone()),
                     None => bindings.push(Binding {
                         keys: vec![name.clone()],
-                        action: *action,
+                        command: *command,
                     }),
                 }
             }
         }
-        bindings.sort_by_key(|b| b.action);
+        bindings.sort_by_key(|b| b.command);
         bindings
     }
 }

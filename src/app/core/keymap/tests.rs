@@ -9,14 +9,14 @@ fn screen_keys_and_global_keys_both_work() {
     let keymap = Keymap::default();
     let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(
-        keymap.action(Context::Dashboard, ctrl_c),
+        keymap.command(Context::Dashboard, ctrl_c),
         Some(Command::Quit)
     );
     let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-    assert_eq!(keymap.action(Context::Dashboard, j), Some(Command::Down));
+    assert_eq!(keymap.command(Context::Dashboard, j), Some(Command::Down));
     let c = press(KeyCode::Char('c'), KeyModifiers::NONE);
     assert_eq!(
-        keymap.action(Context::Dashboard, c),
+        keymap.command(Context::Dashboard, c),
         None,
         "plain c is not ctrl-c"
     );
@@ -25,9 +25,12 @@ fn screen_keys_and_global_keys_both_work() {
 #[test]
 fn help_lists_each_action_once_with_all_its_keys() {
     let bindings = Keymap::default().bindings(Context::Dashboard);
-    let quit = bindings.iter().find(|b| b.action == Command::Quit).unwrap();
+    let quit = bindings
+        .iter()
+        .find(|b| b.command == Command::Quit)
+        .unwrap();
     assert_eq!(quit.keys, ["q", "ctrl-c"], "Esc goes back, it never quits");
-    let actions: Vec<Command> = bindings.iter().map(|b| b.action).collect();
+    let actions: Vec<Command> = bindings.iter().map(|b| b.command).collect();
     let mut unique = actions.clone();
     unique.dedup();
     assert_eq!(actions, unique);
@@ -45,12 +48,12 @@ fn q_goes_back_on_every_screen_that_lists_and_quits_only_from_the_start() {
         Context::Monitoring,
     ] {
         assert_eq!(
-            keymap.action(context, q),
+            keymap.command(context, q),
             Some(Command::Back),
             "{context:?}"
         );
     }
-    assert_eq!(keymap.action(Context::Dashboard, q), Some(Command::Quit));
+    assert_eq!(keymap.command(Context::Dashboard, q), Some(Command::Quit));
 }
 
 #[test]
@@ -69,7 +72,7 @@ fn bindings_come_in_the_order_commands_are_declared() {
         let actions: Vec<Command> = Keymap::default()
             .bindings(context)
             .iter()
-            .map(|b| b.action)
+            .map(|b| b.command)
             .collect();
         assert!(
             actions.is_sorted_by(|a, b| a < b),

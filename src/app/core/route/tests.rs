@@ -12,19 +12,19 @@ fn a_paste_goes_where_the_keys_go_when_an_editor_and_a_prompt_are_both_open() {
     let (_dir, store, mut model, mut view) = on_case(|_| true);
     let keymap = Keymap::default();
     act(&store, &mut model, &mut view, Command::EditNotes);
-    assert!(view.editor.is_some(), "the notes editor is open");
-    view.layers
-        .open(crate::app::Layer::Prompt(Prompt::new(Ask::Decision)));
+    assert!(view.editor().is_some(), "the notes editor is open");
+    view.overlays
+        .open(crate::app::Overlay::Prompt(Prompt::new(Ask::Decision)));
     let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
     assert_eq!(route(&model, &view, &keymap, a), Message::EditorKey(a));
     crate::app::update(&mut model, &mut view, Message::Paste("plakte tekst".into()));
-    let typed = view.editor.as_ref().unwrap().editor.lines().join("\n");
+    let typed = view.editor().unwrap().editor.lines().join("\n");
     assert!(
         typed.contains("plakte tekst"),
         "pasted into the editor: {typed:?}"
     );
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
@@ -48,7 +48,7 @@ fn ctrl_b_blanks_while_typing_and_the_next_key_only_brings_the_screen_back() {
     let message = route(&model, &view, &keymap, ctrl_b);
     assert_eq!(message, Message::Act(Command::Blank));
     crate::app::update(&mut model, &mut view, message);
-    assert!(view.layers.is_open(crate::app::Overlay::Blank));
+    assert!(view.overlays.is_open(crate::app::OverlayKind::Blank));
     let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
     let message = route(&model, &view, &keymap, x);
     assert_eq!(
@@ -57,9 +57,9 @@ fn ctrl_b_blanks_while_typing_and_the_next_key_only_brings_the_screen_back() {
         "not typed into the hidden prompt"
     );
     crate::app::update(&mut model, &mut view, message);
-    assert!(!view.layers.is_open(crate::app::Overlay::Blank));
+    assert!(!view.overlays.is_open(crate::app::OverlayKind::Blank));
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
@@ -83,7 +83,7 @@ fn esc_closes_the_help_on_the_start_screen_instead_of_quitting() {
     let message = route(&model, &view, &keymap, esc);
     assert_eq!(message, Message::OtherKey);
     assert_eq!(crate::app::update(&mut model, &mut view, message), vec![]);
-    assert!(!view.layers.is_open(crate::app::Overlay::Help));
+    assert!(!view.overlays.is_open(crate::app::OverlayKind::Help));
     assert_eq!(
         route(&model, &view, &keymap, esc),
         Message::OtherKey,
@@ -113,10 +113,10 @@ fn ctrl_b_blanks_over_the_help_too() {
     let message = route(&model, &view, &Keymap::default(), ctrl_b);
     crate::app::update(&mut model, &mut view, message);
     assert!(
-        view.layers.is_open(crate::app::Overlay::Blank),
+        view.overlays.is_open(crate::app::OverlayKind::Blank),
         "blanked at once, not just the help closed"
     );
-    assert!(!view.layers.is_open(crate::app::Overlay::Help));
+    assert!(!view.overlays.is_open(crate::app::OverlayKind::Help));
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn a_paste_into_a_one_line_answer_arrives_as_one_line() {
         Message::Paste("Verslag van de\r\nlogopedist  opvragen\n".into()),
     );
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .unwrap()
             .text(),
@@ -153,12 +153,12 @@ fn the_palette_comes_back_as_it_was_after_the_screen_is_blanked_over_it() {
     let ctrl_b = press(KeyCode::Char('b'), KeyModifiers::CONTROL);
     let message = route(&model, &view, &keymap, ctrl_b);
     crate::app::update(&mut model, &mut view, message);
-    assert_eq!(view.front(), Some(Overlay::Blank));
+    assert_eq!(view.front(), Some(OverlayKind::Blank));
     let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
     let message = route(&model, &view, &keymap, x);
     assert_eq!(message, Message::OtherKey);
     crate::app::update(&mut model, &mut view, message);
-    assert_eq!(view.front(), Some(Overlay::Palette));
-    let palette = view.layers.get::<Palette>().unwrap();
+    assert_eq!(view.front(), Some(OverlayKind::Palette));
+    let palette = view.overlays.get::<Palette>().unwrap();
     assert_eq!(palette.query.lines(), ["tim"], "x was not typed");
 }

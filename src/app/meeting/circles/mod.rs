@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::app::meeting::form::{Form, save_case, show_focus, text_box};
+use crate::app::meeting::form::{Form, form_mut, save_case, show_focus, text_box};
 use crate::app::overlay::InOverlay;
 use crate::app::{Effect, Model, View};
 use crate::domain::{Case, CaseId};
@@ -48,14 +48,14 @@ impl CirclesEditor {
 }
 
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let Some(Form::Circles(editor)) = view.form.as_mut() else {
+    if key.code == KeyCode::Esc {
+        view.set_form(None);
+        return Vec::new();
+    }
+    let Some(Form::Circles(editor)) = form_mut(view) else {
         return Vec::new();
     };
     match key.code {
-        KeyCode::Esc => {
-            view.form = None;
-            Vec::new()
-        }
         _ if InOverlay::NextField.takes(key) => {
             editor.focus_on((editor.focus + 1) % BOXES);
             Vec::new()
@@ -73,7 +73,7 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
 
 /// A pasted text goes into the box with focus, whole, and is saved once.
 pub fn paste(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
-    let Some(Form::Circles(editor)) = view.form.as_mut() else {
+    let Some(Form::Circles(editor)) = form_mut(view) else {
         return Vec::new();
     };
     editor.boxes[editor.focus].insert_str(text);

@@ -18,7 +18,7 @@ pub(crate) fn type_text(store: &Store, model: &mut Model, view: &mut View, text:
 }
 
 fn focus(view: &View) -> usize {
-    match &view.form {
+    match view.form() {
         Some(Form::Circles(editor)) => editor.focus,
         other => panic!("the circles are not open: {other:?}"),
     }
@@ -54,7 +54,7 @@ fn e_in_beeldvorming_opens_the_circles_and_every_keystroke_is_saved() {
     act(&store, &mut model, &mut view, Command::EditNotes);
     assert_eq!(focus(&view), 0, "kind, what goes well");
     assert!(
-        view.editor.is_none(),
+        view.editor().is_none(),
         "the circles are the notes of this phase"
     );
     let before = case.circles.child.plus.clone();
@@ -77,7 +77,7 @@ fn e_in_beeldvorming_opens_the_circles_and_every_keystroke_is_saved() {
         Message::Paste("Snel afgeleid\rbij rekenen".into()),
     );
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    assert!(view.form.is_none());
+    assert!(view.form().is_none());
 
     drop(store);
     let store = Store::open(dir.path()).unwrap();

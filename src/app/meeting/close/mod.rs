@@ -2,7 +2,7 @@
 //! actions of earlier meetings are carried over, and the next meeting is planned.
 
 use crate::app::overlay::prompt::{Ask, Prompt};
-use crate::app::{Effect, Layer, Model, Screen, View};
+use crate::app::{Effect, Model, Overlay, Screen, View};
 use crate::domain::MeetingState;
 use crate::domain::dates::{DateContext, parse_date};
 use crate::error::Error;
@@ -13,7 +13,7 @@ pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
         .as_ref()
         .is_some_and(|room| room.meeting.state == MeetingState::Open);
     if model.screen == Screen::Meeting && open {
-        view.layers.open(Layer::Prompt(Prompt::new(Ask::Close)));
+        view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Close)));
     }
     Vec::new()
 }
@@ -40,7 +40,7 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
         Err(err) => Error::from(err).message(t, ""),
     };
     view.flash = Some(refused);
-    view.layers.open(Layer::Prompt(Prompt::new(Ask::Close)));
+    view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Close)));
     Vec::new()
 }
 
@@ -63,7 +63,7 @@ pub fn closed(model: &mut Model, view: &mut View) -> Vec<Effect> {
     model.meeting = None;
     model.screen = Screen::Dashboard;
     let fixed = model.lang.texts().flash_minutes_fixed;
-    view.layers.open(crate::app::Layer::Blank(Some(fixed)));
+    view.overlays.open(crate::app::Overlay::Blank(Some(fixed)));
     vec![Effect::LoadDashboard]
 }
 

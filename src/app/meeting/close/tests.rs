@@ -1,6 +1,6 @@
 use tempfile::TempDir;
 
-use crate::app::{Command, Overlay, View};
+use crate::app::{Command, OverlayKind, View};
 use crate::store::Store;
 use crate::testkit::app::{act, answer, meeting_opened, school};
 
@@ -83,7 +83,7 @@ fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
     act(&store, &mut model, &mut view, Command::CloseMeeting);
     let asked_again = |view: &View, typed: &str| {
         let prompt = view
-            .layers
+            .overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .expect("asked again");
         assert_eq!(prompt.ask, Ask::Close);
@@ -105,7 +105,7 @@ fn a_next_date_that_is_no_date_or_past_is_asked_again_with_what_was_typed() {
 
     let held = model.meeting.as_ref().unwrap().meeting.date;
     answer(&store, &mut model, &mut view, "+6w");
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
     let closed = store.meeting(id).unwrap().unwrap();
     assert_eq!(closed.next_meeting, Some(held + chrono::Days::new(42)));
 }

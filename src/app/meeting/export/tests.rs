@@ -41,7 +41,7 @@ fn x_in_the_dossier_writes_the_extract_outside_the_data_and_says_where() {
     .unwrap();
     assert_eq!(model.screen, Screen::Dossier);
     let key = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
-    let action = Keymap::default().action(Context::Dossier, key).unwrap();
+    let action = Keymap::default().command(Context::Dossier, key).unwrap();
     act(&store, &mut model, &mut view, action);
 
     let written = files_in(&model.export_dir);
@@ -82,7 +82,7 @@ fn e_in_the_meeting_writes_the_open_meetings_minutes_as_a_draft() {
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     let date = model.meeting.as_ref().unwrap().meeting.date;
     let key = KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT);
-    let action = Keymap::default().action(Context::Meeting, key).unwrap();
+    let action = Keymap::default().command(Context::Meeting, key).unwrap();
     assert_eq!(action, Command::ExportMinutes);
     act(&store, &mut model, &mut view, action);
 

@@ -1,9 +1,10 @@
 //! `f`: record what the case's phase still asks for, one short question at a time, each answer
 //! saved at once; after the last one the case may move on with `>`.
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View, case_on_screen};
+use crate::app::{Effect, Model, Overlay, View};
 use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::phase::Requirement;
@@ -42,8 +43,8 @@ pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
     };
     match brief.missing.iter().copied().find(|r| asked_here(*r)) {
         Some(requirement) => view
-            .layers
-            .open(Layer::Prompt(Prompt::new(Ask::Field { requirement }))),
+            .overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Field { requirement }))),
         None if brief.missing.is_empty() => view.flash = Some(t.meeting_ready.to_string()),
         None => view.flash = Some(t.flash_elsewhere.to_string()),
     }
@@ -63,8 +64,8 @@ pub fn answer(
     let phases = model.phases.clone();
     let ask_again = |view: &mut View, message: String| {
         view.flash = Some(message);
-        view.layers
-            .open(Layer::Prompt(Prompt::new(Ask::Field { requirement })));
+        view.overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Field { requirement })));
         Vec::new()
     };
     if text.is_empty() {
@@ -156,9 +157,9 @@ pub fn answer(
         .copied()
         .find(|r| asked_here(*r) && later(r))
     {
-        Some(next) => view
-            .layers
-            .open(Layer::Prompt(Prompt::new(Ask::Field { requirement: next }))),
+        Some(next) => view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Field {
+            requirement: next,
+        }))),
         None if !brief.missing.is_empty() => {
             let names: Vec<&str> = brief.missing.iter().map(|r| t.requirement(*r)).collect();
             view.flash = Some((t.flash_missing)(&names.join(", ")));

@@ -1,6 +1,6 @@
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::{Ask as Asked, Prompt};
-use crate::app::{Command, Layer, Overlay, View};
+use crate::app::{Command, Overlay, OverlayKind, View};
 use crate::domain::phase::Requirement;
 use crate::store::Store;
 use crate::testkit::app::{act, answer, current, on_case, reply};
@@ -16,7 +16,7 @@ fn walk_f(
     act(store, model, view, Command::RecordFields);
     let mut asked = Vec::new();
     while let Some(Asked::Case(Ask::Field { requirement })) =
-        view.layers.get::<Prompt>().map(|p| p.ask.clone())
+        view.overlays.get::<Prompt>().map(|p| p.ask.clone())
     {
         asked.push(requirement);
         assert!(asked.len() < 10, "f keeps asking: {asked:?}");
@@ -71,7 +71,7 @@ fn no_to_the_parents_feedback_is_kept_and_not_asked_again_at_once() {
         1,
         "{asked:?}"
     );
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
     assert_eq!(
         view.flash.as_deref(),
         Some("Nog vast te leggen voordat de casus verder mag: terugkoppeling aan ouders")
@@ -84,11 +84,11 @@ fn no_to_the_parents_feedback_is_kept_and_not_asked_again_at_once() {
 #[test]
 fn a_refused_field_answer_is_asked_again_with_what_was_typed() {
     let (_dir, store, mut model, mut view) = on_case(|_| true);
-    view.layers.open(Layer::Prompt(Prompt::new(Ask::Field {
+    view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Field {
         requirement: Requirement::Consent,
     })));
     answer(&store, &mut model, &mut view, "misschien");
-    let again = view.layers.get::<Prompt>().expect("asked again");
+    let again = view.overlays.get::<Prompt>().expect("asked again");
     assert_eq!(
         again.ask,
         Asked::Case(Ask::Field {

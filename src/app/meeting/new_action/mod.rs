@@ -6,7 +6,7 @@
 
 use crate::app::meeting::review;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, Screen, View};
+use crate::app::{Effect, Model, Overlay, Screen, View};
 use crate::domain::dates::{DateContext, format_day, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::subject::names_a_groep;
@@ -66,7 +66,7 @@ fn earlier_action(model: &Model, index: usize) -> String {
 
 pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
     if model.screen == Screen::Meeting && model.meeting.is_some() {
-        view.layers.open(Layer::Prompt(Prompt::new(Ask::Text)));
+        view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Text)));
     }
     Vec::new()
 }
@@ -98,20 +98,20 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
     match ask {
         Ask::Text if text.is_empty() => {
             view.flash = Some(empty(Field::Action));
-            view.layers.open(Layer::Prompt(Prompt::new(Ask::Text)));
+            view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Text)));
         }
         Ask::Text => view
-            .layers
-            .open(Layer::Prompt(Prompt::new(Ask::Owner { text }))),
+            .overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Owner { text }))),
         Ask::Owner { text: what } if text.is_empty() => {
             view.flash = Some(empty(Field::Owner));
-            view.layers
-                .open(Layer::Prompt(Prompt::new(Ask::Owner { text: what })));
+            view.overlays
+                .open(Overlay::Prompt(Prompt::new(Ask::Owner { text: what })));
         }
         Ask::Owner { text: what } => {
             let owner = owner_for(&text, &room.members);
-            view.layers
-                .open(Layer::Prompt(Prompt::new(Ask::Due { text: what, owner })));
+            view.overlays
+                .open(Overlay::Prompt(Prompt::new(Ask::Due { text: what, owner })));
         }
         Ask::Due { text: what, owner } => {
             let context = DateContext {
@@ -137,8 +137,8 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: String) -> Vec
                 }
                 Err(err) => {
                     view.flash = Some(Error::from(err).message(t, ""));
-                    view.layers
-                        .open(Layer::Prompt(Prompt::new(Ask::Due { text: what, owner })));
+                    view.overlays
+                        .open(Overlay::Prompt(Prompt::new(Ask::Due { text: what, owner })));
                 }
             }
         }

@@ -6,9 +6,11 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::app::meeting::form::{Form, save_case, show_focus, text_box};
+use crate::app::OverlayKind;
+use crate::app::meeting::form::{Editing, Form, form_mut, save_case, show_focus, text_box};
+use crate::app::meeting::notes;
 use crate::app::overlay::InOverlay;
-use crate::app::{Effect, Model, View, notes};
+use crate::app::{Effect, Model, View};
 use crate::domain::dates::{DateContext, DateError, format_date, parse_date};
 use crate::domain::{Case, CaseId};
 
@@ -78,7 +80,7 @@ impl PlanForm {
 }
 
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let Some(Form::Plan(form)) = view.form.as_mut() else {
+    let Some(Form::Plan(form)) = form_mut(view) else {
         return Vec::new();
     };
     let step = match key.code {
@@ -117,13 +119,18 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if key.code == KeyCode::Esc {
-        view.form = None;
-        view.editor = None;
+        view.overlays.close(OverlayKind::Editor);
         return effects;
     }
     let at = FIELDS.iter().position(|f| *f == form.focus).unwrap_or(0);
     let next = FIELDS[(at + step) % FIELDS.len()];
-    form.focus_on(next, view.editor.as_mut().map(|open| &mut open.editor));
+    if let Some(Editing {
+        notes,
+        form: Some(Form::Plan(form)),
+    }) = view.overlays.get_mut::<Editing>()
+    {
+        form.focus_on(next, notes.as_mut().map(|open| &mut open.editor));
+    }
     effects
 }
 
@@ -144,7 +151,7 @@ pub fn regiehouder_for(typed: &str, members: &[crate::domain::Member]) -> String
 
 /// A pasted text goes into the field with focus, whole; a one-line field takes it as one line.
 pub fn paste(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
-    let Some(Form::Plan(form)) = view.form.as_mut() else {
+    let Some(Form::Plan(form)) = form_mut(view) else {
         return Vec::new();
     };
     let text = if form.one_line() {

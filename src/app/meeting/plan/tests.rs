@@ -10,7 +10,7 @@ use crate::testkit::app::{act, current, on_case, send};
 use crate::testkit::today;
 
 fn form(view: &View) -> &crate::app::meeting::plan::PlanForm {
-    match &view.form {
+    match view.form() {
         Some(Form::Plan(form)) => form,
         other => panic!("the plan form is not open: {other:?}"),
     }
@@ -40,7 +40,7 @@ fn goals_regiehouder_and_evaluation_date_are_saved_as_typed() {
     act(&store, &mut model, &mut view, Command::EditNotes);
     assert_eq!(form(&view).focus, Field::Goals);
     assert!(
-        view.editor.is_some(),
+        view.editor().is_some(),
         "the phase notes are the fourth field"
     );
 
@@ -80,13 +80,13 @@ fn goals_regiehouder_and_evaluation_date_are_saved_as_typed() {
     assert_eq!(form(&view).focus, Field::Notes);
 
     type_text(&store, &mut model, &mut view, "Ouders akkoord");
-    let note = view.editor.as_ref().unwrap().note.id;
+    let note = view.editor().unwrap().note.id;
     assert_eq!(store.note(note.0).unwrap().unwrap().text, "Ouders akkoord");
     let missing = &current(&model).missing;
     assert_eq!(missing, &[Requirement::Action], "only an action is left");
 
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    assert!(view.form.is_none() && view.editor.is_none());
+    assert!(view.form().is_none() && view.editor().is_none());
 
     drop(store);
     let store = Store::open(dir.path()).unwrap();
@@ -134,7 +134,7 @@ fn a_date_that_is_no_date_is_refused_and_the_text_stays() {
     clear(&store, &mut model, &mut view);
     type_text(&store, &mut model, &mut view, "12-12");
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    assert!(view.form.is_none(), "a readable date lets the form close");
+    assert!(view.form().is_none(), "a readable date lets the form close");
     assert_eq!(
         store.case(id).unwrap().unwrap().evaluation_date,
         chrono::NaiveDate::from_ymd_opt(2026, 12, 12)
@@ -145,8 +145,8 @@ fn a_date_that_is_no_date_is_refused_and_the_text_stays() {
 fn a_phase_without_a_form_keeps_the_plain_notes_editor() {
     let (_dir, store, mut model, mut view) = on_case_in("analyse", |_| true);
     act(&store, &mut model, &mut view, Command::EditNotes);
-    assert!(view.form.is_none());
-    assert!(view.editor.is_some());
+    assert!(view.form().is_none());
+    assert!(view.editor().is_some());
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn a_running_plan_opens_on_the_phase_notes_with_its_fields_a_tab_away() {
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.phase == "uitvoering");
     act(&store, &mut model, &mut view, Command::EditNotes);
     assert_eq!(form(&view).focus, Field::Notes);
-    assert!(view.editor.is_some());
+    assert!(view.editor().is_some());
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
     assert_eq!(form(&view).focus, Field::Goals);
 }

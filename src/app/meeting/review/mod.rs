@@ -6,7 +6,7 @@ use crate::app::actions::edit;
 use crate::app::meeting::attendance::on_item;
 use crate::app::meeting::new_action::{Ask, owner_for};
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, View};
+use crate::app::{Effect, Model, Overlay, View};
 use crate::domain::ActionStatus;
 use crate::domain::dates::{DateContext, format_day};
 use crate::domain::meeting::AgendaKind;
@@ -40,7 +40,7 @@ pub fn start_drop(model: &Model, view: &mut View) -> Vec<Effect> {
         .as_ref()
         .is_some_and(|room| view.selected < room.earlier_actions.len());
     if on_item(model, &AgendaKind::Actions) && exists {
-        view.layers.open(Layer::Prompt(Prompt::new(Ask::Drop {
+        view.overlays.open(Overlay::Prompt(Prompt::new(Ask::Drop {
             index: view.selected,
         })));
     }
@@ -77,7 +77,7 @@ pub fn start_change(model: &Model, view: &mut View, command: crate::app::Command
         return Vec::new();
     };
     let index = view.selected;
-    view.layers.open(Layer::Prompt(match command {
+    view.overlays.open(Overlay::Prompt(match command {
         crate::app::Command::ChangeOwner => {
             Prompt::prefilled(Ask::NewOwner { index }, row.owner.clone())
         }
@@ -106,7 +106,7 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
     };
     if text.is_empty() {
         view.flash = Some(t.flash_answer_needed.to_string());
-        view.layers.open(Layer::Prompt(Prompt::new(ask)));
+        view.overlays.open(Overlay::Prompt(Prompt::new(ask)));
         return Vec::new();
     }
     let id = action.id;
@@ -138,7 +138,7 @@ pub fn change_with(model: &mut Model, view: &mut View, ask: Ask, text: String) -
         }
         Err(message) => {
             view.flash = Some(message);
-            view.layers.open(Layer::Prompt(Prompt::new(ask)));
+            view.overlays.open(Overlay::Prompt(Prompt::new(ask)));
             Vec::new()
         }
     }

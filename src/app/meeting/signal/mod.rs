@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::app::{Effect, Layer, Model, Overlay, Screen, View};
+use crate::app::{Effect, Model, Overlay, OverlayKind, Screen, View};
 use crate::domain::meeting::{AgendaItem, AgendaKind, CASE_TIMEBOX_MINUTES};
 use crate::domain::{Case, CaseEvent, CaseId, EventKind, Meeting, Pseudonym, PupilId};
 use crate::query::meeting::CaseBrief;
@@ -106,7 +106,7 @@ pub fn start(model: &Model) -> Vec<Effect> {
 }
 
 pub fn ready(view: &mut View, pupils: PupilPicker) -> Vec<Effect> {
-    view.layers.open(Layer::Picker(Picker {
+    view.overlays.open(Overlay::Picker(Picker {
         pupils,
         step: Step::Pupil,
         editor: TextArea::default(),
@@ -119,12 +119,12 @@ pub fn ready(view: &mut View, pupils: PupilPicker) -> Vec<Effect> {
 /// A key while the overlay is open: typed, Up and Down to choose, Enter to go on, Esc to stop.
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
     let t = model.lang.texts();
-    let Some(picker) = view.layers.get_mut::<Picker>() else {
+    let Some(picker) = view.overlays.get_mut::<Picker>() else {
         return Vec::new();
     };
     match (key.code, &picker.step) {
         (KeyCode::Esc, _) => {
-            view.layers.close(Overlay::Picker);
+            view.overlays.close(OverlayKind::Picker);
         }
         (KeyCode::Down, Step::Pupil) => {
             picker.chosen = (picker.chosen + 1).min(picker.shown.len().saturating_sub(1));
@@ -165,7 +165,7 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
 
 /// Pasted text goes into the line, on one line.
 pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
-    if let Some(picker) = view.layers.get_mut::<Picker>() {
+    if let Some(picker) = view.overlays.get_mut::<Picker>() {
         picker.editor.insert_str(text.replace(['\r', '\n'], " "));
         refresh(picker);
     }
@@ -193,7 +193,7 @@ pub fn opened(
     view.flash = Some((model.lang.texts().flash_signal_opened)(phase));
     room.cases.insert(brief.case.id, brief);
     room.meeting = meeting;
-    view.layers.close(Overlay::Picker);
+    view.overlays.close(OverlayKind::Picker);
     view.selected = 0;
     Vec::new()
 }

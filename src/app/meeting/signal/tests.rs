@@ -1,7 +1,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Step;
-use crate::app::{Command, Message, Model, Overlay, View, update};
+use crate::app::{Command, Message, Model, OverlayKind, View, update};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{Case, Consent, EventKind, Level};
 use crate::store::Store;
@@ -22,7 +22,10 @@ fn type_in(store: &Store, model: &mut Model, view: &mut View, text: &str) {
 fn picking() -> (tempfile::TempDir, Store, Model, View) {
     let (dir, store, mut model, mut view) = meeting_opened();
     act(&store, &mut model, &mut view, Command::NewSignal);
-    assert!(view.layers.is_open(Overlay::Picker), "s opens the picker");
+    assert!(
+        view.overlays.is_open(OverlayKind::Picker),
+        "s opens the picker"
+    );
     (dir, store, model, view)
 }
 
@@ -42,7 +45,7 @@ fn names_appear_only_from_two_letters_at_most_five_and_up_down_choose() {
     let (_dir, store, mut model, mut view) = picking();
     type_in(&store, &mut model, &mut view, "e");
     assert!(
-        view.layers
+        view.overlays
             .get::<crate::app::meeting::signal::Picker>()
             .unwrap()
             .shown
@@ -50,7 +53,7 @@ fn names_appear_only_from_two_letters_at_most_five_and_up_down_choose() {
     );
     type_in(&store, &mut model, &mut view, "e");
     let shown = &view
-        .layers
+        .overlays
         .get::<crate::app::meeting::signal::Picker>()
         .unwrap()
         .shown;
@@ -63,7 +66,7 @@ fn names_appear_only_from_two_letters_at_most_five_and_up_down_choose() {
         send(&store, &mut model, &mut view, press(KeyCode::Down));
     }
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::meeting::signal::Picker>()
             .unwrap()
             .chosen,
@@ -71,7 +74,7 @@ fn names_appear_only_from_two_letters_at_most_five_and_up_down_choose() {
     );
     send(&store, &mut model, &mut view, press(KeyCode::Up));
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::meeting::signal::Picker>()
             .unwrap()
             .chosen,
@@ -79,7 +82,7 @@ fn names_appear_only_from_two_letters_at_most_five_and_up_down_choose() {
     );
     send(&store, &mut model, &mut view, press(KeyCode::Backspace));
     assert!(
-        view.layers
+        view.overlays
             .get::<crate::app::meeting::signal::Picker>()
             .unwrap()
             .shown
@@ -94,13 +97,13 @@ fn a_new_signal_becomes_a_case_in_the_first_phase_on_the_agenda_and_on_screen() 
     let (pupil, name, query) = a_pupil(&store);
     type_in(&store, &mut model, &mut view, &query);
     let picker = view
-        .layers
+        .overlays
         .get::<crate::app::meeting::signal::Picker>()
         .unwrap();
     assert_eq!(picker.shown[0].name, name, "{:?}", picker.shown);
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
     assert!(matches!(
-        view.layers
+        view.overlays
             .get::<crate::app::meeting::signal::Picker>()
             .unwrap()
             .step,
@@ -114,7 +117,10 @@ fn a_new_signal_becomes_a_case_in_the_first_phase_on_the_agenda_and_on_screen() 
     );
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
 
-    assert!(!view.layers.is_open(Overlay::Picker), "the overlay closes");
+    assert!(
+        !view.overlays.is_open(OverlayKind::Picker),
+        "the overlay closes"
+    );
     let room = model.meeting.as_ref().unwrap();
     let meeting_id = room.meeting.id;
     let item = &room.meeting.agenda[room.meeting.current_item];
@@ -181,7 +187,7 @@ fn signals_keep_the_order_they_were_raised_in() {
     let (_, _, query) = a_pupil(&store);
     let mut opened = Vec::new();
     for question in ["Eerste zorg", "Tweede zorg"] {
-        if !view.layers.is_open(Overlay::Picker) {
+        if !view.overlays.is_open(OverlayKind::Picker) {
             act(&store, &mut model, &mut view, Command::NewSignal);
         }
         type_in(&store, &mut model, &mut view, &query);
@@ -212,7 +218,7 @@ fn an_empty_hulpvraag_is_refused_and_asked_again() {
         Some(model.lang.texts().flash_question_needed)
     );
     assert!(matches!(
-        view.layers
+        view.overlays
             .get::<crate::app::meeting::signal::Picker>()
             .unwrap()
             .step,
@@ -228,7 +234,7 @@ fn enter_without_a_pupil_found_picks_no_one() {
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
     assert_eq!(effects, vec![]);
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::meeting::signal::Picker>()
             .unwrap()
             .step,
@@ -245,14 +251,14 @@ fn esc_cancels_at_either_question_and_nothing_is_written() {
     let (_, _, query) = a_pupil(&store);
     type_in(&store, &mut model, &mut view, &query);
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    assert!(!view.layers.is_open(Overlay::Picker));
+    assert!(!view.overlays.is_open(OverlayKind::Picker));
 
     act(&store, &mut model, &mut view, Command::NewSignal);
     type_in(&store, &mut model, &mut view, &query);
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
     type_in(&store, &mut model, &mut view, "Half getypt");
     send(&store, &mut model, &mut view, press(KeyCode::Esc));
-    assert!(!view.layers.is_open(Overlay::Picker));
+    assert!(!view.overlays.is_open(OverlayKind::Picker));
 
     assert_eq!(all_cases(&store).len(), cases);
     assert_eq!(model.meeting.as_ref().unwrap().meeting, meeting);

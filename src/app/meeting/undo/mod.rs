@@ -5,9 +5,10 @@
 //! withdrawn, with everything recorded about it. `H`: the hulpvraag corrected. `X`: a case
 //! closed early, from any phase, with a reason.
 
+use crate::app::core::model::case_on_screen;
 use crate::app::meeting::case::{after_change, change_context};
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, Screen, View, case_on_screen};
+use crate::app::{Effect, Model, Overlay, Screen, View};
 use crate::domain::phase::MoveRefused;
 use crate::domain::{ActionChange, CaseId, Change, EventKind, MeetingState};
 
@@ -46,8 +47,8 @@ pub fn start_close(model: &mut Model, view: &mut View) -> Vec<Effect> {
     match phases.check_close_early(&asked) {
         Ok(_) => {
             let case = brief.case.id;
-            view.layers
-                .open(Layer::Prompt(Prompt::new(Ask::CloseEarly { case })));
+            view.overlays
+                .open(Overlay::Prompt(Prompt::new(Ask::CloseEarly { case })));
         }
         Err(MoveRefused::AlreadyThere) => view.flash = Some(t.close_already.to_string()),
         Err(_) => view.flash = Some(t.close_not_in_model.to_string()),
@@ -89,7 +90,7 @@ pub fn start_question(model: &mut Model, view: &mut View) -> Vec<Effect> {
     let ask = Ask::Question {
         case: brief.case.id,
     };
-    view.layers.open(Layer::Prompt(Prompt::prefilled(
+    view.overlays.open(Overlay::Prompt(Prompt::prefilled(
         ask,
         brief.case.question.clone(),
     )));
@@ -117,8 +118,8 @@ pub fn start_withdraw(model: &mut Model, view: &mut View) -> Vec<Effect> {
         .any(|e| e.kind == EventKind::Opened && e.meeting == Some(meeting));
     if opened_here {
         let case = brief.case.id;
-        view.layers
-            .open(Layer::Prompt(Prompt::new(Ask::Withdraw { case })));
+        view.overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::Withdraw { case })));
     } else {
         view.flash = Some(t.withdraw_only_new.to_string());
     }
@@ -141,13 +142,13 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: &str) -> Vec<E
         }
         Ask::CloseEarly { .. } if text.trim().is_empty() => {
             view.flash = Some(texts.flash_reason_needed.to_string());
-            view.layers.open(Layer::Prompt(Prompt::new(ask)));
+            view.overlays.open(Overlay::Prompt(Prompt::new(ask)));
             Vec::new()
         }
         Ask::CloseEarly { case } => close_early(model, view, case, text.trim()),
         Ask::Question { .. } if text.trim().is_empty() => {
             view.flash = Some(texts.flash_answer_needed.to_string());
-            view.layers.open(Layer::Prompt(Prompt::new(ask)));
+            view.overlays.open(Overlay::Prompt(Prompt::new(ask)));
             Vec::new()
         }
         Ask::Question { case } => {

@@ -1,6 +1,6 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Command, Message, Model, Overlay, View};
+use crate::app::{Command, Message, Model, OverlayKind, View};
 use crate::domain::meeting::AgendaKind;
 use crate::domain::{
     Action, AuditKind, Case, CaseEvent, CaseId, Consent, Decision, EventKind, Note, Pupil,
@@ -345,7 +345,7 @@ fn a_case_opened_by_mistake_is_withdrawn_with_what_was_recorded_about_it() {
         *k == AgendaKind::Case { case: ready }
     });
     act(&store, &mut model, &mut view, Command::Withdraw);
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
     assert_eq!(
         view.flash.as_deref(),
         Some(model.lang.texts().undo.withdraw_only_new)
@@ -409,7 +409,7 @@ fn the_hulpvraag_is_corrected_from_what_it_says_now() {
     let case = crate::testkit::app::current(&model).case.clone();
     act(&store, &mut model, &mut view, Command::CorrectQuestion);
     let prompt = view
-        .layers
+        .overlays
         .get::<crate::app::overlay::prompt::Prompt>()
         .expect("H asks");
     assert_eq!(
@@ -427,7 +427,7 @@ fn the_hulpvraag_is_corrected_from_what_it_says_now() {
         );
     }
     send(&store, &mut model, &mut view, enter());
-    assert!(view.layers.is_open(Overlay::Prompt));
+    assert!(view.overlays.is_open(OverlayKind::Prompt));
     assert_eq!(
         store.case(case.id).unwrap().unwrap().question,
         case.question
@@ -475,15 +475,15 @@ fn the_plan_is_corrected_in_evaluatie_without_moving_back_and_shown_there() {
         })
         .expect("a member known by the start of their name");
     act(&store, &mut model, &mut view, Command::EditNotes);
-    let Some(Form::Plan(form)) = &view.form else {
-        panic!("e in Evaluatie opens the plan: {:?}", view.form);
+    let Some(Form::Plan(form)) = view.form() else {
+        panic!("e in Evaluatie opens the plan: {:?}", view.form());
     };
     assert_eq!(form.focus, Field::Notes, "typing goes to the notes first");
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
     type_text(&store, &mut model, &mut view, "Zelfstandig starten");
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
     // The regiehouder is picked from the members by the start of a name, as an owner is.
-    let Some(Form::Plan(form)) = &view.form else {
+    let Some(Form::Plan(form)) = view.form() else {
         unreachable!()
     };
     let old = form.regiehouder.lines().join("").chars().count();
@@ -525,7 +525,10 @@ fn a_case_is_closed_from_any_phase_with_a_reason_shown_in_the_minutes_and_the_do
     let before = crate::testkit::app::current(&model).case.clone();
     act(&store, &mut model, &mut view, Command::CloseCase);
     send(&store, &mut model, &mut view, enter());
-    assert!(view.layers.is_open(Overlay::Prompt), "a reason is needed");
+    assert!(
+        view.overlays.is_open(OverlayKind::Prompt),
+        "a reason is needed"
+    );
     assert_eq!(store.case(before.id).unwrap().unwrap(), before);
     answer(&store, &mut model, &mut view, "Verhuisd naar Zwolle");
 

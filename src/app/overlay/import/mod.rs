@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Prompt;
-use crate::app::{Effect, Layer, Model, Overlay, Screen, View};
+use crate::app::{Effect, Model, Overlay, OverlayKind, Screen, View};
 use crate::import::{Applied, Plan};
 
 /// The dry run on screen, waiting for `Enter`.
@@ -30,8 +30,8 @@ impl Review {
 
 pub fn start(model: &Model, view: &mut View) -> Vec<Effect> {
     if model.screen == Screen::Dashboard {
-        view.layers
-            .open(Layer::Prompt(Prompt::new(Ask::ImportFile)));
+        view.overlays
+            .open(Overlay::Prompt(Prompt::new(Ask::ImportFile)));
     }
     Vec::new()
 }
@@ -55,7 +55,7 @@ pub fn planned(model: &Model, view: &mut View, planned: Result<(String, Plan), S
     match planned {
         Ok((file, plan)) => {
             let lines = crate::import::summary::lines(&plan, &file, model.lang);
-            view.layers.open(Layer::Import(Review {
+            view.overlays.open(Overlay::Import(Review {
                 plan,
                 lines,
                 scroll: 0,
@@ -67,7 +67,7 @@ pub fn planned(model: &Model, view: &mut View, planned: Result<(String, Plan), S
 
 /// A key while the summary is open: `Enter` imports, arrows scroll, anything else cancels.
 pub fn key(view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let Some(review) = view.layers.get_mut::<Review>() else {
+    let Some(review) = view.overlays.get_mut::<Review>() else {
         return Vec::new();
     };
     match key.code {
@@ -78,11 +78,11 @@ pub fn key(view: &mut View, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Up | KeyCode::Char('k') => review.scroll = review.scroll.saturating_sub(1),
         KeyCode::Enter if review.can_import() => {
             let plan = review.plan.clone();
-            view.layers.close(Overlay::Import);
+            view.overlays.close(OverlayKind::Import);
             return vec![Effect::ImportPupils(Box::new(plan))];
         }
         _ => {
-            view.layers.close(Overlay::Import);
+            view.overlays.close(OverlayKind::Import);
         }
     }
     Vec::new()

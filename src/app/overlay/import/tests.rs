@@ -5,7 +5,7 @@ use tempfile::TempDir;
 
 use crate::app::admin::Ask;
 use crate::app::overlay::prompt::Ask as Asked;
-use crate::app::{Command, Message, Overlay, Screen, View};
+use crate::app::{Command, Message, OverlayKind, Screen, View};
 use crate::domain::Pupil;
 use crate::store::Store;
 use crate::testkit::app::{act, answer, model, send};
@@ -37,7 +37,7 @@ fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
     let (mut model, mut view) = (model(0), View::default());
     act(&store, &mut model, &mut view, Command::ImportPupils);
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::prompt::Prompt>()
             .map(|p| p.ask.clone()),
         Some(Asked::Admin(Ask::ImportFile))
@@ -46,7 +46,7 @@ fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
     let path = format!("'{}'", fixture("parnassys_bom_semicolon.csv").display());
     answer(&store, &mut model, &mut view, &path);
     let review = view
-        .layers
+        .overlays
         .get::<crate::app::overlay::import::Review>()
         .expect("the dry run is shown");
     assert!(review.can_import());
@@ -58,7 +58,7 @@ fn the_file_is_asked_its_dry_run_shown_and_enter_imports_it() {
     assert!(pupils(&store).is_empty(), "nothing written before Enter");
 
     send(&store, &mut model, &mut view, key(KeyCode::Enter));
-    assert!(!view.layers.is_open(Overlay::Import));
+    assert!(!view.overlays.is_open(OverlayKind::Import));
     assert_eq!(
         view.flash.as_deref(),
         Some("Geïmporteerd: 4 nieuw, 0 bijgewerkt.")
@@ -75,7 +75,7 @@ fn a_file_with_bad_rows_is_shown_but_not_imported() {
     let (mut model, mut view) = (model(0), View::default());
     import_file(&store, &mut model, &mut view, "bad_rows.csv");
     let review = view
-        .layers
+        .overlays
         .get::<crate::app::overlay::import::Review>()
         .unwrap();
     assert!(!review.can_import());
@@ -87,7 +87,7 @@ fn a_file_with_bad_rows_is_shown_but_not_imported() {
     );
     send(&store, &mut model, &mut view, key(KeyCode::Down));
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::import::Review>()
             .unwrap()
             .scroll,
@@ -95,7 +95,7 @@ fn a_file_with_bad_rows_is_shown_but_not_imported() {
     );
     send(&store, &mut model, &mut view, key(KeyCode::Enter));
     assert!(
-        !view.layers.is_open(Overlay::Import),
+        !view.overlays.is_open(OverlayKind::Import),
         "Enter only closes it"
     );
     assert!(pupils(&store).is_empty());
@@ -107,9 +107,9 @@ fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = (model(0), View::default());
     import_file(&store, &mut model, &mut view, "edexml.xml");
-    assert!(view.layers.is_open(Overlay::Import));
+    assert!(view.overlays.is_open(OverlayKind::Import));
     send(&store, &mut model, &mut view, key(KeyCode::Esc));
-    assert!(!view.layers.is_open(Overlay::Import));
+    assert!(!view.overlays.is_open(OverlayKind::Import));
     assert!(pupils(&store).is_empty());
 
     act(&store, &mut model, &mut view, Command::ImportPupils);
@@ -119,7 +119,7 @@ fn esc_cancels_and_an_unreadable_file_is_said_in_the_status_line() {
         flash.starts_with("/nergens/leerlingen.csv kan niet worden gelezen"),
         "{flash}"
     );
-    assert!(!view.layers.is_open(Overlay::Import));
+    assert!(!view.overlays.is_open(OverlayKind::Import));
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn importing_is_offered_on_the_start_screen_only() {
     let (mut model, mut view) = (model(0), View::default());
     model.screen = Screen::Meeting;
     crate::app::update(&mut model, &mut view, Command::ImportPupils);
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
     let names: Vec<_> = crate::app::overlay::palette::rows(
         &crate::app::core::keymap::Keymap::default(),
         Screen::Dashboard,

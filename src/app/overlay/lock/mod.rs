@@ -6,7 +6,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use zeroize::Zeroizing;
 
-use crate::app::{Effect, Layer, Model, Overlay, View};
+use crate::app::{Effect, Model, Overlay, OverlayKind, View};
 
 /// Minutes without a key before the screen locks, unless set otherwise.
 pub const DEFAULT_MINUTES: u32 = 10;
@@ -66,15 +66,15 @@ pub fn touch(model: &mut Model) {
 
 /// The clock moved on: lock when the time is up.
 pub fn tick(model: &Model, view: &mut View) -> Vec<Effect> {
-    if !view.layers.is_open(Overlay::Lock) && model.idle.due(model.now) {
-        view.layers.open(Layer::Lock(LockPrompt::default()));
+    if !view.overlays.is_open(OverlayKind::Lock) && model.idle.due(model.now) {
+        view.overlays.open(Overlay::Lock(LockPrompt::default()));
     }
     Vec::new()
 }
 
 /// A key on the lock screen: typed into the masked prompt; Enter checks it.
 pub fn key(view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let Some(prompt) = view.layers.get_mut::<LockPrompt>() else {
+    let Some(prompt) = view.overlays.get_mut::<LockPrompt>() else {
         return Vec::new();
     };
     match key.code {
@@ -98,9 +98,9 @@ pub fn key(view: &mut View, key: KeyEvent) -> Vec<Effect> {
 /// The answer of `CheckPassphrase`.
 pub fn checked(model: &mut Model, view: &mut View, right: bool) -> Vec<Effect> {
     if right {
-        view.layers.close(Overlay::Lock);
+        view.overlays.close(OverlayKind::Lock);
         touch(model);
-    } else if let Some(prompt) = view.layers.get_mut::<LockPrompt>() {
+    } else if let Some(prompt) = view.overlays.get_mut::<LockPrompt>() {
         prompt.wrong = true;
     }
     Vec::new()

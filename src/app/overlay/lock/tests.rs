@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::app::{Command, Layer, Message, Overlay, update};
+use crate::app::{Command, Message, Overlay, OverlayKind, update};
 use crate::domain::PhaseModel;
 use crate::i18n::Lang;
 
@@ -44,16 +44,16 @@ fn the_screen_locks_after_the_minutes_without_a_key_and_not_before() {
     let mut model = model(true, 10);
     let mut view = View::default();
     tick_at(&mut model, &mut view, 9);
-    assert!(!view.layers.is_open(Overlay::Lock));
+    assert!(!view.overlays.is_open(OverlayKind::Lock));
     model.now = at(9);
     update(&mut model, &mut view, Command::Down);
     tick_at(&mut model, &mut view, 18);
     assert!(
-        !view.layers.is_open(Overlay::Lock),
+        !view.overlays.is_open(OverlayKind::Lock),
         "a key at 9 starts the ten minutes again"
     );
     tick_at(&mut model, &mut view, 19);
-    assert_eq!(view.layers.get(), Some(&LockPrompt::default()));
+    assert_eq!(view.overlays.get(), Some(&LockPrompt::default()));
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn no_lock_without_encryption_or_with_zero_minutes() {
     for mut model in [model(false, 10), model(true, 0)] {
         let mut view = View::default();
         tick_at(&mut model, &mut view, 59);
-        assert!(!view.layers.is_open(Overlay::Lock));
+        assert!(!view.overlays.is_open(OverlayKind::Lock));
     }
 }
 
@@ -69,7 +69,7 @@ fn no_lock_without_encryption_or_with_zero_minutes() {
 fn the_typed_passphrase_is_checked_as_an_effect_and_the_right_one_unlocks() {
     let mut model = model(true, 10);
     let mut view = View {
-        layers: [Layer::Help].into_iter().collect(),
+        overlays: [Overlay::Help].into_iter().collect(),
         ..View::default()
     };
     tick_at(&mut model, &mut view, 10);
@@ -93,7 +93,7 @@ fn the_typed_passphrase_is_checked_as_an_effect_and_the_right_one_unlocks() {
     let expected = Secret(Zeroizing::new("geheim".into()));
     assert_eq!(effects, vec![Effect::CheckPassphrase(expected)]);
     assert_eq!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::lock::LockPrompt>()
             .unwrap()
             .typed,
@@ -102,11 +102,14 @@ fn the_typed_passphrase_is_checked_as_an_effect_and_the_right_one_unlocks() {
     );
     model.now = at(12);
     update(&mut model, &mut view, Message::PassphraseChecked(true));
-    assert!(!view.layers.is_open(Overlay::Lock));
-    assert!(view.layers.is_open(Overlay::Help), "back where it was");
+    assert!(!view.overlays.is_open(OverlayKind::Lock));
+    assert!(
+        view.overlays.is_open(OverlayKind::Help),
+        "back where it was"
+    );
     tick_at(&mut model, &mut view, 21);
     assert!(
-        !view.layers.is_open(Overlay::Lock),
+        !view.overlays.is_open(OverlayKind::Lock),
         "the ten minutes start at the unlock"
     );
 }
@@ -124,7 +127,7 @@ fn a_wrong_passphrase_keeps_the_lock_and_says_so_until_typing_again() {
     );
     update(&mut model, &mut view, Message::PassphraseChecked(false));
     assert!(
-        view.layers
+        view.overlays
             .get::<crate::app::overlay::lock::LockPrompt>()
             .unwrap()
             .wrong
@@ -132,7 +135,7 @@ fn a_wrong_passphrase_keeps_the_lock_and_says_so_until_typing_again() {
     type_text(&mut model, &mut view, "g");
     assert!(
         !view
-            .layers
+            .overlays
             .get::<crate::app::overlay::lock::LockPrompt>()
             .unwrap()
             .wrong
@@ -184,7 +187,7 @@ fn behind_the_lock_no_action_or_paste_does_anything() {
     let mut model = model(true, 10);
     let mut view = View::default();
     tick_at(&mut model, &mut view, 11);
-    assert!(view.layers.is_open(Overlay::Lock));
+    assert!(view.overlays.is_open(OverlayKind::Lock));
     for message in [
         Message::Act(Command::Quit),
         Message::Act(Command::OpenActions),
@@ -194,10 +197,10 @@ fn behind_the_lock_no_action_or_paste_does_anything() {
         assert_eq!(update(&mut model, &mut view, message), Vec::new());
     }
     assert_eq!(
-        view.layers.get(),
+        view.overlays.get(),
         Some(&LockPrompt::default()),
         "still locked, nothing typed"
     );
-    assert!(!view.layers.is_open(Overlay::Search) && view.flash.is_none());
+    assert!(!view.overlays.is_open(OverlayKind::Search) && view.flash.is_none());
     assert_eq!(model.screen, crate::app::Screen::Dashboard);
 }

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use crate::app::core::keymap::{Context, Keymap};
-use crate::app::overlay::{InOverlay, Layer, Overlay};
+use crate::app::overlay::{InOverlay, Overlay, OverlayKind};
 use crate::app::{Command, Effect, Model, Screen, View, update};
 use crate::domain::fold::fold;
 use crate::i18n::Texts;
@@ -65,14 +65,14 @@ pub fn rows(keymap: &Keymap, screen: Screen, t: &Texts) -> Vec<Row> {
     let mut rows: Vec<Row> = keymap
         .bindings(context)
         .into_iter()
-        .filter(|binding| binding.action != Command::Palette)
+        .filter(|binding| binding.command != Command::Palette)
         .map(|binding| Row {
-            name: crate::i18n::capitalised(binding.action.describe_on(context, t)),
+            name: crate::i18n::capitalised(binding.command.describe_on(context, t)),
             keys: binding.keys,
-            command: Choice::Act(binding.action),
+            command: Choice::Act(binding.command),
         })
         .collect();
-    rows.extend(crate::ui::theme::builtin_names().iter().map(|name| Row {
+    rows.extend(crate::themes::BUILTIN_NAMES.iter().map(|name| Row {
         name: (t.palette_theme)(name),
         keys: Vec::new(),
         command: Choice::Theme(name),
@@ -81,7 +81,7 @@ pub fn rows(keymap: &Keymap, screen: Screen, t: &Texts) -> Vec<Row> {
 }
 
 pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
-    view.layers.open(Layer::Palette(Palette::new(rows(
+    view.overlays.open(Overlay::Palette(Palette::new(rows(
         &model.keymap,
         model.screen,
         model.lang.texts(),
@@ -91,13 +91,13 @@ pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
 
 /// A key while the palette is open: typed into the query, or choosing and running a row.
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let Some(palette) = view.layers.get_mut::<Palette>() else {
+    let Some(palette) = view.overlays.get_mut::<Palette>() else {
         return Vec::new();
     };
     let count = palette.matches().len();
     match key.code {
         KeyCode::Esc => {
-            view.layers.close(Overlay::Palette);
+            view.overlays.close(OverlayKind::Palette);
         }
         _ if InOverlay::NextRow.takes(key) => {
             palette.selected = (palette.selected + 1).min(count.saturating_sub(1));
@@ -110,7 +110,7 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
                 .matches()
                 .get(palette.selected)
                 .map(|row| row.command);
-            view.layers.close(Overlay::Palette);
+            view.overlays.close(OverlayKind::Palette);
             return match chosen {
                 Some(Choice::Act(action)) => update(model, view, action),
                 Some(Choice::Theme(name)) => vec![Effect::UseTheme(name.to_string())],

@@ -12,7 +12,7 @@ fn the_palette_shows_the_keys_of_the_loops_keymap() {
     let mut view = View::default();
     open(&model, &mut view);
     let palette = view
-        .layers
+        .overlays
         .get::<crate::app::overlay::palette::Palette>()
         .expect("open");
     let quit = palette

@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Ask, Prompt};
-use crate::app::{Layer, Model, Screen, View};
+use crate::app::{Model, Overlay, Screen, View};
 use crate::domain::MeetingId;
 
 /// Where a prompt was asked: it comes back only there, where its answer means the same.
@@ -102,7 +102,7 @@ fn holds_typing(prompt: &Prompt) -> bool {
 pub fn sync(model: &mut Model, view: &mut View) -> Option<Option<Draft>> {
     let place = Place::of(model);
     let kept = &mut model.prompt_draft;
-    match view.layers.get::<Prompt>() {
+    match view.overlays.get::<Prompt>() {
         Some(prompt) if holds_typing(prompt) => {
             let draft = Draft {
                 ask: prompt.ask.clone(),
@@ -130,7 +130,7 @@ pub fn sync(model: &mut Model, view: &mut View) -> Option<Option<Draft>> {
                 .draft
                 .as_ref()
                 .filter(|draft| draft.place.comes_back_at(&place) && view.front().is_none())?;
-            view.layers.open(Layer::Prompt(Prompt::with_text(
+            view.overlays.open(Overlay::Prompt(Prompt::with_text(
                 back.ask.clone(),
                 back.text.clone(),
             )));

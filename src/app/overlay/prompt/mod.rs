@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
 use crate::app::meeting::{case, close, held, new_action, reopen, undo};
-use crate::app::{Effect, Model, Overlay, View, actions, admin, prepare};
+use crate::app::{Effect, Model, OverlayKind, View, actions, admin, prepare};
 use crate::domain::MeetingId;
 
 /// What the one-line prompt asks for, by the feature that asked it.
@@ -179,12 +179,12 @@ impl Prompt {
 
 /// A key while the prompt is open: typed into it, or Enter to confirm, Esc to cancel.
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let Some(prompt) = view.layers.get_mut::<Prompt>() else {
+    let Some(prompt) = view.overlays.get_mut::<Prompt>() else {
         return Vec::new();
     };
     match key.code {
         KeyCode::Esc => {
-            view.layers.close(Overlay::Prompt);
+            view.overlays.close(OverlayKind::Prompt);
             Vec::new()
         }
         KeyCode::Enter => {
@@ -194,12 +194,12 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
                 view.flash = Some(model.lang.texts().flash_reason_needed.to_string());
                 return Vec::new();
             }
-            view.layers.close(Overlay::Prompt);
+            view.overlays.close(OverlayKind::Prompt);
             let typed = answer.clone();
             let effects = ask.clone().answer(model, view, answer);
             // Whichever question refused the answer asks again with what was typed there to
             // correct, not an empty line.
-            if let Some(again) = view.layers.get_mut::<Prompt>()
+            if let Some(again) = view.overlays.get_mut::<Prompt>()
                 && again.ask == ask
                 && again.text().is_empty()
             {
@@ -216,7 +216,7 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
 
 /// A pasted text in a one-line answer: its lines joined with spaces.
 pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
-    if let Some(prompt) = view.layers.get_mut::<Prompt>() {
+    if let Some(prompt) = view.overlays.get_mut::<Prompt>() {
         let line: Vec<&str> = text.split_whitespace().collect();
         prompt.editor.insert_str(line.join(" "));
     }

@@ -1,7 +1,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::app::{Layer, Message, Overlay, update};
+use crate::app::{Message, Overlay, OverlayKind, update};
 use crate::testkit::app::model;
 
 fn enter(model: &mut Model, view: &mut View) -> Vec<Effect> {
@@ -22,7 +22,7 @@ fn type_in(model: &mut Model, view: &mut View, text: &str) {
 fn a_reason_is_required_before_the_feature_is_handed_the_answer() {
     let mut model = model(0);
     let mut view = View {
-        layers: [Layer::Prompt(Prompt::new(Ask::Reopen {
+        overlays: [Overlay::Prompt(Prompt::new(Ask::Reopen {
             meeting: MeetingId(7),
         }))]
         .into_iter()
@@ -30,7 +30,7 @@ fn a_reason_is_required_before_the_feature_is_handed_the_answer() {
         ..View::default()
     };
     assert_eq!(enter(&mut model, &mut view), Vec::new());
-    assert!(view.layers.is_open(Overlay::Prompt), "still asked");
+    assert!(view.overlays.is_open(OverlayKind::Prompt), "still asked");
     assert_eq!(
         view.flash.as_deref(),
         Some(model.lang.texts().flash_reason_needed)
@@ -43,7 +43,7 @@ fn a_reason_is_required_before_the_feature_is_handed_the_answer() {
             "Besluit vergeten".to_string()
         )]
     );
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
 }
 
 /// A question that is no reason closes on an empty answer and its feature decides what that
@@ -52,13 +52,13 @@ fn a_reason_is_required_before_the_feature_is_handed_the_answer() {
 fn a_question_without_a_reason_takes_an_empty_answer() {
     let mut model = model(0);
     let mut view = View {
-        layers: [Layer::Prompt(Prompt::new(admin::Ask::Me))]
+        overlays: [Overlay::Prompt(Prompt::new(admin::Ask::Me))]
             .into_iter()
             .collect(),
         ..View::default()
     };
     assert_eq!(enter(&mut model, &mut view), Vec::new());
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
     assert_eq!(view.flash, None);
 }
 

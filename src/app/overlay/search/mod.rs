@@ -15,7 +15,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::app::overlay::{InOverlay, Layer};
+use crate::app::overlay::{InOverlay, Overlay};
 use crate::app::{Effect, Model, Screen, View};
 use crate::domain::Showing;
 use crate::query::search::{Audience, Hit, Results, SearchIndex, Session};
@@ -40,7 +40,7 @@ impl PartialEq for Loaded {
 impl Eq for Loaded {}
 /// The open overlay: what is typed, what it found, and the row chosen.
 #[derive(Debug, Clone)]
-pub struct Overlay {
+pub struct Search {
     pub query: TextArea<'static>,
     pub audience: Audience,
     pub results: Results,
@@ -49,7 +49,7 @@ pub struct Overlay {
     session: Session,
 }
 
-impl Overlay {
+impl Search {
     fn text(&self) -> String {
         self.query.lines().join(" ")
     }
@@ -92,7 +92,7 @@ fn audience(model: &Model) -> Audience {
 /// Opens the overlay at once; the index is read beside it when there is none yet, and what
 /// is typed meanwhile is searched when it arrives.
 pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
-    view.layers.open(Layer::Search(Overlay {
+    view.overlays.open(Overlay::Search(Search {
         query: TextArea::default(),
         audience: audience(model),
         results: Results::default(),
@@ -106,21 +106,21 @@ pub fn open(model: &Model, view: &mut View) -> Vec<Effect> {
 }
 
 fn close(view: &mut View) {
-    view.layers.close(crate::app::Overlay::Search);
+    view.overlays.close(crate::app::OverlayKind::Search);
 }
 
 /// The index arrives: kept, and the query typed so far searched in it. One read before a
 /// write that may change what it finds is dropped, and read again if the overlay still
 /// waits for it.
 pub fn loaded(view: &mut View, loaded: Loaded) -> Vec<Effect> {
-    let waiting = view.layers.is_open(crate::app::Overlay::Search);
+    let waiting = view.overlays.is_open(crate::app::OverlayKind::Search);
     if loaded.epoch != view.search_epoch {
         return match (waiting, &view.search_index) {
             (true, None) => vec![Effect::LoadSearch],
             _ => Vec::new(),
         };
     }
-    if let Some(overlay) = view.layers.get_mut::<Overlay>() {
+    if let Some(overlay) = view.overlays.get_mut::<Search>() {
         overlay.refresh(&loaded.index);
     }
     view.search_index = Some(loaded.index);
@@ -130,7 +130,7 @@ pub fn loaded(view: &mut View, loaded: Loaded) -> Vec<Effect> {
 /// A key while the overlay is open: typed into the query, or choosing a row. Before the index
 /// is there, typing and `Esc` work; the rest waits for hits to choose from.
 pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
-    let Some(overlay) = view.layers.get_mut::<Overlay>() else {
+    let Some(overlay) = view.overlays.get_mut::<Search>() else {
         return Vec::new();
     };
     let index = view.search_index.as_deref();
@@ -182,7 +182,7 @@ pub fn key(model: &mut Model, view: &mut View, key: KeyEvent) -> Vec<Effect> {
 
 /// Pasted text goes into the query, on one line.
 pub fn paste(view: &mut View, text: &str) -> Vec<Effect> {
-    if let Some(overlay) = view.layers.get_mut::<Overlay>() {
+    if let Some(overlay) = view.overlays.get_mut::<Search>() {
         overlay.query.insert_str(text.replace(['\r', '\n'], " "));
         if let Some(index) = view.search_index.as_deref() {
             overlay.refresh(index);

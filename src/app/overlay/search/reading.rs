@@ -98,7 +98,7 @@ impl Reading {
             Err(_) => {
                 self.failed = true;
                 match (
-                    view.layers.is_open(crate::app::Overlay::Search),
+                    view.overlays.is_open(crate::app::OverlayKind::Search),
                     &view.search_index,
                 ) {
                     (true, None) => vec![Effect::LoadSearch],

@@ -1,7 +1,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Loaded;
-use crate::app::{Command, Effect, Message, Overlay, Screen, View, apply, update};
+use crate::app::{Command, Effect, Message, OverlayKind, Screen, View, apply, update};
 use crate::query::search::{Audience, HitKind};
 use crate::testkit::app::{act, on_case, school};
 
@@ -14,9 +14,9 @@ fn typed(text: &str) -> Vec<Message> {
 }
 
 /// The search overlay on top of `view`, which the test has opened.
-pub(super) fn open_search(view: &View) -> &super::Overlay {
-    view.layers
-        .get::<super::Overlay>()
+pub(super) fn open_search(view: &View) -> &super::Search {
+    view.overlays
+        .get::<super::Search>()
         .expect("the search is open")
 }
 
@@ -41,7 +41,7 @@ fn slash_reads_the_index_once_and_types_into_the_query() {
     update(&mut model, &mut view, press(KeyCode::Down));
     assert_eq!(open_search(&view).selected, 1);
     update(&mut model, &mut view, press(KeyCode::Esc));
-    assert!(!view.layers.is_open(Overlay::Search));
+    assert!(!view.overlays.is_open(OverlayKind::Search));
     assert_eq!(
         update(&mut model, &mut view, Command::Search),
         vec![],
@@ -60,7 +60,7 @@ fn enter_on_a_pupil_opens_their_dossier_from_the_start_screen() {
     let chosen = open_search(&view).chosen().unwrap().clone();
     assert_eq!(chosen.kind, HitKind::Pupil);
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
-    assert!(!view.layers.is_open(Overlay::Search));
+    assert!(!view.overlays.is_open(OverlayKind::Search));
     assert_eq!(effects.len(), 1, "{effects:?}");
     apply(
         &store,
@@ -86,7 +86,7 @@ fn enter_during_a_meeting_only_names_the_choice() {
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
     assert_eq!(effects, vec![], "no dossier over the projector");
     assert_eq!(model.screen, Screen::Meeting);
-    assert!(!view.layers.is_open(Overlay::Search));
+    assert!(!view.overlays.is_open(OverlayKind::Search));
     assert!(
         view.flash.as_ref().unwrap().contains(&chosen.subject),
         "{:?}",
@@ -138,7 +138,7 @@ fn keys_typed_before_the_index_arrives_are_kept_and_searched_when_it_does() {
     // The loop reads the index beside the screen: `/` opens at once and asks for it.
     let effects = update(&mut model, &mut view, Command::Search);
     assert_eq!(effects, vec![Effect::LoadSearch]);
-    assert!(view.layers.is_open(Overlay::Search) && view.search_index.is_none());
+    assert!(view.overlays.is_open(OverlayKind::Search) && view.search_index.is_none());
     for message in typed("dee") {
         assert_eq!(update(&mut model, &mut view, message), vec![]);
     }
@@ -148,7 +148,7 @@ fn keys_typed_before_the_index_arrives_are_kept_and_searched_when_it_does() {
     assert!(overlay.results.is_empty(), "nothing to search in yet");
     // Enter has nothing to choose yet, and says why.
     update(&mut model, &mut view, press(KeyCode::Enter));
-    assert!(view.layers.is_open(Overlay::Search));
+    assert!(view.overlays.is_open(OverlayKind::Search));
     assert_eq!(
         view.flash.as_deref(),
         Some(model.lang.texts().search_loading)

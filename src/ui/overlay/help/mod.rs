@@ -44,7 +44,7 @@ pub fn entries(bindings: &[Binding], context: Context, t: &Texts) -> Vec<Entry> 
     let keys = |keys: &mut dyn Iterator<Item = &str>| keys.map(label).collect::<Vec<_>>().join(" ");
     let commands = bindings.iter().map(|binding| Entry {
         keys: keys(&mut binding.keys.iter().map(String::as_str)),
-        text: binding.action.describe_on(context, t),
+        text: binding.command.describe_on(context, t),
     });
     let overlays = InOverlay::on(context).iter().map(|key| Entry {
         keys: keys(&mut key.keys().iter().copied()),

@@ -75,5 +75,5 @@ fn keys_inside_the_palette_the_search_and_the_forms_are_on_the_help() {
     // After the screen's own keys, which come first as the keymap orders them.
     let own: Vec<Binding> = keymap.bindings(Context::Meeting);
     assert_eq!(meeting.len(), own.len() + 4);
-    assert_eq!(meeting[0].1, own[0].action.describe(t));
+    assert_eq!(meeting[0].1, own[0].command.describe(t));
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::app::{Command, Message, Overlay, Screen, first_screen};
+use crate::app::{Command, Message, OverlayKind, Screen, first_screen};
 use crate::domain::meeting::AgendaKind;
 use crate::store::Store;
 use crate::testkit::app::settings;
@@ -24,7 +24,7 @@ fn on_first_case(store: &Store, model: &mut Model, view: &mut View) -> usize {
 fn back_in_the_meeting(store: &Store) -> (Model, View) {
     let (mut model, mut view) = first_screen(store, &model_phases(), &settings()).unwrap();
     // "Who are you?" comes first on a fresh screen: answered later.
-    if view.layers.is_open(Overlay::Prompt) {
+    if view.overlays.is_open(OverlayKind::Prompt) {
         send(store, &mut model, &mut view, Message::PromptKey(esc()));
     }
     act(store, &mut model, &mut view, Command::OpenMeeting);
@@ -65,7 +65,7 @@ fn a_half_typed_decision_comes_back_on_its_case_after_the_screen_is_gone() {
     let (mut model, mut view) = back_in_the_meeting(&store);
     assert_eq!(model.meeting.as_ref().unwrap().meeting.current_item, item);
     let prompt = view
-        .layers
+        .overlays
         .get::<Prompt>()
         .expect("the decision is asked again");
     assert_eq!(
@@ -120,19 +120,19 @@ fn a_draft_waits_for_its_own_item_and_escape_lets_it_go() {
     let current = |model: &Model| model.meeting.as_ref().unwrap().meeting.current_item;
     assert_eq!(current(&model), item + 1);
     assert!(
-        !view.layers.is_open(Overlay::Prompt),
+        !view.overlays.is_open(OverlayKind::Prompt),
         "not asked on another item"
     );
     assert_eq!(kept(&store), Some((owner.clone(), String::new())));
     act(&store, &mut model, &mut view, Command::PreviousItem);
     assert_eq!(current(&model), item);
     assert_eq!(
-        view.layers.get::<Prompt>().map(|prompt| &prompt.ask),
+        view.overlays.get::<Prompt>().map(|prompt| &prompt.ask),
         Some(&owner),
         "back on item {item}"
     );
     send(&store, &mut model, &mut view, Message::PromptKey(esc()));
-    assert!(!view.layers.is_open(Overlay::Prompt));
+    assert!(!view.overlays.is_open(OverlayKind::Prompt));
     assert_eq!(store.prompt_draft().unwrap(), None, "let go with Esc");
 }
 
@@ -153,7 +153,7 @@ fn elsewhere_the_draft_waits_and_an_empty_question_does_not_push_it_out() {
     send(&store, &mut model, &mut view, Message::Unseen);
     assert_eq!(kept(&store), Some((decision(), "Verwijzen".to_string())));
     assert_eq!(
-        view.layers.get::<Prompt>().map(|prompt| &prompt.ask),
+        view.overlays.get::<Prompt>().map(|prompt| &prompt.ask),
         Some(&Ask::Admin(crate::app::admin::Ask::Me)),
         "not brought back on the start screen"
     );
@@ -179,7 +179,7 @@ fn a_draft_typed_in_private_waits_while_the_screen_is_presenting() {
 
     let store = Store::open(dir.path()).unwrap();
     let (mut model, mut view) = first_screen(&store, &model_phases(), &settings()).unwrap();
-    if view.layers.is_open(Overlay::Prompt) {
+    if view.overlays.is_open(OverlayKind::Prompt) {
         send(&store, &mut model, &mut view, Message::PromptKey(esc()));
     }
     act(&store, &mut model, &mut view, Command::TogglePresentation);
@@ -187,15 +187,15 @@ fn a_draft_typed_in_private_waits_while_the_screen_is_presenting() {
     act(&store, &mut model, &mut view, Command::OpenActions);
     assert_eq!(model.screen, Screen::Actions);
     assert!(
-        !view.layers.is_open(Overlay::Prompt),
+        !view.overlays.is_open(OverlayKind::Prompt),
         "not on the wall: {:?}",
-        view.layers.get::<Prompt>().map(Prompt::text)
+        view.overlays.get::<Prompt>().map(Prompt::text)
     );
     assert_eq!(kept(&store), Some((filter.clone(), "Zeynep".to_string())));
 
     act(&store, &mut model, &mut view, Command::TogglePresentation);
     assert!(!model.presenting());
-    let prompt = view.layers.get::<Prompt>().expect("back in private");
+    let prompt = view.overlays.get::<Prompt>().expect("back in private");
     assert_eq!(
         (&prompt.ask, prompt.text()),
         (&filter, "Zeynep".to_string())
@@ -228,7 +228,10 @@ fn a_draft_the_disk_refuses_leaves_nothing_stale_once_its_answer_is_written() {
         send(&store, &mut model, &mut view, key);
     }
     assert!(model.unsaved.is_empty(), "a draft is not an edit to keep");
-    assert_eq!(view.layers.get::<Prompt>().unwrap().text(), "Ouders bellen");
+    assert_eq!(
+        view.overlays.get::<Prompt>().unwrap().text(),
+        "Ouders bellen"
+    );
     send(&store, &mut model, &mut view, Message::PromptKey(enter()));
     assert_eq!(model.unsaved.len(), 1, "the decision is kept");
 

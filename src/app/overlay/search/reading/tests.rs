@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Reading;
 use crate::app::overlay::search::tests::open_search;
-use crate::app::{Command, Effect, Message, Model, Overlay, View, apply, update};
+use crate::app::{Command, Effect, Message, Model, OverlayKind, View, apply, update};
 use crate::query::search::{Audience, HitKind, SearchIndex};
 use crate::store::{Given, KdfParams, Passphrase, Store};
 use crate::testkit::app::{model, school};
@@ -28,7 +28,7 @@ fn slash(reading: &mut Reading, store: &Store, model: &mut Model, view: &mut Vie
     assert_eq!(effects, vec![], "the loop reads it beside, not `apply`");
     assert!(reading.waiting());
     assert!(
-        view.layers.is_open(Overlay::Search),
+        view.overlays.is_open(OverlayKind::Search),
         "the overlay opens at once"
     );
 }
@@ -57,7 +57,7 @@ fn the_index_read_beside_arrives_and_what_was_typed_meanwhile_is_searched() {
     assert_eq!(arrival(&mut reading, &mut model, &mut view), vec![]);
     let index = view.search_index.clone().expect("arrived");
     let overlay = open_search(&view);
-    let fresh = index.matches("de", Audience::Private, crate::app::search::LIMIT);
+    let fresh = index.matches("de", Audience::Private, crate::app::overlay::search::LIMIT);
     assert!(!fresh.is_empty());
     assert_eq!(overlay.results, fresh);
     assert_eq!(

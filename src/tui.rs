@@ -1,8 +1,11 @@
-//! The small synchronous loop: draw, read one event, update, apply effects. A tick once a
+//! The screen's loop, beside `app` (the state machine) and `ui` (the drawing), which it joins:
+//! draw, read one event, update, apply effects. A tick once a
 //! second keeps the clock and the item timer moving. One effect is carried out beside it: the
 //! search index, which takes seconds on a large school (`search::reading`).
 
 use std::time::Duration;
+
+use chrono::{NaiveDateTime, Timelike};
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind,
@@ -11,7 +14,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::core::effects::{Flow, apply, retry, take_inbox};
-use crate::app::search::reading::Reading;
+use crate::app::overlay::search::reading::Reading;
 use crate::app::{Message, Model, Settings, View, update};
 use crate::domain::PhaseModel;
 use crate::error::{Error, Result};
@@ -90,6 +93,7 @@ fn event_loop(
     // An event read ahead while gathering typed text, handled next.
     let mut ahead: Option<Event> = None;
     let mut reading = Reading::default();
+    let mut pace = Pace::default();
     loop {
         model.now = now();
         // Before drawing and before any key is read: after a long sleep of the laptop the
@@ -97,23 +101,32 @@ fn event_loop(
         update(model, &mut view, Message::Tick);
         // Edits the disk refused are written once it takes them again, before the next one.
         store = retry(store, model, &mut view, model.today)?;
+        let waited = reading.waiting();
         let mut effects = reading.arrived(model, &mut view);
+        if waited && !reading.waiting() {
+            pace.changed();
+        }
         reading.take(&mut effects, &view, &store);
         apply(&store, model, &mut view, effects, model.today)?;
-        // Audit lines of exports made in a second window while the screen holds the data.
-        take_inbox(&store, model, &mut view, model.today)?;
+        // Audit lines of exports made in a second window while the screen holds the data: a
+        // directory read, so once a second, not on every key and every look for the index.
+        if pace.inbox_due(model.now) {
+            take_inbox(&store, model, &mut view, model.today)?;
+        }
         let event = match ahead.take() {
             Some(event) => event,
             None => {
-                let size = terminal.size().map_err(Error::Terminal)?;
-                view.fit(size.width, size.height);
-                let mut drawn = crate::app::Drawn::default();
-                terminal
-                    .draw(|frame| {
-                        drawn = crate::ui::render(frame, model, &view, &theme, &model.keymap);
-                    })
-                    .map_err(Error::Terminal)?;
-                view.drawn(drawn);
+                if pace.draw_due(model.now) {
+                    let size = terminal.size().map_err(Error::Terminal)?;
+                    view.fit(size.width, size.height);
+                    let mut drawn = crate::app::Drawn::default();
+                    terminal
+                        .draw(|frame| {
+                            drawn = crate::ui::render(frame, model, &view, &theme, &model.keymap);
+                        })
+                        .map_err(Error::Terminal)?;
+                    view.drawn(drawn);
+                }
                 // While the index is read the loop looks for it often; a key ends the wait.
                 let wait = match reading.waiting() {
                     true => LOOK_EVERY,
@@ -125,6 +138,8 @@ fn event_loop(
                 event::read().map_err(Error::Terminal)?
             }
         };
+        // Whatever came (a key, a paste, a new size of the terminal) is drawn next turn.
+        pace.changed();
         model.now = now();
         update(model, &mut view, Message::Tick);
         store = retry(store, model, &mut view, model.today)?;
@@ -154,11 +169,50 @@ fn event_loop(
     }
 }
 
+/// What the loop does only now and then. While the search index is read it turns every
+/// `LOOK_EVERY`: drawing the whole screen on each (a meeting item builds the earlier minutes
+/// anew) and reading the inbox's directory on each cost a core for nothing. The screen is
+/// drawn after an event or a finished reading, and when the second changed (the clock, the
+/// item's timer, a lock); the inbox is read at most once a second, as `retry` writes.
+#[derive(Debug, Default)]
+struct Pace {
+    /// When the inbox was last read.
+    inbox_read: Option<NaiveDateTime>,
+    /// The second last drawn; `None` when something happened since.
+    drawn: Option<NaiveDateTime>,
+}
+
+impl Pace {
+    /// Whether the inbox is read now (and then it counts as read).
+    fn inbox_due(&mut self, now: NaiveDateTime) -> bool {
+        let due = self
+            .inbox_read
+            .is_none_or(|read| now - read >= chrono::TimeDelta::seconds(1));
+        if due {
+            self.inbox_read = Some(now);
+        }
+        due
+    }
+
+    /// Something came that the screen shows: it is drawn next.
+    fn changed(&mut self) {
+        self.drawn = None;
+    }
+
+    /// Whether the screen is drawn now (and then it counts as drawn).
+    fn draw_due(&mut self, now: NaiveDateTime) -> bool {
+        let second = now.with_nanosecond(0).unwrap_or(now);
+        let due = self.drawn != Some(second);
+        self.drawn = Some(second);
+        due
+    }
+}
+
 /// Whether keys go into the notes editor: alone, or as the notes of a running plan's form,
 /// which opens on them (a form's other boxes take keys one by one).
 fn typing_into_notes(view: &crate::app::View) -> bool {
     use crate::app::meeting::{form::Form, plan::Field};
-    match &view.form {
+    match view.form() {
         None => true,
         Some(Form::Plan(plan)) => plan.focus == Field::Notes,
         Some(Form::Circles(_)) => false,
@@ -222,4 +276,52 @@ pub fn run_demo(settings: Settings, unlock: &mut dyn crate::store::Unlock) -> Re
     let store = Store::open_with(dir.path(), unlock)?;
     crate::demo::fill(&store, crate::demo::Scale::School, settings.today)?;
     run(store, &PhaseModel::default(), settings).map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pace;
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    fn at(second: u32, milli: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 3, 2)
+            .unwrap()
+            .and_hms_milli_opt(9, 0, second, milli)
+            .unwrap()
+    }
+
+    /// Turns 20 ms apart while the index is read: one frame a second, not fifty.
+    #[test]
+    fn looking_for_the_index_draws_once_a_second() {
+        let mut pace = Pace::default();
+        let drawn: Vec<bool> = (0..100)
+            .map(|turn| pace.draw_due(at(turn / 50, (turn % 50) * 20)))
+            .collect();
+        assert_eq!(drawn.iter().filter(|&&d| d).count(), 2);
+        assert!(drawn[0] && drawn[50]);
+    }
+
+    #[test]
+    fn an_event_is_drawn_in_the_same_second() {
+        let mut pace = Pace::default();
+        assert!(pace.draw_due(at(0, 0)));
+        assert!(!pace.draw_due(at(0, 20)));
+        pace.changed();
+        assert!(pace.draw_due(at(0, 40)));
+        assert!(!pace.draw_due(at(0, 60)));
+    }
+
+    #[test]
+    fn the_inbox_is_read_once_a_second() {
+        let mut pace = Pace::default();
+        let read: Vec<bool> = (0..100)
+            .map(|turn| pace.inbox_due(at(turn / 50, (turn % 50) * 20)))
+            .collect();
+        assert_eq!(read.iter().filter(|&&r| r).count(), 2);
+        assert!(read[0] && read[50]);
+        // Keys do not make it due sooner.
+        pace.changed();
+        assert!(!pace.inbox_due(at(1, 990)));
+        assert!(pace.inbox_due(at(2, 0)));
+    }
 }
