@@ -5,6 +5,10 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
+/// How the temporary files `write` leaves until their rename begin: a folder's tidier
+/// (`store::inbox`) tells a killed command's leftover from a file of its own by it.
+pub const TEMPORARY_PREFIX: &str = ".otter-";
+
 /// Writes the file `path` through `fill`, whole or not at all: into a temporary file in the
 /// same directory, synced to disk, renamed over `path`, the rename synced through the
 /// directory. A crash leaves the old file or the new one, never part of one; a failed write
@@ -24,7 +28,7 @@ pub fn write<T, E>(
     };
     // Dropped on any early return, which removes the file.
     let mut temp = tempfile::Builder::new()
-        .prefix(".otter-")
+        .prefix(TEMPORARY_PREFIX)
         .tempfile_in(dir)
         .map_err(&disk)?;
     let mut out = BufWriter::new(temp.as_file_mut());

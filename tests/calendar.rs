@@ -249,3 +249,57 @@ fn a_meeting_is_an_invitation_to_the_members_with_an_address() {
         value(event, "UID")
     );
 }
+
+/// The calendar export answers while the screen holds the database, as the other exports do:
+/// it keeps no revision there (it cannot write), so an entry changed since the last kept
+/// export gets the sequence after the kept one, and the next export from a writer gives the
+/// same one with a later stamp; a calendar program that takes all three ends with the change,
+/// no entry added. Its audit line waits in the inbox.
+#[test]
+fn a_calendar_export_beside_the_screen_answers_and_the_next_one_still_replaces_it() {
+    let dir = demo();
+    let first = export(dir.path());
+    let open = json_of(otter(dir.path()).args(["actions", "--open"]));
+    let action = open.as_array().unwrap()[0]["id"].as_u64().unwrap();
+
+    // What the screen holds while it is open: the database opened for writing, in which the
+    // due date is moved as a meeting would move it.
+    let screen = otter::store::Store::open(dir.path()).unwrap();
+    let kept = screen.calendar_revisions().unwrap();
+    let mut moved = screen
+        .action(otter::domain::ActionId(action))
+        .unwrap()
+        .unwrap();
+    moved.due = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+    screen.save(&moved).unwrap();
+    let beside = export(dir.path());
+    let again = export(dir.path());
+    assert_eq!(screen.calendar_revisions().unwrap(), kept);
+    let inbox = std::fs::read_dir(dir.path().join("inbox")).unwrap().count();
+    assert_eq!(inbox, 2, "one audit line per export beside the screen");
+    drop(screen);
+    let after = export(dir.path());
+
+    let entry = |calendar: &IcalCalendar| {
+        calendar
+            .events
+            .iter()
+            .find(|e| value(e, "UID").starts_with(&format!("action-{action}-")))
+            .map(|e| (value(e, "DTSTART"), value(e, "SEQUENCE")))
+            .unwrap()
+    };
+    assert_eq!(entry(&beside), ("20270301".into(), "1".into()));
+    assert_eq!(entry(&again), entry(&beside));
+    assert_eq!(entry(&after), entry(&beside));
+    let mut app = CalendarApp::default();
+    for calendar in [&first, &beside, &after] {
+        app.import(calendar);
+    }
+    assert_eq!(app.0.len(), first.events.len(), "updated, not added");
+    let (_, event) = app
+        .0
+        .iter()
+        .find(|(uid, _)| uid.starts_with(&format!("action-{action}-")))
+        .unwrap();
+    assert_eq!(value(event, "DTSTART"), "20270301");
+}

@@ -1,5 +1,10 @@
 //! `otter export actions --format ics`: the calendar file, and what the store keeps so that
 //! the next export's entries replace this one's (the database's id, each entry's revision).
+//!
+//! Beside the screen (a store opened to read) the revisions are derived and not kept: an
+//! entry changed since the last kept export gets the sequence after the kept one, as the
+//! screen's or the next export's will, with a later DTSTAMP there (RFC 5546 §2.1.4: an equal
+//! sequence with a later stamp replaces too), so every calendar ends with the newest entry.
 
 use chrono::NaiveDateTime;
 
@@ -20,7 +25,7 @@ pub fn actions(
     calendar.id = store.calendar_id()?;
     let mut revisions = store.calendar_revisions()?;
     let text = crate::export::calendar(&calendar, cx.lang, stamp, &mut revisions);
-    store.set_calendar_revisions(&revisions)?;
+    keep(store, &revisions)?;
     Ok(text.into_bytes())
 }
 
@@ -40,6 +45,15 @@ pub fn invitation(
     let id = store.calendar_id()?;
     let mut revisions = store.calendar_revisions()?;
     let text = crate::export::invitation(&invitation, &id, cx.lang, stamp, &mut revisions);
-    store.set_calendar_revisions(&revisions)?;
+    keep(store, &revisions)?;
     Ok(text.into_bytes())
+}
+
+/// Keeps the revisions an export gave, for the next export; a store opened to read beside the
+/// screen keeps none (module note).
+fn keep(store: &Store, revisions: &crate::domain::calendar::Revisions) -> Result<()> {
+    if !store.is_read_only() {
+        store.set_calendar_revisions(revisions)?;
+    }
+    Ok(())
 }

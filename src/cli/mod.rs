@@ -406,8 +406,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
                 Export::Invitation { .. } => ("otter export invitation", false),
             };
             // Read again if the screen beside it moved a page meanwhile, as a look-up is.
-            let (bytes, output) =
+            let ((bytes, output), read) =
                 store.read_here(|store| exported(store, &export, &cx, cli.meeting_minutes))?;
+            store = read;
             let written = match output {
                 // Not `export::file::write`, which makes the screen's export folder: a folder
                 // typed here that is not there is a typo or a USB stick not plugged in, and the
@@ -439,16 +440,20 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             let asked = privacy::RetentionAsked { erase, yes, years };
             privacy::retention(&store, asked, now, t, &mut out, json)?
         }
-        Command::Stats(args) => stats::run(
-            &mut store,
-            &model,
-            &args,
-            cli.monitoring,
-            lang,
-            today,
-            json,
-            &mut out,
-        )?,
+        Command::Stats(args) => {
+            let (written, read) = stats::run(
+                store,
+                &model,
+                &args,
+                cli.monitoring,
+                lang,
+                today,
+                json,
+                &mut out,
+            )?;
+            store = read;
+            written
+        }
         Command::Presentation { state } => privacy::presentation(&store, state, t, &mut out, json)?,
         Command::Team { name, email } => {
             team::run(&store, &name, email.as_deref(), t, &mut out, json)?
@@ -565,21 +570,10 @@ fn reads_only(command: &Command) -> bool {
     }
 }
 
-/// The commands whose only write is their audit line: an export of a document or a list,
-/// and `otter stats`. A calendar is not one of them: it stores each entry's revision.
+/// The commands whose only write is their audit line: an export (a calendar's revisions are
+/// kept only when it can write them, `calendar`), and `otter stats`.
 fn audited_only(command: &Command) -> bool {
-    match command {
-        Command::Export(export) => !matches!(
-            export,
-            Export::Invitation { .. }
-                | Export::Actions {
-                    format: ListFormat::Ics,
-                    ..
-                }
-        ),
-        Command::Stats(_) => true,
-        _ => false,
-    }
+    matches!(command, Command::Export(_) | Command::Stats(_))
 }
 
 /// The store for a command whose only write is its audit line: opened for writing, or, while

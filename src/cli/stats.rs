@@ -47,10 +47,11 @@ pub fn period(args: &StatsArgs, today: NaiveDate) -> Result<Period> {
 
 /// Writes the figures computed with `settings` (config.toml's `[monitoring]` and this
 /// command's flags, `Cli::monitoring`); the caller records the export in the audit log once
-/// it is written.
+/// it is written. Gives back the store it read last (a fresh open when the screen beside it
+/// moved a page, `Store::read_here`), which has the audit line written.
 #[allow(clippy::too_many_arguments)]
 pub fn run(
-    store: &mut Store,
+    store: Store,
     model: &PhaseModel,
     args: &StatsArgs,
     settings: Settings,
@@ -58,11 +59,11 @@ pub fn run(
     today: NaiveDate,
     json: bool,
     out: &mut impl Write,
-) -> Result<std::io::Result<()>> {
+) -> Result<(std::io::Result<()>, Store)> {
     let period = period(args, today)?;
     // Read again if the screen beside it moved a page meanwhile, as an export is: a moved
     // page reads as damaged.
-    let (figures, school) = store.read_here(|store| -> Result<_> {
+    let ((figures, school), store) = store.read_here(|store| -> Result<_> {
         let figures = query::monitoring::figures(store, model, settings, period, today)?;
         Ok((figures, store.school()?))
     })?;
@@ -86,7 +87,7 @@ pub fn run(
         let now = super::privacy::now(today);
         store.audit(AuditEntry::export(now, "otter stats", false))?;
     }
-    Ok(written)
+    Ok((written, store))
 }
 
 /// `otter stats combine`: reads no database.
@@ -167,8 +168,8 @@ mod tests {
             )
             .unwrap();
             let mut cli = Vec::new();
-            run(
-                &mut store,
+            let (written, read) = run(
+                store,
                 &phases,
                 &args(term),
                 Settings::default(),
@@ -177,8 +178,9 @@ mod tests {
                 false,
                 &mut cli,
             )
-            .unwrap()
             .unwrap();
+            written.unwrap();
+            store = read;
             assert_eq!(
                 String::from_utf8(shown).unwrap(),
                 String::from_utf8(cli).unwrap()
@@ -191,7 +193,7 @@ mod tests {
     /// export does, instead of calling the database damaged.
     #[test]
     fn stats_beside_the_screen_reads_a_moved_page_again() {
-        let (dir, mut screen, model) = school();
+        let (dir, screen, model) = school();
         let args = StatsArgs {
             combine: None,
             from: None,
@@ -204,7 +206,7 @@ mod tests {
             norm_weeks: 14,
             return_months: 12,
         };
-        let stats = |store: &mut Store| {
+        let stats = |store: Store| {
             let mut out = Vec::new();
             run(
                 store,
@@ -216,16 +218,15 @@ mod tests {
                 false,
                 &mut out,
             )
-            .map(|written| {
+            .map(|(written, store)| {
                 written.unwrap();
-                String::from_utf8(out).unwrap()
+                (String::from_utf8(out).unwrap(), store)
             })
         };
-        let expected = stats(&mut screen).unwrap();
-        let mut beside =
-            Store::open_to_read(dir.path(), &mut crate::store::Given::new(None)).unwrap();
+        let (expected, _screen) = stats(screen).unwrap();
+        let beside = Store::open_to_read(dir.path(), &mut crate::store::Given::new(None)).unwrap();
         assert!(beside.beside_writer());
         beside.move_pages(1);
-        assert_eq!(stats(&mut beside).unwrap(), expected);
+        assert_eq!(stats(beside).unwrap().0, expected);
     }
 }

@@ -18,6 +18,10 @@ pub enum AuditKind {
     Undone,
     /// A case opened by mistake in a meeting taken away with what was recorded about it.
     Withdrawn,
+    /// An audit line a command left beside the screen (`inbox/`) that does not open with this
+    /// database's key (damaged, or sealed before a restore brought another key): kept, not
+    /// in the log, said once.
+    UnreadableLine,
 }
 
 /// What kind of record a count is about.

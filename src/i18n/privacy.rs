@@ -13,7 +13,7 @@ pub struct PrivacyTexts {
     /// When, what, command, how many.
     pub audit_cols: [&'static str; 4],
     /// In the order of `AuditKind`.
-    pub audit_kinds: [&'static str; 8],
+    pub audit_kinds: [&'static str; 9],
     /// In the order of `Counted`.
     pub counted: [&'static str; 11],
     pub retention_title: &'static str,
@@ -71,6 +71,7 @@ impl PrivacyTexts {
             AuditKind::RetentionErasure => 5,
             AuditKind::Undone => 6,
             AuditKind::Withdrawn => 7,
+            AuditKind::UnreadableLine => 8,
         }]
     }
 
@@ -113,6 +114,7 @@ pub const NL: PrivacyTexts = PrivacyTexts {
         "bewaartermijn verlopen",
         "ongedaan gemaakt in vergadering",
         "casus ingetrokken",
+        "auditregel onleesbaar (bewaard in inbox)",
     ],
     counted: [
         "leerlingen",
@@ -191,6 +193,7 @@ pub const EN: PrivacyTexts = PrivacyTexts {
         "retention expired",
         "undone in a meeting",
         "case withdrawn",
+        "audit line unreadable (kept in inbox)",
     ],
     counted: [
         "pupils",

@@ -7,8 +7,9 @@
 //! And reads that fail as on a store opened beside a writer that moved a page since
 //! (`Store::read`): a blob file gone under it. Only a fresh open reads it again.
 
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// What the disk does to the next write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,4 +113,54 @@ impl Faults {
             }
         }
     }
+}
+
+/// One sled database open in a data directory, counted while it lives: a test sees the most
+/// opens of one directory the process held at once (`peak`).
+#[derive(Debug)]
+pub(super) struct Live(PathBuf);
+
+/// The directories of the stores open now, and each directory's most at once.
+struct Opens {
+    live: Vec<PathBuf>,
+    peaks: Vec<(PathBuf, usize)>,
+}
+
+fn opens() -> MutexGuard<'static, Opens> {
+    static OPENS: Mutex<Opens> = Mutex::new(Opens {
+        live: Vec::new(),
+        peaks: Vec::new(),
+    });
+    OPENS.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Live {
+    pub(super) fn new(dir: &Path) -> Live {
+        let mut opens = opens();
+        opens.live.push(dir.to_path_buf());
+        let now = opens.live.iter().filter(|open| *open == dir).count();
+        match opens.peaks.iter_mut().find(|(open, _)| open == dir) {
+            Some((_, peak)) => *peak = (*peak).max(now),
+            None => opens.peaks.push((dir.to_path_buf(), now)),
+        }
+        Live(dir.to_path_buf())
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        let mut opens = opens();
+        if let Some(at) = opens.live.iter().position(|dir| *dir == self.0) {
+            opens.live.swap_remove(at);
+        }
+    }
+}
+
+/// The most stores over `dir` this process held open at once.
+pub fn peak(dir: &Path) -> usize {
+    opens()
+        .peaks
+        .iter()
+        .find(|(open, _)| open == dir)
+        .map_or(0, |(_, peak)| *peak)
 }

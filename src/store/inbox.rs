@@ -10,29 +10,28 @@
 //! the commit leaves the files for the next writer; a kill after it leaves files whose mark
 //! says they are in the log already, so they are removed, never taken twice.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-
-use chacha20poly1305::aead::OsRng;
-use chacha20poly1305::aead::rand_core::RngCore;
 
 use super::codec;
 use super::records::TreeId;
 use super::tx::Write;
 use super::{Store, StoreError};
-use crate::domain::AuditEntry;
+use crate::domain::{AuditEntry, AuditKind};
 
 /// The folder in the data directory.
 pub(super) const INBOX_DIR: &str = "inbox";
 /// A line's file: its id (32 hex digits) and this ending. Anything else there (an
 /// `atomic::write` temporary a killed command left) is not a line.
 const ENDING: &str = ".entry";
-/// How `atomic::write` names its temporary files.
-const TEMPORARY: &str = ".otter-";
 /// A temporary file this old is a killed command's, not one being written: a line is a few
 /// hundred bytes.
 const STALE: std::time::Duration = std::time::Duration::from_secs(600);
 /// In `meta`, followed by a line's id: that line is in the audit log.
 const TAKEN: &[u8] = b"inbox/";
+/// In `meta`, followed by a line's id: that line did not open with this database's key, and
+/// the audit log says so already (once, however often a writer opens).
+const UNREADABLE: &[u8] = b"inbox-unreadable/";
 
 /// A line found in the inbox: its id and its sealed bytes.
 #[derive(Clone)]
@@ -45,9 +44,7 @@ impl Store {
     /// Leaves `entry` in the inbox for the writer to take into the log: the audit line of a
     /// store opened to read.
     pub(super) fn post(&self, entry: &AuditEntry) -> Result<(), StoreError> {
-        let mut id = [0u8; 16];
-        OsRng.fill_bytes(&mut id);
-        let id: String = id.iter().map(|b| format!("{b:02x}")).collect();
+        let id = super::random_id();
         let bytes = codec::encode(self.cipher(), TreeId::Audit, &sealed_key(&id), entry);
         let dir = self.dir.join(INBOX_DIR);
         super::create_private_dir(&dir)?;
@@ -59,26 +56,35 @@ impl Store {
     /// Takes the lines waiting in the inbox into the audit log, in one transaction, then
     /// removes their files; how many were taken. A store opened to read takes none. A line
     /// that does not open with this database's key (damaged, or sealed before a restore
-    /// brought another key) is left where it is, never dropped.
+    /// brought another key) is left where it is, never dropped: the audit log says so once
+    /// (`UNREADABLE`), and this store reads it no more, so the screen's pass does not read
+    /// and try it again every second all day.
     pub fn take_inbox(&self) -> Result<usize, StoreError> {
         if self.read_only {
             return Ok(0);
         }
-        let pending = peek(&self.dir)?;
+        let unreadable = self
+            .unreadable
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        let pending = peek_but(&self.dir, &unreadable)?;
         if pending.is_empty() {
             return Ok(0);
         }
         let mut tx = self.tx();
         let mut done = Vec::new();
         let mut new = Vec::new();
+        let mut failed = Vec::new();
         for line in pending {
             let mark = [TAKEN, line.id.as_bytes()].concat();
             if self.tree(TreeId::Meta).contains_key(&mark)? {
                 done.push(line.id);
                 continue;
             }
-            if let Ok(entry) = self.open_line(&line) {
-                new.push((entry, line.id, mark));
+            match self.open_line(&line) {
+                Ok(entry) => new.push((entry, line.id, mark)),
+                Err(_) => failed.push(line.id),
             }
         }
         // In the order they were made: an export at ten comes before one at five past.
@@ -90,8 +96,28 @@ impl Store {
                 .insert((TreeId::Meta, mark), Write::Put(Vec::new()));
             done.push(id);
         }
+        for id in &failed {
+            let said = [UNREADABLE, id.as_bytes()].concat();
+            if !self.tree(TreeId::Meta).contains_key(&said)? {
+                let mut entry = AuditEntry::new(
+                    chrono::Local::now().naive_local(),
+                    AuditKind::UnreadableLine,
+                    format!("{INBOX_DIR}/{id}{ENDING}"),
+                );
+                self.audit_in(&mut tx, &mut entry)?;
+                tx.writes
+                    .insert((TreeId::Meta, said), Write::Put(Vec::new()));
+            }
+        }
         if !tx.is_empty() {
             tx.commit()?;
+        }
+        self.unreadable
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend(failed);
+        if done.is_empty() {
+            return Ok(taken);
         }
         let dir = self.dir.join(INBOX_DIR);
         for id in &done {
@@ -100,6 +126,7 @@ impl Store {
                 _ => {}
             }
         }
+        // Only a removal has anything to make durable.
         crate::atomic::sync_dir(&dir)?;
         Ok(taken)
     }
@@ -163,7 +190,12 @@ pub(super) fn tidy(dir: &Path, now: std::time::SystemTime) {
             .metadata()
             .and_then(|meta| meta.modified())
             .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|age| age > STALE));
-        if stale && entry.file_name().to_string_lossy().starts_with(TEMPORARY) {
+        if stale
+            && entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(crate::atomic::TEMPORARY_PREFIX)
+        {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -171,6 +203,11 @@ pub(super) fn tidy(dir: &Path, now: std::time::SystemTime) {
 
 /// The lines in `dir`'s inbox now; none when there is no inbox.
 pub(super) fn peek(dir: &Path) -> Result<Vec<Pending>, StoreError> {
+    peek_but(dir, &HashSet::new())
+}
+
+/// `peek` without reading the lines whose ids are in `skipped`.
+fn peek_but(dir: &Path, skipped: &HashSet<String>) -> Result<Vec<Pending>, StoreError> {
     let inbox = dir.join(INBOX_DIR);
     let entries = match std::fs::read_dir(&inbox) {
         Ok(entries) => entries,
@@ -183,7 +220,7 @@ pub(super) fn peek(dir: &Path) -> Result<Vec<Pending>, StoreError> {
         let Some(id) = name.to_str().and_then(|name| name.strip_suffix(ENDING)) else {
             continue;
         };
-        if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) || skipped.contains(id) {
             continue;
         }
         match std::fs::read(line_path(&inbox, id)) {

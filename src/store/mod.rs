@@ -129,9 +129,15 @@ pub struct Store {
     /// The audit lines waiting in `inbox/` just before a store opened to read opened
     /// (`audit_shown`); `None` for a writer, which looks when asked.
     inbox_seen: Option<Vec<inbox::Pending>>,
+    /// The ids of inbox lines that did not open with this store's key (`take_inbox`): not
+    /// read again while this store lives.
+    unreadable: std::sync::Mutex<std::collections::HashSet<String>>,
     /// Disk faults a test injects (`fault`).
     #[cfg(test)]
     faults: fault::Faults,
+    /// Counts this open while it lives, for tests of how many a process holds (`fault::live`).
+    #[cfg(test)]
+    _live: fault::Live,
 }
 
 const LOCK_FILE: &str = "otter.lock";
@@ -300,27 +306,37 @@ impl Store {
     /// Runs `read` on this store opened to read; when it fails while a writer works beside
     /// it (a page moved after this open reads as damaged), runs it again on a fresh open, a
     /// few times, so the answer comes from one consistent view of the data.
-    pub fn read<T, E>(mut self, read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    pub fn read<T, E>(self, read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError> + MaybeMoved,
     {
-        self.read_here(read)
+        self.read_here(read).map(|(value, _)| value)
     }
 
-    /// `read` on a store the caller goes on using after it: an export beside the screen
-    /// reads its document so, then writes its audit line (`audit`).
-    pub fn read_here<T, E>(&mut self, mut read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+    /// `read`, giving back the store it read last for the caller to go on using: an export
+    /// beside the screen reads its document so, then writes its audit line (`audit`).
+    ///
+    /// Each store is dropped before the next opens: two opens at once would hold two page
+    /// caches and recover the log twice side by side. When the fresh open fails, its error
+    /// is the answer (the writer left the database to be finished, or it is gone).
+    pub fn read_here<T, E>(
+        mut self,
+        mut read: impl FnMut(&Store) -> Result<T, E>,
+    ) -> Result<(T, Store), E>
     where
         E: From<StoreError> + MaybeMoved,
     {
         let mut tries = 1;
         loop {
-            match read(self) {
+            match read(&self) {
                 Err(err) if self.beside_writer && tries < READ_TRIES && err.moved() => {
                     tries += 1;
-                    *self = self.reader().open()?;
+                    let reader = self.reader();
+                    drop(self);
+                    self = reader.open()?;
                 }
-                other => return other,
+                Err(err) => return Err(err),
+                Ok(value) => return Ok((value, self)),
             }
         }
     }
@@ -357,8 +373,11 @@ impl Store {
             read_only,
             beside_writer,
             inbox_seen: None,
+            unreadable: Default::default(),
             #[cfg(test)]
             faults: fault::Faults::default(),
+            #[cfg(test)]
+            _live: fault::Live::new(dir),
         })
     }
 
@@ -927,17 +946,17 @@ impl Store {
     }
 
     /// This database's calendar id (32 hex digits), made at its first calendar export: a
-    /// database from before it gets one then, and keeps it through backups.
+    /// database from before it gets one then, and keeps it through backups. A store opened to
+    /// read cannot make it, and an id made up there would change at every export: that first
+    /// export waits for the writer ("in use").
     pub fn calendar_id(&self) -> Result<String, StoreError> {
         if let Some(id) = self.setting::<String>(CALENDAR_ID_KEY)? {
             return Ok(id);
         }
-        let mut bytes = [0u8; 16];
-        chacha20poly1305::aead::rand_core::RngCore::fill_bytes(
-            &mut chacha20poly1305::aead::OsRng,
-            &mut bytes,
-        );
-        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        if self.read_only {
+            return Err(StoreError::InUse(self.dir.clone()));
+        }
+        let id = random_id();
         self.set_setting(CALENDAR_ID_KEY, &id)?;
         Ok(id)
     }
@@ -1212,6 +1231,17 @@ fn dir_writable(dir: &Path) -> bool {
 #[cfg(not(unix))]
 fn dir_writable(dir: &Path) -> bool {
     std::fs::metadata(dir).is_ok_and(|meta| !meta.permissions().readonly())
+}
+
+/// 32 random hex digits: an id no other database or command will make (a calendar's, an
+/// inbox line's).
+fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    chacha20poly1305::aead::rand_core::RngCore::fill_bytes(
+        &mut chacha20poly1305::aead::OsRng,
+        &mut bytes,
+    );
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn dangling(index: &str) -> StoreError {

@@ -8,7 +8,7 @@ use tempfile::TempDir;
 
 use super::super::*;
 use super::INBOX_DIR;
-use crate::domain::{AuditEntry, Counted};
+use crate::domain::{AuditEntry, AuditKind, Counted};
 
 fn given(passphrase: Option<&str>) -> Given {
     Given {
@@ -147,10 +147,10 @@ fn an_encrypted_database_seals_its_lines_and_a_line_that_does_not_open_stays() {
     assert_eq!(lines(dir.path()), std::slice::from_ref(&moved));
     std::fs::rename(&moved, &line).unwrap();
     assert_eq!(screen.take_inbox().unwrap(), 1);
-    assert_eq!(
-        commands(&screen.audit_log().unwrap()),
-        [(1, "10:09".into())]
-    );
+    // After the log's word that a line did not open (`seq` 1).
+    let log = screen.audit_log().unwrap();
+    assert_eq!(log[0].kind, AuditKind::UnreadableLine);
+    assert_eq!(commands(&log[1..]), [(2, "10:09".into())]);
 }
 
 #[test]
@@ -189,4 +189,37 @@ fn a_reader_takes_nothing_and_other_files_in_the_inbox_are_no_lines() {
     let screen = writer(dir.path(), None);
     assert_eq!(screen.audit_log().unwrap().len(), 1);
     assert_eq!(lines(dir.path()).len(), 1);
+}
+
+#[test]
+fn a_line_that_does_not_open_is_said_once_in_the_log_and_not_read_again_by_the_same_store() {
+    let dir = TempDir::new().unwrap();
+    let screen = writer(dir.path(), None);
+    let id = "cd".repeat(16);
+    let line = dir.path().join(INBOX_DIR).join(format!("{id}.entry"));
+    std::fs::create_dir_all(line.parent().unwrap()).unwrap();
+    std::fs::write(&line, b"not a line").unwrap();
+    let unreadable = |store: &Store| {
+        store
+            .audit_log()
+            .unwrap()
+            .iter()
+            .filter(|entry| entry.kind == AuditKind::UnreadableLine)
+            .count()
+    };
+    for _ in 0..3 {
+        assert_eq!(screen.take_inbox().unwrap(), 0);
+    }
+    assert_eq!(unreadable(&screen), 1);
+    assert_eq!(lines(dir.path()), std::slice::from_ref(&line));
+    // The same id now holds a line that opens: this store does not read it again, the next
+    // writer does.
+    let sealed = codec::encode(None, TreeId::Audit, &super::sealed_key(&id), &export(17));
+    std::fs::write(&line, sealed).unwrap();
+    assert_eq!(screen.take_inbox().unwrap(), 0);
+    drop(screen);
+    let store = writer(dir.path(), None);
+    assert!(lines(dir.path()).is_empty());
+    assert_eq!(store.audit_log().unwrap().len(), 2);
+    assert_eq!(unreadable(&store), 1);
 }

@@ -612,7 +612,7 @@ impl Config {
     fn try_lock(&self, file: File) -> Result<File> {
         #[cfg(all(
             not(miri),
-            any(windows, target_os = "linux", target_os = "macos")
+            any(target_os = "linux", target_os = "macos")
         ))]
         {
             use fs2::FileExt;
@@ -629,18 +629,36 @@ impl Config {
             };
 
             if let Err(e) = try_lock {
-                return Err(Error::Io(io::Error::new(
-                    ErrorKind::Other,
-                    format!(
-                        "could not acquire lock on {:?}: {:?}",
-                        self.db_path().to_string_lossy(),
-                        e
-                    ),
-                )));
+                return Err(self.lock_refused(e));
+            }
+        }
+
+        // otter: on Windows a lock on a byte range is mandatory: no other handle may even read
+        // the bytes it covers. fs2 locks the whole file, so a reader beside the writer (an
+        // `otter pupils` beside the screen) could not read the log at all. The writer takes
+        // one byte far beyond any data instead: a second writer, which takes the same byte, is
+        // still refused at once, and readers, which read only data, are not. An otter from
+        // before this change locks the whole file, which covers that byte: the two still
+        // exclude each other.
+        #[cfg(all(not(miri), windows))]
+        {
+            if let Err(e) = lock_beyond_data(&file, !cfg!(feature = "testing")) {
+                return Err(self.lock_refused(e));
             }
         }
 
         Ok(file)
+    }
+
+    fn lock_refused(&self, e: io::Error) -> Error {
+        Error::Io(io::Error::new(
+            ErrorKind::Other,
+            format!(
+                "could not acquire lock on {:?}: {:?}",
+                self.db_path().to_string_lossy(),
+                e
+            ),
+        ))
     }
 
     fn verify_config(&self) -> Result<()> {
@@ -895,4 +913,45 @@ fn crate_version() -> (usize, usize) {
     let major = parts.next().unwrap().parse().unwrap();
     let minor = parts.next().unwrap().parse().unwrap();
     (major, minor)
+}
+
+/// otter: where the writer's lock lies in the data file on Windows: 4 EiB in, far beyond any
+/// log sled writes, so a read of the log never meets it; below 2^63, which Windows takes as a
+/// negative (invalid) offset.
+#[cfg(all(not(miri), windows))]
+const WRITER_LOCK_OFFSET: u64 = 1 << 62;
+
+/// otter: an exclusive lock on the one byte at `WRITER_LOCK_OFFSET` of `file`, failing at
+/// once when another handle holds it (`immediately`) or waiting for it. Windows lets it go
+/// when the handle is closed, as it does fs2's lock.
+#[cfg(all(not(miri), windows))]
+fn lock_beyond_data(file: &File, immediately: bool) -> io::Result<()> {
+    use std::os::windows::io::AsRawHandle;
+    use winapi::um::fileapi::LockFileEx;
+    use winapi::um::minwinbase::{
+        LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, OVERLAPPED,
+    };
+
+    let mut flags = LOCKFILE_EXCLUSIVE_LOCK;
+    if immediately {
+        flags |= LOCKFILE_FAIL_IMMEDIATELY;
+    }
+    // SAFETY: a zeroed OVERLAPPED is a valid one with no event; its offset is set below.
+    let mut overlapped: OVERLAPPED = unsafe { std::mem::zeroed() };
+    // SAFETY: `s` is the variant of the union that holds the offset.
+    unsafe {
+        let at = overlapped.u.s_mut();
+        at.Offset = WRITER_LOCK_OFFSET as u32;
+        at.OffsetHigh = (WRITER_LOCK_OFFSET >> 32) as u32;
+    }
+    // SAFETY: the handle is `file`'s, open for the whole call; `overlapped` outlives it, and
+    // with a handle opened for synchronous I/O the call returns once the lock is decided.
+    let locked = unsafe {
+        LockFileEx(file.as_raw_handle() as _, flags, 0, 1, 0, &mut overlapped)
+    };
+    if locked == 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
 }
