@@ -175,7 +175,7 @@ pub fn hits(out: &mut impl Write, found: &Results, t: &Texts) -> io::Result<()> 
         writeln!(
             out,
             "{}",
-            (t.search_heading)(t.search_kind(group.kind), group.hits.len(), group.total)
+            (t.search_heading)(group.kind.label(t), group.hits.len(), group.total)
         )?;
         for hit in &group.hits {
             match (hit.subject.is_empty(), hit.text.is_empty()) {

@@ -735,18 +735,6 @@ impl Texts {
         }
     }
 
-    /// The heading of a group of search results.
-    pub fn search_kind(&self, kind: crate::query::search::HitKind) -> &'static str {
-        use crate::query::search::HitKind;
-        match kind {
-            HitKind::Pupil => self.kind_pupil,
-            HitKind::Case => self.kind_case,
-            HitKind::Action => self.kind_action,
-            HitKind::Decision => self.kind_decision,
-            HitKind::Note => self.kind_note,
-        }
-    }
-
     pub fn recorded_label(&self, requirement: Requirement) -> &'static str {
         let index = Requirement::ALL.iter().position(|r| *r == requirement);
         index.map_or("", |i| self.recorded[i])
@@ -774,17 +762,6 @@ impl Texts {
             ActionStatus::Open => self.status_open,
             ActionStatus::Done { .. } => self.status_done,
             ActionStatus::Dropped { .. } => self.status_dropped,
-        }
-    }
-
-    /// A status filter as the actions screen's header names it.
-    pub fn status_filter(&self, status: crate::query::actions::Status) -> &'static str {
-        use crate::query::actions::Status;
-        match status {
-            Status::All => self.status_all,
-            Status::Open => self.status_open,
-            Status::Done => self.status_done,
-            Status::Dropped => self.status_dropped,
         }
     }
 

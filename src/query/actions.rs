@@ -41,6 +41,16 @@ pub enum Status {
 }
 
 impl Status {
+    /// A status filter as the actions screen's header names it.
+    pub fn label(self, t: &crate::i18n::Texts) -> &'static str {
+        match self {
+            Status::All => t.status_all,
+            Status::Open => t.status_open,
+            Status::Done => t.status_done,
+            Status::Dropped => t.status_dropped,
+        }
+    }
+
     /// The order `s` cycles through on the actions screen, open first.
     pub fn next(self) -> Status {
         match self {

@@ -137,11 +137,7 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
 /// The filter in words: "status: open · te laat · eigenaar: Fatma". While the room sees the
 /// screen a pupil filter is named without its text: what was typed may be a name (BRIEF §8).
 fn summary(filter: &Filter, t: &Texts, presenting: bool) -> String {
-    let mut parts = vec![format!(
-        "{}: {}",
-        t.col_status,
-        t.status_filter(filter.status())
-    )];
+    let mut parts = vec![format!("{}: {}", t.col_status, filter.status().label(t))];
     if filter.overdue {
         parts.push(t.filter_overdue.to_string());
     }

@@ -111,7 +111,7 @@ fn visible<'a>(overlay: &'a Search, area: Rect, t: &Texts, theme: &Theme) -> Vec
         .map(|row| match row {
             Row::Gap => Line::default(),
             Row::Heading(kind, shown, total) => Line::styled(
-                (t.search_heading)(t.search_kind(*kind), *shown, *total),
+                (t.search_heading)(kind.label(t), *shown, *total),
                 theme.style("ui.header"),
             ),
             Row::Hit(n, hit) => hit_line(hit, *n == overlay.selected, width, theme),

@@ -38,6 +38,17 @@ pub enum HitKind {
 }
 
 impl HitKind {
+    /// The heading of a group of search results.
+    pub fn label(self, t: &crate::i18n::Texts) -> &'static str {
+        match self {
+            HitKind::Pupil => t.kind_pupil,
+            HitKind::Case => t.kind_case,
+            HitKind::Action => t.kind_action,
+            HitKind::Decision => t.kind_decision,
+            HitKind::Note => t.kind_note,
+        }
+    }
+
     pub const ALL: [HitKind; 5] = [
         HitKind::Pupil,
         HitKind::Case,
