@@ -153,6 +153,27 @@ impl PupilNames {
         }
         any.then_some(hidden)
     }
+
+    /// `text` with each letter of a word [`PupilNames::hidden`] finds shown as [`MASK`];
+    /// `None` when there is none.
+    pub fn masked(&self, text: &str) -> Option<String> {
+        let hidden = self.hidden(text, None)?;
+        Some(
+            text.chars()
+                .zip(hidden)
+                .map(|(c, hide)| if hide { MASK } else { c })
+                .collect(),
+        )
+    }
+
+    /// Masks every string of `texts` in place ([`PupilNames::masked`]).
+    pub fn mask_all<'t>(&self, texts: impl IntoIterator<Item = &'t mut String>) {
+        for text in texts {
+            if let Some(masked) = self.masked(text) {
+                *text = masked;
+            }
+        }
+    }
 }
 
 /// The whole words of `text` (runs of letters and digits).

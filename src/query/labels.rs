@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::redact::PupilNames;
 use crate::domain::{Action, Case, CaseId, MemberId, Owner, Pupil, PupilId, Showing, Subject};
 use crate::store::{Store, StoreError};
 
@@ -63,6 +64,15 @@ impl<'s> Labels<'s> {
             return Ok(None);
         };
         self.shown_case(&found).map(Some)
+    }
+
+    /// The words of the name of `case`'s pupil, to mask in the case's own texts where it goes
+    /// by its pseudonym: a note "Daan slaapt slecht" names the child its label hides.
+    pub fn own_names(&mut self, case: CaseId) -> Result<PupilNames, StoreError> {
+        let Some(pupil) = self.case(case)?.map(|found| found.pupil) else {
+            return Ok(PupilNames::default());
+        };
+        Ok(PupilNames::of(self.pupil(pupil)?, []))
     }
 
     /// The pupil of a case already at hand as they may be shown.

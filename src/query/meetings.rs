@@ -3,8 +3,10 @@ use serde::Serialize;
 
 use crate::domain::{Meeting, MeetingKind, MeetingState};
 
+use crate::domain::case::{Circle, Recorded};
 use crate::domain::dates::{DateContext, format_date, parse_date};
-use crate::domain::minutes::MinutesAction;
+use crate::domain::minutes::{MinutesAction, MinutesItem};
+use crate::domain::redact::PupilNames;
 use crate::domain::{AgendaKind, CaseId, MeetingId, Minutes, Subject};
 use crate::error::{Error, Result};
 use crate::query::labels::Labels;
@@ -126,7 +128,10 @@ pub(super) fn relabel(store: &Store, minutes: &mut Minutes, labels: &mut Labels)
     for item in &mut minutes.items {
         if let AgendaKind::Case { case } = item.kind {
             match shown_now(labels, case, &item.subject)? {
-                Some(Subject::Pseudonym(pseudonym)) => item.subject = pseudonym,
+                Some(Subject::Pseudonym(pseudonym)) => {
+                    item.subject = pseudonym;
+                    mask_own_name(item, &labels.own_names(case)?);
+                }
                 Some(Subject::Named { .. }) => {}
                 None if presenting => item.subject.clear(),
                 None => {}
@@ -134,7 +139,8 @@ pub(super) fn relabel(store: &Store, minutes: &mut Minutes, labels: &mut Labels)
         }
     }
     let mut relabel_action = |action: &mut MinutesAction, owner_was: Option<&mut String>| {
-        let shown = match store.action(action.id)?.and_then(|found| found.case) {
+        let case = store.action(action.id)?.and_then(|found| found.case);
+        let shown = match case {
             Some(case) => shown_now(labels, case, &action.subject)?,
             None => None,
         };
@@ -142,6 +148,9 @@ pub(super) fn relabel(store: &Store, minutes: &mut Minutes, labels: &mut Labels)
             Some(shown) => {
                 if let Subject::Pseudonym(pseudonym) = &shown {
                     action.subject.clone_from(pseudonym);
+                    if let Some(case) = case {
+                        labels.own_names(case)?.mask_all([&mut action.text]);
+                    }
                 }
                 action.owner = shown.owner_beside(&action.owner);
                 if let Some(was) = owner_was {
@@ -165,6 +174,32 @@ pub(super) fn relabel(store: &Store, minutes: &mut Minutes, labels: &mut Labels)
         relabel_action(action, None)?;
     }
     Ok(())
+}
+
+/// The texts of a case's item with the words of its pupil's name masked, where the case goes
+/// by its pseudonym: its notes, decisions, the reasons of its changes, what it recorded in
+/// words, and its actions (the others' actions are masked by their own case).
+fn mask_own_name(item: &mut MinutesItem, names: &PupilNames) {
+    names.mask_all(item.notes.iter_mut());
+    names.mask_all(item.decisions.iter_mut());
+    names.mask_all(item.changes.iter_mut().map(|change| &mut change.reason));
+    for (_, recorded) in &mut item.recorded {
+        match recorded {
+            Recorded::Text(text) => names.mask_all([text]),
+            Recorded::List(list) => names.mask_all(list.iter_mut()),
+            Recorded::Circles(circles) => names.mask_all(
+                circles
+                    .circles_mut()
+                    .into_iter()
+                    .flat_map(Circle::parts_mut),
+            ),
+            Recorded::Day(_)
+            | Recorded::HelpStarted(_)
+            | Recorded::WaitingSince(_)
+            | Recorded::YesNo(_)
+            | Recorded::Consent(_) => {}
+        }
+    }
 }
 
 /// The pupil of `case` as minutes that fixed them as `fixed` may show them now: as `labels`

@@ -118,3 +118,64 @@ fn minutes_exported_after_consent_became_anoniem_show_the_pseudonym() {
     let case = store.case(anonymous).unwrap().unwrap();
     assert_eq!(kept.subject, case.pseudonym(), "never named afterwards");
 }
+
+/// The minutes of a case that goes by its pseudonym leave otter without its pupil's name in
+/// what the team typed: a note, a decision and an action said "Daan", which the pseudonym in
+/// the heading would otherwise give away. Another pupil's name stays (that case is not this
+/// one's to hide), and the stored record keeps what was typed.
+#[test]
+fn a_pseudonymous_case_s_minutes_mask_its_pupil_s_name_in_what_was_typed() {
+    use crate::domain::redact::MASK;
+    use crate::domain::{Case, Consent, Minutes, Pupil};
+    let (_dir, store) = demo_store(today());
+    let (held, case, other) = store
+        .all::<Minutes>()
+        .map(Result::unwrap)
+        .find_map(|minutes| {
+            let mut cases = minutes.items.iter().filter_map(|item| match item.kind {
+                AgendaKind::Case { case } if !item.actions.is_empty() => Some(case),
+                _ => None,
+            });
+            Some((minutes.meeting, cases.next()?, cases.next()?))
+        })
+        .expect("minutes with two cases with actions");
+    let mut found: Case = store.case(case).unwrap().unwrap();
+    found.consent = Consent::Anonymous;
+    store.save(&found).unwrap();
+    let pupil: Pupil = store.pupil(found.pupil).unwrap().unwrap();
+    let other: Pupil = {
+        let other = store.case(other).unwrap().unwrap();
+        store.pupil(other.pupil).unwrap().unwrap()
+    };
+    let first = &pupil.first_name;
+    assert_ne!(first, &other.first_name, "two children to tell apart");
+    let mut minutes = store.minutes(held).unwrap().unwrap();
+    let at = minutes
+        .items
+        .iter()
+        .position(|i| i.kind == AgendaKind::Case { case })
+        .unwrap();
+    let item = &mut minutes.items[at];
+    item.notes = vec![format!(
+        "{first} slaapt slecht; speelt met {}.",
+        other.first_name
+    )];
+    item.decisions = vec![format!("{} krijgt een slaapdagboek", first.to_uppercase())];
+    item.actions[0].text = format!("Met {first} en ouders bellen");
+    store.save(&minutes).unwrap();
+
+    let shown = super::meetings::fixed(&store, held).unwrap().unwrap();
+    let item = &shown.items[at];
+    let mask: String = std::iter::repeat_n(MASK, first.chars().count()).collect();
+    assert_eq!(
+        item.notes,
+        [format!(
+            "{mask} slaapt slecht; speelt met {}.",
+            other.first_name
+        )]
+    );
+    assert_eq!(item.decisions, [format!("{mask} krijgt een slaapdagboek")]);
+    assert_eq!(item.actions[0].text, format!("Met {mask} en ouders bellen"));
+    let stored = store.minutes(held).unwrap().unwrap();
+    assert!(stored.items[at].notes[0].starts_with(first.as_str()));
+}
