@@ -108,11 +108,17 @@ pub fn minutes(store: &Store, which: &str, today: NaiveDate) -> Result<Minutes> 
 /// owners beside it without the groep, in the minutes of every meeting held before too
 /// ([`relabel`]). The stored record is not changed.
 pub fn fixed(store: &Store, id: MeetingId) -> Result<Option<Minutes>> {
-    let Some(mut minutes) = store.minutes(id)? else {
-        return Ok(None);
-    };
+    match store.minutes(id)? {
+        Some(minutes) => leaving(store, minutes).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// `minutes`, fixed or a draft of a meeting still open, as they may leave otter now
+/// ([`relabel`] for the team's own screen).
+pub fn leaving(store: &Store, mut minutes: Minutes) -> Result<Minutes> {
     relabel(store, &mut minutes, &mut Labels::new(store))?;
-    Ok(Some(minutes))
+    Ok(minutes)
 }
 
 /// `minutes` with each pupil as `labels` may show them now (BRIEF §8), for the minutes that

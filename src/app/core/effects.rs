@@ -757,7 +757,8 @@ fn export(store: &Store, model: &Model, which: Export, today: NaiveDate) -> Resu
                 let reviewed = reviewed(model);
                 let closing =
                     meeting::closing(store, &model.phases, &found, &reviewed, None, today)?;
-                (closing.minutes, Status::Draft)
+                let minutes = crate::query::meetings::leaving(store, closing.minutes)?;
+                (minutes, Status::Draft)
             };
             let draft = status == Status::Draft;
             (

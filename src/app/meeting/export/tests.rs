@@ -81,6 +81,30 @@ fn e_in_the_meeting_writes_the_open_meetings_minutes_as_a_draft() {
     let mut view = View::default();
     act(&store, &mut model, &mut view, Command::OpenMeeting);
     let date = model.meeting.as_ref().unwrap().meeting.date;
+    // A note typed with the first name of a case whose parents said "nee" or "anoniem".
+    let room = model.meeting.as_ref().unwrap();
+    let anonymous = room
+        .cases
+        .values()
+        .filter(|brief| !brief.case.consent.shows_name())
+        .min_by_key(|brief| brief.case.id)
+        .expect("an anonymous case on the agenda");
+    let first = store
+        .pupil(anonymous.case.pupil)
+        .unwrap()
+        .unwrap()
+        .first_name;
+    store
+        .insert(&crate::domain::Note {
+            id: crate::domain::NoteId(store.next_id(crate::store::records::TreeId::Notes).unwrap()),
+            case: Some(anonymous.case.id),
+            phase: Some(anonymous.case.phase.clone()),
+            meeting: Some(room.meeting.id),
+            agenda_item: None,
+            date,
+            text: format!("{first} slaapt slecht."),
+        })
+        .unwrap();
     let key = KeyEvent::new(KeyCode::Char('E'), KeyModifiers::SHIFT);
     let action = Keymap::default().command(Context::Meeting, key).unwrap();
     assert_eq!(action, Command::ExportMinutes);
@@ -95,6 +119,10 @@ fn e_in_the_meeting_writes_the_open_meetings_minutes_as_a_draft() {
         "{html}"
     );
     assert!(view.flash.as_deref().unwrap().ends_with(&name));
+    let mask: String =
+        std::iter::repeat_n(crate::domain::redact::MASK, first.chars().count()).collect();
+    assert!(html.contains(&format!("{mask} slaapt slecht.")), "{html}");
+    assert!(!html.contains(&format!("{first} slaapt")), "{html}");
     assert_eq!(model.screen, Screen::Meeting, "the meeting goes on");
     let id = model.meeting.as_ref().unwrap().meeting.id;
     assert!(
