@@ -55,35 +55,29 @@ fn keypress_to_frame(c: &mut Criterion) {
     };
 
     // Percentiles over single presses, which criterion's summary does not give.
-    let (whole, drawn): (Vec<Duration>, Vec<Duration>) = (0..2_000)
-        .map(|_| {
-            let (saved, drawn) = step(&mut model, &mut view);
-            (saved + drawn, drawn)
-        })
-        .unzip();
-    let (whole, drawn) = (common::spread(whole), common::spread(drawn));
-    eprintln!(
-        "{}: keypress to frame over {items} agenda items: median {:?}, p99 {:?}; of which the frame: median {:?}, p99 {:?}",
-        demo.label, whole.median, whole.p99, drawn.median, drawn.p99,
-    );
+    let mut presses = |model: &mut Model, view: &mut View, what: &str| {
+        let (whole, drawn): (Vec<Duration>, Vec<Duration>) = (0..2_000)
+            .map(|_| {
+                let (saved, drawn) = step(model, view);
+                (saved + drawn, drawn)
+            })
+            .unzip();
+        let (whole, drawn) = (common::spread(whole), common::spread(drawn));
+        eprintln!(
+            "{}: keypress to frame over {items} agenda items, {what}: median {:?}, p99 {:?}; of which the frame: median {:?}, p99 {:?}",
+            demo.label, whole.median, whole.p99, drawn.median, drawn.p99,
+        );
+    };
+    presses(&mut model, &mut view, "private");
+    // The same frames with the meeting open: the room sees them, so every frame also gets the
+    // wall's pass over its cells (`ui::wall`), which masks pupils' names in typed text.
+    let state = &mut model.meeting.as_mut().unwrap().meeting.state;
+    let was = std::mem::replace(state, otter::domain::MeetingState::Open);
+    presses(&mut model, &mut view, "presenting");
+    model.meeting.as_mut().unwrap().meeting.state = was;
     c.bench_function("meeting: next item, saved and drawn", |b| {
         b.iter(|| step(&mut model, &mut view))
     });
-
-    // The same frames with the meeting open: the room sees them, so every frame also gets the
-    // wall's pass over its cells (`ui::wall`), which masks pupils' names in typed text.
-    model.meeting.as_mut().unwrap().meeting.state = otter::domain::MeetingState::Open;
-    let (whole, drawn): (Vec<Duration>, Vec<Duration>) = (0..2_000)
-        .map(|_| {
-            let (saved, drawn) = step(&mut model, &mut view);
-            (saved + drawn, drawn)
-        })
-        .unzip();
-    let (whole, drawn) = (common::spread(whole), common::spread(drawn));
-    eprintln!(
-        "{}: the same, presenting: median {:?}, p99 {:?}; of which the frame: median {:?}, p99 {:?}",
-        demo.label, whole.median, whole.p99, drawn.median, drawn.p99,
-    );
 }
 
 /// `j` on the actions screen with every action listed (over 150 000 on the large school):
