@@ -15,6 +15,7 @@ mod privacy;
 mod pseudonyms;
 pub mod records;
 mod replace;
+mod scan;
 pub mod schema;
 mod tx;
 mod undo;
