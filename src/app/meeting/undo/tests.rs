@@ -131,17 +131,7 @@ fn change_everything(store: &Store, model: &mut Model, view: &mut View) -> usize
     act(store, model, view, Command::RecordDecision);
     answer(store, model, view, "Door naar de volgende fase");
 
-    go_to(model, view, store, |k| *k == AgendaKind::NewSignals);
-    let pupil = store.all::<Pupil>().nth(11).unwrap().unwrap();
-    act(store, model, view, Command::NewSignal);
-    for key in typed(&format!("{} {}", pupil.first_name, pupil.last_name)) {
-        send(store, model, view, key);
-    }
-    send(store, model, view, enter());
-    for key in typed("Huilt vaak in de pauze") {
-        send(store, model, view, key);
-    }
-    send(store, model, view, enter());
+    open_signal(store, model, view);
     let room = model.meeting.as_ref().unwrap();
     let steps = store.undo_steps(room.meeting.id).unwrap();
     assert_eq!(steps.len(), 10, "{steps:#?}");
