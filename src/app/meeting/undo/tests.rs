@@ -437,6 +437,10 @@ fn the_hulpvraag_is_corrected_from_what_it_says_now() {
     let stored = store.case(case.id).unwrap().unwrap();
     assert_eq!(stored.question, "Hoe leert hij rustig te starten?");
     assert_eq!(stored.phase, case.phase);
+    // A correction is a change made in the meeting: its minutes count the case as discussed.
+    let meeting = model.meeting.as_ref().unwrap().meeting.id;
+    let stored = store.meeting(meeting).unwrap().unwrap();
+    assert!(stored.changed_cases.contains(&case.id), "{stored:?}");
 }
 
 #[test]
