@@ -12,9 +12,7 @@ use super::{
     Milestones, MonthCount, MonthSpread, Norm, Period, Reaction, Returns, Settings, Share, Spread,
     Wait,
 };
-use crate::domain::{
-    AgendaKind, CaseId, Consent, EventKind, Level, MeetingId, MeetingState, PupilId,
-};
+use crate::domain::{CaseId, Consent, EventKind, Level, MeetingId, PupilId};
 
 /// The moments of one case's route, read from its record and its history.
 struct Route<'a> {
@@ -149,15 +147,15 @@ fn items(input: &Input) -> Vec<Item> {
     input
         .meetings
         .iter()
-        .filter(|m| m.state == MeetingState::Closed)
+        .filter(|m| m.closed)
         .flat_map(|m| {
-            m.agenda.iter().filter_map(|item| match item.kind {
-                AgendaKind::Case { case } => Some(Item {
+            m.items.iter().filter_map(|item| {
+                let case = item.case?;
+                Some(Item {
                     case,
                     date: m.date,
                     discussed: !passed.contains(&(m.id, case)),
-                }),
-                _ => None,
+                })
             })
         })
         .collect()
@@ -446,7 +444,7 @@ fn meetings(input: &Input, items: &[Item], period: Period) -> Meetings {
     let held: Vec<_> = input
         .meetings
         .iter()
-        .filter(|m| m.state == MeetingState::Closed && period.contains(m.date))
+        .filter(|m| m.closed && period.contains(m.date))
         .collect();
     let in_period: Vec<&Item> = items.iter().filter(|i| period.contains(i.date)).collect();
     let mut minutes = Vec::new();
@@ -455,9 +453,9 @@ fn meetings(input: &Input, items: &[Item], period: Period) -> Meetings {
     let mut overran = Share::default();
     for meeting in &held {
         let mut used = 0u64;
-        for item in &meeting.agenda {
+        for item in &meeting.items {
             used += u64::from(item.used_seconds);
-            if matches!(item.kind, AgendaKind::Case { .. }) && item.used_seconds > 0 {
+            if item.case.is_some() && item.used_seconds > 0 {
                 minutes.push(f64::from(item.used_seconds) / 60.0);
                 timebox.total += f64::from(item.timebox_minutes);
                 timebox.base += 1;
