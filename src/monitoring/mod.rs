@@ -22,7 +22,7 @@ use crate::domain::{
     MeetingId, MeetingState, PhaseModel, PupilId,
 };
 
-pub use figures::{behind, compute};
+pub use figures::{Routes, behind, compute};
 pub use period::{Month, Period};
 
 /// One case as the figures need it: the moments on its record, and its phase, level and

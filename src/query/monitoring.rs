@@ -170,12 +170,12 @@ pub fn screen(
         Showing::Private
     };
     let input = input(store)?;
-    let milestones = Milestones::of(model);
-    let mut figures = monitoring::compute(&input, &milestones, settings, period, today);
+    let routes = monitoring::Routes::of(&input, &Milestones::of(model));
+    let mut figures = routes.figures(settings, period, today);
     figures
         .open_per_phase
         .sort_by_key(|(phase, _)| model.position(phase).unwrap_or(usize::MAX));
-    let behind = monitoring::behind(&input, &milestones, settings, period, today);
+    let behind = routes.behind(settings, period, today);
     // Only the cases a list can show are read, each with its pupil: naming needs the case's
     // consent and pseudonym, which the digests leave out.
     let listed: std::collections::BTreeSet<CaseId> = behind
