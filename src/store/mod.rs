@@ -2,7 +2,6 @@
 //! keys are ids; every write is flushed before it returns (see docs/architecture.md).
 
 pub mod backup;
-mod case_consent;
 mod check;
 pub mod cipher;
 mod codec;
