@@ -72,6 +72,35 @@ fn a_store_opened_to_read_reads_every_record_and_writes_nothing() {
 }
 
 #[test]
+fn a_reader_recovers_a_log_tail_of_many_segments_and_blobs_whole() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    // Written after the last open, so only in the log's tail, which every open reads again:
+    // 20 KB names fill several of sled's 512 KB segments (read into one reused buffer) and
+    // make leaves over sled's blob threshold.
+    let long = |id: u64| format!("Kind{id}{}", "a".repeat(20_000));
+    let store = Store::open_with(dir.path(), &mut given(None)).unwrap();
+    for id in 651..=750 {
+        store
+            .insert(&crate::testkit::pupil(id, &long(id), "", "de Vries"))
+            .unwrap();
+    }
+    drop(store);
+    let blobs = std::fs::read_dir(dir.path().join(DB_DIR).join("blobs")).unwrap();
+    assert!(blobs.count() > 0);
+    let store = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
+    assert!(store.is_read_only());
+    let pupils: Vec<Pupil> = store.all().collect::<Result<_, _>>().unwrap();
+    assert_eq!(pupils.len(), 750);
+    for id in [651, 700, 750] {
+        assert_eq!(
+            store.pupil(PupilId(id)).unwrap().unwrap().first_name,
+            long(id)
+        );
+    }
+}
+
+#[test]
 fn an_encrypted_store_opens_to_read_with_its_passphrase_and_writes_nothing() {
     let dir = TempDir::new().unwrap();
     school(dir.path(), Some("geheim"));
