@@ -11,7 +11,8 @@
 #   task owner.is:'FULL NAME' status:pending otter      (a report: due, owner, pupil, description, by due)
 #
 # The owner is the member with the most open actions. It prints the medians, otter's time as a
-# share of Taskwarrior's, and the peak RSS of one run of each (/usr/bin/time -f %M).
+# share of Taskwarrior's, the same for the CPU time (user + system), and the peak RSS of one
+# run of each (/usr/bin/time -f %M).
 #
 # Needs: taskwarrior (apt-get install taskwarrior), hyperfine, python3, GNU time.
 # Usage: benches/taskwarrior.sh [path/to/otter]   (default target/release/otter)
@@ -61,8 +62,10 @@ print(busiest.split()[0] + "\t" + busiest)
 PY
 }
 
+# Wall medians, then CPU (user + system, hyperfine's means) of each command, in ms. On a
+# shared, loaded machine the wall time counts waiting for a core; the CPU time does not.
 median_ms() {
-    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.1f" % (x["median"]*1000) for x in r))' "$1"
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]; print(" ".join(["%.1f" % (x["median"]*1000) for x in r] + ["%.1f" % ((x["user"] + x["system"])*1000) for x in r]))' "$1"
 }
 
 compare() {
@@ -110,18 +113,18 @@ RC
 
     hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$WORK/$label/times.json" \
         "$otter_cmd" "$task_cmd" >/dev/null 2>&1
-    local otter_ms task_ms
-    read -r otter_ms task_ms < <(median_ms "$WORK/$label/times.json")
+    local otter_ms task_ms otter_cpu task_cpu
+    read -r otter_ms task_ms otter_cpu task_cpu < <(median_ms "$WORK/$label/times.json")
     local otter_kb task_kb
     otter_kb=$( { /usr/bin/time -f %M bash -c "$otter_cmd >/dev/null"; } 2>&1 | tail -1)
     task_kb=$( { /usr/bin/time -f %M bash -c "$task_cmd >/dev/null"; } 2>&1 | tail -1)
     python3 -c '
 import sys
-label, count, o, t, okb, tkb = sys.argv[1:]
-o, t = float(o), float(t)
-print("%-6s %7s actions  otter %7.1f ms  taskwarrior %7.1f ms  ratio %.3f (1/%.1f)  RSS otter %d MB, taskwarrior %d MB"
-      % (label, count, o, t, o / t, t / o, int(okb) // 1024, int(tkb) // 1024))
-' "$label" "$count" "$otter_ms" "$task_ms" "$otter_kb" "$task_kb"
+label, count, o, t, oc, tc, okb, tkb = sys.argv[1:]
+o, t, oc, tc = float(o), float(t), float(oc), float(tc)
+print("%-6s %7s actions  otter %7.1f ms  taskwarrior %7.1f ms  ratio %.3f (1/%.1f)  CPU otter %.1f ms, taskwarrior %.1f ms, ratio %.3f  RSS otter %d MB, taskwarrior %d MB"
+      % (label, count, o, t, o / t, t / o, oc, tc, oc / tc, int(okb) // 1024, int(tkb) // 1024))
+' "$label" "$count" "$otter_ms" "$task_ms" "$otter_cpu" "$task_cpu" "$otter_kb" "$task_kb"
 }
 
 mkdir -p "$WORK/school"

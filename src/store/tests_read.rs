@@ -72,6 +72,70 @@ fn a_store_opened_to_read_reads_every_record_and_writes_nothing() {
 }
 
 #[test]
+fn a_reader_recovers_a_log_tail_of_many_segments_and_blobs_whole() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    // Written after the last open, so only in the log's tail, which every open reads again:
+    // 20 KB names fill several of sled's 512 KB segments (read into one reused buffer) and
+    // make leaves over sled's blob threshold.
+    let long = |id: u64| format!("Kind{id}{}", "a".repeat(20_000));
+    let store = Store::open_with(dir.path(), &mut given(None)).unwrap();
+    for id in 651..=750 {
+        store
+            .insert(&crate::testkit::pupil(id, &long(id), "", "de Vries"))
+            .unwrap();
+    }
+    drop(store);
+    let blobs = std::fs::read_dir(dir.path().join(DB_DIR).join("blobs")).unwrap();
+    assert!(blobs.count() > 0);
+    let store = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
+    assert!(store.is_read_only());
+    let pupils: Vec<Pupil> = store.all().collect::<Result<_, _>>().unwrap();
+    assert_eq!(pupils.len(), 750);
+    for id in [651, 700, 750] {
+        assert_eq!(
+            store.pupil(PupilId(id)).unwrap().unwrap().first_name,
+            long(id)
+        );
+    }
+}
+
+/// sled's snapshot files in a data directory's database.
+fn snapshots(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join(DB_DIR))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("snap."))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_migration_leaves_a_snapshot_of_its_writes_for_the_next_look_up() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    {
+        let db = open_sled_with_patience(&dir.path().join(DB_DIR), CACHE_BYTES).unwrap();
+        for tree in [TreeId::Digests, TreeId::PassedBy] {
+            db.drop_tree(tree.name()).unwrap();
+        }
+        let meta = db.open_tree(TreeId::Meta.name()).unwrap();
+        meta.insert(schema::VERSION_KEY, &4u32.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    drop(Store::open(dir.path()).unwrap());
+    let migrated = snapshots(dir.path());
+    // The next writer's open finds nothing after the snapshot to add to it, so neither does
+    // a look-up, which cannot write one and would read the migration's writes again each time.
+    drop(Store::open(dir.path()).unwrap());
+    assert_eq!(snapshots(dir.path()), migrated);
+    let store = Store::open_to_read(dir.path(), &mut given(None)).unwrap();
+    assert_eq!(store.schema_version().unwrap(), Some(schema::CURRENT));
+}
+
+#[test]
 fn an_encrypted_store_opens_to_read_with_its_passphrase_and_writes_nothing() {
     let dir = TempDir::new().unwrap();
     school(dir.path(), Some("geheim"));
