@@ -214,6 +214,9 @@ pub struct Inner {
     /// otter: opened to read only (see `Config::read_only`).
     #[doc(hidden)]
     pub read_only: bool,
+    /// otter: the log synced at a flush only (see `Config::sync_on_flush_only`).
+    #[doc(hidden)]
+    pub sync_on_flush_only: bool,
     tmp_path: PathBuf,
     pub(crate) global_error: Arc<Atomic<Error>>,
     #[cfg(feature = "event_log")]
@@ -235,6 +238,7 @@ impl Default for Inner {
             temporary: false,
             version: crate_version(),
             read_only: false,
+            sync_on_flush_only: false,
 
             // useful in testing
             segment_size: 512 * 1024, // 512kb in bytes
@@ -354,6 +358,16 @@ impl Config {
         self
     }
 
+    /// otter: for a database that counts for nothing until it is whole (built beside another
+    /// and swapped in once flushed): each write of the log goes to the OS without waiting for
+    /// the disk, no flusher thread writes and syncs every 500 ms, and the log is synced when
+    /// `flush` is called (and at the drop, as always).
+    pub fn sync_on_flush_only(mut self, to: bool) -> Config {
+        let m = Arc::make_mut(&mut self.0);
+        m.sync_on_flush_only = to;
+        self
+    }
+
     /// Opens a `Db` based on the provided config.
     pub fn open(&self) -> Result<Db> {
         // only validate, setup directory, and open file once
@@ -361,7 +375,7 @@ impl Config {
 
         let mut config = self.clone();
         config.limit_cache_max_memory();
-        if config.read_only {
+        if config.read_only || config.sync_on_flush_only {
             // otter: the flusher writes (segment cleaning) and fsyncs.
             Arc::make_mut(&mut config.0).flush_every_ms = None;
         }
