@@ -8,7 +8,11 @@ const KEYS: u64 = 1_700;
 
 fn value(key: u64) -> Vec<u8> {
     // Some values over sled's blob threshold (128 KB), which go to files of their own.
-    let len = if key.is_multiple_of(100) { 200 * 1024 } else { 40 };
+    let len = if key.is_multiple_of(100) {
+        200 * 1024
+    } else {
+        40
+    };
     vec![(key % 251) as u8; len]
 }
 
