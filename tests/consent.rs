@@ -16,7 +16,7 @@ use chrono::{NaiveDate, NaiveTime};
 use common::{TODAY, otter, stdout_of};
 use otter::app::core::keymap::Keymap;
 use otter::app::{Command as Key, Flow, Message, Model, Screen, View, apply, update};
-use otter::domain::meeting::{AgendaKind, MeetingKind, MeetingState};
+use otter::domain::meeting::{AgendaKind, MeetingState};
 use otter::domain::{
     Action, ActionId, ActionStatus, Case, CaseEvent, CaseId, Consent, EventKind, Level, Meeting,
     MeetingId, Member, MemberId, Owner, PhaseModel, Pupil, PupilId, Role,
@@ -291,24 +291,13 @@ fn hold_meeting() -> School {
         let owner = Owner::Other("ouders".into());
         finished.push(earlier_action(&store, trail.case, trail.finished, owner));
     }
-    let meeting = Meeting {
-        id: MeetingId(id(&store, TreeId::Meetings)),
-        date: today(),
-        time: NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
-        place: "kamer IB".into(),
-        kind: MeetingKind::Regular,
-        state: MeetingState::Planned,
-        chair: Some(chair.id),
-        attendance: Vec::new(),
-        agenda: Meeting::template_agenda(&[named.case, anonymous.case, other]),
-        current_item: 0,
-        next_meeting: None,
-        timer_started: None,
-        reopened: Vec::new(),
-        changed_cases: Vec::new(),
-        removed_cases: Vec::new(),
-        action_changes: Vec::new(),
-    };
+    let meeting = Meeting::planned(
+        MeetingId(id(&store, TreeId::Meetings)),
+        (today(), NaiveTime::from_hms_opt(8, 30, 0).unwrap()),
+        "kamer IB".into(),
+        Some(chair.id),
+        &[named.case, anonymous.case, other],
+    );
     store.insert(&meeting).unwrap();
 
     let phases = PhaseModel::default();

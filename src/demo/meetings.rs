@@ -209,22 +209,14 @@ impl History<'_, '_> {
             })
             .collect();
         Ok(Meeting {
-            id: self.meeting_ids[self.meetings.len()],
-            date: slot.date,
-            time: slot.time,
-            place: slot.place.to_string(),
-            kind: MeetingKind::Regular,
-            state: MeetingState::Planned,
-            chair: Some(chair),
             attendance,
-            agenda: Meeting::template_agenda(&cases),
-            current_item: 0,
-            next_meeting: None,
-            timer_started: None,
-            reopened: Vec::new(),
-            changed_cases: Vec::new(),
-            removed_cases: Vec::new(),
-            action_changes: Vec::new(),
+            ..Meeting::planned(
+                self.meeting_ids[self.meetings.len()],
+                (slot.date, slot.time),
+                slot.place.to_string(),
+                Some(chair),
+                &cases,
+            )
         })
     }
 }

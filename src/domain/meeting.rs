@@ -181,6 +181,35 @@ impl Meeting {
         Showing::Presenting { discussed }
     }
 
+    /// A regular OT planned on `date` with the template agenda for `cases`: nobody invited
+    /// yet (`invite_team`), nothing recorded.
+    pub fn planned(
+        id: MeetingId,
+        (date, time): (NaiveDate, NaiveTime),
+        place: String,
+        chair: Option<MemberId>,
+        cases: &[CaseId],
+    ) -> Meeting {
+        Meeting {
+            id,
+            date,
+            time,
+            place,
+            kind: MeetingKind::Regular,
+            state: MeetingState::Planned,
+            chair,
+            attendance: Vec::new(),
+            agenda: Meeting::template_agenda(cases),
+            current_item: 0,
+            next_meeting: None,
+            timer_started: None,
+            reopened: Vec::new(),
+            changed_cases: Vec::new(),
+            removed_cases: Vec::new(),
+            action_changes: Vec::new(),
+        }
+    }
+
     /// The default template of BRIEF §2, with one item per case.
     pub fn template_agenda(cases: &[CaseId]) -> Vec<AgendaItem> {
         let mut agenda = vec![

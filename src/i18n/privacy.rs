@@ -150,7 +150,7 @@ pub const NL: PrivacyTexts = PrivacyTexts {
     filter_hidden: "verborgen",
     presentation_refused: "Presentatiemodus aan (gedeeld scherm): geen dossier en geen import. Z op het startscherm zet hem uit.",
     owner_names_groep: "Let op: de eigenaar noemt een groep, en deze casus heeft geen toestemming \"ja\". Een groep kan de leerling verraden.",
-    consent_prompt: "Toestemming ouders: ja, nee of anoniem",
+    consent_prompt: "Toestemming ouders: ja, nee of anoniem, eventueel met hoe (ja, moeder gebeld)",
     consent_changed: |to| format!("Toestemming ouders: {to}."),
     forget_confirm: |name, cases| {
         let noun = if cases == 1 { "casus" } else { "casussen" };
@@ -229,7 +229,7 @@ pub const EN: PrivacyTexts = PrivacyTexts {
     filter_hidden: "hidden",
     presentation_refused: "Presentation mode is on (shared screen): no dossier and no import. Z on the start screen turns it off.",
     owner_names_groep: "Note: the owner names a groep, and this case has no consent \"ja\". A groep can give the pupil away.",
-    consent_prompt: "Parents' consent: yes, no or anonymous",
+    consent_prompt: "Parents' consent: yes, no or anonymous, optionally how (yes, mother phoned)",
     consent_changed: |to| format!("Parents' consent: {to}."),
     forget_confirm: |name, cases| {
         let noun = if cases == 1 { "case" } else { "cases" };

@@ -98,6 +98,8 @@ pub struct StatsTexts {
     pub screen_term: fn(u8, i32) -> String,
     pub screen_keys: &'static str,
     pub screen_list_keys: &'static str,
+    /// The list's keys while presenting: no dossier opens then.
+    pub screen_list_keys_presenting: &'static str,
     /// What Enter does on the screen, for the help.
     pub screen_enter: &'static str,
     pub screen_no_cases: &'static str,
@@ -307,6 +309,7 @@ pub const NL: StatsTexts = StatsTexts {
     screen_term: |term, year| format!("periode {term} van {year}-{}", year + 1),
     screen_keys: "j/k kiezen · Enter casussen · p periode · Esc terug",
     screen_list_keys: "j/k kiezen · Enter dossier · Esc terug naar de cijfers",
+    screen_list_keys_presenting: "j/k kiezen · Esc terug naar de cijfers",
     screen_enter: "casussen achter het cijfer tonen (niet bij vergaderingen en actiepunten); in de lijst: dossier",
     screen_no_cases: "Dit cijfer gaat over vergaderingen of actiepunten, niet over casussen",
     screen_none: "Achter dit cijfer staan in deze periode geen casussen",
@@ -436,6 +439,7 @@ pub const EN: StatsTexts = StatsTexts {
     screen_term: |term, year| format!("term {term} of {year}-{}", year + 1),
     screen_keys: "j/k choose · Enter cases · p period · Esc back",
     screen_list_keys: "j/k choose · Enter dossier · Esc back to the figures",
+    screen_list_keys_presenting: "j/k choose · Esc back to the figures",
     screen_enter: "show the cases behind the figure (not for meetings and actions); on that list: dossier",
     screen_no_cases: "This figure is about meetings or actions, not cases",
     screen_none: "No cases behind this figure in this period",

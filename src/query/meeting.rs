@@ -430,7 +430,6 @@ pub fn closing(
     next_id: Option<MeetingId>,
     today: NaiveDate,
 ) -> Result<Closing> {
-    use crate::domain::meeting::MeetingKind;
     use crate::domain::minutes::{Minutes, MinutesSource};
     let mut labels = super::Labels::new(store);
     let mut carried: Vec<Action> = store
@@ -516,24 +515,13 @@ pub fn closing(
             // Proposed after these minutes: the cases this meeting passed by come back.
             let due = super::prepare::proposals_after(store, phases, date, Some(&minutes))?;
             let due = super::prepare::cases_of(&due);
-            Some(Meeting {
+            Some(Meeting::planned(
                 id,
-                date,
-                time: meeting.time,
-                place: meeting.place.clone(),
-                kind: MeetingKind::Regular,
-                state: MeetingState::Planned,
-                chair: meeting.chair,
-                attendance: Vec::new(),
-                agenda: Meeting::template_agenda(&due),
-                current_item: 0,
-                next_meeting: None,
-                timer_started: None,
-                reopened: Vec::new(),
-                changed_cases: Vec::new(),
-                removed_cases: Vec::new(),
-                action_changes: Vec::new(),
-            })
+                (date, meeting.time),
+                meeting.place.clone(),
+                meeting.chair,
+                &due,
+            ))
         }
         _ => None,
     };

@@ -6,9 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::domain::agenda::Proposed;
-use crate::domain::{
-    Case, CaseId, Meeting, MeetingId, MeetingKind, MeetingState, Member, Minutes, PhaseModel,
-};
+use crate::domain::{Case, CaseId, Meeting, MeetingId, MeetingState, Member, Minutes, PhaseModel};
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -150,24 +148,14 @@ pub fn new_meeting(
         ("", Some(last)) => last.place.clone(),
         (given, _) => given.to_string(),
     };
-    Ok(Meeting {
+    let cases = cases_of(&proposals(store, phases, date)?);
+    Ok(Meeting::planned(
         id,
-        date,
-        time,
+        (date, time),
         place,
-        kind: MeetingKind::Regular,
-        state: MeetingState::Planned,
-        chair: last.and_then(|m| m.chair),
-        attendance: Vec::new(),
-        agenda: Meeting::template_agenda(&cases_of(&proposals(store, phases, date)?)),
-        current_item: 0,
-        next_meeting: None,
-        timer_started: None,
-        reopened: Vec::new(),
-        changed_cases: Vec::new(),
-        removed_cases: Vec::new(),
-        action_changes: Vec::new(),
-    })
+        last.and_then(|m| m.chair),
+        &cases,
+    ))
 }
 
 pub fn load(store: &Store, phases: &PhaseModel, id: MeetingId) -> Result<Preparation> {

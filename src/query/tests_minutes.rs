@@ -13,10 +13,7 @@ use crate::testkit::today;
 fn a_closing_reason_answered_in_evaluatie_reaches_the_minutes() {
     let (_dir, store) = demo_store(today());
     let phases = PhaseModel::default();
-    let id = super::meeting::current_or_next(&store, today())
-        .unwrap()
-        .unwrap();
-    let meeting = store.meeting(id).unwrap().unwrap();
+    let meeting = crate::testkit::store::next_meeting(&store);
     let case_id = meeting.cases().next().expect("a case on the agenda");
     let mut case = store.case(case_id).unwrap().unwrap();
     case.phase = "evaluatie".into();

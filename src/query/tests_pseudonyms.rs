@@ -261,10 +261,8 @@ fn the_meeting_room_shows_no_owner_s_groep_beside_a_pseudonym() {
 fn minutes_show_no_owner_s_groep_beside_a_pseudonym() {
     let (_dir, store) = demo_store(today());
     let model = PhaseModel::default();
-    let id = crate::query::meeting::current_or_next(&store, today())
-        .unwrap()
-        .unwrap();
-    let date = store.meeting(id).unwrap().unwrap().date;
+    let meeting = crate::testkit::store::next_meeting(&store);
+    let (id, date) = (meeting.id, meeting.date);
     let before = store.closed_meeting_before(date, id).unwrap().unwrap();
     let mut minutes = store.minutes(before.id).unwrap().unwrap();
     // The case of an action the minutes name the pupil of.

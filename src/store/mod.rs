@@ -1185,18 +1185,31 @@ fn make_private(path: &Path) {
     }
 }
 
-/// Takes the exclusive lock on `dir`'s `otter.lock`: a second otter is refused at once
-/// instead of waiting.
+/// How long a writer waits for a lock held for an instant: a look-up in a second window holds
+/// its shared lock while it opens (a screen reopening after a full disk met one), and a
+/// process that forks holds every descriptor until its child starts the new program.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Takes the exclusive lock on `dir`'s `otter.lock`: a second otter is refused within
+/// [`LOCK_PATIENCE`] instead of waiting for it to end.
 fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
     let lock = File::options()
         .create(true)
         .truncate(false)
         .write(true)
         .open(dir.join(LOCK_FILE))?;
-    match lock.try_lock() {
-        Ok(()) => Ok(Arc::new(lock)),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse(dir.to_path_buf())),
-        Err(std::fs::TryLockError::Error(err)) => Err(StoreError::Io(err)),
+    let started = std::time::Instant::now();
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(Arc::new(lock)),
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::InUse(dir.to_path_buf()));
+            }
+            Err(std::fs::TryLockError::Error(err)) => return Err(StoreError::Io(err)),
+        }
     }
 }
 

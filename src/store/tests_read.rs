@@ -90,6 +90,24 @@ fn an_encrypted_store_opens_to_read_with_its_passphrase_and_writes_nothing() {
     assert_eq!(fingerprint(dir.path()), before);
 }
 
+/// A look-up's shared lock held for an instant does not turn the screen away: a writer that
+/// opens (or reopens after a full disk) meanwhile waits for it, as it waits for a descriptor a
+/// forking process holds until its child starts.
+#[test]
+fn a_writer_waits_out_a_lock_held_for_an_instant() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    let lock = std::fs::File::open(dir.path().join(LOCK_FILE)).unwrap();
+    lock.try_lock_shared().unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        drop(lock);
+    });
+    let writer = Store::open(dir.path()).expect("waited for the look-up");
+    release.join().unwrap();
+    assert_eq!(writer.count(TreeId::Pupils), 650);
+}
+
 #[test]
 fn readers_share_the_data_directory_and_read_beside_a_writer() {
     let dir = TempDir::new().unwrap();

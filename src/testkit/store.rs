@@ -13,6 +13,14 @@ pub(crate) fn demo_store(today: NaiveDate) -> (TempDir, Store) {
     (dir, store)
 }
 
+/// The meeting open on the test's day or planned next (the demo has one).
+pub(crate) fn next_meeting(store: &Store) -> crate::domain::Meeting {
+    let id = crate::query::meeting::current_or_next(store, crate::testkit::today())
+        .unwrap()
+        .expect("a meeting open or planned");
+    store.meeting(id).unwrap().unwrap()
+}
+
 /// Every pupil of `store` that `text` shows as `shown` has them (a full name, initials such as
 /// "S.d.V."): a buffer or a page scanned for pupils it must not name.
 pub(crate) fn pupils_shown(

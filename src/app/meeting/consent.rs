@@ -9,14 +9,30 @@ use crate::app::{Effect, Model, Overlay, View};
 use crate::domain::Consent;
 use crate::domain::fold::fold;
 
-/// The answer typed, in either language.
-pub fn parse(answer: &str) -> Option<Consent> {
-    match fold(answer).as_str() {
-        "ja" | "yes" => Some(Consent::Yes),
-        "nee" | "no" => Some(Consent::No),
-        "anoniem" | "anonymous" => Some(Consent::Anonymous),
-        _ => None,
-    }
+/// The answer typed, in either language: the parents' word (ja, nee, anoniem) and what
+/// follows it, which the case's history keeps as the change's reason ("ja, moeder gebeld op
+/// 20-11": BRIEF §4, every consent change has its reason).
+pub fn parse(answer: &str) -> Option<(Consent, String)> {
+    let answer = answer.trim();
+    let end = answer
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(answer.len());
+    let (word, rest) = answer.split_at(end);
+    let consent = match fold(word).as_str() {
+        "ja" | "yes" => Consent::Yes,
+        "nee" | "no" => Consent::No,
+        "anoniem" | "anonymous" => Consent::Anonymous,
+        _ => return None,
+    };
+    let reason = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || ",;:-–—".contains(c))
+        .trim_end();
+    // "anoniem bespreken" is how the team says the answer itself, not why.
+    let reason = match fold(reason).as_str() {
+        "bespreken" | "discussed" => "",
+        _ => reason,
+    };
+    Some((consent, reason.to_string()))
 }
 
 pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
@@ -34,14 +50,14 @@ pub fn start(model: &mut Model, view: &mut View) -> Vec<Effect> {
 
 pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
     let t = model.lang.texts();
-    let Some(to) = parse(text) else {
+    let Some((to, reason)) = parse(text) else {
         view.flash = Some(t.flash_consent_words.to_string());
         view.overlays
             .open(Overlay::Prompt(Prompt::new(Ask::Consent)));
         return Vec::new();
     };
     let phases = model.phases.clone();
-    let Some(at) = crate::app::meeting::case::change_context(model, String::new()) else {
+    let Some(at) = crate::app::meeting::case::change_context(model, reason) else {
         return Vec::new();
     };
     let Some(brief) = case_on_screen(model) else {
@@ -56,4 +72,38 @@ pub fn answer(model: &mut Model, view: &mut View, text: &str) -> Vec<Effect> {
         brief.case.clone(),
         event,
     )))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_is_the_answer_and_what_follows_it_the_reason() {
+        let parsed = |text: &str| parse(text).map(|(c, r)| (c, r.to_string()));
+        assert_eq!(parsed("ja"), Some((Consent::Yes, String::new())));
+        assert_eq!(
+            parsed(" Ja, moeder gebeld op 20-11 "),
+            Some((Consent::Yes, "moeder gebeld op 20-11".into()))
+        );
+        assert_eq!(
+            parsed("nee: vader wil eerst zelf met de leerkracht praten"),
+            Some((
+                Consent::No,
+                "vader wil eerst zelf met de leerkracht praten".into()
+            ))
+        );
+        assert_eq!(
+            parsed("anoniem bespreken"),
+            Some((Consent::Anonymous, String::new()))
+        );
+        assert_eq!(
+            parsed("anonymous"),
+            Some((Consent::Anonymous, String::new()))
+        );
+        // A word that only starts like an answer is none.
+        assert_eq!(parsed("janssen"), None);
+        assert_eq!(parsed("misschien"), None);
+        assert_eq!(parsed(""), None);
+    }
 }

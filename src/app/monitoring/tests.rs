@@ -131,6 +131,10 @@ fn the_cases_behind_a_figure_go_by_pseudonym_while_a_meeting_is_open() {
         .map(|(line, _)| line.shown.name().to_string())
         .expect("the demo has a running case without consent");
     assert!(private.contains(&anonymous), "{private}");
+    assert!(
+        private.contains(model.lang.texts().stats.screen_list_keys),
+        "{private}"
+    );
 
     let (_dir, store, mut model, mut view) = on_case(|brief| brief.case.consent == Consent::Yes);
     store
@@ -150,8 +154,14 @@ fn the_cases_behind_a_figure_go_by_pseudonym_while_a_meeting_is_open() {
             presenting.contains(model.lang.texts().stats.screen_presenting),
             "{presenting}"
         );
-        // Enter on a case of the list opens no dossier while presenting: the status line
-        // says why.
+        // Enter on a case of the list opens no dossier while presenting: the key line does
+        // not offer it, and the status line says why when it is pressed anyway.
+        let stats = model.lang.texts().stats;
+        assert!(
+            presenting.contains(stats.screen_list_keys_presenting),
+            "{presenting}"
+        );
+        assert!(!presenting.contains("Enter"), "{presenting}");
         act(&store, &mut model, &mut view, Command::Open);
         assert_eq!(model.screen, Screen::Monitoring);
         assert!(view.flash.is_some(), "the refusal is said");

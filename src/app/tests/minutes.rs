@@ -59,14 +59,7 @@ fn a_case_passed_with_n_is_not_discussed_and_comes_back_on_the_next_agenda() {
     let mut view = View::default();
     // Two cases of the next meeting beyond the signal phase, whose evaluation is not due by
     // the meeting after: only being passed by can bring them back.
-    let planned = store
-        .meeting(
-            crate::query::meeting::current_or_next(&store, today())
-                .unwrap()
-                .unwrap(),
-        )
-        .unwrap()
-        .unwrap();
+    let planned = crate::testkit::store::next_meeting(&store);
     // "+6w" at closing counts from the meeting's own date.
     let next = planned.date + Days::new(42);
     let mut later = Vec::new();
@@ -159,10 +152,8 @@ fn closing_brings_the_next_agenda_up_to_date_and_keeps_the_chairs_own_changes() 
     use crate::domain::meeting::MeetingState;
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    let next_id = crate::query::meeting::current_or_next(&store, today())
-        .unwrap()
-        .unwrap();
-    let mut next = store.meeting(next_id).unwrap().unwrap();
+    let mut next = crate::testkit::store::next_meeting(&store);
+    let next_id = next.id;
     let on_next: Vec<_> = next
         .cases()
         .map(|id| store.case(id).unwrap().unwrap())
@@ -355,14 +346,7 @@ fn an_earlier_actions_new_owner_or_due_date_is_in_the_minutes() {
 fn a_help_start_after_the_day_reads_as_planned_in_minutes_dossier_and_extract() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    let planned = store
-        .meeting(
-            crate::query::meeting::current_or_next(&store, today())
-                .unwrap()
-                .unwrap(),
-        )
-        .unwrap()
-        .unwrap();
+    let planned = crate::testkit::store::next_meeting(&store);
     let mut case = store
         .case(planned.cases().next().unwrap())
         .unwrap()
@@ -440,14 +424,7 @@ fn a_note_carries_its_phase_into_the_minutes_and_the_extract() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    let planned = store
-        .meeting(
-            crate::query::meeting::current_or_next(&store, today())
-                .unwrap()
-                .unwrap(),
-        )
-        .unwrap()
-        .unwrap();
+    let planned = crate::testkit::store::next_meeting(&store);
     let mut case = store
         .case(planned.cases().next().unwrap())
         .unwrap()

@@ -564,10 +564,7 @@ fn closing_fixes_the_minutes_carries_actions_over_and_plans_the_next_meeting() {
             "carried through this meeting"
         );
     }
-    let next = crate::query::meeting::current_or_next(&store, today())
-        .unwrap()
-        .unwrap();
-    let planned = store.meeting(next).unwrap().unwrap();
+    let planned = crate::testkit::store::next_meeting(&store);
     assert_eq!(planned.date, NaiveDate::from_ymd_opt(2027, 2, 2).unwrap());
     assert_eq!(planned.state, MeetingState::Planned);
     assert!(planned.cases().count() > 0, "the agenda proposes cases");
@@ -982,10 +979,7 @@ fn a_closed_meeting_reopens_only_with_a_reason_and_its_minutes_say_so() {
 #[test]
 fn volgende_ot_in_a_meeting_is_the_meeting_already_planned_after_it() {
     let (_dir, store, mut model) = school();
-    let next = crate::query::meeting::current_or_next(&store, today())
-        .unwrap()
-        .unwrap();
-    let mut later = store.meeting(next).unwrap().unwrap();
+    let mut later = crate::testkit::store::next_meeting(&store);
     later.id = crate::domain::MeetingId(store.next_id(crate::store::TreeId::Meetings).unwrap());
     later.date = NaiveDate::from_ymd_opt(2027, 1, 26).unwrap();
     store.insert(&later).unwrap();

@@ -52,7 +52,13 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
         view.overlays.is_open(crate::app::OverlayKind::Prompt),
         "asked again"
     );
-    answer(&store, &mut model, &mut view, "anoniem");
+    // What follows the word is how the answer came: the history keeps it as the reason.
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        "Anoniem, vader gebeld op 20-11",
+    );
     assert_eq!(view.flash.as_deref(), Some("Toestemming ouders: anoniem."));
     assert_eq!(current(&model).subject(), case.pseudonym());
     let screen = crate::ui::tests::screen_of(&model, &view, 160, 48, "donker");
@@ -72,6 +78,7 @@ fn c_changes_the_consent_at_any_phase_as_an_event_and_the_screen_follows() {
             to: Consent::Anonymous
         }
     );
+    assert_eq!(last.reason, "vader gebeld op 20-11");
     assert_eq!(last.meeting, model.meeting.as_ref().map(|r| r.meeting.id));
     assert_eq!(last.date, today());
 }

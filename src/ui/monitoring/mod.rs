@@ -38,7 +38,10 @@ pub fn render(frame: &mut Frame, area: Rect, model: &Model, view: &View, theme: 
         return;
     };
     frame.render_widget(title(model, screen, theme), header);
-    let keys = if view.monitoring.list.is_some() {
+    // Enter opens no dossier while the room sees the screen: the list does not offer it then.
+    let keys = if view.monitoring.list.is_some() && screen.data.presenting {
+        s.screen_list_keys_presenting
+    } else if view.monitoring.list.is_some() {
         s.screen_list_keys
     } else {
         s.screen_keys

@@ -34,11 +34,13 @@ pub fn of(model: &Model) -> Option<(&PupilNames, Option<String>)> {
 /// Masks, row by row, every word of `names` but `named`'s in `buffer`.
 pub fn mask(buffer: &mut Buffer, names: &PupilNames, named: Option<&str>) {
     let area = buffer.area;
+    // One row's text and, for each of its characters, the cell it is drawn in and how many
+    // cells that one takes; kept across rows so a frame allocates them once, not per row.
+    let mut text = String::new();
+    let mut cells: Vec<(u16, u16)> = Vec::new();
     for y in area.top()..area.bottom() {
-        // The row as text, and for each of its characters the cell it is drawn in and how
-        // many cells that one takes.
-        let mut text = String::new();
-        let mut cells: Vec<(u16, u16)> = Vec::new();
+        text.clear();
+        cells.clear();
         let mut x = area.left();
         while x < area.right() {
             let symbol = buffer[(x, y)].symbol();
@@ -48,6 +50,10 @@ pub fn mask(buffer: &mut Buffer, names: &PupilNames, named: Option<&str>) {
                 cells.push((x, width));
             }
             x += width;
+        }
+        // Borders, rules and blank rows hold no name.
+        if !text.chars().any(char::is_alphabetic) {
+            continue;
         }
         let Some(hidden) = names.hidden(&text, named) else {
             continue;

@@ -5,6 +5,7 @@ use crate::app::core::model::case_on_screen;
 use crate::app::meeting::case::Ask;
 use crate::app::overlay::prompt::Prompt;
 use crate::app::{Effect, Model, Overlay, View};
+use crate::domain::ChangeContext;
 use crate::domain::dates::{DateContext, parse_date};
 use crate::domain::fold::fold;
 use crate::domain::phase::Requirement;
@@ -132,10 +133,10 @@ pub fn answer(
             }
         }
         Requirement::Consent => {
-            let Some(to) = crate::app::meeting::consent::parse(&answer) else {
+            let Some((to, reason)) = crate::app::meeting::consent::parse(&text) else {
                 return ask_again(view, t.flash_consent_words.to_string());
             };
-            event = case.change_consent(to, at);
+            event = case.change_consent(to, ChangeContext { reason, ..at });
         }
         Requirement::Action | Requirement::Circles => return Vec::new(),
     }

@@ -12,6 +12,13 @@ fn press(code: KeyCode) -> Message {
     Message::PromptKey(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
+/// The signal picker in front.
+fn picker(view: &View) -> &crate::app::meeting::signal::Picker {
+    view.overlays
+        .get::<crate::app::meeting::signal::Picker>()
+        .expect("the picker is open")
+}
+
 fn type_in(store: &Store, model: &mut Model, view: &mut View, text: &str) {
     for key in typed(text) {
         send(store, model, view, key);
@@ -44,19 +51,9 @@ fn all_cases(store: &Store) -> Vec<Case> {
 fn names_appear_only_from_two_letters_at_most_five_and_up_down_choose() {
     let (_dir, store, mut model, mut view) = picking();
     type_in(&store, &mut model, &mut view, "e");
-    assert!(
-        view.overlays
-            .get::<crate::app::meeting::signal::Picker>()
-            .unwrap()
-            .shown
-            .is_empty()
-    );
+    assert!(picker(&view).shown.is_empty());
     type_in(&store, &mut model, &mut view, "e");
-    let shown = &view
-        .overlays
-        .get::<crate::app::meeting::signal::Picker>()
-        .unwrap()
-        .shown;
+    let shown = &picker(&view).shown;
     assert_eq!(
         shown.len(),
         super::SHOWN,
@@ -65,29 +62,11 @@ fn names_appear_only_from_two_letters_at_most_five_and_up_down_choose() {
     for _ in 0..9 {
         send(&store, &mut model, &mut view, press(KeyCode::Down));
     }
-    assert_eq!(
-        view.overlays
-            .get::<crate::app::meeting::signal::Picker>()
-            .unwrap()
-            .chosen,
-        super::SHOWN - 1
-    );
+    assert_eq!(picker(&view).chosen, super::SHOWN - 1);
     send(&store, &mut model, &mut view, press(KeyCode::Up));
-    assert_eq!(
-        view.overlays
-            .get::<crate::app::meeting::signal::Picker>()
-            .unwrap()
-            .chosen,
-        super::SHOWN - 2
-    );
+    assert_eq!(picker(&view).chosen, super::SHOWN - 2);
     send(&store, &mut model, &mut view, press(KeyCode::Backspace));
-    assert!(
-        view.overlays
-            .get::<crate::app::meeting::signal::Picker>()
-            .unwrap()
-            .shown
-            .is_empty()
-    );
+    assert!(picker(&view).shown.is_empty());
 }
 
 #[test]
@@ -96,19 +75,10 @@ fn a_new_signal_becomes_a_case_in_the_first_phase_on_the_agenda_and_on_screen() 
     let before = all_cases(&store).len();
     let (pupil, name, query) = a_pupil(&store);
     type_in(&store, &mut model, &mut view, &query);
-    let picker = view
-        .overlays
-        .get::<crate::app::meeting::signal::Picker>()
-        .unwrap();
-    assert_eq!(picker.shown[0].name, name, "{:?}", picker.shown);
+    let shown = &picker(&view).shown;
+    assert_eq!(shown[0].name, name, "{shown:?}");
     send(&store, &mut model, &mut view, press(KeyCode::Enter));
-    assert!(matches!(
-        view.overlays
-            .get::<crate::app::meeting::signal::Picker>()
-            .unwrap()
-            .step,
-        Step::Question(_)
-    ));
+    assert!(matches!(picker(&view).step, Step::Question(_)));
     type_in(
         &store,
         &mut model,
@@ -217,13 +187,7 @@ fn an_empty_hulpvraag_is_refused_and_asked_again() {
         view.flash.as_deref(),
         Some(model.lang.texts().flash_question_needed)
     );
-    assert!(matches!(
-        view.overlays
-            .get::<crate::app::meeting::signal::Picker>()
-            .unwrap()
-            .step,
-        Step::Question(_)
-    ));
+    assert!(matches!(picker(&view).step, Step::Question(_)));
     assert_eq!(all_cases(&store).len(), before);
 }
 
@@ -233,13 +197,7 @@ fn enter_without_a_pupil_found_picks_no_one() {
     type_in(&store, &mut model, &mut view, "x");
     let effects = update(&mut model, &mut view, press(KeyCode::Enter));
     assert_eq!(effects, vec![]);
-    assert_eq!(
-        view.overlays
-            .get::<crate::app::meeting::signal::Picker>()
-            .unwrap()
-            .step,
-        Step::Pupil
-    );
+    assert_eq!(picker(&view).step, Step::Pupil);
     assert!(view.flash.is_some());
 }
 

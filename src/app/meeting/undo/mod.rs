@@ -151,22 +151,17 @@ pub fn answer(model: &mut Model, view: &mut View, ask: Ask, text: &str) -> Vec<E
             view.overlays.open(Overlay::Prompt(Prompt::new(ask)));
             Vec::new()
         }
+        // Saved as the forms save a field: the minutes then count the case as discussed.
         Ask::Question { case } => {
-            let phases = model.phases.clone();
-            let Some(brief) = model
-                .meeting
-                .as_mut()
-                .and_then(|room| room.cases.get_mut(&case))
-            else {
-                return Vec::new();
-            };
-            if brief.case.question == text {
-                return Vec::new();
+            let effects = crate::app::meeting::form::save_case(model, case, |case| {
+                let changed = case.question != text;
+                case.question = text.to_string();
+                changed
+            });
+            if !effects.is_empty() {
+                view.flash = Some(texts.undo.question_corrected.to_string());
             }
-            brief.case.question = text.to_string();
-            brief.recheck(&phases);
-            view.flash = Some(texts.undo.question_corrected.to_string());
-            vec![Effect::SaveCase(Box::new(brief.case.clone()))]
+            effects
         }
     }
 }
