@@ -360,8 +360,9 @@ impl Config {
 
     /// otter: for a database that counts for nothing until it is whole (built beside another
     /// and swapped in once flushed): each write of the log goes to the OS without waiting for
-    /// the disk, no flusher thread writes and syncs every 500 ms, and the log is synced when
-    /// `flush` is called (and at the drop, as always).
+    /// the disk, and the log is synced when `flush` is called: by the caller, by the flusher
+    /// thread every 500 ms (which also cleans segments: without it, a restore of the large
+    /// demo left 1.4 GB instead of 0.88 GB) and at the drop.
     pub fn sync_on_flush_only(mut self, to: bool) -> Config {
         let m = Arc::make_mut(&mut self.0);
         m.sync_on_flush_only = to;
@@ -375,7 +376,7 @@ impl Config {
 
         let mut config = self.clone();
         config.limit_cache_max_memory();
-        if config.read_only || config.sync_on_flush_only {
+        if config.read_only {
             // otter: the flusher writes (segment cleaning) and fsyncs.
             Arc::make_mut(&mut config.0).flush_every_ms = None;
         }
