@@ -2,7 +2,10 @@
 """The scaling table: otter's cost at the school's size, mid (a quarter of large) and large.
 
 For each demo database it times, whole process each, interleaved (one run of every command on
-every size per round, so a busy machine slows them alike), and prints the median of the rounds:
+every size per round, so a busy machine slows them alike), and prints the median of the rounds.
+The light commands are timed by the CPU time of their process (user + system, from its
+rusage): on a loaded machine wall times vary threefold and CPU time little. Backup and
+restore by wall time, with their memory and bytes:
 
   open         otter school                 a look-up's read-only open and one setting
   first frame  otter (the screen) in a pseudo-terminal of 160x48, until its first frame is
@@ -18,8 +21,11 @@ The databases are made once and kept: `--dirs SCHOOL MID LARGE` names existing o
 `otter demo --scale school|mid|large`, which takes minutes for large); without it they are
 made under a temporary directory. Backup and restore run fewer rounds (`--heavy-rounds`).
 
+`--measure` names the rows to take (default all; `--measure search pupils` takes those two
+and neither backup nor restore).
+
 Usage: benches/scaling.py [--otter target/release/otter] [--rounds 5] [--heavy-rounds 1]
-                          [--dirs SCHOOL MID LARGE]
+                          [--dirs SCHOOL MID LARGE] [--measure NAME ...]
 Needs: python3, GNU time (/usr/bin/time).
 """
 
@@ -36,6 +42,8 @@ import time
 
 TODAY = "2026-11-23"
 SIZES = ["school", "mid", "large"]
+LIGHT = ["open", "first frame", "search", "pupils"]
+HEAVY = ["backup", "restore"]
 # The first frame is whole once the cursor went to the last row (drawn last) and was hidden
 # after it.
 LAST_ROW = b"\x1b[48;1H"
@@ -49,20 +57,23 @@ def env(data_dir):
 
 
 def timed(otter, data_dir, args):
-    """Wall seconds, peak RSS (KB) and file-system output (bytes) of one whole run."""
-    cmd = ["/usr/bin/time", "-f", "%e %M %O", otter, *args]
+    """Wall seconds, peak RSS (KB), file-system output (bytes) and CPU seconds (user +
+    system) of one whole run."""
     start = time.perf_counter()
-    done = subprocess.run(cmd, env=env(data_dir), stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, check=False)
+    child = subprocess.Popen([otter, *args], env=env(data_dir), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"{' '.join(args)} on {data_dir} failed: {done.stderr.decode()}")
-    _, rss, out = done.stderr.decode().strip().splitlines()[-1].split()
-    return wall, int(rss), int(out) * 512
+    if child.returncode != 0:
+        sys.exit(f"{' '.join(args)} on {data_dir} failed: {stderr.decode()}")
+    return wall, usage.ru_maxrss, usage.ru_oublock * 512, usage.ru_utime + usage.ru_stime
 
 
 def first_frame(otter, data_dir):
-    """Seconds from the start of `otter` to its first whole start screen, in a pty."""
+    """CPU seconds (user + system) of `otter` showing its first whole start screen in a pty,
+    then closed at once (Esc, q)."""
     pid, fd = pty.fork()
     if pid == 0:
         os.environ.update(env(data_dir))
@@ -93,8 +104,9 @@ def first_frame(otter, data_dir):
     time.sleep(0.3)
     os.write(fd, b"q")
     deadline = time.time() + 10
+    usage = None
     while time.time() < deadline:
-        finished, _ = os.waitpid(pid, os.WNOHANG)
+        finished, _, usage = os.wait4(pid, os.WNOHANG)
         if finished:
             break
         try:
@@ -104,11 +116,11 @@ def first_frame(otter, data_dir):
         time.sleep(0.05)
     else:
         os.kill(pid, 15)
-        os.waitpid(pid, 0)
+        _, _, usage = os.wait4(pid, 0)
     os.close(fd)
     if elapsed is None:
         sys.exit(f"no start screen from otter on {data_dir}")
-    return elapsed
+    return usage.ru_utime + usage.ru_stime
 
 
 def demo(otter, root, size):
@@ -125,6 +137,7 @@ def main():
     parser.add_argument("--heavy-rounds", type=int, default=1)
     parser.add_argument("--dirs", nargs=3, metavar=("SCHOOL", "MID", "LARGE"))
     parser.add_argument("--only", nargs="+", choices=SIZES, default=SIZES)
+    parser.add_argument("--measure", nargs="+", choices=LIGHT + HEAVY, default=LIGHT + HEAVY)
     opts = parser.parse_args()
     otter = os.path.realpath(opts.otter)
     work = tempfile.mkdtemp(prefix="otter-scaling-")
@@ -133,25 +146,29 @@ def main():
             size: demo(otter, work, size) for size in opts.only}
         sizes = [size for size in SIZES if size in opts.only]
         light = {
-            "open": lambda d: timed(otter, d, ["school"])[0],
+            "open": lambda d: timed(otter, d, ["school"])[3],
             "first frame": lambda d: first_frame(otter, d),
-            "search": lambda d: timed(otter, d, ["search", "jan"])[0],
-            "pupils": lambda d: timed(otter, d, ["pupils"])[0],
+            "search": lambda d: timed(otter, d, ["search", "jan"])[3],
+            "pupils": lambda d: timed(otter, d, ["pupils"])[3],
         }
+        light = {name: run for name, run in light.items() if name in opts.measure}
         samples = {(name, size): [] for name in light for size in sizes}
         for _ in range(opts.rounds):
             for name, run in light.items():
                 for size in sizes:
                     samples[(name, size)].append(run(dirs[size]))
         heavy = {}
-        for size in sizes:
+        for size in sizes if "backup" in opts.measure else []:
             for _ in range(opts.heavy_rounds):
                 file = os.path.join(work, f"{size}.json")
-                wall, rss, _ = timed(otter, dirs[size], ["backup", file])
+                wall, rss, _, _ = timed(otter, dirs[size], ["backup", file])
                 heavy.setdefault(("backup", size), []).append((wall, rss, os.path.getsize(file)))
                 target = os.path.join(work, f"{size}-restored")
                 shutil.rmtree(target, ignore_errors=True)
-                wall, rss, written = timed(otter, target, ["restore", file])
+                if "restore" not in opts.measure:
+                    os.remove(file)
+                    continue
+                wall, rss, written, _ = timed(otter, target, ["restore", file])
                 heavy.setdefault(("restore", size), []).append((wall, rss, written))
                 shutil.rmtree(target, ignore_errors=True)
                 os.remove(file)
@@ -162,7 +179,8 @@ def main():
             return "-"
 
         print(f"\nmedians of {opts.rounds} interleaved rounds ({opts.heavy_rounds} for backup "
-              f"and restore), load average {os.getloadavg()[0]:.1f}")
+              f"and restore), load average {os.getloadavg()[0]:.1f}; CPU time (user + system) "
+              f"but for backup and restore (wall)")
         header = f"{'':12}" + "".join(f"{size:>12}" for size in sizes)
         print(header + f"{'mid/school':>12}{'large/mid':>12}")
         for name in light:
@@ -170,7 +188,7 @@ def main():
             row = "".join(f"{values[s] * 1000:>10.0f}ms" for s in sizes)
             print(f"{name:12}{row}{ratio(values, 'school', 'mid'):>12}"
                   f"{ratio(values, 'mid', 'large'):>12}")
-        for name in ["backup", "restore"]:
+        for name in [name for name in HEAVY if (name, sizes[0]) in heavy]:
             values = {s: statistics.median(r[0] for r in heavy[(name, s)]) for s in sizes}
             row = "".join(f"{values[s]:>11.1f}s" for s in sizes)
             print(f"{name:12}{row}{ratio(values, 'school', 'mid'):>12}"

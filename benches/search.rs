@@ -1,6 +1,7 @@
 //! `/` search, keystroke to updated results: a realistic query typed letter by letter into the
-//! open overlay (the `update` that searches, then the frame at 160x48), and the index built at
-//! the first `/`. Uses the large demo school when `OTTER_BENCH_LARGE` names its data directory,
+//! open overlay (the `update` that searches, then the frame at 160x48), the index built at
+//! the first `/`, and `otter search`'s one query read from the store (no index of the whole
+//! school: only what the query fits is kept). Uses the large demo school when `OTTER_BENCH_LARGE` names its data directory,
 //! else a fresh school-sized one.
 
 mod common;
@@ -109,6 +110,9 @@ fn search(c: &mut Criterion) {
         "keystroke to results over {keys} keys: search median {:?}, p99 {:?}, max {:?}; with the frame: median {:?}, p99 {:?}, max {:?}",
         searched.median, searched.p99, searched.worst, whole.median, whole.p99, whole.worst,
     );
+    c.bench_function("otter search: one query read from the store", |b| {
+        b.iter(|| otter::query::search::search(&store, "jan", 20).unwrap())
+    });
     // The slowest single key: the second letter, the first that searches, over everything.
     c.bench_function("search: second letter, every entry", |b| {
         b.iter(|| {

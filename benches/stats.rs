@@ -1,6 +1,6 @@
 //! Every monitoring figure of a school year (issue 14: under 100 ms on the large school): read
-//! the digests of the cases and actions, the meetings and the "niet besproken" index from an
-//! open store, compute, and apply disclosure control. Also measured apart: the share of that
+//! the digests of the cases, actions and meetings and the "niet besproken" index from an open
+//! store, compute, and apply disclosure control. Also measured apart: the share of that
 //! time spent reading the store, the time of each phase, and what walking each tree the
 //! figures read before the digests costs. Wall time and this thread's CPU time are both
 //! printed: on a shared machine the wall clock mostly measures the other processes. Uses the
@@ -73,24 +73,20 @@ impl Clock {
 
 const PHASES: [&str; 4] = ["read", "compute", "report", "cases behind"];
 
-/// Each phase's wall and CPU time: read, compute, report (disclosure control), and the
-/// screen's lists of the cases behind each figure.
+/// Each phase's wall and CPU time: read the digests, compute (the routes and the figures),
+/// report (disclosure control), and the screen's lists of the cases behind each figure.
 fn all_figures(store: &Store, milestones: &Milestones, period: Period) -> [[Duration; 2]; 4] {
     let settings = Settings::default();
     let mut clock = Clock::start();
     let input = query::monitoring::input(store).unwrap();
     let read = clock.lap();
-    let figures = monitoring::compute(&input, milestones, settings, period, today());
+    // As the screen does: the routes once, for the figures and the lists behind them.
+    let routes = monitoring::Routes::of(&input, milestones);
+    let figures = routes.figures(settings, period, today());
     let compute = clock.lap();
     black_box(report::report(&figures));
     let report = clock.lap();
-    black_box(monitoring::behind(
-        &input,
-        milestones,
-        settings,
-        period,
-        today(),
-    ));
+    black_box(routes.behind(settings, period, today()));
     let behind = clock.lap();
     [read, compute, report, behind]
 }
@@ -119,6 +115,29 @@ fn stats(c: &mut Criterion) {
     tree::<otter::domain::CaseEvent>(&store, "events");
     tree::<otter::domain::Meeting>(&store, "meetings");
     tree::<otter::domain::Action>(&store, "actions");
+    // What reading the store is spent on: each kind of digest and the index, apart.
+    let reads: [(&str, &dyn Fn()); 4] = [
+        ("case digests", &|| {
+            drop(black_box(store.case_digests().unwrap()))
+        }),
+        ("action digests", &|| {
+            drop(black_box(store.action_digests().unwrap()))
+        }),
+        ("meeting digests", &|| {
+            drop(black_box(store.meeting_digests().unwrap()))
+        }),
+        ("niet besproken", &|| {
+            drop(black_box(store.passed_by().unwrap()))
+        }),
+    ];
+    for (name, read) in reads {
+        let spent = common::spread((0..7).map(|_| {
+            let mut clock = Clock::start();
+            read();
+            clock.lap()[1]
+        }));
+        eprintln!("  reading {name}: cpu {:.1?} (median of 7)", spent.median);
+    }
     let milestones = Milestones::of(&PhaseModel::default());
     let period = Period::school_year(Period::school_year_of(today()) - 1).unwrap();
     let runs: Vec<[[Duration; 2]; 4]> = (0..15)

@@ -285,8 +285,9 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         return Err(Error::NoDatabase(data_dir.to_path_buf()));
     }
     let mut store = if reads_only(&command) {
-        // A backup reads every page once: with a cache for that, in bounded memory.
-        let store = if matches!(command, Command::Backup { .. }) {
+        // A backup reads every page once: with a cache for that, in bounded memory. So does
+        // a search, of the trees it reads.
+        let store = if matches!(command, Command::Backup { .. } | Command::Search { .. }) {
             Store::open_to_stream(data_dir, &mut unlock)?
         } else {
             Store::open_to_read(data_dir, &mut unlock)?

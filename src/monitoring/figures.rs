@@ -12,19 +12,28 @@ use super::{
     Milestones, MonthCount, MonthSpread, Norm, Period, Reaction, Returns, Settings, Share, Spread,
     Wait,
 };
-use crate::domain::{
-    AgendaKind, CaseId, Consent, EventKind, Level, MeetingId, MeetingState, PupilId,
-};
+use crate::domain::{CaseId, Consent, EventKind, Level, MeetingId, PupilId};
 
-/// The moments of one case's route, read from its record and its history.
+/// The moments of one case's route, read from its record and its history. What the passes
+/// over every case ask is copied in here, so that they read one array and not 50,000
+/// histories scattered over the heap; a history is walked only for the cases a figure keeps.
 struct Route<'a> {
     history: &'a CaseHistory,
+    id: CaseId,
+    pupil: PupilId,
+    /// The level on the record: where the case stands now.
+    level: Level,
+    /// In the phase that waits for the help to start, without a start.
+    waiting: bool,
+    /// The latest day of a phase move, and whether the last move (by position) closed it.
+    latest_move: Option<NaiveDate>,
+    last_move_closed: Option<bool>,
     signal: NaiveDate,
     first_discussion: Option<NaiveDate>,
     plan: Option<NaiveDate>,
     help: Option<NaiveDate>,
     /// Each time the case entered the final phase, and the phase it came from.
-    closings: Vec<(NaiveDate, String)>,
+    closings: Vec<(NaiveDate, &'a str)>,
     /// Each time it left the final phase again.
     reopenings: Vec<NaiveDate>,
     /// The day it closed, if it is closed now.
@@ -53,6 +62,19 @@ impl Route<'_> {
         }
     }
 
+    /// Whether `is_open_on` can hold on any day from `first` on: false only when every phase
+    /// move came before `first` and left the case closed, or, with no move at all, its record
+    /// closed it by then. Lets the month series skip the cases closed long ago.
+    fn may_be_open_from(&self, first: NaiveDate) -> bool {
+        if self.latest_move.is_some_and(|day| day >= first) {
+            return true;
+        }
+        match self.last_move_closed {
+            Some(closed) => !closed,
+            None => self.closed.is_none_or(|closed| closed > first),
+        }
+    }
+
     /// The phase the case stood in on `day`: the last move by then, else where its first
     /// move left from, else the phase on its record.
     fn phase_on(&self, day: NaiveDate) -> &str {
@@ -69,6 +91,23 @@ impl Route<'_> {
         phase
             .or(first_from)
             .unwrap_or(self.history.case.phase.as_str())
+    }
+
+    /// Whether any list behind a figure of `period` can hold the case: it was active, or its
+    /// signal, first discussion, plan, help or a closing fell in the period.
+    fn touches(&self, period: Period) -> bool {
+        self.active_in(period)
+            || [
+                Some(self.signal),
+                self.first_discussion,
+                self.plan,
+                self.help,
+                self.closed,
+            ]
+            .into_iter()
+            .flatten()
+            .chain(self.closings.iter().map(|(day, _)| *day))
+            .any(|day| period.contains(day))
     }
 
     fn active_in(&self, period: Period) -> bool {
@@ -149,21 +188,21 @@ fn items(input: &Input) -> Vec<Item> {
     input
         .meetings
         .iter()
-        .filter(|m| m.state == MeetingState::Closed)
+        .filter(|m| m.closed)
         .flat_map(|m| {
-            m.agenda.iter().filter_map(|item| match item.kind {
-                AgendaKind::Case { case } => Some(Item {
+            m.items.iter().filter_map(|item| {
+                let case = item.case?;
+                Some(Item {
                     case,
                     date: m.date,
                     discussed: !passed.contains(&(m.id, case)),
-                }),
-                _ => None,
+                })
             })
         })
         .collect()
 }
 
-fn routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -> Vec<Route<'a>> {
+fn build_routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -> Vec<Route<'a>> {
     let mut first_discussion: HashMap<CaseId, NaiveDate> = HashMap::new();
     for item in items.iter().filter(|i| i.discussed) {
         first_discussion
@@ -179,16 +218,20 @@ fn routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -> Vec<
             let mut plan = None;
             let mut closings = Vec::new();
             let mut reopenings = Vec::new();
+            let (mut latest_move, mut last_move_closed) = (None::<NaiveDate>, None);
             for event in &history.events {
                 if let EventKind::Phase { from, to } = &event.kind {
                     if *to == milestones.plan_agreed && plan.is_none() {
                         plan = Some(event.date);
                     }
-                    if *to == milestones.closed {
-                        closings.push((event.date, from.clone()));
+                    let closes = *to == milestones.closed;
+                    if closes {
+                        closings.push((event.date, from.as_str()));
                     } else if *from == milestones.closed {
                         reopenings.push(event.date);
                     }
+                    latest_move = Some(latest_move.map_or(event.date, |day| day.max(event.date)));
+                    last_move_closed = Some(closes);
                 }
             }
             let closed = (case.phase == milestones.closed)
@@ -196,6 +239,12 @@ fn routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -> Vec<
                 .flatten();
             Route {
                 history,
+                id: case.id,
+                pupil: case.pupil,
+                level: case.level,
+                waiting: case.phase == milestones.plan_agreed && case.help_start.is_none(),
+                latest_move,
+                last_move_closed,
                 signal: case.opened,
                 first_discussion: first_discussion.get(&case.id).copied(),
                 plan,
@@ -208,6 +257,28 @@ fn routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -> Vec<
         .collect()
 }
 
+/// The routes of every case and the closed meetings' case items, worked out once for the
+/// figures and the lists behind them of any period.
+pub struct Routes<'a> {
+    input: &'a Input,
+    milestones: Milestones,
+    items: Vec<Item>,
+    routes: Vec<Route<'a>>,
+}
+
+impl<'a> Routes<'a> {
+    pub fn of(input: &'a Input, milestones: &Milestones) -> Routes<'a> {
+        let items = items(input);
+        let routes = build_routes(input, milestones, &items);
+        Routes {
+            input,
+            milestones: milestones.clone(),
+            items,
+            routes,
+        }
+    }
+}
+
 /// Every figure of `period`, as it stands on `today`.
 pub fn compute(
     input: &Input,
@@ -216,87 +287,109 @@ pub fn compute(
     period: Period,
     today: NaiveDate,
 ) -> Figures {
-    let items = items(input);
-    let routes = routes(input, milestones, &items);
-    let active: Vec<&Route> = routes.iter().filter(|r| r.active_in(period)).collect();
-    let new_signals = routes.iter().filter(|r| period.contains(r.signal)).count();
-    Figures {
-        period,
-        today,
-        settings,
-        cases: count(active.len()),
-        new_signals: count(new_signals),
-        reaction: reaction(&routes, period),
-        norm: norm(&routes, milestones, settings, period, today),
-        levels: level_route(&routes, period),
-        returns: returns(&routes, settings, period, today),
-        meetings: meetings(input, &items, period),
-        actions: actions(input, period, today),
-        consent: consent(&active, period.until(today).to),
-        signals_per_month: period
-            .months()
-            .into_iter()
-            .map(|month| MonthCount {
-                month,
-                count: count(
-                    routes
-                        .iter()
-                        .filter(|r| {
-                            period.contains(r.signal) && super::Month::of(r.signal) == month
-                        })
-                        .count(),
-                ),
-            })
-            .collect(),
-        open_per_level: period
-            .months()
-            .into_iter()
-            .filter(|month| month.first() <= today)
-            .map(|month| {
-                let day = month.last().min(period.to).min(today);
-                let mut levels = [0; 5];
-                for route in routes
-                    .iter()
-                    .filter(|r| r.is_open_on(day, &milestones.closed))
-                {
-                    levels[usize::from(route.level_on(day).get() - 1)] += 1;
-                }
-                LevelsAt { month, levels }
-            })
-            .collect(),
-        open_per_phase: {
-            let day = period.until(today).to;
-            let mut phases: Vec<(String, u32)> = Vec::new();
-            for route in routes
-                .iter()
-                .filter(|r| r.is_open_on(day, &milestones.closed))
-            {
-                let phase = route.phase_on(day);
-                match phases.iter_mut().find(|(p, _)| p == phase) {
-                    Some((_, n)) => *n += 1,
-                    None => phases.push((phase.to_string(), 1)),
+    Routes::of(input, milestones).figures(settings, period, today)
+}
+
+/// The position of `day`'s month among `months`.
+fn month_at(months: &[super::Month], day: NaiveDate) -> Option<usize> {
+    let month = super::Month::of(day);
+    months.iter().position(|m| *m == month)
+}
+
+impl Routes<'_> {
+    /// Every figure of `period`, as it stands on `today`.
+    pub fn figures(&self, settings: Settings, period: Period, today: NaiveDate) -> Figures {
+        let (input, milestones, items) = (self.input, &self.milestones, &self.items);
+        let routes = self.routes.as_slice();
+        let active: Vec<&Route> = routes.iter().filter(|r| r.active_in(period)).collect();
+        let months = period.months();
+        // The monthly series in one pass over the cases each, not one per month.
+        let mut new_signals = 0;
+        let mut signals = vec![0; months.len()];
+        let mut reactions = vec![Vec::new(); months.len()];
+        for r in routes {
+            if period.contains(r.signal) {
+                new_signals += 1;
+                if let Some(at) = month_at(&months, r.signal) {
+                    signals[at] += 1;
                 }
             }
-            phases
-        },
-        reaction_per_month: period
-            .months()
-            .into_iter()
-            .map(|month| MonthSpread {
-                month,
-                spread: Spread::of(
-                    routes
-                        .iter()
-                        .filter_map(|r| {
-                            let help = r.help.filter(|&d| period.contains(d))?;
-                            (super::Month::of(help) == month)
-                                .then(|| days(r.signal, help))
-                                .flatten()
-                        })
-                        .collect(),
-                ),
-            })
-            .collect(),
+            if let Some(help) = r.help.filter(|&d| period.contains(d))
+                && let Some(at) = month_at(&months, help)
+                && let Some(days) = days(r.signal, help)
+            {
+                reactions[at].push(days);
+            }
+        }
+        let level_days: Vec<(super::Month, NaiveDate)> = months
+            .iter()
+            .filter(|month| month.first() <= today)
+            .map(|&month| (month, month.last().min(period.to).min(today)))
+            .collect();
+        let mut levels = vec![[0; 5]; level_days.len()];
+        if let (Some(first), Some(last)) = (
+            level_days.iter().map(|(_, day)| *day).min(),
+            level_days.iter().map(|(_, day)| *day).max(),
+        ) {
+            let open = routes
+                .iter()
+                .filter(|r| r.signal <= last && r.may_be_open_from(first));
+            for route in open {
+                for (at, &(_, day)) in level_days.iter().enumerate() {
+                    if route.is_open_on(day, &milestones.closed) {
+                        levels[at][usize::from(route.level_on(day).get() - 1)] += 1;
+                    }
+                }
+            }
+        }
+        Figures {
+            period,
+            today,
+            settings,
+            cases: count(active.len()),
+            new_signals,
+            reaction: reaction(routes, period),
+            norm: norm(routes, settings, period, today),
+            levels: level_route(routes, period),
+            returns: returns(routes, settings, period, today),
+            meetings: meetings(input, items, period),
+            actions: actions(input, period, today),
+            consent: consent(&active, period.until(today).to),
+            signals_per_month: months
+                .iter()
+                .zip(signals)
+                .map(|(&month, count)| MonthCount { month, count })
+                .collect(),
+            open_per_level: level_days
+                .iter()
+                .zip(levels)
+                .map(|(&(month, _), levels)| LevelsAt { month, levels })
+                .collect(),
+            open_per_phase: {
+                let day = period.until(today).to;
+                let mut phases: Vec<(String, u32)> = Vec::new();
+                for route in routes.iter().filter(|r| {
+                    r.signal <= day
+                        && r.may_be_open_from(day)
+                        && r.is_open_on(day, &milestones.closed)
+                }) {
+                    let phase = route.phase_on(day);
+                    match phases.iter_mut().find(|(p, _)| p == phase) {
+                        Some((_, n)) => *n += 1,
+                        None => phases.push((phase.to_string(), 1)),
+                    }
+                }
+                phases
+            },
+            reaction_per_month: months
+                .iter()
+                .zip(reactions)
+                .map(|(&month, days)| MonthSpread {
+                    month,
+                    spread: Spread::of(days),
+                })
+                .collect(),
+        }
     }
 }
 
@@ -324,13 +417,7 @@ fn reaction(routes: &[Route], period: Period) -> Reaction {
     }
 }
 
-fn norm(
-    routes: &[Route],
-    milestones: &Milestones,
-    settings: Settings,
-    period: Period,
-    today: NaiveDate,
-) -> Norm {
+fn norm(routes: &[Route], settings: Settings, period: Period, today: NaiveDate) -> Norm {
     let limit = i64::from(settings.norm_weeks) * 7;
     let mut within = Share::default();
     for route in routes {
@@ -344,12 +431,11 @@ fn norm(
     }
     let mut waits: Vec<Wait> = routes
         .iter()
-        .filter(|r| r.history.case.phase == milestones.plan_agreed && r.help.is_none())
+        .filter(|r| r.waiting)
         .map(|r| {
-            let case = &r.history.case;
-            let since = r.plan.or(case.waiting_since).unwrap_or(r.signal);
+            let since = r.plan.or(r.history.case.waiting_since).unwrap_or(r.signal);
             Wait {
-                case: case.id,
+                case: r.id,
                 days: (today - since).num_days().max(0),
             }
         })
@@ -380,7 +466,7 @@ fn level_route(routes: &[Route], period: Period) -> LevelRoute {
     };
     let mut from: BTreeMap<Option<String>, u32> = BTreeMap::new();
     for r in closed {
-        route.closed_at_most_3.part += u32::from(r.history.case.level.get() <= 3);
+        route.closed_at_most_3.part += u32::from(r.level.get() <= 3);
         let (escalated, lowered) = r.escalation();
         if escalated {
             route.escalated.part += 1;
@@ -388,7 +474,7 @@ fn level_route(routes: &[Route], period: Period) -> LevelRoute {
             route.deescalated.part += u32::from(lowered);
         }
         *from
-            .entry(r.closings.last().map(|(_, phase)| phase.clone()))
+            .entry(r.closings.last().map(|(_, phase)| phase.to_string()))
             .or_default() += 1;
     }
     route.closed_from = from.into_iter().collect();
@@ -403,28 +489,32 @@ fn return_closings(
     period: Period,
     today: NaiveDate,
 ) -> Vec<(CaseId, bool)> {
-    let mut opened: HashMap<PupilId, Vec<(CaseId, NaiveDate)>> = HashMap::new();
+    let closes_in = |r: &&Route| r.closings.iter().any(|(day, _)| period.contains(*day));
+    // Only the pupils with a closing in the period are looked up: not every case's.
+    let mut opened: HashMap<PupilId, Vec<(CaseId, NaiveDate)>> = routes
+        .iter()
+        .filter(closes_in)
+        .map(|r| (r.pupil, Vec::new()))
+        .collect();
     for r in routes {
-        opened
-            .entry(r.history.case.pupil)
-            .or_default()
-            .push((r.history.case.id, r.signal));
+        if let Some(cases) = opened.get_mut(&r.pupil) {
+            cases.push((r.id, r.signal));
+        }
     }
     let mut judged = Vec::new();
-    for r in routes {
-        let case = &r.history.case;
+    for r in routes.iter().filter(closes_in) {
         for &(closed, _) in r.closings.iter().filter(|(day, _)| period.contains(*day)) {
             let until = add_months(closed, settings.return_months);
             // What happens after today is not known yet (a case typed ahead is not a return).
             let within = |day: NaiveDate| closed <= day && day <= until && day <= today;
             let back = r.reopenings.iter().any(|&day| within(day))
-                || opened[&case.pupil]
+                || opened[&r.pupil]
                     .iter()
-                    .any(|&(other, day)| other != case.id && within(day));
+                    .any(|&(other, day)| other != r.id && within(day));
             // A closing whose window is still running and has seen no return yet cannot be
             // judged: counting it as "no return" would flatter the last months.
             if back || until <= today {
-                judged.push((case.id, back));
+                judged.push((r.id, back));
             }
         }
     }
@@ -446,7 +536,7 @@ fn meetings(input: &Input, items: &[Item], period: Period) -> Meetings {
     let held: Vec<_> = input
         .meetings
         .iter()
-        .filter(|m| m.state == MeetingState::Closed && period.contains(m.date))
+        .filter(|m| m.closed && period.contains(m.date))
         .collect();
     let in_period: Vec<&Item> = items.iter().filter(|i| period.contains(i.date)).collect();
     let mut minutes = Vec::new();
@@ -455,9 +545,9 @@ fn meetings(input: &Input, items: &[Item], period: Period) -> Meetings {
     let mut overran = Share::default();
     for meeting in &held {
         let mut used = 0u64;
-        for item in &meeting.agenda {
+        for item in &meeting.items {
             used += u64::from(item.used_seconds);
-            if matches!(item.kind, AgendaKind::Case { .. }) && item.used_seconds > 0 {
+            if item.case.is_some() && item.used_seconds > 0 {
                 minutes.push(f64::from(item.used_seconds) / 60.0);
                 timebox.total += f64::from(item.timebox_minutes);
                 timebox.base += 1;
@@ -537,153 +627,165 @@ pub fn behind(
     period: Period,
     today: NaiveDate,
 ) -> Vec<Behind> {
-    let items = items(input);
-    let routes = routes(input, milestones, &items);
-    let each = |rule: &dyn Fn(&Route) -> Option<bool>| -> Vec<(CaseId, bool)> {
-        routes
-            .iter()
-            .filter_map(|r| rule(r).map(|part| (r.history.case.id, part)))
-            .collect()
-    };
-    // A segment counts in the period it ends, when it does not run backwards.
-    let ends = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
-        let (from, to) = (from?, to?);
-        (period.contains(to) && days(from, to).is_some()).then_some(true)
-    };
-    let limit = i64::from(settings.norm_weeks) * 7;
-    let closed_in = |r: &Route| r.closed.is_some_and(|day| period.contains(day));
-    let end = period.until(today).to;
-    let waits = norm(&routes, milestones, settings, period, today).waits;
-    let mut behind = vec![
-        (
-            Figure::Cases,
-            each(&|r| r.active_in(period).then_some(true)),
-        ),
-        (
-            Figure::NewSignals,
-            each(&|r| period.contains(r.signal).then_some(true)),
-        ),
-        (
-            Figure::SignalToHelp,
-            each(&|r| ends(Some(r.signal), r.help)),
-        ),
-        (
-            Figure::SignalToDiscussion,
-            each(&|r| ends(Some(r.signal), r.first_discussion)),
-        ),
-        (
-            Figure::SignalToPlan,
-            each(&|r| ends(Some(r.signal), r.plan)),
-        ),
-        (Figure::PlanToHelp, each(&|r| ends(r.plan, r.help))),
-        (
-            Figure::WithinNorm,
-            each(&|r| {
-                let (plan, help) = (r.plan?, r.help?);
-                (period.contains(help) && plan <= help).then(|| (help - plan).num_days() <= limit)
-            }),
-        ),
-        (
-            Figure::Waiting,
-            waits.iter().map(|w| (w.case, true)).collect(),
-        ),
-        (
-            Figure::WaitingOverNorm,
-            waits
+    Routes::of(input, milestones).behind(settings, period, today)
+}
+
+impl Routes<'_> {
+    /// The cases behind each figure of `period` that rests on cases, as `behind`.
+    pub fn behind(&self, settings: Settings, period: Period, today: NaiveDate) -> Vec<Behind> {
+        let items = &self.items;
+        let routes = self.routes.as_slice();
+        // Every list but the waits' asks for a day of the case in the period: the cases with
+        // none are passed over once here instead of in every list.
+        let relevant: Vec<&Route> = routes.iter().filter(|r| r.touches(period)).collect();
+        let each = |rule: &dyn Fn(&Route) -> Option<bool>| -> Vec<(CaseId, bool)> {
+            relevant
                 .iter()
-                .filter(|w| w.days > limit)
-                .map(|w| (w.case, true))
-                .collect(),
-        ),
-        (Figure::Closed, each(&|r| closed_in(r).then_some(true))),
-        (
-            Figure::ClosedAtMost3,
-            each(&|r| closed_in(r).then(|| r.history.case.level.get() <= 3)),
-        ),
-        (
-            Figure::Escalated,
-            each(&|r| closed_in(r).then(|| r.escalation().0)),
-        ),
-        (
-            Figure::Deescalated,
-            each(&|r| {
-                let (escalated, lowered) = r.escalation();
-                (closed_in(r) && escalated).then_some(lowered)
-            }),
-        ),
-    ];
-    let mut phases: Vec<Option<String>> = Vec::new();
-    for r in routes.iter().filter(|r| closed_in(r)) {
-        let phase = r.closings.last().map(|(_, phase)| phase.clone());
-        if !phases.contains(&phase) {
-            phases.push(phase);
-        }
-    }
-    phases.sort();
-    for phase in phases {
-        let from = each(&|r| {
-            (closed_in(r) && r.closings.last().map(|(_, p)| p.clone()) == phase).then_some(true)
-        });
-        behind.push((Figure::ClosedFrom(phase), from));
-    }
-    behind.push((
-        Figure::Returned,
-        return_closings(&routes, settings, period, today),
-    ));
-    behind.push((
-        Figure::NotDiscussed,
-        items
-            .iter()
-            .filter(|i| period.contains(i.date))
-            .map(|i| (i.case, !i.discussed))
-            .collect(),
-    ));
-    for consent in [
-        Consent::Yes,
-        Consent::Anonymous,
-        Consent::No,
-        Consent::Unknown,
-    ] {
-        let of = each(&|r| {
-            r.active_in(period)
-                .then_some(true)
-                .filter(|_| r.consent_on(end) == consent)
-        });
-        behind.push((Figure::Consent(consent), of));
-    }
-    let span = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
-        let (from, to) = (from?, to?);
-        period.contains(to).then(|| (to - from).num_days())
-    };
-    let days_of = |figure: &Figure| -> Vec<(CaseId, i64)> {
-        let segment: &dyn Fn(&Route) -> Option<i64> = match figure {
-            Figure::SignalToHelp => &|r| span(Some(r.signal), r.help),
-            Figure::SignalToDiscussion => &|r| span(Some(r.signal), r.first_discussion),
-            Figure::SignalToPlan => &|r| span(Some(r.signal), r.plan),
-            Figure::PlanToHelp | Figure::WithinNorm => &|r| span(r.plan, r.help),
-            Figure::Waiting | Figure::WaitingOverNorm => {
-                return waits.iter().map(|w| (w.case, w.days)).collect();
-            }
-            _ => return Vec::new(),
+                .filter_map(|r| rule(r).map(|part| (r.id, part)))
+                .collect()
         };
-        routes
-            .iter()
-            .filter_map(|r| Some((r.history.case.id, segment(r).filter(|d| *d >= 0)?)))
-            .collect()
-    };
-    behind
-        .into_iter()
-        .map(|(figure, cases)| {
-            let listed: HashSet<CaseId> = cases.iter().map(|(case, _)| *case).collect();
-            let days = days_of(&figure)
-                .into_iter()
-                .filter(|(case, _)| listed.contains(case))
-                .collect();
-            Behind {
-                figure,
-                cases,
-                days,
+        // A segment counts in the period it ends, when it does not run backwards.
+        let ends = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+            let (from, to) = (from?, to?);
+            (period.contains(to) && days(from, to).is_some()).then_some(true)
+        };
+        let limit = i64::from(settings.norm_weeks) * 7;
+        let closed_in = |r: &Route| r.closed.is_some_and(|day| period.contains(day));
+        let end = period.until(today).to;
+        let waits = norm(routes, settings, period, today).waits;
+        let mut behind = vec![
+            (
+                Figure::Cases,
+                each(&|r| r.active_in(period).then_some(true)),
+            ),
+            (
+                Figure::NewSignals,
+                each(&|r| period.contains(r.signal).then_some(true)),
+            ),
+            (
+                Figure::SignalToHelp,
+                each(&|r| ends(Some(r.signal), r.help)),
+            ),
+            (
+                Figure::SignalToDiscussion,
+                each(&|r| ends(Some(r.signal), r.first_discussion)),
+            ),
+            (
+                Figure::SignalToPlan,
+                each(&|r| ends(Some(r.signal), r.plan)),
+            ),
+            (Figure::PlanToHelp, each(&|r| ends(r.plan, r.help))),
+            (
+                Figure::WithinNorm,
+                each(&|r| {
+                    let (plan, help) = (r.plan?, r.help?);
+                    (period.contains(help) && plan <= help)
+                        .then(|| (help - plan).num_days() <= limit)
+                }),
+            ),
+            (
+                Figure::Waiting,
+                waits.iter().map(|w| (w.case, true)).collect(),
+            ),
+            (
+                Figure::WaitingOverNorm,
+                waits
+                    .iter()
+                    .filter(|w| w.days > limit)
+                    .map(|w| (w.case, true))
+                    .collect(),
+            ),
+            (Figure::Closed, each(&|r| closed_in(r).then_some(true))),
+            (
+                Figure::ClosedAtMost3,
+                each(&|r| closed_in(r).then(|| r.level.get() <= 3)),
+            ),
+            (
+                Figure::Escalated,
+                each(&|r| closed_in(r).then(|| r.escalation().0)),
+            ),
+            (
+                Figure::Deescalated,
+                each(&|r| {
+                    let (escalated, lowered) = r.escalation();
+                    (closed_in(r) && escalated).then_some(lowered)
+                }),
+            ),
+        ];
+        let mut phases: Vec<Option<String>> = Vec::new();
+        for r in relevant.iter().filter(|r| closed_in(r)) {
+            let phase = r.closings.last().map(|(_, phase)| phase.to_string());
+            if !phases.contains(&phase) {
+                phases.push(phase);
             }
-        })
-        .collect()
+        }
+        phases.sort();
+        for phase in phases {
+            let from = each(&|r| {
+                (closed_in(r) && r.closings.last().map(|(_, p)| *p) == phase.as_deref())
+                    .then_some(true)
+            });
+            behind.push((Figure::ClosedFrom(phase), from));
+        }
+        behind.push((
+            Figure::Returned,
+            return_closings(routes, settings, period, today),
+        ));
+        behind.push((
+            Figure::NotDiscussed,
+            items
+                .iter()
+                .filter(|i| period.contains(i.date))
+                .map(|i| (i.case, !i.discussed))
+                .collect(),
+        ));
+        for consent in [
+            Consent::Yes,
+            Consent::Anonymous,
+            Consent::No,
+            Consent::Unknown,
+        ] {
+            let of = each(&|r| {
+                r.active_in(period)
+                    .then_some(true)
+                    .filter(|_| r.consent_on(end) == consent)
+            });
+            behind.push((Figure::Consent(consent), of));
+        }
+        let span = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+            let (from, to) = (from?, to?);
+            period.contains(to).then(|| (to - from).num_days())
+        };
+        let days_of = |figure: &Figure| -> Vec<(CaseId, i64)> {
+            let segment: &dyn Fn(&Route) -> Option<i64> = match figure {
+                Figure::SignalToHelp => &|r| span(Some(r.signal), r.help),
+                Figure::SignalToDiscussion => &|r| span(Some(r.signal), r.first_discussion),
+                Figure::SignalToPlan => &|r| span(Some(r.signal), r.plan),
+                Figure::PlanToHelp | Figure::WithinNorm => &|r| span(r.plan, r.help),
+                Figure::Waiting | Figure::WaitingOverNorm => {
+                    return waits.iter().map(|w| (w.case, w.days)).collect();
+                }
+                _ => return Vec::new(),
+            };
+            relevant
+                .iter()
+                .filter_map(|r| Some((r.id, segment(r).filter(|d| *d >= 0)?)))
+                .collect()
+        };
+        behind
+            .into_iter()
+            .map(|(figure, cases)| {
+                let listed: HashSet<CaseId> = cases.iter().map(|(case, _)| *case).collect();
+                let days = days_of(&figure)
+                    .into_iter()
+                    .filter(|(case, _)| listed.contains(case))
+                    .collect();
+                Behind {
+                    figure,
+                    cases,
+                    days,
+                }
+            })
+            .collect()
+    }
 }

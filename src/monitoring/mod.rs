@@ -18,11 +18,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::{
-    Action, ActionStatus, Case, CaseEvent, CaseId, Consent, EventKind, Level, Meeting, MeetingId,
-    PhaseModel, PupilId,
+    Action, ActionStatus, AgendaKind, Case, CaseEvent, CaseId, Consent, EventKind, Level, Meeting,
+    MeetingId, MeetingState, PhaseModel, PupilId,
 };
 
-pub use figures::{behind, compute};
+pub use figures::{Routes, behind, compute};
 pub use period::{Month, Period};
 
 /// One case as the figures need it: the moments on its record, and its phase, level and
@@ -117,11 +117,59 @@ impl ActionFacts {
     }
 }
 
+/// What the figures read of a meeting: its day, whether it was closed, and of each agenda
+/// item the case it was about (if any), its timebox and the time its timer ran. The store
+/// keeps one of these per meeting, written with the meeting (`store::digest`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingFacts {
+    pub id: MeetingId,
+    pub date: NaiveDate,
+    pub closed: bool,
+    pub items: Vec<ItemFacts>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemFacts {
+    pub case: Option<CaseId>,
+    pub timebox_minutes: u16,
+    pub used_seconds: u32,
+}
+
+impl MeetingFacts {
+    pub fn of(meeting: &Meeting) -> MeetingFacts {
+        MeetingFacts {
+            id: meeting.id,
+            date: meeting.date,
+            closed: meeting.state == MeetingState::Closed,
+            items: meeting
+                .agenda
+                .iter()
+                .map(|item| ItemFacts {
+                    case: match item.kind {
+                        AgendaKind::Case { case } => Some(case),
+                        _ => None,
+                    },
+                    timebox_minutes: item.timebox_minutes,
+                    used_seconds: item.used_seconds,
+                })
+                .collect(),
+        }
+    }
+
+    /// The minutes planned: every item's timebox (`Meeting::planned_minutes`).
+    fn planned_minutes(&self) -> u32 {
+        self.items
+            .iter()
+            .map(|i| u32::from(i.timebox_minutes))
+            .sum()
+    }
+}
+
 /// Everything the figures are computed from.
 #[derive(Debug, Clone, Default)]
 pub struct Input {
     pub cases: Vec<CaseHistory>,
-    pub meetings: Vec<Meeting>,
+    pub meetings: Vec<MeetingFacts>,
     pub actions: Vec<ActionFacts>,
     /// The case items the closed meetings' minutes say were passed by ("niet besproken",
     /// `Minutes::passed_by`): every other case item of a closed meeting was discussed.

@@ -211,9 +211,9 @@ fn school() -> Input {
         cases: vec![a, b, c, d, e, f, g, h],
         meetings: vec![
             // A over its 15 minutes, B on the agenda but not discussed; overran.
-            meeting(1, day(2025, 9, 15), &[(1, 1200), (2, 0)], 3001),
+            MeetingFacts::of(&meeting(1, day(2025, 9, 15), &[(1, 1200), (2, 0)], 3001)),
             // C in ten minutes; the meeting kept to its time.
-            meeting(2, day(2025, 10, 13), &[(3, 600)], 0),
+            MeetingFacts::of(&meeting(2, day(2025, 10, 13), &[(3, 600)], 0)),
         ],
         // B's minutes say "niet besproken".
         passed_by: vec![(MeetingId(1), CaseId(2))],

@@ -5,16 +5,17 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::domain::{CaseId, Level, Meeting, PhaseModel, Pupil, PupilId, Showing, Subject};
+use crate::domain::{CaseId, Level, PhaseModel, Pupil, PupilId, Showing, Subject};
 use crate::monitoring::report::Figure;
 use crate::monitoring::{
-    self, ActionFacts, CaseFacts, CaseHistory, Change, Figures, Input, Milestones, Period, Settings,
+    self, ActionFacts, CaseFacts, CaseHistory, Change, Figures, Input, ItemFacts, MeetingFacts,
+    Milestones, Period, Settings,
 };
 use crate::store::{Store, StoreError};
 
-/// What the figures are computed from: the digest of every case and action the store keeps
-/// beside them (`store::digest`), every meeting, and the minutes' "niet besproken" index.
-/// No case, event, action or minutes is read whole.
+/// What the figures are computed from: the digest of every case, action and meeting the store
+/// keeps beside them (`store::digest`), and the minutes' "niet besproken" index. No case,
+/// event, action, meeting or minutes is read whole.
 pub fn input(store: &Store) -> Result<Input, StoreError> {
     let cases = store
         .case_digests()?
@@ -52,9 +53,27 @@ pub fn input(store: &Store) -> Result<Input, StoreError> {
             carried: d.carried,
         })
         .collect();
+    let meetings = store
+        .meeting_digests()?
+        .into_iter()
+        .map(|d| MeetingFacts {
+            id: d.id,
+            date: d.date,
+            closed: d.closed,
+            items: d
+                .items
+                .into_iter()
+                .map(|i| ItemFacts {
+                    case: i.case,
+                    timebox_minutes: i.timebox_minutes,
+                    used_seconds: i.used_seconds,
+                })
+                .collect(),
+        })
+        .collect();
     Ok(Input {
         cases,
-        meetings: store.all::<Meeting>().collect::<Result<_, _>>()?,
+        meetings,
         actions,
         passed_by: store.passed_by()?,
     })
@@ -151,12 +170,12 @@ pub fn screen(
         Showing::Private
     };
     let input = input(store)?;
-    let milestones = Milestones::of(model);
-    let mut figures = monitoring::compute(&input, &milestones, settings, period, today);
+    let routes = monitoring::Routes::of(&input, &Milestones::of(model));
+    let mut figures = routes.figures(settings, period, today);
     figures
         .open_per_phase
         .sort_by_key(|(phase, _)| model.position(phase).unwrap_or(usize::MAX));
-    let behind = monitoring::behind(&input, &milestones, settings, period, today);
+    let behind = routes.behind(settings, period, today);
     // Only the cases a list can show are read, each with its pupil: naming needs the case's
     // consent and pseudonym, which the digests leave out.
     let listed: std::collections::BTreeSet<CaseId> = behind
@@ -196,7 +215,7 @@ pub fn screen(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Action, Case, CaseEvent, Minutes};
+    use crate::domain::{Action, Case, CaseEvent, Meeting, Minutes};
 
     /// The input as it was read before the store kept digests: every case, event, action and
     /// minutes read whole.
@@ -220,7 +239,10 @@ mod tests {
         }
         Input {
             cases,
-            meetings: store.all::<Meeting>().map(Result::unwrap).collect(),
+            meetings: store
+                .all::<Meeting>()
+                .map(|m| MeetingFacts::of(&m.unwrap()))
+                .collect(),
             actions: store
                 .all::<Action>()
                 .map(|a| ActionFacts::of(&a.unwrap()))
@@ -240,6 +262,7 @@ mod tests {
             let (kept, whole) = (input(store).unwrap(), from_records(store));
             assert_eq!(kept.cases, whole.cases);
             assert_eq!(kept.actions, whole.actions);
+            assert_eq!(kept.meetings, whole.meetings);
             let mut passed = whole.passed_by.clone();
             passed.sort();
             assert_eq!(kept.passed_by, passed);

@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cipher::{KdfParams, KeySlot, Passphrase, SEALED_A, StoreCipher};
-use super::codec::{self, PLAIN_JSON};
+use super::codec;
 use super::records::TreeId;
 use super::{Store, StoreError};
 
@@ -294,13 +294,17 @@ impl Store {
         new: Option<&StoreCipher>,
         stop_after: Option<usize>,
     ) -> Result<(), StoreError> {
-        let target_format = new.map_or(PLAIN_JSON, StoreCipher::format);
+        // Either plain form is done when the target is no key: the digests are binary.
+        let is_done = |value: &[u8]| match new {
+            Some(new) => value.first() == Some(&new.format()),
+            None => codec::is_plain(value),
+        };
         let mut done = 0;
         for &tree_id in TreeId::ALL.iter() {
             let tree = self.tree(tree_id);
             for item in tree.iter() {
                 let (key, value) = item?;
-                if !codec::is_codec_value(tree_id, &key) || value.first() == Some(&target_format) {
+                if !codec::is_codec_value(tree_id, &key) || is_done(&value) {
                     continue;
                 }
                 if stop_after == Some(done) {

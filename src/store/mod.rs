@@ -2,6 +2,7 @@
 //! keys are ids; every write is flushed before it returns (see docs/architecture.md).
 
 pub mod backup;
+mod case_consent;
 mod check;
 pub mod cipher;
 mod codec;
@@ -15,6 +16,7 @@ mod privacy;
 mod pseudonyms;
 pub mod records;
 mod replace;
+mod scan;
 pub mod schema;
 mod tx;
 mod undo;
@@ -1185,13 +1187,13 @@ fn make_private(path: &Path) {
     }
 }
 
-/// How long a writer waits for a lock held for an instant: a look-up in a second window holds
-/// its shared lock while it opens (a screen reopening after a full disk met one), and a
-/// process that forks holds every descriptor until its child starts the new program.
+/// How long a writer waits for readers: a look-up in a second window holds its shared lock
+/// while it opens (a screen reopening after a full disk met one), and readers are brief.
 const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// Takes the exclusive lock on `dir`'s `otter.lock`: a second otter is refused within
-/// [`LOCK_PATIENCE`] instead of waiting for it to end.
+/// Takes the exclusive lock on `dir`'s `otter.lock`: a second writer is refused at once
+/// instead of waiting for it to end; readers opening beside are waited out for up to
+/// [`LOCK_PATIENCE`].
 fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
     let lock = File::options()
         .create(true)
@@ -1202,7 +1204,9 @@ fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
     loop {
         match lock.try_lock() {
             Ok(()) => return Ok(Arc::new(lock)),
-            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+            Err(std::fs::TryLockError::WouldBlock)
+                if started.elapsed() < LOCK_PATIENCE && only_readers_hold(&lock)? =>
+            {
                 std::thread::sleep(std::time::Duration::from_millis(10));
             }
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -1210,6 +1214,19 @@ fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
             }
             Err(std::fs::TryLockError::Error(err)) => return Err(StoreError::Io(err)),
         }
+    }
+}
+
+/// Whether the lock that refused a writer is shared (readers), not another writer's: a
+/// shared lock is then granted, and given back at once.
+fn only_readers_hold(lock: &File) -> Result<bool, StoreError> {
+    match lock.try_lock_shared() {
+        Ok(()) => {
+            lock.unlock()?;
+            Ok(true)
+        }
+        Err(std::fs::TryLockError::WouldBlock) => Ok(false),
+        Err(std::fs::TryLockError::Error(err)) => Err(StoreError::Io(err)),
     }
 }
 

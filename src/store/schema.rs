@@ -7,7 +7,7 @@ use crate::domain::{Case, CaseEvent};
 
 /// Version written by this otter. Bump it with a migration step when stored data changes shape
 /// in a way `#[serde(default)]` cannot absorb.
-pub const CURRENT: u32 = 5;
+pub const CURRENT: u32 = 6;
 
 /// One step: rewrites a database of version `from` into version `from + 1`. It gets the
 /// store unlocked: a step that rewrites records seals them as the database is sealed.
@@ -32,7 +32,11 @@ pub const STEPS: &[Step] = &[
     },
     Step {
         from: 4,
-        run: Store::keep_digests,
+        run: Store::keep_passed_by,
+    },
+    Step {
+        from: 5,
+        run: Store::write_digests_again,
     },
 ];
 

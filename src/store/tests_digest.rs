@@ -6,8 +6,8 @@ use tempfile::TempDir;
 
 use super::*;
 use crate::domain::{
-    Action, ActionId, ActionStatus, AuditEntry, AuditKind, CaseEvent, Consent, EventKind, Level,
-    MemberId, Owner,
+    Action, ActionId, ActionStatus, AgendaKind, AuditEntry, AuditKind, CaseEvent, Consent,
+    EventKind, Level, Meeting, MeetingId, MeetingKind, MeetingState, MemberId, Owner,
 };
 use crate::testkit::day;
 
@@ -28,6 +28,10 @@ enum Op {
     Action(Option<usize>),
     /// Action `n` done, dropped or carried over.
     Settle(usize, u8),
+    /// A new meeting with cases `n` and `n + 1` on its agenda.
+    Meeting(usize),
+    /// Meeting `n` closed, its first case item's timer run, or removed.
+    Hold(usize, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -37,18 +41,26 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..8usize).prop_map(Op::Remove),
         2 => proptest::option::of(0..8usize).prop_map(Op::Action),
         2 => (0..8usize, 0..3u8).prop_map(|(n, what)| Op::Settle(n, what)),
+        1 => (0..8usize).prop_map(Op::Meeting),
+        2 => (0..8usize, 0..3u8).prop_map(|(n, what)| Op::Hold(n, what)),
     ]
 }
 
-/// Applies `op` within `tx`; `cases` and `actions` are what was made so far.
-fn apply(
-    store: &Store,
-    tx: &mut tx::Tx<'_>,
-    op: &Op,
-    at: u32,
-    cases: &mut Vec<CaseId>,
-    actions: &mut Vec<ActionId>,
-) {
+/// What a generated history made so far.
+#[derive(Default)]
+struct Made {
+    cases: Vec<CaseId>,
+    actions: Vec<ActionId>,
+    meetings: Vec<MeetingId>,
+}
+
+/// Applies `op` within `tx`.
+fn apply(store: &Store, tx: &mut tx::Tx<'_>, op: &Op, at: u32, made: &mut Made) {
+    let Made {
+        cases,
+        actions,
+        meetings,
+    } = made;
     let date = day(1) + chrono::Duration::days(i64::from(at));
     let current = |tx: &tx::Tx<'_>, id: CaseId| tx.current::<Case>(&id.to_key()).unwrap();
     match *op {
@@ -171,6 +183,57 @@ fn apply(
             }
             tx.put(&action).unwrap();
         }
+        Op::Meeting(n) => {
+            let id = MeetingId(store.next_id(TreeId::Meetings).unwrap());
+            let on: Vec<CaseId> = (n..n + 2)
+                .filter_map(|n| cases.get(n % cases.len().max(1)).copied())
+                .collect();
+            tx.insert(&Meeting {
+                id,
+                date,
+                time: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+                place: String::new(),
+                kind: MeetingKind::Regular,
+                state: MeetingState::Planned,
+                chair: None,
+                attendance: Vec::new(),
+                agenda: Meeting::template_agenda(&on),
+                current_item: 0,
+                next_meeting: None,
+                timer_started: None,
+                reopened: Vec::new(),
+                changed_cases: Vec::new(),
+                removed_cases: Vec::new(),
+                action_changes: Vec::new(),
+            })
+            .unwrap();
+            meetings.push(id);
+        }
+        Op::Hold(n, what) => {
+            let Some(&id) = meetings.get(n % meetings.len().max(1)) else {
+                return;
+            };
+            let Some(mut meeting) = tx.current::<Meeting>(&id.to_key()).unwrap() else {
+                return;
+            };
+            match what {
+                0 => meeting.state = MeetingState::Closed,
+                1 => {
+                    if let Some(item) = meeting
+                        .agenda
+                        .iter_mut()
+                        .find(|i| matches!(i.kind, AgendaKind::Case { .. }))
+                    {
+                        item.used_seconds += 60 * at;
+                    }
+                }
+                _ => {
+                    tx.remove(&meeting).unwrap();
+                    return;
+                }
+            }
+            tx.put(&meeting).unwrap();
+        }
     }
 }
 
@@ -187,13 +250,13 @@ proptest! {
         let dir = TempDir::new().unwrap();
         {
             let store = Store::open(dir.path()).unwrap();
-            let (mut cases, mut actions) = (Vec::new(), Vec::new());
+            let mut made = Made::default();
             let mut at = 0;
             for batch in &batches {
                 let mut tx = store.tx();
                 for op in batch {
                     at += 1;
-                    apply(&store, &mut tx, op, at, &mut cases, &mut actions);
+                    apply(&store, &mut tx, op, at, &mut made);
                 }
                 if bulk && at % 2 == 0 {
                     tx.commit_bulk().unwrap();
@@ -323,7 +386,100 @@ fn an_encrypted_database_seals_its_digests() {
         .map(Result::unwrap)
         .collect();
     assert_eq!(digests.len(), 1);
-    assert_ne!(digests[0].1.first(), Some(&codec::PLAIN_JSON));
+    assert!(!codec::is_plain(&digests[0].1));
     assert_eq!(store.case_digests().unwrap().len(), 1);
+    assert_eq!(store.digest_drift().unwrap(), none());
+}
+
+/// A database of schema 5 kept its digests as JSON, and none for meetings: on opening they
+/// are all written again in the binary form, the meetings' added, and agree with the records.
+#[test]
+fn schema_5_has_its_digests_written_again_in_the_binary_form() {
+    let (dir, store) = demo();
+    let (cases, actions, meetings) = (
+        store.case_digests().unwrap(),
+        store.action_digests().unwrap(),
+        store.meeting_digests().unwrap(),
+    );
+    assert!(cases.len() > 10 && actions.len() > 10 && meetings.len() > 10);
+    drop(store);
+    {
+        let db =
+            super::open_sled_with_patience(&dir.path().join("db"), super::CACHE_BYTES).unwrap();
+        let digests = db.open_tree(TreeId::Digests.name()).unwrap();
+        digests.clear().unwrap();
+        // Case 1's block as schema 5 wrote it.
+        let json = serde_json::json!({"digests": [{
+            "id": 1, "p": 1, "o": 739_000, "c": null, "h": null, "w": null,
+            "f": "signalering", "l": 1, "t": "unknown", "m": []
+        }]});
+        let key = [&[1u8][..], &0u64.to_be_bytes()].concat();
+        digests
+            .insert(&key, codec::encode(None, TreeId::Digests, &key, &json))
+            .unwrap();
+        let meta = db.open_tree(TreeId::Meta.name()).unwrap();
+        meta.insert(schema::VERSION_KEY, &5u32.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), Some(schema::CURRENT));
+    assert_eq!(store.case_digests().unwrap(), cases);
+    assert_eq!(store.action_digests().unwrap(), actions);
+    assert_eq!(store.meeting_digests().unwrap(), meetings);
+    assert_eq!(store.digest_drift().unwrap(), none());
+    for block in store.tree(TreeId::Digests).iter() {
+        assert_eq!(block.unwrap().1.first(), Some(&codec::PLAIN_BINARY));
+    }
+}
+
+/// Turning encryption off, cut short after the first digest block: finishing the change
+/// leaves the block already plain as it is instead of trying to open it with the key.
+#[test]
+fn encryption_turned_off_cut_short_finishes_past_a_plain_digest_block() {
+    let dir = TempDir::new().unwrap();
+    let given = || Given {
+        params: KdfParams::FAST,
+        ..Given::new(Some("geheim"))
+    };
+    {
+        let mut store = Store::open_with(dir.path(), &mut given()).unwrap();
+        let mut tx = store.tx();
+        let mut made = Made::default();
+        for (at, op) in [Op::Case, Op::Action(Some(0)), Op::Meeting(0)]
+            .iter()
+            .enumerate()
+        {
+            apply(&store, &mut tx, op, at as u32, &mut made);
+        }
+        tx.commit().unwrap();
+        // Every value is re-sealed but the last: the last digest block (meetings').
+        let values: usize = TreeId::ALL
+            .iter()
+            .map(|&tree| {
+                store
+                    .tree(tree)
+                    .iter()
+                    .keys()
+                    .filter(|key| codec::is_codec_value(tree, key.as_ref().unwrap()))
+                    .count()
+            })
+            .sum();
+        let stopped = store.change_passphrase_until(None, KdfParams::FAST, Some(values - 1));
+        assert!(matches!(stopped, Err(StoreError::Interrupted)));
+        let firsts: Vec<u8> = store
+            .tree(TreeId::Digests)
+            .iter()
+            .map(|b| b.unwrap().1[0])
+            .collect();
+        assert_eq!(firsts.len(), 3);
+        assert_eq!(firsts[..2], [codec::PLAIN_BINARY; 2]);
+        assert_ne!(firsts[2], codec::PLAIN_BINARY);
+    }
+    let store = Store::open_with(dir.path(), &mut given()).unwrap();
+    assert!(!store.is_encrypted());
+    assert_eq!(store.case_digests().unwrap().len(), 1);
+    assert_eq!(store.action_digests().unwrap().len(), 1);
+    assert_eq!(store.meeting_digests().unwrap().len(), 1);
     assert_eq!(store.digest_drift().unwrap(), none());
 }

@@ -91,10 +91,10 @@ fn an_encrypted_store_opens_to_read_with_its_passphrase_and_writes_nothing() {
 }
 
 /// A look-up's shared lock held for an instant does not turn the screen away: a writer that
-/// opens (or reopens after a full disk) meanwhile waits for it, as it waits for a descriptor a
-/// forking process holds until its child starts.
+/// opens (or reopens after a full disk) meanwhile waits for it. Another writer's lock is
+/// refused at once (`tests/two_writers.rs`).
 #[test]
-fn a_writer_waits_out_a_lock_held_for_an_instant() {
+fn a_writer_waits_out_a_look_up_opening_beside_it() {
     let dir = TempDir::new().unwrap();
     school(dir.path(), None);
     let lock = std::fs::File::open(dir.path().join(LOCK_FILE)).unwrap();

@@ -14,14 +14,17 @@
 //! ([`Audience::Shared`]) no pupil is listed at all and a case's pupil is named by initials at
 //! most; while a meeting is open only the case under discussion, with consent "ja", is.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 
 use super::fuzzy::{Finder, Fit, Key, KeyRef, Words, fit, in_original};
-use crate::domain::{Action, Case, CaseId, Decision, Note, Pupil, PupilId, Showing, Subject};
+use crate::domain::{
+    Action, Case, CaseId, Consent, Decision, Note, Pseudonym, Pupil, PupilId, Showing, Subject,
+};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
 
@@ -262,10 +265,10 @@ impl SearchIndex {
         pupils.into_iter().for_each(|pupil| builder.pupil(pupil));
         cases.into_iter().for_each(|case| builder.case(case));
         for action in actions {
-            builder.add(HitKind::Action, action.id.0, action.case, &action.text);
+            builder.push(HitKind::Action, action.id.0, action.case, &action.text);
         }
         for decision in decisions {
-            builder.add(
+            builder.push(
                 HitKind::Decision,
                 decision.id.0,
                 decision.case,
@@ -273,7 +276,7 @@ impl SearchIndex {
             );
         }
         for note in notes {
-            builder.add(HitKind::Note, note.id.0, note.case, &note.text);
+            builder.push(HitKind::Note, note.id.0, note.case, &note.text);
         }
         builder.finish()
     }
@@ -441,7 +444,8 @@ impl SearchIndex {
 /// The index of `store`: with `only`, just the entries those words fit (`otter search` asks one
 /// query, so no other entry is kept). The trees are read side by side, each text folded on the
 /// thread that read it: on a large school one thread took seconds, and most of it was reading
-/// and folding, not matching. Actions, decisions and notes are read as `Searched`, not whole.
+/// and folding, not matching. Actions, decisions and notes are read as `Searched`, not whole,
+/// their text borrowed from the value read (`Store::scan`) until it fits.
 fn read(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<SearchIndex> {
     let (people, texts) = std::thread::scope(|scope| {
         let texts = [
@@ -464,10 +468,16 @@ fn read(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<Search
             builder.add_folded(text);
         }
     }
+    if only.is_some() {
+        builder.cases_named(store)?;
+    }
     Ok(builder.finish())
 }
 
-/// The pupils and the cases, which the other texts name their pupil through.
+/// The pupils and the cases, which the other texts name their pupil through. With `only`, a
+/// case is read as `SearchedCase` and its texts kept only where the words fit; the cases a
+/// kept entry names are read whole at the end (`Builder::cases_named`), not all 50,000 of a
+/// large school.
 fn people(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<Builder> {
     let mut builder = Builder {
         only: only.cloned(),
@@ -476,8 +486,19 @@ fn people(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<Buil
     for pupil in store.all::<Pupil>().take_while(|_| !stopped(stop)) {
         builder.pupil(pupil?);
     }
-    for case in store.all::<Case>().take_while(|_| !stopped(stop)) {
-        builder.case(case?);
+    match only {
+        None => {
+            for case in store.all::<Case>().take_while(|_| !stopped(stop)) {
+                builder.case(case?);
+            }
+        }
+        Some(_) => store.scan::<Case>(
+            || stopped(stop),
+            |value| {
+                builder.searched_case(value.decode()?);
+                Ok(())
+            },
+        )?,
     }
     Ok(builder)
 }
@@ -488,11 +509,61 @@ fn stopped(stop: &AtomicBool) -> bool {
 
 /// What search reads of an action, a decision or a note.
 #[derive(serde::Deserialize)]
-struct Searched {
+struct Searched<'a> {
     id: u64,
     #[serde(default)]
     case: Option<CaseId>,
-    text: String,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+}
+
+/// What `otter search` reads of a case: what names it and the texts it is found by
+/// (`Builder::case`).
+#[derive(serde::Deserialize)]
+struct SearchedCase<'a> {
+    id: CaseId,
+    pupil: PupilId,
+    consent: Consent,
+    #[serde(default)]
+    pseudonym: Pseudonym,
+    #[serde(borrow)]
+    question: Cow<'a, str>,
+    #[serde(default, borrow)]
+    hypotheses: Cow<'a, str>,
+    #[serde(default, borrow)]
+    research_decision: Cow<'a, str>,
+    #[serde(default)]
+    goals: Vec<String>,
+    #[serde(default, borrow)]
+    circles: SearchedCircles<'a>,
+}
+
+/// The three circles' texts, in `Circles::circles`' order: kind, onderwijs, opvoeding.
+#[derive(serde::Deserialize, Default)]
+struct SearchedCircles<'a> {
+    #[serde(default, borrow)]
+    child: SearchedCircle<'a>,
+    #[serde(default, borrow)]
+    education: SearchedCircle<'a>,
+    #[serde(default, borrow)]
+    upbringing: SearchedCircle<'a>,
+}
+
+/// A circle's texts in `Circle::parts`' order: plus, minus, unknown.
+#[derive(serde::Deserialize, Default)]
+struct SearchedCircle<'a> {
+    #[serde(default, borrow)]
+    plus: Cow<'a, str>,
+    #[serde(default, borrow)]
+    minus: Cow<'a, str>,
+    #[serde(default, borrow)]
+    unknown: Cow<'a, str>,
+}
+
+impl SearchedCircle<'_> {
+    fn parts(&self) -> [&str; 3] {
+        [&self.plus, &self.minus, &self.unknown]
+    }
 }
 
 /// A text of an action, a decision or a note, folded where it was read.
@@ -504,6 +575,19 @@ struct Folded {
     key: Key,
 }
 
+/// Whether `words` fit `text`, folded into `scratch` when it is ASCII (most of a school's
+/// texts), so that a text that does not fit costs no allocation: folding ASCII lowercases it,
+/// and a folded ASCII text is the key `Key::new` makes of it.
+fn fits(text: &str, words: &Words, scratch: &mut Vec<u8>) -> bool {
+    if text.is_ascii() {
+        scratch.clear();
+        scratch.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        fit(KeyRef::Ascii(scratch), words).is_some()
+    } else {
+        fit(Key::new(text).as_ref(), words).is_some()
+    }
+}
+
 /// The texts of `R`'s tree, folded, in the store's order; with `only`, those the words fit.
 fn texts<R: crate::store::Record>(
     store: &Store,
@@ -512,21 +596,34 @@ fn texts<R: crate::store::Record>(
     stop: &AtomicBool,
 ) -> Result<Vec<Folded>> {
     let mut found = Vec::new();
-    for record in store.all_as::<R, Searched>().take_while(|_| !stopped(stop)) {
-        let Searched { id, case, text } = record?;
-        let key = Key::new(&text);
-        if only.is_some_and(|words| fit(key.as_ref(), words).is_none()) {
-            continue;
-        }
-        found.push(Folded {
-            kind,
-            id,
-            case,
-            text,
-            key,
-        });
-    }
+    let mut scratch = Vec::new();
+    store.scan::<R>(
+        || stopped(stop),
+        |value| {
+            let Searched { id, case, text } = value.decode()?;
+            if only.is_some_and(|words| !fits(&text, words, &mut scratch)) {
+                return Ok(());
+            }
+            found.push(Folded {
+                kind,
+                id,
+                case,
+                key: Key::new(&text),
+                text: text.into_owned(),
+            });
+            Ok(())
+        },
+    )?;
     Ok(found)
+}
+
+/// An entry before the index is finished: its case is named by id until every case the
+/// index keeps is known.
+struct Pending {
+    kind: HitKind,
+    id: u64,
+    text: Box<str>,
+    case: Option<CaseId>,
 }
 
 #[derive(Default)]
@@ -536,49 +633,88 @@ struct Builder {
     pupils: HashMap<PupilId, Pupil>,
     /// Where each case is in `cases`.
     at: HashMap<CaseId, u32>,
-    entries: Vec<(Entry, Key)>,
+    entries: Vec<(Pending, Key)>,
     cases: Vec<Case>,
+    /// `fits`' buffer, reused for every text.
+    scratch: Vec<u8>,
 }
 
 impl Builder {
     fn pupil(&mut self, pupil: Pupil) {
-        self.push(HitKind::Pupil, pupil.id.0, NO_SUBJECT, &pupil.full_name());
+        self.push(HitKind::Pupil, pupil.id.0, None, &pupil.full_name());
         self.pupils.insert(pupil.id, pupil);
     }
 
+    /// A case read whole: its texts, and the case kept for naming its pupil.
     fn case(&mut self, case: Case) {
-        let subject = self.cases.len() as u32;
-        self.at.insert(case.id, subject);
-        // The team knows an anonymous case by its pseudonym only, so that is what it types:
-        // the case is found by it too. After the question, so the letters matched in the
-        // question still point into the text shown. Which name a hit shows is decided when
-        // it is made (`SearchIndex::hit`).
-        let known = Subject::of(self.pupils.get(&case.pupil), &case, Showing::Private);
-        let key = if known.is_named() {
-            Key::new(&case.question)
-        } else {
-            Key::new(&format!("{} {}", case.question, case.pseudonym()))
-        };
-        self.push_keyed(HitKind::Case, case.id.0, subject, &case.question, key);
-        // What the team wrote down in the case's form is found too, each text a hit of the
-        // case showing that text: hypotheses, the research decision, the goals and the three
-        // circles.
+        self.at.insert(case.id, self.cases.len() as u32);
+        let named = Subject::of(self.pupils.get(&case.pupil), &case, Showing::Private).is_named();
         let circles = case.circles.circles();
         let written = [&case.hypotheses, &case.research_decision]
             .into_iter()
             .chain(&case.goals)
-            .chain(circles.into_iter().flat_map(|circle| circle.parts()));
-        for text in written {
-            self.push(HitKind::Case, case.id.0, subject, text);
-        }
+            .chain(circles.into_iter().flat_map(|circle| circle.parts()))
+            .map(String::as_str);
+        self.case_texts(case.id, named, &case.question, &case.pseudonym, written);
         self.cases.push(case);
     }
 
-    fn add(&mut self, kind: HitKind, id: u64, case: Option<CaseId>, text: &str) {
-        let subject = case
-            .and_then(|case| self.at.get(&case).copied())
-            .unwrap_or(NO_SUBJECT);
-        self.push(kind, id, subject, text);
+    /// A case as `otter search` reads it: only its texts, where the words fit. Named as
+    /// `Subject::of` names a case privately: an existing pupil whose consent shows the name.
+    fn searched_case(&mut self, case: SearchedCase<'_>) {
+        let named = self.pupils.contains_key(&case.pupil) && case.consent.shows_name();
+        let circles = &case.circles;
+        let written = [&*case.hypotheses, &*case.research_decision]
+            .into_iter()
+            .chain(case.goals.iter().map(String::as_str))
+            .chain(
+                [&circles.child, &circles.education, &circles.upbringing]
+                    .into_iter()
+                    .flat_map(SearchedCircle::parts),
+            );
+        self.case_texts(case.id, named, &case.question, &case.pseudonym, written);
+    }
+
+    fn case_texts<'t>(
+        &mut self,
+        id: CaseId,
+        named: bool,
+        question: &str,
+        pseudonym: &Pseudonym,
+        written: impl Iterator<Item = &'t str>,
+    ) {
+        // The team knows an anonymous case by its pseudonym only, so that is what it types:
+        // the case is found by it too. After the question, so the letters matched in the
+        // question still point into the text shown. Which name a hit shows is decided when
+        // it is made (`SearchIndex::hit`).
+        let key = if named {
+            self.key_if_wanted(question)
+        } else {
+            let known = format!("{question} {}", pseudonym.shown());
+            self.key_if_wanted(&known)
+        };
+        if let Some(key) = key {
+            self.push_keyed(HitKind::Case, id.0, Some(id), question, key);
+        }
+        // What the team wrote down in the case's form is found too, each text a hit of the
+        // case showing that text: hypotheses, the research decision, the goals and the three
+        // circles.
+        for text in written {
+            self.push(HitKind::Case, id.0, Some(id), text);
+        }
+    }
+
+    /// The cases the kept entries name, read whole: `otter search` read the others only for
+    /// their texts.
+    fn cases_named(&mut self, store: &Store) -> Result<()> {
+        let named: BTreeSet<CaseId> = self.entries.iter().filter_map(|(e, _)| e.case).collect();
+        for id in named {
+            if let Some(case) = store.case(id)? {
+                self.at.insert(case.id, self.cases.len() as u32);
+                self.cases.push(case);
+            }
+        }
+        Ok(())
     }
 
     fn add_folded(&mut self, folded: Folded) {
@@ -589,27 +725,34 @@ impl Builder {
             text,
             key,
         } = folded;
-        let subject = case
-            .and_then(|case| self.at.get(&case).copied())
-            .unwrap_or(NO_SUBJECT);
-        self.push_keyed(kind, id, subject, &text, key);
+        self.push_keyed(kind, id, case, &text, key);
     }
 
-    fn push(&mut self, kind: HitKind, id: u64, subject: u32, text: &str) {
-        self.push_keyed(kind, id, subject, text, Key::new(text));
+    fn push(&mut self, kind: HitKind, id: u64, case: Option<CaseId>, text: &str) {
+        if let Some(key) = self.key_if_wanted(text) {
+            self.push_keyed(kind, id, case, text, key);
+        }
     }
 
-    fn push_keyed(&mut self, kind: HitKind, id: u64, subject: u32, text: &str, key: Key) {
+    /// `text`'s key, unless the words to keep do not fit it: then it is never made.
+    fn key_if_wanted(&mut self, text: &str) -> Option<Key> {
+        match &self.only {
+            Some(words) if !fits(text, words, &mut self.scratch) => None,
+            _ => Some(Key::new(text)),
+        }
+    }
+
+    fn push_keyed(&mut self, kind: HitKind, id: u64, case: Option<CaseId>, text: &str, key: Key) {
         let wanted = match &self.only {
             Some(words) => fit(key.as_ref(), words).is_some(),
             None => !key.is_empty(),
         };
         if wanted {
-            let entry = Entry {
+            let entry = Pending {
                 kind,
                 id,
                 text: text.into(),
-                subject,
+                case,
             };
             self.entries.push((entry, key));
         }
@@ -619,12 +762,21 @@ impl Builder {
         // Stable: within a kind the store's (id) order stays.
         self.entries.sort_by_key(|(entry, _)| entry.kind);
         let mut keys = Keys::default();
+        let at = &self.at;
         let entries = self
             .entries
             .into_iter()
             .map(|(entry, key)| {
                 keys.push(&key);
-                entry
+                Entry {
+                    kind: entry.kind,
+                    id: entry.id,
+                    text: entry.text,
+                    subject: entry
+                        .case
+                        .and_then(|case| at.get(&case).copied())
+                        .unwrap_or(NO_SUBJECT),
+                }
             })
             .collect();
         SearchIndex {

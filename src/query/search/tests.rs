@@ -439,3 +439,89 @@ fn the_command_s_search_answers_as_the_whole_index() {
         );
     }
 }
+
+/// `otter search` reads a case's texts, and the texts of actions, decisions and notes, where
+/// they lie in the value read (`Store::scan`), borrowing them; a text with an escaped
+/// character (a quote, a line break, a backslash) cannot be borrowed and is read as a copy,
+/// one with letters beyond ASCII is folded as the index folds it, a sealed database is opened
+/// value by value, and a note of a case that is gone names no one. Each answers as the whole
+/// index does.
+#[test]
+fn the_command_s_search_reads_escaped_folded_sealed_and_orphaned_texts_as_the_index() {
+    for passphrase in [None, Some("geheim")] {
+        let dir = tempfile::TempDir::new().unwrap();
+        let mut given = crate::store::Given {
+            params: crate::store::KdfParams::FAST,
+            ..crate::store::Given::new(passphrase)
+        };
+        let store = Store::open_with(dir.path(), &mut given).unwrap();
+        store.insert(&pupil(1, "Zoë", "", "Çelik")).unwrap();
+        store.insert(&pupil(2, "Sanne", "de", "Vries")).unwrap();
+        let mut named = case(1, 1, "Zoë leest \"traag\"\nen raadt", Consent::Yes);
+        named.hypotheses = "Mogelijk dyslexie \\ of iets anders".into();
+        named.goals = vec!["Leest \"vlot\" in groep 5".into(), "Rekent".into()];
+        named.circles.child.plus = "Doorzetter".into();
+        named.circles.upbringing.unknown = "Thuistaal: Turks – \"soms\"".into();
+        store.insert(&named).unwrap();
+        let mut anonymous = case(2, 2, "Zoekt \"rust\"", Consent::Anonymous);
+        anonymous.research_decision = "Onderzoek naar leesbegrip".into();
+        store.insert(&anonymous).unwrap();
+        store
+            .insert(&action(1, 1, "Gesprek met \"moeder\" over lezen"))
+            .unwrap();
+        store
+            .insert(&decision(1, 2, "Leesbegrip\tonderzoeken"))
+            .unwrap();
+        store
+            .insert(&note(1, Some(99), "Leest thuis \"veel\""))
+            .unwrap();
+        store.insert(&note(2, None, "Lezen op de agenda")).unwrap();
+        let whole = SearchIndex::load(&store).unwrap();
+        let queries = [
+            "traag",
+            "zoe",
+            "celik",
+            "dyslexie",
+            "vlot",
+            "doorzetter",
+            "turks soms",
+            "rust",
+            "leesbegrip",
+            "moeder",
+            "veel",
+            "lezen",
+            &anonymous.pseudonym(),
+        ];
+        for query in queries {
+            let answered = search(&store, query, 5).unwrap();
+            assert!(!answered.is_empty(), "{query} ({passphrase:?})");
+            assert_eq!(
+                answered,
+                whole.matches(query, Audience::Private, 5),
+                "{query} ({passphrase:?})"
+            );
+        }
+        let texts = |query| {
+            search(&store, query, 5)
+                .unwrap()
+                .hits()
+                .map(|hit| (hit.subject.clone(), hit.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            texts("traag"),
+            [(
+                "Zoë Çelik".to_string(),
+                "Zoë leest \"traag\"\nen raadt".to_string()
+            )]
+        );
+        assert_eq!(
+            texts("rust"),
+            [(anonymous.pseudonym(), "Zoekt \"rust\"".to_string())]
+        );
+        assert_eq!(
+            texts("veel"),
+            [(String::new(), "Leest thuis \"veel\"".to_string())]
+        );
+    }
+}

@@ -1,6 +1,6 @@
-//! Digests: what the monitoring figures need of each case and each action, kept at write time
-//! so that the figures of a large school read a few hundred small records instead of every
-//! case, event and action whole (issue 14: all figures under 100 ms).
+//! Digests: what the monitoring figures need of each case, action and meeting, kept at write
+//! time so that the figures of a large school read a few thousand small records instead of
+//! every case, event, action and meeting whole (issue 14: all figures under 100 ms).
 //!
 //! A digest is derived like an index, but from more than one record (a case's digest from the
 //! case and its events): `Tx` notes every case and action a write touches and, before it
@@ -11,22 +11,24 @@
 //! writes them again from the records).
 //!
 //! Digests are kept in blocks of 64 ids, one record per block: reading a record costs more
-//! than decoding a digest, and ids are handed out in order, so blocks are full.
+//! than decoding a digest, and ids are handed out in order, so blocks are full. A block is in
+//! the binary form of `wire`, not JSON: decoding is most of what reading the digests costs.
+
+mod wire;
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 use super::codec;
 use super::records::{Record, TreeId};
 use super::tx::Tx;
 use super::{Store, StoreError};
 use crate::domain::{
-    Action, ActionId, ActionStatus, Case, CaseEvent, CaseId, Consent, EventKind, Level, MeetingId,
-    Minutes, PupilId,
+    Action, ActionId, ActionStatus, AgendaKind, Case, CaseEvent, CaseId, Consent, EventKind, Level,
+    Meeting, MeetingId, MeetingState, Minutes, PupilId,
 };
+use wire::{Reader, Writer};
 
 /// Ids per block: 2^6. A meeting touches a few blocks; 50,000 cases are under a thousand.
 const BLOCK_BITS: u32 = 6;
@@ -37,78 +39,30 @@ const BLOCK_BITS: u32 = 6;
 pub(super) enum Kind {
     Case = 1,
     Action = 2,
+    Meeting = 3,
 }
 
 /// What the figures need of a case: the moments on its record and its phase, level and
-/// consent changes, oldest first. No text: not the question, not a reason. Short names and
-/// dates as day numbers: a large school reads 50,000 of these at once, and parsing "2026-11-23"
-/// cost more than the rest of a digest.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// consent changes, oldest first. No text: not the question, not a reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseDigest {
     pub id: CaseId,
-    #[serde(rename = "p")]
     pub pupil: PupilId,
-    #[serde(rename = "o", with = "day")]
     pub opened: NaiveDate,
-    #[serde(rename = "c", with = "maybe_day")]
     pub closed: Option<NaiveDate>,
-    #[serde(rename = "h", with = "maybe_day")]
     pub help_start: Option<NaiveDate>,
-    #[serde(rename = "w", with = "maybe_day")]
     pub waiting_since: Option<NaiveDate>,
-    #[serde(rename = "f")]
     pub phase: String,
-    #[serde(rename = "l")]
     pub level: Level,
-    #[serde(rename = "t")]
     pub consent: Consent,
-    #[serde(rename = "m")]
     pub moves: Vec<Move>,
 }
 
 /// One change of a case's phase, level or consent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Move {
-    #[serde(rename = "d", with = "day")]
     pub date: NaiveDate,
-    #[serde(rename = "k")]
     pub kind: EventKind,
-}
-
-/// A date as its day number since 1-1-0001 (`NaiveDate::num_days_from_ce`).
-mod day {
-    use chrono::{Datelike, NaiveDate};
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(date: &NaiveDate, to: S) -> Result<S::Ok, S::Error> {
-        to.serialize_i32(date.num_days_from_ce())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<NaiveDate, D::Error> {
-        let days = i32::deserialize(from)?;
-        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("day"))
-    }
-}
-
-/// The same for a date that may be missing.
-mod maybe_day {
-    use chrono::{Datelike, NaiveDate};
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, to: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(date) => to.serialize_some(&date.num_days_from_ce()),
-            None => to.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Option<NaiveDate>, D::Error> {
-        Option::<i32>::deserialize(from)?
-            .map(|days| {
-                NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("day"))
-            })
-            .transpose()
-    }
 }
 
 impl CaseDigest {
@@ -140,19 +94,14 @@ impl CaseDigest {
 
 /// What the figures need of an action: its dates, where it stands, how often it was carried
 /// over. No text, no owner, no reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionDigest {
     pub id: ActionId,
-    #[serde(rename = "c", with = "day")]
     pub created: NaiveDate,
-    #[serde(rename = "u", with = "day")]
     pub due: NaiveDate,
     /// The day it was done; `None` while open or once dropped.
-    #[serde(rename = "d", with = "maybe_day")]
     pub done: Option<NaiveDate>,
-    #[serde(rename = "x")]
     pub dropped: bool,
-    #[serde(rename = "n")]
     pub carried: u32,
 }
 
@@ -174,17 +123,58 @@ impl ActionDigest {
     }
 }
 
-/// The cases and actions a transaction touches, by the keys it writes.
+/// What the figures need of a meeting: its day, whether it was closed, and of each agenda
+/// item the case it was about (if any) with its timebox and the time its timer ran. No
+/// attendance, no place, nothing typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingDigest {
+    pub id: MeetingId,
+    pub date: NaiveDate,
+    pub closed: bool,
+    pub items: Vec<ItemDigest>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemDigest {
+    pub case: Option<CaseId>,
+    pub timebox_minutes: u16,
+    pub used_seconds: u32,
+}
+
+impl MeetingDigest {
+    pub fn of(meeting: &Meeting) -> MeetingDigest {
+        MeetingDigest {
+            id: meeting.id,
+            date: meeting.date,
+            closed: meeting.state == MeetingState::Closed,
+            items: meeting
+                .agenda
+                .iter()
+                .map(|item| ItemDigest {
+                    case: match item.kind {
+                        AgendaKind::Case { case } => Some(case),
+                        _ => None,
+                    },
+                    timebox_minutes: item.timebox_minutes,
+                    used_seconds: item.used_seconds,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The cases, actions and meetings a transaction touches, by the keys it writes.
 #[derive(Debug, Default)]
 pub(super) struct Touched(BTreeSet<(Kind, u64)>);
 
 impl Touched {
-    /// Notes the case or action a write to `key` of `tree` belongs to: a case's own key and
-    /// its events' keys start with its id.
+    /// Notes the case, action or meeting a write to `key` of `tree` belongs to: a case's own
+    /// key and its events' keys start with its id.
     pub(super) fn note(&mut self, tree: TreeId, key: &[u8]) {
         let kind = match tree {
             TreeId::Cases | TreeId::Events => Kind::Case,
             TreeId::Actions => Kind::Action,
+            TreeId::Meetings => Kind::Meeting,
             _ => return,
         };
         if let Some(id) = key.get(..8).and_then(|id| id.try_into().ok()) {
@@ -203,21 +193,97 @@ fn block_key(kind: Kind, id: u64) -> Vec<u8> {
     key
 }
 
-/// A block of digests of one kind, in id order.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(bound = "T: Serialize + DeserializeOwned")]
-struct Block<T> {
-    digests: Vec<T>,
-}
-
-/// What a block holds: a digest with its id.
-trait Digest: Serialize + DeserializeOwned {
+/// What a block holds: a digest with its id, in the binary form of `wire`.
+trait Digest: Sized {
     fn id(&self) -> u64;
+    fn write(&self, to: &mut Writer);
+    fn read(from: &mut Reader) -> Option<Self>;
 }
 
 impl Digest for CaseDigest {
     fn id(&self) -> u64 {
         self.id.0
+    }
+
+    fn write(&self, to: &mut Writer) {
+        to.uint(self.id.0);
+        to.uint(self.pupil.0);
+        to.day(self.opened);
+        to.maybe_day(self.closed);
+        to.maybe_day(self.help_start);
+        to.maybe_day(self.waiting_since);
+        to.text(&self.phase);
+        to.level(self.level);
+        to.consent(self.consent);
+        to.uint(self.moves.len() as u64);
+        for m in &self.moves {
+            to.day(m.date);
+            match &m.kind {
+                EventKind::Opened => to.byte(0),
+                EventKind::Phase { from, to: phase } => {
+                    to.byte(1);
+                    to.text(from);
+                    to.text(phase);
+                }
+                EventKind::Level { from, to: level } => {
+                    to.byte(2);
+                    to.level(*from);
+                    to.level(*level);
+                }
+                EventKind::Consent { from, to: consent } => {
+                    to.byte(3);
+                    to.consent(*from);
+                    to.consent(*consent);
+                }
+            }
+        }
+    }
+
+    fn read(from: &mut Reader) -> Option<CaseDigest> {
+        let id = CaseId(from.uint()?);
+        let pupil = PupilId(from.uint()?);
+        let opened = from.day()?;
+        let closed = from.maybe_day()?;
+        let help_start = from.maybe_day()?;
+        let waiting_since = from.maybe_day()?;
+        let phase = from.text()?;
+        let level = from.level()?;
+        let consent = from.consent()?;
+        let n = usize::try_from(from.uint()?).ok()?;
+        // A damaged count must not reserve more than the value could hold.
+        let mut moves = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            let date = from.day()?;
+            let kind = match from.byte()? {
+                0 => EventKind::Opened,
+                1 => EventKind::Phase {
+                    from: from.text()?,
+                    to: from.text()?,
+                },
+                2 => EventKind::Level {
+                    from: from.level()?,
+                    to: from.level()?,
+                },
+                3 => EventKind::Consent {
+                    from: from.consent()?,
+                    to: from.consent()?,
+                },
+                _ => return None,
+            };
+            moves.push(Move { date, kind });
+        }
+        Some(CaseDigest {
+            id,
+            pupil,
+            opened,
+            closed,
+            help_start,
+            waiting_since,
+            phase,
+            level,
+            consent,
+            moves,
+        })
     }
 }
 
@@ -225,11 +291,117 @@ impl Digest for ActionDigest {
     fn id(&self) -> u64 {
         self.id.0
     }
+
+    fn write(&self, to: &mut Writer) {
+        to.uint(self.id.0);
+        to.day(self.created);
+        to.day(self.due);
+        to.maybe_day(self.done);
+        to.byte(u8::from(self.dropped));
+        to.uint(u64::from(self.carried));
+    }
+
+    fn read(from: &mut Reader) -> Option<ActionDigest> {
+        Some(ActionDigest {
+            id: ActionId(from.uint()?),
+            created: from.day()?,
+            due: from.day()?,
+            done: from.maybe_day()?,
+            dropped: match from.byte()? {
+                0 => false,
+                1 => true,
+                _ => return None,
+            },
+            carried: u32::try_from(from.uint()?).ok()?,
+        })
+    }
+}
+
+impl Digest for MeetingDigest {
+    fn id(&self) -> u64 {
+        self.id.0
+    }
+
+    fn write(&self, to: &mut Writer) {
+        to.uint(self.id.0);
+        to.day(self.date);
+        to.byte(u8::from(self.closed));
+        to.uint(self.items.len() as u64);
+        for item in &self.items {
+            // 0 for an item that is no case: case ids start at 1, but need not.
+            to.uint(item.case.map_or(0, |case| case.0.saturating_add(1)));
+            to.uint(u64::from(item.timebox_minutes));
+            to.uint(u64::from(item.used_seconds));
+        }
+    }
+
+    fn read(from: &mut Reader) -> Option<MeetingDigest> {
+        let id = MeetingId(from.uint()?);
+        let date = from.day()?;
+        let closed = match from.byte()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        let n = usize::try_from(from.uint()?).ok()?;
+        let mut items = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            items.push(ItemDigest {
+                case: from.uint()?.checked_sub(1).map(CaseId),
+                timebox_minutes: u16::try_from(from.uint()?).ok()?,
+                used_seconds: u32::try_from(from.uint()?).ok()?,
+            });
+        }
+        Some(MeetingDigest {
+            id,
+            date,
+            closed,
+            items,
+        })
+    }
+}
+
+/// A block's stored value: its digests in id order, sealed when the database is.
+fn encode_block<T: Digest>(store: &Store, key: &[u8], digests: &[T]) -> Vec<u8> {
+    let mut to = Writer::new();
+    to.uint(digests.len() as u64);
+    for digest in digests {
+        digest.write(&mut to);
+    }
+    codec::seal(store.cipher(), TreeId::Digests, key, to.bytes())
+}
+
+fn decode_block<T: Digest>(
+    store: &Store,
+    key: &[u8],
+    bytes: &[u8],
+    into: &mut Vec<T>,
+) -> Result<(), StoreError> {
+    // A plain database's block is read where it lies: the copy `codec::open` makes (and
+    // wipes afterwards) is for the opened form of a sealed one.
+    let opened;
+    let plain: &[u8] = if store.cipher().is_none() && codec::is_plain(bytes) {
+        bytes
+    } else {
+        opened = codec::open(store.cipher(), TreeId::Digests, key, bytes)?;
+        &opened
+    };
+    let damaged = || StoreError::Damaged(format!("{}: unreadable block", TreeId::Digests.name()));
+    let mut from = Reader::of(plain).ok_or_else(damaged)?;
+    let n = from.uint().ok_or_else(damaged)?;
+    for _ in 0..n {
+        into.push(T::read(&mut from).ok_or_else(damaged)?);
+    }
+    if from.is_done() {
+        Ok(())
+    } else {
+        Err(damaged())
+    }
 }
 
 impl Tx<'_> {
-    /// Writes again the digests of every case and action this transaction touched, from the
-    /// records as they stand once it is applied. Called by each way of committing.
+    /// Writes again the digests of every case, action and meeting this transaction touched,
+    /// from the records as they stand once it is applied. Called by each way of committing.
     pub(super) fn write_digests(&mut self) -> Result<(), StoreError> {
         let touched = self.touched.take();
         let mut blocks: BTreeSet<(Kind, u64)> = BTreeSet::new();
@@ -262,6 +434,16 @@ impl Tx<'_> {
                     }
                     self.rewrite_block(kind, block, ids, fresh)?;
                 }
+                Kind::Meeting => {
+                    let mut fresh = Vec::new();
+                    for id in ids.clone() {
+                        let key = MeetingId(id).to_key();
+                        if let Some(meeting) = self.current::<Meeting>(&key)? {
+                            fresh.push(MeetingDigest::of(&meeting));
+                        }
+                    }
+                    self.rewrite_block(kind, block, ids, fresh)?;
+                }
             }
         }
         Ok(())
@@ -288,13 +470,7 @@ impl Tx<'_> {
         let write = if digests.is_empty() {
             super::tx::Write::Remove
         } else {
-            let value = codec::encode(
-                self.store.cipher(),
-                TreeId::Digests,
-                &key,
-                &Block { digests },
-            );
-            super::tx::Write::Put(value)
+            super::tx::Write::Put(encode_block(self.store, &key, &digests))
         };
         self.writes.insert((TreeId::Digests, key), write);
         Ok(())
@@ -310,13 +486,11 @@ impl Tx<'_> {
                 .get(key)?
                 .map(|b| b.to_vec()),
         };
-        bytes
-            .map(|bytes| {
-                codec::decode::<Block<T>>(self.store.cipher(), TreeId::Digests, key, &bytes)
-                    .map(|b| b.digests)
-            })
-            .transpose()
-            .map(Option::unwrap_or_default)
+        let mut digests = Vec::new();
+        if let Some(bytes) = bytes {
+            decode_block(self.store, key, &bytes, &mut digests)?;
+        }
+        Ok(digests)
     }
 
     /// A case's events as they will stand: the stored ones, with this transaction's writes
@@ -358,12 +532,16 @@ impl Store {
         self.digests(Kind::Action)
     }
 
+    /// Every meeting's digest, in id order.
+    pub fn meeting_digests(&self) -> Result<Vec<MeetingDigest>, StoreError> {
+        self.digests(Kind::Meeting)
+    }
+
     fn digests<T: Digest>(&self, kind: Kind) -> Result<Vec<T>, StoreError> {
         let mut all = Vec::new();
         for item in self.tree(TreeId::Digests).scan_prefix([kind as u8]) {
             let (key, bytes) = item?;
-            let block: Block<T> = codec::decode(self.cipher(), TreeId::Digests, &key, &bytes)?;
-            all.extend(block.digests);
+            decode_block(self, &key, &bytes, &mut all)?;
         }
         Ok(all)
     }
@@ -390,10 +568,9 @@ impl Store {
             .collect()
     }
 
-    /// 4 → 5: the digests and the minutes' "niet besproken" index, written from the records.
-    /// In chunks, so a large school is not held in one transaction; running it twice writes
-    /// the same values.
-    pub(super) fn keep_digests(&self) -> Result<(), StoreError> {
+    /// 4 → 5: the minutes' "niet besproken" index, written from the minutes. The digests
+    /// schema 5 added follow in the next step, in the form that step writes.
+    pub(super) fn keep_passed_by(&self) -> Result<(), StoreError> {
         let mut tx = self.tx();
         for minutes in self.all::<Minutes>() {
             for entry in minutes?.index_entries() {
@@ -401,24 +578,30 @@ impl Store {
                     .insert((entry.tree, entry.key), super::tx::Write::Put(entry.value));
             }
         }
-        std::mem::replace(&mut tx, self.tx()).commit()?;
-        for key in self.tree(TreeId::Cases).iter().keys() {
-            tx.touched.note(TreeId::Cases, &key?);
-            if tx.touched.0.len() >= 4_096 {
-                std::mem::replace(&mut tx, self.tx()).commit()?;
-            }
-        }
-        for key in self.tree(TreeId::Actions).iter().keys() {
-            tx.touched.note(TreeId::Actions, &key?);
-            if tx.touched.0.len() >= 4_096 {
-                std::mem::replace(&mut tx, self.tx()).commit()?;
+        tx.commit()
+    }
+
+    /// 5 → 6: every digest written again from the records, in the binary form, and the
+    /// meetings' digests added. The JSON blocks go first: a block is rewritten from what it
+    /// holds. In chunks, so a large school is not held in one transaction; running it twice
+    /// writes the same values.
+    pub(super) fn write_digests_again(&self) -> Result<(), StoreError> {
+        self.tree(TreeId::Digests).clear()?;
+        let mut tx = self.tx();
+        for tree in [TreeId::Cases, TreeId::Actions, TreeId::Meetings] {
+            for key in self.tree(tree).iter().keys() {
+                tx.touched.note(tree, &key?);
+                if tx.touched.0.len() >= 4_096 {
+                    std::mem::replace(&mut tx, self.tx()).commit()?;
+                }
             }
         }
         tx.commit()
     }
 
-    /// The digests that disagree with the records, each as "case N" or "action N"; empty when
-    /// they all agree. The digests are written with their records, so they must always agree.
+    /// The digests that disagree with the records, each as "case N", "action N" or "meeting N";
+    /// empty when they all agree. The digests are written with their records, so they must
+    /// always agree.
     pub fn digest_drift(&self) -> Result<Vec<String>, StoreError> {
         let mut events: std::collections::HashMap<CaseId, Vec<CaseEvent>> =
             std::collections::HashMap::new();
@@ -439,6 +622,11 @@ impl Store {
             .map(|a| a.map(|a| ActionDigest::of(&a)))
             .collect::<Result<_, _>>()?;
         differ(&wanted, &self.action_digests()?, "action", &mut drift);
+        let wanted: Vec<MeetingDigest> = self
+            .all::<Meeting>()
+            .map(|m| m.map(|m| MeetingDigest::of(&m)))
+            .collect::<Result<_, _>>()?;
+        differ(&wanted, &self.meeting_digests()?, "meeting", &mut drift);
         Ok(drift)
     }
 }
