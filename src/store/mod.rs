@@ -488,17 +488,18 @@ impl Store {
         path: &Path,
         lock: Arc<File>,
     ) -> Result<(Store, Option<u32>), StoreError> {
-        Store::open_locked_cached(dir, path, lock, CACHE_BYTES)
+        Store::open_locked_cached(dir, path, lock, CACHE_BYTES, Durability::EachWrite)
     }
 
-    /// `open_locked` with a cache of `cache` bytes.
+    /// `open_locked` with a cache of `cache` bytes, its writes made durable as `durability`.
     fn open_locked_cached(
         dir: &Path,
         path: &Path,
         lock: Arc<File>,
         cache: u64,
+        durability: Durability,
     ) -> Result<(Store, Option<u32>), StoreError> {
-        let db = open_sled_with_patience(path, cache)?;
+        let db = open_sled_durable(path, cache, durability)?;
         // Decided before any tree is opened: opening creates trees, and a refused database
         // must be left exactly as it was found.
         let found = check_schema(&db, dir)?;
@@ -1287,20 +1288,52 @@ fn looks_like_foreign_sled(dir: &Path) -> bool {
     dir.join("conf").is_file() && dir.join("db").is_file()
 }
 
-/// With otter's own lock held, a busy sled lock can only belong to an otter that is just
-/// closing (sled's flusher thread lets go a moment after the database is dropped): wait for
-/// it a little instead of refusing.
+/// A writer's database as every test that opens sled itself wants it.
+#[cfg(test)]
 fn open_sled_with_patience(path: &Path, cache: u64) -> Result<sled::Db, StoreError> {
+    open_sled_durable(path, cache, Durability::EachWrite)
+}
+
+/// When a writer's sled makes its writes durable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// Each write of the log waits for the disk: a commit survives a crash once it returns.
+    EachWrite,
+    /// The log is synced at a flush only: for a database built beside the live one, which
+    /// counts for nothing until it is flushed whole and swapped in, so that its fill waits
+    /// for the disk at its flushes instead of at every write (vendor/README.md, the eighth
+    /// change).
+    AtFlush,
+}
+
+/// A writer's database, its writes made durable as `durability`. With otter's own lock held,
+/// a busy sled lock can only belong to an otter that is just closing (sled's flusher thread
+/// lets go a moment after the database is dropped): wait for it a little instead of refusing.
+fn open_sled_durable(
+    path: &Path,
+    cache: u64,
+    durability: Durability,
+) -> Result<sled::Db, StoreError> {
+    let open = || open_sled_config(path, false, cache, durability);
     for _ in 0..50 {
-        match open_sled(path, false, cache) {
+        match open() {
             Err(StoreError::InUse(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
             other => return other,
         }
     }
-    open_sled(path, false, cache)
+    open()
 }
 
 fn open_sled(path: &Path, read_only: bool, cache: u64) -> Result<sled::Db, StoreError> {
+    open_sled_config(path, read_only, cache, Durability::EachWrite)
+}
+
+fn open_sled_config(
+    path: &Path,
+    read_only: bool,
+    cache: u64,
+    durability: Durability,
+) -> Result<sled::Db, StoreError> {
     // sled 0.34 panics on some kinds of damage instead of returning an error; a damaged file
     // must give a message, so the panic is caught here and its default report silenced. The
     // hook is global: two opens at once (tests run in threads) would otherwise each restore
@@ -1316,6 +1349,7 @@ fn open_sled(path: &Path, read_only: bool, cache: u64) -> Result<sled::Db, Store
             .path(path)
             .cache_capacity(cache)
             .read_only(read_only)
+            .sync_on_flush_only(durability == Durability::AtFlush)
             .open()
     });
     std::panic::set_hook(quiet);

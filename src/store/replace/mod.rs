@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{DB_DIR, Store, StoreError};
+use super::{DB_DIR, Durability, Store, StoreError};
 use crate::atomic::sync_dir;
 
 /// The database being built; complete once `Beside::finish` starts swapping.
@@ -28,7 +28,8 @@ impl Beside {
         let path = dir.join(NEW_DIR);
         remove_if_there(&path)?;
         Ok(Beside {
-            store: Store::open_locked_cached(dir, &path, lock, cache)?.0,
+            // Nothing of it counts until it is flushed whole and swapped in (`finish`).
+            store: Store::open_locked_cached(dir, &path, lock, cache, Durability::AtFlush)?.0,
         })
     }
 

@@ -214,6 +214,9 @@ pub struct Inner {
     /// otter: opened to read only (see `Config::read_only`).
     #[doc(hidden)]
     pub read_only: bool,
+    /// otter: the log synced at a flush only (see `Config::sync_on_flush_only`).
+    #[doc(hidden)]
+    pub sync_on_flush_only: bool,
     tmp_path: PathBuf,
     pub(crate) global_error: Arc<Atomic<Error>>,
     #[cfg(feature = "event_log")]
@@ -235,6 +238,7 @@ impl Default for Inner {
             temporary: false,
             version: crate_version(),
             read_only: false,
+            sync_on_flush_only: false,
 
             // useful in testing
             segment_size: 512 * 1024, // 512kb in bytes
@@ -351,6 +355,17 @@ impl Config {
     pub fn read_only(mut self, to: bool) -> Config {
         let m = Arc::make_mut(&mut self.0);
         m.read_only = to;
+        self
+    }
+
+    /// otter: for a database that counts for nothing until it is whole (built beside another
+    /// and swapped in once flushed): each write of the log goes to the OS without waiting for
+    /// the disk, and the log is synced when `flush` is called: by the caller, by the flusher
+    /// thread every 500 ms (which also cleans segments: without it, a restore of the large
+    /// demo left 1.4 GB instead of 0.88 GB) and at the drop.
+    pub fn sync_on_flush_only(mut self, to: bool) -> Config {
+        let m = Arc::make_mut(&mut self.0);
+        m.sync_on_flush_only = to;
         self
     }
 

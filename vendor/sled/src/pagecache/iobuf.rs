@@ -729,7 +729,8 @@ impl IoBufs {
         {
             let f = &self.config.file;
             pwrite_all(f, data, log_offset)?;
-            if !self.config.temporary {
+            // otter: synced at a flush instead (`Config::sync_on_flush_only`).
+            if !self.config.temporary && !self.config.sync_on_flush_only {
                 #[cfg(target_os = "linux")]
                 {
                     use std::os::unix::io::AsRawFd;

@@ -39,7 +39,12 @@ impl Log {
             // must not write the in-memory segment header of a fresh tip.
             return Ok(0);
         }
-        iobuf::flush(&self.iobufs)
+        let flushed = iobuf::flush(&self.iobufs)?;
+        if self.config.sync_on_flush_only {
+            // otter: the one sync its writes did not wait for (`Config::sync_on_flush_only`).
+            self.config.file.sync_all()?;
+        }
+        Ok(flushed)
     }
 
     /// Return an iterator over the log, starting with
