@@ -7,7 +7,7 @@ use tempfile::TempDir;
 use super::*;
 use crate::domain::{
     Action, ActionId, ActionStatus, AgendaKind, AuditEntry, AuditKind, CaseEvent, Consent,
-    EventKind, Level, Meeting, MeetingId, MeetingKind, MeetingState, MemberId, Owner,
+    EventKind, Level, Meeting, MeetingId, MeetingState, MemberId, Owner,
 };
 use crate::testkit::day;
 
@@ -188,24 +188,13 @@ fn apply(store: &Store, tx: &mut tx::Tx<'_>, op: &Op, at: u32, made: &mut Made) 
             let on: Vec<CaseId> = (n..n + 2)
                 .filter_map(|n| cases.get(n % cases.len().max(1)).copied())
                 .collect();
-            tx.insert(&Meeting {
+            tx.insert(&Meeting::planned(
                 id,
-                date,
-                time: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
-                place: String::new(),
-                kind: MeetingKind::Regular,
-                state: MeetingState::Planned,
-                chair: None,
-                attendance: Vec::new(),
-                agenda: Meeting::template_agenda(&on),
-                current_item: 0,
-                next_meeting: None,
-                timer_started: None,
-                reopened: Vec::new(),
-                changed_cases: Vec::new(),
-                removed_cases: Vec::new(),
-                action_changes: Vec::new(),
-            })
+                (date, chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap()),
+                String::new(),
+                None,
+                &on,
+            ))
             .unwrap();
             meetings.push(id);
         }
