@@ -1209,7 +1209,7 @@ fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
         match lock.try_lock() {
             Ok(()) => return Ok(Arc::new(lock)),
             Err(std::fs::TryLockError::WouldBlock)
-                if started.elapsed() < LOCK_PATIENCE && only_readers_hold(&lock)? =>
+                if started.elapsed() < LOCK_PATIENCE && only_readers_hold(dir)? =>
             {
                 std::thread::sleep(std::time::Duration::from_millis(10));
             }
@@ -1222,13 +1222,13 @@ fn lock_dir(dir: &Path) -> Result<Arc<File>, StoreError> {
 }
 
 /// Whether the lock that refused a writer is shared (readers), not another writer's: a
-/// shared lock is then granted, and given back at once.
-fn only_readers_hold(lock: &File) -> Result<bool, StoreError> {
-    match lock.try_lock_shared() {
-        Ok(()) => {
-            lock.unlock()?;
-            Ok(true)
-        }
+/// second handle is granted a shared lock then, given back as the handle closes. (Probing
+/// with the writer's own handle needed an unlock, which Wine refused with a lock violation
+/// while the readers held theirs.)
+fn only_readers_hold(dir: &Path) -> Result<bool, StoreError> {
+    let probe = File::open(dir.join(LOCK_FILE))?;
+    match probe.try_lock_shared() {
+        Ok(()) => Ok(true),
         Err(std::fs::TryLockError::WouldBlock) => Ok(false),
         Err(std::fs::TryLockError::Error(err)) => Err(StoreError::Io(err)),
     }
