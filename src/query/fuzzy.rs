@@ -37,12 +37,7 @@ pub enum Key {
 
 impl Key {
     pub fn new(text: &str) -> Key {
-        let folded = fold(text);
-        if folded.is_ascii() {
-            Key::Ascii(folded.into_bytes().into_boxed_slice())
-        } else {
-            Key::Chars(folded.chars().collect())
-        }
+        Key::from(Folding::default().fold(text))
     }
 
     pub fn as_ref(&self) -> KeyRef<'_> {
@@ -70,6 +65,47 @@ impl Ord for Key {
 impl PartialOrd for Key {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
+    }
+}
+
+impl From<KeyRef<'_>> for Key {
+    fn from(key: KeyRef<'_>) -> Key {
+        match key {
+            KeyRef::Ascii(bytes) => Key::Ascii(bytes.into()),
+            KeyRef::Chars(chars) => Key::Chars(chars.into()),
+        }
+    }
+}
+
+/// Buffers a text is folded into, reused from text to text: `otter search` folds every text
+/// of a school to see whether its query fits, and most fit not, so their keys are never kept
+/// and need no allocation of their own.
+#[derive(Debug, Default)]
+pub struct Folding {
+    bytes: Vec<u8>,
+    chars: Vec<char>,
+}
+
+impl Folding {
+    /// `text`'s key, as `Key::new` makes it, borrowed from the buffers until the next fold.
+    pub fn fold(&mut self, text: &str) -> KeyRef<'_> {
+        self.bytes.clear();
+        self.chars.clear();
+        if text.is_ascii() {
+            // Folding ASCII lowercases it (`fold`); most of a school's texts are ASCII, and
+            // this skips `fold`'s string.
+            self.bytes
+                .extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+            return KeyRef::Ascii(&self.bytes);
+        }
+        let folded = fold(text);
+        if folded.is_ascii() {
+            self.bytes.extend_from_slice(folded.as_bytes());
+            KeyRef::Ascii(&self.bytes)
+        } else {
+            self.chars.extend(folded.chars());
+            KeyRef::Chars(&self.chars)
+        }
     }
 }
 
@@ -445,5 +481,28 @@ mod tests {
             .unwrap();
         assert_eq!(in_original("Joris Groß", folded), [6, 7, 8, 9]);
         assert_eq!(in_original("Çelik", vec![0, 1]), [0, 1]);
+    }
+
+    /// A key folded into reused buffers is the key of `fold`: ASCII lowercased without `fold`,
+    /// other letters through it, whatever the text folded before.
+    #[test]
+    fn folding_into_reused_buffers_gives_the_folded_key() {
+        let mut folding = Folding::default();
+        for text in [
+            "Zoë Çelik",
+            "Gesprek met OUDERS, 3x!",
+            "Æsop – “lezen”",
+            "",
+            "ß",
+        ] {
+            let folded = fold(text);
+            let expected = if folded.is_ascii() {
+                Key::Ascii(folded.into_bytes().into_boxed_slice())
+            } else {
+                Key::Chars(folded.chars().collect())
+            };
+            assert_eq!(folding.fold(text), expected.as_ref(), "{text}");
+            assert_eq!(Key::new(text), expected, "{text}");
+        }
     }
 }
