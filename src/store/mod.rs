@@ -15,8 +15,8 @@ mod privacy;
 mod pseudonyms;
 pub mod records;
 mod replace;
-mod scan;
 pub mod schema;
+pub mod search_text;
 mod tx;
 mod undo;
 
@@ -1382,3 +1382,5 @@ mod tests_digest;
 mod tests_fault;
 #[cfg(test)]
 mod tests_read;
+#[cfg(test)]
+mod tests_search_text;

@@ -43,10 +43,13 @@ pub enum TreeId {
     Digests = 21,
     /// The case items a meeting's minutes say were passed by, keyed by meeting and case.
     PassedBy = 22,
+    /// What `otter search` can hit of each case, action, decision and note, in blocks
+    /// (`search_text`): derived from the records and written with them, never backed up.
+    SearchTexts = 23,
 }
 
 impl TreeId {
-    pub const ALL: [TreeId; 22] = [
+    pub const ALL: [TreeId; 23] = [
         TreeId::Meta,
         TreeId::Pupils,
         TreeId::Members,
@@ -69,6 +72,7 @@ impl TreeId {
         TreeId::Undo,
         TreeId::Digests,
         TreeId::PassedBy,
+        TreeId::SearchTexts,
     ];
 
     /// Position in `ALL`: the discriminant, less the retired one below it.
@@ -122,6 +126,7 @@ impl TreeId {
             TreeId::Undo => "undo",
             TreeId::Digests => "digests",
             TreeId::PassedBy => "idx/passed_by",
+            TreeId::SearchTexts => "search_texts",
         }
     }
 }
@@ -403,7 +408,7 @@ mod tests {
 
     /// A tree of records left out of the list would be missing from every backup. The undo
     /// steps are an open meeting's working state, not the school's data: no backup holds them;
-    /// nor the digests, which a restore writes again from the records.
+    /// nor the digests and the search texts, which a restore writes again from the records.
     #[test]
     fn the_record_trees_are_every_tree_but_meta_the_indexes_the_audit_log_and_undo_in_order() {
         let records: Vec<TreeId> = TreeId::ALL
@@ -411,7 +416,11 @@ mod tests {
             .filter(|tree| {
                 !matches!(
                     tree,
-                    TreeId::Meta | TreeId::Audit | TreeId::Undo | TreeId::Digests
+                    TreeId::Meta
+                        | TreeId::Audit
+                        | TreeId::Undo
+                        | TreeId::Digests
+                        | TreeId::SearchTexts
                 )
             })
             .filter(|tree| !tree.name().starts_with("idx/"))

@@ -7,7 +7,7 @@ use crate::domain::{Case, CaseEvent};
 
 /// Version written by this otter. Bump it with a migration step when stored data changes shape
 /// in a way `#[serde(default)]` cannot absorb.
-pub const CURRENT: u32 = 6;
+pub const CURRENT: u32 = 7;
 
 /// One step: rewrites a database of version `from` into version `from + 1`. It gets the
 /// store unlocked: a step that rewrites records seals them as the database is sealed.
@@ -37,6 +37,10 @@ pub const STEPS: &[Step] = &[
     Step {
         from: 5,
         run: Store::write_digests_again,
+    },
+    Step {
+        from: 6,
+        run: Store::keep_search_texts,
     },
 ];
 

@@ -23,6 +23,9 @@ pub struct Tx<'s> {
     bytes: usize,
     /// The cases and actions written, whose digests are written again before committing.
     pub(super) touched: Touched,
+    /// The cases, actions, decisions and notes written, whose search texts are written again
+    /// before committing.
+    pub(super) texts: super::search_text::Touched,
 }
 
 impl<'s> Tx<'s> {
@@ -33,6 +36,7 @@ impl<'s> Tx<'s> {
             must_be_new: Vec::new(),
             bytes: 0,
             touched: Touched::default(),
+            texts: Default::default(),
         }
     }
 
@@ -72,6 +76,7 @@ impl<'s> Tx<'s> {
         let value = codec::encode(self.store.cipher(), R::TREE, &key, record);
         self.bytes += value.len();
         self.touched.note(R::TREE, &key);
+        self.texts.note(R::TREE, &key);
         self.writes.insert((R::TREE, key), Write::Put(value));
         Ok(())
     }
@@ -84,6 +89,7 @@ impl<'s> Tx<'s> {
         };
         self.replace_entries(&old.index_entries(), &[]);
         self.touched.note(R::TREE, &key);
+        self.texts.note(R::TREE, &key);
         self.writes.insert((R::TREE, key), Write::Remove);
         Ok(())
     }
@@ -92,6 +98,7 @@ impl<'s> Tx<'s> {
     /// returns.
     pub fn commit(mut self) -> Result<(), StoreError> {
         self.write_digests()?;
+        self.write_search_texts()?;
         self.store.apply(&self.writes, &self.must_be_new)
     }
 
@@ -99,6 +106,7 @@ impl<'s> Tx<'s> {
     /// Not atomic across trees; only `demo` uses it, on a database it refuses unless empty.
     pub fn commit_bulk(mut self) -> Result<(), StoreError> {
         self.write_digests()?;
+        self.write_search_texts()?;
         self.store.apply_bulk(&self.writes)?;
         self.store.db.flush()?;
         Ok(())
@@ -108,6 +116,7 @@ impl<'s> Tx<'s> {
     /// of it counts until it is flushed whole and swapped in.
     pub(super) fn commit_unflushed(mut self) -> Result<(), StoreError> {
         self.write_digests()?;
+        self.write_search_texts()?;
         self.store.apply_bulk(&self.writes)
     }
 

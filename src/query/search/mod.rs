@@ -14,19 +14,17 @@
 //! ([`Audience::Shared`]) no pupil is listed at all and a case's pupil is named by initials at
 //! most; while a meeting is open only the case under discussion, with consent "ja", is.
 
-use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 
-use super::fuzzy::{Finder, Fit, Key, KeyRef, Words, fit, in_original};
-use crate::domain::{
-    Action, Case, CaseId, Consent, Decision, Note, Pseudonym, Pupil, PupilId, Showing, Subject,
-};
+use super::fuzzy::{Finder, Fit, Folding, Key, KeyRef, Words, fit, in_original};
+use crate::domain::{Action, Case, CaseId, Decision, Note, Pupil, PupilId, Showing, Subject};
 use crate::error::{Error, Field, Result};
 use crate::store::Store;
+use crate::store::search_text::{TextKind, Texts};
 
 /// The kinds of result, in the order their groups are shown: a pupil's name before a word deep
 /// in a note.
@@ -442,17 +440,20 @@ impl SearchIndex {
 }
 
 /// The index of `store`: with `only`, just the entries those words fit (`otter search` asks one
-/// query, so no other entry is kept). The trees are read side by side, each text folded on the
-/// thread that read it: on a large school one thread took seconds, and most of it was reading
-/// and folding, not matching. Actions, decisions and notes are read as `Searched`, not whole,
-/// their text borrowed from the value read (`Store::scan`) until it fits.
+/// query, so no other entry is kept). The texts of actions, decisions and notes, and for
+/// `otter search` those of the cases, come from the kept search texts
+/// ([`crate::store::search_text`]): a third of the records' bytes on a large school, in a
+/// block per 64 records. The kinds are read side by side, each text folded on the thread that
+/// read it: on a large school one thread took seconds, and most of it was reading and folding,
+/// not matching.
 fn read(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<SearchIndex> {
     let (people, texts) = std::thread::scope(|scope| {
         let texts = [
-            scope.spawn(|| texts::<Action>(store, HitKind::Action, only, stop)),
-            scope.spawn(|| texts::<Decision>(store, HitKind::Decision, only, stop)),
-            scope.spawn(|| texts::<Note>(store, HitKind::Note, only, stop)),
-        ];
+            (TextKind::Action, HitKind::Action),
+            (TextKind::Decision, HitKind::Decision),
+            (TextKind::Note, HitKind::Note),
+        ]
+        .map(|(kept, kind)| scope.spawn(move || texts(store, kept, kind, only, stop)));
         let people = people(store, only, stop);
         // A reader that panicked is a bug: it surfaces as one, not as fewer hits.
         let texts = texts.map(|reading| {
@@ -475,7 +476,7 @@ fn read(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<Search
 }
 
 /// The pupils and the cases, which the other texts name their pupil through. With `only`, a
-/// case is read as `SearchedCase` and its texts kept only where the words fit; the cases a
+/// case is read from its kept texts, and its texts kept only where the words fit; the cases a
 /// kept entry names are read whole at the end (`Builder::cases_named`), not all 50,000 of a
 /// large school.
 fn people(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<Builder> {
@@ -492,10 +493,11 @@ fn people(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<Buil
                 builder.case(case?);
             }
         }
-        Some(_) => store.scan::<Case>(
+        Some(_) => store.scan_search_texts(
+            TextKind::Case,
             || stopped(stop),
-            |value| {
-                builder.searched_case(value.decode()?);
+            |texts| {
+                builder.kept_case(texts);
                 Ok(())
             },
         )?,
@@ -507,65 +509,6 @@ fn stopped(stop: &AtomicBool) -> bool {
     stop.load(Ordering::Relaxed)
 }
 
-/// What search reads of an action, a decision or a note.
-#[derive(serde::Deserialize)]
-struct Searched<'a> {
-    id: u64,
-    #[serde(default)]
-    case: Option<CaseId>,
-    #[serde(borrow)]
-    text: Cow<'a, str>,
-}
-
-/// What `otter search` reads of a case: what names it and the texts it is found by
-/// (`Builder::case`).
-#[derive(serde::Deserialize)]
-struct SearchedCase<'a> {
-    id: CaseId,
-    pupil: PupilId,
-    consent: Consent,
-    #[serde(default)]
-    pseudonym: Pseudonym,
-    #[serde(borrow)]
-    question: Cow<'a, str>,
-    #[serde(default, borrow)]
-    hypotheses: Cow<'a, str>,
-    #[serde(default, borrow)]
-    research_decision: Cow<'a, str>,
-    #[serde(default)]
-    goals: Vec<String>,
-    #[serde(default, borrow)]
-    circles: SearchedCircles<'a>,
-}
-
-/// The three circles' texts, in `Circles::circles`' order: kind, onderwijs, opvoeding.
-#[derive(serde::Deserialize, Default)]
-struct SearchedCircles<'a> {
-    #[serde(default, borrow)]
-    child: SearchedCircle<'a>,
-    #[serde(default, borrow)]
-    education: SearchedCircle<'a>,
-    #[serde(default, borrow)]
-    upbringing: SearchedCircle<'a>,
-}
-
-/// A circle's texts in `Circle::parts`' order: plus, minus, unknown.
-#[derive(serde::Deserialize, Default)]
-struct SearchedCircle<'a> {
-    #[serde(default, borrow)]
-    plus: Cow<'a, str>,
-    #[serde(default, borrow)]
-    minus: Cow<'a, str>,
-    #[serde(default, borrow)]
-    unknown: Cow<'a, str>,
-}
-
-impl SearchedCircle<'_> {
-    fn parts(&self) -> [&str; 3] {
-        [&self.plus, &self.minus, &self.unknown]
-    }
-}
-
 /// A text of an action, a decision or a note, folded where it was read.
 struct Folded {
     kind: HitKind,
@@ -575,41 +518,35 @@ struct Folded {
     key: Key,
 }
 
-/// Whether `words` fit `text`, folded into `scratch` when it is ASCII (most of a school's
-/// texts), so that a text that does not fit costs no allocation: folding ASCII lowercases it,
-/// and a folded ASCII text is the key `Key::new` makes of it.
-fn fits(text: &str, words: &Words, scratch: &mut Vec<u8>) -> bool {
-    if text.is_ascii() {
-        scratch.clear();
-        scratch.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-        fit(KeyRef::Ascii(scratch), words).is_some()
-    } else {
-        fit(Key::new(text).as_ref(), words).is_some()
-    }
+/// Whether `words` fit `text`, folded into `scratch`, so that a text that does not fit costs
+/// no allocation.
+fn fits(text: &str, words: &Words, scratch: &mut Folding) -> bool {
+    fit(scratch.fold(text), words).is_some()
 }
 
-/// The texts of `R`'s tree, folded, in the store's order; with `only`, those the words fit.
-fn texts<R: crate::store::Record>(
+/// The kept texts of `kept`, folded, in id order; with `only`, those the words fit.
+fn texts(
     store: &Store,
+    kept: TextKind,
     kind: HitKind,
     only: Option<&Words>,
     stop: &AtomicBool,
 ) -> Result<Vec<Folded>> {
     let mut found = Vec::new();
-    let mut scratch = Vec::new();
-    store.scan::<R>(
+    let mut scratch = Folding::default();
+    store.scan_search_texts(
+        kept,
         || stopped(stop),
-        |value| {
-            let Searched { id, case, text } = value.decode()?;
-            if only.is_some_and(|words| !fits(&text, words, &mut scratch)) {
+        |Texts { id, case, text, .. }| {
+            if only.is_some_and(|words| !fits(text, words, &mut scratch)) {
                 return Ok(());
             }
             found.push(Folded {
                 kind,
                 id,
                 case,
-                key: Key::new(&text),
-                text: text.into_owned(),
+                key: Key::new(text),
+                text: text.to_string(),
             });
             Ok(())
         },
@@ -636,7 +573,7 @@ struct Builder {
     entries: Vec<(Pending, Key)>,
     cases: Vec<Case>,
     /// `fits`' buffer, reused for every text.
-    scratch: Vec<u8>,
+    scratch: Folding,
 }
 
 impl Builder {
@@ -655,24 +592,27 @@ impl Builder {
             .chain(&case.goals)
             .chain(circles.into_iter().flat_map(|circle| circle.parts()))
             .map(String::as_str);
-        self.case_texts(case.id, named, &case.question, &case.pseudonym, written);
+        let pseudonym = case.pseudonym.shown();
+        self.case_texts(case.id, named, &case.question, &pseudonym, written);
         self.cases.push(case);
     }
 
-    /// A case as `otter search` reads it: only its texts, where the words fit. Named as
-    /// `Subject::of` names a case privately: an existing pupil whose consent shows the name.
-    fn searched_case(&mut self, case: SearchedCase<'_>) {
-        let named = self.pupils.contains_key(&case.pupil) && case.consent.shows_name();
-        let circles = &case.circles;
-        let written = [&*case.hypotheses, &*case.research_decision]
-            .into_iter()
-            .chain(case.goals.iter().map(String::as_str))
-            .chain(
-                [&circles.child, &circles.education, &circles.upbringing]
-                    .into_iter()
-                    .flat_map(SearchedCircle::parts),
-            );
-        self.case_texts(case.id, named, &case.question, &case.pseudonym, written);
+    /// A case as `otter search` reads it, from its kept texts: only its texts, where the
+    /// words fit. Named as `Subject::of` names a case privately: an existing pupil whose
+    /// consent shows the name.
+    fn kept_case(&mut self, texts: Texts<'_>) {
+        let named = texts
+            .pupil
+            .is_some_and(|pupil| self.pupils.contains_key(&pupil))
+            && texts.shows_name;
+        let written = texts.written.iter().copied();
+        self.case_texts(
+            CaseId(texts.id),
+            named,
+            texts.text,
+            texts.pseudonym,
+            written,
+        );
     }
 
     fn case_texts<'t>(
@@ -680,7 +620,7 @@ impl Builder {
         id: CaseId,
         named: bool,
         question: &str,
-        pseudonym: &Pseudonym,
+        pseudonym: &str,
         written: impl Iterator<Item = &'t str>,
     ) {
         // The team knows an anonymous case by its pseudonym only, so that is what it types:
@@ -690,7 +630,7 @@ impl Builder {
         let key = if named {
             self.key_if_wanted(question)
         } else {
-            let known = format!("{question} {}", pseudonym.shown());
+            let known = format!("{question} {pseudonym}");
             self.key_if_wanted(&known)
         };
         if let Some(key) = key {
