@@ -152,8 +152,6 @@ impl Results {
     }
 }
 
-const NO_SUBJECT: u32 = u32::MAX;
-
 /// Of each kind, how many entries per hit shown nucleo scores: the best by the shape of their
 /// match and its position.
 const SCORED_PER_HIT: usize = 4;
@@ -162,8 +160,8 @@ struct Entry {
     kind: HitKind,
     id: u64,
     text: Box<str>,
-    /// Index into `cases`, or `NO_SUBJECT` (a pupil, or a note of the meeting itself).
-    subject: u32,
+    /// The case it belongs to: none for a pupil, or a note of the meeting itself.
+    case: Option<CaseId>,
 }
 
 /// Every entry's folded key, one after the other in two buffers: a pass over a school then
@@ -225,9 +223,10 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     /// The folded key of `entries[i]` at `i`.
     keys: Keys,
-    /// Every case, for naming its pupil when a hit is made: never a label decided before the
-    /// audience is known. The index outlives the screen it was built on.
-    cases: Vec<Case>,
+    /// Every case (for `otter search`, those its hits name), for naming its pupil when a hit
+    /// is made: never a label decided before the audience is known. The index outlives the
+    /// screen it was built on.
+    cases: HashMap<CaseId, Case>,
     pupils: HashMap<PupilId, Pupil>,
 }
 
@@ -354,6 +353,21 @@ impl SearchIndex {
         limit: usize,
         finder: &mut Finder,
     ) -> Results {
+        let ranked = self.ranked(found, words, audience, limit, finder);
+        self.groups(ranked, words, audience, finder)
+    }
+
+    /// `results`' choice: of each kind, how many were found and the entries to show, best
+    /// first. Which case an entry names plays no part, so `otter search` reads only the cases
+    /// of the entries chosen.
+    fn ranked(
+        &self,
+        found: &[(u32, Fit)],
+        words: &Words,
+        audience: Audience,
+        limit: usize,
+        finder: &mut Finder,
+    ) -> Vec<(HitKind, usize, Vec<u32>)> {
         let mut groups = Vec::new();
         let mut rest = found;
         while let Some((first, _)) = rest.first() {
@@ -390,16 +404,31 @@ impl SearchIndex {
                 (Reverse(fit.class), Reverse(score), fit.start, tie(at))
             });
             scored.truncate(limit);
-            let hits = scored
-                .iter()
-                .map(|(at, _, _)| self.hit(*at, words, audience, finder))
-                .collect();
-            groups.push(Group {
-                kind,
-                total: run.len(),
-                hits,
-            });
+            let chosen = scored.iter().map(|&(at, _, _)| at).collect();
+            groups.push((kind, run.len(), chosen));
         }
+        groups
+    }
+
+    /// The hits of the entries `ranked` chose.
+    fn groups(
+        &self,
+        ranked: Vec<(HitKind, usize, Vec<u32>)>,
+        words: &Words,
+        audience: Audience,
+        finder: &mut Finder,
+    ) -> Results {
+        let groups = ranked
+            .into_iter()
+            .map(|(kind, total, chosen)| Group {
+                kind,
+                total,
+                hits: chosen
+                    .into_iter()
+                    .map(|at| self.hit(at, words, audience, finder))
+                    .collect(),
+            })
+            .collect();
         Results { groups }
     }
 
@@ -409,7 +438,7 @@ impl SearchIndex {
             .indices(self.keys.get(at), words)
             .map(|(_, folded)| in_original(&entry.text, folded))
             .unwrap_or_default();
-        let case = self.cases.get(entry.subject as usize);
+        let case = entry.case.and_then(|case| self.cases.get(&case));
         let shown =
             case.map(|case| Subject::of(self.pupils.get(&case.pupil), case, audience.showing()));
         let (subject, text) = match (entry.kind, &shown) {
@@ -469,15 +498,12 @@ fn read(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<Search
             builder.add_folded(text);
         }
     }
-    if only.is_some() {
-        builder.cases_named(store)?;
-    }
     Ok(builder.finish())
 }
 
 /// The pupils and the cases, which the other texts name their pupil through. With `only`, a
-/// case is read from its kept texts, and its texts kept only where the words fit; the cases a
-/// kept entry names are read whole at the end (`Builder::cases_named`), not all 50,000 of a
+/// case is read from its kept texts, and its texts kept only where the words fit; the cases
+/// the hits shown name are read whole once they are chosen (`search`), not all 50,000 of a
 /// large school.
 fn people(store: &Store, only: Option<&Words>, stop: &AtomicBool) -> Result<Builder> {
     let mut builder = Builder {
@@ -554,24 +580,13 @@ fn texts(
     Ok(found)
 }
 
-/// An entry before the index is finished: its case is named by id until every case the
-/// index keeps is known.
-struct Pending {
-    kind: HitKind,
-    id: u64,
-    text: Box<str>,
-    case: Option<CaseId>,
-}
-
 #[derive(Default)]
 struct Builder {
     /// Keep only the entries these words fit.
     only: Option<Words>,
     pupils: HashMap<PupilId, Pupil>,
-    /// Where each case is in `cases`.
-    at: HashMap<CaseId, u32>,
-    entries: Vec<(Pending, Key)>,
-    cases: Vec<Case>,
+    entries: Vec<(Entry, Key)>,
+    cases: HashMap<CaseId, Case>,
     /// `fits`' buffer, reused for every text.
     scratch: Folding,
 }
@@ -584,7 +599,6 @@ impl Builder {
 
     /// A case read whole: its texts, and the case kept for naming its pupil.
     fn case(&mut self, case: Case) {
-        self.at.insert(case.id, self.cases.len() as u32);
         let named = Subject::of(self.pupils.get(&case.pupil), &case, Showing::Private).is_named();
         let circles = case.circles.circles();
         let written = [&case.hypotheses, &case.research_decision]
@@ -594,7 +608,7 @@ impl Builder {
             .map(String::as_str);
         let pseudonym = case.pseudonym.shown();
         self.case_texts(case.id, named, &case.question, &pseudonym, written);
-        self.cases.push(case);
+        self.cases.insert(case.id, case);
     }
 
     /// A case as `otter search` reads it, from its kept texts: only its texts, where the
@@ -644,19 +658,6 @@ impl Builder {
         }
     }
 
-    /// The cases the kept entries name, read whole: `otter search` read the others only for
-    /// their texts.
-    fn cases_named(&mut self, store: &Store) -> Result<()> {
-        let named: BTreeSet<CaseId> = self.entries.iter().filter_map(|(e, _)| e.case).collect();
-        for id in named {
-            if let Some(case) = store.case(id)? {
-                self.at.insert(case.id, self.cases.len() as u32);
-                self.cases.push(case);
-            }
-        }
-        Ok(())
-    }
-
     fn add_folded(&mut self, folded: Folded) {
         let Folded {
             kind,
@@ -688,7 +689,7 @@ impl Builder {
             None => !key.is_empty(),
         };
         if wanted {
-            let entry = Pending {
+            let entry = Entry {
                 kind,
                 id,
                 text: text.into(),
@@ -702,21 +703,12 @@ impl Builder {
         // Stable: within a kind the store's (id) order stays.
         self.entries.sort_by_key(|(entry, _)| entry.kind);
         let mut keys = Keys::default();
-        let at = &self.at;
         let entries = self
             .entries
             .into_iter()
             .map(|(entry, key)| {
                 keys.push(&key);
-                Entry {
-                    kind: entry.kind,
-                    id: entry.id,
-                    text: entry.text,
-                    subject: entry
-                        .case
-                        .and_then(|case| at.get(&case).copied())
-                        .unwrap_or(NO_SUBJECT),
-                }
+                entry
             })
             .collect();
         SearchIndex {
@@ -780,8 +772,24 @@ pub fn search(store: &Store, query: &str, limit: usize) -> Result<Results> {
     if !Words::parse(query).long_enough() {
         return Err(Error::ShortQuery);
     }
-    let index = read(store, Some(&Words::parse(query)), &AtomicBool::new(false))?;
-    Ok(index.matches(query, Audience::Private, limit))
+    let words = Words::parse(query);
+    let mut index = read(store, Some(&words), &AtomicBool::new(false))?;
+    // As `matches` answers, but the cases are read whole only for the hits shown: a common
+    // word fits texts of tens of thousands of cases on a large school.
+    let found = index.filter(index.len(), |i| i as u32, &words);
+    let mut finder = Finder::default();
+    let ranked = index.ranked(&found, &words, Audience::Private, limit, &mut finder);
+    let named: BTreeSet<CaseId> = ranked
+        .iter()
+        .flat_map(|(_, _, chosen)| chosen)
+        .filter_map(|&at| index.entries[at as usize].case)
+        .collect();
+    for id in named {
+        if let Some(case) = store.case(id)? {
+            index.cases.insert(id, case);
+        }
+    }
+    Ok(index.groups(ranked, &words, Audience::Private, &mut finder))
 }
 
 #[cfg(test)]
