@@ -545,6 +545,22 @@ fn a_look_up_never_creates_a_database() {
 }
 
 #[test]
+fn a_look_up_in_an_empty_database_folder_creates_nothing() {
+    // A `db` folder with nothing of sled's in it (made by hand, or left by a first start cut
+    // short before sled wrote a byte): a look-up answered "nothing found" from a new,
+    // unencrypted database it created there.
+    let dir = TempDir::new().unwrap();
+    std::fs::create_dir(dir.path().join("db")).unwrap();
+    otter(dir.path())
+        .arg("pupils")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Er is nog geen otter-database"));
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("db")).unwrap().collect();
+    assert!(left.is_empty(), "nothing was created: {left:?}");
+}
+
+#[test]
 fn half_a_command_and_demo_with_a_command_are_usage_errors() {
     let (_turn, school) = demo_school();
     otter(school).arg("export").assert().code(2);

@@ -163,6 +163,7 @@ impl History<'_, '_> {
             timer_started: None,
             reopened: Vec::new(),
             changed_cases: Vec::new(),
+            recorded_fields: Vec::new(),
             removed_cases: Vec::new(),
             action_changes: Vec::new(),
         })

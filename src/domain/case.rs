@@ -224,6 +224,14 @@ impl Case {
         }
     }
 
+    /// The fields whose recorded value differs from `before`'s (a field cleared counts).
+    pub fn fields_changed_from(&self, before: &Case) -> Vec<Requirement> {
+        Requirement::ALL
+            .into_iter()
+            .filter(|field| self.recorded(*field) != before.recorded(*field))
+            .collect()
+    }
+
     /// What is recorded for `requirement`, if anything; actions are records of their own.
     pub fn recorded(&self, requirement: Requirement) -> Option<Recorded> {
         let text =

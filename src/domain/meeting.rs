@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{ActionId, CaseId, MeetingId, MemberId};
 use super::member::Role;
+use super::phase::Requirement;
 use super::subject::Showing;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +121,11 @@ pub struct Meeting {
     /// meeting: a change that leaves no event, but is no less a discussion.
     #[serde(default)]
     pub changed_cases: Vec<CaseId>,
+    /// Which of those fields, per case: the minutes tell what this meeting recorded from
+    /// what the case had recorded before. A case changed without any here (a meeting from
+    /// before otter kept them) has all its fields counted as this meeting's.
+    #[serde(default)]
+    pub recorded_fields: Vec<(CaseId, Requirement)>,
     /// Cases the chair took off this agenda by hand while preparing: bringing the agenda up
     /// to date after the meeting before does not put them back.
     #[serde(default)]
@@ -205,6 +211,7 @@ impl Meeting {
             timer_started: None,
             reopened: Vec::new(),
             changed_cases: Vec::new(),
+            recorded_fields: Vec::new(),
             removed_cases: Vec::new(),
             action_changes: Vec::new(),
         }
@@ -296,13 +303,28 @@ impl Meeting {
         (used / 60, self.planned_minutes())
     }
 
-    /// Remembers that the fields of `case` were changed in this meeting; whether that is new.
-    pub fn mark_changed(&mut self, case: CaseId) -> bool {
-        if self.changed_cases.contains(&case) {
-            return false;
+    /// Remembers that `fields` of `case` were recorded in this meeting; whether that is new.
+    pub fn mark_changed(&mut self, case: CaseId, fields: &[Requirement]) -> bool {
+        let mut new = false;
+        if !self.changed_cases.contains(&case) {
+            self.changed_cases.push(case);
+            new = true;
         }
-        self.changed_cases.push(case);
-        true
+        for field in fields {
+            if !self.recorded_fields.contains(&(case, *field)) {
+                self.recorded_fields.push((case, *field));
+                new = true;
+            }
+        }
+        new
+    }
+
+    /// Whether this meeting recorded `field` of `case`, as far as it kept (see
+    /// `recorded_fields`).
+    pub fn recorded_here(&self, case: CaseId, field: Requirement) -> bool {
+        self.recorded_fields.contains(&(case, field))
+            || (self.changed_cases.contains(&case)
+                && !self.recorded_fields.iter().any(|(c, _)| *c == case))
     }
 
     /// Remembers what an earlier action's owner or due date was before this meeting changed
@@ -368,9 +390,27 @@ mod tests {
             timer_started: None,
             reopened: vec![],
             changed_cases: Vec::new(),
+            recorded_fields: Vec::new(),
             removed_cases: Vec::new(),
             action_changes: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_field_counts_as_recorded_here_when_marked_or_when_the_meeting_kept_no_fields() {
+        let mut meeting = meeting();
+        let (case, other) = (CaseId(4), CaseId(5));
+        assert!(!meeting.recorded_here(case, Requirement::Goal));
+        assert!(meeting.mark_changed(case, &[Requirement::Goal]));
+        assert!(
+            !meeting.mark_changed(case, &[Requirement::Goal]),
+            "nothing new"
+        );
+        assert!(meeting.recorded_here(case, Requirement::Goal));
+        assert!(!meeting.recorded_here(case, Requirement::Regiehouder));
+        // A meeting from before otter kept the fields: all of a changed case's count.
+        meeting.changed_cases.push(other);
+        assert!(meeting.recorded_here(other, Requirement::Regiehouder));
     }
 
     #[test]

@@ -59,9 +59,13 @@ pub struct MinutesItem {
     /// Under Actiepunten: the earlier actions finished in this meeting.
     #[serde(default)]
     pub reviewed: Vec<MinutesReview>,
-    /// For a case: what it had recorded for its phases in this meeting, as it stood then.
+    /// For a case: what this meeting recorded of what its phases ask, as it stood then.
+    /// (Minutes fixed before otter told the two apart hold here all the case had recorded.)
     #[serde(default)]
     pub recorded: Vec<(Requirement, Recorded)>,
+    /// For a case: what its phases in this meeting had recorded before it, as it stood then.
+    #[serde(default)]
+    pub recorded_before: Vec<(Requirement, Recorded)>,
     /// For a case: whether the meeting did anything with it (a note, a decision, an action, a
     /// change of phase, level, consent or fields). A case only passed by is "niet besproken".
     /// Other items, and minutes fixed before this was kept, count as discussed.
@@ -126,6 +130,7 @@ impl MinutesItem {
             && self.actions.is_empty()
             && self.reviewed.is_empty()
             && self.recorded.is_empty()
+            && self.recorded_before.is_empty()
     }
 
     /// Each note with the phase it was written in, when the minutes kept it.
@@ -215,7 +220,8 @@ impl Minutes {
                         .filter(|a| belongs(a.case, a.agenda_item))
                         .map(as_minutes)
                         .collect(),
-                    recorded: case.map(source.recorded).unwrap_or_default(),
+                    recorded: Vec::new(),
+                    recorded_before: Vec::new(),
                     reviewed: match item.kind {
                         AgendaKind::Actions => source
                             .reviewed
@@ -256,6 +262,9 @@ impl Minutes {
                     discussed: true,
                 };
                 if let Some(case) = case {
+                    (item.recorded, item.recorded_before) = (source.recorded)(case)
+                        .into_iter()
+                        .partition(|(field, _)| meeting.recorded_here(case, *field));
                     item.discussed = item.notes.iter().any(|n| !n.trim().is_empty())
                         || !item.decisions.is_empty()
                         || !item.changes.is_empty()

@@ -206,6 +206,7 @@ pub const EN: Texts = Texts {
     minutes_absent_notice: "absent with notice",
     minutes_absent: "absent",
     minutes_recorded: "Recorded",
+    minutes_recorded_before: "Recorded before",
     minutes_reviewed: "Finished in this meeting",
     minutes_changed_actions: "Changed in this meeting",
     minutes_carried_over: "Open actions of earlier meetings",

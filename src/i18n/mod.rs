@@ -183,6 +183,8 @@ pub struct Texts {
     /// Earlier actions left open with another owner or due date.
     pub minutes_changed_actions: &'static str,
     pub minutes_recorded: &'static str,
+    /// Over what a case had recorded before the meeting whose minutes these are.
+    pub minutes_recorded_before: &'static str,
     pub minutes_next: &'static str,
     pub minutes_fixed_on: &'static str,
     pub minutes_nothing: &'static str,

@@ -206,6 +206,7 @@ pub const NL: Texts = Texts {
     minutes_absent_notice: "afwezig met bericht",
     minutes_absent: "afwezig",
     minutes_recorded: "Vastgelegd",
+    minutes_recorded_before: "Eerder vastgelegd",
     minutes_reviewed: "Afgehandeld in deze vergadering",
     minutes_changed_actions: "Gewijzigd in deze vergadering",
     minutes_carried_over: "Openstaande actiepunten van eerdere vergaderingen",

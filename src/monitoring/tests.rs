@@ -123,6 +123,7 @@ fn meeting(id: u64, date: NaiveDate, items: &[(u64, u32)], other_seconds: u32) -
         timer_started: None,
         reopened: vec![],
         changed_cases: Vec::new(),
+        recorded_fields: Vec::new(),
         removed_cases: Vec::new(),
         action_changes: Vec::new(),
     }

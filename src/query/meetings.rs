@@ -189,7 +189,7 @@ fn mask_own_name(item: &mut MinutesItem, names: &PupilNames) {
     names.mask_all(item.notes.iter_mut());
     names.mask_all(item.decisions.iter_mut());
     names.mask_all(item.changes.iter_mut().map(|change| &mut change.reason));
-    for (_, recorded) in &mut item.recorded {
+    for (_, recorded) in item.recorded.iter_mut().chain(&mut item.recorded_before) {
         match recorded {
             Recorded::Text(text) => names.mask_all([text]),
             Recorded::List(list) => names.mask_all(list.iter_mut()),

@@ -13,13 +13,14 @@ use crate::testkit::today;
 fn a_closing_reason_answered_in_evaluatie_reaches_the_minutes() {
     let (_dir, store) = demo_store(today());
     let phases = PhaseModel::default();
-    let meeting = crate::testkit::store::next_meeting(&store);
+    let mut meeting = crate::testkit::store::next_meeting(&store);
     let case_id = meeting.cases().next().expect("a case on the agenda");
     let mut case = store.case(case_id).unwrap().unwrap();
     case.phase = "evaluatie".into();
     case.closed = None;
     case.closing_reason = "Doel bereikt, geen extra zorg meer nodig".into();
     store.save(&case).unwrap();
+    meeting.mark_changed(case_id, &[Requirement::ClosingReason]);
 
     let closing = super::meeting::closing(&store, &phases, &meeting, &[], None, today()).unwrap();
     let item = closing

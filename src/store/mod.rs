@@ -536,7 +536,11 @@ impl Store {
 
     /// Whether `dir` holds a database (of otter or not) that `open` would read.
     pub fn exists(dir: &Path) -> bool {
-        dir.join(DB_DIR).is_dir() || replace::interrupted(dir) || looks_like_foreign_sled(dir)
+        // sled writes its `conf` before anything else: a `db` folder without one holds no
+        // database, and opening it would create a new one.
+        dir.join(DB_DIR).join("conf").is_file()
+            || replace::interrupted(dir)
+            || looks_like_foreign_sled(dir)
     }
 
     pub fn dir(&self) -> &Path {

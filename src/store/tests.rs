@@ -52,6 +52,7 @@ fn meeting(id: u64) -> Meeting {
         timer_started: None,
         reopened: Vec::new(),
         changed_cases: Vec::new(),
+        recorded_fields: Vec::new(),
         removed_cases: Vec::new(),
         action_changes: Vec::new(),
     }

@@ -151,11 +151,13 @@ pub(super) fn save_case(
     else {
         return Vec::new();
     };
+    let before = brief.case.clone();
     if !change(&mut brief.case) {
         return Vec::new();
     }
     brief.recheck(&model.phases);
+    let fields = brief.case.fields_changed_from(&before);
     let mut effects = vec![Effect::SaveCase(Box::new(brief.case.clone()))];
-    effects.extend(crate::app::meeting::mark_changed(model, case));
+    effects.extend(crate::app::meeting::mark_changed(model, case, &fields));
     effects
 }

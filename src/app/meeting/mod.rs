@@ -21,13 +21,18 @@ pub mod signal;
 pub(crate) mod undo;
 
 use crate::app::{Effect, Model};
-use crate::domain::CaseId;
+use crate::domain::{CaseId, Requirement};
 
-/// Notes in the meeting that the fields of `case` changed here, so its minutes say it was
-/// discussed: the meeting is saved once, at the first such change.
-pub(crate) fn mark_changed(model: &mut Model, case: CaseId) -> Option<Effect> {
+/// Notes in the meeting that `fields` of `case` were recorded here, so its minutes say it was
+/// discussed and tell them from what was recorded before: the meeting is saved when that is
+/// new.
+pub(crate) fn mark_changed(
+    model: &mut Model,
+    case: CaseId,
+    fields: &[Requirement],
+) -> Option<Effect> {
     let room = model.meeting.as_mut()?;
     room.meeting
-        .mark_changed(case)
+        .mark_changed(case, fields)
         .then(|| Effect::SaveMeeting(Box::new(room.meeting.clone())))
 }

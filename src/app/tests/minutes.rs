@@ -475,6 +475,51 @@ fn a_note_carries_its_phase_into_the_minutes_and_the_extract() {
     );
 }
 
+/// A case in Analyse whose research decision was recorded at an earlier meeting: this meeting
+/// records its hypotheses with `f`. The minutes said "Vastgelegd" over both, as if this
+/// meeting had decided on research; the earlier one now stands under "Eerder vastgelegd".
+#[test]
+fn the_minutes_tell_what_this_meeting_recorded_from_what_was_recorded_before() {
+    let (dir, store, mut model) = school();
+    let mut view = View::default();
+    let planned = crate::testkit::store::next_meeting(&store);
+    let mut case = store
+        .case(planned.cases().next().unwrap())
+        .unwrap()
+        .unwrap();
+    case.phase = "analyse".into();
+    case.hypotheses = String::new();
+    case.research_decision = "Geen onderzoek: eerst observeren".into();
+    store.save(&case).unwrap();
+
+    act(&store, &mut model, &mut view, Command::OpenMeeting);
+    let id = model.meeting.as_ref().unwrap().meeting.id;
+    go_to_case(&store, &mut model, &mut view, case.id);
+    let item = model.meeting.as_ref().unwrap().meeting.current_item;
+    act(&store, &mut model, &mut view, Command::RecordFields);
+    answer(
+        &store,
+        &mut model,
+        &mut view,
+        "Leesachterstand door verzuim",
+    );
+    view.overlays.close(OverlayKind::Prompt);
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    let nl = body_of(&markdown(&store, id, Lang::Nl), item);
+    let now = nl.find("**Vastgelegd**").expect(&nl);
+    let before = nl.find("**Eerder vastgelegd**").expect(&nl);
+    let hypotheses = nl.find("Leesachterstand door verzuim").expect(&nl);
+    let research = nl.find("Geen onderzoek: eerst observeren").expect(&nl);
+    assert!(now < hypotheses && hypotheses < before, "{nl}");
+    assert!(before < research, "{nl}");
+    let en = body_of(&markdown(&store, id, Lang::En), item);
+    assert!(en.contains("**Recorded before**"), "{en}");
+}
+
 #[test]
 fn the_extract_shows_only_what_the_phases_the_case_passed_asked() {
     use crate::domain::{Case, Requirement};

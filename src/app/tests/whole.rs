@@ -182,14 +182,18 @@ fn a_whole_meeting_from_preparing_to_fixed_minutes() {
             from: from.clone(),
             to: to.clone()
         }));
-    // What the phase it left required is recorded in the minutes, as it stood.
+    // What the phase it left required is in the minutes, as it stood (recorded before this
+    // meeting: the test's case had it all).
     let left = model.phases.get(&from).unwrap();
     assert!(!left.requires.is_empty(), "{from} asks for something");
     for requirement in left.requires.iter().filter(|r| **r != Requirement::Action) {
         assert!(
-            case_item.recorded.iter().any(|(r, _)| r == requirement),
+            case_item
+                .recorded_before
+                .iter()
+                .any(|(r, _)| r == requirement),
             "{requirement:?} not in {:?}",
-            case_item.recorded
+            case_item.recorded_before
         );
     }
     assert_eq!(case_item.actions.len(), 1);

@@ -125,6 +125,10 @@ fn item_body(
         doc.label(t.minutes_recorded);
         doc.list(&super::recorded_items(&item.recorded, lang, held));
     }
+    if !item.recorded_before.is_empty() {
+        doc.label(t.minutes_recorded_before);
+        doc.list(&super::recorded_items(&item.recorded_before, lang, held));
+    }
     if !item.decisions.is_empty() {
         doc.label(t.kind_decision);
         let decisions: Vec<Item> = item.decisions.iter().map(Item::new).collect();

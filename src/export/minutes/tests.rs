@@ -39,6 +39,7 @@ fn minutes() -> Minutes {
                 actions: vec![],
                 reviewed: vec![],
                 recorded: vec![],
+                recorded_before: vec![],
             },
             MinutesItem {
                 kind: AgendaKind::Actions,
@@ -76,6 +77,7 @@ fn minutes() -> Minutes {
                     },
                 ],
                 recorded: vec![],
+                recorded_before: vec![],
             },
             MinutesItem {
                 kind: AgendaKind::Case { case: CaseId(7) },
@@ -123,8 +125,11 @@ fn minutes() -> Minutes {
                             ..Circles::default()
                         }),
                     ),
-                    (Requirement::HelpStartOrWait, Recorded::WaitingSince(day(2))),
                 ],
+                recorded_before: vec![(
+                    Requirement::HelpStartOrWait,
+                    Recorded::WaitingSince(day(2)),
+                )],
             },
         ],
         carried_over: vec![action(4, "Verslag logopedie opvragen")],
@@ -167,7 +172,8 @@ fn dutch_minutes_hold_every_element() {
         "- Leesonderzoek aanvragen",
         "- fase Beeldvorming → Analyse (beeld is compleet)",
         "- niveau 2 → 4 (wijkteam erbij)",
-        "**Vastgelegd**\n\n- Signaal van: juf Anna\n- Drie cirkels: Kind: + Leest graag − Faalangst\n- Hulp: wacht sinds ma 02-11-2026\n",
+        "**Vastgelegd**\n\n- Signaal van: juf Anna\n- Drie cirkels: Kind: + Leest graag − Faalangst\n",
+        "**Eerder vastgelegd**\n\n- Hulp: wacht sinds ma 02-11-2026\n",
         "| Ouders bellen \\| terugkoppelen | Fatima Benali | vr 27-11-2026 |",
         "## Openstaande actiepunten van eerdere vergaderingen",
         "| Verslag logopedie opvragen | Fatima Benali | vr 27-11-2026 |",
@@ -346,6 +352,7 @@ fn the_new_signals_item_points_to_the_signals_raised_after_it() {
         actions: vec![],
         reviewed: vec![],
         recorded: vec![],
+        recorded_before: vec![],
     };
     let opened = |case| CaseEvent {
         case: CaseId(case),

@@ -115,6 +115,7 @@ pub(crate) fn school() -> (TempDir, Store) {
         timer_started: None,
         reopened: Vec::new(),
         changed_cases: Vec::new(),
+        recorded_fields: Vec::new(),
         removed_cases: Vec::new(),
         action_changes: Vec::new(),
     };

@@ -173,7 +173,7 @@ pub fn answer(
         Some(event) => Effect::SaveCaseChange(Box::new((case, event))),
         None => Effect::SaveCase(Box::new(case)),
     }];
-    effects.extend(crate::app::meeting::mark_changed(model, id));
+    effects.extend(crate::app::meeting::mark_changed(model, id, &[requirement]));
     effects
 }
 

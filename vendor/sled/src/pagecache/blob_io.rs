@@ -90,12 +90,20 @@ pub(crate) fn write_blob<T: Serialize>(
     io_fail!(config, "write_blob write kind_byte");
     f.write_all(kind_buf)?;
     io_fail!(config, "write_blob write buf");
-    f.write_all(&data)
-        .map(|r| {
-            trace!("successfully wrote blob at {:?}", path);
-            r
-        })
-        .map_err(|e| e.into())
+    f.write_all(&data)?;
+    // otter: the log message that points at this blob is synced once it is written, and the
+    // blob must be on the disk before it: the file, and on Unix its entry in `blobs/`. Without
+    // this a power cut could leave a synced pointer to a blob that never reached the disk, and
+    // the database would read as damaged.
+    f.sync_all()?;
+    #[cfg(unix)]
+    {
+        if let Some(dir) = path.parent() {
+            std::fs::File::open(dir)?.sync_all()?;
+        }
+    }
+    trace!("successfully wrote blob at {:?}", path);
+    Ok(())
 }
 
 pub(crate) fn gc_blobs(config: &Config, stable_lsn: Lsn) -> Result<()> {
