@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::Step;
 use super::period::add_months;
 use super::report::Figure;
 use super::{
@@ -12,7 +13,7 @@ use super::{
     Milestones, MonthCount, MonthSpread, Norm, Period, Reaction, Returns, Settings, Share, Spread,
     Wait,
 };
-use crate::domain::{CaseId, Consent, EventKind, Level, MeetingId, PupilId};
+use crate::domain::{CaseId, Consent, Level, MeetingId, PupilId};
 
 /// The moments of one case's route, read from its record and its history. What the passes
 /// over every case ask is copied in here, so that they read one array and not 50,000
@@ -52,7 +53,7 @@ impl Route<'_> {
             .rev()
             .filter(|e| e.date <= day)
             .find_map(|e| match &e.kind {
-                EventKind::Phase { to, .. } => Some(to.as_str()),
+                Step::Phase { to, .. } => Some(&**to),
                 _ => None,
             });
         match last_move {
@@ -81,16 +82,14 @@ impl Route<'_> {
         let mut first_from = None;
         let mut phase = None;
         for event in &self.history.events {
-            if let EventKind::Phase { from, to } = &event.kind {
-                first_from.get_or_insert(from.as_str());
+            if let Step::Phase { from, to } = &event.kind {
+                first_from.get_or_insert(&**from);
                 if event.date <= day {
-                    phase = Some(to.as_str());
+                    phase = Some(&**to);
                 }
             }
         }
-        phase
-            .or(first_from)
-            .unwrap_or(self.history.case.phase.as_str())
+        phase.or(first_from).unwrap_or(&self.history.case.phase)
     }
 
     /// Whether any list behind a figure of `period` can hold the case: it was active, or its
@@ -117,7 +116,7 @@ impl Route<'_> {
     fn level_on(&self, day: NaiveDate) -> Level {
         let mut level = self.first_level();
         for event in &self.history.events {
-            if let EventKind::Level { to, .. } = event.kind
+            if let Step::Level { to, .. } = event.kind
                 && event.date <= day
             {
                 level = to;
@@ -131,7 +130,7 @@ impl Route<'_> {
             .events
             .iter()
             .find_map(|e| match e.kind {
-                EventKind::Level { from, .. } => Some(from),
+                Step::Level { from, .. } => Some(from),
                 _ => None,
             })
             .unwrap_or(self.history.case.level)
@@ -142,7 +141,7 @@ impl Route<'_> {
         let mut escalated = self.first_level().get() >= 4;
         let mut lowered = false;
         for event in &self.history.events {
-            if let EventKind::Level { from, to } = event.kind {
+            if let Step::Level { from, to } = event.kind {
                 if escalated && to < from {
                     lowered = true;
                 }
@@ -157,7 +156,7 @@ impl Route<'_> {
     fn consent_on(&self, day: NaiveDate) -> Consent {
         let mut consent = None;
         for event in &self.history.events {
-            if let EventKind::Consent { from, to } = event.kind {
+            if let Step::Consent { from, to } = event.kind {
                 if event.date > day {
                     return consent.unwrap_or(from);
                 }
@@ -220,21 +219,21 @@ fn build_routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -
             let mut reopenings = Vec::new();
             let (mut latest_move, mut last_move_closed) = (None::<NaiveDate>, None);
             for event in &history.events {
-                if let EventKind::Phase { from, to } = &event.kind {
-                    if *to == milestones.plan_agreed && plan.is_none() {
+                if let Step::Phase { from, to } = &event.kind {
+                    if **to == *milestones.plan_agreed && plan.is_none() {
                         plan = Some(event.date);
                     }
-                    let closes = *to == milestones.closed;
+                    let closes = **to == *milestones.closed;
                     if closes {
-                        closings.push((event.date, from.as_str()));
-                    } else if *from == milestones.closed {
+                        closings.push((event.date, &**from));
+                    } else if **from == *milestones.closed {
                         reopenings.push(event.date);
                     }
                     latest_move = Some(latest_move.map_or(event.date, |day| day.max(event.date)));
                     last_move_closed = Some(closes);
                 }
             }
-            let closed = (case.phase == milestones.closed)
+            let closed = (*case.phase == *milestones.closed)
                 .then(|| closings.last().map(|c| c.0).or(case.closed))
                 .flatten();
             Route {
@@ -242,7 +241,7 @@ fn build_routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -
                 id: case.id,
                 pupil: case.pupil,
                 level: case.level,
-                waiting: case.phase == milestones.plan_agreed && case.help_start.is_none(),
+                waiting: *case.phase == *milestones.plan_agreed && case.help_start.is_none(),
                 latest_move,
                 last_move_closed,
                 signal: case.opened,

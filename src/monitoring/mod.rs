@@ -14,6 +14,8 @@ pub mod report;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -43,7 +45,7 @@ pub struct CaseFacts {
     pub closed: Option<NaiveDate>,
     pub help_start: Option<NaiveDate>,
     pub waiting_since: Option<NaiveDate>,
-    pub phase: String,
+    pub phase: Arc<str>,
     pub level: Level,
     pub consent: Consent,
 }
@@ -52,7 +54,42 @@ pub struct CaseFacts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub date: NaiveDate,
-    pub kind: EventKind,
+    pub kind: Step,
+}
+
+/// What a change changed. A phase is shared, not owned: a school has a handful of phases and
+/// 50,000 cases move between them, so reading the digests hands out the same few names
+/// instead of allocating one per move (issue 14's speed).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Phase { from: Arc<str>, to: Arc<str> },
+    Level { from: Level, to: Level },
+    Consent { from: Consent, to: Consent },
+}
+
+impl Change {
+    /// The change `event` made; `None` for the opening, which changes nothing.
+    pub fn of(event: &CaseEvent) -> Option<Change> {
+        let kind = match &event.kind {
+            EventKind::Opened => return None,
+            EventKind::Phase { from, to } => Step::Phase {
+                from: from.as_str().into(),
+                to: to.as_str().into(),
+            },
+            EventKind::Level { from, to } => Step::Level {
+                from: *from,
+                to: *to,
+            },
+            EventKind::Consent { from, to } => Step::Consent {
+                from: *from,
+                to: *to,
+            },
+        };
+        Some(Change {
+            date: event.date,
+            kind,
+        })
+    }
 }
 
 impl CaseHistory {
@@ -69,18 +106,11 @@ impl CaseHistory {
                 closed: case.closed,
                 help_start: case.help_start,
                 waiting_since: case.waiting_since,
-                phase: case.phase.clone(),
+                phase: case.phase.as_str().into(),
                 level: case.level,
                 consent: case.consent,
             },
-            events: events
-                .into_iter()
-                .filter(|e| !matches!(e.kind, EventKind::Opened))
-                .map(|e| Change {
-                    date: e.date,
-                    kind: e.kind.clone(),
-                })
-                .collect(),
+            events: events.into_iter().filter_map(Change::of).collect(),
         }
     }
 }
