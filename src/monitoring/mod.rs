@@ -284,19 +284,41 @@ pub struct Spread {
 
 impl Spread {
     pub fn of(mut values: Vec<f64>) -> Spread {
-        values.sort_by(f64::total_cmp);
         let n = values.len();
-        let median = match n {
-            0 => None,
-            n if n % 2 == 1 => Some(values[n / 2]),
-            n => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+        let base = u32::try_from(n).unwrap_or(u32::MAX);
+        if n == 0 {
+            return Spread {
+                median: None,
+                p80: None,
+                base,
+            };
+        }
+        // Selected, not sorted: only three ranks are asked for. Nearest rank: the smallest
+        // value at or under which 80% of them lie.
+        let rank = (n * 4).div_ceil(5) - 1;
+        let (below, &mut p80, _) = values.select_nth_unstable_by(rank, f64::total_cmp);
+        // The middle lies at or under the 80th percentile's rank, so among the values below.
+        let middle = n / 2;
+        let upper = if middle == rank {
+            p80
+        } else {
+            *below.select_nth_unstable_by(middle, f64::total_cmp).1
         };
-        // Nearest rank: the smallest value at or under which 80% of them lie.
-        let p80 = (n > 0).then(|| values[(n * 4).div_ceil(5) - 1]);
+        let median = if n % 2 == 1 {
+            upper
+        } else {
+            // The value just under the middle: the largest of those before it.
+            let lower = values[..middle]
+                .iter()
+                .copied()
+                .max_by(f64::total_cmp)
+                .unwrap_or(upper);
+            (lower + upper) / 2.0
+        };
         Spread {
-            median,
-            p80,
-            base: u32::try_from(n).unwrap_or(u32::MAX),
+            median: Some(median),
+            p80: Some(p80),
+            base,
         }
     }
 }
