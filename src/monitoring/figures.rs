@@ -759,17 +759,23 @@ impl Routes<'_> {
                 .map(|i| (i.case, !i.discussed))
                 .collect(),
         ));
+        // Each active case's consent at the end, worked out once for the four lists.
+        let consents: Vec<(CaseId, Consent)> = relevant
+            .iter()
+            .filter(|r| r.active_in(period))
+            .map(|r| (r.id, r.consent_on(end)))
+            .collect();
         for consent in [
             Consent::Yes,
             Consent::Anonymous,
             Consent::No,
             Consent::Unknown,
         ] {
-            let of = each(&|r| {
-                r.active_in(period)
-                    .then_some(true)
-                    .filter(|_| r.consent_on(end) == consent)
-            });
+            let of = consents
+                .iter()
+                .filter(|(_, on)| *on == consent)
+                .map(|&(case, _)| (case, true))
+                .collect();
             behind.push((Figure::Consent(consent), of));
         }
         let span = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
@@ -795,11 +801,12 @@ impl Routes<'_> {
         behind
             .into_iter()
             .map(|(figure, cases)| {
-                let listed: HashSet<CaseId> = cases.iter().map(|(case, _)| *case).collect();
-                let days = days_of(&figure)
-                    .into_iter()
-                    .filter(|(case, _)| listed.contains(case))
-                    .collect();
+                let mut days = days_of(&figure);
+                // Only the figures in days have any: the others need no set of their cases.
+                if !days.is_empty() {
+                    let listed: HashSet<CaseId> = cases.iter().map(|(case, _)| *case).collect();
+                    days.retain(|(case, _)| listed.contains(case));
+                }
                 Behind {
                     figure,
                     cases,
