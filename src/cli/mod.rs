@@ -40,7 +40,7 @@ pub fn main() -> ExitCode {
     let loaded = config::load();
     let lang = args::language_of(&args, config::language(&loaded));
     install_panic_message(lang);
-    let matches = match args::command(lang.texts()).try_get_matches_from(&args) {
+    let matches = match args::matches(&args, lang.texts()) {
         Ok(matches) => matches,
         Err(err) => return usage_error(err, lang.texts()),
     };

@@ -49,8 +49,12 @@ impl Default for Histogram {
     fn default() -> Histogram {
         #[cfg(not(feature = "miri_optimizations"))]
         {
-            let mut vals = Vec::with_capacity(BUCKETS);
-            vals.resize_with(BUCKETS, Default::default);
+            // otter: without metrics nothing is ever counted (`measure` and `percentile` do
+            // nothing), and sled's metrics are some 40 histograms of 512 KB each, zeroed the
+            // first time any of them is named: 0.2 ms of every look-up.
+            let buckets = if cfg!(feature = "no_metrics") { 0 } else { BUCKETS };
+            let mut vals = Vec::with_capacity(buckets);
+            vals.resize_with(buckets, Default::default);
 
             Histogram {
                 vals,
