@@ -40,7 +40,7 @@ pub fn main() -> ExitCode {
     let loaded = config::load();
     let lang = args::language_of(&args, config::language(&loaded));
     install_panic_message(lang);
-    let matches = match args::command(lang.texts()).try_get_matches_from(&args) {
+    let matches = match args::matches(&args, lang.texts()) {
         Ok(matches) => matches,
         Err(err) => return usage_error(err, lang.texts()),
     };
@@ -310,9 +310,8 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
         // may have to read again (`Store::read`), and must not print twice.
         let (answer, store) =
             store.read_here(|store| look_up(store, &command, &model, lang, today, json))?;
-        // Nothing is left to flush (as at the end of `run`): dropping the store would only
-        // free sled's page table page by page, 16% of `otter actions` on the large demo.
-        std::mem::forget(store);
+        // Nothing is left to flush (as at the end of `run`).
+        let _ = store.leave();
         let mut out = crate::text::Visible::new(std::io::stdout().lock());
         return finish(std::io::Write::write_all(&mut out, &answer));
     }
@@ -472,11 +471,8 @@ pub fn run(cli: Cli, data_dir: &Path, today: NaiveDate) -> Result<()> {
             eprintln!("{}", (t.privacy.backups_dropped)(&dropped.join(", ")));
         }
     } else {
-        // Every write was flushed when it was made, so sled's shutdown (a flush with an fsync
-        // and joining its threads) only costs time here: a quick look-up on a large school
-        // spent about a third of its time on it. The process ends at once; sled is made to
-        // survive exactly that.
-        std::mem::forget(store);
+        // Every write was flushed when it was made.
+        let _ = store.leave();
     }
     finish(written)
 }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::Step;
 use super::period::add_months;
 use super::report::Figure;
 use super::{
@@ -12,7 +13,7 @@ use super::{
     Milestones, MonthCount, MonthSpread, Norm, Period, Reaction, Returns, Settings, Share, Spread,
     Wait,
 };
-use crate::domain::{CaseId, Consent, EventKind, Level, MeetingId, PupilId};
+use crate::domain::{CaseId, Consent, Level, MeetingId, PupilId};
 
 /// The moments of one case's route, read from its record and its history. What the passes
 /// over every case ask is copied in here, so that they read one array and not 50,000
@@ -52,7 +53,7 @@ impl Route<'_> {
             .rev()
             .filter(|e| e.date <= day)
             .find_map(|e| match &e.kind {
-                EventKind::Phase { to, .. } => Some(to.as_str()),
+                Step::Phase { to, .. } => Some(&**to),
                 _ => None,
             });
         match last_move {
@@ -81,16 +82,14 @@ impl Route<'_> {
         let mut first_from = None;
         let mut phase = None;
         for event in &self.history.events {
-            if let EventKind::Phase { from, to } = &event.kind {
-                first_from.get_or_insert(from.as_str());
+            if let Step::Phase { from, to } = &event.kind {
+                first_from.get_or_insert(&**from);
                 if event.date <= day {
-                    phase = Some(to.as_str());
+                    phase = Some(&**to);
                 }
             }
         }
-        phase
-            .or(first_from)
-            .unwrap_or(self.history.case.phase.as_str())
+        phase.or(first_from).unwrap_or(&self.history.case.phase)
     }
 
     /// Whether any list behind a figure of `period` can hold the case: it was active, or its
@@ -114,16 +113,39 @@ impl Route<'_> {
         self.signal <= period.to && self.closed.is_none_or(|closed| closed >= period.from)
     }
 
-    fn level_on(&self, day: NaiveDate) -> Level {
-        let mut level = self.first_level();
+    /// Counts the case in `levels[at]`, at the level it stood on, for each of `days` (none
+    /// earlier than the one before) on which it was open, as `is_open_on` says. One walk over
+    /// its history for every day: each move holds from the first day not before it, and the
+    /// last by position wins, as a walk per day would find.
+    fn count_levels(
+        &self,
+        days: &[NaiveDate],
+        final_phase: &str,
+        scratch: &mut Vec<(Option<bool>, Option<Level>)>,
+        levels: &mut [[u32; 5]],
+    ) {
+        scratch.clear();
+        scratch.resize(days.len(), (None, None));
         for event in &self.history.events {
-            if let EventKind::Level { to, .. } = event.kind
-                && event.date <= day
-            {
-                level = to;
+            let from = days.partition_point(|&day| day < event.date);
+            match &event.kind {
+                Step::Phase { to, .. } => {
+                    let open = **to != *final_phase;
+                    scratch[from..].iter_mut().for_each(|s| s.0 = Some(open));
+                }
+                Step::Level { to, .. } => scratch[from..].iter_mut().for_each(|s| s.1 = Some(*to)),
+                Step::Consent { .. } => {}
             }
         }
-        level
+        let first_level = self.first_level();
+        for ((&day, &(open, level)), into) in days.iter().zip(scratch.iter()).zip(levels) {
+            // No phase change by then: the record itself says whether it closed.
+            let open = self.signal <= day
+                && open.unwrap_or_else(|| self.closed.is_none_or(|closed| closed > day));
+            if open {
+                into[usize::from(level.unwrap_or(first_level).get() - 1)] += 1;
+            }
+        }
     }
 
     fn first_level(&self) -> Level {
@@ -131,7 +153,7 @@ impl Route<'_> {
             .events
             .iter()
             .find_map(|e| match e.kind {
-                EventKind::Level { from, .. } => Some(from),
+                Step::Level { from, .. } => Some(from),
                 _ => None,
             })
             .unwrap_or(self.history.case.level)
@@ -142,7 +164,7 @@ impl Route<'_> {
         let mut escalated = self.first_level().get() >= 4;
         let mut lowered = false;
         for event in &self.history.events {
-            if let EventKind::Level { from, to } = event.kind {
+            if let Step::Level { from, to } = event.kind {
                 if escalated && to < from {
                     lowered = true;
                 }
@@ -157,7 +179,7 @@ impl Route<'_> {
     fn consent_on(&self, day: NaiveDate) -> Consent {
         let mut consent = None;
         for event in &self.history.events {
-            if let EventKind::Consent { from, to } = event.kind {
+            if let Step::Consent { from, to } = event.kind {
                 if event.date > day {
                     return consent.unwrap_or(from);
                 }
@@ -220,21 +242,21 @@ fn build_routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -
             let mut reopenings = Vec::new();
             let (mut latest_move, mut last_move_closed) = (None::<NaiveDate>, None);
             for event in &history.events {
-                if let EventKind::Phase { from, to } = &event.kind {
-                    if *to == milestones.plan_agreed && plan.is_none() {
+                if let Step::Phase { from, to } = &event.kind {
+                    if **to == *milestones.plan_agreed && plan.is_none() {
                         plan = Some(event.date);
                     }
-                    let closes = *to == milestones.closed;
+                    let closes = **to == *milestones.closed;
                     if closes {
-                        closings.push((event.date, from.as_str()));
-                    } else if *from == milestones.closed {
+                        closings.push((event.date, &**from));
+                    } else if **from == *milestones.closed {
                         reopenings.push(event.date);
                     }
                     latest_move = Some(latest_move.map_or(event.date, |day| day.max(event.date)));
                     last_move_closed = Some(closes);
                 }
             }
-            let closed = (case.phase == milestones.closed)
+            let closed = (*case.phase == *milestones.closed)
                 .then(|| closings.last().map(|c| c.0).or(case.closed))
                 .flatten();
             Route {
@@ -242,7 +264,7 @@ fn build_routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -
                 id: case.id,
                 pupil: case.pupil,
                 level: case.level,
-                waiting: case.phase == milestones.plan_agreed && case.help_start.is_none(),
+                waiting: *case.phase == *milestones.plan_agreed && case.help_start.is_none(),
                 latest_move,
                 last_move_closed,
                 signal: case.opened,
@@ -334,12 +356,10 @@ impl Routes<'_> {
             let open = routes
                 .iter()
                 .filter(|r| r.signal <= last && r.may_be_open_from(first));
+            let days: Vec<NaiveDate> = level_days.iter().map(|(_, day)| *day).collect();
+            let mut scratch = Vec::new();
             for route in open {
-                for (at, &(_, day)) in level_days.iter().enumerate() {
-                    if route.is_open_on(day, &milestones.closed) {
-                        levels[at][usize::from(route.level_on(day).get() - 1)] += 1;
-                    }
-                }
+                route.count_levels(&days, &milestones.closed, &mut scratch, &mut levels);
             }
         }
         Figures {
@@ -739,17 +759,23 @@ impl Routes<'_> {
                 .map(|i| (i.case, !i.discussed))
                 .collect(),
         ));
+        // Each active case's consent at the end, worked out once for the four lists.
+        let consents: Vec<(CaseId, Consent)> = relevant
+            .iter()
+            .filter(|r| r.active_in(period))
+            .map(|r| (r.id, r.consent_on(end)))
+            .collect();
         for consent in [
             Consent::Yes,
             Consent::Anonymous,
             Consent::No,
             Consent::Unknown,
         ] {
-            let of = each(&|r| {
-                r.active_in(period)
-                    .then_some(true)
-                    .filter(|_| r.consent_on(end) == consent)
-            });
+            let of = consents
+                .iter()
+                .filter(|(_, on)| *on == consent)
+                .map(|&(case, _)| (case, true))
+                .collect();
             behind.push((Figure::Consent(consent), of));
         }
         let span = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
@@ -775,11 +801,12 @@ impl Routes<'_> {
         behind
             .into_iter()
             .map(|(figure, cases)| {
-                let listed: HashSet<CaseId> = cases.iter().map(|(case, _)| *case).collect();
-                let days = days_of(&figure)
-                    .into_iter()
-                    .filter(|(case, _)| listed.contains(case))
-                    .collect();
+                let mut days = days_of(&figure);
+                // Only the figures in days have any: the others need no set of their cases.
+                if !days.is_empty() {
+                    let listed: HashSet<CaseId> = cases.iter().map(|(case, _)| *case).collect();
+                    days.retain(|(case, _)| listed.contains(case));
+                }
                 Behind {
                     figure,
                     cases,
@@ -787,5 +814,108 @@ impl Routes<'_> {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::monitoring::{CaseFacts, Change};
+    use proptest::prelude::*;
+
+    fn day(n: i64) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 8, 1).unwrap() + chrono::Days::new(n.unsigned_abs())
+    }
+
+    /// The level on `day` as a walk over the history for that day alone finds it.
+    fn level_on(route: &Route, day: NaiveDate) -> Level {
+        let mut level = route.first_level();
+        for event in &route.history.events {
+            if let Step::Level { to, .. } = event.kind
+                && event.date <= day
+            {
+                level = to;
+            }
+        }
+        level
+    }
+
+    /// A history of phase and level moves on days in any order, as corrections leave them.
+    fn history() -> impl Strategy<Value = CaseHistory> {
+        let step = prop_oneof![
+            (0u8..3).prop_map(|to| {
+                let phase = |n: u8| -> std::sync::Arc<str> {
+                    ["bespreking", "uitvoering", "afgesloten"][usize::from(n)].into()
+                };
+                Step::Phase {
+                    from: phase((to + 1) % 3),
+                    to: phase(to),
+                }
+            }),
+            (1u8..=5, 1u8..=5).prop_map(|(from, to)| Step::Level {
+                from: Level::new(from).unwrap(),
+                to: Level::new(to).unwrap(),
+            }),
+        ];
+        (
+            0i64..200,
+            proptest::option::of(0i64..400),
+            1u8..=5,
+            proptest::collection::vec((0i64..400, step), 0..8),
+        )
+            .prop_map(|(opened, closed, level, moves)| CaseHistory {
+                case: CaseFacts {
+                    id: CaseId(1),
+                    pupil: PupilId(1),
+                    opened: day(opened),
+                    closed: closed.map(day),
+                    help_start: None,
+                    waiting_since: None,
+                    phase: if closed.is_some() {
+                        "afgesloten"
+                    } else {
+                        "uitvoering"
+                    }
+                    .into(),
+                    level: Level::new(level).unwrap(),
+                    consent: Consent::Unknown,
+                },
+                events: moves
+                    .into_iter()
+                    .map(|(date, kind)| Change {
+                        date: day(date),
+                        kind,
+                    })
+                    .collect(),
+            })
+    }
+
+    proptest! {
+        /// The month series' one walk counts each case on each day exactly as asking
+        /// `is_open_on` and the level on that day does.
+        #[test]
+        fn one_walk_counts_the_levels_a_walk_per_day_counts(
+            history in history(),
+            mut days in proptest::collection::vec(0i64..450, 0..14),
+        ) {
+            days.sort_unstable();
+            let days: Vec<NaiveDate> = days.into_iter().map(day).collect();
+            let input = Input {
+                cases: vec![history],
+                ..Input::default()
+            };
+            let milestones = Milestones::of(&crate::domain::PhaseModel::default());
+            let routes = Routes::of(&input, &milestones);
+            let route = &routes.routes[0];
+            let mut walked = vec![[0; 5]; days.len()];
+            route.count_levels(&days, &milestones.closed, &mut Vec::new(), &mut walked);
+            let mut each = vec![[0; 5]; days.len()];
+            for (at, &day) in days.iter().enumerate() {
+                if route.is_open_on(day, &milestones.closed) {
+                    each[at][usize::from(level_on(route, day).get() - 1)] += 1;
+                }
+            }
+            prop_assert_eq!(walked, each);
+        }
     }
 }

@@ -14,6 +14,8 @@ pub mod report;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -43,7 +45,7 @@ pub struct CaseFacts {
     pub closed: Option<NaiveDate>,
     pub help_start: Option<NaiveDate>,
     pub waiting_since: Option<NaiveDate>,
-    pub phase: String,
+    pub phase: Arc<str>,
     pub level: Level,
     pub consent: Consent,
 }
@@ -52,7 +54,42 @@ pub struct CaseFacts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub date: NaiveDate,
-    pub kind: EventKind,
+    pub kind: Step,
+}
+
+/// What a change changed. A phase is shared, not owned: a school has a handful of phases and
+/// 50,000 cases move between them, so reading the digests hands out the same few names
+/// instead of allocating one per move (issue 14's speed).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Phase { from: Arc<str>, to: Arc<str> },
+    Level { from: Level, to: Level },
+    Consent { from: Consent, to: Consent },
+}
+
+impl Change {
+    /// The change `event` made; `None` for the opening, which changes nothing.
+    pub fn of(event: &CaseEvent) -> Option<Change> {
+        let kind = match &event.kind {
+            EventKind::Opened => return None,
+            EventKind::Phase { from, to } => Step::Phase {
+                from: from.as_str().into(),
+                to: to.as_str().into(),
+            },
+            EventKind::Level { from, to } => Step::Level {
+                from: *from,
+                to: *to,
+            },
+            EventKind::Consent { from, to } => Step::Consent {
+                from: *from,
+                to: *to,
+            },
+        };
+        Some(Change {
+            date: event.date,
+            kind,
+        })
+    }
 }
 
 impl CaseHistory {
@@ -69,18 +106,11 @@ impl CaseHistory {
                 closed: case.closed,
                 help_start: case.help_start,
                 waiting_since: case.waiting_since,
-                phase: case.phase.clone(),
+                phase: case.phase.as_str().into(),
                 level: case.level,
                 consent: case.consent,
             },
-            events: events
-                .into_iter()
-                .filter(|e| !matches!(e.kind, EventKind::Opened))
-                .map(|e| Change {
-                    date: e.date,
-                    kind: e.kind.clone(),
-                })
-                .collect(),
+            events: events.into_iter().filter_map(Change::of).collect(),
         }
     }
 }
@@ -254,19 +284,41 @@ pub struct Spread {
 
 impl Spread {
     pub fn of(mut values: Vec<f64>) -> Spread {
-        values.sort_by(f64::total_cmp);
         let n = values.len();
-        let median = match n {
-            0 => None,
-            n if n % 2 == 1 => Some(values[n / 2]),
-            n => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+        let base = u32::try_from(n).unwrap_or(u32::MAX);
+        if n == 0 {
+            return Spread {
+                median: None,
+                p80: None,
+                base,
+            };
+        }
+        // Selected, not sorted: only three ranks are asked for. Nearest rank: the smallest
+        // value at or under which 80% of them lie.
+        let rank = (n * 4).div_ceil(5) - 1;
+        let (below, &mut p80, _) = values.select_nth_unstable_by(rank, f64::total_cmp);
+        // The middle lies at or under the 80th percentile's rank, so among the values below.
+        let middle = n / 2;
+        let upper = if middle == rank {
+            p80
+        } else {
+            *below.select_nth_unstable_by(middle, f64::total_cmp).1
         };
-        // Nearest rank: the smallest value at or under which 80% of them lie.
-        let p80 = (n > 0).then(|| values[(n * 4).div_ceil(5) - 1]);
+        let median = if n % 2 == 1 {
+            upper
+        } else {
+            // The value just under the middle: the largest of those before it.
+            let lower = values[..middle]
+                .iter()
+                .copied()
+                .max_by(f64::total_cmp)
+                .unwrap_or(upper);
+            (lower + upper) / 2.0
+        };
         Spread {
-            median,
-            p80,
-            base: u32::try_from(n).unwrap_or(u32::MAX),
+            median: Some(median),
+            p80: Some(p80),
+            base,
         }
     }
 }

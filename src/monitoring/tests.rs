@@ -681,3 +681,34 @@ fn a_share_beside_a_hidden_base_does_not_give_the_base_back() {
     // A numerator already under the threshold stays "<5".
     assert_eq!(of(3, 20, Cell::Hidden), (Cell::Below(25), Cell::Few));
 }
+
+/// Whole days, with zeros of both signs: duplicates are the rule.
+fn some_days() -> impl proptest::strategy::Strategy<Value = Vec<f64>> {
+    use proptest::strategy::{Just, Strategy};
+    proptest::collection::vec(
+        proptest::prop_oneof![(0u8..12).prop_map(f64::from), Just(-0.0)],
+        0..40,
+    )
+}
+
+proptest::proptest! {
+    /// Median and 80th percentile by selection are those of the sorted values, with
+    /// duplicates, zeros of both signs and every length from none on.
+    #[test]
+    fn a_spread_selected_is_the_spread_of_the_sorted_values(
+values in some_days()) {
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let n = sorted.len();
+        let median = match n {
+            0 => None,
+            n if n % 2 == 1 => Some(sorted[n / 2]),
+            n => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+        };
+        let p80 = (n > 0).then(|| sorted[(n * 4).div_ceil(5) - 1]);
+        let spread = Spread::of(values);
+        proptest::prop_assert_eq!(spread.median.map(f64::to_bits), median.map(f64::to_bits));
+        proptest::prop_assert_eq!(spread.p80.map(f64::to_bits), p80.map(f64::to_bits));
+        proptest::prop_assert_eq!(spread.base as usize, n);
+    }
+}

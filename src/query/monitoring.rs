@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::domain::{CaseId, Level, PhaseModel, Pupil, PupilId, Showing, Subject};
 use crate::monitoring::report::Figure;
 use crate::monitoring::{
-    self, ActionFacts, CaseFacts, CaseHistory, Change, Figures, Input, ItemFacts, MeetingFacts,
-    Milestones, Period, Settings,
+    self, ActionFacts, CaseFacts, CaseHistory, Figures, Input, ItemFacts, MeetingFacts, Milestones,
+    Period, Settings,
 };
 use crate::store::{Store, StoreError};
 
@@ -32,14 +32,7 @@ pub fn input(store: &Store) -> Result<Input, StoreError> {
                 level: d.level,
                 consent: d.consent,
             },
-            events: d
-                .moves
-                .into_iter()
-                .map(|m| Change {
-                    date: m.date,
-                    kind: m.kind,
-                })
-                .collect(),
+            events: d.moves,
         })
         .collect();
     let actions = store

@@ -30,11 +30,11 @@ pub const FORMAT: &str = "otter-backup";
 pub const VERSION: u32 = 1;
 
 /// Records per bulk write into a fresh store, as `demo` does (see its `CHUNK`).
-const CHUNK: usize = 3_000;
+pub(super) const CHUNK: usize = 3_000;
 /// Bytes per bulk write into a fresh store. A chunk is held twice while it is written (the
 /// write and sled's batch): counted only in records, the chunk of a large school's minutes
 /// (722 of ~400 KB, fewer than `CHUNK`) held all 285 MB of them at once, twice.
-const CHUNK_BYTES: usize = 4 * 1024 * 1024;
+pub(super) const CHUNK_BYTES: usize = 4 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -243,7 +243,7 @@ pub fn restore(
     read_into(file, opened.as_ref(), &mut fill)?;
     fill.finish()?;
     // A backup of a database from before schema 4 has cases without a pseudonym.
-    beside.store().give_pseudonyms()?;
+    beside.store().give_pseudonyms_beside()?;
     carry_audit(earlier, beside.store())?;
     let restored = beside.finish()?;
     // The restored database records its own restore, after the log the backup brought.

@@ -123,6 +123,22 @@ fn an_encrypted_database_opens_with_its_passphrase_only() {
 }
 
 #[test]
+fn a_store_left_at_the_end_of_a_command_keeps_no_key() {
+    let dir = school(Some("paard batterij"), 1);
+    let writer = |dir: &Path| open_as(dir, Some("paard batterij"));
+    let reader = |dir: &Path| Store::open_to_read(dir, &mut given(Some("paard batterij")));
+    for open in [&writer as &dyn Fn(&Path) -> _, &reader] {
+        let store = open(dir.path()).unwrap();
+        assert!(!store.cipher().unwrap().is_wiped());
+        let left = store.leave();
+        // Not dropped yet: only `leave` can have wiped the key.
+        assert!(left.cipher().unwrap().is_wiped());
+        // A process ends here; a test lets go of the files for the next open.
+        drop(std::mem::ManuallyDrop::into_inner(left));
+    }
+}
+
+#[test]
 fn a_plain_database_ignores_a_passphrase_given_to_it() {
     let dir = school(None, 2);
     let store = open_as(dir.path(), Some("wat dan ook")).unwrap();

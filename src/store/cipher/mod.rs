@@ -152,6 +152,19 @@ impl StoreCipher {
         self.format
     }
 
+    /// Overwrites the key bytes with zeros where they are, for a key that is never dropped
+    /// (`Store::leave`). Such a key seals and opens nothing any more.
+    pub fn wipe(&mut self) {
+        use zeroize::Zeroize;
+        self.key.zeroize();
+    }
+
+    /// Whether the key bytes are all zeros (`wipe`).
+    #[cfg(test)]
+    pub fn is_wiped(&self) -> bool {
+        self.key.iter().all(|&byte| byte == 0)
+    }
+
     /// The format byte the next data key takes.
     pub fn other_format(&self) -> u8 {
         if self.format == SEALED_A {

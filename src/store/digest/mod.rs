@@ -17,6 +17,7 @@
 mod wire;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -25,10 +26,11 @@ use super::records::{Record, TreeId};
 use super::tx::Tx;
 use super::{Store, StoreError};
 use crate::domain::{
-    Action, ActionId, ActionStatus, AgendaKind, Case, CaseEvent, CaseId, Consent, EventKind, Level,
-    Meeting, MeetingId, MeetingState, Minutes, PupilId,
+    Action, ActionId, ActionStatus, AgendaKind, Case, CaseEvent, CaseId, Consent, Level, Meeting,
+    MeetingId, MeetingState, Minutes, PupilId,
 };
-use wire::{Reader, Writer};
+use crate::monitoring::{Change, Step};
+use wire::{Reader, Words, Writer};
 
 /// Ids per block: 2^6. A meeting touches a few blocks; 50,000 cases are under a thousand.
 const BLOCK_BITS: u32 = 6;
@@ -44,7 +46,7 @@ pub(super) enum Kind {
 
 /// What the figures need of a case: the moments on its record and its phase, level and
 /// consent changes, oldest first. No text: not the question, not a reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CaseDigest {
     pub id: CaseId,
     pub pupil: PupilId,
@@ -52,17 +54,11 @@ pub struct CaseDigest {
     pub closed: Option<NaiveDate>,
     pub help_start: Option<NaiveDate>,
     pub waiting_since: Option<NaiveDate>,
-    pub phase: String,
+    pub phase: Arc<str>,
     pub level: Level,
     pub consent: Consent,
-    pub moves: Vec<Move>,
-}
-
-/// One change of a case's phase, level or consent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Move {
-    pub date: NaiveDate,
-    pub kind: EventKind,
+    /// Its changes of phase, level and consent, in the form the figures read them.
+    pub moves: Vec<Change>,
 }
 
 impl CaseDigest {
@@ -77,17 +73,10 @@ impl CaseDigest {
             closed: case.closed,
             help_start: case.help_start,
             waiting_since: case.waiting_since,
-            phase: case.phase.clone(),
+            phase: case.phase.as_str().into(),
             level: case.level,
             consent: case.consent,
-            moves: events
-                .into_iter()
-                .filter(|e| !matches!(e.kind, EventKind::Opened))
-                .map(|e| Move {
-                    date: e.date,
-                    kind: e.kind.clone(),
-                })
-                .collect(),
+            moves: events.into_iter().filter_map(Change::of).collect(),
         }
     }
 }
@@ -197,7 +186,8 @@ fn block_key(kind: Kind, id: u64) -> Vec<u8> {
 trait Digest: Sized {
     fn id(&self) -> u64;
     fn write(&self, to: &mut Writer);
-    fn read(from: &mut Reader) -> Option<Self>;
+    /// Reads one digest; `words` hands out the texts read before again.
+    fn read(from: &mut Reader, words: &mut Words) -> Option<Self>;
 }
 
 impl Digest for CaseDigest {
@@ -218,19 +208,19 @@ impl Digest for CaseDigest {
         to.uint(self.moves.len() as u64);
         for m in &self.moves {
             to.day(m.date);
+            // 0 was the opening, which a digest leaves out.
             match &m.kind {
-                EventKind::Opened => to.byte(0),
-                EventKind::Phase { from, to: phase } => {
+                Step::Phase { from, to: phase } => {
                     to.byte(1);
                     to.text(from);
                     to.text(phase);
                 }
-                EventKind::Level { from, to: level } => {
+                Step::Level { from, to: level } => {
                     to.byte(2);
                     to.level(*from);
                     to.level(*level);
                 }
-                EventKind::Consent { from, to: consent } => {
+                Step::Consent { from, to: consent } => {
                     to.byte(3);
                     to.consent(*from);
                     to.consent(*consent);
@@ -239,14 +229,14 @@ impl Digest for CaseDigest {
         }
     }
 
-    fn read(from: &mut Reader) -> Option<CaseDigest> {
+    fn read(from: &mut Reader, words: &mut Words) -> Option<CaseDigest> {
         let id = CaseId(from.uint()?);
         let pupil = PupilId(from.uint()?);
         let opened = from.day()?;
         let closed = from.maybe_day()?;
         let help_start = from.maybe_day()?;
         let waiting_since = from.maybe_day()?;
-        let phase = from.text()?;
+        let phase = from.word(words)?;
         let level = from.level()?;
         let consent = from.consent()?;
         let n = usize::try_from(from.uint()?).ok()?;
@@ -255,22 +245,21 @@ impl Digest for CaseDigest {
         for _ in 0..n {
             let date = from.day()?;
             let kind = match from.byte()? {
-                0 => EventKind::Opened,
-                1 => EventKind::Phase {
-                    from: from.text()?,
-                    to: from.text()?,
+                1 => Step::Phase {
+                    from: from.word(words)?,
+                    to: from.word(words)?,
                 },
-                2 => EventKind::Level {
+                2 => Step::Level {
                     from: from.level()?,
                     to: from.level()?,
                 },
-                3 => EventKind::Consent {
+                3 => Step::Consent {
                     from: from.consent()?,
                     to: from.consent()?,
                 },
                 _ => return None,
             };
-            moves.push(Move { date, kind });
+            moves.push(Change { date, kind });
         }
         Some(CaseDigest {
             id,
@@ -301,7 +290,7 @@ impl Digest for ActionDigest {
         to.uint(u64::from(self.carried));
     }
 
-    fn read(from: &mut Reader) -> Option<ActionDigest> {
+    fn read(from: &mut Reader, _: &mut Words) -> Option<ActionDigest> {
         Some(ActionDigest {
             id: ActionId(from.uint()?),
             created: from.day()?,
@@ -335,7 +324,7 @@ impl Digest for MeetingDigest {
         }
     }
 
-    fn read(from: &mut Reader) -> Option<MeetingDigest> {
+    fn read(from: &mut Reader, _: &mut Words) -> Option<MeetingDigest> {
         let id = MeetingId(from.uint()?);
         let date = from.day()?;
         let closed = match from.byte()? {
@@ -375,6 +364,7 @@ fn decode_block<T: Digest>(
     store: &Store,
     key: &[u8],
     bytes: &[u8],
+    words: &mut Words,
     into: &mut Vec<T>,
 ) -> Result<(), StoreError> {
     // A plain database's block is read where it lies: the copy `codec::open` makes (and
@@ -390,7 +380,7 @@ fn decode_block<T: Digest>(
     let mut from = Reader::of(plain).ok_or_else(damaged)?;
     let n = from.uint().ok_or_else(damaged)?;
     for _ in 0..n {
-        into.push(T::read(&mut from).ok_or_else(damaged)?);
+        into.push(T::read(&mut from, words).ok_or_else(damaged)?);
     }
     if from.is_done() {
         Ok(())
@@ -488,7 +478,7 @@ impl Tx<'_> {
         };
         let mut digests = Vec::new();
         if let Some(bytes) = bytes {
-            decode_block(self.store, key, &bytes, &mut digests)?;
+            decode_block(self.store, key, &bytes, &mut Words::default(), &mut digests)?;
         }
         Ok(digests)
     }
@@ -539,9 +529,10 @@ impl Store {
 
     fn digests<T: Digest>(&self, kind: Kind) -> Result<Vec<T>, StoreError> {
         let mut all = Vec::new();
+        let mut words = Words::default();
         for item in self.tree(TreeId::Digests).scan_prefix([kind as u8]) {
             let (key, bytes) = item?;
-            decode_block(self, &key, &bytes, &mut all)?;
+            decode_block(self, &key, &bytes, &mut words, &mut all)?;
         }
         Ok(all)
     }

@@ -513,6 +513,7 @@ impl IoBufs {
             segments,
             last_stage: false,
             spare: Vec::new(),
+            blobs_from: 0,
         }
     }
 

@@ -1,7 +1,7 @@
 use std::{collections::BTreeMap, io};
 
 use super::{
-    pread_exact_or_eof, read_message, read_segment_header, BasedBuf, DiskPtr,
+    pread_exact_or_eof, read_message_with_blob, read_segment_header, BasedBuf, DiskPtr,
     LogKind, LogOffset, LogRead, Lsn, SegmentHeader, SegmentNumber,
     MAX_MSG_HEADER_LEN, SEG_HEADER_LEN,
 };
@@ -19,6 +19,10 @@ pub struct LogIter {
     /// log's tail segment by segment (twice), and a fresh zeroed 512 KB buffer for each was
     /// a tenth of a look-up's time on the large demo.
     pub spare: Vec<u8>,
+    /// otter: the blob of a message below this lsn is not read: recovery starts at the
+    /// snapshot's segment, and the snapshot already holds that segment's messages below its
+    /// `stable_lsn`, so only their lengths matter (`read_message_with_blob`).
+    pub blobs_from: Lsn,
 }
 
 impl Iterator for LogIter {
@@ -78,11 +82,12 @@ impl Iterator for LogIter {
                     / u64::try_from(self.config.segment_size).unwrap(),
             );
 
-            match read_message(
+            match read_message_with_blob(
                 &**segment_base,
                 lid,
                 expected_segment_number,
                 &self.config,
+                lsn >= self.blobs_from,
             ) {
                 Ok(LogRead::Blob(header, _buf, blob_ptr, inline_len)) => {
                     trace!("read blob flush in LogIter::next");
@@ -296,6 +301,7 @@ fn valid_entry_offset(lid: LogOffset, segment_len: usize) -> bool {
 // and recover the order of segments, and the highest Lsn.
 fn scan_segment_headers_and_tail(
     min: Lsn,
+    blobs_from: Lsn,
     config: &RunningConfig,
 ) -> Result<(BTreeMap<Lsn, LogOffset>, Lsn)> {
     fn fetch(
@@ -350,7 +356,7 @@ fn scan_segment_headers_and_tail(
         // otter: a reader reads the headers on its own thread rather than start sled's pool
         // of seven for a look-up.
         let headers = (0..segments).filter_map(|idx| fetch(idx, min, config));
-        return order_segment_headers(headers.collect(), min, config);
+        return order_segment_headers(headers.collect(), min, blobs_from, config);
     }
 
     // scatter
@@ -379,12 +385,13 @@ fn scan_segment_headers_and_tail(
         }
     }
 
-    order_segment_headers(headers, min, config)
+    order_segment_headers(headers, min, blobs_from, config)
 }
 
 fn order_segment_headers(
     headers: Vec<(LogOffset, SegmentHeader)>,
     min: Lsn,
+    blobs_from: Lsn,
     config: &RunningConfig,
 ) -> Result<(BTreeMap<Lsn, LogOffset>, Lsn)> {
     // find max stable LSN recorded in segment headers
@@ -417,6 +424,7 @@ fn order_segment_headers(
         check_contiguity_in_unstable_tail(
             max_header_stable_lsn,
             &ordering,
+            blobs_from,
             config,
         )?;
 
@@ -431,6 +439,7 @@ fn order_segment_headers(
 fn check_contiguity_in_unstable_tail(
     max_header_stable_lsn: Lsn,
     ordering: &BTreeMap<Lsn, LogOffset>,
+    blobs_from: Lsn,
     config: &RunningConfig,
 ) -> Result<Lsn> {
     let segment_size = config.segment_size as Lsn;
@@ -475,6 +484,7 @@ fn check_contiguity_in_unstable_tail(
         cur_lsn: None,
         last_stage: false,
         spare: Vec::new(),
+        blobs_from,
     };
 
     // run the iterator to completion
@@ -496,6 +506,8 @@ fn check_contiguity_in_unstable_tail(
 /// and a set of segments that can be
 /// zeroed after the new snapshot is written,
 /// but no sooner, otherwise it is not crash-safe.
+///
+/// otter: `lsn` is the snapshot's `stable_lsn`: below it no blob is read (`blobs_from`).
 pub fn raw_segment_iter_from(
     lsn: Lsn,
     config: &RunningConfig,
@@ -504,7 +516,7 @@ pub fn raw_segment_iter_from(
     let normalized_lsn = lsn / segment_len * segment_len;
 
     let (ordering, end_of_last_msg) =
-        scan_segment_headers_and_tail(normalized_lsn, config)?;
+        scan_segment_headers_and_tail(normalized_lsn, lsn, config)?;
 
     // find the last stable tip, to properly handle batch manifests.
     let tip_segment_iter: BTreeMap<_, _> = ordering
@@ -543,5 +555,6 @@ pub fn raw_segment_iter_from(
         segments,
         last_stage: true,
         spare: Vec::new(),
+        blobs_from: lsn,
     })
 }

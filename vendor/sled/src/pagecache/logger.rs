@@ -744,6 +744,20 @@ pub(crate) fn read_message<R: ReadAt>(
     expected_segment_number: SegmentNumber,
     config: &Config,
 ) -> Result<LogRead> {
+    read_message_with_blob(file, lid, expected_segment_number, config, true)
+}
+
+/// otter: `read_message`, which reads (and checks) the blob a blob message points to only
+/// `with_blob`; without, a blob message reads as `LogRead::Blob` with no bytes. Recovery
+/// steps over the messages of the snapshot's segment that the snapshot already holds, and
+/// reading their blobs again (twice at every open) was a look-up's largest reads.
+pub(crate) fn read_message_with_blob<R: ReadAt>(
+    file: &R,
+    lid: LogOffset,
+    expected_segment_number: SegmentNumber,
+    config: &Config,
+    with_blob: bool,
+) -> Result<LogRead> {
     let _measure = Measure::new(&M.read);
     let segment_len = config.segment_size;
     let seg_start = lid / segment_len as LogOffset * segment_len as LogOffset;
@@ -834,6 +848,10 @@ pub(crate) fn read_message<R: ReadAt>(
         | MessageKind::BlobNode
         | MessageKind::BlobMeta => {
             let id = arr_to_lsn(&buf);
+
+            if !with_blob {
+                return Ok(LogRead::Blob(header, Vec::new(), id, inline_len));
+            }
 
             match read_blob(id, config) {
                 Ok((kind, buf)) => {

@@ -49,8 +49,8 @@ use self::{
 
 pub(crate) use self::{
     logger::{
-        read_message, read_segment_header, MessageHeader, SegmentHeader,
-        SegmentNumber,
+        read_message, read_message_with_blob, read_segment_header,
+        MessageHeader, SegmentHeader, SegmentNumber,
     },
     reservation::Reservation,
     snapshot::{read_snapshot_or_default, PageState, Snapshot},
