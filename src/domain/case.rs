@@ -224,6 +224,23 @@ impl Case {
         }
     }
 
+    /// What the team wrote in the case's form that a search finds beside the question: the
+    /// hypotheses, the research decision, the goals and the three circles' parts, in that
+    /// order. Decided here once: the screen's index reads them from the case, `otter search`
+    /// from the kept search texts (`store::search_text`), which are written from this.
+    pub fn searchable_form_texts(&self) -> impl Iterator<Item = &str> {
+        [&self.hypotheses, &self.research_decision]
+            .into_iter()
+            .chain(&self.goals)
+            .chain(
+                self.circles
+                    .circles()
+                    .into_iter()
+                    .flat_map(|circle| circle.parts()),
+            )
+            .map(String::as_str)
+    }
+
     /// The fields whose recorded value differs from `before`'s (a field cleared counts).
     pub fn fields_changed_from(&self, before: &Case) -> Vec<Requirement> {
         Requirement::ALL

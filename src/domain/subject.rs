@@ -36,20 +36,25 @@ impl Subject {
     /// yet asked is not consent (BRIEF §8). A pupil that cannot be found is never shown as an
     /// empty name.
     pub fn of(pupil: Option<&Pupil>, case: &Case, showing: Showing) -> Subject {
-        let named = match showing {
-            Showing::Private => case.consent.shows_name(),
-            Showing::Presenting { discussed } => {
-                discussed == Some(case.id) && case.consent == Consent::Yes
-            }
-        };
         match pupil {
-            Some(pupil) if named => Subject::Named {
+            Some(pupil) if Subject::names(true, case.id, case.consent, showing) => Subject::Named {
                 full_name: pupil.full_name(),
                 initials: pupil.initials(),
                 groep: pupil.groep,
             },
             _ => Subject::Pseudonym(case.pseudonym()),
         }
+    }
+
+    /// Whether `of` names the pupil, from what it decides by: whether the pupil is found, the
+    /// case and its consent, and who sees it. For a reader that has these and not the case
+    /// whole (`otter search`, from the kept search texts).
+    pub fn names(pupil_found: bool, case: CaseId, consent: Consent, showing: Showing) -> bool {
+        let named = match showing {
+            Showing::Private => consent.shows_name(),
+            Showing::Presenting { discussed } => discussed == Some(case) && consent == Consent::Yes,
+        };
+        pupil_found && named
     }
 
     /// The full name, or the pseudonym: for the case being discussed, and lists of cases.

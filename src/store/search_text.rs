@@ -15,9 +15,10 @@
 //! A block is `PLAIN_BINARY` then its entries in id order, each `id ‖ length ‖ entry`, so a
 //! rewrite replaces the touched entries without reading the others. An entry is `head ‖ flag
 //! ‖ count ‖ texts`: for an action, a decision or a note the head is its case's id plus one (0
-//! for none) and the one text; for a case the head is its pupil, the flag whether its consent
-//! shows the pupil's name, and the texts its pseudonym as shown, its question and then what
-//! the team wrote in its form. Numbers are little-endian `u64`, lengths `u32`.
+//! for none), the flag 0 and the one text; for a case the head is its pupil, the flag its
+//! consent (`consent_byte`: `Subject` decides from it whether a hit names the pupil), and the
+//! texts its pseudonym as shown, its question and then what the team wrote in its form
+//! (`Case::searchable_form_texts`). Numbers are little-endian `u64`, lengths `u32`.
 
 use std::collections::BTreeSet;
 
@@ -25,7 +26,7 @@ use super::codec::{self, PLAIN_BINARY};
 use super::records::TreeId;
 use super::tx::{Tx, Write};
 use super::{Store, StoreError};
-use crate::domain::{Action, Case, CaseId, Decision, Note, PupilId};
+use crate::domain::{Action, Case, CaseId, Consent, Decision, Note, PupilId};
 
 /// Ids per block: 2^6, as the digests.
 const BLOCK_BITS: u32 = 6;
@@ -41,13 +42,39 @@ pub enum TextKind {
 }
 
 impl TextKind {
+    pub const ALL: [TextKind; 4] = [
+        TextKind::Case,
+        TextKind::Action,
+        TextKind::Decision,
+        TextKind::Note,
+    ];
+
+    /// The records whose texts this kind keeps.
+    fn tree(self) -> TreeId {
+        match self {
+            TextKind::Case => TreeId::Cases,
+            TextKind::Action => TreeId::Actions,
+            TextKind::Decision => TreeId::Decisions,
+            TextKind::Note => TreeId::Notes,
+        }
+    }
+
     fn of(tree: TreeId) -> Option<TextKind> {
-        match tree {
-            TreeId::Cases => Some(TextKind::Case),
-            TreeId::Actions => Some(TextKind::Action),
-            TreeId::Decisions => Some(TextKind::Decision),
-            TreeId::Notes => Some(TextKind::Note),
-            _ => None,
+        TextKind::ALL.into_iter().find(|kind| kind.tree() == tree)
+    }
+
+    /// The kind of a block, from the first byte of its key.
+    fn of_key(key: &[u8]) -> Option<TextKind> {
+        let first = *key.first()?;
+        TextKind::ALL.into_iter().find(|kind| *kind as u8 == first)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            TextKind::Case => "case",
+            TextKind::Action => "action",
+            TextKind::Decision => "decision",
+            TextKind::Note => "note",
         }
     }
 }
@@ -60,8 +87,8 @@ pub struct Texts<'a> {
     pub case: Option<CaseId>,
     /// A case's pupil; `None` for the other kinds.
     pub pupil: Option<PupilId>,
-    /// A case whose consent shows the pupil's name (`Consent::shows_name`).
-    pub shows_name: bool,
+    /// A case's consent, which `Subject::names` decides by; `None` for the other kinds.
+    pub consent: Option<Consent>,
     /// A case's pseudonym as shown (`Pseudonym::shown`); empty for the other kinds.
     pub pseudonym: &'a str,
     /// A case's question, or the one text of the others.
@@ -105,9 +132,9 @@ impl Writer {
         self.0.extend_from_slice(&text.as_bytes()[..len as usize]);
     }
 
-    fn entry(&mut self, head: u64, flag: bool, texts: &[&str]) {
+    fn entry(&mut self, head: u64, flag: u8, texts: &[&str]) {
         self.uint(head);
-        self.0.push(u8::from(flag));
+        self.0.push(flag);
         self.0
             .extend_from_slice(&(texts.len() as u32).to_le_bytes());
         for text in texts {
@@ -147,33 +174,38 @@ type Entry = (u64, Vec<u8>);
 
 fn case_entry(case: &Case) -> Vec<u8> {
     let shown = case.pseudonym.shown();
-    let mut texts = vec![
-        shown.as_str(),
-        &case.question,
-        &case.hypotheses,
-        &case.research_decision,
-    ];
-    texts.extend(case.goals.iter().map(String::as_str));
-    texts.extend(
-        case.circles
-            .circles()
-            .into_iter()
-            .flat_map(|circle| circle.parts())
-            .map(String::as_str),
-    );
+    let mut texts = vec![shown.as_str(), &case.question];
+    texts.extend(case.searchable_form_texts());
     let mut to = Writer(Vec::new());
-    to.entry(case.pupil.0, case.consent.shows_name(), &texts);
+    to.entry(case.pupil.0, consent_byte(case.consent), &texts);
     to.0
 }
 
 fn text_entry(case: Option<CaseId>, text: &str) -> Vec<u8> {
     let mut to = Writer(Vec::new());
-    to.entry(
-        case.map_or(0, |case| case.0.saturating_add(1)),
-        false,
-        &[text],
-    );
+    to.entry(case.map_or(0, |case| case.0.saturating_add(1)), 0, &[text]);
     to.0
+}
+
+/// A case's consent as its entry's flag.
+fn consent_byte(consent: Consent) -> u8 {
+    match consent {
+        Consent::Unknown => 0,
+        Consent::Yes => 1,
+        Consent::No => 2,
+        Consent::Anonymous => 3,
+    }
+}
+
+fn consent_of_byte(byte: u8) -> Option<Consent> {
+    [
+        Consent::Unknown,
+        Consent::Yes,
+        Consent::No,
+        Consent::Anonymous,
+    ]
+    .into_iter()
+    .find(|consent| consent_byte(*consent) == byte)
 }
 
 fn encode_block(store: &Store, key: &[u8], entries: &[Entry]) -> Vec<u8> {
@@ -227,11 +259,7 @@ fn read_entry<'a>(kind: TextKind, from: &mut Reader<'a>) -> Option<Texts<'a>> {
     let len = from.len()?;
     let mut entry = Reader(from.take(len)?);
     let head = entry.uint()?;
-    let shows_name = match entry.take(1)? {
-        [0] => false,
-        [1] => true,
-        _ => return None,
-    };
+    let flag = entry.take(1)?[0];
     let count = entry.len()?;
     let texts = if kind == TextKind::Case {
         let pseudonym = entry.text()?;
@@ -245,20 +273,20 @@ fn read_entry<'a>(kind: TextKind, from: &mut Reader<'a>) -> Option<Texts<'a>> {
             id,
             case: Some(CaseId(id)),
             pupil: Some(PupilId(head)),
-            shows_name,
+            consent: Some(consent_of_byte(flag)?),
             pseudonym,
             text: question,
             written,
         }
     } else {
-        if count != 1 {
+        if count != 1 || flag != 0 {
             return None;
         }
         Texts {
             id,
             case: head.checked_sub(1).map(CaseId),
             pupil: None,
-            shows_name,
+            consent: None,
             pseudonym: "",
             text: entry.text()?,
             written: Vec::new(),
@@ -294,22 +322,11 @@ impl Store {
     /// 6 → 7: the search texts written from the records, in chunks, so a large school is not
     /// held in one transaction; running it twice writes the same values.
     pub(super) fn keep_search_texts(&self) -> Result<(), StoreError> {
-        self.tree(TreeId::SearchTexts).clear()?;
-        let mut tx = self.tx();
-        for tree in [
-            TreeId::Cases,
-            TreeId::Actions,
-            TreeId::Decisions,
-            TreeId::Notes,
-        ] {
-            for key in self.tree(tree).iter().keys() {
-                tx.texts.note(tree, &key?);
-                if tx.texts.0.len() >= 4_096 {
-                    std::mem::replace(&mut tx, self.tx()).commit()?;
-                }
-            }
-        }
-        tx.commit()
+        let sources = TextKind::ALL.map(TextKind::tree);
+        self.derive_again(TreeId::SearchTexts, &sources, |tx, tree, key| {
+            tx.texts.note(tree, key);
+            tx.texts.0.len()
+        })
     }
 
     /// The records whose kept search texts disagree with them, each as "case N", "action N",
@@ -337,31 +354,19 @@ impl Store {
         let mut found = BTreeSet::new();
         for item in self.tree(TreeId::SearchTexts).iter() {
             let (key, bytes) = item?;
-            let kind = match key.first() {
-                Some(1) => TextKind::Case,
-                Some(2) => TextKind::Action,
-                Some(3) => TextKind::Decision,
-                Some(4) => TextKind::Note,
-                _ => return Err(damaged()),
-            };
+            let kind = TextKind::of_key(&key).ok_or_else(damaged)?;
             let plain = codec::open(self.cipher(), TreeId::SearchTexts, &key, &bytes)?;
             for (id, entry) in entries(&plain)? {
                 found.insert((kind, id, entry));
             }
         }
-        let name = |kind| match kind {
-            TextKind::Case => "case",
-            TextKind::Action => "action",
-            TextKind::Decision => "decision",
-            TextKind::Note => "note",
-        };
         let ids: BTreeSet<(TextKind, u64)> = wanted
             .symmetric_difference(&found)
             .map(|(kind, id, _)| (*kind, *id))
             .collect();
         Ok(ids
             .into_iter()
-            .map(|(kind, id)| format!("{} {id}", name(kind)))
+            .map(|(kind, id)| format!("{} {id}", kind.name()))
             .collect())
     }
 }

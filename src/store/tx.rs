@@ -28,6 +28,32 @@ pub struct Tx<'s> {
     pub(super) texts: super::search_text::Touched,
 }
 
+impl Store {
+    /// Writes a tree derived from records (the digests, the search texts) again from every
+    /// record of `sources`, for a migration step: the tree cleared, then each record noted by
+    /// `note` (which returns how many the write holds) and written by `Tx` before it commits,
+    /// in writes of 4,096 so a large school is not held in one transaction. Killed half-way
+    /// the step runs again from the start (the schema version is written after it), and
+    /// running it twice writes the same values.
+    pub(super) fn derive_again(
+        &self,
+        derived: TreeId,
+        sources: &[TreeId],
+        note: impl Fn(&mut Tx<'_>, TreeId, &[u8]) -> usize,
+    ) -> Result<(), StoreError> {
+        self.tree(derived).clear()?;
+        let mut tx = self.tx();
+        for &tree in sources {
+            for key in self.tree(tree).iter().keys() {
+                if note(&mut tx, tree, &key?) >= 4_096 {
+                    std::mem::replace(&mut tx, self.tx()).commit()?;
+                }
+            }
+        }
+        tx.commit()
+    }
+}
+
 impl<'s> Tx<'s> {
     pub(super) fn new(store: &'s Store) -> Tx<'s> {
         Tx {

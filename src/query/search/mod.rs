@@ -600,33 +600,24 @@ impl Builder {
     /// A case read whole: its texts, and the case kept for naming its pupil.
     fn case(&mut self, case: Case) {
         let named = Subject::of(self.pupils.get(&case.pupil), &case, Showing::Private).is_named();
-        let circles = case.circles.circles();
-        let written = [&case.hypotheses, &case.research_decision]
-            .into_iter()
-            .chain(&case.goals)
-            .chain(circles.into_iter().flat_map(|circle| circle.parts()))
-            .map(String::as_str);
         let pseudonym = case.pseudonym.shown();
+        let written = case.searchable_form_texts();
         self.case_texts(case.id, named, &case.question, &pseudonym, written);
         self.cases.insert(case.id, case);
     }
 
     /// A case as `otter search` reads it, from its kept texts: only its texts, where the
-    /// words fit. Named as `Subject::of` names a case privately: an existing pupil whose
-    /// consent shows the name.
+    /// words fit. Named as `Subject::of` names it privately (`Subject::names`).
     fn kept_case(&mut self, texts: Texts<'_>) {
-        let named = texts
+        let found = texts
             .pupil
-            .is_some_and(|pupil| self.pupils.contains_key(&pupil))
-            && texts.shows_name;
+            .is_some_and(|pupil| self.pupils.contains_key(&pupil));
+        let case = CaseId(texts.id);
+        let named = texts
+            .consent
+            .is_some_and(|consent| Subject::names(found, case, consent, Showing::Private));
         let written = texts.written.iter().copied();
-        self.case_texts(
-            CaseId(texts.id),
-            named,
-            texts.text,
-            texts.pseudonym,
-            written,
-        );
+        self.case_texts(case, named, texts.text, texts.pseudonym, written);
     }
 
     fn case_texts<'t>(

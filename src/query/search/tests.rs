@@ -440,12 +440,11 @@ fn the_command_s_search_answers_as_the_whole_index() {
     }
 }
 
-/// `otter search` reads a case's texts, and the texts of actions, decisions and notes, where
-/// they lie in the value read (`Store::scan`), borrowing them; a text with an escaped
-/// character (a quote, a line break, a backslash) cannot be borrowed and is read as a copy,
-/// one with letters beyond ASCII is folded as the index folds it, a sealed database is opened
-/// value by value, and a note of a case that is gone names no one. Each answers as the whole
-/// index does.
+/// `otter search` reads a case's texts, and the texts of actions, decisions and notes, from
+/// the kept search texts (`Store::scan_search_texts`), borrowing them: a text with an escaped
+/// character (a quote, a line break, a backslash), one with letters beyond ASCII folded as the
+/// index folds it, every text of a case's form, a sealed database opened block by block, and
+/// a note of a case that is gone naming no one. Each answers as the whole index does.
 #[test]
 fn the_command_s_search_reads_escaped_folded_sealed_and_orphaned_texts_as_the_index() {
     for passphrase in [None, Some("geheim")] {

@@ -577,17 +577,11 @@ impl Store {
     /// holds. In chunks, so a large school is not held in one transaction; running it twice
     /// writes the same values.
     pub(super) fn write_digests_again(&self) -> Result<(), StoreError> {
-        self.tree(TreeId::Digests).clear()?;
-        let mut tx = self.tx();
-        for tree in [TreeId::Cases, TreeId::Actions, TreeId::Meetings] {
-            for key in self.tree(tree).iter().keys() {
-                tx.touched.note(tree, &key?);
-                if tx.touched.0.len() >= 4_096 {
-                    std::mem::replace(&mut tx, self.tx()).commit()?;
-                }
-            }
-        }
-        tx.commit()
+        let sources = [TreeId::Cases, TreeId::Actions, TreeId::Meetings];
+        self.derive_again(TreeId::Digests, &sources, |tx, tree, key| {
+            tx.touched.note(tree, key);
+            tx.touched.0.len()
+        })
     }
 
     /// The digests that disagree with the records, each as "case N", "action N" or "meeting N";
