@@ -200,6 +200,9 @@ fn the_demo_school_encrypted_leaves_no_name_note_or_action_in_any_file() {
         let note = store.all::<Note>().next().unwrap().unwrap().text;
         texts.push(note.split(". ").next().unwrap().to_string());
         texts.extend(store.all::<Action>().map(|a| a.unwrap().text));
+        // Kept twice since schema 7: in the records and in the search texts' blocks.
+        texts.extend(store.all::<Case>().map(|c| c.unwrap().question));
+        texts.extend(store.all::<Decision>().map(|d| d.unwrap().text));
         texts.sort();
         texts.dedup();
         drop(store);

@@ -311,11 +311,19 @@ fn the_monkey_breaks_nothing_and_names_no_other_pupil_while_a_meeting_is_open() 
                 Vec::<String>::new(),
                 "after sequence {sequence}"
             );
+            // Every write the screen makes (a case, an action, a decision, a note, an edit,
+            // a removal, an undo) writes the search texts of what it touched.
+            assert_eq!(
+                store.search_text_drift().unwrap(),
+                Vec::<String>::new(),
+                "search texts after sequence {sequence}"
+            );
         }
     }
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.index_drift().unwrap(), Vec::<String>::new());
+    assert_eq!(store.search_text_drift().unwrap(), Vec::<String>::new());
     assert!(
         sequences < 64 || presenting_frames > 0,
         "no frame was scanned with a meeting open"

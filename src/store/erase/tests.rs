@@ -472,3 +472,83 @@ fn an_erasure_removes_the_prompt_draft_from_every_file() {
         assert_eq!(files_holding(dir.path(), b"Xylofoonles"), 0, "{scope:?}");
     }
 }
+
+/// Every kept search text of every kind, as one string per text (`store::search_text`).
+fn kept_search_texts(store: &Store) -> Vec<String> {
+    use crate::store::search_text::TextKind;
+    let mut all = Vec::new();
+    for kind in TextKind::ALL {
+        store
+            .scan_search_texts(
+                kind,
+                || false,
+                |texts| {
+                    all.push(texts.text.to_string());
+                    all.extend(texts.written.iter().map(|text| text.to_string()));
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+    all
+}
+
+/// The search texts (schema 7) keep what the team wrote of a case, its notes, decisions and
+/// actions: an erasure takes them out of the kept blocks in the same write as the records (no
+/// write in between holds the records gone and the texts still there), and the purge out of
+/// every byte of the data directory; for a forget and for retention.
+#[test]
+fn an_erasure_leaves_the_erased_texts_in_no_search_text_and_no_file() {
+    const TEXTS: [&str; 5] = [
+        "Xylofoonvraag van juf",
+        "Kwartethypothese over tellen",
+        "Zwemdiplomanotitie uit het gesprek",
+        "Tandemfietsbesluit genomen",
+        "Ukelele-actie plannen",
+    ];
+    for scope in [Scope::Pupil, Scope::Cases(vec![CaseId(2)])] {
+        let (dir, store) = school();
+        let mut case = store.case(CaseId(2)).unwrap().unwrap();
+        case.question = TEXTS[0].into();
+        case.hypotheses = TEXTS[1].into();
+        let mut note = store.notes_of_case(CaseId(2)).unwrap().remove(0);
+        note.text = TEXTS[2].into();
+        let mut decision = store.decisions_of_case(CaseId(2)).unwrap().remove(0);
+        decision.text = TEXTS[3].into();
+        let mut action = store.actions_of_case(CaseId(2)).unwrap().remove(0);
+        action.text = TEXTS[4].into();
+        let mut tx = store.tx();
+        tx.put(&case).unwrap();
+        tx.put(&note).unwrap();
+        tx.put(&decision).unwrap();
+        tx.put(&action).unwrap();
+        tx.commit().unwrap();
+        let kept = kept_search_texts(&store);
+        for text in TEXTS {
+            assert!(
+                kept.iter().any(|k| k == text),
+                "{text} kept: the test can fail"
+            );
+        }
+
+        let erasure = Erasure {
+            pupil: PupilId(1),
+            scope: scope.clone(),
+        };
+        store.erase(&[erasure], audit()).unwrap();
+        let kept = kept_search_texts(&store);
+        for text in TEXTS {
+            assert!(!kept.iter().any(|k| k == text), "{scope:?}: {text} kept");
+        }
+        assert_eq!(store.search_text_drift().unwrap(), Vec::<String>::new());
+        let (store, _) = store.purge().unwrap();
+        drop(store);
+        for text in TEXTS {
+            assert_eq!(
+                files_holding(dir.path(), text.as_bytes()),
+                0,
+                "{scope:?}: {text}"
+            );
+        }
+    }
+}
