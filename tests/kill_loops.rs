@@ -116,6 +116,11 @@ fn reopened_pupils(dir: &Path, passphrase: Option<&str>) -> usize {
         Vec::<String>::new(),
         "indexes agree"
     );
+    assert_eq!(
+        store.search_text_drift().unwrap(),
+        Vec::<String>::new(),
+        "search texts agree"
+    );
     store.all::<otter::domain::Pupil>().count()
 }
 
@@ -288,6 +293,7 @@ fn kills_during_demo_import_restore_passphrase_and_forget_lose_no_acknowledged_e
             &|dir, acknowledged| {
                 let store = Store::open(dir).unwrap();
                 assert_eq!(store.index_drift().unwrap(), Vec::<String>::new());
+                assert_eq!(store.search_text_drift().unwrap(), Vec::<String>::new());
                 let found = store.all::<otter::domain::Pupil>().count();
                 let pupil = store.pupil(forgotten.0).unwrap();
                 let cases = store
@@ -310,4 +316,42 @@ fn kills_during_demo_import_restore_passphrase_and_forget_lose_no_acknowledged_e
     eprintln!("kills mid-way: {kills:?}, {total} in all, no acknowledged edit lost");
     // With the screen's 20 in tests/tui.rs, 200 kills a run.
     assert_eq!(total, rounds(180), "every loop made its kills: {kills:?}");
+}
+
+/// A demo school as schema 6 left it: no search texts.
+fn as_schema_6(dir: &Path) {
+    let db = sled::Config::new().path(dir.join("db")).open().unwrap();
+    db.drop_tree("search_texts").unwrap();
+    let meta = db.open_tree("meta").unwrap();
+    meta.insert(otter::store::schema::VERSION_KEY, &6u32.to_be_bytes())
+        .unwrap();
+    db.flush().unwrap();
+}
+
+/// The 6 -> 7 migration (the search texts written from the records, in several writes) is
+/// killed at moments spread over it: the next open runs it again whole, nothing is lost, and
+/// the search texts agree with the records.
+#[test]
+fn kills_during_the_migration_to_schema_7_leave_whole_search_texts() {
+    let template = demo_template();
+    let school = reopened_pupils(template.path(), None);
+    as_schema_6(template.path());
+    let killed = kill_loop(
+        rounds(20),
+        &|dir| copy_dir(template.path(), dir),
+        &|dir| {
+            let mut cmd = otter(dir);
+            cmd.arg("pupils");
+            cmd
+        },
+        &|dir, _| {
+            assert_eq!(reopened_pupils(dir, None), school);
+            let store = Store::open(dir).unwrap();
+            assert_eq!(
+                store.schema_version().unwrap(),
+                Some(otter::store::schema::CURRENT)
+            );
+        },
+    );
+    assert_eq!(killed, rounds(20), "every kill made");
 }
