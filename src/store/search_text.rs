@@ -18,7 +18,9 @@
 //! for none), the flag 0 and the one text; for a case the head is its pupil, the flag its
 //! consent (`consent_byte`: `Subject` decides from it whether a hit names the pupil), and the
 //! texts its pseudonym as shown, its question and then what the team wrote in its form
-//! (`Case::searchable_form_texts`). Numbers are little-endian `u64`, lengths `u32`.
+//! (`Case::searchable_form_texts`). Numbers are little-endian `u64`, lengths `u32`. An entry
+//! longer than `LONGEST_ENTRY` is kept as its head, the flag `READ_THE_RECORD` and no texts:
+//! a scan reads that record instead.
 
 use std::collections::BTreeSet;
 
@@ -172,7 +174,21 @@ impl<'a> Reader<'a> {
 /// An entry: `(id, bytes)`, its bytes as stored (head, flag, count, texts).
 type Entry = (u64, Vec<u8>);
 
+/// The longest entry a block keeps. A longer one is kept as `head ‖ READ_THE_RECORD ‖ 0`,
+/// and a scan reads its record instead: a block of 64 cases of 64 KB texts was 4 MB, sled
+/// keeps up to 16 blocks in one leaf, and writing such leaves made a restore of 48 MB of
+/// cases hold 140 MB (tests/bounded_memory.rs). Texts that long are rare; the search of a
+/// school of them reads those records, as it read every record before schema 7.
+const LONGEST_ENTRY: usize = 8 * 1024;
+
+/// The flag of an entry too long to keep (`LONGEST_ENTRY`).
+const READ_THE_RECORD: u8 = 0xFF;
+
 fn case_entry(case: &Case) -> Vec<u8> {
+    kept_entry(whole_case_entry(case))
+}
+
+fn whole_case_entry(case: &Case) -> Vec<u8> {
     let shown = case.pseudonym.shown();
     let mut texts = vec![shown.as_str(), &case.question];
     texts.extend(case.searchable_form_texts());
@@ -182,9 +198,46 @@ fn case_entry(case: &Case) -> Vec<u8> {
 }
 
 fn text_entry(case: Option<CaseId>, text: &str) -> Vec<u8> {
+    kept_entry(whole_text_entry(case, text))
+}
+
+fn whole_text_entry(case: Option<CaseId>, text: &str) -> Vec<u8> {
     let mut to = Writer(Vec::new());
     to.entry(case.map_or(0, |case| case.0.saturating_add(1)), 0, &[text]);
     to.0
+}
+
+/// `entry` as a block keeps it: whole, or, when longer than `LONGEST_ENTRY`, its head and
+/// the mark that the record is to be read instead.
+fn kept_entry(entry: Vec<u8>) -> Vec<u8> {
+    if entry.len() <= LONGEST_ENTRY {
+        return entry;
+    }
+    let mut to = Writer(entry[..8].to_vec());
+    to.0.push(READ_THE_RECORD);
+    to.0.extend_from_slice(&0u32.to_le_bytes());
+    to.0
+}
+
+/// The whole entry of the record `id` of `kind`, read from the record; `None` if it is gone.
+fn entry_from_record(
+    store: &Store,
+    kind: TextKind,
+    id: u64,
+) -> Result<Option<Vec<u8>>, StoreError> {
+    let key = id.to_be_bytes();
+    Ok(match kind {
+        TextKind::Case => store.get_raw::<Case>(&key)?.map(|c| whole_case_entry(&c)),
+        TextKind::Action => store
+            .get_raw::<Action>(&key)?
+            .map(|a| whole_text_entry(a.case, &a.text)),
+        TextKind::Decision => store
+            .get_raw::<Decision>(&key)?
+            .map(|d| whole_text_entry(d.case, &d.text)),
+        TextKind::Note => store
+            .get_raw::<Note>(&key)?
+            .map(|n| whole_text_entry(n.case, &n.text)),
+    })
 }
 
 /// A case's consent as its entry's flag.
@@ -238,7 +291,9 @@ fn entries(plain: &[u8]) -> Result<Vec<Entry>, StoreError> {
 }
 
 /// Hands each entry of a block's plain form to `each`, its texts borrowed from it.
+/// An entry too long to keep (`READ_THE_RECORD`) is read from its record.
 fn read_block(
+    store: &Store,
     kind: TextKind,
     plain: &[u8],
     each: &mut impl FnMut(Texts<'_>) -> Result<(), StoreError>,
@@ -248,16 +303,23 @@ fn read_block(
         _ => return Err(damaged()),
     };
     while !from.0.is_empty() {
-        let texts = read_entry(kind, &mut from).ok_or_else(damaged)?;
-        each(texts)?;
+        let id = from.uint().ok_or_else(damaged)?;
+        let len = from.len().ok_or_else(damaged)?;
+        let entry = from.take(len).ok_or_else(damaged)?;
+        if entry.get(8) == Some(&READ_THE_RECORD) {
+            if let Some(whole) = entry_from_record(store, kind, id)? {
+                each(read_entry(kind, id, &whole).ok_or_else(damaged)?)?;
+            }
+            continue;
+        }
+        each(read_entry(kind, id, entry).ok_or_else(damaged)?)?;
     }
     Ok(())
 }
 
-fn read_entry<'a>(kind: TextKind, from: &mut Reader<'a>) -> Option<Texts<'a>> {
-    let id = from.uint()?;
-    let len = from.len()?;
-    let mut entry = Reader(from.take(len)?);
+fn read_entry(kind: TextKind, id: u64, entry: &[u8]) -> Option<Texts<'_>> {
+    let len = entry.len();
+    let mut entry = Reader(entry);
     let head = entry.uint()?;
     let flag = entry.take(1)?[0];
     let count = entry.len()?;
@@ -310,10 +372,10 @@ impl Store {
             }
             let (key, bytes) = item?;
             if self.cipher().is_none() && codec::is_plain(&bytes) {
-                read_block(kind, &bytes, &mut each)?;
+                read_block(self, kind, &bytes, &mut each)?;
             } else {
                 let plain = codec::open(self.cipher(), TreeId::SearchTexts, &key, &bytes)?;
-                read_block(kind, &plain, &mut each)?;
+                read_block(self, kind, &plain, &mut each)?;
             }
         }
         Ok(())

@@ -246,3 +246,47 @@ fn a_migration_to_7_cut_short_is_run_again_whole_plain_and_sealed() {
         assert_eq!(sealed, passphrase.is_some(), "{passphrase:?}");
     }
 }
+
+/// A text too long for a block (`LONGEST_ENTRY`) is not kept: its entry says to read the
+/// record, and a scan hands out the record's texts as it would the kept ones.
+#[test]
+fn a_text_too_long_to_keep_is_read_from_its_record() {
+    use search_text::TextKind;
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let long = format!("Lang verhaal {}", "over lezen ".repeat(1_000));
+    store.insert(&crate::testkit::case(1, 1, &long)).unwrap();
+    store.insert(&crate::testkit::case(2, 1, "Kort")).unwrap();
+    let note = Note {
+        id: crate::domain::NoteId(1),
+        case: Some(CaseId(2)),
+        phase: None,
+        meeting: None,
+        agenda_item: None,
+        date: day(10),
+        text: long.clone(),
+    };
+    store.insert(&note).unwrap();
+    let blocks: Vec<Vec<u8>> = store
+        .tree(TreeId::SearchTexts)
+        .iter()
+        .map(|item| item.unwrap().1.to_vec())
+        .collect();
+    assert!(
+        blocks
+            .iter()
+            .all(|block| !block.windows(12).any(|w| w == b"Lang verhaal")),
+        "the long texts are not kept"
+    );
+    assert!(
+        blocks
+            .iter()
+            .any(|block| block.windows(4).any(|w| w == b"Kort"))
+    );
+    assert_eq!(
+        kept(&store, TextKind::Case),
+        [(1, long.clone()), (2, "Kort".to_string())]
+    );
+    assert_eq!(kept(&store, TextKind::Note), [(1, long.clone())]);
+    assert_eq!(store.search_text_drift().unwrap(), none());
+}
