@@ -319,6 +319,15 @@ impl Meeting {
         new
     }
 
+    /// The fields of `case` this meeting kept that it recorded.
+    pub fn fields_recorded(&self, case: CaseId) -> Vec<Requirement> {
+        self.recorded_fields
+            .iter()
+            .filter(|(c, _)| *c == case)
+            .map(|(_, field)| *field)
+            .collect()
+    }
+
     /// Whether this meeting recorded `field` of `case`, as far as it kept (see
     /// `recorded_fields`).
     pub fn recorded_here(&self, case: CaseId, field: Requirement) -> bool {

@@ -329,22 +329,23 @@ pub fn brief(store: &Store, model: &PhaseModel, case: Case, today: NaiveDate) ->
     })
 }
 
-/// What `case` has recorded for the phases it was in during meeting `id`: the one it is in
-/// now and those it left then. Actions are in the minutes on their own.
+/// What `case` has recorded for the phases it was in during `meeting` (the one it is in now
+/// and those it left then), and whatever else the meeting recorded of it. Actions are in the
+/// minutes on their own.
 fn recorded_in(
     phases: &PhaseModel,
     case: &Case,
-    id: MeetingId,
+    meeting: &Meeting,
     events: &[CaseEvent],
 ) -> Vec<(Requirement, Recorded)> {
     let left = events.iter().filter_map(|e| match &e.kind {
-        EventKind::Phase { from, .. } if e.case == case.id && e.meeting == Some(id) => {
+        EventKind::Phase { from, .. } if e.case == case.id && e.meeting == Some(meeting.id) => {
             Some(from.as_str())
         }
         _ => None,
     });
     let visited: Vec<&str> = std::iter::once(case.phase.as_str()).chain(left).collect();
-    phases.recorded(case, &visited)
+    phases.recorded_with(case, &visited, &meeting.fields_recorded(case.id))
 }
 
 /// Whether the screen is presenting, whatever screen is in front (BRIEF §8): while a meeting
@@ -455,7 +456,7 @@ pub fn closing(
     let mut recorded = HashMap::new();
     for id in meeting.cases() {
         if let Some(case) = store.case(id)? {
-            recorded.insert(id, recorded_in(phases, &case, meeting.id, &events));
+            recorded.insert(id, recorded_in(phases, &case, meeting, &events));
         }
     }
     let actions = store.actions_of_meeting(meeting.id)?;

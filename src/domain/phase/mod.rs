@@ -326,7 +326,22 @@ impl PhaseModel {
     /// minutes show. Actions are listed on their own, and a "nee" to the parents' feedback
     /// is not yet a recorded answer.
     pub fn recorded(&self, case: &Case, visited: &[&str]) -> Vec<(Requirement, Recorded)> {
-        let asked: Vec<Requirement> = visited.iter().flat_map(|p| self.asks(p)).collect();
+        self.recorded_with(case, visited, &[])
+    }
+
+    /// `recorded`, and also `fields` whatever phase asks them: what a meeting changed beyond
+    /// its phases (a new evaluation date agreed for a case in Uitvoering) is part of its record.
+    pub fn recorded_with(
+        &self,
+        case: &Case,
+        visited: &[&str],
+        fields: &[Requirement],
+    ) -> Vec<(Requirement, Recorded)> {
+        let asked: Vec<Requirement> = visited
+            .iter()
+            .flat_map(|p| self.asks(p))
+            .chain(fields.iter().copied())
+            .collect();
         Requirement::ALL
             .into_iter()
             .filter(|r| *r != Requirement::Action && asked.contains(r))

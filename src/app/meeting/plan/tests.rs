@@ -4,9 +4,11 @@ use crate::app::meeting::circles::tests::{on_case_in, press, type_text};
 use crate::app::meeting::form::Form;
 use crate::app::meeting::plan::Field;
 use crate::app::{Command, Message, Model, View};
+use crate::domain::case::Recorded;
+use crate::domain::meeting::AgendaKind;
 use crate::domain::phase::Requirement;
 use crate::store::Store;
-use crate::testkit::app::{act, current, on_case, send};
+use crate::testkit::app::{act, answer, current, on_case, send};
 use crate::testkit::today;
 
 fn form(view: &View) -> &crate::app::meeting::plan::PlanForm {
@@ -157,4 +159,48 @@ fn a_running_plan_opens_on_the_phase_notes_with_its_fields_a_tab_away() {
     assert!(view.editor().is_some());
     send(&store, &mut model, &mut view, press(KeyCode::Tab));
     assert_eq!(form(&view).focus, Field::Goals);
+}
+
+/// Found walking a meeting: a new evaluation date agreed for a case in Uitvoering (which asks
+/// only when help started) was in no part of the minutes, neither as recorded nor as before.
+#[test]
+fn an_evaluation_date_agreed_beyond_the_phase_is_in_the_minutes() {
+    let (dir, store, mut model, mut view) = on_case_in("uitvoering", |brief| {
+        brief.case.phase == "uitvoering" && brief.case.evaluation_date.is_some()
+    });
+    let case = current(&model).case.id;
+    let meeting = model.meeting.as_ref().unwrap().meeting.id;
+    act(&store, &mut model, &mut view, Command::EditNotes);
+    // Past the phase's notes, where the form opens in Uitvoering, and the goals and regiehouder.
+    for _ in 0..3 {
+        send(&store, &mut model, &mut view, press(KeyCode::Tab));
+    }
+    assert_eq!(form(&view).focus, Field::Evaluation);
+    clear(&store, &mut model, &mut view);
+    type_text(&store, &mut model, &mut view, "+6w");
+    send(&store, &mut model, &mut view, press(KeyCode::Esc));
+    act(&store, &mut model, &mut view, Command::CloseMeeting);
+    answer(&store, &mut model, &mut view, "");
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    let minutes = store.minutes(meeting).unwrap().unwrap();
+    let item = minutes
+        .items
+        .iter()
+        .find(|item| item.kind == AgendaKind::Case { case })
+        .unwrap();
+    let in_six_weeks = today() + chrono::Duration::weeks(6);
+    assert!(
+        item.recorded
+            .contains(&(Requirement::EvaluationDate, Recorded::Day(in_six_weeks))),
+        "{item:?}"
+    );
+    assert!(
+        !item
+            .recorded_before
+            .iter()
+            .any(|(field, _)| *field == Requirement::EvaluationDate),
+        "{item:?}"
+    );
 }
