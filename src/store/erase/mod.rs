@@ -17,8 +17,8 @@ use super::{PROMPT_DRAFT_KEY, Store, StoreError, Tx};
 use crate::domain::pseudonym::{PSEUDONYM_WORD, codes_in};
 use crate::domain::redact::{REDACTED, redact};
 use crate::domain::{
-    Action, AgendaKind, AuditEntry, Case, CaseId, Counted, Decision, Meeting, Minutes, Note, Pupil,
-    PupilId,
+    Action, AgendaKind, AuditEntry, Case, CaseEvent, CaseId, Counted, Decision, Meeting, Minutes,
+    Note, Pupil, PupilId,
 };
 use crate::store::records::TreeId;
 
@@ -205,9 +205,13 @@ impl Store {
         if !everywhere.is_empty() || !codes.is_empty() {
             let names: Vec<&str> = everywhere.iter().map(String::as_str).collect();
             let gone = (&cases, &names[..], &codes);
+            // Another pupil's case may name this one in its own texts (a brother in its
+            // question, a reason of a move), as any note may.
             let texts = self.redact_all::<Note>(tx, gone, |n| n.case)?
                 + self.redact_all::<Decision>(tx, gone, |d| d.case)?
-                + self.redact_all::<Action>(tx, gone, |a| a.case)?;
+                + self.redact_all::<Action>(tx, gone, |a| a.case)?
+                + self.redact_all::<Case>(tx, gone, |c| Some(c.id))?
+                + self.redact_all::<CaseEvent>(tx, gone, |e| Some(e.case))?;
             erased.add(Counted::Texts, texts);
         }
         Ok(())

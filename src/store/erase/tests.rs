@@ -552,3 +552,39 @@ fn an_erasure_leaves_the_erased_texts_in_no_search_text_and_no_file() {
         }
     }
 }
+
+/// Found reviewing the search texts: another pupil's case that named her in its own texts (its
+/// question, the reason of a move) kept her name after `forget`.
+#[test]
+fn forget_redacts_her_name_in_another_pupil_s_case_and_its_moves() {
+    let (dir, store) = school();
+    let mut daan = store.case(CaseId(3)).unwrap().unwrap();
+    daan.question = "Hoe helpen we Daan, die veel met Sanne de Vries optrekt?".into();
+    daan.hypotheses = "Sanne de Vries leidt hem af.".into();
+    store.save(&daan).unwrap();
+    let event = CaseEvent {
+        case: CaseId(3),
+        seq: 1,
+        date: day(12),
+        meeting: Some(MeetingId(1)),
+        reason: "Niveau omhoog: ruzie met Sanne de Vries".into(),
+        kind: EventKind::Level {
+            from: crate::domain::Level::MIN,
+            to: crate::domain::Level::MIN,
+        },
+    };
+    store.insert(&event).unwrap();
+    forget(&store);
+    drop(store);
+
+    let store = Store::open(dir.path()).unwrap();
+    let daan = store.case(CaseId(3)).unwrap().unwrap();
+    assert_eq!(
+        daan.question,
+        "Hoe helpen we Daan, die veel met [verwijderd] optrekt?"
+    );
+    assert_eq!(daan.hypotheses, "[verwijderd] leidt hem af.");
+    let texts = [json(store.all::<Case>()), json(store.all::<CaseEvent>())].concat();
+    assert!(!texts.contains(FULL), "{texts}");
+    assert!(texts.contains("ruzie met [verwijderd]"), "{texts}");
+}
