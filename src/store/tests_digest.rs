@@ -356,10 +356,8 @@ fn schema_4_gains_the_digests_from_its_records() {
     assert_eq!(store.index_drift().unwrap(), none());
 }
 
-/// In an encrypted database a digest is sealed as its case is: its phase, level and dates
-/// are not on disk in plain text.
-#[test]
-fn an_encrypted_database_seals_its_digests() {
+/// An encrypted database holding one case, "Leest traag", whose derived trees are then sealed.
+pub(super) fn encrypted_with_one_case() -> (TempDir, Store) {
     let dir = TempDir::new().unwrap();
     let mut given = Given {
         params: KdfParams::FAST,
@@ -369,6 +367,14 @@ fn an_encrypted_database_seals_its_digests() {
     store
         .insert(&crate::testkit::case(1, 1, "Leest traag"))
         .unwrap();
+    (dir, store)
+}
+
+/// In an encrypted database a digest is sealed as its case is: its phase, level and dates
+/// are not on disk in plain text.
+#[test]
+fn an_encrypted_database_seals_its_digests() {
+    let (_dir, store) = encrypted_with_one_case();
     let digests: Vec<_> = store
         .tree(TreeId::Digests)
         .iter()

@@ -106,15 +106,7 @@ fn an_erasure_takes_the_search_texts_of_what_it_erases() {
 /// are not on disk in plain text.
 #[test]
 fn an_encrypted_database_seals_its_search_texts() {
-    let dir = TempDir::new().unwrap();
-    let mut given = Given {
-        params: KdfParams::FAST,
-        ..Given::new(Some("geheim"))
-    };
-    let store = Store::open_with(dir.path(), &mut given).unwrap();
-    store
-        .insert(&crate::testkit::case(1, 1, "Leest traag"))
-        .unwrap();
+    let (_dir, store) = super::tests_digest::encrypted_with_one_case();
     let blocks: Vec<_> = store
         .tree(TreeId::SearchTexts)
         .iter()

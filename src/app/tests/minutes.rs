@@ -25,6 +25,13 @@ fn go_to_case(store: &Store, model: &mut Model, view: &mut View, case: CaseId) {
     panic!("case {case} is not on the agenda");
 }
 
+/// The first case on the next meeting's agenda.
+fn first_planned_case(store: &Store) -> crate::domain::Case {
+    let planned = crate::testkit::store::next_meeting(store);
+    let first = planned.cases().next().unwrap();
+    store.case(first).unwrap().unwrap()
+}
+
 fn markdown(store: &Store, meeting: MeetingId, lang: Lang) -> String {
     let minutes = store.minutes(meeting).unwrap().unwrap();
     let model = crate::domain::PhaseModel::default();
@@ -347,10 +354,7 @@ fn a_help_start_after_the_day_reads_as_planned_in_minutes_dossier_and_extract() 
     let (dir, store, mut model) = school();
     let mut view = View::default();
     let planned = crate::testkit::store::next_meeting(&store);
-    let mut case = store
-        .case(planned.cases().next().unwrap())
-        .unwrap()
-        .unwrap();
+    let mut case = first_planned_case(&store);
     case.phase = "uitvoering".into();
     case.help_start = None;
     case.waiting_since = None;
@@ -424,11 +428,7 @@ fn a_note_carries_its_phase_into_the_minutes_and_the_extract() {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    let planned = crate::testkit::store::next_meeting(&store);
-    let mut case = store
-        .case(planned.cases().next().unwrap())
-        .unwrap()
-        .unwrap();
+    let mut case = first_planned_case(&store);
     case.phase = "uitvoering".into();
     store.save(&case).unwrap();
 
@@ -482,11 +482,7 @@ fn a_note_carries_its_phase_into_the_minutes_and_the_extract() {
 fn the_minutes_tell_what_this_meeting_recorded_from_what_was_recorded_before() {
     let (dir, store, mut model) = school();
     let mut view = View::default();
-    let planned = crate::testkit::store::next_meeting(&store);
-    let mut case = store
-        .case(planned.cases().next().unwrap())
-        .unwrap()
-        .unwrap();
+    let mut case = first_planned_case(&store);
     case.phase = "analyse".into();
     case.hypotheses = String::new();
     case.research_decision = "Geen onderzoek: eerst observeren".into();
