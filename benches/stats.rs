@@ -118,7 +118,7 @@ fn stats(c: &mut Criterion) {
     // What reading the store is spent on: each kind of digest and the index, apart.
     let reads: [(&str, &dyn Fn()); 4] = [
         ("case digests", &|| {
-            drop(black_box(store.case_digests().unwrap()))
+            drop(black_box(store.case_histories().unwrap()))
         }),
         ("action digests", &|| {
             drop(black_box(store.action_digests().unwrap()))

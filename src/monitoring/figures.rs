@@ -1,29 +1,25 @@
 //! The computation: one pass over the cases to find each one's moments, then each figure
 //! from those moments.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::Step;
 use super::period::add_months;
 use super::report::Figure;
 use super::{
-    Actions, Behind, CaseHistory, ConsentMix, Figures, Input, LevelRoute, LevelsAt, Mean, Meetings,
-    Milestones, MonthCount, MonthSpread, Norm, Period, Reaction, Returns, Settings, Share, Spread,
-    Wait,
+    Actions, Behind, CaseFacts, Change, ConsentMix, Figures, History, Input, LevelRoute, LevelsAt,
+    Mean, Meetings, Milestones, MonthCount, MonthSpread, Norm, Period, PhaseNo, Reaction, Returns,
+    Settings, Share, Spread, Step, Wait,
 };
 use crate::domain::{CaseId, Consent, Level, MeetingId, PupilId};
 
 /// The moments of one case's route, read from its record and its history. What the passes
-/// over every case ask is copied in here, so that they read one array and not 50,000
-/// histories scattered over the heap; a history is walked only for the cases a figure keeps.
+/// over every case ask is copied in here, so that they read one array; the moves are walked
+/// only for the cases a figure keeps.
 struct Route<'a> {
-    history: &'a CaseHistory,
-    id: CaseId,
-    pupil: PupilId,
-    /// The level on the record: where the case stands now.
-    level: Level,
+    case: &'a CaseFacts<PhaseNo>,
+    moves: &'a [Change<PhaseNo>],
     /// In the phase that waits for the help to start, without a start.
     waiting: bool,
     /// The latest day of a phase move, and whether the last move (by position) closed it.
@@ -33,31 +29,40 @@ struct Route<'a> {
     first_discussion: Option<NaiveDate>,
     plan: Option<NaiveDate>,
     help: Option<NaiveDate>,
-    /// Each time the case entered the final phase, and the phase it came from.
-    closings: Vec<(NaiveDate, &'a str)>,
-    /// Each time it left the final phase again.
-    reopenings: Vec<NaiveDate>,
+    /// The last time the case entered the final phase, and the phase it came from.
+    last_closing: Option<(NaiveDate, PhaseNo)>,
     /// The day it closed, if it is closed now.
     closed: Option<NaiveDate>,
 }
 
+/// The phases of the model's milestones, as numbered among the histories' phases; `None` for
+/// a phase no case ever stood in.
+#[derive(Clone, Copy)]
+struct Marks {
+    plan_agreed: Option<PhaseNo>,
+    closed: Option<PhaseNo>,
+}
+
 impl Route<'_> {
-    fn is_open_on(&self, day: NaiveDate, final_phase: &str) -> bool {
+    fn id(&self) -> CaseId {
+        self.case.id
+    }
+
+    fn is_open_on(&self, day: NaiveDate, marks: Marks) -> bool {
         if self.signal > day {
             return false;
         }
         let last_move = self
-            .history
-            .events
+            .moves
             .iter()
             .rev()
             .filter(|e| e.date <= day)
-            .find_map(|e| match &e.kind {
-                Step::Phase { to, .. } => Some(&**to),
+            .find_map(|e| match e.kind {
+                Step::Phase { to, .. } => Some(to),
                 _ => None,
             });
         match last_move {
-            Some(phase) => phase != final_phase,
+            Some(phase) => Some(phase) != marks.closed,
             // No phase change recorded by then: the record itself says whether it closed.
             None => self.closed.is_none_or(|closed| closed > day),
         }
@@ -78,23 +83,41 @@ impl Route<'_> {
 
     /// The phase the case stood in on `day`: the last move by then, else where its first
     /// move left from, else the phase on its record.
-    fn phase_on(&self, day: NaiveDate) -> &str {
+    fn phase_on(&self, day: NaiveDate) -> PhaseNo {
         let mut first_from = None;
         let mut phase = None;
-        for event in &self.history.events {
-            if let Step::Phase { from, to } = &event.kind {
-                first_from.get_or_insert(&**from);
+        for event in self.moves {
+            if let Step::Phase { from, to } = event.kind {
+                first_from.get_or_insert(from);
                 if event.date <= day {
-                    phase = Some(&**to);
+                    phase = Some(to);
                 }
             }
         }
-        phase.or(first_from).unwrap_or(&self.history.case.phase)
+        phase.or(first_from).unwrap_or(self.case.phase)
+    }
+
+    /// Each day the case entered the final phase.
+    fn closings(&self, marks: Marks) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.moves.iter().filter_map(move |e| match e.kind {
+            Step::Phase { to, .. } if Some(to) == marks.closed => Some(e.date),
+            _ => None,
+        })
+    }
+
+    /// Each day the case left the final phase again.
+    fn reopenings(&self, marks: Marks) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.moves.iter().filter_map(move |e| match e.kind {
+            Step::Phase { from, to } if Some(from) == marks.closed && Some(to) != marks.closed => {
+                Some(e.date)
+            }
+            _ => None,
+        })
     }
 
     /// Whether any list behind a figure of `period` can hold the case: it was active, or its
     /// signal, first discussion, plan, help or a closing fell in the period.
-    fn touches(&self, period: Period) -> bool {
+    fn touches(&self, period: Period, marks: Marks) -> bool {
         self.active_in(period)
             || [
                 Some(self.signal),
@@ -105,7 +128,7 @@ impl Route<'_> {
             ]
             .into_iter()
             .flatten()
-            .chain(self.closings.iter().map(|(day, _)| *day))
+            .chain(self.closings(marks))
             .any(|day| period.contains(day))
     }
 
@@ -120,20 +143,20 @@ impl Route<'_> {
     fn count_levels(
         &self,
         days: &[NaiveDate],
-        final_phase: &str,
+        marks: Marks,
         scratch: &mut Vec<(Option<bool>, Option<Level>)>,
         levels: &mut [[u32; 5]],
     ) {
         scratch.clear();
         scratch.resize(days.len(), (None, None));
-        for event in &self.history.events {
+        for event in self.moves {
             let from = days.partition_point(|&day| day < event.date);
-            match &event.kind {
+            match event.kind {
                 Step::Phase { to, .. } => {
-                    let open = **to != *final_phase;
+                    let open = Some(to) != marks.closed;
                     scratch[from..].iter_mut().for_each(|s| s.0 = Some(open));
                 }
-                Step::Level { to, .. } => scratch[from..].iter_mut().for_each(|s| s.1 = Some(*to)),
+                Step::Level { to, .. } => scratch[from..].iter_mut().for_each(|s| s.1 = Some(to)),
                 Step::Consent { .. } => {}
             }
         }
@@ -149,21 +172,20 @@ impl Route<'_> {
     }
 
     fn first_level(&self) -> Level {
-        self.history
-            .events
+        self.moves
             .iter()
             .find_map(|e| match e.kind {
                 Step::Level { from, .. } => Some(from),
                 _ => None,
             })
-            .unwrap_or(self.history.case.level)
+            .unwrap_or(self.case.level)
     }
 
     /// Whether the case reached level 4 or 5, and whether its level went down after that.
     fn escalation(&self) -> (bool, bool) {
         let mut escalated = self.first_level().get() >= 4;
         let mut lowered = false;
-        for event in &self.history.events {
+        for event in self.moves {
             if let Step::Level { from, to } = event.kind {
                 if escalated && to < from {
                     lowered = true;
@@ -178,7 +200,7 @@ impl Route<'_> {
 
     fn consent_on(&self, day: NaiveDate) -> Consent {
         let mut consent = None;
-        for event in &self.history.events {
+        for event in self.moves {
             if let Step::Consent { from, to } = event.kind {
                 if event.date > day {
                     return consent.unwrap_or(from);
@@ -186,7 +208,7 @@ impl Route<'_> {
                 consent = Some(to);
             }
         }
-        consent.unwrap_or(self.history.case.consent)
+        consent.unwrap_or(self.case.consent)
     }
 }
 
@@ -224,55 +246,54 @@ fn items(input: &Input) -> Vec<Item> {
         .collect()
 }
 
-fn build_routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -> Vec<Route<'a>> {
-    let mut first_discussion: HashMap<CaseId, NaiveDate> = HashMap::new();
-    for item in items.iter().filter(|i| i.discussed) {
-        first_discussion
-            .entry(item.case)
-            .and_modify(|day| *day = (*day).min(item.date))
-            .or_insert(item.date);
-    }
+fn build_routes<'a>(input: &'a Input, marks: Marks, items: &[Item]) -> Vec<Route<'a>> {
+    // Each case's first discussion, found by a search among the discussed items sorted by
+    // case and day: 50,000 cases look theirs up here.
+    let mut discussed: Vec<(CaseId, NaiveDate)> = items
+        .iter()
+        .filter(|i| i.discussed)
+        .map(|i| (i.case, i.date))
+        .collect();
+    discussed.sort_unstable();
+    discussed.dedup_by_key(|(case, _)| *case);
     input
         .cases
         .iter()
-        .map(|history| {
-            let case = &history.case;
+        .map(|History { case, moves }| {
             let mut plan = None;
-            let mut closings = Vec::new();
-            let mut reopenings = Vec::new();
+            let mut last_closing = None;
             let (mut latest_move, mut last_move_closed) = (None::<NaiveDate>, None);
-            for event in &history.events {
-                if let Step::Phase { from, to } = &event.kind {
-                    if **to == *milestones.plan_agreed && plan.is_none() {
+            for event in moves {
+                if let Step::Phase { from, to } = event.kind {
+                    if Some(to) == marks.plan_agreed && plan.is_none() {
                         plan = Some(event.date);
                     }
-                    let closes = **to == *milestones.closed;
+                    let closes = Some(to) == marks.closed;
                     if closes {
-                        closings.push((event.date, &**from));
-                    } else if **from == *milestones.closed {
-                        reopenings.push(event.date);
+                        last_closing = Some((event.date, from));
                     }
                     latest_move = Some(latest_move.map_or(event.date, |day| day.max(event.date)));
                     last_move_closed = Some(closes);
                 }
             }
-            let closed = (*case.phase == *milestones.closed)
-                .then(|| closings.last().map(|c| c.0).or(case.closed))
+            let closed = (Some(case.phase) == marks.closed)
+                .then(|| last_closing.map(|c| c.0).or(case.closed))
                 .flatten();
+            let first_discussion = discussed
+                .binary_search_by_key(&case.id, |(case, _)| *case)
+                .ok()
+                .map(|at| discussed[at].1);
             Route {
-                history,
-                id: case.id,
-                pupil: case.pupil,
-                level: case.level,
-                waiting: *case.phase == *milestones.plan_agreed && case.help_start.is_none(),
+                case,
+                moves,
+                waiting: Some(case.phase) == marks.plan_agreed && case.help_start.is_none(),
                 latest_move,
                 last_move_closed,
                 signal: case.opened,
-                first_discussion: first_discussion.get(&case.id).copied(),
+                first_discussion,
                 plan,
                 help: case.help_start,
-                closings,
-                reopenings,
+                last_closing,
                 closed,
             }
         })
@@ -283,7 +304,7 @@ fn build_routes<'a>(input: &'a Input, milestones: &Milestones, items: &[Item]) -
 /// figures and the lists behind them of any period.
 pub struct Routes<'a> {
     input: &'a Input,
-    milestones: Milestones,
+    marks: Marks,
     items: Vec<Item>,
     routes: Vec<Route<'a>>,
 }
@@ -291,13 +312,21 @@ pub struct Routes<'a> {
 impl<'a> Routes<'a> {
     pub fn of(input: &'a Input, milestones: &Milestones) -> Routes<'a> {
         let items = items(input);
-        let routes = build_routes(input, milestones, &items);
+        let marks = Marks {
+            plan_agreed: input.cases.find(&milestones.plan_agreed),
+            closed: input.cases.find(&milestones.closed),
+        };
+        let routes = build_routes(input, marks, &items);
         Routes {
             input,
-            milestones: milestones.clone(),
+            marks,
             items,
             routes,
         }
+    }
+
+    fn phase_name(&self, phase: PhaseNo) -> String {
+        self.input.cases.name(phase).to_string()
     }
 }
 
@@ -321,7 +350,7 @@ fn month_at(months: &[super::Month], day: NaiveDate) -> Option<usize> {
 impl Routes<'_> {
     /// Every figure of `period`, as it stands on `today`.
     pub fn figures(&self, settings: Settings, period: Period, today: NaiveDate) -> Figures {
-        let (input, milestones, items) = (self.input, &self.milestones, &self.items);
+        let (input, marks, items) = (self.input, self.marks, &self.items);
         let routes = self.routes.as_slice();
         let active: Vec<&Route> = routes.iter().filter(|r| r.active_in(period)).collect();
         let months = period.months();
@@ -359,7 +388,7 @@ impl Routes<'_> {
             let days: Vec<NaiveDate> = level_days.iter().map(|(_, day)| *day).collect();
             let mut scratch = Vec::new();
             for route in open {
-                route.count_levels(&days, &milestones.closed, &mut scratch, &mut levels);
+                route.count_levels(&days, marks, &mut scratch, &mut levels);
             }
         }
         Figures {
@@ -370,8 +399,8 @@ impl Routes<'_> {
             new_signals,
             reaction: reaction(routes, period),
             norm: norm(routes, settings, period, today),
-            levels: level_route(routes, period),
-            returns: returns(routes, settings, period, today),
+            levels: self.level_route(period),
+            returns: returns(routes, marks, settings, period, today),
             meetings: meetings(input, items, period),
             actions: actions(input, period, today),
             consent: consent(&active, period.until(today).to),
@@ -387,19 +416,20 @@ impl Routes<'_> {
                 .collect(),
             open_per_phase: {
                 let day = period.until(today).to;
-                let mut phases: Vec<(String, u32)> = Vec::new();
+                let mut phases: Vec<(PhaseNo, u32)> = Vec::new();
                 for route in routes.iter().filter(|r| {
-                    r.signal <= day
-                        && r.may_be_open_from(day)
-                        && r.is_open_on(day, &milestones.closed)
+                    r.signal <= day && r.may_be_open_from(day) && r.is_open_on(day, marks)
                 }) {
                     let phase = route.phase_on(day);
-                    match phases.iter_mut().find(|(p, _)| p == phase) {
+                    match phases.iter_mut().find(|(p, _)| *p == phase) {
                         Some((_, n)) => *n += 1,
-                        None => phases.push((phase.to_string(), 1)),
+                        None => phases.push((phase, 1)),
                     }
                 }
                 phases
+                    .into_iter()
+                    .map(|(phase, n)| (self.phase_name(phase), n))
+                    .collect()
             },
             reaction_per_month: months
                 .iter()
@@ -453,9 +483,9 @@ fn norm(routes: &[Route], settings: Settings, period: Period, today: NaiveDate) 
         .iter()
         .filter(|r| r.waiting)
         .map(|r| {
-            let since = r.plan.or(r.history.case.waiting_since).unwrap_or(r.signal);
+            let since = r.plan.or(r.case.waiting_since).unwrap_or(r.signal);
             Wait {
-                case: r.id,
+                case: r.id(),
                 days: (today - since).num_days().max(0),
             }
         })
@@ -471,78 +501,104 @@ fn norm(routes: &[Route], settings: Settings, period: Period, today: NaiveDate) 
     }
 }
 
-fn level_route(routes: &[Route], period: Period) -> LevelRoute {
-    let closed: Vec<&Route> = routes
-        .iter()
-        .filter(|r| r.closed.is_some_and(|day| period.contains(day)))
-        .collect();
-    let base = count(closed.len());
-    let mut route = LevelRoute {
-        closed: base,
-        closed_at_most_3: Share { part: 0, base },
-        escalated: Share { part: 0, base },
-        deescalated: Share::default(),
-        closed_from: Vec::new(),
-    };
-    let mut from: BTreeMap<Option<String>, u32> = BTreeMap::new();
-    for r in closed {
-        route.closed_at_most_3.part += u32::from(r.level.get() <= 3);
-        let (escalated, lowered) = r.escalation();
-        if escalated {
-            route.escalated.part += 1;
-            route.deescalated.base += 1;
-            route.deescalated.part += u32::from(lowered);
+impl Routes<'_> {
+    fn level_route(&self, period: Period) -> LevelRoute {
+        let closed: Vec<&Route> = self
+            .routes
+            .iter()
+            .filter(|r| r.closed.is_some_and(|day| period.contains(day)))
+            .collect();
+        let base = count(closed.len());
+        let mut route = LevelRoute {
+            closed: base,
+            closed_at_most_3: Share { part: 0, base },
+            escalated: Share { part: 0, base },
+            deescalated: Share::default(),
+            closed_from: Vec::new(),
+        };
+        let mut from: Vec<(Option<PhaseNo>, u32)> = Vec::new();
+        for r in closed {
+            route.closed_at_most_3.part += u32::from(r.case.level.get() <= 3);
+            let (escalated, lowered) = r.escalation();
+            if escalated {
+                route.escalated.part += 1;
+                route.deescalated.base += 1;
+                route.deescalated.part += u32::from(lowered);
+            }
+            let phase = r.last_closing.map(|(_, phase)| phase);
+            match from.iter_mut().find(|(p, _)| *p == phase) {
+                Some((_, n)) => *n += 1,
+                None => from.push((phase, 1)),
+            }
         }
-        *from
-            .entry(r.closings.last().map(|(_, phase)| phase.to_string()))
-            .or_default() += 1;
+        route.closed_from = from
+            .into_iter()
+            .map(|(phase, n)| (phase.map(|p| self.phase_name(p)), n))
+            .collect();
+        // By name, none first, as the report lists them.
+        route.closed_from.sort();
+        route
     }
-    route.closed_from = from.into_iter().collect();
-    route
 }
 
 /// Each closing in the period that can be judged, with its case and whether a new or
 /// reopened case for the same pupil followed within the window.
 fn return_closings(
     routes: &[Route],
+    marks: Marks,
     settings: Settings,
     period: Period,
     today: NaiveDate,
 ) -> Vec<(CaseId, bool)> {
-    let closes_in = |r: &&Route| r.closings.iter().any(|(day, _)| period.contains(*day));
-    // Only the pupils with a closing in the period are looked up: not every case's.
-    let mut opened: HashMap<PupilId, Vec<(CaseId, NaiveDate)>> = routes
+    let closes_in = |r: &&Route| r.closings(marks).any(|day| period.contains(day));
+    // Only the pupils with a closing in the period are looked up, among their cases sorted
+    // by pupil: not every case's.
+    let mut pupils: Vec<PupilId> = routes
         .iter()
         .filter(closes_in)
-        .map(|r| (r.pupil, Vec::new()))
+        .map(|r| r.case.pupil)
         .collect();
-    for r in routes {
-        if let Some(cases) = opened.get_mut(&r.pupil) {
-            cases.push((r.id, r.signal));
-        }
-    }
+    pupils.sort_unstable();
+    pupils.dedup();
+    let mut opened: Vec<(PupilId, CaseId, NaiveDate)> = routes
+        .iter()
+        .filter(|r| pupils.binary_search(&r.case.pupil).is_ok())
+        .map(|r| (r.case.pupil, r.id(), r.signal))
+        .collect();
+    opened.sort_unstable_by_key(|(pupil, _, _)| *pupil);
+    let cases_of = |pupil: PupilId| {
+        let from = opened.partition_point(|(p, _, _)| *p < pupil);
+        let to = opened.partition_point(|(p, _, _)| *p <= pupil);
+        &opened[from..to]
+    };
     let mut judged = Vec::new();
     for r in routes.iter().filter(closes_in) {
-        for &(closed, _) in r.closings.iter().filter(|(day, _)| period.contains(*day)) {
+        for closed in r.closings(marks).filter(|day| period.contains(*day)) {
             let until = add_months(closed, settings.return_months);
             // What happens after today is not known yet (a case typed ahead is not a return).
             let within = |day: NaiveDate| closed <= day && day <= until && day <= today;
-            let back = r.reopenings.iter().any(|&day| within(day))
-                || opened[&r.pupil]
+            let back = r.reopenings(marks).any(within)
+                || cases_of(r.case.pupil)
                     .iter()
-                    .any(|&(other, day)| other != r.id && within(day));
+                    .any(|&(_, other, day)| other != r.id() && within(day));
             // A closing whose window is still running and has seen no return yet cannot be
             // judged: counting it as "no return" would flatter the last months.
             if back || until <= today {
-                judged.push((r.id, back));
+                judged.push((r.id(), back));
             }
         }
     }
     judged
 }
 
-fn returns(routes: &[Route], settings: Settings, period: Period, today: NaiveDate) -> Returns {
-    let judged = return_closings(routes, settings, period, today);
+fn returns(
+    routes: &[Route],
+    marks: Marks,
+    settings: Settings,
+    period: Period,
+    today: NaiveDate,
+) -> Returns {
+    let judged = return_closings(routes, marks, settings, period, today);
     Returns {
         months: settings.return_months,
         returned: Share {
@@ -653,15 +709,15 @@ pub fn behind(
 impl Routes<'_> {
     /// The cases behind each figure of `period` that rests on cases, as `behind`.
     pub fn behind(&self, settings: Settings, period: Period, today: NaiveDate) -> Vec<Behind> {
-        let items = &self.items;
+        let (items, marks) = (&self.items, self.marks);
         let routes = self.routes.as_slice();
         // Every list but the waits' asks for a day of the case in the period: the cases with
         // none are passed over once here instead of in every list.
-        let relevant: Vec<&Route> = routes.iter().filter(|r| r.touches(period)).collect();
+        let relevant: Vec<&Route> = routes.iter().filter(|r| r.touches(period, marks)).collect();
         let each = |rule: &dyn Fn(&Route) -> Option<bool>| -> Vec<(CaseId, bool)> {
             relevant
                 .iter()
-                .filter_map(|r| rule(r).map(|part| (r.id, part)))
+                .filter_map(|r| rule(r).map(|part| (r.id(), part)))
                 .collect()
         };
         // A segment counts in the period it ends, when it does not run backwards.
@@ -718,7 +774,7 @@ impl Routes<'_> {
             (Figure::Closed, each(&|r| closed_in(r).then_some(true))),
             (
                 Figure::ClosedAtMost3,
-                each(&|r| closed_in(r).then(|| r.level.get() <= 3)),
+                each(&|r| closed_in(r).then(|| r.case.level.get() <= 3)),
             ),
             (
                 Figure::Escalated,
@@ -732,24 +788,23 @@ impl Routes<'_> {
                 }),
             ),
         ];
-        let mut phases: Vec<Option<String>> = Vec::new();
+        let mut phases: Vec<(Option<String>, Option<PhaseNo>)> = Vec::new();
         for r in relevant.iter().filter(|r| closed_in(r)) {
-            let phase = r.closings.last().map(|(_, phase)| phase.to_string());
-            if !phases.contains(&phase) {
-                phases.push(phase);
+            let phase = r.last_closing.map(|(_, phase)| phase);
+            if !phases.iter().any(|(_, p)| *p == phase) {
+                phases.push((phase.map(|p| self.phase_name(p)), phase));
             }
         }
         phases.sort();
-        for phase in phases {
+        for (name, phase) in phases {
             let from = each(&|r| {
-                (closed_in(r) && r.closings.last().map(|(_, p)| *p) == phase.as_deref())
-                    .then_some(true)
+                (closed_in(r) && r.last_closing.map(|(_, p)| p) == phase).then_some(true)
             });
-            behind.push((Figure::ClosedFrom(phase), from));
+            behind.push((Figure::ClosedFrom(name), from));
         }
         behind.push((
             Figure::Returned,
-            return_closings(routes, settings, period, today),
+            return_closings(routes, marks, settings, period, today),
         ));
         behind.push((
             Figure::NotDiscussed,
@@ -763,7 +818,7 @@ impl Routes<'_> {
         let consents: Vec<(CaseId, Consent)> = relevant
             .iter()
             .filter(|r| r.active_in(period))
-            .map(|r| (r.id, r.consent_on(end)))
+            .map(|r| (r.id(), r.consent_on(end)))
             .collect();
         for consent in [
             Consent::Yes,
@@ -795,7 +850,7 @@ impl Routes<'_> {
             };
             relevant
                 .iter()
-                .filter_map(|r| Some((r.id, segment(r).filter(|d| *d >= 0)?)))
+                .filter_map(|r| Some((r.id(), segment(r).filter(|d| *d >= 0)?)))
                 .collect()
         };
         behind
@@ -820,7 +875,7 @@ impl Routes<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::monitoring::{CaseFacts, Change};
+    use crate::monitoring::CaseHistory;
     use proptest::prelude::*;
 
     fn day(n: i64) -> NaiveDate {
@@ -830,7 +885,7 @@ mod tests {
     /// The level on `day` as a walk over the history for that day alone finds it.
     fn level_on(route: &Route, day: NaiveDate) -> Level {
         let mut level = route.first_level();
-        for event in &route.history.events {
+        for event in route.moves {
             if let Step::Level { to, .. } = event.kind
                 && event.date <= day
             {
@@ -901,17 +956,17 @@ mod tests {
             days.sort_unstable();
             let days: Vec<NaiveDate> = days.into_iter().map(day).collect();
             let input = Input {
-                cases: vec![history],
+                cases: [history].into_iter().collect(),
                 ..Input::default()
             };
             let milestones = Milestones::of(&crate::domain::PhaseModel::default());
             let routes = Routes::of(&input, &milestones);
             let route = &routes.routes[0];
             let mut walked = vec![[0; 5]; days.len()];
-            route.count_levels(&days, &milestones.closed, &mut Vec::new(), &mut walked);
+            route.count_levels(&days, routes.marks, &mut Vec::new(), &mut walked);
             let mut each = vec![[0; 5]; days.len()];
             for (at, &day) in days.iter().enumerate() {
-                if route.is_open_on(day, &milestones.closed) {
+                if route.is_open_on(day, routes.marks) {
                     each[at][usize::from(level_on(route, day).get() - 1)] += 1;
                 }
             }

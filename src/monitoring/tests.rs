@@ -209,7 +209,7 @@ fn school() -> Input {
         .done();
     let h = case(8, 6, day(2026, 10, 1)).done();
     Input {
-        cases: vec![a, b, c, d, e, f, g, h],
+        cases: [a, b, c, d, e, f, g, h].into_iter().collect(),
         meetings: vec![
             // A over its 15 minutes, B on the agenda but not discussed; overran.
             MeetingFacts::of(&meeting(1, day(2025, 9, 15), &[(1, 1200), (2, 0)], 3001)),

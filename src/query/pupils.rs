@@ -35,7 +35,7 @@ pub struct PupilRow {
 /// All pupils, by groep and then name. `cases` counts only cases that may show the pupil's
 /// name: a count beside a name would otherwise tell who is discussed anonymously.
 ///
-/// The cases are read from their digests (`Store::case_digests`, 64 to a value, kept with the
+/// The cases are read from their digests (`Store::case_histories`, 64 to a value, kept with the
 /// records): a case's pupil and consent is all the count needs (privately, `Subject::of` names
 /// an existing pupil exactly when `Consent::shows_name`), and reading every case whole made
 /// the list grow faster than the school.
@@ -45,7 +45,7 @@ pub fn list(store: &Store) -> Result<Vec<PupilRow>> {
         .map(|pupil| pupil.map(|p| (p.id, p)))
         .collect::<std::result::Result<_, _>>()?;
     let mut visible: HashMap<PupilId, usize> = HashMap::new();
-    for case in store.case_digests()? {
+    for case in store.case_histories()?.iter().map(|h| h.case) {
         if pupils.contains_key(&case.pupil) && case.consent.shows_name() {
             *visible.entry(case.pupil).or_default() += 1;
         }
@@ -137,7 +137,7 @@ pub fn find(store: &Store, name: &str) -> Result<Pupil> {
 /// digests.
 fn named_cases(store: &Store) -> Result<HashSet<PupilId>> {
     let mut named = HashSet::new();
-    for case in store.case_digests()? {
+    for case in store.case_histories()?.iter().map(|h| h.case) {
         if named.contains(&case.pupil) || !case.consent.shows_name() {
             continue;
         }

@@ -272,11 +272,11 @@ fn demo() -> (TempDir, Store) {
 fn an_erasure_takes_the_digests_of_what_it_erases() {
     let (_dir, store) = demo();
     let before = store.case_digests().unwrap();
-    let pupil = before[0].pupil;
+    let pupil = before[0].case.pupil;
     let theirs: Vec<CaseId> = before
         .iter()
-        .filter(|d| d.pupil == pupil)
-        .map(|d| d.id)
+        .filter(|d| d.case.pupil == pupil)
+        .map(|d| d.case.id)
         .collect();
     let audit = AuditEntry::new(
         day(25).and_hms_opt(9, 0, 0).unwrap(),
@@ -290,7 +290,7 @@ fn an_erasure_takes_the_digests_of_what_it_erases() {
     store.erase(&[erasure], audit).unwrap();
     let after = store.case_digests().unwrap();
     assert_eq!(after.len(), before.len() - theirs.len());
-    assert!(after.iter().all(|d| !theirs.contains(&d.id)));
+    assert!(after.iter().all(|d| !theirs.contains(&d.case.id)));
     assert_eq!(store.digest_drift().unwrap(), none());
 }
 

@@ -17,7 +17,6 @@
 mod wire;
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -26,11 +25,11 @@ use super::records::{Record, TreeId};
 use super::tx::Tx;
 use super::{Store, StoreError};
 use crate::domain::{
-    Action, ActionId, ActionStatus, AgendaKind, Case, CaseEvent, CaseId, Consent, Level, Meeting,
-    MeetingId, MeetingState, Minutes, PupilId,
+    Action, ActionId, ActionStatus, AgendaKind, Case, CaseEvent, CaseId, Meeting, MeetingId,
+    MeetingState, Minutes, PupilId,
 };
-use crate::monitoring::{Change, Step};
-use wire::{Reader, Words, Writer};
+use crate::monitoring::{CaseFacts, CaseHistory, Change, Histories, Step};
+use wire::{Reader, Writer};
 
 /// Ids per block: 2^6. A meeting touches a few blocks; 50,000 cases are under a thousand.
 const BLOCK_BITS: u32 = 6;
@@ -42,43 +41,6 @@ pub(super) enum Kind {
     Case = 1,
     Action = 2,
     Meeting = 3,
-}
-
-/// What the figures need of a case: the moments on its record and its phase, level and
-/// consent changes, oldest first. No text: not the question, not a reason.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CaseDigest {
-    pub id: CaseId,
-    pub pupil: PupilId,
-    pub opened: NaiveDate,
-    pub closed: Option<NaiveDate>,
-    pub help_start: Option<NaiveDate>,
-    pub waiting_since: Option<NaiveDate>,
-    pub phase: Arc<str>,
-    pub level: Level,
-    pub consent: Consent,
-    /// Its changes of phase, level and consent, in the form the figures read them.
-    pub moves: Vec<Change>,
-}
-
-impl CaseDigest {
-    /// The digest of `case` with its history `events` (in any order: sorted by position).
-    pub fn of(case: &Case, events: &[CaseEvent]) -> CaseDigest {
-        let mut events: Vec<&CaseEvent> = events.iter().filter(|e| e.case == case.id).collect();
-        events.sort_by_key(|e| e.seq);
-        CaseDigest {
-            id: case.id,
-            pupil: case.pupil,
-            opened: case.opened,
-            closed: case.closed,
-            help_start: case.help_start,
-            waiting_since: case.waiting_since,
-            phase: case.phase.as_str().into(),
-            level: case.level,
-            consent: case.consent,
-            moves: events.into_iter().filter_map(Change::of).collect(),
-        }
-    }
 }
 
 /// What the figures need of an action: its dates, where it stands, how often it was carried
@@ -186,27 +148,30 @@ fn block_key(kind: Kind, id: u64) -> Vec<u8> {
 trait Digest: Sized {
     fn id(&self) -> u64;
     fn write(&self, to: &mut Writer);
-    /// Reads one digest; `words` hands out the texts read before again.
-    fn read(from: &mut Reader, words: &mut Words) -> Option<Self>;
+    fn read(from: &mut Reader) -> Option<Self>;
 }
 
-impl Digest for CaseDigest {
+/// A case's digest is what the figures read of it (`CaseHistory`): the moments on its record
+/// and its phase, level and consent changes, oldest first. No text: not the question, not a
+/// reason.
+impl Digest for CaseHistory {
     fn id(&self) -> u64 {
-        self.id.0
+        self.case.id.0
     }
 
     fn write(&self, to: &mut Writer) {
-        to.uint(self.id.0);
-        to.uint(self.pupil.0);
-        to.day(self.opened);
-        to.maybe_day(self.closed);
-        to.maybe_day(self.help_start);
-        to.maybe_day(self.waiting_since);
-        to.text(&self.phase);
-        to.level(self.level);
-        to.consent(self.consent);
-        to.uint(self.moves.len() as u64);
-        for m in &self.moves {
+        let case = &self.case;
+        to.uint(case.id.0);
+        to.uint(case.pupil.0);
+        to.day(case.opened);
+        to.maybe_day(case.closed);
+        to.maybe_day(case.help_start);
+        to.maybe_day(case.waiting_since);
+        to.text(&case.phase);
+        to.level(case.level);
+        to.consent(case.consent);
+        to.uint(self.events.len() as u64);
+        for m in &self.events {
             to.day(m.date);
             // 0 was the opening, which a digest leaves out.
             match &m.kind {
@@ -229,51 +194,56 @@ impl Digest for CaseDigest {
         }
     }
 
-    fn read(from: &mut Reader, words: &mut Words) -> Option<CaseDigest> {
-        let id = CaseId(from.uint()?);
-        let pupil = PupilId(from.uint()?);
-        let opened = from.day()?;
-        let closed = from.maybe_day()?;
-        let help_start = from.maybe_day()?;
-        let waiting_since = from.maybe_day()?;
-        let phase = from.word(words)?;
-        let level = from.level()?;
-        let consent = from.consent()?;
-        let n = usize::try_from(from.uint()?).ok()?;
-        // A damaged count must not reserve more than the value could hold.
-        let mut moves = Vec::with_capacity(n.min(64));
-        for _ in 0..n {
-            let date = from.day()?;
-            let kind = match from.byte()? {
-                1 => Step::Phase {
-                    from: from.word(words)?,
-                    to: from.word(words)?,
-                },
-                2 => Step::Level {
-                    from: from.level()?,
-                    to: from.level()?,
-                },
-                3 => Step::Consent {
-                    from: from.consent()?,
-                    to: from.consent()?,
-                },
-                _ => return None,
-            };
-            moves.push(Change { date, kind });
-        }
-        Some(CaseDigest {
-            id,
-            pupil,
-            opened,
-            closed,
-            help_start,
-            waiting_since,
-            phase,
-            level,
-            consent,
-            moves,
-        })
+    /// Read on its own, for a block rewritten; the figures read every case at once
+    /// (`read_case`).
+    fn read(from: &mut Reader) -> Option<CaseHistory> {
+        let mut one = Histories::default();
+        read_case(from, &mut one)?;
+        one.to_vec().pop()
     }
+}
+
+/// Reads one case's digest into `into`: the only reading of a case's digest.
+fn read_case(from: &mut Reader, into: &mut Histories) -> Option<()> {
+    let id = CaseId(from.uint()?);
+    let pupil = PupilId(from.uint()?);
+    let opened = from.day()?;
+    let closed = from.maybe_day()?;
+    let help_start = from.maybe_day()?;
+    let waiting_since = from.maybe_day()?;
+    let phase = into.phase(from.text()?)?;
+    let level = from.level()?;
+    let consent = from.consent()?;
+    for _ in 0..from.uint()? {
+        let date = from.day()?;
+        let kind = match from.byte()? {
+            1 => Step::Phase {
+                from: into.phase(from.text()?)?,
+                to: into.phase(from.text()?)?,
+            },
+            2 => Step::Level {
+                from: from.level()?,
+                to: from.level()?,
+            },
+            3 => Step::Consent {
+                from: from.consent()?,
+                to: from.consent()?,
+            },
+            _ => return None,
+        };
+        into.push_move(Change { date, kind });
+    }
+    into.end_case(CaseFacts {
+        id,
+        pupil,
+        opened,
+        closed,
+        help_start,
+        waiting_since,
+        phase,
+        level,
+        consent,
+    })
 }
 
 impl Digest for ActionDigest {
@@ -290,7 +260,7 @@ impl Digest for ActionDigest {
         to.uint(u64::from(self.carried));
     }
 
-    fn read(from: &mut Reader, _: &mut Words) -> Option<ActionDigest> {
+    fn read(from: &mut Reader) -> Option<ActionDigest> {
         Some(ActionDigest {
             id: ActionId(from.uint()?),
             created: from.day()?,
@@ -324,7 +294,7 @@ impl Digest for MeetingDigest {
         }
     }
 
-    fn read(from: &mut Reader, _: &mut Words) -> Option<MeetingDigest> {
+    fn read(from: &mut Reader) -> Option<MeetingDigest> {
         let id = MeetingId(from.uint()?);
         let date = from.day()?;
         let closed = match from.byte()? {
@@ -360,12 +330,12 @@ fn encode_block<T: Digest>(store: &Store, key: &[u8], digests: &[T]) -> Vec<u8> 
     codec::seal(store.cipher(), TreeId::Digests, key, to.bytes())
 }
 
-fn decode_block<T: Digest>(
+/// Reads a block: `each` reads one digest, as many times as the block holds.
+fn decode_block(
     store: &Store,
     key: &[u8],
     bytes: &[u8],
-    words: &mut Words,
-    into: &mut Vec<T>,
+    mut each: impl FnMut(&mut Reader) -> Option<()>,
 ) -> Result<(), StoreError> {
     // A plain database's block is read where it lies: the copy `codec::open` makes (and
     // wipes afterwards) is for the opened form of a sealed one.
@@ -380,7 +350,7 @@ fn decode_block<T: Digest>(
     let mut from = Reader::of(plain).ok_or_else(damaged)?;
     let n = from.uint().ok_or_else(damaged)?;
     for _ in 0..n {
-        into.push(T::read(&mut from, words).ok_or_else(damaged)?);
+        each(&mut from).ok_or_else(damaged)?;
     }
     if from.is_done() {
         Ok(())
@@ -409,7 +379,7 @@ impl Tx<'_> {
                         let id = CaseId(id);
                         if let Some(case) = self.current::<Case>(&id.to_key())? {
                             let events = self.events_of(id)?;
-                            fresh.push(CaseDigest::of(&case, &events));
+                            fresh.push(CaseHistory::of(&case, &events));
                         }
                     }
                     self.rewrite_block(kind, block, ids, fresh)?;
@@ -478,7 +448,10 @@ impl Tx<'_> {
         };
         let mut digests = Vec::new();
         if let Some(bytes) = bytes {
-            decode_block(self.store, key, &bytes, &mut Words::default(), &mut digests)?;
+            decode_block(self.store, key, &bytes, |from| {
+                digests.push(T::read(from)?);
+                Some(())
+            })?;
         }
         Ok(digests)
     }
@@ -512,9 +485,19 @@ impl Tx<'_> {
 }
 
 impl Store {
-    /// Every case's digest, in id order.
-    pub fn case_digests(&self) -> Result<Vec<CaseDigest>, StoreError> {
-        self.digests(Kind::Case)
+    /// Every case's digest, in id order, in the form the figures walk.
+    pub fn case_histories(&self) -> Result<Histories, StoreError> {
+        let mut all = Histories::default();
+        for item in self.tree(TreeId::Digests).scan_prefix([Kind::Case as u8]) {
+            let (key, bytes) = item?;
+            decode_block(self, &key, &bytes, |from| read_case(from, &mut all))?;
+        }
+        Ok(all)
+    }
+
+    /// Every case's digest, in id order, each on its own.
+    pub fn case_digests(&self) -> Result<Vec<CaseHistory>, StoreError> {
+        Ok(self.case_histories()?.to_vec())
     }
 
     /// Every action's digest, in id order.
@@ -529,10 +512,12 @@ impl Store {
 
     fn digests<T: Digest>(&self, kind: Kind) -> Result<Vec<T>, StoreError> {
         let mut all = Vec::new();
-        let mut words = Words::default();
         for item in self.tree(TreeId::Digests).scan_prefix([kind as u8]) {
             let (key, bytes) = item?;
-            decode_block(self, &key, &bytes, &mut words, &mut all)?;
+            decode_block(self, &key, &bytes, |from| {
+                all.push(T::read(from)?);
+                Some(())
+            })?;
         }
         Ok(all)
     }
@@ -598,7 +583,7 @@ impl Store {
         for case in self.all::<Case>() {
             let case = case?;
             let history = events.remove(&case.id).unwrap_or_default();
-            wanted.push(CaseDigest::of(&case, &history));
+            wanted.push(CaseHistory::of(&case, &history));
         }
         let mut drift = Vec::new();
         differ(&wanted, &self.case_digests()?, "case", &mut drift);

@@ -8,8 +8,6 @@
 //! its UTF-8. A value starts with `codec::PLAIN_BINARY` and is sealed like any other when the
 //! database is encrypted.
 
-use std::sync::Arc;
-
 use chrono::{Datelike, NaiveDate};
 use zeroize::Zeroizing;
 
@@ -126,25 +124,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A text out of the handful a school repeats (its phases): the one `words` already
-    /// holds when it was read before, so 50,000 cases share a few names instead of allocating
-    /// one each.
-    pub(super) fn word(&mut self, words: &mut Words) -> Option<Arc<str>> {
+    /// A text's bytes, as they lie in the value: the caller decides what they name (a
+    /// phase, named once for all cases by `Histories::phase`).
+    pub(super) fn text(&mut self) -> Option<&'a [u8]> {
         let len = usize::try_from(self.uint()?).ok()?;
         if len > self.rest.len() {
             return None;
         }
         let (text, rest) = self.rest.split_at(len);
         self.rest = rest;
-        if let Some(word) = words.0.iter().find(|w| w.as_bytes() == text) {
-            return Some(Arc::clone(word));
-        }
-        let word: Arc<str> = std::str::from_utf8(text).ok()?.into();
-        // A damaged block could hold a different text each time: the search stays short.
-        if words.0.len() < Words::MOST {
-            words.0.push(Arc::clone(&word));
-        }
-        Some(word)
+        Some(text)
     }
 
     pub(super) fn level(&mut self) -> Option<Level> {
@@ -160,15 +149,6 @@ impl<'a> Reader<'a> {
             _ => return None,
         })
     }
-}
-
-/// The texts read so far, to hand out again (`Reader::word`).
-#[derive(Default)]
-pub(super) struct Words(Vec<Arc<str>>);
-
-impl Words {
-    /// More than any phase model has: past this a text is read on its own.
-    const MOST: usize = 64;
 }
 
 fn zigzag(n: i32) -> u64 {
@@ -215,7 +195,6 @@ mod tests {
             w.consent(consent);
         }
         let mut r = Reader::of(w.bytes()).unwrap();
-        let words = &mut Words::default();
         for n in [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
             assert_eq!(r.uint(), Some(n));
         }
@@ -224,8 +203,8 @@ mod tests {
             assert_eq!(r.maybe_day(), Some(Some(date)));
         }
         assert_eq!(r.maybe_day(), Some(None));
-        assert_eq!(r.word(words).as_deref(), Some("uitvoering"));
-        assert_eq!(r.word(words).as_deref(), Some(""));
+        assert_eq!(r.text(), Some(&b"uitvoering"[..]));
+        assert_eq!(r.text(), Some(&b""[..]));
         assert_eq!(r.level(), Some(Level::MAX));
         for consent in [
             Consent::Unknown,
@@ -241,7 +220,7 @@ mod tests {
         let mut w = Writer::new();
         w.text("afgesloten");
         let cut = &w.bytes()[..w.bytes().len() - 1];
-        assert_eq!(Reader::of(cut).unwrap().word(words), None);
+        assert_eq!(Reader::of(cut).unwrap().text(), None);
         assert_eq!(
             Reader::of(&[codec::PLAIN_BINARY, 0x80]).unwrap().uint(),
             None
@@ -252,28 +231,5 @@ mod tests {
             None
         );
         assert!(Reader::of(&[codec::PLAIN_JSON, b'{']).is_none());
-    }
-
-    /// A text read again is the one read before, shared, and one past the table's size is
-    /// still read right.
-    #[test]
-    fn a_word_read_again_is_shared() {
-        let mut w = Writer::new();
-        for n in 0..=Words::MOST {
-            w.text("uitvoering");
-            w.text(&format!("fase {n}"));
-        }
-        let mut r = Reader::of(w.bytes()).unwrap();
-        let words = &mut Words::default();
-        let first = r.word(words).unwrap();
-        for n in 0..=Words::MOST {
-            if n > 0 {
-                let again = r.word(words).unwrap();
-                assert!(Arc::ptr_eq(&first, &again));
-            }
-            assert_eq!(r.word(words).as_deref(), Some(format!("fase {n}").as_str()));
-        }
-        assert!(r.is_done());
-        assert_eq!(words.0.len(), Words::MOST);
     }
 }
