@@ -166,6 +166,26 @@ fn stats(c: &mut Criterion) {
             phases.join(", "),
         );
     }
+    // The whole screen as `M` loads it: the figures, the lists behind them, and each listed
+    // case read with its pupil to be named or not.
+    let screen = common::spread((0..7).map(|_| {
+        let mut clock = Clock::start();
+        black_box(
+            query::monitoring::screen(
+                &store,
+                &PhaseModel::default(),
+                Settings::default(),
+                period,
+                today(),
+            )
+            .unwrap(),
+        );
+        clock.lap()[1]
+    }));
+    eprintln!(
+        "{label}: the monitoring screen's load, cpu {:.1?} (median of 7)",
+        screen.median
+    );
     let mut group = c.benchmark_group(label);
     group.sample_size(10);
     group.bench_function("all monitoring figures of a school year", |b| {
