@@ -23,7 +23,9 @@ use crate::ui::theme::{self, Theme};
 
 /// Runs the screen until it is quit; the store to go on with (reopened if a write failed on
 /// the disk meanwhile).
-pub fn run(store: Store, phases: &PhaseModel, settings: Settings) -> Result<Store> {
+/// Runs the screen until the person quits. Gives back the store and whether every edit made
+/// on it reached the disk: none is kept in memory because the disk refused it.
+pub fn run(store: Store, phases: &PhaseModel, settings: Settings) -> Result<(Store, bool)> {
     let (theme, theme_error) = load_theme(settings.theme.as_deref());
     let (mut model, view) = crate::app::first_screen(&store, phases, &settings)?;
     model.now = now();
@@ -37,7 +39,7 @@ pub fn run(store: Store, phases: &PhaseModel, settings: Settings) -> Result<Stor
     let outcome = event_loop(&mut terminal, store, &mut model, view, theme);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    outcome
+    Ok((outcome?, model.unsaved.is_empty()))
 }
 
 fn now() -> chrono::NaiveDateTime {

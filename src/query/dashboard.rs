@@ -2,8 +2,6 @@
 //! evaluation date has passed and cases changed lately. Read through indexes only, so a large
 //! school's start screen reads what it shows and not the tens of thousands of cases behind it.
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 
 use super::Labels;
@@ -138,11 +136,10 @@ fn mine(store: &Store, me: MemberId, today: NaiveDate, showing: Showing) -> Resu
 }
 
 /// Everyone's overdue actions, as `otter actions --overdue` lists them (by due date, then
-/// number: the index's order), the first `LIST_CAP` named; with how many there are.
+/// number: the index's order), the first `LIST_CAP` named; with how many there are. Only
+/// those are read: the index alone counts the rest.
 fn overdue(store: &Store, today: NaiveDate, showing: Showing) -> Result<(Vec<ActionRow>, usize)> {
-    let mut due = store.open_actions_due_before(today)?;
-    let total = due.len();
-    due.truncate(LIST_CAP);
+    let (due, total) = store.first_open_actions_due_before(today, LIST_CAP)?;
     Ok((actions::rows(store, due, today, showing)?, total))
 }
 
@@ -187,20 +184,24 @@ fn evaluations(
     Ok((rows, total))
 }
 
+/// The cases changed lately, latest change first, the first `LIST_CAP` named. The index
+/// names each change's case, so only the newest event of the cases listed is read, not the
+/// thousands of a large school's fortnight.
 fn recent(store: &Store, today: NaiveDate, showing: Showing) -> Result<(Vec<CaseRow>, usize)> {
     let since = today - chrono::Duration::days(RECENT_DAYS);
     let mut labels = Labels::showing(store, showing);
-    let mut seen = HashSet::new();
+    let changed = store.latest_events_between(since, today)?;
     let mut rows = Vec::new();
-    for event in store.events_between(since, today)? {
-        if !seen.insert(event.case) || rows.len() == LIST_CAP {
-            continue;
+    for &at in &changed {
+        if rows.len() == LIST_CAP {
+            break;
         }
-        if let Some(case) = store.case(event.case)? {
+        if let Some(case) = store.case(at.case)? {
+            let event = store.event_at(at)?;
             rows.push(row(&mut labels, case, event.date, Some(event.kind))?);
         }
     }
-    Ok((rows, seen.len()))
+    Ok((rows, changed.len()))
 }
 
 fn row(

@@ -371,34 +371,27 @@ pub fn with_presentation(in_meeting: Showing, presentation: bool) -> Showing {
 
 /// The open meeting's showing alone, the presentation mode aside.
 ///
-/// Every meeting is glanced at, not read whole: a large school keeps hundreds, each with its
-/// agenda, and reading them whole was most of the start screen's query. The earliest open one
-/// (by date, then number) is the one that decides, as when they were read in date order.
+/// A large school keeps hundreds of meetings, each with its agenda, almost all closed: their
+/// digests (a dozen small blocks, written with the meetings) say which are closed, and only
+/// the others are read. Glancing at every meeting's record was still most of the start
+/// screen's query. The earliest open one (by date, then number) is the one that decides, as
+/// when they were read in date order.
 pub fn in_meeting(store: &Store) -> Result<Showing> {
-    #[derive(serde::Deserialize)]
-    struct Glance {
-        id: MeetingId,
-        date: NaiveDate,
-        state: MeetingState,
-    }
-    let mut open: Option<Glance> = None;
-    for glance in store.all_as::<Meeting, Glance>() {
-        let glance = glance?;
-        if glance.state == MeetingState::Open && open.as_ref().is_none_or(|o| glance.date < o.date)
+    let mut open: Option<Meeting> = None;
+    for digest in store.meeting_digests()? {
+        if digest.closed {
+            continue;
+        }
+        let Some(meeting) = store.meeting(digest.id)? else {
+            continue;
+        };
+        if meeting.state == MeetingState::Open
+            && open.as_ref().is_none_or(|o| meeting.date < o.date)
         {
-            open = Some(glance);
+            open = Some(meeting);
         }
     }
-    let Some(open) = open else {
-        return Ok(Showing::Private);
-    };
-    // Read whole only now, for what it shows. Gone meanwhile (a look-up beside the screen),
-    // a meeting was still open a moment ago: the room may be looking.
-    Ok(store
-        .meeting(open.id)?
-        .map_or(Showing::Presenting { discussed: None }, |meeting| {
-            meeting.showing()
-        }))
+    Ok(open.map_or(Showing::Private, |meeting| meeting.showing()))
 }
 
 /// The meeting to open from the start screen: one in progress, else the next planned one.

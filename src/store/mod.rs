@@ -839,18 +839,35 @@ impl Store {
         &self,
         day: chrono::NaiveDate,
     ) -> Result<Vec<Action>, StoreError> {
-        self.tree(TreeId::OpenActionsByDue)
+        Ok(self.first_open_actions_due_before(day, usize::MAX)?.0)
+    }
+
+    /// The first `first` of `open_actions_due_before`, with how many there are: only those
+    /// are read, the index alone counts the rest (a large school has hundreds overdue).
+    pub fn first_open_actions_due_before(
+        &self,
+        day: chrono::NaiveDate,
+        first: usize,
+    ) -> Result<(Vec<Action>, usize), StoreError> {
+        let ids = self
+            .tree(TreeId::OpenActionsByDue)
             .range(..date_key(day).to_vec())
-            .map(|item| {
-                let (key, _) = item?;
-                let id = key
-                    .get(4..)
+            .keys()
+            .map(|key| {
+                key?.get(4..)
                     .and_then(ActionId::from_key)
-                    .ok_or_else(|| dangling("open_actions_by_due"))?;
+                    .ok_or_else(|| dangling("open_actions_by_due"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let actions = ids
+            .iter()
+            .take(first)
+            .map(|&id| {
                 self.action(id)?
                     .ok_or_else(|| dangling("open_actions_by_due"))
             })
-            .collect()
+            .collect::<Result<_, _>>()?;
+        Ok((actions, ids.len()))
     }
 
     /// Meetings by date, oldest first.
@@ -951,6 +968,40 @@ impl Store {
                     .ok_or_else(|| dangling("events_by_date"))
             })
             .collect()
+    }
+
+    /// The cases with an event dated `day` to `until`, each once with its newest such event,
+    /// newest first (as `events_between` lists them, each case where it first comes): from the
+    /// index alone, which names the case and the event in its key. A list that shows the
+    /// first few of thousands of changes reads only their events (`event_at`).
+    pub fn latest_events_between(
+        &self,
+        day: chrono::NaiveDate,
+        until: chrono::NaiveDate,
+    ) -> Result<Vec<EventAt>, StoreError> {
+        let end = until.succ_opt().unwrap_or(until);
+        let mut seen = std::collections::HashSet::new();
+        let mut latest = Vec::new();
+        for key in self
+            .tree(TreeId::EventsByDate)
+            .range(date_key(day).to_vec()..date_key(end).to_vec())
+            .keys()
+            .rev()
+        {
+            let key = key?;
+            let at = EventAt::from_key(key.get(4..).unwrap_or_default())
+                .ok_or_else(|| dangling("events_by_date"))?;
+            if seen.insert(at.case) {
+                latest.push(at);
+            }
+        }
+        Ok(latest)
+    }
+
+    /// The event an index named (`latest_events_between`).
+    pub fn event_at(&self, at: EventAt) -> Result<CaseEvent, StoreError> {
+        self.get_raw::<CaseEvent>(&at.key())?
+            .ok_or_else(|| dangling("events_by_date"))
     }
 
     /// The member who uses this otter ("my actions"), once chosen.
@@ -1296,6 +1347,26 @@ fn random_id() -> String {
         &mut bytes,
     );
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where an event is kept: its case and its place in the case's history (`CaseEvent::seq`),
+/// as the events' keys are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventAt {
+    pub case: CaseId,
+    seq: u32,
+}
+
+impl EventAt {
+    fn from_key(key: &[u8]) -> Option<EventAt> {
+        let case = CaseId::from_key(key.get(..8)?)?;
+        let seq = u32::from_be_bytes(key.get(8..)?.try_into().ok()?);
+        Some(EventAt { case, seq })
+    }
+
+    fn key(&self) -> Vec<u8> {
+        [self.case.to_key().as_slice(), &self.seq.to_be_bytes()].concat()
+    }
 }
 
 fn dangling(index: &str) -> StoreError {

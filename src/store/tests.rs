@@ -258,6 +258,12 @@ fn indexes_follow_every_change_of_a_record() {
     );
     assert_eq!(ids(store.open_actions(Some(None)).unwrap()), [3]);
     assert_eq!(ids(store.open_actions_due_before(day(20)).unwrap()), [2]);
+    let (first_one, overdue) = store.first_open_actions_due_before(day(26), 1).unwrap();
+    assert_eq!(
+        (ids(first_one), overdue),
+        (vec![2], 3),
+        "the first read, all counted"
+    );
 
     // A new due date moves it in the index; done takes it out of the open ones.
     first.due = day(5);
@@ -630,4 +636,55 @@ fn the_closed_meeting_before_a_day_skips_the_later_the_open_and_the_excepted() {
     assert_eq!(before(10, 2), Some(1), "a meeting looks past itself");
     assert_eq!(before(2, 9), None);
     assert_eq!(before(25, 9), Some(4));
+}
+
+/// The start screen's recently changed cases read by the index alone: each case once, with
+/// its newest event in the period (the latest day, and on it the last in its history), newest
+/// first, as `events_between` first names each.
+#[test]
+fn the_latest_event_of_each_case_changed_lately_is_found_by_the_index() {
+    let dir = TempDir::new().unwrap();
+    let store = open(&dir);
+    let event = |case: u64, seq: u32, d: u32| CaseEvent {
+        case: CaseId(case),
+        seq,
+        date: day(d),
+        meeting: None,
+        reason: format!("{case}/{seq}"),
+        kind: EventKind::Level {
+            from: Level::new(1).unwrap(),
+            to: Level::new(2).unwrap(),
+        },
+    };
+    // Case 1: two changes in the period, the older before it; case 2: two on one day; case 3:
+    // one, the newest of all; case 4: only before the period.
+    let history = [
+        event(1, 0, 2),
+        event(1, 1, 11),
+        event(1, 2, 13),
+        event(2, 0, 12),
+        event(2, 1, 12),
+        event(3, 0, 14),
+        event(4, 0, 5),
+    ];
+    for e in &history {
+        store.insert(e).unwrap();
+    }
+    let latest = store.latest_events_between(day(10), day(14)).unwrap();
+    let read: Vec<CaseEvent> = latest
+        .iter()
+        .map(|&at| store.event_at(at).unwrap())
+        .collect();
+    assert_eq!(
+        read,
+        [history[5].clone(), history[2].clone(), history[4].clone()]
+    );
+    let mut seen = std::collections::HashSet::new();
+    let first_of_each: Vec<CaseEvent> = store
+        .events_between(day(10), day(14))
+        .unwrap()
+        .into_iter()
+        .filter(|event| seen.insert(event.case))
+        .collect();
+    assert_eq!(read, first_of_each);
 }
