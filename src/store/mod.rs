@@ -281,7 +281,7 @@ impl Store {
         // Before sled reads the log: a line the writer takes from the inbox after this is in
         // the log this open sees (`audit_shown`).
         let inbox_seen = inbox::peek(dir)?;
-        let db = open_sled(&dir.join(DB_DIR), true, cache)?;
+        let db = open_sled_to_read(&dir.join(DB_DIR), cache, beside_writer)?;
         let Some(found) = check_schema(&db, dir)? else {
             return Ok(None);
         };
@@ -1412,6 +1412,24 @@ fn open_sled_durable(
         }
     }
     open()
+}
+
+/// A read-only open. Beside a writer it can catch the writer's log mid-write: sled then
+/// finds the log's tail in a state no finished write leaves (seen: a segment it cannot place,
+/// a panic read as damage), and the look-up said "damaged" and proposed `restore --force`.
+/// Opened again a moment later it reads what the writer finished, as a read that meets a
+/// moved page is read again (`Store::read`). Without a writer, damage is damage at once.
+fn open_sled_to_read(path: &Path, cache: u64, beside_writer: bool) -> Result<sled::Db, StoreError> {
+    let mut tries = 1;
+    loop {
+        match open_sled(path, true, cache) {
+            Err(err) if beside_writer && tries < READ_TRIES && err.moved() => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn open_sled(path: &Path, read_only: bool, cache: u64) -> Result<sled::Db, StoreError> {

@@ -366,3 +366,31 @@ fn shared_lock_taken(path: &Path, from: u64, len: u64) -> bool {
     };
     taken != 0
 }
+
+/// A look-up beside the screen while the screen writes records that fill sled's log
+/// segments one after another: every open answers. A read-only open that caught the
+/// writer starting a new segment panicked in sled ("lsn 0 should always be greater than or
+/// equal to lid …") and the look-up called the database damaged; it is opened again now.
+#[test]
+fn a_look_up_opening_while_the_writer_starts_new_segments_is_never_told_damaged() {
+    let dir = TempDir::new().unwrap();
+    school(dir.path(), None);
+    let writer = Store::open(dir.path()).unwrap();
+    let path = dir.path().to_path_buf();
+    let writing = std::thread::spawn(move || {
+        for round in 0..400u64 {
+            let mut record = numbered(2000 + round);
+            // Large enough that a few dozen writes fill a segment.
+            record.teacher = "y".repeat(20_000);
+            writer.insert(&record).unwrap();
+        }
+    });
+    let mut opens = 0;
+    while !writing.is_finished() {
+        let store = Store::open_to_read(&path, &mut given(None));
+        assert!(store.is_ok(), "open {opens}: {:?}", store.err());
+        opens += 1;
+    }
+    writing.join().unwrap();
+    assert!(opens > 1, "opened beside the writer: {opens}");
+}
