@@ -1424,8 +1424,9 @@ fn open_sled_to_read(path: &Path, cache: u64, beside_writer: bool) -> Result<sle
     loop {
         match open_sled(path, true, cache) {
             Err(err) if beside_writer && tries < READ_TRIES && err.moved() => {
+                // A little longer each time: a slow disk (or Wine) takes longer to finish.
+                std::thread::sleep(std::time::Duration::from_millis(10 * u64::from(tries)));
                 tries += 1;
-                std::thread::sleep(std::time::Duration::from_millis(10));
             }
             other => return other,
         }

@@ -378,9 +378,10 @@ fn a_look_up_opening_while_the_writer_starts_new_segments_is_never_told_damaged(
     let writer = Store::open(dir.path()).unwrap();
     let path = dir.path().to_path_buf();
     let writing = std::thread::spawn(move || {
-        for round in 0..400u64 {
+        for round in 0..1200u64 {
             let mut record = numbered(2000 + round);
-            // Large enough that a few dozen writes fill a segment.
+            // Large enough that a few dozen writes fill a segment. 1,200 writes: with 400 the
+            // open without its retry failed in only a third of runs.
             record.teacher = "y".repeat(20_000);
             writer.insert(&record).unwrap();
         }
