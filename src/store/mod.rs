@@ -957,16 +957,8 @@ impl Store {
         day: chrono::NaiveDate,
         until: chrono::NaiveDate,
     ) -> Result<Vec<CaseEvent>, StoreError> {
-        let end = until.succ_opt().unwrap_or(until);
-        self.tree(TreeId::EventsByDate)
-            .range(date_key(day).to_vec()..date_key(end).to_vec())
-            .rev()
-            .map(|item| {
-                let (key, _) = item?;
-                let event_key = key.get(4..).unwrap_or_default();
-                self.get_raw::<CaseEvent>(event_key)?
-                    .ok_or_else(|| dangling("events_by_date"))
-            })
+        self.events_at_between(day, until)
+            .map(|at| self.event_at(at?))
             .collect()
     }
 
@@ -979,18 +971,10 @@ impl Store {
         day: chrono::NaiveDate,
         until: chrono::NaiveDate,
     ) -> Result<Vec<EventAt>, StoreError> {
-        let end = until.succ_opt().unwrap_or(until);
         let mut seen = std::collections::HashSet::new();
         let mut latest = Vec::new();
-        for key in self
-            .tree(TreeId::EventsByDate)
-            .range(date_key(day).to_vec()..date_key(end).to_vec())
-            .keys()
-            .rev()
-        {
-            let key = key?;
-            let at = EventAt::from_key(key.get(4..).unwrap_or_default())
-                .ok_or_else(|| dangling("events_by_date"))?;
+        for at in self.events_at_between(day, until) {
+            let at = at?;
             if seen.insert(at.case) {
                 latest.push(at);
             }
@@ -998,7 +982,24 @@ impl Store {
         Ok(latest)
     }
 
-    /// The event an index named (`latest_events_between`).
+    /// Where each event dated `day` to `until` is kept, newest first: the index's keys only.
+    fn events_at_between(
+        &self,
+        day: chrono::NaiveDate,
+        until: chrono::NaiveDate,
+    ) -> impl Iterator<Item = Result<EventAt, StoreError>> {
+        let end = until.succ_opt().unwrap_or(until);
+        self.tree(TreeId::EventsByDate)
+            .range(date_key(day).to_vec()..date_key(end).to_vec())
+            .keys()
+            .rev()
+            .map(|key| {
+                EventAt::from_key(key?.get(4..).unwrap_or_default())
+                    .ok_or_else(|| dangling("events_by_date"))
+            })
+    }
+
+    /// The event an index named (`events_at_between`).
     pub fn event_at(&self, at: EventAt) -> Result<CaseEvent, StoreError> {
         self.get_raw::<CaseEvent>(&at.key())?
             .ok_or_else(|| dangling("events_by_date"))
